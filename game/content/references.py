@@ -1,0 +1,107 @@
+"""The reference pass: ids a level names exist and are unique, the site reads, assets are there."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from game.content.catalog import Catalog, unknown
+from game.content.locate import line_of
+from game.content.models import Level
+from game.content.problems import KeyPath, Problem
+from game.rules.grid import SiteGrid, footprint_cells
+from game.rules.placement import placement_refusal
+
+MIN_SITE_SIDE = 8
+MAX_SITE_WIDTH = 160
+
+
+class _Report:
+    def __init__(self, label: str, lines: dict[KeyPath, int]):
+        self.label = label
+        self.lines = lines
+        self.problems: list[Problem] = []
+
+    def add(self, path: KeyPath, message: str) -> None:
+        self.problems.append(Problem(self.label, path, message, line_of(self.lines, path)))
+
+
+def check_level_references(
+    level: Level, catalog: Catalog, label: str, lines: dict[KeyPath, int], assets: Path
+) -> list[Problem]:
+    """Every reference problem of a shape-valid level, in file order."""
+    report = _Report(label, lines)
+    for section in ("goals", "events", "facts"):
+        _unique_ids(report, (section,), getattr(level, section), "id")
+    _unique_ids(report, ("partners",), level.partners, "partner")
+    grid = _check_site(report, level, catalog)
+    _check_start(report, level, catalog, grid)
+    for index, vehicle in enumerate(level.launch_vehicles):
+        if vehicle not in catalog.launch_vehicles:
+            report.add(("launch_vehicles", index), unknown("launch vehicle", vehicle, catalog.launch_vehicles))
+    for index, partner in enumerate(level.partners):
+        if partner.partner not in catalog.partners:
+            report.add(("partners", index, "partner"), unknown("partner", partner.partner, catalog.partners))
+    for index, goal in enumerate(level.goals):
+        if goal.module is not None and goal.module not in catalog.modules:
+            report.add(("goals", index, "module"), unknown("module", goal.module, catalog.modules))
+    fact_ids = {fact.id for fact in level.facts}
+    for index, event in enumerate(level.events):
+        failing = event.effect.fail_module
+        if failing is not None and failing not in catalog.modules:
+            report.add(("events", index, "effect", "fail_module"), unknown("module", failing, catalog.modules))
+        if event.fact is not None and event.fact not in fact_ids:
+            report.add(("events", index, "fact"), unknown("fact of this level", event.fact, fact_ids))
+        if event.until_day is not None and event.until_day <= event.from_day:
+            report.add(("events", index, "until_day"), "must come after 'from_day'")
+    if level.preview is not None and not (assets / level.preview).is_file():
+        report.add(("preview",), f"no image '{level.preview}' under assets/")
+    return report.problems
+
+
+def _unique_ids(report: _Report, path: KeyPath, entries: Iterable[Any], key: str) -> None:
+    seen: set[str] = set()
+    for index, entry in enumerate(entries):
+        value = getattr(entry, key)
+        if value in seen:
+            report.add((*path, index, key), f"'{value}' appears twice; ids must be unique")
+        seen.add(value)
+
+
+def _check_site(report: _Report, level: Level, catalog: Catalog) -> SiteGrid | None:
+    site = level.site
+    sound = True
+    for char, tile in site.legend.items():
+        if tile not in catalog.tiles:
+            report.add(("site", "legend", char), unknown("tile kind", tile, catalog.tiles))
+            sound = False
+    width = len(site.rows[0])
+    if not MIN_SITE_SIDE <= width <= MAX_SITE_WIDTH:
+        report.add(("site", "rows", 0), f"rows must be {MIN_SITE_SIDE} to {MAX_SITE_WIDTH} tiles wide, not {width}")
+        sound = False
+    for row_index, row in enumerate(site.rows):
+        if len(row) != width:
+            report.add(("site", "rows", row_index), f"row is {len(row)} tiles wide, but the first row is {width}")
+            sound = False
+        strangers = sorted({char for char in row if char not in site.legend})
+        if strangers:
+            listed = ", ".join(f"'{char}'" for char in strangers)
+            report.add(("site", "rows", row_index), f"{listed} not in the legend (the legend has {''.join(site.legend)})")
+            sound = False
+    return SiteGrid.from_site(site, catalog.tiles) if sound else None
+
+
+def _check_start(report: _Report, level: Level, catalog: Catalog, grid: SiteGrid | None) -> None:
+    occupied: set[tuple[int, int]] = set()
+    for index, placed in enumerate(level.start.modules):
+        module = catalog.modules.get(placed.module)
+        if module is None:
+            report.add(("start", "modules", index, "module"), unknown("module", placed.module, catalog.modules))
+            continue
+        if grid is None:
+            continue
+        refusal = placement_refusal(module, placed.x, placed.y, grid, occupied)
+        if refusal:
+            report.add(("start", "modules", index), f"{placed.module} cannot stand at ({placed.x}, {placed.y}): {refusal}")
+        occupied.update(footprint_cells(placed.x, placed.y, module.footprint))

@@ -1,0 +1,44 @@
+"""Player-facing text: a plain string, or a table of translations keyed by language code."""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Union
+
+from pydantic import AfterValidator, Field
+
+_LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$")
+DEFAULT_LANGUAGE = "en"
+
+
+def _check_translations(table: dict[str, str]) -> dict[str, str]:
+    bad = [code for code in table if not _LANGUAGE_CODE.match(code)]
+    if bad:
+        raise ValueError(f"'{bad[0]}' is not a language code (use codes like 'en', 'zh', 'ru', 'pt-BR')")
+    if DEFAULT_LANGUAGE not in table:
+        raise ValueError("a table of translations needs an 'en' entry, shown when a translation is missing")
+    if any(not value.strip() for value in table.values()):
+        raise ValueError("a translation is empty")
+    return table
+
+
+def _check_plain(text: str) -> str:
+    if not text.strip():
+        raise ValueError("text is empty")
+    return text
+
+
+Translations = Annotated[dict[str, str], AfterValidator(_check_translations)]
+PlainText = Annotated[str, AfterValidator(_check_plain)]
+LocalizedText = Annotated[
+    Union[PlainText, Translations],
+    Field(description="Text shown to players: a string, or a table such as { en = '…', zh = '…' }."),
+]
+
+
+def translate(text: str | dict[str, str], language: str = DEFAULT_LANGUAGE) -> str:
+    """The text in `language`, falling back to the base language and then to English."""
+    if isinstance(text, str):
+        return text
+    base = language.split("-")[0]
+    return text.get(language) or text.get(base) or text[DEFAULT_LANGUAGE]

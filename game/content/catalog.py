@@ -8,7 +8,15 @@ from pathlib import Path
 from typing import Any
 
 from game.content.locate import key_lines, line_of
-from game.content.models import CatalogExtension, CatalogFile, LaunchVehicle, ModuleSpec, PartnerSpec, TileKind
+from game.content.models import (
+    CatalogExtension,
+    CatalogFile,
+    LaunchVehicle,
+    ModuleSpec,
+    MoonFacts,
+    PartnerSpec,
+    TileKind,
+)
 from game.content.problems import KeyPath, Problem, did_you_mean
 from game.content.toml_file import read_toml
 from game.content.validation import validate_shape
@@ -38,13 +46,19 @@ class Catalog:
     partners: dict[str, PartnerSpec] = field(default_factory=dict)
     launch_vehicles: dict[str, LaunchVehicle] = field(default_factory=dict)
     origins: dict[tuple[str, str], Origin] = field(default_factory=dict)
+    moon: MoonFacts | None = None
 
     def section(self, name: str) -> dict[str, Any]:
         return getattr(self, name)  # type: ignore[no-any-return]
 
     def copy(self) -> Catalog:
         return Catalog(
-            dict(self.tiles), dict(self.modules), dict(self.partners), dict(self.launch_vehicles), dict(self.origins)
+            dict(self.tiles),
+            dict(self.modules),
+            dict(self.partners),
+            dict(self.launch_vehicles),
+            dict(self.origins),
+            self.moon,
         )
 
     def add_layer(
@@ -52,6 +66,8 @@ class Catalog:
     ) -> list[Problem]:
         """Adds (or overrides) entries; an id twice in one layer is a problem, across layers an override."""
         problems = []
+        if isinstance(layer, CatalogFile) and layer.moon is not None:
+            self.moon = layer.moon
         for section in SECTIONS:
             seen: set[str] = set()
             for index, entry in enumerate(getattr(layer, section)):
@@ -85,6 +101,9 @@ def load_catalog(folders: Sequence[Path], base: Catalog | None = None, labeller:
                 problems += catalog.add_layer(model, source.label, key_lines(source.text))
                 added += [(section, entry.id) for section in SECTIONS for entry in getattr(model, section)]
     problems += check_catalog_references(catalog, added)
+    if catalog.moon is None and folders:
+        label = labeller(folders[0] / "catalog")
+        problems.append(Problem(label, (), "no catalog file sets the Moon's constants in a [moon] table"))
     return catalog, problems
 
 

@@ -173,10 +173,20 @@ class LaunchVehicle(Strict):
     sources: Sources = []
 
 
+class MoonFacts(Strict):
+    """Real constants of the Moon that the simulation uses, with their sources."""
+
+    synodic_day_hours: float = Field(gt=0.0, description="One lunar day, sunrise to sunrise, in hours.")
+    surface_gravity: float = Field(gt=0.0, description="m/s².")
+    surface_dose_usv_per_day: NonNegative = Field(description="Radiation dose on the open surface, µSv/day.")
+    sources: Sources = Field(min_length=1)
+
+
 class CatalogFile(Strict):
     """A shared catalog file in a `catalog/` folder; levels and mods extend or override it by id."""
 
     format: Literal[1] = Field(description="The level-format version this file is written for.")
+    moon: MoonFacts | None = Field(None, description="The Moon's constants; one catalog layer must set them.")
     tiles: list[TileKind] = []
     modules: list[ModuleSpec] = []
     partners: list[PartnerSpec] = []

@@ -1,4 +1,4 @@
-"""Shared catalogs (tiles, modules, partners, launch vehicles): loaded in layers, later layers override by id."""
+"""Shared catalogs (tiles, modules, partners, launch vehicles) in layers; later layers override by id."""
 
 from __future__ import annotations
 
@@ -49,7 +49,8 @@ class Catalog:
     moon: MoonFacts | None = None
 
     def section(self, name: str) -> dict[str, Any]:
-        return getattr(self, name)  # type: ignore[no-any-return]
+        section: dict[str, Any] = getattr(self, name)
+        return section
 
     def copy(self) -> Catalog:
         return Catalog(
@@ -62,7 +63,11 @@ class Catalog:
         )
 
     def add_layer(
-        self, layer: CatalogFile | CatalogExtension, label: str, lines: dict[KeyPath, int], prefix: KeyPath = ()
+        self,
+        layer: CatalogFile | CatalogExtension,
+        label: str,
+        lines: dict[KeyPath, int],
+        prefix: KeyPath = (),
     ) -> list[Problem]:
         """Adds (or overrides) entries; an id twice in one layer is a problem, across layers an override."""
         problems = []
@@ -87,8 +92,10 @@ def catalog_files(folder: Path) -> list[Path]:
     return sorted(catalog_folder.glob("*.toml")) if catalog_folder.is_dir() else []
 
 
-def load_catalog(folders: Sequence[Path], base: Catalog | None = None, labeller: Any = str) -> tuple[Catalog, list[Problem]]:
-    """Reads the `catalog/` files of each folder in order over `base`; checks the references between entries."""
+def load_catalog(
+    folders: Sequence[Path], base: Catalog | None = None, labeller: Any = str
+) -> tuple[Catalog, list[Problem]]:
+    """Reads the `catalog/` files of each folder in order over `base`; checks references between entries."""
     catalog = base.copy() if base else Catalog()
     problems: list[Problem] = []
     added: list[tuple[str, str]] = []
@@ -116,16 +123,14 @@ def check_catalog_references(catalog: Catalog, entries: Iterable[tuple[str, str]
             module = catalog.modules[entry_id]
             for index, tile in enumerate(module.placement.tiles or []):
                 if tile not in catalog.tiles:
-                    problems.append(
-                        origin.problem(("placement", "tiles", index), unknown("tile kind", tile, catalog.tiles))
-                    )
+                    message = unknown("tile kind", tile, catalog.tiles)
+                    problems.append(origin.problem(("placement", "tiles", index), message))
         elif section == "partners":
             partner = catalog.partners[entry_id]
             for index, module_id in enumerate(partner.capabilities.modules):
                 if module_id not in catalog.modules:
-                    problems.append(
-                        origin.problem(("capabilities", "modules", index), unknown("module", module_id, catalog.modules))
-                    )
+                    message = unknown("module", module_id, catalog.modules)
+                    problems.append(origin.problem(("capabilities", "modules", index), message))
     return problems
 
 

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from game.content.text import LocalizedText
 
@@ -59,7 +59,9 @@ class TileKind(Strict):
     sunlight: Fraction = Field(description="Fraction of the lunar day this ground is in sunlight (0 to 1).")
     lit_arc_centre_deg: float = Field(
         0.0, ge=0.0, lt=360.0,
-        description="Direction of the Sun (degrees) at the middle of this ground's lit spell; spreads shadows.",
+        description=(
+            "Direction of the Sun (degrees) at the middle of this ground's lit spell; spreads shadows."
+        ),
     )
     ice_percent: float = Field(0.0, ge=0.0, le=100.0, description="Water ice in the soil, percent by mass.")
     slope_deg: float = Field(0.0, ge=0.0, le=90.0, description="Typical slope in degrees.")
@@ -116,11 +118,13 @@ class ModuleSpec(Strict):
     placement: Placement = Placement()
     sources: Sources = []
 
-    @model_validator(mode="after")
-    def _footprint_in_range(self) -> ModuleSpec:
-        if not all(1 <= side <= 8 for side in self.footprint):
-            raise ValueError("footprint sides must be between 1 and 8 tiles")
-        return self
+    @field_validator("footprint")
+    @classmethod
+    def _footprint_in_range(cls, footprint: tuple[int, int]) -> tuple[int, int]:
+        # A field validator, so the problem points at the footprint line rather than the whole module.
+        if not all(1 <= side <= 8 for side in footprint):
+            raise ValueError(f"footprint sides must be between 1 and 8 tiles, not {list(footprint)}")
+        return footprint
 
 
 class Capabilities(Strict):
@@ -154,7 +158,9 @@ class PartnerSpec(Strict):
     joined: dt.date | None = Field(None, description="When the partner signed on, as reported.")
     emblem_colour: Colour = "#8899aa"
     profile: LocalizedText
-    interests: dict[ScienceDomain, Fraction] = Field(description="How much the partner cares for each domain.")
+    interests: dict[ScienceDomain, Fraction] = Field(
+        description="How much the partner cares for each domain."
+    )
     capabilities: Capabilities = Capabilities()
     asks: list[PartnerAsk] = []
     constraints: list[Constraint] = []
@@ -263,7 +269,9 @@ class Goal(Strict):
     module: Identifier | None = Field(None, description="build: the module to build.")
     count: int = Field(1, ge=1, description="build: how many.")
     points: float | None = Field(None, gt=0.0, description="science: points to reach.")
-    domain: ScienceDomain | None = Field(None, description="science: one domain, or all together when absent.")
+    domain: ScienceDomain | None = Field(
+        None, description="science: one domain, or all together when absent."
+    )
     crew: int | None = Field(None, ge=1, description="sustain_crew: people on the surface.")
     days: float | None = Field(None, gt=0.0, description="sustain_crew / keep_power: days without a break.")
     resource: Resource | None = Field(None, description="stockpile: the resource.")
@@ -331,7 +339,9 @@ class Level(Strict):
     id: Identifier
     title: LocalizedText
     summary: LocalizedText
-    order: int = Field(0, ge=0, description="Place in the campaign; 0 keeps the level out of it (sandbox, mods).")
+    order: int = Field(
+        0, ge=0, description="Place in the campaign; 0 keeps the level out of it (sandbox, mods)."
+    )
     start_date: dt.date
     time_limit_days: float = Field(gt=0.0, le=36500.0)
     seed: int = Field(0, ge=0, description="Seeds the level's dice, so a run can be replayed.")

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import difflib
+import json
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 KeyPath = tuple[str | int, ...]
+_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,13 +28,14 @@ class Problem:
 
 
 def format_path(path: KeyPath) -> str:
-    """('modules', 3, 'name') -> 'modules[3].name'."""
+    """('modules', 3, 'name') -> 'modules[3].name'; a key TOML must quote stays quoted: 'legend."^"'."""
     text = ""
     for part in path:
         if isinstance(part, int):
             text += f"[{part}]"
         else:
-            text += f".{part}" if text else str(part)
+            key = part if _BARE_KEY.fullmatch(part) else json.dumps(part, ensure_ascii=False)
+            text += f".{key}" if text else key
     return text
 
 

@@ -39,7 +39,9 @@ def check_level_references(
     _check_start(report, level, catalog, grid)
     for index, vehicle in enumerate(level.launch_vehicles):
         if vehicle not in catalog.launch_vehicles:
-            report.add(("launch_vehicles", index), unknown("launch vehicle", vehicle, catalog.launch_vehicles))
+            report.add(
+                ("launch_vehicles", index), unknown("launch vehicle", vehicle, catalog.launch_vehicles)
+            )
     for index, partner in enumerate(level.partners):
         if partner.partner not in catalog.partners:
             report.add(("partners", index, "partner"), unknown("partner", partner.partner, catalog.partners))
@@ -50,7 +52,8 @@ def check_level_references(
     for index, event in enumerate(level.events):
         failing = event.effect.fail_module
         if failing is not None and failing not in catalog.modules:
-            report.add(("events", index, "effect", "fail_module"), unknown("module", failing, catalog.modules))
+            path = ("events", index, "effect", "fail_module")
+            report.add(path, unknown("module", failing, catalog.modules))
         if event.fact is not None and event.fact not in fact_ids:
             report.add(("events", index, "fact"), unknown("fact of this level", event.fact, fact_ids))
         if event.until_day is not None and event.until_day <= event.from_day:
@@ -78,16 +81,24 @@ def _check_site(report: _Report, level: Level, catalog: Catalog) -> SiteGrid | N
             sound = False
     width = len(site.rows[0])
     if not MIN_SITE_SIDE <= width <= MAX_SITE_WIDTH:
-        report.add(("site", "rows", 0), f"rows must be {MIN_SITE_SIDE} to {MAX_SITE_WIDTH} tiles wide, not {width}")
+        report.add(
+            ("site", "rows", 0), f"rows must be {MIN_SITE_SIDE} to {MAX_SITE_WIDTH} tiles wide, not {width}"
+        )
         sound = False
     for row_index, row in enumerate(site.rows):
         if len(row) != width:
-            report.add(("site", "rows", row_index), f"row is {len(row)} tiles wide, but the first row is {width}")
+            message = f"row is {len(row)} tiles wide, but the first row is {width}"
+            report.add(("site", "rows", row_index), message)
             sound = False
-        strangers = sorted({char for char in row if char not in site.legend})
+        # The first column of each stranger, so the modder can find it in a long row.
+        strangers = {
+            char: column for column, char in reversed(list(enumerate(row))) if char not in site.legend
+        }
         if strangers:
-            listed = ", ".join(f"'{char}'" for char in strangers)
-            report.add(("site", "rows", row_index), f"{listed} not in the legend (the legend has {''.join(site.legend)})")
+            listed = " and ".join(f"'{char}' (column {column})" for char, column in sorted(strangers.items()))
+            verb = "is" if len(strangers) == 1 else "are"
+            legend = ", ".join(f"'{char}'" for char in site.legend)
+            report.add(("site", "rows", row_index), f"{listed} {verb} not in the legend (it has {legend})")
             sound = False
     return SiteGrid.from_site(site, catalog.tiles) if sound else None
 
@@ -97,11 +108,13 @@ def _check_start(report: _Report, level: Level, catalog: Catalog, grid: SiteGrid
     for index, placed in enumerate(level.start.modules):
         module = catalog.modules.get(placed.module)
         if module is None:
-            report.add(("start", "modules", index, "module"), unknown("module", placed.module, catalog.modules))
+            path = ("start", "modules", index, "module")
+            report.add(path, unknown("module", placed.module, catalog.modules))
             continue
         if grid is None:
             continue
         refusal = placement_refusal(module, placed.x, placed.y, grid, occupied)
         if refusal:
-            report.add(("start", "modules", index), f"{placed.module} cannot stand at ({placed.x}, {placed.y}): {refusal}")
+            where = f"{placed.module} cannot stand at ({placed.x}, {placed.y})"
+            report.add(("start", "modules", index), f"{where}: {refusal}")
         occupied.update(footprint_cells(placed.x, placed.y, module.footprint))

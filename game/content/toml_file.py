@@ -43,8 +43,9 @@ def read_toml(path: Path, label: str | None = None) -> TomlFile:
         if not path.is_file():
             return refuse("is not a file")
         if size > MAX_FILE_BYTES:
+            # In bytes: a file just over the cap would read "1.0 MiB" and seem to be within it.
             return refuse(
-                f"the file is {size / MAX_FILE_BYTES:.1f} MiB; content files may be at most 1 MiB, "
+                f"the file is {size:,} bytes; content files may be at most 1 MiB ({MAX_FILE_BYTES:,} bytes), "
                 "so split it or remove what it does not need"
             )
         raw = path.read_bytes()
@@ -62,7 +63,7 @@ def read_toml(path: Path, label: str | None = None) -> TomlFile:
     except tomllib.TOMLDecodeError as error:
         message = str(error)
         match = _TOML_POSITION.search(message)
-        line = int(match.group(1)) if match else None
+        where = int(match.group(1)) if match else None
         message = _TOML_POSITION.sub("", message)
-        return refuse(f"TOML syntax: {message[:1].lower()}{message[1:]}", line)
+        return refuse(f"TOML syntax: {message[:1].lower()}{message[1:]}", where)
     return result

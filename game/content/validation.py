@@ -15,6 +15,19 @@ from game.content.toml_file import TomlFile
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 _QUOTED = re.compile(r"'([^']*)'")
+_BRANCH_TYPE = re.compile(r"(?:function-\w+\[.*\(\), )?([a-z]+)")
+_PYTHON_TYPES: dict[str, type | tuple[type, ...]] = {
+    "str": str, "dict": dict, "list": list, "int": int, "float": (int, float), "bool": bool,
+}
+_BRANCH_WORDS = {
+    "str": "text in quotes",
+    "dict": "a table of translations like { en = \"…\", zh = \"…\" }",
+    "list": "a list in square brackets",
+    "int": "a whole number",
+    "float": "a number",
+    "bool": "true or false",
+}
+_NOTHING = object()
 
 
 def validate_shape(model: type[ModelT], source: TomlFile) -> tuple[ModelT | None, list[Problem]]:
@@ -25,52 +38,193 @@ def validate_shape(model: type[ModelT], source: TomlFile) -> tuple[ModelT | None
         return model.model_validate(source.data), []
     except ValidationError as error:
         lines = key_lines(source.text)
-        problems = []
-        for detail in error.errors(include_url=False):
-            path = _clean_path(detail["loc"])
-            problems.append(Problem(source.label, path, _message(model, detail, path), line_of(lines, path)))
-        return None, problems
+        found = _readable_errors(model, source.data, error.errors(include_url=False))
+        problems = [Problem(source.label, path, message, line_of(lines, path)) for path, message in found]
+        # File order reads best; problems with no line (a missing top-level key) come first.
+        return None, sorted(problems, key=lambda problem: problem.line or 0)
 
 
-def _clean_path(loc: tuple[Any, ...]) -> KeyPath:
-    """Drops pydantic's markers ('[key]', union branch names) so the path is the one in the file."""
+def _readable_errors(model: type[BaseModel], data: Any, details: list[Any]) -> list[tuple[KeyPath, str]]:
+    """(key path, sentence) for each error, with union branches the input did not take left out."""
+    found: list[tuple[KeyPath, str]] = []
+    missed_unions: dict[KeyPath, tuple[Any, list[str]]] = {}
+    taken_unions: set[KeyPath] = set()
+    for detail in details:
+        path, union_at, on_branch, branch = _follow(detail["loc"], data, detail["type"] == "missing")
+        if union_at is not None:
+            if not on_branch:
+                # An error from a branch the value's type rules out ("should be a table" for a text):
+                # it says nothing useful unless no branch fits the value at all.
+                value, branches = missed_unions.setdefault(union_at, (_value_at(data, union_at), []))
+                branches.append(branch)
+                continue
+            taken_unions.add(union_at)
+        found.append((path, _message(model, detail, path)))
+    for path, (value, branches) in missed_unions.items():
+        if path not in taken_unions:
+            words = " or ".join(_BRANCH_WORDS.get(branch, branch) for branch in dict.fromkeys(branches))
+            found.append((path, f"should be {words}, not {_describe(value)}"))
+    return _fold_missing_into_typos(found)
+
+
+def _follow(
+    loc: tuple[Any, ...], data: Any, missing: bool
+) -> tuple[KeyPath, KeyPath | None, bool, str]:
+    """Walks pydantic's error location through the input itself, so the path is the one in the file.
+
+    Parts the input does not hold are pydantic's own markers (union branches, '[key]'), except the last
+    part of a 'missing' error, which names the key that is not there. Returns the path, where a union
+    branch was entered (if one was), whether the value's type fits that branch, and the branch's type.
+    """
     path: list[str | int] = []
-    for part in loc:
-        if part == "[key]":
-            continue
-        if isinstance(part, str) and (part.startswith(("function-", "union[", "str", "dict[")) or "[" in part):
-            continue
-        path.append(part)
-    return tuple(path)
+    current = data
+    union_at: KeyPath | None = None
+    on_branch = True
+    branch = ""
+    for index, part in enumerate(loc):
+        in_table = isinstance(current, dict) and isinstance(part, str) and part in current
+        in_list = isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current)
+        if in_table or in_list:
+            path.append(part)
+            current = current[part]
+        elif missing and index == len(loc) - 1:
+            path.append(part)
+        elif isinstance(part, str) and part != "[key]" and union_at is None:
+            match = _BRANCH_TYPE.match(part)
+            expected = _PYTHON_TYPES.get(match.group(1)) if match else None
+            if expected is not None:
+                union_at, branch = tuple(path), match.group(1) if match else ""
+                on_branch = isinstance(current, expected) and not (
+                    isinstance(current, bool) and branch != "bool"
+                )
+    return tuple(path), union_at, on_branch, branch
+
+
+def _value_at(data: Any, path: KeyPath) -> Any:
+    for part in path:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return _NOTHING
+    return data
+
+
+def _fold_missing_into_typos(found: list[tuple[KeyPath, str]]) -> list[tuple[KeyPath, str]]:
+    """'unknown key 'cuont' (did you mean 'count'?)' already says what 'missing key 'count'' would."""
+    suggested = {
+        (path[:-1], match.group(1))
+        for path, message in found
+        if message.startswith("unknown key")
+        for match in [re.search(r"did you mean '([^']*)'", message)]
+        if match
+    }
+    return [
+        (path, message)
+        for path, message in found
+        if not (message.startswith("missing required key") and (path[:-1], str(path[-1])) in suggested)
+    ]
 
 
 def _message(model: type[BaseModel], detail: Any, path: KeyPath) -> str:
     kind = detail["type"]
     got = detail.get("input")
+    ctx = detail.get("ctx", {})
+    key = str(path[-1]) if path else ""
     if kind == "extra_forbidden":
-        key = str(path[-1])
         known = _known_keys(model, path[:-1])
         return f"unknown key '{key}'{did_you_mean(key, known)}"
     if kind == "missing":
-        return f"missing required key '{path[-1]}'"
+        if path == ("format",):
+            return "missing required key 'format': add the line format = 1 at the top of the file"
+        return f"missing required key '{key}'"
+    if key == "format" and len(path) == 1 and kind == "literal_error":
+        if isinstance(got, str):
+            return f"write the format as a number without quotes: format = {ctx.get('expected', 1)}"
+        return (
+            f"this file is written for format {got}, but this version of the game reads "
+            f"format {ctx.get('expected', 1)}"
+        )
     if kind in ("literal_error", "enum"):
-        expected = _QUOTED.findall(detail.get("ctx", {}).get("expected", ""))
+        expected = _expected_choices(str(ctx.get("expected", "")))
         value = str(got)
-        hint = did_you_mean(value, expected) or f" (choose one of {', '.join(expected)})"
+        hint = did_you_mean(value, expected) or f" (choose one of: {', '.join(expected)})"
         return f"'{value}' is not allowed here{hint}"
     if kind == "string_pattern_mismatch":
-        if "#" in detail.get("ctx", {}).get("pattern", ""):
+        if "#" in str(ctx.get("pattern", "")):
             return f"'{got}' is not a colour: write it as '#rrggbb', like '#c8d2e6'"
-        return f"'{got}' is not a valid id: use lower-case letters, digits, '_' and '-', starting with a letter"
+        return (
+            f"'{got}' is not a valid id: use lower-case letters, digits, '_' and '-', starting with a letter"
+        )
     if kind == "value_error":
         return str(detail["msg"]).removeprefix("Value error, ")
+    limits = {
+        "greater_than": "must be more than {gt}",
+        "greater_than_equal": "must be at least {ge}",
+        "less_than": "must be less than {lt}",
+        "less_than_equal": "must be at most {le}",
+    }
+    if kind in limits:
+        limit = limits[kind].format(**{name: _number(value) for name, value in ctx.items()})
+        return f"{limit}, not {_describe(got)}"
+    if kind in ("too_short", "too_long"):
+        count = len(got) if hasattr(got, "__len__") else ctx.get("actual_length")
+        if kind == "too_short":
+            return f"needs at least {_entries(ctx.get('min_length', 1))}, but has {count}"
+        return f"may have at most {_entries(ctx.get('max_length', 0))}, but has {count}"
+    if kind in ("string_too_short", "string_too_long"):
+        if key != "" and path[:-1] and path[-2:-1] == ("legend",):
+            return f"a legend key must be exactly one character, not '{got}'"
+        bound = ctx.get("min_length") if kind == "string_too_short" else ctx.get("max_length")
+        word = "at least" if kind == "string_too_short" else "at most"
+        return f"must be {word} {bound} character{'s' if bound != 1 else ''} long, not {_describe(got)}"
+    expected_kind = _TYPE_WORDS.get(kind)
+    if expected_kind:
+        return f"should be {expected_kind}, not {_describe(got)}"
     message = str(detail["msg"])
-    if kind.endswith("_type") or kind.endswith("_parsing"):
-        return f"{message[:1].lower()}{message[1:]}, not {_describe(got)}"
     return f"{message[:1].lower()}{message[1:]}"
 
 
+_TYPE_WORDS = {
+    "int_type": "a whole number",
+    "int_parsing": "a whole number",
+    "int_from_float": "a whole number",
+    "float_type": "a number",
+    "float_parsing": "a number",
+    "finite_number": "a finite number",
+    "string_type": "text in quotes",
+    "bool_type": "true or false",
+    "bool_parsing": "true or false",
+    "list_type": "a list in square brackets, like [\"a\", \"b\"]",
+    "tuple_type": "a list in square brackets, like [2, 2]",
+    "dict_type": "a table",
+    "model_type": "a table",
+    "model_attributes_type": "a table",
+    "date_type": "a date written like 2021-03-09, without quotes",
+    "date_parsing": "a date written like 2021-03-09, without quotes",
+    "date_from_datetime_parsing": "a date written like 2021-03-09, without quotes",
+    "date_from_datetime_inexact": "a date without a time, like 2021-03-09",
+}
+
+
+def _expected_choices(expected: str) -> list[str]:
+    """pydantic's "'a', 'b' or 'c'" (or "1" for a number) as ['a', 'b', 'c']."""
+    quoted = _QUOTED.findall(expected)
+    if quoted:
+        return quoted
+    return [part.strip() for part in re.split(r",| or ", expected) if part.strip()]
+
+
+def _number(value: Any) -> str:
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+def _entries(count: Any) -> str:
+    return f"{count} entr{'y' if count == 1 else 'ies'}"
+
+
 def _describe(value: Any) -> str:
+    if value is _NOTHING:
+        return "this"
     if isinstance(value, dict):
         return "a table"
     if isinstance(value, list):
@@ -79,7 +233,9 @@ def _describe(value: Any) -> str:
         return f"the text '{value}'" if len(value) < 40 else "a text"
     if isinstance(value, bool):
         return "true" if value else "false"
-    return repr(value)
+    if isinstance(value, float):
+        return _number(value)
+    return str(value)
 
 
 def _known_keys(model: type[BaseModel], path: KeyPath) -> list[str]:

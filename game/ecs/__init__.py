@@ -1,0 +1,1 @@
+"""The entity-component core: components, commands, events, world building and the schedule."""

@@ -1,0 +1,36 @@
+"""What every system of one simulation shares, passed to each explicitly (no module-level state)."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+
+from game.content.catalog import Catalog
+from game.content.models import Level, MoonFacts
+from game.ecs.commands import Command
+from game.ecs.components import Station
+from game.ecs.events import GameEvent
+from game.rules.grid import SiteGrid
+
+HOURS_PER_DAY = 24
+HOURS_PER_YEAR = 365.25 * 24
+
+
+@dataclass(slots=True)
+class SimContext:
+    """The level and catalog, the site grid, the seeded dice, and the step's inbox and outbox."""
+
+    level: Level
+    catalog: Catalog
+    moon: MoonFacts
+    grid: SiteGrid
+    rng: random.Random
+    station: Station
+    occupied: dict[tuple[int, int], int] = field(default_factory=dict)
+    pending_commands: list[Command] = field(default_factory=list)
+    emitted: list[GameEvent] = field(default_factory=list)
+    topology_changed: bool = True
+    warned_networks: set[int] = field(default_factory=set)
+
+    def emit(self, event: GameEvent) -> None:
+        self.emitted.append(event)

@@ -1,0 +1,30 @@
+"""The order the systems run in each fixed step, written once: commands first, objectives last."""
+
+from __future__ import annotations
+
+import esper
+
+from game.ecs.context import SimContext
+from game.systems.commands import CommandSystem
+from game.systems.construction import ConstructionSystem
+from game.systems.economy import EconomySystem
+from game.systems.level_events import LevelEventSystem
+from game.systems.maintenance import MaintenanceSystem
+from game.systems.objectives import ObjectiveSystem
+from game.systems.power import PowerSystem
+
+SYSTEM_ORDER: tuple[type[esper.Processor], ...] = (
+    CommandSystem,  # the player's commands from the last frame
+    ConstructionSystem,  # assembly finishes
+    MaintenanceSystem,  # failures and repairs
+    PowerSystem,  # networks, sunlight, storage: decides who has power this hour
+    EconomySystem,  # production, science, funding: needs to know who has power
+    LevelEventSystem,  # the level's scheduled and random events
+    ObjectiveSystem,  # goals measured on the finished step
+)
+
+
+def install_systems(ctx: SimContext) -> None:
+    """Adds every system to the current esper world in SYSTEM_ORDER (esper runs higher priority first)."""
+    for rank, system in enumerate(SYSTEM_ORDER):
+        esper.add_processor(system(ctx), priority=len(SYSTEM_ORDER) - rank)

@@ -1,0 +1,217 @@
+"""One run of a level: its own esper world, a fixed step of one game hour, commands in, events out.
+
+A run is a pure function of (level, seed, commands): the same inputs give the same state hash.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import random
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+import esper
+
+from game.content.catalog import Catalog
+from game.content.models import Level
+from game.content.text import translate
+from game.ecs.commands import Command, command_to_json
+from game.ecs.components import Broken, EnergyStore, Module, PowerState, Station, UnderConstruction
+from game.ecs.context import HOURS_PER_DAY, SimContext
+from game.ecs.events import GameEvent
+from game.ecs.schedule import install_systems
+from game.ecs.world_builder import populate_world
+from game.rules.grid import SiteGrid
+from game.rules.objectives import goal_fraction
+from game.systems.objectives import measure
+
+
+@dataclass(frozen=True, slots=True)
+class ModuleView:
+    module_id: str
+    name: str
+    shape: str
+    x: int
+    y: int
+    footprint: tuple[int, int]
+    state: str  # building, working, broken, unpowered
+    lit: bool
+
+
+@dataclass(frozen=True, slots=True)
+class GoalView:
+    id: str
+    text: str
+    status: str
+    fraction: float
+
+
+@dataclass(frozen=True, slots=True)
+class StationSnapshot:
+    """A read-only copy of what the screen shows; drawing reads this and never the world."""
+
+    hour: int
+    day: float
+    budget: float
+    funding_per_year: float
+    energy_wh: float
+    energy_capacity_wh: float
+    resources: dict[str, float]
+    capacity: dict[str, float]
+    science: dict[str, float]
+    unsent_science: dict[str, float]
+    goals: tuple[GoalView, ...]
+    modules: tuple[ModuleView, ...]
+    outcome: str
+
+
+class Simulation:
+    """A level being played or simulated. Every call switches to this run's own esper world first."""
+
+    def __init__(self, level: Level, catalog: Catalog, seed: int | None = None):
+        if catalog.moon is None:
+            raise ValueError("the catalog has no [moon] constants")
+        self.level = level
+        self.seed = level.seed if seed is None else seed
+        self.world_name = f"lunar-station-run-{id(self):x}"
+        self.command_log: list[tuple[int, Command]] = []
+        self.has_unsaved_progress = False
+        start = level.start
+        station = Station(
+            budget=start.budget,
+            funding_per_year=start.funding_per_year,
+            crew=start.crew,
+            resources=dict(start.resources),
+            lowest_budget=start.budget,
+        )
+        self.ctx = SimContext(
+            level=level,
+            catalog=catalog,
+            moon=catalog.moon,
+            grid=SiteGrid.from_site(level.site, catalog.tiles),
+            rng=random.Random(self.seed),
+            station=station,
+        )
+        esper.switch_world(self.world_name)
+        populate_world(self.ctx)
+        install_systems(self.ctx)
+
+    # -- running --
+    @property
+    def hour(self) -> int:
+        return self.ctx.station.hour
+
+    @property
+    def ended(self) -> bool:
+        return self.ctx.station.outcome != "playing"
+
+    def queue(self, command: Command) -> None:
+        """Applied at the start of the next step, and logged so the run can be replayed."""
+        self.ctx.pending_commands.append(command)
+        self.command_log.append((self.hour, command))
+        self.has_unsaved_progress = True
+
+    def step(self) -> list[GameEvent]:
+        """Runs one game hour and returns what happened in it. A finished level no longer changes."""
+        if self.ended:
+            return []
+        esper.switch_world(self.world_name)
+        self.ctx.emitted = []
+        esper.process()
+        self.ctx.station.hour += 1
+        self.has_unsaved_progress = True
+        return self.ctx.emitted
+
+    def run_hours(self, hours: int, commands: Iterable[tuple[int, Command]] = ()) -> list[GameEvent]:
+        """Steps `hours` times (or until the level ends), queuing each command at its hour."""
+        by_hour: dict[int, list[Command]] = {}
+        for hour, command in commands:
+            by_hour.setdefault(hour, []).append(command)
+        events: list[GameEvent] = []
+        for _ in range(hours):
+            for command in by_hour.pop(self.hour, []):
+                self.queue(command)
+            if self.ended:
+                break
+            events += self.step()
+        return events
+
+    def close(self) -> None:
+        """Deletes this run's esper world."""
+        if esper.current_world == self.world_name:
+            esper.switch_world("default")
+        if self.world_name in esper.list_worlds():
+            esper.delete_world(self.world_name)
+
+    # -- reading --
+    def snapshot(self, language: str = "en") -> StationSnapshot:
+        esper.switch_world(self.world_name)
+        station = self.ctx.station
+        stores = [store for _, store in esper.get_component(EnergyStore)]
+        progress = measure(self.ctx)
+        modules = []
+        for entity, (module, power) in sorted(esper.get_components(Module, PowerState), key=lambda p: p[0]):
+            spec = module.spec
+            if esper.has_component(entity, UnderConstruction):
+                state = "building"
+            elif esper.has_component(entity, Broken):
+                state = "broken"
+            elif spec.power_draw_w > 0 and not power.powered:
+                state = "unpowered"
+            else:
+                state = "working"
+            modules.append(
+                ModuleView(spec.id, translate(spec.name, language), spec.shape, module.x, module.y,
+                           spec.footprint, state, power.lit)
+            )
+        goals = tuple(
+            GoalView(goal.id, translate(goal.text, language), station.goals[goal.id],
+                     min(1.0, goal_fraction(goal, progress)))
+            for goal in self.level.goals
+        )
+        return StationSnapshot(
+            hour=station.hour,
+            day=station.hour / HOURS_PER_DAY,
+            budget=station.budget,
+            funding_per_year=station.funding_per_year,
+            energy_wh=sum(store.charge_wh for store in stores),
+            energy_capacity_wh=sum(store.capacity_wh for store in stores),
+            resources=dict(station.resources),
+            capacity=dict(station.capacity),
+            science=dict(station.science),
+            unsent_science=dict(station.unsent_science),
+            goals=goals,
+            modules=tuple(modules),
+            outcome=station.outcome,
+        )
+
+    def state_hash(self) -> str:
+        """A fingerprint of the whole state: equal hashes mean equal runs."""
+        snapshot = self.snapshot()
+        data: dict[str, Any] = {
+            "snapshot": _rounded(snapshot_to_json(snapshot)),
+            "fired": self.ctx.station.events_fired,
+            "facts": self.ctx.station.facts_seen,
+            "rng": hashlib.sha256(repr(self.ctx.rng.getstate()).encode()).hexdigest(),
+            "commands": [(hour, command_to_json(command)) for hour, command in self.command_log],
+        }
+        return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()
+
+
+def snapshot_to_json(snapshot: StationSnapshot) -> dict[str, Any]:
+    from dataclasses import asdict
+
+    return asdict(snapshot)
+
+
+def _rounded(value: Any) -> Any:
+    """Rounds floats so a hash does not hinge on the last bit of a sum's order."""
+    if isinstance(value, float):
+        return round(value, 6)
+    if isinstance(value, dict):
+        return {key: _rounded(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_rounded(item) for item in value]
+    return value

@@ -1,0 +1,73 @@
+"""Builds a fresh esper world from a validated level: the station, and the modules standing at the start."""
+
+from __future__ import annotations
+
+import esper
+
+from game.content.models import ModuleSpec
+from game.ecs.components import (
+    EnergyStore,
+    Module,
+    PowerState,
+    Reliability,
+    SolarExposure,
+    UnderConstruction,
+)
+from game.ecs.context import HOURS_PER_YEAR, SimContext
+from game.rules.grid import footprint_cells
+
+
+def populate_world(ctx: SimContext) -> None:
+    """Creates the level's starting modules in the current esper world and shares out the starting energy."""
+    for placed in ctx.level.start.modules:
+        spawn_module(ctx, ctx.catalog.modules[placed.module], placed.x, placed.y, built=True)
+    stores = [store for _, store in esper.get_component(EnergyStore)]
+    capacity = sum(store.capacity_wh for store in stores)
+    energy = min(ctx.level.start.energy_wh, capacity)
+    for store in stores:
+        store.charge_wh = energy * store.capacity_wh / capacity
+    recount_capacity(ctx)
+
+
+def spawn_module(ctx: SimContext, spec: ModuleSpec, x: int, y: int, *, built: bool) -> int:
+    """Creates a module entity with the components its catalog entry calls for."""
+    cells = tuple(footprint_cells(x, y, spec.footprint))
+    components: list[object] = [Module(spec, x, y, cells), PowerState()]
+    if not built and spec.build_hours > 0:
+        components.append(UnderConstruction(spec.build_hours))
+    if spec.energy_storage_wh > 0:
+        components.append(EnergyStore(spec.energy_storage_wh))
+    if spec.solar:
+        worst = min((ctx.grid.at(cx, cy) for cx, cy in cells), key=lambda tile: tile.sunlight)
+        components.append(SolarExposure(worst.sunlight, worst.lit_arc_centre_deg))
+    if spec.failure_rate_per_year > 0:
+        components.append(Reliability(next_failure_hour(ctx, spec)))
+    entity = esper.create_entity(*components)
+    for cell in cells:
+        ctx.occupied[cell] = entity
+    ctx.topology_changed = True
+    return entity
+
+
+def remove_module(ctx: SimContext, entity: int) -> None:
+    module = esper.component_for_entity(entity, Module)
+    for cell in module.cells:
+        ctx.occupied.pop(cell, None)
+    esper.delete_entity(entity, immediate=True)
+    ctx.topology_changed = True
+
+
+def next_failure_hour(ctx: SimContext, spec: ModuleSpec) -> float:
+    """Failures come at random with the catalog's yearly rate (exponential waiting times, seeded)."""
+    return ctx.station.hour + ctx.rng.expovariate(spec.failure_rate_per_year / HOURS_PER_YEAR)
+
+
+def recount_capacity(ctx: SimContext) -> None:
+    """Storage capacity is the sum of what every finished module holds."""
+    capacity: dict[str, float] = {}
+    for entity, module in esper.get_component(Module):
+        if esper.has_component(entity, UnderConstruction):
+            continue
+        for resource, amount in module.spec.storage.items():
+            capacity[resource] = capacity.get(resource, 0.0) + amount
+    ctx.station.capacity = capacity

@@ -1,0 +1,67 @@
+"""The level's events: on their day, or by chance each day from the level's seeded dice."""
+
+from __future__ import annotations
+
+import esper
+
+from game.content.models import Event
+from game.content.text import translate
+from game.ecs.components import EnergyStore, Module
+from game.ecs.context import HOURS_PER_DAY, SimContext
+from game.ecs.events import LevelEventFired
+from game.systems.maintenance import break_module
+from game.systems.status import is_sound
+
+
+class LevelEventSystem(esper.Processor):
+    def __init__(self, ctx: SimContext):
+        self.ctx = ctx
+
+    def process(self) -> None:
+        hour = self.ctx.station.hour
+        new_day = hour % HOURS_PER_DAY == 0
+        day = hour / HOURS_PER_DAY
+        for event in self.ctx.level.events:
+            if self.ctx.station.events_fired.get(event.id, 0) >= event.max_times:
+                continue
+            if event.day is not None:
+                due = hour == round(event.day * HOURS_PER_DAY)
+            else:
+                in_window = event.from_day <= day and (event.until_day is None or day < event.until_day)
+                chance = event.chance_per_day or 0.0
+                due = new_day and in_window and self.ctx.rng.random() < chance
+            if due:
+                self._fire(event)
+
+    def _fire(self, event: Event) -> None:
+        ctx = self.ctx
+        station = ctx.station
+        station.events_fired[event.id] = station.events_fired.get(event.id, 0) + 1
+        effect = event.effect
+        station.budget += effect.budget
+        station.funding_per_year = max(0.0, station.funding_per_year + effect.funding_per_year)
+        for resource, change in effect.resources.items():
+            station.resources[resource] = max(0.0, station.resources.get(resource, 0.0) + change)
+        if effect.energy_wh:
+            _change_energy(effect.energy_wh)
+        if effect.fail_module is not None:
+            candidates = [
+                (entity, module)
+                for entity, module in esper.get_component(Module)
+                if module.spec.id == effect.fail_module and is_sound(entity)
+            ]
+            if candidates:
+                entity, module = ctx.rng.choice(sorted(candidates, key=lambda pair: pair[0]))
+                break_module(ctx, entity, module)
+        if event.fact is not None and event.fact not in station.facts_seen:
+            station.facts_seen.append(event.fact)
+        ctx.emit(LevelEventFired(event.id, event.kind, translate(event.text), event.fact))
+
+
+def _change_energy(change_wh: float) -> None:
+    """Adds or drains stored energy across all stores in proportion to their size."""
+    stores = [store for _, store in esper.get_component(EnergyStore)]
+    total = sum(store.capacity_wh for store in stores)
+    for store in stores:
+        share = change_wh * store.capacity_wh / total if total else 0.0
+        store.charge_wh = min(store.capacity_wh, max(0.0, store.charge_wh + share))

@@ -11,7 +11,14 @@ from typing import NoReturn
 
 from game import __version__, paths
 from game.content.catalog import Catalog, load_catalog
-from game.content.loader import ContentFolder, LoadedLevel, label_for, load_base_catalog, load_folder, load_level
+from game.content.loader import (
+    ContentFolder,
+    LoadedLevel,
+    label_for,
+    load_base_catalog,
+    load_folder,
+    load_level,
+)
 from game.content.problems import Problem
 from game.content.schema import catalog_schema_text, level_schema_text
 
@@ -157,7 +164,7 @@ def _load_folder(folder: Path, base: Catalog) -> ContentFolder:
 
 def _load_level_file(path: Path, base: Catalog) -> LoadedLevel:
     """A level with the game's catalog and, in a mod folder, that mod's catalog over it."""
-    catalog, problems = base, []
+    catalog, problems = base, list[Problem]()
     if not _is_game_levels(path.parent) and (path.parent / "catalog").is_dir():
         catalog, problems = load_catalog([path.parent], base, label_for)
     loaded = load_level(path, catalog)

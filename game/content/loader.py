@@ -56,7 +56,9 @@ def load_level(path: Path, base: Catalog, assets: Path | None = None) -> LoadedL
     loaded = LoadedLevel(path=path, label=source.label)
     if source.data is not None:
         title = source.data.get("title")
-        loaded.fallback_title = title if isinstance(title, str) else (title or {}).get("en", "") if isinstance(title, dict) else ""
+        if isinstance(title, dict):
+            title = title.get("en", "")
+        loaded.fallback_title = title if isinstance(title, str) else ""
     level, loaded.problems = validate_shape(Level, source)
     if level is None:
         return loaded

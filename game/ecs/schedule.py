@@ -5,6 +5,7 @@ from __future__ import annotations
 import esper
 
 from game.ecs.context import SimContext
+from game.systems.base import System
 from game.systems.commands import CommandSystem
 from game.systems.construction import ConstructionSystem
 from game.systems.economy import EconomySystem
@@ -13,7 +14,7 @@ from game.systems.maintenance import MaintenanceSystem
 from game.systems.objectives import ObjectiveSystem
 from game.systems.power import PowerSystem
 
-SYSTEM_ORDER: tuple[type[esper.Processor], ...] = (
+SYSTEM_ORDER: tuple[type[System], ...] = (
     CommandSystem,  # the player's commands from the last frame
     ConstructionSystem,  # assembly finishes
     MaintenanceSystem,  # failures and repairs

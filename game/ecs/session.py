@@ -83,7 +83,7 @@ class Simulation:
             budget=start.budget,
             funding_per_year=start.funding_per_year,
             crew=start.crew,
-            resources=dict(start.resources),
+            resources={name: amount for name, amount in start.resources.items()},
             lowest_budget=start.budget,
         )
         self.ctx = SimContext(

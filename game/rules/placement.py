@@ -39,7 +39,10 @@ def placement_refusal(
             held = "none" if tile.ice_percent == 0 else f"only {tile.ice_percent:g} %"
             return f"needs ice: this tile holds {held}, and it needs at least {rules.min_ice_percent:g} %"
         if tile.slope_deg > rules.max_slope_deg:
-            return f"too steep: this ground slopes {tile.slope_deg:g}°, and it can stand on {rules.max_slope_deg:g}° at most"
+            return (
+                f"too steep: this ground slopes {tile.slope_deg:g}°, "
+                f"and it can stand on {rules.max_slope_deg:g}° at most"
+            )
         if rules.needs_earth_view and not tile.earth_visible:
             return "needs Earth in view: a ridge hides Earth from this tile"
     return None

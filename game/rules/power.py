@@ -42,7 +42,9 @@ class HourBalance:
     shortfall_wh: float
 
 
-def balance_hour(generation_w: float, draw_w: float, charges: Sequence[float], capacities: Sequence[float]) -> HourBalance:
+def balance_hour(
+    generation_w: float, draw_w: float, charges: Sequence[float], capacities: Sequence[float]
+) -> HourBalance:
     """Runs one hour: a surplus charges the stores (in proportion to their room), a deficit drains them.
 
     When generation and storage together cannot cover the draw, the network browns out: consumers get
@@ -51,12 +53,12 @@ def balance_hour(generation_w: float, draw_w: float, charges: Sequence[float], c
     net_wh = generation_w - draw_w  # watts for one hour are watt-hours
     stored = sum(charges)
     if net_wh >= 0:
-        room = [capacity - charge for charge, capacity in zip(charges, capacities)]
+        room = [capacity - charge for charge, capacity in zip(charges, capacities, strict=True)]
         total_room = sum(room)
         if total_room <= 0:
             return HourBalance(True, tuple(charges), 0.0)
         share = min(1.0, net_wh / total_room)
-        return HourBalance(True, tuple(c + r * share for c, r in zip(charges, room)), 0.0)
+        return HourBalance(True, tuple(c + r * share for c, r in zip(charges, room, strict=True)), 0.0)
     if stored + net_wh >= 0:
         keep = (stored + net_wh) / stored if stored > 0 else 0.0
         return HourBalance(True, tuple(c * keep for c in charges), 0.0)

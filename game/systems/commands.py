@@ -8,17 +8,14 @@ from game.content.catalog import unknown
 from game.content.text import translate
 from game.ecs.commands import Demolish, PlaceModule
 from game.ecs.components import Module, UnderConstruction
-from game.ecs.context import SimContext
 from game.ecs.events import CommandRefused, ModuleDemolished, ModulePlaced
 from game.ecs.world_builder import recount_capacity, remove_module, spawn_module
 from game.rules.economy import DEMOLISH_REFUND, affordability_refusal
 from game.rules.placement import placement_refusal
+from game.systems.base import System
 
 
-class CommandSystem(esper.Processor):
-    def __init__(self, ctx: SimContext):
-        self.ctx = ctx
-
+class CommandSystem(System):
     def process(self) -> None:
         commands, self.ctx.pending_commands = self.ctx.pending_commands, []
         for command in commands:

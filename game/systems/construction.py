@@ -5,15 +5,12 @@ from __future__ import annotations
 import esper
 
 from game.ecs.components import Module, UnderConstruction
-from game.ecs.context import SimContext
 from game.ecs.events import ModuleCompleted
 from game.ecs.world_builder import recount_capacity
+from game.systems.base import System
 
 
-class ConstructionSystem(esper.Processor):
-    def __init__(self, ctx: SimContext):
-        self.ctx = ctx
-
+class ConstructionSystem(System):
     def process(self) -> None:
         finished = []
         for entity, (module, building) in esper.get_components(Module, UnderConstruction):

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import esper
 
+from game.content.models import Resource
 from game.ecs.components import Module, PowerState
-from game.ecs.context import HOURS_PER_DAY, HOURS_PER_YEAR, SimContext
+from game.ecs.context import HOURS_PER_DAY, HOURS_PER_YEAR
+from game.systems.base import System
 from game.systems.status import is_working
 
 
-class EconomySystem(esper.Processor):
-    def __init__(self, ctx: SimContext):
-        self.ctx = ctx
-
+class EconomySystem(System):
     def process(self) -> None:
         station = self.ctx.station
         linked = False
@@ -31,15 +32,15 @@ class EconomySystem(esper.Processor):
             housing += spec.crew_capacity
         if linked:
             # Science counts once it reaches Earth: without a working link it waits on board.
-            for domain, points in station.unsent_science.items():
-                station.science[domain] = station.science.get(domain, 0.0) + points
+            for sent, points in station.unsent_science.items():
+                station.science[sent] = station.science.get(sent, 0.0) + points
             station.unsent_science.clear()
         crew_safe = station.crew > 0 and housing >= station.crew and life_support
         station.crewed_streak_hours = station.crewed_streak_hours + 1 if crew_safe else 0
         station.budget += station.funding_per_year / HOURS_PER_YEAR
         station.lowest_budget = min(station.lowest_budget, station.budget)
 
-    def _produce(self, inputs: dict[str, float], outputs: dict[str, float]) -> None:
+    def _produce(self, inputs: Mapping[Resource, float], outputs: Mapping[Resource, float]) -> None:
         stock = self.ctx.station.resources
         if any(stock.get(resource, 0.0) < amount for resource, amount in inputs.items()):
             return  # idle until every input is in store

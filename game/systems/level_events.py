@@ -7,16 +7,14 @@ import esper
 from game.content.models import Event
 from game.content.text import translate
 from game.ecs.components import EnergyStore, Module
-from game.ecs.context import HOURS_PER_DAY, SimContext
+from game.ecs.context import HOURS_PER_DAY
 from game.ecs.events import LevelEventFired
+from game.systems.base import System
 from game.systems.maintenance import break_module
 from game.systems.status import is_sound
 
 
-class LevelEventSystem(esper.Processor):
-    def __init__(self, ctx: SimContext):
-        self.ctx = ctx
-
+class LevelEventSystem(System):
     def process(self) -> None:
         hour = self.ctx.station.hour
         new_day = hour % HOURS_PER_DAY == 0

@@ -9,13 +9,11 @@ from game.ecs.context import SimContext
 from game.ecs.events import ModuleFailed, ModuleRepaired
 from game.ecs.world_builder import next_failure_hour
 from game.rules.economy import REPAIR_HOURS
+from game.systems.base import System
 from game.systems.status import is_sound
 
 
-class MaintenanceSystem(esper.Processor):
-    def __init__(self, ctx: SimContext):
-        self.ctx = ctx
-
+class MaintenanceSystem(System):
     def process(self) -> None:
         hour = self.ctx.station.hour
         for entity, (module, broken) in esper.get_components(Module, Broken):

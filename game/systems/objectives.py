@@ -9,12 +9,13 @@ from game.ecs.components import Module
 from game.ecs.context import SimContext
 from game.ecs.events import GoalFailed, GoalMet, LevelEnded
 from game.rules.objectives import FAILED, MET, PENDING, Progress, goal_status, level_outcome
+from game.systems.base import System
 from game.systems.status import is_finished
 
 
-class ObjectiveSystem(esper.Processor):
+class ObjectiveSystem(System):
     def __init__(self, ctx: SimContext):
-        self.ctx = ctx
+        super().__init__(ctx)
         for goal in ctx.level.goals:
             ctx.station.goals.setdefault(goal.id, PENDING)
 

@@ -12,6 +12,7 @@ from game.ecs.events import EnergyRunningLow, PowerLost
 from game.rules.economy import LOW_ENERGY_WARNING_HOURS
 from game.rules.power import balance_hour, power_networks
 from game.rules.sunlight import is_lit, sun_azimuth_deg
+from game.systems.base import System
 from game.systems.status import is_finished, is_sound
 
 
@@ -24,9 +25,9 @@ class _Network:
     stores: list[EnergyStore] = field(default_factory=list)
 
 
-class PowerSystem(esper.Processor):
+class PowerSystem(System):
     def __init__(self, ctx: SimContext):
-        self.ctx = ctx
+        super().__init__(ctx)
         self.networks: dict[int, _Network] = {}
         self.dark_networks: set[int] = set()
 
@@ -46,7 +47,7 @@ class PowerSystem(esper.Processor):
                     generation += output_w
             charges = [store.charge_wh for store in network.stores]
             balance = balance_hour(generation, network.draw_w, charges, [s.capacity_wh for s in network.stores])
-            for store, charge in zip(network.stores, balance.charges):
+            for store, charge in zip(network.stores, balance.charges, strict=True):
                 store.charge_wh = charge
             for _, state in network.members:
                 state.powered = balance.supplied
@@ -83,7 +84,9 @@ class PowerSystem(esper.Processor):
         for entity, (_, state) in esper.get_components(Module, PowerState):
             if not is_finished(entity):
                 state.powered = state.lit = False
-        numbers = power_networks({e: m.cells for e, m, _ in finished}, {e: m.spec.conducts_power for e, m, _ in finished})
+        numbers = power_networks(
+            {e: m.cells for e, m, _ in finished}, {e: m.spec.conducts_power for e, m, _ in finished}
+        )
         self.networks = {}
         for entity, module, state in finished:
             state.network = numbers[entity]

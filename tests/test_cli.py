@@ -1,0 +1,165 @@
+"""The command line through subprocess, as a modder, a teacher or a script would use it."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from game.content.schema import catalog_schema_text, level_schema_text
+
+REPO = Path(__file__).resolve().parent.parent
+FIRST_LEVEL = REPO / "levels" / "01_agreement_2021.toml"
+
+
+def cli(*args: str, cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "game", *args], cwd=cwd, capture_output=True, text=True, timeout=120
+    )
+
+
+def test_validate_the_shipped_levels():
+    result = cli("validate", "levels")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "levels/01_agreement_2021.toml: ok" in result.stdout
+    assert result.stdout.strip().endswith("valid")
+
+
+def test_validate_lists_every_problem_with_file_line_and_key(tmp_path):
+    text = FIRST_LEVEL.read_text(encoding="utf-8")
+    text = text.replace('module = "earth_antenna"', 'module = "earth_antena"')
+    text = text.replace("time_limit_days = 60", "time_limit_days = -5")
+    broken = tmp_path / "broken.toml"
+    broken.write_text(text, encoding="utf-8")
+    result = cli("validate", str(broken))
+    assert result.returncode == 1
+    assert "time_limit_days: must be more than 0, not -5" in result.stdout
+    line = text.splitlines().index("time_limit_days = -5") + 1
+    assert f"broken.toml:{line}: time_limit_days" in result.stdout
+    assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_validate_reports_reference_problems_after_the_shape_is_right(tmp_path):
+    text = FIRST_LEVEL.read_text(encoding="utf-8").replace('module = "earth_antenna"', 'module = "earth_antena"')
+    broken = tmp_path / "typo.toml"
+    broken.write_text(text, encoding="utf-8")
+    result = cli("validate", str(broken))
+    assert result.returncode == 1
+    assert "goals[2].module: unknown module 'earth_antena' (did you mean 'earth_antenna'?)" in result.stdout
+
+
+def test_validate_a_mod_folder_with_its_own_catalog(tmp_path):
+    mod = tmp_path / "my_mod"
+    (mod / "catalog").mkdir(parents=True)
+    (mod / "catalog" / "extra.toml").write_text(
+        'format = 1\n[[modules]]\nid = "mega_panel"\nname = "Mega panel"\ndescription = "Big."\n'
+        'category = "power"\nshape = "panel"\nmass_kg = 900\ncost = 50\npower_output_w = 30000\nsolar = true\n',
+        encoding="utf-8",
+    )
+    level = FIRST_LEVEL.read_text(encoding="utf-8").replace(
+        'module = "earth_antenna"', 'module = "mega_panel"'
+    )
+    (mod / "mega.toml").write_text(level, encoding="utf-8")
+    assert cli("validate", str(mod)).returncode == 0
+    assert cli("validate", str(mod / "mega.toml")).returncode == 0
+    assert cli("validate", str(mod / "catalog" / "extra.toml")).returncode == 0
+    assert cli("validate", str(FIRST_LEVEL), "no/such/place").returncode == 1
+
+
+def test_simulate_is_deterministic_for_a_seed():
+    first = json.loads(cli("simulate", "agreement-2021", "--days", "20", "--json").stdout)
+    second = json.loads(cli("simulate", str(FIRST_LEVEL), "--days", "20", "--json").stdout)
+    assert first["state_hash"] == second["state_hash"]
+    assert first["days"] == 20
+    assert {"resources", "science", "goals", "budget"} <= set(first)
+    other = json.loads(cli("simulate", "agreement-2021", "--days", "60", "--seed", "7", "--json").stdout)
+    assert other["seed"] == 7
+
+
+def test_simulate_runs_a_command_file(tmp_path):
+    commands = tmp_path / "plan.json"
+    commands.write_text(
+        json.dumps(
+            [
+                {"hour": 0, "kind": "place", "module": "solar_array", "x": 16, "y": 7},
+                {"hour": 0, "kind": "place", "module": "solar_array", "x": 8, "y": 13},
+            ]
+        ),
+        encoding="utf-8",
+    )
+    result = cli("simulate", "agreement-2021", "--days", "2", "--commands", str(commands))
+    assert result.returncode == 0, result.stderr
+    assert "solar_array ×2" in result.stdout
+    assert "Refused: Solar array (vertical, sun-tracking) cannot be built here: needs sunlight" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("[{", "not valid JSON"),
+        ('{"hour": 1}', "expected a JSON list"),
+        ('[{"kind": "place"}]', "command [0] needs a whole-number 'hour'"),
+        ('[{"hour": 0, "kind": "launch"}]', "unknown command kind 'launch'"),
+        ('[{"hour": 0, "kind": "place", "module": "x"}]', "wrong keys"),
+    ],
+)
+def test_a_bad_command_file_gets_a_sentence(tmp_path, content, message):
+    commands = tmp_path / "plan.json"
+    commands.write_text(content, encoding="utf-8")
+    result = cli("simulate", "agreement-2021", "--commands", str(commands))
+    assert result.returncode == 1
+    assert message in result.stderr and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["bogus"],
+        ["simulate"],
+        ["simulate", "agreement-2021", "--days", "soon"],
+        ["simulate", "agreement-2021", "--seed", "-1"],
+        ["validate"],
+        ["schema", "--colour"],
+    ],
+)
+def test_a_wrong_argument_is_one_line(args):
+    result = cli(*args)
+    assert result.returncode == 2
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "--help" in result.stderr
+
+
+def test_unknown_level_is_a_sentence():
+    result = cli("simulate", "no-such-level")
+    assert result.returncode == 1
+    assert result.stderr.strip() == "lunar-station simulate: no level file or shipped level called 'no-such-level'"
+
+
+@pytest.mark.parametrize("command", ["validate", "simulate", "schema", "play"])
+def test_every_command_has_help(command):
+    result = cli(command, "--help")
+    assert result.returncode == 0 and "usage:" in result.stdout
+
+
+def test_schema_writes_the_committed_schema(tmp_path):
+    out = tmp_path / "schema.json"
+    assert cli("schema", "--out", str(out)).returncode == 0
+    assert out.read_text(encoding="utf-8") == (REPO / "levels" / "schema.json").read_text(encoding="utf-8")
+
+
+def test_committed_schemas_are_not_stale():
+    hint = "run: lunar-station schema --out levels/schema.json (and --catalog --out levels/catalog.schema.json)"
+    assert (REPO / "levels" / "schema.json").read_text(encoding="utf-8") == level_schema_text(), hint
+    assert (REPO / "levels" / "catalog.schema.json").read_text(encoding="utf-8") == catalog_schema_text(), hint
+
+
+def test_the_console_script_is_installed():
+    script = shutil.which("lunar-station")
+    if script is None:
+        pytest.skip("the package is not installed in this environment")
+    result = subprocess.run([script, "validate", "levels"], cwd=REPO, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0

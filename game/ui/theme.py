@@ -1,0 +1,38 @@
+"""The pygame_gui theme: assets/theme.json with its font paths made absolute, and the UI manager."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pygame_gui
+
+THEME_FILE = "theme.json"
+FONT_NAME = "lunar_sans"  # the font name assets/theme.json gives Noto Sans
+
+
+def load_theme(assets: Path) -> dict[str, Any]:
+    """The theme as a dict; paths in it are written relative to assets/ so the game runs from any folder."""
+    theme: dict[str, Any] = json.loads((assets / THEME_FILE).read_text(encoding="utf-8"))
+    for block in theme.values():
+        font = block.get("font") if isinstance(block, dict) else None
+        if isinstance(font, dict):
+            for key, value in font.items():
+                if key.endswith("_path") and isinstance(value, str):
+                    font[key] = str(assets / value)
+    return theme
+
+
+# Bold text in text boxes (<b>, and <font pixel_size=28> headings) that the theme itself does not load;
+# loading it up front avoids a stall, and a warning, the first time a text box needs it.
+PRELOADED_FONTS: list[dict[str, str | int | float]] = [
+    {"name": FONT_NAME, "point_size": size, "style": "bold"} for size in (20, 28)
+]
+
+
+def create_ui_manager(size: tuple[int, int], assets: Path) -> pygame_gui.UIManager:
+    # Live theme updates poll the theme file's modification time every frame: wasted work in a game.
+    ui = pygame_gui.UIManager(size, load_theme(assets), enable_live_theme_updates=False)
+    ui.preload_fonts(PRELOADED_FONTS)
+    return ui

@@ -1,0 +1,1 @@
+"""Drawing that only reads: the camera, the site map, module glyphs, the sky, text."""

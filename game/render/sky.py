@@ -1,0 +1,113 @@
+"""The title backdrop, drawn in code: a starfield, Earth low on the horizon, the grey south-polar ridges."""
+
+from __future__ import annotations
+
+import math
+import random
+
+import pygame
+
+from game.render import palette
+
+STAR_COUNT = 320
+HORIZON = 0.74  # the horizon's height as a fraction of the screen, from the top
+FAR_RIDGE = pygame.Color("#3b3d45")
+NEAR_GROUND = pygame.Color("#24262c")
+SUNLIT_CREST = pygame.Color("#b9b3a5")
+OCEAN = pygame.Color("#2e6dbf")
+LAND = (pygame.Color("#6d9b57"), pygame.Color("#c9b27c"))
+CLOUD = pygame.Color(250, 252, 255, 215)
+NIGHT = pygame.Color(6, 9, 18, 225)
+
+
+def render_backdrop(size: tuple[int, int], seed: int = 2021) -> pygame.Surface:
+    """A finished backdrop for a window of `size`; the same seed always gives the same sky."""
+    width, height = size
+    rng = random.Random(seed)
+    surface = pygame.Surface(size)
+    _draw_sky(surface)
+    horizon_y = round(height * HORIZON)
+    _draw_stars(surface, rng, horizon_y)
+    radius = max(12, round(height * 0.1))
+    # Seen from the south pole Earth never climbs high: it sits on the horizon, half behind the ridges.
+    _draw_earth(surface, (round(width * 0.76), horizon_y - round(radius * 0.55)), radius)
+    _draw_ridges(surface, rng, horizon_y)
+    return surface
+
+
+def _draw_sky(surface: pygame.Surface) -> None:
+    width, height = surface.get_size()
+    surface.fill(palette.SKY)
+    # A faint band above the horizon; there is no air on the Moon, this is only to lift the ridges.
+    band_top = round(height * (HORIZON - 0.25))
+    for y in range(band_top, round(height * HORIZON)):
+        t = (y - band_top) / max(1, height * 0.25)
+        pygame.draw.line(surface, palette.SKY.lerp(palette.SKY_HORIZON, t), (0, y), (width, y))
+
+
+def _draw_stars(surface: pygame.Surface, rng: random.Random, horizon_y: int) -> None:
+    width = surface.get_width()
+    for _ in range(STAR_COUNT):
+        x, y = rng.randrange(width), rng.randrange(max(1, horizon_y))
+        brightness = rng.randint(90, 255)
+        colour = (brightness, brightness, min(255, brightness + rng.randint(0, 30)))
+        if rng.random() < 0.08:
+            pygame.draw.circle(surface, colour, (x, y), 2)
+        else:
+            surface.set_at((x, y), colour)
+
+
+def _draw_earth(surface: pygame.Surface, centre: tuple[int, int], radius: int) -> None:
+    size = radius * 2 + 8
+    earth = pygame.Surface((size, size), pygame.SRCALPHA)
+    mid = size // 2
+    pygame.draw.circle(earth, OCEAN, (mid, mid), radius)
+    blobs = [(-0.35, -0.25, 0.42, 0.3, 0), (0.2, 0.15, 0.35, 0.45, 1), (-0.1, 0.45, 0.5, 0.22, 0),
+             (0.35, -0.45, 0.3, 0.2, 1)]
+    for dx, dy, w, h, kind in blobs:
+        box = pygame.Rect(0, 0, round(w * radius * 2), round(h * radius * 2))
+        box.center = (mid + round(dx * radius), mid + round(dy * radius))
+        pygame.draw.ellipse(earth, LAND[kind], box)
+    for dx, dy, w in ((-0.2, -0.55, 0.9), (0.1, -0.05, 1.1), (-0.3, 0.3, 0.8), (0.3, 0.62, 0.7)):
+        box = pygame.Rect(0, 0, round(w * radius), max(3, round(0.16 * radius)))
+        box.center = (mid + round(dx * radius), mid + round(dy * radius))
+        pygame.draw.ellipse(earth, CLOUD, box)
+    # Earth's night side: lit from the left, the low Sun's side, like the ridges below it.
+    shadow = pygame.Rect(0, 0, radius * 2, radius * 2)
+    shadow.center = (mid + round(radius * 1.25), mid)
+    pygame.draw.ellipse(earth, NIGHT, shadow)
+    mask = pygame.Surface((size, size), pygame.SRCALPHA)
+    pygame.draw.circle(mask, (255, 255, 255, 255), (mid, mid), radius)
+    earth.blit(mask, (0, 0), special_flags=pygame.BLEND_RGBA_MIN)
+    pygame.draw.circle(earth, (140, 190, 255, 110), (mid, mid), radius + 2, 2)
+    surface.blit(earth, (centre[0] - mid, centre[1] - mid))
+
+
+def _ridge(width: int, base: float, amplitude: float, phases: list[float], step: int = 8) -> list[tuple[float, float]]:
+    """A wavy skyline within `amplitude` of `base` (the sum of sines is scaled to stay in -1..1)."""
+    scale = sum(1 / (1 + i) for i in range(len(phases)))
+    points = []
+    for x in range(0, width + step, step):
+        t = x / max(1, width)
+        wave = sum(math.sin(t * math.pi * (2 + 3 * i) + phase) / (1 + i) for i, phase in enumerate(phases))
+        points.append((float(x), base - amplitude * wave / scale))
+    return points
+
+
+def _draw_ridges(surface: pygame.Surface, rng: random.Random, horizon_y: int) -> None:
+    width, height = surface.get_size()
+    far = _ridge(width, horizon_y - height * 0.04, height * 0.035, [rng.uniform(0, 6.3) for _ in range(4)])
+    pygame.draw.polygon(surface, FAR_RIDGE, [*far, (width, height), (0, height)])
+    pygame.draw.lines(surface, SUNLIT_CREST.lerp(FAR_RIDGE, 0.45), False, far, 2)
+    near = _ridge(width, horizon_y + height * 0.05, height * 0.025, [rng.uniform(0, 6.3) for _ in range(3)])
+    pygame.draw.polygon(surface, NEAR_GROUND, [*near, (width, height), (0, height)])
+    pygame.draw.lines(surface, SUNLIT_CREST, False, near, 3)
+    # Long low-Sun shadows: the Sun skims the horizon at the pole, so every crater is half in darkness.
+    for _ in range(7):
+        cx, cy = rng.randrange(width), rng.randint(round(horizon_y + height * 0.12), height - 10)
+        w = rng.randint(round(width * 0.04), round(width * 0.1))
+        crater = pygame.Rect(0, 0, w, max(4, w // 5))
+        crater.center = (cx, cy)
+        pygame.draw.ellipse(surface, NEAR_GROUND.lerp(SUNLIT_CREST, 0.25), crater)
+        inner = crater.inflate(-crater.width // 6, -crater.height // 4).move(crater.width // 14, 0)
+        pygame.draw.ellipse(surface, (12, 13, 17), inner)

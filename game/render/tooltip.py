@@ -1,0 +1,47 @@
+"""The hover box on the site map: what a tile offers, in words and numbers a student can use."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.content.models import TileKind
+from game.content.text import translate
+from game.render import palette
+from game.render.fonts import Fonts
+
+OFFSET = 22
+
+
+def tile_tooltip_lines(kind: TileKind, language: str, module_name: str | None = None) -> list[str]:
+    """The tooltip's lines, title first."""
+    lines = [
+        translate(kind.name, language),
+        f"Sunlight: {kind.sunlight * 100:.0f} % of the lunar day",
+        f"Ice: {kind.ice_percent:g} % by mass" if kind.ice_percent > 0 else "Ice: none",
+        f"Slope: {kind.slope_deg:g}°",
+        "Earth in view: yes" if kind.earth_visible else "Earth in view: no (hidden by the horizon)",
+    ]
+    if module_name:
+        lines.append(f"Module here: {module_name}")
+    return lines
+
+
+def draw_tooltip(surface: pygame.Surface, lines: list[str], mouse: tuple[int, int], fonts: Fonts) -> None:
+    """A box beside the pointer, kept inside the window."""
+    title_font, body_font = fonts.bold(palette.BODY), fonts.regular(palette.BODY - 2)
+    images = [title_font.render(lines[0], True, palette.ACCENT)]
+    images += [body_font.render(line, True, palette.TEXT) for line in lines[1:]]
+    width = max(image.get_width() for image in images) + 28
+    height = sum(image.get_height() for image in images) + 22
+    box = pygame.Rect(mouse[0] + OFFSET, mouse[1] + OFFSET, width, height)
+    if box.right > surface.get_width() - 4:
+        box.right = mouse[0] - OFFSET
+    if box.bottom > surface.get_height() - 4:
+        box.bottom = mouse[1] - OFFSET
+    box.clamp_ip(surface.get_rect())
+    pygame.draw.rect(surface, palette.PANEL_RAISED, box, border_radius=8)
+    pygame.draw.rect(surface, palette.PANEL_EDGE, box, 2, border_radius=8)
+    y = box.y + 11
+    for image in images:
+        surface.blit(image, (box.x + 14, y))
+        y += image.get_height()

@@ -1,0 +1,270 @@
+"""The app shell: the window, the frame loop, the scene stack, and the keys that work on every screen.
+
+Entry point (all setup happens inside it; importing this module does nothing):
+
+    run(start_scene=None, *, max_frames=None, on_interactive=None, mod_folders=None) -> int
+
+- `start_scene`: a function from the SceneContext to the first scene; the title screen when None.
+- `max_frames`: stop after this many frames (tests, benchmarks); run until quit when None.
+- `on_interactive`: called once, right after the first frame has been drawn and shown.
+- `mod_folders`: the mod folders to list; the user's mods folder when None.
+
+It returns an exit status (0). Tests that need to drive the loop frame by frame use
+`open_app(...)` -> App, then `app.frame(dt)`, and `app.close()`.
+
+Keys on every screen: F11 full screen, F12 screenshot (to paths.screenshots_dir()). Closing the window
+or a scene's Quit asks for confirmation when a scene holds unsaved progress.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import pygame
+import pygame_gui
+from pygame_gui.windows import UIConfirmationDialog
+
+from game import paths
+from game.render.fonts import Fonts
+from game.scenes.context import SceneContext
+from game.scenes.scene import Scene
+from game.scenes.title import TitleScene
+from game.scenes.transitions import Push, Quit, Transition, apply_transition
+from game.settings import Settings, load_settings, save_settings
+from game.ui.notice import Notices
+from game.ui.quit_dialog import open_quit_dialog
+from game.ui.screenshot import save_screenshot
+from game.ui.theme import create_ui_manager
+
+WINDOW_TITLE = "Lunar Station"
+WINDOW_SIZE = (1280, 720)
+MIN_WINDOW_SIZE = (960, 540)
+FPS_CAP = 60
+MAX_FRAME_SECONDS = 0.25  # after a stall (a dragged window, a breakpoint) the game resumes, not races
+SETTINGS_WARNING_SECONDS = 9.0
+
+SceneFactory = Callable[[SceneContext], Scene]
+
+
+def _title_scene(ctx: SceneContext) -> Scene:
+    return TitleScene(ctx)
+
+
+class App:
+    """The running game: one window, one UI manager, one stack of scenes."""
+
+    def __init__(self, window: pygame.Surface, ctx: SceneContext, first_scene: Scene):
+        self.window = window
+        self.ctx = ctx
+        self.stack: list[Scene] = []
+        self.running = apply_transition(self.stack, Push(first_scene))
+        self.quit_dialog: UIConfirmationDialog | None = None
+        self.frames = 0
+        self.last_screenshot: Path | None = None
+
+    @property
+    def ui(self) -> pygame_gui.UIManager:
+        return self.ctx.ui
+
+    @property
+    def notices(self) -> Notices:
+        return self.ctx.notices
+
+    @property
+    def top(self) -> Scene | None:
+        return self.stack[-1] if self.stack else None
+
+    # --- transitions -----------------------------------------------------------------------------
+
+    def request(self, transition: Transition | None) -> None:
+        """Applies a scene's transition; a Quit with unsaved progress first asks the player."""
+        if transition is None or not self.running:
+            return
+        if isinstance(transition, Quit) and any(scene.has_unsaved_progress for scene in self.stack):
+            if self.quit_dialog is None or not self.quit_dialog.alive():
+                self.quit_dialog = open_quit_dialog(self.ui, self.window.get_size())
+            return
+        self.running = apply_transition(self.stack, transition)
+
+    def _confirm_quit(self) -> None:
+        self._close_dialog()
+        self.running = apply_transition(self.stack, Quit())
+
+    def _close_dialog(self) -> None:
+        if self.quit_dialog is not None:
+            self.quit_dialog.kill()
+        self.quit_dialog = None
+
+    @property
+    def asking_to_quit(self) -> bool:
+        return self.quit_dialog is not None and self.quit_dialog.alive()
+
+    # --- one frame -------------------------------------------------------------------------------
+
+    def frame(self, dt: float) -> None:
+        """Events, then updates, then drawing: one turn of the loop (`dt` in seconds)."""
+        dt = min(dt, MAX_FRAME_SECONDS)
+        for event in pygame.event.get():
+            self.handle(event)
+            if not self.running:
+                return
+        self._sync_window_size()
+        self.ui.update(dt)
+        self.notices.update(dt)
+        scene = self.top
+        if scene is not None and not self.asking_to_quit:  # time stands still behind the question
+            self.request(scene.update(dt))
+        if not self.running:
+            return
+        self.draw()
+        pygame.display.flip()
+        self.frames += 1
+
+    def handle(self, event: pygame.event.Event) -> None:
+        if event.type == pygame.QUIT:
+            self.request(Quit())
+            return
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_F11:
+            self.toggle_fullscreen()
+            return
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_F12:
+            self.screenshot()
+            return
+        if event.type == pygame.VIDEORESIZE:
+            return  # handled once per frame by _sync_window_size, whatever changed the size
+        if self.asking_to_quit:
+            self._handle_dialog(event)
+            return
+        if event.type == pygame_gui.UI_CONFIRMATION_DIALOG_CONFIRMED:
+            return  # a confirmation for a dialog that has already gone
+        consumed = self.ui.process_events(event)
+        scene = self.top
+        if scene is not None and not consumed:
+            self.request(scene.handle(event))
+
+    def _handle_dialog(self, event: pygame.event.Event) -> None:
+        """While the quit question is up, only it listens: Enter quits, Esc cancels."""
+        if event.type == pygame.KEYDOWN and event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
+            self._confirm_quit()
+        elif event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
+            self._close_dialog()
+        elif event.type == pygame_gui.UI_CONFIRMATION_DIALOG_CONFIRMED and event.ui_element is self.quit_dialog:
+            self._confirm_quit()
+        else:
+            self.ui.process_events(event)
+
+    def draw(self) -> None:
+        scene = self.top
+        if scene is not None:
+            scene.draw(self.window, scene.alpha)
+        self.ui.draw_ui(self.window)
+        self.notices.draw(self.window, self.ctx.fonts)
+
+    # --- window ----------------------------------------------------------------------------------
+
+    def _sync_window_size(self) -> None:
+        """Tells the UI and the top scene when the window's size changed (resize, full screen)."""
+        surface = pygame.display.get_surface()
+        if surface is None:
+            return
+        self.window = surface
+        size = surface.get_size()
+        if size == tuple(self.ui.window_resolution):
+            return
+        self.ui.set_window_resolution(size)
+        if not self.ctx.settings.fullscreen:
+            self.ctx.settings.window_size = size
+        scene = self.top
+        if scene is not None:
+            self.request(scene.handle(pygame.event.Event(pygame.VIDEORESIZE, size=size, w=size[0], h=size[1])))
+
+    def toggle_fullscreen(self) -> None:
+        try:
+            pygame.display.toggle_fullscreen()
+        except pygame.error as error:
+            self.notices.show(f"Full screen is not available here ({error}).")
+            return
+        self.ctx.settings.fullscreen = pygame.display.is_fullscreen()
+        self._save_settings()
+
+    def screenshot(self) -> Path | None:
+        try:
+            path = save_screenshot(self.window, paths.screenshots_dir())
+        except (OSError, pygame.error) as error:
+            self.notices.show(f"The screenshot could not be saved: {error}")
+            return None
+        self.last_screenshot = path
+        self.notices.show(f"Screenshot saved: {path.name} in {path.parent}")
+        return path
+
+    def _save_settings(self) -> None:
+        try:
+            save_settings(self.ctx.settings)
+        except OSError as error:
+            self.notices.show(f"Your settings could not be saved: {error}")
+
+    def close(self) -> None:
+        """Leaves every scene, saves the settings and closes the window."""
+        if self.stack:
+            apply_transition(self.stack, Quit())
+        self.running = False
+        try:
+            save_settings(self.ctx.settings)
+        except OSError as error:
+            print(f"lunar-station: your settings could not be saved: {error}", file=sys.stderr)
+        pygame.display.quit()
+        pygame.font.quit()
+
+
+def open_window(settings: Settings) -> pygame.Surface:
+    """The game's window: resizable, titled, at the player's last size, in full screen if they chose it."""
+    # Only display and fonts: the mixer would wait for an audio device the game does not need.
+    pygame.display.init()
+    pygame.font.init()
+    pygame.display.set_caption(WINDOW_TITLE)
+    size = (max(MIN_WINDOW_SIZE[0], settings.window_size[0]), max(MIN_WINDOW_SIZE[1], settings.window_size[1]))
+    window = pygame.display.set_mode(size, pygame.RESIZABLE)
+    if settings.fullscreen:
+        try:
+            pygame.display.toggle_fullscreen()
+        except pygame.error:
+            settings.fullscreen = False
+        window = pygame.display.get_surface() or window
+    return window
+
+
+def open_app(start_scene: SceneFactory | None = None, *, mod_folders: Sequence[Path] | None = None) -> App:
+    """Opens the window and builds the app with its first scene, ready for `frame()`."""
+    loaded = load_settings()
+    window = open_window(loaded.settings)
+    assets = paths.assets_dir()
+    ui = create_ui_manager(window.get_size(), assets)
+    ctx = SceneContext(ui=ui, fonts=Fonts(assets / "fonts"), settings=loaded.settings, mod_folders=mod_folders)
+    if loaded.warning:
+        ctx.notices.show(loaded.warning, SETTINGS_WARNING_SECONDS)
+    return App(window, ctx, (start_scene or _title_scene)(ctx))
+
+
+def run(
+    start_scene: SceneFactory | None = None,
+    *,
+    max_frames: int | None = None,
+    on_interactive: Callable[[], None] | None = None,
+    mod_folders: Sequence[Path] | None = None,
+) -> int:
+    """Plays the game until the player quits (or `max_frames` have run); see the module docstring."""
+    app = open_app(start_scene, mod_folders=mod_folders)
+    clock = pygame.time.Clock()
+    dt = 0.0
+    try:
+        while app.running and (max_frames is None or app.frames < max_frames):
+            app.frame(dt)
+            if app.frames == 1 and on_interactive is not None:
+                on_interactive()
+                on_interactive = None
+            dt = clock.tick(FPS_CAP) / 1000
+    finally:
+        app.close()
+    return 0

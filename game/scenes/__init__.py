@@ -1,0 +1,1 @@
+"""Screens of the game: each returns a transition instead of changing the scene stack itself."""

@@ -1,0 +1,84 @@
+"""The level list's rows: campaign levels in order, then the rest, with broken files shown as broken."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from game.content.loader import ContentFolder, LoadedLevel
+from game.content.text import translate
+
+
+def format_date(date: object) -> str:
+    """'9 March 2021' (no leading zero, the month spelled out, readable in any English)."""
+    day = getattr(date, "day", None)
+    return f"{day} {date:%B %Y}" if day is not None else ""
+
+
+@dataclass(slots=True)
+class LevelEntry:
+    """One row of the level list: a playable level, or a file (or catalog) with its problems."""
+
+    title: str
+    origin: str
+    date: str = ""
+    summary: str = ""
+    loaded: LoadedLevel | None = None
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def playable(self) -> bool:
+        return self.loaded is not None and self.loaded.ok and not self.problems
+
+
+def _entry(loaded: LoadedLevel, origin: str, language: str) -> LevelEntry:
+    level = loaded.level
+    if loaded.ok and level is not None:
+        return LevelEntry(
+            title=loaded.title(language),
+            origin=origin,
+            date=format_date(level.start_date),
+            summary=translate(level.summary, language),
+            loaded=loaded,
+        )
+    return LevelEntry(
+        title=loaded.title(language),
+        origin=f"{origin} · {loaded.path.name}",
+        summary=f"This level has {_count(len(loaded.problems), 'problem')} and cannot be played yet.",
+        loaded=loaded,
+        problems=[str(problem) for problem in loaded.problems],
+    )
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+
+def level_entries(folders: Sequence[ContentFolder], language: str = "en") -> list[LevelEntry]:
+    """Campaign levels (order > 0) sorted by order from every folder, then the others folder by folder.
+
+    The first folder is the game's own; the rest are mods, named after their folder. A catalog with
+    problems gets its own broken row, so a modder sees why the levels that lean on it fail.
+    """
+    campaign: list[tuple[int, str, LevelEntry]] = []
+    others: list[LevelEntry] = []
+    for index, folder in enumerate(folders):
+        origin = "Lunar Station" if index == 0 else f"Mod: {folder.path.name}"
+        if folder.catalog_problems:
+            others.append(
+                LevelEntry(
+                    title=f"Catalog of {folder.path.name}",
+                    origin=origin,
+                    summary=f"The shared catalog has {_count(len(folder.catalog_problems), 'problem')}.",
+                    problems=[str(problem) for problem in folder.catalog_problems],
+                )
+            )
+        for loaded in folder.levels:
+            level = loaded.level
+            if loaded.ok and level is not None and level.order > 0:
+                entry = _entry(loaded, f"{origin} · campaign level {level.order}", language)
+                campaign.append((level.order, entry.title, entry))
+            else:
+                others.append(_entry(loaded, origin, language))
+    campaign.sort(key=lambda item: (item[0], item[1]))
+    return [entry for _, _, entry in campaign] + others

@@ -1,0 +1,243 @@
+"""The level list: every level of the game and the player's mods, with broken files shown, never fatal."""
+
+from __future__ import annotations
+
+import html
+
+import pygame
+import pygame_gui
+from pygame_gui.elements import UIButton, UITextBox
+
+from game.content.loader import load_game_content
+from game.content.text import translate
+from game.render import palette
+from game.render.text import draw_paragraph, draw_text, fit_text
+from game.scenes.context import SceneContext
+from game.scenes.level_entries import LevelEntry, level_entries
+from game.scenes.scene import SceneBase
+from game.scenes.transitions import Pop, Push, Transition
+
+MARGIN = 40
+TOP = 96
+CARD_HEIGHT = 120
+CARD_GAP = 12
+BUTTON_HEIGHT = 54
+SCROLL_STEP = 60
+
+
+def _escape(text: str) -> str:
+    return html.escape(text, quote=False)
+
+
+def detail_html(entry: LevelEntry, language: str) -> str:
+    """The right-hand panel: a level's briefing facts, or every problem of a broken file, one per line."""
+    title = f"<font pixel_size=28><b>{_escape(entry.title)}</b></font><br>"
+    if not entry.playable:
+        problems = "".join(f"• {_escape(problem)}<br><br>" for problem in entry.problems)
+        return (
+            f"{title}<font color='#ff7a6b'><b>Broken: this cannot be played yet.</b></font><br>"
+            "Fix these problems in the file, then come back to this list; it reads the files again "
+            f"each time it opens.<br><br>{problems}"
+        )
+    loaded = entry.loaded
+    assert loaded is not None and loaded.level is not None  # playable entries always carry their level
+    level = loaded.level
+    objectives = "".join(f"• {_escape(translate(text, language))}<br>" for text in level.learning_objectives)
+    goals = "".join(f"• {_escape(translate(goal.text, language))}<br>" for goal in level.goals)
+    return (
+        f"{title}<font color='#ffc857'>{_escape(entry.date)} · {_escape(entry.origin)}</font><br><br>"
+        f"{_escape(entry.summary)}<br><br>"
+        f"<b>You will learn to</b><br>{objectives}<br>"
+        f"<b>Goals</b><br>{goals}"
+    )
+
+
+class LevelListScene(SceneBase):
+    """Pick a level: Up/Down or the mouse to choose, Enter or 'Play' to start, Esc to go back."""
+
+    def __init__(self, ctx: SceneContext):
+        self.ctx = ctx
+        self.entries: list[LevelEntry] = []
+        self.selected = 0
+        self.scroll = 0
+        self.detail: UITextBox | None = None
+        self.back_button: UIButton | None = None
+        self.play_button: UIButton | None = None
+
+    # --- life cycle ------------------------------------------------------------------------------
+
+    def enter(self) -> None:
+        # Read the files every time the list opens, so a modder who fixes a file sees it at once.
+        self.entries = level_entries(load_game_content(self.ctx.mod_folders), self.ctx.language)
+        self.selected = min(self.selected, max(0, len(self.entries) - 1))
+        self._build_widgets()
+
+    def exit(self) -> None:
+        for widget in (self.detail, self.back_button, self.play_button):
+            if widget is not None:
+                widget.kill()
+        self.detail = self.back_button = self.play_button = None
+
+    def _build_widgets(self) -> None:
+        self.exit()
+        width, height = self.ctx.ui.window_resolution
+        detail = self.detail_rect((width, height))
+        self.detail = UITextBox("", detail, self.ctx.ui)
+        bottom = height - BUTTON_HEIGHT - 20
+        self.back_button = UIButton(pygame.Rect(MARGIN, bottom, 170, BUTTON_HEIGHT), "Back", self.ctx.ui)
+        self.play_button = UIButton(
+            pygame.Rect(width - MARGIN - 260, bottom, 260, BUTTON_HEIGHT), "Play this level", self.ctx.ui
+        )
+        self._show_selection()
+
+    # --- layout ----------------------------------------------------------------------------------
+
+    @staticmethod
+    def list_rect(size: tuple[int, int]) -> pygame.Rect:
+        width, height = size
+        return pygame.Rect(MARGIN, TOP, round(width * 0.5) - MARGIN, height - TOP - BUTTON_HEIGHT - 44)
+
+    def detail_rect(self, size: tuple[int, int]) -> pygame.Rect:
+        listing = self.list_rect(size)
+        left = listing.right + 24
+        return pygame.Rect(left, TOP, size[0] - MARGIN - left, listing.height)
+
+    def card_rect(self, index: int, size: tuple[int, int]) -> pygame.Rect:
+        listing = self.list_rect(size)
+        top = listing.y + index * (CARD_HEIGHT + CARD_GAP) - self.scroll
+        return pygame.Rect(listing.x, top, listing.width - 14, CARD_HEIGHT)
+
+    # --- input -----------------------------------------------------------------------------------
+
+    @property
+    def selected_entry(self) -> LevelEntry | None:
+        return self.entries[self.selected] if self.entries else None
+
+    def handle(self, event: pygame.event.Event) -> Transition | None:
+        if event.type == pygame.VIDEORESIZE:
+            self._build_widgets()
+        elif event.type == pygame_gui.UI_BUTTON_PRESSED:
+            if event.ui_element is self.back_button:
+                return Pop()
+            if event.ui_element is self.play_button:
+                return self._play()
+        elif event.type == pygame.KEYDOWN:
+            return self._handle_key(event.key)
+        elif event.type == pygame.MOUSEWHEEL:
+            if self.list_rect(self.ctx.ui.window_resolution).collidepoint(pygame.mouse.get_pos()):
+                self._scroll_by(-event.y * SCROLL_STEP)
+        elif event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
+            return self._click(event.pos)
+        return None
+
+    def _handle_key(self, key: int) -> Transition | None:
+        moves = {pygame.K_UP: -1, pygame.K_DOWN: 1, pygame.K_PAGEUP: -4, pygame.K_PAGEDOWN: 4,
+                 pygame.K_HOME: -len(self.entries), pygame.K_END: len(self.entries)}
+        if key == pygame.K_ESCAPE:
+            return Pop()
+        if key in (pygame.K_RETURN, pygame.K_KP_ENTER):
+            return self._play()
+        if key in moves:
+            self._select(self.selected + moves[key])
+        return None
+
+    def _click(self, position: tuple[int, int]) -> Transition | None:
+        size = self.ctx.ui.window_resolution
+        if not self.list_rect(size).collidepoint(position):
+            return None
+        for index in range(len(self.entries)):
+            if self.card_rect(index, size).collidepoint(position):
+                if index == self.selected:
+                    return self._play()  # a second click on the chosen level opens it
+                self._select(index)
+        return None
+
+    def _play(self) -> Transition | None:
+        entry = self.selected_entry
+        if entry is None or not entry.playable or entry.loaded is None:
+            return None
+        from game.scenes.level_site import LevelScene  # the level scene pulls in the simulation; load it late
+
+        return Push(LevelScene(self.ctx, entry.loaded))
+
+    def _select(self, index: int) -> None:
+        if not self.entries:
+            return
+        self.selected = max(0, min(len(self.entries) - 1, index))
+        self._show_selection()
+
+    def _show_selection(self) -> None:
+        size = self.ctx.ui.window_resolution
+        listing = self.list_rect(size)
+        card = self.card_rect(self.selected, size)
+        if card.top < listing.top:
+            self._scroll_by(card.top - listing.top)
+        elif card.bottom > listing.bottom:
+            self._scroll_by(card.bottom - listing.bottom)
+        entry = self.selected_entry
+        if self.detail is not None:
+            self.detail.set_text(detail_html(entry, self.ctx.language) if entry else "No levels were found.")
+        if self.play_button is not None:
+            if entry is not None and entry.playable:
+                self.play_button.enable()
+            else:
+                self.play_button.disable()
+
+    def _scroll_by(self, pixels: int) -> None:
+        listing = self.list_rect(self.ctx.ui.window_resolution)
+        content = len(self.entries) * (CARD_HEIGHT + CARD_GAP) - CARD_GAP
+        self.scroll = max(0, min(max(0, content - listing.height), self.scroll + pixels))
+
+    # --- drawing ---------------------------------------------------------------------------------
+
+    def draw(self, surface: pygame.Surface, alpha: float) -> None:
+        fonts = self.ctx.fonts
+        surface.fill(palette.SKY)
+        draw_text(surface, "Choose a level", fonts.bold(palette.HEADING), palette.TEXT, (MARGIN, 30))
+        size = surface.get_size()
+        listing = self.list_rect(size)
+        if not self.entries:
+            draw_text(surface, "No levels found.", fonts.regular(palette.BODY), palette.TEXT_DIM, listing.topleft)
+        previous_clip = surface.get_clip()
+        surface.set_clip(listing)
+        for index, entry in enumerate(self.entries):
+            card = self.card_rect(index, size)
+            if card.colliderect(listing):
+                self._draw_card(surface, card, entry, index == self.selected)
+        surface.set_clip(previous_clip)
+        self._draw_scrollbar(surface, listing)
+        hint = "Up/Down choose  ·  Enter play  ·  Esc back"
+        draw_text(surface, hint, fonts.regular(palette.SMALL), palette.TEXT_DIM,
+                  (size[0] // 2, size[1] - 20 - BUTTON_HEIGHT // 2), anchor="center")
+
+    def _draw_card(self, surface: pygame.Surface, card: pygame.Rect, entry: LevelEntry, selected: bool) -> None:
+        fonts = self.ctx.fonts
+        pygame.draw.rect(surface, palette.PANEL_RAISED if selected else palette.PANEL, card, border_radius=8)
+        edge = palette.FOCUS if selected else palette.PANEL_EDGE
+        pygame.draw.rect(surface, edge, card, 3 if selected else 1, border_radius=8)
+        x = card.x + 20
+        if not entry.playable:
+            pygame.draw.rect(surface, palette.BROKEN, (card.x, card.y, 8, card.height),
+                             border_top_left_radius=8, border_bottom_left_radius=8)
+            badge = draw_text(surface, "BROKEN", fonts.bold(palette.SMALL), palette.BROKEN,
+                              (card.right - 16, card.y + 12), anchor="topright")
+            title_width = badge.left - x - 12
+        else:
+            title_width = card.right - 16 - x
+        title_font = fonts.bold(palette.BODY + 2)
+        draw_text(surface, fit_text(entry.title, title_font, title_width), title_font, palette.TEXT, (x, card.y + 8))
+        where = f"{entry.date} · {entry.origin}" if entry.date else entry.origin
+        draw_text(surface, where, fonts.regular(palette.SMALL), palette.ACCENT if entry.playable else palette.BROKEN,
+                  (x, card.y + 42))
+        draw_paragraph(surface, entry.summary, fonts.regular(palette.SMALL), palette.TEXT_DIM,
+                       (x, card.y + 68), card.right - 16 - x, max_lines=2)
+
+    def _draw_scrollbar(self, surface: pygame.Surface, listing: pygame.Rect) -> None:
+        content = len(self.entries) * (CARD_HEIGHT + CARD_GAP) - CARD_GAP
+        if content <= listing.height:
+            return
+        track = pygame.Rect(listing.right - 6, listing.y, 6, listing.height)
+        pygame.draw.rect(surface, palette.PANEL, track, border_radius=3)
+        thumb_height = max(30, round(listing.height * listing.height / content))
+        thumb_top = track.y + round((track.height - thumb_height) * self.scroll / (content - listing.height))
+        pygame.draw.rect(surface, palette.TEXT_DIM, (track.x, thumb_top, 6, thumb_height), border_radius=3)

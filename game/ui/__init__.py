@@ -1,0 +1,1 @@
+"""The pygame_gui theme and the few widgets it lacks: keyboard focus, notices, dialogs."""

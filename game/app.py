@@ -134,11 +134,13 @@ class App:
             return
         if event.type == pygame.VIDEORESIZE:
             return  # handled once per frame by _sync_window_size, whatever changed the size
+        if event.type == pygame_gui.UI_CONFIRMATION_DIALOG_CONFIRMED and event.ui_element is self.quit_dialog:
+            # The dialog closes itself as it posts this, so it no longer counts as asking.
+            self._confirm_quit()
+            return
         if self.asking_to_quit:
             self._handle_dialog(event)
             return
-        if event.type == pygame_gui.UI_CONFIRMATION_DIALOG_CONFIRMED:
-            return  # a confirmation for a dialog that has already gone
         consumed = self.ui.process_events(event)
         scene = self.top
         if scene is not None and not consumed:
@@ -150,8 +152,6 @@ class App:
             self._confirm_quit()
         elif event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
             self._close_dialog()
-        elif event.type == pygame_gui.UI_CONFIRMATION_DIALOG_CONFIRMED and event.ui_element is self.quit_dialog:
-            self._confirm_quit()
         else:
             self.ui.process_events(event)
 

@@ -1,0 +1,226 @@
+"""The app shell headless: the window, quitting with and without unsaved progress, F12, settings files."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pygame
+import pygame_gui
+import pytest
+
+from game import paths
+from game.app import WINDOW_SIZE, WINDOW_TITLE, App, open_app, run
+from game.render import palette
+from game.scenes.context import SceneContext
+from game.scenes.scene import SceneBase
+from game.scenes.title import TitleScene
+from game.scenes.transitions import Push
+from game.settings import Settings, load_settings, save_settings
+
+FRAME = 1 / 60
+
+
+@pytest.fixture(autouse=True)
+def user_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    home = tmp_path / "home"
+    monkeypatch.setenv("LUNAR_STATION_HOME", str(home))
+    return home
+
+
+@pytest.fixture
+def app() -> Iterator[App]:
+    opened = open_app()
+    yield opened
+    opened.close()
+
+
+class UnsavedScene(SceneBase):
+    """A scene holding progress the player would lose."""
+
+    @property
+    def has_unsaved_progress(self) -> bool:
+        return True
+
+
+def press(app: App, key: int, frames: int = 2) -> None:
+    pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=key, mod=0, unicode="", scancode=0))
+    pygame.event.post(pygame.event.Event(pygame.KEYUP, key=key, mod=0, unicode="", scancode=0))
+    run_frames(app, frames)
+
+
+def run_frames(app: App, frames: int) -> None:
+    for _ in range(frames):
+        if app.running:
+            app.frame(FRAME)
+
+
+def distinct_colours(surface: pygame.Surface, step: int = 7) -> int:
+    width, height = surface.get_size()
+    return len({tuple(surface.get_at((x, y))) for x in range(0, width, step) for y in range(0, height, step)})
+
+
+def has_colour(surface: pygame.Surface, rect: pygame.Rect, colour: pygame.Color) -> bool:
+    area = surface.subsurface(rect.clip(surface.get_rect()))
+    return any(
+        area.get_at((x, y))[:3] == colour[:3] for x in range(area.get_width()) for y in range(area.get_height())
+    )
+
+
+# --- the window ----------------------------------------------------------------------------------
+
+
+def test_window_opens_at_1280_by_720_with_the_title_screen(app: App):
+    assert pygame.display.get_caption()[0] == WINDOW_TITLE
+    assert app.window.get_size() == WINDOW_SIZE == (1280, 720)
+    assert isinstance(app.top, TitleScene)
+
+
+def test_title_screen_is_drawn_with_the_focused_play_button(app: App):
+    run_frames(app, 3)
+    assert distinct_colours(app.window) > 60  # sky, stars, Earth, ridges, text: far from blank
+    title = app.top
+    assert isinstance(title, TitleScene) and title.play_button is not None
+    # The keyboard focus shows as the accent border of the Play button, and moves with the keys.
+    assert has_colour(app.window, title.play_button.rect, palette.FOCUS)
+    press(app, pygame.K_DOWN)
+    assert title.quit_button is not None and title.focus is not None
+    assert title.focus.focused is title.quit_button
+    assert has_colour(app.window, title.quit_button.rect, palette.FOCUS)
+    assert not has_colour(app.window, title.play_button.rect, palette.FOCUS)
+
+
+def test_run_stops_after_max_frames_and_reports_when_interactive():
+    calls: list[int] = []
+    assert run(max_frames=3, on_interactive=lambda: calls.append(1)) == 0
+    assert calls == [1]
+    assert not pygame.display.get_init()  # the window is closed again
+
+
+# --- quitting ------------------------------------------------------------------------------------
+
+
+def test_closing_the_window_without_unsaved_progress_quits_at_once(app: App):
+    pygame.event.post(pygame.event.Event(pygame.QUIT))
+    run_frames(app, 1)
+    assert not app.running
+    assert app.stack == []
+
+
+def test_escape_on_the_title_quits(app: App):
+    press(app, pygame.K_ESCAPE)
+    assert not app.running
+
+
+def test_quit_with_unsaved_progress_asks_and_escape_keeps_playing(app: App):
+    app.request(Push(UnsavedScene()))
+    pygame.event.post(pygame.event.Event(pygame.QUIT))
+    run_frames(app, 2)
+    assert app.running and app.asking_to_quit
+    press(app, pygame.K_ESCAPE)
+    assert app.running and not app.asking_to_quit
+    assert isinstance(app.top, UnsavedScene)
+
+
+def test_quit_with_unsaved_progress_quits_on_enter(app: App):
+    app.request(Push(UnsavedScene()))
+    pygame.event.post(pygame.event.Event(pygame.QUIT))
+    run_frames(app, 2)
+    press(app, pygame.K_RETURN)
+    assert not app.running
+
+
+def test_quit_with_unsaved_progress_quits_on_the_dialogs_quit_button(app: App):
+    app.request(Push(UnsavedScene()))
+    pygame.event.post(pygame.event.Event(pygame.QUIT))
+    run_frames(app, 2)
+    assert app.quit_dialog is not None
+    button = app.quit_dialog.confirm_button
+    click = pygame.event.Event(pygame_gui.UI_BUTTON_PRESSED, ui_element=button, ui_object_id="#confirm_button")
+    pygame.event.post(click)
+    run_frames(app, 3)
+    assert not app.running
+
+
+# --- F11 and F12 ---------------------------------------------------------------------------------
+
+
+def test_f12_saves_a_png_of_the_screen_and_says_so(app: App, user_home: Path):
+    run_frames(app, 2)
+    press(app, pygame.K_F12)
+    shots = sorted(paths.screenshots_dir().glob("*.png"))
+    assert len(shots) == 1
+    assert shots[0].is_relative_to(user_home)
+    assert shots[0].read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert pygame.image.load(str(shots[0])).get_size() == (1280, 720)
+    assert any("Screenshot saved" in notice.text for notice in app.notices.shown)
+    press(app, pygame.K_F12)
+    assert len(list(paths.screenshots_dir().glob("*.png"))) == 2  # a second shot never overwrites the first
+
+
+def test_f11_never_crashes_where_full_screen_is_unavailable(app: App):
+    press(app, pygame.K_F11)
+    assert app.running
+    assert app.ctx.settings.fullscreen == pygame.display.is_fullscreen()
+
+
+# --- settings ------------------------------------------------------------------------------------
+
+
+def test_settings_round_trip(tmp_path: Path):
+    path = tmp_path / "config" / "settings.json"
+    save_settings(Settings(fullscreen=True, language="zh", window_size=(1600, 900)), path)
+    loaded = load_settings(path)
+    assert loaded.warning is None
+    assert loaded.settings == Settings(fullscreen=True, language="zh", window_size=(1600, 900))
+    assert [p.name for p in path.parent.iterdir()] == ["settings.json"]  # no temporary file left behind
+
+
+def test_missing_settings_give_defaults_silently(tmp_path: Path):
+    loaded = load_settings(tmp_path / "nowhere" / "settings.json")
+    assert loaded.settings == Settings() and loaded.warning is None
+
+
+def test_a_corrupt_settings_file_gives_defaults_a_warning_and_is_kept(tmp_path: Path):
+    path = tmp_path / "settings.json"
+    path.write_text('{"fullscreen": tru', encoding="utf-8")
+    loaded = load_settings(path)
+    assert loaded.settings == Settings()
+    assert loaded.warning is not None and "settings.json.bad" in loaded.warning
+    assert (tmp_path / "settings.json.bad").read_text(encoding="utf-8") == '{"fullscreen": tru'
+    save_settings(loaded.settings, path)
+    assert (tmp_path / "settings.json.bad").read_text(encoding="utf-8") == '{"fullscreen": tru'
+
+
+def test_a_wrong_value_resets_only_that_setting(tmp_path: Path):
+    path = tmp_path / "settings.json"
+    path.write_text(json.dumps({"fullscreen": "yes", "language": "ru", "window_size": [1600, 900]}), encoding="utf-8")
+    loaded = load_settings(path)
+    assert loaded.settings == Settings(fullscreen=False, language="ru", window_size=(1600, 900))
+    assert loaded.warning is not None and "fullscreen" in loaded.warning
+    assert (tmp_path / "settings.json.bad").exists()
+
+
+def test_the_game_starts_with_a_corrupt_settings_file_and_tells_the_player():
+    path = paths.user_config_dir() / "settings.json"
+    path.parent.mkdir(parents=True)
+    path.write_text("not json at all", encoding="utf-8")
+    app = open_app()
+    try:
+        run_frames(app, 2)
+        assert app.running
+        assert any("settings.json.bad" in notice.text for notice in app.notices.shown)
+    finally:
+        app.close()
+    assert load_settings(path).warning is None  # the game wrote good settings when it closed
+
+
+def test_the_context_carries_the_players_language(app: App):
+    assert isinstance(app.ctx, SceneContext)
+    assert app.ctx.language == "en"

@@ -1,4 +1,4 @@
-"""Shared catalogs (tiles, modules, partners, launch vehicles) in layers; later layers override by id."""
+"""Shared catalogs (tiles, modules, partners, launch vehicles, landers) in layers; later layers override by id."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from game.content.locate import key_lines, line_of
 from game.content.models import (
     CatalogExtension,
     CatalogFile,
+    LanderSpec,
     LaunchVehicle,
     ModuleSpec,
     MoonFacts,
@@ -21,7 +22,7 @@ from game.content.problems import KeyPath, Problem, did_you_mean
 from game.content.toml_file import read_toml
 from game.content.validation import validate_shape
 
-SECTIONS = ("tiles", "modules", "partners", "launch_vehicles")
+SECTIONS = ("tiles", "modules", "partners", "launch_vehicles", "landers")
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +46,7 @@ class Catalog:
     modules: dict[str, ModuleSpec] = field(default_factory=dict)
     partners: dict[str, PartnerSpec] = field(default_factory=dict)
     launch_vehicles: dict[str, LaunchVehicle] = field(default_factory=dict)
+    landers: dict[str, LanderSpec] = field(default_factory=dict)
     origins: dict[tuple[str, str], Origin] = field(default_factory=dict)
     moon: MoonFacts | None = None
 
@@ -54,12 +56,13 @@ class Catalog:
 
     def copy(self) -> Catalog:
         return Catalog(
-            dict(self.tiles),
-            dict(self.modules),
-            dict(self.partners),
-            dict(self.launch_vehicles),
-            dict(self.origins),
-            self.moon,
+            tiles=dict(self.tiles),
+            modules=dict(self.modules),
+            partners=dict(self.partners),
+            launch_vehicles=dict(self.launch_vehicles),
+            landers=dict(self.landers),
+            origins=dict(self.origins),
+            moon=self.moon,
         )
 
     def add_layer(
@@ -115,7 +118,7 @@ def load_catalog(
 
 
 def check_catalog_references(catalog: Catalog, entries: Iterable[tuple[str, str]]) -> list[Problem]:
-    """Problems with ids that catalog entries name: tile kinds in placement rules, modules partners build."""
+    """Problems with ids catalog entries name: tile kinds in placement rules, modules partners build, landers."""
     problems = []
     for section, entry_id in dict.fromkeys(entries):
         origin = catalog.origins[(section, entry_id)]
@@ -131,6 +134,10 @@ def check_catalog_references(catalog: Catalog, entries: Iterable[tuple[str, str]
                 if module_id not in catalog.modules:
                     message = unknown("module", module_id, catalog.modules)
                     problems.append(origin.problem(("capabilities", "modules", index), message))
+        elif section == "launch_vehicles":
+            lander = catalog.launch_vehicles[entry_id].lander
+            if lander is not None and lander not in catalog.landers:
+                problems.append(origin.problem(("lander",), unknown("lander", lander, catalog.landers)))
     return problems
 
 

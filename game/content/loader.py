@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from game import paths
-from game.content.catalog import Catalog, check_catalog_references, load_catalog
+from game.content.catalog import SECTIONS, Catalog, check_catalog_references, load_catalog
 from game.content.locate import key_lines
 from game.content.models import Level
 from game.content.problems import ContentError, Problem
@@ -65,8 +65,7 @@ def load_level(path: Path, base: Catalog, assets: Path | None = None) -> LoadedL
     lines = key_lines(source.text)
     catalog = base.copy()
     problems = catalog.add_layer(level.catalog, source.label, lines, prefix=("catalog",))
-    added = [(section, entry.id) for section in ("tiles", "modules", "partners", "launch_vehicles")
-             for entry in getattr(level.catalog, section)]
+    added = [(section, entry.id) for section in SECTIONS for entry in getattr(level.catalog, section)]
     problems += check_catalog_references(catalog, added)
     problems += check_level_references(level, catalog, source.label, lines, assets or paths.assets_dir())
     loaded.level, loaded.catalog, loaded.problems = level, catalog, problems

@@ -39,6 +39,9 @@ Sources = Annotated[list[Source], Field(description="Public web addresses that b
 Colour = Annotated[str, Field(pattern=r"^#[0-9a-fA-F]{6}$", description="A colour as '#rrggbb'.")]
 Fraction = Annotated[float, Field(ge=0.0, le=1.0)]
 NonNegative = Annotated[float, Field(ge=0.0)]
+FiniteFloat = Annotated[float, Field(allow_inf_nan=False)]
+# A start or target must sit this far inside the ground's ends, so the lander has ground on both sides.
+LANDING_EDGE_M = 50.0
 
 
 class Strict(BaseModel):
@@ -176,7 +179,96 @@ class LaunchVehicle(Strict):
     payload_to_surface_kg: float = Field(gt=0.0)
     cost: NonNegative = Field(description="Cost of one launch in credits.")
     cadence_days: float = Field(gt=0.0, description="Shortest time between two launches.")
+    lander: Identifier | None = Field(None, description="Id of the catalog lander that sets the cargo down.")
     sources: Sources = []
+
+
+class GradeLimits(Strict):
+    """The worst touchdown a landing grade still allows."""
+
+    vertical_speed_m_s: float = Field(gt=0.0, le=100.0, description="Sink speed at touchdown, m/s.")
+    horizontal_speed_m_s: float = Field(gt=0.0, le=100.0, description="Sideways speed at touchdown, m/s.")
+    tilt_deg: float = Field(gt=0.0, le=90.0, description="Lean from upright at touchdown or at rest, degrees.")
+    distance_m: float | None = Field(
+        None, gt=0.0, description="Farthest from the target, metres; no limit when absent."
+    )
+    propellant_left: Fraction = Field(0.0, description="Least share of the propellant still in the tanks.")
+
+
+class LandingGrading(Strict):
+    """Touchdown limits for each grade, best first; anything worse than 'hard' is a crash."""
+
+    perfect: GradeLimits
+    good: GradeLimits = Field(
+        description="Beyond its distance (but no faster) the landing is 'off target': the cargo is hauled."
+    )
+    hard: GradeLimits = Field(description="Past 'good' but within these, the cargo arrives damaged.")
+    hard_damage_least: Fraction = Field(description="Share of the cargo broken just past the 'good' limits.")
+    hard_damage_most: Fraction = Field(description="Share of the cargo broken at the 'hard' limits.")
+    haul_cost_per_km: NonNegative = Field(
+        description="Credits to haul cargo to the target from where it landed, per kilometre."
+    )
+
+    @model_validator(mode="after")
+    def _grades_get_stricter(self) -> LandingGrading:
+        for better, worse in (("perfect", "good"), ("good", "hard")):
+            high: GradeLimits = getattr(self, better)
+            low: GradeLimits = getattr(self, worse)
+            for key in ("vertical_speed_m_s", "horizontal_speed_m_s", "tilt_deg"):
+                if getattr(high, key) > getattr(low, key):
+                    raise ValueError(f"'{better}.{key}' must not be looser than '{worse}.{key}'")
+        if self.hard_damage_least > self.hard_damage_most:
+            raise ValueError("'hard_damage_least' must not be more than 'hard_damage_most'")
+        return self
+
+
+class LanderSpec(Strict):
+    """A lander that sets cargo down: its masses, engine, attitude thrusters, shape and touchdown grades."""
+
+    id: Identifier
+    name: LocalizedText
+    description: LocalizedText | None = None
+    dry_mass_kg: float = Field(gt=0.0, le=200000.0, description="Empty mass without cargo or propellant.")
+    propellant_kg: float = Field(gt=0.0, le=200000.0, description="Propellant in the tanks at the start.")
+    exhaust_velocity_m_s: float | None = Field(
+        None, gt=0.0, le=10000.0, description="Effective exhaust velocity; give this or 'isp_s'."
+    )
+    isp_s: float | None = Field(None, gt=0.0, le=1000.0, description="Specific impulse in seconds.")
+    min_thrust_n: NonNegative = Field(description="The engine's lowest throttle setting, newtons.")
+    max_thrust_n: float = Field(gt=0.0, le=1.0e7, description="The engine's full thrust, newtons.")
+    attitude_torque_n_m: float = Field(gt=0.0, le=1.0e7, description="Full turning torque of the thrusters.")
+    max_cargo_kg: NonNegative = Field(description="Heaviest cargo it is meant to land.")
+    hull_width_m: float = Field(gt=0.0, le=50.0)
+    hull_height_m: float = Field(gt=0.0, le=50.0)
+    leg_span_m: float = Field(gt=0.0, le=80.0, description="Distance between the two feet.")
+    leg_length_m: float = Field(gt=0.0, le=20.0, description="How far the feet reach below the hull.")
+    foot_radius_m: float = Field(gt=0.0, le=2.0, description="Radius of a footpad.")
+    grading: LandingGrading
+    game_values: list[str] = Field(
+        [], description="Names of the fields whose numbers are game values rather than real figures."
+    )
+    sources: Sources = []
+
+    @model_validator(mode="after")
+    def _consistent(self) -> LanderSpec:
+        if (self.exhaust_velocity_m_s is None) == (self.isp_s is None):
+            raise ValueError("a lander needs exactly one of 'exhaust_velocity_m_s' or 'isp_s'")
+        if self.min_thrust_n > self.max_thrust_n:
+            raise ValueError("'min_thrust_n' must not be more than 'max_thrust_n'")
+        if self.leg_span_m < self.hull_width_m:
+            raise ValueError("'leg_span_m' must be at least 'hull_width_m', so the feet stand outside the hull")
+        fields = type(self).model_fields
+        for name in self.game_values:
+            if name not in fields:
+                raise ValueError(f"'game_values' names '{name}', which is not a field of a lander")
+        return self
+
+    @property
+    def exhaust_velocity(self) -> float:
+        """m/s; from Isp through standard gravity, 9.80665 m/s² by definition (not a measured value)."""
+        if self.exhaust_velocity_m_s is not None:
+            return self.exhaust_velocity_m_s
+        return (self.isp_s or 0.0) * 9.80665
 
 
 class MoonFacts(Strict):
@@ -197,6 +289,7 @@ class CatalogFile(Strict):
     modules: list[ModuleSpec] = []
     partners: list[PartnerSpec] = []
     launch_vehicles: list[LaunchVehicle] = []
+    landers: list[LanderSpec] = []
 
 
 class CatalogExtension(Strict):
@@ -206,6 +299,7 @@ class CatalogExtension(Strict):
     modules: list[ModuleSpec] = []
     partners: list[PartnerSpec] = []
     launch_vehicles: list[LaunchVehicle] = []
+    landers: list[LanderSpec] = []
 
 
 # --- a level ----------------------------------------------------------------------------------
@@ -332,6 +426,126 @@ class Fact(Strict):
     sources: Sources = Field(min_length=1)
 
 
+_GENERATION_KEYS = (
+    "width_m", "slope_deg", "roughness_m", "boulders", "boulder_height_m", "crater_rim_height_m",
+    "crater_x_m", "crater_radius_m", "pad_width_m",
+)
+
+
+class LandingTerrain(Strict):
+    """The ground of a landing zone, side on: drawn as `points`, or generated from a seed and these keys."""
+
+    points: list[tuple[FiniteFloat, FiniteFloat]] | None = Field(
+        None, min_length=2, max_length=5000,
+        description="The ground as [x, y] points in metres, left to right; replaces the generation keys.",
+    )
+    seed: int | None = Field(
+        None, ge=0, description="Fixes the generated ground; when absent each flight's seed picks it."
+    )
+    width_m: float = Field(1200.0, ge=400.0, le=20000.0, description="Width of the generated zone, metres.")
+    slope_deg: float = Field(0.0, ge=-30.0, le=30.0, description="Overall slope, rising to the right.")
+    roughness_m: float = Field(3.0, ge=0.0, le=100.0, description="Height of the gentle bumps, metres.")
+    boulders: int = Field(0, ge=0, le=500, description="How many boulders lie around (never on the pad).")
+    boulder_height_m: float = Field(1.5, ge=0.0, le=20.0, description="Height of the largest boulders.")
+    crater_rim_height_m: float = Field(0.0, ge=0.0, le=500.0, description="A crater's rim; 0 for none.")
+    crater_x_m: FiniteFloat | None = Field(None, description="Centre of the crater; the seed places it when absent.")
+    crater_radius_m: float = Field(150.0, gt=0.0, le=5000.0)
+    pad_width_m: float = Field(40.0, ge=5.0, le=1000.0, description="A level stretch around the target.")
+
+    @model_validator(mode="after")
+    def _drawn_or_generated(self) -> LandingTerrain:
+        if self.points is None:
+            return self
+        mixed = [key for key in _GENERATION_KEYS if key in self.model_fields_set]
+        if mixed:
+            raise ValueError(f"drawn 'points' replace the generation keys; remove {', '.join(mixed)}")
+        for (x0, _), (x1, _) in zip(self.points, self.points[1:], strict=False):
+            if not x1 > x0:
+                raise ValueError(f"terrain points must go left to right: x = {x1:g} comes after x = {x0:g}")
+        if not all(abs(y) <= 100000.0 and abs(x) <= 100000.0 for x, y in self.points):
+            raise ValueError("terrain points must lie within 100 km of the origin")
+        return self
+
+    @property
+    def span(self) -> tuple[float, float]:
+        """Leftmost and rightmost x of the ground, metres."""
+        if self.points is not None:
+            return self.points[0][0], self.points[-1][0]
+        return 0.0, self.width_m
+
+
+class LandingAssists(Strict):
+    """Help a level (or the settings) gives a pilot, so anyone can land."""
+
+    attitude_hold: bool = Field(False, description="With no turning input the lander holds its angle.")
+    suggested_burn: bool = Field(False, description="Shows when the final braking burn should start.")
+    slow_motion: float = Field(1.0, ge=0.1, le=1.0, description="Scene speed: 0.5 flies at half speed.")
+    target_scale: float = Field(1.0, ge=1.0, le=5.0, description="Multiplies the grades' target distances.")
+
+
+class LandingDispersion(Strict):
+    """How far a flight's seed may move the start, so every seed is a slightly different flight."""
+
+    x_m: float = Field(100.0, ge=0.0, le=5000.0, description="Up to this far left or right.")
+    altitude_m: float = Field(100.0, ge=0.0, le=5000.0, description="Up to this much lower or higher.")
+    speed_m_s: float = Field(5.0, ge=0.0, le=50.0, description="Up to this much on each velocity component.")
+    angle_deg: float = Field(3.0, ge=0.0, le=45.0, description="Up to this much lean either way.")
+
+
+class Landing(Strict):
+    """The landing that delivers cargo in this level: ground, target, start and help."""
+
+    lander: Identifier | None = Field(
+        None, description="The catalog lander; when absent, the lander of the level's first launch vehicle."
+    )
+    cargo: Identifier | None = Field(None, description="The module carried when the landing is flown alone.")
+    terrain: LandingTerrain = LandingTerrain()
+    target_x_m: FiniteFloat | None = Field(None, description="Where to land; the middle of the ground when absent.")
+    start_offset_m: FiniteFloat = Field(-150.0, description="Start this far from the target (negative: left of it).")
+    start_altitude_m: float = Field(600.0, ge=5.0, le=5000.0, description="Height above the ground below.")
+    start_velocity_m_s: tuple[FiniteFloat, FiniteFloat] = Field(
+        (10.0, -15.0), description="[right, up] in m/s at the start."
+    )
+    start_angle_deg: float = Field(0.0, ge=-90.0, le=90.0, description="Lean at the start; positive leans left.")
+    dispersion: LandingDispersion = LandingDispersion()
+    time_limit_s: float = Field(600.0, gt=0.0, le=3600.0, description="The flight ends after this long.")
+    assists: LandingAssists = LandingAssists()
+    grading: LandingGrading | None = Field(None, description="Replaces the lander's touchdown grades.")
+
+    @field_validator("start_velocity_m_s")
+    @classmethod
+    def _speed_in_range(cls, velocity: tuple[float, float]) -> tuple[float, float]:
+        if not all(abs(part) <= 150.0 for part in velocity):
+            raise ValueError(f"each part of the start velocity must be within ±150 m/s, not {list(velocity)}")
+        return velocity
+
+    @model_validator(mode="after")
+    def _start_and_target_over_the_ground(self) -> Landing:
+        left, right = self.terrain.span
+        target = self.target_x
+        if not left + LANDING_EDGE_M <= target <= right - LANDING_EDGE_M:
+            raise ValueError(
+                f"'target_x_m' = {target:g} must be at least {LANDING_EDGE_M:g} m inside the ground "
+                f"({left:g} to {right:g})"
+            )
+        start = target + self.start_offset_m
+        lowest, highest = start - self.dispersion.x_m, start + self.dispersion.x_m
+        if lowest < left + LANDING_EDGE_M or highest > right - LANDING_EDGE_M:
+            raise ValueError(
+                f"the start ({lowest:g} to {highest:g} m with its dispersion) must stay at least "
+                f"{LANDING_EDGE_M:g} m inside the ground ({left:g} to {right:g})"
+            )
+        if self.dispersion.altitude_m >= self.start_altitude_m:
+            raise ValueError("'dispersion.altitude_m' must be less than 'start_altitude_m'")
+        return self
+
+    @property
+    def target_x(self) -> float:
+        """The target's x in metres, with the default (the middle of the ground) filled in."""
+        left, right = self.terrain.span
+        return self.target_x_m if self.target_x_m is not None else (left + right) / 2
+
+
 class Level(Strict):
     """One level: a real moment of the programme, with its site, start, goals, events and facts."""
 
@@ -355,4 +569,5 @@ class Level(Strict):
     goals: list[Goal] = Field(min_length=1)
     events: list[Event] = []
     facts: list[Fact] = []
+    landing: Landing | None = Field(None, description="The landing practice for this level; defaults when absent.")
     catalog: CatalogExtension = CatalogExtension()

@@ -58,6 +58,7 @@ def check_level_references(
             report.add(("events", index, "fact"), unknown("fact of this level", event.fact, fact_ids))
         if event.until_day is not None and event.until_day <= event.from_day:
             report.add(("events", index, "until_day"), "must come after 'from_day'")
+    _check_landing(report, level, catalog)
     if level.preview is not None and not (assets / level.preview).is_file():
         report.add(("preview",), f"no image '{level.preview}' under assets/")
     return report.problems
@@ -118,3 +119,13 @@ def _check_start(report: _Report, level: Level, catalog: Catalog, grid: SiteGrid
             where = f"{placed.module} cannot stand at ({placed.x}, {placed.y})"
             report.add(("start", "modules", index), f"{where}: {refusal}")
         occupied.update(footprint_cells(placed.x, placed.y, module.footprint))
+
+
+def _check_landing(report: _Report, level: Level, catalog: Catalog) -> None:
+    landing = level.landing
+    if landing is None:
+        return
+    if landing.lander is not None and landing.lander not in catalog.landers:
+        report.add(("landing", "lander"), unknown("lander", landing.lander, catalog.landers))
+    if landing.cargo is not None and landing.cargo not in catalog.modules:
+        report.add(("landing", "cargo"), unknown("module", landing.cargo, catalog.modules))

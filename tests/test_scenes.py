@@ -219,9 +219,11 @@ def test_a_broken_mod_level_shows_its_problems_instead_of_crashing(app: App, bro
     assert len(broken) == 1
     entry = scene.entries[broken[0]]
     assert not entry.playable and entry.origin.startswith("Mod: my-mod")
-    assert any("plainn" in problem and "did you mean 'plain'" in problem for problem in entry.problems)
-    assert any("habitatt" in problem for problem in entry.problems)
-    assert all("broken.toml" in problem for problem in entry.problems)
+    problems = [str(problem) for problem in entry.problems]
+    assert any("plainn" in problem and "did you mean 'plain'" in problem for problem in problems)
+    assert any("habitatt" in problem for problem in problems)
+    # Each problem names its file from the mod folder, with the line, as the modder sees it.
+    assert all(problem.startswith("my-mod/broken.toml:") for problem in problems)
     press(app, pygame.K_END)
     assert scene.selected == broken[0] == len(scene.entries) - 1  # mods come after the game's campaign
     assert scene.detail is not None and "habitatt" in scene.detail.html_text

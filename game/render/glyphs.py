@@ -20,7 +20,7 @@ class Pen:
 
     def __init__(self, surface: pygame.Surface, box: pygame.Rect, fill: pygame.Color, ink: pygame.Color):
         self.surface, self.box, self.fill, self.ink = surface, box, fill, ink
-        self.width = max(1, round(min(box.width, box.height) / 14))
+        self.width = max(1, round(min(box.width, box.height) / 22))
         self.edge = palette.GLYPH_EDGE
 
     def at(self, u: float, v: float) -> tuple[int, int]:
@@ -61,8 +61,9 @@ class Pen:
         x1, y1 = self.at(right, bottom)
         pygame.draw.rect(self.surface, self.ink, (x0, y0, max(1, x1 - x0), max(1, y1 - y0)))
 
-    def edge_line(self, a: Point, b: Point, thick: float = 1.0) -> None:
-        pygame.draw.line(self.surface, self.edge, self.at(*a), self.at(*b), max(1, round(self.width * thick)))
+    def leg(self, a: Point, b: Point, thick: float = 1.0) -> None:
+        """A stand, a mast or a slat: a line in the fill colour, so it shows on the dark plate."""
+        pygame.draw.line(self.surface, self.fill, self.at(*a), self.at(*b), max(1, round(self.width * thick)))
 
 
 def _arc(centre: Point, radius: Point, start: float, end: float, steps: int = 16) -> list[Point]:
@@ -83,8 +84,8 @@ def _pad(pen: Pen) -> None:
 
 
 def _panel(pen: Pen) -> None:
-    pen.edge_line((0.5, 0.6), (0.5, 0.92), 2.0)
-    pen.edge_line((0.3, 0.92), (0.7, 0.92), 2.0)
+    pen.leg((0.5, 0.6), (0.5, 0.92), 2.0)
+    pen.leg((0.3, 0.92), (0.7, 0.92), 2.0)
     pen.rect(0.18, 0.06, 0.82, 0.62)
     pen.mark_line((0.5, 0.06), (0.5, 0.62))
     pen.mark_line((0.18, 0.34), (0.82, 0.34))
@@ -116,10 +117,10 @@ def _reactor(pen: Pen) -> None:
 
 
 def _dish(pen: Pen) -> None:
-    pen.edge_line((0.5, 0.55), (0.5, 0.9), 2.0)
-    pen.edge_line((0.28, 0.92), (0.72, 0.92), 2.0)
+    pen.leg((0.5, 0.55), (0.5, 0.9), 2.0)
+    pen.leg((0.28, 0.92), (0.72, 0.92), 2.0)
     pen.polygon(_arc((0.5, 0.28), (0.44, 0.34), 0.0, math.pi))
-    pen.edge_line((0.5, 0.6), (0.5, 0.08), 1.2)
+    pen.leg((0.5, 0.6), (0.5, 0.08), 1.2)
     pen.circle(0.5, 0.08, 0.06)
 
 
@@ -132,7 +133,7 @@ def _mast(pen: Pen) -> None:
 
 def _dome(pen: Pen) -> None:
     pen.polygon(_arc((0.5, 0.82), (0.44, 0.62), math.pi, 2 * math.pi))
-    pen.edge_line((0.04, 0.84), (0.96, 0.84), 1.5)
+    pen.leg((0.04, 0.84), (0.96, 0.84), 1.5)
     pen.mark_rect(0.43, 0.6, 0.57, 0.82)
 
 
@@ -142,7 +143,7 @@ def _box(pen: Pen) -> None:
 
 
 def _drill(pen: Pen) -> None:
-    pen.edge_line((0.5, 0.6), (0.5, 0.94), 2.2)
+    pen.leg((0.5, 0.6), (0.5, 0.94), 2.2)
     pen.polygon([(0.5, 0.04), (0.8, 0.66), (0.2, 0.66)])
     pen.mark_line((0.36, 0.36), (0.64, 0.36))
     pen.polygon([(0.4, 0.8), (0.6, 0.8), (0.5, 0.97)])
@@ -163,15 +164,15 @@ def _greenhouse(pen: Pen) -> None:
 
 
 def _lab(pen: Pen) -> None:
-    pen.edge_line((0.78, 0.3), (0.78, 0.08), 1.4)
+    pen.leg((0.78, 0.3), (0.78, 0.08), 1.4)
     pen.rect(0.06, 0.3, 0.94, 0.88, radius=0.06)
     pen.mark_circle(0.3, 0.58, 0.12)
     pen.mark_rect(0.55, 0.5, 0.8, 0.66)
 
 
 def _telescope(pen: Pen) -> None:
-    pen.edge_line((0.45, 0.6), (0.25, 0.95), 1.5)
-    pen.edge_line((0.45, 0.6), (0.65, 0.95), 1.5)
+    pen.leg((0.45, 0.6), (0.25, 0.95), 1.5)
+    pen.leg((0.45, 0.6), (0.65, 0.95), 1.5)
     pen.polygon([(0.14, 0.6), (0.32, 0.78), (0.9, 0.22), (0.72, 0.04)])
     pen.mark_line((0.66, 0.12), (0.82, 0.3))
 
@@ -179,16 +180,16 @@ def _telescope(pen: Pen) -> None:
 def _garage(pen: Pen) -> None:
     pen.polygon([(0.06, 0.9), (0.06, 0.4), (0.5, 0.1), (0.94, 0.4), (0.94, 0.9)])
     pen.mark_rect(0.26, 0.52, 0.74, 0.9)
-    pen.edge_line((0.26, 0.66), (0.74, 0.66))
-    pen.edge_line((0.26, 0.78), (0.74, 0.78))
+    pen.leg((0.26, 0.66), (0.74, 0.66))
+    pen.leg((0.26, 0.78), (0.74, 0.78))
 
 
 def _printer(pen: Pen) -> None:
-    pen.rect(0.08, 0.14, 0.92, 0.28)
-    pen.rect(0.08, 0.28, 0.2, 0.92)
-    pen.rect(0.8, 0.28, 0.92, 0.92)
-    pen.polygon([(0.42, 0.28), (0.58, 0.28), (0.5, 0.46)])
-    pen.mark_rect(0.32, 0.66, 0.68, 0.92)
+    pen.rect(0.06, 0.3, 0.24, 0.92)
+    pen.rect(0.76, 0.3, 0.94, 0.92)
+    pen.rect(0.04, 0.1, 0.96, 0.32)
+    pen.polygon([(0.38, 0.32), (0.62, 0.32), (0.5, 0.52)])
+    pen.rect(0.34, 0.7, 0.66, 0.92)
 
 
 def _depot(pen: Pen) -> None:

@@ -2,17 +2,29 @@
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from game.content.loader import ContentFolder, LoadedLevel
+from game.content.problems import Problem
 from game.content.text import translate
 
 
-def format_date(date: object) -> str:
+def format_date(date: dt.date) -> str:
     """'9 March 2021' (no leading zero, the month spelled out, readable in any English)."""
-    day = getattr(date, "day", None)
-    return f"{day} {date:%B %Y}" if day is not None else ""
+    return f"{date.day} {date:%B %Y}"
+
+
+def shortened(problem: Problem, folder: Path) -> Problem:
+    """The problem with its file named from the content folder ('my-mod/level.toml'), not a long path."""
+    try:
+        short = Path(problem.file).resolve().relative_to(folder.resolve().parent)
+    except (ValueError, OSError):
+        return problem
+    return dataclasses.replace(problem, file=short.as_posix())
 
 
 @dataclass(slots=True)
@@ -24,14 +36,14 @@ class LevelEntry:
     date: str = ""
     summary: str = ""
     loaded: LoadedLevel | None = None
-    problems: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
 
     @property
     def playable(self) -> bool:
         return self.loaded is not None and self.loaded.ok and not self.problems
 
 
-def _entry(loaded: LoadedLevel, origin: str, language: str) -> LevelEntry:
+def _entry(loaded: LoadedLevel, origin: str, folder: Path, language: str) -> LevelEntry:
     level = loaded.level
     if loaded.ok and level is not None:
         return LevelEntry(
@@ -46,7 +58,7 @@ def _entry(loaded: LoadedLevel, origin: str, language: str) -> LevelEntry:
         origin=f"{origin} · {loaded.path.name}",
         summary=f"This level has {_count(len(loaded.problems), 'problem')} and cannot be played yet.",
         loaded=loaded,
-        problems=[str(problem) for problem in loaded.problems],
+        problems=[shortened(problem, folder) for problem in loaded.problems],
     )
 
 
@@ -70,15 +82,15 @@ def level_entries(folders: Sequence[ContentFolder], language: str = "en") -> lis
                     title=f"Catalog of {folder.path.name}",
                     origin=origin,
                     summary=f"The shared catalog has {_count(len(folder.catalog_problems), 'problem')}.",
-                    problems=[str(problem) for problem in folder.catalog_problems],
+                    problems=[shortened(problem, folder.path) for problem in folder.catalog_problems],
                 )
             )
         for loaded in folder.levels:
             level = loaded.level
             if loaded.ok and level is not None and level.order > 0:
-                entry = _entry(loaded, f"{origin} · campaign level {level.order}", language)
+                entry = _entry(loaded, f"{origin} · campaign level {level.order}", folder.path, language)
                 campaign.append((level.order, entry.title, entry))
             else:
-                others.append(_entry(loaded, origin, language))
+                others.append(_entry(loaded, origin, folder.path, language))
     campaign.sort(key=lambda item: (item[0], item[1]))
     return [entry for _, _, entry in campaign] + others

@@ -9,6 +9,7 @@ import pygame_gui
 from pygame_gui.elements import UIButton, UITextBox
 
 from game.content.loader import load_game_content
+from game.content.problems import Problem, format_path
 from game.content.text import translate
 from game.render import palette
 from game.render.text import draw_paragraph, draw_text, fit_text
@@ -29,11 +30,19 @@ def _escape(text: str) -> str:
     return html.escape(text, quote=False)
 
 
+def _problem_html(problem: Problem) -> str:
+    """Where (file and line, in bold) on one line, then which key and what is wrong."""
+    where = f"{problem.file}:{problem.line}" if problem.line else problem.file
+    key = format_path(problem.path)
+    what = f"{key}: {problem.message}" if key else problem.message
+    return f"<font color='#ffc857'><b>{_escape(where)}</b></font><br>{_escape(what)}<br><br>"
+
+
 def detail_html(entry: LevelEntry, language: str) -> str:
     """The right-hand panel: a level's briefing facts, or every problem of a broken file, one per line."""
     title = f"<font pixel_size=28><b>{_escape(entry.title)}</b></font><br>"
     if not entry.playable:
-        problems = "".join(f"• {_escape(problem)}<br><br>" for problem in entry.problems)
+        problems = "".join(_problem_html(problem) for problem in entry.problems)
         return (
             f"{title}<font color='#ff7a6b'><b>Broken: this cannot be played yet.</b></font><br>"
             "Fix these problems in the file, then come back to this list; it reads the files again "

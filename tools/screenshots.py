@@ -1,0 +1,168 @@
+"""Renders every screen of the game headless to PNG files in docs/screenshots/, to look at after a change.
+
+    python tools/screenshots.py [--out FOLDER]
+
+Runs with SDL's dummy video driver and a throwaway user folder (LUNAR_STATION_HOME), into which it puts
+a deliberately broken mod level so the list's broken-level panel is shown too.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+
+BROKEN_MOD_LEVEL = """\
+format = 1
+id = "my-first-mod"
+title = "My First Mod (with mistakes)"
+summary = "A modder's level with a typo in the legend and in a goal."
+start_date = 2030-01-01
+time_limit_days = 30
+learning_objectives = ["Read an error message and fix the file."]
+briefing = "Nothing to brief."
+
+[site]
+name = "Somewhere near Shackleton"
+legend = { "." = "plainn", "^" = "peak" }
+rows = ["....", ".^^.", ".^^.", "...."]
+
+[start]
+budget = 100
+
+[[goals]]
+id = "build-it"
+kind = "build"
+module = "habitatt"
+text = "Build a habitat."
+"""
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--out", type=Path, default=REPO / "docs" / "screenshots", help="where to write the PNGs")
+    args = parser.parse_args(argv)
+    os.environ["SDL_VIDEODRIVER"] = "dummy"
+    os.environ["SDL_AUDIODRIVER"] = "dummy"
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+    sys.path.insert(0, str(REPO))
+    with tempfile.TemporaryDirectory(prefix="lunar-station-shots-") as home:
+        os.environ["LUNAR_STATION_HOME"] = home
+        mod = Path(home) / "data" / "mods" / "my-first-mod"
+        mod.mkdir(parents=True)
+        (mod / "my_level.toml").write_text(BROKEN_MOD_LEVEL, encoding="utf-8")
+        written = shoot_every_screen(args.out)
+    for path in written:
+        print(path)
+    return 0
+
+
+def shoot_every_screen(out: Path) -> list[Path]:
+    import pygame
+
+    from game.app import App, open_app
+    from game.scenes.level_list import LevelListScene
+    from game.scenes.level_site import LevelScene
+
+    out.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    app = open_app()
+
+    def frames(count: int, dt: float = 1 / 60) -> None:
+        for _ in range(count):
+            app.frame(dt)
+
+    def key(code: int, count: int = 3) -> None:
+        pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=code, mod=0, unicode="", scancode=0))
+        pygame.event.post(pygame.event.Event(pygame.KEYUP, key=code, mod=0, unicode="", scancode=0))
+        frames(count)
+
+    def mouse_to(position: tuple[int, int]) -> None:
+        pygame.event.post(pygame.event.Event(pygame.MOUSEMOTION, pos=position, rel=(0, 0), buttons=(0, 0, 0)))
+        frames(3)
+
+    def shoot(name: str, target: App) -> None:
+        path = out / f"{name}.png"
+        pygame.image.save(target.window, str(path))
+        written.append(path)
+
+    try:
+        frames(5)
+        shoot("title", app)
+        key(pygame.K_RETURN)
+        assert isinstance(app.top, LevelListScene)
+        shoot("level_list", app)
+        key(pygame.K_END)
+        shoot("level_list_broken", app)
+        key(pygame.K_HOME)
+        key(pygame.K_RETURN)
+        scene = app.top
+        assert isinstance(scene, LevelScene)
+        mouse_to((0, 0))  # the pointer over the header: no tooltip
+        shoot("level_map_paused", app)
+        for _ in range(4):
+            key(pygame.K_EQUALS)
+        peak = next((x, y) for x, y, kind in scene.grid.cells() if kind.id == "peak")
+        scene.camera.centre_x, scene.camera.centre_y = peak[0] + 3, peak[1] + 4
+        key(pygame.K_2)  # run at 4×
+        frames(30, dt=0.1)
+        hovered = scene.camera.grid_to_screen(peak[0] + 1.5, peak[1] + 1.5)
+        mouse_to((round(hovered[0]), round(hovered[1])))
+        shoot("level_map_zoomed_running", app)
+        pygame.event.post(pygame.event.Event(pygame.QUIT))
+        frames(5)
+        shoot("quit_dialog", app)
+    finally:
+        app.close()
+    written.append(shoot_glyph_sheet(out / "module_glyphs.png"))
+    return written
+
+
+def shoot_glyph_sheet(path: Path) -> Path:
+    """Every module silhouette and tile pattern side by side, to check they differ by shape, not colour."""
+    import pygame
+
+    from game import paths
+    from game.render import palette
+    from game.render.fonts import Fonts
+    from game.render.glyphs import GLYPHS, draw_glyph
+    from game.render.patterns import PATTERNS, draw_pattern, ink_for
+    from game.render.text import draw_text
+
+    pygame.display.init()
+    pygame.font.init()
+    try:
+        fonts = Fonts(paths.assets_dir() / "fonts")
+        sheet = pygame.Surface((1280, 720))
+        sheet.fill(palette.SKY)
+        draw_text(sheet, "Module silhouettes", fonts.bold(palette.HEADING), palette.TEXT, (40, 24))
+        for index, shape in enumerate(GLYPHS):
+            column, row = index % 7, index // 7
+            cell = pygame.Rect(40 + column * 176, 90 + row * 150, 150, 130)
+            plate = pygame.Rect(0, 0, 92, 92)
+            plate.midtop = cell.midtop
+            pygame.draw.rect(sheet, palette.PANEL, plate, border_radius=14)
+            pygame.draw.rect(sheet, palette.GLYPH_FILL, plate, 3, border_radius=14)
+            draw_glyph(sheet, shape, plate.inflate(-20, -20))
+            draw_text(sheet, shape, fonts.regular(palette.BODY), palette.TEXT, (cell.centerx, plate.bottom + 6),
+                      anchor="midtop")
+        draw_text(sheet, "Tile patterns", fonts.bold(palette.HEADING), palette.TEXT, (40, 552))
+        for index, pattern in enumerate(PATTERNS):
+            swatch = pygame.Surface((72, 72))
+            colour = pygame.Color("#8d8980")
+            swatch.fill(colour)
+            draw_pattern(swatch, pattern, ink_for(colour))
+            sheet.blit(swatch, (40 + index * 200, 605))
+            draw_text(sheet, pattern, fonts.regular(palette.BODY), palette.TEXT, (124 + index * 200, 628))
+        pygame.image.save(sheet, str(path))
+    finally:
+        pygame.display.quit()
+    return path
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -13,7 +13,8 @@ It returns an exit status (0). Tests that need to drive the loop frame by frame 
 `open_app(...)` -> App, then `app.frame(dt)`, and `app.close()`.
 
 Keys on every screen: F11 full screen, F12 screenshot (to paths.screenshots_dir()). Closing the window
-or a scene's Quit asks for confirmation when a scene holds unsaved progress.
+or a scene's Quit asks for confirmation when a scene holds unsaved progress; so does leaving (Pop,
+Replace) a scene that holds it.
 """
 
 from __future__ import annotations
@@ -31,10 +32,10 @@ from game.render.fonts import Fonts
 from game.scenes.context import SceneContext
 from game.scenes.scene import Scene
 from game.scenes.title import TitleScene
-from game.scenes.transitions import Push, Quit, Transition, apply_transition
+from game.scenes.transitions import Pop, Push, Quit, Replace, Transition, apply_transition
 from game.settings import Settings, load_settings, save_settings
+from game.ui.confirm_dialog import LEAVE_LEVEL, QUIT_GAME, open_confirm_dialog
 from game.ui.notice import Notices
-from game.ui.quit_dialog import open_quit_dialog
 from game.ui.screenshot import save_screenshot
 from game.ui.theme import create_ui_manager
 
@@ -60,7 +61,8 @@ class App:
         self.ctx = ctx
         self.stack: list[Scene] = []
         self.running = apply_transition(self.stack, Push(first_scene))
-        self.quit_dialog: UIConfirmationDialog | None = None
+        self.confirm_dialog: UIConfirmationDialog | None = None
+        self.pending: Transition | None = None  # what the open dialog will do when the player agrees
         self.frames = 0
         self.last_screenshot: Path | None = None
 
@@ -79,27 +81,43 @@ class App:
     # --- transitions -----------------------------------------------------------------------------
 
     def request(self, transition: Transition | None) -> None:
-        """Applies a scene's transition; a Quit with unsaved progress first asks the player."""
+        """Applies a scene's transition, asking the player first when it would throw progress away.
+
+        Quitting asks when any scene holds unsaved progress; a Pop or Replace asks when the scene it
+        removes does.
+        """
         if transition is None or not self.running:
             return
+        if self.asking_to_confirm:
+            if not isinstance(transition, Quit) or isinstance(self.pending, Quit):
+                return
+            self._close_dialog()  # closing the window while asked to leave a level: ask about quitting instead
+        question = None
         if isinstance(transition, Quit) and any(scene.has_unsaved_progress for scene in self.stack):
-            if self.quit_dialog is None or not self.quit_dialog.alive():
-                self.quit_dialog = open_quit_dialog(self.ui, self.window.get_size())
+            question = QUIT_GAME
+        elif isinstance(transition, (Pop, Replace)) and self.top is not None and self.top.has_unsaved_progress:
+            question = LEAVE_LEVEL
+        if question is None:
+            self.running = apply_transition(self.stack, transition)
             return
-        self.running = apply_transition(self.stack, transition)
+        self.pending = transition
+        self.confirm_dialog = open_confirm_dialog(self.ui, self.window.get_size(), question)
 
-    def _confirm_quit(self) -> None:
+    def _go_ahead(self) -> None:
+        transition, self.pending = self.pending, None
         self._close_dialog()
-        self.running = apply_transition(self.stack, Quit())
+        if transition is not None:
+            self.running = apply_transition(self.stack, transition)
 
     def _close_dialog(self) -> None:
-        if self.quit_dialog is not None:
-            self.quit_dialog.kill()
-        self.quit_dialog = None
+        if self.confirm_dialog is not None:
+            self.confirm_dialog.kill()
+        self.confirm_dialog = None
+        self.pending = None
 
     @property
-    def asking_to_quit(self) -> bool:
-        return self.quit_dialog is not None and self.quit_dialog.alive()
+    def asking_to_confirm(self) -> bool:
+        return self.confirm_dialog is not None and self.confirm_dialog.alive()
 
     # --- one frame -------------------------------------------------------------------------------
 
@@ -114,7 +132,7 @@ class App:
         self.ui.update(dt)
         self.notices.update(dt)
         scene = self.top
-        if scene is not None and not self.asking_to_quit:  # time stands still behind the question
+        if scene is not None and not self.asking_to_confirm:  # time stands still behind the question
             self.request(scene.update(dt))
         if not self.running:
             return
@@ -134,11 +152,11 @@ class App:
             return
         if event.type == pygame.VIDEORESIZE:
             return  # handled once per frame by _sync_window_size, whatever changed the size
-        if event.type == pygame_gui.UI_CONFIRMATION_DIALOG_CONFIRMED and event.ui_element is self.quit_dialog:
+        if event.type == pygame_gui.UI_CONFIRMATION_DIALOG_CONFIRMED and event.ui_element is self.confirm_dialog:
             # The dialog closes itself as it posts this, so it no longer counts as asking.
-            self._confirm_quit()
+            self._go_ahead()
             return
-        if self.asking_to_quit:
+        if self.asking_to_confirm:
             self._handle_dialog(event)
             return
         consumed = self.ui.process_events(event)
@@ -147,9 +165,9 @@ class App:
             self.request(scene.handle(event))
 
     def _handle_dialog(self, event: pygame.event.Event) -> None:
-        """While the quit question is up, only it listens: Enter quits, Esc cancels."""
+        """While a question is up, only it listens: Enter goes ahead, Esc cancels."""
         if event.type == pygame.KEYDOWN and event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
-            self._confirm_quit()
+            self._go_ahead()
         elif event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
             self._close_dialog()
         else:

@@ -21,7 +21,7 @@ from game.render import palette
 from game.scenes.context import SceneContext
 from game.scenes.scene import SceneBase
 from game.scenes.title import TitleScene
-from game.scenes.transitions import Push
+from game.scenes.transitions import Pop, Push, Transition
 from game.settings import Settings, load_settings, save_settings
 
 FRAME = 1 / 60
@@ -42,11 +42,16 @@ def app() -> Iterator[App]:
 
 
 class UnsavedScene(SceneBase):
-    """A scene holding progress the player would lose."""
+    """A scene holding progress the player would lose; Esc leaves it."""
 
     @property
     def has_unsaved_progress(self) -> bool:
         return True
+
+    def handle(self, event: pygame.event.Event) -> Transition | None:
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
+            return Pop()
+        return None
 
 
 def press(app: App, key: int, frames: int = 2) -> None:
@@ -122,9 +127,9 @@ def test_quit_with_unsaved_progress_asks_and_escape_keeps_playing(app: App):
     app.request(Push(UnsavedScene()))
     pygame.event.post(pygame.event.Event(pygame.QUIT))
     run_frames(app, 2)
-    assert app.running and app.asking_to_quit
+    assert app.running and app.asking_to_confirm
     press(app, pygame.K_ESCAPE)
-    assert app.running and not app.asking_to_quit
+    assert app.running and not app.asking_to_confirm
     assert isinstance(app.top, UnsavedScene)
 
 
@@ -140,11 +145,33 @@ def test_quit_with_unsaved_progress_quits_on_the_dialogs_quit_button(app: App):
     app.request(Push(UnsavedScene()))
     pygame.event.post(pygame.event.Event(pygame.QUIT))
     run_frames(app, 2)
-    assert app.quit_dialog is not None
-    button = app.quit_dialog.confirm_button
+    assert app.confirm_dialog is not None
+    button = app.confirm_dialog.confirm_button
     click = pygame.event.Event(pygame_gui.UI_BUTTON_PRESSED, ui_element=button, ui_object_id="#confirm_button")
     pygame.event.post(click)
     run_frames(app, 3)
+    assert not app.running
+
+
+def test_leaving_a_scene_with_unsaved_progress_asks_first(app: App):
+    app.request(Push(UnsavedScene()))
+    press(app, pygame.K_ESCAPE)
+    assert app.asking_to_confirm and isinstance(app.top, UnsavedScene)
+    assert app.confirm_dialog is not None and "Leave" in app.confirm_dialog.window_display_title
+    press(app, pygame.K_ESCAPE)  # Esc answers "keep playing"
+    assert not app.asking_to_confirm and isinstance(app.top, UnsavedScene)
+    press(app, pygame.K_ESCAPE)
+    press(app, pygame.K_RETURN)
+    assert app.running and isinstance(app.top, TitleScene)
+
+
+def test_closing_the_window_while_asked_to_leave_asks_about_quitting(app: App):
+    app.request(Push(UnsavedScene()))
+    press(app, pygame.K_ESCAPE)
+    pygame.event.post(pygame.event.Event(pygame.QUIT))
+    run_frames(app, 2)
+    assert app.confirm_dialog is not None and "Quit" in app.confirm_dialog.window_display_title
+    press(app, pygame.K_RETURN)
     assert not app.running
 
 

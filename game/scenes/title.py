@@ -11,7 +11,6 @@ from game.render import palette
 from game.render.sky import render_backdrop
 from game.render.text import draw_text
 from game.scenes.context import SceneContext
-from game.scenes.level_list import LevelListScene
 from game.scenes.scene import SceneBase
 from game.scenes.transitions import Push, Quit, Transition
 from game.ui.focus import ButtonFocus
@@ -70,6 +69,10 @@ class TitleScene(SceneBase):
 
     def _press(self, button: object) -> Transition | None:
         if button is self.play_button:
+            # Imported on demand: the level list pulls in pydantic and the level models, and the title
+            # should be on screen (and answering keys) before that cost is paid.
+            from game.scenes.level_list import LevelListScene
+
             return Push(LevelListScene(self.ctx))
         if button is self.quit_button:
             return Quit()

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pygame
+import pygame_gui
 import pytest
 
 from game import paths
@@ -177,6 +178,26 @@ def test_title_to_list_to_level_and_back_by_keys(app: App):
     press(app, pygame.K_ESCAPE)
     assert isinstance(app.top, TitleScene)
     assert [type(scene) for scene in app.stack] == [TitleScene]
+
+
+def click(app: App, position: tuple[int, int]) -> None:
+    pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONDOWN, button=1, pos=position))
+    pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONUP, button=1, pos=position))
+    run_frames(app, 2)
+
+
+def test_the_mouse_works_too_play_button_then_cards(app: App):
+    title = app.top
+    assert isinstance(title, TitleScene) and title.play_button is not None
+    pygame.event.post(pygame.event.Event(pygame_gui.UI_BUTTON_PRESSED, ui_element=title.play_button))
+    run_frames(app, 2)
+    listing = app.top
+    assert isinstance(listing, LevelListScene) and len(listing.entries) >= 2
+    second = listing.card_rect(1, app.window.get_size()).center
+    click(app, second)
+    assert listing.selected == 1 and app.top is listing  # the first click only chooses
+    click(app, second)
+    assert isinstance(app.top, LevelScene)  # a click on the chosen level opens it
 
 
 def test_tab_then_enter_on_the_title_quits(app: App):

@@ -1,0 +1,143 @@
+"""Landing benchmark: the autopilot's success over seeded nominal landings, and headless steps per second.
+
+Run `python -m benchmarks.landing [COUNT]`. Each scenario is the shipped first level's landing zone with
+a nominal [landing] table (below) and one seed: the seed moves the start, shapes the ground and picks a
+module that the lander is meant to carry. Steps per second are measured in this process, on one core,
+with the full landing logic (instruments, autopilot, engine, contacts, recorder); when Gymnasium's
+LunarLander-v3 (Box2D) is importable it is measured in the same run for comparison.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+from game.content.catalog import Catalog
+from game.content.models import Landing, Level
+from game.landing.run import fly
+
+REPO = Path(__file__).resolve().parent.parent
+FIRST_LEVEL = REPO / "levels" / "01_agreement_2021.toml"
+SUCCESS = ("perfect", "good")
+Row = tuple[str, float, str, str]
+
+# The nominal landing of the benchmark and the tests (game values): a rolling, sloping zone with
+# boulders and a crater rim, started a few hundred metres up and off to one side, as after the
+# re-orientation of a real descent.
+NOMINAL_LANDING = {
+    "terrain": {
+        "width_m": 1600, "slope_deg": 4, "roughness_m": 4, "boulders": 40, "boulder_height_m": 2.5,
+        "crater_rim_height_m": 25, "crater_radius_m": 120, "pad_width_m": 40,
+    },
+    "target_x_m": 800,
+    "start_offset_m": -180,
+    "start_altitude_m": 600,
+    "start_velocity_m_s": [10, -15],
+    "dispersion": {"x_m": 120, "altitude_m": 150, "speed_m_s": 6, "angle_deg": 5},
+}
+
+
+def nominal_level() -> tuple[Level, Catalog]:
+    """The first level with the nominal landing table, and its catalog."""
+    from game.content.loader import load_level_by_path
+
+    level, catalog = load_level_by_path(FIRST_LEVEL).require()
+    landing = Landing.model_validate(NOMINAL_LANDING)
+    return level.model_copy(update={"landing": landing}), catalog
+
+
+def cargo_for(seed: int, catalog: Catalog, lander: str = "change_class") -> str:
+    """A module the lander is meant to carry, chosen by the seed."""
+    limit = catalog.landers[lander].max_cargo_kg
+    fitting = sorted(module.id for module in catalog.modules.values() if module.mass_kg <= limit)
+    return fitting[seed % len(fitting)]
+
+
+def fly_seeds(seeds: Sequence[int]) -> tuple[dict[str, int], int, float]:
+    """Flies the nominal landing for each seed: (count of each grade, steps flown, seconds)."""
+    level, catalog = nominal_level()
+    grades: dict[str, int] = {}
+    steps = 0
+    start = time.perf_counter()
+    for seed in seeds:
+        result = fly(level, catalog, seed=seed, cargo=cargo_for(seed, catalog))
+        grades[result.grade.name] = grades.get(result.grade.name, 0) + 1
+        steps += result.steps
+    return grades, steps, time.perf_counter() - start
+
+
+def success_rate(count: int, workers: int) -> tuple[float, dict[str, int]]:
+    """The share of `count` seeded nominal landings graded perfect or good, over `workers` processes."""
+    chunks = [list(range(first, count, workers)) for first in range(workers)]
+    grades: dict[str, int] = {}
+    if workers == 1:
+        results = [fly_seeds(chunks[0])]
+    else:
+        with ProcessPoolExecutor(workers) as pool:
+            results = list(pool.map(fly_seeds, chunks))
+    for counts, _, _ in results:
+        for name, number in counts.items():
+            grades[name] = grades.get(name, 0) + number
+    landed = sum(grades.get(name, 0) for name in SUCCESS)
+    return landed / count, grades
+
+
+def lunar_lander_steps_per_second(steps: int = 20000) -> float | None:
+    """Gymnasium's LunarLander-v3 with random actions on one core, or None when it is not installed."""
+    try:
+        import gymnasium  # type: ignore[import-not-found,unused-ignore]
+    except ImportError:
+        return None
+    try:
+        env = gymnasium.make("LunarLander-v3")
+    except Exception:  # gymnasium without its box2d extra
+        return None
+    env.reset(seed=0)
+    env.action_space.seed(0)
+    start = time.perf_counter()
+    for _ in range(steps):
+        _, _, terminated, truncated, _ = env.step(env.action_space.sample())
+        if terminated or truncated:
+            env.reset()
+    elapsed = time.perf_counter() - start
+    env.close()
+    return steps / elapsed
+
+
+def landing_rows(count: int = 1000, workers: int | None = None) -> list[Row]:
+    """(name, figure, unit, note) rows: success rate over `count` seeds, and steps per second."""
+    workers = workers or max(1, min(2, os.cpu_count() or 1))
+    rate, grades = success_rate(count, workers)
+    _, steps, seconds = fly_seeds(range(count, count + 40))
+    ours = steps / seconds
+    tally = ", ".join(f"{name} {number}" for name, number in sorted(grades.items(), key=lambda item: -item[1]))
+    rows: list[Row] = [
+        ("landing: autopilot success", rate * 100.0, "%",
+         f"perfect or good in {count} seeded nominal landings ({tally}); goal: at least 98 %"),
+        ("landing: headless steps per second", ours, "steps/s",
+         f"one core, autopilot, engine, contacts and recorder; {steps} steps in 40 landings"),
+    ]
+    theirs = lunar_lander_steps_per_second()
+    if theirs is None:
+        rows.append(("landing: LunarLander-v3 steps per second", float("nan"), "steps/s",
+                     "missing: install gymnasium[box2d] to compare (not a dependency of the game)"))
+    else:
+        rows.append(("landing: LunarLander-v3 steps per second", theirs, "steps/s",
+                     f"Gymnasium Box2D, random actions, same run; ours is {ours / theirs:.1f}× (goal: 3×)"))
+    return rows
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    count = int(args[0]) if args else 1000
+    for name, figure, unit, note in landing_rows(count):
+        print(f"{name:<42} {figure:>12,.1f} {unit:<8} {note}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""Landings without a window: pymunk flight physics, the pilot interface, the autopilot, grading, records."""

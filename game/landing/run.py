@@ -1,0 +1,217 @@
+"""Flies a landing headless from start to grade: the entry point of `lunar-station land` and of scripts."""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from game.content.catalog import Catalog
+from game.content.models import Level
+from game.content.problems import did_you_mean
+from game.landing.autopilot import Autopilot
+from game.landing.flight import Flight, FlightStatus
+from game.landing.grading import Grade, Touchdown, crash, grade_touchdown
+from game.landing.pilot import Observation, Pilot, PilotError, clean_command
+from game.landing.recorder import FlightRecording, replay_pilot
+from game.landing.scenario import Scenario, scenario_for
+
+_FAILED = {
+    "crashed": "the hull hit the ground",
+    "lost": "the lander flew out of the landing zone",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class LandingResult:
+    """How a landing ended: its grade and the cargo's fate, the touchdown, the last instruments, the record."""
+
+    status: FlightStatus
+    grade: Grade
+    touchdown: Touchdown | None
+    final: Observation
+    final_state: tuple[float, ...]
+    recording: FlightRecording
+
+    @property
+    def steps(self) -> int:
+        return len(self.recording.commands)
+
+    def summary(self) -> str:
+        """A few lines for a terminal: the grade, why, and the touchdown's numbers."""
+        grade = self.grade
+        lines = [f"grade: {grade.name.replace('_', ' ')} ({self.status} after {self.final.time_s:.1f} s)"]
+        lines += [f"  {reason}" for reason in grade.reasons]
+        touchdown = self.touchdown
+        if touchdown is not None:
+            lines.append(
+                f"touchdown: {touchdown.vertical_speed_m_s:.2f} m/s down, "
+                f"{touchdown.horizontal_speed_m_s:.2f} m/s sideways, {touchdown.tilt_deg:.1f}° tilt, "
+                f"{touchdown.distance_m:.1f} m from the target, {touchdown.propellant_left:.0%} propellant left"
+            )
+        if self.recording.cargo is not None:
+            fate = "lost" if not grade.cargo_delivered else f"{grade.cargo_damage:.0%} damaged"
+            lines.append(f"cargo: {self.recording.cargo}, {fate}")
+        if grade.haul_cost:
+            lines.append(f"haul cost: {grade.haul_cost:.1f} credits")
+        return "\n".join(lines)
+
+    def as_dict(self) -> dict[str, Any]:
+        """The result as plain data, for JSON."""
+        touchdown = self.touchdown
+        return {
+            "status": self.status,
+            "grade": self.grade.name,
+            "reasons": list(self.grade.reasons),
+            "cargo": self.recording.cargo,
+            "cargo_damage": self.grade.cargo_damage,
+            "haul_cost": self.grade.haul_cost,
+            "seed": self.recording.seed,
+            "time_s": self.final.time_s,
+            "steps": self.steps,
+            "touchdown": None if touchdown is None else {
+                "vertical_speed_m_s": touchdown.vertical_speed_m_s,
+                "horizontal_speed_m_s": touchdown.horizontal_speed_m_s,
+                "tilt_deg": touchdown.tilt_deg,
+                "distance_m": touchdown.distance_m,
+                "propellant_left": touchdown.propellant_left,
+            },
+        }
+
+
+def fly(
+    level: Level,
+    catalog: Catalog,
+    pilot: Pilot | None = None,
+    seed: int = 0,
+    record_path: Path | str | None = None,
+    *,
+    cargo: str | None = None,
+    lander: str | None = None,
+    gravity: float | None = None,
+) -> LandingResult:
+    """Flies the level's landing with `pilot` (the built-in autopilot when None) and grades it.
+
+    `record_path` gets the flight record: a `.csv` path the time series, any other path the replayable
+    JSON command list. Raises ValueError (a bad level, cargo, lander or gravity) or PilotError (the pilot
+    failed or answered nonsense), each with one readable sentence.
+    """
+    scenario = scenario_for(level, catalog, seed, cargo=cargo, lander=lander, gravity=gravity)
+    result = fly_scenario(scenario, pilot, level.id)
+    if record_path is not None:
+        result.recording.write(Path(record_path))
+    return result
+
+
+def fly_scenario(scenario: Scenario, pilot: Pilot | None = None, level_id: str = "") -> LandingResult:
+    """Flies one resolved scenario to its end, recording every step."""
+    pilot = pilot if pilot is not None else Autopilot()
+    flight = Flight(scenario)
+    recording = FlightRecording(
+        level_id, scenario.seed, scenario.lander.id, scenario.cargo_id, scenario.gravity_m_s2
+    )
+    observations, commands, thrusts = recording.observations, recording.commands, recording.thrusts_n
+    while not flight.finished:
+        seen = flight.observe()
+        try:
+            answer = pilot(seen)
+        except Exception as error:  # a student's pilot may fail in any way; say how, and when
+            raise PilotError(
+                f"the pilot failed at {seen.time_s:.2f} s with {type(error).__name__}: {error}"
+            ) from error
+        command = clean_command(answer)
+        observations.append(seen)
+        commands.append(command)
+        flight.step(command)
+        thrusts.append(flight.last_thrust_n)
+    touchdown = flight.touchdown()
+    return LandingResult(
+        status=flight.status,
+        grade=_grade(flight, touchdown),
+        touchdown=touchdown,
+        final=flight.observe(),
+        final_state=flight.state(),
+        recording=recording,
+    )
+
+
+def _grade(flight: Flight, touchdown: Touchdown | None) -> Grade:
+    if flight.status in _FAILED:
+        return crash(_FAILED[flight.status])
+    if flight.status == "timeout" or touchdown is None:
+        return crash(f"still in the air when the time ran out ({flight.scenario.time_limit_s:g} s)")
+    scenario = flight.scenario
+    return grade_touchdown(touchdown, scenario.grading, scenario.assists.target_scale)
+
+
+def replay(recording: FlightRecording, level: Level, catalog: Catalog) -> LandingResult:
+    """Flies a recorded command list again, with the recorded seed, craft, cargo and gravity."""
+    return fly(
+        level, catalog, replay_pilot(recording.commands), recording.seed,
+        cargo=recording.cargo, lander=recording.lander, gravity=recording.gravity_m_s2,
+    )
+
+
+def load_pilot(spec: str) -> Pilot:
+    """The function named by 'module:function' or 'path/to/file.py:function'.
+
+    A module name is looked for in the working folder first. Raises ValueError with one sentence
+    when the spec is malformed, the module cannot be loaded or has no such function.
+    """
+    module_name, colon, function_name = spec.rpartition(":")
+    example = "write it as module:function, for example my_pilot:fly"
+    if not colon or not module_name or not function_name:
+        raise ValueError(f"'{spec}' does not name a pilot: {example}")
+    if not function_name.isidentifier():
+        raise ValueError(f"'{function_name}' is not a function name that Python allows: {example}")
+    module = _load_module(module_name)
+    function = getattr(module, function_name, None)
+    if function is None:
+        public = [name for name in vars(module) if not name.startswith("_")]
+        hint = did_you_mean(function_name, public)
+        raise ValueError(f"'{module_name}' has no function '{function_name}'{hint}")
+    if not callable(function):
+        raise ValueError(f"'{spec}' is a {type(function).__name__}, not a function that takes an observation")
+    pilot: Pilot = function
+    return pilot
+
+
+def _load_module(name: str) -> Any:
+    """Imports a module by dotted name (the working folder first) or by the path of a .py file."""
+    try:
+        if name.endswith(".py") or "/" in name or "\\" in name:
+            path = Path(name)
+            if not path.is_file():
+                raise ValueError(f"there is no pilot file '{name}'")
+            loader_spec = importlib.util.spec_from_file_location(path.stem, path)
+            if loader_spec is None or loader_spec.loader is None:
+                raise ValueError(f"'{name}' cannot be loaded as Python")
+            module = importlib.util.module_from_spec(loader_spec)
+            loader_spec.loader.exec_module(module)
+            return module
+        if not all(part.isidentifier() for part in name.split(".")):
+            raise ValueError(f"'{name}' is not a module name: use letters, digits and '_', like my_pilot")
+        added = str(Path.cwd()) not in sys.path
+        if added:
+            sys.path.insert(0, str(Path.cwd()))
+        try:
+            return importlib.import_module(name)
+        finally:
+            if added:
+                sys.path.remove(str(Path.cwd()))
+    except ValueError:
+        raise
+    except ModuleNotFoundError as error:
+        missing = error.name or name
+        if missing != name and not name.startswith(missing + "."):
+            raise ValueError(f"pilot module '{name}' needs module '{missing}', which is not installed") from None
+        where = name.replace(".", "/") + ".py"
+        raise ValueError(f"there is no pilot module '{name}' (is {where} in this folder?)") from None
+    except SyntaxError as error:
+        raise ValueError(f"pilot module '{name}' has a syntax error on line {error.lineno}: {error.msg}") from None
+    except Exception as error:  # the student's module ran and failed while loading
+        raise ValueError(f"pilot module '{name}' failed while loading: {type(error).__name__}: {error}") from None
+

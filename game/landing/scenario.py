@@ -1,0 +1,100 @@
+"""Turns a level, its catalog and a seed into one concrete landing: craft, cargo, gravity, ground, start."""
+
+from __future__ import annotations
+
+import math
+import random
+from dataclasses import dataclass
+
+from game.content.catalog import Catalog, unknown
+from game.content.models import LanderSpec, Landing, LandingAssists, LandingGrading, Level
+from game.landing.terrain import Ground, ground_for
+
+
+@dataclass(frozen=True, slots=True)
+class Scenario:
+    """Everything a flight needs, resolved and checked; the same scenario always flies the same way."""
+
+    lander: LanderSpec
+    cargo_id: str | None
+    cargo_mass_kg: float
+    gravity_m_s2: float
+    ground: Ground
+    start_x_m: float
+    start_altitude_m: float
+    start_velocity_m_s: tuple[float, float]
+    start_angle_rad: float
+    time_limit_s: float
+    grading: LandingGrading
+    assists: LandingAssists
+    seed: int
+
+
+def scenario_for(
+    level: Level,
+    catalog: Catalog,
+    seed: int = 0,
+    *,
+    cargo: str | None = None,
+    lander: str | None = None,
+    gravity: float | None = None,
+) -> Scenario:
+    """The landing of `level` for this seed; `cargo`, `lander` and `gravity` override the level's choice.
+
+    Raises ValueError with one readable sentence when the level and catalog cannot make a landing.
+    """
+    landing = level.landing or Landing()
+    spec = _lander(level, landing, catalog, lander)
+    cargo_id = cargo if cargo is not None else landing.cargo
+    cargo_mass = 0.0
+    if cargo_id is not None:
+        module = catalog.modules.get(cargo_id)
+        if module is None:
+            raise ValueError(unknown("module", cargo_id, catalog.modules) + " to carry as cargo")
+        cargo_mass = module.mass_kg
+    if gravity is None:
+        if catalog.moon is None:
+            raise ValueError("the catalog sets no surface gravity: add a [moon] table to a catalog file")
+        gravity = catalog.moon.surface_gravity
+    if not (math.isfinite(gravity) and 0.0 < gravity <= 100.0):
+        raise ValueError(f"gravity must be more than 0 and at most 100 m/s², not {gravity}")
+    ground = ground_for(landing.terrain, landing.target_x, seed)
+    dice = random.Random(f"landing-start:{seed}")
+    spread = landing.dispersion
+    start_x = landing.target_x + landing.start_offset_m + dice.uniform(-spread.x_m, spread.x_m)
+    altitude = landing.start_altitude_m + dice.uniform(-spread.altitude_m, spread.altitude_m)
+    vx, vy = landing.start_velocity_m_s
+    vx += dice.uniform(-spread.speed_m_s, spread.speed_m_s)
+    vy += dice.uniform(-spread.speed_m_s, spread.speed_m_s)
+    angle = landing.start_angle_deg + dice.uniform(-spread.angle_deg, spread.angle_deg)
+    return Scenario(
+        lander=spec,
+        cargo_id=cargo_id,
+        cargo_mass_kg=cargo_mass,
+        gravity_m_s2=gravity,
+        ground=ground,
+        start_x_m=start_x,
+        start_altitude_m=altitude,
+        start_velocity_m_s=(vx, vy),
+        start_angle_rad=math.radians(angle),
+        time_limit_s=landing.time_limit_s,
+        grading=landing.grading or spec.grading,
+        assists=landing.assists,
+        seed=seed,
+    )
+
+
+def _lander(level: Level, landing: Landing, catalog: Catalog, chosen: str | None) -> LanderSpec:
+    """The named lander, else the level's, else its first launch vehicle's, else the catalog's first."""
+    name = chosen if chosen is not None else landing.lander
+    if name is None:
+        carried = (catalog.launch_vehicles.get(vehicle) for vehicle in level.launch_vehicles)
+        name = next((vehicle.lander for vehicle in carried if vehicle is not None and vehicle.lander), None)
+    if name is None:
+        name = next(iter(catalog.landers), None)
+    if name is None:
+        raise ValueError("the catalog has no landers: add a [[landers]] entry to a catalog file")
+    spec = catalog.landers.get(name)
+    if spec is None:
+        raise ValueError(unknown("lander", name, catalog.landers))
+    return spec

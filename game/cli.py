@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -39,8 +40,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"lunar-station {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
-    play = commands.add_parser("play", help="start the game (the default)", description="Start the game.")
-    play.add_argument("--level", metavar="LEVEL", help="open this level (a file or a level id) straight away")
+    commands.add_parser("play", help="start the game (the default)", description="Start the game.")
 
     validate = commands.add_parser(
         "validate",
@@ -103,7 +103,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return simulate(args.level, args.days, args.seed, args.commands, args.json)
         if args.command == "schema":
             return write_schema(args.out, args.catalog)
-        return play(getattr(args, "level", None))
+        return play()
     except KeyboardInterrupt:
         return 130
 
@@ -243,10 +243,8 @@ def write_schema(out: Path | None, catalog: bool) -> int:
     return 0
 
 
-def play(level: str | None = None) -> int:
+def play() -> int:
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")  # players need no banner in their terminal
     from game.app import run
 
-    if level is not None and find_level(level) is None:
-        print(f"lunar-station play: no level file or shipped level called '{level}'", file=sys.stderr)
-        return 1
-    return run() or 0
+    return run()

@@ -71,7 +71,7 @@ class TileKind(Strict):
     earth_visible: bool = Field(True, description="Whether Earth stands above this ground's horizon.")
     landing: Literal["good", "poor", "none"] = Field("poor", description="How safe a landing is here.")
     colour: Colour = "#8a8a8a"
-    pattern: Literal["plain", "dots", "hatch", "cross", "waves", "stripes"] = Field(
+    pattern: Literal["plain", "dots", "hatch", "cross", "waves", "stripes", "grid"] = Field(
         "plain", description="Drawn over the colour so the map reads without colour vision."
     )
     sources: Sources = []

@@ -6,7 +6,7 @@ import math
 
 import pygame
 
-PATTERNS = ("plain", "dots", "hatch", "cross", "waves", "stripes")
+PATTERNS = ("plain", "dots", "hatch", "cross", "waves", "stripes", "grid")
 
 
 def ink_for(colour: pygame.Color) -> pygame.Color:
@@ -37,10 +37,12 @@ def draw_pattern(surface: pygame.Surface, pattern: str, colour: pygame.Color) ->
         _diagonals(surface, colour, step, width, rising=True)
         if pattern == "cross":
             _diagonals(surface, colour, step, width, rising=False)
-    elif pattern == "stripes":
+    elif pattern in ("stripes", "grid"):
         for j in range(count):
             y = round((j + 0.5) * step)
             pygame.draw.line(surface, colour, (0, y), (size, y), width)
+            if pattern == "grid":
+                pygame.draw.line(surface, colour, (y, 0), (y, size), width)
     elif pattern == "waves":
         amplitude = step / 5
         for j in range(count):

@@ -34,6 +34,7 @@ class Autopilot:
     sideways_gain: float = 0.8
     sink_gain: float = 1.5
     climb_speed_m_s: float = 2.0
+    final_approach_gain: float = 0.3
 
     def __call__(self, seen: Observation) -> PilotCommand:
         gravity = seen.gravity_m_s2
@@ -57,13 +58,17 @@ class Autopilot:
         floor = 0.0 if aligned else self.hold_altitude_m
         if height < floor:
             wanted_vy = min(self.climb_speed_m_s, self.sink_gain * (floor - height))
-            planned = 0.0
+            ahead = 0.0
         else:
-            # Along this profile the sink speed falls at exactly `braking`: fed forward, so the
-            # feedback only has to correct, and touchdown is not late by the feedback's lag.
-            planned = self.braking_share * spare
-            wanted_vy = -math.sqrt(self.touchdown_speed_m_s**2 + 2.0 * planned * (height - floor))
-        upwards = self.sink_gain * (wanted_vy - seen.vy_m_s) + planned
+            braking = self.braking_share * spare
+            wanted_vy = -math.sqrt(self.touchdown_speed_m_s**2 + 2.0 * braking * (height - floor))
+            # The last metres come down no faster than in proportion to the height left: gentler
+            # than the burn could, so a late correction does not become a hard touchdown.
+            wanted_vy = max(wanted_vy, -(self.touchdown_speed_m_s + self.final_approach_gain * height))
+            # How fast the wanted speed changes at the present sink speed (the whole braking on the
+            # profile, nothing when not sinking): fed forward, so touchdown is not late by the lag.
+            ahead = braking * min(1.5, max(0.0, seen.vy_m_s / wanted_vy))
+        upwards = self.sink_gain * (wanted_vy - seen.vy_m_s) + ahead
 
         # Lean the thrust along the wanted acceleration; the engine gives the vertical part first.
         lift = upwards + gravity
@@ -71,6 +76,10 @@ class Autopilot:
         lean = math.atan2(-sideways, max(lift, 0.25 * gravity))
         lean = max(-limit, min(limit, lean))
         force = mass * lift / max(math.cos(seen.angle_rad), 0.5)
+        leaning_right_way = seen.angle_rad * sideways < 0.0 and abs(seen.angle_rad) > self.low_tilt_rad
+        if leaning_right_way:
+            # While coasting down, the engine still burns for the sideways correction it is leaning for.
+            force = max(force, mass * abs(sideways) / math.sin(abs(seen.angle_rad)))
         if force < seen.min_thrust_n / 2.0:
             throttle = 0.0
         else:

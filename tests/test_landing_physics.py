@@ -1,0 +1,206 @@
+"""The landing physics against textbook physics, and against anything a pilot or a level can throw at it."""
+
+from __future__ import annotations
+
+import math
+import random
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from benchmarks.landing import nominal_level
+from game.content.catalog import Catalog
+from game.content.models import Landing, Level
+from game.landing.flight import Flight
+from game.landing.pilot import Observation, PilotCommand, clean_command
+from game.landing.scenario import Scenario, scenario_for
+
+STILL = {"x_m": 0, "altitude_m": 0, "speed_m_s": 0, "angle_deg": 0}
+FLAT = {"width_m": 1200, "roughness_m": 0, "slope_deg": 0}
+
+
+@pytest.fixture(scope="module")
+def shipped() -> tuple[Level, Catalog]:
+    return nominal_level()
+
+
+def scenario(shipped: tuple[Level, Catalog], seed: int = 0, **landing: Any) -> Scenario:
+    level, catalog = shipped
+    table = {"dispersion": STILL, "terrain": FLAT, "start_velocity_m_s": [0, 0], "start_offset_m": 0, **landing}
+    return scenario_for(level.model_copy(update={"landing": Landing.model_validate(table)}), catalog, seed)
+
+
+def test_free_fall_matches_half_g_t_squared(shipped):
+    flight = Flight(scenario(shipped, start_altitude_m=2000))
+    gravity = flight.scenario.gravity_m_s2
+    start_y = flight.pose()[1]
+    for _ in range(600):
+        flight.step(PilotCommand())
+    fallen = start_y - flight.pose()[1]
+    expected = 0.5 * gravity * flight.time_s**2
+    assert flight.time_s == pytest.approx(10.0)
+    assert fallen == pytest.approx(expected, rel=0.005)
+    assert flight.propellant_kg == flight.scenario.lander.propellant_kg
+
+
+def test_gravity_comes_from_the_catalog(shipped):
+    level, catalog = shipped
+    assert scenario(shipped).gravity_m_s2 == catalog.moon.surface_gravity
+    heavier = catalog.copy()
+    heavier.moon = catalog.moon.model_copy(update={"surface_gravity": 3.71})
+    assert scenario_for(level, heavier, 0).gravity_m_s2 == 3.71
+
+
+def test_propellant_burned_matches_the_rocket_equation(shipped):
+    flight = Flight(scenario(shipped, start_altitude_m=1500))
+    spec = flight.scenario.lander
+    start_mass, start_vy = flight.mass_kg, flight.observe().vy_m_s
+    for _ in range(900):  # 15 s at full thrust, straight up
+        flight.step(PilotCommand(throttle=1.0, target_angle_rad=0.0))
+    seen = flight.observe()
+    assert seen.altitude_m > 1500, "the burn must end in the air, or contacts would spoil the check"
+    # Δv from the engine alone is the measured change plus what gravity took over the same time.
+    delta_v = (seen.vy_m_s - start_vy) + flight.scenario.gravity_m_s2 * flight.time_s
+    predicted_end_mass = start_mass * math.exp(-delta_v / spec.exhaust_velocity)
+    used, predicted = start_mass - seen.mass_kg, start_mass - predicted_end_mass
+    assert used == pytest.approx(predicted, rel=0.01)
+    assert used == pytest.approx(spec.max_thrust_n / spec.exhaust_velocity * flight.time_s, rel=0.001)
+
+
+def test_the_engine_cannot_burn_below_its_lowest_setting_and_stops_at_empty(shipped):
+    flight = Flight(scenario(shipped, start_altitude_m=3000, time_limit_s=3600))
+    spec = flight.scenario.lander
+    flight.step(PilotCommand(throttle=0.01))
+    assert flight.last_thrust_n == pytest.approx(spec.min_thrust_n)
+    flight.step(PilotCommand(throttle=0.0))
+    assert flight.last_thrust_n == 0.0
+    while flight.propellant_kg > 0 and not flight.finished:
+        # Hover until the tanks run dry.
+        seen = flight.observe()
+        flight.step(PilotCommand(seen.mass_kg * seen.gravity_m_s2 / seen.max_thrust_n, target_angle_rad=0.0))
+    assert flight.propellant_kg == 0.0
+    flight.step(PilotCommand(throttle=1.0))
+    assert flight.last_thrust_n == 0.0
+
+
+def test_cargo_mass_comes_from_the_module_carried(shipped):
+    level, catalog = shipped
+    empty = scenario_for(level, catalog, 0)
+    loaded = scenario_for(level, catalog, 0, cargo="battery")
+    assert loaded.cargo_mass_kg == catalog.modules["battery"].mass_kg
+    assert Flight(loaded).mass_kg - Flight(empty).mass_kg == catalog.modules["battery"].mass_kg
+
+
+def test_legs_sense_the_ground_and_an_upright_drop_stands_on_them(shipped):
+    flight = Flight(scenario(shipped, start_altitude_m=5))
+    while not flight.finished:
+        flight.step(PilotCommand())
+    assert flight.status == "landed"
+    assert flight.legs_touching == 2
+    assert not flight.hull_hit
+    assert flight.engine_cut, "the contact probes shut the engine down"
+    touchdown = flight.touchdown()
+    assert touchdown is not None
+    assert touchdown.vertical_speed_m_s == pytest.approx(math.sqrt(2 * flight.scenario.gravity_m_s2 * 5), rel=0.02)
+
+
+def test_a_lander_on_its_side_hits_with_the_hull(shipped):
+    flight = Flight(scenario(shipped, start_altitude_m=5, start_angle_deg=90))
+    while not flight.finished:
+        flight.step(PilotCommand())
+    assert flight.status == "crashed"
+    assert flight.hull_hit
+
+
+def test_the_attitude_controller_reaches_a_target_angle_and_holds_it(shipped):
+    flight = Flight(scenario(shipped, start_altitude_m=3000))
+    target = math.radians(20)
+    for _ in range(360):
+        flight.step(PilotCommand(target_angle_rad=target))
+    seen = flight.observe()
+    assert seen.angle_rad == pytest.approx(target, abs=math.radians(0.5))
+    assert abs(seen.angular_velocity_rad_s) < 0.01
+
+
+def test_attitude_hold_assist_keeps_the_angle_when_the_input_is_released(shipped):
+    held = Flight(scenario(shipped, start_altitude_m=3000, assists={"attitude_hold": True}))
+    free = Flight(scenario(shipped, start_altitude_m=3000))
+    for flight in (held, free):
+        for _ in range(30):
+            flight.step(PilotCommand(attitude=1.0))
+        for _ in range(240):
+            flight.step(PilotCommand())
+    assert abs(held.observe().angular_velocity_rad_s) < 0.01
+    assert abs(free.observe().angular_velocity_rad_s) > 0.1
+
+
+@pytest.mark.parametrize(
+    ("answer", "expected"),
+    [
+        (PilotCommand(2.0, -5.0), PilotCommand(1.0, -1.0)),
+        (PilotCommand(float("nan"), float("inf")), PilotCommand(0.0, 1.0)),
+        (PilotCommand(0.5, 0.0, float("nan")), PilotCommand(0.5, 0.0, None)),
+        (PilotCommand(0.5, 0.0, 9.0), PilotCommand(0.5, 0.0, math.pi / 2)),
+        ((0.3, -0.2), PilotCommand(0.3, -0.2)),
+        ([1], PilotCommand(1.0, 0.0)),
+    ],
+)
+def test_commands_are_brought_into_range(answer, expected):
+    assert clean_command(answer) == expected
+
+
+# --- anything at all: no NaN, no tunnel, no explosion ----------------------------------------------
+
+NASTY = [float("nan"), float("inf"), -float("inf"), 1e300, -1e300]
+# Below the drawn line by more than the ground's whole thickness means the lander went through.
+THROUGH_THE_GROUND_M = 1.0
+
+
+def _wild_pilot(seed: int):
+    dice = random.Random(seed)
+
+    def pilot(seen: Observation) -> PilotCommand:
+        if dice.random() < 0.05:
+            return PilotCommand(dice.choice(NASTY), dice.choice(NASTY), dice.choice([*NASTY, None]))
+        return PilotCommand(dice.uniform(-0.5, 1.5), dice.uniform(-2.0, 2.0))
+
+    return pilot
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    seed=st.integers(0, 2**31),
+    terrain=st.fixed_dictionaries({
+        "width_m": st.floats(400, 3000),
+        "slope_deg": st.floats(-30, 30),
+        "roughness_m": st.floats(0, 100),
+        "boulders": st.integers(0, 500),
+        "boulder_height_m": st.floats(0, 20),
+        "crater_rim_height_m": st.floats(0, 500),
+        "crater_radius_m": st.floats(10, 1000),
+        "pad_width_m": st.floats(5, 100),
+    }),
+    altitude=st.floats(5, 5000),
+    velocity=st.tuples(st.floats(-150, 150), st.floats(-150, 150)),
+    angle=st.floats(-90, 90),
+    cargo=st.sampled_from([None, "battery", "habitat"]),
+    lander=st.sampled_from(["change_class", "heavy_cargo_lander"]),
+)
+def test_no_nan_no_tunnel_whatever_the_input(shipped, seed, terrain, altitude, velocity, angle, cargo, lander):
+    level, catalog = shipped
+    landing = Landing.model_validate({
+        "terrain": terrain, "target_x_m": terrain["width_m"] / 2, "start_offset_m": 0, "lander": lander,
+        "cargo": cargo, "start_altitude_m": altitude, "start_velocity_m_s": list(velocity),
+        "start_angle_deg": angle, "dispersion": STILL, "time_limit_s": 40,
+    })
+    flight = Flight(scenario_for(level.model_copy(update={"landing": landing}), catalog, seed))
+    pilot = _wild_pilot(seed)
+    while not flight.finished:
+        flight.step(clean_command(pilot(flight.observe())))
+        state = flight.state()
+        assert all(math.isfinite(value) for value in state), state
+        assert flight.lowest_clearance() > -THROUGH_THE_GROUND_M, (flight.time_s, flight.lowest_clearance())
+        assert math.hypot(state[2], state[3]) <= 300.0
+    assert flight.propellant_kg >= 0.0

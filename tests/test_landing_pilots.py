@@ -1,0 +1,202 @@
+"""Flying whole landings: the autopilot, students' pilots, recording, replay, and level data for landings."""
+
+from __future__ import annotations
+
+import csv
+import json
+import textwrap
+
+import pytest
+
+from benchmarks.landing import FIRST_LEVEL, SUCCESS, cargo_for, nominal_level
+from game.content.catalog import Catalog
+from game.content.loader import load_level
+from game.content.models import Landing, Level
+from game.landing.pilot import Observation, PilotCommand, PilotError
+from game.landing.recorder import CSV_COLUMNS, read_recording
+from game.landing.run import fly, load_pilot, replay
+
+SAMPLE_SEEDS = range(1000, 1024)
+
+
+@pytest.fixture(scope="module")
+def nominal() -> tuple[Level, Catalog]:
+    return nominal_level()
+
+
+def test_the_autopilot_lands_a_seeded_sample_of_nominal_landings(nominal):
+    level, catalog = nominal
+    failures = []
+    for seed in SAMPLE_SEEDS:
+        result = fly(level, catalog, seed=seed, cargo=cargo_for(seed, catalog))
+        if result.grade.name not in SUCCESS:
+            failures.append((seed, result.grade.name, result.grade.reasons))
+    assert not failures
+
+
+def test_the_autopilot_lands_the_heaviest_module_with_the_heavy_lander(nominal):
+    level, catalog = nominal
+    result = fly(level, catalog, seed=3, cargo="habitat", lander="heavy_cargo_lander")
+    assert result.grade.name in SUCCESS, result.summary()
+
+
+def test_the_same_seed_and_commands_replay_to_the_same_final_state(nominal, tmp_path):
+    level, catalog = nominal
+    path = tmp_path / "flight.json"
+    first = fly(level, catalog, seed=7, record_path=path, cargo="battery")
+    recording = read_recording(path)
+    assert (recording.seed, recording.cargo, len(recording.commands)) == (7, "battery", first.steps)
+    again = replay(recording, level, catalog)
+    assert again.final_state == first.final_state
+    assert again.grade == first.grade
+    other = fly(level, catalog, seed=8, cargo="battery")
+    assert other.final_state != first.final_state
+
+
+def test_the_flight_recorder_exports_a_csv_time_series(nominal, tmp_path):
+    level, catalog = nominal
+    path = tmp_path / "flight.csv"
+    result = fly(level, catalog, seed=2, record_path=path)
+    with path.open(encoding="utf-8") as text:
+        rows = list(csv.reader(text))
+    assert tuple(rows[0]) == CSV_COLUMNS
+    assert len(rows) == result.steps + 1
+    altitudes = [float(row[1]) for row in rows[1:]]
+    propellant = [float(row[7]) for row in rows[1:]]
+    assert altitudes[0] > 400 and altitudes[-1] < 1
+    assert propellant == sorted(propellant, reverse=True), "propellant only ever goes down"
+
+
+def test_a_landing_without_a_landing_table_flies_the_defaults(nominal):
+    level, catalog = nominal
+    result = fly(level.model_copy(update={"landing": None}), catalog, seed=1)
+    assert result.status == "landed"
+    assert json.loads(json.dumps(result.as_dict()))["grade"] == result.grade.name
+
+
+def test_a_pilot_that_never_fires_crashes_and_says_why(nominal):
+    level, catalog = nominal
+    result = fly(level, catalog, pilot=lambda seen: PilotCommand(), seed=0, cargo="battery")
+    assert result.grade.name == "crash"
+    assert result.grade.cargo_damage == 1.0
+    assert "came down at" in result.summary() or "hull" in result.summary()
+
+
+def test_a_pilot_that_fails_gets_a_sentence_with_the_time(nominal):
+    level, catalog = nominal
+
+    def broken(seen: Observation) -> PilotCommand:
+        if seen.time_s > 1.0:
+            raise ZeroDivisionError("division by zero")
+        return PilotCommand()
+
+    with pytest.raises(PilotError, match=r"the pilot failed at 1\.02 s with ZeroDivisionError: division by zero"):
+        fly(level, catalog, pilot=broken)
+    with pytest.raises(PilotError, match="it must return PilotCommand"):
+        fly(level, catalog, pilot=lambda seen: "full throttle")  # type: ignore[arg-type,return-value]
+
+
+def test_a_bad_cargo_or_lander_gets_a_sentence(nominal):
+    level, catalog = nominal
+    with pytest.raises(ValueError, match="unknown module 'batery' \\(did you mean 'battery'\\?\\) to carry as cargo"):
+        fly(level, catalog, cargo="batery")
+    with pytest.raises(ValueError, match="unknown lander 'heavy'"):
+        fly(level, catalog, lander="heavy")
+    with pytest.raises(ValueError, match="gravity must be more than 0"):
+        fly(level, catalog, gravity=-1.0)
+
+
+# --- load_pilot: 'module:function' from a student ----------------------------------------------------
+
+STUDENT_PILOT = textwrap.dedent("""
+    from game.landing.pilot import PilotCommand
+
+    def hover(seen):
+        return PilotCommand(throttle=seen.mass_kg * seen.gravity_m_s2 / seen.max_thrust_n)
+
+    SPEED = 3
+""")
+
+
+@pytest.fixture
+def in_student_folder(tmp_path, monkeypatch):
+    (tmp_path / "my_pilot.py").write_text(STUDENT_PILOT, encoding="utf-8")
+    (tmp_path / "typo_pilot.py").write_text("def fly(seen)\n    return None\n", encoding="utf-8")
+    (tmp_path / "needy_pilot.py").write_text("import no_such_library_xyz\n", encoding="utf-8")
+    (tmp_path / "loud_pilot.py").write_text("raise RuntimeError('boom')\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def test_load_pilot_finds_a_function_in_the_working_folder(in_student_folder):
+    assert load_pilot("my_pilot:hover").__name__ == "hover"
+    assert load_pilot(str(in_student_folder / "my_pilot.py") + ":hover").__name__ == "hover"
+
+
+@pytest.mark.parametrize(
+    ("spec", "sentence"),
+    [
+        ("my_pilot", "'my_pilot' does not name a pilot: write it as module:function, for example my_pilot:fly"),
+        ("my_pilot:", "does not name a pilot"),
+        ("my_pilot:ho-ver", "'ho-ver' is not a function name that Python allows"),
+        ("no_such_pilot:fly", "there is no pilot module 'no_such_pilot' (is no_such_pilot.py in this folder?)"),
+        ("my_pilot:hovr", "'my_pilot' has no function 'hovr' (did you mean 'hover'?)"),
+        ("my_pilot:SPEED", "'my_pilot:SPEED' is a int, not a function that takes an observation"),
+        ("typo_pilot:fly", "pilot module 'typo_pilot' has a syntax error on line 1"),
+        ("needy_pilot:fly", "pilot module 'needy_pilot' needs module 'no_such_library_xyz', which is not installed"),
+        ("loud_pilot:fly", "pilot module 'loud_pilot' failed while loading: RuntimeError: boom"),
+        ("elsewhere/nothing.py:fly", "there is no pilot file 'elsewhere/nothing.py'"),
+        ("my pilot:fly", "'my pilot' is not a module name"),
+    ],
+)
+def test_a_bad_pilot_spec_is_one_readable_sentence(in_student_folder, spec, sentence):
+    with pytest.raises(ValueError) as caught:
+        load_pilot(spec)
+    message = str(caught.value)
+    assert sentence in message
+    assert "\n" not in message and "Traceback" not in message
+
+
+def test_a_loaded_student_pilot_flies(in_student_folder, nominal):
+    level, catalog = nominal
+    result = fly(level, catalog, pilot=load_pilot("my_pilot:hover"), seed=0)
+    assert result.steps > 0
+    assert result.recording.commands[0].throttle > 0
+
+
+# --- level data for landings -----------------------------------------------------------------------
+
+def test_a_level_landing_table_is_checked_against_the_catalog(tmp_path):
+    from game.content.loader import load_base_catalog
+
+    catalog, _ = load_base_catalog()
+    text = FIRST_LEVEL.read_text(encoding="utf-8") + textwrap.dedent("""
+        [landing]
+        lander = "change_clas"
+        cargo = "habitatt"
+        target_x_m = 300
+
+        [landing.terrain]
+        points = [[0, 0], [200, 10], [150, 12], [600, 0]]
+    """)
+    path = tmp_path / "with_landing.toml"
+    path.write_text(text, encoding="utf-8")
+    problems = [str(problem) for problem in load_level(path, catalog).problems]
+    assert any("landing.terrain: terrain points must go left to right: x = 150 comes after x = 200" in p
+               for p in problems), problems
+    path.write_text(text.replace("[150, 12], ", ""), encoding="utf-8")
+    problems = [str(problem) for problem in load_level(path, catalog).problems]
+    assert any("landing.lander: unknown lander 'change_clas' (did you mean 'change_class'?)" in p for p in problems)
+    assert any("landing.cargo: unknown module 'habitatt' (did you mean 'habitat'?)" in p for p in problems)
+
+
+def test_a_drawn_ground_is_flown_as_drawn(nominal):
+    level, catalog = nominal
+    landing = Landing.model_validate({
+        "terrain": {"points": [[0, 40], [250, 0], [350, 0], [600, 30]]},
+        "target_x_m": 300, "start_offset_m": -100,
+        "dispersion": {"x_m": 20, "altitude_m": 20, "speed_m_s": 2, "angle_deg": 2},
+    })
+    result = fly(level.model_copy(update={"landing": landing}), catalog, seed=4, cargo="battery")
+    assert result.grade.name in SUCCESS, result.summary()
+    assert result.final.y_m < 10

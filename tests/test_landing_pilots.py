@@ -157,6 +157,18 @@ def test_a_bad_pilot_spec_is_one_readable_sentence(in_student_folder, spec, sent
     assert "\n" not in message and "Traceback" not in message
 
 
+def test_the_first_pilot_in_the_students_guide_lands(tmp_path, monkeypatch, nominal):
+    guide = (FIRST_LEVEL.parent.parent / "docs" / "LANDING.md").read_text(encoding="utf-8")
+    blocks = [block.split("```", 1)[0] for block in guide.split("```python\n")[1:]]
+    example = next(block for block in blocks if "def fly(seen)" in block)
+    (tmp_path / "guide_pilot.py").write_text(example, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    pilot = load_pilot("guide_pilot:fly")
+    level, catalog = nominal
+    grades = [fly(level, catalog, pilot=pilot, seed=seed, cargo="battery").grade.name for seed in range(5)]
+    assert "crash" not in grades, grades
+
+
 def test_a_loaded_student_pilot_flies(in_student_folder, nominal):
     level, catalog = nominal
     result = fly(level, catalog, pilot=load_pilot("my_pilot:hover"), seed=0)

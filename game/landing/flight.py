@@ -16,9 +16,10 @@ from game.landing.scenario import Scenario
 FlightStatus = Literal["flying", "landed", "crashed", "lost", "timeout"]
 
 STEP_S = 1.0 / 60.0
-# No part of the lander may move farther than this in one solver step: less than the ground's
-# half-thickness plus a footpad's radius, so nothing can pass through the ground between two steps.
-MAX_TRAVEL_PER_SUBSTEP_M = 0.2
+# No part of the lander may move farther than this in one solver step: half the ground's
+# half-thickness, so not even a bare hull corner can cross the ground's middle between two steps
+# (past it, the solver would push it out below).
+MAX_TRAVEL_PER_SUBSTEP_M = 0.25
 MAX_SUBSTEPS = 32
 # The ground is drawn along the polyline; its physics segments are this thick and hang below it.
 GROUND_RADIUS_M = 0.5
@@ -41,9 +42,9 @@ class Flight:
     """A lander over the ground, stepped at a fixed rate; `observe()` for the pilot, `step()` to fly."""
 
     __slots__ = (
-        "_contacts", "_craft", "_held_angle", "_rest_time", "_scenario", "_space",
-        "ceiling_m", "engine_cut", "hull_hit", "last_thrust_n", "max_angular_acceleration", "propellant_kg",
-        "status", "steps", "time_s", "touchdown_time_s", "worst_contact",
+        "_body", "_body_mass", "_contacts", "_craft", "_feet", "_fixed_mass", "_held_angle", "_rest_time",
+        "_scenario", "_space", "ceiling_m", "engine_cut", "hull_hit", "last_thrust_n", "max_angular_acceleration",
+        "propellant_kg", "status", "steps", "time_s", "touchdown_time_s", "worst_contact",
     )
 
     def __init__(self, scenario: Scenario):
@@ -62,11 +63,16 @@ class Flight:
             segments.append(segment)
         space.add(*segments)
         self.propellant_kg = spec.propellant_kg
-        mass = self.mass_kg
+        self._fixed_mass = spec.dry_mass_kg + scenario.cargo_mass_kg
+        mass = self._body_mass = self.mass_kg
         x = scenario.start_x_m
         y = ground.height_at(x) + scenario.start_altitude_m + CraftShape.of(spec).foot_depth
         self._craft: Craft = add_craft(space, spec, mass, (x, y), scenario.start_angle_rad)
         self._craft.body.velocity = scenario.start_velocity_m_s
+        self._body = self._craft.body
+        outline = self._craft.shape
+        # Where each footpad's lowest point sits in the lander's frame (before turning it).
+        self._feet = tuple((fx, fy, outline.foot_radius) for fx, fy in outline.feet)
         self._space = space
         self._contacts = [0, 0]
         self.hull_hit = False
@@ -119,7 +125,7 @@ class Flight:
 
     @property
     def mass_kg(self) -> float:
-        return self._scenario.lander.dry_mass_kg + self._scenario.cargo_mass_kg + self.propellant_kg
+        return self._fixed_mass + self.propellant_kg
 
     @property
     def finished(self) -> bool:
@@ -142,56 +148,45 @@ class Flight:
 
     def altitude(self) -> float:
         """From the lowest footpad straight down to the ground."""
-        body = self._craft.body
+        body = self._body
         x, y = body.position
-        cos, sin = math.cos(body.angle), math.sin(body.angle)
-        ground = self._scenario.ground
-        radius = self._craft.shape.foot_radius
+        return self._lowest_above_ground(x, y, body.angle, self._feet)
+
+    def _lowest_above_ground(
+        self, x: float, y: float, angle: float, points: tuple[tuple[float, float, float], ...]
+    ) -> float:
+        """The least height above the ground of (local x, local y, radius) points of the lander."""
+        cos, sin = math.cos(angle), math.sin(angle)
+        height_at = self._scenario.ground.height_at
         lowest = math.inf
-        for fx, fy in self._craft.shape.feet:
-            wx, wy = x + fx * cos - fy * sin, y + fx * sin + fy * cos
-            lowest = min(lowest, wy - radius - ground.height_at(wx))
+        for px, py, radius in points:
+            wx, wy = x + px * cos - py * sin, y + px * sin + py * cos
+            height = wy - radius - height_at(wx)
+            if height < lowest:
+                lowest = height
         return lowest
 
     def lowest_clearance(self) -> float:
         """How far the lowest point of hull or feet is above the ground line (negative: below it)."""
-        body = self._craft.body
+        body = self._body
         x, y = body.position
-        cos, sin = math.cos(body.angle), math.sin(body.angle)
-        ground = self._scenario.ground
-        outline = self._craft.shape
-        points = [(px, py, 0.0) for px, py in outline.hull]
-        points += [(fx, fy, outline.foot_radius) for fx, fy in outline.feet]
-        clearance = math.inf
-        for px, py, radius in points:
-            wx, wy = x + px * cos - py * sin, y + px * sin + py * cos
-            clearance = min(clearance, wy - radius - ground.height_at(wx))
-        return clearance
+        corners = tuple((px, py, 0.0) for px, py in self._craft.shape.hull)
+        return self._lowest_above_ground(x, y, body.angle, corners + self._feet)
 
     def observe(self) -> Observation:
-        body = self._craft.body
+        body = self._body
         scenario = self._scenario
         spec = scenario.lander
         x, y = body.position
         vx, vy = body.velocity
+        angle = body.angle
+        # Positional, in Observation's field order: this runs every step, and keywords cost time.
         return Observation(
-            time_s=self.time_s,
-            x_m=x,
-            y_m=y,
-            altitude_m=self.altitude(),
-            vx_m_s=vx,
-            vy_m_s=vy,
-            angle_rad=math.remainder(body.angle, math.tau),
-            angular_velocity_rad_s=body.angular_velocity,
-            mass_kg=self.mass_kg,
-            propellant_kg=self.propellant_kg,
-            target_x_m=scenario.ground.target_x,
-            gravity_m_s2=scenario.gravity_m_s2,
-            min_thrust_n=spec.min_thrust_n,
-            max_thrust_n=spec.max_thrust_n,
-            exhaust_velocity_m_s=spec.exhaust_velocity,
-            max_angular_acceleration_rad_s2=self.max_angular_acceleration,
-            legs_touching=self.legs_touching,
+            self.time_s, x, y, self._lowest_above_ground(x, y, angle, self._feet), vx, vy,
+            math.remainder(angle, math.tau), body.angular_velocity, self._fixed_mass + self.propellant_kg,
+            self.propellant_kg, scenario.ground.target_x, scenario.gravity_m_s2, spec.min_thrust_n,
+            spec.max_thrust_n, spec.exhaust_velocity, self.max_angular_acceleration,
+            (self._contacts[0] > 0) + (self._contacts[1] > 0),
         )
 
     def touchdown(self) -> Touchdown | None:
@@ -215,32 +210,38 @@ class Flight:
         """Advances one fixed step under `command` (already in range: see pilot.clean_command)."""
         if self.status != "flying":
             return
-        scenario = self._scenario
-        spec = scenario.lander
-        body = self._craft.body
+        spec = self._scenario.lander
+        body = self._body
         thrust, burned = self._engine(command.throttle)
         self.propellant_kg -= burned
         # The mass halfway through the burn: the rocket equation's mass loss, integrated by the midpoint.
-        mass = self.mass_kg + burned / 2.0
-        body.mass = mass
-        body.moment = mass * self._craft.shape.gyration_squared
-        self.max_angular_acceleration = spec.attitude_torque_n_m / body.moment
+        mass = self._fixed_mass + self.propellant_kg + burned / 2.0
+        if mass != self._body_mass:
+            self._body_mass = body.mass = mass
+            moment = mass * self._craft.shape.gyration_squared
+            body.moment = moment
+            self.max_angular_acceleration = spec.attitude_torque_n_m / moment
         torque = 0.0 if self.engine_cut else self._attitude(command, body) * spec.attitude_torque_n_m
         self.last_thrust_n = thrust
-        speed = abs(body.velocity)
-        substeps = min(MAX_SUBSTEPS, max(1, math.ceil(speed * STEP_S / MAX_TRAVEL_PER_SUBSTEP_M)))
+        vx, vy = body.velocity
+        travel = math.hypot(vx, vy) * STEP_S
+        substeps = 1
+        if travel > MAX_TRAVEL_PER_SUBSTEP_M:
+            substeps = min(MAX_SUBSTEPS, math.ceil(travel / MAX_TRAVEL_PER_SUBSTEP_M))
         dt = STEP_S / substeps
         space = self._space
+        force = (0.0, thrust)
         for _ in range(substeps):
-            if thrust > 0.0 and not self.engine_cut:
-                body.apply_force_at_local_point((0.0, thrust))
-            if torque and not self.engine_cut:
-                body.torque = torque
+            if not self.engine_cut:
+                # pymunk clears forces after every step, so each substep pushes again.
+                if thrust > 0.0:
+                    body.apply_force_at_local_point(force)
+                if torque:
+                    body.torque = torque
             space.step(dt)
-        self._guard(body)
         self.steps += 1
         self.time_s = self.steps * STEP_S
-        self._update_status(body)
+        self._after_step(body)
 
     def _engine(self, throttle: float) -> tuple[float, float]:
         """(thrust in N, propellant burned in kg) this step."""
@@ -268,15 +269,15 @@ class Flight:
             self._held_angle = body.angle
         return attitude_towards(self._held_angle, body.angle, body.angular_velocity, self.max_angular_acceleration)
 
-    def _guard(self, body: pymunk.Body) -> None:
-        speed = abs(body.velocity)
+    def _after_step(self, body: pymunk.Body) -> None:
+        """Keeps speed and spin within the guards, then decides whether the flight has ended."""
+        vx, vy = body.velocity
+        speed = math.hypot(vx, vy)
         if speed > MAX_SPEED_M_S:
-            body.velocity = body.velocity * (MAX_SPEED_M_S / speed)
+            body.velocity = (vx * MAX_SPEED_M_S / speed, vy * MAX_SPEED_M_S / speed)
         spin = body.angular_velocity
         if abs(spin) > MAX_SPIN_RAD_S:
-            body.angular_velocity = math.copysign(MAX_SPIN_RAD_S, spin)
-
-    def _update_status(self, body: pymunk.Body) -> None:
+            body.angular_velocity = spin = math.copysign(MAX_SPIN_RAD_S, spin)
         scenario = self._scenario
         ground = scenario.ground
         x, y = body.position
@@ -285,7 +286,7 @@ class Flight:
         elif y > self.ceiling_m or not ground.left + EDGE_MARGIN_M <= x <= ground.right - EDGE_MARGIN_M:
             self.status = "lost"
         elif self.touchdown_time_s is not None:
-            resting = abs(body.velocity) < REST_SPEED_M_S and abs(body.angular_velocity) < REST_SPIN_RAD_S
+            resting = speed < REST_SPEED_M_S and abs(spin) < REST_SPIN_RAD_S
             self._rest_time = self._rest_time + STEP_S if resting and self.legs_touching else 0.0
             if self._rest_time >= REST_TIME_S or self.time_s - self.touchdown_time_s >= SETTLE_LIMIT_S:
                 self.status = "landed"

@@ -1,0 +1,158 @@
+"""Saved games: versioned JSON (never pickle) holding the level, the seed and the commands so far.
+
+A run is a pure function of (level, seed, commands), so a save stores those and loading replays them:
+the restored state is exactly the saved one. Files are written atomically (temporary file, flush,
+fsync, rename), and a save that cannot be read is never overwritten: it is moved aside first.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from game.content.catalog import Catalog
+from game.content.models import Level
+from game.ecs.commands import Command, command_from_json, command_to_json
+from game.ecs.session import Simulation
+
+SAVE_FORMAT = 1
+MAX_SAVE_BYTES = 16 * 1024 * 1024
+
+
+class SaveError(Exception):
+    """A save that cannot be used; the message is a sentence for the player."""
+
+
+@dataclass(frozen=True, slots=True)
+class SaveGame:
+    level_id: str
+    level_fingerprint: str
+    seed: int
+    hour: int
+    commands: tuple[tuple[int, Command], ...]
+    saved_at: str
+
+
+def level_fingerprint(level: Level) -> str:
+    """Changes whenever the level's content changes, so a save made on another version is noticed."""
+    return hashlib.sha256(level.model_dump_json().encode()).hexdigest()[:16]
+
+
+def capture(simulation: Simulation) -> SaveGame:
+    return SaveGame(
+        level_id=simulation.level.id,
+        level_fingerprint=level_fingerprint(simulation.level),
+        seed=simulation.seed,
+        hour=simulation.hour,
+        commands=tuple(simulation.command_log),
+        saved_at=dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+    )
+
+
+def to_json(save: SaveGame) -> dict[str, Any]:
+    return {
+        "format": SAVE_FORMAT,
+        "level": save.level_id,
+        "level_fingerprint": save.level_fingerprint,
+        "seed": save.seed,
+        "hour": save.hour,
+        "commands": [{"hour": hour, **command_to_json(command)} for hour, command in save.commands],
+        "saved_at": save.saved_at,
+    }
+
+
+def from_json(data: Any, where: str) -> SaveGame:
+    if not isinstance(data, dict):
+        raise SaveError(f"{where} is not a Lunar Station save")
+    version = data.get("format")
+    if not isinstance(version, int):
+        raise SaveError(f"{where} is not a Lunar Station save (it has no format number)")
+    if version > SAVE_FORMAT:
+        raise SaveError(f"{where} was saved by a newer version of the game (save format {version}); update the game")
+    if version < SAVE_FORMAT:
+        raise SaveError(f"{where} was saved by an older version of the game (save format {version}) and cannot be "
+                        "loaded; the file is kept as it is")
+    try:
+        commands = []
+        for item in data["commands"]:
+            fields = dict(item)
+            hour = fields.pop("hour")
+            if not isinstance(hour, int) or hour < 0:
+                raise ValueError("a command has no valid hour")
+            commands.append((hour, command_from_json(fields)))
+        return SaveGame(
+            level_id=str(data["level"]),
+            level_fingerprint=str(data["level_fingerprint"]),
+            seed=int(data["seed"]),
+            hour=int(data["hour"]),
+            commands=tuple(commands),
+            saved_at=str(data.get("saved_at", "")),
+        )
+    except (KeyError, TypeError, ValueError) as error:
+        raise SaveError(f"{where} is damaged and cannot be loaded ({error}); the file is kept as it is") from None
+
+
+def write_save(save: SaveGame, path: Path) -> Path:
+    """Writes atomically. An unreadable file already at `path` is first moved aside, never overwritten."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if path.exists():
+        try:
+            read_save(path)
+        except SaveError:
+            _move_aside(path)
+    text = json.dumps(to_json(save), indent=1, ensure_ascii=False)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(text)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return path
+
+
+def read_save(path: Path) -> SaveGame:
+    where = f"the save '{path.name}'"
+    try:
+        if path.stat().st_size > MAX_SAVE_BYTES:
+            raise SaveError(f"{where} is too large to be a Lunar Station save")
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise SaveError(f"{where} does not exist") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise SaveError(f"{where} cannot be read ({error})") from None
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise SaveError(f"{where} is damaged (line {error.lineno}: {error.msg}); the file is kept as it is") from None
+    return from_json(data, where)
+
+
+def restore(save: SaveGame, level: Level, catalog: Catalog) -> Simulation:
+    """Replays the save's commands on the level; refuses a save made for another level or level version."""
+    if save.level_id != level.id:
+        raise SaveError(f"this save belongs to the level '{save.level_id}', not '{level.id}'")
+    if save.level_fingerprint != level_fingerprint(level):
+        raise SaveError(f"the level '{level.id}' has changed since this save was made, so it cannot be replayed")
+    simulation = Simulation(level, catalog, save.seed)
+    simulation.run_hours(save.hour, save.commands)
+    simulation.has_unsaved_progress = False
+    return simulation
+
+
+def _move_aside(path: Path) -> Path:
+    for number in range(1, 1000):
+        aside = path.with_name(f"{path.stem}.unreadable-{number}{path.suffix}")
+        if not aside.exists():
+            path.rename(aside)
+            return aside
+    raise SaveError(f"too many unreadable copies of '{path.name}' are kept; remove some")

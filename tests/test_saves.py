@@ -1,0 +1,73 @@
+"""Saved games: a round trip restores the exact state; damaged or older saves are explained and kept."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from game.ecs.commands import PlaceModule
+from game.ecs.session import Simulation
+from game.saves import SAVE_FORMAT, SaveError, capture, read_save, restore, write_save
+from tests.sim_helpers import shipped_level
+
+
+def _played(hours: int = 200) -> Simulation:
+    level, catalog = shipped_level()
+    run = Simulation(level, catalog)
+    run.run_hours(hours, [(3, PlaceModule("solar_array", 16, 7)), (50, PlaceModule("battery", 20, 14))])
+    return run
+
+
+def test_a_save_restores_the_exact_state(tmp_path):
+    run = _played()
+    path = write_save(capture(run), tmp_path / "slot1.json")
+    level, catalog = shipped_level()
+    restored = restore(read_save(path), level, catalog)
+    assert restored.state_hash() == run.state_hash()
+    assert not restored.has_unsaved_progress
+    assert [p.name for p in tmp_path.iterdir()] == ["slot1.json"]  # no temporary file left behind
+
+
+def test_a_save_is_plain_versioned_json(tmp_path):
+    path = write_save(capture(_played()), tmp_path / "slot.json")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert data["format"] == SAVE_FORMAT and data["level"] == "agreement-2021"
+    assert data["commands"][0] == {"hour": 3, "kind": "place", "module": "solar_array", "x": 16, "y": 7}
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("{not json", "is damaged (line 1"),
+        ("[1, 2]", "is not a Lunar Station save"),
+        ('{"hello": 1}', "has no format number"),
+        ('{"format": 0, "level": "x"}', "saved by an older version of the game (save format 0)"),
+        ('{"format": 99}', "saved by a newer version of the game"),
+        ('{"format": 1, "level": "agreement-2021"}', "is damaged and cannot be loaded"),
+    ],
+)
+def test_an_unusable_save_gets_a_sentence_and_is_never_overwritten(tmp_path, content, message):
+    path = tmp_path / "slot.json"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(SaveError) as raised:
+        read_save(path)
+    assert message in str(raised.value)
+    write_save(capture(_played(10)), path)
+    kept = tmp_path / "slot.unreadable-1.json"
+    assert kept.read_text(encoding="utf-8") == content
+    assert read_save(path).hour == 10
+
+
+def test_a_save_for_another_or_a_changed_level_is_refused(tmp_path):
+    save = read_save(write_save(capture(_played(10)), tmp_path / "slot.json"))
+    level, catalog = shipped_level()
+    with pytest.raises(SaveError, match="belongs to the level"):
+        restore(save, level.model_copy(update={"id": "other"}), catalog)
+    with pytest.raises(SaveError, match="has changed since this save was made"):
+        restore(save, level.model_copy(update={"time_limit_days": 61}), catalog)
+
+
+def test_a_missing_save_is_a_sentence(tmp_path):
+    with pytest.raises(SaveError, match="does not exist"):
+        read_save(tmp_path / "nothing.json")

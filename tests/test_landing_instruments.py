@@ -45,4 +45,4 @@ def test_the_impact_point_is_where_a_free_fall_meets_the_ground():
     # 200 m down from -20 m/s: ½·g·t² + 20·t = 200.
     fall = (-20 + math.sqrt(400 + 2 * 1.622 * 200)) / 1.622
     assert predicted_impact_x(SEEN, FLAT) == pytest.approx(100 + 10 * fall, abs=10 * 0.05)
-    assert predicted_impact_x(dataclasses.replace(SEEN, vx_m_s=100.0), FLAT) is None
+    assert predicted_impact_x(dataclasses.replace(SEEN, vx_m_s=200.0), FLAT) is None  # past the zone's end

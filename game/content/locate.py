@@ -7,10 +7,21 @@ and records the line where each table, key and array element starts.
 from __future__ import annotations
 
 import re
+import sys
 
 from game.content.problems import KeyPath
 
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on Python 3.10 only
+    import tomli as tomllib
+
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
+_BARE_VALUE = re.compile(r"[^,\]\}\n#]+")
+
+
+class _Stuck(ValueError):
+    """The scanner made no progress: the text is not what it expects, so give up rather than loop."""
 
 
 class _Scanner:
@@ -41,8 +52,10 @@ class _Scanner:
             else:
                 return
 
-    def _record(self, path: KeyPath) -> None:
-        self.lines.setdefault(path, self.line)
+    def _record(self, path: KeyPath, depth: int = 1) -> None:
+        """Records `path` and, for a dotted key (`depth` parts long), each table the dots open."""
+        for end in range(len(path) - depth + 1, len(path) + 1):
+            self.lines.setdefault(path[:end], self.line)
 
     # -- grammar --
     def scan(self) -> dict[KeyPath, int]:
@@ -51,26 +64,34 @@ class _Scanner:
             self._skip_blank(newlines=True)
             if self.pos >= len(self.text):
                 return self.lines
+            start = self.pos
             if self._peek(2) == "[[":
                 self._advance(2)
                 path = self._resolve(self._key())
                 self._advance(2)
                 index = self.array_counts.get(path, -1) + 1
                 self.array_counts[path] = index
-                self._record(path)
+                self._record(path, depth=len(path))
                 table = (*path, index)
                 self._record(table)
             elif self._peek() == "[":
                 self._advance()
                 table = self._resolve(self._key())
                 self._advance()
-                self._record(table)
+                self._record(table, depth=len(table))
             else:
                 key = self._key()
                 self._skip_blank(newlines=False)
-                self._advance()  # '='
-                self._record((*table, *key))
+                self._expect("=")
+                self._record((*table, *key), depth=len(key))
                 self._value((*table, *key))
+            if self.pos == start:
+                raise _Stuck(self.pos)
+
+    def _expect(self, char: str) -> None:
+        if self._peek() != char:
+            raise _Stuck(self.pos)
+        self._advance()
 
     def _resolve(self, key: tuple[str, ...]) -> KeyPath:
         """A header path with the current index of every array of tables it passes through."""
@@ -86,8 +107,11 @@ class _Scanner:
         while True:
             self._skip_blank(newlines=False)
             char = self._peek()
-            if char in "\"'":
-                parts.append(self._string())
+            if char and char in "\"'":
+                start = self.pos
+                self._string()
+                # A quoted key may hold escapes ("a\"b"): let tomllib read it as it reads the file.
+                parts.append(tomllib.loads(f"k = {self.text[start:self.pos]}")["k"])
             else:
                 match = _BARE_KEY.match(self.text, self.pos)
                 if not match:
@@ -99,22 +123,24 @@ class _Scanner:
                 return tuple(parts)
             self._advance()
 
-    def _string(self) -> str:
+    def _string(self) -> None:
+        """Steps over a string: basic or literal, single- or multi-line (only basic ones have escapes)."""
         quote = self._peek()
+        escapes = quote == '"'
         if self._peek(3) == quote * 3:
-            end = self.text.find(quote * 3, self.pos + 3)
-            while self.text[end + 3 : end + 4] == quote:  # up to two quotes may close a multi-line string
-                end += 1
-            value = self.text[self.pos + 3 : end]
-            self._advance(end + 3 - self.pos)
-            return value
-        start = self.pos + 1
-        index = start
+            index = self.pos + 3
+            while not self.text.startswith(quote * 3, index):
+                index += 2 if escapes and self.text[index] == "\\" else 1
+            while self.text[index + 3 : index + 4] == quote:  # up to two quotes may close the string
+                index += 1
+            self._advance(index + 3 - self.pos)
+            return
+        index = self.pos + 1
         while self.text[index] != quote:
-            index += 2 if quote == '"' and self.text[index] == "\\" else 1
-        value = self.text[start:index]
+            if self.text[index] == "\n":
+                raise _Stuck(index)
+            index += 2 if escapes and self.text[index] == "\\" else 1
         self._advance(index + 1 - self.pos)
-        return value
 
     def _value(self, path: KeyPath) -> None:
         self._skip_blank(newlines=False)
@@ -127,11 +153,14 @@ class _Scanner:
                 if self._peek() == "]":
                     self._advance()
                     return
+                start = self.pos
                 self._record((*path, index))
                 self._value((*path, index))
                 self._skip_blank(newlines=True)
                 if self._peek() == ",":
                     self._advance()
+                if self.pos == start:
+                    raise _Stuck(self.pos)
                 index += 1
         elif char == "{":
             self._advance()
@@ -145,21 +174,23 @@ class _Scanner:
                     continue
                 key = self._key()
                 self._skip_blank(newlines=False)
-                self._advance()  # '='
-                self._record((*path, *key))
+                self._expect("=")
+                self._record((*path, *key), depth=len(key))
                 self._value((*path, *key))
-        elif char in "\"'":
+        elif char and char in "\"'":
             self._string()
         else:
-            match = re.compile(r"[^,\]\}\n#]*").match(self.text, self.pos)
-            self._advance(len(match.group()) if match else 1)
+            match = _BARE_VALUE.match(self.text, self.pos)
+            if not match:
+                raise _Stuck(self.pos)
+            self._advance(len(match.group()))
 
 
 def key_lines(text: str) -> dict[KeyPath, int]:
     """Every table, key and array element of a valid TOML text, with the line it starts on."""
     try:
         return _Scanner(text).scan()
-    except (IndexError, ValueError):
+    except (IndexError, ValueError, tomllib.TOMLDecodeError):
         return {}  # positions are a courtesy; a scanner slip must never hide the problem itself
 
 

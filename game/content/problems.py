@@ -41,8 +41,27 @@ def format_path(path: KeyPath) -> str:
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """' (did you mean 'habitat'?)' for a near-miss, or '' when nothing is close."""
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""
+    close = difflib.get_close_matches(word, list(choices), n=5, cutoff=0.6)
+    if not close:
+        return ""
+    # Of the close ones, the fewest typing slips: 'cnas' is 'cnsa' with two letters swapped, not 'nasa'.
+    best = min(close, key=lambda choice: (_slips(word, choice), close.index(choice)))
+    return f" (did you mean '{best}'?)"
+
+
+def _slips(word: str, other: str) -> int:
+    """Letters added, dropped, changed or swapped with a neighbour to turn `word` into `other`."""
+    previous2: list[int] = []
+    previous = list(range(len(other) + 1))
+    for i, char in enumerate(word, 1):
+        current = [i]
+        for j, other_char in enumerate(other, 1):
+            cost = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char != other_char))
+            if i > 1 and j > 1 and char == other[j - 2] and word[i - 2] == other_char:
+                cost = min(cost, previous2[j - 2] + 1)
+            current.append(cost)
+        previous2, previous = previous, current
+    return previous[-1]
 
 
 class ContentError(Exception):

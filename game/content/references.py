@@ -61,7 +61,7 @@ def check_level_references(
     _check_landing(report, level, catalog)
     if level.preview is not None and not (assets / level.preview).is_file():
         report.add(("preview",), f"no image '{level.preview}' under assets/")
-    return report.problems
+    return sorted(report.problems, key=lambda problem: problem.line or 0)
 
 
 def _unique_ids(report: _Report, path: KeyPath, entries: Iterable[Any], key: str) -> None:

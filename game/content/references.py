@@ -99,7 +99,8 @@ def _check_site(report: _Report, level: Level, catalog: Catalog) -> SiteGrid | N
             listed = " and ".join(f"'{char}' (column {column})" for char, column in sorted(strangers.items()))
             verb = "is" if len(strangers) == 1 else "are"
             legend = ", ".join(f"'{char}'" for char in site.legend)
-            report.add(("site", "rows", row_index), f"{listed} {verb} not in the legend (it has {legend})")
+            known = f"it has {legend}" if legend else "the legend is empty"
+            report.add(("site", "rows", row_index), f"{listed} {verb} not in the legend ({known})")
             sound = False
     return SiteGrid.from_site(site, catalog.tiles) if sound else None
 

@@ -16,7 +16,21 @@ else:  # pragma: no cover - exercised on Python 3.10 only
     import tomli as tomllib
 
 MAX_FILE_BYTES = 1024 * 1024
-_TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
+_TOML_POSITION = re.compile(r"\s*\(at (?:line (\d+), column (\d+)|end of document)\)$")
+_TOML_KEY_TUPLE = re.compile(r"\(((?:'[^']*',? ?)+)\)")
+# tomllib's wording for the mistakes modders make most, said so they know what to change.
+_SYNTAX_HINTS = {
+    "Invalid value": (
+        "invalid value: write text in quotes (\"like this\"), and numbers, dates and true or false without"
+    ),
+    "Illegal character '\\n'": "the text on this line has no closing quote",
+    "Cannot overwrite a value": "this key already has a value: set each key only once",
+    "Unterminated string": "a text opened with three quotes is never closed",
+    "Expected newline or end of document after a statement": (
+        "expected the end of the line after the value: only a # comment may follow it"
+    ),
+    "Invalid statement": "this line is neither key = value nor a [table] header",
+}
 
 
 @dataclass(slots=True)
@@ -61,9 +75,26 @@ def read_toml(path: Path, label: str | None = None) -> TomlFile:
     try:
         result.data = tomllib.loads(result.text)
     except tomllib.TOMLDecodeError as error:
-        message = str(error)
-        match = _TOML_POSITION.search(message)
-        where = int(match.group(1)) if match else None
-        message = _TOML_POSITION.sub("", message)
-        return refuse(f"TOML syntax: {message[:1].lower()}{message[1:]}", where)
+        return refuse(*_syntax_problem(str(error), result.text))
     return result
+
+
+def _syntax_problem(message: str, text: str) -> tuple[str, int | None]:
+    """tomllib's message as a sentence, and its line (for 'end of document', the likeliest line)."""
+    match = _TOML_POSITION.search(message)
+    where = int(match.group(1)) if match and match.group(1) else None
+    message = _TOML_POSITION.sub("", message)
+    if where is None and match:
+        where = _unclosed_quotes_line(text) if message == "Unterminated string" else text.count("\n") or 1
+    # "Cannot declare ('site', 'legend') twice" -> "Cannot declare [site.legend] twice"
+    message = _TOML_KEY_TUPLE.sub(
+        lambda keys: "[" + ".".join(re.findall(r"'([^']*)'", keys.group(1))) + "]", message
+    )
+    message = _SYNTAX_HINTS.get(message, message)
+    return f"TOML syntax: {message[:1].lower()}{message[1:]}", where
+
+
+def _unclosed_quotes_line(text: str) -> int:
+    """The line of the last triple quote, which (when their number is odd) opens the unclosed text."""
+    last = max(text.rfind('"""'), text.rfind("'''"))
+    return text.count("\n", 0, last) + 1 if last >= 0 else text.count("\n") or 1

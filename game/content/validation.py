@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import types
 import typing
@@ -138,7 +139,7 @@ def _message(model: type[BaseModel], detail: Any, path: KeyPath) -> str:
             return "missing required key 'format': add the line format = 1 at the top of the file"
         return f"missing required key '{key}'"
     if key == "format" and len(path) == 1 and kind == "literal_error":
-        if isinstance(got, str):
+        if isinstance(got, str) or not isinstance(got, (int, float)) or isinstance(got, bool):
             return f"write the format as a number without quotes: format = {ctx.get('expected', 1)}"
         return (
             f"this file is written for format {got}, but this version of the game reads "
@@ -146,6 +147,8 @@ def _message(model: type[BaseModel], detail: Any, path: KeyPath) -> str:
         )
     if kind in ("literal_error", "enum"):
         expected = _expected_choices(str(ctx.get("expected", "")))
+        if not isinstance(got, (str, int, float)):
+            return f"should be one of: {', '.join(expected)}; not {_describe(got)}"
         value = str(got)
         hint = did_you_mean(value, expected) or f" (choose one of: {', '.join(expected)})"
         return f"'{value}' is not allowed here{hint}"
@@ -177,6 +180,8 @@ def _message(model: type[BaseModel], detail: Any, path: KeyPath) -> str:
         bound = ctx.get("min_length") if kind == "string_too_short" else ctx.get("max_length")
         word = "at least" if kind == "string_too_short" else "at most"
         return f"must be {word} {bound} character{'s' if bound != 1 else ''} long, not {_describe(got)}"
+    if kind == "date_from_datetime_inexact" and not isinstance(got, dt.datetime):
+        kind = "date_type"  # a number read as a timestamp: what the modder needs is a date
     expected_kind = _TYPE_WORDS.get(kind)
     if expected_kind:
         return f"should be {expected_kind}, not {_describe(got)}"

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import csv
 import json
+import os
+import subprocess
+import sys
 import textwrap
 
 import pytest
@@ -51,6 +54,27 @@ def test_the_same_seed_and_commands_replay_to_the_same_final_state(nominal, tmp_
     assert again.grade == first.grade
     other = fly(level, catalog, seed=8, cargo="battery")
     assert other.final_state != first.final_state
+
+
+def test_a_recording_replays_identically_in_another_process(nominal, tmp_path):
+    level, catalog = nominal
+    path = tmp_path / "flight.json"
+    first = fly(level, catalog, seed=11, record_path=path, cargo="battery")
+    script = (
+        "import json, sys\n"
+        "from pathlib import Path\n"
+        "from benchmarks.landing import nominal_level\n"
+        "from game.landing.recorder import read_recording\n"
+        "from game.landing.run import replay\n"
+        "level, catalog = nominal_level()\n"
+        "print(json.dumps(replay(read_recording(Path(sys.argv[1])), level, catalog).final_state))\n"
+    )
+    environment = {**os.environ, "PYTHONHASHSEED": "12345"}
+    again = subprocess.run(
+        [sys.executable, "-c", script, str(path)], cwd=FIRST_LEVEL.parent.parent, capture_output=True, text=True,
+        timeout=120, env=environment, check=True,
+    )
+    assert tuple(json.loads(again.stdout)) == first.final_state
 
 
 def test_the_flight_recorder_exports_a_csv_time_series(nominal, tmp_path):

@@ -64,6 +64,19 @@ def build_parser() -> argparse.ArgumentParser:
                           "\"module\": \"solar_array\", \"x\": 16, \"y\": 7}]")
     simulate.add_argument("--json", action="store_true", help="print the summary as JSON")
 
+    land = commands.add_parser(
+        "land",
+        help="fly a cargo landing headless and print its grade",
+        description="Fly the level's cargo landing with no window and print the grade. Without --pilot the "
+        "built-in autopilot flies; docs/LANDING.md shows how to write your own pilot.",
+    )
+    land.add_argument("level", metavar="LEVEL", help="a level file, or the id of a shipped level")
+    land.add_argument("--pilot", metavar="MODULE:FUNCTION", help="your pilot, e.g. my_pilot:fly or my_pilot.py:fly")
+    land.add_argument("--seed", type=_non_negative_int, default=0, help="seed for the terrain and dice (default 0)")
+    land.add_argument("--record", type=Path, metavar="FILE",
+                      help="write the flight: a .csv file gets the time series, any other the replayable commands")
+    land.add_argument("--json", action="store_true", help="print the result as JSON")
+
     schema = commands.add_parser(
         "schema",
         help="write the JSON Schema of level files",
@@ -101,11 +114,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             return validate(args.paths)
         if args.command == "simulate":
             return simulate(args.level, args.days, args.seed, args.commands, args.json)
+        if args.command == "land":
+            return land(args.level, args.pilot, args.seed, args.record, args.json)
         if args.command == "schema":
             return write_schema(args.out, args.catalog)
         return play()
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # the reader went away (`... | head`): nothing left to say
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
 
 
 # --- validate ---------------------------------------------------------------------------------
@@ -223,6 +241,36 @@ def simulate(name: str, days: float | None, seed: int | None, commands_file: Pat
     finally:
         simulation.close()
     print(json.dumps(report, indent=2, ensure_ascii=False) if as_json else summary_text(report))
+    return 0
+
+
+# --- land -------------------------------------------------------------------------------------
+
+
+def land(name: str, pilot_spec: str | None, seed: int, record: Path | None, as_json: bool) -> int:
+    from game.landing.pilot import PilotError
+    from game.landing.run import fly, load_pilot
+
+    path = find_level(name)
+    if path is None:
+        print(f"lunar-station land: no level file or shipped level called '{name}'", file=sys.stderr)
+        return 1
+    loaded = _load_level_file(path, load_base_catalog()[0])
+    if loaded.problems or loaded.level is None or loaded.catalog is None:
+        for problem in loaded.problems:
+            print(problem, file=sys.stderr)
+        print(f"{loaded.label}: the level has problems; fix them and run again", file=sys.stderr)
+        return 1
+    try:
+        pilot = load_pilot(pilot_spec) if pilot_spec else None
+        result = fly(loaded.level, loaded.catalog, pilot, seed, record)
+    except (ValueError, PilotError) as error:
+        print(f"lunar-station land: {error}", file=sys.stderr)
+        return 1
+    except OSError as error:
+        print(f"lunar-station land: cannot write {record}: {error.strerror or error}", file=sys.stderr)
+        return 1
+    print(json.dumps(result.as_dict(), indent=2, ensure_ascii=False) if as_json else result.summary())
     return 0
 
 

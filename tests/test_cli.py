@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -17,8 +18,9 @@ FIRST_LEVEL = REPO / "levels" / "01_agreement_2021.toml"
 
 
 def cli(*args: str, cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(REPO)}  # the checkout's game, from any working folder
     return subprocess.run(
-        [sys.executable, "-m", "game", *args], cwd=cwd, capture_output=True, text=True, timeout=120
+        [sys.executable, "-m", "game", *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=120
     )
 
 
@@ -139,7 +141,30 @@ def test_unknown_level_is_a_sentence():
     assert result.stderr.strip() == "lunar-station simulate: no level file or shipped level called 'no-such-level'"
 
 
-@pytest.mark.parametrize("command", ["validate", "simulate", "schema", "play"])
+def test_land_flies_the_autopilot_and_records_the_flight(tmp_path):
+    record = tmp_path / "flight.csv"
+    result = cli("land", "agreement-2021", "--seed", "2", "--record", str(record), "--json")
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert report["grade"] in {"perfect", "good"}
+    assert record.read_text(encoding="utf-8").startswith("time_s,altitude_m")
+
+
+def test_land_with_a_student_pilot_and_a_bad_one(tmp_path):
+    (tmp_path / "falling_pilot.py").write_text(
+        "from game.landing.pilot import PilotCommand\n"
+        "def fly(observation):\n    return PilotCommand(throttle=0.0, attitude=0.0)\n",
+        encoding="utf-8",
+    )
+    crashed = cli("land", str(FIRST_LEVEL), "--pilot", "falling_pilot:fly", cwd=tmp_path)
+    assert crashed.returncode == 0, crashed.stderr
+    assert "crash" in crashed.stdout
+    missing = cli("land", str(FIRST_LEVEL), "--pilot", "falling_pilot:glide", cwd=tmp_path)
+    assert missing.returncode == 1
+    assert "has no function 'glide'" in missing.stderr and "Traceback" not in missing.stderr
+
+
+@pytest.mark.parametrize("command", ["validate", "simulate", "land", "schema", "play"])
 def test_every_command_has_help(command):
     result = cli(command, "--help")
     assert result.returncode == 0 and "usage:" in result.stdout

@@ -12,6 +12,7 @@ from game.landing.craft import GROUND, HULL, LEG, Craft, CraftShape, add_craft
 from game.landing.grading import Touchdown
 from game.landing.pilot import Observation, PilotCommand
 from game.landing.scenario import Scenario
+from game.landing.terrain import Ground
 
 FlightStatus = Literal["flying", "landed", "crashed", "lost", "timeout"]
 
@@ -66,7 +67,7 @@ class Flight:
         self._fixed_mass = spec.dry_mass_kg + scenario.cargo_mass_kg
         mass = self._body_mass = self.mass_kg
         x = scenario.start_x_m
-        y = ground.height_at(x) + scenario.start_altitude_m + CraftShape.of(spec).foot_depth
+        y = _start_height(CraftShape.of(spec), ground, x, scenario.start_angle_rad) + scenario.start_altitude_m
         self._craft: Craft = add_craft(space, spec, mass, (x, y), scenario.start_angle_rad)
         self._craft.body.velocity = scenario.start_velocity_m_s
         self._body = self._craft.body
@@ -292,3 +293,22 @@ class Flight:
                 self.status = "landed"
         if self.status == "flying" and self.time_s >= scenario.time_limit_s:
             self.status = "landed" if self.touchdown_time_s is not None else "timeout"
+
+
+def _start_height(outline: CraftShape, ground: Ground, x: float, angle: float) -> float:
+    """The lowest height of the centre of mass at which no part of the lander touches the ground.
+
+    Taken over the ground under the lander's whole width, so a boulder or a steep bump between its
+    feet cannot start the flight inside the ground.
+    """
+    cos, sin = math.cos(angle), math.sin(angle)
+    points = [(px, py, 0.0) for px, py in outline.hull]
+    points += [(fx, fy, outline.foot_radius) for fx, fy in outline.feet]
+    offsets = [(px * cos - py * sin, px * sin + py * cos - radius) for px, py, radius in points]
+    left = x + min(dx for dx, _ in offsets) - outline.foot_radius
+    right = x + max(dx for dx, _ in offsets) + outline.foot_radius
+    highest = max(
+        [ground.height_at(left), ground.height_at(right)]
+        + [height for gx, height in zip(ground.xs, ground.ys, strict=True) if left <= gx <= right]
+    )
+    return highest - min(dy for _, dy in offsets)

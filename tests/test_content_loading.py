@@ -218,3 +218,22 @@ def test_a_broken_level_still_has_a_title_for_the_level_list(tmp_path: Path) -> 
     loaded = load_level_by_path(write(tmp_path / "broken.toml", text))
     assert not loaded.ok
     assert loaded.title() == "Test base"
+
+
+def test_a_launch_vehicle_cannot_promise_more_cargo_than_its_lander_carries(tmp_path):
+    from game.content.loader import load_base_catalog, load_folder
+
+    base, _ = load_base_catalog()
+    mod = tmp_path / "overload"
+    (mod / "catalog").mkdir(parents=True)
+    (mod / "catalog" / "rockets.toml").write_text(
+        'format = 1\n[[launch_vehicles]]\nid = "big"\nname = "Big"\npayload_to_surface_kg = 9000\n'
+        'cost = 1\ncadence_days = 1\nlander = "change_class"\n',
+        encoding="utf-8",
+    )
+    problems = [str(problem) for problem in load_folder(mod, base).catalog_problems]
+    assert any(
+        "rockets.toml:5: launch_vehicles[0].payload_to_surface_kg: 9000 kg is more than its lander 'change_class'"
+        in problem
+        for problem in problems
+    ), problems

@@ -135,9 +135,17 @@ def check_catalog_references(catalog: Catalog, entries: Iterable[tuple[str, str]
                     message = unknown("module", module_id, catalog.modules)
                     problems.append(origin.problem(("capabilities", "modules", index), message))
         elif section == "launch_vehicles":
-            lander = catalog.launch_vehicles[entry_id].lander
+            vehicle = catalog.launch_vehicles[entry_id]
+            lander = vehicle.lander
             if lander is not None and lander not in catalog.landers:
                 problems.append(origin.problem(("lander",), unknown("lander", lander, catalog.landers)))
+            elif lander is not None and vehicle.payload_to_surface_kg > catalog.landers[lander].max_cargo_kg:
+                # Cargo its lander cannot carry would crash every landing, whoever flies it.
+                most = catalog.landers[lander].max_cargo_kg
+                problems.append(origin.problem(
+                    ("payload_to_surface_kg",),
+                    f"{vehicle.payload_to_surface_kg:g} kg is more than its lander '{lander}' can carry ({most:g} kg)",
+                ))
     return problems
 
 

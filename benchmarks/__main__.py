@@ -89,18 +89,24 @@ def simulate_rows(repeats: int) -> list[Row]:
                 f"{365.25 / seconds:,.0f} game-days a second, {hours / seconds:,.0f} steps a second")]
 
 
+def landing_rows(_repeats: int) -> list[Row]:
+    from benchmarks.landing import landing_rows as rows
+
+    return [Row(*row) for row in rows()]
+
+
 def main() -> int:
     repeats = 5
     rows: list[Row] = []
-    for group in (startup_rows, content_rows, simulate_rows):
+    for group in (startup_rows, content_rows, simulate_rows, landing_rows):
         try:
             rows += group(repeats)
         except Exception as error:  # a broken benchmark row must not hide the others
             rows.append(Row(group.__name__, float("nan"), "", f"failed: {error}"))
     width = max(len(row.name) for row in rows)
-    print(f"{'benchmark':<{width}}  {'figure':>10}  unit  note")
+    print(f"{'benchmark':<{width}}  {'figure':>10}  {'unit':<7}  note")
     for row in rows:
-        print(f"{row.name:<{width}}  {row.figure:>10.1f}  {row.unit:<4}  {row.note}")
+        print(f"{row.name:<{width}}  {row.figure:>10,.1f}  {row.unit:<7}  {row.note}")
     return 0
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Annotated, Union
+from typing import Annotated
 
 from pydantic import AfterValidator, Field
 
@@ -31,7 +31,7 @@ def _check_plain(text: str) -> str:
 Translations = Annotated[dict[str, str], AfterValidator(_check_translations)]
 PlainText = Annotated[str, AfterValidator(_check_plain)]
 LocalizedText = Annotated[
-    Union[PlainText, Translations],
+    PlainText | Translations,
     Field(description="Text shown to players: a string, or a table such as { en = '…', zh = '…' }."),
 ]
 

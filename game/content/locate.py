@@ -130,6 +130,8 @@ class _Scanner:
         if self._peek(3) == quote * 3:
             index = self.pos + 3
             while not self.text.startswith(quote * 3, index):
+                if index >= len(self.text):  # never closed: stop, rather than walk past the end for ever
+                    raise _Stuck(index)
                 index += 2 if escapes and self.text[index] == "\\" else 1
             while self.text[index + 3 : index + 4] == quote:  # up to two quotes may close the string
                 index += 1

@@ -361,6 +361,8 @@ def test_any_text_at_all_gives_lines_or_nothing_and_never_an_error(text: str) ->
     assert isinstance(key_lines(text), dict)
 
 
-@pytest.mark.parametrize("text", ['a = """never closed', "a = '''never closed", "a = [1, 2", "[[t", "a = 'x", "= 1", "a.", '"a'])
+@pytest.mark.parametrize(
+    "text", ['a = """never closed', "a = '''never closed", "a = [1, 2", "[[t", "a = 'x", "= 1", "a.", '"a']
+)
 def test_broken_text_gives_no_lines_rather_than_an_error(text: str) -> None:
     assert isinstance(key_lines(text), dict)

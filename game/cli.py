@@ -139,6 +139,8 @@ def validate(targets: Sequence[str]) -> int:
             folder = _load_folder(path, base)
             problems += folder.problems
             checked += len(folder.levels)
+            for problem in folder.catalog_problems:
+                print(problem)
             for level in folder.levels:
                 _print_result(level.label, level.problems)
         elif path.is_file() and path.parent.name == "catalog":

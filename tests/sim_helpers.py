@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +28,7 @@ def small_level(rows: list[str], modules: list[dict[str, Any]], **overrides: Any
         "id": "test-level",
         "title": "Test",
         "summary": "Test",
-        "start_date": "2030-01-01",
+        "start_date": dt.date(2030, 1, 1),
         "time_limit_days": 400,
         "learning_objectives": ["Test"],
         "briefing": "Test",

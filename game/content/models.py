@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from typing import Annotated, Literal
 
+import pydantic
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from game.content.text import LocalizedText
@@ -44,10 +45,15 @@ FiniteFloat = Annotated[float, Field(allow_inf_nan=False)]
 LANDING_EDGE_M = 50.0
 
 
+# TOML has no tuples, so pairs arrive as lists: the one place a list may become a tuple.
+LaxPair = Annotated[tuple[FiniteFloat, FiniteFloat], pydantic.Strict(False)]
+
+
 class Strict(BaseModel):
     """Every model refuses keys it does not know, so a typo is an error, never silently ignored."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # strict: `count = true` or `budget = "100"` is a mistake to report, not a value to coerce.
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
 
 
 # --- catalogs ---------------------------------------------------------------------------------
@@ -104,7 +110,7 @@ class ModuleSpec(Strict):
     ] = Field(description="The silhouette drawn on the map and in the build palette.")
     mass_kg: float = Field(gt=0.0)
     cost: NonNegative = Field(description="Cost in credits (million CNY-equivalent).")
-    footprint: tuple[int, int] = Field((1, 1), description="Width and height in tiles.")
+    footprint: tuple[int, int] = Field((1, 1), strict=False, description="Width and height in tiles.")
     build_hours: NonNegative = Field(0.0, description="Hours of assembly after the module lands.")
     power_output_w: NonNegative = 0.0
     solar: bool = Field(False, description="Output follows sunlight on the module's tile.")
@@ -435,7 +441,7 @@ _GENERATION_KEYS = (
 class LandingTerrain(Strict):
     """The ground of a landing zone, side on: drawn as `points`, or generated from a seed and these keys."""
 
-    points: list[tuple[FiniteFloat, FiniteFloat]] | None = Field(
+    points: list[LaxPair] | None = Field(
         None, min_length=2, max_length=5000,
         description="The ground as [x, y] points in metres, left to right; replaces the generation keys.",
     )
@@ -503,7 +509,7 @@ class Landing(Strict):
     target_x_m: FiniteFloat | None = Field(None, description="Where to land; the middle of the ground when absent.")
     start_offset_m: FiniteFloat = Field(-150.0, description="Start this far from the target (negative: left of it).")
     start_altitude_m: float = Field(600.0, ge=5.0, le=5000.0, description="Height above the ground below.")
-    start_velocity_m_s: tuple[FiniteFloat, FiniteFloat] = Field(
+    start_velocity_m_s: LaxPair = Field(
         (10.0, -15.0), description="[right, up] in m/s at the start."
     )
     start_angle_deg: float = Field(0.0, ge=-90.0, le=90.0, description="Lean at the start; positive leans left.")

@@ -20,6 +20,7 @@ from game.content.loader import (
     load_folder,
     load_level,
 )
+from game.content.models import Level
 from game.content.problems import Problem
 from game.content.schema import catalog_schema_text, level_schema_text
 
@@ -195,6 +196,23 @@ def _load_level_file(path: Path, base: Catalog) -> LoadedLevel:
 # --- simulate ---------------------------------------------------------------------------------
 
 
+def _playable_level(name: str, command: str) -> tuple[Level, Catalog] | None:
+    """The named level with its catalog, or None after telling on stderr what is wrong with it."""
+    path = find_level(name)
+    if path is None:
+        print(f"lunar-station {command}: no level file or shipped level called '{name}'", file=sys.stderr)
+        return None
+    base, base_problems = load_base_catalog()
+    loaded = _load_level_file(path, base)
+    problems = base_problems + loaded.problems
+    if problems or loaded.level is None or loaded.catalog is None:
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        print(f"{loaded.label}: the level has problems; fix them and run again", file=sys.stderr)
+        return None
+    return loaded.level, loaded.catalog
+
+
 def find_level(name: str) -> Path | None:
     """A level file by path, or a shipped level by id or file stem."""
     path = Path(name)
@@ -218,26 +236,18 @@ def simulate(name: str, days: float | None, seed: int | None, commands_file: Pat
     from game.ecs.session import Simulation
     from game.simulate_report import load_commands, summary, summary_text
 
-    path = find_level(name)
-    if path is None:
-        print(f"lunar-station simulate: no level file or shipped level called '{name}'", file=sys.stderr)
+    playable = _playable_level(name, "simulate")
+    if playable is None:
         return 1
-    base, base_problems = load_base_catalog()
-    loaded = _load_level_file(path, base)
-    problems = base_problems + loaded.problems
-    if problems or loaded.level is None or loaded.catalog is None:
-        for problem in problems:
-            print(problem, file=sys.stderr)
-        print(f"{loaded.label}: the level has problems; fix them and run again", file=sys.stderr)
-        return 1
+    level, catalog = playable
     try:
         commands = load_commands(commands_file) if commands_file else []
     except ValueError as error:
         print(f"lunar-station simulate: {error}", file=sys.stderr)
         return 1
-    simulation = Simulation(loaded.level, loaded.catalog, seed)
+    simulation = Simulation(level, catalog, seed)
     try:
-        hours = round((days if days is not None else loaded.level.time_limit_days) * 24)
+        hours = round((days if days is not None else level.time_limit_days) * 24)
         events = simulation.run_hours(hours, commands)
         report = summary(simulation, events)
     finally:
@@ -253,19 +263,12 @@ def land(name: str, pilot_spec: str | None, seed: int, record: Path | None, as_j
     from game.landing.pilot import PilotError
     from game.landing.run import fly, load_pilot
 
-    path = find_level(name)
-    if path is None:
-        print(f"lunar-station land: no level file or shipped level called '{name}'", file=sys.stderr)
-        return 1
-    loaded = _load_level_file(path, load_base_catalog()[0])
-    if loaded.problems or loaded.level is None or loaded.catalog is None:
-        for problem in loaded.problems:
-            print(problem, file=sys.stderr)
-        print(f"{loaded.label}: the level has problems; fix them and run again", file=sys.stderr)
+    playable = _playable_level(name, "land")
+    if playable is None:
         return 1
     try:
         pilot = load_pilot(pilot_spec) if pilot_spec else None
-        result = fly(loaded.level, loaded.catalog, pilot, seed, record)
+        result = fly(*playable, pilot, seed, record)
     except (ValueError, PilotError) as error:
         print(f"lunar-station land: {error}", file=sys.stderr)
         return 1

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -15,7 +17,18 @@ LEVELS = REPO / "levels"
 
 
 @pytest.fixture(autouse=True)
-def isolated_user_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    home = tmp_path / "user-home"
+def user_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Settings, saves, mods and screenshots of every test go to its own temporary folder."""
+    home = tmp_path / "home"
     monkeypatch.setenv("LUNAR_STATION_HOME", str(home))
     return home
+
+
+@pytest.fixture
+def app() -> Iterator[Any]:
+    """The real app shell on the dummy display, closed after the test."""
+    from game.app import open_app  # imported here: most tests never need pygame
+
+    opened = open_app()
+    yield opened
+    opened.close()

@@ -8,12 +8,10 @@ os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pygame
 import pygame_gui
-import pytest
 
 from game import paths
 from game.app import WINDOW_SIZE, WINDOW_TITLE, App, open_app, run
@@ -25,20 +23,6 @@ from game.scenes.transitions import Pop, Push, Transition
 from game.settings import Settings, load_settings, save_settings
 
 FRAME = 1 / 60
-
-
-@pytest.fixture(autouse=True)
-def user_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    home = tmp_path / "home"
-    monkeypatch.setenv("LUNAR_STATION_HOME", str(home))
-    return home
-
-
-@pytest.fixture
-def app() -> Iterator[App]:
-    opened = open_app()
-    yield opened
-    opened.close()
 
 
 class UnsavedScene(SceneBase):

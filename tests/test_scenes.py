@@ -8,7 +8,6 @@ os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 
 import itertools
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,7 +16,7 @@ import pygame_gui
 import pytest
 
 from game import paths
-from game.app import App, open_app
+from game.app import App
 from game.content.loader import load_game_content
 from game.render import palette
 from game.render.camera import Camera
@@ -56,20 +55,6 @@ kind = "build"
 module = "habitatt"
 text = "Build a habitat."
 """
-
-
-@pytest.fixture(autouse=True)
-def user_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    home = tmp_path / "home"
-    monkeypatch.setenv("LUNAR_STATION_HOME", str(home))
-    return home
-
-
-@pytest.fixture
-def app() -> Iterator[App]:
-    opened = open_app()
-    yield opened
-    opened.close()
 
 
 @pytest.fixture

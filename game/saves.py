@@ -10,12 +10,11 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from game.atomic_file import write_text_atomically
 from game.content.catalog import Catalog
 from game.content.models import Level
 from game.ecs.commands import Command, command_from_json, command_to_json
@@ -106,17 +105,7 @@ def write_save(save: SaveGame, path: Path) -> Path:
             read_save(path)
         except SaveError:
             _move_aside(path)
-    text = json.dumps(to_json(save), indent=1, ensure_ascii=False)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    write_text_atomically(path, json.dumps(to_json(save), indent=1, ensure_ascii=False))
     return path
 
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 from typing import Any
 
 from game import paths
+from game.atomic_file import write_text_atomically
 
 SETTINGS_FILE = "settings.json"
 BAD_SUFFIX = ".bad"
@@ -105,17 +105,6 @@ def load_settings(path: Path | None = None) -> LoadedSettings:
 def save_settings(settings: Settings, path: Path | None = None) -> None:
     """Writes the settings atomically: a crash mid-write leaves the old file whole, never half a file."""
     path = path or settings_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
     data = asdict(settings)
     data["window_size"] = list(settings.window_size)
-    handle, temporary = tempfile.mkstemp(prefix=".settings-", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            json.dump(data, stream, indent=2)
-            stream.write("\n")
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    write_text_atomically(path, json.dumps(data, indent=2) + "\n")

@@ -151,13 +151,14 @@ def shoot_glyph_sheet(path: Path) -> Path:
             draw_text(sheet, shape, fonts.regular(palette.BODY), palette.TEXT, (cell.centerx, plate.bottom + 6),
                       anchor="midtop")
         draw_text(sheet, "Tile patterns", fonts.bold(palette.HEADING), palette.TEXT, (40, 552))
+        spacing = (1280 - 80) // len(PATTERNS)  # every pattern fits the sheet, however many there are
         for index, pattern in enumerate(PATTERNS):
             swatch = pygame.Surface((72, 72))
             colour = pygame.Color("#8d8980")
             swatch.fill(colour)
             draw_pattern(swatch, pattern, ink_for(colour))
-            sheet.blit(swatch, (40 + index * 200, 605))
-            draw_text(sheet, pattern, fonts.regular(palette.BODY), palette.TEXT, (124 + index * 200, 628))
+            sheet.blit(swatch, (40 + index * spacing, 605))
+            draw_text(sheet, pattern, fonts.regular(palette.BODY), palette.TEXT, (124 + index * spacing, 628))
         pygame.image.save(sheet, str(path))
     finally:
         pygame.display.quit()

@@ -432,6 +432,25 @@ class Fact(Strict):
     sources: Sources = Field(min_length=1)
 
 
+class QuizQuestion(Strict):
+    """A question asked in the debrief, drawn from what the level taught."""
+
+    question: LocalizedText
+    choices: list[LocalizedText] = Field(min_length=2, max_length=5, description="The answers offered, 2 to 5.")
+    answer: int = Field(ge=0, description="Which choice is right, counted from 0.")
+    explanation: LocalizedText = Field(description="Why the answer is right, shown after the player answers.")
+    sources: Sources = Field([], description="Where the answer comes from; give one whenever it is a real fact.")
+
+    @model_validator(mode="after")
+    def _answer_is_a_choice(self) -> QuizQuestion:
+        if self.answer >= len(self.choices):
+            raise ValueError(
+                f"'answer' = {self.answer} names no choice: with {len(self.choices)} choices it must be "
+                f"0 to {len(self.choices) - 1}"
+            )
+        return self
+
+
 _GENERATION_KEYS = (
     "width_m", "slope_deg", "roughness_m", "boulders", "boulder_height_m", "crater_rim_height_m",
     "crater_x_m", "crater_radius_m", "pad_width_m",
@@ -575,5 +594,6 @@ class Level(Strict):
     goals: list[Goal] = Field(min_length=1)
     events: list[Event] = []
     facts: list[Fact] = []
+    quiz: list[QuizQuestion] = Field([], description="Questions for the debrief, drawn from the level's facts.")
     landing: Landing | None = Field(None, description="The landing practice for this level; defaults when absent.")
     catalog: CatalogExtension = CatalogExtension()

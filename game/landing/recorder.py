@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from game.content.models import LandingAssists
 from game.landing.pilot import Observation, Pilot, PilotCommand
 
 RECORDING_FORMAT = 1
@@ -21,7 +22,11 @@ CSV_COLUMNS = (
 
 @dataclass(slots=True)
 class FlightRecording:
-    """One flight: what it was (level, seed, craft, cargo, gravity) and, step by step, what happened."""
+    """One flight: what it was (level, seed, craft, cargo, gravity) and, step by step, what happened.
+
+    `max_thrust_n` and `assists` are what the flight flew with when they may differ from the level's
+    (practice's "what if" panel); None in records written before they were kept.
+    """
 
     level_id: str
     seed: int
@@ -31,6 +36,8 @@ class FlightRecording:
     observations: list[Observation] = field(default_factory=list)
     commands: list[PilotCommand] = field(default_factory=list)
     thrusts_n: list[float] = field(default_factory=list)
+    max_thrust_n: float | None = None
+    assists: LandingAssists | None = None
 
     def add(self, seen: Observation, command: PilotCommand) -> None:
         self.observations.append(seen)
@@ -62,6 +69,8 @@ class FlightRecording:
             "lander": self.lander,
             "cargo": self.cargo,
             "gravity_m_s2": self.gravity_m_s2,
+            "max_thrust_n": self.max_thrust_n,
+            "assists": None if self.assists is None else self.assists.model_dump(),
             "commands": [[c.throttle, c.attitude, c.target_angle_rad] for c in self.commands],
         }
 
@@ -89,6 +98,11 @@ def read_recording(path: Path) -> FlightRecording:
             cargo=None if data["cargo"] is None else str(data["cargo"]),
             gravity_m_s2=float(data["gravity_m_s2"]),
         )
+        # Kept since practice's "what if" panel; older records leave them out and fly the level's.
+        thrust = data.get("max_thrust_n")
+        recording.max_thrust_n = None if thrust is None else float(thrust)
+        assists = data.get("assists")
+        recording.assists = None if assists is None else LandingAssists.model_validate(assists)
         recording.commands = [
             PilotCommand(float(t), float(a), None if g is None else float(g)) for t, a, g in data["commands"]
         ]

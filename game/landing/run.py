@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from game.content.catalog import Catalog
-from game.content.models import Level
+from game.content.models import LandingAssists, Level
 from game.content.problems import did_you_mean
 from game.landing.autopilot import Autopilot
 from game.landing.flight import Flight, FlightStatus
@@ -92,14 +92,19 @@ def fly(
     cargo: str | None = None,
     lander: str | None = None,
     gravity: float | None = None,
+    max_thrust_n: float | None = None,
+    assists: LandingAssists | None = None,
 ) -> LandingResult:
     """Flies the level's landing with `pilot` (the built-in autopilot when None) and grades it.
 
     `record_path` gets the flight record: a `.csv` path the time series, any other path the replayable
     JSON command list. Raises ValueError (a bad level, cargo, lander or gravity) or PilotError (the pilot
-    failed or answered nonsense), each with one readable sentence.
+    failed or answered nonsense), each with one readable sentence. `max_thrust_n` and `assists` override
+    the lander's full thrust and the level's assists, as practice's "what if" panel does.
     """
-    scenario = scenario_for(level, catalog, seed, cargo=cargo, lander=lander, gravity=gravity)
+    scenario = scenario_for(
+        level, catalog, seed, cargo=cargo, lander=lander, gravity=gravity, max_thrust_n=max_thrust_n, assists=assists
+    )
     result = fly_scenario(scenario, pilot, level.id)
     if record_path is not None:
         result.recording.write(Path(record_path))
@@ -110,9 +115,7 @@ def fly_scenario(scenario: Scenario, pilot: Pilot | None = None, level_id: str =
     """Flies one resolved scenario to its end, recording every step."""
     pilot = pilot if pilot is not None else Autopilot()
     flight = Flight(scenario)
-    recording = FlightRecording(
-        level_id, scenario.seed, scenario.lander.id, scenario.cargo_id, scenario.gravity_m_s2
-    )
+    recording = recording_for(scenario, level_id)
     observations, commands, thrusts = recording.observations, recording.commands, recording.thrusts_n
     while not flight.finished:
         seen = flight.observe()
@@ -127,6 +130,19 @@ def fly_scenario(scenario: Scenario, pilot: Pilot | None = None, level_id: str =
         commands.append(command)
         flight.step(command)
         thrusts.append(flight.last_thrust_n)
+    return result_of(flight, recording)
+
+
+def recording_for(scenario: Scenario, level_id: str = "") -> FlightRecording:
+    """An empty record of a flight of `scenario`, holding all a replay needs besides the commands."""
+    return FlightRecording(
+        level_id, scenario.seed, scenario.lander.id, scenario.cargo_id, scenario.gravity_m_s2,
+        max_thrust_n=scenario.lander.max_thrust_n, assists=scenario.assists,
+    )
+
+
+def result_of(flight: Flight, recording: FlightRecording) -> LandingResult:
+    """The graded result of a flight that has ended (or is abandoned: then it is graded as it is)."""
     touchdown = flight.touchdown()
     return LandingResult(
         status=flight.status,
@@ -141,6 +157,8 @@ def fly_scenario(scenario: Scenario, pilot: Pilot | None = None, level_id: str =
 def _grade(flight: Flight, touchdown: Touchdown | None) -> Grade:
     if flight.status in _FAILED:
         return crash(_FAILED[flight.status])
+    if flight.status == "flying":
+        return crash("the landing was abandoned before the lander came to rest")
     if flight.status == "timeout" or touchdown is None:
         return crash(f"still in the air when the time ran out ({flight.scenario.time_limit_s:g} s)")
     scenario = flight.scenario
@@ -148,10 +166,11 @@ def _grade(flight: Flight, touchdown: Touchdown | None) -> Grade:
 
 
 def replay(recording: FlightRecording, level: Level, catalog: Catalog) -> LandingResult:
-    """Flies a recorded command list again, with the recorded seed, craft, cargo and gravity."""
+    """Flies a recorded command list again, with the recorded seed, craft, cargo, gravity, thrust and assists."""
     return fly(
         level, catalog, replay_pilot(recording.commands), recording.seed,
         cargo=recording.cargo, lander=recording.lander, gravity=recording.gravity_m_s2,
+        max_thrust_n=recording.max_thrust_n, assists=recording.assists,
     )
 
 

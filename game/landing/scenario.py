@@ -38,13 +38,18 @@ def scenario_for(
     cargo: str | None = None,
     lander: str | None = None,
     gravity: float | None = None,
+    max_thrust_n: float | None = None,
+    assists: LandingAssists | None = None,
 ) -> Scenario:
     """The landing of `level` for this seed; `cargo`, `lander` and `gravity` override the level's choice.
 
-    Raises ValueError with one readable sentence when the level and catalog cannot make a landing.
+    `max_thrust_n` gives the engine another full thrust (practice's "what if" panel) and `assists` replace
+    the level's. Raises ValueError with one readable sentence when the level and catalog cannot make a landing.
     """
     landing = level.landing or Landing()
     spec = _lander(level, landing, catalog, lander)
+    if max_thrust_n is not None:
+        spec = _with_thrust(spec, max_thrust_n)
     cargo_id = cargo if cargo is not None else landing.cargo
     cargo_mass = 0.0
     if cargo_id is not None:
@@ -79,9 +84,19 @@ def scenario_for(
         start_angle_rad=math.radians(angle),
         time_limit_s=landing.time_limit_s,
         grading=landing.grading or spec.grading,
-        assists=landing.assists,
+        assists=landing.assists if assists is None else assists,
         seed=seed,
     )
+
+
+def _with_thrust(spec: LanderSpec, max_thrust_n: float) -> LanderSpec:
+    """The lander with another full thrust; it may not fall below the engine's lowest setting."""
+    if not (math.isfinite(max_thrust_n) and spec.min_thrust_n <= max_thrust_n <= 1.0e7):
+        raise ValueError(
+            f"the engine's full thrust must be between its lowest setting ({spec.min_thrust_n:g} N) "
+            f"and 10,000,000 N, not {max_thrust_n:g} N"
+        )
+    return spec.model_copy(update={"max_thrust_n": max_thrust_n})
 
 
 def _lander(level: Level, landing: Landing, catalog: Catalog, chosen: str | None) -> LanderSpec:

@@ -1,0 +1,90 @@
+"""The campaign timeline's milestones: the real programme from 2021 to the 2040s, each with its sources."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from game import paths
+from game.content.loader import label_for
+from game.content.models import Identifier, Sources, Strict
+from game.content.problems import Problem
+from game.content.text import LocalizedText, translate
+from game.content.toml_file import read_toml
+from game.content.validation import validate_shape
+
+TIMELINE_FOLDER = "timeline"
+TIMELINE_FILE = "milestones.toml"
+
+MilestoneKind = Literal["agreement", "plan", "plan_change", "partner", "mission", "stage"]
+
+
+class Milestone(Strict):
+    """One moment of the real programme, or a stage of it, placed on the campaign timeline."""
+
+    id: Identifier
+    kind: MilestoneKind = Field(description="What sort of moment: a stage is a span of years.")
+    date: dt.date = Field(description="Where it stands on the timeline; the exact day when 'when' is absent.")
+    end: dt.date | None = Field(None, description="The last day of a span (a stage, a planned period).")
+    when: LocalizedText | None = Field(
+        None, description="How the date reads when the sources give no exact day, such as 'about 2028'."
+    )
+    title: LocalizedText = Field(description="A short name, a few words.")
+    text: LocalizedText
+    planned: bool = Field(False, description="A plan or target, not something that has happened.")
+    unconfirmed: bool = Field(False, description="True where sources disagree or only one could be found.")
+    sources: Sources = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _end_after_start(self) -> Milestone:
+        if self.end is not None and self.end < self.date:
+            raise ValueError(f"'end' ({self.end}) must not come before 'date' ({self.date})")
+        return self
+
+    def date_text(self, language: str = "en") -> str:
+        """'9 March 2021', or the milestone's own wording of a date the sources leave open."""
+        if self.when is not None:
+            return translate(self.when, language)
+        return f"{self.date.day} {self.date:%B %Y}"
+
+
+class TimelineFile(Strict):
+    """The milestones file: levels/timeline/milestones.toml."""
+
+    format: Literal[1] = Field(description="The level-format version this file is written for.")
+    milestones: list[Milestone] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _unique_ids(self) -> TimelineFile:
+        seen: set[str] = set()
+        for milestone in self.milestones:
+            if milestone.id in seen:
+                raise ValueError(f"the milestone id '{milestone.id}' is used twice")
+            seen.add(milestone.id)
+        return self
+
+
+@dataclass(slots=True)
+class LoadedTimeline:
+    """The milestones in date order, or the problems that kept the file from loading."""
+
+    milestones: list[Milestone] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def timeline_path() -> Path:
+    return paths.levels_dir() / TIMELINE_FOLDER / TIMELINE_FILE
+
+
+def load_timeline(path: Path | None = None) -> LoadedTimeline:
+    """Reads and checks the milestones file; a broken file gives its problems and no milestones."""
+    path = path or timeline_path()
+    source = read_toml(path, label_for(path))
+    timeline, problems = validate_shape(TimelineFile, source)
+    if timeline is None:
+        return LoadedTimeline(problems=problems)
+    return LoadedTimeline(milestones=sorted(timeline.milestones, key=lambda milestone: milestone.date))

@@ -1,0 +1,142 @@
+"""The player's campaign progress: finished levels with their best score, and the facts met in play.
+
+A small JSON file in the user data folder, written atomically. A damaged file never stops the game:
+it is moved aside (kept as progress.json.bad for a teacher to look at) and the player gets one sentence.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from game import paths
+from game.atomic_file import write_text_atomically
+
+PROGRESS_FILE = "progress.json"
+PROGRESS_FORMAT = 1
+BAD_SUFFIX = ".bad"
+
+
+@dataclass(slots=True)
+class Progress:
+    """Which levels are finished (level id -> best score) and which fact ids the player has met.
+
+    `warning` is a sentence for the player when the file could not be used as it was; it is not saved.
+    """
+
+    completed: dict[str, int] = field(default_factory=dict)
+    facts_seen: set[str] = field(default_factory=set)
+    warning: str | None = None
+
+    def best_score(self, level_id: str) -> int | None:
+        return self.completed.get(level_id)
+
+
+def progress_path() -> Path:
+    return paths.user_data_dir() / PROGRESS_FILE
+
+
+def _parse(data: Any) -> Progress:
+    """The progress in `data`, or ValueError saying what is wrong with it."""
+    if not isinstance(data, dict):
+        raise ValueError("the file must hold one JSON object")
+    version = data.get("format")
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise ValueError("it has no format number")
+    if version > PROGRESS_FORMAT:
+        raise ValueError(f"it was written by a newer version of the game (format {version})")
+    completed = data.get("completed", {})
+    if not isinstance(completed, dict) or not all(
+        isinstance(key, str) and isinstance(value, int) and not isinstance(value, bool)
+        for key, value in completed.items()
+    ):
+        raise ValueError("'completed' must map level ids to whole-number scores")
+    facts = data.get("facts_seen", [])
+    if not isinstance(facts, list) or not all(isinstance(fact, str) for fact in facts):
+        raise ValueError("'facts_seen' must be a list of fact ids")
+    return Progress(completed=dict(completed), facts_seen=set(facts))
+
+
+def _keep_bad_copy(path: Path) -> Path:
+    """Moves a damaged file aside, so the next save cannot silently destroy what it held."""
+    bad = path.with_name(path.name + BAD_SUFFIX)
+    os.replace(path, bad)
+    return bad
+
+
+def load_progress(path: Path | None = None) -> Progress:
+    """The saved progress; a missing file is a fresh start, a damaged one a fresh start with a warning."""
+    path = path or progress_path()
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return Progress()
+    except (OSError, UnicodeDecodeError) as error:
+        return Progress(warning=f"Your campaign progress could not be read ({error}); every level starts unfinished.")
+    try:
+        return _parse(json.loads(text))
+    except ValueError as error:  # json.JSONDecodeError is a ValueError too
+        try:
+            bad = _keep_bad_copy(path).name
+        except OSError:
+            bad = path.name
+        return Progress(
+            warning=f"Your campaign progress was damaged ({error}), so the campaign starts afresh; "
+            f"the old file was kept as {bad}."
+        )
+
+
+def save_progress(progress: Progress, path: Path | None = None) -> None:
+    """Writes atomically: a crash mid-write leaves the old file whole."""
+    data = {
+        "format": PROGRESS_FORMAT,
+        "completed": dict(sorted(progress.completed.items())),
+        "facts_seen": sorted(progress.facts_seen),
+    }
+    write_text_atomically(path or progress_path(), json.dumps(data, indent=2) + "\n")
+
+
+def mark_completed(level_id: str, score: int, path: Path | None = None) -> None:
+    """Records a won level; only a better score replaces the best one kept."""
+    progress = load_progress(path)
+    best = progress.completed.get(level_id)
+    if best is None or score > best:
+        progress.completed[level_id] = int(score)
+    save_progress(progress, path)
+
+
+def mark_fact_seen(fact_id: str, path: Path | None = None) -> None:
+    """Records that the player met a fact in play, so the encyclopedia can mark it as met."""
+    progress = load_progress(path)
+    if fact_id not in progress.facts_seen:
+        progress.facts_seen.add(fact_id)
+        save_progress(progress, path)
+
+
+def unlocked_count(campaign_ids: Sequence[str], progress: Progress, unlock_all: bool = False) -> int:
+    """How many campaign levels, in order, may be played: the first always, each next one once the
+    one before it is finished; every one of them in teacher mode (`unlock_all`)."""
+    if unlock_all:
+        return len(campaign_ids)
+    count = min(1, len(campaign_ids))
+    for level_id in campaign_ids[:-1]:
+        if level_id not in progress.completed:
+            break
+        count += 1
+    return count
+
+
+def is_unlocked(level_id: str, campaign_ids: Sequence[str], progress: Progress, unlock_all: bool = False) -> bool:
+    """Whether `level_id` may be played; a level outside the campaign (sandbox, mods) always may."""
+    if level_id not in campaign_ids:
+        return True
+    return campaign_ids.index(level_id) < unlocked_count(campaign_ids, progress, unlock_all)
+
+
+def unlock_all_setting(settings: object) -> bool:
+    """The teacher's 'unlock every level' switch; settings without the key (older versions) say no."""
+    return bool(getattr(settings, "unlock_all", False))

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import MISSING, asdict, dataclass, fields
 from typing import Any
 
 
 @dataclass(frozen=True, slots=True)
 class PlaceModule:
-    """Build a module with its top-left corner at (x, y)."""
+    """Build a module with its top-left corner at (x, y); `rotated` turns it a quarter turn (width and height swap)."""
 
     module: str
     x: int
     y: int
+    rotated: bool = False  # a default, so command lists written before rotation still load
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,8 +29,11 @@ _KINDS: dict[str, type[PlaceModule] | type[Demolish]] = {"place": PlaceModule, "
 
 
 def command_to_json(command: Command) -> dict[str, Any]:
+    """The command as plain data; a field at its default is left out, so older files and new ones agree."""
     kind = next(name for name, cls in _KINDS.items() if isinstance(command, cls))
-    return {"kind": kind, **asdict(command)}
+    defaults = {f.name: f.default for f in fields(command) if f.default is not MISSING}
+    values = {key: value for key, value in asdict(command).items() if key not in defaults or value != defaults[key]}
+    return {"kind": kind, **values}
 
 
 def command_from_json(data: dict[str, Any]) -> Command:

@@ -5,16 +5,45 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from game.content.models import ModuleSpec
+from game.rules.grid import turned
 
 
 @dataclass(slots=True)
 class Module:
-    """A module standing on the site, its top-left corner at (x, y)."""
+    """A module standing on the site, its top-left corner at (x, y); a rotated one turned a quarter turn."""
 
     spec: ModuleSpec
     x: int
     y: int
     cells: tuple[tuple[int, int], ...]
+    rotated: bool = False
+
+    @property
+    def footprint(self) -> tuple[int, int]:
+        return turned(self.spec.footprint, self.rotated)
+
+
+@dataclass(slots=True)
+class Ordered:
+    """Paid for and its ground reserved, but still cargo: booked on delivery `delivery`, not yet landed."""
+
+    delivery: int
+
+
+BOOKED, IN_TRANSIT, AWAITING_LANDING = "booked", "in transit", "awaiting landing"
+
+
+@dataclass(slots=True)
+class Delivery:
+    """One launch's cargo: the ordered modules it carries, when it flies and when it reaches the Moon."""
+
+    id: int
+    vehicle: str
+    launch_hour: int
+    arrival_hour: int
+    entities: list[int] = field(default_factory=list)
+    mass_kg: float = 0.0
+    state: str = BOOKED  # booked, in transit, awaiting landing
 
 
 @dataclass(slots=True)

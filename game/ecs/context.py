@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from game.content.catalog import Catalog
 from game.content.models import Level, MoonFacts
 from game.ecs.commands import Command
-from game.ecs.components import Station
+from game.ecs.components import Delivery, Station
 from game.ecs.events import GameEvent
 from game.rules.grid import SiteGrid
 
@@ -31,6 +31,9 @@ class SimContext:
     emitted: list[GameEvent] = field(default_factory=list)
     topology_changed: bool = True
     warned_networks: set[int] = field(default_factory=set)
+    deliveries: dict[int, Delivery] = field(default_factory=dict)  # by id; landed ones are removed
+    next_delivery: int = 1
+    landing_mode: str = "autopilot"  # or "player": a landed delivery waits for a ResolveLanding command
 
     def emit(self, event: GameEvent) -> None:
         self.emitted.append(event)

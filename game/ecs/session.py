@@ -18,14 +18,32 @@ from game.content.catalog import Catalog
 from game.content.models import Level
 from game.content.text import translate
 from game.ecs.commands import Command, command_to_json
-from game.ecs.components import Broken, EnergyStore, Module, PowerState, Station, UnderConstruction
+from game.ecs.components import (
+    AWAITING_LANDING,
+    BOOKED,
+    IN_TRANSIT,
+    Broken,
+    EnergyStore,
+    Module,
+    Ordered,
+    PowerState,
+    Station,
+    UnderConstruction,
+)
 from game.ecs.context import HOURS_PER_DAY, SimContext
 from game.ecs.events import GameEvent
+from game.ecs.preview import PlacementPreview, preview_placement
 from game.ecs.schedule import install_systems
 from game.ecs.world_builder import populate_world
 from game.rules.grid import SiteGrid
 from game.rules.objectives import goal_fraction
+from game.systems.commands import refund_for
 from game.systems.objectives import measure
+
+__all__ = ["GoalView", "ModuleView", "PlacementPreview", "Simulation", "StationSnapshot", "snapshot_to_json"]
+
+# How a module still travelling as cargo shows on the map, by its delivery's state.
+_CARGO_STATES = {BOOKED: "ordered", IN_TRANSIT: "in transit", AWAITING_LANDING: "awaiting landing"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,8 +54,9 @@ class ModuleView:
     x: int
     y: int
     footprint: tuple[int, int]
-    state: str  # building, working, broken, unpowered
+    state: str  # ordered, in transit, awaiting landing, building, working, broken, unpowered
     lit: bool
+    rotated: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,21 +170,10 @@ class Simulation:
         station = self.ctx.station
         stores = [store for _, store in esper.get_component(EnergyStore)]
         progress = measure(self.ctx)
-        modules = []
-        for entity, (module, power) in sorted(esper.get_components(Module, PowerState), key=lambda p: p[0]):
-            spec = module.spec
-            if esper.has_component(entity, UnderConstruction):
-                state = "building"
-            elif esper.has_component(entity, Broken):
-                state = "broken"
-            elif spec.power_draw_w > 0 and not power.powered:
-                state = "unpowered"
-            else:
-                state = "working"
-            modules.append(
-                ModuleView(spec.id, translate(spec.name, language), spec.shape, module.x, module.y,
-                           spec.footprint, state, power.lit)
-            )
+        modules = [
+            self._module_view(entity, module, power, language)
+            for entity, (module, power) in sorted(esper.get_components(Module, PowerState), key=lambda p: p[0])
+        ]
         goals = tuple(
             GoalView(goal.id, translate(goal.text, language), station.goals[goal.id],
                      min(1.0, goal_fraction(goal, progress)))
@@ -186,6 +194,45 @@ class Simulation:
             modules=tuple(modules),
             outcome=station.outcome,
         )
+
+    def _module_view(self, entity: int, module: Module, power: PowerState, language: str) -> ModuleView:
+        spec = module.spec
+        ordered = esper.try_component(entity, Ordered)
+        if ordered is not None:
+            state = _CARGO_STATES[self.ctx.deliveries[ordered.delivery].state]
+        elif esper.has_component(entity, UnderConstruction):
+            state = "building"
+        elif esper.has_component(entity, Broken):
+            state = "broken"
+        elif spec.power_draw_w > 0 and not power.powered:
+            state = "unpowered"
+        else:
+            state = "working"
+        return ModuleView(spec.id, translate(spec.name, language), spec.shape, module.x, module.y,
+                          module.footprint, state, power.lit, module.rotated)
+
+    # -- asking before doing --
+    def preview(self, module_id: str, x: int, y: int, rotated: bool = False) -> PlacementPreview:
+        """Whether PlaceModule(module_id, x, y, rotated) would be accepted now, why not, and soft warnings."""
+        esper.switch_world(self.world_name)
+        return preview_placement(self.ctx, module_id, x, y, rotated)
+
+    def module_at(self, x: int, y: int, language: str = "en") -> ModuleView | None:
+        """The module covering tile (x, y), or None for open ground."""
+        entity = self.ctx.occupied.get((x, y))
+        if entity is None:
+            return None
+        esper.switch_world(self.world_name)
+        module, power = esper.component_for_entity(entity, Module), esper.component_for_entity(entity, PowerState)
+        return self._module_view(entity, module, power, language)
+
+    def demolish_refund(self, x: int, y: int) -> float | None:
+        """Credits a Demolish at (x, y) would give back; None when nothing there can be taken down."""
+        entity = self.ctx.occupied.get((x, y))
+        if entity is None:
+            return None
+        esper.switch_world(self.world_name)
+        return refund_for(self.ctx, entity)
 
     def state_hash(self) -> str:
         """A fingerprint of the whole state: equal hashes mean equal runs."""

@@ -8,13 +8,14 @@ from game.content.models import ModuleSpec
 from game.ecs.components import (
     EnergyStore,
     Module,
+    Ordered,
     PowerState,
     Reliability,
     SolarExposure,
     UnderConstruction,
 )
 from game.ecs.context import HOURS_PER_YEAR, SimContext
-from game.rules.grid import footprint_cells
+from game.rules.grid import footprint_cells, turned
 
 
 def populate_world(ctx: SimContext) -> None:
@@ -29,11 +30,25 @@ def populate_world(ctx: SimContext) -> None:
     recount_capacity(ctx)
 
 
-def spawn_module(ctx: SimContext, spec: ModuleSpec, x: int, y: int, *, built: bool) -> int:
-    """Creates a module entity with the components its catalog entry calls for."""
-    cells = tuple(footprint_cells(x, y, spec.footprint))
-    components: list[object] = [Module(spec, x, y, cells), PowerState()]
-    if not built and spec.build_hours > 0:
+def spawn_module(
+    ctx: SimContext,
+    spec: ModuleSpec,
+    x: int,
+    y: int,
+    *,
+    built: bool,
+    rotated: bool = False,
+    delivery: int | None = None,
+) -> int:
+    """Creates a module entity with the components its catalog entry calls for.
+
+    With a `delivery` the module is still cargo on that delivery: it holds its ground but is not assembled.
+    """
+    cells = tuple(footprint_cells(x, y, turned(spec.footprint, rotated)))
+    components: list[object] = [Module(spec, x, y, cells, rotated), PowerState()]
+    if delivery is not None:
+        components.append(Ordered(delivery))
+    elif not built and spec.build_hours > 0:
         components.append(UnderConstruction(spec.build_hours))
     if spec.energy_storage_wh > 0:
         components.append(EnergyStore(spec.energy_storage_wh))
@@ -66,7 +81,7 @@ def recount_capacity(ctx: SimContext) -> None:
     """Storage capacity is the sum of what every finished module holds."""
     capacity: dict[str, float] = {}
     for entity, module in esper.get_component(Module):
-        if esper.has_component(entity, UnderConstruction):
+        if esper.has_component(entity, UnderConstruction) or esper.has_component(entity, Ordered):
             continue
         for resource, amount in module.spec.storage.items():
             capacity[resource] = capacity.get(resource, 0.0) + amount

@@ -46,3 +46,9 @@ def footprint_cells(x: int, y: int, footprint: tuple[int, int]) -> list[tuple[in
     """The tiles a module covers when its top-left corner stands at (x, y)."""
     width, height = footprint
     return [(x + dx, y + dy) for dy in range(height) for dx in range(width)]
+
+
+def turned(footprint: tuple[int, int], rotated: bool) -> tuple[int, int]:
+    """A footprint after a quarter turn when `rotated`: width and height swap."""
+    width, height = footprint
+    return (height, width) if rotated else (width, height)

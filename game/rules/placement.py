@@ -6,7 +6,7 @@ from collections.abc import Container
 
 from game.content.models import ModuleSpec
 from game.content.text import translate
-from game.rules.grid import SiteGrid, footprint_cells
+from game.rules.grid import SiteGrid, footprint_cells, turned
 
 
 def placement_refusal(
@@ -16,11 +16,16 @@ def placement_refusal(
     grid: SiteGrid,
     occupied: Container[tuple[int, int]] = (),
     language: str = "en",
+    rotated: bool = False,
 ) -> str | None:
-    """None when the module may stand with its top-left corner at (x, y); else the reason it may not."""
-    cells = footprint_cells(x, y, module.footprint)
+    """None when the module may stand with its top-left corner at (x, y); else the reason it may not.
+
+    A rotated module turns a quarter turn: its footprint's width and height swap.
+    """
+    footprint = turned(module.footprint, rotated)
+    cells = footprint_cells(x, y, footprint)
     if not all(grid.contains(cx, cy) for cx, cy in cells):
-        width, height = module.footprint
+        width, height = footprint
         return f"does not fit: it needs {width} × {height} tiles and runs off the edge of the map here"
     if any(cell in occupied for cell in cells):
         return "this ground is already taken by another module"

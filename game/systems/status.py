@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import esper
 
-from game.ecs.components import Broken, Module, PowerState, UnderConstruction
+from game.ecs.components import Broken, Module, Ordered, PowerState, UnderConstruction
 
 
 def is_finished(entity: int) -> bool:
-    return not esper.has_component(entity, UnderConstruction)
+    """Landed and assembled: not cargo still on its way, not under construction."""
+    return not esper.has_component(entity, UnderConstruction) and not esper.has_component(entity, Ordered)
 
 
 def is_sound(entity: int) -> bool:
     """Finished and not broken: it can make or store power, and draw it."""
-    return not esper.has_component(entity, UnderConstruction) and not esper.has_component(entity, Broken)
+    return is_finished(entity) and not esper.has_component(entity, Broken)
 
 
 def is_working(entity: int, module: Module, power: PowerState) -> bool:

@@ -1,0 +1,109 @@
+"""What placing a module at a spot would do, asked before the player commits: refusal, warnings, tiles, cost."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import esper
+
+from game.content.catalog import unknown
+from game.content.models import ModuleSpec
+from game.content.text import translate
+from game.ecs.components import EnergyStore, Module
+from game.ecs.context import SimContext
+from game.rules.economy import affordability_refusal
+from game.rules.grid import footprint_cells, turned
+from game.rules.placement import placement_refusal
+from game.systems.status import is_sound
+
+NOT_CONNECTED = "not connected to power: it will stand idle until a cable or a powered neighbour reaches it"
+
+
+@dataclass(frozen=True, slots=True)
+class PlacementPreview:
+    """The answer to "may I build this here?": `reason` is the one-sentence refusal when `ok` is False."""
+
+    ok: bool
+    reason: str | None
+    warnings: tuple[str, ...]
+    cells: tuple[tuple[int, int], ...]
+    cost: float
+
+
+def preview_placement(ctx: SimContext, module_id: str, x: int, y: int, rotated: bool = False) -> PlacementPreview:
+    """Checks a placement the way PlaceModule will, without changing anything. Needs the run's world current."""
+    spec = ctx.catalog.modules.get(module_id)
+    if spec is None:
+        return PlacementPreview(False, unknown("module", module_id, ctx.catalog.modules), (), (), 0.0)
+    cells = tuple(footprint_cells(x, y, turned(spec.footprint, rotated)))
+    refusal = placement_refusal_here(ctx, spec, x, y, rotated)
+    if refusal is not None:
+        return PlacementPreview(False, refusal, (), cells, spec.cost)
+    warnings = () if power_reaches(ctx, spec, cells) else (NOT_CONNECTED,)
+    return PlacementPreview(True, None, warnings, cells, spec.cost)
+
+
+def placement_refusal_here(ctx: SimContext, spec: ModuleSpec, x: int, y: int, rotated: bool) -> str | None:
+    """The full sentence the player sees when this module may not be placed here now, else None."""
+    name = translate(spec.name)
+    refusal = (
+        placement_refusal(spec, x, y, ctx.grid, ctx.occupied, rotated=rotated)
+        or cargo_refusal(ctx, spec)
+        or affordability_refusal(name, spec.cost, ctx.station.budget)
+    )
+    return None if refusal is None else f"{name} cannot be built here: {refusal}"
+
+
+def cargo_refusal(ctx: SimContext, spec: ModuleSpec) -> str | None:
+    """When the level flies cargo, a module heavier than every one of its launch vehicles can carry can never come."""
+    vehicles = [ctx.catalog.launch_vehicles[v] for v in ctx.level.launch_vehicles if v in ctx.catalog.launch_vehicles]
+    if not vehicles:
+        return None
+    biggest = max(vehicles, key=lambda vehicle: vehicle.payload_to_surface_kg)
+    if spec.mass_kg <= biggest.payload_to_surface_kg:
+        return None
+    return (
+        f"too heavy to fly: it weighs {spec.mass_kg:,.0f} kg and the biggest launch of this level, "
+        f"{translate(biggest.name)}, lands {biggest.payload_to_surface_kg:,.0f} kg"
+    )
+
+
+def power_reaches(ctx: SimContext, spec: ModuleSpec, cells: tuple[tuple[int, int], ...]) -> bool:
+    """Whether a module here would join a network that makes or stores power (or needs none itself).
+
+    Walks the network the way the power system groups it: two working modules share power when they
+    touch side by side and one of them conducts.
+    """
+    if spec.power_draw_w <= 0 or not spec.placement.needs_power or spec.power_output_w > 0:
+        return True
+    seen: set[int] = set()
+    frontier = [e for e in _touching(ctx, cells) if spec.conducts_power or _module(e).spec.conducts_power]
+    while frontier:
+        entity = frontier.pop()
+        if entity in seen or not is_sound(entity):
+            continue
+        seen.add(entity)
+        module = _module(entity)
+        if module.spec.power_output_w > 0 or esper.has_component(entity, EnergyStore):
+            return True
+        frontier += [
+            other for other in _touching(ctx, module.cells)
+            if other not in seen and (module.spec.conducts_power or _module(other).spec.conducts_power)
+        ]
+    return False
+
+
+def _module(entity: int) -> Module:
+    return esper.component_for_entity(entity, Module)
+
+
+def _touching(ctx: SimContext, cells: tuple[tuple[int, int], ...]) -> set[int]:
+    """Modules on the tiles beside these (not on them)."""
+    own = set(cells)
+    found = set()
+    for cx, cy in cells:
+        for neighbour in ((cx + 1, cy), (cx - 1, cy), (cx, cy + 1), (cx, cy - 1)):
+            entity = ctx.occupied.get(neighbour)
+            if entity is not None and neighbour not in own:
+                found.add(entity)
+    return found

@@ -1,0 +1,381 @@
+"""The automated player: reads a level, plans a base for its goals, and plays it through the public commands.
+
+It sees the game only as a student does: the level file and catalog (what the briefing and build palette
+show), `Simulation.snapshot()` (what the screen shows), `Simulation.preview()` when the simulation offers
+it, and the pure placement rules the game uses to answer "may I build this here?". It never reads the
+simulation's components. Its job is to prove that every campaign level can be won in its time limit.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import deque
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from game.content.catalog import Catalog
+from game.content.models import Goal, Level, ModuleSpec
+from game.ecs.commands import PlaceModule
+from game.ecs.session import Simulation, StationSnapshot
+from game.rules.grid import SiteGrid, footprint_cells
+from game.rules.placement import placement_refusal
+from game.rules.sunlight import is_lit, sun_azimuth_deg
+
+HOURS_PER_DAY = 24
+# Share of the level's time the planner assumes is lost to ordering, delivery and assembly before a module
+# produces: a planning margin, not a game rule.
+LEAD_TIME_SHARE = 0.45
+MAX_PLAN_STEPS = 400  # a guard: no plan places more modules than this
+
+
+@dataclass(slots=True)
+class PlannedModule:
+    """One module the player intends to build, with its spot once one is found."""
+
+    module: str
+    x: int = -1
+    y: int = -1
+    queued_hour: int | None = None
+    attempts: int = 0
+
+
+@dataclass(slots=True)
+class AutoplayResult:
+    """How an automated run ended."""
+
+    level: str
+    outcome: str
+    days: float
+    commands: list[tuple[int, PlaceModule]] = field(default_factory=list)
+    unplaced: list[str] = field(default_factory=list)
+    snapshot: StationSnapshot | None = None
+
+    @property
+    def won(self) -> bool:
+        return self.outcome == "won"
+
+
+class SitePlanner:
+    """Finds spots for modules joined to the power network, laying cables where a gap must be bridged."""
+
+    def __init__(self, level: Level, catalog: Catalog):
+        self.catalog = catalog
+        self.grid = SiteGrid.from_site(level.site, catalog.tiles)
+        self.occupied: set[tuple[int, int]] = set()
+        self.network: set[tuple[int, int]] = set()  # cells of conducting modules joined to the base
+
+    def claim(self, spec: ModuleSpec, x: int, y: int) -> None:
+        cells = footprint_cells(x, y, spec.footprint)
+        self.occupied.update(cells)
+        if spec.conducts_power:
+            self.network.update(cells)
+
+    def allowed(self, spec: ModuleSpec, x: int, y: int) -> bool:
+        return placement_refusal(spec, x, y, self.grid, self.occupied) is None
+
+    def spots(self, spec: ModuleSpec) -> Iterable[tuple[int, int]]:
+        width, height = spec.footprint
+        for y in range(self.grid.height - height + 1):
+            for x in range(self.grid.width - width + 1):
+                if self.allowed(spec, x, y):
+                    yield x, y
+
+    def place(self, spec: ModuleSpec, prefer: str | None = None) -> list[tuple[str, int, int]]:
+        """Spots for `spec` and any cables it needs, nearest the network first; [] when nothing fits.
+
+        `prefer` names a tile kind to try first (solar arrays go where the light suits the plan).
+        """
+        distance, parent = self._cable_distances()
+        best: tuple[float, int, int] | None = None
+        for x, y in self.spots(spec):
+            if prefer is not None and self.grid.at(x, y).id != prefer:
+                continue
+            cells = footprint_cells(x, y, spec.footprint)
+            reach = min((distance.get(cell, math.inf) for cell in self._edge(cells)), default=math.inf)
+            if not self.network or any(cell in self.network for cell in self._edge(cells)):
+                reach = 0
+            if reach < (best[0] if best else math.inf):
+                best = (reach, x, y)
+        if best is None:
+            return []
+        _, x, y = best
+        cells = footprint_cells(x, y, spec.footprint)
+        placements = [(spec.id, x, y)]
+        cable = self.catalog.modules.get("power_cable")
+        if cable is not None and self.network and not any(c in self.network for c in self._edge(cells)):
+            start = min(self._edge(cells), key=lambda cell: distance.get(cell, math.inf))
+            cell: tuple[int, int] | None = start
+            while cell is not None and cell not in self.network:
+                placements.append((cable.id, *cell))
+                cell = parent.get(cell)
+        for module_id, px, py in placements:
+            self.claim(self.catalog.modules[module_id], px, py)
+        return placements
+
+    def _edge(self, cells: list[tuple[int, int]]) -> set[tuple[int, int]]:
+        own = set(cells)
+        return {(x + dx, y + dy) for x, y in cells for dx, dy in ((1, 0), (-1, 0), (0, 1), (0, -1))} - own
+
+    def _cable_distances(self) -> tuple[dict[tuple[int, int], int], dict[tuple[int, int], tuple[int, int]]]:
+        """Cable steps from the network to every free cell a cable may cross (breadth-first)."""
+        cable = self.catalog.modules.get("power_cable")
+        distance: dict[tuple[int, int], int] = {cell: 0 for cell in self.network}
+        parent: dict[tuple[int, int], tuple[int, int]] = {}
+        queue = deque(sorted(self.network))
+        while queue:
+            x, y = queue.popleft()
+            for nx, ny in ((x + 1, y), (x - 1, y), (x, y + 1), (x, y - 1)):
+                if (nx, ny) in distance or not self.grid.contains(nx, ny) or (nx, ny) in self.occupied:
+                    continue
+                if cable is None or not self.allowed(cable, nx, ny):
+                    continue
+                distance[(nx, ny)] = distance[(x, y)] + 1
+                parent[(nx, ny)] = (x, y)
+                queue.append((nx, ny))
+        return distance, parent
+
+
+def _draw(catalog: Catalog, modules: Iterable[str]) -> float:
+    return sum(catalog.modules[m].power_draw_w for m in modules)
+
+
+@dataclass(slots=True)
+class PowerModel:
+    """The planner's own reckoning of a base's power over two lunar days, from the tiles' lit arcs."""
+
+    lit_hours: dict[str, list[bool]]
+    array_output_w: float
+
+    @classmethod
+    def for_level(cls, catalog: Catalog, kinds: Iterable[str]) -> PowerModel:
+        day_hours = catalog.moon.synodic_day_hours if catalog.moon else 708.7
+        azimuths = [sun_azimuth_deg(hour, day_hours) for hour in range(int(2 * day_hours))]
+        lit = {}
+        for kind in kinds:
+            tile = catalog.tiles[kind]
+            lit[kind] = [is_lit(tile.sunlight, tile.lit_arc_centre_deg, azimuth) for azimuth in azimuths]
+        array = catalog.modules.get("solar_array")
+        return cls(lit, array.power_output_w if array else 0.0)
+
+    def worst_energy(self, arrays: dict[str, int], steady_w: float, draw_w: float, storage_wh: float) -> float:
+        """The lowest stored energy over two lunar days, starting full: below zero means a blackout."""
+        energy = lowest = storage_wh
+        hours = len(next(iter(self.lit_hours.values()), []))
+        for hour in range(hours):
+            made = steady_w + self.array_output_w * sum(
+                count for kind, count in arrays.items() if self.lit_hours[kind][hour]
+            )
+            energy = min(storage_wh, energy + made - draw_w)
+            lowest = min(lowest, energy)
+        return lowest
+
+
+class Autoplayer:
+    """Plans a base from a level's goals, then queues its modules as the budget allows."""
+
+    def __init__(self, level: Level, catalog: Catalog):
+        self.level = level
+        self.catalog = catalog
+        self.planner = SitePlanner(level, catalog)
+        self.wanted: list[str] = []
+        self.arrays_on: list[str] = []  # the tile kind under each planned solar array
+
+    # -- planning: what to build --
+    def plan(self, standing: Iterable[str]) -> list[str]:
+        """The modules to build, power first, for the goals of the level."""
+        have = list(standing)
+        hours = self.level.time_limit_days * HOURS_PER_DAY * (1 - LEAD_TIME_SHARE)
+        for goal in self.level.goals:
+            self._plan_goal(goal, have, hours)
+        power = self._plan_power(have + self.wanted)
+        return power + self.wanted
+
+    def _want(self, module: str, have: list[str], count: int = 1) -> None:
+        already = have.count(module) + self.wanted.count(module)
+        self.wanted += [module] * max(0, count - already)
+
+    def _plan_goal(self, goal: Goal, have: list[str], hours: float) -> None:
+        modules = self.catalog.modules
+        if goal.kind == "build" and goal.module:
+            self._want(goal.module, have, goal.count)
+        elif goal.kind == "science" and goal.points:
+            days = (goal.by_day * (1 - LEAD_TIME_SHARE) * HOURS_PER_DAY if goal.by_day else hours) / HOURS_PER_DAY
+            makers = [m for m in modules.values() if self._science_rate(m, goal.domain) > 0 and self._fits(m)]
+            if not makers:
+                return
+            best = max(makers, key=lambda m: self._science_rate(m, goal.domain) / max(m.cost, 1.0))
+            standing = sum(self._science_rate(modules[m], goal.domain) for m in have + self.wanted)
+            short = goal.points - standing * days
+            if short > 0:
+                self._want(best.id, have, (have + self.wanted).count(best.id)
+                           + math.ceil(short / (self._science_rate(best, goal.domain) * days)))
+            if not any(modules[m].category == "communications" for m in have + self.wanted):
+                self._want(self._link(), have)
+        elif goal.kind == "stockpile" and goal.resource and goal.amount:
+            self._plan_resource(goal.resource, goal.amount / max(hours, 1.0), have)
+            self._plan_storage(goal.resource, goal.amount * 1.1, have)
+        elif goal.kind == "sustain_crew" and goal.crew:
+            housing = [m for m in modules.values() if m.crew_capacity > 0 and m.category == "habitat"]
+            homes = sum(modules[m].crew_capacity for m in have + self.wanted if modules[m].category == "habitat")
+            if homes < goal.crew and housing:
+                best = max(housing, key=lambda m: m.crew_capacity)
+                self._want(best.id, have, math.ceil(goal.crew / best.crew_capacity))
+            if not any(modules[m].category == "life_support" for m in have + self.wanted) and "life_support" in modules:
+                self._want("life_support", have)
+
+    def _science_rate(self, module: ModuleSpec, domain: str | None) -> float:
+        if domain:
+            return module.science_per_day.get(domain, 0.0)  # type: ignore[call-overload]
+        return sum(module.science_per_day.values())
+
+    def _fits(self, module: ModuleSpec) -> bool:
+        return next(iter(self.planner.spots(module)), None) is not None
+
+    def _link(self) -> str:
+        modules = self.catalog.modules
+        if "earth_antenna" in modules and self._fits(modules["earth_antenna"]):
+            return "earth_antenna"
+        return "relay_link"
+
+    def _plan_resource(self, resource: str, per_hour: float, have: list[str], depth: int = 0) -> None:
+        """Producers for `per_hour` of a resource, and producers for their inputs in turn."""
+        if depth > 4 or per_hour <= 0:
+            return
+        makers = [m for m in self.catalog.modules.values() if m.outputs.get(resource, 0) > 0 and self._fits(m)]  # type: ignore[call-overload]
+        if not makers:
+            return
+        best = max(makers, key=lambda m: m.outputs[resource] / max(m.cost, 1.0))  # type: ignore[index]
+        count = math.ceil(per_hour / best.outputs[resource])  # type: ignore[index]
+        before = (have + self.wanted).count(best.id)
+        self._want(best.id, have, before + count)
+        for needed, amount in best.inputs.items():
+            self._plan_resource(needed, amount * count, have, depth + 1)
+
+    def _plan_storage(self, resource: str, amount: float, have: list[str]) -> None:
+        modules = self.catalog.modules
+        held = sum(modules[m].storage.get(resource, 0.0) for m in have + self.wanted)  # type: ignore[call-overload]
+        stores = [m for m in modules.values() if m.storage.get(resource, 0) > 0 and not m.power_draw_w]  # type: ignore[call-overload]
+        if held >= amount or not stores:
+            return
+        best = max(stores, key=lambda m: m.storage[resource] / max(m.cost, 1.0))  # type: ignore[index]
+        extra = math.ceil((amount - held) / best.storage[resource])  # type: ignore[index]
+        self.wanted += [best.id] * extra
+
+    def _plan_power(self, modules_after: list[str]) -> list[str]:
+        """Solar arrays on kinds of ground that cover each other's dark spells, and storage, until two
+        planned lunar days pass without running low (with a margin for breakdowns)."""
+        catalog = self.catalog
+        draw = _draw(catalog, modules_after) * 1.25
+        array_spec = catalog.modules.get("solar_array")
+        battery = catalog.modules.get("battery")
+        if draw <= 0 or array_spec is None:
+            return []
+        steady = sum(catalog.modules[m].power_output_w for m in modules_after if not catalog.modules[m].solar)
+        storage = sum(catalog.modules[m].energy_storage_wh for m in modules_after)
+        kinds = sorted({tile.id for _, _, tile in self.planner.grid.cells()
+                        if tile.sunlight >= array_spec.placement.min_sunlight
+                        and tile.slope_deg <= array_spec.placement.max_slope_deg})
+        model = PowerModel.for_level(catalog, set(kinds) | set(self.arrays_on))
+        arrays: dict[str, int] = {}
+        for kind in self.arrays_on:
+            arrays[kind] = arrays.get(kind, 0) + 1
+        added: list[str] = []
+        for _ in range(MAX_PLAN_STEPS):
+            base = model.worst_energy(arrays, steady, draw, storage)
+            if base >= 0.2 * storage and storage > 0:
+                break
+            options = [(model.worst_energy({**arrays, kind: arrays.get(kind, 0) + 1}, steady, draw, storage), kind)
+                       for kind in kinds]
+            best_trial, best_kind = max(options) if options else (base, "")
+            extra = battery.energy_storage_wh if battery else 0.0
+            with_battery = model.worst_energy(arrays, steady, draw, storage + extra) - 0.2 * extra
+            if best_kind and best_trial > base and best_trial - base >= with_battery - base:
+                arrays[best_kind] = arrays.get(best_kind, 0) + 1
+                added.append(f"solar_array@{best_kind}")
+            elif battery is not None:
+                storage += extra
+                added.append(battery.id)
+            else:
+                break
+        return added
+
+    # -- playing --
+    def play(self, simulation: Simulation, max_days: float | None = None) -> AutoplayResult:
+        """Plays the level to its end (or `max_days`) and reports how it went."""
+        snapshot = simulation.snapshot()
+        for view in snapshot.modules:
+            spec = self.catalog.modules[view.module_id]
+            self.planner.claim(spec, view.x, view.y)
+            if spec.solar:
+                self.arrays_on.append(self.planner.grid.at(view.x, view.y).id)
+        queue = [PlannedModule(module) for module in self.plan(view.module_id for view in snapshot.modules)]
+        result = AutoplayResult(self.level.id, "playing", 0.0)
+        limit = round((max_days or self.level.time_limit_days) * HOURS_PER_DAY)
+        waiting: list[PlannedModule] = []  # queued last hour, to be checked in the snapshot
+        while simulation.hour < limit and not simulation.ended:
+            snapshot = simulation.snapshot()
+            for item in waiting:
+                if not any(v.module_id == item.module and (v.x, v.y) == (item.x, item.y) for v in snapshot.modules):
+                    queue.insert(0, PlannedModule(item.module, attempts=item.attempts + 1))
+            waiting = []
+            budget = snapshot.budget - self._reserve(snapshot)
+            while queue:
+                item = queue[0]
+                if item.attempts > 3:
+                    result.unplaced.append(queue.pop(0).module)
+                    continue
+                batch = self._spots_for(item)
+                if not batch:
+                    result.unplaced.append(queue.pop(0).module)
+                    continue
+                cost = sum(self.catalog.modules[m].cost for m, _, _ in batch)
+                if cost > budget:
+                    self._release(batch)
+                    break
+                queue.pop(0)
+                budget -= cost
+                for module, x, y in batch:
+                    command = PlaceModule(module, x, y)
+                    simulation.queue(command)
+                    result.commands.append((simulation.hour, command))
+                    waiting.append(PlannedModule(module, x, y, simulation.hour, item.attempts))
+            simulation.step()
+        result.snapshot = simulation.snapshot()
+        result.outcome = result.snapshot.outcome
+        result.days = result.snapshot.day
+        return result
+
+    def _spots_for(self, item: PlannedModule) -> list[tuple[str, int, int]]:
+        module, _, prefer = item.module.partition("@")
+        spec = self.catalog.modules[module]
+        batch = self.planner.place(spec, prefer or None)
+        if not batch and prefer:
+            batch = self.planner.place(spec)
+        return batch
+
+    def _release(self, batch: list[tuple[str, int, int]]) -> None:
+        """Frees spots found but not yet afforded, so the next try finds them again."""
+        for module, x, y in batch:
+            for cell in footprint_cells(x, y, self.catalog.modules[module].footprint):
+                self.planner.occupied.discard(cell)
+                self.planner.network.discard(cell)
+
+    def _reserve(self, snapshot: StationSnapshot) -> float:
+        """Money kept back for launches already booked, so a 'stay in budget' goal survives their bills."""
+        if not hasattr(snapshot, "deliveries"):
+            return 0.0
+        deliveries = getattr(snapshot, "deliveries", ())
+        vehicles = [self.catalog.launch_vehicles[v] for v in self.level.launch_vehicles
+                    if v in self.catalog.launch_vehicles]
+        launch_cost = max((vehicle.cost for vehicle in vehicles), default=0.0)
+        pending = [d for d in deliveries if getattr(d, "state", "") == "booked"]
+        return launch_cost * (len(pending) + 1)
+
+
+def autoplay(level: Level, catalog: Catalog, seed: int | None = None, max_days: float | None = None) -> AutoplayResult:
+    """Plays `level` headless with the automated player and returns the result."""
+    simulation = Simulation(level, catalog, seed)
+    try:
+        return Autoplayer(level, catalog).play(simulation, max_days)
+    finally:
+        simulation.close()

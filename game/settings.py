@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import math
 import os
-from dataclasses import asdict, dataclass, fields
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +16,47 @@ from game.atomic_file import write_text_atomically
 SETTINGS_FILE = "settings.json"
 BAD_SUFFIX = ".bad"
 
+PALETTES = ("standard", "colour_blind")
+LANDING_CHOICES = ("ask", "autopilot", "fly")
+UI_SCALE_RANGE = (1.0, 2.0)
+# The sizes the settings screen offers; any size from the file within the limits below is kept too.
+WINDOW_SIZES: tuple[tuple[int, int], ...] = ((960, 540), (1280, 720), (1366, 768), (1600, 900), (1920, 1080))
+WINDOW_SIDE_RANGE = (320, 16384)
+
+
+@dataclass(frozen=True, slots=True)
+class KeyAction:
+    """Something the player can do with one key; `screen` groups actions that must not share a key."""
+
+    id: str
+    label: str
+    screen: str
+    default_key: str  # a pygame key name, as pygame.key.name() writes it
+
+
+KEY_ACTIONS: tuple[KeyAction, ...] = (
+    KeyAction("pause", "Pause / run time", "station", "space"),
+    KeyAction("speed_1", "Run at 1×", "station", "1"),
+    KeyAction("speed_4", "Run at 4×", "station", "2"),
+    KeyAction("speed_16", "Run at 16×", "station", "3"),
+    KeyAction("zoom_in", "Zoom in", "station", "="),
+    KeyAction("zoom_out", "Zoom out", "station", "-"),
+    KeyAction("pan_left", "Pan left", "station", "left"),
+    KeyAction("pan_right", "Pan right", "station", "right"),
+    KeyAction("pan_up", "Pan up", "station", "up"),
+    KeyAction("pan_down", "Pan down", "station", "down"),
+    KeyAction("throttle_up", "Landing: more thrust", "landing", "up"),
+    KeyAction("throttle_down", "Landing: less thrust", "landing", "down"),
+    KeyAction("turn_left", "Landing: turn left", "landing", "left"),
+    KeyAction("turn_right", "Landing: turn right", "landing", "right"),
+    KeyAction("autopilot", "Landing: autopilot on/off", "landing", "a"),
+)
+DEFAULT_KEY_BINDINGS: dict[str, str] = {action.id: action.default_key for action in KEY_ACTIONS}
+
+
+def _default_bindings() -> dict[str, str]:
+    return dict(DEFAULT_KEY_BINDINGS)
+
 
 @dataclass(slots=True)
 class Settings:
@@ -22,6 +65,29 @@ class Settings:
     fullscreen: bool = False
     language: str = "en"
     window_size: tuple[int, int] = (1280, 720)
+    ui_scale: float = 1.0
+    palette: str = "standard"
+    high_contrast: bool = False
+    master_volume: float = 0.8
+    effects_volume: float = 1.0
+    ambient_volume: float = 0.5
+    key_bindings: dict[str, str] = field(default_factory=_default_bindings)
+    hints: bool = True
+    landing_choice: str = "ask"
+    unlock_all: bool = False
+
+    def key_name(self, action: str) -> str:
+        """The pygame key name bound to `action`, or its default when the binding is missing."""
+        return self.key_bindings.get(action) or DEFAULT_KEY_BINDINGS[action]
+
+    def key_code(self, action: str) -> int:
+        """The pygame key code bound to `action`; a name pygame does not know falls back to the default."""
+        import pygame  # here, not at the top: the headless commands read settings without pygame
+
+        try:
+            return int(pygame.key.key_code(self.key_name(action)))
+        except ValueError:
+            return int(pygame.key.key_code(DEFAULT_KEY_BINDINGS[action]))
 
 
 @dataclass(slots=True)
@@ -36,25 +102,107 @@ def settings_path() -> Path:
     return paths.user_config_dir() / SETTINGS_FILE
 
 
+def rebind(settings: Settings, action: str, key_name: str) -> str | None:
+    """Binds `key_name` to `action`; an action of the same screen holding that key swaps to the old key.
+
+    Returns the id of the action that was swapped, if any, so the screen can say so.
+    """
+    screen = next(item.screen for item in KEY_ACTIONS if item.id == action)
+    old = settings.key_name(action)
+    swapped = None
+    for other in KEY_ACTIONS:
+        if other.id != action and other.screen == screen and settings.key_name(other.id) == key_name:
+            settings.key_bindings[other.id] = old
+            swapped = other.id
+    settings.key_bindings[action] = key_name
+    return swapped
+
+
+# --- checking values read from the file --------------------------------------------------------------
+
+
+def _boolean(name: str) -> Callable[[Any], Any]:
+    def check(value: Any) -> bool:
+        if not isinstance(value, bool):
+            raise ValueError(f"'{name}' must be true or false")
+        return value
+
+    return check
+
+
+def _number_between(name: str, low: float, high: float) -> Callable[[Any], Any]:
+    def check(value: Any) -> float:
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, (int, float))
+            or not math.isfinite(value)
+            or not low <= value <= high
+        ):
+            raise ValueError(f"'{name}' must be a number from {low:g} to {high:g}")
+        return float(value)
+
+    return check
+
+
+def _one_of(name: str, choices: tuple[str, ...]) -> Callable[[Any], Any]:
+    def check(value: Any) -> str:
+        if value not in choices:
+            listed = ", ".join(f'"{choice}"' for choice in choices)
+            raise ValueError(f"'{name}' must be one of {listed}")
+        return str(value)
+
+    return check
+
+
+def _language(value: Any) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError("'language' must be a language code such as \"en\"")
+    return value
+
+
+def _window_size(value: Any) -> tuple[int, int]:
+    low, high = WINDOW_SIDE_RANGE
+    if (
+        not isinstance(value, list)
+        or len(value) != 2
+        or not all(isinstance(side, int) and not isinstance(side, bool) and low <= side <= high for side in value)
+    ):
+        raise ValueError("'window_size' must be two whole numbers of pixels, such as [1280, 720]")
+    return (value[0], value[1])
+
+
+def _key_bindings(value: Any) -> dict[str, str]:
+    if not isinstance(value, dict) or not all(
+        isinstance(key, str) and isinstance(name, str) and 0 < len(name) <= 40 for key, name in value.items()
+    ):
+        raise ValueError("'key_bindings' must map actions to key names, such as {\"pause\": \"space\"}")
+    # Actions this version does not know are dropped; actions the file lacks keep their default key.
+    return {**DEFAULT_KEY_BINDINGS, **{key: name for key, name in value.items() if key in DEFAULT_KEY_BINDINGS}}
+
+
+_CHECKS: dict[str, Callable[[Any], Any]] = {
+    "fullscreen": _boolean("fullscreen"),
+    "language": _language,
+    "window_size": _window_size,
+    "ui_scale": _number_between("ui_scale", *UI_SCALE_RANGE),
+    "palette": _one_of("palette", PALETTES),
+    "high_contrast": _boolean("high_contrast"),
+    "master_volume": _number_between("master_volume", 0.0, 1.0),
+    "effects_volume": _number_between("effects_volume", 0.0, 1.0),
+    "ambient_volume": _number_between("ambient_volume", 0.0, 1.0),
+    "key_bindings": _key_bindings,
+    "hints": _boolean("hints"),
+    "landing_choice": _one_of("landing_choice", LANDING_CHOICES),
+    "unlock_all": _boolean("unlock_all"),
+}
+
+
 def _checked_value(name: str, value: Any) -> Any:
     """The value converted to the field's type, or ValueError with what was wrong."""
-    if name == "fullscreen":
-        if not isinstance(value, bool):
-            raise ValueError("'fullscreen' must be true or false")
-        return value
-    if name == "language":
-        if not isinstance(value, str) or not value.strip():
-            raise ValueError("'language' must be a language code such as \"en\"")
-        return value
-    if name == "window_size":
-        if (
-            not isinstance(value, list)
-            or len(value) != 2
-            or not all(isinstance(side, int) and not isinstance(side, bool) and 320 <= side <= 16384 for side in value)
-        ):
-            raise ValueError("'window_size' must be two whole numbers of pixels, such as [1280, 720]")
-        return (value[0], value[1])
-    raise ValueError(f"unknown setting '{name}'")
+    check = _CHECKS.get(name)
+    if check is None:
+        raise ValueError(f"unknown setting '{name}'")
+    return check(value)
 
 
 def _keep_bad_copy(path: Path) -> Path:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pygame
 
@@ -17,6 +19,8 @@ class Fonts:
 
     folder: Path
     _opened: dict[tuple[bool, int], pygame.font.Font] = field(default_factory=dict)
+    # The settings' UI scale (1.0 to 2.0): every size asked for is multiplied by it, so text grows everywhere.
+    scale: float = 1.0
 
     def regular(self, size: int) -> pygame.font.Font:
         return self._font(False, size)
@@ -25,9 +29,25 @@ class Fonts:
         return self._font(True, size)
 
     def _font(self, bold: bool, size: int) -> pygame.font.Font:
+        size = scaled(size, self.scale)
         key = (bold, size)
         font = self._opened.get(key)
         if font is None:
             font = pygame.font.Font(self.folder / (BOLD_FILE if bold else REGULAR_FILE), size)
             self._opened[key] = font
         return font
+
+
+def scaled(size: int, scale: float) -> int:
+    """A text size in pixels at the UI scale."""
+    return max(1, round(size * scale))
+
+
+def scale_theme_fonts(theme: dict[str, Any], scale: float) -> dict[str, Any]:
+    """A copy of a pygame_gui theme whose font sizes are multiplied by `scale`."""
+    scaled_theme = copy.deepcopy(theme)
+    for block in scaled_theme.values():
+        font = block.get("font") if isinstance(block, dict) else None
+        if isinstance(font, dict) and "size" in font:
+            font["size"] = str(scaled(int(font["size"]), scale))
+    return scaled_theme

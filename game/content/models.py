@@ -185,6 +185,9 @@ class LaunchVehicle(Strict):
     payload_to_surface_kg: float = Field(gt=0.0)
     cost: NonNegative = Field(description="Cost of one launch in credits.")
     cadence_days: float = Field(gt=0.0, description="Shortest time between two launches.")
+    transit_days: float = Field(
+        4.0, gt=0.0, le=365.0, description="Days from launch to the landing on the Moon (a game value)."
+    )
     lander: Identifier | None = Field(None, description="Id of the catalog lander that sets the cargo down.")
     sources: Sources = []
 
@@ -277,12 +280,26 @@ class LanderSpec(Strict):
         return (self.isp_s or 0.0) * 9.80665
 
 
+class CrewNeeds(Strict):
+    """What one person on the surface uses each day, and the radiation dose allowed before they must go home."""
+
+    oxygen_kg_per_day: NonNegative = Field(description="Oxygen breathed per person per day, kg.")
+    water_kg_per_day: NonNegative = Field(description="Water to drink and in food per person per day, kg.")
+    food_kg_per_day: NonNegative = Field(description="Food (dry mass) per person per day, kg.")
+    dose_limit_msv: float = Field(gt=0.0, description="Dose at which a crew member must leave, millisieverts.")
+    life_support_recovery: Fraction = Field(
+        0.9, description="Share of oxygen and water a working life-support module recovers (a game value)."
+    )
+    sources: Sources = Field(min_length=1)
+
+
 class MoonFacts(Strict):
     """Real constants of the Moon that the simulation uses, with their sources."""
 
     synodic_day_hours: float = Field(gt=0.0, description="One lunar day, sunrise to sunrise, in hours.")
     surface_gravity: float = Field(gt=0.0, description="m/s².")
     surface_dose_usv_per_day: NonNegative = Field(description="Radiation dose on the open surface, µSv/day.")
+    crew: CrewNeeds | None = Field(None, description="What the crew need; a level with crew needs it.")
     sources: Sources = Field(min_length=1)
 
 
@@ -338,6 +355,9 @@ class Start(Strict):
     energy_wh: NonNegative = 0.0
     resources: dict[Resource, NonNegative] = {}
     crew: int = Field(0, ge=0)
+    crew_rotation_days: float | None = Field(
+        None, gt=0.0, description="A fresh crew of `crew` people takes over this often; never when absent."
+    )
     modules: list[PlacedModule] = []
 
 

@@ -86,6 +86,8 @@ class SitePlanner:
         `prefer` names a tile kind to try first (solar arrays go where the light suits the plan).
         """
         distance, parent = self._cable_distances()
+        # A module that makes, stores or draws no power needs no cable: it goes to the nearest free spot.
+        linked = spec.power_draw_w > 0 or spec.power_output_w > 0 or spec.energy_storage_wh > 0
         best: tuple[float, int, int] | None = None
         for x, y in self.spots(spec):
             if prefer is not None and self.grid.at(x, y).id != prefer:
@@ -94,6 +96,8 @@ class SitePlanner:
             reach = min((distance.get(cell, math.inf) for cell in self._edge(cells)), default=math.inf)
             if not self.network or any(cell in self.network for cell in self._edge(cells)):
                 reach = 0
+            if not linked and reach == math.inf:
+                reach = 10_000 + x + y  # anywhere will do, but keep the order stable
             if reach < (best[0] if best else math.inf):
                 best = (reach, x, y)
         if best is None:
@@ -102,7 +106,8 @@ class SitePlanner:
         cells = footprint_cells(x, y, spec.footprint)
         placements = [(spec.id, x, y)]
         cable = self.catalog.modules.get("power_cable")
-        if cable is not None and self.network and not any(c in self.network for c in self._edge(cells)):
+        touching = any(c in self.network for c in self._edge(cells))
+        if linked and cable is not None and self.network and not touching:
             start = min(self._edge(cells), key=lambda cell: distance.get(cell, math.inf))
             cell: tuple[int, int] | None = start
             while cell is not None and cell not in self.network:

@@ -11,6 +11,7 @@ from pathlib import Path
 from game.content.loader import ContentFolder, LoadedLevel
 from game.content.problems import Problem
 from game.content.text import translate
+from game.progress import Progress, unlocked_count
 
 
 def format_date(date: dt.date) -> str:
@@ -37,10 +38,26 @@ class LevelEntry:
     summary: str = ""
     loaded: LoadedLevel | None = None
     problems: list[Problem] = field(default_factory=list)
+    locked_by: str | None = None  # the title of the campaign level to finish first, while this one is locked
+    best_score: int | None = None  # set once the level has been won
 
     @property
     def playable(self) -> bool:
         return self.loaded is not None and self.loaded.ok and not self.problems
+
+    @property
+    def locked(self) -> bool:
+        return self.locked_by is not None
+
+    @property
+    def level_id(self) -> str | None:
+        level = self.loaded.level if self.loaded is not None else None
+        return level.id if level is not None else None
+
+    @property
+    def in_campaign(self) -> bool:
+        level = self.loaded.level if self.loaded is not None else None
+        return self.playable and level is not None and level.order > 0
 
 
 def _entry(loaded: LoadedLevel, origin: str, folder: Path, language: str) -> LevelEntry:
@@ -94,3 +111,20 @@ def level_entries(folders: Sequence[ContentFolder], language: str = "en") -> lis
                 others.append(_entry(loaded, origin, folder.path, language))
     campaign.sort(key=lambda item: (item[0], item[1]))
     return [entry for _, _, entry in campaign] + others
+
+
+def apply_progress(entries: Sequence[LevelEntry], progress: Progress, unlock_all: bool = False) -> None:
+    """Marks finished levels with their best score and locks the campaign levels not yet reached.
+
+    The campaign (playable levels with order > 0, in list order) unlocks one level at a time: the
+    first is always open, each next one once the one before it is won; `unlock_all` opens them all.
+    """
+    campaign = [entry for entry in entries if entry.in_campaign]
+    ids = [entry.level_id or "" for entry in campaign]
+    open_count = unlocked_count(ids, progress, unlock_all)
+    for entry in entries:
+        entry.best_score = progress.best_score(entry.level_id) if entry.level_id else None
+        entry.locked_by = None
+    for position, entry in enumerate(campaign):
+        if position >= open_count:
+            entry.locked_by = campaign[open_count - 1].title if open_count > 0 else campaign[0].title

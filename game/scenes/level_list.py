@@ -1,4 +1,6 @@
-"""The level list: every level of the game and the player's mods, with broken files shown, never fatal."""
+"""Sandbox and mods: every level of the game and the player's mods, broken files shown, never fatal.
+
+Levels open through their briefing; campaign levels not yet reached stay locked here too."""
 
 from __future__ import annotations
 
@@ -11,10 +13,11 @@ from pygame_gui.elements import UIButton, UITextBox
 from game.content.loader import load_game_content
 from game.content.problems import Problem, format_path
 from game.content.text import translate
+from game.progress import load_progress, unlock_all_setting
 from game.render import palette
 from game.render.text import draw_paragraph, draw_text, fit_text
 from game.scenes.context import SceneContext
-from game.scenes.level_entries import LevelEntry, level_entries
+from game.scenes.level_entries import LevelEntry, apply_progress, level_entries
 from game.scenes.scene import SceneBase
 from game.scenes.transitions import Pop, Push, Transition
 
@@ -41,6 +44,12 @@ def _problem_html(problem: Problem) -> str:
 def detail_html(entry: LevelEntry, language: str) -> str:
     """The right-hand panel: a level's briefing facts, or every problem of a broken file, one per line."""
     title = f"<font pixel_size=28><b>{_escape(entry.title)}</b></font><br>"
+    if entry.playable and entry.locked:
+        return (
+            f"{title}<font color='#ffc857'><b>Locked.</b></font> Win '{_escape(entry.locked_by or '')}' to open "
+            "this level, or ask your teacher to unlock every level in the settings.<br><br>"
+            f"{_escape(entry.summary)}"
+        )
     if not entry.playable:
         problems = "".join(_problem_html(problem) for problem in entry.problems)
         return (
@@ -78,6 +87,7 @@ class LevelListScene(SceneBase):
     def enter(self) -> None:
         # Read the files every time the list opens, so a modder who fixes a file sees it at once.
         self.entries = level_entries(load_game_content(self.ctx.mod_folders), self.ctx.language)
+        apply_progress(self.entries, load_progress(), unlock_all_setting(self.ctx.settings))
         self.selected = min(self.selected, max(0, len(self.entries) - 1))
         self._build_widgets()
 
@@ -163,11 +173,11 @@ class LevelListScene(SceneBase):
 
     def _play(self) -> Transition | None:
         entry = self.selected_entry
-        if entry is None or not entry.playable or entry.loaded is None:
+        if entry is None or not entry.playable or entry.loaded is None or entry.locked:
             return None
-        from game.scenes.level_site import LevelScene  # the level scene pulls in the simulation; load it late
+        from game.scenes.briefing import BriefingScene
 
-        return Push(LevelScene(self.ctx, entry.loaded))
+        return Push(BriefingScene(self.ctx, entry.loaded))
 
     def _select(self, index: int) -> None:
         if not self.entries:
@@ -187,7 +197,7 @@ class LevelListScene(SceneBase):
         if self.detail is not None:
             self.detail.set_text(detail_html(entry, self.ctx.language) if entry else "No levels were found.")
         if self.play_button is not None:
-            if entry is not None and entry.playable:
+            if entry is not None and entry.playable and not entry.locked:
                 self.play_button.enable()
             else:
                 self.play_button.disable()
@@ -202,7 +212,7 @@ class LevelListScene(SceneBase):
     def draw(self, surface: pygame.Surface, alpha: float) -> None:
         fonts = self.ctx.fonts
         surface.fill(palette.SKY)
-        draw_text(surface, "Choose a level", fonts.bold(palette.HEADING), palette.TEXT, (MARGIN, 30))
+        draw_text(surface, "Sandbox and mods", fonts.bold(palette.HEADING), palette.TEXT, (MARGIN, 30))
         size = surface.get_size()
         listing = self.list_rect(size)
         if not self.entries:
@@ -229,6 +239,11 @@ class LevelListScene(SceneBase):
             pygame.draw.rect(surface, palette.BROKEN, (card.x, card.y, 8, card.height),
                              border_top_left_radius=8, border_bottom_left_radius=8)
             badge = draw_text(surface, "BROKEN", fonts.bold(palette.SMALL), palette.BROKEN,
+                              (card.right - 16, card.y + 12), anchor="topright")
+            title_width = badge.left - x - 12
+        elif entry.locked or entry.best_score is not None:
+            word, colour = ("LOCKED", palette.TEXT_DIM) if entry.locked else ("WON", palette.GOOD)
+            badge = draw_text(surface, word, fonts.bold(palette.SMALL), colour,
                               (card.right - 16, card.y + 12), anchor="topright")
             title_width = badge.left - x - 12
         else:

@@ -1,55 +1,187 @@
-"""The title screen: the game's name over a lunar horizon, Play and Quit, all of it usable by keyboard."""
+"""The title screen: the game's name over the south-polar horizon and the main menu, all of it usable by keyboard."""
 
 from __future__ import annotations
+
+import importlib
+import importlib.util
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
 
 import pygame
 import pygame_gui
 from pygame_gui.elements import UIButton
 
-from game import __version__
+from game import __version__, paths
 from game.render import palette
 from game.render.sky import render_backdrop
 from game.render.text import draw_text
 from game.scenes.context import SceneContext
-from game.scenes.scene import SceneBase
+from game.scenes.scene import Scene, SceneBase
 from game.scenes.transitions import Push, Quit, Transition
 from game.ui.focus import ButtonFocus
 
 SUBTITLE = "Build the International Lunar Research Station at the Moon's south pole"
-BUTTON_SIZE = (300, 60)
+BUTTON_SIZE = (330, 56)
+BUTTON_GAP = (28, 14)
+RESUME_HOOK = ("game.scenes.level_site", "resume_scene")  # (module, function): resume_scene(ctx, save_path)
+
+
+@dataclass(frozen=True, slots=True)
+class MenuItem:
+    """One title button: its label and what pressing it does."""
+
+    label: str
+    action: Callable[[], Transition | None]
+
+
+def latest_save(folder: Path | None = None) -> Path | None:
+    """The most recently written save file, or None when there is none (or the folder cannot be read)."""
+    folder = folder or paths.user_saves_dir()
+    try:
+        saves = [path for path in folder.glob("*.json") if path.is_file()]
+        return max(saves, key=lambda path: path.stat().st_mtime) if saves else None
+    except OSError:
+        return None
+
+
+def module_exists(name: str) -> bool:
+    """Whether a module of the game is present, without importing it (the title must open fast)."""
+    try:
+        return importlib.util.find_spec(name) is not None
+    except (ImportError, ValueError):
+        return False
+
+
+def scene_from(module: str, class_name: str, ctx: SceneContext) -> Scene:
+    """Imports a screen built elsewhere only when the player asks for it."""
+    scene_class = getattr(importlib.import_module(module), class_name)
+    scene: Scene = scene_class(ctx)
+    return scene
 
 
 class TitleScene(SceneBase):
-    """The first screen. Up/Down/Tab choose a button, Enter presses it, Esc quits."""
+    """The first screen. Up/Down/Tab choose a button, Left/Right change column, Enter presses, Esc quits."""
 
     def __init__(self, ctx: SceneContext):
         self.ctx = ctx
         self.backdrop: pygame.Surface | None = None
-        self.play_button: UIButton | None = None
-        self.quit_button: UIButton | None = None
+        self.items: list[MenuItem] = []
+        self.buttons: list[UIButton] = []
         self.focus: ButtonFocus | None = None
+        self.progress_checked = False
+
+    # --- menu ------------------------------------------------------------------------------------
+
+    def menu_items(self) -> list[MenuItem]:
+        """The buttons in order; screens that are not part of this copy of the game are left out."""
+        items = []
+        save = latest_save()
+        if save is not None:
+            items.append(MenuItem("Continue", lambda: self._continue(save)))
+        items += [
+            MenuItem("Campaign", self._campaign),
+            MenuItem("Sandbox and mods", self._level_list),
+        ]
+        if module_exists("game.scenes.landing_practice"):
+            items.append(MenuItem("Landing practice", lambda: self._open("game.scenes.landing_practice",
+                                                                          "LandingPracticeScene")))
+        items.append(MenuItem("Encyclopedia", self._encyclopedia))
+        if module_exists("game.scenes.settings_screen"):
+            items.append(MenuItem("Settings", lambda: self._open("game.scenes.settings_screen", "SettingsScene")))
+        items += [MenuItem("Credits", self._credits), MenuItem("Quit", Quit)]
+        return items
+
+    def _campaign(self) -> Transition:
+        from game.scenes.timeline import TimelineScene  # loads the levels: paid when asked for, not at start-up
+
+        return Push(TimelineScene(self.ctx))
+
+    def _level_list(self) -> Transition:
+        from game.scenes.level_list import LevelListScene
+
+        return Push(LevelListScene(self.ctx))
+
+    def _encyclopedia(self) -> Transition:
+        from game.scenes.encyclopedia import EncyclopediaScene
+
+        return Push(EncyclopediaScene(self.ctx))
+
+    def _credits(self) -> Transition:
+        from game.scenes.credits import CreditsScene
+
+        return Push(CreditsScene(self.ctx))
+
+    def _open(self, module: str, class_name: str) -> Transition | None:
+        try:
+            return Push(scene_from(module, class_name, self.ctx))
+        except (ImportError, AttributeError) as error:
+            self.ctx.notices.show(f"That screen could not be opened in this copy of the game ({error}).")
+            return None
+
+    def _continue(self, save: Path) -> Transition | None:
+        module_name, function_name = RESUME_HOOK
+        try:
+            resume = getattr(importlib.import_module(module_name), function_name)
+        except (ImportError, AttributeError):
+            self.ctx.notices.show("This copy of the game cannot continue a saved game yet; choose Campaign instead.")
+            return None
+        try:
+            return Push(resume(self.ctx, save))
+        except Exception as error:  # a damaged or outdated save must give a sentence, never a traceback
+            self.ctx.notices.show(f"The last save could not be continued: {error}")
+            return None
+
+    # --- life cycle ------------------------------------------------------------------------------
 
     def enter(self) -> None:
+        if not self.progress_checked:
+            self.progress_checked = True
+            self._warn_about_damaged_progress()
         self._build()
 
+    def _warn_about_damaged_progress(self) -> None:
+        from game.progress import load_progress
+
+        warning = load_progress().warning
+        if warning:
+            self.ctx.notices.show(warning, 9.0)
+
     def exit(self) -> None:
-        for button in (self.play_button, self.quit_button):
-            if button is not None:
-                button.kill()
-        self.play_button = self.quit_button = None
+        for button in self.buttons:
+            button.kill()
+        self.buttons = []
         self.focus = None
 
     def _build(self) -> None:
         focused = self.focus.index if self.focus else 0
         self.exit()
         size = self.ctx.ui.window_resolution
-        self.backdrop = render_backdrop(size)
+        if self.backdrop is None or self.backdrop.get_size() != tuple(size):
+            self.backdrop = render_backdrop(size)
+        self.items = self.menu_items()
+        rows = (len(self.items) + 1) // 2
+        for index, item in enumerate(self.items):
+            self.buttons.append(UIButton(self.button_rect(index, rows, size), item.label, self.ctx.ui))
+        self.focus = ButtonFocus(self.buttons, focused, rows=rows)
+
+    @staticmethod
+    def button_rect(index: int, rows: int, size: tuple[int, int]) -> pygame.Rect:
+        """Two columns, filled top to bottom, centred under the title."""
         width, height = size
-        rect = pygame.Rect((0, 0), BUTTON_SIZE)
-        rect.midtop = (width // 2, round(height * 0.44))
-        self.play_button = UIButton(rect, "Play", self.ctx.ui)
-        self.quit_button = UIButton(rect.move(0, BUTTON_SIZE[1] + 18), "Quit", self.ctx.ui)
-        self.focus = ButtonFocus([self.play_button, self.quit_button], focused)
+        column, row = divmod(index, rows)
+        left = width // 2 - BUTTON_SIZE[0] - BUTTON_GAP[0] // 2
+        top = round(height * 0.37)
+        return pygame.Rect(left + column * (BUTTON_SIZE[0] + BUTTON_GAP[0]),
+                           top + row * (BUTTON_SIZE[1] + BUTTON_GAP[1]), *BUTTON_SIZE)
+
+    def button_labelled(self, label: str) -> UIButton | None:
+        for item, button in zip(self.items, self.buttons, strict=False):
+            if item.label == label:
+                return button
+        return None
+
+    # --- input -----------------------------------------------------------------------------------
 
     def handle(self, event: pygame.event.Event) -> Transition | None:
         if event.type == pygame.VIDEORESIZE:
@@ -68,29 +200,27 @@ class TitleScene(SceneBase):
         return None
 
     def _press(self, button: object) -> Transition | None:
-        if button is self.play_button:
-            # Imported on demand: the level list pulls in pydantic and the level models, and the title
-            # should be on screen (and answering keys) before that cost is paid.
-            from game.scenes.level_list import LevelListScene
-
-            return Push(LevelListScene(self.ctx))
-        if button is self.quit_button:
-            return Quit()
+        for item, candidate in zip(self.items, self.buttons, strict=False):
+            if candidate is button:
+                return item.action()
         return None
+
+    # --- drawing ---------------------------------------------------------------------------------
 
     def draw(self, surface: pygame.Surface, alpha: float) -> None:
         fonts = self.ctx.fonts
-        if self.backdrop is not None:
+        if self.backdrop is not None and self.backdrop.get_size() == surface.get_size():
             surface.blit(self.backdrop, (0, 0))
         else:
             surface.fill(palette.SKY)
         width, height = surface.get_size()
-        draw_text(surface, "Lunar Station", fonts.bold(palette.TITLE), palette.TEXT,
-                  (width // 2, round(height * 0.13)), anchor="midtop", shadow=True)
+        top = round(height * 0.06)
+        name = draw_text(surface, "Lunar Station", fonts.bold(palette.TITLE), palette.TEXT,
+                         (width // 2, top), anchor="midtop", shadow=True)
         draw_text(surface, SUBTITLE, fonts.regular(palette.LARGE), palette.ACCENT,
-                  (width // 2, round(height * 0.13) + 118), anchor="midtop", shadow=True)
-        hint = "Up/Down choose  ·  Enter select  ·  F11 full screen  ·  F12 screenshot  ·  Esc quit"
-        draw_text(surface, hint, fonts.regular(palette.SMALL), palette.TEXT_DIM,
-                  (width // 2, height - 24), anchor="midbottom", shadow=True)
+                  (width // 2, name.bottom + 4), anchor="midtop", shadow=True)
+        hint = "Arrows or Tab choose  ·  Enter select  ·  F11 full screen  ·  F12 screenshot  ·  Esc quit"
+        draw_text(surface, hint, fonts.regular(palette.SMALL), palette.TEXT, (width // 2, height - 18),
+                  anchor="midbottom", shadow=True)
         draw_text(surface, f"v{__version__}", fonts.regular(palette.SMALL), palette.TEXT_DIM,
-                  (16, height - 24), anchor="bottomleft")
+                  (16, height - 18), anchor="bottomleft", shadow=True)

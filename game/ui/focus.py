@@ -1,25 +1,31 @@
-"""Keyboard focus over a column of buttons: Up/Down/Tab move it, Enter or Space presses the button."""
+"""Keyboard focus for menus: Up/Down/Tab move over buttons, Enter or Space presses, text boxes scroll by key."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
 import pygame
-from pygame_gui.elements import UIButton
+from pygame_gui.elements import UIButton, UITextBox
 
 NEXT_KEYS = (pygame.K_DOWN, pygame.K_TAB)
 PREVIOUS_KEYS = (pygame.K_UP,)
 PRESS_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE)
+SCROLL_KEYS = {pygame.K_PAGEUP: -0.8, pygame.K_PAGEDOWN: 0.8}
 
 
 class ButtonFocus:
-    """Which of `buttons` the keyboard is on, shown with the theme's 'selected' look."""
+    """Which of `buttons` the keyboard is on, shown with the theme's 'selected' look.
 
-    __slots__ = ("buttons", "index")
+    The buttons are in reading order, column by column; with `rows` set they stand in columns of that
+    many, and Left/Right jump to the same row of the next column.
+    """
 
-    def __init__(self, buttons: Sequence[UIButton], index: int = 0):
+    __slots__ = ("buttons", "index", "rows")
+
+    def __init__(self, buttons: Sequence[UIButton], index: int = 0, rows: int | None = None):
         self.buttons = list(buttons)
-        self.index = index
+        self.index = min(index, max(0, len(self.buttons) - 1))
+        self.rows = rows
         self._show()
 
     @property
@@ -35,6 +41,8 @@ class ButtonFocus:
             self.move(-1)
         elif event.key in NEXT_KEYS:
             self.move(1)
+        elif self.rows and event.key in (pygame.K_LEFT, pygame.K_RIGHT):
+            self._jump_column(-1 if event.key == pygame.K_LEFT else 1)
         elif event.key in PRESS_KEYS:
             return self.focused
         return None
@@ -43,7 +51,16 @@ class ButtonFocus:
         self.index = (self.index + step) % len(self.buttons)
         self._show()
 
-    def focus_on(self, button: UIButton) -> None:
+    def _jump_column(self, direction: int) -> None:
+        assert self.rows
+        target = self.index + direction * self.rows
+        if 0 <= target < len(self.buttons):
+            self.index = target
+        elif direction > 0:  # past the last column: the last button, so Right always does something
+            self.index = len(self.buttons) - 1
+        self._show()
+
+    def focus_on(self, button: object) -> None:
         if button in self.buttons:
             self.index = self.buttons.index(button)
             self._show()
@@ -54,3 +71,20 @@ class ButtonFocus:
                 button.select()
             else:
                 button.unselect()
+
+
+def scroll_text_box(box: UITextBox | None, pages: float) -> bool:
+    """Scrolls a text box by `pages` of its height (negative: up); False when it has nothing to scroll."""
+    if box is None or box.scroll_bar is None:
+        return False
+    bar = box.scroll_bar
+    new_start = max(0.0, min(1.0 - bar.visible_percentage, bar.start_percentage + pages * bar.visible_percentage))
+    bar.set_scroll_from_start_percentage(new_start)
+    return True
+
+
+def scroll_key(event: pygame.event.Event) -> float | None:
+    """Pages to scroll for Page Up / Page Down, else None."""
+    if event.type != pygame.KEYDOWN:
+        return None
+    return SCROLL_KEYS.get(event.key)

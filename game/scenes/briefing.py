@@ -1,0 +1,192 @@
+"""The level briefing: the real moment (date, context), what the player will learn, the goals, the partners and
+the facts with their sources; Start replaces it with the station screen."""
+
+from __future__ import annotations
+
+import contextlib
+import html
+import webbrowser
+from collections.abc import Sequence
+
+import pygame
+import pygame_gui
+from pygame_gui.elements import UIButton, UITextBox
+
+from game.content.catalog import Catalog
+from game.content.loader import LoadedLevel
+from game.content.models import Fact, Level
+from game.content.text import translate
+from game.render import palette
+from game.render.text import draw_text, fit_text
+from game.scenes.context import SceneContext
+from game.scenes.level_entries import format_date
+from game.scenes.scene import SceneBase
+from game.scenes.transitions import Pop, Replace, Transition
+from game.ui.focus import ButtonFocus, scroll_key, scroll_text_box
+
+MARGIN = 40
+TOP = 128
+BUTTON_HEIGHT = 56
+ACCENT_HEX = "#ffc857"
+DIM_HEX = "#aab4c4"
+HEADING_SIZE = 28  # a bold size the UI manager preloads (game/ui/theme.py)
+
+
+def escape(text: str) -> str:
+    return html.escape(text, quote=False)
+
+
+def sources_html(sources: Sequence[str]) -> str:
+    """Each source as a link on its own line; clicking one opens it in the browser."""
+    links = "".join(
+        f"<a href='{html.escape(source, quote=True)}'>{escape(source)}</a><br>" for source in sources
+    )
+    return f"<font color='{DIM_HEX}'>Sources:</font><br>{links}"
+
+
+def fact_html(fact: Fact, language: str) -> str:
+    when = f"<font color='{ACCENT_HEX}'>{escape(format_date(fact.date))}</font><br>" if fact.date else ""
+    doubt = f"<font color='{DIM_HEX}'><i>(unconfirmed: the sources disagree or stand alone)</i></font><br>" \
+        if fact.unconfirmed else ""
+    return f"{when}{escape(translate(fact.text, language))}<br>{doubt}{sources_html(fact.sources)}"
+
+
+def heading(text: str) -> str:
+    return f"<font pixel_size={HEADING_SIZE}><b>{escape(text)}</b></font><br>"
+
+
+def partner_names(level: Level, catalog: Catalog | None, language: str) -> tuple[list[str], list[str]]:
+    """The names of the partners taking part from the start, and of those still to be won."""
+    members: list[str] = []
+    prospects: list[str] = []
+    for taking_part in level.partners:
+        spec = catalog.partners.get(taking_part.partner) if catalog else None
+        name = translate(spec.name, language) if spec else taking_part.partner
+        (members if taking_part.member else prospects).append(name)
+    return members, prospects
+
+
+def context_html(level: Level, catalog: Catalog | None, language: str) -> str:
+    """The left panel: the situation, what the player will learn, the goals and who takes part."""
+    objectives = "".join(f"• {escape(translate(text, language))}<br>" for text in level.learning_objectives)
+    goals = "".join(f"• {escape(translate(goal.text, language))}<br>" for goal in level.goals)
+    members, prospects = partner_names(level, catalog, language)
+    partners = ""
+    if members or prospects:
+        partners = heading("Partners")
+        if members:
+            partners += f"Taking part: {escape(', '.join(members))}<br>"
+        if prospects:
+            partners += f"Still to be won: {escape(', '.join(prospects))}<br>"
+    site = translate(level.site.name, language)
+    days = f"{level.time_limit_days:g}"
+    return (
+        f"{escape(' '.join(translate(level.briefing, language).split()))}<br><br>"
+        f"<font color='{DIM_HEX}'>Site: {escape(site)}  ·  Time: {days} days</font><br><br>"
+        f"{heading('You will learn to')}{objectives}<br>"
+        f"{heading('Goals')}{goals}<br>{partners}"
+    )
+
+
+def facts_html(level: Level, language: str) -> str:
+    if not level.facts:
+        return f"{heading('Facts')}This level names no facts of its own; the encyclopedia has them all."
+    return heading("Facts and their sources") + "<br>".join(fact_html(fact, language) for fact in level.facts)
+
+
+def open_link(target: str) -> None:
+    """Opens a source in the browser; in a classroom without one, nothing happens rather than a crash."""
+    with contextlib.suppress(webbrowser.Error):
+        webbrowser.open(target)
+
+
+class BriefingScene(SceneBase):
+    """Before a level: Enter starts it, Esc goes back, Page Up/Down scroll the text, Tab/arrows move the focus."""
+
+    def __init__(self, ctx: SceneContext, loaded: LoadedLevel):
+        self.ctx = ctx
+        self.loaded = loaded
+        level = loaded.level
+        assert level is not None, "only a playable level has a briefing"
+        self.level: Level = level
+        self.context_box: UITextBox | None = None
+        self.facts_box: UITextBox | None = None
+        self.start_button: UIButton | None = None
+        self.back_button: UIButton | None = None
+        self.focus: ButtonFocus | None = None
+
+    def enter(self) -> None:
+        self._build()
+
+    def exit(self) -> None:
+        for widget in (self.context_box, self.facts_box, self.start_button, self.back_button):
+            if widget is not None:
+                widget.kill()
+        self.context_box = self.facts_box = None
+        self.start_button = self.back_button = None
+        self.focus = None
+
+    def _build(self) -> None:
+        self.exit()
+        width, height = self.ctx.ui.window_resolution
+        bottom = height - BUTTON_HEIGHT - 20
+        split = round(width * 0.56)
+        language = self.ctx.language
+        self.context_box = UITextBox(context_html(self.level, self.loaded.catalog, language),
+                                     pygame.Rect(MARGIN, TOP, split - MARGIN - 12, bottom - TOP - 16), self.ctx.ui)
+        self.facts_box = UITextBox(facts_html(self.level, language),
+                                   pygame.Rect(split + 12, TOP, width - MARGIN - split - 12, bottom - TOP - 16),
+                                   self.ctx.ui)
+        self.back_button = UIButton(pygame.Rect(MARGIN, bottom, 170, BUTTON_HEIGHT), "Back", self.ctx.ui)
+        self.start_button = UIButton(pygame.Rect(width - MARGIN - 280, bottom, 280, BUTTON_HEIGHT),
+                                     "Start the level", self.ctx.ui)
+        self.focus = ButtonFocus([self.start_button, self.back_button], 0)
+
+    def handle(self, event: pygame.event.Event) -> Transition | None:
+        if event.type == pygame.VIDEORESIZE:
+            self._build()
+        elif event.type == pygame_gui.UI_BUTTON_PRESSED:
+            return self._press(event.ui_element)
+        elif event.type == pygame_gui.UI_BUTTON_ON_HOVERED and self.focus is not None:
+            self.focus.focus_on(event.ui_element)
+        elif event.type == pygame_gui.UI_TEXT_BOX_LINK_CLICKED:
+            open_link(event.link_target)
+        elif event.type == pygame.KEYDOWN:
+            if event.key == pygame.K_ESCAPE:
+                return Pop()
+            pages = scroll_key(event)
+            if pages is not None:
+                scroll_text_box(self.context_box, pages)
+                scroll_text_box(self.facts_box, pages)
+            elif self.focus is not None:
+                pressed = self.focus.handle_key(event)
+                if pressed is not None:
+                    return self._press(pressed)
+        return None
+
+    def _press(self, button: object) -> Transition | None:
+        if button is self.back_button:
+            return Pop()
+        if button is self.start_button:
+            return self.start()
+        return None
+
+    def start(self) -> Transition:
+        from game.scenes.level_site import LevelScene  # the station pulls in the simulation: load it late
+
+        return Replace(LevelScene(self.ctx, self.loaded))
+
+    def draw(self, surface: pygame.Surface, alpha: float) -> None:
+        fonts = self.ctx.fonts
+        surface.fill(palette.SKY)
+        width, height = surface.get_size()
+        language = self.ctx.language
+        order = f"Campaign level {self.level.order}  ·  " if self.level.order > 0 else ""
+        draw_text(surface, f"{order}{format_date(self.level.start_date)}", fonts.bold(palette.BODY), palette.ACCENT,
+                  (MARGIN, 22))
+        title_font = fonts.bold(palette.HEADING + 4)
+        draw_text(surface, fit_text(translate(self.level.title, language), title_font, width - 2 * MARGIN),
+                  title_font, palette.TEXT, (MARGIN, 52))
+        hint = "Enter start  ·  Page Up/Down scroll  ·  Esc back"
+        draw_text(surface, hint, fonts.regular(palette.SMALL), palette.TEXT_DIM,
+                  (width // 2, height - 20 - BUTTON_HEIGHT // 2), anchor="center")

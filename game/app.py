@@ -232,6 +232,8 @@ class App:
             save_settings(self.ctx.settings)
         except OSError as error:
             print(f"lunar-station: your settings could not be saved: {error}", file=sys.stderr)
+        if self.ctx.audio is not None:
+            self.ctx.audio.close()
         pygame.display.quit()
         pygame.font.quit()
 
@@ -253,6 +255,18 @@ def open_window(settings: Settings) -> pygame.Surface:
     return window
 
 
+def _apply_settings(ctx: SceneContext) -> None:
+    """Sound (silent without a device) and, when the player changed them, text size and colours."""
+    from game.audio import Audio
+
+    ctx.audio = Audio.open(ctx.settings)
+    settings = ctx.settings
+    if settings.ui_scale != 1.0 or settings.palette != "standard" or settings.high_contrast:
+        from game.scenes.settings_screen import apply_look  # only then: the default look needs no second theme
+
+        apply_look(ctx)
+
+
 def open_app(start_scene: SceneFactory | None = None, *, mod_folders: Sequence[Path] | None = None) -> App:
     """Opens the window and builds the app with its first scene, ready for `frame()`."""
     loaded = load_settings()
@@ -260,6 +274,7 @@ def open_app(start_scene: SceneFactory | None = None, *, mod_folders: Sequence[P
     assets = paths.assets_dir()
     ui = create_ui_manager(window.get_size(), assets)
     ctx = SceneContext(ui=ui, fonts=Fonts(assets / "fonts"), settings=loaded.settings, mod_folders=mod_folders)
+    _apply_settings(ctx)
     if loaded.warning:
         ctx.notices.show(loaded.warning, SETTINGS_WARNING_SECONDS)
     return App(window, ctx, (start_scene or _title_scene)(ctx))

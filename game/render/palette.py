@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import Any
 
 from pygame import Color
 
@@ -103,3 +104,18 @@ def theme_colours(palette: Palette) -> dict[str, str]:
         "active_bg": hex_of(palette.accent),
         "text_cursor": hex_of(palette.focus),
     }
+
+
+def recolour_theme(theme: dict[str, Any], palette: Palette) -> dict[str, Any]:
+    """Lays `palette` over a pygame_gui theme dict in place: every block's colours, not only the defaults,
+    since blocks such as text boxes set their own. Transparent colours (#rrggbbaa) stay transparent."""
+    colours = theme_colours(palette)
+    for block in theme.values():
+        block_colours = block.get("colours") if isinstance(block, dict) else None
+        if not isinstance(block_colours, dict):
+            continue
+        for key, value in colours.items():
+            current = block_colours.get(key)
+            if isinstance(current, str) and len(current) == 7:
+                block_colours[key] = value
+    return theme

@@ -1,0 +1,478 @@
+"""The settings screen: window, scale, colours, sound, play options and key bindings; Apply saves and applies.
+
+Keyboard: Up/Down (or Tab) choose a row, Left/Right change its value, Enter presses a button or waits
+for a new key on a key row, Page Up/Down turn the page, Esc goes back without applying.
+Also here: `apply_look(ctx)`, which makes the fonts, the pygame_gui theme and the palette follow the
+settings (the app calls it at start; this screen calls it on Apply).
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass, fields
+from typing import Any
+
+import pygame
+import pygame_gui
+from pygame_gui.elements import UIButton, UIDropDownMenu, UIHorizontalSlider
+
+from game import paths
+from game.render import palette as palette_module
+from game.render.fonts import scale_theme_fonts, scaled
+from game.render.palette import STANDARD_PALETTE, recolour_theme
+from game.render.text import draw_text, fit_text
+from game.scenes.context import SceneContext
+from game.scenes.scene import SceneBase
+from game.scenes.transitions import Pop, Transition
+from game.settings import KEY_ACTIONS, WINDOW_SIZES, Settings, rebind, save_settings
+
+MARGIN = 40
+ROW_HEIGHT = 50
+FOOTER_HEIGHT = 112
+HEADER_HEIGHT = 96
+CONTROL_WIDTH = 300
+BUTTON_SIZE = (190, 52)
+NEXT_KEYS = (pygame.K_DOWN, pygame.K_TAB)
+PRESS_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE)
+PALETTE_CHOICES = (("Standard colours", "standard"), ("Colour-blind safe", "colour_blind"))
+LANDING_CHOICES = (("Ask each time", "ask"), ("Autopilot always", "autopilot"), ("Fly it myself", "fly"))
+FOOTER_BUTTONS = ("Apply", "Defaults", "Back")
+HINT = "Up/Down choose  ·  Left/Right change  ·  Enter press or set a key  ·  Page Up/Down turn  ·  Esc back"
+
+
+def apply_look(ctx: SceneContext) -> None:
+    """Makes text sizes, the pygame_gui theme and the palette follow `ctx.settings`.
+
+    Widgets already on screen are rebuilt from the new theme; scenes lay out again on their next enter.
+    """
+    from game.ui.theme import load_theme  # the theme file is read only when the look changes
+
+    settings = ctx.settings
+    ctx.fonts.scale = settings.ui_scale
+    theme = scale_theme_fonts(load_theme(paths.assets_dir()), settings.ui_scale)
+    chosen = ctx.palette
+    if chosen is not STANDARD_PALETTE:
+        recolour_theme(theme, chosen)
+    ctx.ui.get_theme().load_theme(theme)
+    ctx.ui.rebuild_all_from_changed_theme_data()
+
+
+def look_is_default(settings: Settings) -> bool:
+    return settings.ui_scale == 1.0 and settings.palette == "standard" and not settings.high_contrast
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One line of the screen: a heading, or a setting with its kind of control."""
+
+    kind: str  # heading, choice, toggle, slider, key
+    label: str
+    key: str = ""  # the Settings field, or the key action's id
+    choices: tuple[tuple[str, Any], ...] = ()
+    low: int = 0
+    high: int = 100
+    step: int = 5
+    unit: str = "%"
+
+
+def settings_rows(settings: Settings) -> list[Row]:
+    """Every row of the screen, in order; the window sizes include the player's own size if it is unusual."""
+    sizes = list(WINDOW_SIZES)
+    if settings.window_size not in sizes:
+        sizes.append(settings.window_size)
+    rows = [
+        Row("heading", "Display"),
+        Row("choice", "Window size", "window_size", tuple((f"{w} × {h}", (w, h)) for w, h in sizes)),
+        Row("toggle", "Full screen", "fullscreen"),
+        Row("slider", "Text and interface size", "ui_scale", low=100, high=200, step=10),
+        Row("choice", "Colours", "palette", PALETTE_CHOICES),
+        Row("toggle", "High contrast (projectors)", "high_contrast"),
+        Row("heading", "Sound"),
+        Row("slider", "Main volume", "master_volume"),
+        Row("slider", "Effects", "effects_volume"),
+        Row("slider", "Ambient sound", "ambient_volume"),
+        Row("heading", "Play"),
+        Row("toggle", "Hints while playing", "hints"),
+        Row("choice", "Landings", "landing_choice", LANDING_CHOICES),
+        Row("toggle", "Unlock every level", "unlock_all"),
+    ]
+    for screen, title in (("station", "Keys on the station"), ("landing", "Keys in a landing")):
+        rows.append(Row("heading", title))
+        rows += [Row("key", action.label, action.id) for action in KEY_ACTIONS if action.screen == screen]
+    return rows
+
+
+def key_label(name: str) -> str:
+    return name.upper() if len(name) > 1 else name.upper() if name.isalpha() else name
+
+
+class SettingsScene(SceneBase):
+    """Edits a copy of the settings; Apply copies it into the app's settings, saves, and applies it."""
+
+    def __init__(self, ctx: SceneContext):
+        self.ctx = ctx
+        self.working = _copy_settings(ctx.settings)
+        self.rows = settings_rows(self.working)
+        self.page = 0
+        self.focus = 0  # index into self.focusable()
+        self.listening: str | None = None  # the key action waiting for a key press
+        self.message = ""
+        self.controls: dict[int, Any] = {}  # row index -> its pygame_gui element, on the page shown
+        self.footer: list[UIButton] = []
+
+    # --- layout ----------------------------------------------------------------------------------
+
+    @property
+    def scale(self) -> float:
+        return self.ctx.fonts.scale
+
+    def _px(self, value: int) -> int:
+        return scaled(value, self.scale)
+
+    def columns(self) -> int:
+        width = self.ctx.ui.window_resolution[0]
+        return 2 if width >= self._px(1100) else 1
+
+    def rows_per_column(self) -> int:
+        height = self.ctx.ui.window_resolution[1]
+        return max(3, (height - self._px(HEADER_HEIGHT) - self._px(FOOTER_HEIGHT)) // self._px(ROW_HEIGHT))
+
+    def pages(self) -> list[list[int]]:
+        """Row indices on each page; a heading never ends a column, so it always stands above its rows."""
+        per_page = self.rows_per_column() * self.columns()
+        pages: list[list[int]] = [[]]
+        for index, row in enumerate(self.rows):
+            page = pages[-1]
+            room = per_page - len(page)
+            if room == 0 or (row.kind == "heading" and room < 2):
+                pages.append([])
+            pages[-1].append(index)
+        return pages
+
+    def row_rect(self, position: int) -> pygame.Rect:
+        """The screen rectangle of the `position`-th row of the page shown."""
+        width = self.ctx.ui.window_resolution[0]
+        per_column = self.rows_per_column()
+        column, line = divmod(position, per_column)
+        column_width = (width - 2 * MARGIN - (self.columns() - 1) * MARGIN) // self.columns()
+        return pygame.Rect(
+            MARGIN + column * (column_width + MARGIN),
+            self._px(HEADER_HEIGHT) + line * self._px(ROW_HEIGHT),
+            column_width,
+            self._px(ROW_HEIGHT) - 6,
+        )
+
+    def control_rect(self, row_rect: pygame.Rect) -> pygame.Rect:
+        control_width = min(self._px(CONTROL_WIDTH), row_rect.width // 2)
+        return pygame.Rect(row_rect.right - control_width, row_rect.top, control_width, row_rect.height)
+
+    # --- focus -----------------------------------------------------------------------------------
+
+    def focusable(self) -> list[tuple[str, int]]:
+        """("row", index) for every setting on every page, then ("footer", n) for the buttons."""
+        items = [("row", index) for index, row in enumerate(self.rows) if row.kind != "heading"]
+        return items + [("footer", number) for number in range(len(FOOTER_BUTTONS))]
+
+    @property
+    def focused(self) -> tuple[str, int]:
+        return self.focusable()[self.focus]
+
+    def move_focus(self, step: int) -> None:
+        self.focus = (self.focus + step) % len(self.focusable())
+        kind, index = self.focused
+        if kind == "row":
+            page = next(number for number, rows in enumerate(self.pages()) if index in rows)
+            if page != self.page:
+                self.page = page
+                self._build()
+        self._show_focus()
+
+    def turn_page(self, step: int) -> None:
+        pages = self.pages()
+        self.page = (self.page + step) % len(pages)
+        first = next(i for i in pages[self.page] if self.rows[i].kind != "heading")
+        self.focus = self.focusable().index(("row", first))
+        self._build()
+
+    # --- life cycle ------------------------------------------------------------------------------
+
+    def enter(self) -> None:
+        self._build()
+
+    def exit(self) -> None:
+        for element in [*self.controls.values(), *self.footer]:
+            element.kill()
+        self.controls = {}
+        self.footer = []
+
+    def _build(self) -> None:
+        self.exit()
+        pages = self.pages()
+        kind, index = self.focused
+        # The page follows the focused row, also when a new scale or window size moved the rows.
+        self.page = next((n for n, rows in enumerate(pages) if index in rows), 0) if kind == "row" else min(
+            self.page, len(pages) - 1
+        )
+        ui = self.ctx.ui
+        for position, index in enumerate(pages[self.page]):
+            row = self.rows[index]
+            if row.kind == "heading":
+                continue
+            rect = self.control_rect(self.row_rect(position))
+            self.controls[index] = self._make_control(row, rect, ui)
+        width, height = ui.window_resolution
+        size = (self._px(BUTTON_SIZE[0]), self._px(BUTTON_SIZE[1]))
+        x = width - MARGIN - len(FOOTER_BUTTONS) * (size[0] + 16) + 16
+        top = height - self._px(FOOTER_HEIGHT) + self._px(46)
+        self.footer = [
+            UIButton(pygame.Rect((x + number * (size[0] + 16), top), size), label, ui)
+            for number, label in enumerate(FOOTER_BUTTONS)
+        ]
+        self._show_focus()
+
+    def _make_control(self, row: Row, rect: pygame.Rect, ui: pygame_gui.UIManager) -> Any:
+        value = getattr(self.working, row.key) if row.kind != "key" else self.working.key_name(row.key)
+        if row.kind == "choice":
+            labels: list[str | tuple[str, str]] = [label for label, _ in row.choices]
+            current = next((label for label, choice in row.choices if choice == value), row.choices[0][0])
+            return UIDropDownMenu(labels, current, rect, ui)
+        if row.kind == "toggle":
+            return UIButton(rect, "On" if value else "Off", ui)
+        if row.kind == "slider":
+            slider_rect = pygame.Rect(rect.left, rect.top + 4, rect.width - self._px(84), rect.height - 8)
+            return UIHorizontalSlider(slider_rect, self._slider_value(row), (row.low, row.high), ui,
+                                      click_increment=row.step)
+        text = "Press a key…" if self.listening == row.key else key_label(value)
+        return UIButton(rect, text, ui)
+
+    def _slider_value(self, row: Row) -> int:
+        return round(getattr(self.working, row.key) * 100)
+
+    def _show_focus(self) -> None:
+        kind, index = self.focused
+        for number, button in enumerate(self.footer):
+            if kind == "footer" and number == index:
+                button.select()
+            else:
+                button.unselect()
+
+    # --- input -----------------------------------------------------------------------------------
+
+    def handle(self, event: pygame.event.Event) -> Transition | None:
+        if event.type == pygame.VIDEORESIZE:
+            self._build()
+        elif event.type == pygame.KEYDOWN:
+            return self._key(event)
+        elif event.type == pygame_gui.UI_BUTTON_PRESSED:
+            return self._pressed(event.ui_element)
+        elif event.type == pygame_gui.UI_HORIZONTAL_SLIDER_MOVED:
+            index = self._row_of(event.ui_element)
+            if index is not None:
+                self._set_slider(index, int(event.value))
+        elif event.type == pygame_gui.UI_DROP_DOWN_MENU_CHANGED:
+            index = self._row_of(event.ui_element)
+            if index is not None:
+                row = self.rows[index]
+                chosen = next(choice for label, choice in row.choices if label == event.text)
+                setattr(self.working, row.key, chosen)
+                self._focus_row(index)
+        return None
+
+    def _key(self, event: pygame.event.Event) -> Transition | None:
+        if self.listening is not None:
+            action, self.listening = self.listening, None
+            if event.key != pygame.K_ESCAPE:
+                self._bind(action, pygame.key.name(event.key))
+            else:
+                self.message = "Key unchanged."
+            self._build()
+            return None
+        if event.key == pygame.K_ESCAPE:
+            return Pop()
+        shift = bool(event.mod & pygame.KMOD_SHIFT)
+        if event.key == pygame.K_UP or (event.key == pygame.K_TAB and shift):
+            self.move_focus(-1)
+        elif event.key in NEXT_KEYS:
+            self.move_focus(1)
+        elif event.key == pygame.K_PAGEDOWN:
+            self.turn_page(1)
+        elif event.key == pygame.K_PAGEUP:
+            self.turn_page(-1)
+        elif event.key in (pygame.K_LEFT, pygame.K_RIGHT):
+            self._adjust(1 if event.key == pygame.K_RIGHT else -1)
+        elif event.key in PRESS_KEYS:
+            return self._activate()
+        return None
+
+    def _row_of(self, element: object) -> int | None:
+        return next((index for index, control in self.controls.items() if control is element), None)
+
+    def _focus_row(self, index: int) -> None:
+        self.focus = self.focusable().index(("row", index))
+        self._show_focus()
+
+    def _pressed(self, element: object) -> Transition | None:
+        self.ctx.play_sound("click")
+        if element in self.footer:
+            return self._footer(self.footer.index(element))
+        index = self._row_of(element)
+        if index is not None:
+            self._focus_row(index)
+            return self._activate()
+        return None
+
+    def _activate(self) -> Transition | None:
+        """Enter on the focused row or button: flip a toggle, wait for a key, cycle a choice, or press."""
+        kind, index = self.focused
+        if kind == "footer":
+            return self._footer(index)
+        row = self.rows[index]
+        if row.kind == "toggle":
+            setattr(self.working, row.key, not getattr(self.working, row.key))
+            self._build()
+        elif row.kind == "key":
+            self.listening = row.key
+            self.message = f"Press the key for “{row.label}” (Esc keeps the old one)."
+            self._build()
+        elif row.kind == "choice":
+            self._adjust(1)
+        return None
+
+    def _adjust(self, step: int) -> None:
+        kind, index = self.focused
+        if kind != "row":
+            return
+        row = self.rows[index]
+        if row.kind == "slider":
+            self._set_slider(index, self._slider_value(row) + step * row.step)
+            self._build()
+        elif row.kind == "choice":
+            values = [choice for _, choice in row.choices]
+            current = getattr(self.working, row.key)
+            position = values.index(current) if current in values else 0
+            setattr(self.working, row.key, values[(position + step) % len(values)])
+            self._build()
+        elif row.kind == "toggle":
+            setattr(self.working, row.key, step > 0)
+            self._build()
+
+    def _set_slider(self, index: int, percent: int) -> None:
+        row = self.rows[index]
+        percent = max(row.low, min(row.high, percent))
+        setattr(self.working, row.key, percent / 100)
+        if row.key.endswith("_volume") and self.ctx.audio is not None:
+            # Heard at once, so the player can judge the level before applying it.
+            self.ctx.audio.set_volumes(self.working.master_volume, self.working.effects_volume,
+                                       self.working.ambient_volume)
+            self.ctx.play_sound("click")
+        self._focus_row(index)
+
+    def _bind(self, action: str, name: str) -> None:
+        label = {item.id: item.label for item in KEY_ACTIONS}
+        swapped = rebind(self.working, action, name)
+        self.message = f"“{label[action]}” is now {key_label(name)}."
+        if swapped is not None:
+            moved = key_label(self.working.key_name(swapped))
+            self.message += f" “{label[swapped]}” moved to {moved}, so no two share a key."
+
+    def _footer(self, number: int) -> Transition | None:
+        choice = FOOTER_BUTTONS[number]
+        if choice == "Back":
+            self._restore_volumes()
+            return Pop()
+        if choice == "Defaults":
+            self.working = Settings(language=self.working.language, window_size=self.working.window_size,
+                                    fullscreen=self.working.fullscreen)
+            self.message = "Defaults restored here; press Apply to keep them."
+            self._build()
+            return None
+        self.apply()
+        return None
+
+    def _restore_volumes(self) -> None:
+        """Leaving without Apply: the sound goes back to the saved volumes."""
+        if self.ctx.audio is not None:
+            saved = self.ctx.settings
+            self.ctx.audio.set_volumes(saved.master_volume, saved.effects_volume, saved.ambient_volume)
+
+    def apply(self) -> None:
+        """Copies the edited settings into the app's, saves them, and makes the window, look and sound follow."""
+        settings = self.ctx.settings
+        window_changed = self.working.window_size != settings.window_size
+        fullscreen_changed = self.working.fullscreen != settings.fullscreen
+        look_changed = any(
+            getattr(self.working, name) != getattr(settings, name) for name in ("ui_scale", "palette", "high_contrast")
+        )
+        for item in fields(Settings):
+            setattr(settings, item.name, copy.deepcopy(getattr(self.working, item.name)))
+        sentences = ["Settings applied and saved."]
+        try:
+            save_settings(settings)
+        except OSError as error:
+            sentences = [f"Settings applied, but they could not be saved: {error}."]
+        if look_changed:
+            apply_look(self.ctx)
+        if self.ctx.audio is not None:
+            self.ctx.audio.set_volumes(settings.master_volume, settings.effects_volume, settings.ambient_volume)
+        problem = self._apply_window(window_changed, fullscreen_changed)
+        if problem:
+            sentences.append(problem)
+        self.message = " ".join(sentences)
+        self.rows = settings_rows(settings)
+        self._build()
+
+    def _apply_window(self, size_changed: bool, fullscreen_changed: bool) -> str | None:
+        settings = self.ctx.settings
+        try:
+            if fullscreen_changed:
+                pygame.display.toggle_fullscreen()
+                settings.fullscreen = pygame.display.is_fullscreen()
+            if size_changed and not settings.fullscreen:
+                pygame.display.set_mode(settings.window_size, pygame.RESIZABLE)
+                self.ctx.ui.set_window_resolution(settings.window_size)
+        except pygame.error as error:
+            settings.fullscreen = pygame.display.is_fullscreen()
+            return f"The window could not change ({error})."
+        return None
+
+    # --- drawing ---------------------------------------------------------------------------------
+
+    def draw(self, surface: pygame.Surface, alpha: float) -> None:
+        colours = self.ctx.palette
+        fonts = self.ctx.fonts
+        surface.fill(colours.sky)
+        width, height = surface.get_size()
+        draw_text(surface, "Settings", fonts.bold(palette_module.HEADING), colours.text, (MARGIN, self._px(20)))
+        pages = self.pages()
+        draw_text(surface, f"Page {self.page + 1} of {len(pages)}",
+                  fonts.regular(palette_module.SMALL), colours.text_dim, (width - MARGIN, self._px(32)),
+                  anchor="topright")
+        kind, focused = self.focused
+        label_font = fonts.regular(palette_module.BODY)
+        for position, index in enumerate(pages[self.page]):
+            row = self.rows[index]
+            rect = self.row_rect(position)
+            if row.kind == "heading":
+                draw_text(surface, row.label, fonts.bold(palette_module.LARGE), colours.accent,
+                          (rect.left, rect.centery), anchor="midleft")
+                continue
+            if kind == "row" and focused == index:
+                pygame.draw.rect(surface, colours.panel_raised, rect.inflate(16, 4), border_radius=8)
+                pygame.draw.rect(surface, colours.focus, rect.inflate(16, 4), 3, border_radius=8)
+            control = self.control_rect(rect)
+            text = fit_text(row.label, label_font, control.left - rect.left - 16)
+            draw_text(surface, text, label_font, colours.text, (rect.left + 8, rect.centery), anchor="midleft")
+            if row.kind == "slider":
+                draw_text(surface, f"{self._slider_value(row)} %", label_font, colours.text,
+                          (control.right - 4, rect.centery), anchor="midright")
+        footer_top = height - self._px(FOOTER_HEIGHT)
+        pygame.draw.line(surface, colours.panel_edge, (MARGIN, footer_top), (width - MARGIN, footer_top), 2)
+        # One line under the rows: what just happened, or else which keys do what.
+        line_font = fonts.regular(palette_module.BODY if self.message else palette_module.SMALL)
+        line = self.message or HINT
+        draw_text(surface, fit_text(line, line_font, width - 2 * MARGIN), line_font,
+                  colours.accent if self.message else colours.text_dim, (MARGIN, footer_top + self._px(8)))
+
+
+def _copy_settings(settings: Settings) -> Settings:
+    return copy.deepcopy(settings)

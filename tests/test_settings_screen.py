@@ -1,0 +1,151 @@
+"""The settings screen, driven by the keyboard through the real app: changes apply, save and take effect."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pygame
+
+from game.render.palette import STANDARD_PALETTE
+from game.scenes.settings_screen import FOOTER_BUTTONS, SettingsScene, settings_rows
+from game.scenes.transitions import Push
+from game.settings import KEY_ACTIONS, Settings, load_settings
+
+
+def run_frames(app: Any, count: int = 2) -> None:
+    for _ in range(count):
+        app.frame(1 / 60)
+
+
+def press(app: Any, key: int, mod: int = 0) -> None:
+    pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=key, mod=mod, unicode="", scancode=0))
+    run_frames(app)
+
+
+def open_settings(app: Any) -> SettingsScene:
+    scene = SettingsScene(app.ctx)
+    app.request(Push(scene))
+    run_frames(app, 3)
+    return scene
+
+
+def focus_row(app: Any, scene: SettingsScene, key: str) -> None:
+    """Moves the focus down with the keyboard until it reaches the row for `key`."""
+    for _ in range(len(scene.focusable())):
+        kind, index = scene.focused
+        if kind == "row" and scene.rows[index].key == key:
+            return
+        press(app, pygame.K_DOWN)
+    raise AssertionError(f"no row for {key}")
+
+
+def focus_footer(app: Any, scene: SettingsScene, label: str) -> None:
+    target = ("footer", FOOTER_BUTTONS.index(label))
+    for _ in range(len(scene.focusable())):
+        if scene.focused == target:
+            return
+        press(app, pygame.K_UP)
+    raise AssertionError(label)
+
+
+def test_every_setting_and_every_key_action_has_a_row() -> None:
+    keys = {row.key for row in settings_rows(Settings()) if row.kind != "heading"}
+    for name in ("window_size", "fullscreen", "ui_scale", "palette", "high_contrast", "master_volume",
+                 "effects_volume", "ambient_volume", "hints", "landing_choice", "unlock_all"):
+        assert name in keys
+    assert {action.id for action in KEY_ACTIONS} <= keys
+
+
+def test_every_row_has_its_control_on_some_page(app: Any) -> None:
+    scene = open_settings(app)
+    seen: set[int] = set()
+    for _ in range(len(scene.pages())):
+        seen |= set(scene.controls)
+        press(app, pygame.K_PAGEDOWN)
+    assert seen == {index for index, row in enumerate(scene.rows) if row.kind != "heading"}
+
+
+def test_a_bigger_ui_scale_applies_to_the_fonts_and_is_saved(app: Any) -> None:
+    scene = open_settings(app)
+    focus_row(app, scene, "ui_scale")
+    press(app, pygame.K_RIGHT)
+    press(app, pygame.K_RIGHT)
+    assert scene.working.ui_scale == 1.2 and app.ctx.settings.ui_scale == 1.0  # nothing changes before Apply
+    focus_footer(app, scene, "Apply")
+    press(app, pygame.K_RETURN)
+    assert app.ctx.settings.ui_scale == 1.2 and app.ctx.fonts.scale == 1.2
+    assert app.ctx.fonts.regular(20) is app.ctx.fonts._opened[(False, 24)]  # 20 px text is drawn at 24 px
+    assert load_settings().settings.ui_scale == 1.2
+    assert "applied and saved" in scene.message
+
+
+def test_high_contrast_changes_the_palette_and_the_drawn_screen(app: Any) -> None:
+    scene = open_settings(app)
+    assert app.window.get_at((4, 4))[:3] == tuple(STANDARD_PALETTE.sky)[:3]
+    focus_row(app, scene, "high_contrast")
+    press(app, pygame.K_RETURN)
+    assert scene.working.high_contrast
+    focus_footer(app, scene, "Apply")
+    press(app, pygame.K_RETURN)
+    run_frames(app)
+    assert app.ctx.palette.name == "standard_high_contrast"
+    assert app.window.get_at((4, 4))[:3] == (0, 0, 0)
+
+
+def test_colour_blind_palette_replaces_green_and_red(app: Any) -> None:
+    scene = open_settings(app)
+    focus_row(app, scene, "palette")
+    press(app, pygame.K_RIGHT)
+    scene.apply()
+    chosen = app.ctx.palette
+    assert chosen.name == "colour_blind"
+    assert chosen.good != STANDARD_PALETTE.good and chosen.broken != STANDARD_PALETTE.broken
+
+
+def test_a_key_is_rebound_by_pressing_it_and_esc_keeps_the_old_one(app: Any) -> None:
+    scene = open_settings(app)
+    focus_row(app, scene, "pause")
+    press(app, pygame.K_RETURN)
+    assert scene.listening == "pause"
+    press(app, pygame.K_ESCAPE)
+    assert scene.listening is None and scene.working.key_name("pause") == "space"
+    assert app.top is scene  # Esc while waiting for a key does not leave the screen
+    press(app, pygame.K_RETURN)
+    press(app, pygame.K_p)
+    assert scene.working.key_name("pause") == "p"
+    scene.apply()
+    assert app.ctx.settings.key_code("pause") == pygame.K_p
+    assert load_settings().settings.key_bindings["pause"] == "p"
+
+
+def test_volume_sliders_change_the_sound_at_once_and_back_restores_it(app: Any) -> None:
+    scene = open_settings(app)
+    audio = app.ctx.audio
+    assert audio is not None
+    focus_row(app, scene, "master_volume")
+    press(app, pygame.K_LEFT)
+    assert audio.volumes.master == 0.75
+    focus_footer(app, scene, "Back")
+    press(app, pygame.K_RETURN)
+    assert app.top is not scene
+    assert audio.volumes.master == 0.8 and app.ctx.settings.master_volume == 0.8
+
+
+def test_a_new_window_size_resizes_the_window(app: Any) -> None:
+    scene = open_settings(app)
+    focus_row(app, scene, "window_size")
+    press(app, pygame.K_RIGHT)
+    assert scene.working.window_size == (1366, 768)
+    scene.apply()
+    run_frames(app)
+    assert app.window.get_size() == (1366, 768)
+    assert app.ctx.ui.window_resolution == (1366, 768)
+
+
+def test_esc_leaves_without_applying(app: Any) -> None:
+    scene = open_settings(app)
+    focus_row(app, scene, "hints")
+    press(app, pygame.K_RETURN)
+    assert scene.working.hints is False
+    press(app, pygame.K_ESCAPE)
+    assert app.top is not scene and app.ctx.settings.hints is True

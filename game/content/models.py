@@ -147,14 +147,27 @@ class Capabilities(Strict):
     crew_candidates: int = Field(0, ge=0)
 
 
+PartnerAsk = Literal["data_share", "payload_mass", "crew_seat", "host_module", "co_lead_domain"]
+# Every term an offer can put on the table: what a partner gives, then what it receives (its asks).
+PartnerTerm = Literal[
+    "funding", "module", "launch", "instrument",
+    "data_share", "payload_mass", "crew_seat", "host_module", "co_lead_domain",
+]
+PARTNER_TERMS: tuple[str, ...] = PartnerTerm.__args__  # type: ignore[attr-defined]
+Programme = Literal["ilrs", "artemis"]
+
+
 class Constraint(Strict):
     """A law or rule that limits what a partner may do, with its real source."""
 
     text: LocalizedText
+    forbids: list[PartnerTerm] = Field(
+        [], description="Terms this rule rules out of any offer; the negotiation quotes `text` as the reason."
+    )
+    in_programme: Programme | None = Field(
+        None, description="The rule binds only in a level of this programme; in every level when absent."
+    )
     sources: Sources = Field(min_length=1)
-
-
-PartnerAsk = Literal["data_share", "payload_mass", "crew_seat", "host_module", "co_lead_domain"]
 
 
 class PartnerSpec(Strict):
@@ -163,7 +176,7 @@ class PartnerSpec(Strict):
     id: Identifier
     name: LocalizedText
     kind: Literal["agency", "country", "organisation"]
-    programme: Literal["ilrs", "artemis"] = "ilrs"
+    programme: Programme = "ilrs"
     joined: dt.date | None = Field(None, description="When the partner signed on, as reported.")
     emblem_colour: Colour = "#8899aa"
     profile: LocalizedText
@@ -174,6 +187,7 @@ class PartnerSpec(Strict):
     asks: list[PartnerAsk] = []
     constraints: list[Constraint] = []
     starting_trust: float = Field(50.0, ge=0.0, le=100.0)
+    patience: int = Field(3, ge=1, le=10, description="Rounds of talks before it breaks them off (game value).")
     sources: Sources = Field(min_length=1)
 
 
@@ -367,6 +381,7 @@ class LevelPartner(Strict):
     partner: Identifier
     member: bool = Field(True, description="Already a member at the start, or still to be won.")
     trust: float | None = Field(None, ge=0.0, le=100.0, description="Overrides the catalog's starting trust.")
+    talks_open: bool = Field(True, description="Talks can start at once; false waits for an 'open_talks' event.")
 
 
 GoalKind = Literal["build", "science", "sustain_crew", "keep_power", "stay_in_budget", "stockpile"]
@@ -416,6 +431,20 @@ class EventEffect(Strict):
     resources: dict[Resource, float] = {}
     fail_module: Identifier | None = Field(None, description="One working module of this kind breaks down.")
     radiation_msv: NonNegative = Field(0.0, description="Extra dose to unsheltered crew, millisieverts.")
+    partner: Identifier | None = Field(None, description="The level partner the partner keys below act on.")
+    trust: float = Field(0.0, ge=-100.0, le=100.0, description="Added to the partner's trust.")
+    default_agreement: bool = Field(False, description="The partner defaults on its active agreements.")
+    open_talks: bool = Field(False, description="Talks with the partner open (a new round of patience).")
+    join: bool = Field(False, description="The partner becomes a member of the programme.")
+
+    @model_validator(mode="after")
+    def _partner_keys_name_a_partner(self) -> EventEffect:
+        used = [key for key in ("default_agreement", "open_talks", "join") if getattr(self, key)]
+        if self.trust:
+            used.insert(0, "trust")
+        if used and self.partner is None:
+            raise ValueError(f"{', '.join(repr(key) for key in used)} needs 'partner' to say which partner")
+        return self
 
 
 class Event(Strict):
@@ -607,6 +636,9 @@ class Level(Strict):
     learning_objectives: list[LocalizedText] = Field(min_length=1)
     briefing: LocalizedText
     preview: str | None = Field(None, description="An image under assets/ shown in the level list.")
+    programme: Programme = Field(
+        "ilrs", description="The programme the player runs; partner constraints may bind only in one."
+    )
     site: Site
     start: Start
     launch_vehicles: list[Identifier] = []
@@ -617,3 +649,17 @@ class Level(Strict):
     quiz: list[QuizQuestion] = Field([], description="Questions for the debrief, drawn from the level's facts.")
     landing: Landing | None = Field(None, description="The landing practice for this level; defaults when absent.")
     catalog: CatalogExtension = CatalogExtension()
+
+    @model_validator(mode="after")
+    def _events_name_level_partners(self) -> Level:
+        # A partner event acts on a partner of this level; any other id is a typo the modder must see.
+        taking_part = {partner.partner for partner in self.partners}
+        for event in self.events:
+            named = event.effect.partner
+            if named is not None and named not in taking_part:
+                listed = ", ".join(sorted(taking_part)) or "none"
+                raise ValueError(
+                    f"event '{event.id}' acts on partner '{named}', which is not in the level's [[partners]] "
+                    f"(they are: {listed})"
+                )
+        return self

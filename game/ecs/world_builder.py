@@ -15,6 +15,7 @@ from game.ecs.components import (
     UnderConstruction,
 )
 from game.ecs.context import HOURS_PER_YEAR, SimContext
+from game.ecs.partners import populate_partners
 from game.rules.grid import footprint_cells, turned
 
 
@@ -28,6 +29,7 @@ def populate_world(ctx: SimContext) -> None:
     for store in stores:
         store.charge_wh = energy * store.capacity_wh / capacity
     recount_capacity(ctx)
+    populate_partners(ctx)
 
 
 def spawn_module(

@@ -1,0 +1,257 @@
+"""Partners and agreements in the ECS: their components, the read-only views screens get, and world setup."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+import esper
+
+from game.content.models import SCIENCE_DOMAINS, PartnerSpec
+from game.content.text import translate
+from game.ecs.context import HOURS_PER_DAY, SimContext
+from game.rules.negotiation import Offer, ProgrammeState, domain_name, interest_in
+
+CONSULT_TOPICS = {
+    "site": "where to build the station",
+    "modules": "which modules to build next",
+    "science": "the science priorities",
+    "schedule": "the schedule of launches and deliveries",
+}
+
+OwedBy = Literal["partner", "player"]
+DeliverableState = Literal["pending", "met", "missed", "cancelled"]
+AgreementState = Literal["active", "kept", "broken", "defaulted"]
+
+
+@dataclass(slots=True)
+class Partner:
+    """A partner of this level: its catalog entry, its trust in the programme, and where talks stand."""
+
+    spec: PartnerSpec
+    trust: float
+    member: bool
+    talks_open: bool
+    rounds_left: int
+    last_consulted_hour: int = 0
+    talks_resume_hour: int | None = None  # after talks broke off: when they reopen by themselves
+    shared_science: dict[str, float] = field(default_factory=dict)  # points already shared, per domain
+    history: list[str] = field(default_factory=list)
+    last_answer: Answer | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    """The partner's last answer to a proposal, kept so the negotiation room can show it."""
+
+    decision: str
+    text: str
+    offer: Offer
+    counter: Offer | None
+    hour: int
+
+
+@dataclass(slots=True)
+class Deliverable:
+    """One thing owed under an agreement, by the partner or by the player, by an hour."""
+
+    owed_by: OwedBy
+    kind: str  # a PartnerTerm
+    text: str
+    due_hour: int
+    detail: str = ""  # module id or science domain
+    amount: float = 0.0
+    state: DeliverableState = "pending"
+
+
+@dataclass(slots=True)
+class Agreement:
+    """Signed terms with their deliverables; its state settles once nothing is pending."""
+
+    number: int
+    partner: str
+    offer: Offer
+    signed_hour: int
+    science_at_signing: dict[str, float]
+    deliverables: list[Deliverable]
+    state: AgreementState = "active"
+    science_checked: dict[str, float] = field(default_factory=dict)  # sent points at the last data check
+
+
+@dataclass(slots=True)
+class DiplomacyDesk:
+    """The programme's side of diplomacy, one per world: the command inbox and what is being tracked."""
+
+    inbox: list[Any] = field(default_factory=list)
+    next_agreement: int = 1
+    applied_events: dict[str, int] = field(default_factory=dict)  # level events whose partner effect ran
+    contributed: dict[int, str] = field(default_factory=dict)  # module entity -> partner, until built
+    instruments: list[tuple[str, str]] = field(default_factory=list)  # (partner, domain) now working
+    crewed: bool = False  # the station has had crew at some point (crew seats can be honoured)
+
+
+# --- read-only views ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerView:
+    decision: str
+    text: str
+    counter: Offer | None
+
+
+@dataclass(frozen=True, slots=True)
+class PartnerView:
+    id: str
+    name: str
+    kind: str
+    programme: str
+    joined: str | None
+    emblem_colour: str
+    profile: str
+    sources: tuple[str, ...]
+    interests: tuple[tuple[str, float], ...]
+    capabilities: tuple[str, ...]
+    asks: tuple[str, ...]
+    constraints: tuple[str, ...]
+    trust: float
+    member: bool
+    talks_open: bool
+    rounds_left: int
+    patience: int
+    history: tuple[str, ...]
+    last_answer: AnswerView | None
+
+
+@dataclass(frozen=True, slots=True)
+class DeliverableView:
+    owed_by: str
+    text: str
+    due_day: float
+    state: str
+
+
+@dataclass(frozen=True, slots=True)
+class AgreementView:
+    number: int
+    partner: str
+    partner_name: str
+    state: str
+    signed_day: float
+    terms: tuple[str, ...]
+    deliverables: tuple[DeliverableView, ...]
+
+
+# --- set-up and reading ---------------------------------------------------------------------------
+
+
+def populate_partners(ctx: SimContext) -> DiplomacyDesk:
+    """Creates the desk and one entity per partner of the level in the current esper world."""
+    desk = DiplomacyDesk()
+    esper.create_entity(desk)
+    for taking_part in ctx.level.partners:
+        spec = ctx.catalog.partners[taking_part.partner]
+        trust = spec.starting_trust if taking_part.trust is None else taking_part.trust
+        esper.create_entity(
+            Partner(spec, trust, taking_part.member, taking_part.talks_open, spec.patience)
+        )
+    return desk
+
+
+def desk_of_world() -> DiplomacyDesk:
+    return esper.get_component(DiplomacyDesk)[0][1]
+
+
+def partners_by_id() -> dict[str, Partner]:
+    return {partner.spec.id: partner for _, partner in esper.get_component(Partner)}
+
+
+def programme_state(ctx: SimContext) -> ProgrammeState:
+    """What partners weigh an offer against: the science sent home and who has signed on."""
+    members = sum(1 for _, partner in esper.get_component(Partner) if partner.member)
+    names = {module_id: translate(spec.name) for module_id, spec in ctx.catalog.modules.items()}
+    return ProgrammeState(ctx.level.programme, dict(ctx.station.science), members, names)
+
+
+def describe_terms(offer: Offer, names: dict[str, str]) -> tuple[str, ...]:
+    """Each term of an offer as a short phrase, what the partner gives first."""
+    terms: list[str] = []
+    if offer.funding_per_year > 0:
+        terms.append(f"They pay {offer.funding_per_year:g} credits a year")
+    for module in offer.modules:
+        terms.append(f"They build the {names.get(module, module)}")
+    if offer.launches:
+        terms.append(f"They provide {offer.launches} launch(es)")
+    if offer.instruments:
+        terms.append(f"They fly {offer.instruments} instrument(s)")
+    for domain in offer.data_share:
+        terms.append(f"You share {domain_name(domain)} data")
+    if offer.payload_kg > 0:
+        terms.append(f"You carry {offer.payload_kg:g} kg of their payload")
+    if offer.crew_seats:
+        terms.append(f"You give {offer.crew_seats} crew seat(s)")
+    if offer.host_module:
+        terms.append(f"You host their {names.get(offer.host_module, offer.host_module)}")
+    if offer.co_lead:
+        terms.append(f"They co-lead {domain_name(offer.co_lead)}")
+    return tuple(terms)
+
+
+def partner_views(language: str = "en") -> tuple[PartnerView, ...]:
+    """Every partner of the current world, in the level's order."""
+    views = []
+    for _, partner in sorted(esper.get_component(Partner), key=lambda pair: pair[0]):
+        spec = partner.spec
+        means = spec.capabilities
+        capabilities = [f"Funding up to {means.funding_per_year:g} credits a year"] if means.funding_per_year else []
+        capabilities += [f"Builds: {', '.join(means.modules)}"] if means.modules else []
+        capabilities += [translate(text, language) for text in means.instruments]
+        for count, what in ((means.launches, "launch(es)"), (means.ground_stations, "ground station(s)"),
+                            (means.crew_candidates, "crew candidate(s)")):
+            if count:
+                capabilities.append(f"{count} {what}")
+        answer = partner.last_answer
+        views.append(PartnerView(
+            id=spec.id,
+            name=translate(spec.name, language),
+            kind=spec.kind,
+            programme=spec.programme,
+            joined=spec.joined.isoformat() if spec.joined else None,
+            emblem_colour=spec.emblem_colour,
+            profile=translate(spec.profile, language),
+            sources=tuple(spec.sources),
+            interests=tuple((domain, interest_in(spec, domain)) for domain in SCIENCE_DOMAINS),
+            capabilities=tuple(capabilities),
+            asks=tuple(spec.asks),
+            constraints=tuple(translate(rule.text, language) for rule in spec.constraints),
+            trust=round(partner.trust, 6),
+            member=partner.member,
+            talks_open=partner.talks_open,
+            rounds_left=partner.rounds_left,
+            patience=spec.patience,
+            history=tuple(partner.history),
+            last_answer=None if answer is None else AnswerView(answer.decision, answer.text, answer.counter),
+        ))
+    return tuple(views)
+
+
+def agreement_views(ctx: SimContext, language: str = "en") -> tuple[AgreementView, ...]:
+    """Every agreement signed so far, oldest first."""
+    names = {module_id: translate(spec.name, language) for module_id, spec in ctx.catalog.modules.items()}
+    partners = partners_by_id()
+    views = []
+    for _, agreement in sorted(esper.get_component(Agreement), key=lambda pair: pair[1].number):
+        partner = partners.get(agreement.partner)
+        views.append(AgreementView(
+            number=agreement.number,
+            partner=agreement.partner,
+            partner_name=translate(partner.spec.name, language) if partner else agreement.partner,
+            state=agreement.state,
+            signed_day=agreement.signed_hour / HOURS_PER_DAY,
+            terms=describe_terms(agreement.offer, names),
+            deliverables=tuple(
+                DeliverableView(item.owed_by, item.text, item.due_hour / HOURS_PER_DAY, item.state)
+                for item in agreement.deliverables
+            ),
+        ))
+    return tuple(views)

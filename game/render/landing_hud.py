@@ -1,0 +1,209 @@
+"""The landing's instruments on screen: readouts with grade-limit cues, velocity vector, impact point, burn marker."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Literal
+
+import pygame
+
+from game.content.models import LandingGrading
+from game.landing.instruments import braking_height, delta_v_left, thrust_to_weight
+from game.landing.pilot import Observation
+from game.landing.terrain import Ground
+from game.render import palette
+from game.render.fonts import Fonts
+from game.render.landing_camera import SideCamera
+
+Cue = Literal["ok", "hard", "crash"]
+CUE_COLOURS: dict[Cue, pygame.Color] = {
+    "ok": palette.GOOD, "hard": pygame.Color("#ffb347"), "crash": pygame.Color("#ff5c5c"),
+}
+CUE_WORDS: dict[Cue, str] = {"ok": "SAFE", "hard": "HARD", "crash": "CRASH"}
+PANEL_WIDTH = 318
+ROW_HEIGHT = 34
+VECTOR_PIXELS_PER_M_S = 7.0
+VECTOR_MAX_PIXELS = 160.0
+# The suggested-burn marker plans on this share of full thrust, leaving a margin to steer with.
+BURN_MARGIN = 0.8
+TEXT_CACHE_LIMIT = 400
+
+
+@dataclass(slots=True)
+class TextCache:
+    """Rendered words kept between frames: the same readout is not rasterised sixty times a second."""
+
+    rendered: dict[tuple[int, str, tuple[int, int, int]], pygame.Surface] = field(default_factory=dict)
+
+    def render(self, font: pygame.font.Font, text: str, colour: pygame.Color) -> pygame.Surface:
+        key = (id(font), text, (colour.r, colour.g, colour.b))
+        image = self.rendered.get(key)
+        if image is None:
+            if len(self.rendered) >= TEXT_CACHE_LIMIT:
+                self.rendered.clear()
+            image = self.rendered[key] = font.render(text, True, colour)
+        return image
+
+    def draw(
+        self, surface: pygame.Surface, font: pygame.font.Font, text: str, colour: pygame.Color,
+        position: tuple[float, float], anchor: str = "topleft",
+    ) -> pygame.Rect:
+        image = self.render(font, text, colour)
+        rect = image.get_rect(**{anchor: (round(position[0]), round(position[1]))})
+        surface.blit(image, rect)
+        return rect
+
+
+def cue_for(value: float, good: float, hard: float) -> Cue:
+    """Green within the good limit, amber within the hard one, red beyond it."""
+    return "ok" if value <= good else "hard" if value <= hard else "crash"
+
+
+def touchdown_cues(seen: Observation, grading: LandingGrading) -> dict[str, Cue]:
+    """How each graded measure would count if the lander touched down now."""
+    good, hard = grading.good, grading.hard
+    return {
+        "down": cue_for(max(0.0, -seen.vy_m_s), good.vertical_speed_m_s, hard.vertical_speed_m_s),
+        "side": cue_for(abs(seen.vx_m_s), good.horizontal_speed_m_s, hard.horizontal_speed_m_s),
+        "tilt": cue_for(abs(math.degrees(seen.angle_rad)), good.tilt_deg, hard.tilt_deg),
+    }
+
+
+def worst(cues: dict[str, Cue]) -> Cue:
+    values = cues.values()
+    return "crash" if "crash" in values else "hard" if "hard" in values else "ok"
+
+
+def draw_cue_mark(surface: pygame.Surface, cue: Cue, centre: tuple[float, float], radius: float) -> None:
+    """A shape as well as a colour, so the cue reads without colour vision: circle, triangle, square."""
+    colour = CUE_COLOURS[cue]
+    x, y = centre
+    if cue == "ok":
+        pygame.draw.circle(surface, colour, (x, y), radius)
+    elif cue == "hard":
+        pygame.draw.polygon(surface, colour, [(x, y - radius * 1.1), (x + radius * 1.1, y + radius * 0.8),
+                                              (x - radius * 1.1, y + radius * 0.8)])
+    else:
+        pygame.draw.rect(surface, colour, (x - radius, y - radius, radius * 2, radius * 2))
+        arm = radius * 0.6
+        pygame.draw.line(surface, palette.SKY, (x - arm, y - arm), (x + arm, y + arm), 3)
+        pygame.draw.line(surface, palette.SKY, (x - arm, y + arm), (x + arm, y - arm), 3)
+
+
+def draw_instruments(
+    surface: pygame.Surface, fonts: Fonts, texts: TextCache, seen: Observation, grading: LandingGrading,
+    thrust_share: float, throttle: float, propellant_capacity_kg: float,
+) -> pygame.Rect:
+    """The left-hand panel of readouts; the speeds and the lean carry their touchdown cue."""
+    label_font, value_font = fonts.regular(palette.SMALL), fonts.bold(palette.BODY)
+    cues = touchdown_cues(seen, grading)
+    tw = thrust_to_weight(seen)
+    rows: list[tuple[str, str, Cue | None]] = [
+        ("Altitude", f"{max(0.0, seen.altitude_m):,.1f} m", None),
+        ("Down speed", f"{-seen.vy_m_s:+.1f} m/s", cues["down"]),
+        ("Sideways", f"{seen.vx_m_s:+.1f} m/s", cues["side"]),
+        ("Tilt", f"{math.degrees(seen.angle_rad):+.0f}°", cues["tilt"]),
+        ("Thrust / weight", f"{tw:.2f}", None),
+        ("Δv left", f"{delta_v_left(seen):,.0f} m/s", None),
+    ]
+    panel = pygame.Rect(14, 14, PANEL_WIDTH, 26 + ROW_HEIGHT * (len(rows) + 2))
+    layer = pygame.Surface(panel.size, pygame.SRCALPHA)
+    layer.fill((*palette.PANEL[:3], 215))
+    surface.blit(layer, panel)
+    pygame.draw.rect(surface, palette.PANEL_EDGE, panel, 2, border_radius=6)
+    y = panel.y + 12
+    value_right = panel.right - 52
+    for label, value, cue in rows:
+        texts.draw(surface, label_font, label, palette.TEXT_DIM, (panel.x + 14, y + 4))
+        texts.draw(surface, value_font, value, palette.TEXT, (value_right, y), anchor="topright")
+        if cue is not None:
+            draw_cue_mark(surface, cue, (panel.right - 26, y + 15), 9)
+        y += ROW_HEIGHT
+    _bar(surface, fonts, texts, "Throttle", throttle, f"{thrust_share:.0%}" if thrust_share else "off",
+         (panel.x + 14, y), panel.width - 28, palette.ACCENT)
+    y += ROW_HEIGHT
+    fuel = seen.propellant_kg
+    share = fuel / propellant_capacity_kg if propellant_capacity_kg > 0.0 else 0.0
+    colour = palette.GOOD if share > 0.1 else CUE_COLOURS["crash"]
+    _bar(surface, fonts, texts, "Propellant", share, f"{fuel:,.0f} kg",
+         (panel.x + 14, y), panel.width - 28, colour)
+    return panel
+
+
+def _bar(
+    surface: pygame.Surface, fonts: Fonts, texts: TextCache, label: str, share: float, value: str,
+    topleft: tuple[int, int], width: int, colour: pygame.Color,
+) -> None:
+    x, y = topleft
+    texts.draw(surface, fonts.regular(palette.SMALL), label, palette.TEXT_DIM, (x, y + 4))
+    bar = pygame.Rect(x + 118, y + 8, width - 118 - 84, 16)
+    pygame.draw.rect(surface, palette.PANEL_RAISED, bar)
+    filled = bar.copy()
+    filled.width = round(bar.width * max(0.0, min(1.0, share)))
+    pygame.draw.rect(surface, colour, filled)
+    pygame.draw.rect(surface, palette.PANEL_EDGE, bar, 1)
+    texts.draw(surface, fonts.bold(palette.SMALL), value, palette.TEXT, (x + width, y + 4), anchor="topright")
+
+
+def draw_touchdown_cue(surface: pygame.Surface, fonts: Fonts, texts: TextCache, cue: Cue) -> None:
+    """Top right: how a touchdown right now would end, in words, colour and shape."""
+    font = fonts.bold(palette.LARGE)
+    text = f"Touchdown now: {CUE_WORDS[cue]}"
+    image = texts.render(font, text, CUE_COLOURS[cue])
+    box = pygame.Rect(0, 0, image.get_width() + 66, image.get_height() + 18)
+    box.topright = (surface.get_width() - 14, 14)
+    pygame.draw.rect(surface, palette.PANEL, box, border_radius=6)
+    pygame.draw.rect(surface, CUE_COLOURS[cue], box, 3, border_radius=6)
+    draw_cue_mark(surface, cue, (box.x + 26, box.centery), 11)
+    surface.blit(image, (box.x + 48, box.y + 9))
+
+
+def draw_flight_marks(
+    surface: pygame.Surface, fonts: Fonts, texts: TextCache, camera: SideCamera, seen: Observation,
+    pose: tuple[float, float, float], ground: Ground, impact_x: float | None, suggested_burn: bool,
+) -> bool:
+    """Velocity vector, predicted impact, and (as an assist) where braking must begin; True: burn now."""
+    x, y, _ = pose
+    sx, sy = camera.to_screen(x, y)
+    speed = math.hypot(seen.vx_m_s, seen.vy_m_s)
+    if speed > 0.2:
+        length = min(VECTOR_MAX_PIXELS, speed * VECTOR_PIXELS_PER_M_S)
+        dx, dy = seen.vx_m_s / speed * length, -seen.vy_m_s / speed * length
+        tip = (sx + dx, sy + dy)
+        pygame.draw.line(surface, palette.TEXT, (sx, sy), tip, 3)
+        back = math.atan2(dy, dx) + math.pi
+        wing = [(tip[0] + 12 * math.cos(back + side), tip[1] + 12 * math.sin(back + side)) for side in (-0.45, 0.45)]
+        pygame.draw.polygon(surface, palette.TEXT, [tip, *wing])
+    small = fonts.bold(palette.SMALL)
+    # Within the last metres the impact point sits under the feet and would only hide them.
+    if impact_x is not None and seen.altitude_m > 8.0 and camera.left <= impact_x <= camera.right:
+        ix, iy = camera.to_screen(impact_x, ground.height_at(impact_x))
+        colour = CUE_COLOURS["crash"]
+        pygame.draw.line(surface, colour, (ix - 10, iy - 10), (ix + 10, iy + 10), 4)
+        pygame.draw.line(surface, colour, (ix - 10, iy + 10), (ix + 10, iy - 10), 4)
+        texts.draw(surface, small, "impact", colour, (ix, iy + 14), anchor="midtop")
+    if not suggested_burn or seen.legs_touching:
+        return False
+    needed = braking_height(seen, BURN_MARGIN)
+    burn_now = needed >= seen.altitude_m and seen.vy_m_s < -1.0
+    if math.isfinite(needed) and needed > 0.0:
+        # Where the lander's centre will be when its feet are `needed` above the ground.
+        mark_y = camera.to_screen(x, y - seen.altitude_m + needed)[1]
+        colour = CUE_COLOURS["hard"] if burn_now else palette.ACCENT
+        for start in range(-90, 90, 20):
+            pygame.draw.line(surface, colour, (sx + start, mark_y), (sx + start + 11, mark_y), 3)
+        texts.draw(surface, small, "brake from here", colour, (sx + 96, mark_y), anchor="midleft")
+    return burn_now
+
+
+def draw_banner(surface: pygame.Surface, fonts: Fonts, texts: TextCache, words: list[tuple[str, pygame.Color]]) -> None:
+    """Status words along the top middle: paused, autopilot, replay, slow motion, the world flown on."""
+    font = fonts.bold(palette.BODY)
+    x = surface.get_width() // 2
+    y = 18
+    for text, colour in words:
+        rect = texts.render(font, text, colour).get_rect(midtop=(x, y))
+        pygame.draw.rect(surface, palette.PANEL, rect.inflate(24, 10), border_radius=6)
+        texts.draw(surface, font, text, colour, rect.topleft)
+        y = rect.bottom + 14

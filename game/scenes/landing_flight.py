@@ -1,0 +1,552 @@
+"""The landing screen: fly a level's landing (or watch the autopilot or a replay), then read its grade and plot."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+import pygame
+import pygame_gui
+from pygame_gui.elements import UIButton
+from pygame_gui.windows import UIConfirmationDialog
+
+from game import paths
+from game.clock import FixedStepClock
+from game.content.loader import LoadedLevel
+from game.content.models import LandingAssists
+from game.content.problems import ContentError
+from game.content.text import translate
+from game.landing.craft import CraftShape
+from game.landing.flight import STEP_S
+from game.landing.grading import GradeName
+from game.landing.recorder import FlightRecording, replay_pilot
+from game.landing.run import LandingResult
+from game.landing.scenario import Scenario, scenario_for
+from game.landing.session import LandingSession
+from game.render import palette
+from game.render.landing_camera import SideCamera
+from game.render.landing_hud import (
+    CUE_COLOURS,
+    TextCache,
+    draw_banner,
+    draw_cue_mark,
+    draw_flight_marks,
+    draw_instruments,
+    draw_touchdown_cue,
+    touchdown_cues,
+    worst,
+)
+from game.render.landing_particles import DUST_REACH_M, Particles
+from game.render.landing_plot import render_flight_plot
+from game.render.landing_view import (
+    GroundShade,
+    draw_ground,
+    draw_lander,
+    draw_lander_shadow,
+    draw_target,
+    render_sky,
+)
+from game.render.text import draw_paragraph, draw_text, wrap_text
+from game.scenes.context import SceneContext
+from game.scenes.landing_sound import FlightSounds, find_audio
+from game.scenes.scene import SceneBase
+from game.scenes.transitions import Pop, Replace, Transition
+from game.ui.confirm_dialog import Question, open_confirm_dialog
+from game.ui.flight_input import KEYS_HELP, FlightInput, open_gamepads
+
+Phase = Literal["flying", "finished", "left", "error"]
+ABANDON = Question(
+    "Abandon this landing?", "The lander and its cargo will be lost, as in a crash.", "Abandon"
+)
+GRADE_WORDS: dict[GradeName, str] = {
+    "perfect": "Perfect landing", "good": "Good landing", "off_target": "Landed off target",
+    "hard": "Hard landing", "crash": "Crash",
+}
+GRADE_CUES = {"perfect": "ok", "good": "ok", "off_target": "hard", "hard": "hard", "crash": "crash"}
+# Sound the alarm when a touchdown now would crash and the ground is this close.
+ALARM_ALTITUDE_M = 40.0
+EXHAUST_PER_STEP = 3
+DUST_PER_STEP = 6
+TOUCHDOWN_DUST = 40
+BUTTON_HEIGHT = 54
+
+
+def flights_dir() -> Path:
+    """Where exported CSV tables of flights go."""
+    return paths.user_data_dir() / "flights"
+
+
+def recordings_dir() -> Path:
+    """Where replayable flight records (JSON) go, and where practice looks for them."""
+    return paths.user_data_dir() / "recordings"
+
+
+def _stamp() -> str:
+    return f"{dt.datetime.now():%Y%m%d-%H%M%S}"
+
+
+@dataclass(frozen=True, slots=True)
+class FlightOptions:
+    """How a landing is flown, beyond the level: what "Fly again" repeats with the next seed."""
+
+    cargo: str | None = None
+    seed: int = 0
+    gravity: float | None = None
+    max_thrust_n: float | None = None
+    assists: LandingAssists | None = None
+    autopilot: bool = False
+    world_name: str | None = None
+
+
+class LandingScene(SceneBase):
+    """Flies the level's landing with `cargo` until it ends, then shows the grade, its reasons and the plot.
+
+    Enter (or Continue) calls `on_finished(result)` and pops. Esc abandons after a question (graded a
+    crash, also passed to `on_finished`). `gravity` and `max_thrust_n` are practice's "what if" values,
+    `assists` replace the level's, `autopilot` starts with the autopilot flying, and `replay` flies a
+    recorded command list again (its own seed, craft, cargo, gravity, thrust and assists).
+    """
+
+    def __init__(
+        self,
+        ctx: SceneContext,
+        loaded: LoadedLevel,
+        *,
+        cargo: str | None = None,
+        seed: int = 0,
+        practice: bool = False,
+        on_finished: Callable[[LandingResult], None] | None = None,
+        gravity: float | None = None,
+        max_thrust_n: float | None = None,
+        assists: LandingAssists | None = None,
+        autopilot: bool = False,
+        replay: FlightRecording | None = None,
+        world_name: str | None = None,
+    ):
+        self.ctx = ctx
+        self.loaded = loaded
+        self.practice = practice
+        self.on_finished = on_finished
+        self.options = FlightOptions(cargo, seed, gravity, max_thrust_n, assists, autopilot, world_name)
+        self.replaying = replay is not None
+        self.world_name = world_name
+        self.phase: Phase = "flying"
+        self.error = ""
+        self.input = FlightInput()
+        self.clock = FixedStepClock(steps_per_second=1.0 / STEP_S)
+        self.texts = TextCache()
+        self.sky: pygame.Surface | None = None
+        self.plot: pygame.Surface | None = None
+        self.result: LandingResult | None = None
+        self.dialog: UIConfirmationDialog | None = None
+        self.buttons: dict[str, UIButton] = {}
+        self.alarm_sounded = False
+        self.reported = False
+        self.sounds = FlightSounds(None)
+        try:
+            self.session = self._start(loaded, replay)
+        except (ValueError, ContentError) as error:
+            self.phase = "error"
+            self.error = str(error)
+            return
+        scenario = self.session.scenario
+        self.shape = CraftShape.of(scenario.lander)
+        self.shade = GroundShade.of(scenario.ground)
+        self.particles = Particles(scenario.gravity_m_s2, scenario.ground.height_at, scenario.seed)
+        self.slow_motion = scenario.assists.slow_motion
+
+    def _start(self, loaded: LoadedLevel, replay: FlightRecording | None) -> LandingSession:
+        level, catalog = loaded.require()
+        options = self.options
+        if replay is not None:
+            if replay.level_id and replay.level_id != level.id:
+                raise ValueError(f"the flight record is of level '{replay.level_id}', not '{level.id}'")
+            scenario = scenario_for(
+                level, catalog, replay.seed, cargo=replay.cargo, lander=replay.lander, gravity=replay.gravity_m_s2,
+                max_thrust_n=replay.max_thrust_n, assists=replay.assists,
+            )
+            return LandingSession(scenario, level.id, replay_pilot(replay.commands))
+        scenario = scenario_for(
+            level, catalog, options.seed, cargo=options.cargo, gravity=options.gravity,
+            max_thrust_n=options.max_thrust_n, assists=options.assists,
+        )
+        session = LandingSession(scenario, level.id)
+        session.use_autopilot(options.autopilot)
+        return session
+
+    @property
+    def scenario(self) -> Scenario:
+        return self.session.scenario
+
+    # --- the Scene protocol ----------------------------------------------------------------------
+
+    @property
+    def has_unsaved_progress(self) -> bool:
+        return self.phase == "flying" and not self.replaying
+
+    @property
+    def alpha(self) -> float:
+        return self.clock.alpha if self.phase == "flying" else 1.0
+
+    def enter(self) -> None:
+        self.sky = render_sky(self.ctx.ui.window_resolution)
+        self.input.gamepads = open_gamepads()
+        if self.phase == "flying":
+            self.sounds = FlightSounds(find_audio(self.ctx))
+        elif self.phase == "finished":
+            self._build_result_widgets()
+
+    def exit(self) -> None:
+        self.sounds.silence()
+        self.input.release_all()
+        self._close_dialog()
+        for button in self.buttons.values():
+            button.kill()
+        self.buttons = {}
+
+    def handle(self, event: pygame.event.Event) -> Transition | None:
+        if event.type == pygame.VIDEORESIZE:
+            self.sky = render_sky((event.w, event.h))
+            if self.phase == "finished":
+                self._build_result_widgets()
+            return None
+        if event.type == pygame.WINDOWFOCUSLOST:
+            self.input.release_all()
+            return None
+        if self.phase == "error":
+            if event.type == pygame.KEYDOWN and event.key in (pygame.K_ESCAPE, pygame.K_RETURN, pygame.K_KP_ENTER):
+                self.phase = "left"
+                return Pop()
+            return None
+        if self.dialog is not None:
+            return self._handle_dialog(event)
+        if self.phase == "finished":
+            return self._handle_finished(event)
+        if self.phase != "flying":
+            return None
+        if event.type == pygame.KEYDOWN:
+            if event.key == pygame.K_ESCAPE:
+                self._ask_to_abandon()
+                return None
+            if event.key == pygame.K_p:
+                self.clock.speed = 0 if self.clock.speed else 1
+                self.input.release_all()
+                return None
+            if event.key == pygame.K_TAB and not self.replaying:
+                self.session.use_autopilot(self.session.pilot is None)
+                return None
+        if event.type == pygame.JOYBUTTONDOWN and event.button in (6, 7):  # Back/Start on most pads
+            self.clock.speed = 0 if self.clock.speed else 1
+            return None
+        self.input.handle(event)
+        return None
+
+    def update(self, dt: float) -> Transition | None:
+        if self.phase == "error":
+            return None
+        if self.phase == "finished":
+            self.particles.step(dt)
+            return None
+        if self.phase != "flying" or self.dialog is not None:
+            return None
+        for _ in range(self.clock.advance(dt * self.slow_motion)):
+            self._step()
+            if self.session.finished:
+                self._finish()
+                break
+        return None
+
+    # --- flying ----------------------------------------------------------------------------------
+
+    def _step(self) -> None:
+        """One fixed step of the flight, its particles and its sounds."""
+        session = self.session
+        command = None if session.pilot is not None else self.input.command(session.seen, STEP_S)
+        was_down = session.touched_down
+        session.step(command)
+        seen = session.seen
+        thrust = session.flight.last_thrust_n
+        share = thrust / self.scenario.lander.max_thrust_n if thrust > 0.0 else 0.0
+        x, y, angle = session.pose
+        ground = self.scenario.ground
+        if share > 0.0:
+            bottom = self.shape.hull[0][1]
+            nozzle_y = bottom - (self.shape.hull[2][1] - bottom) * 0.38
+            nozzle = (x - nozzle_y * math.sin(angle), y + nozzle_y * math.cos(angle))
+            self.particles.emit_exhaust(nozzle, angle, share, EXHAUST_PER_STEP)
+            if seen.altitude_m < DUST_REACH_M:
+                self.particles.emit_dust(x, ground.height_at(x), max(0.0, seen.altitude_m), share, DUST_PER_STEP)
+        if session.touched_down and not was_down:
+            self.particles.emit_dust(x, ground.height_at(x), 0.0, 1.0, TOUCHDOWN_DUST)
+            self.sounds.touchdown()
+        self.particles.step(STEP_S)
+        self.sounds.engine(share > 0.0)
+        danger = worst(touchdown_cues(seen, self.scenario.grading)) == "crash"
+        if danger and 0.0 < seen.altitude_m < ALARM_ALTITUDE_M and not session.touched_down:
+            if not self.alarm_sounded:
+                self.sounds.alarm()
+                self.alarm_sounded = True
+        else:
+            self.alarm_sounded = False
+
+    def _finish(self) -> None:
+        self.result = self.session.result
+        self.phase = "finished"
+        self.sounds.silence()
+        self.input.release_all()
+        self._build_result_widgets()
+
+    def _ask_to_abandon(self) -> None:
+        self.input.release_all()
+        self.dialog = open_confirm_dialog(self.ctx.ui, self.ctx.ui.window_resolution, ABANDON)
+
+    def _handle_dialog(self, event: pygame.event.Event) -> Transition | None:
+        confirmed = event.type == pygame_gui.UI_CONFIRMATION_DIALOG_CONFIRMED and event.ui_element is self.dialog
+        if event.type == pygame.KEYDOWN and event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
+            confirmed = True
+        if confirmed:
+            self._close_dialog()
+            return self.abandon()
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
+            self._close_dialog()
+        elif self.dialog is not None and not self.dialog.alive():
+            self.dialog = None  # closed with its own Cancel or × button
+        return None
+
+    def _close_dialog(self) -> None:
+        if self.dialog is not None:
+            self.dialog.kill()
+        self.dialog = None
+
+    def abandon(self) -> Transition:
+        """Ends the flight as lost, reports it and leaves."""
+        self.result = self.session.abandon()
+        return self._leave()
+
+    def _leave(self) -> Transition:
+        self.phase = "left"
+        self.sounds.silence()
+        if self.result is not None and self.on_finished is not None and not self.reported:
+            self.reported = True
+            self.on_finished(self.result)
+        return Pop()
+
+    # --- after the flight ------------------------------------------------------------------------
+
+    def _build_result_widgets(self) -> None:
+        for button in self.buttons.values():
+            button.kill()
+        width, height = self.ctx.ui.window_resolution
+        bottom = height - BUTTON_HEIGHT - 24
+        names = ["Export CSV", "Save recording"]
+        if self.practice:
+            names.append("Fly again")
+        names.append("Continue")
+        x = 40
+        self.buttons = {}
+        for name in names:
+            size = (230 if name == "Continue" else 210, BUTTON_HEIGHT)
+            rect = pygame.Rect((x, bottom), size)
+            if name == "Continue":
+                rect.right = width - 40
+            self.buttons[name] = UIButton(rect, name, self.ctx.ui)
+            x += size[0] + 16
+        self.plot = None  # drawn again at the new size
+
+    def _handle_finished(self, event: pygame.event.Event) -> Transition | None:
+        if event.type == pygame.KEYDOWN:
+            if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_ESCAPE):
+                return self._leave()
+            if event.key == pygame.K_e:
+                self.export_csv()
+            elif event.key == pygame.K_r:
+                self.save_recording()
+            elif event.key == pygame.K_f and self.practice:
+                return self._fly_again()
+        if event.type == pygame_gui.UI_BUTTON_PRESSED:
+            pressed = next((name for name, button in self.buttons.items() if button is event.ui_element), None)
+            if pressed == "Continue":
+                return self._leave()
+            if pressed == "Export CSV":
+                self.export_csv()
+            elif pressed == "Save recording":
+                self.save_recording()
+            elif pressed == "Fly again":
+                return self._fly_again()
+        return None
+
+    def _fly_again(self) -> Transition:
+        self.phase = "left"
+        options = self.options
+        again = LandingScene(
+            self.ctx, self.loaded, cargo=options.cargo, seed=options.seed + 1, practice=True,
+            on_finished=self.on_finished, gravity=options.gravity, max_thrust_n=options.max_thrust_n,
+            assists=options.assists, autopilot=options.autopilot, world_name=options.world_name,
+        )
+        return Replace(again)
+
+    def export_csv(self) -> Path | None:
+        """Writes the flight's table to the user's flights folder and says where; None when it failed."""
+        path = flights_dir() / f"landing-{self.session.recording.level_id or 'flight'}-{_stamp()}.csv"
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self.session.recording.write_csv(path)
+        except OSError as error:
+            self.ctx.notices.show(f"The flight could not be saved as CSV: {error}")
+            return None
+        self.ctx.notices.show(f"Flight saved as CSV: {path}")
+        return path
+
+    def save_recording(self) -> Path | None:
+        """Writes the replayable record (JSON) to the user's recordings folder and says where."""
+        recording = self.session.recording
+        path = recordings_dir() / f"landing-{recording.level_id or 'flight'}-seed{recording.seed}-{_stamp()}.json"
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            recording.write(path)
+        except OSError as error:
+            self.ctx.notices.show(f"The recording could not be saved: {error}")
+            return None
+        self.ctx.notices.show(f"Recording saved: {path.name} in {path.parent}")
+        return path
+
+    # --- drawing ---------------------------------------------------------------------------------
+
+    def camera(self, size: tuple[int, int], alpha: float) -> SideCamera:
+        x, y, _ = self.session.interpolated_pose(alpha)
+        return SideCamera.following(x, y, self.session.seen.altitude_m, self.scenario.ground, size)
+
+    def draw(self, surface: pygame.Surface, alpha: float) -> None:
+        size = surface.get_size()
+        if self.sky is None or self.sky.get_size() != size:
+            self.sky = render_sky(size)
+        surface.blit(self.sky, (0, 0))
+        if self.phase == "error":
+            self._draw_error(surface)
+            return
+        session = self.session
+        scenario = self.scenario
+        pose = session.interpolated_pose(alpha)
+        camera = self.camera(size, alpha)
+        ground = scenario.ground
+        good = scenario.grading.good.distance_m
+        draw_ground(surface, camera, ground, self.shade)
+        draw_target(surface, camera, ground, None if good is None else good * scenario.assists.target_scale)
+        half_width = (self.shape.hull[1][0] - self.shape.hull[0][0]) / 2
+        draw_lander_shadow(surface, camera, ground, pose, half_width)
+        self.particles.draw(surface, camera)
+        thrust = session.flight.last_thrust_n
+        share = thrust / scenario.lander.max_thrust_n if thrust > 0.0 and self.phase == "flying" else 0.0
+        draw_lander(surface, camera, self.shape, pose, thrust_share=share, carrying=scenario.cargo_id is not None,
+                    flicker=session.flight.steps)
+        fonts = self.ctx.fonts
+        if self.phase == "finished" and self.result is not None:
+            self._draw_result(surface, self.result)
+            return
+        seen = session.seen
+        burn_now = draw_flight_marks(surface, fonts, self.texts, camera, seen, pose, ground, session.impact_x,
+                                     scenario.assists.suggested_burn)
+        throttle = session.last_command.throttle
+        draw_instruments(surface, fonts, self.texts, seen, scenario.grading, share, throttle,
+                         scenario.lander.propellant_kg)
+        if not seen.legs_touching:
+            draw_touchdown_cue(surface, fonts, self.texts, worst(touchdown_cues(seen, scenario.grading)))
+        draw_banner(surface, fonts, self.texts, self._banner_words(burn_now))
+        hint = "Replay: Esc leaves" if self.replaying else KEYS_HELP
+        width, height = size
+        self.texts.draw(surface, fonts.regular(palette.SMALL), hint, palette.TEXT_DIM, (width // 2, height - 10),
+                        anchor="midbottom")
+
+    def _banner_words(self, burn_now: bool) -> list[tuple[str, pygame.Color]]:
+        words: list[tuple[str, pygame.Color]] = []
+        if self.clock.paused:
+            words.append(("PAUSED: P to fly on", palette.ACCENT))
+        if self.replaying:
+            words.append(("Replay of a recorded flight", palette.TEXT))
+        elif self.session.pilot is not None:
+            words.append(("Autopilot flying: Tab to take over", palette.GOOD))
+        if burn_now:
+            words.append(("BRAKE NOW", CUE_COLOURS["hard"]))
+        details = []
+        if self.world_name and self.world_name != "Moon":
+            details.append(f"{self.world_name}: {self.scenario.gravity_m_s2:g} m/s²")
+        if self.slow_motion < 1.0:
+            details.append(f"slow motion ×{self.slow_motion:g}")
+        if details:
+            words.append(("  ·  ".join(details), palette.TEXT_DIM))
+        return words
+
+    def _draw_error(self, surface: pygame.Surface) -> None:
+        fonts = self.ctx.fonts
+        width, height = surface.get_size()
+        draw_text(surface, "This landing cannot be flown", fonts.bold(palette.HEADING), palette.BROKEN,
+                  (width // 2, height // 3), anchor="midtop")
+        draw_paragraph(surface, self.error[:1].upper() + self.error[1:] + ".", fonts.regular(palette.BODY),
+                       palette.TEXT, (width // 6, height // 3 + 70), width * 2 // 3)
+        draw_text(surface, "Enter or Esc: back", fonts.regular(palette.SMALL), palette.TEXT_DIM,
+                  (width // 2, height - 40), anchor="midbottom")
+
+    def _draw_result(self, surface: pygame.Surface, result: LandingResult) -> None:
+        """The grade in words, colour and shape, why, the touchdown's numbers, and the flight plot."""
+        fonts = self.ctx.fonts
+        width, height = surface.get_size()
+        veil = pygame.Surface((width, height), pygame.SRCALPHA)
+        veil.fill((5, 7, 13, 205))
+        surface.blit(veil, (0, 0))
+        grade = result.grade
+        cue = GRADE_CUES[grade.name]
+        colour = CUE_COLOURS[cue]  # type: ignore[index]
+        draw_cue_mark(surface, cue, (58, 62), 16)  # type: ignore[arg-type]
+        draw_text(surface, GRADE_WORDS[grade.name], fonts.bold(palette.HEADING + 6), colour, (88, 38))
+        column = max(360, round(width * 0.42))
+        y = 104
+        body = fonts.regular(palette.BODY)
+        for reason in grade.reasons:
+            y = draw_paragraph(surface, "• " + reason[:1].upper() + reason[1:], body, palette.TEXT, (40, y),
+                               column - 40) + 6
+        y += 8
+        touchdown = result.touchdown
+        small = fonts.regular(palette.SMALL)
+        facts = []
+        if touchdown is not None:
+            facts += [
+                f"Touched down at {touchdown.vertical_speed_m_s:.2f} m/s down, "
+                f"{touchdown.horizontal_speed_m_s:.2f} m/s sideways, leaning {touchdown.tilt_deg:.1f}°.",
+                f"{touchdown.distance_m:.1f} m from the target, "
+                f"{touchdown.propellant_left:.0%} of the propellant left.",
+            ]
+        facts.append(self._cargo_sentence(result))
+        if grade.haul_cost:
+            facts.append(f"Hauling it to the target costs {grade.haul_cost:.1f} credits.")
+        facts.append(f"Flight time {result.final.time_s:.1f} s.")
+        for fact in facts:
+            for line in wrap_text(fact, small, column - 40):
+                draw_text(surface, line, small, palette.TEXT_DIM, (40, y))
+                y += small.get_linesize()
+            y += 4
+        plot_rect = pygame.Rect(column + 20, 40, width - column - 60, height - 40 - BUTTON_HEIGHT - 60)
+        if self.plot is None or self.plot.get_size() != plot_rect.size:
+            self.plot = render_flight_plot(plot_rect.size, result.recording, fonts)
+        surface.blit(self.plot, plot_rect)
+        pygame.draw.rect(surface, palette.PANEL_EDGE, plot_rect, 2)
+        hint = "Enter continue  ·  E export CSV  ·  R save recording" + ("  ·  F fly again" if self.practice else "")
+        draw_text(surface, hint, small, palette.TEXT_DIM, (width // 2, height - 4), anchor="midbottom")
+
+    def _cargo_sentence(self, result: LandingResult) -> str:
+        cargo_id = result.recording.cargo
+        if cargo_id is None:
+            return "No cargo on board."
+        catalog = self.loaded.catalog
+        module = catalog.modules.get(cargo_id) if catalog is not None else None
+        name = translate(module.name, self.ctx.language) if module is not None else cargo_id
+        grade = result.grade
+        if not grade.cargo_delivered:
+            return f"The {name} is lost: it must be sent again."
+        if grade.cargo_damage:
+            return f"The {name} arrives {grade.cargo_damage:.0%} damaged."
+        return f"The {name} arrives intact."
+

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import pygame
 
-from game.content.models import TileKind
+from game.content.models import ModuleSpec, TileKind
 from game.content.text import translate
 from game.render import palette
 from game.render.fonts import Fonts
@@ -23,6 +25,45 @@ def tile_tooltip_lines(kind: TileKind, language: str, module_name: str | None = 
     ]
     if module_name:
         lines.append(f"Module here: {module_name}")
+    return lines
+
+
+STATE_WORDS = {
+    "working": "working",
+    "building": "being built: it starts work when assembly ends",
+    "broken": "broken down: idle until the repair crew has fixed it",
+    "unpowered": "idle, no power: join it to a powered network with a cable, or add power",
+    "ordered": "ordered: waiting for a launch to carry it",
+    "in transit": "in transit: on its way to the Moon",
+    "awaiting landing": "in lunar orbit, waiting for its landing",
+}
+
+
+def _per_hour(amounts: Iterable[tuple[str, float]]) -> str:
+    return ", ".join(f"{amount:g} kg {name.replace('_', ' ')}" for name, amount in amounts)
+
+
+def module_tooltip_lines(name: str, spec: ModuleSpec | None, state: str, lit: bool | None = None) -> list[str]:
+    """What a module is doing and, when idle, why: its state, power, what it makes and uses."""
+    lines = [name, f"State: {STATE_WORDS.get(state, state)}"]
+    if spec is None:
+        return lines
+    if spec.power_output_w > 0:
+        output = f"Makes {spec.power_output_w / 1000:g} kW of power"
+        if spec.solar:
+            output += " while lit" + ("" if lit is None else (" (lit now)" if lit else " (in shadow now: making none)"))
+        lines.append(output)
+    if spec.power_draw_w > 0:
+        lines.append(f"Uses {spec.power_draw_w / 1000:g} kW of power")
+    if spec.energy_storage_wh > 0:
+        lines.append(f"Stores {spec.energy_storage_wh / 1000:g} kWh")
+    if spec.outputs:
+        lines.append(f"Makes per hour: {_per_hour(spec.outputs.items())}")
+    if spec.inputs:
+        lines.append(f"Uses per hour: {_per_hour(spec.inputs.items())} (idle when any runs out)")
+    if spec.science_per_day:
+        points = sum(spec.science_per_day.values())
+        lines.append(f"Science: {points:g} points a day")
     return lines
 
 

@@ -1,0 +1,225 @@
+"""The build palette: every module of the level's catalog by category, with its glyph, cost, power and needs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pygame
+
+from game.content.catalog import Catalog
+from game.content.models import ModuleSpec
+from game.content.text import translate
+from game.render import palette
+from game.render.glyphs import draw_glyph
+from game.render.text_cache import TextCache
+
+CATEGORY_ORDER = (
+    "power", "storage", "infrastructure", "communications", "logistics", "resources", "life_support",
+    "habitat", "science",
+)
+CATEGORY_NAMES = {
+    "power": "Power", "storage": "Storage", "infrastructure": "Cables and roads", "communications": "Talking to Earth",
+    "logistics": "Landing and transport", "resources": "Resources", "life_support": "Life support",
+    "habitat": "Living", "science": "Science",
+}
+HEADER_ROW_PX = 34
+ROW_PX = 60
+SELECTED_EXTRA_PX = 28  # the chosen row also shows what the module needs from the ground
+GLYPH_PX = 46
+
+
+def power_text(spec: ModuleSpec) -> str:
+    """'+10 kW' for a maker, '−800 W' for a user, '' for neither; the sign says which way power flows."""
+    def watts(value: float) -> str:
+        return f"{value / 1000:g} kW" if value >= 1000 else f"{value:g} W"
+
+    parts = []
+    if spec.power_output_w > 0:
+        parts.append(f"+{watts(spec.power_output_w)}{' in sun' if spec.solar else ''}")
+    if spec.power_draw_w > 0:
+        parts.append(f"−{watts(spec.power_draw_w)}")
+    if spec.energy_storage_wh > 0:
+        parts.append(f"stores {spec.energy_storage_wh / 1000:g} kWh")
+    return ", ".join(parts)
+
+
+def requirement_text(spec: ModuleSpec) -> str:
+    """What the ground must offer, in words: 'needs sun 80 %+, Earth in view' (Noto Sans has no ≥ sign)."""
+    rules = spec.placement
+    needs = []
+    if rules.tiles is not None:
+        needs.append("on " + " or ".join(rules.tiles).replace("_", " "))
+    if rules.min_sunlight > 0:
+        needs.append(f"sun {rules.min_sunlight * 100:.0f} %+")
+    if rules.min_ice_percent > 0:
+        needs.append(f"ice {rules.min_ice_percent:g} %+")
+    if rules.max_slope_deg < 90:
+        needs.append(f"slope up to {rules.max_slope_deg:g}°")
+    if rules.needs_earth_view:
+        needs.append("Earth in view")
+    if rules.needs_power and spec.power_draw_w > 0:
+        needs.append("power")
+    return "needs " + ", ".join(needs) if needs else "stands anywhere"
+
+
+@dataclass(frozen=True, slots=True)
+class PaletteEntry:
+    """One module as the palette shows it."""
+
+    spec: ModuleSpec
+    name: str
+    category: str
+
+    @property
+    def summary(self) -> str:
+        width, height = self.spec.footprint
+        parts = [f"{self.spec.cost:g} cr", f"{width}×{height}"]
+        power = power_text(self.spec)
+        if power:
+            parts.append(power)
+        return " · ".join(parts)
+
+
+def palette_entries(catalog: Catalog, language: str) -> list[PaletteEntry]:
+    """The catalog's modules grouped by category in a fixed order, cheapest first within a category."""
+    def rank(spec: ModuleSpec) -> tuple[int, float, str]:
+        order = CATEGORY_ORDER.index(spec.category) if spec.category in CATEGORY_ORDER else len(CATEGORY_ORDER)
+        return order, spec.cost, spec.id
+
+    return [
+        PaletteEntry(spec, translate(spec.name, language), spec.category)
+        for spec in sorted(catalog.modules.values(), key=rank)
+    ]
+
+
+@dataclass(slots=True)
+class BuildPalette:
+    """Which module is chosen and how far the list is scrolled. Input changes it; drawing only reads it."""
+
+    entries: list[PaletteEntry]
+    selected: int = 0
+    scroll: int = 0
+    focused: bool = False
+    _rows: list[tuple[int, int, int | None]] = field(default_factory=list)  # (top, height, entry index or None)
+
+    def __post_init__(self) -> None:
+        top = 0
+        category = None
+        for index, entry in enumerate(self.entries):
+            if entry.category != category:
+                category = entry.category
+                self._rows.append((top, HEADER_ROW_PX, None))
+                top += HEADER_ROW_PX
+            self._rows.append((top, ROW_PX, index))
+            top += ROW_PX
+
+    @property
+    def chosen(self) -> PaletteEntry | None:
+        return self.entries[self.selected] if self.entries else None
+
+    def rows(self) -> list[tuple[int, int, int | None]]:
+        """Each row's top and height in list pixels (before scrolling); the chosen row is taller."""
+        laid: list[tuple[int, int, int | None]] = []
+        shift = 0
+        for top, height, index in self._rows:
+            extra = SELECTED_EXTRA_PX if index is not None and index == self.selected else 0
+            laid.append((top + shift, height + extra, index))
+            shift += extra
+        return laid
+
+    def content_height(self) -> int:
+        rows = self.rows()
+        return rows[-1][0] + rows[-1][1] if rows else 0
+
+    def move(self, step: int, view_height: int) -> None:
+        if self.entries:
+            self.selected = max(0, min(len(self.entries) - 1, self.selected + step))
+            self.scroll_to_selected(view_height)
+
+    def choose(self, module_id: str, view_height: int) -> None:
+        for index, entry in enumerate(self.entries):
+            if entry.spec.id == module_id:
+                self.selected = index
+                self.scroll_to_selected(view_height)
+
+    def scroll_to_selected(self, view_height: int) -> None:
+        for top, height, index in self.rows():
+            if index == self.selected:
+                if index == next((i for _, _, i in self._rows if i is not None), None):
+                    top = 0  # the first entry shows its category heading too
+                if top < self.scroll:
+                    self.scroll = top
+                elif top + height > self.scroll + view_height:
+                    self.scroll = top + height - view_height
+        self.scroll_by(0, view_height)
+
+    def scroll_by(self, pixels: int, view_height: int) -> None:
+        self.scroll = max(0, min(max(0, self.content_height() - view_height), self.scroll + pixels))
+
+    def entry_at(self, area: pygame.Rect, position: tuple[int, int]) -> int | None:
+        """The entry index under a screen point inside the palette's `area`, or None."""
+        if not area.collidepoint(position):
+            return None
+        y = position[1] - area.y + self.scroll
+        for top, height, index in self.rows():
+            if top <= y < top + height:
+                return index
+        return None
+
+
+def draw_build_palette(
+    surface: pygame.Surface, area: pygame.Rect, build: BuildPalette, text: TextCache, budget: float | None,
+    armed: str | None,
+) -> None:
+    """The list, clipped to `area`; `armed` is the module id now following the pointer, if any."""
+    pygame.draw.rect(surface, palette.PANEL, area, border_radius=6)
+    edge = palette.FOCUS if build.focused else palette.PANEL_EDGE
+    pygame.draw.rect(surface, edge, area, 2, border_radius=6)
+    previous_clip = surface.get_clip()
+    surface.set_clip(area.inflate(-4, -4))
+    for top, height, index in build.rows():
+        y = area.y + top - build.scroll
+        if y + height < area.y or y > area.bottom:
+            continue
+        if index is None:
+            entry = build.entries[next(i for t, _, i in build.rows() if i is not None and t > top)]
+            name = CATEGORY_NAMES.get(entry.category, entry.category.replace("_", " ").title())
+            text.draw(surface, name.upper(), palette.SMALL, palette.ACCENT, (area.x + 12, y + 6), bold=True)
+            continue
+        _draw_entry(surface, pygame.Rect(area.x + 4, y, area.width - 14, height), build.entries[index], text,
+                    selected=index == build.selected, focused=build.focused, budget=budget,
+                    armed=armed == build.entries[index].spec.id)
+    surface.set_clip(previous_clip)
+    _draw_scrollbar(surface, area, build)
+
+
+def _draw_entry(surface: pygame.Surface, row: pygame.Rect, entry: PaletteEntry, text: TextCache, *, selected: bool,
+                focused: bool, budget: float | None, armed: bool) -> None:
+    if selected:
+        pygame.draw.rect(surface, palette.PANEL_RAISED, row, border_radius=6)
+        pygame.draw.rect(surface, palette.FOCUS if focused or armed else palette.PANEL_EDGE, row, 2, border_radius=6)
+    plate = pygame.Rect(row.x + 6, row.y + (ROW_PX - GLYPH_PX) // 2, GLYPH_PX, GLYPH_PX)
+    pygame.draw.rect(surface, palette.PANEL_RAISED if not selected else palette.PANEL, plate, border_radius=6)
+    draw_glyph(surface, entry.spec.shape, plate.inflate(-10, -10))
+    x = plate.right + 10
+    room = row.right - 8 - x
+    affordable = budget is None or entry.spec.cost <= budget
+    name_colour = palette.TEXT if affordable else palette.TEXT_DIM
+    text.draw(surface, text.fit(entry.name, palette.BODY - 2, room, bold=True), palette.BODY - 2, name_colour,
+              (x, row.y + 4), bold=True)
+    summary_colour = palette.TEXT_DIM if affordable else palette.BROKEN
+    summary = entry.summary if affordable else f"{entry.summary} · too dear"
+    text.draw(surface, text.fit(summary, palette.SMALL, room), palette.SMALL, summary_colour, (x, row.y + 32))
+    if selected:
+        needs = requirement_text(entry.spec)
+        text.draw(surface, text.fit(needs, palette.SMALL, room), palette.SMALL, palette.ACCENT, (x, row.y + 56))
+
+
+def _draw_scrollbar(surface: pygame.Surface, area: pygame.Rect, build: BuildPalette) -> None:
+    content = build.content_height()
+    if content <= area.height:
+        return
+    track = pygame.Rect(area.right - 8, area.y + 4, 5, area.height - 8)
+    thumb_height = max(24, round(track.height * area.height / content))
+    thumb_top = track.y + round((track.height - thumb_height) * build.scroll / (content - area.height))
+    pygame.draw.rect(surface, palette.TEXT_DIM, (track.x, thumb_top, track.width, thumb_height), border_radius=2)

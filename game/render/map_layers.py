@@ -1,0 +1,131 @@
+"""The station map drawn from cached layers: ground (or an overlay) and modules are redrawn only when they change."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import pygame
+
+from game.render import palette
+from game.render.camera import Camera
+from game.render.overlays import (
+    Region,
+    draw_power_tags,
+    draw_region_labels,
+    module_networks,
+    overlay_tile,
+    tile_regions,
+)
+from game.render.site_map import MapModule, TileStamps, draw_cables, draw_hover, draw_modules, draw_tiles
+from game.render.text_cache import TextCache
+from game.rules.grid import SiteGrid
+
+MAX_CACHED_PIXELS = 12_000_000  # a whole-map layer above this (a huge mod map, zoomed in) is drawn tile by tile
+
+
+def whole_map_camera(grid: SiteGrid, tile_px: float) -> Camera:
+    """A camera whose viewport is the whole map at `tile_px`, for drawing a layer once."""
+    size = (round(grid.width * tile_px), round(grid.height * tile_px))
+    camera = Camera(pygame.Rect((0, 0), size), grid.width, grid.height, grid.tile_size_m, tile_px)
+    camera.centre_x, camera.centre_y = grid.width / 2, grid.height / 2
+    return camera
+
+
+@dataclass(slots=True)
+class MapLayers:
+    """Pixels kept between frames; a cache, never game state, so drawing may fill it."""
+
+    stamps: TileStamps = field(default_factory=TileStamps)
+    _ground_key: tuple[str, float] | None = None
+    _ground: pygame.Surface | None = None
+    _modules_key: tuple[float, tuple[MapModule, ...]] | None = None
+    _modules: pygame.Surface | None = None
+    _networks_key: tuple[MapModule, ...] | None = None
+    _networks: dict[int, str] = field(default_factory=dict)
+    _regions: list[Region] | None = None
+
+    def ground(self, grid: SiteGrid, overlay: str, tile_px: float) -> pygame.Surface | None:
+        key = (overlay, tile_px)
+        if key != self._ground_key:
+            self._ground_key, self._ground = key, None
+            if grid.width * grid.height * tile_px * tile_px <= MAX_CACHED_PIXELS:
+                camera = whole_map_camera(grid, tile_px)
+                layer = pygame.Surface(camera.viewport.size)
+                draw_ground(layer, grid, camera, self.stamps, overlay)
+                self._ground = layer
+        return self._ground
+
+    def modules(self, grid: SiteGrid, modules: Sequence[MapModule], tile_px: float) -> pygame.Surface | None:
+        key = (tile_px, tuple(modules))
+        if key != self._modules_key:
+            self._modules_key, self._modules = key, None
+            if grid.width * grid.height * tile_px * tile_px <= MAX_CACHED_PIXELS:
+                camera = whole_map_camera(grid, tile_px)
+                layer = pygame.Surface(camera.viewport.size, pygame.SRCALPHA)
+                draw_cables(layer, modules, camera)
+                draw_modules(layer, modules, camera)
+                self._modules = layer
+        return self._modules
+
+    def networks(self, modules: Sequence[MapModule]) -> dict[int, str]:
+        key = tuple(modules)
+        if key != self._networks_key:
+            self._networks_key, self._networks = key, module_networks(modules)
+        return self._networks
+
+    def regions(self, grid: SiteGrid) -> list[Region]:
+        if self._regions is None:
+            self._regions = tile_regions(grid)
+        return self._regions
+
+
+def draw_ground(surface: pygame.Surface, grid: SiteGrid, camera: Camera, stamps: TileStamps, overlay: str) -> None:
+    size = round(camera.tile_px)
+    if overlay == "ground":
+        draw_tiles(surface, grid, camera, stamps)
+        return
+    overlay_stamps: dict[str, pygame.Surface | None] = {}
+    for x, y, kind in grid.cells():
+        rect = camera.tile_rect(x, y)
+        if not rect.colliderect(camera.viewport):
+            continue
+        if kind.id not in overlay_stamps:
+            overlay_stamps[kind.id] = overlay_tile(kind, overlay, size)
+        stamp = overlay_stamps[kind.id]
+        surface.blit(stamp if stamp is not None else stamps.get(kind, size), rect)
+
+
+def draw_station_map(
+    surface: pygame.Surface,
+    grid: SiteGrid,
+    modules: Sequence[MapModule],
+    camera: Camera,
+    layers: MapLayers,
+    overlay: str,
+    text: TextCache,
+    hovered: tuple[int, int] | None = None,
+) -> None:
+    """The map with its overlay, clipped to the camera's viewport: cached layers, then labels and the hover."""
+    previous_clip = surface.get_clip()
+    surface.set_clip(camera.viewport)
+    surface.fill(palette.SKY, camera.viewport)
+    origin = camera.grid_to_screen(0, 0)
+    corner = (round(origin[0]), round(origin[1]))
+    ground = layers.ground(grid, overlay, camera.tile_px)
+    if ground is not None:
+        surface.blit(ground, corner)
+    else:
+        draw_ground(surface, grid, camera, layers.stamps, overlay)
+    module_layer = layers.modules(grid, modules, camera.tile_px)
+    if module_layer is not None:
+        surface.blit(module_layer, corner)
+    else:
+        draw_cables(surface, modules, camera)
+        draw_modules(surface, modules, camera)
+    if overlay == "power":
+        draw_power_tags(surface, modules, layers.networks(modules), camera, text)
+    elif overlay != "ground":
+        draw_region_labels(surface, layers.regions(grid), overlay, camera, text)
+    draw_hover(surface, camera, hovered)
+    surface.set_clip(previous_clip)

@@ -1,0 +1,214 @@
+"""Map overlays (sunlight, ice, power network, Earth in view): shading, patterns and labels, never colour alone."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import pygame
+
+from game.content.models import TileKind
+from game.render import palette
+from game.render.camera import Camera
+from game.render.patterns import draw_pattern
+from game.render.site_map import MapModule
+from game.render.text_cache import TextCache
+from game.rules.grid import SiteGrid
+from game.rules.power import power_networks
+
+OVERLAYS = ("ground", "sunlight", "ice", "power", "earth")
+OVERLAY_NAMES = {
+    "ground": "Ground", "sunlight": "Sunlight", "ice": "Ice", "power": "Power network", "earth": "Earth in view",
+}
+MIN_LABELLED_REGION = 4  # tiles: a smaller patch gets no label, so labels never pile up
+NETWORK_TAG_COLOURS = (  # Okabe–Ito colours, told apart by colour-blind eyes; the letter is the real signal
+    pygame.Color("#56b4e9"), pygame.Color("#e69f00"), pygame.Color("#009e73"), pygame.Color("#cc79a7"),
+    pygame.Color("#f0e442"), pygame.Color("#0072b2"),
+)
+DARK = pygame.Color("#0b0e14")
+LIT = pygame.Color("#fff2b8")
+ICE = pygame.Color("#7cc4ff")
+
+
+def next_overlay(current: str, step: int = 1) -> str:
+    return OVERLAYS[(OVERLAYS.index(current) + step) % len(OVERLAYS)]
+
+
+def overlay_tile(kind: TileKind, overlay: str, size: int) -> pygame.Surface | None:
+    """One tile as the overlay shows it, or None for the ground overlay (the tile's own stamp)."""
+    stamp = pygame.Surface((size, size))
+    if overlay == "sunlight":
+        # Brightness is the message: black never lit, pale yellow always lit; readable in grey too.
+        stamp.fill(DARK.lerp(LIT, kind.sunlight))
+        if kind.sunlight == 0:
+            draw_pattern(stamp, "hatch", pygame.Color("#2a3140"))
+    elif overlay == "ice":
+        if kind.ice_percent > 0:
+            stamp.fill(pygame.Color("#16324d").lerp(ICE, min(1.0, 0.35 + kind.ice_percent / 10)))
+            draw_pattern(stamp, "dots", pygame.Color("#e8f4ff"))
+        else:
+            stamp.fill(pygame.Color("#30343c"))
+    elif overlay == "earth":
+        if kind.earth_visible:
+            stamp.fill(pygame.Color("#5a7a9a"))
+        else:
+            stamp.fill(pygame.Color("#1e2229"))
+            draw_pattern(stamp, "cross", pygame.Color("#4a505c"))
+    elif overlay == "power":
+        stamp.fill(pygame.Color(kind.colour).lerp(DARK, 0.65))
+    else:
+        return None
+    if size >= 20:
+        edge = pygame.Color(0, 0, 0)
+        pygame.draw.line(stamp, edge, (0, size - 1), (size - 1, size - 1))
+        pygame.draw.line(stamp, edge, (size - 1, 0), (size - 1, size - 1))
+    return stamp
+
+
+def region_label(kind: TileKind, overlay: str) -> str | None:
+    if overlay == "sunlight":
+        return f"{kind.sunlight * 100:.0f} %"
+    if overlay == "ice":
+        return f"ice {kind.ice_percent:g} %" if kind.ice_percent > 0 else None
+    if overlay == "earth":
+        return None if kind.earth_visible else "Earth hidden"
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class Region:
+    """A patch of touching tiles of one kind, labelled once at its middle tile."""
+
+    kind: TileKind
+    size: int
+    label_cell: tuple[int, int]
+
+
+def tile_regions(grid: SiteGrid) -> list[Region]:
+    """Patches of the same kind, joined side by side; each labelled at the tile nearest its centre."""
+    seen: set[tuple[int, int]] = set()
+    regions = []
+    for x, y, kind in grid.cells():
+        if (x, y) in seen:
+            continue
+        patch = []
+        todo = [(x, y)]
+        seen.add((x, y))
+        while todo:
+            cx, cy = todo.pop()
+            patch.append((cx, cy))
+            for nx, ny in ((cx + 1, cy), (cx - 1, cy), (cx, cy + 1), (cx, cy - 1)):
+                if grid.contains(nx, ny) and (nx, ny) not in seen and grid.at(nx, ny).id == kind.id:
+                    seen.add((nx, ny))
+                    todo.append((nx, ny))
+        mean_x = sum(cell[0] for cell in patch) / len(patch)
+        mean_y = sum(cell[1] for cell in patch) / len(patch)
+        middle = min(patch, key=lambda cell: (cell[0] - mean_x) ** 2 + (cell[1] - mean_y) ** 2)
+        regions.append(Region(kind, len(patch), middle))
+    return regions
+
+
+def module_networks(modules: Sequence[MapModule]) -> dict[int, str]:
+    """A letter per module index for its power network ('A', 'B', …), from the same rule the simulation uses."""
+    cells = {index: module.cells() for index, module in enumerate(modules)}
+    conducts = {index: module.conducts_power or module.is_cable for index, module in enumerate(modules)}
+    roots = power_networks(cells, conducts)
+    letters: dict[int, str] = {}
+    for root in sorted(set(roots.values())):
+        number = len(letters)
+        letters[root] = chr(ord("A") + number % 26) + ("" if number < 26 else str(number // 26))
+    return {index: letters[root] for index, root in roots.items()}
+
+
+def draw_region_labels(surface: pygame.Surface, regions: Sequence[Region], overlay: str, camera: Camera,
+                       text: TextCache) -> None:
+    for region in regions:
+        label = region_label(region.kind, overlay)
+        if label is None or region.size < MIN_LABELLED_REGION:
+            continue
+        centre = camera.grid_to_screen(region.label_cell[0] + 0.5, region.label_cell[1] + 0.5)
+        image = text.render(label, palette.SMALL, palette.TEXT, bold=True)
+        pill = image.get_rect(center=(round(centre[0]), round(centre[1]))).inflate(14, 4)
+        if not pill.colliderect(camera.viewport):
+            continue
+        pygame.draw.rect(surface, palette.PANEL, pill, border_radius=pill.height // 2)
+        pygame.draw.rect(surface, palette.TEXT_DIM, pill, 1, border_radius=pill.height // 2)
+        surface.blit(image, image.get_rect(center=pill.center))
+
+
+def draw_power_tags(surface: pygame.Surface, modules: Sequence[MapModule], networks: dict[int, str],
+                    camera: Camera, text: TextCache) -> None:
+    """Each module's network letter in a tag; a module without power gets a red frame, a cross and 'off'."""
+    for index, module in enumerate(modules):
+        if module.is_cable:
+            continue
+        area = camera.tile_rect(module.x, module.y, *module.footprint)
+        if not area.colliderect(camera.viewport):
+            continue
+        letter = networks.get(index, "?")
+        if module.state == "unpowered":
+            pygame.draw.rect(surface, palette.BROKEN, area, 3)
+            pygame.draw.line(surface, palette.BROKEN, area.topleft, area.bottomright, 3)
+            pygame.draw.line(surface, palette.BROKEN, area.topright, area.bottomleft, 3)
+            letter += " off"
+        colour = NETWORK_TAG_COLOURS[(ord(letter[0]) - ord("A")) % len(NETWORK_TAG_COLOURS)]
+        image = text.render(letter, palette.SMALL, palette.GLYPH_EDGE, bold=True)
+        tag = image.get_rect(topleft=(area.x + 1, area.y + 1)).inflate(8, 0)
+        tag.topleft = (area.x + 1, area.y + 1)
+        pygame.draw.rect(surface, colour, tag, border_radius=4)
+        pygame.draw.rect(surface, palette.GLYPH_EDGE, tag, 1, border_radius=4)
+        surface.blit(image, image.get_rect(center=tag.center))
+
+
+@dataclass(frozen=True, slots=True)
+class LegendRow:
+    """One line of an overlay's legend: a sample swatch (drawn by `draw_swatch`) and its meaning."""
+
+    sample: str  # a key for draw_swatch
+    text: str
+
+
+def overlay_legend(overlay: str) -> list[LegendRow]:
+    if overlay == "sunlight":
+        return [LegendRow("lit-high", "Bright: lit most of the lunar day"), LegendRow("lit-half", "Grey: lit half"),
+                LegendRow("lit-none", "Black, hatched: never lit"), LegendRow("label", "Labels: % of the day lit")]
+    if overlay == "ice":
+        return [LegendRow("ice", "Blue, dotted: ice in the soil"), LegendRow("no-ice", "Grey: dry ground"),
+                LegendRow("label", "Labels: ice % by mass")]
+    if overlay == "earth":
+        return [LegendRow("earth", "Blue-grey: Earth above the horizon"),
+                LegendRow("no-earth", "Dark, crossed: a ridge hides Earth"),
+                LegendRow("label", "Antennas need Earth in view")]
+    if overlay == "power":
+        return [LegendRow("tag", "Letter: which network a module is on"),
+                LegendRow("off", "Red cross, 'off': no power reaches it"),
+                LegendRow("cable", "Orange line: power cable")]
+    return []
+
+
+def draw_swatch(surface: pygame.Surface, sample: str, box: pygame.Rect) -> None:
+    kinds = {
+        "lit-high": (LIT.lerp(DARK, 0.1), None), "lit-half": (DARK.lerp(LIT, 0.5), None),
+        "lit-none": (DARK, ("hatch", "#2a3140")), "ice": (ICE, ("dots", "#e8f4ff")),
+        "no-ice": (pygame.Color("#30343c"), None), "earth": (pygame.Color("#5a7a9a"), None),
+        "no-earth": (pygame.Color("#1e2229"), ("cross", "#4a505c")),
+    }
+    if sample in kinds:
+        colour, pattern = kinds[sample]
+        swatch = pygame.Surface(box.size)
+        swatch.fill(colour)
+        if pattern:
+            draw_pattern(swatch, pattern[0], pygame.Color(pattern[1]))
+        surface.blit(swatch, box)
+    elif sample == "label":
+        pygame.draw.rect(surface, palette.PANEL, box, border_radius=box.height // 2)
+        pygame.draw.rect(surface, palette.TEXT_DIM, box, 1, border_radius=box.height // 2)
+    elif sample == "tag":
+        pygame.draw.rect(surface, NETWORK_TAG_COLOURS[0], box, border_radius=4)
+    elif sample == "off":
+        pygame.draw.rect(surface, palette.BROKEN, box, 3)
+        pygame.draw.line(surface, palette.BROKEN, box.topleft, box.bottomright, 3)
+        pygame.draw.line(surface, palette.BROKEN, box.topright, box.bottomleft, 3)
+    elif sample == "cable":
+        pygame.draw.line(surface, palette.CABLE, box.midleft, box.midright, 6)
+    pygame.draw.rect(surface, palette.TEXT_DIM, box, 1)

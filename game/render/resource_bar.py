@@ -1,0 +1,229 @@
+"""The resource bar: budget, energy, power, stores, science and crew, each with a trend arrow and a tooltip."""
+
+from __future__ import annotations
+
+from collections import deque
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+import pygame
+
+from game.content.catalog import Catalog
+from game.render import palette
+from game.render.text_cache import TextCache
+
+if TYPE_CHECKING:
+    from game.ecs.session import StationSnapshot
+
+HOURS_PER_DAY = 24
+CONSUMABLES = ("water", "oxygen", "food")
+STORES = ("water", "oxygen", "food", "regolith", "bricks", "spare_parts")
+STORE_NAMES = {"water": "Water", "oxygen": "Oxygen", "food": "Food", "regolith": "Regolith", "bricks": "Bricks",
+               "spare_parts": "Spare parts", "hydrogen": "Hydrogen"}
+FLAT_SHARE = 0.002  # a change under 0.2 % a day reads as steady, so rounding never flickers the arrow
+ARROW_PX = 12
+MIN_CELL_PX = 104
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """One cell of the bar: what, how much now, which way it moves, and the longer words for its tooltip."""
+
+    key: str
+    label: str
+    value: str
+    trend: int  # -1 falling, 0 steady, +1 rising
+    warning: bool
+    tooltip: tuple[str, ...]
+
+
+def _kg(amount: float) -> str:
+    return f"{amount / 1000:,.1f} t" if amount >= 10000 else f"{amount:,.0f} kg"
+
+
+def _watts(watts: float) -> str:
+    return f"{watts / 1000:,.1f} kW" if abs(watts) >= 1000 else f"{watts:,.0f} W"
+
+
+def power_balance(snapshot: StationSnapshot, catalog: Catalog) -> tuple[float, float]:
+    """(generation, draw) in watts now: the snapshot's own figures when it has them, else from the modules."""
+    made = getattr(snapshot, "power_generation_w", None)
+    used = getattr(snapshot, "power_draw_w", None)
+    if isinstance(made, int | float) and isinstance(used, int | float):
+        return float(made), float(used)
+    generation = draw = 0.0
+    for view in snapshot.modules:
+        spec = catalog.modules.get(view.module_id)
+        if spec is None or view.state in ("building", "broken", "ordered", "in transit"):
+            continue
+        if spec.power_output_w > 0 and (view.lit or not spec.solar):
+            generation += spec.power_output_w
+        draw += spec.power_draw_w
+    return generation, draw
+
+
+def snapshot_values(snapshot: StationSnapshot, catalog: Catalog) -> dict[str, float]:
+    """The numbers the bar compares over a day."""
+    values = {"budget": snapshot.budget, "energy": snapshot.energy_wh,
+              "science": sum(snapshot.science.values())}
+    generation, draw = power_balance(snapshot, catalog)
+    values["power"] = generation - draw
+    for store in STORES:
+        values[store] = snapshot.resources.get(store, 0.0)
+    crew = getattr(snapshot, "crew", None)
+    if isinstance(crew, int):
+        values["crew"] = float(crew)
+    return values
+
+
+@dataclass(slots=True)
+class ResourceHistory:
+    """The bar's memory of the last day or so, one sample per game hour seen, for the trend arrows."""
+
+    samples: deque[tuple[int, dict[str, float]]] = field(default_factory=lambda: deque(maxlen=HOURS_PER_DAY * 2))
+
+    def record(self, hour: int, values: dict[str, float]) -> None:
+        if not self.samples or self.samples[-1][0] < hour:
+            self.samples.append((hour, values))
+
+    def day_ago(self, hour: int) -> tuple[int, dict[str, float]] | None:
+        """The newest sample at least a day old, or the oldest when the run is younger than a day."""
+        older = [sample for sample in self.samples if sample[0] <= hour - HOURS_PER_DAY]
+        if older:
+            return older[-1]
+        return self.samples[0] if self.samples and self.samples[0][0] < hour else None
+
+
+def _trend(now: float, before: float | None) -> int:
+    if before is None:
+        return 0
+    change = now - before
+    if abs(change) <= FLAT_SHARE * max(abs(before), abs(now), 1.0):
+        return 0
+    return 1 if change > 0 else -1
+
+
+def days_left(now: float, before: float | None, hours: int) -> float | None:
+    """How many days a falling store lasts at the rate it fell since `before`; None when it is not falling."""
+    if before is None or hours <= 0 or now >= before:
+        return None
+    per_day = (before - now) / hours * HOURS_PER_DAY
+    return now / per_day
+
+
+def resource_readings(
+    snapshot: StationSnapshot, catalog: Catalog, history: ResourceHistory
+) -> list[Reading]:
+    past = history.day_ago(snapshot.hour)
+    before: dict[str, float] = past[1] if past else {}
+    hours = snapshot.hour - past[0] if past else 0
+    readings: list[Reading] = []
+
+    def was(key: str) -> float | None:
+        return before.get(key)
+
+    readings.append(Reading(
+        "budget", "Budget", f"{snapshot.budget:,.0f} cr", _trend(snapshot.budget, was("budget")), snapshot.budget < 0,
+        ("Budget", f"{snapshot.budget:,.0f} credits in hand (million CNY-equivalent; a game value).",
+         f"Funding: {snapshot.funding_per_year:,.0f} credits a year, paid a little every hour.",
+         "Building costs credits; the arrow compares with a day ago."),
+    ))
+    capacity = snapshot.energy_capacity_wh
+    share = snapshot.energy_wh / capacity if capacity > 0 else 0.0
+    energy_left = days_left(snapshot.energy_wh, was("energy"), hours)
+    readings.append(Reading(
+        "energy", "Energy", f"{share:.0%}".replace("%", " %"), _trend(snapshot.energy_wh, was("energy")),
+        share < 0.2,
+        ("Stored energy", f"{snapshot.energy_wh / 1000:,.0f} of {capacity / 1000:,.0f} kWh in the batteries.",
+         "Batteries carry the station through the dark spells when the Sun is behind a ridge."
+         + (f" At today's rate they run flat in {energy_left:.1f} days." if energy_left is not None else "")),
+    ))
+    generation, draw = power_balance(snapshot, catalog)
+    balance = generation - draw
+    readings.append(Reading(
+        "power", "Power", ("+" if balance >= 0 else "−") + _watts(abs(balance)), _trend(balance, was("power")),
+        balance < 0,
+        ("Power balance", f"Made now: {_watts(generation)}. Used now: {_watts(draw)}.",
+         "A surplus charges the batteries; a deficit drains them."),
+    ))
+    given_days_left = getattr(snapshot, "days_left", None)
+    for store in STORES:
+        amount = snapshot.resources.get(store, 0.0)
+        left = None
+        if isinstance(given_days_left, dict) and store in given_days_left:
+            left = given_days_left[store]
+        elif store in CONSUMABLES:
+            left = days_left(amount, was(store), hours)
+        value = _kg(amount)
+        tooltip = [STORE_NAMES[store], f"{amount:,.0f} kg in store"
+                   + (f" (room for {snapshot.capacity[store]:,.0f} kg)." if store in snapshot.capacity else ".")]
+        if left is not None:
+            tooltip.append(f"At today's use this lasts {left:.1f} more days.")
+        readings.append(Reading(store, STORE_NAMES[store], value, _trend(amount, was(store)),
+                                left is not None and left < 3, tuple(tooltip)))
+    science = sum(snapshot.science.values())
+    waiting = sum(snapshot.unsent_science.values())
+    readings.append(Reading(
+        "science", "Science", f"{science:,.1f}", _trend(science, was("science")), False,
+        ("Science sent home", f"{science:,.1f} points have reached Earth.",
+         f"{waiting:,.1f} more wait on board for a working link to Earth." if waiting else
+         "A lab or an instrument makes it; an antenna sends it home."),
+    ))
+    crew = getattr(snapshot, "crew", None)
+    if isinstance(crew, int) and crew > 0:
+        readings.append(Reading("crew", "Crew", f"{crew}", _trend(float(crew), was("crew")), False,
+                                ("Crew", f"{crew} people live on the surface.",)))
+        dose = _dose_text(snapshot)
+        if dose is not None:
+            readings.append(Reading("dose", "Dose", dose[0], 0, dose[1], ("Radiation dose", dose[2])))
+    return readings
+
+
+def _dose_text(snapshot: Any) -> tuple[str, bool, str] | None:
+    """The crew's dose, from whichever dose field the snapshot has (mSv or µSv)."""
+    for name, to_msv in (("dose_msv", 1.0), ("crew_dose_msv", 1.0), ("dose_usv", 0.001), ("crew_dose_usv", 0.001)):
+        value = getattr(snapshot, name, None)
+        if isinstance(value, int | float):
+            msv = value * to_msv
+            return f"{msv:,.1f} mSv", False, f"The crew has taken {msv:,.1f} mSv of radiation so far."
+    return None
+
+
+def draw_trend_arrow(surface: pygame.Surface, trend: int, centre: tuple[int, int], colour: pygame.Color) -> None:
+    """A shape, not a colour: up triangle, down triangle, or a flat bar."""
+    x, y = centre
+    half = ARROW_PX // 2
+    if trend > 0:
+        pygame.draw.polygon(surface, colour, [(x - half, y + half), (x + half, y + half), (x, y - half)])
+    elif trend < 0:
+        pygame.draw.polygon(surface, colour, [(x - half, y - half), (x + half, y - half), (x, y + half)])
+    else:
+        pygame.draw.rect(surface, colour, (x - half, y - 2, ARROW_PX, 4))
+
+
+def draw_resource_bar(
+    surface: pygame.Surface, area: pygame.Rect, readings: list[Reading], text: TextCache
+) -> list[tuple[pygame.Rect, Reading]]:
+    """Cells side by side across `area`; returns each cell's rectangle for the tooltips."""
+    pygame.draw.rect(surface, palette.PANEL, area)
+    pygame.draw.line(surface, palette.PANEL_EDGE, (area.x, area.bottom - 1), (area.right, area.bottom - 1), 2)
+    if not readings:
+        return []
+    cell_width = max(MIN_CELL_PX, area.width // len(readings))
+    cells = []
+    for index, reading in enumerate(readings):
+        cell = pygame.Rect(area.x + index * cell_width, area.y, cell_width, area.height)
+        if cell.right > area.right + 1:
+            break
+        if index:
+            pygame.draw.line(surface, palette.PANEL_EDGE, (cell.x, cell.y + 8), (cell.x, cell.bottom - 8), 1)
+        room = cell.width - 16
+        text.draw(surface, text.fit(reading.label, palette.SMALL, room), palette.SMALL, palette.TEXT_DIM,
+                  (cell.x + 10, cell.y + 3))
+        colour = palette.BROKEN if reading.warning else palette.TEXT
+        value = text.draw(surface, text.fit(reading.value, palette.BODY, room - ARROW_PX - 8, bold=True),
+                          palette.BODY, colour, (cell.x + 10, cell.y + 26), bold=True)
+        arrow_colour = palette.GOOD if reading.trend > 0 else palette.BROKEN if reading.trend < 0 else palette.TEXT_DIM
+        draw_trend_arrow(surface, reading.trend, (value.right + 6 + ARROW_PX // 2, value.centery), arrow_colour)
+        cells.append((cell, reading))
+    return cells

@@ -1,0 +1,49 @@
+"""Rendered words kept between frames: panels redraw the same text each frame, and rendering it is the slow part."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pygame
+
+from game.render.fonts import Fonts
+
+MAX_ENTRIES = 1500  # a busy screen shows a few hundred strings; the cap only stops unbounded growth
+
+
+@dataclass(slots=True)
+class TextCache:
+    """Text images by (text, weight, size, colour). A cache of pixels, never game state: drawing may fill it."""
+
+    fonts: Fonts
+    _images: dict[tuple[str, bool, int, tuple[int, int, int]], pygame.Surface] = field(default_factory=dict)
+
+    def render(self, text: str, size: int, colour: pygame.Color | tuple[int, int, int], bold: bool = False
+               ) -> pygame.Surface:
+        rgb = (colour[0], colour[1], colour[2])
+        key = (text, bold, size, rgb)
+        image = self._images.get(key)
+        if image is None:
+            if len(self._images) >= MAX_ENTRIES:
+                self._images.clear()
+            font = self.fonts.bold(size) if bold else self.fonts.regular(size)
+            image = self._images[key] = font.render(text, True, rgb).convert_alpha() \
+                if pygame.display.get_surface() is not None else font.render(text, True, rgb)
+        return image
+
+    def draw(self, surface: pygame.Surface, text: str, size: int, colour: pygame.Color | tuple[int, int, int],
+             position: tuple[int, int], anchor: str = "topleft", bold: bool = False) -> pygame.Rect:
+        """Draws one line with its `anchor` point (a pygame.Rect attribute name) at `position`."""
+        image = self.render(text, size, colour, bold)
+        rect = image.get_rect(**{anchor: position})
+        surface.blit(image, rect)
+        return rect
+
+    def fit(self, text: str, size: int, width: float, bold: bool = False) -> str:
+        """`text`, cut and ended with '…' when it would be wider than `width` pixels."""
+        font = self.fonts.bold(size) if bold else self.fonts.regular(size)
+        if font.size(text)[0] <= width:
+            return text
+        while text and font.size(text + "…")[0] > width:
+            text = text[:-1]
+        return text.rstrip() + "…"

@@ -1,0 +1,86 @@
+"""The build and demolish tools: what the ghost under the pointer would do, and the command a click queues."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from game.content.catalog import Catalog
+from game.content.models import ModuleSpec
+from game.content.text import translate
+from game.ecs.commands import Demolish, PlaceModule
+from game.render.site_map import MapModule
+from game.rules.economy import DEMOLISH_REFUND, affordability_refusal
+from game.rules.grid import SiteGrid, footprint_cells
+from game.rules.placement import placement_refusal
+
+if TYPE_CHECKING:
+    from game.ecs.session import Simulation
+
+
+@dataclass(frozen=True, slots=True)
+class GhostPreview:
+    """What placing here would do: allowed or not, why not in one sentence, warnings, the tiles, the price."""
+
+    ok: bool
+    reason: str | None
+    warnings: tuple[str, ...]
+    cells: tuple[tuple[int, int], ...]
+    cost: float
+
+
+def rotated_footprint(spec: ModuleSpec, rotated: bool) -> tuple[int, int]:
+    width, height = spec.footprint
+    return (height, width) if rotated else (width, height)
+
+
+def _power_carriers(modules: list[MapModule]) -> set[tuple[int, int]]:
+    return {cell for module in modules if module.conducts_power or module.is_cable for cell in module.cells()}
+
+
+def local_preview(
+    spec: ModuleSpec, x: int, y: int, rotated: bool, grid: SiteGrid, modules: list[MapModule], budget: float,
+    language: str,
+) -> GhostPreview:
+    """The preview from the pure rules, for when the simulation cannot give one (map-only levels)."""
+    footprint = rotated_footprint(spec, rotated)
+    shaped = spec if footprint == spec.footprint else spec.model_copy(update={"footprint": footprint})
+    cells = tuple(footprint_cells(x, y, footprint))
+    occupied = {cell for module in modules for cell in module.cells()}
+    name = translate(spec.name, language)
+    reason = placement_refusal(shaped, x, y, grid, occupied, language) or affordability_refusal(name, spec.cost, budget)
+    warnings = []
+    if reason is None and spec.placement.needs_power and spec.power_draw_w > 0:
+        carriers = _power_carriers(modules)
+        touching = any((cx + dx, cy + dy) in carriers for cx, cy in cells
+                       for dx, dy in ((1, 0), (-1, 0), (0, 1), (0, -1)))
+        if not touching:
+            warnings.append("not connected to power: lay a cable to it, or it will stand idle")
+    return GhostPreview(reason is None, reason, tuple(warnings), cells, spec.cost)
+
+
+def ghost_preview(
+    simulation: Simulation | None, catalog: Catalog, module_id: str, cell: tuple[int, int], rotated: bool,
+    grid: SiteGrid, modules: list[MapModule], budget: float, language: str,
+) -> GhostPreview:
+    """The simulation's own preview (the rules the command will meet); the pure rules for a map-only level."""
+    if simulation is not None:
+        result = simulation.preview(module_id, cell[0], cell[1], rotated=rotated)
+        return GhostPreview(result.ok, result.reason, tuple(result.warnings), tuple(result.cells), result.cost)
+    return local_preview(catalog.modules[module_id], cell[0], cell[1], rotated, grid, modules, budget, language)
+
+
+def place_command(module_id: str, cell: tuple[int, int], rotated: bool) -> PlaceModule:
+    return PlaceModule(module_id, cell[0], cell[1], rotated=rotated)
+
+
+def demolish_refund(simulation: Simulation | None, catalog: Catalog, module: MapModule) -> float | None:
+    """What taking `module` down gives back; None when nothing there can be taken down."""
+    if simulation is not None:
+        return simulation.demolish_refund(module.x, module.y)
+    spec = catalog.modules.get(module.module_id)
+    return spec.cost * DEMOLISH_REFUND if spec else None
+
+
+def demolish_command(module: MapModule) -> Demolish:
+    return Demolish(module.x, module.y)

@@ -1,0 +1,150 @@
+"""Onboarding hints for the first level: short, shown once each when they matter, dismissable, switchable off."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import tomllib
+
+from game import paths
+from game.atomic_file import write_text_atomically
+from game.content.catalog import Catalog
+from game.content.text import translate
+from game.rules.grid import SiteGrid
+from game.rules.placement import placement_refusal
+
+HINTS_FILE = "hints.toml"
+SEEN_FILE = "hints_seen.json"
+TRIGGERS = ("level_start", "ghost_invalid", "first_placement", "energy_falling", "day_two")
+
+
+@dataclass(frozen=True, slots=True)
+class HintSpec:
+    """One hint as the data file gives it."""
+
+    id: str
+    when: str
+    text: str | dict[str, str]
+    module: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Hint:
+    """A hint ready to show: its words, and the tile it points at, if any."""
+
+    id: str
+    text: str
+    cell: tuple[int, int] | None = None
+
+
+class HintFileError(Exception):
+    """The hints file cannot be used; the message is one sentence."""
+
+
+def load_hint_specs(path: Path) -> list[HintSpec]:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        raise HintFileError(f"The hints file {path.name} cannot be read ({error}); playing without hints.") from None
+    specs = []
+    for index, item in enumerate(data.get("hints", [])):
+        text = item.get("text") if isinstance(item, dict) else None
+        when = item.get("when") if isinstance(item, dict) else None
+        if not isinstance(item.get("id"), str) or when not in TRIGGERS or not isinstance(text, str | dict):
+            raise HintFileError(f"Hint number {index + 1} in {path.name} needs an id, a text and 'when' set to one "
+                                f"of {', '.join(TRIGGERS)}; playing without hints.")
+        module = item.get("module")
+        specs.append(HintSpec(item["id"], when, text, module if isinstance(module, str) else None))
+    return specs
+
+
+def best_spot(module_id: str, grid: SiteGrid, catalog: Catalog, occupied: set[tuple[int, int]],
+              powered: Iterable[tuple[int, int]] = ()) -> tuple[int, int] | None:
+    """Where the module may stand with the most sunlight, nearest the power network: computed, never hard-coded."""
+    spec = catalog.modules.get(module_id)
+    if spec is None:
+        return None
+    carriers = list(powered)
+
+    def distance(cell: tuple[int, int]) -> int:
+        return min((abs(cell[0] - x) + abs(cell[1] - y) for x, y in carriers), default=0)
+
+    allowed = [(x, y) for x, y, _ in grid.cells() if placement_refusal(spec, x, y, grid, occupied) is None]
+    if not allowed:
+        return None
+    return max(allowed, key=lambda cell: (grid.at(*cell).sunlight, -distance(cell), -cell[1], -cell[0]))
+
+
+def read_seen(path: Path) -> set[str]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return set()
+    return {item for item in data if isinstance(item, str)} if isinstance(data, list) else set()
+
+
+@dataclass(slots=True)
+class HintBook:
+    """Which hints exist for this level, which were seen (kept in the user's data folder), and the one shown."""
+
+    specs: list[HintSpec]
+    seen_path: Path
+    language: str = "en"
+    seen: set[str] = field(default_factory=set)
+    showing: Hint | None = None
+    problem: str | None = None
+
+    @classmethod
+    def for_level(cls, order: int, enabled: bool, language: str, assets: Path | None = None) -> HintBook:
+        """The hints of the campaign's first level; none for other levels or when the player turned them off."""
+        seen_path = paths.user_data_dir() / SEEN_FILE
+        if order != 1 or not enabled:
+            return cls([], seen_path, language)
+        try:
+            specs = load_hint_specs((assets or paths.assets_dir()) / HINTS_FILE)
+        except HintFileError as error:
+            return cls([], seen_path, language, problem=str(error))
+        return cls(specs, seen_path, language, read_seen(seen_path))
+
+    def trigger(self, when: str, grid: SiteGrid, catalog: Catalog, occupied: set[tuple[int, int]],
+                powered: Iterable[tuple[int, int]] = ()) -> Hint | None:
+        """Shows the first unseen hint for `when` (unless one is already up) and returns it."""
+        if self.showing is not None:
+            return None
+        for spec in self.specs:
+            if spec.when != when or spec.id in self.seen:
+                continue
+            cell = None
+            fill = {"sunlight": "", "module": "", "key": ""}
+            if spec.module is not None:
+                module = catalog.modules.get(spec.module)
+                if module is None:
+                    continue
+                # "Solar array (vertical, sun-tracking)" reads as "solar array" inside a sentence.
+                fill["module"] = translate(module.name, self.language).split(" (")[0].lower()
+                if "{sunlight}" in translate(spec.text, self.language):
+                    cell = best_spot(spec.module, grid, catalog, occupied, powered)
+                    if cell is None:
+                        continue  # nowhere left to point at: the hint would mislead
+                    fill["sunlight"] = f"{grid.at(*cell).sunlight * 100:.0f} %"
+            try:
+                words = translate(spec.text, self.language).format(**fill)
+            except (KeyError, IndexError, ValueError):
+                words = translate(spec.text, self.language)
+            self.showing = Hint(spec.id, words, cell)
+            self._mark_seen(spec.id)
+            return self.showing
+        return None
+
+    def dismiss(self) -> None:
+        self.showing = None
+
+    def _mark_seen(self, hint_id: str) -> None:
+        self.seen.add(hint_id)
+        # A read-only profile only means the hint may show again next time: not worth a message.
+        with contextlib.suppress(OSError):
+            write_text_atomically(self.seen_path, json.dumps(sorted(self.seen)))

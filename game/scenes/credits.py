@@ -1,0 +1,152 @@
+"""The credits: the assets with their sources and licences (read from assets/CREDITS.md), the libraries the game
+stands on (with the licence each declares), and where the facts come from."""
+
+from __future__ import annotations
+
+import importlib.metadata
+from pathlib import Path
+
+import pygame
+import pygame_gui
+from pygame_gui.elements import UIButton, UITextBox
+
+from game import __version__, paths
+from game.render import palette
+from game.render.text import draw_text
+from game.scenes.briefing import DIM_HEX, escape, heading, open_link
+from game.scenes.context import SceneContext
+from game.scenes.scene import SceneBase
+from game.scenes.transitions import Pop, Transition
+from game.ui.focus import ButtonFocus, scroll_key, scroll_text_box
+
+MARGIN = 40
+TOP = 84
+BUTTON_HEIGHT = 54
+# The libraries the game is built with, as their distributions are named.
+LIBRARIES = ("pygame-ce", "pygame_gui", "pymunk", "esper", "pydantic", "platformdirs")
+LIBRARY_ROLES = {
+    "pygame-ce": "window, drawing, input and sound",
+    "pygame_gui": "buttons, text boxes and dialogs",
+    "pymunk": "the physics of landings",
+    "esper": "the entity-component system of the station",
+    "pydantic": "checking level files and telling modders what is wrong",
+    "platformdirs": "where settings, saves and mods live on each system",
+}
+
+
+def asset_rows(credits_file: Path) -> list[tuple[str, str, str]]:
+    """The (asset, source, licence) rows of the table in CREDITS.md; none when the file is missing or odd."""
+    try:
+        lines = credits_file.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return []
+    rows = []
+    for line in lines:
+        cells = [cell.strip().replace("`", "") for cell in line.strip().strip("|").split("|")]
+        if not line.lstrip().startswith("|") or len(cells) != 3:
+            continue
+        if cells[0].lower() == "asset" or set(cells[0]) <= {"-", ":", " "}:
+            continue  # the header row and the line under it
+        rows.append((cells[0], cells[1], cells[2]))
+    return rows
+
+
+def library_licence(distribution: str) -> tuple[str, str]:
+    """(version, licence) as the installed package declares them; words saying so when it does not."""
+    try:
+        metadata = importlib.metadata.metadata(distribution)
+    except importlib.metadata.PackageNotFoundError:
+        return "not installed", "unknown"
+    licence = metadata["License-Expression"] or ""
+    if not licence:
+        classifiers = [value.split("::")[-1].strip() for value in metadata.get_all("Classifier") or []
+                       if value.startswith("License ::")]
+        licence = ", ".join(classifiers)
+    if not licence:
+        declared = (metadata["License"] or "").strip()
+        licence = declared if declared and len(declared) < 60 and "\n" not in declared else "see the package"
+    return metadata["Version"] or "?", licence
+
+
+def credits_html() -> str:
+    assets = "".join(
+        f"<b>{escape(asset)}</b><br>{escape(source)}<br>"
+        f"<font color='{DIM_HEX}'>Licence: {escape(licence)}</font><br><br>"
+        for asset, source, licence in asset_rows(paths.assets_dir() / "CREDITS.md")
+    ) or "The asset list (assets/CREDITS.md) is missing from this copy of the game.<br><br>"
+    libraries = ""
+    for name in LIBRARIES:
+        version, licence = library_licence(name)
+        libraries += (f"<b>{escape(name)}</b> {escape(version)}: {escape(LIBRARY_ROLES[name])}<br>"
+                      f"<font color='{DIM_HEX}'>Licence: {escape(licence)}</font><br>")
+    return (
+        f"{heading('Lunar Station')}"
+        "An educational game about building the International Lunar Research Station at the Moon's south pole, "
+        "made by the Lunar Station project's contributors and released under the MIT licence.<br><br>"
+        f"{heading('Where the facts come from')}"
+        "Every fact, date and figure that claims to be real comes from a public source, shown beside it in the "
+        "briefings and the encyclopedia. The sources were read as stored copies, so later news may have changed "
+        "things; where sources disagree, the game says so. Numbers tuned for play are called game values.<br><br>"
+        f"{heading('Art, fonts and sound')}{assets}"
+        f"{heading('Built with')}{libraries}<br>"
+        f"<font color='{DIM_HEX}'>Version {escape(__version__)}</font>"
+    )
+
+
+class CreditsScene(SceneBase):
+    """Who and what made the game. Page Up/Down or the wheel scroll, Enter or Esc goes back."""
+
+    def __init__(self, ctx: SceneContext):
+        self.ctx = ctx
+        self.text: UITextBox | None = None
+        self.back_button: UIButton | None = None
+        self.focus: ButtonFocus | None = None
+
+    def enter(self) -> None:
+        self._build()
+
+    def exit(self) -> None:
+        for widget in (self.text, self.back_button):
+            if widget is not None:
+                widget.kill()
+        self.text = self.back_button = None
+        self.focus = None
+
+    def _build(self) -> None:
+        self.exit()
+        width, height = self.ctx.ui.window_resolution
+        bottom = height - BUTTON_HEIGHT - 16
+        column = min(1000, width - 2 * MARGIN)
+        self.text = UITextBox(credits_html(), pygame.Rect((width - column) // 2, TOP, column, bottom - TOP - 16),
+                              self.ctx.ui)
+        self.back_button = UIButton(pygame.Rect(MARGIN, bottom, 190, BUTTON_HEIGHT), "Back  (Esc)", self.ctx.ui)
+        self.focus = ButtonFocus([self.back_button])
+
+    def handle(self, event: pygame.event.Event) -> Transition | None:
+        if event.type == pygame.VIDEORESIZE:
+            self._build()
+        elif event.type == pygame_gui.UI_BUTTON_PRESSED and event.ui_element is self.back_button:
+            return Pop()
+        elif event.type == pygame_gui.UI_TEXT_BOX_LINK_CLICKED:
+            open_link(event.link_target)
+        elif event.type == pygame.KEYDOWN:
+            if event.key == pygame.K_ESCAPE:
+                return Pop()
+            if event.key in (pygame.K_DOWN, pygame.K_UP):
+                scroll_text_box(self.text, 0.25 if event.key == pygame.K_DOWN else -0.25)
+                return None
+            pages = scroll_key(event)
+            if pages is not None:
+                scroll_text_box(self.text, pages)
+            elif self.focus is not None and self.focus.handle_key(event) is not None:
+                return Pop()
+        return None
+
+    def draw(self, surface: pygame.Surface, alpha: float) -> None:
+        fonts = self.ctx.fonts
+        surface.fill(palette.SKY)
+        width, height = surface.get_size()
+        draw_text(surface, "Credits", fonts.bold(palette.HEADING), palette.TEXT, (MARGIN, 20))
+        hint = "Up/Down or Page Up/Down scroll  ·  Enter or Esc back"
+        draw_text(surface, hint, fonts.regular(palette.SMALL), palette.TEXT_DIM,
+                  (width // 2, height - 16 - BUTTON_HEIGHT // 2), anchor="center")

@@ -1,0 +1,400 @@
+"""The encyclopedia: every fact, module, partner and mission of the game with its sources, searchable by typing.
+
+Type to search, Up/Down choose an entry, Tab (Shift+Tab) changes the filter, Page Up/Down scroll the text,
+Esc clears the search or goes back. Facts met in play are marked.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import pygame
+import pygame_gui
+from pygame_gui.elements import UIButton, UITextBox
+
+from game.content.loader import ContentFolder, load_game_content
+from game.content.models import Fact, ModuleSpec, PartnerSpec
+from game.content.text import translate
+from game.content.timeline import Milestone, load_timeline
+from game.progress import load_progress
+from game.render import palette
+from game.render.text import draw_text, fit_text
+from game.scenes.briefing import DIM_HEX, escape, heading, open_link, sources_html
+from game.scenes.context import SceneContext
+from game.scenes.level_entries import format_date
+from game.scenes.scene import SceneBase
+from game.scenes.transitions import Pop, Transition
+from game.ui.focus import scroll_key, scroll_text_box
+
+MARGIN = 40
+TOP = 136
+ROW_HEIGHT = 62
+BUTTON_HEIGHT = 54
+MAX_QUERY = 40
+
+CATEGORIES = ("all", "fact", "module", "partner", "mission")
+CATEGORY_TABS = {"all": "All", "fact": "Facts", "module": "Modules", "partner": "Partners", "mission": "Missions"}
+CATEGORY_NAMES = {"fact": "Fact", "module": "Module", "partner": "Partner", "mission": "Mission"}
+
+
+@dataclass(frozen=True, slots=True)
+class EncyclopediaEntry:
+    """One page of the encyclopedia: what it is, a line under its title, its text as HTML, and what search sees."""
+
+    category: str
+    title: str
+    subtitle: str
+    body_html: str
+    search_text: str
+    fact_id: str | None = None
+
+    def matches(self, query: str) -> bool:
+        """Every word of the query appears somewhere in the entry (case does not matter)."""
+        return all(word in self.search_text for word in query.lower().split())
+
+
+def _entry(category: str, title: str, subtitle: str, body: str, words: Sequence[str],
+           fact_id: str | None = None) -> EncyclopediaEntry:
+    search = " ".join([title, subtitle, *words]).lower()
+    return EncyclopediaEntry(category, title, subtitle, body, search, fact_id)
+
+
+def _date(date: dt.date | None) -> str:
+    return format_date(date) if date else ""
+
+
+def fact_entry(fact: Fact, level_title: str, language: str) -> EncyclopediaEntry:
+    text = translate(fact.text, language)
+    doubt = f"<font color='{DIM_HEX}'><i>Unconfirmed: the sources disagree or stand alone.</i></font><br>" \
+        if fact.unconfirmed else ""
+    subtitle = " · ".join(part for part in (_date(fact.date), f"from '{level_title}'") if part)
+    origin = f"<font color='{DIM_HEX}'>Met in the level '{escape(level_title)}'</font><br><br>"
+    body = f"{heading(_date(fact.date) or 'Fact')}{escape(text)}<br><br>{doubt}{origin}{sources_html(fact.sources)}"
+    title = text if len(text) <= 70 else text[:68].rsplit(" ", 1)[0] + "…"
+    return _entry("fact", title, subtitle, body, [text, *fact.sources], fact_id=fact.id)
+
+
+def milestone_entry(milestone: Milestone, language: str) -> EncyclopediaEntry:
+    category = "mission" if milestone.kind == "mission" else "fact"
+    title = translate(milestone.title, language)
+    text = translate(milestone.text, language)
+    notes = []
+    if milestone.planned:
+        notes.append("planned")
+    if milestone.unconfirmed:
+        notes.append("unconfirmed")
+    subtitle = milestone.date_text(language) + (f" ({', '.join(notes)})" if notes else "")
+    body = f"{heading(title)}<font color='#ffc857'>{escape(subtitle)}</font><br><br>{escape(text)}<br><br>" \
+        f"{sources_html(milestone.sources)}"
+    return _entry(category, title, subtitle, body, [text, *milestone.sources])
+
+
+def _number(value: float) -> str:
+    return f"{value:,.0f}" if value >= 10 else f"{value:g}"
+
+
+def module_entry(module: ModuleSpec, language: str) -> EncyclopediaEntry:
+    name = translate(module.name, language)
+    description = translate(module.description, language)
+    category = module.category.replace("_", " ")
+    lines = [f"Category: {category}", f"Mass: {_number(module.mass_kg)} kg", f"Cost: {_number(module.cost)} credits",
+             f"Footprint: {module.footprint[0]} × {module.footprint[1]} tiles"]
+    if module.build_hours:
+        lines.append(f"Assembly: {_number(module.build_hours)} hours after landing")
+    if module.power_output_w:
+        sun = " in full sunlight" if module.solar else ""
+        lines.append(f"Makes {_number(module.power_output_w)} W{sun}")
+    if module.power_draw_w:
+        lines.append(f"Uses {_number(module.power_draw_w)} W")
+    if module.energy_storage_wh:
+        lines.append(f"Stores {_number(module.energy_storage_wh)} Wh")
+    if module.crew_capacity:
+        lines.append(f"Crew: {module.crew_capacity}")
+    figures = "".join(f"• {escape(line)}<br>" for line in lines)
+    origin = sources_html(module.sources) if module.sources else \
+        f"<font color='{DIM_HEX}'>These numbers are game values, tuned for play.</font><br>"
+    body = f"{heading(name)}{escape(description)}<br><br><b>In the game</b><br>{figures}<br>{origin}"
+    return _entry("module", name, category.capitalize(), body, [description, module.id, *module.sources])
+
+
+def partner_entry(partner: PartnerSpec, language: str) -> EncyclopediaEntry:
+    name = translate(partner.name, language)
+    profile = translate(partner.profile, language)
+    programme = "ILRS" if partner.programme == "ilrs" else "Artemis / Gateway"
+    joined = f"joined {format_date(partner.joined)}" if partner.joined else "joining date not given by the sources"
+    subtitle = f"{partner.kind.capitalize()} · {programme} · {joined}"
+    constraints = "".join(
+        f"• {escape(translate(constraint.text, language))}<br>{sources_html(constraint.sources)}"
+        for constraint in partner.constraints
+    )
+    limits = f"<b>Rules that bind it</b><br>{constraints}<br>" if constraints else ""
+    body = f"{heading(name)}<font color='#ffc857'>{escape(subtitle)}</font><br><br>{escape(profile)}<br><br>" \
+        f"{limits}{sources_html(partner.sources)}"
+    return _entry("partner", name, subtitle, body, [profile, partner.id, *partner.sources])
+
+
+def encyclopedia_entries(folders: Sequence[ContentFolder], milestones: Sequence[Milestone],
+                         language: str = "en") -> list[EncyclopediaEntry]:
+    """Every entry, sorted by category then title: level facts, milestones, modules and partners of the game
+    and of each mod (an id is listed once: the first folder that has it wins)."""
+    entries: list[EncyclopediaEntry] = [milestone_entry(milestone, language) for milestone in milestones]
+    seen_facts: set[str] = set()
+    modules: dict[str, ModuleSpec] = {}
+    partners: dict[str, PartnerSpec] = {}
+    for folder in folders:
+        for module_id, module in folder.catalog.modules.items():
+            modules.setdefault(module_id, module)
+        for partner_id, partner in folder.catalog.partners.items():
+            partners.setdefault(partner_id, partner)
+        for loaded in folder.levels:
+            if not loaded.ok or loaded.level is None:
+                continue
+            for fact in loaded.level.facts:
+                if fact.id not in seen_facts:
+                    seen_facts.add(fact.id)
+                    entries.append(fact_entry(fact, loaded.title(language), language))
+    entries += [module_entry(module, language) for module in modules.values()]
+    entries += [partner_entry(partner, language) for partner in partners.values()]
+    order = {category: index for index, category in enumerate(CATEGORIES)}
+    return sorted(entries, key=lambda entry: (order[entry.category], entry.title.lower()))
+
+
+class EncyclopediaScene(SceneBase):
+    """Browse and search what the game knows; everything reachable by keyboard, and by mouse."""
+
+    def __init__(self, ctx: SceneContext):
+        self.ctx = ctx
+        self.entries: list[EncyclopediaEntry] = []
+        self.facts_seen: set[str] = set()
+        self.query = ""
+        self.category = "all"
+        self.selected = 0
+        self.scroll = 0
+        self.tab_buttons: dict[str, UIButton] = {}
+        self.detail: UITextBox | None = None
+        self.back_button: UIButton | None = None
+
+    # --- life cycle ------------------------------------------------------------------------------
+
+    def enter(self) -> None:
+        language = self.ctx.language
+        self.entries = encyclopedia_entries(load_game_content(self.ctx.mod_folders), load_timeline().milestones,
+                                            language)
+        self.facts_seen = load_progress().facts_seen
+        self._build_widgets()
+
+    def exit(self) -> None:
+        for widget in (*self.tab_buttons.values(), self.detail, self.back_button):
+            if widget is not None:
+                widget.kill()
+        self.tab_buttons = {}
+        self.detail = self.back_button = None
+
+    def _build_widgets(self) -> None:
+        self.exit()
+        width, height = self.ctx.ui.window_resolution
+        x = MARGIN
+        for category in CATEGORIES:
+            count = sum(1 for entry in self.entries if category in ("all", entry.category))
+            label = f"{CATEGORY_TABS[category]} ({count})"
+            button_width = max(130, self.ctx.fonts.bold(24).size(label)[0] + 36)
+            self.tab_buttons[category] = UIButton(pygame.Rect(x, 74, button_width, 48), label, self.ctx.ui)
+            x += button_width + 10
+        self.detail = UITextBox("", self.detail_rect((width, height)), self.ctx.ui)
+        self.back_button = UIButton(pygame.Rect(MARGIN, height - BUTTON_HEIGHT - 16, 190, BUTTON_HEIGHT),
+                                    "Back  (Esc)", self.ctx.ui)
+        self._refresh()
+
+    # --- layout ----------------------------------------------------------------------------------
+
+    @staticmethod
+    def list_rect(size: tuple[int, int]) -> pygame.Rect:
+        width, height = size
+        return pygame.Rect(MARGIN, TOP, round(width * 0.42) - MARGIN, height - TOP - BUTTON_HEIGHT - 32)
+
+    def detail_rect(self, size: tuple[int, int]) -> pygame.Rect:
+        listing = self.list_rect(size)
+        left = listing.right + 20
+        return pygame.Rect(left, TOP, size[0] - MARGIN - left, listing.height)
+
+    def row_rect(self, index: int, size: tuple[int, int]) -> pygame.Rect:
+        listing = self.list_rect(size)
+        return pygame.Rect(listing.x, listing.y + index * ROW_HEIGHT - self.scroll, listing.width - 12, ROW_HEIGHT - 6)
+
+    @staticmethod
+    def search_rect(size: tuple[int, int]) -> pygame.Rect:
+        return pygame.Rect(size[0] - MARGIN - 440, 16, 440, 48)
+
+    # --- what is shown ---------------------------------------------------------------------------
+
+    @property
+    def visible(self) -> list[EncyclopediaEntry]:
+        return [entry for entry in self.entries
+                if self.category in ("all", entry.category) and entry.matches(self.query)]
+
+    @property
+    def selected_entry(self) -> EncyclopediaEntry | None:
+        visible = self.visible
+        return visible[self.selected] if 0 <= self.selected < len(visible) else None
+
+    def _refresh(self) -> None:
+        """After a change of filter, search or selection: keep the choice in range and in view, show its page."""
+        visible = self.visible
+        self.selected = max(0, min(self.selected, len(visible) - 1))
+        for category, button in self.tab_buttons.items():
+            if category == self.category:
+                button.select()
+            else:
+                button.unselect()
+        size = self.ctx.ui.window_resolution
+        listing = self.list_rect(size)
+        content = len(visible) * ROW_HEIGHT
+        row = self.row_rect(self.selected, size)
+        if row.top < listing.top:
+            self.scroll -= listing.top - row.top
+        elif row.bottom > listing.bottom:
+            self.scroll += row.bottom - listing.bottom
+        self.scroll = max(0, min(self.scroll, max(0, content - listing.height)))
+        entry = self.selected_entry
+        if self.detail is not None:
+            if entry is not None:
+                met = "<font color='#7ee0a0'><b>You met this fact in play.</b></font><br>" \
+                    if entry.fact_id in self.facts_seen else ""
+                self.detail.set_text(met + entry.body_html)
+            else:
+                self.detail.set_text(f"Nothing matches '{escape(self.query)}'. Press Backspace or Esc to change "
+                                     "the search.")
+
+    def set_category(self, category: str) -> None:
+        self.category = category
+        self.selected = self.scroll = 0
+        self._refresh()
+
+    def set_query(self, query: str) -> None:
+        self.query = query[:MAX_QUERY]
+        self.selected = self.scroll = 0
+        self._refresh()
+
+    # --- input -----------------------------------------------------------------------------------
+
+    def handle(self, event: pygame.event.Event) -> Transition | None:
+        if event.type == pygame.VIDEORESIZE:
+            self._build_widgets()
+        elif event.type == pygame_gui.UI_BUTTON_PRESSED:
+            if event.ui_element is self.back_button:
+                return Pop()
+            for category, button in self.tab_buttons.items():
+                if event.ui_element is button:
+                    self.set_category(category)
+        elif event.type == pygame_gui.UI_TEXT_BOX_LINK_CLICKED:
+            open_link(event.link_target)
+        elif event.type == pygame.TEXTINPUT:
+            typed = "".join(character for character in event.text if character.isprintable())
+            if typed:
+                self.set_query(self.query + typed)
+        elif event.type == pygame.KEYDOWN:
+            return self._handle_key(event)
+        elif event.type == pygame.MOUSEWHEEL:
+            if self.list_rect(self.ctx.ui.window_resolution).collidepoint(pygame.mouse.get_pos()):
+                self._scroll_list(-event.y * ROW_HEIGHT)
+        elif event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
+            self._click(event.pos)
+        return None
+
+    def _handle_key(self, event: pygame.event.Event) -> Transition | None:
+        if event.key == pygame.K_ESCAPE:
+            if self.query:
+                self.set_query("")
+                return None
+            return Pop()
+        if event.key == pygame.K_BACKSPACE:
+            self.set_query(self.query[:-1])
+        elif event.key == pygame.K_TAB:
+            step = -1 if event.mod & pygame.KMOD_SHIFT else 1
+            self.set_category(CATEGORIES[(CATEGORIES.index(self.category) + step) % len(CATEGORIES)])
+        elif event.key in (pygame.K_UP, pygame.K_DOWN, pygame.K_HOME, pygame.K_END):
+            count = len(self.visible)
+            moves = {pygame.K_UP: -1, pygame.K_DOWN: 1, pygame.K_HOME: -count, pygame.K_END: count}
+            self.selected += moves[event.key]
+            self._refresh()
+        else:
+            pages = scroll_key(event)
+            if pages is not None:
+                scroll_text_box(self.detail, pages)
+        return None
+
+    def _scroll_list(self, pixels: int) -> None:
+        listing = self.list_rect(self.ctx.ui.window_resolution)
+        content = len(self.visible) * ROW_HEIGHT
+        self.scroll = max(0, min(max(0, content - listing.height), self.scroll + pixels))
+
+    def _click(self, position: tuple[int, int]) -> None:
+        size = self.ctx.ui.window_resolution
+        if not self.list_rect(size).collidepoint(position):
+            return
+        for index in range(len(self.visible)):
+            if self.row_rect(index, size).collidepoint(position):
+                self.selected = index
+                self._refresh()
+                return
+
+    # --- drawing ---------------------------------------------------------------------------------
+
+    def draw(self, surface: pygame.Surface, alpha: float) -> None:
+        fonts = self.ctx.fonts
+        surface.fill(palette.SKY)
+        size = surface.get_size()
+        draw_text(surface, "Encyclopedia", fonts.bold(palette.HEADING), palette.TEXT, (MARGIN, 16))
+        self._draw_search(surface, size)
+        listing = self.list_rect(size)
+        visible = self.visible
+        previous_clip = surface.get_clip()
+        surface.set_clip(listing)
+        for index, entry in enumerate(visible):
+            row = self.row_rect(index, size)
+            if row.colliderect(listing):
+                self._draw_row(surface, row, entry, index == self.selected)
+        surface.set_clip(previous_clip)
+        if not visible:
+            draw_text(surface, "No entry matches.", fonts.regular(palette.BODY), palette.TEXT_DIM, listing.topleft)
+        hint = "Type to search  ·  Up/Down choose  ·  Tab filter  ·  PgUp/PgDn scroll  ·  Esc back"
+        draw_text(surface, fit_text(hint, fonts.regular(palette.SMALL), size[0] - 2 * MARGIN - 210),
+                  fonts.regular(palette.SMALL), palette.TEXT_DIM, (size[0] - MARGIN, size[1] - 16 - BUTTON_HEIGHT // 2),
+                  anchor="midright")
+
+    def _draw_search(self, surface: pygame.Surface, size: tuple[int, int]) -> None:
+        fonts = self.ctx.fonts
+        box = self.search_rect(size)
+        pygame.draw.rect(surface, palette.PANEL_RAISED, box, border_radius=8)
+        pygame.draw.rect(surface, palette.FOCUS if self.query else palette.PANEL_EDGE, box, 2, border_radius=8)
+        font = fonts.regular(palette.BODY)
+        label = draw_text(surface, "Search:", font, palette.TEXT_DIM, (box.x + 14, box.centery), anchor="midleft")
+        room = box.right - 16 - label.right - 10
+        if self.query:
+            shown = self.query
+            while shown and font.size(shown + "|")[0] > room:
+                shown = shown[1:]  # keep the end of a long query in view, where the typing is
+            draw_text(surface, shown + "|", font, palette.TEXT, (label.right + 10, box.centery), anchor="midleft")
+        else:
+            draw_text(surface, "type a word", font, palette.PANEL_EDGE.lerp(palette.TEXT_DIM, 0.5),
+                      (label.right + 10, box.centery), anchor="midleft")
+
+    def _draw_row(self, surface: pygame.Surface, row: pygame.Rect, entry: EncyclopediaEntry, selected: bool) -> None:
+        fonts = self.ctx.fonts
+        pygame.draw.rect(surface, palette.PANEL_RAISED if selected else palette.PANEL, row, border_radius=6)
+        pygame.draw.rect(surface, palette.FOCUS if selected else palette.PANEL_EDGE, row, 3 if selected else 1,
+                         border_radius=6)
+        small = fonts.regular(palette.SMALL)
+        badge = draw_text(surface, CATEGORY_NAMES[entry.category], small, palette.ACCENT,
+                          (row.right - 12, row.y + 6), anchor="topright")
+        if entry.fact_id in self.facts_seen:
+            draw_text(surface, "met", fonts.bold(palette.SMALL), palette.GOOD, (badge.left - 10, row.y + 6),
+                      anchor="topright")
+            badge.x -= 50
+        title_font = fonts.bold(palette.SMALL + 1)
+        draw_text(surface, fit_text(entry.title, title_font, badge.left - row.x - 24), title_font, palette.TEXT,
+                  (row.x + 12, row.y + 5))
+        draw_text(surface, fit_text(entry.subtitle, small, row.width - 24), small, palette.TEXT_DIM,
+                  (row.x + 12, row.y + 30))

@@ -1,0 +1,108 @@
+"""The pause menu over a level: each button does what it says, by keyboard and by name, and Esc resumes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pygame
+import pytest
+
+from game.scenes.pause import PauseScene
+from game.scenes.scene import SceneBase
+from game.scenes.settings_screen import SettingsScene
+from game.scenes.transitions import Push
+
+
+class Below(SceneBase):
+    """Stands in for the level: draws one colour, so the dimmed backdrop can be checked."""
+
+    def draw(self, surface: pygame.Surface, alpha: float) -> None:
+        surface.fill((200, 120, 40))
+
+
+def run_frames(app: Any, count: int = 2) -> None:
+    for _ in range(count):
+        app.frame(1 / 60)
+
+
+def press(app: Any, key: int) -> None:
+    pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=key, mod=0, unicode="", scancode=0))
+    run_frames(app)
+
+
+@pytest.fixture
+def paused(app: Any) -> tuple[Any, PauseScene, list[str]]:
+    calls: list[str] = []
+
+    def save() -> str:
+        calls.append("save")
+        return "Saved as “Day 12” in your saves folder."
+
+    app.request(Push(Below()))
+    run_frames(app)
+    scene = PauseScene(app.ctx, on_save=save, on_quit_to_menu=lambda: calls.append("quit"))
+    app.request(Push(scene))
+    run_frames(app, 3)
+    return app, scene, calls
+
+
+def test_the_menu_is_drawn_over_a_dimmed_copy_of_the_level(paused: tuple[Any, PauseScene, list[str]]) -> None:
+    app, scene, _ = paused
+    corner = app.window.get_at((2, 2))
+    assert 0 < corner.r < 200 and corner.r > corner.b  # the level's orange, darkened
+    assert list(scene.buttons) == ["Resume", "Save", "Settings", "Quit to menu"]
+
+
+def test_esc_resumes(paused: tuple[Any, PauseScene, list[str]]) -> None:
+    app, _, _ = paused
+    press(app, pygame.K_ESCAPE)
+    assert isinstance(app.top, Below)
+
+
+def test_save_shows_the_result_sentence(paused: tuple[Any, PauseScene, list[str]]) -> None:
+    app, scene, calls = paused
+    press(app, pygame.K_DOWN)
+    press(app, pygame.K_RETURN)
+    assert calls == ["save"] and scene.message == "Saved as “Day 12” in your saves folder."
+    assert app.top is scene
+
+
+def test_a_save_that_fails_gives_a_sentence_not_a_traceback(app: Any) -> None:
+    def broken_save() -> str | None:
+        raise OSError("No space left on device")
+
+    scene = PauseScene(app.ctx, on_save=broken_save)
+    app.request(Push(scene))
+    run_frames(app)
+    scene.choose("Save")
+    assert scene.message == "The game could not be saved: No space left on device."
+    assert "Quit to menu" not in scene.buttons  # no quit callback, no quit button
+
+
+def test_settings_opens_the_settings_screen(paused: tuple[Any, PauseScene, list[str]]) -> None:
+    app, scene, _ = paused
+    app.request(scene.choose("Settings"))
+    run_frames(app)
+    assert isinstance(app.top, SettingsScene)
+    press(app, pygame.K_ESCAPE)
+    assert app.top is scene and scene.buttons  # back on the pause menu, rebuilt
+
+
+def test_quit_to_menu_asks_first_and_stay_keeps_the_level(paused: tuple[Any, PauseScene, list[str]]) -> None:
+    app, scene, calls = paused
+    scene.choose("Quit to menu")
+    assert scene.asking and list(scene.buttons) == ["Leave", "Stay"]
+    assert scene.focus is not None and scene.focus.focused is scene.buttons["Stay"]
+    press(app, pygame.K_RETURN)  # Enter on the focused "Stay"
+    assert not scene.asking and calls == [] and app.top is scene
+    scene.choose("Quit to menu")
+    press(app, pygame.K_ESCAPE)  # Esc while asked also stays
+    assert not scene.asking and app.top is scene
+
+
+def test_leaving_calls_back_and_closes_the_menu(paused: tuple[Any, PauseScene, list[str]]) -> None:
+    app, scene, calls = paused
+    scene.choose("Quit to menu")
+    app.request(scene.choose("Leave"))
+    run_frames(app)
+    assert calls == ["quit"] and isinstance(app.top, Below)

@@ -329,6 +329,8 @@ class Autoplayer:
                 if item.attempts > 3:
                     result.unplaced.append(queue.pop(0).module)
                     continue
+                if self.catalog.modules[item.module.partition("@")[0]].cost > budget:
+                    break  # not yet affordable: no need to look for a spot
                 batch = self._spots_for(item)
                 if not batch:
                     result.unplaced.append(queue.pop(0).module)

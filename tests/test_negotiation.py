@@ -1,0 +1,209 @@
+"""Negotiation rules: a partner's evaluation, its reasons, laws that rule terms out, counter-offers and patience."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from game.content.loader import load_base_catalog
+from game.content.models import SCIENCE_DOMAINS, PartnerSpec
+from game.rules import trust
+from game.rules.negotiation import (
+    Offer,
+    ProgrammeState,
+    counter_offer,
+    evaluate,
+    favourite_domain,
+    offer_problem,
+    respond,
+)
+
+
+def partner(**overrides: Any) -> PartnerSpec:
+    """An astronomy-minded test partner with modest means: every number here is the test's own."""
+    data: dict[str, Any] = {
+        "id": "tester",
+        "name": "Test Agency",
+        "kind": "agency",
+        "profile": "A partner for tests.",
+        "interests": {"geology": 0.2, "astronomy": 0.9, "space_environment": 0.5, "basic_physics": 0.3,
+                      "resource_use": 0.1},
+        "capabilities": {"funding_per_year": 100.0, "modules": ["observatory"], "launches": 1,
+                         "instruments": ["A telescope"], "crew_candidates": 1},
+        "asks": ["data_share", "co_lead_domain"],
+        "starting_trust": 50.0,
+        "sources": ["https://example.org/test-agency"],
+    }
+    data.update(overrides)
+    return PartnerSpec.model_validate(data)
+
+
+NO_SCIENCE = ProgrammeState()
+WITH_SCIENCE = ProgrammeState(science={domain: 50.0 for domain in SCIENCE_DOMAINS})
+
+
+def texts(offer: Offer, spec: PartnerSpec | None = None, trust_now: float = 50.0,
+          state: ProgrammeState = NO_SCIENCE) -> str:
+    return " | ".join(reason.text for reason in evaluate(offer, spec or partner(), trust_now, state).reasons)
+
+
+@pytest.mark.parametrize(
+    ("offer", "acceptable"),
+    [
+        (Offer(funding_per_year=10, data_share=("astronomy",)), True),
+        (Offer(funding_per_year=100), False),  # their whole budget for nothing in return
+        (Offer(funding_per_year=50, co_lead="astronomy", data_share=("astronomy",)), True),
+        (Offer(funding_per_year=50, co_lead="resource_use"), False),  # co-leading what they barely care for
+        (Offer(modules=("observatory",), data_share=("astronomy", "space_environment")), True),
+        (Offer(launches=1), False),
+    ],
+)
+def test_evaluation_weighs_what_they_get_against_what_they_give(offer: Offer, acceptable: bool) -> None:
+    assert evaluate(offer, partner(), 50.0, NO_SCIENCE).acceptable is acceptable
+
+
+@pytest.mark.parametrize(
+    ("offer", "expected"),
+    [
+        (Offer(funding_per_year=10, data_share=("geology",)),
+         "They care most about astronomy from the Moon; this offer gives them none of it."),
+        (Offer(funding_per_year=10), "They asked for co-leadership of a science domain; this offer gives them none."),
+        (Offer(funding_per_year=25), "Paying 25 credits a year is 25% of what they can give."),
+        (Offer(funding_per_year=10, data_share=("astronomy",)), "the station has sent none yet, so it counts for half"),
+    ],
+)
+def test_reasons_are_sentences_a_student_reads(offer: Offer, expected: str) -> None:
+    assert expected in texts(offer)
+
+
+@pytest.mark.parametrize(
+    ("offer", "blocked_by"),
+    [
+        (Offer(funding_per_year=500), "can put in at most 100 credits a year"),
+        (Offer(modules=("habitat",)), "cannot build the habitat"),
+        (Offer(launches=3), "at most 1 launch"),
+        (Offer(instruments=2), "has 1 instrument"),
+    ],
+)
+def test_terms_beyond_their_means_are_ruled_out(offer: Offer, blocked_by: str) -> None:
+    evaluation = evaluate(offer, partner(), 90.0, WITH_SCIENCE)
+    assert not evaluation.acceptable
+    assert any(blocked_by in text for text in evaluation.blocked)
+
+
+def test_real_laws_in_the_catalog_rule_terms_out_and_are_quoted() -> None:
+    catalog, problems = load_base_catalog()
+    assert not problems
+    nasa, uae = catalog.partners["nasa"], catalog.partners["mbrsc"]
+    rich = Offer(funding_per_year=10, data_share=SCIENCE_DOMAINS, co_lead="resource_use")
+    in_ilrs = evaluate(rich, nasa, 100.0, ProgrammeState(programme="ilrs"))
+    assert not in_ilrs.acceptable and "Wolf Amendment" in in_ilrs.blocked[0]
+    assert evaluate(rich, nasa, 100.0, ProgrammeState(programme="artemis")).blocked == ()
+    rover = evaluate(Offer(funding_per_year=10, payload_kg=100), uae, 100.0, ProgrammeState(programme="ilrs"))
+    assert any("ITAR" in text for text in rover.blocked)
+    assert evaluate(Offer(funding_per_year=10), uae, 100.0, ProgrammeState(programme="ilrs")).blocked == ()
+
+
+def test_trust_science_and_members_each_make_an_offer_worth_more() -> None:
+    offer = Offer(funding_per_year=30, data_share=("astronomy",))
+    spec = partner()
+    base = evaluate(offer, spec, 50.0, NO_SCIENCE).utility
+    assert evaluate(offer, spec, 80.0, NO_SCIENCE).utility > base > evaluate(offer, spec, 20.0, NO_SCIENCE).utility
+    assert evaluate(offer, spec, 50.0, WITH_SCIENCE).utility > base
+    assert evaluate(offer, spec, 50.0, ProgrammeState(members=4)).utility > base
+
+
+@pytest.mark.parametrize(
+    ("offer", "problem"),
+    [
+        (Offer(), "asks nothing of them"),
+        (Offer(data_share=("astronomy",)), "asks nothing of them"),
+        (Offer(funding_per_year=5, data_share=("astrology",)), "'astrology' is not a science domain"),
+        (Offer(funding_per_year=-5), "negative"),
+    ],
+)
+def test_offers_that_are_no_deal_get_a_sentence(offer: Offer, problem: str) -> None:
+    assert problem in (offer_problem(offer) or "")
+
+
+def test_a_counter_offer_moves_toward_what_they_value_and_is_accepted_when_put_back() -> None:
+    spec = partner()
+    first = respond(Offer(funding_per_year=40), spec, 50.0, NO_SCIENCE, rounds_left=3)
+    assert first.decision == "counter" and first.counter is not None
+    assert first.rounds_left == 2
+    assert favourite_domain(spec) in (*first.counter.data_share, first.counter.co_lead)
+    assert "proposes changed terms" in first.text
+    second = respond(first.counter, spec, 50.0, NO_SCIENCE, rounds_left=first.rounds_left)
+    assert second.decision == "accept"
+    assert second.rounds_left == 2  # accepting spends no patience
+
+
+def test_a_counter_drops_what_a_law_forbids() -> None:
+    catalog, _ = load_base_catalog()
+    uae = catalog.partners["mbrsc"]
+    counter = counter_offer(Offer(funding_per_year=40, payload_kg=200), uae, 60.0, ProgrammeState())
+    assert counter is not None and counter.payload_kg == 0 and counter.crew_seats >= 1
+
+
+@pytest.mark.parametrize(("rounds", "insulting", "broken_off_after"), [(3, False, 3), (3, True, 2), (1, False, 1)])
+def test_patience_runs_out_and_talks_break_off(rounds: int, insulting: bool, broken_off_after: int) -> None:
+    spec = partner(asks=[])  # nothing to sweeten with: no counter is possible
+    offer = Offer(funding_per_year=100, launches=1) if insulting else Offer(funding_per_year=60)
+    left, answers = rounds, []
+    while left > 0:
+        answer = respond(offer, spec, 50.0, NO_SCIENCE, rounds_left=left)
+        answers.append(answer)
+        left = answer.rounds_left
+    assert len(answers) == broken_off_after
+    assert all(answer.decision == "decline" for answer in answers)
+    assert "breaks off the talks" in answers[-1].text
+
+
+def test_the_same_inputs_give_the_same_answer() -> None:
+    catalog, _ = load_base_catalog()
+    state = ProgrammeState(science={"geology": 3.0}, members=2)
+    for spec in catalog.partners.values():
+        offer = Offer(funding_per_year=spec.capabilities.funding_per_year / 2, data_share=("geology",))
+        assert respond(offer, spec, 55.0, state, 3) == respond(offer, spec, 55.0, state, 3)
+
+
+offers = st.builds(
+    Offer,
+    funding_per_year=st.floats(0, 150),
+    modules=st.lists(st.sampled_from(["observatory", "habitat"]), max_size=2).map(tuple),
+    launches=st.integers(0, 2),
+    instruments=st.integers(0, 2),
+    data_share=st.lists(st.sampled_from(SCIENCE_DOMAINS), unique=True, max_size=5).map(tuple),
+    payload_kg=st.floats(0, 300),
+    crew_seats=st.integers(0, 2),
+    host_module=st.sampled_from([None, "observatory"]),
+    co_lead=st.sampled_from([None, *SCIENCE_DOMAINS]),
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(offer=offers, trust_now=st.floats(0, 100))
+def test_any_counter_offer_is_one_they_would_accept(offer: Offer, trust_now: float) -> None:
+    spec = partner()
+    counter = counter_offer(offer, spec, trust_now, NO_SCIENCE)
+    if counter is not None:
+        assert evaluate(counter, spec, trust_now, NO_SCIENCE).acceptable
+        assert counter.asks_something and counter != offer
+
+
+@pytest.mark.parametrize(
+    ("start", "change", "after"),
+    [(50, trust.TRUST.promise_kept, 56), (50, trust.TRUST.promise_broken, 38), (95, 10, 100), (5, -12, 0)],
+)
+def test_trust_stays_between_0_and_100(start: float, change: float, after: float) -> None:
+    assert trust.changed(start, change) == after
+
+
+def test_trust_pays_back_over_time_and_too_little_makes_a_partner_default() -> None:
+    assert trust.return_factor(0) == pytest.approx(0.8)
+    assert trust.return_factor(100) == pytest.approx(1.2)
+    assert trust.loses_faith(10) and not trust.loses_faith(40)
+    assert trust.consult_change(None) > 0 and trust.consult_change(2.0) == 0

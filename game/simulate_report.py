@@ -10,7 +10,7 @@ from typing import Any
 
 from game.content.text import translate
 from game.ecs.commands import Command, command_from_json
-from game.ecs.events import CommandRefused, GameEvent, LevelEnded, LevelEventFired
+from game.ecs.events import CommandRefused, GameEvent, LandingResolved, LevelEnded, LevelEventFired
 from game.ecs.session import Simulation
 
 MAX_COMMAND_FILE_BYTES = 1024 * 1024
@@ -68,6 +68,8 @@ def summary(simulation: Simulation, events: Sequence[GameEvent]) -> dict[str, An
             for goal in snapshot.goals
         ],
         "events": dict(sorted(fired.items())),
+        "landings": dict(sorted(Counter(e.grade for e in events if isinstance(e, LandingResolved)).items())),
+        "deliveries_on_the_way": len(snapshot.deliveries),
         "refused_commands": [event.reason for event in events if isinstance(event, CommandRefused)],
         "state_hash": simulation.state_hash(),
     }
@@ -90,6 +92,10 @@ def summary_text(report: dict[str, Any]) -> str:
         lines.append(f"  [{goal['status']:>7}] {goal['text']} ({goal['progress']:.0%})")
     if report["events"]:
         lines.append("Events: " + ", ".join(f"{name} ×{count}" for name, count in report["events"].items()))
+    if report["landings"] or report["deliveries_on_the_way"]:
+        grades = ", ".join(f"{grade.replace('_', ' ')} ×{count}" for grade, count in report["landings"].items())
+        on_the_way = report["deliveries_on_the_way"]
+        lines.append(f"Landings: {grades or 'none yet'}; deliveries still on the way: {on_the_way}")
     for reason in report["refused_commands"]:
         lines.append(f"Refused: {reason}")
     lines.append(f"State hash: {report['state_hash']}")

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from sim_helpers import simulation
 
 from game.ecs.commands import PlaceModule, command_from_json, command_to_json
 from game.ecs.events import CommandRefused, ModulePlaced
 from game.ecs.preview import NOT_CONNECTED
+from tests.sim_helpers import simulation
 
 ROWS = [
     "^^^^....",

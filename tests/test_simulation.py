@@ -79,11 +79,11 @@ def test_a_refused_command_says_why_and_costs_nothing():
 
 
 def test_building_costs_money_and_takes_its_build_hours():
-    run = _run(hours=0)
-    budget = run.snapshot().budget
-    events = run.run_hours(13, [(0, PlaceModule("solar_array", 16, 7))])
+    # A level without launch vehicles builds where the module stands, with no cargo flight.
+    run = simulation(["^^^^^^^^"] * 4, [], start={"budget": 1000, "funding_per_year": 1200})
+    events = run.run_hours(13, [(0, PlaceModule("solar_array", 0, 0))])
     funding = 13 * 1200 / (365.25 * 24)
-    assert run.snapshot().budget == pytest.approx(budget - 30 + funding)
+    assert run.snapshot().budget == pytest.approx(1000 - 30 + funding)
     completed = [event for event in events if isinstance(event, ModuleCompleted)]
     assert [event.module for event in completed] == ["solar_array"]
 

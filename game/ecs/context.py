@@ -33,6 +33,7 @@ class SimContext:
     warned_networks: set[int] = field(default_factory=set)
     deliveries: dict[int, Delivery] = field(default_factory=dict)  # by id; landed ones are removed
     next_delivery: int = 1
+    seed: int = 0  # the run's seed: landings flown by the autopilot derive theirs from it
     landing_mode: str = "autopilot"  # or "player": a landed delivery waits for a ResolveLanding command
 
     def emit(self, event: GameEvent) -> None:

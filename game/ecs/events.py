@@ -83,7 +83,63 @@ class LevelEnded:
     reason: str
 
 
+@dataclass(frozen=True, slots=True)
+class CargoLaunched:
+    """A launch flew with delivery `delivery` aboard; its `cost` was paid as it flew."""
+
+    delivery: int
+    vehicle: str
+    modules: tuple[str, ...]
+    cost: float
+    arrival_day: float
+
+
+@dataclass(frozen=True, slots=True)
+class CargoArrived:
+    """Delivery `delivery` reached the Moon and its lander is coming down: the landing decides the cargo's fate."""
+
+    delivery: int
+    modules: tuple[str, ...]
+    lander: str
+
+
+@dataclass(frozen=True, slots=True)
+class LandingResolved:
+    """How a delivery's landing ended and what it meant for the cargo, in a sentence for the log."""
+
+    delivery: int
+    grade: str
+    modules: tuple[str, ...]
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class CrewWarning:
+    """Before a shortage hits: `reason` (oxygen, water, food or radiation) runs out in `hours_left`."""
+
+    reason: str
+    hours_left: float
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class CrewEvacuated:
+    """The crew had to go home: a store ran out or the dose limit was reached."""
+
+    crew: int
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class CrewRotated:
+    """A fresh crew took over (or came back after an evacuation); their dose starts from zero."""
+
+    crew: int
+
+
+StationEvent = CargoLaunched | CargoArrived | LandingResolved | CrewWarning | CrewEvacuated | CrewRotated
+
 GameEvent = (
     ModulePlaced | ModuleDemolished | CommandRefused | ModuleCompleted | ModuleFailed | ModuleRepaired
-    | EnergyRunningLow | PowerLost | LevelEventFired | GoalMet | GoalFailed | LevelEnded
+    | EnergyRunningLow | PowerLost | LevelEventFired | GoalMet | GoalFailed | LevelEnded | StationEvent
 )

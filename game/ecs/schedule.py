@@ -8,6 +8,7 @@ from game.ecs.context import SimContext
 from game.systems.base import System
 from game.systems.commands import CommandSystem
 from game.systems.construction import ConstructionSystem
+from game.systems.deliveries import DeliverySystem
 from game.systems.economy import EconomySystem
 from game.systems.level_events import LevelEventSystem
 from game.systems.maintenance import MaintenanceSystem
@@ -16,6 +17,7 @@ from game.systems.power import PowerSystem
 
 SYSTEM_ORDER: tuple[type[System], ...] = (
     CommandSystem,  # the player's commands from the last frame
+    DeliverySystem,  # launches fly, cargo lands
     ConstructionSystem,  # assembly finishes
     MaintenanceSystem,  # failures and repairs
     PowerSystem,  # networks, sunlight, storage: decides who has power this hour

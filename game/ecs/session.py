@@ -17,7 +17,7 @@ import esper
 from game.content.catalog import Catalog
 from game.content.models import Level
 from game.content.text import translate
-from game.ecs.commands import Command, command_to_json
+from game.ecs.commands import LANDING_MODES, Command, SetLandingMode, command_to_json
 from game.ecs.components import (
     AWAITING_LANDING,
     BOOKED,
@@ -40,7 +40,9 @@ from game.rules.objectives import goal_fraction
 from game.systems.commands import refund_for
 from game.systems.objectives import measure
 
-__all__ = ["GoalView", "ModuleView", "PlacementPreview", "Simulation", "StationSnapshot", "snapshot_to_json"]
+__all__ = [
+    "DeliveryView", "GoalView", "ModuleView", "PlacementPreview", "Simulation", "StationSnapshot", "snapshot_to_json",
+]
 
 # How a module still travelling as cargo shows on the map, by its delivery's state.
 _CARGO_STATES = {BOOKED: "ordered", IN_TRANSIT: "in transit", AWAITING_LANDING: "awaiting landing"}
@@ -57,6 +59,22 @@ class ModuleView:
     state: str  # ordered, in transit, awaiting landing, building, working, broken, unpowered
     lit: bool
     rotated: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class DeliveryView:
+    """One launch's cargo on its way: state is "booked", "in transit" or "awaiting landing"."""
+
+    id: int
+    modules: tuple[str, ...]
+    vehicle: str
+    state: str
+    launch_hour: int
+    arrival_hour: int
+
+    @property
+    def arrival_day(self) -> float:
+        return self.arrival_hour / HOURS_PER_DAY
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +102,7 @@ class StationSnapshot:
     goals: tuple[GoalView, ...]
     modules: tuple[ModuleView, ...]
     outcome: str
+    deliveries: tuple[DeliveryView, ...] = ()
 
 
 class Simulation:
@@ -112,6 +131,7 @@ class Simulation:
             grid=SiteGrid.from_site(level.site, catalog.tiles),
             rng=random.Random(self.seed),
             station=station,
+            seed=self.seed,
         )
         esper.switch_world(self.world_name)
         populate_world(self.ctx)
@@ -121,6 +141,21 @@ class Simulation:
     @property
     def hour(self) -> int:
         return self.ctx.station.hour
+
+    @property
+    def landing_mode(self) -> str:
+        """"autopilot" lands each delivery as it arrives; "player" makes it wait for a ResolveLanding command."""
+        return self.ctx.landing_mode
+
+    @landing_mode.setter
+    def landing_mode(self, mode: str) -> None:
+        """Takes effect at once, and is logged as a command so a replay switches at the same hour."""
+        if mode not in LANDING_MODES:
+            raise ValueError(f"landing mode must be one of {', '.join(LANDING_MODES)}, not {mode!r}")
+        if mode != self.ctx.landing_mode:
+            self.ctx.landing_mode = mode
+            self.command_log.append((self.hour, SetLandingMode(mode)))
+            self.has_unsaved_progress = True
 
     @property
     def ended(self) -> bool:
@@ -193,6 +228,11 @@ class Simulation:
             goals=goals,
             modules=tuple(modules),
             outcome=station.outcome,
+            deliveries=tuple(
+                DeliveryView(d.id, tuple(esper.component_for_entity(e, Module).spec.id for e in d.entities),
+                             d.vehicle, d.state, d.launch_hour, d.arrival_hour)
+                for d in sorted(self.ctx.deliveries.values(), key=lambda d: d.id)
+            ),
         )
 
     def _module_view(self, entity: int, module: Module, power: PowerState, language: str) -> ModuleView:

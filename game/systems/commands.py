@@ -1,4 +1,4 @@
-"""Applies the player's queued commands at the start of the step: place and demolish modules."""
+"""Applies the player's queued commands at the start of the step: place and demolish modules, land cargo."""
 
 from __future__ import annotations
 
@@ -6,14 +6,16 @@ import esper
 
 from game.content.catalog import unknown
 from game.content.text import translate
-from game.ecs.commands import Demolish, PlaceModule
-from game.ecs.components import BOOKED, Module, Ordered, UnderConstruction
+from game.ecs.commands import LANDING_MODES, Demolish, PlaceModule, ResolveLanding, SetLandingMode
+from game.ecs.components import AWAITING_LANDING, BOOKED, Module, Ordered, UnderConstruction
 from game.ecs.context import SimContext
 from game.ecs.events import CommandRefused, ModuleDemolished, ModulePlaced
 from game.ecs.preview import placement_refusal_here
 from game.ecs.world_builder import recount_capacity, remove_module, spawn_module
 from game.rules.economy import demolish_refund
+from game.rules.launches import grade_refusal
 from game.systems.base import System
+from game.systems.deliveries import book, flights, resolve_landing, unbook
 
 
 class CommandSystem(System):
@@ -22,8 +24,12 @@ class CommandSystem(System):
         for command in commands:
             if isinstance(command, PlaceModule):
                 self._place(command)
-            else:
+            elif isinstance(command, Demolish):  # diplomacy commands go to the AgreementSystem's inbox
                 self._demolish(command)
+            elif isinstance(command, ResolveLanding):
+                self._resolve_landing(command)
+            elif isinstance(command, SetLandingMode):
+                self._set_landing_mode(command)
 
     def _place(self, command: PlaceModule) -> None:
         ctx = self.ctx
@@ -35,10 +41,29 @@ class CommandSystem(System):
         if refusal:
             ctx.emit(CommandRefused(refusal))
             return
+        delivery = book(ctx, spec, ctx.station.hour) if flights(ctx) else None
         ctx.station.budget -= spec.cost
-        spawn_module(ctx, spec, command.x, command.y, built=False, rotated=command.rotated)
+        entity = spawn_module(ctx, spec, command.x, command.y, built=False, rotated=command.rotated,
+                              delivery=None if delivery is None else delivery.id)
+        if delivery is not None:
+            delivery.entities.append(entity)
         recount_capacity(ctx)
         ctx.emit(ModulePlaced(spec.id, command.x, command.y))
+
+    def _resolve_landing(self, command: ResolveLanding) -> None:
+        refusal = _landing_refusal(self.ctx, command)
+        if refusal:
+            self.ctx.emit(CommandRefused(refusal))
+            return
+        delivery = self.ctx.deliveries[command.delivery]
+        resolve_landing(self.ctx, delivery, command.grade, command.cargo_damage, command.haul_cost)
+
+    def _set_landing_mode(self, command: SetLandingMode) -> None:
+        if command.mode not in LANDING_MODES:
+            modes = ", ".join(LANDING_MODES)
+            self.ctx.emit(CommandRefused(f"landing mode must be one of {modes}, not {command.mode!r}"))
+            return
+        self.ctx.landing_mode = command.mode
 
     def _demolish(self, command: Demolish) -> None:
         ctx = self.ctx
@@ -51,10 +76,18 @@ class CommandSystem(System):
         if refund is None:
             ctx.emit(CommandRefused(f"the {translate(spec.name).lower()} is already on its way to the Moon"))
             return
+        unbook(ctx, entity)
         remove_module(ctx, entity)
         ctx.station.budget += refund
         recount_capacity(ctx)
         ctx.emit(ModuleDemolished(spec.id, refund))
+
+
+def _landing_refusal(ctx: SimContext, command: ResolveLanding) -> str | None:
+    delivery = ctx.deliveries.get(command.delivery)
+    if delivery is None or delivery.state != AWAITING_LANDING:
+        return f"delivery {command.delivery} is not waiting for its landing"
+    return grade_refusal(command.grade, command.cargo_damage, command.haul_cost)
 
 
 def refund_for(ctx: SimContext, entity: int) -> float | None:

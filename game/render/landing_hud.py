@@ -182,7 +182,7 @@ def draw_flight_marks(
         colour = CUE_COLOURS["crash"]
         pygame.draw.line(surface, colour, (ix - 10, iy - 10), (ix + 10, iy + 10), 4)
         pygame.draw.line(surface, colour, (ix - 10, iy + 10), (ix + 10, iy - 10), 4)
-        texts.draw(surface, small, "impact", colour, (ix, iy + 14), anchor="midtop")
+        texts.draw(surface, small, "impact", colour, (ix, iy - 14), anchor="midbottom")
     if not suggested_burn or seen.legs_touching:
         return False
     needed = braking_height(seen, BURN_MARGIN)

@@ -1,0 +1,422 @@
+"""Landing practice: pick a landing zone and cargo, try other gravity and engines ("what if"), assists, or a replay."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pygame
+import pygame_gui
+from pygame_gui.elements import UIButton, UITextEntryLine
+
+from game import paths
+from game.content.catalog import Catalog
+from game.content.loader import LoadedLevel, load_game_content
+from game.content.models import LandingAssists, Level
+from game.content.text import translate
+from game.landing.recorder import read_recording
+from game.landing.scenario import scenario_for
+from game.landing.what_if import WHAT_IF_FILE, WhatIf, World, read_what_if
+from game.render import palette
+from game.render.text import draw_paragraph, draw_text, fit_text
+from game.scenes.context import SceneContext
+from game.scenes.landing_flight import LandingScene, recordings_dir
+from game.scenes.scene import SceneBase
+from game.scenes.transitions import Pop, Push, Transition
+
+MARGIN = 40
+TOP = 100
+ROW_HEIGHT = 44
+LABEL_WIDTH = 230
+PANEL_WIDTH = 690
+BUTTON_HEIGHT = 54
+SLOW_MOTION = (("Off", 1.0), ("Half speed", 0.5), ("Quarter speed", 0.25))
+TARGET_SCALES = (("Off", 1.0), ("Twice as wide", 2.0), ("Three times", 3.0))
+SEEDS = 100
+# Thrust-to-weight below which the panel warns that braking leaves little margin (a game judgement).
+LOW_MARGIN_TW = 1.3
+
+
+@dataclass(slots=True)
+class Choice:
+    """One row of the panel: its label, the values it offers (words to show, value to use), the one chosen."""
+
+    label: str
+    options: list[tuple[str, object]]
+    index: int = 0
+
+    @property
+    def value(self) -> object:
+        return self.options[self.index][1]
+
+    @property
+    def shown(self) -> str:
+        return self.options[self.index][0]
+
+    def step(self, by: int) -> None:
+        self.index = (self.index + by) % len(self.options)
+
+
+@dataclass(slots=True)
+class PracticeLevels:
+    """The playable levels that practice can land in, with their titles."""
+
+    loaded: list[LoadedLevel] = field(default_factory=list)
+
+    def by_id(self, level_id: str) -> LoadedLevel | None:
+        return next((item for item in self.loaded if item.level is not None and item.level.id == level_id), None)
+
+
+def playable_levels(mod_folders: list[Path] | None) -> PracticeLevels:
+    """Every level that loads without problems, the game's first, then the mods'."""
+    levels = PracticeLevels()
+    for folder in load_game_content(mod_folders):
+        levels.loaded += [loaded for loaded in folder.levels if loaded.ok]
+    return levels
+
+
+class LandingPracticeScene(SceneBase):
+    """Up/Down choose a setting, Left/Right change it, Enter flies, A lets the autopilot fly, Esc goes back."""
+
+    def __init__(self, ctx: SceneContext):
+        self.ctx = ctx
+        self.levels = PracticeLevels()
+        self.what_if = WhatIf((World("Moon", None),), (1.0,))
+        self.choices: list[Choice] = []
+        self.selected = 0
+        self.buttons: dict[str, UIButton] = {}
+        self.replay_entry: UITextEntryLine | None = None
+        self.problem = ""
+
+    # --- life cycle ------------------------------------------------------------------------------
+
+    def enter(self) -> None:
+        mods = list(self.ctx.mod_folders) if self.ctx.mod_folders is not None else None
+        self.levels = playable_levels(mods)
+        try:
+            self.what_if = read_what_if(paths.assets_dir() / WHAT_IF_FILE)
+        except ValueError as error:
+            self.ctx.notices.show(f"Only the Moon can be chosen: {error}")
+        if not self.choices:
+            self._build_choices()
+        self._build_widgets()
+
+    def exit(self) -> None:
+        for widget in [*self.buttons.values(), self.replay_entry]:
+            if widget is not None:
+                widget.kill()
+        self.buttons = {}
+        self.replay_entry = None
+
+    def _build_widgets(self) -> None:
+        self.exit()
+        width, height = self.ctx.ui.window_resolution
+        bottom = height - BUTTON_HEIGHT - 24
+        ui = self.ctx.ui
+        self.buttons["Back"] = UIButton(pygame.Rect(MARGIN, bottom, 150, BUTTON_HEIGHT), "Back", ui)
+        fly = pygame.Rect(0, bottom, 200, BUTTON_HEIGHT)
+        fly.right = width - MARGIN
+        self.buttons["Fly"] = UIButton(fly, "Fly", ui)
+        self.buttons["Autopilot"] = UIButton(fly.move(-(300 + 16), 0).inflate(100, 0).move(-50, 0),
+                                             "Autopilot flies", ui)
+        right = self.info_rect((width, height))
+        entry = pygame.Rect(right.x, right.bottom - 104, right.width - 150, 48)
+        self.replay_entry = UITextEntryLine(entry, ui)
+        self.replay_entry.set_text(str(self._newest_recording() or recordings_dir()))
+        self.buttons["Replay"] = UIButton(pygame.Rect(entry.right + 10, entry.y, 140, 48), "Replay", ui)
+
+    def _newest_recording(self) -> Path | None:
+        folder = recordings_dir()
+        try:
+            found = sorted(folder.glob("*.json"), key=lambda path: path.stat().st_mtime)
+        except OSError:
+            return None
+        return found[-1] if found else None
+
+    # --- the choices -----------------------------------------------------------------------------
+
+    def _build_choices(self) -> None:
+        zones: list[tuple[str, object]] = [(item.title(self.ctx.language), item) for item in self.levels.loaded]
+        if not zones:
+            self.problem = "No level can be loaded, so there is no landing zone to practise on."
+            return
+        worlds: list[tuple[str, object]] = []
+        for world in self.what_if.worlds:
+            gravity = world.gravity_m_s2 if world.gravity_m_s2 is not None else self._moon_gravity()
+            worlds.append((f"{world.name}: {gravity:g} m/s²", world))
+        self.choices = [
+            Choice("Landing zone", zones),
+            Choice("Cargo", [("None", None)]),
+            Choice("Gravity", worlds),
+            Choice("Engine thrust", [("×1", 1.0)]),
+            Choice("Attitude hold", [("Off", False), ("On", True)]),
+            Choice("Suggested burn", [("Off", False), ("On", True)]),
+            Choice("Slow motion", list(SLOW_MOTION)),
+            Choice("Larger target", list(TARGET_SCALES)),
+            Choice("Seed", [(str(seed), seed) for seed in range(SEEDS)]),
+        ]
+        self._zone_changed()
+
+    def choice(self, label: str) -> Choice:
+        return next(choice for choice in self.choices if choice.label == label)
+
+    def _moon_gravity(self) -> float:
+        for item in self.levels.loaded:
+            if item.catalog is not None and item.catalog.moon is not None:
+                return item.catalog.moon.surface_gravity
+        return 0.0
+
+    @property
+    def zone(self) -> LoadedLevel | None:
+        return self.choice("Landing zone").value if self.choices else None  # type: ignore[return-value]
+
+    def _zone_changed(self) -> None:
+        """A new landing zone: its cargo, its engine's thrust steps and its own assists as the defaults."""
+        loaded = self.zone
+        if loaded is None or loaded.level is None or loaded.catalog is None:
+            return
+        level, catalog = loaded.level, loaded.catalog
+        try:
+            spec = scenario_for(level, catalog, 0).lander
+        except ValueError as error:
+            self.problem = str(error)
+            return
+        self.problem = ""
+        cargo = self.choice("Cargo")
+        cargo.options = [("None", None)] + [
+            (f"{translate(module.name, self.ctx.language)} ({module.mass_kg:,.0f} kg)", module.id)
+            for module in sorted(catalog.modules.values(), key=lambda module: module.mass_kg)
+            if module.mass_kg <= spec.max_cargo_kg
+        ]
+        wanted = level.landing.cargo if level.landing is not None else None
+        cargo.index = next((i for i, (_, value) in enumerate(cargo.options) if value == wanted), 0)
+        thrust = self.choice("Engine thrust")
+        thrust.options = [
+            (f"×{factor:g} ({spec.max_thrust_n * factor:,.0f} N)", factor)
+            for factor in self.what_if.thrust_factors
+            if spec.max_thrust_n * factor >= spec.min_thrust_n
+        ] or [(f"×1 ({spec.max_thrust_n:,.0f} N)", 1.0)]
+        thrust.index = next((i for i, (_, value) in enumerate(thrust.options) if value == 1.0), 0)
+        assists = level.landing.assists if level.landing is not None else LandingAssists()
+        self.choice("Attitude hold").index = int(assists.attitude_hold)
+        self.choice("Suggested burn").index = int(assists.suggested_burn)
+        self.choice("Slow motion").index = _nearest(SLOW_MOTION, assists.slow_motion)
+        self.choice("Larger target").index = _nearest(TARGET_SCALES, assists.target_scale)
+
+    def change(self, label: str, by: int) -> None:
+        """Moves the named setting `by` steps through its values (as Left/Right do)."""
+        choice = self.choice(label)
+        choice.step(by)
+        if label == "Landing zone":
+            self._zone_changed()
+
+    @property
+    def world(self) -> World:
+        value = self.choice("Gravity").value
+        assert isinstance(value, World)
+        return value
+
+    def assists(self) -> LandingAssists:
+        return LandingAssists(
+            attitude_hold=bool(self.choice("Attitude hold").value),
+            suggested_burn=bool(self.choice("Suggested burn").value),
+            slow_motion=float(self.choice("Slow motion").value),  # type: ignore[arg-type]
+            target_scale=float(self.choice("Larger target").value),  # type: ignore[arg-type]
+        )
+
+    def _lander_numbers(self, level: Level, catalog: Catalog) -> tuple[str, float, float, float, float] | None:
+        """(lander name, start mass, full thrust, gravity, thrust-to-weight) for the present choices."""
+        cargo = self.choice("Cargo").value
+        try:
+            scenario = scenario_for(level, catalog, 0, cargo=cargo if isinstance(cargo, str) else None,
+                                    gravity=self.world.gravity_m_s2)
+        except ValueError:
+            return None
+        spec = scenario.lander
+        mass = spec.dry_mass_kg + spec.propellant_kg + scenario.cargo_mass_kg
+        thrust = spec.max_thrust_n * float(self.choice("Engine thrust").value)  # type: ignore[arg-type]
+        gravity = scenario.gravity_m_s2
+        return translate(spec.name, self.ctx.language), mass, thrust, gravity, thrust / (mass * gravity)
+
+    # --- going somewhere -------------------------------------------------------------------------
+
+    def fly(self, autopilot: bool = False) -> Transition | None:
+        """The landing as chosen, flown by the player (or the autopilot), as practice."""
+        loaded = self.zone
+        if loaded is None or loaded.level is None:
+            return None
+        level, catalog = loaded.require()
+        spec = scenario_for(level, catalog, 0).lander
+        cargo = self.choice("Cargo").value
+        factor = float(self.choice("Engine thrust").value)  # type: ignore[arg-type]
+        scene = LandingScene(
+            self.ctx, loaded, cargo=cargo if isinstance(cargo, str) else None,
+            seed=int(self.choice("Seed").value),  # type: ignore[call-overload]
+            practice=True, gravity=self.world.gravity_m_s2,
+            max_thrust_n=None if factor == 1.0 else spec.max_thrust_n * factor,
+            assists=self.assists(), autopilot=autopilot, world_name=self.world.name,
+        )
+        return Push(scene)
+
+    def replay_file(self, path: Path) -> Transition | None:
+        """Plays back a recorded flight (JSON) in its own level; a sentence on screen when it cannot."""
+        if path.is_dir():
+            self.ctx.notices.show(f"{path} is a folder: type the path of a recording (.json) inside it.")
+            return None
+        try:
+            recording = read_recording(path)
+        except ValueError as error:
+            self.ctx.notices.show(_sentence(str(error)))
+            return None
+        loaded = self.levels.by_id(recording.level_id)
+        if loaded is None:
+            self.ctx.notices.show(
+                f"The recording is of level '{recording.level_id}', which is not among the levels that load."
+            )
+            return None
+        return Push(LandingScene(self.ctx, loaded, practice=True, replay=recording))
+
+    # --- input -----------------------------------------------------------------------------------
+
+    def handle(self, event: pygame.event.Event) -> Transition | None:
+        if event.type == pygame.VIDEORESIZE:
+            self._build_widgets()
+        elif event.type == pygame_gui.UI_BUTTON_PRESSED:
+            return self._press(event.ui_element)
+        elif event.type == pygame_gui.UI_TEXT_ENTRY_FINISHED and event.ui_element is self.replay_entry:
+            return self.replay_file(Path(self.replay_entry.get_text().strip()).expanduser())
+        elif event.type == pygame.KEYDOWN:
+            return self._key(event.key)
+        elif event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
+            self._click(event.pos)
+        return None
+
+    def _press(self, element: object) -> Transition | None:
+        name = next((name for name, button in self.buttons.items() if button is element), None)
+        if name == "Back":
+            return Pop()
+        if name == "Fly":
+            return self.fly()
+        if name == "Autopilot":
+            return self.fly(autopilot=True)
+        if name == "Replay" and self.replay_entry is not None:
+            return self.replay_file(Path(self.replay_entry.get_text().strip()).expanduser())
+        return None
+
+    def _key(self, key: int) -> Transition | None:
+        if key == pygame.K_ESCAPE:
+            return Pop()
+        if not self.choices:
+            return None
+        if key in (pygame.K_RETURN, pygame.K_KP_ENTER):
+            return self.fly()
+        if key == pygame.K_a:
+            return self.fly(autopilot=True)
+        if key in (pygame.K_UP, pygame.K_DOWN):
+            self.selected = (self.selected + (1 if key == pygame.K_DOWN else -1)) % len(self.choices)
+        elif key in (pygame.K_LEFT, pygame.K_RIGHT):
+            self.change(self.choices[self.selected].label, 1 if key == pygame.K_RIGHT else -1)
+        return None
+
+    def _click(self, position: tuple[int, int]) -> None:
+        for index, choice in enumerate(self.choices):
+            row = self.row_rect(index)
+            if row.collidepoint(position):
+                self.selected = index
+                value_left = row.x + LABEL_WIDTH
+                if position[0] >= value_left:
+                    middle = (value_left + row.right) / 2
+                    self.change(choice.label, 1 if position[0] >= middle else -1)
+
+    # --- layout and drawing ----------------------------------------------------------------------
+
+    def row_rect(self, index: int) -> pygame.Rect:
+        return pygame.Rect(MARGIN, TOP + index * ROW_HEIGHT, PANEL_WIDTH - MARGIN, ROW_HEIGHT - 6)
+
+    @staticmethod
+    def info_rect(size: tuple[int, int]) -> pygame.Rect:
+        width, height = size
+        left = PANEL_WIDTH + 24
+        return pygame.Rect(left, TOP, width - MARGIN - left, height - TOP - BUTTON_HEIGHT - 48)
+
+    def draw(self, surface: pygame.Surface, alpha: float) -> None:
+        fonts = self.ctx.fonts
+        surface.fill(palette.SKY)
+        width, height = surface.get_size()
+        draw_text(surface, "Landing practice", fonts.bold(palette.HEADING), palette.TEXT, (MARGIN, 30))
+        if self.problem and not self.choices:
+            draw_paragraph(surface, self.problem, fonts.regular(palette.BODY), palette.BROKEN, (MARGIN, TOP),
+                           width - 2 * MARGIN)
+            return
+        label_font, value_font = fonts.regular(palette.BODY), fonts.bold(palette.BODY)
+        for index, choice in enumerate(self.choices):
+            row = self.row_rect(index)
+            chosen = index == self.selected
+            pygame.draw.rect(surface, palette.PANEL_RAISED if chosen else palette.PANEL, row, border_radius=6)
+            if chosen:
+                pygame.draw.rect(surface, palette.FOCUS, row, 3, border_radius=6)
+            draw_text(surface, choice.label, label_font, palette.TEXT_DIM, (row.x + 14, row.centery), anchor="midleft")
+            value_left = row.x + LABEL_WIDTH
+            arrows = palette.ACCENT if chosen else palette.TEXT_DIM
+            draw_text(surface, "‹", value_font, arrows, (value_left, row.centery), anchor="midleft")
+            draw_text(surface, "›", value_font, arrows, (row.right - 14, row.centery), anchor="midright")
+            shown = fit_text(choice.shown, value_font, row.right - value_left - 70)
+            draw_text(surface, shown, value_font, palette.TEXT, ((value_left + row.right) // 2, row.centery),
+                      anchor="center")
+        self._draw_info(surface, self.info_rect((width, height)))
+        hint = "Up/Down choose  ·  Left/Right change  ·  Enter fly  ·  A autopilot flies  ·  Esc back"
+        draw_text(surface, hint, fonts.regular(palette.SMALL), palette.TEXT_DIM, (width // 2, height - 4),
+                  anchor="midbottom")
+
+    def _draw_info(self, surface: pygame.Surface, box: pygame.Rect) -> None:
+        """What the choices mean: the craft's weight against its thrust here, and whether it can land at all."""
+        fonts = self.ctx.fonts
+        pygame.draw.rect(surface, palette.PANEL, box, border_radius=8)
+        pygame.draw.rect(surface, palette.PANEL_EDGE, box, 1, border_radius=8)
+        x, y, inner = box.x + 18, box.y + 14, box.width - 36
+        body, small = fonts.regular(palette.BODY), fonts.regular(palette.SMALL)
+        loaded = self.zone
+        if self.problem:
+            draw_paragraph(surface, self.problem, body, palette.BROKEN, (x, y), inner)
+            return
+        if loaded is None or loaded.level is None or loaded.catalog is None:
+            return
+        numbers = self._lander_numbers(loaded.level, loaded.catalog)
+        if numbers is None:
+            return
+        name, mass, thrust, gravity, tw = numbers
+        draw_text(surface, fit_text(name, fonts.bold(palette.LARGE), inner), fonts.bold(palette.LARGE),
+                  palette.TEXT, (x, y))
+        y += 44
+        for line in (
+            f"Mass at the start: {mass:,.0f} kg",
+            f"Weight here: {mass * gravity:,.0f} N",
+            f"Full thrust: {thrust:,.0f} N",
+        ):
+            draw_text(surface, line, body, palette.TEXT, (x, y))
+            y += body.get_linesize()
+        colour = palette.GOOD if tw >= LOW_MARGIN_TW else palette.ACCENT if tw >= 1.0 else palette.BROKEN
+        draw_text(surface, f"Thrust / weight: {tw:.2f}", fonts.bold(palette.LARGE), colour, (x, y + 6))
+        y += 50
+        if tw < 1.0:
+            verdict = ("The engine cannot even hold this lander up here: it will fall however you fly. "
+                       "A landing here needs a much stronger engine for its weight.")
+        elif tw < LOW_MARGIN_TW:
+            verdict = "Only just enough thrust: braking will be slow, so start it early."
+        else:
+            verdict = "Enough thrust to brake and to hover."
+        y = draw_paragraph(surface, verdict, small, palette.TEXT, (x, y), inner) + 8
+        if self.world.sources:
+            draw_paragraph(surface, f"{self.world.name}'s gravity: {self.world.sources[0]}", small,
+                           palette.TEXT_DIM, (x, y), inner, max_lines=2)
+        entry_top = box.bottom - 104
+        draw_text(surface, "Replay a recording (path to a .json file):", small, palette.TEXT_DIM,
+                  (x, entry_top - 30))
+
+
+def _nearest(options: tuple[tuple[str, float], ...], value: float) -> int:
+    return min(range(len(options)), key=lambda index: abs(options[index][1] - value))
+
+
+def _sentence(text: str) -> str:
+    return text[:1].upper() + text[1:] + ("" if text.endswith(".") else ".")

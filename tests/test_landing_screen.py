@@ -1,0 +1,363 @@
+"""The landing screen and landing practice, driven through the real app loop with no window."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pygame
+import pytest
+
+from game.content.loader import LoadedLevel, load_level_by_path
+from game.content.models import LandingAssists
+from game.landing.pilot import PilotCommand
+from game.landing.recorder import read_recording
+from game.landing.run import LandingResult, fly
+from game.landing.scenario import scenario_for
+from game.scenes import landing_flight
+from game.scenes.landing_flight import LandingScene, flights_dir
+from game.scenes.landing_practice import LandingPracticeScene
+from game.scenes.transitions import Push
+from game.ui.flight_input import FlightInput
+from tests.conftest import LEVELS
+
+LEVEL_FILE = LEVELS / "01_agreement_2021.toml"
+FAST = 0.25  # a long frame: the clock runs its most catch-up steps, so a whole landing takes few frames
+
+
+@pytest.fixture(scope="module")
+def loaded() -> LoadedLevel:
+    level = load_level_by_path(LEVEL_FILE)
+    assert level.ok, level.problems
+    return level
+
+
+@pytest.fixture
+def open_scene(loaded: LoadedLevel) -> Iterator[Callable[..., Any]]:
+    """Opens the app with a LandingScene built from keyword arguments; closes it after the test."""
+    from game.app import open_app
+
+    opened: list[Any] = []
+
+    def opener(**options: Any) -> Any:
+        app = open_app(lambda ctx: LandingScene(ctx, loaded, **options))
+        opened.append(app)
+        return app
+
+    yield opener
+    for app in opened:
+        app.close()
+
+
+def key(app: Any, code: int, up: bool = True, frames: int = 1, dt: float = 1 / 60) -> None:
+    pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=code, mod=0, unicode="", scancode=0))
+    if up:
+        pygame.event.post(pygame.event.Event(pygame.KEYUP, key=code, mod=0, unicode="", scancode=0))
+    for _ in range(frames):
+        app.frame(dt)
+
+
+def fly_to_the_end(app: Any, limit: int = 3000) -> LandingScene:
+    scene = app.top
+    assert isinstance(scene, LandingScene)
+    for _ in range(limit):
+        if scene.phase != "flying":
+            break
+        app.frame(FAST)
+    assert scene.phase == "finished"
+    return scene
+
+
+def colours_in(surface: pygame.Surface) -> int:
+    small = pygame.transform.scale(surface, (160, 90))
+    return len({small.get_at((x, y))[:3] for x in range(160) for y in range(90)})
+
+
+def test_the_autopilot_flies_the_scene_to_a_graded_finish_and_continue_reports_it(open_scene: Any) -> None:
+    results: list[LandingResult] = []
+    app = open_scene(cargo="battery", seed=3, autopilot=True, on_finished=results.append)
+    scene = fly_to_the_end(app)
+    assert scene.result is not None
+    assert scene.result.grade.name in ("perfect", "good")
+    assert scene.result.recording.cargo == "battery"
+    assert colours_in(app.window) > 20, "the result screen is blank"
+    key(app, pygame.K_RETURN, frames=2)
+    assert [result.grade.name for result in results] == [scene.result.grade.name]
+    assert not app.running  # it popped the only scene
+
+
+def test_the_screen_flies_exactly_as_the_headless_autopilot(open_scene: Any, loaded: LoadedLevel) -> None:
+    level, catalog = loaded.require()
+    headless = fly(level, catalog, seed=5, cargo="battery")
+    scene = fly_to_the_end(open_scene(cargo="battery", seed=5, autopilot=True))
+    assert scene.result is not None
+    assert scene.result.final_state == headless.final_state
+    assert scene.result.grade == headless.grade
+
+
+def test_keys_move_the_throttle_and_turn_the_lander(open_scene: Any) -> None:
+    app = open_scene(seed=1)
+    scene = app.top
+    key(app, pygame.K_UP, up=False, frames=30)
+    assert scene.session.last_command.throttle > 0.2
+    pygame.event.post(pygame.event.Event(pygame.KEYUP, key=pygame.K_UP, mod=0, unicode="", scancode=0))
+    key(app, pygame.K_x, frames=2)
+    assert scene.session.last_command.throttle == 0.0
+    key(app, pygame.K_LEFT, up=False, frames=3)
+    assert scene.session.last_command.attitude == 1.0
+    pygame.event.post(pygame.event.Event(pygame.KEYUP, key=pygame.K_LEFT, mod=0, unicode="", scancode=0))
+    key(app, pygame.K_d, up=False, frames=3)
+    assert scene.session.last_command.attitude == -1.0
+    key(app, pygame.K_z, frames=2)
+    assert scene.session.last_command.throttle == 1.0
+    assert scene.session.seen.angular_velocity_rad_s < 0.0  # turning right, clockwise
+
+
+def test_kill_rotation_asks_to_hold_the_present_angle() -> None:
+    controls = FlightInput()
+    pressed = pygame.event.Event(pygame.KEYDOWN, key=pygame.K_k, mod=0, unicode="", scancode=0)
+    assert controls.handle(pressed)
+    seen = _observation(angle=0.3)
+    command = controls.command(seen, 1 / 60)
+    assert command.target_angle_rad == pytest.approx(0.3)
+
+
+def test_a_gamepad_stick_turns_and_throttles_without_a_device() -> None:
+    controls = FlightInput()
+    controls.handle(pygame.event.Event(pygame.JOYAXISMOTION, axis=0, value=1.0, joy=0, instance_id=0))
+    controls.handle(pygame.event.Event(pygame.JOYAXISMOTION, axis=1, value=-1.0, joy=0, instance_id=0))
+    command = controls.command(_observation(), 0.5)
+    assert command.attitude == -1.0  # stick right: turn right
+    assert command.throttle == pytest.approx(0.5 / 1.5)
+
+
+def test_pause_stops_the_flight_and_time_stands_still(open_scene: Any) -> None:
+    app = open_scene(seed=2)
+    scene = app.top
+    app.frame(FAST)
+    key(app, pygame.K_p)
+    frozen = scene.session.time_s
+    for _ in range(5):
+        app.frame(FAST)
+    assert scene.session.time_s == frozen
+    key(app, pygame.K_p, frames=3)
+    assert scene.session.time_s > frozen
+
+
+def test_escape_asks_then_abandons_as_a_crash(open_scene: Any) -> None:
+    results: list[LandingResult] = []
+    app = open_scene(seed=2, on_finished=results.append)
+    app.frame(FAST)
+    key(app, pygame.K_ESCAPE, frames=2)
+    assert app.running and app.top.dialog is not None
+    key(app, pygame.K_ESCAPE, frames=2)  # changed our mind
+    assert app.running and app.top.dialog is None
+    key(app, pygame.K_ESCAPE, frames=2)
+    key(app, pygame.K_RETURN, frames=2)
+    assert not app.running
+    assert results[0].grade.name == "crash"
+    assert "abandoned" in results[0].grade.reasons[0]
+
+
+def test_export_csv_writes_the_flight_to_the_user_data_folder(open_scene: Any) -> None:
+    app = open_scene(seed=4, autopilot=True)
+    scene = fly_to_the_end(app)
+    key(app, pygame.K_e, frames=2)
+    written = list(flights_dir().glob("*.csv"))
+    assert len(written) == 1
+    with written[0].open(encoding="utf-8") as table:
+        rows = list(csv.reader(table))
+    assert rows[0][:2] == ["time_s", "altitude_m"]
+    assert len(rows) == scene.result.steps + 1 if scene.result else False
+    assert any(str(written[0]) in notice.text for notice in app.notices.shown)
+
+
+def test_a_saved_recording_replays_to_the_same_grade_in_practice(open_scene: Any) -> None:
+    app = open_scene(seed=6, cargo="battery", practice=True, autopilot=True,
+                     assists=LandingAssists(attitude_hold=True, target_scale=2.0))
+    first = fly_to_the_end(app)
+    path = first.save_recording()
+    assert path is not None and path.suffix == ".json"
+    practice = LandingPracticeScene(app.ctx)
+    practice.enter()
+    push = practice.replay_file(path)
+    practice.exit()
+    assert push is not None
+    app.request(push)
+    replayed = fly_to_the_end(app)
+    assert replayed.replaying
+    assert replayed.result is not None and first.result is not None
+    assert replayed.result.grade == first.result.grade
+    assert replayed.result.final_state == first.result.final_state
+
+
+def test_a_cli_recording_replays_identically_in_the_game(open_scene: Any, loaded: LoadedLevel, tmp_path: Path) -> None:
+    level, catalog = loaded.require()
+    record = tmp_path / "flight.json"
+    headless = fly(level, catalog, seed=8, record_path=record, cargo="battery")
+    app = open_scene(replay=read_recording(record), practice=True)
+    scene = fly_to_the_end(app)
+    assert scene.result is not None
+    assert scene.result.final_state == headless.final_state
+    assert scene.result.grade == headless.grade
+
+
+def test_a_recording_that_cannot_be_read_gets_a_sentence(app: Any, tmp_path: Path) -> None:
+    practice = LandingPracticeScene(app.ctx)
+    broken = tmp_path / "broken.json"
+    broken.write_text("{not json", encoding="utf-8")
+    assert practice.replay_file(broken) is None
+    assert practice.replay_file(tmp_path) is None
+    other = tmp_path / "other.json"
+    other.write_text(json.dumps({"format": 1, "level": "nowhere", "seed": 0, "lander": "change_class",
+                                 "cargo": None, "gravity_m_s2": 1.6, "commands": []}), encoding="utf-8")
+    practice.enter()
+    assert practice.replay_file(other) is None
+    practice.exit()
+    texts = [notice.text for notice in app.notices.shown]
+    assert any("cannot read the flight record" in text.lower() for text in texts)
+    assert any("is a folder" in text for text in texts)
+    assert any("'nowhere'" in text for text in texts)
+
+
+def test_the_practice_panel_changes_gravity_and_thrust(app: Any) -> None:
+    practice = LandingPracticeScene(app.ctx)
+    app.request(Push(practice))
+    app.frame(1 / 60)
+    assert practice.world.name == "Moon"
+    key(app, pygame.K_DOWN)
+    key(app, pygame.K_DOWN)
+    key(app, pygame.K_RIGHT)  # Gravity: Mars
+    assert practice.world.gravity_m_s2 == 3.71
+    key(app, pygame.K_DOWN)
+    key(app, pygame.K_RIGHT)  # Engine thrust: the next step up
+    assert colours_in(app.window) > 8, "the practice panel is blank"
+    key(app, pygame.K_RETURN, frames=2)
+    flying = app.top
+    assert isinstance(flying, LandingScene)
+    assert flying.scenario.gravity_m_s2 == 3.71
+    assert flying.scenario.lander.max_thrust_n == pytest.approx(7500 * 1.5)
+    assert flying.practice
+
+
+def test_earth_gravity_shows_the_engine_is_too_weak(app: Any) -> None:
+    practice = LandingPracticeScene(app.ctx)
+    practice.enter()
+    while practice.world.name != "Earth":
+        practice.change("Gravity", 1)
+    loaded = practice.zone
+    assert loaded is not None and loaded.level is not None and loaded.catalog is not None
+    numbers = practice._lander_numbers(loaded.level, loaded.catalog)
+    assert numbers is not None and numbers[-1] < 1.0
+    practice.draw(app.window, 1.0)
+    practice.exit()
+
+
+def test_a_cargo_the_catalog_lacks_shows_a_sentence_not_a_traceback(open_scene: Any) -> None:
+    app = open_scene(cargo="no_such_module")
+    scene = app.top
+    assert scene.phase == "error" and "no_such_module" in scene.error
+    app.frame(1 / 60)
+    key(app, pygame.K_ESCAPE, frames=1)
+    assert not app.running
+
+
+def test_sounds_follow_the_engine_and_the_touchdown(open_scene: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[tuple[str, str]] = []
+
+    class Recorder:
+        def play(self, name: str) -> None:
+            calls.append(("play", name))
+
+        def loop(self, name: str) -> None:
+            calls.append(("loop", name))
+
+        def stop(self, name: str) -> None:
+            calls.append(("stop", name))
+
+    monkeypatch.setattr(landing_flight, "find_audio", lambda ctx: Recorder())
+    fly_to_the_end(open_scene(seed=3, autopilot=True))
+    assert ("loop", "engine") in calls and ("stop", "engine") in calls
+    assert ("play", "touchdown") in calls
+
+
+def test_a_failing_audio_never_stops_the_landing(open_scene: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    class Broken:
+        def __getattr__(self, name: str) -> Any:
+            raise RuntimeError("no device")
+
+    monkeypatch.setattr(landing_flight, "find_audio", lambda ctx: Broken())
+    scene = fly_to_the_end(open_scene(seed=3, autopilot=True))
+    assert scene.result is not None
+
+
+def test_mid_flight_and_near_touchdown_draw_the_hud_and_dust(open_scene: Any) -> None:
+    app = open_scene(seed=3, autopilot=True, assists=LandingAssists(suggested_burn=True))
+    scene = app.top
+    app.frame(FAST)
+    assert colours_in(app.window) > 20
+    while scene.phase == "flying" and scene.session.seen.altitude_m > 4.0:
+        app.frame(FAST)
+    assert any(item[5] for item in scene.particles.items), "no dust near the ground"
+    scene.draw(app.window, 0.5)
+    assert colours_in(app.window) > 20
+
+
+def test_drawing_is_interpolated_between_fixed_steps(open_scene: Any) -> None:
+    app = open_scene(seed=3, autopilot=True)
+    scene = app.top
+    for _ in range(3):
+        app.frame(FAST)
+    (x0, y0, _), (x1, y1, _) = scene.session.previous_pose, scene.session.pose
+    middle = scene.session.interpolated_pose(0.5)
+    assert middle[0] == pytest.approx((x0 + x1) / 2) and middle[1] == pytest.approx((y0 + y1) / 2)
+    scene.clock.advance(1 / 120)
+    assert 0.0 < scene.alpha <= 1.0
+
+
+def test_the_camera_flips_y_once_and_zooms_in_near_the_ground(loaded: LoadedLevel) -> None:
+    from game.render.landing_camera import SideCamera
+
+    level, catalog = loaded.require()
+    ground = scenario_for(level, catalog, 0).ground
+    high = SideCamera.following(800.0, 600.0, 600.0, ground, (1280, 720))
+    low = SideCamera.following(800.0, 10.0, 5.0, ground, (1280, 720))
+    assert low.pixels_per_metre > 5 * high.pixels_per_metre
+    x, y = low.to_screen(800.0, 10.0)
+    _, above = low.to_screen(800.0, 11.0)
+    assert above < y  # up in metres is up on the screen
+    assert 0 <= x <= 1280 and 0 <= y <= 720
+
+
+def test_a_practice_thrust_and_assists_travel_with_the_recording(loaded: LoadedLevel, tmp_path: Path) -> None:
+    level, catalog = loaded.require()
+    assists = LandingAssists(attitude_hold=True, slow_motion=0.5)
+    record = tmp_path / "practice.json"
+    first = fly(level, catalog, seed=2, record_path=record, max_thrust_n=11000.0, assists=assists)
+    again = read_recording(record)
+    assert again.max_thrust_n == 11000.0 and again.assists == assists
+    from game.landing.run import replay
+
+    assert replay(again, level, catalog).final_state == first.final_state
+    with pytest.raises(ValueError, match="lowest setting"):
+        scenario_for(level, catalog, 0, max_thrust_n=100.0)
+
+
+def test_an_older_recording_without_thrust_or_assists_still_reads(tmp_path: Path) -> None:
+    old = tmp_path / "old.json"
+    old.write_text(json.dumps({"format": 1, "level": "x", "seed": 1, "lander": "change_class", "cargo": None,
+                               "gravity_m_s2": 1.622, "commands": [[0.5, 0.0, None]]}), encoding="utf-8")
+    recording = read_recording(old)
+    assert recording.max_thrust_n is None and recording.assists is None
+    assert recording.commands == [PilotCommand(0.5, 0.0, None)]
+
+
+def _observation(angle: float = 0.0) -> Any:
+    from game.landing.pilot import Observation
+
+    return Observation(0.0, 0.0, 100.0, 50.0, 0.0, -5.0, angle, 0.2, 2000.0, 500.0, 800.0, 1.622, 1500.0,
+                       7500.0, 3000.0, 0.5, 0)
+

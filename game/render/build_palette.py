@@ -11,6 +11,7 @@ from game.content.models import ModuleSpec
 from game.content.text import translate
 from game.render import palette
 from game.render.glyphs import draw_glyph
+from game.render.text import wrap_text
 from game.render.text_cache import TextCache
 
 CATEGORY_ORDER = (
@@ -24,7 +25,7 @@ CATEGORY_NAMES = {
 }
 HEADER_ROW_PX = 34
 ROW_PX = 60
-SELECTED_EXTRA_PX = 28  # the chosen row also shows what the module needs from the ground
+SELECTED_EXTRA_PX = 50  # the chosen row also shows, on two lines, what the module needs from the ground
 GLYPH_PX = 46
 
 
@@ -205,14 +206,17 @@ def _draw_entry(surface: pygame.Surface, row: pygame.Rect, entry: PaletteEntry, 
     room = row.right - 8 - x
     affordable = budget is None or entry.spec.cost <= budget
     name_colour = palette.TEXT if affordable else palette.TEXT_DIM
-    text.draw(surface, text.fit(entry.name, palette.BODY - 2, room, bold=True), palette.BODY - 2, name_colour,
+    name = entry.name if text.fonts.bold(palette.BODY - 2).size(entry.name)[0] <= room else entry.name.split(" (")[0]
+    text.draw(surface, text.fit(name, palette.BODY - 2, room, bold=True), palette.BODY - 2, name_colour,
               (x, row.y + 4), bold=True)
     summary_colour = palette.TEXT_DIM if affordable else palette.BROKEN
     summary = entry.summary if affordable else f"{entry.summary} · too dear"
     text.draw(surface, text.fit(summary, palette.SMALL, room), palette.SMALL, summary_colour, (x, row.y + 32))
     if selected:
-        needs = requirement_text(entry.spec)
-        text.draw(surface, text.fit(needs, palette.SMALL, room), palette.SMALL, palette.ACCENT, (x, row.y + 56))
+        font = text.fonts.regular(palette.SMALL)
+        for line_number, line in enumerate(wrap_text(requirement_text(entry.spec), font, room)[:2]):
+            text.draw(surface, text.fit(line, palette.SMALL, room), palette.SMALL, palette.ACCENT,
+                      (x, row.y + 56 + line_number * font.get_linesize()))
 
 
 def _draw_scrollbar(surface: pygame.Surface, area: pygame.Rect, build: BuildPalette) -> None:

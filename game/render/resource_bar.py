@@ -42,6 +42,8 @@ def _kg(amount: float) -> str:
 
 
 def _watts(watts: float) -> str:
+    if abs(watts) >= 10000:
+        return f"{watts / 1000:,.0f} kW"
     return f"{watts / 1000:,.1f} kW" if abs(watts) >= 1000 else f"{watts:,.0f} W"
 
 

@@ -47,13 +47,23 @@ from game.scenes.station_draw import (
     draw_status_badge,
     hint_box_rect,
 )
+from game.scenes.station_landing import (
+    LandingQuestion,
+    autopilot_landing,
+    cargo_words,
+    delivery_waiting,
+    flight_seed,
+    landing_mode_for,
+    resolve_command,
+)
 from game.scenes.station_layout import StationLayout
 from game.scenes.transitions import Pop, Push, Replace, Transition
 from game.ui.confirm_dialog import Question, open_confirm_dialog
 from game.ui.hints import HintBook
 
 if TYPE_CHECKING:
-    from game.ecs.session import Simulation, StationSnapshot
+    from game.ecs.session import DeliveryView, Simulation, StationSnapshot
+    from game.landing.run import LandingResult
 
 HOURS_PER_SECOND = 2.0  # game hours per real second at 1×: a 60-day level takes 12 minutes, 3 at 4×
 PAN_SPEED_PX = 700.0
@@ -151,6 +161,9 @@ class LevelScene(SceneBase):
         self.hints = HintBook.for_level(self.level.order, bool(getattr(ctx.settings, "hints", True)), ctx.language)
         self.last_save: Path | None = None
         self.ended_handled = False
+        self.leaving = False  # the pause menu's "quit to menu" was confirmed: leave on the next update
+        self.landing_question: LandingQuestion | None = None
+        self.resolved_deliveries: set[int] = set()
         self.buttons: dict[str, UIButton] = {}
         self.partners_scene = _optional_scene("partners", "PartnerRosterScene")
 
@@ -174,6 +187,9 @@ class LevelScene(SceneBase):
             button.kill()
         self.buttons = {}
         self._close_dialog()
+        if self.landing_question is not None:
+            self.landing_question.close()
+            self.landing_question = None
 
     def _start_simulation(self) -> None:
         # Imported here, not at the top: the title screen should not wait for esper and the systems.
@@ -188,7 +204,13 @@ class LevelScene(SceneBase):
             self.simulation_problem = f"This level cannot run yet: {error}. Showing the map only."
             self.ctx.notices.show(self.simulation_problem)
             return
+        self._choose_landing_mode()
+        self.simulation.has_unsaved_progress = False  # nothing the player did yet
         self._take_snapshot()
+
+    def _choose_landing_mode(self) -> None:
+        if self.simulation is not None:
+            self.simulation.landing_mode = landing_mode_for(str(getattr(self.ctx.settings, "landing_choice", "ask")))
 
     def _take_snapshot(self) -> None:
         if self.simulation is not None:
@@ -284,6 +306,9 @@ class LevelScene(SceneBase):
     # --- input -----------------------------------------------------------------------------------
 
     def handle(self, event: pygame.event.Event) -> Transition | None:
+        if self.landing_question is not None and event.type != pygame.VIDEORESIZE:
+            answer = self.landing_question.answer_for(event)
+            return self._answer_landing(answer) if answer else None
         if event.type == pygame.VIDEORESIZE:
             self._relayout()
         elif event.type == pygame_gui.UI_BUTTON_PRESSED:
@@ -534,17 +559,18 @@ class LevelScene(SceneBase):
         self.queue(place_command(self.armed, cell, self.rotated))
         self._trigger_hint("first_placement")
 
-    def queue(self, command: Command) -> None:
-        """Sends a command to the simulation (applied at the next step) and autosaves: a decision point."""
+    def queue(self, command: Command, note: str | None = None) -> None:
+        """Sends a command to the simulation (applied at the next step), logs `note`, and autosaves."""
         if self.simulation is None:
             self.ctx.notices.show(self.simulation_problem or "This level has no simulation running.")
             return
         self.simulation.queue(command)
-        name = command.module if isinstance(command, PlaceModule) else "demolition"
-        spec = self.catalog.modules.get(name)
-        what = translate(spec.name, self.ctx.language) if spec else "Demolition"
-        self.log.add(self._when(), f"{what} ordered." if spec else "Demolition ordered.")
-        self.autosave()
+        if note is None and isinstance(command, PlaceModule):
+            spec = self.catalog.modules.get(command.module)
+            note = f"{translate(spec.name, self.ctx.language) if spec else command.module} ordered."
+        if note:
+            self.log.add(self._when(), note)
+        self.autosave()  # every command is a decision point
 
     def _ask_demolish(self, module: MapModule) -> None:
         refund = demolish_refund(self.simulation, self.catalog, module)
@@ -561,7 +587,7 @@ class LevelScene(SceneBase):
         module, self.pending_demolish = self.pending_demolish, None
         self._close_dialog()
         if module is not None:
-            self.queue(demolish_command(module))
+            self.queue(demolish_command(module), f"{module.name} to be taken down.")
 
     def _close_dialog(self) -> None:
         if self.dialog is not None and self.dialog.alive():
@@ -583,6 +609,8 @@ class LevelScene(SceneBase):
         self._show_button_states()
 
     def update(self, dt: float) -> Transition | None:
+        if self.leaving:
+            return Pop()
         for key in self.held_pan:
             dx, dy = ARROWS[key]
             self.camera.pan_pixels(-dx * PAN_SPEED_PX * dt, -dy * PAN_SPEED_PX * dt)
@@ -597,7 +625,51 @@ class LevelScene(SceneBase):
         self._take_snapshot()
         self._refresh_ghost()
         self._watch_for_hints()
-        return self._level_end()
+        ended = self._level_end()
+        return ended if ended is not None else self._ask_about_landing()
+
+    # --- landings --------------------------------------------------------------------------------
+
+    def _ask_about_landing(self) -> Transition | None:
+        """A delivery waits in orbit: stop time and ask (or fly at once, when the settings say so)."""
+        if self.snapshot is None or self.simulation is None or self.landing_question is not None:
+            return None
+        delivery = delivery_waiting(self.snapshot.deliveries)
+        if delivery is None or delivery.id in self.resolved_deliveries or self.simulation.landing_mode != "player":
+            return None
+        self._pause_for_another_screen()
+        if getattr(self.ctx.settings, "landing_choice", "ask") == "fly":
+            return self._fly(delivery)
+        cargo = cargo_words(delivery, self.catalog, self.ctx.language)
+        self.landing_question = LandingQuestion(self.ctx.ui, self.ctx.ui.window_resolution, delivery, cargo)
+        return None
+
+    def _answer_landing(self, answer: str) -> Transition | None:
+        question, self.landing_question = self.landing_question, None
+        if question is None:
+            return None
+        question.close()
+        if answer == "fly":
+            return self._fly(question.delivery)
+        if self.simulation is not None:
+            command, sentence = autopilot_landing(self.level, self.catalog, self.simulation, question.delivery)
+            self.resolved_deliveries.add(question.delivery.id)
+            self.queue(command, sentence)
+        return None
+
+    def _fly(self, delivery: DeliveryView) -> Transition | None:
+        if self.simulation is None:
+            return None
+        from game.scenes.landing_flight import LandingScene  # pymunk and the flight screen, only when flown
+
+        self.resolved_deliveries.add(delivery.id)
+        cargo = delivery.modules[0] if delivery.modules else None
+
+        def landed(result: LandingResult) -> None:
+            self.queue(resolve_command(delivery, result), f"You landed the cargo: {result.grade.name}.")
+
+        return Push(LandingScene(self.ctx, self.loaded, cargo=cargo, seed=flight_seed(self.simulation, delivery),
+                                 on_finished=landed))
 
     def _record(self, event: object) -> None:
         sentence = log_sentence(event, self.level, self.catalog, self.ctx.language)
@@ -653,10 +725,18 @@ class LevelScene(SceneBase):
         if pause_scene is None:
             return Pop()
         self._pause_for_another_screen()
-        return Push(pause_scene(self.ctx, on_save=self.quick_save, on_quit=self._quit_from_menu))
+        return Push(pause_scene(self.ctx, on_save=self._save_for_menu, on_quit_to_menu=self._quit_from_menu))
+
+    def _save_for_menu(self) -> str | None:
+        path = self.quick_save()
+        return f"Saved as {path.name}." if path else "The game could not be saved; see the message below."
 
     def _quit_from_menu(self) -> None:
+        """The player confirmed leaving: keep the run in the autosave, then leave without asking again."""
         self.autosave()
+        if self.simulation is not None:
+            self.simulation.has_unsaved_progress = False
+        self.leaving = True
 
     def _pause_for_another_screen(self) -> None:
         if not self.paused:

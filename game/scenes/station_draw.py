@@ -119,8 +119,10 @@ def draw_reason_box(surface: pygame.Surface, text: TextCache, pointer: tuple[int
 
 
 def _sentence(reason: str) -> str:
-    """The rules' reason as a sentence: capital first letter and a full stop."""
+    """The rules' reason as a sentence: capital first letter and a full stop, without repeating the title."""
     reason = reason.strip()
+    if "cannot be built here: " in reason:  # the box's title already says so
+        reason = reason.split("cannot be built here: ", 1)[1]
     if not reason:
         return reason
     return reason[0].upper() + reason[1:] + ("" if reason.endswith((".", "!", "?")) else ".")

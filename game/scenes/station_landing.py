@@ -1,0 +1,104 @@
+"""When cargo waits in lunar orbit: ask the player to fly it or let the autopilot land it, and report the grade."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+import pygame
+import pygame_gui
+from pygame_gui.elements import UIButton, UITextBox, UIWindow
+
+from game.content.catalog import Catalog
+from game.content.models import Level
+from game.content.text import translate
+from game.ecs.commands import ResolveLanding
+
+if TYPE_CHECKING:
+    from game.ecs.session import DeliveryView, Simulation
+    from game.landing.run import LandingResult
+
+AWAITING = "awaiting landing"
+WINDOW_SIZE = (640, 330)
+BUTTON_SIZE = (290, 56)
+
+
+def delivery_waiting(deliveries: Sequence[DeliveryView]) -> DeliveryView | None:
+    """The first delivery in orbit waiting for its landing, if any."""
+    return next((delivery for delivery in deliveries if delivery.state == AWAITING), None)
+
+
+def landing_mode_for(choice: str) -> str:
+    """The simulation's landing mode for the player's setting: only 'autopilot' lands without asking."""
+    return "autopilot" if choice == "autopilot" else "player"
+
+
+def cargo_words(delivery: DeliveryView, catalog: Catalog, language: str) -> str:
+    names = [translate(catalog.modules[module].name, language).split(" (")[0] if module in catalog.modules else module
+             for module in delivery.modules]
+    return ", ".join(names) if names else "cargo"
+
+
+def flight_seed(simulation: Simulation, delivery: DeliveryView) -> int:
+    """Each delivery flies its own seed, fixed by the run's seed, so a replay flies the same landing."""
+    return simulation.seed * 1009 + delivery.id
+
+
+def resolve_command(delivery: DeliveryView, result: LandingResult) -> ResolveLanding:
+    grade = result.grade
+    return ResolveLanding(delivery.id, grade.name, grade.cargo_damage, grade.haul_cost)
+
+
+def autopilot_landing(level: Level, catalog: Catalog, simulation: Simulation, delivery: DeliveryView
+                      ) -> tuple[ResolveLanding, str]:
+    """Flies the landing headless with the autopilot; returns the command and a sentence for the log."""
+    from game.landing.run import fly  # pymunk is loaded only when a landing is flown
+
+    cargo = delivery.modules[0] if delivery.modules else None
+    try:
+        result = fly(level, catalog, seed=flight_seed(simulation, delivery), cargo=cargo)
+    except ValueError as error:
+        # A level whose landing cannot be flown still delivers: the cargo lands, graded as a plain good landing.
+        return ResolveLanding(delivery.id, "good"), f"The autopilot landed the cargo (no flight possible: {error})."
+    return resolve_command(delivery, result), f"The autopilot landed: {result.grade.name}."
+
+
+class LandingQuestion:
+    """A small window: fly it yourself (F or Enter) or let the autopilot land it (A or Esc)."""
+
+    def __init__(self, ui: pygame_gui.UIManager, window_size: tuple[int, int], delivery: DeliveryView, cargo: str):
+        self.delivery = delivery
+        rect = pygame.Rect((0, 0), WINDOW_SIZE)
+        rect.center = (window_size[0] // 2, window_size[1] // 2)
+        self.window = UIWindow(rect, ui, window_display_title="Cargo in lunar orbit", always_on_top=True)
+        if self.window.close_window_button is not None:
+            self.window.close_window_button.set_text("×")  # the stock '╳' is missing from Noto Sans
+        inner = self.window.get_container().get_size()
+        body = (f"The lander carrying the <b>{cargo}</b> is ready to descend. Fly the landing yourself, or let "
+                "the autopilot land it?<br><br><b>F</b> or Enter: fly it &nbsp;&nbsp; <b>A</b> or Esc: autopilot")
+        self.text = UITextBox(body, pygame.Rect(8, 8, inner[0] - 16, inner[1] - BUTTON_SIZE[1] - 32), ui,
+                              container=self.window)
+        top = inner[1] - BUTTON_SIZE[1] - 12
+        self.fly_button = UIButton(pygame.Rect(12, top, *BUTTON_SIZE), "Fly it yourself", ui, container=self.window)
+        self.autopilot_button = UIButton(pygame.Rect(inner[0] - BUTTON_SIZE[0] - 12, top, *BUTTON_SIZE),
+                                         "Autopilot lands it", ui, container=self.window)
+
+    def answer_for(self, event: pygame.event.Event) -> str | None:
+        """'fly', 'autopilot' or None for an event while the question is up."""
+        if event.type == pygame_gui.UI_BUTTON_PRESSED:
+            if event.ui_element is self.fly_button:
+                return "fly"
+            if event.ui_element is self.autopilot_button:
+                return "autopilot"
+        if event.type == pygame.KEYDOWN:
+            if event.key in (pygame.K_f, pygame.K_RETURN, pygame.K_KP_ENTER):
+                return "fly"
+            if event.key in (pygame.K_a, pygame.K_ESCAPE):
+                return "autopilot"
+        if event.type == pygame_gui.UI_WINDOW_CLOSE and event.ui_element is self.window:
+            return "autopilot"
+        return None
+
+    def close(self) -> None:
+        if self.window.alive():
+            self.window.kill()

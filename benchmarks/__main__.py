@@ -95,10 +95,16 @@ def landing_rows(_repeats: int) -> list[Row]:
     return [Row(*row) for row in rows()]
 
 
+def landing_frame_rows(_repeats: int) -> list[Row]:
+    from benchmarks.landing_frames import landing_frame_rows as rows
+
+    return [Row(*row) for row in rows()]
+
+
 def main() -> int:
     repeats = 5
     rows: list[Row] = []
-    for group in (startup_rows, content_rows, simulate_rows, landing_rows):
+    for group in (startup_rows, content_rows, simulate_rows, landing_rows, landing_frame_rows):
         try:
             rows += group(repeats)
         except Exception as error:  # a broken benchmark row must not hide the others

@@ -1,0 +1,135 @@
+"""The campaign: every level loads, teaches from sourced facts, fits the screens, and can be won in time."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from game import paths
+from game.autoplayer import autoplay
+from game.content.loader import LoadedLevel, load_folder, load_level_by_path
+from game.content.models import Level
+from game.content.text import translate
+
+REPO = Path(__file__).resolve().parent.parent
+CAMPAIGN = sorted((REPO / "levels").glob("0[1-9]_*.toml"))
+ARTEMIS = REPO / "examples" / "mods" / "artemis"
+PLAYABLE = [*CAMPAIGN, ARTEMIS / "artemis_gateway.toml"]
+
+# What the screens show, at the 1280 x 720 reference size (game/render/palette.py sizes):
+# the level list's cards (title in bold 24 px, summary in two lines of 18 px, 550 px wide), the goals panel
+# (18 px lines about 330 px wide, three lines at most), and the event and fact notices (18 px, 700 px wide).
+CARD_TEXT_PX = 550
+GOAL_PX, GOAL_LINES = 330, 3
+NOTICE_PX, EVENT_LINES, FACT_LINES = 700, 2, 4
+QUESTION_PX, QUESTION_LINES = 700, 2
+
+
+def _load(path: Path) -> LoadedLevel:
+    return load_level_by_path(path)
+
+
+def _level(path: Path) -> Level:
+    level, _ = _load(path).require()
+    return level
+
+
+def test_the_campaign_has_at_least_eight_levels_in_order() -> None:
+    orders = [_level(path).order for path in CAMPAIGN]
+    assert len(CAMPAIGN) >= 8
+    assert orders == sorted(orders) and len(set(orders)) == len(orders) and 0 not in orders
+
+
+@pytest.mark.parametrize("path", PLAYABLE, ids=lambda path: path.stem)
+def test_every_level_validates(path: Path) -> None:
+    loaded = _load(path)
+    assert loaded.ok, "\n".join(str(problem) for problem in loaded.problems)
+
+
+def test_the_artemis_mod_folder_validates_as_a_whole() -> None:
+    game = load_folder(paths.levels_dir())
+    mod = load_folder(ARTEMIS, game.catalog)
+    assert not mod.problems, "\n".join(str(problem) for problem in mod.problems)
+    assert mod.catalog.partners["nasa"].programme == "artemis"
+    assert "gateway_link" in mod.catalog.modules
+
+
+@pytest.mark.parametrize("path", PLAYABLE, ids=lambda path: path.stem)
+def test_every_level_teaches_from_sourced_facts(path: Path) -> None:
+    level = _level(path)
+    assert level.learning_objectives and level.facts
+    for fact in level.facts:
+        assert fact.sources and all(source.startswith(("http://", "https://")) for source in fact.sources), fact.id
+    shown = {event.fact for event in level.events if event.fact}
+    assert shown <= {fact.id for fact in level.facts}
+
+
+@pytest.mark.parametrize("path", PLAYABLE, ids=lambda path: path.stem)
+def test_every_level_has_a_sourced_quiz(path: Path) -> None:
+    level = _level(path)
+    assert len(level.quiz) >= 3
+    for question in level.quiz:
+        assert question.sources, translate(question.question)
+
+
+@pytest.mark.parametrize("path", PLAYABLE, ids=lambda path: path.stem)
+def test_launch_vehicles_fit_the_era(path: Path) -> None:
+    """Long March 9 is a plan for the early 2030s: no level before then offers it, and a level that does says so."""
+    level = _level(path)
+    if "long_march_9" in level.launch_vehicles:
+        assert level.start_date.year >= 2031
+        assert "plan" in translate(level.briefing).lower()
+
+
+@pytest.fixture(scope="module")
+def fonts() -> Iterator[object]:
+    pygame = pytest.importorskip("pygame")
+    from game.render.fonts import Fonts
+
+    pygame.font.init()
+    yield Fonts(paths.assets_dir() / "fonts")
+
+
+def _lines(text: str, font: object, width: int) -> int:
+    from game.render.text import wrap_text
+
+    return len(wrap_text(text, font, width))  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("path", PLAYABLE, ids=lambda path: path.stem)
+def test_every_player_facing_text_fits_its_screen(path: Path, fonts: object) -> None:
+    from game.render import palette
+
+    level = _level(path)
+    bold, regular = fonts.bold(palette.BODY + 2), fonts.regular(palette.SMALL)  # type: ignore[attr-defined]
+    too_long: list[str] = []
+    if bold.size(translate(level.title))[0] > CARD_TEXT_PX:
+        too_long.append(f"title: {translate(level.title)}")
+    if _lines(translate(level.summary), regular, CARD_TEXT_PX) > 2:
+        too_long.append(f"summary: {translate(level.summary)}")
+    for goal in level.goals:
+        if _lines(translate(goal.text), regular, GOAL_PX) > GOAL_LINES:
+            too_long.append(f"goal {goal.id}: {translate(goal.text)}")
+    for event in level.events:
+        if _lines(translate(event.text), regular, NOTICE_PX) > EVENT_LINES:
+            too_long.append(f"event {event.id}: {translate(event.text)}")
+    for fact in level.facts:
+        if _lines(translate(fact.text), regular, NOTICE_PX) > FACT_LINES:
+            too_long.append(f"fact {fact.id}: {translate(fact.text)}")
+    for question in level.quiz:
+        if _lines(translate(question.question), regular, QUESTION_PX) > QUESTION_LINES:
+            too_long.append(f"quiz: {translate(question.question)}")
+    assert not too_long, "\n".join(too_long)
+
+
+@pytest.mark.parametrize("path", PLAYABLE, ids=lambda path: path.stem)
+def test_the_automated_player_wins_within_the_time_limit(path: Path) -> None:
+    level, catalog = _load(path).require()
+    result = autoplay(level, catalog)
+    assert result.snapshot is not None
+    goals = {goal.id: goal.status for goal in result.snapshot.goals}
+    assert result.won, f"{level.id}: {result.outcome} after {result.days:.1f} days; goals {goals}"
+    assert result.days <= level.time_limit_days
+    assert not result.unplaced

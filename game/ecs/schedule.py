@@ -8,6 +8,7 @@ from game.ecs.context import SimContext
 from game.systems.base import System
 from game.systems.commands import CommandSystem
 from game.systems.construction import ConstructionSystem
+from game.systems.crew import CrewSystem
 from game.systems.deliveries import DeliverySystem
 from game.systems.economy import EconomySystem
 from game.systems.level_events import LevelEventSystem
@@ -22,6 +23,7 @@ SYSTEM_ORDER: tuple[type[System], ...] = (
     MaintenanceSystem,  # failures and repairs
     PowerSystem,  # networks, sunlight, storage: decides who has power this hour
     EconomySystem,  # production, science, funding: needs to know who has power
+    CrewSystem,  # the crew breathe, eat and take their dose: after the economy made this hour's supplies
     LevelEventSystem,  # the level's scheduled and random events
     ObjectiveSystem,  # goals measured on the finished step
 )

@@ -103,6 +103,10 @@ class StationSnapshot:
     modules: tuple[ModuleView, ...]
     outcome: str
     deliveries: tuple[DeliveryView, ...] = ()
+    crew: int = 0
+    crew_dose_msv: float = 0.0  # each crew member's dose so far
+    dose_limit_msv: float | None = None
+    supplies_days_left: dict[str, float] | None = None  # oxygen, water, food at this rate; None with no crew
 
 
 class Simulation:
@@ -228,6 +232,12 @@ class Simulation:
             goals=goals,
             modules=tuple(modules),
             outcome=station.outcome,
+            crew=station.crew,
+            crew_dose_msv=station.crew_dose_msv,
+            dose_limit_msv=None if self.ctx.moon.crew is None else self.ctx.moon.crew.dose_limit_msv,
+            supplies_days_left={
+                supply: min(hours, 1e9) / HOURS_PER_DAY for supply, hours in station.supplies_hours_left.items()
+            } or None,
             deliveries=tuple(
                 DeliveryView(d.id, tuple(esper.component_for_entity(e, Module).spec.id for e in d.entities),
                              d.vehicle, d.state, d.launch_hour, d.arrival_hour)

@@ -10,6 +10,7 @@ from game.ecs.components import EnergyStore, Module
 from game.ecs.context import HOURS_PER_DAY
 from game.ecs.events import LevelEventFired
 from game.systems.base import System
+from game.systems.crew import radiation_storm
 from game.systems.maintenance import break_module
 from game.systems.status import is_sound
 
@@ -42,6 +43,7 @@ class LevelEventSystem(System):
             station.resources[resource] = max(0.0, station.resources.get(resource, 0.0) + change)
         if effect.energy_wh:
             _change_energy(effect.energy_wh)
+        radiation_storm(ctx, effect.radiation_msv)
         if effect.fail_module is not None:
             candidates = [
                 (entity, module)

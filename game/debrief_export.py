@@ -1,0 +1,229 @@
+"""A finished run as the teacher sees it: goals, score, facts met, quiz answers and daily figures, as JSON + CSV.
+
+    result = run_result(level, simulation, quiz_answers, samples, language)
+    json_path, csv_path = export_result(result)      # into <user data>/results/, never over an older file
+
+The daily figures come from `simulation.history` when the simulation keeps one, else from the samples
+passed in; each sample is read by attribute name, so a DaySample and a StationSnapshot both work.
+No pygame here: a classroom tool can build and export a result headless.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from game import paths
+from game.atomic_file import write_text_atomically
+from game.content.models import Level
+from game.content.text import translate
+
+RESULTS_FOLDER = "results"
+EXPORT_VERSION = 1
+
+
+@dataclass(frozen=True, slots=True)
+class SeriesSpec:
+    """One figure followed over the run: its label, unit and how to read it from a daily sample."""
+
+    id: str
+    label: str
+    unit: str
+
+
+# The figures the debrief draws and the CSV holds, in that order.
+SERIES: tuple[SeriesSpec, ...] = (
+    SeriesSpec("energy_kwh", "Energy stored", "kWh"),
+    SeriesSpec("budget", "Budget", "credits"),
+    SeriesSpec("science", "Science", "points"),
+    SeriesSpec("water_kg", "Water", "kg"),
+    SeriesSpec("oxygen_kg", "Oxygen", "kg"),
+    SeriesSpec("food_kg", "Food", "kg"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class GoalResult:
+    id: str
+    text: str
+    status: str  # as the simulation says: met, failed, pending
+    fraction: float
+
+
+@dataclass(frozen=True, slots=True)
+class FactResult:
+    id: str
+    text: str
+    sources: tuple[str, ...]
+    unconfirmed: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class QuizResult:
+    question: str
+    chosen: str | None  # None: not answered
+    correct: str
+
+    @property
+    def right(self) -> bool:
+        return self.chosen == self.correct
+
+
+@dataclass(frozen=True, slots=True)
+class RunResult:
+    """Everything the debrief shows, in plain data."""
+
+    level_id: str
+    level_title: str
+    outcome: str  # won, lost, playing
+    score: int
+    day: float
+    goals: tuple[GoalResult, ...]
+    facts: tuple[FactResult, ...]
+    quiz: tuple[QuizResult, ...] = ()
+    days: tuple[float, ...] = ()
+    series: Mapping[str, tuple[float, ...]] = field(default_factory=dict)
+
+    @property
+    def goals_met(self) -> int:
+        return sum(goal.status == "met" for goal in self.goals)
+
+    @property
+    def quiz_right(self) -> int:
+        return sum(answer.right for answer in self.quiz)
+
+
+def sample_values(sample: Any) -> dict[str, float]:
+    """The SERIES figures of one daily sample (a DaySample or a StationSnapshot), by attribute name."""
+    resources = getattr(sample, "resources", {}) or {}
+    science = getattr(sample, "science", 0.0)
+    science_total = sum(science.values()) if isinstance(science, Mapping) else float(science or 0.0)
+    return {
+        "energy_kwh": float(getattr(sample, "energy_wh", 0.0)) / 1000.0,
+        "budget": float(getattr(sample, "budget", 0.0)),
+        "science": science_total,
+        "water_kg": float(resources.get("water", 0.0)),
+        "oxygen_kg": float(resources.get("oxygen", 0.0)),
+        "food_kg": float(resources.get("food", 0.0)),
+    }
+
+
+def series_from_samples(samples: Iterable[Any]) -> tuple[tuple[float, ...], dict[str, tuple[float, ...]]]:
+    """The days and, for each SERIES id, its value on each day."""
+    days: list[float] = []
+    values: dict[str, list[float]] = {spec.id: [] for spec in SERIES}
+    for sample in samples:
+        hour = getattr(sample, "hour", None)
+        days.append(float(getattr(sample, "day", hour / 24 if hour is not None else len(days))))
+        for key, value in sample_values(sample).items():
+            values[key].append(value)
+    return tuple(days), {key: tuple(series) for key, series in values.items()}
+
+
+def history_of(simulation: Any, samples: Sequence[Any] | None = None) -> Sequence[Any]:
+    """The run's daily samples: the simulation's own history when it keeps one, else `samples`."""
+    history = getattr(simulation, "history", None)
+    if history:
+        return tuple(history)
+    return tuple(samples or ())
+
+
+def score_of(simulation: Any, goals: Sequence[GoalResult]) -> int:
+    """The simulation's score when it computes one; else, as a game value, 100 points a goal met in full
+    and part points for progress, so a near miss still counts for something."""
+    score = getattr(simulation, "score", None)
+    if callable(score):
+        return int(score())
+    return round(sum(100.0 if goal.status == "met" else 60.0 * goal.fraction for goal in goals))
+
+
+def run_result(
+    level: Level,
+    simulation: Any,
+    quiz_answers: Sequence[int | None] = (),
+    samples: Sequence[Any] | None = None,
+    language: str = "en",
+) -> RunResult:
+    """Collects the finished run of `level`: `simulation` needs snapshot() and ctx.station.facts_seen."""
+    snapshot = simulation.snapshot(language)
+    goals = tuple(GoalResult(view.id, view.text, view.status, view.fraction) for view in snapshot.goals)
+    seen = set(simulation.ctx.station.facts_seen)
+    facts = tuple(
+        FactResult(fact.id, translate(fact.text, language), tuple(fact.sources), fact.unconfirmed)
+        for fact in level.facts
+        if fact.id in seen
+    )
+    quiz = []
+    for number, question in enumerate(level.quiz):
+        chosen = quiz_answers[number] if number < len(quiz_answers) else None
+        quiz.append(QuizResult(
+            translate(question.question, language),
+            translate(question.choices[chosen], language) if chosen is not None else None,
+            translate(question.choices[question.answer], language),
+        ))
+    days, series = series_from_samples(history_of(simulation, samples))
+    return RunResult(
+        level.id, translate(level.title, language), snapshot.outcome, score_of(simulation, goals), snapshot.day,
+        goals, facts, tuple(quiz), days, series,
+    )
+
+
+def result_to_json(result: RunResult, exported: dt.datetime) -> dict[str, Any]:
+    data = asdict(result)
+    data["series"] = {key: list(values) for key, values in result.series.items()}
+    return {"format": EXPORT_VERSION, "exported": exported.isoformat(timespec="seconds"), **data}
+
+
+def result_to_csv(result: RunResult) -> str:
+    """One row a day: the day, then each SERIES figure; spreadsheets open it as it is."""
+    stream = io.StringIO()
+    writer = csv.writer(stream, lineterminator="\n")
+    writer.writerow(["day", *(f"{spec.label} ({spec.unit})" for spec in SERIES)])
+    for index, day in enumerate(result.days):
+        writer.writerow([f"{day:g}", *(f"{result.series[spec.id][index]:.6g}" for spec in SERIES)])
+    return stream.getvalue()
+
+
+def results_dir() -> Path:
+    return paths.user_data_dir() / RESULTS_FOLDER
+
+
+def export_result(
+    result: RunResult, folder: Path | None = None, now: dt.datetime | None = None
+) -> tuple[Path, Path]:
+    """Writes <level>-<time>.json and .csv into `folder` (the user's results folder); an older export of the
+    same second is never overwritten. Raises OSError when the folder cannot be written."""
+    folder = folder or results_dir()
+    now = now or dt.datetime.now()
+    stem = f"{result.level_id}-{now:%Y%m%d-%H%M%S}"
+    counter = 2
+    while (folder / f"{stem}.json").exists() or (folder / f"{stem}.csv").exists():
+        stem = f"{result.level_id}-{now:%Y%m%d-%H%M%S}-{counter}"
+        counter += 1
+    json_path, csv_path = folder / f"{stem}.json", folder / f"{stem}.csv"
+    write_text_atomically(json_path, json.dumps(result_to_json(result, now), indent=2, ensure_ascii=False) + "\n")
+    write_text_atomically(csv_path, result_to_csv(result))
+    return json_path, csv_path
+
+
+def record_days(simulation: Any, commands: Iterable[tuple[int, Any]] = (), hours: int | None = None) -> list[Any]:
+    """Runs `simulation` (queuing each command at its hour) until it ends or `hours` pass, keeping a snapshot
+    at the start and after every day: the daily record for a simulation that keeps no history of its own."""
+    by_hour: dict[int, list[Any]] = {}
+    for hour, command in commands:
+        by_hour.setdefault(hour, []).append(command)
+    limit = hours if hours is not None else round(simulation.level.time_limit_days * 24)
+    samples = [simulation.snapshot()]
+    while simulation.hour < limit and not simulation.ended:
+        for command in by_hour.pop(simulation.hour, []):
+            simulation.queue(command)
+        simulation.step()
+        if simulation.hour % 24 == 0 or simulation.ended:
+            samples.append(simulation.snapshot())
+    return samples

@@ -1,0 +1,395 @@
+"""The debrief after a level: goals met, score, graphs of the run, facts met with sources, and the level's quiz.
+
+    DebriefScene(ctx, loaded, simulation, *, samples=None)
+
+The scene owns the finished `simulation` and closes it when it leaves. Graphs read
+`simulation.history` (daily samples) when the simulation keeps one, else `samples`. On a win the
+score goes to the player's progress. Buttons: Export for teacher (JSON + CSV in the results folder),
+Retry, Back to campaign. Keys: Up/Down/Tab choose, Enter press, G next graph, Page Up/Down scroll the
+facts, Esc back to the campaign.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+from typing import Any
+
+import pygame
+import pygame_gui
+from pygame_gui.elements import UIButton, UITextBox
+
+from game.content.loader import LoadedLevel
+from game.content.text import translate
+from game.debrief_export import SERIES, RunResult, export_result, run_result
+from game.render import palette as sizes
+from game.render.fonts import scaled
+from game.render.graphs import GraphLine, draw_line_graph, draw_marker
+from game.render.text import draw_paragraph, draw_text, fit_text, wrap_text
+from game.scenes.context import SceneContext
+from game.scenes.scene import SceneBase
+from game.scenes.transitions import Pop, Replace, Transition
+from game.ui.focus import ButtonFocus, scroll_key, scroll_text_box
+
+MARGIN = 32
+HEADER_HEIGHT = 118
+FOOTER_HEIGHT = 84
+TABS = ("Summary", "Facts", "Quiz")
+FOOTER = ("Export for teacher", "Retry", "Back to campaign")
+# (title, unit, series ids): one graph each; a graph whose figures stay at zero all run is left out.
+GRAPHS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    ("Energy stored", "kWh", ("energy_kwh",)),
+    ("Budget", "credits", ("budget",)),
+    ("Science", "points", ("science",)),
+    ("Supplies", "kg", ("water_kg", "oxygen_kg", "food_kg")),
+)
+ALWAYS_SHOWN = ("Energy stored", "Budget")
+LABELS = {spec.id: spec.label for spec in SERIES}
+
+
+def facts_html(result: RunResult) -> str:
+    """The facts met, each with its sources, for a scrolling text box."""
+    if not result.facts:
+        return "No facts came up in this run. The briefing and the encyclopedia hold every fact of the level."
+    parts = []
+    for fact in result.facts:
+        doubt = " <i>(sources disagree or only one was found)</i>" if fact.unconfirmed else ""
+        sources = "<br>".join(
+            f"<a href='{html.escape(source, quote=True)}'>{html.escape(source)}</a>" for source in fact.sources
+        )
+        parts.append(f"<b>{html.escape(fact.text)}</b>{doubt}<br>Source: {sources}")
+    return "<br><br>".join(parts)
+
+
+class DebriefScene(SceneBase):
+    """The end of a level. It owns the finished simulation and closes it when it leaves the stack."""
+
+    def __init__(self, ctx: SceneContext, loaded: LoadedLevel, simulation: Any, *,
+                 samples: Sequence[Any] | None = None):
+        self.ctx = ctx
+        self.loaded = loaded
+        self.level, self.catalog = loaded.require()
+        self.simulation = simulation
+        self.samples = samples
+        self.answers: list[int | None] = [None] * len(self.level.quiz)
+        self.question = 0
+        self.result = self._collect()
+        self.graphs = self._graphs_with_data()
+        self.graph = 0
+        self.tab = TABS[0]
+        self.message = ""
+        self.recorded = False
+        self.buttons: dict[str, UIButton] = {}
+        self.facts_box: UITextBox | None = None
+        self.focus: ButtonFocus | None = None
+
+    def _collect(self) -> RunResult:
+        return run_result(self.level, self.simulation, self.answers, self.samples, self.ctx.language)
+
+    def _graphs_with_data(self) -> list[tuple[str, str, tuple[str, ...]]]:
+        series = self.result.series
+        return [
+            graph for graph in GRAPHS
+            if graph[0] in ALWAYS_SHOWN or any(any(series.get(key, ())) for key in graph[2])
+        ]
+
+    # --- life cycle ------------------------------------------------------------------------------
+
+    def enter(self) -> None:
+        if not self.recorded:
+            self.recorded = True
+            self._record_progress()
+            self.ctx.play_sound("touchdown" if self.result.outcome == "won" else "alarm")
+        self._build()
+
+    def exit(self) -> None:
+        for element in [*self.buttons.values(), self.facts_box]:
+            if element is not None:
+                element.kill()
+        self.buttons = {}
+        self.facts_box = None
+        self.focus = None
+
+    def close(self) -> None:
+        if self.simulation is not None and hasattr(self.simulation, "close"):
+            self.simulation.close()
+        self.simulation = None
+
+    def _record_progress(self) -> None:
+        """A win goes into the campaign progress; a problem there is told, never fatal."""
+        if self.result.outcome != "won":
+            return
+        try:
+            from game.progress import mark_completed
+        except ImportError:
+            return
+        try:
+            mark_completed(self.level.id, self.result.score)
+        except (OSError, ValueError) as error:
+            self.ctx.notices.show(f"Your progress could not be saved: {error}.")
+
+    # --- layout ----------------------------------------------------------------------------------
+
+    def _px(self, value: int) -> int:
+        return scaled(value, self.ctx.fonts.scale)
+
+    def body_rect(self) -> pygame.Rect:
+        width, height = self.ctx.ui.window_resolution
+        top = self._px(HEADER_HEIGHT) + self._px(56)
+        return pygame.Rect(MARGIN, top, width - 2 * MARGIN, height - top - self._px(FOOTER_HEIGHT))
+
+    def goals_rect(self) -> pygame.Rect:
+        body = self.body_rect()
+        return pygame.Rect(body.left, body.top, round(body.width * 0.38), body.height)
+
+    def graph_rect(self) -> pygame.Rect:
+        body, goals = self.body_rect(), self.goals_rect()
+        button_room = self._px(60)
+        return pygame.Rect(goals.right + MARGIN, body.top, body.right - goals.right - MARGIN,
+                           body.height - button_room)
+
+    def _build(self) -> None:
+        focused = self.focus.focused if self.focus is not None else None
+        focused_name = next((name for name, button in self.buttons.items() if button is focused), None)
+        self.exit()
+        ui = self.ctx.ui
+        width, height = ui.window_resolution
+        tab_size = (self._px(190), self._px(46))
+        for number, name in enumerate(TABS):
+            label = self._tab_label(name)
+            rect = pygame.Rect((MARGIN + number * (tab_size[0] + 12), self._px(HEADER_HEIGHT)), tab_size)
+            self.buttons[f"tab:{name}"] = UIButton(rect, label, ui)
+        body = self.body_rect()
+        if self.tab == "Summary" and len(self.graphs) > 1:
+            graph = self.graph_rect()
+            rect = pygame.Rect(0, 0, self._px(260), self._px(48))
+            rect.topright = (graph.right, graph.bottom + self._px(10))
+            self.buttons["next_graph"] = UIButton(rect, "Next graph (G)", ui)
+        elif self.tab == "Facts":
+            self.facts_box = UITextBox(facts_html(self.result), body, ui)
+        elif self.tab == "Quiz":
+            self._build_quiz(body)
+        footer_size = (self._px(260), self._px(54))
+        top = height - self._px(FOOTER_HEIGHT) + (self._px(FOOTER_HEIGHT) - footer_size[1]) // 2
+        x = width - MARGIN - len(FOOTER) * (footer_size[0] + 14) + 14
+        for number, name in enumerate(FOOTER):
+            self.buttons[name] = UIButton(pygame.Rect((x + number * (footer_size[0] + 14), top), footer_size), name, ui)
+        order = list(self.buttons.values())
+        index = 0
+        if focused_name in self.buttons and self.buttons[focused_name] in order:
+            index = order.index(self.buttons[focused_name])
+        self.focus = ButtonFocus(order, index)
+
+    def _tab_label(self, name: str) -> str:
+        if name == "Facts":
+            return f"Facts ({len(self.result.facts)})"
+        if name == "Quiz":
+            return f"Quiz ({len(self.level.quiz)})"
+        return name
+
+    def _build_quiz(self, body: pygame.Rect) -> None:
+        if not self.level.quiz:
+            return
+        question = self.level.quiz[self.question]
+        chosen = self.answers[self.question]
+        top = body.top + self._question_height(body)
+        height = self._px(48)
+        for number, choice in enumerate(question.choices):
+            text = translate(choice, self.ctx.language)
+            if chosen is not None and number == question.answer:
+                text = f"Right: {text}"
+            elif chosen is not None and number == chosen:
+                text = f"Not this one: {text}"
+            rect = pygame.Rect(body.left, top + number * (height + 8), round(body.width * 0.62), height)
+            # Answered choices stay bright (a greyed button is hard to read on a projector); pressing does nothing.
+            button = UIButton(rect, fit_text(text, self.ctx.fonts.bold(sizes.BODY), rect.width - 24), self.ctx.ui)
+            self.buttons[f"choice:{number}"] = button
+        if chosen is not None and self.question + 1 < len(self.level.quiz):
+            rect = pygame.Rect(0, 0, self._px(240), height)
+            rect.bottomright = (body.right, body.bottom - 10)
+            self.buttons["next_question"] = UIButton(rect, "Next question", self.ctx.ui)
+
+    def _question_height(self, body: pygame.Rect) -> int:
+        font = self.ctx.fonts.bold(sizes.LARGE)
+        question = translate(self.level.quiz[self.question].question, self.ctx.language)
+        lines = wrap_text(question, font, body.width)
+        return self.ctx.fonts.regular(sizes.SMALL).get_linesize() + len(lines) * font.get_linesize() + self._px(16)
+
+    # --- input -----------------------------------------------------------------------------------
+
+    def handle(self, event: pygame.event.Event) -> Transition | None:
+        pages = scroll_key(event)
+        if pages is not None and self.tab == "Facts":
+            scroll_text_box(self.facts_box, pages)
+            return None
+        if event.type == pygame.VIDEORESIZE:
+            self._build()
+        elif event.type == pygame_gui.UI_BUTTON_PRESSED:
+            name = next((name for name, button in self.buttons.items() if button is event.ui_element), None)
+            return self.press(name) if name is not None else None
+        elif event.type == pygame_gui.UI_BUTTON_ON_HOVERED and self.focus is not None:
+            self.focus.focus_on(event.ui_element)
+        elif event.type == pygame.KEYDOWN:
+            if event.key == pygame.K_ESCAPE:
+                return self.press("Back to campaign")
+            if event.key == pygame.K_g and self.tab == "Summary":
+                return self.press("next_graph")
+            if self.focus is not None:
+                pressed = self.focus.handle_key(event)
+                if pressed is not None:
+                    name = next((name for name, button in self.buttons.items() if button is pressed), None)
+                    return self.press(name) if name is not None else None
+        return None
+
+    def press(self, name: str) -> Transition | None:
+        """Does what the button `name` does ("Retry", "tab:Quiz", "choice:1", ...); keys come here too."""
+        self.ctx.play_sound("click")
+        if name.startswith("tab:"):
+            self.tab = name.removeprefix("tab:")
+            self._build()
+        elif name == "next_graph":
+            self.graph = (self.graph + 1) % max(1, len(self.graphs))
+        elif name.startswith("choice:"):
+            self.answer(int(name.removeprefix("choice:")))
+        elif name == "next_question":
+            self.question = min(self.question + 1, len(self.level.quiz) - 1)
+            self._build()
+        elif name == "Export for teacher":
+            self.message = self.export()
+        elif name == "Retry":
+            from game.scenes.level_site import LevelScene  # late: the station pulls in the whole simulation
+
+            return Replace(LevelScene(self.ctx, self.loaded))
+        elif name == "Back to campaign":
+            return Pop()
+        return None
+
+    def answer(self, choice: int) -> None:
+        if self.answers[self.question] is not None:
+            return  # one try per question: the explanation is already on screen
+        self.answers[self.question] = choice
+        right = choice == self.level.quiz[self.question].answer
+        self.ctx.play_sound("click" if right else "alarm")
+        self.result = self._collect()
+        self._build()
+
+    def export(self) -> str:
+        """Writes the result for the teacher; returns the sentence to show."""
+        self.result = self._collect()
+        try:
+            json_path, csv_path = export_result(self.result)
+        except OSError as error:
+            return f"The result could not be saved: {error}."
+        # The full folder goes in a notice, which has the width for it; the footer keeps a short line.
+        self.ctx.notices.show(f"Saved {json_path.name} and {csv_path.name} in {json_path.parent}", 8.0)
+        return "Saved for your teacher: this run as a JSON file and a CSV table."
+
+    # --- drawing ---------------------------------------------------------------------------------
+
+    def draw(self, surface: pygame.Surface, alpha: float) -> None:
+        colours = self.ctx.palette
+        fonts = self.ctx.fonts
+        surface.fill(colours.sky)
+        width, height = surface.get_size()
+        result = self.result
+        won = result.outcome == "won"
+        headline = "Level complete" if won else "Level not complete"
+        marker_colour = colours.good if won else colours.broken
+        title_font = fonts.bold(sizes.HEADING)
+        centre_y = self._px(20) + title_font.get_linesize() // 2
+        draw_marker(surface, "circle" if won else "cross", (MARGIN + 14, centre_y), self._px(13), marker_colour)
+        title = draw_text(surface, headline, title_font, colours.text, (MARGIN + 40, self._px(20)))
+        draw_text(surface, f"Score {result.score}", fonts.bold(sizes.HEADING), colours.accent,
+                          (width - MARGIN, self._px(20)), anchor="topright")
+        line = (f"{result.level_title}  ·  day {result.day:.0f} of {self.level.time_limit_days:g}  ·  "
+                f"{result.goals_met} of {len(result.goals)} goals met")
+        body_font = fonts.regular(sizes.BODY)
+        draw_text(surface, fit_text(line, body_font, width - 2 * MARGIN), body_font, colours.text_dim,
+                  (MARGIN, title.bottom + 6))
+        tab = self.buttons.get(f"tab:{self.tab}")
+        if tab is not None:  # the tab shown is underlined, so it reads as chosen, not as greyed out
+            pygame.draw.line(surface, colours.accent, (tab.rect.left + 6, tab.rect.bottom + 4),
+                             (tab.rect.right - 6, tab.rect.bottom + 4), 4)
+        if self.tab == "Summary":
+            self._draw_goals(surface)
+            self._draw_graph(surface)
+        elif self.tab == "Quiz":
+            self._draw_quiz(surface)
+        footer_top = height - self._px(FOOTER_HEIGHT)
+        pygame.draw.line(surface, colours.panel_edge, (MARGIN, footer_top), (width - MARGIN, footer_top), 2)
+        footer_left = min((button.rect.left for name, button in self.buttons.items() if name in FOOTER),
+                          default=width)
+        small = fonts.regular(sizes.SMALL)
+        text = self.message or "Up/Down choose  ·  Enter press  ·  G next graph  ·  Esc back to the campaign"
+        draw_paragraph(surface, text, small, colours.accent if self.message else colours.text_dim,
+                       (MARGIN, footer_top + 10), footer_left - MARGIN - 16, max_lines=3)
+
+    def _draw_goals(self, surface: pygame.Surface) -> None:
+        colours, fonts = self.ctx.palette, self.ctx.fonts
+        rect = self.goals_rect()
+        draw_text(surface, "Goals", fonts.bold(sizes.LARGE), colours.accent, rect.topleft)
+        y = rect.top + fonts.bold(sizes.LARGE).get_linesize() + 6
+        font = fonts.regular(sizes.BODY)
+        for goal in self.result.goals:
+            if y > rect.bottom - font.get_linesize():
+                break
+            shape, colour, word = {
+                "met": ("circle", colours.good, "met"),
+                "failed": ("cross", colours.broken, "failed"),
+            }.get(goal.status, ("ring", colours.text_dim, f"{goal.fraction:.0%}"))
+            draw_marker(surface, shape, (rect.left + 10, y + font.get_linesize() // 2), self._px(8), colour)
+            text_left = rect.left + 30
+            word_width = self.ctx.fonts.bold(sizes.SMALL).size(word)[0]
+            bottom = draw_paragraph(surface, goal.text, font, colours.text, (text_left, y),
+                                    rect.right - text_left - word_width - 12, max_lines=2)
+            draw_text(surface, word, fonts.bold(sizes.SMALL), colour, (rect.right, y + 2), anchor="topright")
+            y = bottom + 10
+
+    def _draw_graph(self, surface: pygame.Surface) -> None:
+        if not self.graphs:
+            return
+        title, unit, keys = self.graphs[self.graph]
+        lines = [GraphLine(LABELS[key], self.result.series.get(key, ())) for key in keys]
+        draw_line_graph(surface, self.graph_rect(), self.result.days, lines, title=title, unit=unit,
+                        fonts=self.ctx.fonts, colours=self.ctx.palette)
+
+    def _draw_quiz(self, surface: pygame.Surface) -> None:
+        colours, fonts = self.ctx.palette, self.ctx.fonts
+        body = self.body_rect()
+        if not self.level.quiz:
+            draw_text(surface, "This level has no quiz.", fonts.regular(sizes.BODY), colours.text_dim, body.topleft)
+            return
+        quiz = self.level.quiz[self.question]
+        small = fonts.regular(sizes.SMALL)
+        status = f"Question {self.question + 1} of {len(self.level.quiz)}"
+        if all(answer is not None for answer in self.answers):
+            status += f"  ·  {self.result.quiz_right} of {len(self.answers)} right"
+        draw_text(surface, status, small, colours.text_dim, body.topleft)
+        draw_paragraph(surface, translate(quiz.question, self.ctx.language), fonts.bold(sizes.LARGE), colours.text,
+                       (body.left, body.top + small.get_linesize()), body.width)
+        chosen = self.answers[self.question]
+        if chosen is None:
+            return
+        for number in (quiz.answer, chosen):  # a shape beside the answer and the pick, not colour alone
+            button = self.buttons.get(f"choice:{number}")
+            if button is not None:
+                right_one = number == quiz.answer
+                draw_marker(surface, "circle" if right_one else "cross",
+                            (button.rect.right + 18, button.rect.centery), self._px(9),
+                            colours.good if right_one else colours.broken)
+        right = chosen == quiz.answer
+        left = body.left + round(body.width * 0.62) + MARGIN + 20
+        column = body.right - left
+        top = body.top + self._question_height(body)
+        verdict = "Right!" if right else "Not quite."
+        draw_text(surface, verdict, fonts.bold(sizes.LARGE), colours.good if right else colours.broken, (left, top))
+        y = top + fonts.bold(sizes.LARGE).get_linesize() + 4
+        next_button = self.buttons.get("next_question")
+        limit = (next_button.rect.top if next_button is not None else body.bottom) - 8
+        font = fonts.regular(sizes.BODY)
+        lines = max(1, (limit - y) // font.get_linesize() - len(quiz.sources) - 1)
+        y = draw_paragraph(surface, translate(quiz.explanation, self.ctx.language), font, colours.text, (left, y),
+                           column, max_lines=lines)
+        for source in quiz.sources:
+            y = draw_paragraph(surface, f"Source: {source}", small, colours.text_dim, (left, y + 4), column,
+                               max_lines=2)

@@ -1,0 +1,215 @@
+"""The debrief of a real run of the first level: graphs from its days, goals, facts, the quiz, export, progress."""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pygame
+import pytest
+
+from game.autoplayer import autoplay
+from game.content.loader import LoadedLevel, load_level_by_path
+from game.content.models import QuizQuestion
+from game.debrief_export import SERIES, export_result, record_days, results_dir, run_result, series_from_samples
+from game.ecs.session import Simulation
+from game.render.graphs import nice_ticks
+from game.scenes.debrief import DebriefScene
+from game.scenes.transitions import Pop, Push, Replace
+
+LEVEL = Path(__file__).resolve().parent.parent / "levels" / "01_agreement_2021.toml"
+# Two questions the level's own facts answer, with the facts' sources: the test must not depend on the
+# quiz the campaign ships, which may change.
+QUIZ = [
+    QuizQuestion(
+        question="Which two agencies signed the first memorandum on the ILRS, on 9 March 2021?",
+        choices=["NASA and ESA", "CNSA and Roscosmos", "JAXA and ISRO"], answer=1,
+        explanation="CNSA and Roscosmos signed it over a video link.", sources=["https://tass.com/science/1263979"],
+    ),
+    QuizQuestion(
+        question="About how much of a year is the best single point near Shackleton lit?",
+        choices=["About half", "About 86 %", "All of it"], answer=1,
+        explanation="About 86 %; two nearby points together about 94 %.",
+        sources=["https://ui.adsabs.harvard.edu/abs/2010Icar..208..558B"],
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def finished_run() -> Iterator[tuple[LoadedLevel, list[tuple[int, Any]]]]:
+    """The first level with a fixed quiz, the autoplayer's winning commands, and nothing else shared."""
+    loaded = load_level_by_path(LEVEL)
+    level, catalog = loaded.require()
+    level = level.model_copy(update={"quiz": QUIZ})
+    result = autoplay(level, catalog)
+    assert result.won, "the autoplayer should win the first level"
+    yield dataclasses.replace(loaded, level=level), list(result.commands)
+
+
+def replay(loaded: LoadedLevel, commands: list[tuple[int, Any]]) -> tuple[Simulation, list[Any]]:
+    level, catalog = loaded.require()
+    simulation = Simulation(level, catalog)
+    return simulation, record_days(simulation, commands)
+
+
+def run_frames(app: Any, count: int = 2) -> None:
+    for _ in range(count):
+        app.frame(1 / 60)
+
+
+def open_debrief(app: Any, finished_run: Any) -> DebriefScene:
+    loaded, commands = finished_run
+    simulation, samples = replay(loaded, commands)
+    scene = DebriefScene(app.ctx, loaded, simulation, samples=samples)
+    app.request(Push(scene))
+    run_frames(app, 3)
+    return scene
+
+
+def test_the_daily_record_covers_the_run_day_by_day(finished_run: Any) -> None:
+    loaded, commands = finished_run
+    simulation, samples = replay(loaded, commands)
+    try:
+        assert simulation.ended and samples[-1].outcome == "won"
+        days, series = series_from_samples(samples)
+        assert days[0] == 0 and days[1] == 1 and days[-1] == pytest.approx(simulation.snapshot().day)
+        assert set(series) == {spec.id for spec in SERIES}
+        assert series["science"][0] == 0 and series["science"][-1] >= 10  # the level's science goal was met
+        assert series["budget"][0] == loaded.require()[0].start.budget
+    finally:
+        simulation.close()
+
+
+def test_the_summary_draws_goals_and_a_graph_from_the_run(app: Any, finished_run: Any) -> None:
+    scene = open_debrief(app, finished_run)
+    assert scene.result.outcome == "won" and scene.result.goals_met == len(scene.result.goals)
+    graph = scene.graph_rect()
+    colours = {app.window.get_at((x, y))[:3] for x in range(graph.left, graph.right, 3)
+               for y in range(graph.top, graph.bottom, 3)}
+    assert tuple(app.ctx.palette.series[0])[:3] in colours  # the first line is drawn in its colour
+    titles = [title for title, _, _ in scene.graphs]
+    assert titles[:3] == ["Energy stored", "Budget", "Science"]
+    pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_g, mod=0, unicode="g", scancode=0))
+    run_frames(app)
+    assert scene.graph == 1
+
+
+def test_a_win_is_recorded_in_the_progress(app: Any, finished_run: Any) -> None:
+    from game.progress import load_progress
+
+    scene = open_debrief(app, finished_run)
+    assert load_progress().completed == {scene.level.id: scene.result.score}
+
+
+def test_the_facts_tab_lists_each_fact_met_with_its_sources(app: Any, finished_run: Any) -> None:
+    scene = open_debrief(app, finished_run)
+    seen = scene.result.facts
+    assert seen, "the level's scheduled news events reveal at least one fact"
+    scene.press("tab:Facts")
+    run_frames(app)
+    assert scene.facts_box is not None
+    for fact in seen:
+        assert fact.text in scene.facts_box.html_text
+        for source in fact.sources:
+            assert source in scene.facts_box.html_text
+
+
+def test_the_quiz_marks_an_answer_and_counts_the_right_ones(app: Any, finished_run: Any) -> None:
+    scene = open_debrief(app, finished_run)
+    scene.press("tab:Quiz")
+    run_frames(app)
+    assert [name for name in scene.buttons if name.startswith("choice:")] == ["choice:0", "choice:1", "choice:2"]
+    scene.press("choice:0")  # wrong
+    scene.press("choice:1")  # a second try on the same question changes nothing
+    assert scene.answers == [0, None]
+    assert scene.buttons["choice:1"].text.startswith("Right:")
+    assert scene.buttons["choice:0"].text.startswith("Not this one:")
+    scene.press("next_question")
+    scene.press("choice:1")  # right
+    run_frames(app)
+    assert scene.result.quiz_right == 1
+    assert [answer.right for answer in scene.result.quiz] == [False, True]
+
+
+def test_export_writes_json_and_csv_for_the_teacher(app: Any, finished_run: Any) -> None:
+    scene = open_debrief(app, finished_run)
+    scene.press("tab:Quiz")
+    scene.press("choice:1")
+    scene.press("Export for teacher")
+    assert "Saved for your teacher" in scene.message
+    files = sorted(results_dir().iterdir())
+    assert [path.suffix for path in files] == [".csv", ".json"]
+    data = json.loads(files[1].read_text(encoding="utf-8"))
+    assert data["level_id"] == "agreement-2021" and data["outcome"] == "won" and data["score"] == scene.result.score
+    assert data["quiz"][0] == {"question": QUIZ[0].question, "chosen": "CNSA and Roscosmos",
+                               "correct": "CNSA and Roscosmos"}
+    assert all(fact["sources"] for fact in data["facts"])
+    rows = list(csv.reader(files[0].read_text(encoding="utf-8").splitlines()))
+    assert rows[0][0] == "day" and len(rows) == len(scene.result.days) + 1
+
+
+def test_a_second_export_in_the_same_second_keeps_the_first(tmp_path: Path, finished_run: Any) -> None:
+    import datetime as dt
+
+    loaded, commands = finished_run
+    simulation, samples = replay(loaded, commands)
+    try:
+        result = run_result(loaded.require()[0], simulation, samples=samples)
+    finally:
+        simulation.close()
+    now = dt.datetime(2026, 3, 9, 10, 0, 0)
+    first = export_result(result, tmp_path, now)
+    second = export_result(result, tmp_path, now)
+    assert first != second and len(list(tmp_path.iterdir())) == 4
+
+
+def test_an_export_that_cannot_be_written_gives_a_sentence(app: Any, finished_run: Any,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    scene = open_debrief(app, finished_run)
+
+    def read_only(*args: object, **kwargs: object) -> None:
+        raise PermissionError("Permission denied")
+
+    monkeypatch.setattr("game.debrief_export.write_text_atomically", read_only)
+    assert scene.export() == "The result could not be saved: Permission denied."
+
+
+def test_retry_starts_the_level_again_and_back_returns_to_the_campaign(app: Any, finished_run: Any) -> None:
+    from game.scenes.level_site import LevelScene
+
+    scene = open_debrief(app, finished_run)
+    retry = scene.press("Retry")
+    assert isinstance(retry, Replace) and isinstance(retry.scene, LevelScene)
+    assert isinstance(scene.press("Back to campaign"), Pop)
+    app.request(Pop())
+    run_frames(app)
+    assert scene.simulation is None  # the run was closed when the debrief left
+
+
+def test_without_a_daily_record_the_graph_says_so_instead_of_drawing_nothing(app: Any, finished_run: Any) -> None:
+    loaded, _ = finished_run
+    level, catalog = loaded.require()
+    simulation = Simulation(level, catalog)
+    scene = DebriefScene(app.ctx, loaded, simulation)  # no samples, and no history in the simulation yet
+    app.request(Push(scene))
+    run_frames(app, 3)
+    # Until the simulation keeps a history of its own, a run passed without samples has no days to draw.
+    assert len(scene.result.days) == len(getattr(simulation, "history", ()) or ())
+    assert scene.result.outcome == "playing"
+    if len(scene.result.days) < 2:
+        graph = scene.graph_rect()
+        text = tuple(app.ctx.palette.text_dim)[:3]
+        assert any(app.window.get_at((x, graph.centery + dy))[:3] == text
+                   for x in range(graph.left, graph.right) for dy in range(-8, 9))
+
+
+@pytest.mark.parametrize(
+    ("low", "high", "expected"),
+    [(0, 400, [0, 100, 200, 300, 400]), (0, 9.3, [0, 5, 10]), (0, 1200, [0, 500, 1000, 1500])],
+)
+def test_axis_ticks_are_round_and_cover_the_values(low: float, high: float, expected: list[float]) -> None:
+    assert nice_ticks(low, high) == expected

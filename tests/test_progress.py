@@ -1,4 +1,4 @@
-"""Campaign progress: best scores and facts met survive a restart, damaged files give a sentence, levels unlock in order."""
+"""Campaign progress: best scores and facts met survive a restart, damaged files give a sentence, unlocking."""
 
 from __future__ import annotations
 
@@ -21,12 +21,12 @@ from game.progress import (
 from game.settings import Settings
 
 
-def test_no_file_is_a_fresh_start_without_a_warning():
+def test_no_file_is_a_fresh_start_without_a_warning() -> None:
     progress = load_progress()
     assert progress.completed == {} and progress.facts_seen == set() and progress.warning is None
 
 
-def test_a_won_level_and_its_best_score_round_trip():
+def test_a_won_level_and_its_best_score_round_trip() -> None:
     mark_completed("agreement-2021", 700)
     mark_completed("agreement-2021", 500)  # a worse run keeps the best
     mark_completed("change-7", 300)
@@ -37,7 +37,7 @@ def test_a_won_level_and_its_best_score_round_trip():
     assert load_progress().best_score("never-played") is None
 
 
-def test_facts_met_round_trip_and_are_kept_beside_scores():
+def test_facts_met_round_trip_and_are_kept_beside_scores() -> None:
     mark_completed("agreement-2021", 100)
     mark_fact_seen("memorandum-2021")
     mark_fact_seen("memorandum-2021")
@@ -46,7 +46,7 @@ def test_facts_met_round_trip_and_are_kept_beside_scores():
     assert progress.completed == {"agreement-2021": 100}
 
 
-def test_progress_lives_in_the_user_data_folder(user_home: Path):
+def test_progress_lives_in_the_user_data_folder(user_home: Path) -> None:
     mark_completed("agreement-2021", 1)
     assert progress_path().is_file() and user_home in progress_path().parents
 
@@ -63,7 +63,7 @@ def test_progress_lives_in_the_user_data_folder(user_home: Path):
         ('{"format": 1, "facts_seen": "memorandum"}', "list of fact ids"),
     ],
 )
-def test_a_damaged_file_gives_one_sentence_and_is_kept_aside(content: str, said: str):
+def test_a_damaged_file_gives_one_sentence_and_is_kept_aside(content: str, said: str) -> None:
     path = progress_path()
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(content, encoding="utf-8")
@@ -80,7 +80,7 @@ def test_a_damaged_file_gives_one_sentence_and_is_kept_aside(content: str, said:
     assert json.loads(path.read_text(encoding="utf-8"))["format"] == 1
 
 
-def test_an_unreadable_file_gives_a_sentence(tmp_path: Path):
+def test_an_unreadable_file_gives_a_sentence(tmp_path: Path) -> None:
     folder_in_the_way = tmp_path / "progress.json"
     folder_in_the_way.mkdir()
     progress = load_progress(folder_in_the_way)
@@ -101,11 +101,11 @@ CAMPAIGN = ["one", "two", "three", "four"]
         ({}, True, 4),  # teacher mode opens every level for the class
     ],
 )
-def test_campaign_levels_unlock_in_order(won: dict[str, int], unlock_all: bool, expected: int):
+def test_campaign_levels_unlock_in_order(won: dict[str, int], unlock_all: bool, expected: int) -> None:
     assert unlocked_count(CAMPAIGN, Progress(completed=won), unlock_all) == expected
 
 
-def test_is_unlocked_by_level_and_outside_the_campaign():
+def test_is_unlocked_by_level_and_outside_the_campaign() -> None:
     progress = Progress(completed={"one": 3})
     assert is_unlocked("one", CAMPAIGN, progress) and is_unlocked("two", CAMPAIGN, progress)
     assert not is_unlocked("three", CAMPAIGN, progress)
@@ -114,7 +114,7 @@ def test_is_unlocked_by_level_and_outside_the_campaign():
     assert unlocked_count([], progress) == 0
 
 
-def test_the_teacher_switch_is_read_from_settings_with_a_safe_default():
+def test_the_teacher_switch_is_read_from_settings_with_a_safe_default() -> None:
     assert unlock_all_setting(SimpleNamespace()) is False
     assert unlock_all_setting(SimpleNamespace(unlock_all=True)) is True
     assert unlock_all_setting(Settings()) is False

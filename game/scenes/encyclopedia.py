@@ -140,7 +140,7 @@ def encyclopedia_entries(folders: Sequence[ContentFolder], milestones: Sequence[
     """Every entry, sorted by category then title: level facts, milestones, modules and partners of the game
     and of each mod (an id is listed once: the first folder that has it wins)."""
     entries: list[EncyclopediaEntry] = [milestone_entry(milestone, language) for milestone in milestones]
-    seen_facts: set[str] = set()
+    seen_facts: set[tuple[str, str]] = set()
     modules: dict[str, ModuleSpec] = {}
     partners: dict[str, PartnerSpec] = {}
     for folder in folders:
@@ -152,8 +152,9 @@ def encyclopedia_entries(folders: Sequence[ContentFolder], milestones: Sequence[
             if not loaded.ok or loaded.level is None:
                 continue
             for fact in loaded.level.facts:
-                if fact.id not in seen_facts:
-                    seen_facts.add(fact.id)
+                key = (fact.id, translate(fact.text, language))  # two levels may tell the same fact
+                if key not in seen_facts:
+                    seen_facts.add(key)
                     entries.append(fact_entry(fact, loaded.title(language), language))
     entries += [module_entry(module, language) for module in modules.values()]
     entries += [partner_entry(partner, language) for partner in partners.values()]

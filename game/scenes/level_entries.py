@@ -55,6 +55,12 @@ class LevelEntry:
         return level.id if level is not None else None
 
     @property
+    def campaign_order(self) -> int:
+        """The level's place in the campaign; 0 outside it."""
+        level = self.loaded.level if self.loaded is not None else None
+        return level.order if level is not None and self.in_campaign else 0
+
+    @property
     def in_campaign(self) -> bool:
         level = self.loaded.level if self.loaded is not None else None
         return self.playable and level is not None and level.order > 0

@@ -34,11 +34,12 @@ SPLIT_YEAR = 2027
 SPLIT_SHARE = 0.55
 MARKER = 9  # half the size of a milestone marker, pixels
 LANE_GAP = 26
-LINE_TOP = 100  # the top lane of milestones starts below the heading
+LINE_TOP = 72  # the top lane of milestones starts below the heading
 CARD_MIN_WIDTH = 230
 CARD_MAX_WIDTH = 340
-CARD_HEIGHT = 82
-CARDS_BELOW_LINE = 64
+CARD_HEIGHT = 88
+CARDS_BELOW_LINE = 66
+LEVEL_MARK = 12  # radius of a level's numbered mark on the line
 
 KIND_COLOURS = {
     "agreement": pygame.Color("#ffc857"),
@@ -288,9 +289,9 @@ class TimelineScene(SceneBase):
         fonts = self.ctx.fonts
         surface.fill(palette.SKY)
         size = surface.get_size()
-        draw_text(surface, "Campaign", fonts.bold(palette.HEADING), palette.TEXT, (MARGIN - 20, 16))
+        name = draw_text(surface, "Campaign", fonts.bold(palette.HEADING), palette.TEXT, (MARGIN - 20, 14))
         draw_text(surface, "The real programme, 2021 to the 2040s, and your levels on it", fonts.regular(palette.BODY),
-                  palette.TEXT_DIM, (MARGIN - 20, 62))
+                  palette.TEXT_DIM, (name.right + 24, name.centery + 2), anchor="midleft")
         self._draw_axis(surface, size)
         for index, item in enumerate(self.items):
             if not item.is_level:
@@ -300,7 +301,7 @@ class TimelineScene(SceneBase):
                 self._draw_level(surface, index, item.level, size)
         self._draw_detail(surface, size)
         if self.problem:
-            draw_paragraph(surface, self.problem, fonts.regular(palette.SMALL), palette.BROKEN, (MARGIN - 20, 92),
+            draw_paragraph(surface, self.problem, fonts.regular(palette.SMALL), palette.BROKEN, (MARGIN - 20, 60),
                            size[0] - 2 * MARGIN, max_lines=1)
 
     def _draw_axis(self, surface: pygame.Surface, size: tuple[int, int]) -> None:
@@ -321,12 +322,12 @@ class TimelineScene(SceneBase):
         for year in range(FIRST_YEAR, LAST_YEAR + 1):
             x = self.x_of(dt.date(year, 1, 1), size)
             labelled = year in (FIRST_YEAR, 2023, 2025) or (year % 5 == 0 and year > SPLIT_YEAR)
-            pygame.draw.line(surface, palette.TEXT_DIM, (x, axis - 6), (x, axis + (10 if labelled else 6)), 1)
+            pygame.draw.line(surface, palette.TEXT_DIM, (x, axis - 6), (x, axis + (12 if labelled else 6)), 1)
             if labelled:
-                draw_text(surface, str(year), fonts.regular(palette.SMALL), palette.TEXT_DIM, (x, axis + 6),
-                          anchor="midtop")
-        pygame.draw.line(surface, palette.ACCENT, (now, axis - 36), (now, axis + 34), 2)
-        draw_text(surface, "today", fonts.regular(palette.SMALL), palette.ACCENT, (now - 4, axis + 34),
+                draw_text(surface, str(year), fonts.regular(palette.SMALL), palette.TEXT_DIM,
+                          (x, axis + LEVEL_MARK + 2), anchor="midtop")
+        pygame.draw.line(surface, palette.ACCENT, (now, axis - 36), (now, axis + 38), 2)
+        draw_text(surface, "today", fonts.regular(palette.SMALL), palette.ACCENT, (now - 4, axis + 36),
                   anchor="topright")
 
     def _draw_milestone(self, surface: pygame.Surface, index: int, item: TimelineItem, size: tuple[int, int]) -> None:
@@ -345,33 +346,31 @@ class TimelineScene(SceneBase):
             pygame.draw.rect(surface, palette.FOCUS, rect.inflate(10, 10), 3, border_radius=4)
 
     def _draw_level(self, surface: pygame.Surface, index: int, entry: LevelEntry, size: tuple[int, int]) -> None:
+        """A numbered mark on the line at the level's date, and its card below; only the chosen one is joined."""
         fonts = self.ctx.fonts
         card = self.item_rects[index]
         axis = self.axis_y(size)
         x = self.x_of(self.items[index].date, size)
         selected = index == self.selected
-        pygame.draw.line(surface, palette.FOCUS if selected else palette.TEXT_DIM, (x, axis), (card.centerx, card.top),
-                         3 if selected else 1)
-        pygame.draw.circle(surface, palette.FOCUS if selected else palette.TEXT, (x, axis), 7)
+        number = str(entry.campaign_order or "")
+        if selected:
+            pygame.draw.line(surface, palette.FOCUS, (x, axis), (card.centerx, card.top), 3)
+        pygame.draw.circle(surface, palette.FOCUS if selected else palette.TEXT, (x, axis), LEVEL_MARK)
+        draw_text(surface, number, fonts.bold(palette.SMALL), palette.SKY, (x, axis + 1), anchor="center")
         pygame.draw.rect(surface, palette.PANEL_RAISED if selected else palette.PANEL, card, border_radius=8)
         pygame.draw.rect(surface, palette.FOCUS if selected else palette.PANEL_EDGE, card, 3 if selected else 1,
                          border_radius=8)
-        text_colour = palette.TEXT_DIM if entry.locked else palette.TEXT
-        title_font = fonts.bold(palette.BODY)
-        inner = card.width - 24
-        if entry.locked:
-            draw_padlock(surface, pygame.Rect(card.right - 32, card.y + 10, 20, 24), palette.TEXT_DIM)
-            inner -= 26
-        draw_text(surface, fit_text(entry.title, title_font, inner), title_font, text_colour, (card.x + 12, card.y + 8))
-        draw_text(surface, entry.date, fonts.regular(palette.SMALL), palette.ACCENT, (card.x + 12, card.y + 36))
-        if entry.locked:
-            status, colour = "Locked", palette.TEXT_DIM
-        elif entry.best_score is not None:
-            status, colour = f"Won  ·  best score {entry.best_score}", palette.GOOD
-        else:
-            status, colour = "Open: ready to play", palette.TEXT
         small = fonts.regular(palette.SMALL)
-        draw_text(surface, fit_text(status, small, card.width - 24), small, colour, (card.x + 12, card.y + 56))
+        head = draw_text(surface, f"Level {number}  ·  {self.items[index].date.year}", small, palette.ACCENT,
+                         (card.x + 12, card.y + 6))
+        if entry.locked:
+            draw_padlock(surface, pygame.Rect(card.right - 30, card.y + 8, 18, 22), palette.TEXT_DIM)
+        elif entry.best_score is not None:
+            draw_text(surface, "WON", fonts.bold(palette.SMALL), palette.GOOD, (card.right - 12, card.y + 6),
+                      anchor="topright")
+        title_font = fonts.bold(palette.SMALL + 1)
+        draw_paragraph(surface, entry.title, title_font, palette.TEXT_DIM if entry.locked else palette.TEXT,
+                       (card.x + 12, head.bottom + 2), card.width - 24, max_lines=2)
 
     def _draw_detail(self, surface: pygame.Surface, size: tuple[int, int]) -> None:
         """The chosen item in words, between the level cards and the buttons."""

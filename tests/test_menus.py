@@ -1,0 +1,447 @@
+"""The game's front headless: title menu, campaign timeline, briefing, encyclopedia, credits, by keyboard and mouse."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from collections.abc import Iterator
+from pathlib import Path
+
+import pygame
+import pygame_gui
+import pytest
+
+from game import paths
+from game.app import App, open_app
+from game.content.loader import load_game_content
+from game.content.timeline import load_timeline
+from game.progress import Progress, load_progress, mark_completed, mark_fact_seen, progress_path
+from game.scenes import title as title_module
+from game.scenes.briefing import BriefingScene
+from game.scenes.credits import CreditsScene, asset_rows
+from game.scenes.encyclopedia import EncyclopediaScene, encyclopedia_entries
+from game.scenes.level_entries import apply_progress, level_entries
+from game.scenes.level_list import LevelListScene
+from game.scenes.timeline import TimelineScene
+from game.scenes.title import TitleScene
+from game.settings import Settings, save_settings
+
+FRAME = 1 / 60
+
+
+def run_frames(app: App, frames: int = 2) -> None:
+    for _ in range(frames):
+        if app.running:
+            app.frame(FRAME)
+
+
+def press(app: App, key: int, mod: int = 0, frames: int = 2) -> None:
+    pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=key, mod=mod, unicode="", scancode=0))
+    pygame.event.post(pygame.event.Event(pygame.KEYUP, key=key, mod=mod, unicode="", scancode=0))
+    run_frames(app, frames)
+
+
+def type_text(app: App, text: str) -> None:
+    for character in text:
+        pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text=character))
+    run_frames(app)
+
+
+def click_button(app: App, button: object) -> None:
+    pygame.event.post(pygame.event.Event(pygame_gui.UI_BUTTON_PRESSED, ui_element=button))
+    run_frames(app)
+
+
+def colours_on(surface: pygame.Surface, rect: pygame.Rect | None = None) -> set[tuple[int, ...]]:
+    area = rect or surface.get_rect()
+    return {tuple(surface.get_at((x, y)))[:3] for x in range(area.left, area.right, 9)
+            for y in range(area.top, area.bottom, 9)}
+
+
+def title_of(app: App) -> TitleScene:
+    scene = app.top
+    assert isinstance(scene, TitleScene)
+    return scene
+
+
+def labels(scene: TitleScene) -> list[str]:
+    return [item.label for item in scene.items]
+
+
+def campaign_ids() -> list[str]:
+    entries = level_entries(load_game_content([]))
+    return [entry.level_id or "" for entry in entries if entry.in_campaign]
+
+
+@pytest.fixture
+def big_app(user_home: Path) -> Iterator[App]:
+    """The app in a full-HD window, as on a classroom projector."""
+    save_settings(Settings(window_size=(1920, 1080)))
+    opened = open_app()
+    yield opened
+    opened.close()
+
+
+# --- title ---------------------------------------------------------------------------------------
+
+
+def test_title_offers_the_whole_game_in_order(app: App) -> None:
+    run_frames(app)
+    names = labels(title_of(app))
+    assert names[:3] == ["Campaign", "Sandbox and mods", "Landing practice"]
+    assert names[-4:] == ["Encyclopedia", "Settings", "Credits", "Quit"]
+    assert "Continue" not in names  # nothing saved yet
+
+
+def test_screens_that_are_absent_are_not_offered(app: App, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(title_module, "module_exists", lambda name: False)
+    scene = title_of(app)
+    scene.exit()
+    scene.enter()
+    assert labels(scene) == ["Campaign", "Sandbox and mods", "Encyclopedia", "Credits", "Quit"]
+    assert [button.text for button in scene.buttons] == labels(scene)
+
+
+def test_down_and_tab_reach_every_title_button_and_come_round(app: App) -> None:
+    scene = title_of(app)
+    count = len(scene.buttons)
+    assert scene.focus is not None and scene.focus.index == 0
+    seen = []
+    for _ in range(count):
+        press(app, pygame.K_DOWN)
+        seen.append(scene.focus.index)
+    assert sorted(seen) == list(range(count)) and seen[-1] == 0
+    for _ in range(count - 1):
+        press(app, pygame.K_TAB)
+    assert scene.focus.focused is scene.buttons[-1]
+    press(app, pygame.K_TAB, mod=pygame.KMOD_SHIFT)
+    assert scene.focus.index == count - 2
+    press(app, pygame.K_UP)
+    assert scene.focus.index == count - 3
+    # The focused button is drawn with the theme's 'selected' look, not only remembered.
+    assert scene.focus.focused is not None and scene.focus.focused.is_selected
+
+
+def test_left_and_right_change_column(app: App) -> None:
+    scene = title_of(app)
+    assert scene.focus is not None and scene.focus.rows is not None
+    press(app, pygame.K_RIGHT)
+    assert scene.focus.index == scene.focus.rows
+    right_rect = scene.buttons[scene.focus.index].rect
+    assert right_rect.left > scene.buttons[0].rect.right and right_rect.top == scene.buttons[0].rect.top
+    press(app, pygame.K_LEFT)
+    assert scene.focus.index == 0
+
+
+@pytest.mark.parametrize(
+    ("label", "screen"),
+    [("Campaign", TimelineScene), ("Sandbox and mods", LevelListScene), ("Encyclopedia", EncyclopediaScene),
+     ("Credits", CreditsScene)],
+)
+def test_each_title_button_opens_its_screen_and_esc_comes_back(app: App, label: str, screen: type) -> None:
+    scene = title_of(app)
+    index = labels(scene).index(label)
+    for _ in range(index):
+        press(app, pygame.K_DOWN)
+    press(app, pygame.K_RETURN)
+    assert isinstance(app.top, screen)
+    press(app, pygame.K_ESCAPE)
+    assert app.top is scene and [type(s) for s in app.stack] == [TitleScene]
+    button = scene.button_labelled(label)
+    click_button(app, button)  # the mouse opens it too
+    assert isinstance(app.top, screen)
+
+
+def test_settings_and_landing_practice_open_from_the_title(app: App) -> None:
+    scene = title_of(app)
+    click_button(app, scene.button_labelled("Settings"))
+    assert type(app.top).__name__ == "SettingsScene"
+    press(app, pygame.K_ESCAPE)
+    click_button(app, scene.button_labelled("Landing practice"))
+    assert type(app.top).__name__ == "LandingPracticeScene"
+
+
+def test_quit_button_and_esc_end_the_game(app: App) -> None:
+    scene = title_of(app)
+    click_button(app, scene.button_labelled("Quit"))
+    assert not app.running
+
+
+def test_continue_appears_with_a_save_and_a_bad_save_gives_a_sentence(app: App) -> None:
+    saves = paths.user_saves_dir()
+    saves.mkdir(parents=True)
+    (saves / "agreement-2021.json").write_text("{not a save", encoding="utf-8")
+    scene = title_of(app)
+    scene.exit()
+    scene.enter()
+    assert labels(scene)[0] == "Continue"
+    assert scene.focus is not None and scene.focus.focused is scene.button_labelled("Continue")
+    press(app, pygame.K_RETURN)
+    assert app.top is scene and app.running
+    assert any("could not be continued" in notice.text for notice in app.notices.shown)
+
+
+def test_a_damaged_progress_file_is_told_on_the_title(user_home: Path) -> None:
+    path = progress_path()
+    path.parent.mkdir(parents=True)
+    path.write_text("{oops", encoding="utf-8")
+    opened = open_app()
+    try:
+        run_frames(opened)
+        assert isinstance(opened.top, TitleScene)
+        assert any(notice.text.startswith("Your campaign progress was damaged") for notice in opened.notices.shown)
+    finally:
+        opened.close()
+
+
+def test_the_title_is_drawn_with_its_art_and_nothing_overlaps(big_app: App) -> None:
+    run_frames(big_app, 3)
+    scene = title_of(big_app)
+    assert big_app.window.get_size() == (1920, 1080)
+    assert len(colours_on(big_app.window)) > 40  # stars, Earth, ridges, buttons and text, not a flat fill
+    for first, second in itertools.combinations(scene.buttons, 2):
+        assert not first.rect.colliderect(second.rect)
+    assert all(big_app.window.get_rect().contains(button.rect) for button in scene.buttons)
+    assert min(button.rect.top for button in scene.buttons) > 260  # below the name and subtitle
+
+
+# --- campaign timeline ---------------------------------------------------------------------------
+
+
+def test_the_milestones_file_is_real_and_sourced() -> None:
+    timeline = load_timeline()
+    assert timeline.problems == []
+    milestones = timeline.milestones
+    assert len(milestones) >= 20
+    assert milestones[0].date.year == 2021 and max(m.date.year for m in milestones) >= 2040
+    assert all(m.sources and all(s.startswith("http") for s in m.sources) for m in milestones)
+    assert {m.kind for m in milestones} >= {"agreement", "mission", "partner", "plan_change", "stage"}
+    memorandum = next(m for m in milestones if m.id == "memorandum")
+    assert memorandum.date == dt.date(2021, 3, 9) and memorandum.date_text() == "9 March 2021"
+    basic = next(m for m in milestones if m.id == "basic-station")
+    assert all(year in basic.text for year in ("2028", "2030", "2035"))  # where dates moved, it says so
+
+
+def test_a_broken_milestones_file_gives_problems_not_a_traceback(tmp_path: Path) -> None:
+    path = tmp_path / "milestones.toml"
+    path.write_text('format = 1\n[[milestones]]\nid = "x"\nkind = "rumour"\ndate = 2030-01-01\n', encoding="utf-8")
+    timeline = load_timeline(path)
+    assert timeline.milestones == [] and timeline.problems
+    assert any("kind" in str(problem) for problem in timeline.problems)
+
+
+def open_timeline(app: App) -> TimelineScene:
+    click_button(app, title_of(app).button_labelled("Campaign"))
+    scene = app.top
+    assert isinstance(scene, TimelineScene)
+    return scene
+
+
+def test_the_timeline_shows_milestones_and_the_campaign_with_locks(app: App) -> None:
+    scene = open_timeline(app)
+    levels = [item.level for item in scene.items if item.level is not None]
+    dates = [item.date for item in scene.items if item.level is not None]
+    assert dates == sorted(dates)  # the line is in date order, whatever the campaign order
+    by_id = {entry.level_id or "": entry for entry in levels}
+    ids = campaign_ids()
+    assert sorted(by_id) == sorted(ids) and len(ids) >= 2
+    assert not by_id[ids[0]].locked and all(by_id[level_id].locked for level_id in ids[1:])
+    levels = [by_id[level_id] for level_id in ids]
+    assert sum(1 for item in scene.items if item.milestone is not None) >= 20
+    selected = scene.selected_item
+    assert selected is not None and selected.level is levels[0]  # it opens on the level to play next
+    assert len(colours_on(app.window)) > 25
+    card = scene.item_rects[scene.selected]
+    assert app.window.get_at((card.centerx, card.top + 1))[:3] == (255, 200, 87)  # the focus outline
+    # Milestone marks and level cards stay on screen and level cards never overlap.
+    screen = app.window.get_rect()
+    assert all(screen.contains(rect) for rect in scene.item_rects)
+    cards = [rect for rect, item in zip(scene.item_rects, scene.items, strict=True) if item.is_level]
+    assert not any(a.colliderect(b) for a, b in itertools.combinations(cards, 2))
+
+
+def test_keys_walk_the_timeline_and_a_locked_level_does_not_open(app: App) -> None:
+    scene = open_timeline(app)
+    press(app, pygame.K_HOME)
+    assert scene.selected == 0 and scene.items[0].milestone is not None
+    press(app, pygame.K_RETURN)
+    assert app.top is scene  # a milestone has nothing to open
+    press(app, pygame.K_RIGHT)
+    assert scene.selected == 1
+    press(app, pygame.K_LEFT)
+    press(app, pygame.K_TAB)
+    assert scene.selected == 1
+    locked = next(i for i, item in enumerate(scene.items) if item.level is not None and item.level.locked)
+    while scene.selected != locked:
+        press(app, pygame.K_PAGEDOWN)
+    assert scene.open_button is not None and not scene.open_button.is_enabled
+    press(app, pygame.K_RETURN)
+    assert app.top is scene
+    assert any("locked" in notice.text for notice in app.notices.shown)
+
+
+def test_winning_a_level_unlocks_the_next_and_marks_it_won(app: App) -> None:
+    first, second = campaign_ids()[:2]
+    mark_completed(first, 812)
+    scene = open_timeline(app)
+    by_id = {item.level.level_id: item.level for item in scene.items if item.level is not None}
+    assert by_id[first].best_score == 812 and not by_id[second].locked
+    assert scene.selected_item is not None and scene.selected_item.level is by_id[second]  # the next to play
+    press(app, pygame.K_RETURN)
+    assert isinstance(app.top, BriefingScene) and app.top.level.id == second
+
+
+def test_teacher_mode_opens_every_level() -> None:
+    entries = level_entries(load_game_content([]))
+    apply_progress(entries, Progress(), unlock_all=True)
+    assert not any(entry.locked for entry in entries)
+    apply_progress(entries, Progress(), unlock_all=False)
+    campaign = [entry for entry in entries if entry.in_campaign]
+    assert [entry.locked for entry in campaign] == [False] + [True] * (len(campaign) - 1)
+    assert all(entry.locked_by == campaign[0].title for entry in campaign[1:])
+    assert not any(entry.locked for entry in entries if not entry.in_campaign)  # sandbox and mods never lock
+
+
+# --- briefing ------------------------------------------------------------------------------------
+
+
+def open_briefing(app: App) -> BriefingScene:
+    open_timeline(app)
+    press(app, pygame.K_RETURN)
+    scene = app.top
+    assert isinstance(scene, BriefingScene)
+    return scene
+
+
+def test_the_briefing_tells_date_context_objectives_goals_partners_and_sourced_facts(app: App) -> None:
+    scene = open_briefing(app)
+    level = scene.level
+    assert scene.context_box is not None and scene.facts_box is not None
+    context = scene.context_box.html_text
+    assert "You will learn to" in context and "Goals" in context and "Partners" in context
+    assert all(goal.text in context for goal in level.goals if isinstance(goal.text, str))
+    assert "China National Space Administration" in context  # partner names from the catalog, not ids
+    facts = scene.facts_box.html_text
+    assert level.facts and all(source in facts for fact in level.facts for source in fact.sources)
+    assert len(colours_on(app.window)) > 15
+
+
+def test_start_replaces_the_briefing_with_the_station_and_esc_goes_back(app: App) -> None:
+    open_briefing(app)
+    press(app, pygame.K_ESCAPE)
+    assert isinstance(app.top, TimelineScene)
+    press(app, pygame.K_RETURN)
+    scene = app.top
+    assert isinstance(scene, BriefingScene)
+    assert scene.focus is not None and scene.focus.focused is scene.start_button
+    press(app, pygame.K_TAB)
+    assert scene.focus.focused is scene.back_button
+    press(app, pygame.K_TAB)
+    press(app, pygame.K_RETURN, frames=3)
+    assert type(app.top).__name__ == "LevelScene"
+    assert [type(s).__name__ for s in app.stack] == ["TitleScene", "TimelineScene", "LevelScene"]
+
+
+def test_the_level_list_opens_levels_through_the_briefing_and_keeps_locks(app: App) -> None:
+    click_button(app, title_of(app).button_labelled("Sandbox and mods"))
+    listing = app.top
+    assert isinstance(listing, LevelListScene)
+    locked = next(i for i, entry in enumerate(listing.entries) if entry.locked)
+    listing._select(locked)
+    run_frames(app)
+    assert listing.play_button is not None and not listing.play_button.is_enabled
+    assert listing.detail is not None and "Locked" in listing.detail.html_text
+    press(app, pygame.K_RETURN)
+    assert app.top is listing
+    press(app, pygame.K_HOME)
+    press(app, pygame.K_RETURN)
+    assert isinstance(app.top, BriefingScene)
+
+
+# --- encyclopedia --------------------------------------------------------------------------------
+
+
+def test_the_encyclopedia_holds_every_fact_module_partner_and_mission() -> None:
+    folders = load_game_content([])
+    milestones = load_timeline().milestones
+    entries = encyclopedia_entries(folders, milestones)
+    by_category = {category: [e for e in entries if e.category == category]
+                   for category in ("fact", "module", "partner", "mission")}
+    game = folders[0]
+    fact_ids = {fact.id for loaded in game.levels if loaded.level for fact in loaded.level.facts}
+    assert fact_ids <= {entry.fact_id for entry in by_category["fact"]}
+    assert len(by_category["module"]) == len(game.catalog.modules)
+    assert len(by_category["partner"]) == len(game.catalog.partners)
+    assert len(by_category["mission"]) == sum(1 for m in milestones if m.kind == "mission")
+    assert all("Sources:" in entry.body_html or "game values" in entry.body_html for entry in entries)
+
+
+def open_encyclopedia(app: App) -> EncyclopediaScene:
+    click_button(app, title_of(app).button_labelled("Encyclopedia"))
+    scene = app.top
+    assert isinstance(scene, EncyclopediaScene)
+    return scene
+
+
+def test_typing_searches_tab_filters_and_esc_clears_then_leaves(app: App) -> None:
+    scene = open_encyclopedia(app)
+    everything = len(scene.visible)
+    type_text(app, "shackleton")
+    assert scene.query == "shackleton"
+    assert 0 < len(scene.visible) < everything
+    assert all("shackleton" in entry.search_text for entry in scene.visible)
+    press(app, pygame.K_BACKSPACE)
+    assert scene.query == "shackleto"
+    type_text(app, "zzzz")
+    assert scene.visible == [] and scene.detail is not None and "Nothing matches" in scene.detail.html_text
+    press(app, pygame.K_ESCAPE)
+    assert scene.query == "" and app.top is scene
+    for category in ("fact", "module", "partner", "mission", "all"):
+        press(app, pygame.K_TAB)
+        assert scene.category == category
+        assert all(category in ("all", entry.category) for entry in scene.visible)
+    press(app, pygame.K_TAB, mod=pygame.KMOD_SHIFT)
+    assert scene.category == "mission"
+    press(app, pygame.K_DOWN)
+    assert scene.selected == 1 and scene.detail is not None
+    assert scene.detail.html_text == scene.visible[1].body_html
+    press(app, pygame.K_ESCAPE)
+    assert isinstance(app.top, TitleScene)
+
+
+def test_the_encyclopedia_marks_facts_met_in_play(app: App) -> None:
+    mark_fact_seen("memorandum-2021")
+    assert "memorandum-2021" in load_progress().facts_seen
+    scene = open_encyclopedia(app)
+    type_text(app, "zhang kejian rogozin")
+    met = [i for i, entry in enumerate(scene.visible) if entry.fact_id == "memorandum-2021"]
+    assert met
+    scene.selected = met[0]
+    scene._refresh()
+    assert scene.detail is not None and "You met this fact in play" in scene.detail.html_text
+
+
+def test_the_encyclopedia_fits_a_full_hd_screen(big_app: App) -> None:
+    scene = open_encyclopedia(big_app)
+    size = big_app.window.get_size()
+    tabs = list(scene.tab_buttons.values())
+    assert not scene.search_rect(size).colliderect(tabs[-1].rect)
+    assert not any(a.rect.colliderect(b.rect) for a, b in itertools.combinations(tabs, 2))
+    assert not scene.list_rect(size).colliderect(scene.detail_rect(size))
+    assert len(colours_on(big_app.window)) > 15
+
+
+# --- credits -------------------------------------------------------------------------------------
+
+
+def test_credits_list_the_assets_and_libraries_with_licences(app: App) -> None:
+    rows = asset_rows(paths.assets_dir() / "CREDITS.md")
+    assert rows and any("NotoSans" in asset for asset, _, _ in rows)
+    click_button(app, title_of(app).button_labelled("Credits"))
+    scene = app.top
+    assert isinstance(scene, CreditsScene) and scene.text is not None
+    text = scene.text.html_text
+    assert "NotoSans-Regular.ttf" in text and "SIL Open Font License" in text
+    assert "pymunk" in text and "MIT" in text
+    press(app, pygame.K_RETURN)
+    assert isinstance(app.top, TitleScene)

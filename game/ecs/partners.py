@@ -197,14 +197,16 @@ def describe_terms(offer: Offer, names: dict[str, str]) -> tuple[str, ...]:
     return tuple(terms)
 
 
-def partner_views(language: str = "en") -> tuple[PartnerView, ...]:
-    """Every partner of the current world, in the level's order."""
+def partner_views(language: str = "en", module_names: dict[str, str] | None = None) -> tuple[PartnerView, ...]:
+    """Every partner of the current world, in the level's order; `module_names` turns module ids into names."""
+    names = module_names or {}
     views = []
     for _, partner in sorted(esper.get_component(Partner), key=lambda pair: pair[0]):
         spec = partner.spec
         means = spec.capabilities
         capabilities = [f"Funding up to {means.funding_per_year:g} credits a year"] if means.funding_per_year else []
-        capabilities += [f"Builds: {', '.join(means.modules)}"] if means.modules else []
+        built = ", ".join(names.get(module, module) for module in means.modules)
+        capabilities += [f"Builds: {built}"] if means.modules else []
         capabilities += [translate(text, language) for text in means.instruments]
         for count, what in ((means.launches, "launch(es)"), (means.ground_stations, "ground station(s)"),
                             (means.crew_candidates, "crew candidate(s)")):

@@ -18,7 +18,7 @@ DOMAIN_NAMES = {
     "astronomy": "astronomy from the Moon",
     "space_environment": "the Sun-Earth-Moon space environment",
     "basic_physics": "basic physics",
-    "resource_use": "using lunar resources",
+    "resource_use": "lunar resource use",
 }
 
 Decision = Literal["accept", "counter", "decline"]

@@ -1,0 +1,161 @@
+"""The agreement ledger: every agreement with its terms, deliverables, deadlines and state."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pygame
+import pygame_gui
+from pygame_gui.elements import UIButton
+
+from game.content.loader import LoadedLevel
+from game.render import palette
+from game.render.text import draw_text, fit_text
+from game.scenes.context import SceneContext
+from game.scenes.scene import SceneBase
+from game.scenes.transitions import Pop, Transition
+
+if TYPE_CHECKING:
+    from game.ecs.partners import AgreementView
+    from game.ecs.session import Simulation, StationSnapshot
+
+MARGIN = 32
+TOP = 84
+BUTTON_HEIGHT = 50
+LINE = 28
+SCROLL_STEP = LINE * 3
+# Each state in words and a mark, so the ledger reads without colour.
+AGREEMENT_STATES = {
+    "active": ("ACTIVE", palette.ACCENT),
+    "kept": ("KEPT", palette.GOOD),
+    "broken": ("BROKEN", palette.BROKEN),
+    "defaulted": ("DEFAULTED", palette.BROKEN),
+}
+ITEM_STATES = {
+    "pending": ("due", palette.TEXT),
+    "met": ("done", palette.GOOD),
+    "missed": ("missed", palette.BROKEN),
+    "cancelled": ("cancelled", palette.TEXT_DIM),
+}
+
+
+def draw_state_mark(surface: pygame.Surface, state: str, centre: tuple[int, int], colour: pygame.Color) -> None:
+    """A shape per state, drawn rather than typed (the font has no tick): ring, tick, cross or dash."""
+    x, y = centre
+    if state == "met":
+        pygame.draw.lines(surface, colour, False, [(x - 8, y), (x - 2, y + 6), (x + 8, y - 7)], 4)
+    elif state == "missed":
+        pygame.draw.line(surface, colour, (x - 7, y - 7), (x + 7, y + 7), 4)
+        pygame.draw.line(surface, colour, (x - 7, y + 7), (x + 7, y - 7), 4)
+    elif state == "cancelled":
+        pygame.draw.line(surface, colour, (x - 8, y), (x + 8, y), 4)
+    else:
+        pygame.draw.circle(surface, colour, centre, 8, 3)
+
+
+def agreement_height(view: AgreementView) -> int:
+    return 24 + LINE * (2 + len(view.deliverables)) + 16
+
+
+class LedgerScene(SceneBase):
+    """Up/Down or Page Up/Down scroll · Esc back."""
+
+    def __init__(self, ctx: SceneContext, simulation: Simulation, loaded: LoadedLevel):
+        self.ctx = ctx
+        self.simulation = simulation
+        self.loaded = loaded
+        self.scroll = 0
+        self.snapshot: StationSnapshot = simulation.snapshot(ctx.language)
+        self.back: UIButton | None = None
+
+    def enter(self) -> None:
+        self.snapshot = self.simulation.snapshot(self.ctx.language)
+        self._build_widgets()
+
+    def exit(self) -> None:
+        if self.back is not None:
+            self.back.kill()
+        self.back = None
+
+    def _build_widgets(self) -> None:
+        self.exit()
+        height = self.ctx.ui.window_resolution[1]
+        self.back = UIButton(pygame.Rect(MARGIN, height - BUTTON_HEIGHT - 16, 160, BUTTON_HEIGHT), "Back (Esc)",
+                             self.ctx.ui)
+
+    def list_rect(self, size: tuple[int, int]) -> pygame.Rect:
+        return pygame.Rect(MARGIN, TOP, size[0] - 2 * MARGIN, size[1] - TOP - BUTTON_HEIGHT - 36)
+
+    def handle(self, event: pygame.event.Event) -> Transition | None:
+        if event.type == pygame.VIDEORESIZE:
+            self._build_widgets()
+        elif event.type == pygame_gui.UI_BUTTON_PRESSED and event.ui_element is self.back:
+            return Pop()
+        elif event.type == pygame.KEYDOWN:
+            steps = {pygame.K_UP: -SCROLL_STEP, pygame.K_DOWN: SCROLL_STEP, pygame.K_PAGEUP: -SCROLL_STEP * 4,
+                     pygame.K_PAGEDOWN: SCROLL_STEP * 4}
+            if event.key in (pygame.K_ESCAPE, pygame.K_l):
+                return Pop()
+            if event.key in steps:
+                self._scroll_by(steps[event.key])
+        elif event.type == pygame.MOUSEWHEEL:
+            self._scroll_by(-event.y * SCROLL_STEP)
+        return None
+
+    def _scroll_by(self, pixels: int) -> None:
+        content = sum(agreement_height(view) + 12 for view in self.snapshot.agreements)
+        visible = self.list_rect(self.ctx.ui.window_resolution).height
+        self.scroll = max(0, min(max(0, content - visible), self.scroll + pixels))
+
+    def draw(self, surface: pygame.Surface, alpha: float) -> None:
+        fonts = self.ctx.fonts
+        surface.fill(palette.SKY)
+        draw_text(surface, "Agreement ledger", fonts.bold(palette.HEADING), palette.TEXT, (MARGIN, 22))
+        agreements = self.snapshot.agreements
+        counts = {state: sum(1 for view in agreements if view.state == state) for state in AGREEMENT_STATES}
+        summary = " · ".join(f"{count} {state}" for state, count in counts.items() if count) or "none signed yet"
+        draw_text(surface, f"Day {self.snapshot.day:.0f} · {summary}", fonts.regular(palette.BODY), palette.TEXT_DIM,
+                  (surface.get_width() - MARGIN, 34), anchor="topright")
+        listing = self.list_rect(surface.get_size())
+        if not agreements:
+            draw_text(surface, "No agreements yet: open the partner roster and negotiate with a partner.",
+                      fonts.regular(palette.LARGE), palette.TEXT, listing.topleft)
+            return
+        clip = surface.get_clip()
+        surface.set_clip(listing)
+        y = listing.y - self.scroll
+        for view in agreements:
+            height = agreement_height(view)
+            if y + height > listing.y and y < listing.bottom:
+                self._draw_agreement(surface, pygame.Rect(listing.x, y, listing.width, height), view)
+            y += height + 12
+        surface.set_clip(clip)
+        hint = "Up/Down scroll · Esc back"
+        draw_text(surface, hint, fonts.regular(palette.SMALL), palette.TEXT_DIM,
+                  (surface.get_width() // 2, surface.get_height() - BUTTON_HEIGHT // 2 - 16), anchor="center")
+
+    def _draw_agreement(self, surface: pygame.Surface, card: pygame.Rect, view: AgreementView) -> None:
+        fonts = self.ctx.fonts
+        word, colour = AGREEMENT_STATES.get(view.state, (view.state.upper(), palette.TEXT))
+        pygame.draw.rect(surface, palette.PANEL, card, border_radius=8)
+        pygame.draw.rect(surface, colour, (card.x, card.y, 8, card.height), border_top_left_radius=8,
+                         border_bottom_left_radius=8)
+        x = card.x + 24
+        heading = fonts.bold(palette.BODY)
+        badge = draw_text(surface, word, heading, colour, (card.right - 16, card.y + 12), anchor="topright")
+        title = f"Agreement {view.number} · {view.partner_name} · signed on day {view.signed_day:.0f}"
+        draw_text(surface, fit_text(title, heading, badge.left - x - 16), heading, palette.TEXT, (x, card.y + 10))
+        small = fonts.regular(palette.SMALL)
+        terms = "Terms: " + "; ".join(view.terms)
+        draw_text(surface, fit_text(terms, small, card.width - 48), small, palette.TEXT_DIM, (x, card.y + 12 + LINE))
+        y = card.y + 12 + LINE * 2
+        for item in view.deliverables:
+            state_word, item_colour = ITEM_STATES.get(item.state, (item.state, palette.TEXT))
+            who = "They owe" if item.owed_by == "partner" else "You owe"
+            draw_state_mark(surface, item.state, (x + 8, y + 15), item_colour)
+            draw_text(surface, f"day {item.due_day:.0f}", small, palette.TEXT, (x + 30, y + 4))
+            draw_text(surface, who, small, palette.TEXT_DIM, (x + 120, y + 4))
+            draw_text(surface, state_word, small, item_colour, (card.right - 16, y + 4), anchor="topright")
+            text_width = card.right - 120 - (x + 210)
+            draw_text(surface, fit_text(item.text, small, text_width), small, palette.TEXT, (x + 210, y + 4))
+            y += LINE

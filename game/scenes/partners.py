@@ -1,0 +1,321 @@
+"""The partner roster: every partner of the level, what it wants and can give, its trust and its history."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pygame
+import pygame_gui
+from pygame_gui.elements import UIButton
+
+from game.content.loader import LoadedLevel
+from game.render import palette
+from game.render.partner_bars import draw_interest_chart, draw_trust_bar
+from game.render.partner_emblem import draw_emblem
+from game.render.text import draw_paragraph, draw_text, fit_text
+from game.scenes.context import SceneContext
+from game.scenes.scene import SceneBase
+from game.scenes.transitions import Pop, Push, Transition
+from game.ui.focus import ButtonFocus
+
+if TYPE_CHECKING:
+    from game.ecs.commands import Command
+    from game.ecs.partners import PartnerView
+    from game.ecs.session import Simulation, StationSnapshot
+
+MARGIN = 32
+TOP = 84
+LIST_WIDTH = 360
+CARD_HEIGHT = 84
+BUTTON_HEIGHT = 50
+ASK_WORDS = {
+    "data_share": "a share of the data",
+    "payload_mass": "payload mass",
+    "crew_seat": "a crew seat",
+    "host_module": "hosting their module",
+    "co_lead_domain": "co-leading a domain",
+}
+KIND_WORDS = {"agency": "Space agency", "country": "Country", "organisation": "Organisation"}
+
+
+def act_now(simulation: Simulation, command: Command) -> str:
+    """Queues a diplomacy command and runs the one game hour it takes; returns what the player should read."""
+    from game.ecs.events import CommandRefused
+
+    simulation.queue(command)
+    happened = simulation.step()
+    refused = [event.reason for event in happened if isinstance(event, CommandRefused)]
+    if refused:
+        return refused[0]
+    partner = getattr(command, "partner", None)
+    said = [text for event in happened if getattr(event, "partner", None) == partner
+            for text in (getattr(event, "text", None),) if text]
+    return said[0] if said else "Nothing came of it this hour."
+
+
+def status_line(view: PartnerView) -> str:
+    joined = f"joined {view.joined}" if view.joined else "joining date not recorded"
+    membership = "member" if view.member else "not yet a member"
+    return f"{KIND_WORDS.get(view.kind, view.kind)} · {joined} · {membership}"
+
+
+class PartnerRosterScene(SceneBase):
+    """Up/Down choose a partner · N negotiate · C consult · S share data · L ledger · Esc back."""
+
+    def __init__(self, ctx: SceneContext, simulation: Simulation, loaded: LoadedLevel):
+        self.ctx = ctx
+        self.simulation = simulation
+        self.loaded = loaded
+        self.selected = 0
+        self.message = ""
+        self.snapshot: StationSnapshot = simulation.snapshot(ctx.language)
+        self.buttons: dict[str, UIButton] = {}
+        self.focus: ButtonFocus | None = None
+
+    # --- life cycle ------------------------------------------------------------------------------
+
+    def enter(self) -> None:
+        self.snapshot = self.simulation.snapshot(self.ctx.language)
+        self.selected = min(self.selected, max(0, len(self.snapshot.partners) - 1))
+        self._build_widgets()
+
+    def exit(self) -> None:
+        for button in self.buttons.values():
+            button.kill()
+        self.buttons = {}
+        self.focus = None
+
+    def _build_widgets(self) -> None:
+        self.exit()
+        y = self.ctx.ui.window_resolution[1] - BUTTON_HEIGHT - 16
+        labels = [("back", "Back (Esc)", 150), ("negotiate", "Negotiate (N)", 200), ("consult", "Consult (C)", 180),
+                  ("share", "Share data (S)", 200), ("ledger", "Ledger (L)", 170)]
+        x = MARGIN
+        for key, text, button_width in labels:
+            self.buttons[key] = UIButton(pygame.Rect(x, y, button_width, BUTTON_HEIGHT), text, self.ctx.ui)
+            x += button_width + 14
+        self.focus = ButtonFocus([self.buttons[key] for key, _, _ in labels], index=1)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        view = self.partner
+        negotiate = self.buttons.get("negotiate")
+        if negotiate is not None:
+            if view is not None and view.talks_open:
+                negotiate.enable()
+            else:
+                negotiate.disable()
+
+    # --- input -----------------------------------------------------------------------------------
+
+    @property
+    def partner(self) -> PartnerView | None:
+        partners = self.snapshot.partners
+        return partners[self.selected] if partners else None
+
+    def handle(self, event: pygame.event.Event) -> Transition | None:
+        if event.type == pygame.VIDEORESIZE:
+            self._build_widgets()
+        elif event.type == pygame_gui.UI_BUTTON_PRESSED:
+            for key, button in self.buttons.items():
+                if event.ui_element is button:
+                    return self._do(key)
+        elif event.type == pygame.KEYDOWN:
+            keys = {pygame.K_ESCAPE: "back", pygame.K_n: "negotiate", pygame.K_c: "consult", pygame.K_s: "share",
+                    pygame.K_l: "ledger"}
+            if event.key in keys:
+                return self._do(keys[event.key])
+            if event.key in (pygame.K_UP, pygame.K_DOWN):
+                self._select(self.selected + (1 if event.key == pygame.K_DOWN else -1))
+            elif self.focus is not None and event.key in (pygame.K_TAB, pygame.K_RETURN, pygame.K_KP_ENTER,
+                                                            pygame.K_SPACE):
+                pressed = self.focus.handle_key(event)
+                for key, button in self.buttons.items():
+                    if pressed is button:
+                        return self._do(key)
+        elif event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
+            for index in range(len(self.snapshot.partners)):
+                if self.card_rect(index).collidepoint(event.pos):
+                    self._select(index)
+        return None
+
+    def _select(self, index: int) -> None:
+        if self.snapshot.partners:
+            self.selected = max(0, min(len(self.snapshot.partners) - 1, index))
+            self.message = ""
+            self._update_buttons()
+
+    def _do(self, action: str) -> Transition | None:
+        from game.ecs.commands import ConsultPartner, ShareData
+
+        view = self.partner
+        if action == "back":
+            return Pop()
+        if action == "ledger":
+            from game.scenes.ledger import LedgerScene
+
+            return Push(LedgerScene(self.ctx, self.simulation, self.loaded))
+        if view is None:
+            return None
+        if action == "negotiate":
+            if not view.talks_open:
+                self.message = f"Talks with {view.name} are not open yet."
+                return None
+            from game.scenes.negotiation import NegotiationScene
+
+            return Push(NegotiationScene(self.ctx, self.simulation, self.loaded, view.id))
+        if action == "consult":
+            self.message = act_now(self.simulation, ConsultPartner(view.id, "science"))
+        elif action == "share":
+            sent = self.snapshot.science
+            domains = sorted((weight, domain) for domain, weight in view.interests if sent.get(domain, 0.0) > 0)
+            domain = domains[-1][1] if domains else max(view.interests, key=lambda pair: pair[1])[0]
+            self.message = act_now(self.simulation, ShareData(view.id, domain))
+        self.snapshot = self.simulation.snapshot(self.ctx.language)
+        return None
+
+    # --- layout and drawing ----------------------------------------------------------------------
+
+    def card_rect(self, index: int) -> pygame.Rect:
+        return pygame.Rect(MARGIN, TOP + index * (CARD_HEIGHT + 8), LIST_WIDTH, CARD_HEIGHT)
+
+    def draw(self, surface: pygame.Surface, alpha: float) -> None:
+        fonts = self.ctx.fonts
+        surface.fill(palette.SKY)
+        draw_text(surface, "Partners", fonts.bold(palette.HEADING), palette.TEXT, (MARGIN, 22))
+        day = f"Day {self.snapshot.day:.0f} · {len(self.snapshot.partners)} partner(s) in this level"
+        draw_text(surface, day, fonts.regular(palette.BODY), palette.TEXT_DIM, (surface.get_width() - MARGIN, 34),
+                  anchor="topright")
+        if not self.snapshot.partners:
+            draw_text(surface, "No partners take part in this level.", fonts.regular(palette.LARGE), palette.TEXT,
+                      (MARGIN, TOP))
+            return
+        for index, view in enumerate(self.snapshot.partners):
+            card = self.card_rect(index)
+            if card.bottom > surface.get_height() - BUTTON_HEIGHT - 60:
+                break
+            self._draw_card(surface, card, view, index == self.selected)
+        chosen = self.partner
+        if chosen is not None:
+            left = MARGIN + LIST_WIDTH + 24
+            panel = pygame.Rect(left, TOP, surface.get_width() - left - MARGIN,
+                                surface.get_height() - TOP - BUTTON_HEIGHT - 64)
+            self._draw_detail(surface, panel, chosen)
+        if self.message:
+            font = fonts.regular(palette.BODY)
+            text = fit_text(self.message, font, surface.get_width() - 2 * MARGIN)
+            draw_text(surface, text, font, palette.ACCENT, (MARGIN, surface.get_height() - BUTTON_HEIGHT - 52))
+
+    def _draw_card(self, surface: pygame.Surface, card: pygame.Rect, view: PartnerView, selected: bool) -> None:
+        fonts = self.ctx.fonts
+        pygame.draw.rect(surface, palette.PANEL_RAISED if selected else palette.PANEL, card, border_radius=8)
+        pygame.draw.rect(surface, palette.FOCUS if selected else palette.PANEL_EDGE, card, 3 if selected else 1,
+                         border_radius=8)
+        draw_emblem(surface, (card.x + 40, card.centery), 28, view.emblem_colour, view.name, fonts.bold(palette.SMALL))
+        x = card.x + 80
+        name_font = fonts.bold(palette.BODY)
+        draw_text(surface, fit_text(view.name, name_font, card.right - x - 10), name_font, palette.TEXT,
+                  (x, card.y + 8))
+        draw_trust_bar(surface, pygame.Rect(x, card.y + 46, card.right - x - 10, 18), view.trust,
+                       fonts.regular(palette.SMALL))
+
+    def _draw_detail(self, surface: pygame.Surface, panel: pygame.Rect, view: PartnerView) -> None:
+        fonts = self.ctx.fonts
+        pygame.draw.rect(surface, palette.PANEL, panel, border_radius=10)
+        small, body = fonts.regular(palette.SMALL), fonts.regular(palette.BODY)
+        draw_emblem(surface, (panel.x + 52, panel.y + 52), 38, view.emblem_colour, view.name, fonts.bold(palette.BODY))
+        x = panel.x + 108
+        title = fonts.bold(palette.LARGE)
+        draw_text(surface, fit_text(view.name, title, panel.right - x - 16), title, palette.TEXT, (x, panel.y + 14))
+        draw_text(surface, status_line(view), body, palette.TEXT_DIM, (x, panel.y + 52))
+        talks = (f"Talks open · patience {view.rounds_left} of {view.patience} rounds" if view.talks_open
+                 else "Talks closed for now")
+        draw_text(surface, talks, body, palette.ACCENT if view.talks_open else palette.TEXT_DIM, (x, panel.y + 80))
+        draw_trust_bar(surface, pygame.Rect(panel.x + 20, panel.y + 118, 420, 22), view.trust, body)
+
+        column = (panel.width - 60) // 2
+        left = pygame.Rect(panel.x + 20, panel.y + 156, column, panel.height - 170)
+        right = pygame.Rect(left.right + 20, left.y, column, left.height)
+        heading = fonts.bold(palette.BODY)
+        draw_text(surface, "What they care for", heading, palette.TEXT, left.topleft)
+        draw_interest_chart(surface, pygame.Rect(left.x, left.y + 30, left.width, 130), view.interests, small)
+        y = left.y + 170
+        draw_text(surface, "They can bring", heading, palette.TEXT, (left.x, y))
+        y = draw_paragraph(surface, "; ".join(view.capabilities) or "Nothing listed.", small, palette.TEXT_DIM,
+                           (left.x, y + 28), left.width, max_lines=3)
+        draw_text(surface, "They ask for", heading, palette.TEXT, (left.x, y + 6))
+        asks = ", ".join(ASK_WORDS.get(ask, ask) for ask in view.asks) or "Nothing in particular."
+        draw_paragraph(surface, asks, small, palette.TEXT_DIM, (left.x, y + 34), left.width, max_lines=2)
+
+        y = right.y
+        draw_text(surface, "Who they are", heading, palette.TEXT, (right.x, y))
+        y = draw_paragraph(surface, view.profile, small, palette.TEXT_DIM, (right.x, y + 28), right.width, max_lines=5)
+        if view.constraints:
+            draw_text(surface, "Rules that bind them", heading, palette.BROKEN, (right.x, y + 6))
+            y = draw_paragraph(surface, " ".join(view.constraints), small, palette.TEXT_DIM, (right.x, y + 34),
+                               right.width, max_lines=3)
+        draw_text(surface, "History", heading, palette.TEXT, (right.x, y + 6))
+        history = list(view.history[-3:]) or ["Nothing yet: consult them, share data or negotiate."]
+        y += 34
+        for line in reversed(history):
+            y = draw_paragraph(surface, line, small, palette.TEXT_DIM, (right.x, y), right.width, max_lines=2)
+            if y > right.bottom - 40:
+                break
+        source = fit_text(f"Source: {view.sources[0]}", small, right.width) if view.sources else ""
+        draw_text(surface, source, small, palette.TEXT_DIM, (right.x, right.bottom - 24))
+
+
+def shoot_partner_screens(out: Path) -> list[Path]:
+    """Renders the roster, the negotiation room and the ledger with level 01 and the real catalog to PNGs.
+
+    Runs headless (set SDL_VIDEODRIVER=dummy first). Plays a few diplomatic moves first, so the screens
+    show history, answers and agreements in every state the first weeks can reach.
+    """
+    from game import paths
+    from game.app import open_app
+    from game.content.loader import load_level_by_path
+    from game.ecs.commands import ConsultPartner, ProposeAgreement
+    from game.ecs.session import Simulation
+    from game.scenes.ledger import LedgerScene
+    from game.scenes.negotiation import NegotiationScene
+    from game.scenes.transitions import apply_transition
+
+    out.mkdir(parents=True, exist_ok=True)
+    loaded = load_level_by_path(paths.levels_dir() / "01_agreement_2021.toml")
+    level, catalog = loaded.require()
+    app = open_app()
+    written: list[Path] = []
+    simulation = Simulation(level, catalog)
+    try:
+        simulation.run_hours(2, [
+            (0, ConsultPartner("cnsa", "science")),
+            (0, ProposeAgreement("roscosmos", funding_per_year=100, modules=("laboratory",))),
+        ])
+        counter = next(view for view in simulation.snapshot().partners if view.id == "roscosmos").last_answer
+        if counter is not None and counter.counter is not None:
+            simulation.queue(ProposeAgreement("roscosmos", **asdict(counter.counter)))
+        simulation.queue(ProposeAgreement("cnsa", funding_per_year=150, data_share=("geology", "resource_use"),
+                                          payload_kg=50))
+        simulation.run_hours(24 * 35)
+
+        def shoot(name: str, scene: SceneBase, keys: tuple[int, ...] = ()) -> None:
+            apply_transition(app.stack, Push(scene))
+            for key in keys:
+                pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=key, mod=0, unicode="", scancode=0))
+            for _ in range(4):
+                app.frame(1 / 60)
+            path = out / f"{name}.png"
+            pygame.image.save(app.window, str(path))
+            written.append(path)
+            apply_transition(app.stack, Pop())
+
+        shoot("partners_roster", PartnerRosterScene(app.ctx, simulation, loaded), (pygame.K_DOWN,))
+        talks = NegotiationScene(app.ctx, simulation, loaded, "cnsa")
+        shoot("partners_negotiation", talks, (pygame.K_DOWN, pygame.K_RIGHT, pygame.K_RETURN))
+        shoot("partners_ledger", LedgerScene(app.ctx, simulation, loaded))
+    finally:
+        simulation.close()
+        app.close()
+    return written

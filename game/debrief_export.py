@@ -89,6 +89,7 @@ class RunResult:
     quiz: tuple[QuizResult, ...] = ()
     days: tuple[float, ...] = ()
     series: Mapping[str, tuple[float, ...]] = field(default_factory=dict)
+    score_parts: tuple[tuple[str, float], ...] = ()  # (what, points), adding up to the score
 
     @property
     def goals_met(self) -> int:
@@ -135,12 +136,35 @@ def history_of(simulation: Any, samples: Sequence[Any] | None = None) -> Sequenc
 
 
 def score_of(simulation: Any, goals: Sequence[GoalResult]) -> int:
-    """The simulation's score when it computes one; else, as a game value, 100 points a goal met in full
-    and part points for progress, so a near miss still counts for something."""
+    """The simulation's score (a number, or a score card with `points`) when it computes one; else, as a
+    game value, 100 points a goal met in full and part points for progress."""
     score = getattr(simulation, "score", None)
     if callable(score):
-        return int(score())
+        card = score()
+        return int(getattr(card, "points", card))
     return round(sum(100.0 if goal.status == "met" else 60.0 * goal.fraction for goal in goals))
+
+
+def score_parts(simulation: Any) -> tuple[tuple[str, float], ...]:
+    """How the score adds up, line by line, when the simulation gives a score card and the formula is known."""
+    score = getattr(simulation, "score", None)
+    if not callable(score):
+        return ()
+    try:
+        from game.rules import score as formula
+    except ImportError:
+        return ()
+    card = score()
+    try:
+        spare = max(0.0, simulation.level.time_limit_days - card.days) if card.won else 0.0
+        return (
+            (f"{card.goals_met} goals met", formula.POINTS_PER_GOAL * card.goals_met),
+            (f"{card.science:.0f} science points", formula.POINTS_PER_SCIENCE * card.science),
+            (f"{max(0.0, card.budget_left):,.0f} credits left", formula.POINTS_PER_CREDIT * max(0.0, card.budget_left)),
+            (f"{spare:.0f} days to spare", formula.POINTS_PER_SPARE_DAY * spare),
+        )
+    except AttributeError:  # a score card of another shape: the total alone is shown
+        return ()
 
 
 def run_result(
@@ -170,7 +194,7 @@ def run_result(
     days, series = series_from_samples(history_of(simulation, samples))
     return RunResult(
         level.id, translate(level.title, language), snapshot.outcome, score_of(simulation, goals), snapshot.day,
-        goals, facts, tuple(quiz), days, series,
+        goals, facts, tuple(quiz), days, series, score_parts(simulation),
     )
 
 

@@ -119,6 +119,7 @@ def shoot_every_screen(out: Path) -> list[Path]:
     finally:
         app.close()
     written.append(shoot_glyph_sheet(out / "module_glyphs.png"))
+    written += shoot_settings_pause_and_debrief(out)
     return written
 
 
@@ -163,6 +164,89 @@ def shoot_glyph_sheet(path: Path) -> Path:
     finally:
         pygame.display.quit()
     return path
+
+
+def shoot_settings_pause_and_debrief(out: Path) -> list[Path]:
+    """The settings (standard, then high contrast at 150 %), the pause menu over the first level, and the
+    debrief of an autoplayed run of it: summary with a graph, facts, and an answered quiz question."""
+    import dataclasses
+
+    import pygame
+
+    from game.app import open_app
+    from game.autoplayer import autoplay
+    from game.content.loader import load_level_by_path
+    from game.debrief_export import record_days
+    from game.ecs.session import Simulation
+    from game.scenes.debrief import DebriefScene
+    from game.scenes.level_site import LevelScene
+    from game.scenes.pause import PauseScene
+    from game.scenes.settings_screen import SettingsScene
+    from game.scenes.transitions import Pop, Push
+
+    written: list[Path] = []
+    app = open_app()
+
+    def frames(count: int = 3) -> None:
+        for _ in range(count):
+            app.frame(1 / 60)
+
+    def shoot(name: str) -> None:
+        path = out / f"{name}.png"
+        pygame.image.save(app.window, str(path))
+        written.append(path)
+
+    try:
+        loaded = load_level_by_path(REPO / "levels" / "01_agreement_2021.toml")
+        app.request(Push(LevelScene(app.ctx, loaded)))
+        frames(5)
+        app.request(Push(PauseScene(app.ctx, on_save=lambda: "Saved as “Open to All, day 1” in your saves folder.",
+                                    on_quit_to_menu=lambda: None)))
+        frames()
+        pause = app.top
+        assert isinstance(pause, PauseScene)
+        pause.choose("Save")
+        frames()
+        shoot("pause_menu")
+        app.request(pause.choose("Settings"))
+        frames()
+        settings = app.top
+        assert isinstance(settings, SettingsScene)
+        shoot("settings")
+        app.request(Pop())
+        frames()
+        app.request(Pop())  # the pause menu
+        app.request(Pop())  # the level
+        frames()
+        level, catalog = loaded.require()
+        run = autoplay(level, catalog)
+        simulation = Simulation(level, catalog)
+        samples = record_days(simulation, run.commands)
+        debrief = DebriefScene(app.ctx, dataclasses.replace(loaded, level=level), simulation, samples=samples)
+        app.request(Push(debrief))
+        frames()
+        shoot("debrief_summary")
+        debrief.press("tab:Facts")
+        frames()
+        shoot("debrief_facts")
+        debrief.press("tab:Quiz")
+        if level.quiz:
+            debrief.press(f"choice:{(level.quiz[0].answer + 1) % len(level.quiz[0].choices)}")  # a wrong pick
+        frames()
+        shoot("debrief_quiz")
+        app.request(Pop())
+        frames()
+        scaled_settings = SettingsScene(app.ctx)
+        app.request(Push(scaled_settings))
+        frames()
+        scaled_settings.working.ui_scale = 1.5
+        scaled_settings.working.high_contrast = True
+        scaled_settings.apply()
+        frames()
+        shoot("settings_high_contrast_150")
+    finally:
+        app.close()
+    return written
 
 
 if __name__ == "__main__":

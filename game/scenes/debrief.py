@@ -313,6 +313,7 @@ class DebriefScene(SceneBase):
         if self.tab == "Summary":
             self._draw_goals(surface)
             self._draw_graph(surface)
+            self._draw_score_parts(surface)
         elif self.tab == "Quiz":
             self._draw_quiz(surface)
         footer_top = height - self._px(FOOTER_HEIGHT)
@@ -344,6 +345,18 @@ class DebriefScene(SceneBase):
                                     rect.right - text_left - word_width - 12, max_lines=2)
             draw_text(surface, word, fonts.bold(sizes.SMALL), colour, (rect.right, y + 2), anchor="topright")
             y = bottom + 10
+
+    def _draw_score_parts(self, surface: pygame.Surface) -> None:
+        """How the score adds up, under the graph beside its button: "600 for 6 goals met · 10 for …"."""
+        parts = self.result.score_parts
+        if not parts:
+            return
+        graph = self.graph_rect()
+        button = self.buttons.get("next_graph")
+        right = button.rect.left - 16 if button is not None else graph.right
+        text = "Score:  " + "  ·  ".join(f"{points:,.0f} for {what}" for what, points in parts)
+        draw_paragraph(surface, text, self.ctx.fonts.regular(sizes.SMALL), self.ctx.palette.text,
+                       (graph.left, graph.bottom + 8), right - graph.left, max_lines=2)
 
     def _draw_graph(self, surface: pygame.Surface) -> None:
         if not self.graphs:

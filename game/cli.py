@@ -78,6 +78,17 @@ def build_parser() -> argparse.ArgumentParser:
                       help="write the flight: a .csv file gets the time series, any other the replayable commands")
     land.add_argument("--json", action="store_true", help="print the result as JSON")
 
+    autoplay = commands.add_parser(
+        "autoplay",
+        help="let the automated player try a level headless",
+        description="Let the automated player plan and play a level with no window, through the same commands "
+        "a student gives, and print how it went. Exit 0 when it wins, 1 otherwise.",
+    )
+    autoplay.add_argument("level", metavar="LEVEL", help="a level file, or the id of a shipped level")
+    autoplay.add_argument("--seed", type=_non_negative_int, help="seed for the dice (default: the level's seed)")
+    autoplay.add_argument("--commands-out", type=Path, metavar="FILE",
+                          help="write the commands it gave as JSON, for `simulate --commands`")
+
     schema = commands.add_parser(
         "schema",
         help="write the JSON Schema of level files",
@@ -117,6 +128,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return simulate(args.level, args.days, args.seed, args.commands, args.json)
         if args.command == "land":
             return land(args.level, args.pilot, args.seed, args.record, args.json)
+        if args.command == "autoplay":
+            return autoplay_level(args.level, args.seed, args.commands_out)
         if args.command == "schema":
             return write_schema(args.out, args.catalog)
         return play()
@@ -277,6 +290,33 @@ def land(name: str, pilot_spec: str | None, seed: int, record: Path | None, as_j
         return 1
     print(json.dumps(result.as_dict(), indent=2, ensure_ascii=False) if as_json else result.summary())
     return 0
+
+
+# --- autoplay ---------------------------------------------------------------------------------
+
+
+def autoplay_level(name: str, seed: int | None, commands_out: Path | None) -> int:
+    from game.autoplayer import autoplay
+    from game.ecs.commands import command_to_json
+
+    playable = _playable_level(name, "autoplay")
+    if playable is None:
+        return 1
+    result = autoplay(*playable, seed)
+    print(f"{result.level}: {result.outcome} after {result.days:.1f} days, {len(result.commands)} commands")
+    if result.snapshot is not None:
+        for goal in result.snapshot.goals:
+            print(f"  [{goal.status:>7}] {goal.text} ({goal.fraction:.0%})")
+    for module in result.unplaced:
+        print(f"  could not place: {module}")
+    if commands_out is not None:
+        data = [{"hour": hour, **command_to_json(command)} for hour, command in result.commands]
+        try:
+            commands_out.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
+        except OSError as error:
+            print(f"lunar-station autoplay: cannot write {commands_out}: {error.strerror or error}", file=sys.stderr)
+            return 1
+    return 0 if result.won else 1
 
 
 # --- schema and play --------------------------------------------------------------------------

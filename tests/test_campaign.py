@@ -133,3 +133,25 @@ def test_the_automated_player_wins_within_the_time_limit(path: Path) -> None:
     assert result.won, f"{level.id}: {result.outcome} after {result.days:.1f} days; goals {goals}"
     assert result.days <= level.time_limit_days
     assert not result.unplaced
+
+
+def test_autoplay_command_writes_commands_that_simulate_replays_to_a_win(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import json
+
+    from game.cli import main
+
+    commands = tmp_path / "commands.json"
+    assert main(["autoplay", "agreement-2021", "--commands-out", str(commands)]) == 0
+    assert "won" in capsys.readouterr().out
+    assert main(["simulate", "agreement-2021", "--commands", str(commands), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["outcome"] == "won"
+
+
+def test_autoplay_command_names_a_missing_level_in_one_sentence(capsys: pytest.CaptureFixture[str]) -> None:
+    from game.cli import main
+
+    assert main(["autoplay", "no-such-level"]) == 1
+    message = "lunar-station autoplay: no level file or shipped level called 'no-such-level'"
+    assert capsys.readouterr().err.strip() == message

@@ -70,8 +70,12 @@ def first_cell(scene: LevelScene, kind: str) -> tuple[int, int]:
 
 def colours_in(surface: pygame.Surface, area: pygame.Rect, step: int = 3) -> set[tuple[int, int, int]]:
     area = area.clip(surface.get_rect())
-    return {tuple(surface.get_at((x, y)))[:3] for x in range(area.left, area.right, step)
-            for y in range(area.top, area.bottom, step)}
+    found: set[tuple[int, int, int]] = set()
+    for x in range(area.left, area.right, step):
+        for y in range(area.top, area.bottom, step):
+            red, green, blue, _ = surface.get_at((x, y))
+            found.add((red, green, blue))
+    return found
 
 
 def pick_from_palette(app: Any, scene: LevelScene, module_id: str) -> None:
@@ -89,7 +93,7 @@ def pick_from_palette(app: Any, scene: LevelScene, module_id: str) -> None:
 # --- drawing ---------------------------------------------------------------------------------------
 
 
-def test_the_screen_draws_and_the_palette_lists_the_catalog(app: Any, loaded: LoadedLevel):
+def test_the_screen_draws_and_the_palette_lists_the_catalog(app: Any, loaded: LoadedLevel) -> None:
     scene = open_station(app, loaded)
     move_to(app, (5, 5))
     _, catalog = loaded.require()
@@ -103,7 +107,7 @@ def test_the_screen_draws_and_the_palette_lists_the_catalog(app: Any, loaded: Lo
 
 
 @pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)])
-def test_layout_parts_never_overlap(size: tuple[int, int]):
+def test_layout_parts_never_overlap(size: tuple[int, int]) -> None:
     layout = StationLayout.for_size(size)
     parts = [layout.header, layout.resource_bar, layout.map, layout.tabs, layout.panel, layout.log, layout.footer]
     screen = pygame.Rect((0, 0), size)
@@ -114,7 +118,7 @@ def test_layout_parts_never_overlap(size: tuple[int, int]):
     assert layout.panel.height >= 200 and layout.log.height >= 120  # room for rows of projector-sized text
 
 
-def test_the_widgets_do_not_cover_each_other(app: Any, loaded: LoadedLevel):
+def test_the_widgets_do_not_cover_each_other(app: Any, loaded: LoadedLevel) -> None:
     scene = open_station(app, loaded)
     rects = [button.get_abs_rect() for button in scene.buttons.values()]
     for index, rect in enumerate(rects):
@@ -125,7 +129,7 @@ def test_the_widgets_do_not_cover_each_other(app: Any, loaded: LoadedLevel):
 # --- building --------------------------------------------------------------------------------------
 
 
-def test_picking_then_clicking_the_map_queues_a_placement_and_autosaves(app: Any, loaded: LoadedLevel):
+def test_picking_then_clicking_the_map_queues_a_placement_and_autosaves(app: Any, loaded: LoadedLevel) -> None:
     scene = open_station(app, loaded)
     pick_from_palette(app, scene, "solar_array")
     assert scene.armed == "solar_array"
@@ -141,7 +145,7 @@ def test_picking_then_clicking_the_map_queues_a_placement_and_autosaves(app: Any
     assert "ordered" in scene.log.lines[-1].text
 
 
-def test_an_invalid_spot_shows_its_reason_beside_the_pointer(app: Any, loaded: LoadedLevel):
+def test_an_invalid_spot_shows_its_reason_beside_the_pointer(app: Any, loaded: LoadedLevel) -> None:
     scene = open_station(app, loaded)
     pick_from_palette(app, scene, "solar_array")
     floor = first_cell(scene, "crater_floor")
@@ -156,7 +160,7 @@ def test_an_invalid_spot_shows_its_reason_beside_the_pointer(app: Any, loaded: L
     assert not any(isinstance(command, PlaceModule) for _, command in scene.simulation.command_log)
 
 
-def test_keyboard_only_placement_and_rotation(app: Any, loaded: LoadedLevel):
+def test_keyboard_only_placement_and_rotation(app: Any, loaded: LoadedLevel) -> None:
     scene = open_station(app, loaded)
     press(app, pygame.K_b)
     assert scene.build.focused
@@ -170,7 +174,7 @@ def test_keyboard_only_placement_and_rotation(app: Any, loaded: LoadedLevel):
     assert scene.armed is None and app.top is scene  # Esc first drops the tool, it does not leave
 
 
-def test_demolish_asks_with_the_refund_then_queues(app: Any, loaded: LoadedLevel):
+def test_demolish_asks_with_the_refund_then_queues(app: Any, loaded: LoadedLevel) -> None:
     scene = open_station(app, loaded)
     press(app, pygame.K_x)
     assert scene.demolishing
@@ -186,7 +190,7 @@ def test_demolish_asks_with_the_refund_then_queues(app: Any, loaded: LoadedLevel
 # --- overlays --------------------------------------------------------------------------------------
 
 
-def test_overlays_cycle_and_change_the_map_and_legend(app: Any, loaded: LoadedLevel):
+def test_overlays_cycle_and_change_the_map_and_legend(app: Any, loaded: LoadedLevel) -> None:
     scene = open_station(app, loaded)
     move_to(app, (5, 5))
     seen = {}
@@ -204,7 +208,7 @@ def test_overlays_cycle_and_change_the_map_and_legend(app: Any, loaded: LoadedLe
     assert scene.overlay == OVERLAYS[-1]
 
 
-def test_power_overlay_letters_each_network(loaded: LoadedLevel):
+def test_power_overlay_letters_each_network(loaded: LoadedLevel) -> None:
     from game.render.overlays import module_networks
     from game.render.site_map import MapModule
 
@@ -219,7 +223,7 @@ def test_power_overlay_letters_each_network(loaded: LoadedLevel):
 # --- resources -------------------------------------------------------------------------------------
 
 
-def test_resource_bar_trends_compare_with_a_day_ago(app: Any, loaded: LoadedLevel):
+def test_resource_bar_trends_compare_with_a_day_ago(app: Any, loaded: LoadedLevel) -> None:
     scene = open_station(app, loaded)
     assert scene.simulation is not None and scene.snapshot is not None
     _, catalog = loaded.require()
@@ -233,7 +237,7 @@ def test_resource_bar_trends_compare_with_a_day_ago(app: Any, loaded: LoadedLeve
     assert all(reading.tooltip for reading in readings.values())
 
 
-def test_days_left_only_for_a_falling_store():
+def test_days_left_only_for_a_falling_store() -> None:
     assert days_left(50.0, 100.0, 24) == pytest.approx(1.0)
     assert days_left(100.0, 50.0, 24) is None
     assert days_left(10.0, None, 24) is None
@@ -242,7 +246,7 @@ def test_days_left_only_for_a_falling_store():
 # --- saves -----------------------------------------------------------------------------------------
 
 
-def test_quick_save_then_load_restores_the_same_state(app: Any, loaded: LoadedLevel):
+def test_quick_save_then_load_restores_the_same_state(app: Any, loaded: LoadedLevel) -> None:
     scene = open_station(app, loaded)
     level, catalog = loaded.require()
     assert scene.simulation is not None
@@ -262,7 +266,7 @@ def test_quick_save_then_load_restores_the_same_state(app: Any, loaded: LoadedLe
         restored.close()
 
 
-def test_continue_opens_the_saved_run(app: Any, loaded: LoadedLevel):
+def test_continue_opens_the_saved_run(app: Any, loaded: LoadedLevel) -> None:
     scene = open_station(app, loaded)
     assert scene.simulation is not None
     scene.simulation.run_hours(7)
@@ -276,7 +280,7 @@ def test_continue_opens_the_saved_run(app: Any, loaded: LoadedLevel):
         resumed.close()
 
 
-def test_a_damaged_save_gives_a_sentence_and_is_kept(app: Any, loaded: LoadedLevel):
+def test_a_damaged_save_gives_a_sentence_and_is_kept(app: Any, loaded: LoadedLevel) -> None:
     from game.saves import SaveError
 
     level, _ = loaded.require()
@@ -293,7 +297,7 @@ def test_a_damaged_save_gives_a_sentence_and_is_kept(app: Any, loaded: LoadedLev
 # --- hints -----------------------------------------------------------------------------------------
 
 
-def test_first_level_hint_points_at_a_lit_free_tile_and_shows_once(app: Any, loaded: LoadedLevel):
+def test_first_level_hint_points_at_a_lit_free_tile_and_shows_once(app: Any, loaded: LoadedLevel) -> None:
     scene = LevelScene(app.ctx, loaded)
     app.request(Push(scene))
     run_frames(app, 2)
@@ -313,7 +317,7 @@ def test_first_level_hint_points_at_a_lit_free_tile_and_shows_once(app: Any, loa
         again.close()
 
 
-def test_hints_turned_off_by_the_setting(app: Any, loaded: LoadedLevel):
+def test_hints_turned_off_by_the_setting(app: Any, loaded: LoadedLevel) -> None:
     app.ctx.settings.hints = False
     scene = LevelScene(app.ctx, loaded)
     app.request(Push(scene))
@@ -324,7 +328,7 @@ def test_hints_turned_off_by_the_setting(app: Any, loaded: LoadedLevel):
 # --- landings --------------------------------------------------------------------------------------
 
 
-def test_a_waiting_delivery_pauses_and_the_autopilot_can_land_it(app: Any, loaded: LoadedLevel):
+def test_a_waiting_delivery_pauses_and_the_autopilot_can_land_it(app: Any, loaded: LoadedLevel) -> None:
     app.ctx.settings.landing_choice = "ask"
     scene = open_station(app, loaded)
     assert scene.simulation is not None and scene.simulation.landing_mode == "player"

@@ -102,6 +102,20 @@ class BuildPalette:
     scroll: int = 0
     focused: bool = False
     _rows: list[tuple[int, int, int | None]] = field(default_factory=list)  # (top, height, entry index or None)
+    _glyphs: dict[tuple[str, bool], pygame.Surface] = field(default_factory=dict)  # pixels, not state
+
+    def glyph_plate(self, shape: str, selected: bool) -> pygame.Surface:
+        """The module's silhouette on its plate, drawn once and kept."""
+        key = (shape, selected)
+        plate = self._glyphs.get(key)
+        if plate is None:
+            plate = pygame.Surface((GLYPH_PX, GLYPH_PX))
+            plate.fill(palette.PANEL_RAISED if selected else palette.PANEL)
+            back = palette.PANEL if selected else palette.PANEL_RAISED
+            pygame.draw.rect(plate, back, plate.get_rect(), border_radius=6)
+            draw_glyph(plate, shape, plate.get_rect().inflate(-10, -10))
+            self._glyphs[key] = plate
+        return plate
 
     def __post_init__(self) -> None:
         top = 0
@@ -187,21 +201,20 @@ def draw_build_palette(
             name = CATEGORY_NAMES.get(entry.category, entry.category.replace("_", " ").title())
             text.draw(surface, name.upper(), palette.SMALL, palette.ACCENT, (area.x + 12, y + 6), bold=True)
             continue
-        _draw_entry(surface, pygame.Rect(area.x + 4, y, area.width - 14, height), build.entries[index], text,
+        _draw_entry(surface, pygame.Rect(area.x + 4, y, area.width - 14, height), build, build.entries[index], text,
                     selected=index == build.selected, focused=build.focused, budget=budget,
                     armed=armed == build.entries[index].spec.id)
     surface.set_clip(previous_clip)
     _draw_scrollbar(surface, area, build)
 
 
-def _draw_entry(surface: pygame.Surface, row: pygame.Rect, entry: PaletteEntry, text: TextCache, *, selected: bool,
-                focused: bool, budget: float | None, armed: bool) -> None:
+def _draw_entry(surface: pygame.Surface, row: pygame.Rect, build: BuildPalette, entry: PaletteEntry, text: TextCache, *,
+                selected: bool, focused: bool, budget: float | None, armed: bool) -> None:
     if selected:
         pygame.draw.rect(surface, palette.PANEL_RAISED, row, border_radius=6)
         pygame.draw.rect(surface, palette.FOCUS if focused or armed else palette.PANEL_EDGE, row, 2, border_radius=6)
     plate = pygame.Rect(row.x + 6, row.y + (ROW_PX - GLYPH_PX) // 2, GLYPH_PX, GLYPH_PX)
-    pygame.draw.rect(surface, palette.PANEL_RAISED if not selected else palette.PANEL, plate, border_radius=6)
-    draw_glyph(surface, entry.spec.shape, plate.inflate(-10, -10))
+    surface.blit(build.glyph_plate(entry.spec.shape, selected), plate)
     x = plate.right + 10
     room = row.right - 8 - x
     affordable = budget is None or entry.spec.cost <= budget

@@ -82,18 +82,20 @@ def draw_event_log(surface: pygame.Surface, area: pygame.Rect, log: EventLog, te
     previous_clip = surface.get_clip()
     surface.set_clip(body)
     y = body.y - log.scroll
+    width = body.width - 16
     for line in reversed(log.lines):
         colour = palette.BROKEN if line.warning else palette.TEXT
-        stamp = text.draw(surface, line.when, palette.SMALL, palette.ACCENT if not line.warning else palette.BROKEN,
-                          (body.x + 6, y), bold=line.warning)
-        wrapped = log.wrapped(line.text, font, body.width - 16 - stamp.width - 8)
-        for row in wrapped:
-            if body.y - line_px <= y <= body.bottom:
-                text.draw(surface, row, palette.SMALL, colour, (stamp.right + 8, y))
-            y += line_px
-        if line.warning:
-            pygame.draw.rect(surface, palette.BROKEN, (body.x, y - line_px * len(wrapped), 3, line_px * len(wrapped)))
-        y += 4
+        wrapped = log.wrapped(line.text, font, width)
+        height = line_px * (len(wrapped) + 1)
+        if y + height >= body.y:  # the date on its own line, then the sentence at full width
+            label = f"{line.when}  ·  warning" if line.warning else line.when
+            text.draw(surface, label, palette.SMALL, palette.BROKEN if line.warning else palette.ACCENT,
+                      (body.x + 10, y), bold=line.warning)
+            for row_number, row in enumerate(wrapped, start=1):
+                text.draw(surface, row, palette.SMALL, colour, (body.x + 10, y + row_number * line_px))
+            if line.warning:
+                pygame.draw.rect(surface, palette.BROKEN, (body.x, y, 4, height))
+        y += height + 6
         if y > body.bottom:
             break
     surface.set_clip(previous_clip)

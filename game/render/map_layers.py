@@ -21,6 +21,7 @@ from game.render.site_map import MapModule, TileStamps, draw_cables, draw_hover,
 from game.render.text_cache import TextCache
 from game.rules.grid import SiteGrid
 
+TRANSPARENT_KEY = pygame.Color(255, 0, 255)  # a colour no module art uses
 MAX_CACHED_PIXELS = 12_000_000  # a whole-map layer above this (a huge mod map, zoomed in) is drawn tile by tile
 
 
@@ -62,9 +63,13 @@ class MapLayers:
             self._modules_key, self._modules = key, None
             if grid.width * grid.height * tile_px * tile_px <= MAX_CACHED_PIXELS:
                 camera = whole_map_camera(grid, tile_px)
-                layer = pygame.Surface(camera.viewport.size, pygame.SRCALPHA)
+                # A colour key, not per-pixel alpha: module art is drawn without smoothing, and a keyed
+                # blit of the whole viewport costs a fraction of an alpha blend.
+                layer = pygame.Surface(camera.viewport.size)
+                layer.fill(TRANSPARENT_KEY)
                 draw_cables(layer, modules, camera)
                 draw_modules(layer, modules, camera)
+                layer.set_colorkey(TRANSPARENT_KEY, pygame.RLEACCEL)
                 self._modules = layer
         return self._modules
 

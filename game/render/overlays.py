@@ -20,6 +20,7 @@ OVERLAYS = ("ground", "sunlight", "ice", "power", "earth")
 OVERLAY_NAMES = {
     "ground": "Ground", "sunlight": "Sunlight", "ice": "Ice", "power": "Power network", "earth": "Earth in view",
 }
+OVERLAY_SHORT_NAMES = {"ground": "Ground", "sunlight": "Sunlight", "ice": "Ice", "power": "Power", "earth": "Earth"}
 MIN_LABELLED_REGION = 4  # tiles: a smaller patch gets no label, so labels never pile up
 NETWORK_TAG_COLOURS = (  # Okabe–Ito colours, told apart by colour-blind eyes; the letter is the real signal
     pygame.Color("#56b4e9"), pygame.Color("#e69f00"), pygame.Color("#009e73"), pygame.Color("#cc79a7"),

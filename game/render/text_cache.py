@@ -17,6 +17,7 @@ class TextCache:
 
     fonts: Fonts
     _images: dict[tuple[str, bool, int, tuple[int, int, int]], pygame.Surface] = field(default_factory=dict)
+    _fitted: dict[tuple[str, int, float, bool], str] = field(default_factory=dict)
 
     def render(self, text: str, size: int, colour: pygame.Color | tuple[int, int, int], bold: bool = False
                ) -> pygame.Surface:
@@ -41,9 +42,16 @@ class TextCache:
 
     def fit(self, text: str, size: int, width: float, bold: bool = False) -> str:
         """`text`, cut and ended with '…' when it would be wider than `width` pixels."""
-        font = self.fonts.bold(size) if bold else self.fonts.regular(size)
-        if font.size(text)[0] <= width:
-            return text
-        while text and font.size(text + "…")[0] > width:
-            text = text[:-1]
-        return text.rstrip() + "…"
+        key = (text, size, width, bold)
+        fitted = self._fitted.get(key)
+        if fitted is None:
+            if len(self._fitted) >= MAX_ENTRIES:
+                self._fitted.clear()
+            font = self.fonts.bold(size) if bold else self.fonts.regular(size)
+            fitted = text
+            if font.size(text)[0] > width:
+                while fitted and font.size(fitted + "…")[0] > width:
+                    fitted = fitted[:-1]
+                fitted = fitted.rstrip() + "…"
+            self._fitted[key] = fitted
+        return fitted

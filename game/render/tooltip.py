@@ -10,6 +10,7 @@ from game.content.models import ModuleSpec, TileKind
 from game.content.text import translate
 from game.render import palette
 from game.render.fonts import Fonts
+from game.render.text_cache import TextCache
 
 OFFSET = 22
 
@@ -67,11 +68,16 @@ def module_tooltip_lines(name: str, spec: ModuleSpec | None, state: str, lit: bo
     return lines
 
 
-def draw_tooltip(surface: pygame.Surface, lines: list[str], mouse: tuple[int, int], fonts: Fonts) -> None:
-    """A box beside the pointer, kept inside the window."""
-    title_font, body_font = fonts.bold(palette.BODY), fonts.regular(palette.BODY - 2)
-    images = [title_font.render(lines[0], True, palette.ACCENT)]
-    images += [body_font.render(line, True, palette.TEXT) for line in lines[1:]]
+def draw_tooltip(surface: pygame.Surface, lines: list[str], mouse: tuple[int, int], fonts: Fonts,
+                 text: TextCache | None = None) -> None:
+    """A box beside the pointer, kept inside the window; `text` reuses rendered lines between frames."""
+    title_size, body_size = palette.BODY, palette.BODY - 2
+    if text is not None:
+        images = [text.render(lines[0], title_size, palette.ACCENT, bold=True)]
+        images += [text.render(line, body_size, palette.TEXT) for line in lines[1:]]
+    else:
+        images = [fonts.bold(title_size).render(lines[0], True, palette.ACCENT)]
+        images += [fonts.regular(body_size).render(line, True, palette.TEXT) for line in lines[1:]]
     width = max(image.get_width() for image in images) + 28
     height = sum(image.get_height() for image in images) + 22
     box = pygame.Rect(mouse[0] + OFFSET, mouse[1] + OFFSET, width, height)

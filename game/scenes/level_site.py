@@ -22,7 +22,7 @@ from game.render.camera import ZOOM_STEP, Camera
 from game.render.event_log import EventLog, draw_event_log, is_warning, log_sentence
 from game.render.goals_panel import draw_goals_panel
 from game.render.map_layers import MapLayers, draw_station_map
-from game.render.overlays import OVERLAY_NAMES, next_overlay
+from game.render.overlays import OVERLAY_SHORT_NAMES, next_overlay
 from game.render.resource_bar import ResourceHistory, draw_resource_bar, resource_readings, snapshot_values
 from game.render.site_map import MapModule
 from game.render.text_cache import TextCache
@@ -165,6 +165,8 @@ class LevelScene(SceneBase):
         self.landing_question: LandingQuestion | None = None
         self.resolved_deliveries: set[int] = set()
         self.buttons: dict[str, UIButton] = {}
+        self._module_cells: dict[tuple[int, int], MapModule] = {}  # an index for module_at, not game state
+        self._cells_for: list[MapModule] | None = None
         self.partners_scene = _optional_scene("partners", "PartnerRosterScene")
 
     # --- life cycle ------------------------------------------------------------------------------
@@ -270,7 +272,7 @@ class LevelScene(SceneBase):
         footer = layout.footer
         x = footer.x + 12
         y = footer.y + (footer.height - BUTTON_HEIGHT) // 2
-        footer_buttons = [("overlay", f"Overlay: {OVERLAY_NAMES[self.overlay]} (O)", 330),
+        footer_buttons = [("overlay", f"Overlay: {OVERLAY_SHORT_NAMES[self.overlay]} (O)", 300),
                           ("demolish", "Demolish (X)", 190), ("save", "Save (F5)", 150)]
         if self.partners_scene is not None:
             footer_buttons.append(("partners", "Partners (P)", 180))
@@ -297,7 +299,7 @@ class LevelScene(SceneBase):
                 buttons[f"tab-{tab}"].select()
             else:
                 buttons[f"tab-{tab}"].unselect()
-        buttons["overlay"].set_text(f"Overlay: {OVERLAY_NAMES[self.overlay]} (O)")
+        buttons["overlay"].set_text(f"Overlay: {OVERLAY_SHORT_NAMES[self.overlay]} (O)")
         if self.demolishing:
             buttons["demolish"].select()
         else:
@@ -677,7 +679,8 @@ class LevelScene(SceneBase):
             return
         warning = is_warning(event)
         self.log.add(self._when(), sentence, warning)
-        if warning or type(event).__name__ in ("GoalMet", "LevelEnded"):
+        # The log holds everything; only the turning points of the level also pop up over the map.
+        if type(event).__name__ in ("GoalMet", "GoalFailed", "LevelEnded"):
             self.ctx.notices.show(sentence)
 
     def _watch_for_hints(self) -> None:
@@ -774,10 +777,10 @@ class LevelScene(SceneBase):
         return self.camera.tile_at(*self.mouse) if self.mouse else None
 
     def module_at(self, cell: tuple[int, int]) -> MapModule | None:
-        for module in self.modules:
-            if cell in module.cells():
-                return module
-        return None
+        if self._cells_for is not self.modules:  # rebuilt only when a new snapshot brought new modules
+            self._module_cells = {tile: module for module in self.modules for tile in module.cells()}
+            self._cells_for = self.modules
+        return self._module_cells.get(cell)
 
     def current_time(self, alpha: float) -> dt.datetime:
         hours = float(self.snapshot.hour if self.snapshot else 0)
@@ -905,9 +908,9 @@ class LevelScene(SceneBase):
                 module_lines = module_tooltip_lines(module.name, self.catalog.modules.get(module.module_id),
                                                     module.state, view.lit if view else None)
                 lines = [*module_lines, "", f"Ground: {lines[0]}", lines[1]]
-            draw_tooltip(surface, lines, self.mouse, self.ctx.fonts)
+            draw_tooltip(surface, lines, self.mouse, self.ctx.fonts, self.text)
             return
         for cell, reading in bar_cells:
             if cell.collidepoint(self.mouse):
-                draw_tooltip(surface, list(reading.tooltip), self.mouse, self.ctx.fonts)
+                draw_tooltip(surface, list(reading.tooltip), self.mouse, self.ctx.fonts, self.text)
                 return

@@ -1,0 +1,96 @@
+"""Station screen frame time: 300 modules on the first level's map at 1280×720, time running, pointer moving.
+
+Run `python -m benchmarks.station_frames [FRAMES]`. Each frame is the app's whole turn (events, the UI,
+the scene's update and draw, the UI drawing) on SDL's dummy display, so it measures our drawing, not a
+GPU. The figure is the 95th percentile; the goal is under 8 ms.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+FIRST_LEVEL = REPO / "levels" / "01_agreement_2021.toml"
+MODULE_COUNT = 300
+GOAL_MS = 8.0
+Row = tuple[str, float, str, str]
+
+
+def crowded_level(module_count: int = MODULE_COUNT):  # type: ignore[no-untyped-def]
+    """The first level with `module_count` one-tile modules standing from the first day."""
+    from game.content.loader import load_level_by_path
+    from game.content.models import PlacedModule
+
+    loaded = load_level_by_path(FIRST_LEVEL)
+    level, catalog = loaded.require()
+    kinds = [spec.id for spec in catalog.modules.values() if spec.footprint == (1, 1)]
+    taken = {(placed.x, placed.y) for placed in level.start.modules}
+    placed = list(level.start.modules)
+    rows = level.site.rows
+    free = [(x, y) for y in range(len(rows)) for x in range(len(rows[0])) if (x, y) not in taken]
+    for index, (x, y) in enumerate(free[: module_count - len(placed)]):
+        placed.append(PlacedModule(module=kinds[index % len(kinds)], x=x, y=y))
+    start = level.start.model_copy(update={"modules": placed, "budget": 1e9})
+    loaded.level = level.model_copy(update={"start": start})
+    return loaded
+
+
+def frame_times_ms(frames: int = 600) -> list[float]:
+    os.environ["SDL_VIDEODRIVER"] = "dummy"
+    os.environ["SDL_AUDIODRIVER"] = "dummy"
+    import pygame
+
+    from game.app import open_app
+    from game.render.overlays import OVERLAYS
+    from game.scenes.level_site import LevelScene
+
+    loaded = crowded_level()
+    app = open_app(lambda ctx: LevelScene(ctx, loaded))
+    try:
+        scene = app.top
+        assert isinstance(scene, LevelScene) and scene.simulation is not None
+        scene.hints.dismiss()
+        scene.set_speed(4)
+        view = scene.camera.viewport
+        times = []
+        for frame in range(frames):
+            # The pointer sweeps the map (tooltips), the overlay changes now and then (cached layers rebuilt).
+            x = view.x + (frame * 7) % view.width
+            y = view.y + (frame * 3) % view.height
+            pygame.event.post(pygame.event.Event(pygame.MOUSEMOTION, pos=(x, y), rel=(7, 3), buttons=(0, 0, 0)))
+            if frame % 150 == 149:
+                scene.overlay = OVERLAYS[(frame // 150) % len(OVERLAYS)]
+            start = time.perf_counter()
+            app.frame(1 / 60)
+            times.append((time.perf_counter() - start) * 1000)
+        return times[30:]  # the first frames fill the caches
+    finally:
+        app.close()
+
+
+def station_rows(frames: int = 600) -> list[Row]:
+    times = sorted(frame_times_ms(frames))
+    p95 = times[int(len(times) * 0.95)]
+    median = statistics.median(times)
+    return [
+        (f"station screen frame, {MODULE_COUNT} modules, 1280×720 (p95)", p95, "ms",
+         f"median {median:.1f} ms; {p95 / GOAL_MS:.2f}× the 8 ms goal"),
+    ]
+
+
+def main(argv: list[str]) -> int:
+    frames = int(argv[0]) if argv else 600
+    with tempfile.TemporaryDirectory(prefix="lunar-station-bench-") as home:
+        os.environ["LUNAR_STATION_HOME"] = home
+        for name, figure, unit, note in station_rows(frames):
+            print(f"{name}: {figure:.2f} {unit} ({note})")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

@@ -261,6 +261,8 @@ def _apply_settings(ctx: SceneContext) -> None:
 
     ctx.audio = Audio.open(ctx.settings)
     settings = ctx.settings
+    if settings.ambient_volume > 0:
+        ctx.audio.loop("ambient")  # the quiet drone under every screen; its slider at 0 keeps it off
     if settings.ui_scale != 1.0 or settings.palette != "standard" or settings.high_contrast:
         from game.scenes.settings_screen import apply_look  # only then: the default look needs no second theme
 

@@ -149,3 +149,15 @@ def test_esc_leaves_without_applying(app: Any) -> None:
     assert scene.working.hints is False
     press(app, pygame.K_ESCAPE)
     assert app.top is not scene and app.ctx.settings.hints is True
+
+
+def test_the_ambient_loop_plays_from_the_start_and_stops_when_its_slider_reaches_zero(app: Any) -> None:
+    audio = app.ctx.audio
+    assert audio is not None and audio.available and "ambient" in audio.looping
+    scene = open_settings(app)
+    focus_row(app, scene, "ambient_volume")
+    for _ in range(20):
+        press(app, pygame.K_LEFT)
+    assert scene.working.ambient_volume == 0.0
+    scene.apply()
+    assert "ambient" not in audio.looping

@@ -414,6 +414,10 @@ class SettingsScene(SceneBase):
             apply_look(self.ctx)
         if self.ctx.audio is not None:
             self.ctx.audio.set_volumes(settings.master_volume, settings.effects_volume, settings.ambient_volume)
+            if settings.ambient_volume > 0:
+                self.ctx.audio.loop("ambient")
+            else:
+                self.ctx.audio.stop("ambient")
         problem = self._apply_window(window_changed, fullscreen_changed)
         if problem:
             sentences.append(problem)

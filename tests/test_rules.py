@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -12,6 +14,7 @@ from game.rules.grid import SiteGrid
 from game.rules.objectives import FAILED, MET, PENDING, Progress, goal_status, level_outcome
 from game.rules.placement import placement_refusal
 from game.rules.power import balance_hour, power_networks
+from game.rules.score import score
 from game.rules.sunlight import is_lit, longest_dark_hours, sun_azimuth_deg
 
 CATALOG, _ = load_base_catalog()
@@ -44,6 +47,25 @@ GRID = SiteGrid.from_site(
 )
 def test_placement_gives_a_reason_a_student_can_read(module, x, y, occupied, expected):
     refusal = placement_refusal(CATALOG.modules[module], x, y, GRID, set(occupied))
+    if expected is None:
+        assert refusal is None
+    else:
+        assert refusal is not None and expected in refusal
+
+
+@pytest.mark.parametrize(
+    ("module", "x", "y", "rotated", "expected"),
+    [
+        ("laboratory", 3, 0, False, None),  # 2 × 1 on the plain
+        ("laboratory", 2, 1, False, None),
+        ("laboratory", 3, 3, True, "does not fit: it needs 1 × 2 tiles"),  # turned, it runs off the bottom
+        ("laboratory", 5, 0, False, "does not fit: it needs 2 × 1 tiles"),
+        ("laboratory", 2, 0, True, None),  # turned, it fits in the plain column
+        ("habitat", 2, 0, True, None),  # a square footprint turns into itself
+    ],
+)
+def test_a_rotated_module_swaps_its_footprint(module, x, y, rotated, expected):
+    refusal = placement_refusal(CATALOG.modules[module], x, y, GRID, rotated=rotated)
     if expected is None:
         assert refusal is None
     else:
@@ -111,9 +133,9 @@ def test_storage_never_goes_below_zero_or_over_capacity(generation, draw, charge
         assert -1e-6 <= charge <= capacity + 1e-6
 
 
-def _progress(**changes):
-    values = dict(hour=10, built={}, science={}, resources={}, powered_streak_hours=0, crewed_streak_hours=0,
-                  crew=0, lowest_budget=0.0)
+def _progress(**changes: Any) -> Progress:
+    values: dict[str, Any] = dict(hour=10, built={}, science={}, resources={}, powered_streak_hours=0,
+                                  crewed_streak_hours=0, crew=0, lowest_budget=0.0)
     values.update(changes)
     return Progress(**values)
 
@@ -155,3 +177,18 @@ def test_level_outcome():
     assert level_outcome(goals, {"g": MET, "b": PENDING}, 10, 1) == "won"
     assert level_outcome(goals, {"g": PENDING, "b": FAILED}, 10, 1) == "lost"
     assert level_outcome(goals, {"g": PENDING, "b": PENDING}, 24, 1) == "lost"
+
+
+@pytest.mark.parametrize(
+    ("met", "science", "budget", "days", "won", "points"),
+    [
+        (0, 0.0, 0.0, 60.0, False, 0),
+        (3, 12.5, 100.0, 60.0, False, 300 + 12.5 + 10),
+        (6, 20.0, -50.0, 60.0, False, 620),  # debt scores nothing, and takes nothing away
+        (6, 20.0, 0.0, 40.0, True, 620 + 5 * 20),  # won with 20 days to spare
+        (6, 20.0, 0.0, 40.0, False, 620),  # days to spare count only in a win
+    ],
+)
+def test_score_formula(met, science, budget, days, won, points):
+    card = score(met, 6, science, budget, days, 60.0, won)
+    assert card.points == round(points) and card.goals_met == met and card.won is won

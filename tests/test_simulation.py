@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from collections.abc import Sequence
 
 import esper
 import pytest
 
-from game.ecs.commands import Demolish, PlaceModule
+from game.ecs.commands import Command, Demolish, PlaceModule
 from game.ecs.events import CommandRefused, EnergyRunningLow, LevelEnded, ModuleCompleted, PowerLost
 from game.ecs.session import Simulation
 from tests.sim_helpers import shipped_level, simulation
 
-PLAN = [
+PLAN: list[tuple[int, Command]] = [
     (0, PlaceModule("solar_array", 16, 7)),
     (0, PlaceModule("power_cable", 17, 8)),
     (5, PlaceModule("earth_antenna", 20, 12)),
@@ -22,7 +23,7 @@ PLAN = [
 ]
 
 
-def _run(seed: int | None = None, commands=PLAN, hours: int = 24 * 40) -> Simulation:
+def _run(seed: int | None = None, commands: Sequence[tuple[int, Command]] = PLAN, hours: int = 24 * 40) -> Simulation:
     level, catalog = shipped_level()
     run = Simulation(level, catalog, seed)
     run.run_hours(hours, commands)
@@ -162,3 +163,32 @@ def test_the_headless_core_imports_no_pygame():
         "assert 'pygame' not in sys.modules, 'pygame was imported'\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_history_keeps_one_sample_a_day_and_one_when_the_level_ends():
+    level, catalog = shipped_level()
+    run = Simulation(level, catalog)
+    run.run_hours(24 * 3 + 5)
+    history = run.history
+    assert [sample.day for sample in history] == [0, 1, 2, 3]
+    assert history[0].budget == level.start.budget and history[0].energy_wh == level.start.energy_wh
+    assert history[-1].generation_w > 0 and history[-1].draw_w == 0  # the starting outpost only makes power
+    run.run_hours(round(level.time_limit_days * 24))
+    assert run.ended and run.history[-1].day == pytest.approx(run.snapshot().day)
+    assert run.state_hash() == _replayed_hash(run)  # the history is read-only: replays agree
+
+
+def _replayed_hash(run: Simulation) -> str:
+    replay = Simulation(run.level, run.ctx.catalog, run.seed)
+    replay.run_hours(run.hour, run.command_log)
+    return replay.state_hash()
+
+
+def test_the_score_follows_its_formula():
+    level, catalog = shipped_level()
+    run = Simulation(level, catalog)
+    run.run_hours(round(level.time_limit_days * 24))
+    card = run.score()
+    assert card.goals_total == len(level.goals) and not card.won
+    expected = 100 * card.goals_met + card.science + 0.1 * max(0.0, card.budget_left)
+    assert card.points == round(expected)

@@ -33,6 +33,8 @@ class SimContext:
     warned_networks: set[int] = field(default_factory=set)
     deliveries: dict[int, Delivery] = field(default_factory=dict)  # by id; landed ones are removed
     next_delivery: int = 1
+    power_generation_w: float = 0.0  # this hour's totals over every network, for the history
+    power_draw_w: float = 0.0
     seed: int = 0  # the run's seed: landings flown by the autopilot derive theirs from it
     landing_mode: str = "autopilot"  # or "player": a landed delivery waits for a ResolveLanding command
 

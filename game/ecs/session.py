@@ -32,16 +32,19 @@ from game.ecs.components import (
 )
 from game.ecs.context import HOURS_PER_DAY, SimContext
 from game.ecs.events import GameEvent
+from game.ecs.history import DaySample, sample
 from game.ecs.preview import PlacementPreview, preview_placement
 from game.ecs.schedule import install_systems
 from game.ecs.world_builder import populate_world
 from game.rules.grid import SiteGrid
-from game.rules.objectives import goal_fraction
+from game.rules.objectives import MET, goal_fraction
+from game.rules.score import ScoreCard, score
 from game.systems.commands import refund_for
 from game.systems.objectives import measure
 
 __all__ = [
-    "DeliveryView", "GoalView", "ModuleView", "PlacementPreview", "Simulation", "StationSnapshot", "snapshot_to_json",
+    "DaySample", "DeliveryView", "GoalView", "ModuleView", "PlacementPreview", "ScoreCard", "Simulation",
+    "StationSnapshot", "snapshot_to_json",
 ]
 
 # How a module still travelling as cargo shows on the map, by its delivery's state.
@@ -140,6 +143,7 @@ class Simulation:
         esper.switch_world(self.world_name)
         populate_world(self.ctx)
         install_systems(self.ctx)
+        self._history: list[DaySample] = [sample(self.ctx)]
 
     # -- running --
     @property
@@ -179,6 +183,8 @@ class Simulation:
         self.ctx.emitted = []
         esper.process()
         self.ctx.station.hour += 1
+        if self.ctx.station.hour % HOURS_PER_DAY == 0 or self.ended:
+            self._history.append(sample(self.ctx))
         self.has_unsaved_progress = True
         return self.ctx.emitted
 
@@ -283,6 +289,18 @@ class Simulation:
             return None
         esper.switch_world(self.world_name)
         return refund_for(self.ctx, entity)
+
+    @property
+    def history(self) -> tuple[DaySample, ...]:
+        """One sample per game-day, day 0 first, for the debrief's graphs (not part of the state hash)."""
+        return tuple(self._history)
+
+    def score(self) -> ScoreCard:
+        """The debrief's score; the formula is in game/rules/score.py."""
+        station = self.ctx.station
+        met = sum(1 for status in station.goals.values() if status == MET)
+        return score(met, len(self.level.goals), sum(station.science.values()), station.budget,
+                     station.hour / HOURS_PER_DAY, self.level.time_limit_days, station.outcome == "won")
 
     def state_hash(self) -> str:
         """A fingerprint of the whole state: equal hashes mean equal runs."""

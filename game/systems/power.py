@@ -39,12 +39,15 @@ class PowerSystem(System):
         azimuth = sun_azimuth_deg(ctx.station.hour, ctx.moon.synodic_day_hours)
         all_supplied = True
         any_draw = False
+        total_generation = total_draw = 0.0
         for number, network in self.networks.items():
             generation = network.steady_w
             for output_w, exposure, state in network.solar:
                 state.lit = is_lit(exposure.sunlight, exposure.lit_arc_centre_deg, azimuth)
                 if state.lit:
                     generation += output_w
+            total_generation += generation
+            total_draw += network.draw_w
             charges = [store.charge_wh for store in network.stores]
             balance = balance_hour(generation, network.draw_w, charges, [s.capacity_wh for s in network.stores])
             for store, charge in zip(network.stores, balance.charges, strict=True):
@@ -55,6 +58,7 @@ class PowerSystem(System):
                 any_draw = True
                 all_supplied &= balance.supplied
             self._warn(number, network, generation, balance.supplied)
+        ctx.power_generation_w, ctx.power_draw_w = total_generation, total_draw
         # An hour with nothing drawing power proves nothing: it neither extends nor breaks the streak.
         if not all_supplied:
             ctx.station.powered_streak_hours = 0

@@ -93,13 +93,15 @@ def shoot_every_screen(out: Path) -> list[Path]:
     try:
         frames(5)
         shoot("title", app)
+        key(pygame.K_DOWN)  # from Campaign to Sandbox and mods
         key(pygame.K_RETURN)
         assert isinstance(app.top, LevelListScene)
         shoot("level_list", app)
         key(pygame.K_END)
         shoot("level_list_broken", app)
         key(pygame.K_HOME)
-        key(pygame.K_RETURN)
+        key(pygame.K_RETURN)  # the level's briefing
+        key(pygame.K_RETURN)  # Start
         scene = app.top
         assert isinstance(scene, LevelScene)
         mouse_to((0, 0))  # the pointer over the header: no tooltip
@@ -119,7 +121,77 @@ def shoot_every_screen(out: Path) -> list[Path]:
     finally:
         app.close()
     written.append(shoot_glyph_sheet(out / "module_glyphs.png"))
+    written += shoot_menu_screens(out)
     written += shoot_settings_pause_and_debrief(out)
+    return written
+
+
+def shoot_menu_screens(out: Path) -> list[Path]:
+    """The campaign timeline (a level, then a milestone chosen), a briefing, the encyclopedia and the credits."""
+    import pygame
+    import pygame_gui
+
+    from game.app import open_app
+    from game.progress import mark_completed
+    from game.scenes.briefing import BriefingScene
+    from game.scenes.encyclopedia import EncyclopediaScene
+    from game.scenes.timeline import TimelineScene
+    from game.scenes.title import TitleScene
+
+    mark_completed("agreement-2021", 860)  # so the timeline shows a won level and the next one open
+    written: list[Path] = []
+    app = open_app()
+
+    def key(code: int, mod: int = 0) -> None:
+        pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=code, mod=mod, unicode="", scancode=0))
+        for _ in range(3):
+            app.frame(1 / 60)
+
+    def shoot(name: str) -> None:
+        path = out / f"{name}.png"
+        pygame.image.save(app.window, str(path))
+        written.append(path)
+
+    try:
+        app.frame(1 / 60)
+        key(pygame.K_RETURN)  # Campaign
+        timeline = app.top
+        assert isinstance(timeline, TimelineScene)
+        shoot("campaign_timeline")
+        key(pygame.K_RETURN)
+        assert isinstance(app.top, BriefingScene)
+        shoot("briefing")
+        key(pygame.K_ESCAPE)
+        timeline.select(next(i for i, item in enumerate(timeline.items) if item.milestone is not None
+                             and item.milestone.id == "basic-by-2035"))
+        key(pygame.K_RIGHT)
+        key(pygame.K_LEFT)  # walked there by keys too: the basic station's date, as it moved
+        shoot("campaign_timeline_milestone")
+        key(pygame.K_ESCAPE)
+        key(pygame.K_DOWN)
+        key(pygame.K_DOWN)
+        key(pygame.K_DOWN)  # Encyclopedia
+        key(pygame.K_RETURN)
+        assert isinstance(app.top, EncyclopediaScene)
+        for character in "south pole":
+            pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text=character))
+        key(pygame.K_DOWN)
+        shoot("encyclopedia_search")
+        key(pygame.K_ESCAPE)  # clears the search
+        key(pygame.K_TAB)
+        key(pygame.K_TAB)
+        key(pygame.K_TAB)  # Partners
+        key(pygame.K_DOWN)
+        shoot("encyclopedia_partners")
+        key(pygame.K_ESCAPE)
+        title = app.top
+        assert isinstance(title, TitleScene)
+        pygame.event.post(pygame.event.Event(pygame_gui.UI_BUTTON_PRESSED, ui_element=title.button_labelled("Credits")))
+        for _ in range(3):
+            app.frame(1 / 60)
+        shoot("credits")
+    finally:
+        app.close()
     return written
 
 

@@ -10,14 +10,20 @@ from game.render import palette
 
 
 def initials(name: str) -> str:
-    """Up to four letters: the short form in brackets ("(CNSA)"), else the first letters of the main words."""
+    """The short form in brackets ("(CNSA)"), else two letters of a one-word name, else the words' first letters."""
+    main = name.split(" (")[0]
+    if re.fullmatch(r"[A-Z]{2,5}", main):  # "NASA (USA)": the name is already short
+        return main
     bracket = re.search(r"\(([A-Za-z]{2,5})\)", name)
     if bracket:
-        return bracket.group(1)[:4].upper()
-    words = [word for word in re.split(r"[\s()\-]+", name) if word and word[0].isupper()]
+        return bracket.group(1).upper()
+    words = [word for word in re.split(r"[\s\-]+", main) if word and word.lower() not in _SMALL_WORDS]
     if len(words) == 1:
         return words[0][:2].upper()
     return "".join(word[0] for word in words[:3]).upper() or "?"
+
+
+_SMALL_WORDS = {"the", "of", "and", "for", "bin"}
 
 
 def ink_on(colour: pygame.Color) -> pygame.Color:

@@ -74,7 +74,17 @@ def frame_times_ms(frames: int = 600) -> list[float]:
 
 
 def station_rows(frames: int = 600) -> list[Row]:
-    times = sorted(frame_times_ms(frames))
+    """The benchmark table's row; runs in a throwaway user folder, so no setting or hint of the player changes."""
+    previous = os.environ.get("LUNAR_STATION_HOME")
+    with tempfile.TemporaryDirectory(prefix="lunar-station-bench-") as home:
+        os.environ["LUNAR_STATION_HOME"] = home
+        try:
+            times = sorted(frame_times_ms(frames))
+        finally:
+            if previous is None:
+                os.environ.pop("LUNAR_STATION_HOME", None)
+            else:
+                os.environ["LUNAR_STATION_HOME"] = previous
     p95 = times[int(len(times) * 0.95)]
     median = statistics.median(times)
     return [
@@ -85,10 +95,8 @@ def station_rows(frames: int = 600) -> list[Row]:
 
 def main(argv: list[str]) -> int:
     frames = int(argv[0]) if argv else 600
-    with tempfile.TemporaryDirectory(prefix="lunar-station-bench-") as home:
-        os.environ["LUNAR_STATION_HOME"] = home
-        for name, figure, unit, note in station_rows(frames):
-            print(f"{name}: {figure:.2f} {unit} ({note})")
+    for name, figure, unit, note in station_rows(frames):
+        print(f"{name}: {figure:.2f} {unit} ({note})")
     return 0
 
 

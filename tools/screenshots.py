@@ -121,6 +121,9 @@ def shoot_every_screen(out: Path) -> list[Path]:
     finally:
         app.close()
     written.append(shoot_glyph_sheet(out / "module_glyphs.png"))
+    from tools.station_screenshots import shoot_station_screens  # the station screen at its telling moments
+
+    written += shoot_station_screens(out)
     written += shoot_menu_screens(out)
     written += shoot_settings_pause_and_debrief(out)
     return written

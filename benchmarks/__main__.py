@@ -107,10 +107,17 @@ def landing_frame_rows(_repeats: int) -> list[Row]:
     return [Row(*row) for row in rows()]
 
 
+def partner_rows(_repeats: int) -> list[Row]:
+    from benchmarks.partners import partner_rows as rows
+
+    return [Row(*row) for row in rows()]
+
+
 def main() -> int:
     repeats = 5
     rows: list[Row] = []
-    for group in (startup_rows, content_rows, simulate_rows, landing_rows, landing_frame_rows, station_frame_rows):
+    for group in (startup_rows, content_rows, simulate_rows, landing_rows, landing_frame_rows, station_frame_rows,
+                  partner_rows):
         try:
             rows += group(repeats)
         except Exception as error:  # a broken benchmark row must not hide the others

@@ -25,6 +25,46 @@ class Demolish:
 
 
 @dataclass(frozen=True, slots=True)
+class ProposeAgreement:
+    """Put terms to a partner: what it gives (funding, modules, launches, instruments) against what it receives.
+
+    It answers at the next step: accept (an agreement is signed), counter with changed terms, or decline.
+    """
+
+    partner: str
+    funding_per_year: float = 0.0
+    modules: tuple[str, ...] = ()
+    launches: int = 0
+    instruments: int = 0
+    data_share: tuple[str, ...] = ()
+    payload_kg: float = 0.0
+    crew_seats: int = 0
+    host_module: str | None = None
+    co_lead: str | None = None
+
+    def __post_init__(self) -> None:
+        # JSON brings lists: keep tuples, so a command read back from a save equals the one written.
+        object.__setattr__(self, "modules", tuple(self.modules))
+        object.__setattr__(self, "data_share", tuple(self.data_share))
+
+
+@dataclass(frozen=True, slots=True)
+class ConsultPartner:
+    """Ask a partner's view before deciding (co-consultation): topic is site, modules, science or schedule."""
+
+    partner: str
+    topic: str
+
+
+@dataclass(frozen=True, slots=True)
+class ShareData:
+    """Send a partner the station's new data in one science domain (shared benefits)."""
+
+    partner: str
+    domain: str
+
+
+@dataclass(frozen=True, slots=True)
 class ResolveLanding:
     """The player flew delivery `delivery`'s landing: its grade, the cargo's damage (0 to 1) and any haul cost."""
 
@@ -44,10 +84,13 @@ class SetLandingMode:
     mode: str
 
 
-Command = PlaceModule | Demolish | ResolveLanding | SetLandingMode
-_KINDS: dict[str, Any] = {
+DiplomacyCommand = ProposeAgreement | ConsultPartner | ShareData
+DIPLOMACY_COMMANDS = (ProposeAgreement, ConsultPartner, ShareData)
+Command = PlaceModule | Demolish | ResolveLanding | SetLandingMode | ProposeAgreement | ConsultPartner | ShareData
+_KINDS: dict[str, type[Command]] = {
     "place": PlaceModule, "demolish": Demolish, "resolve_landing": ResolveLanding,
     "landing_mode": SetLandingMode,
+    "propose": ProposeAgreement, "consult": ConsultPartner, "share_data": ShareData,
 }
 
 

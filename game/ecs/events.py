@@ -83,6 +83,72 @@ class LevelEnded:
     reason: str
 
 
+# --- diplomacy (game/systems/agreements.py): every one carries the sentence a player reads ---------
+
+
+@dataclass(frozen=True, slots=True)
+class OfferAnswered:
+    """A partner answered a proposal: decision is accept, counter or decline."""
+
+    partner: str
+    decision: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class AgreementSigned:
+    partner: str
+    agreement: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class ContributionArrived:
+    """A partner delivered what it owed: funding, a module, a launch or an instrument."""
+
+    partner: str
+    agreement: int
+    kind: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class PromiseSettled:
+    """One of the player's promises fell due: kept or broken."""
+
+    partner: str
+    agreement: int
+    kept: bool
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class AgreementDefaulted:
+    partner: str
+    agreement: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class TrustChanged:
+    partner: str
+    trust: float
+    change: float
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class PartnerJoined:
+    partner: str
+    text: str
+
+
+DiplomacyEvent = (
+    OfferAnswered | AgreementSigned | ContributionArrived | PromiseSettled | AgreementDefaulted | TrustChanged
+    | PartnerJoined
+)
+
+
 @dataclass(frozen=True, slots=True)
 class CargoLaunched:
     """A launch flew with delivery `delivery` aboard; its `cost` was paid as it flew."""
@@ -142,4 +208,5 @@ StationEvent = CargoLaunched | CargoArrived | LandingResolved | CrewWarning | Cr
 GameEvent = (
     ModulePlaced | ModuleDemolished | CommandRefused | ModuleCompleted | ModuleFailed | ModuleRepaired
     | EnergyRunningLow | PowerLost | LevelEventFired | GoalMet | GoalFailed | LevelEnded | StationEvent
+    | DiplomacyEvent
 )

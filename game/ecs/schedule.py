@@ -5,6 +5,7 @@ from __future__ import annotations
 import esper
 
 from game.ecs.context import SimContext
+from game.systems.agreements import AgreementSystem
 from game.systems.base import System
 from game.systems.commands import CommandSystem
 from game.systems.construction import ConstructionSystem
@@ -24,6 +25,7 @@ SYSTEM_ORDER: tuple[type[System], ...] = (
     PowerSystem,  # networks, sunlight, storage: decides who has power this hour
     EconomySystem,  # production, science, funding: needs to know who has power
     CrewSystem,  # the crew breathe, eat and take their dose: after the economy made this hour's supplies
+    AgreementSystem,  # diplomacy: proposals, agreements falling due, trust (after the science sent)
     LevelEventSystem,  # the level's scheduled and random events
     ObjectiveSystem,  # goals measured on the finished step
 )

@@ -9,7 +9,7 @@ import hashlib
 import json
 import random
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import esper
@@ -17,7 +17,7 @@ import esper
 from game.content.catalog import Catalog
 from game.content.models import Level
 from game.content.text import translate
-from game.ecs.commands import LANDING_MODES, Command, SetLandingMode, command_to_json
+from game.ecs.commands import DIPLOMACY_COMMANDS, LANDING_MODES, Command, SetLandingMode, command_to_json
 from game.ecs.components import (
     AWAITING_LANDING,
     BOOKED,
@@ -33,10 +33,20 @@ from game.ecs.components import (
 from game.ecs.context import HOURS_PER_DAY, SimContext
 from game.ecs.events import GameEvent
 from game.ecs.history import DaySample, sample
+from game.ecs.partners import (
+    AgreementView,
+    PartnerView,
+    agreement_views,
+    desk_of_world,
+    partner_views,
+    partners_by_id,
+    programme_state,
+)
 from game.ecs.preview import PlacementPreview, preview_placement
 from game.ecs.schedule import install_systems
 from game.ecs.world_builder import populate_world
 from game.rules.grid import SiteGrid
+from game.rules.negotiation import Evaluation, Offer, evaluate, offer_problem
 from game.rules.objectives import MET, goal_fraction
 from game.rules.score import ScoreCard, score
 from game.systems.commands import refund_for
@@ -110,6 +120,8 @@ class StationSnapshot:
     crew_dose_msv: float = 0.0  # each crew member's dose so far
     dose_limit_msv: float | None = None
     supplies_days_left: dict[str, float] | None = None  # oxygen, water, food at this rate; None with no crew
+    partners: tuple[PartnerView, ...] = ()
+    agreements: tuple[AgreementView, ...] = ()
 
 
 class Simulation:
@@ -171,7 +183,11 @@ class Simulation:
 
     def queue(self, command: Command) -> None:
         """Applied at the start of the next step, and logged so the run can be replayed."""
-        self.ctx.pending_commands.append(command)
+        if isinstance(command, DIPLOMACY_COMMANDS):  # answered by the AgreementSystem, after the economy
+            esper.switch_world(self.world_name)
+            desk_of_world().inbox.append(command)
+        else:
+            self.ctx.pending_commands.append(command)
         self.command_log.append((self.hour, command))
         self.has_unsaved_progress = True
 
@@ -238,6 +254,9 @@ class Simulation:
             goals=goals,
             modules=tuple(modules),
             outcome=station.outcome,
+            partners=partner_views(language, {key: translate(spec.name, language)
+                                              for key, spec in self.ctx.catalog.modules.items()}),
+            agreements=agreement_views(self.ctx, language),
             crew=station.crew,
             crew_dose_msv=station.crew_dose_msv,
             dose_limit_msv=None if self.ctx.moon.crew is None else self.ctx.moon.crew.dose_limit_msv,
@@ -289,6 +308,19 @@ class Simulation:
             return None
         esper.switch_world(self.world_name)
         return refund_for(self.ctx, entity)
+
+    def evaluate_offer(self, partner_id: str, offer: Offer) -> Evaluation:
+        """How the partner weighs `offer` now, with its reasons; changes nothing and spends no patience.
+
+        Problems that stop the offer being made at all come back first in `blocked`.
+        """
+        esper.switch_world(self.world_name)
+        partner = partners_by_id()[partner_id]  # KeyError: the screens only offer the level's partners
+        evaluation = evaluate(offer, partner.spec, partner.trust, programme_state(self.ctx))
+        problem = offer_problem(offer)
+        if problem is None:
+            return evaluation
+        return replace(evaluation, blocked=(f"{problem[0].upper()}{problem[1:]}.", *evaluation.blocked))
 
     @property
     def history(self) -> tuple[DaySample, ...]:

@@ -343,3 +343,18 @@ def test_a_waiting_delivery_pauses_and_the_autopilot_can_land_it(app: Any, loade
     assert scene.landing_question is None
     resolved = [command for _, command in scene.simulation.command_log if isinstance(command, ResolveLanding)]
     assert len(resolved) == 1 and resolved[0].grade in ("perfect", "good", "hard", "crash")
+
+
+def test_crewed_bar_shows_crew_dose_and_the_simulations_days_left(app: Any, loaded: LoadedLevel) -> None:
+    import dataclasses
+
+    scene = open_station(app, loaded)
+    assert scene.snapshot is not None
+    _, catalog = loaded.require()
+    crewed = dataclasses.replace(scene.snapshot, crew=4, crew_dose_msv=500.0, dose_limit_msv=600.0,
+                                 supplies_days_left={"water": 2.0, "oxygen": 30.0, "food": 30.0})
+    readings = {reading.key: reading for reading in resource_readings(crewed, catalog, ResourceHistory())}
+    assert readings["crew"].value == "4"
+    assert readings["dose"].warning and "600 mSv" in " ".join(readings["dose"].tooltip)
+    assert readings["water"].warning and "2.0 more days" in " ".join(readings["water"].tooltip)
+    assert not readings["oxygen"].warning

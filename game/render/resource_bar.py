@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import deque
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import pygame
 
@@ -72,9 +72,7 @@ def snapshot_values(snapshot: StationSnapshot, catalog: Catalog) -> dict[str, fl
     values["power"] = generation - draw
     for store in STORES:
         values[store] = snapshot.resources.get(store, 0.0)
-    crew = getattr(snapshot, "crew", None)
-    if isinstance(crew, int):
-        values["crew"] = float(crew)
+    values["crew"] = float(snapshot.crew)
     return values
 
 
@@ -148,11 +146,11 @@ def resource_readings(
         ("Power balance", f"Made now: {_watts(generation)}. Used now: {_watts(draw)}.",
          "A surplus charges the batteries; a deficit drains them."),
     ))
-    given_days_left = getattr(snapshot, "days_left", None)
+    given_days_left = snapshot.supplies_days_left  # the simulation's own figure, with crew on board
     for store in STORES:
         amount = snapshot.resources.get(store, 0.0)
         left = None
-        if isinstance(given_days_left, dict) and store in given_days_left:
+        if given_days_left is not None and store in given_days_left:
             left = given_days_left[store]
         elif store in CONSUMABLES:
             left = days_left(amount, was(store), hours)
@@ -171,24 +169,24 @@ def resource_readings(
          f"{waiting:,.1f} more wait on board for a working link to Earth." if waiting else
          "A lab or an instrument makes it; an antenna sends it home."),
     ))
-    crew = getattr(snapshot, "crew", None)
-    if isinstance(crew, int) and crew > 0:
+    crew = snapshot.crew
+    if crew > 0:
         readings.append(Reading("crew", "Crew", f"{crew}", _trend(float(crew), was("crew")), False,
-                                ("Crew", f"{crew} people live on the surface.",)))
-        dose = _dose_text(snapshot)
-        if dose is not None:
-            readings.append(Reading("dose", "Dose", dose[0], 0, dose[1], ("Radiation dose", dose[2])))
+                                ("Crew", f"{crew} people live on the surface.",
+                                 "Each needs water, oxygen and food every day, and a habitat.")))
+        readings.append(_dose_reading(snapshot))
     return readings
 
 
-def _dose_text(snapshot: Any) -> tuple[str, bool, str] | None:
-    """The crew's dose, from whichever dose field the snapshot has (mSv or µSv)."""
-    for name, to_msv in (("dose_msv", 1.0), ("crew_dose_msv", 1.0), ("dose_usv", 0.001), ("crew_dose_usv", 0.001)):
-        value = getattr(snapshot, name, None)
-        if isinstance(value, int | float):
-            msv = value * to_msv
-            return f"{msv:,.1f} mSv", False, f"The crew has taken {msv:,.1f} mSv of radiation so far."
-    return None
+def _dose_reading(snapshot: StationSnapshot) -> Reading:
+    dose, limit = snapshot.crew_dose_msv, snapshot.dose_limit_msv
+    words = [f"Each crew member has taken {dose:,.1f} mSv of radiation so far.",
+             "A shelter keeps most of it out during a solar particle event."]
+    near_limit = False
+    if limit:
+        words.insert(1, f"The limit is {limit:,.0f} mSv; the crew must go home before they reach it.")
+        near_limit = dose >= 0.8 * limit
+    return Reading("dose", "Dose", f"{dose:,.1f} mSv", 0, near_limit, ("Radiation dose", *words))
 
 
 def draw_trend_arrow(surface: pygame.Surface, trend: int, centre: tuple[int, int], colour: pygame.Color) -> None:

@@ -126,6 +126,7 @@ def shoot_every_screen(out: Path) -> list[Path]:
     written += shoot_station_screens(out)
     written += shoot_menu_screens(out)
     written += shoot_settings_pause_and_debrief(out)
+    written += shoot_landing_screens(out)
     return written
 
 
@@ -239,6 +240,58 @@ def shoot_glyph_sheet(path: Path) -> Path:
     finally:
         pygame.display.quit()
     return path
+
+
+def shoot_landing_screens(out: Path) -> list[Path]:
+    """Landing practice's panel, then an autopiloted landing: mid-flight, near touchdown, and its plot."""
+    import pygame
+
+    from benchmarks.landing import NOMINAL_LANDING
+    from game.app import open_app
+    from game.content.loader import LoadedLevel
+    from game.content.models import Landing, LandingAssists
+    from game.scenes.landing_flight import LandingScene
+    from game.scenes.landing_practice import LandingPracticeScene
+    from game.scenes.transitions import Push
+
+    written: list[Path] = []
+    app = open_app(LandingPracticeScene)
+
+    def shoot(name: str) -> None:
+        path = out / f"{name}.png"
+        pygame.image.save(app.window, str(path))
+        written.append(path)
+
+    try:
+        practice = app.top
+        assert isinstance(practice, LandingPracticeScene)
+        app.frame(1 / 60)
+        practice.selected = 2
+        practice.change("Gravity", 2)  # Earth: the panel explains why this engine cannot land there
+        app.frame(1 / 60)
+        shoot("landing_practice")
+        # The benchmark's nominal zone (boulders, a crater rim, a slope) shows the long shadows.
+        zone = practice.zone
+        assert zone is not None and zone.level is not None
+        rough = zone.level.model_copy(update={"landing": Landing.model_validate(NOMINAL_LANDING)})
+        loaded = LoadedLevel(zone.path, zone.label, rough, zone.catalog)
+        app.request(Push(LandingScene(app.ctx, loaded, cargo="battery", seed=1, practice=True, autopilot=True,
+                                      assists=LandingAssists(suggested_burn=True))))
+        scene = app.top
+        assert isinstance(scene, LandingScene)
+        for _ in range(20):
+            app.frame(1 / 60)
+        shoot("landing_mid_flight")
+        while scene.phase == "flying" and scene.session.seen.altitude_m > 3.0:
+            app.frame(1 / 60)
+        shoot("landing_near_touchdown")
+        while scene.phase == "flying":
+            app.frame(0.25)
+        app.frame(1 / 60)
+        shoot("landing_after_flight")
+    finally:
+        app.close()
+    return written
 
 
 def shoot_settings_pause_and_debrief(out: Path) -> list[Path]:

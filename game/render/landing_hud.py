@@ -183,7 +183,8 @@ def draw_flight_marks(
         pygame.draw.line(surface, colour, (ix - 10, iy - 10), (ix + 10, iy + 10), 4)
         pygame.draw.line(surface, colour, (ix - 10, iy + 10), (ix + 10, iy - 10), 4)
         texts.draw(surface, small, "impact", colour, (ix, iy - 14), anchor="midbottom")
-    if not suggested_burn or seen.legs_touching:
+    # Sinking slowly (the last metres) there is no braking left to plan: the marker would only clutter.
+    if not suggested_burn or seen.legs_touching or seen.vy_m_s > -1.5:
         return False
     needed = braking_height(seen, BURN_MARGIN)
     burn_now = needed >= seen.altitude_m and seen.vy_m_s < -1.0

@@ -17,7 +17,7 @@ SERIES = (
     ("Propellant", "kg", "propellant_kg", pygame.Color("#7ee0a0")),
 )
 LABEL_WIDTH = 78
-GAP = 24
+GAP = 30
 
 
 def _thinned(values: Sequence[float], times: Sequence[float]) -> tuple[list[float], list[float]]:
@@ -63,8 +63,9 @@ def render_flight_plot(size: tuple[int, int], recording: FlightRecording, fonts:
         ]
         pygame.draw.lines(surface, colour, False, points, 3)
         pygame.draw.rect(surface, palette.PANEL_EDGE, area, 1)
+        # Above its chart, where no curve can run through it.
         title = small.render(f"{name} ({unit})", True, colour)
-        surface.blit(title, (area.left + 8, area.top + 4))
+        surface.blit(title, title.get_rect(bottomleft=(area.left, area.top - 2)))
         for value, anchor_y in ((high, area.top), (low, area.bottom)):
             label = small.render(f"{round(value) + 0:,}", True, palette.TEXT_DIM)
             surface.blit(label, label.get_rect(topright=(left - 8, anchor_y - 11)))

@@ -230,6 +230,9 @@ class LandingScene(SceneBase):
             return None
         if event.type == pygame.KEYDOWN:
             if event.key == pygame.K_ESCAPE:
+                if self.replaying:  # nothing is at stake in a replay: leave at once
+                    self.phase = "left"
+                    return Pop()
                 self._ask_to_abandon()
                 return None
             if event.key == pygame.K_p:

@@ -11,10 +11,9 @@ SOUNDS = ("engine", "touchdown", "alarm")
 
 
 def find_audio(ctx: SceneContext) -> Any | None:
-    """The app's Audio when it offers one, else one opened from game.audio, else None (no sound at all)."""
-    audio = getattr(ctx, "audio", None)
-    if audio is not None:
-        return audio
+    """The app's Audio (None when the app runs without sound); from game.audio only if the app has no such field."""
+    if hasattr(ctx, "audio"):
+        return ctx.audio  # the app owns it and closes it: never open a second one beside it
     try:
         module = importlib.import_module("game.audio")
         return module.Audio.open(ctx.settings)

@@ -239,3 +239,16 @@ def test_a_partner_event_must_name_a_partner_of_the_level() -> None:
         small_level(ROWS, [], partners=[{"partner": "cnsa"}],
                     events=[{"id": "x", "kind": "partner", "day": 1, "text": "X",
                              "effect": {"partner": "egypt", "join": True}}])
+
+
+@pytest.mark.parametrize(
+    ("data", "sentence"),
+    [
+        ({"kind": "propose", "partner": "cnsa", "modules": "laboratory"}, "'modules' must be a list of ids"),
+        ({"kind": "propose", "partner": "cnsa", "funding_per_year": "100"}, "'funding_per_year' must be a number"),
+        ({"kind": "consult", "partner": "cnsa"}, "wrong keys"),
+    ],
+)
+def test_a_hand_written_diplomacy_command_that_is_wrong_gets_a_sentence(data: dict[str, Any], sentence: str) -> None:
+    with pytest.raises(ValueError, match=sentence):
+        command_from_json(data)

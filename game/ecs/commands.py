@@ -43,6 +43,16 @@ class ProposeAgreement:
     co_lead: str | None = None
 
     def __post_init__(self) -> None:
+        # A hand-written command file may hold a lone string or a quoted number; say so instead of guessing
+        # (TypeError becomes command_from_json's readable ValueError).
+        for name in ("modules", "data_share"):
+            value = getattr(self, name)
+            if not isinstance(value, list | tuple) or not all(isinstance(item, str) for item in value):
+                raise TypeError(f"'{name}' must be a list of ids, not {value!r}")
+        for name in ("funding_per_year", "launches", "instruments", "payload_kg", "crew_seats"):
+            value = getattr(self, name)
+            if isinstance(value, bool) or not isinstance(value, int | float):
+                raise TypeError(f"'{name}' must be a number, not {value!r}")
         # JSON brings lists: keep tuples, so a command read back from a save equals the one written.
         object.__setattr__(self, "modules", tuple(self.modules))
         object.__setattr__(self, "data_share", tuple(self.data_share))

@@ -354,6 +354,10 @@ def test_the_level_list_opens_levels_through_the_briefing_and_keeps_locks(app: A
     press(app, pygame.K_RETURN)
     assert app.top is listing
     press(app, pygame.K_HOME)
+    press(app, pygame.K_TAB)
+    assert listing.selected == 1
+    press(app, pygame.K_TAB, mod=pygame.KMOD_SHIFT)
+    assert listing.selected == 0
     press(app, pygame.K_RETURN)
     assert isinstance(app.top, BriefingScene)
 

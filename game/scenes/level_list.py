@@ -105,7 +105,7 @@ class LevelListScene(SceneBase):
         bottom = height - BUTTON_HEIGHT - 20
         self.back_button = UIButton(pygame.Rect(MARGIN, bottom, 170, BUTTON_HEIGHT), "Back", self.ctx.ui)
         self.play_button = UIButton(
-            pygame.Rect(width - MARGIN - 260, bottom, 260, BUTTON_HEIGHT), "Play this level", self.ctx.ui
+            pygame.Rect(width - MARGIN - 260, bottom, 260, BUTTON_HEIGHT), "Open briefing", self.ctx.ui
         )
         self._show_selection()
 
@@ -141,6 +141,9 @@ class LevelListScene(SceneBase):
             if event.ui_element is self.play_button:
                 return self._play()
         elif event.type == pygame.KEYDOWN:
+            if event.key == pygame.K_TAB:  # Tab walks the list like Down, Shift+Tab like Up
+                self._select(self.selected + (-1 if event.mod & pygame.KMOD_SHIFT else 1))
+                return None
             return self._handle_key(event.key)
         elif event.type == pygame.MOUSEWHEEL:
             if self.list_rect(self.ctx.ui.window_resolution).collidepoint(pygame.mouse.get_pos()):
@@ -225,7 +228,7 @@ class LevelListScene(SceneBase):
                 self._draw_card(surface, card, entry, index == self.selected)
         surface.set_clip(previous_clip)
         self._draw_scrollbar(surface, listing)
-        hint = "Up/Down choose  ·  Enter play  ·  Esc back"
+        hint = "Up/Down or Tab choose  ·  Enter briefing  ·  Esc back"
         draw_text(surface, hint, fonts.regular(palette.SMALL), palette.TEXT_DIM,
                   (size[0] // 2, size[1] - 20 - BUTTON_HEIGHT // 2), anchor="center")
 

@@ -263,7 +263,7 @@ class NegotiationScene(SceneBase):
         draw_text(surface, "You give", heading, palette.TEXT, (MARGIN + COLUMN_WIDTH + 16, COLUMN_TOP))
         for index, row in enumerate(self.rows):
             self._draw_row(surface, index, row)
-        reasoning = pygame.Rect(MARGIN + 2 * (COLUMN_WIDTH + 16), COLUMN_TOP, 0, height - COLUMN_TOP - 230)
+        reasoning = pygame.Rect(MARGIN + 2 * (COLUMN_WIDTH + 16), COLUMN_TOP, 0, height - COLUMN_TOP - 200)
         reasoning.width = width - MARGIN - reasoning.x
         self._draw_reasoning(surface, reasoning)
         answer_font = fonts.regular(palette.BODY)
@@ -325,14 +325,14 @@ class NegotiationScene(SceneBase):
         draw_text(surface, verdict, fonts.bold(palette.BODY), colour, (rect.x, rect.y + 118))
         small = fonts.regular(palette.SMALL)
         y = rect.y + 152
-        lines = [(text, palette.BROKEN) for text in evaluation.blocked]
+        lines = [(text, palette.BROKEN, 5) for text in evaluation.blocked]  # a law is quoted in full
         # What they miss first (it says what to offer), then the biggest weights either way.
         ordered = sorted(evaluation.reasons, key=lambda reason: (reason.weight != 0, -abs(reason.weight)))
         lines += [(f"{reason.weight:+.0f}  {reason.text}" if reason.weight else f"•  {reason.text}",
-                   palette.GOOD if reason.weight > 0 else palette.TEXT if reason.weight == 0 else palette.BROKEN)
+                   palette.GOOD if reason.weight > 0 else palette.TEXT if reason.weight == 0 else palette.BROKEN, 3)
                   for reason in ordered]
-        for text, colour in lines:
+        for text, colour, most in lines:
             if y > rect.bottom - small.get_linesize():
                 draw_text(surface, "…", small, palette.TEXT_DIM, (rect.x, y))
                 break
-            y = draw_paragraph(surface, text, small, colour, (rect.x, y), rect.width, max_lines=3) + 4
+            y = draw_paragraph(surface, text, small, colour, (rect.x, y), rect.width, max_lines=most) + 4

@@ -136,7 +136,8 @@ class PartnerRosterScene(SceneBase):
                     if pressed is button:
                         return self._do(key)
         elif event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
-            for index in range(len(self.snapshot.partners)):
+            first = self.first_card()
+            for index in range(first, min(len(self.snapshot.partners), first + self.visible_cards())):
                 if self.card_rect(index).collidepoint(event.pos):
                     self._select(index)
         return None
@@ -178,8 +179,16 @@ class PartnerRosterScene(SceneBase):
 
     # --- layout and drawing ----------------------------------------------------------------------
 
+    def visible_cards(self) -> int:
+        return max(1, (self.ctx.ui.window_resolution[1] - TOP - BUTTON_HEIGHT - 60) // (CARD_HEIGHT + 8))
+
+    def first_card(self) -> int:
+        """The list scrolls so the chosen partner is always on screen."""
+        return max(0, self.selected - self.visible_cards() + 1)
+
     def card_rect(self, index: int) -> pygame.Rect:
-        return pygame.Rect(MARGIN, TOP + index * (CARD_HEIGHT + 8), LIST_WIDTH, CARD_HEIGHT)
+        row = index - self.first_card()
+        return pygame.Rect(MARGIN, TOP + row * (CARD_HEIGHT + 8), LIST_WIDTH, CARD_HEIGHT)
 
     def draw(self, surface: pygame.Surface, alpha: float) -> None:
         fonts = self.ctx.fonts
@@ -192,11 +201,14 @@ class PartnerRosterScene(SceneBase):
             draw_text(surface, "No partners take part in this level.", fonts.regular(palette.LARGE), palette.TEXT,
                       (MARGIN, TOP))
             return
-        for index, view in enumerate(self.snapshot.partners):
-            card = self.card_rect(index)
-            if card.bottom > surface.get_height() - BUTTON_HEIGHT - 60:
-                break
-            self._draw_card(surface, card, view, index == self.selected)
+        first = self.first_card()
+        shown = self.snapshot.partners[first:first + self.visible_cards()]
+        for index, view in enumerate(shown, start=first):
+            self._draw_card(surface, self.card_rect(index), view, index == self.selected)
+        if first > 0 or first + len(shown) < len(self.snapshot.partners):
+            more = f"{first + 1}-{first + len(shown)} of {len(self.snapshot.partners)} · Up/Down for more"
+            draw_text(surface, more, fonts.regular(palette.SMALL), palette.TEXT_DIM,
+                      (MARGIN, self.card_rect(first + len(shown)).y))
         chosen = self.partner
         if chosen is not None:
             left = MARGIN + LIST_WIDTH + 24
@@ -251,7 +263,7 @@ class PartnerRosterScene(SceneBase):
 
         y = right.y
         draw_text(surface, "Who they are", heading, palette.TEXT, (right.x, y))
-        y = draw_paragraph(surface, view.profile, small, palette.TEXT_DIM, (right.x, y + 28), right.width, max_lines=5)
+        y = draw_paragraph(surface, view.profile, small, palette.TEXT_DIM, (right.x, y + 28), right.width, max_lines=4)
         if view.constraints:
             draw_text(surface, "Rules that bind them", heading, palette.BROKEN, (right.x, y + 6))
             y = draw_paragraph(surface, " ".join(view.constraints), small, palette.TEXT_DIM, (right.x, y + 34),
@@ -260,9 +272,10 @@ class PartnerRosterScene(SceneBase):
         history = list(view.history[-3:]) or ["Nothing yet: consult them, share data or negotiate."]
         y += 34
         for line in reversed(history):
-            y = draw_paragraph(surface, line, small, palette.TEXT_DIM, (right.x, y), right.width, max_lines=2)
-            if y > right.bottom - 40:
+            room = (right.bottom - 28 - y) // small.get_linesize()  # keep clear of the source line
+            if room < 1:
                 break
+            y = draw_paragraph(surface, line, small, palette.TEXT_DIM, (right.x, y), right.width, min(2, room))
         source = fit_text(f"Source: {view.sources[0]}", small, right.width) if view.sources else ""
         draw_text(surface, source, small, palette.TEXT_DIM, (right.x, right.bottom - 24))
 

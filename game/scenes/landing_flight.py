@@ -22,7 +22,6 @@ from game.content.problems import ContentError
 from game.content.text import translate
 from game.landing.craft import CraftShape
 from game.landing.flight import STEP_S
-from game.landing.grading import GradeName
 from game.landing.recorder import FlightRecording, replay_pilot
 from game.landing.run import LandingResult
 from game.landing.scenario import Scenario, scenario_for
@@ -33,7 +32,6 @@ from game.render.landing_hud import (
     CUE_COLOURS,
     TextCache,
     draw_banner,
-    draw_cue_mark,
     draw_flight_marks,
     draw_instruments,
     draw_touchdown_cue,
@@ -42,6 +40,7 @@ from game.render.landing_hud import (
 )
 from game.render.landing_particles import DUST_REACH_M, Particles
 from game.render.landing_plot import render_flight_plot
+from game.render.landing_result import draw_result
 from game.render.landing_view import (
     GroundShade,
     draw_ground,
@@ -50,7 +49,7 @@ from game.render.landing_view import (
     draw_target,
     render_sky,
 )
-from game.render.text import draw_paragraph, draw_text, wrap_text
+from game.render.text import draw_paragraph, draw_text
 from game.scenes.context import SceneContext
 from game.scenes.landing_sound import FlightSounds, find_audio
 from game.scenes.scene import SceneBase
@@ -62,11 +61,6 @@ Phase = Literal["flying", "finished", "left", "error"]
 ABANDON = Question(
     "Abandon this landing?", "The lander and its cargo will be lost, as in a crash.", "Abandon"
 )
-GRADE_WORDS: dict[GradeName, str] = {
-    "perfect": "Perfect landing", "good": "Good landing", "off_target": "Landed off target",
-    "hard": "Hard landing", "crash": "Crash",
-}
-GRADE_CUES = {"perfect": "ok", "good": "ok", "off_target": "hard", "hard": "hard", "crash": "crash"}
 # Sound the alarm when a touchdown now would crash and the ground is this close.
 ALARM_ALTITUDE_M = 40.0
 EXHAUST_PER_STEP = 3
@@ -494,62 +488,20 @@ class LandingScene(SceneBase):
                   (width // 2, height - 40), anchor="midbottom")
 
     def _draw_result(self, surface: pygame.Surface, result: LandingResult) -> None:
-        """The grade in words, colour and shape, why, the touchdown's numbers, and the flight plot."""
-        fonts = self.ctx.fonts
         width, height = surface.get_size()
-        veil = pygame.Surface((width, height), pygame.SRCALPHA)
-        veil.fill((5, 7, 13, 205))
-        surface.blit(veil, (0, 0))
-        grade = result.grade
-        cue = GRADE_CUES[grade.name]
-        colour = CUE_COLOURS[cue]  # type: ignore[index]
-        draw_cue_mark(surface, cue, (58, 62), 16)  # type: ignore[arg-type]
-        draw_text(surface, GRADE_WORDS[grade.name], fonts.bold(palette.HEADING + 6), colour, (88, 38))
         column = max(360, round(width * 0.42))
-        y = 104
-        body = fonts.regular(palette.BODY)
-        for reason in grade.reasons:
-            y = draw_paragraph(surface, "• " + reason[:1].upper() + reason[1:], body, palette.TEXT, (40, y),
-                               column - 40) + 6
-        y += 8
-        touchdown = result.touchdown
-        small = fonts.regular(palette.SMALL)
-        facts = []
-        if touchdown is not None:
-            facts += [
-                f"Touched down at {touchdown.vertical_speed_m_s:.2f} m/s down, "
-                f"{touchdown.horizontal_speed_m_s:.2f} m/s sideways, leaning {touchdown.tilt_deg:.1f}°.",
-                f"{touchdown.distance_m:.1f} m from the target, "
-                f"{touchdown.propellant_left:.0%} of the propellant left.",
-            ]
-        facts.append(self._cargo_sentence(result))
-        if grade.haul_cost:
-            facts.append(f"Hauling it to the target costs {grade.haul_cost:.1f} credits.")
-        facts.append(f"Flight time {result.final.time_s:.1f} s.")
-        for fact in facts:
-            for line in wrap_text(fact, small, column - 40):
-                draw_text(surface, line, small, palette.TEXT_DIM, (40, y))
-                y += small.get_linesize()
-            y += 4
         plot_rect = pygame.Rect(column + 20, 40, width - column - 60, height - 40 - BUTTON_HEIGHT - 60)
         if self.plot is None or self.plot.get_size() != plot_rect.size:
-            self.plot = render_flight_plot(plot_rect.size, result.recording, fonts)
-        surface.blit(self.plot, plot_rect)
-        pygame.draw.rect(surface, palette.PANEL_EDGE, plot_rect, 2)
-        hint = "Enter continue  ·  E export CSV  ·  R save recording" + ("  ·  F fly again" if self.practice else "")
-        draw_text(surface, hint, small, palette.TEXT_DIM, (width // 2, height - 4), anchor="midbottom")
+            self.plot = render_flight_plot(plot_rect.size, result.recording, self.ctx.fonts)
+        draw_result(surface, self.ctx.fonts, result, self._cargo_name(result), column, (self.plot, plot_rect))
+        keys = "Enter continue  ·  E export CSV  ·  R save recording" + ("  ·  F fly again" if self.practice else "")
+        draw_text(surface, keys, self.ctx.fonts.regular(palette.SMALL), palette.TEXT_DIM, (width // 2, height - 4),
+                  anchor="midbottom")
 
-    def _cargo_sentence(self, result: LandingResult) -> str:
+    def _cargo_name(self, result: LandingResult) -> str | None:
         cargo_id = result.recording.cargo
         if cargo_id is None:
-            return "No cargo on board."
+            return None
         catalog = self.loaded.catalog
         module = catalog.modules.get(cargo_id) if catalog is not None else None
-        name = translate(module.name, self.ctx.language) if module is not None else cargo_id
-        grade = result.grade
-        if not grade.cargo_delivered:
-            return f"The {name} is lost: it must be sent again."
-        if grade.cargo_damage:
-            return f"The {name} arrives {grade.cargo_damage:.0%} damaged."
-        return f"The {name} arrives intact."
-
+        return translate(module.name, self.ctx.language) if module is not None else cargo_id

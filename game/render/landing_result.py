@@ -1,0 +1,74 @@
+"""After a landing: the grade in words, colour and shape, its reasons, the touchdown's numbers and the plot."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.landing.grading import GradeName
+from game.landing.run import LandingResult
+from game.render import palette
+from game.render.fonts import Fonts
+from game.render.landing_hud import CUE_COLOURS, Cue, draw_cue_mark
+from game.render.text import draw_paragraph, draw_text, wrap_text
+
+GRADE_WORDS: dict[GradeName, str] = {
+    "perfect": "Perfect landing", "good": "Good landing", "off_target": "Landed off target",
+    "hard": "Hard landing", "crash": "Crash",
+}
+GRADE_CUES: dict[GradeName, Cue] = {
+    "perfect": "ok", "good": "ok", "off_target": "hard", "hard": "hard", "crash": "crash",
+}
+
+
+def result_facts(result: LandingResult, cargo_name: str | None) -> list[str]:
+    """The touchdown's numbers and what became of the cargo, as sentences."""
+    facts = []
+    touchdown = result.touchdown
+    if touchdown is not None:
+        facts += [
+            f"Touched down at {touchdown.vertical_speed_m_s:.2f} m/s down, "
+            f"{touchdown.horizontal_speed_m_s:.2f} m/s sideways, leaning {touchdown.tilt_deg:.1f}°.",
+            f"{touchdown.distance_m:.1f} m from the target, {touchdown.propellant_left:.0%} of the propellant left.",
+        ]
+    grade = result.grade
+    if cargo_name is None:
+        facts.append("No cargo on board.")
+    elif not grade.cargo_delivered:
+        facts.append(f"The {cargo_name} is lost: it must be sent again.")
+    elif grade.cargo_damage:
+        facts.append(f"The {cargo_name} arrives {grade.cargo_damage:.0%} damaged.")
+    else:
+        facts.append(f"The {cargo_name} arrives intact.")
+    if grade.haul_cost:
+        facts.append(f"Hauling it to the target costs {grade.haul_cost:.1f} credits.")
+    facts.append(f"Flight time {result.final.time_s:.1f} s.")
+    return facts
+
+
+def draw_result(
+    surface: pygame.Surface, fonts: Fonts, result: LandingResult, cargo_name: str | None, column: int,
+    plot: tuple[pygame.Surface, pygame.Rect],
+) -> None:
+    """Veils the final view, then the grade and its reasons left of `column` and the plot right of it."""
+    width, height = surface.get_size()
+    veil = pygame.Surface((width, height), pygame.SRCALPHA)
+    veil.fill((5, 7, 13, 205))
+    surface.blit(veil, (0, 0))
+    grade = result.grade
+    cue = GRADE_CUES[grade.name]
+    draw_cue_mark(surface, cue, (58, 62), 16)
+    draw_text(surface, GRADE_WORDS[grade.name], fonts.bold(palette.HEADING + 6), CUE_COLOURS[cue], (88, 38))
+    y = 104
+    body, small = fonts.regular(palette.BODY), fonts.regular(palette.SMALL)
+    for reason in grade.reasons:
+        y = draw_paragraph(surface, "• " + reason[:1].upper() + reason[1:], body, palette.TEXT, (40, y), column - 40)
+        y += 6
+    y += 8
+    for fact in result_facts(result, cargo_name):
+        for line in wrap_text(fact, small, column - 40):
+            draw_text(surface, line, small, palette.TEXT_DIM, (40, y))
+            y += small.get_linesize()
+        y += 4
+    image, rect = plot
+    surface.blit(image, rect)
+    pygame.draw.rect(surface, palette.PANEL_EDGE, rect, 2)

@@ -89,6 +89,12 @@ def simulate_rows(repeats: int) -> list[Row]:
                 f"{365.25 / seconds:,.0f} game-days a second, {hours / seconds:,.0f} steps a second")]
 
 
+def station_sim_rows(_repeats: int) -> list[Row]:
+    from benchmarks.station import station_rows
+
+    return [Row(*row) for row in station_rows()]
+
+
 def station_frame_rows(_repeats: int) -> list[Row]:
     from benchmarks.station_frames import station_rows
 
@@ -116,8 +122,8 @@ def partner_rows(_repeats: int) -> list[Row]:
 def main() -> int:
     repeats = 5
     rows: list[Row] = []
-    for group in (startup_rows, content_rows, simulate_rows, landing_rows, landing_frame_rows, station_frame_rows,
-                  partner_rows):
+    for group in (startup_rows, content_rows, simulate_rows, station_sim_rows, landing_rows, landing_frame_rows,
+                  station_frame_rows, partner_rows):
         try:
             rows += group(repeats)
         except Exception as error:  # a broken benchmark row must not hide the others

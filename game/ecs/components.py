@@ -109,5 +109,5 @@ class Station:
     goals: dict[str, str] = field(default_factory=dict)
     outcome: str = "playing"
     crew_dose_msv: float = 0.0  # what each crew member has taken so far (they live and work together)
-    supplies_hours_left: dict[str, float] = field(default_factory=dict)  # oxygen, water, food at this rate
+    crew_draw_per_hour: dict[str, float] = field(default_factory=dict)  # kg of oxygen, water, food, this hour
     crew_warned: set[str] = field(default_factory=set)  # warnings given and not yet cleared

@@ -45,6 +45,7 @@ from game.ecs.partners import (
 from game.ecs.preview import PlacementPreview, preview_placement
 from game.ecs.schedule import install_systems
 from game.ecs.world_builder import populate_world
+from game.rules.crew import hours_left
 from game.rules.grid import SiteGrid
 from game.rules.negotiation import Evaluation, Offer, evaluate, offer_problem
 from game.rules.objectives import MET, goal_fraction
@@ -260,9 +261,7 @@ class Simulation:
             crew=station.crew,
             crew_dose_msv=station.crew_dose_msv,
             dose_limit_msv=None if self.ctx.moon.crew is None else self.ctx.moon.crew.dose_limit_msv,
-            supplies_days_left={
-                supply: min(hours, 1e9) / HOURS_PER_DAY for supply, hours in station.supplies_hours_left.items()
-            } or None,
+            supplies_days_left=supplies_days_left(station.resources, station.crew_draw_per_hour),
             deliveries=tuple(
                 DeliveryView(d.id, tuple(esper.component_for_entity(e, Module).spec.id for e in d.entities),
                              d.vehicle, d.state, d.launch_hour, d.arrival_hour)
@@ -345,6 +344,13 @@ class Simulation:
             "commands": [(hour, command_to_json(command)) for hour, command in self.command_log],
         }
         return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()
+
+
+def supplies_days_left(stock: dict[str, float], per_hour: dict[str, float]) -> dict[str, float] | None:
+    """Days each crew supply lasts at this hour's rate (capped at a billion hours); None with no crew."""
+    if not per_hour:
+        return None
+    return {supply: min(hours, 1e9) / HOURS_PER_DAY for supply, hours in hours_left(stock, per_hour).items()}
 
 
 def snapshot_to_json(snapshot: StationSnapshot) -> dict[str, Any]:

@@ -4,10 +4,7 @@ from __future__ import annotations
 
 import math
 
-import esper
-
 from game.content.models import CrewNeeds
-from game.ecs.components import Module, PowerState
 from game.ecs.context import HOURS_PER_DAY, SimContext
 from game.ecs.events import CrewEvacuated, CrewRotated, CrewWarning
 from game.rules.crew import (
@@ -16,10 +13,9 @@ from game.rules.crew import (
     event_dose_msv,
     hourly_dose_msv,
     hourly_needs,
-    hours_left,
 )
 from game.systems.base import System
-from game.systems.status import is_working
+from game.systems.working_set import working_set
 
 RADIATION = "radiation"
 
@@ -27,16 +23,25 @@ RADIATION = "radiation"
 class CrewSystem(System):
     """Runs after the economy, so life support and shelters count only when they had power this hour."""
 
+    def __init__(self, ctx: SimContext):
+        super().__init__(ctx)
+        self.needs_key: tuple[int, bool] | None = None  # the crew and life support the needs below are for
+        self.per_hour: dict[str, float] = {}
+
     def process(self) -> None:
         ctx = self.ctx
         station = ctx.station
         needs = ctx.moon.crew
-        life_support, housing, shielding = living_conditions()
+        working = working_set(ctx)
+        life_support, housing, shielding = working.life_support, working.housing, working.shielding
         self._rotate(life_support, housing)
         if station.crew == 0 or needs is None:
-            station.supplies_hours_left = {}
+            station.crew_draw_per_hour = {}
             return
-        per_hour = hourly_needs(needs, station.crew, life_support)
+        if self.needs_key != (station.crew, life_support):
+            self.needs_key = (station.crew, life_support)
+            self.per_hour = hourly_needs(needs, station.crew, life_support)
+        per_hour = self.per_hour
         stock = station.resources
         empty = [supply for supply, amount in per_hour.items() if stock.get(supply, 0.0) < amount]
         if empty:
@@ -45,9 +50,11 @@ class CrewSystem(System):
         for supply, amount in per_hour.items():
             if amount > 0:
                 stock[supply] -= amount
-        station.supplies_hours_left = hours_left(stock, per_hour)
-        for supply, left in station.supplies_hours_left.items():
-            self._warn(supply, left, f"{supply} for {left:.0f} more hours: the crew must leave when it runs out")
+        station.crew_draw_per_hour = per_hour
+        for supply, amount in per_hour.items():
+            left = stock[supply] / amount if amount > 0 else math.inf
+            if left < CREW_WARNING_HOURS or supply in station.crew_warned:
+                self._warn(supply, left, f"{supply} for {left:.0f} more hours: the crew must leave when it runs out")
         station.crew_dose_msv += hourly_dose_msv(ctx.moon.surface_dose_usv_per_day, shielding)
         self._check_dose(needs, shielding)
 
@@ -90,22 +97,6 @@ class CrewSystem(System):
         ctx.emit(CrewRotated(station.crew))
 
 
-def living_conditions() -> tuple[bool, int, float]:
-    """(a life-support module works, beds in working modules, the best shielding of a working home)."""
-    life_support = False
-    housing = 0
-    shielding = 0.0
-    for entity, (module, power) in esper.get_components(Module, PowerState):
-        spec = module.spec
-        if (spec.category != "life_support" and spec.crew_capacity == 0) or not is_working(entity, module, power):
-            continue
-        life_support |= spec.category == "life_support"
-        if spec.crew_capacity > 0:
-            housing += spec.crew_capacity
-            shielding = max(shielding, spec.shielding)
-    return life_support, housing, shielding
-
-
 def evacuate(ctx: SimContext, reason: str) -> None:
     """The crew go home: nobody is left on the surface and every sustain-crew streak starts again."""
     station = ctx.station
@@ -113,7 +104,7 @@ def evacuate(ctx: SimContext, reason: str) -> None:
     station.crew = 0
     station.crewed_streak_hours = 0
     station.crew_dose_msv = 0.0
-    station.supplies_hours_left = {}
+    station.crew_draw_per_hour = {}
     station.crew_warned.clear()
     ctx.emit(CrewEvacuated(crew, f"The crew of {crew} had to go home: {reason}."))
 
@@ -122,5 +113,4 @@ def radiation_storm(ctx: SimContext, radiation_msv: float) -> None:
     """A solar particle event: each crew member takes the share of its dose their best shelter lets through."""
     if ctx.station.crew == 0 or radiation_msv <= 0:
         return
-    _, _, shielding = living_conditions()
-    ctx.station.crew_dose_msv += event_dose_msv(radiation_msv, shielding)
+    ctx.station.crew_dose_msv += event_dose_msv(radiation_msv, working_set(ctx).shielding)

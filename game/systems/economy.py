@@ -1,53 +1,52 @@
-"""Economy: modules turn inputs into outputs, science is made and sent home, funding arrives."""
+"""Economy: modules turn inputs into outputs, science is made and sent home, funding arrives.
+
+This runs every hour for every working producer, so it reads the cached working set and keeps its
+inner loops plain.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import math
 
-import esper
-
-from game.content.models import Resource
-from game.ecs.components import Module, PowerState
-from game.ecs.context import HOURS_PER_DAY, HOURS_PER_YEAR
+from game.ecs.context import HOURS_PER_YEAR
 from game.systems.base import System
-from game.systems.status import is_working
+from game.systems.working_set import working_set
 
 
 class EconomySystem(System):
     def process(self) -> None:
         station = self.ctx.station
-        linked = False
-        housing = 0
-        life_support = False
-        for entity, (module, power) in esper.get_components(Module, PowerState):
-            if not is_working(entity, module, power):
+        working = working_set(self.ctx)
+        stock = station.resources
+        capacity = station.capacity
+        for producers in working.producers:
+            # As many modules of the kind run as the stores have inputs for; the rest stand idle this hour.
+            running = producers.count
+            for resource, amount in producers.inputs:
+                have = stock.get(resource, 0.0)
+                if have < amount * running:
+                    # A hair of slack, so ten modules share exactly what ten hours of one would use.
+                    running = min(running, math.floor(have / amount + 1e-9))
+            if running <= 0:
                 continue
-            spec = module.spec
-            if spec.inputs or spec.outputs:
-                self._produce(spec.inputs, spec.outputs)
-            for domain, per_day in spec.science_per_day.items():
-                station.unsent_science[domain] = station.unsent_science.get(domain, 0.0) + per_day / HOURS_PER_DAY
-            linked |= spec.category == "communications"
-            life_support |= spec.category == "life_support"
-            housing += spec.crew_capacity
-        if linked:
+            for resource, amount in producers.inputs:
+                left = stock[resource] - amount * running
+                stock[resource] = left if left > 0.0 else 0.0
+            for resource, amount in producers.outputs:
+                held = stock.get(resource, 0.0)
+                limit = capacity.get(resource, 0.0)
+                made = held + amount * running
+                stock[resource] = min(limit if limit > held else held, made)
+        science = station.science if working.linked else station.unsent_science
+        if working.linked and station.unsent_science:
             # Science counts once it reaches Earth: without a working link it waits on board.
             for sent, points in station.unsent_science.items():
-                station.science[sent] = station.science.get(sent, 0.0) + points
+                science[sent] = science.get(sent, 0.0) + points
             station.unsent_science.clear()
-        crew_safe = station.crew > 0 and housing >= station.crew and life_support
+        for domain, per_hour in working.science_per_hour.items():
+            science[domain] = science.get(domain, 0.0) + per_hour
+        crew_safe = station.crew > 0 and working.housing >= station.crew and working.life_support
         station.crewed_streak_hours = station.crewed_streak_hours + 1 if crew_safe else 0
         station.budget += station.funding_per_year / HOURS_PER_YEAR
-        station.lowest_budget = min(station.lowest_budget, station.budget)
-
-    def _produce(self, inputs: Mapping[Resource, float], outputs: Mapping[Resource, float]) -> None:
-        stock = self.ctx.station.resources
-        if any(stock.get(resource, 0.0) < amount for resource, amount in inputs.items()):
-            return  # idle until every input is in store
-        for resource, amount in inputs.items():
-            stock[resource] -= amount
-        capacity = self.ctx.station.capacity
-        for resource, amount in outputs.items():
-            held = stock.get(resource, 0.0)
-            limit = max(capacity.get(resource, 0.0), held)
-            stock[resource] = min(limit, held + amount)
+        if station.budget < station.lowest_budget:
+            station.lowest_budget = station.budget

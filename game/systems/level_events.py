@@ -43,6 +43,7 @@ class LevelEventSystem(System):
             station.resources[resource] = max(0.0, station.resources.get(resource, 0.0) + change)
         if effect.energy_wh:
             _change_energy(effect.energy_wh)
+            ctx.energy_version += 1
         radiation_storm(ctx, effect.radiation_msv)
         if effect.fail_module is not None:
             candidates = [

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import esper
 
 from game.ecs.components import Broken, Module, Reliability
@@ -14,20 +16,36 @@ from game.systems.status import is_sound
 
 
 class MaintenanceSystem(System):
+    def __init__(self, ctx: SimContext):
+        super().__init__(ctx)
+        # The earliest failure due, so most hours need not look at every module.
+        self.next_due = -math.inf
+        self.seen_version = -1
+
     def process(self) -> None:
-        hour = self.ctx.station.hour
+        ctx = self.ctx
+        hour = ctx.station.hour
         for entity, (module, broken) in esper.get_components(Module, Broken):
             broken.repair_hours_left -= 1.0
             if broken.repair_hours_left <= 0:
                 esper.remove_component(entity, Broken)
                 reliability = esper.try_component(entity, Reliability)
                 if reliability is not None:
-                    reliability.next_failure_hour = next_failure_hour(self.ctx, module.spec)
-                self.ctx.emit(ModuleRepaired(module.spec.id, module.x, module.y))
-                self.ctx.topology_changed = True
+                    reliability.next_failure_hour = next_failure_hour(ctx, module.spec)
+                ctx.emit(ModuleRepaired(module.spec.id, module.x, module.y))
+                ctx.topology_changed = True
+        if ctx.topology_changed or self.seen_version != ctx.status_version:
+            self.next_due = -math.inf  # modules came, went, broke or were mended: look again
+        if hour < self.next_due:
+            return
         for entity, (module, reliability) in esper.get_components(Module, Reliability):
             if hour >= reliability.next_failure_hour and is_sound(entity):
-                break_module(self.ctx, entity, module)
+                break_module(ctx, entity, module)
+        sound = [r.next_failure_hour for e, r in esper.get_component(Reliability) if is_sound(e)]
+        self.next_due = min(sound, default=math.inf)
+        self.seen_version = ctx.status_version
+        if ctx.topology_changed:
+            self.next_due = -math.inf
 
 
 def break_module(ctx: SimContext, entity: int, module: Module) -> None:

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import esper
-
 from game.content.text import translate
-from game.ecs.components import Module
 from game.ecs.context import SimContext
 from game.ecs.events import GoalFailed, GoalMet, LevelEnded
-from game.rules.objectives import FAILED, MET, PENDING, Progress, goal_status, level_outcome
+from game.rules.objectives import FAILED, HOURS_PER_DAY, MET, PENDING, Progress, goal_status, level_outcome
 from game.systems.base import System
-from game.systems.status import is_finished
+from game.systems.working_set import working_set
 
 
 class ObjectiveSystem(System):
@@ -18,20 +15,30 @@ class ObjectiveSystem(System):
         super().__init__(ctx)
         for goal in ctx.level.goals:
             ctx.station.goals.setdefault(goal.id, PENDING)
+        self.limit_hours = ctx.level.time_limit_days * HOURS_PER_DAY
+        self.first = True  # a level may be settled from its first hour (all goals met at the start)
 
     def process(self) -> None:
         ctx = self.ctx
         station = ctx.station
         progress = measure(ctx)
+        changed = False
         for goal in ctx.level.goals:
             before = station.goals[goal.id]
+            if before != PENDING:
+                continue  # settled for good
             after = goal_status(goal, progress, before)
             if after != before:
+                changed = True
                 station.goals[goal.id] = after
                 if after == MET:
                     ctx.emit(GoalMet(goal.id))
                 elif after == FAILED:
                     ctx.emit(GoalFailed(goal.id, translate(goal.text)))
+        # The outcome moves only when a goal settles or the time runs out.
+        if not changed and progress.hour < self.limit_hours and not self.first:
+            return
+        self.first = False
         outcome = level_outcome(ctx.level.goals, station.goals, progress.hour, ctx.level.time_limit_days)
         if outcome is not None:
             if outcome == "won":
@@ -45,13 +52,9 @@ class ObjectiveSystem(System):
 
 def measure(ctx: SimContext) -> Progress:
     station = ctx.station
-    built: dict[str, int] = {}
-    for entity, module in esper.get_component(Module):
-        if is_finished(entity):
-            built[module.spec.id] = built.get(module.spec.id, 0) + 1
     return Progress(
         hour=station.hour + 1,  # measured at the end of the step
-        built=built,
+        built=working_set(ctx).built,
         science=station.science,
         resources=station.resources,
         powered_streak_hours=station.powered_streak_hours,

@@ -1,4 +1,8 @@
-"""Power: networks of touching modules, sunlight on solar arrays, storage through the dark spells."""
+"""Power: networks of touching modules, sunlight on solar arrays, storage through the dark spells.
+
+The networks are regrouped only when the map changes; each hour then costs a few lit checks per kind of
+ground and one balance per network, and modules' flags are written only when they flip.
+"""
 
 from __future__ import annotations
 
@@ -17,12 +21,25 @@ from game.systems.status import is_finished, is_sound
 
 
 @dataclass(slots=True)
+class _SolarGroup:
+    """The solar modules of one network on one kind of ground: lit and dark together."""
+
+    sunlight: float
+    lit_arc_centre_deg: float
+    output_w: float = 0.0
+    states: list[PowerState] = field(default_factory=list)
+    lit: bool | None = None  # unknown until the first hour
+
+
+@dataclass(slots=True)
 class _Network:
     members: list[tuple[Module, PowerState]] = field(default_factory=list)
     steady_w: float = 0.0
-    solar: list[tuple[float, SolarExposure, PowerState]] = field(default_factory=list)
+    solar: dict[tuple[float, float], _SolarGroup] = field(default_factory=dict)
     draw_w: float = 0.0
     stores: list[EnergyStore] = field(default_factory=list)
+    supplied: bool | None = None  # last hour's answer, so the members' flags are written only on a change
+    full: bool = False  # every store was full after the last hour and nothing has drained them since
 
 
 class PowerSystem(System):
@@ -30,34 +47,38 @@ class PowerSystem(System):
         super().__init__(ctx)
         self.networks: dict[int, _Network] = {}
         self.dark_networks: set[int] = set()
+        self.energy_version = -1
+        self.layout: tuple[int, ...] = ()  # the finished modules the network numbers below were worked out for
+        self.numbers: dict[int, int] = {}
 
     def process(self) -> None:
         ctx = self.ctx
         if ctx.topology_changed:
             self._rebuild()
             ctx.topology_changed = False
+            ctx.status_version += 1
+        if self.energy_version != ctx.energy_version:  # an event added or drained energy: stores may not be full
+            self.energy_version = ctx.energy_version
+            for network in self.networks.values():
+                network.full = False
         azimuth = sun_azimuth_deg(ctx.station.hour, ctx.moon.synodic_day_hours)
         all_supplied = True
         any_draw = False
         total_generation = total_draw = 0.0
         for number, network in self.networks.items():
-            generation = network.steady_w
-            for output_w, exposure, state in network.solar:
-                state.lit = is_lit(exposure.sunlight, exposure.lit_arc_centre_deg, azimuth)
-                if state.lit:
-                    generation += output_w
+            generation = network.steady_w + self._sunlit_output(network, azimuth)
             total_generation += generation
             total_draw += network.draw_w
-            charges = [store.charge_wh for store in network.stores]
-            balance = balance_hour(generation, network.draw_w, charges, [s.capacity_wh for s in network.stores])
-            for store, charge in zip(network.stores, balance.charges, strict=True):
-                store.charge_wh = charge
-            for _, state in network.members:
-                state.powered = balance.supplied
+            supplied = self._balance(network, generation)
+            if supplied is not network.supplied:
+                network.supplied = supplied
+                ctx.status_version += 1  # who works this hour changed
+                for _, state in network.members:
+                    state.powered = supplied
             if network.draw_w > 0:
                 any_draw = True
-                all_supplied &= balance.supplied
-            self._warn(number, network, generation, balance.supplied)
+                all_supplied &= supplied
+            self._warn(number, network, generation, supplied)
         ctx.power_generation_w, ctx.power_draw_w = total_generation, total_draw
         # An hour with nothing drawing power proves nothing: it neither extends nor breaks the streak.
         if not all_supplied:
@@ -66,31 +87,64 @@ class PowerSystem(System):
         elif any_draw:
             ctx.station.powered_streak_hours += 1
 
+    @staticmethod
+    def _sunlit_output(network: _Network, azimuth: float) -> float:
+        output = 0.0
+        for group in network.solar.values():
+            lit = is_lit(group.sunlight, group.lit_arc_centre_deg, azimuth)
+            if lit is not group.lit:
+                group.lit = lit
+                for state in group.states:
+                    state.lit = lit
+            if lit:
+                output += group.output_w
+        return output
+
+    @staticmethod
+    def _balance(network: _Network, generation: float) -> bool:
+        """One hour of the network's stores; True when every consumer was supplied."""
+        if network.full and generation >= network.draw_w:
+            return True  # a surplus into full stores changes nothing
+        charges = [store.charge_wh for store in network.stores]
+        capacities = [store.capacity_wh for store in network.stores]
+        balance = balance_hour(generation, network.draw_w, charges, capacities)
+        for store, charge in zip(network.stores, balance.charges, strict=True):
+            store.charge_wh = charge
+        network.full = all(c >= cap - 1e-6 for c, cap in zip(balance.charges, capacities, strict=True))
+        return balance.supplied
+
     def _warn(self, number: int, network: _Network, generation: float, supplied: bool) -> None:
-        deficit = network.draw_w - generation
-        stored = sum(store.charge_wh for store in network.stores)
         if not supplied:
             if number not in self.dark_networks:
                 self.dark_networks.add(number)
                 self.ctx.emit(PowerLost(number, len(network.members)))
             return
         self.dark_networks.discard(number)
-        if deficit > 0 and stored / deficit < LOW_ENERGY_WARNING_HOURS:
-            if number not in self.ctx.warned_networks:
-                self.ctx.warned_networks.add(number)
-                self.ctx.emit(EnergyRunningLow(number, stored / deficit))
-        elif deficit <= 0:
+        deficit = network.draw_w - generation
+        if deficit <= 0:
             self.ctx.warned_networks.discard(number)
+            return
+        stored = sum(store.charge_wh for store in network.stores)
+        if stored / deficit < LOW_ENERGY_WARNING_HOURS and number not in self.ctx.warned_networks:
+            self.ctx.warned_networks.add(number)
+            self.ctx.emit(EnergyRunningLow(number, stored / deficit))
 
     def _rebuild(self) -> None:
         """Regroups the networks after modules were placed, finished, broken, repaired or taken down."""
-        finished = [(e, m, p) for e, (m, p) in esper.get_components(Module, PowerState) if is_finished(e)]
-        for entity, (_, state) in esper.get_components(Module, PowerState):
-            if not is_finished(entity):
+        finished = []
+        for entity, (module, state) in esper.get_components(Module, PowerState):
+            if is_finished(entity):
+                finished.append((entity, module, state))
+            else:
                 state.powered = state.lit = False
-        numbers = power_networks(
-            {e: m.cells for e, m, _ in finished}, {e: m.spec.conducts_power for e, m, _ in finished}
-        )
+        # A module breaking or mended changes who works, not who touches whom: the grouping stays.
+        layout = tuple(entity for entity, _, _ in finished)
+        if layout != self.layout:
+            self.layout = layout
+            self.numbers = power_networks(
+                {e: m.cells for e, m, _ in finished}, {e: m.spec.conducts_power for e, m, _ in finished}
+            )
+        numbers = self.numbers
         self.networks = {}
         for entity, module, state in finished:
             state.network = numbers[entity]
@@ -102,7 +156,10 @@ class PowerSystem(System):
             network.draw_w += spec.power_draw_w
             exposure = esper.try_component(entity, SolarExposure)
             if spec.power_output_w > 0 and exposure is not None:
-                network.solar.append((spec.power_output_w, exposure, state))
+                key = (exposure.sunlight, exposure.lit_arc_centre_deg)
+                group = network.solar.setdefault(key, _SolarGroup(*key))
+                group.output_w += spec.power_output_w
+                group.states.append(state)
             else:
                 network.steady_w += spec.power_output_w
             store = esper.try_component(entity, EnergyStore)

@@ -192,3 +192,20 @@ def test_the_score_follows_its_formula():
     assert card.goals_total == len(level.goals) and not card.won
     expected = 100 * card.goals_met + card.science + 0.1 * max(0.0, card.budget_left)
     assert card.points == round(expected)
+
+
+def test_a_module_breaking_mid_run_stops_its_work_at_once():
+    # The hourly sums are cached between changes: a failure must still stop the science that hour on.
+    rows = ["^^^^^^^^"] * 4
+    modules = [{"module": "solar_array", "x": 0, "y": 0}, {"module": "rover_garage", "x": 1, "y": 0}]
+    failure = {"id": "jam", "kind": "failure", "text": "The rover garage jams", "day": 1,
+               "effect": {"fail_module": "rover_garage"}}
+    run = simulation(rows, modules, start={"budget": 1000, "modules": modules}, events=[failure])
+    run.run_hours(24 + 1)
+    stopped = run.snapshot().unsent_science["geology"]
+    run.run_hours(24)
+    view = run.module_at(1, 0)
+    assert view is not None and view.state == "broken"
+    assert run.snapshot().unsent_science["geology"] == pytest.approx(stopped)
+    run.run_hours(72)  # mended after its repair time: the work goes on
+    assert run.snapshot().unsent_science["geology"] > stopped

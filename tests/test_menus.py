@@ -22,8 +22,10 @@ from game.scenes.credits import CreditsScene, asset_rows
 from game.scenes.encyclopedia import EncyclopediaScene, encyclopedia_entries
 from game.scenes.level_entries import apply_progress, level_entries
 from game.scenes.level_list import LevelListScene
+from game.scenes.level_site import LevelScene
 from game.scenes.timeline import TimelineScene
 from game.scenes.title import TitleScene
+from game.scenes.transitions import Pop
 from game.settings import Settings, save_settings
 
 FRAME = 1 / 60
@@ -179,6 +181,29 @@ def test_continue_appears_with_a_save_and_a_bad_save_gives_a_sentence(app: App) 
     press(app, pygame.K_RETURN)
     assert app.top is scene and app.running
     assert any("could not be continued" in notice.text for notice in app.notices.shown)
+
+
+def test_continue_resumes_the_latest_save(app: App) -> None:
+    open_briefing(app)
+    press(app, pygame.K_RETURN, frames=3)  # Start
+    station = app.top
+    assert isinstance(station, LevelScene)
+    simulation = station.simulation
+    assert simulation is not None
+    simulation.run_hours(5)
+    assert station.quick_save() is not None
+    simulation.has_unsaved_progress = False
+    app.request(Pop())
+    run_frames(app)
+    press(app, pygame.K_ESCAPE)
+    title = title_of(app)
+    title.exit()
+    title.enter()
+    assert labels(title)[0] == "Continue"
+    press(app, pygame.K_RETURN, frames=3)
+    resumed = app.top
+    assert isinstance(resumed, LevelScene) and resumed is not station
+    assert resumed.simulation is not None and resumed.simulation.hour == 5
 
 
 def test_a_damaged_progress_file_is_told_on_the_title(user_home: Path) -> None:

@@ -158,7 +158,10 @@ def shoot_menu_screens(out: Path) -> list[Path]:
 
     try:
         app.frame(1 / 60)
-        key(pygame.K_RETURN)  # Campaign
+        title = app.top
+        assert isinstance(title, TitleScene) and title.focus is not None
+        title.focus.focus_on(title.button_labelled("Campaign"))  # not Continue, when the gallery left a save
+        key(pygame.K_RETURN)
         timeline = app.top
         assert isinstance(timeline, TimelineScene)
         shoot("campaign_timeline")
@@ -172,9 +175,7 @@ def shoot_menu_screens(out: Path) -> list[Path]:
         key(pygame.K_LEFT)  # walked there by keys too: the basic station's date, as it moved
         shoot("campaign_timeline_milestone")
         key(pygame.K_ESCAPE)
-        key(pygame.K_DOWN)
-        key(pygame.K_DOWN)
-        key(pygame.K_DOWN)  # Encyclopedia
+        title.focus.focus_on(title.button_labelled("Encyclopedia"))
         key(pygame.K_RETURN)
         assert isinstance(app.top, EncyclopediaScene)
         for character in "south pole":
@@ -188,8 +189,6 @@ def shoot_menu_screens(out: Path) -> list[Path]:
         key(pygame.K_DOWN)
         shoot("encyclopedia_partners")
         key(pygame.K_ESCAPE)
-        title = app.top
-        assert isinstance(title, TitleScene)
         pygame.event.post(pygame.event.Event(pygame_gui.UI_BUTTON_PRESSED, ui_element=title.button_labelled("Credits")))
         for _ in range(3):
             app.frame(1 / 60)

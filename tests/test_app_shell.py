@@ -75,14 +75,15 @@ def test_title_screen_is_drawn_with_the_focused_play_button(app: App):
     run_frames(app, 3)
     assert distinct_colours(app.window) > 60  # sky, stars, Earth, ridges, text: far from blank
     title = app.top
-    assert isinstance(title, TitleScene) and title.play_button is not None
-    # The keyboard focus shows as the accent border of the Play button, and moves with the keys.
-    assert has_colour(app.window, title.play_button.rect, palette.FOCUS)
+    assert isinstance(title, TitleScene)
+    campaign, sandbox = title.button_labelled("Campaign"), title.button_labelled("Sandbox and mods")
+    assert campaign is not None and sandbox is not None and title.focus is not None
+    # The keyboard focus shows as the accent border of the first button, and moves with the keys.
+    assert has_colour(app.window, campaign.rect, palette.FOCUS)
     press(app, pygame.K_DOWN)
-    assert title.quit_button is not None and title.focus is not None
-    assert title.focus.focused is title.quit_button
-    assert has_colour(app.window, title.quit_button.rect, palette.FOCUS)
-    assert not has_colour(app.window, title.play_button.rect, palette.FOCUS)
+    assert title.focus.focused is sandbox
+    assert has_colour(app.window, sandbox.rect, palette.FOCUS)
+    assert not has_colour(app.window, campaign.rect, palette.FOCUS)
 
 
 def test_run_stops_after_max_frames_and_reports_when_interactive():

@@ -22,6 +22,7 @@ from game.render import palette
 from game.render.camera import Camera
 from game.render.glyphs import GLYPHS, draw_glyph
 from game.render.patterns import PATTERNS, draw_pattern
+from game.scenes.briefing import BriefingScene
 from game.scenes.level_entries import level_entries
 from game.scenes.level_list import LevelListScene
 from game.scenes.level_site import LevelScene
@@ -78,8 +79,9 @@ def run_frames(app: App, frames: int, dt: float = FRAME) -> None:
 
 
 def open_first_level(app: App) -> LevelScene:
-    press(app, pygame.K_RETURN)  # Play
-    press(app, pygame.K_RETURN)  # the first level of the campaign
+    press(app, pygame.K_RETURN)  # Campaign: the timeline opens on the first level
+    press(app, pygame.K_RETURN)  # its briefing
+    press(app, pygame.K_RETURN)  # Start
     scene = app.top
     assert isinstance(scene, LevelScene)
     return scene
@@ -152,13 +154,17 @@ def test_quit_exits_the_top_and_closes_every_scene_once():
 def test_title_to_list_to_level_and_back_by_keys(app: App):
     run_frames(app, 1)
     assert isinstance(app.top, TitleScene)
+    press(app, pygame.K_DOWN)  # Campaign → Sandbox and mods
     press(app, pygame.K_RETURN)
     assert isinstance(app.top, LevelListScene)
     press(app, pygame.K_RETURN)
+    assert isinstance(app.top, BriefingScene)
+    press(app, pygame.K_RETURN)  # Start replaces the briefing
     level_scene = app.top
     assert isinstance(level_scene, LevelScene)
     assert level_scene.level.order == 1  # the campaign's first level is first in the list
-    press(app, pygame.K_ESCAPE)
+    app.request(Pop())
+    run_frames(app, 2)
     assert isinstance(app.top, LevelListScene)
     press(app, pygame.K_ESCAPE)
     assert isinstance(app.top, TitleScene)
@@ -173,25 +179,29 @@ def click(app: App, position: tuple[int, int]) -> None:
 
 def test_the_mouse_works_too_play_button_then_cards(app: App):
     title = app.top
-    assert isinstance(title, TitleScene) and title.play_button is not None
-    pygame.event.post(pygame.event.Event(pygame_gui.UI_BUTTON_PRESSED, ui_element=title.play_button))
+    assert isinstance(title, TitleScene)
+    pygame.event.post(pygame.event.Event(pygame_gui.UI_BUTTON_PRESSED,
+                                         ui_element=title.button_labelled("Sandbox and mods")))
     run_frames(app, 2)
     listing = app.top
     assert isinstance(listing, LevelListScene) and len(listing.entries) >= 2
-    second = listing.card_rect(1, app.window.get_size()).center
+    first, second = (listing.card_rect(index, app.window.get_size()).center for index in (0, 1))
     click(app, second)
     assert listing.selected == 1 and app.top is listing  # the first click only chooses
-    click(app, second)
-    assert isinstance(app.top, LevelScene)  # a click on the chosen level opens it
+    click(app, first)
+    assert listing.selected == 0 and app.top is listing
+    click(app, first)
+    assert isinstance(app.top, BriefingScene)  # a click on the chosen level opens its briefing
 
 
-def test_tab_then_enter_on_the_title_quits(app: App):
-    press(app, pygame.K_TAB)
+def test_up_then_enter_on_the_title_quits(app: App):
+    press(app, pygame.K_UP)  # from the first button round to the last, Quit
     press(app, pygame.K_RETURN)
     assert not app.running
 
 
 def test_list_screen_is_drawn_with_the_selected_card(app: App):
+    press(app, pygame.K_DOWN)
     press(app, pygame.K_RETURN, frames=3)
     scene = app.top
     assert isinstance(scene, LevelListScene)
@@ -218,6 +228,7 @@ def test_campaign_levels_come_first_in_order():
 
 
 def test_a_broken_mod_level_shows_its_problems_instead_of_crashing(app: App, broken_mod: Path):
+    press(app, pygame.K_DOWN)
     press(app, pygame.K_RETURN)
     scene = app.top
     assert isinstance(scene, LevelListScene)

@@ -134,6 +134,10 @@ def restore(save: SaveGame, level: Level, catalog: Catalog) -> Simulation:
         raise SaveError(f"the level '{level.id}' has changed since this save was made, so it cannot be replayed")
     simulation = Simulation(level, catalog, save.seed)
     simulation.run_hours(save.hour, save.commands)
+    # Commands given in the saved hour had not run yet when the save was made: they wait for the next step.
+    for hour, command in save.commands[len(simulation.command_log):]:
+        if hour == save.hour:
+            simulation.queue(command)
     simulation.has_unsaved_progress = False
     return simulation
 

@@ -29,6 +29,21 @@ def test_a_save_restores_the_exact_state(tmp_path):
     assert [p.name for p in tmp_path.iterdir()] == ["slot1.json"]  # no temporary file left behind
 
 
+def test_a_command_given_just_before_saving_is_not_lost(tmp_path):
+    # The player clicks, then saves before time moves on: the command waits for the next step.
+    run = _played(100)
+    run.queue(PlaceModule("solar_array", 17, 7))
+    path = write_save(capture(run), tmp_path / "clicked.json")
+    level, catalog = shipped_level()
+    restored = restore(read_save(path), level, catalog)
+    run.run_hours(30)
+    restored.run_hours(30)
+    assert restored.state_hash() == run.state_hash()
+    assert sum(view.module_id == "solar_array" for view in restored.snapshot().modules) == sum(
+        view.module_id == "solar_array" for view in run.snapshot().modules
+    )
+
+
 def test_a_save_is_plain_versioned_json(tmp_path):
     path = write_save(capture(_played()), tmp_path / "slot.json")
     data = json.loads(path.read_text(encoding="utf-8"))

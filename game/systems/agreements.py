@@ -67,6 +67,8 @@ class AgreementSystem(System):
     def process(self) -> None:
         ctx = self.ctx
         desk = desk_of_world()
+        if not ctx.level.partners and not desk.inbox:
+            return  # a level without partners has nothing to settle: keep its hours cheap
         partners = partners_by_id()
         self._apply_partner_events(desk, partners)
         commands, desk.inbox = desk.inbox, []

@@ -384,7 +384,10 @@ class LevelPartner(Strict):
     talks_open: bool = Field(True, description="Talks can start at once; false waits for an 'open_talks' event.")
 
 
-GoalKind = Literal["build", "science", "sustain_crew", "keep_power", "stay_in_budget", "stockpile"]
+GoalKind = Literal[
+    "build", "science", "sustain_crew", "keep_power", "stay_in_budget", "stockpile",
+    "partners", "agreements", "trust", "promises_kept",
+]
 _GOAL_NEEDS: dict[str, tuple[str, ...]] = {
     "build": ("module",),
     "science": ("points",),
@@ -392,7 +395,13 @@ _GOAL_NEEDS: dict[str, tuple[str, ...]] = {
     "keep_power": ("days",),
     "stay_in_budget": (),
     "stockpile": ("resource", "amount"),
+    "partners": (),
+    "agreements": (),
+    "trust": ("min_trust",),
+    "promises_kept": (),
 }
+# Goals measured on the level's partners (the level must list some).
+PARTNER_GOAL_KINDS = ("partners", "agreements", "trust", "promises_kept")
 
 
 class Goal(Strict):
@@ -402,7 +411,9 @@ class Goal(Strict):
     kind: GoalKind
     text: LocalizedText
     module: Identifier | None = Field(None, description="build: the module to build.")
-    count: int = Field(1, ge=1, description="build: how many.")
+    count: int = Field(
+        1, ge=1, description="build: how many; partners, agreements, trust, promises_kept: how many of them."
+    )
     points: float | None = Field(None, gt=0.0, description="science: points to reach.")
     domain: ScienceDomain | None = Field(
         None, description="science: one domain, or all together when absent."
@@ -412,6 +423,13 @@ class Goal(Strict):
     resource: Resource | None = Field(None, description="stockpile: the resource.")
     amount: float | None = Field(None, gt=0.0, description="stockpile: kg in store.")
     by_day: float | None = Field(None, gt=0.0, description="Deadline in days from the start, if any.")
+    partner: Identifier | None = Field(
+        None, description="agreements / trust / promises_kept: one partner of the level; any member when absent."
+    )
+    term: PartnerTerm | None = Field(
+        None, description="agreements: only agreements with this term count (e.g. module, funding)."
+    )
+    min_trust: float | None = Field(None, ge=0.0, le=100.0, description="trust: the trust to reach, 0 to 100.")
 
     @model_validator(mode="after")
     def _has_what_its_kind_needs(self) -> Goal:
@@ -660,6 +678,21 @@ class Level(Strict):
                 listed = ", ".join(sorted(taking_part)) or "none"
                 raise ValueError(
                     f"event '{event.id}' acts on partner '{named}', which is not in the level's [[partners]] "
+                    f"(they are: {listed})"
+                )
+        return self
+
+    @model_validator(mode="after")
+    def _goals_name_level_partners(self) -> Level:
+        # A goal about partners needs partners in the level, and a named one must take part in it.
+        taking_part = {partner.partner for partner in self.partners}
+        for goal in self.goals:
+            if goal.kind in PARTNER_GOAL_KINDS and not taking_part:
+                raise ValueError(f"goal '{goal.id}' is about partners, but the level has no [[partners]]")
+            if goal.partner is not None and goal.partner not in taking_part:
+                listed = ", ".join(sorted(taking_part))
+                raise ValueError(
+                    f"goal '{goal.id}' names partner '{goal.partner}', which is not in the level's [[partners]] "
                     f"(they are: {listed})"
                 )
         return self

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from game.content.models import Goal
+from game.content.models import PARTNER_GOAL_KINDS, Goal
 
 HOURS_PER_DAY = 24
 PENDING, MET, FAILED = "pending", "met", "failed"
@@ -23,6 +23,20 @@ class Progress:
     crewed_streak_hours: int
     crew: int
     lowest_budget: float
+    # Diplomacy, for the goals about partners (empty in a level without partners).
+    members: frozenset[str] = frozenset()  # partners that are members of the programme
+    trust: Mapping[str, float] = field(default_factory=dict)  # every partner's trust, 0 to 100
+    agreements: tuple[SignedAgreement, ...] = ()
+    promises_kept: Mapping[str, int] = field(default_factory=dict)  # the player's promises kept, per partner
+
+
+@dataclass(frozen=True, slots=True)
+class SignedAgreement:
+    """What a goal needs to know of one signed agreement: with whom, its terms, and its state."""
+
+    partner: str
+    terms: tuple[str, ...]  # PartnerTerm names: funding, module, data_share, ...
+    state: str  # active, kept, broken, defaulted
 
 
 def goal_fraction(goal: Goal, progress: Progress) -> float:
@@ -40,7 +54,31 @@ def goal_fraction(goal: Goal, progress: Progress) -> float:
         return progress.powered_streak_hours / ((goal.days or 1.0) * HOURS_PER_DAY)
     if goal.kind == "stockpile":
         return progress.resources.get(goal.resource or "", 0.0) / (goal.amount or 1.0)
+    if goal.kind in PARTNER_GOAL_KINDS:
+        return _partner_fraction(goal, progress)
     return 1.0 if progress.lowest_budget >= 0 else 0.0  # stay_in_budget
+
+
+def _partner_fraction(goal: Goal, progress: Progress) -> float:
+    """Goals about partners: members, agreements signed, trust reached, promises kept."""
+    if goal.kind == "partners":
+        return len(progress.members) / goal.count
+    if goal.kind == "agreements":
+        signed = [
+            agreement for agreement in progress.agreements
+            if goal.partner in (None, agreement.partner) and goal.term in (None, *agreement.terms)
+        ]
+        return len(signed) / goal.count
+    if goal.kind == "trust":
+        wanted = goal.min_trust or 0.0
+        if goal.partner is not None:
+            reached = progress.trust.get(goal.partner, 0.0)
+            return 1.0 if reached >= wanted else reached / max(wanted, 1.0)
+        # Without a partner: `count` members must each trust the programme this much.
+        trusting = sum(1 for member in progress.members if progress.trust.get(member, 0.0) >= wanted)
+        return trusting / goal.count
+    kept = progress.promises_kept  # promises_kept
+    return (kept.get(goal.partner, 0) if goal.partner is not None else sum(kept.values())) / goal.count
 
 
 def goal_status(goal: Goal, progress: Progress, previous: str) -> str:

@@ -2,10 +2,25 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+import esper
+
+from game.content.models import PARTNER_GOAL_KINDS
 from game.content.text import translate
 from game.ecs.context import SimContext
 from game.ecs.events import GoalFailed, GoalMet, LevelEnded
-from game.rules.objectives import FAILED, HOURS_PER_DAY, MET, PENDING, Progress, goal_status, level_outcome
+from game.ecs.partners import Agreement, Partner
+from game.rules.objectives import (
+    FAILED,
+    HOURS_PER_DAY,
+    MET,
+    PENDING,
+    Progress,
+    SignedAgreement,
+    goal_status,
+    level_outcome,
+)
 from game.systems.base import System
 from game.systems.working_set import working_set
 
@@ -61,7 +76,25 @@ def measure(ctx: SimContext) -> Progress:
         crewed_streak_hours=station.crewed_streak_hours,
         crew=station.crew,
         lowest_budget=station.lowest_budget,
+        **(_diplomacy(ctx) if any(goal.kind in PARTNER_GOAL_KINDS for goal in ctx.level.goals) else {}),
     )
+
+
+def _diplomacy(ctx: SimContext) -> dict[str, Any]:
+    """Members, trust, agreements and kept promises, read from the partner components for the partner goals."""
+    partners = [partner for _, partner in esper.get_component(Partner)]
+    agreements = [agreement for _, agreement in sorted(esper.get_component(Agreement), key=lambda pair: pair[1].number)]
+    kept: dict[str, int] = {}
+    for agreement in agreements:
+        promises = [item for item in agreement.deliverables if item.owed_by == "player" and item.state == "met"]
+        kept[agreement.partner] = kept.get(agreement.partner, 0) + len(promises)
+    return {
+        "members": frozenset(partner.spec.id for partner in partners if partner.member),
+        "trust": {partner.spec.id: partner.trust for partner in partners},
+        "agreements": tuple(SignedAgreement(agreement.partner, agreement.offer.terms(), agreement.state)
+                            for agreement in agreements),
+        "promises_kept": kept,
+    }
 
 
 def _reason(ctx: SimContext, outcome: str) -> str:

@@ -49,7 +49,12 @@ KEY_ACTIONS: tuple[KeyAction, ...] = (
     KeyAction("throttle_down", "Landing: less thrust", "landing", "down"),
     KeyAction("turn_left", "Landing: turn left", "landing", "left"),
     KeyAction("turn_right", "Landing: turn right", "landing", "right"),
-    KeyAction("autopilot", "Landing: autopilot on/off", "landing", "a"),
+    # Tab, as the landing screen has always used it: "a" (the first default) is also WASD's turn left.
+    KeyAction("autopilot", "Landing: autopilot on/off", "landing", "tab"),
+    KeyAction("kill_rotation", "Landing: stop turning", "landing", "k"),
+    KeyAction("cut_engine", "Landing: cut the engine", "landing", "x"),
+    KeyAction("full_thrust", "Landing: full thrust", "landing", "z"),
+    KeyAction("pause_flight", "Landing: pause", "landing", "p"),
 )
 DEFAULT_KEY_BINDINGS: dict[str, str] = {action.id: action.default_key for action in KEY_ACTIONS}
 
@@ -75,6 +80,11 @@ class Settings:
     hints: bool = True
     landing_choice: str = "ask"
     unlock_all: bool = False
+    # Landing assists the player always wants; each one turns on what a level may also turn on by itself.
+    assist_attitude_hold: bool = False
+    assist_suggested_burn: bool = False
+    assist_slow_motion: bool = False
+    assist_larger_target: bool = False
 
     def key_name(self, action: str) -> str:
         """The pygame key name bound to `action`, or its default when the binding is missing."""
@@ -194,6 +204,10 @@ _CHECKS: dict[str, Callable[[Any], Any]] = {
     "hints": _boolean("hints"),
     "landing_choice": _one_of("landing_choice", LANDING_CHOICES),
     "unlock_all": _boolean("unlock_all"),
+    "assist_attitude_hold": _boolean("assist_attitude_hold"),
+    "assist_suggested_burn": _boolean("assist_suggested_burn"),
+    "assist_slow_motion": _boolean("assist_slow_motion"),
+    "assist_larger_target": _boolean("assist_larger_target"),
 }
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -13,8 +14,9 @@ from game.landing.instruments import braking_height, delta_v_left, thrust_to_wei
 from game.landing.pilot import Observation
 from game.landing.terrain import Ground
 from game.render import palette
-from game.render.fonts import Fonts
+from game.render.fonts import Fonts, scaled
 from game.render.landing_camera import SideCamera
+from game.render.palette import STANDARD_PALETTE, Palette
 
 Cue = Literal["ok", "hard", "crash"]
 CUE_COLOURS: dict[Cue, pygame.Color] = {
@@ -55,6 +57,13 @@ class TextCache:
         return rect
 
 
+def cue_colours(colours: Palette) -> dict[Cue, pygame.Color]:
+    """The three cue colours in `colours`: the standard look keeps its own red, other palettes their own hues."""
+    if colours is STANDARD_PALETTE:
+        return CUE_COLOURS
+    return {"ok": colours.good, "hard": colours.warning, "crash": colours.broken}
+
+
 def cue_for(value: float, good: float, hard: float) -> Cue:
     """Green within the good limit, amber within the hard one, red beyond it."""
     return "ok" if value <= good else "hard" if value <= hard else "crash"
@@ -75,9 +84,12 @@ def worst(cues: dict[str, Cue]) -> Cue:
     return "crash" if "crash" in values else "hard" if "hard" in values else "ok"
 
 
-def draw_cue_mark(surface: pygame.Surface, cue: Cue, centre: tuple[float, float], radius: float) -> None:
+def draw_cue_mark(
+    surface: pygame.Surface, cue: Cue, centre: tuple[float, float], radius: float,
+    colours: Palette = STANDARD_PALETTE,
+) -> None:
     """A shape as well as a colour, so the cue reads without colour vision: circle, triangle, square."""
-    colour = CUE_COLOURS[cue]
+    colour = cue_colours(colours)[cue]
     x, y = centre
     if cue == "ok":
         pygame.draw.circle(surface, colour, (x, y), radius)
@@ -87,15 +99,18 @@ def draw_cue_mark(surface: pygame.Surface, cue: Cue, centre: tuple[float, float]
     else:
         pygame.draw.rect(surface, colour, (x - radius, y - radius, radius * 2, radius * 2))
         arm = radius * 0.6
-        pygame.draw.line(surface, palette.SKY, (x - arm, y - arm), (x + arm, y + arm), 3)
-        pygame.draw.line(surface, palette.SKY, (x - arm, y + arm), (x + arm, y - arm), 3)
+        pygame.draw.line(surface, colours.sky, (x - arm, y - arm), (x + arm, y + arm), 3)
+        pygame.draw.line(surface, colours.sky, (x - arm, y + arm), (x + arm, y - arm), 3)
 
 
 def draw_instruments(
     surface: pygame.Surface, fonts: Fonts, texts: TextCache, seen: Observation, grading: LandingGrading,
-    thrust_share: float, throttle: float, propellant_capacity_kg: float,
+    thrust_share: float, throttle: float, propellant_capacity_kg: float, colours: Palette = STANDARD_PALETTE,
 ) -> pygame.Rect:
-    """The left-hand panel of readouts; the speeds and the lean carry their touchdown cue."""
+    """The left-hand panel of readouts; the speeds and the lean carry their touchdown cue.
+
+    The panel grows with the UI scale (fonts.scale), as its words do."""
+    px = _pixels(fonts)
     label_font, value_font = fonts.regular(palette.SMALL), fonts.bold(palette.BODY)
     cues = touchdown_cues(seen, grading)
     tw = thrust_to_weight(seen)
@@ -107,61 +122,74 @@ def draw_instruments(
         ("Thrust / weight", f"{tw:.2f}", None),
         ("Δv left", f"{delta_v_left(seen):,.0f} m/s", None),
     ]
-    panel = pygame.Rect(14, 14, PANEL_WIDTH, 26 + ROW_HEIGHT * (len(rows) + 2))
+    row_height = px(ROW_HEIGHT)
+    panel = pygame.Rect(14, 14, px(PANEL_WIDTH), px(26) + row_height * (len(rows) + 2))
     layer = pygame.Surface(panel.size, pygame.SRCALPHA)
-    layer.fill((*palette.PANEL[:3], 215))
+    layer.fill((*colours.panel[:3], 215))
     surface.blit(layer, panel)
-    pygame.draw.rect(surface, palette.PANEL_EDGE, panel, 2, border_radius=6)
-    y = panel.y + 12
-    value_right = panel.right - 52
+    pygame.draw.rect(surface, colours.panel_edge, panel, 2, border_radius=6)
+    y = panel.y + px(12)
+    value_right = panel.right - px(52)
     for label, value, cue in rows:
-        texts.draw(surface, label_font, label, palette.TEXT_DIM, (panel.x + 14, y + 4))
-        texts.draw(surface, value_font, value, palette.TEXT, (value_right, y), anchor="topright")
+        texts.draw(surface, label_font, label, colours.text_dim, (panel.x + px(14), y + px(4)))
+        texts.draw(surface, value_font, value, colours.text, (value_right, y), anchor="topright")
         if cue is not None:
-            draw_cue_mark(surface, cue, (panel.right - 26, y + 15), 9)
-        y += ROW_HEIGHT
+            draw_cue_mark(surface, cue, (panel.right - px(26), y + px(15)), px(9), colours)
+        y += row_height
     _bar(surface, fonts, texts, "Throttle", throttle, f"{thrust_share:.0%}" if thrust_share else "off",
-         (panel.x + 14, y), panel.width - 28, palette.ACCENT)
-    y += ROW_HEIGHT
+         (panel.x + px(14), y), panel.width - px(28), colours.accent, colours)
+    y += row_height
     fuel = seen.propellant_kg
     share = fuel / propellant_capacity_kg if propellant_capacity_kg > 0.0 else 0.0
-    colour = palette.GOOD if share > 0.1 else CUE_COLOURS["crash"]
+    colour = colours.good if share > 0.1 else cue_colours(colours)["crash"]
     _bar(surface, fonts, texts, "Propellant", share, f"{fuel:,.0f} kg",
-         (panel.x + 14, y), panel.width - 28, colour)
+         (panel.x + px(14), y), panel.width - px(28), colour, colours)
     return panel
+
+
+def _pixels(fonts: Fonts) -> Callable[[int], int]:
+    """Lengths at 100 % made to follow the UI scale, so boxes stay around their (scaled) words."""
+    return lambda value: scaled(value, fonts.scale)
 
 
 def _bar(
     surface: pygame.Surface, fonts: Fonts, texts: TextCache, label: str, share: float, value: str,
-    topleft: tuple[int, int], width: int, colour: pygame.Color,
+    topleft: tuple[int, int], width: int, colour: pygame.Color, colours: Palette,
 ) -> None:
+    px = _pixels(fonts)
     x, y = topleft
-    texts.draw(surface, fonts.regular(palette.SMALL), label, palette.TEXT_DIM, (x, y + 4))
-    bar = pygame.Rect(x + 118, y + 8, width - 118 - 84, 16)
-    pygame.draw.rect(surface, palette.PANEL_RAISED, bar)
+    texts.draw(surface, fonts.regular(palette.SMALL), label, colours.text_dim, (x, y + px(4)))
+    bar = pygame.Rect(x + px(118), y + px(8), width - px(118) - px(84), px(16))
+    pygame.draw.rect(surface, colours.panel_raised, bar)
     filled = bar.copy()
     filled.width = round(bar.width * max(0.0, min(1.0, share)))
     pygame.draw.rect(surface, colour, filled)
-    pygame.draw.rect(surface, palette.PANEL_EDGE, bar, 1)
-    texts.draw(surface, fonts.bold(palette.SMALL), value, palette.TEXT, (x + width, y + 4), anchor="topright")
+    pygame.draw.rect(surface, colours.panel_edge, bar, 1)
+    texts.draw(surface, fonts.bold(palette.SMALL), value, colours.text, (x + width, y + px(4)), anchor="topright")
 
 
-def draw_touchdown_cue(surface: pygame.Surface, fonts: Fonts, texts: TextCache, cue: Cue) -> None:
-    """Top right: how a touchdown right now would end, in words, colour and shape."""
+def draw_touchdown_cue(
+    surface: pygame.Surface, fonts: Fonts, texts: TextCache, cue: Cue, colours: Palette = STANDARD_PALETTE,
+) -> pygame.Rect:
+    """Top right: how a touchdown right now would end, in words, colour and shape; returns its box."""
+    px = _pixels(fonts)
     font = fonts.bold(palette.LARGE)
     text = f"Touchdown now: {CUE_WORDS[cue]}"
-    image = texts.render(font, text, CUE_COLOURS[cue])
-    box = pygame.Rect(0, 0, image.get_width() + 66, image.get_height() + 18)
+    colour = cue_colours(colours)[cue]
+    image = texts.render(font, text, colour)
+    box = pygame.Rect(0, 0, image.get_width() + px(66), image.get_height() + 18)
     box.topright = (surface.get_width() - 14, 14)
-    pygame.draw.rect(surface, palette.PANEL, box, border_radius=6)
-    pygame.draw.rect(surface, CUE_COLOURS[cue], box, 3, border_radius=6)
-    draw_cue_mark(surface, cue, (box.x + 26, box.centery), 11)
-    surface.blit(image, (box.x + 48, box.y + 9))
+    pygame.draw.rect(surface, colours.panel, box, border_radius=6)
+    pygame.draw.rect(surface, colour, box, 3, border_radius=6)
+    draw_cue_mark(surface, cue, (box.x + px(26), box.centery), px(11), colours)
+    surface.blit(image, (box.x + px(48), box.y + 9))
+    return box
 
 
 def draw_flight_marks(
     surface: pygame.Surface, fonts: Fonts, texts: TextCache, camera: SideCamera, seen: Observation,
     pose: tuple[float, float, float], ground: Ground, impact_x: float | None, suggested_burn: bool,
+    colours: Palette = STANDARD_PALETTE,
 ) -> bool:
     """Velocity vector, predicted impact, and (as an assist) where braking must begin; True: burn now."""
     x, y, _ = pose
@@ -171,15 +199,15 @@ def draw_flight_marks(
         length = min(VECTOR_MAX_PIXELS, speed * VECTOR_PIXELS_PER_M_S)
         dx, dy = seen.vx_m_s / speed * length, -seen.vy_m_s / speed * length
         tip = (sx + dx, sy + dy)
-        pygame.draw.line(surface, palette.TEXT, (sx, sy), tip, 3)
+        pygame.draw.line(surface, colours.text, (sx, sy), tip, 3)
         back = math.atan2(dy, dx) + math.pi
         wing = [(tip[0] + 12 * math.cos(back + side), tip[1] + 12 * math.sin(back + side)) for side in (-0.45, 0.45)]
-        pygame.draw.polygon(surface, palette.TEXT, [tip, *wing])
+        pygame.draw.polygon(surface, colours.text, [tip, *wing])
     small = fonts.bold(palette.SMALL)
     # Within the last metres the impact point sits under the feet and would only hide them.
     if impact_x is not None and seen.altitude_m > 8.0 and camera.left <= impact_x <= camera.right:
         ix, iy = camera.to_screen(impact_x, ground.height_at(impact_x))
-        colour = CUE_COLOURS["crash"]
+        colour = cue_colours(colours)["crash"]
         pygame.draw.line(surface, colour, (ix - 10, iy - 10), (ix + 10, iy + 10), 4)
         pygame.draw.line(surface, colour, (ix - 10, iy + 10), (ix + 10, iy - 10), 4)
         texts.draw(surface, small, "impact", colour, (ix, iy - 14), anchor="midbottom")
@@ -191,20 +219,23 @@ def draw_flight_marks(
     if math.isfinite(needed) and needed > 0.0:
         # Where the lander's centre will be when its feet are `needed` above the ground.
         mark_y = camera.to_screen(x, y - seen.altitude_m + needed)[1]
-        colour = CUE_COLOURS["hard"] if burn_now else palette.ACCENT
+        colour = cue_colours(colours)["hard"] if burn_now else colours.accent
         for start in range(-90, 90, 20):
             pygame.draw.line(surface, colour, (sx + start, mark_y), (sx + start + 11, mark_y), 3)
         texts.draw(surface, small, "brake from here", colour, (sx + 96, mark_y), anchor="midleft")
     return burn_now
 
 
-def draw_banner(surface: pygame.Surface, fonts: Fonts, texts: TextCache, words: list[tuple[str, pygame.Color]]) -> None:
-    """Status words along the top middle: paused, autopilot, replay, slow motion, the world flown on."""
+def draw_banner(
+    surface: pygame.Surface, fonts: Fonts, texts: TextCache, words: list[tuple[str, pygame.Color]],
+    colours: Palette = STANDARD_PALETTE, top: int = 18,
+) -> None:
+    """Status words along the top middle (from `top` down): paused, autopilot, replay, slow motion, the world."""
     font = fonts.bold(palette.BODY)
     x = surface.get_width() // 2
-    y = 18
+    y = top
     for text, colour in words:
         rect = texts.render(font, text, colour).get_rect(midtop=(x, y))
-        pygame.draw.rect(surface, palette.PANEL, rect.inflate(24, 10), border_radius=6)
+        pygame.draw.rect(surface, colours.panel, rect.inflate(24, 10), border_radius=6)
         texts.draw(surface, font, text, colour, rect.topleft)
         y = rect.bottom + 14

@@ -7,8 +7,9 @@ import pygame
 from game.landing.grading import GradeName
 from game.landing.run import LandingResult
 from game.render import palette
-from game.render.fonts import Fonts
-from game.render.landing_hud import CUE_COLOURS, Cue, draw_cue_mark
+from game.render.fonts import Fonts, scaled
+from game.render.landing_hud import Cue, cue_colours, draw_cue_mark
+from game.render.palette import STANDARD_PALETTE, Palette
 from game.render.text import draw_paragraph, draw_text, wrap_text
 
 GRADE_WORDS: dict[GradeName, str] = {
@@ -47,28 +48,40 @@ def result_facts(result: LandingResult, cargo_name: str | None) -> list[str]:
 
 def draw_result(
     surface: pygame.Surface, fonts: Fonts, result: LandingResult, cargo_name: str | None, column: int,
-    plot: tuple[pygame.Surface, pygame.Rect],
+    plot: tuple[pygame.Surface, pygame.Rect], colours: Palette = STANDARD_PALETTE, bottom: int | None = None,
 ) -> None:
-    """Veils the final view, then the grade and its reasons left of `column` and the plot right of it."""
+    """Veils the final view, then the grade and its reasons left of `column` and the plot right of it.
+
+    Text stops above `bottom` (the buttons), dropping the last facts when a large UI scale leaves no room."""
     width, height = surface.get_size()
+    bottom = height if bottom is None else bottom
     veil = pygame.Surface((width, height), pygame.SRCALPHA)
-    veil.fill((5, 7, 13, 205))
+    veil.fill((*colours.sky[:3], 205))
     surface.blit(veil, (0, 0))
     grade = result.grade
     cue = GRADE_CUES[grade.name]
-    draw_cue_mark(surface, cue, (58, 62), 16)
-    draw_text(surface, GRADE_WORDS[grade.name], fonts.bold(palette.HEADING + 6), CUE_COLOURS[cue], (88, 38))
-    y = 104
+    heading = fonts.bold(palette.HEADING + 6)
+    radius = scaled(16, fonts.scale)
+    draw_cue_mark(surface, cue, (40 + radius, 38 + heading.get_linesize() // 2), radius, colours)
+    title = draw_text(surface, GRADE_WORDS[grade.name], heading, cue_colours(colours)[cue],
+                      (40 + 2 * radius + 14, 38))
+    y = title.bottom + 18
     body, small = fonts.regular(palette.BODY), fonts.regular(palette.SMALL)
     for reason in grade.reasons:
-        y = draw_paragraph(surface, "• " + reason[:1].upper() + reason[1:], body, palette.TEXT, (40, y), column - 40)
+        room = (bottom - y) // body.get_linesize()
+        if room < 1:
+            break
+        y = draw_paragraph(surface, "• " + reason[:1].upper() + reason[1:], body, colours.text, (40, y),
+                           column - 40, max_lines=room)
         y += 6
     y += 8
     for fact in result_facts(result, cargo_name):
         for line in wrap_text(fact, small, column - 40):
-            draw_text(surface, line, small, palette.TEXT_DIM, (40, y))
+            if y + small.get_linesize() > bottom:
+                break
+            draw_text(surface, line, small, colours.text_dim, (40, y))
             y += small.get_linesize()
         y += 4
     image, rect = plot
     surface.blit(image, rect)
-    pygame.draw.rect(surface, palette.PANEL_EDGE, rect, 2)
+    pygame.draw.rect(surface, colours.panel_edge, rect, 2)

@@ -14,6 +14,7 @@ from game.landing.craft import CraftShape
 from game.landing.terrain import Ground
 from game.render import palette
 from game.render.landing_camera import SideCamera
+from game.render.palette import STANDARD_PALETTE, Palette
 
 # A look value, not a measurement: the Sun stands low over the south pole, so shadows are long.
 SUN_ELEVATION_DEG = 6.0
@@ -40,11 +41,11 @@ LANDER_SHADOW = pygame.Color("#18181c")
 MIN_LANDER_WIDTH_PX = 26.0
 
 
-def render_sky(size: tuple[int, int], seed: int = 7) -> pygame.Surface:
+def render_sky(size: tuple[int, int], seed: int = 7, colours: Palette = STANDARD_PALETTE) -> pygame.Surface:
     """The backdrop fixed to the screen: black sky, stars, a far ridge, and Earth half behind it."""
     width, height = size
     sky = pygame.Surface(size)
-    sky.fill(palette.SKY)
+    sky.fill(colours.sky)
     dice = random.Random(seed)
     for _ in range(STAR_COUNT):
         x, y = dice.randrange(width), dice.randrange(max(1, round(height * 0.8)))
@@ -141,7 +142,10 @@ def draw_ground(surface: pygame.Surface, camera: SideCamera, ground: Ground, sha
             pygame.draw.line(surface, SUNLIT_EDGE, (x0, y0), (x1, y1), width)
 
 
-def draw_target(surface: pygame.Surface, camera: SideCamera, ground: Ground, good_distance: float | None) -> None:
+def draw_target(
+    surface: pygame.Surface, camera: SideCamera, ground: Ground, good_distance: float | None,
+    colour: pygame.Color = TARGET,
+) -> None:
     """The pad, a marker under the target, and brackets where a landing still counts as on target."""
     to_screen = camera.to_screen
     pad_left, pad_right = ground.pad
@@ -149,10 +153,10 @@ def draw_target(surface: pygame.Surface, camera: SideCamera, ground: Ground, goo
     base = ground.height_at(target)
     if pad_right > pad_left:
         start, end = to_screen(pad_left, base), to_screen(pad_right, base)
-        pygame.draw.line(surface, TARGET, start, end, max(3, round(camera.pixels_per_metre * 0.3)))
+        pygame.draw.line(surface, colour, start, end, max(3, round(camera.pixels_per_metre * 0.3)))
     x, y = to_screen(target, base)
     # Below the surface, pointing up at the spot: the lander never hides it, whatever it does above.
-    pygame.draw.polygon(surface, TARGET, [(x, y + 6), (x + 14, y + 30), (x - 14, y + 30)])
+    pygame.draw.polygon(surface, colour, [(x, y + 6), (x + 14, y + 30), (x - 14, y + 30)])
     # Zoomed far out the brackets would close into a box around the marker: leave them out then.
     if good_distance is not None and good_distance * camera.pixels_per_metre > 40.0:
         for side in (-1.0, 1.0):
@@ -160,7 +164,7 @@ def draw_target(surface: pygame.Surface, camera: SideCamera, ground: Ground, goo
             bx, by = to_screen(edge, ground.height_at(edge))
             arm = side * -12
             bracket = [(bx + arm, by - 30), (bx, by - 30), (bx, by + 4), (bx + arm, by + 4)]
-            pygame.draw.lines(surface, TARGET, False, bracket, 3)
+            pygame.draw.lines(surface, colour, False, bracket, 3)
 
 
 def lander_scale(camera: SideCamera, shape: CraftShape) -> float:

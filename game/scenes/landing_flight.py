@@ -27,10 +27,11 @@ from game.landing.run import LandingResult
 from game.landing.scenario import Scenario, scenario_for
 from game.landing.session import LandingSession
 from game.render import palette
+from game.render.fonts import scaled
 from game.render.landing_camera import SideCamera
 from game.render.landing_hud import (
-    CUE_COLOURS,
     TextCache,
+    cue_colours,
     draw_banner,
     draw_flight_marks,
     draw_instruments,
@@ -49,13 +50,14 @@ from game.render.landing_view import (
     draw_target,
     render_sky,
 )
-from game.render.text import draw_paragraph, draw_text
+from game.render.text import draw_paragraph, draw_text, wrap_text
 from game.scenes.context import SceneContext
 from game.scenes.landing_sound import FlightSounds, find_audio
 from game.scenes.scene import SceneBase
 from game.scenes.transitions import Pop, Replace, Transition
+from game.settings import Settings
 from game.ui.confirm_dialog import Question, open_confirm_dialog
-from game.ui.flight_input import KEYS_HELP, FlightInput, open_gamepads
+from game.ui.flight_input import FlightInput, FlightKeys, open_gamepads
 
 Phase = Literal["flying", "finished", "left", "error"]
 ABANDON = Question(
@@ -67,6 +69,9 @@ EXHAUST_PER_STEP = 3
 DUST_PER_STEP = 6
 TOUCHDOWN_DUST = 40
 BUTTON_HEIGHT = 54
+# What the settings' assists mean when switched on (game values): half speed, a target twice as wide.
+SETTINGS_SLOW_MOTION = 0.5
+SETTINGS_TARGET_SCALE = 2.0
 
 
 def flights_dir() -> Path:
@@ -81,6 +86,18 @@ def recordings_dir() -> Path:
 
 def _stamp() -> str:
     return f"{dt.datetime.now():%Y%m%d-%H%M%S}"
+
+
+def assists_with_settings(assists: LandingAssists, settings: Settings) -> LandingAssists:
+    """The level's (or practice's) assists with the player's own added: either one turns an assist on."""
+    return LandingAssists(
+        attitude_hold=assists.attitude_hold or settings.assist_attitude_hold,
+        suggested_burn=assists.suggested_burn or settings.assist_suggested_burn,
+        slow_motion=min(assists.slow_motion, SETTINGS_SLOW_MOTION) if settings.assist_slow_motion
+        else assists.slow_motion,
+        target_scale=max(assists.target_scale, SETTINGS_TARGET_SCALE) if settings.assist_larger_target
+        else assists.target_scale,
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,7 +147,7 @@ class LandingScene(SceneBase):
         self.world_name = world_name
         self.phase: Phase = "flying"
         self.error = ""
-        self.input = FlightInput()
+        self.input = FlightInput(keys=FlightKeys.from_settings(ctx.settings))
         self.clock = FixedStepClock(steps_per_second=1.0 / STEP_S)
         self.texts = TextCache()
         self.sky: pygame.Surface | None = None
@@ -164,9 +181,13 @@ class LandingScene(SceneBase):
                 max_thrust_n=replay.max_thrust_n, assists=replay.assists,
             )
             return LandingSession(scenario, level.id, replay_pilot(replay.commands))
+        # A replay keeps its recorded assists (above); a new flight adds the player's from the settings.
+        chosen = options.assists
+        if chosen is None:
+            chosen = level.landing.assists if level.landing is not None else LandingAssists()
         scenario = scenario_for(
             level, catalog, options.seed, cargo=options.cargo, gravity=options.gravity,
-            max_thrust_n=options.max_thrust_n, assists=options.assists,
+            max_thrust_n=options.max_thrust_n, assists=assists_with_settings(chosen, self.ctx.settings),
         )
         session = LandingSession(scenario, level.id)
         session.use_autopilot(options.autopilot)
@@ -187,7 +208,7 @@ class LandingScene(SceneBase):
         return self.clock.alpha if self.phase == "flying" else 1.0
 
     def enter(self) -> None:
-        self.sky = render_sky(self.ctx.ui.window_resolution)
+        self.sky = render_sky(self.ctx.ui.window_resolution, colours=self.ctx.palette)
         self.input.gamepads = open_gamepads()
         if self.phase == "flying":
             self.sounds = FlightSounds(find_audio(self.ctx))
@@ -204,7 +225,7 @@ class LandingScene(SceneBase):
 
     def handle(self, event: pygame.event.Event) -> Transition | None:
         if event.type == pygame.VIDEORESIZE:
-            self.sky = render_sky((event.w, event.h))
+            self.sky = render_sky((event.w, event.h), colours=self.ctx.palette)
             if self.phase == "finished":
                 self._build_result_widgets()
             return None
@@ -229,11 +250,12 @@ class LandingScene(SceneBase):
                     return Pop()
                 self._ask_to_abandon()
                 return None
-            if event.key == pygame.K_p:
+            keys = self.input.keys
+            if keys.is_key("pause_flight", event.key):
                 self.clock.speed = 0 if self.clock.speed else 1
                 self.input.release_all()
                 return None
-            if event.key == pygame.K_TAB and not self.replaying:
+            if keys.is_key("autopilot", event.key) and not self.replaying:
                 self.session.use_autopilot(self.session.pilot is None)
                 return None
         if event.type == pygame.JOYBUTTONDOWN and event.button in (6, 7):  # Back/Start on most pads
@@ -338,7 +360,9 @@ class LandingScene(SceneBase):
         for button in self.buttons.values():
             button.kill()
         width, height = self.ctx.ui.window_resolution
-        bottom = height - BUTTON_HEIGHT - 24
+        scale = min(self.ctx.fonts.scale, 1.5)  # four buttons in a row must still fit 1280 pixels
+        button_height = scaled(BUTTON_HEIGHT, scale)
+        bottom = height - button_height - 24
         names = ["Export CSV", "Save recording"]
         if self.practice:
             names.append("Fly again")
@@ -346,7 +370,7 @@ class LandingScene(SceneBase):
         x = 40
         self.buttons = {}
         for name in names:
-            size = (230 if name == "Continue" else 210, BUTTON_HEIGHT)
+            size = (scaled(230 if name == "Continue" else 210, scale), button_height)
             rect = pygame.Rect((x, bottom), size)
             if name == "Continue":
                 rect.right = width - 40
@@ -419,8 +443,9 @@ class LandingScene(SceneBase):
 
     def draw(self, surface: pygame.Surface, alpha: float) -> None:
         size = surface.get_size()
+        colours = self.ctx.palette
         if self.sky is None or self.sky.get_size() != size:
-            self.sky = render_sky(size)
+            self.sky = render_sky(size, colours=colours)
         surface.blit(self.sky, (0, 0))
         if self.phase == "error":
             self._draw_error(surface)
@@ -432,7 +457,8 @@ class LandingScene(SceneBase):
         ground = scenario.ground
         good = scenario.grading.good.distance_m
         draw_ground(surface, camera, ground, self.shade)
-        draw_target(surface, camera, ground, None if good is None else good * scenario.assists.target_scale)
+        draw_target(surface, camera, ground, None if good is None else good * scenario.assists.target_scale,
+                    colours.accent)
         half_width = (self.shape.hull[1][0] - self.shape.hull[0][0]) / 2
         draw_lander_shadow(surface, camera, ground, pose, half_width)
         self.particles.draw(surface, camera)
@@ -446,56 +472,80 @@ class LandingScene(SceneBase):
             return
         seen = session.seen
         burn_now = draw_flight_marks(surface, fonts, self.texts, camera, seen, pose, ground, session.impact_x,
-                                     scenario.assists.suggested_burn)
+                                     scenario.assists.suggested_burn, colours)
         throttle = session.last_command.throttle
-        draw_instruments(surface, fonts, self.texts, seen, scenario.grading, share, throttle,
-                         scenario.lander.propellant_kg)
+        panel = draw_instruments(surface, fonts, self.texts, seen, scenario.grading, share, throttle,
+                                 scenario.lander.propellant_kg, colours)
+        cue_box = pygame.Rect(surface.get_width(), 0, 0, 0)
         if not seen.legs_touching:
-            draw_touchdown_cue(surface, fonts, self.texts, worst(touchdown_cues(seen, scenario.grading)))
-        draw_banner(surface, fonts, self.texts, self._banner_words(burn_now))
-        hint = "Replay: Esc leaves" if self.replaying else KEYS_HELP
-        width, height = size
-        self.texts.draw(surface, fonts.regular(palette.SMALL), hint, palette.TEXT_DIM, (width // 2, height - 10),
-                        anchor="midbottom")
+            cue_box = draw_touchdown_cue(surface, fonts, self.texts, worst(touchdown_cues(seen, scenario.grading)),
+                                         colours)
+        words = self._banner_words(burn_now)
+        draw_banner(surface, fonts, self.texts, words, colours, self._banner_top(words, panel, cue_box))
+        self._draw_keys_help(surface)
+
+    def _banner_top(self, words: list[tuple[str, pygame.Color]], panel: pygame.Rect, cue_box: pygame.Rect) -> int:
+        """At the top between the instruments and the cue box; below both when large text leaves no room."""
+        font = self.ctx.fonts.bold(palette.BODY)
+        widest = max((self.texts.render(font, text, colour).get_width() + 24 for text, colour in words), default=0)
+        centre = self.ctx.ui.window_resolution[0] // 2
+        if centre - widest // 2 > panel.right + 8 and centre + widest // 2 < cue_box.left - 8:
+            return 18
+        return max(panel.bottom, cue_box.bottom) + 14
+
+    def _draw_keys_help(self, surface: pygame.Surface) -> None:
+        """The controls as bound in the settings, on as many lines at the foot as the text size needs."""
+        width, height = surface.get_size()
+        font = self.ctx.fonts.regular(palette.SMALL)
+        hint = "Replay: Esc leaves" if self.replaying else self.input.keys.help_line()
+        lines = wrap_text(hint, font, width - 40)
+        for number, line in enumerate(reversed(lines)):
+            self.texts.draw(surface, font, line, self.ctx.palette.text_dim,
+                            (width // 2, height - 10 - number * font.get_linesize()), anchor="midbottom")
 
     def _banner_words(self, burn_now: bool) -> list[tuple[str, pygame.Color]]:
+        colours = self.ctx.palette
+        keys = self.input.keys
         words: list[tuple[str, pygame.Color]] = []
         if self.clock.paused:
-            words.append(("PAUSED: P to fly on", palette.ACCENT))
+            words.append((f"PAUSED: {keys.label('pause_flight')} to fly on", colours.accent))
         if self.replaying:
-            words.append(("Replay of a recorded flight", palette.TEXT))
+            words.append(("Replay of a recorded flight", colours.text))
         elif self.session.pilot is not None:
-            words.append(("Autopilot flying: Tab to take over", palette.GOOD))
+            words.append((f"Autopilot flying: {keys.label('autopilot')} to take over", colours.good))
         if burn_now:
-            words.append(("BRAKE NOW", CUE_COLOURS["hard"]))
+            words.append(("BRAKE NOW", cue_colours(colours)["hard"]))
         details = []
         if self.world_name and self.world_name != "Moon":
             details.append(f"{self.world_name}: {self.scenario.gravity_m_s2:g} m/s²")
         if self.slow_motion < 1.0:
             details.append(f"slow motion ×{self.slow_motion:g}")
         if details:
-            words.append(("  ·  ".join(details), palette.TEXT_DIM))
+            words.append(("  ·  ".join(details), colours.text_dim))
         return words
 
     def _draw_error(self, surface: pygame.Surface) -> None:
-        fonts = self.ctx.fonts
+        fonts, colours = self.ctx.fonts, self.ctx.palette
         width, height = surface.get_size()
-        draw_text(surface, "This landing cannot be flown", fonts.bold(palette.HEADING), palette.BROKEN,
-                  (width // 2, height // 3), anchor="midtop")
+        title = draw_text(surface, "This landing cannot be flown", fonts.bold(palette.HEADING), colours.broken,
+                          (width // 2, height // 3), anchor="midtop")
         draw_paragraph(surface, self.error[:1].upper() + self.error[1:] + ".", fonts.regular(palette.BODY),
-                       palette.TEXT, (width // 6, height // 3 + 70), width * 2 // 3)
-        draw_text(surface, "Enter or Esc: back", fonts.regular(palette.SMALL), palette.TEXT_DIM,
+                       colours.text, (width // 6, title.bottom + 24), width * 2 // 3)
+        draw_text(surface, "Enter or Esc: back", fonts.regular(palette.SMALL), colours.text_dim,
                   (width // 2, height - 40), anchor="midbottom")
 
     def _draw_result(self, surface: pygame.Surface, result: LandingResult) -> None:
         width, height = surface.get_size()
+        colours = self.ctx.palette
         column = max(360, round(width * 0.42))
-        plot_rect = pygame.Rect(column + 20, 40, width - column - 60, height - 40 - BUTTON_HEIGHT - 60)
+        buttons_top = min((button.rect.top for button in self.buttons.values()), default=height - BUTTON_HEIGHT - 24)
+        plot_rect = pygame.Rect(column + 20, 40, width - column - 60, buttons_top - 40 - 36)
         if self.plot is None or self.plot.get_size() != plot_rect.size:
-            self.plot = render_flight_plot(plot_rect.size, result.recording, self.ctx.fonts)
-        draw_result(surface, self.ctx.fonts, result, self._cargo_name(result), column, (self.plot, plot_rect))
+            self.plot = render_flight_plot(plot_rect.size, result.recording, self.ctx.fonts, colours)
+        draw_result(surface, self.ctx.fonts, result, self._cargo_name(result), column, (self.plot, plot_rect),
+                    colours, buttons_top - 12)
         keys = "Enter continue  ·  E export CSV  ·  R save recording" + ("  ·  F fly again" if self.practice else "")
-        draw_text(surface, keys, self.ctx.fonts.regular(palette.SMALL), palette.TEXT_DIM, (width // 2, height - 4),
+        draw_text(surface, keys, self.ctx.fonts.regular(palette.SMALL), colours.text_dim, (width // 2, height - 4),
                   anchor="midbottom")
 
     def _cargo_name(self, result: LandingResult) -> str | None:

@@ -95,6 +95,12 @@ def settings_rows(settings: Settings) -> list[Row]:
         Row("toggle", "Hints while playing", "hints"),
         Row("choice", "Landings", "landing_choice", LANDING_CHOICES),
         Row("toggle", "Unlock every level", "unlock_all"),
+        # Each assist here is on in every landing; a level may turn one on by itself as well.
+        Row("heading", "Landing assists"),
+        Row("toggle", "Attitude hold", "assist_attitude_hold"),
+        Row("toggle", "Suggested burn marker", "assist_suggested_burn"),
+        Row("toggle", "Slow motion (half speed)", "assist_slow_motion"),
+        Row("toggle", "Larger target (twice as wide)", "assist_larger_target"),
     ]
     for screen, title in (("station", "Keys on the station"), ("landing", "Keys in a landing")):
         rows.append(Row("heading", title))

@@ -1,4 +1,4 @@
-"""Keyboard and gamepad to a lander command: held keys and stick positions become throttle and turning."""
+"""Keyboard and gamepad to a lander command: held keys (bound in the settings) and sticks become thrust and turns."""
 
 from __future__ import annotations
 
@@ -8,18 +8,38 @@ from dataclasses import dataclass, field
 import pygame
 
 from game.landing.pilot import Observation, PilotCommand
+from game.settings import Settings
 
 # A held throttle key moves the throttle from cut to full in this many seconds: fine control, quick enough.
 THROTTLE_SECONDS_FULL_RANGE = 1.5
 STICK_DEAD_ZONE = 0.15
 
-THROTTLE_UP = frozenset({pygame.K_UP, pygame.K_w, pygame.K_LSHIFT, pygame.K_RSHIFT})
-THROTTLE_DOWN = frozenset({pygame.K_DOWN, pygame.K_s, pygame.K_LCTRL, pygame.K_RCTRL})
-TURN_LEFT = frozenset({pygame.K_LEFT, pygame.K_a})
-TURN_RIGHT = frozenset({pygame.K_RIGHT, pygame.K_d})
-KILL_ROTATION = frozenset({pygame.K_k})
-CUT = pygame.K_x
-FULL = pygame.K_z
+# Keys that always work besides the bound ones (WASD and Shift/Ctrl), unless the player bound one of them
+# to another landing action: then the binding wins and the spare key steps aside.
+SPARE_KEYS: dict[str, tuple[int, ...]] = {
+    "throttle_up": (pygame.K_w, pygame.K_LSHIFT, pygame.K_RSHIFT),
+    "throttle_down": (pygame.K_s, pygame.K_LCTRL, pygame.K_RCTRL),
+    "turn_left": (pygame.K_a,),
+    "turn_right": (pygame.K_d,),
+}
+# The landing's actions and their default keys as codes, so FlightInput() works before any settings exist;
+# tests check these agree with game.settings.KEY_ACTIONS.
+DEFAULT_FLIGHT_KEYS: dict[str, int] = {
+    "throttle_up": pygame.K_UP,
+    "throttle_down": pygame.K_DOWN,
+    "turn_left": pygame.K_LEFT,
+    "turn_right": pygame.K_RIGHT,
+    "autopilot": pygame.K_TAB,
+    "kill_rotation": pygame.K_k,
+    "cut_engine": pygame.K_x,
+    "full_thrust": pygame.K_z,
+    "pause_flight": pygame.K_p,
+}
+HELP_WORDS = (
+    ("throttle_up", "more thrust"), ("throttle_down", "less"), ("turn_left", "turn left"),
+    ("turn_right", "turn right"), ("kill_rotation", "stop turning"), ("cut_engine", "cut"),
+    ("full_thrust", "full"), ("autopilot", "autopilot"), ("pause_flight", "pause"),
+)
 
 # Gamepad (SDL's usual layout): left stick turns and moves the throttle, A kills rotation, B cuts.
 STICK_TURN_AXIS = 0
@@ -27,10 +47,56 @@ STICK_THROTTLE_AXIS = 1
 BUTTON_KILL_ROTATION = 0
 BUTTON_CUT = 1
 
-KEYS_HELP = (
-    "Up/W/Shift more thrust · Down/S/Ctrl less · Left/A Right/D turn · K stop turning · "
-    "X cut · Z full · Tab autopilot · P pause · Esc abandon"
-)
+
+SHORT_LABELS = {pygame.K_LSHIFT: "Shift", pygame.K_LCTRL: "Ctrl"}
+
+
+def _key_label(code: int) -> str:
+    if code in SHORT_LABELS:
+        return SHORT_LABELS[code]
+    name = pygame.key.name(code)
+    return name.upper() if len(name) == 1 else name.title()
+
+
+class FlightKeys:
+    """Which key codes fly the lander: the player's bindings plus the spare keys that do not clash."""
+
+    def __init__(self, bound: dict[str, int] | None = None):
+        self.bound = {**DEFAULT_FLIGHT_KEYS, **(bound or {})}
+        owners: dict[int, str] = {}
+        for action, code in self.bound.items():
+            owners.setdefault(code, action)  # an old settings file may bind two actions to one key: first wins
+        self._keys = {
+            action: frozenset({code for code in (self.bound[action],) if owners[code] == action}
+                              | {code for code in SPARE_KEYS.get(action, ()) if code not in owners})
+            for action in self.bound
+        }
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> FlightKeys:
+        return cls({action: settings.key_code(action) for action in DEFAULT_FLIGHT_KEYS})
+
+    def keys_for(self, action: str) -> frozenset[int]:
+        """The bound key of `action` and its spare keys that no landing action is bound to."""
+        return self._keys[action]
+
+    def is_key(self, action: str, code: int) -> bool:
+        return code in self.keys_for(action)
+
+    def label(self, action: str) -> str:
+        """The bound key of `action` as the player reads it: "Tab", "P"."""
+        return _key_label(self.bound[action])
+
+    def help_line(self) -> str:
+        """One line naming every control as bound now, for the foot of the landing screen."""
+        words = []
+        for action, word in HELP_WORDS:
+            names = [_key_label(self.bound[action])] + [
+                _key_label(code) for code in SPARE_KEYS.get(action, ()) if code in self.keys_for(action)
+                and code not in (pygame.K_RSHIFT, pygame.K_RCTRL)  # "Shift" says enough
+            ]
+            words.append(f"{'/'.join(names)} {word}")
+        return " · ".join(words) + " · Esc abandon"
 
 
 @dataclass(slots=True)
@@ -43,13 +109,14 @@ class FlightInput:
     stick_throttle: float = 0.0
     pad_kill_rotation: bool = False
     gamepads: list[pygame.joystick.JoystickType] = field(default_factory=list)
+    keys: FlightKeys = field(default_factory=FlightKeys)
 
     def handle(self, event: pygame.event.Event) -> bool:
         """Takes a key or gamepad event; True when it was one of the flying controls."""
         if event.type == pygame.KEYDOWN:
-            if event.key == CUT:
+            if self.keys.is_key("cut_engine", event.key):
                 self.throttle = 0.0
-            elif event.key == FULL:
+            elif self.keys.is_key("full_thrust", event.key):
                 self.throttle = 1.0
             elif not self._is_flying_key(event.key):
                 return False
@@ -79,9 +146,9 @@ class FlightInput:
             return True
         return False
 
-    @staticmethod
-    def _is_flying_key(key: int) -> bool:
-        return any(key in keys for keys in (THROTTLE_UP, THROTTLE_DOWN, TURN_LEFT, TURN_RIGHT, KILL_ROTATION))
+    def _is_flying_key(self, key: int) -> bool:
+        return any(self.keys.is_key(action, key)
+                   for action in ("throttle_up", "throttle_down", "turn_left", "turn_right", "kill_rotation"))
 
     def _open_gamepad(self, index: int) -> None:
         # A pad that cannot be opened is no reason to stop flying with the keyboard.
@@ -95,16 +162,19 @@ class FlightInput:
 
     @property
     def turn(self) -> float:
-        keys = (1.0 if self.held & TURN_LEFT else 0.0) - (1.0 if self.held & TURN_RIGHT else 0.0)
+        keys = (1.0 if self._holding("turn_left") else 0.0) - (1.0 if self._holding("turn_right") else 0.0)
         return max(-1.0, min(1.0, keys + self.stick_turn))
 
     @property
     def killing_rotation(self) -> bool:
-        return bool(self.held & KILL_ROTATION) or self.pad_kill_rotation
+        return self._holding("kill_rotation") or self.pad_kill_rotation
+
+    def _holding(self, action: str) -> bool:
+        return bool(self.held & self.keys.keys_for(action))
 
     def command(self, seen: Observation, step_s: float) -> PilotCommand:
         """One fixed step's command; the throttle moves while a throttle key is held."""
-        rate = (1.0 if self.held & THROTTLE_UP else 0.0) - (1.0 if self.held & THROTTLE_DOWN else 0.0)
+        rate = (1.0 if self._holding("throttle_up") else 0.0) - (1.0 if self._holding("throttle_down") else 0.0)
         rate += self.stick_throttle
         self.throttle = max(0.0, min(1.0, self.throttle + rate * step_s / THROTTLE_SECONDS_FULL_RANGE))
         if self.killing_rotation:

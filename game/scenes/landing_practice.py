@@ -18,9 +18,10 @@ from game.landing.recorder import read_recording
 from game.landing.scenario import scenario_for
 from game.landing.what_if import WHAT_IF_FILE, WhatIf, World, read_what_if
 from game.render import palette
-from game.render.text import draw_paragraph, draw_text, fit_text
+from game.render.fonts import scaled
+from game.render.text import draw_paragraph, draw_text, fit_text, wrap_text
 from game.scenes.context import SceneContext
-from game.scenes.landing_flight import LandingScene, recordings_dir
+from game.scenes.landing_flight import LandingScene, assists_with_settings, recordings_dir
 from game.scenes.scene import SceneBase
 from game.scenes.transitions import Pop, Push, Transition
 
@@ -87,6 +88,7 @@ class LandingPracticeScene(SceneBase):
         self.buttons: dict[str, UIButton] = {}
         self.replay_entry: UITextEntryLine | None = None
         self.problem = ""
+        self.first_row = 0  # the first choice shown: at a large UI scale the list scrolls
 
     # --- life cycle ------------------------------------------------------------------------------
 
@@ -108,22 +110,33 @@ class LandingPracticeScene(SceneBase):
         self.buttons = {}
         self.replay_entry = None
 
+    def _px(self, value: int, most: float = 2.0) -> int:
+        """A length at 100 % grown with the UI scale (up to `most` times), as the words inside it grow."""
+        return scaled(value, min(self.ctx.fonts.scale, most))
+
+    def _buttons_top(self, height: int) -> int:
+        return height - self._px(BUTTON_HEIGHT, 1.5) - self.ctx.fonts.regular(palette.SMALL).get_linesize() - 8
+
     def _build_widgets(self) -> None:
         self.exit()
         width, height = self.ctx.ui.window_resolution
-        bottom = height - BUTTON_HEIGHT - 24
+        button = self._px(BUTTON_HEIGHT, 1.5)  # three buttons in a row must still fit 1280 pixels
+        bottom = self._buttons_top(height)
         ui = self.ctx.ui
-        self.buttons["Back"] = UIButton(pygame.Rect(MARGIN, bottom, 150, BUTTON_HEIGHT), "Back", ui)
-        fly = pygame.Rect(0, bottom, 200, BUTTON_HEIGHT)
+        self.buttons["Back"] = UIButton(pygame.Rect(MARGIN, bottom, self._px(150, 1.5), button), "Back", ui)
+        fly = pygame.Rect(0, bottom, self._px(200, 1.5), button)
         fly.right = width - MARGIN
         self.buttons["Fly"] = UIButton(fly, "Fly", ui)
-        self.buttons["Autopilot"] = UIButton(fly.move(-(300 + 16), 0).inflate(100, 0).move(-50, 0),
-                                             "Autopilot flies", ui)
+        autopilot = pygame.Rect(0, bottom, self._px(300, 1.5), button)
+        autopilot.right = fly.left - 16
+        self.buttons["Autopilot"] = UIButton(autopilot, "Autopilot flies", ui)
         right = self.info_rect((width, height))
-        entry = pygame.Rect(right.x, right.bottom - 104, right.width - 150, 48)
+        line = self._px(48)
+        replay_width = self._px(140)
+        entry = pygame.Rect(right.x + 12, right.bottom - line - 12, right.width - replay_width - 34, line)
         self.replay_entry = UITextEntryLine(entry, ui)
         self.replay_entry.set_text(str(self._newest_recording() or recordings_dir()))
-        self.buttons["Replay"] = UIButton(pygame.Rect(entry.right + 10, entry.y, 140, 48), "Replay", ui)
+        self.buttons["Replay"] = UIButton(pygame.Rect(entry.right + 10, entry.y, replay_width, line), "Replay", ui)
 
     def _newest_recording(self) -> Path | None:
         folder = recordings_dir()
@@ -197,7 +210,9 @@ class LandingPracticeScene(SceneBase):
             if spec.max_thrust_n * factor >= spec.min_thrust_n
         ] or [(f"×1 ({spec.max_thrust_n:,.0f} N)", 1.0)]
         thrust.index = next((i for i, (_, value) in enumerate(thrust.options) if value == 1.0), 0)
-        assists = level.landing.assists if level.landing is not None else LandingAssists()
+        # The level's assists with the player's own from the settings: what a flight would use anyway.
+        assists = assists_with_settings(level.landing.assists if level.landing is not None else LandingAssists(),
+                                        self.ctx.settings)
         self.choice("Attitude hold").index = int(assists.attitude_hold)
         self.choice("Suggested burn").index = int(assists.suggested_burn)
         self.choice("Slow motion").index = _nearest(SLOW_MOTION, assists.slow_motion)
@@ -314,70 +329,111 @@ class LandingPracticeScene(SceneBase):
             return self.fly(autopilot=True)
         if key in (pygame.K_UP, pygame.K_DOWN):
             self.selected = (self.selected + (1 if key == pygame.K_DOWN else -1)) % len(self.choices)
+            self._scroll_to_selected()
         elif key in (pygame.K_LEFT, pygame.K_RIGHT):
             self.change(self.choices[self.selected].label, 1 if key == pygame.K_RIGHT else -1)
         return None
 
     def _click(self, position: tuple[int, int]) -> None:
-        for index, choice in enumerate(self.choices):
+        for index in self.visible_rows():
+            choice = self.choices[index]
             row = self.row_rect(index)
             if row.collidepoint(position):
                 self.selected = index
-                value_left = row.x + LABEL_WIDTH
+                value_left = row.x + self._label_width(row)
                 if position[0] >= value_left:
                     middle = (value_left + row.right) / 2
                     self.change(choice.label, 1 if position[0] >= middle else -1)
 
     # --- layout and drawing ----------------------------------------------------------------------
 
-    def row_rect(self, index: int) -> pygame.Rect:
-        return pygame.Rect(MARGIN, TOP + index * ROW_HEIGHT, PANEL_WIDTH - MARGIN, ROW_HEIGHT - 6)
+    def _panel_width(self) -> int:
+        return min(self._px(PANEL_WIDTH), round(self.ctx.ui.window_resolution[0] * 0.54))
 
-    @staticmethod
-    def info_rect(size: tuple[int, int]) -> pygame.Rect:
+    def _label_width(self, row: pygame.Rect) -> int:
+        return min(self._px(LABEL_WIDTH), row.width * 2 // 5)
+
+    def rows_shown(self) -> int:
+        """How many choices fit above the buttons; the rest scroll into view with the selection."""
+        room = self._buttons_top(self.ctx.ui.window_resolution[1]) - 16 - self._px(TOP)
+        return max(1, min(len(self.choices), room // self._px(ROW_HEIGHT)))
+
+    def visible_rows(self) -> range:
+        return range(self.first_row, min(len(self.choices), self.first_row + self.rows_shown()))
+
+    def _scroll_to_selected(self) -> None:
+        shown = self.rows_shown()
+        if self.selected < self.first_row:
+            self.first_row = self.selected
+        elif self.selected >= self.first_row + shown:
+            self.first_row = self.selected - shown + 1
+
+    def row_rect(self, index: int) -> pygame.Rect:
+        step = self._px(ROW_HEIGHT)
+        top = self._px(TOP) + (index - self.first_row) * step
+        return pygame.Rect(MARGIN, top, self._panel_width() - MARGIN, step - 6)
+
+    def info_rect(self, size: tuple[int, int]) -> pygame.Rect:
         width, height = size
-        left = PANEL_WIDTH + 24
-        return pygame.Rect(left, TOP, width - MARGIN - left, height - TOP - BUTTON_HEIGHT - 48)
+        left = self._panel_width() + 24
+        top = self._px(TOP)
+        return pygame.Rect(left, top, width - MARGIN - left, self._buttons_top(height) - 16 - top)
 
     def draw(self, surface: pygame.Surface, alpha: float) -> None:
-        fonts = self.ctx.fonts
-        surface.fill(palette.SKY)
+        fonts, colours = self.ctx.fonts, self.ctx.palette
+        surface.fill(colours.sky)
         width, height = surface.get_size()
-        draw_text(surface, "Landing practice", fonts.bold(palette.HEADING), palette.TEXT, (MARGIN, 30))
+        draw_text(surface, "Landing practice", fonts.bold(palette.HEADING), colours.text, (MARGIN, self._px(24)))
         if self.problem and not self.choices:
-            draw_paragraph(surface, self.problem, fonts.regular(palette.BODY), palette.BROKEN, (MARGIN, TOP),
+            draw_paragraph(surface, self.problem, fonts.regular(palette.BODY), colours.broken, (MARGIN, self._px(TOP)),
                            width - 2 * MARGIN)
             return
         label_font, value_font = fonts.regular(palette.BODY), fonts.bold(palette.BODY)
-        for index, choice in enumerate(self.choices):
+        for index in self.visible_rows():
+            choice = self.choices[index]
             row = self.row_rect(index)
             chosen = index == self.selected
-            pygame.draw.rect(surface, palette.PANEL_RAISED if chosen else palette.PANEL, row, border_radius=6)
+            pygame.draw.rect(surface, colours.panel_raised if chosen else colours.panel, row, border_radius=6)
             if chosen:
-                pygame.draw.rect(surface, palette.FOCUS, row, 3, border_radius=6)
-            draw_text(surface, choice.label, label_font, palette.TEXT_DIM, (row.x + 14, row.centery), anchor="midleft")
-            value_left = row.x + LABEL_WIDTH
-            arrows = palette.ACCENT if chosen else palette.TEXT_DIM
+                pygame.draw.rect(surface, colours.focus, row, 3, border_radius=6)
+            value_left = row.x + self._label_width(row)
+            label = fit_text(choice.label, label_font, value_left - row.x - 20)
+            draw_text(surface, label, label_font, colours.text_dim, (row.x + 14, row.centery), anchor="midleft")
+            arrows = colours.accent if chosen else colours.text_dim
             draw_text(surface, "‹", value_font, arrows, (value_left, row.centery), anchor="midleft")
             draw_text(surface, "›", value_font, arrows, (row.right - 14, row.centery), anchor="midright")
-            shown = fit_text(choice.shown, value_font, row.right - value_left - 70)
-            draw_text(surface, shown, value_font, palette.TEXT, ((value_left + row.right) // 2, row.centery),
+            shown = fit_text(choice.shown, value_font, row.right - value_left - self._px(70))
+            draw_text(surface, shown, value_font, colours.text, ((value_left + row.right) // 2, row.centery),
                       anchor="center")
+        self._draw_scroll_marks(surface)
         self._draw_info(surface, self.info_rect((width, height)))
         hint = "Up/Down choose  ·  Left/Right change  ·  Enter fly  ·  A autopilot flies  ·  Esc back"
-        draw_text(surface, hint, fonts.regular(palette.SMALL), palette.TEXT_DIM, (width // 2, height - 4),
-                  anchor="midbottom")
+        small = fonts.regular(palette.SMALL)
+        draw_text(surface, fit_text(hint, small, width - 2 * MARGIN), small, colours.text_dim,
+                  (width // 2, height - 4), anchor="midbottom")
+
+    def _draw_scroll_marks(self, surface: pygame.Surface) -> None:
+        """Arrows above and below the list when some choices are scrolled out of sight."""
+        shown = self.visible_rows()
+        colour = self.ctx.palette.accent
+        font = self.ctx.fonts.bold(palette.SMALL)
+        if shown.start > 0:
+            draw_text(surface, "more above", font, colour, (self._panel_width(), self.row_rect(shown.start).top - 2),
+                      anchor="bottomright")
+        if shown.stop < len(self.choices):
+            draw_text(surface, "more below", font, colour, (self._panel_width(), self.row_rect(shown.stop - 1).bottom + 2),
+                      anchor="topright")
 
     def _draw_info(self, surface: pygame.Surface, box: pygame.Rect) -> None:
         """What the choices mean: the craft's weight against its thrust here, and whether it can land at all."""
-        fonts = self.ctx.fonts
-        pygame.draw.rect(surface, palette.PANEL, box, border_radius=8)
-        pygame.draw.rect(surface, palette.PANEL_EDGE, box, 1, border_radius=8)
+        fonts, colours = self.ctx.fonts, self.ctx.palette
+        pygame.draw.rect(surface, colours.panel, box, border_radius=8)
+        pygame.draw.rect(surface, colours.panel_edge, box, 1, border_radius=8)
         x, y, inner = box.x + 18, box.y + 14, box.width - 36
         body, small = fonts.regular(palette.BODY), fonts.regular(palette.SMALL)
         loaded = self.zone
         if self.problem:
-            draw_paragraph(surface, self.problem, body, palette.BROKEN, (x, y), inner)
+            draw_paragraph(surface, self.problem, body, colours.broken, (x, y), inner)
             return
         if loaded is None or loaded.level is None or loaded.catalog is None:
             return
@@ -385,19 +441,25 @@ class LandingPracticeScene(SceneBase):
         if numbers is None:
             return
         name, mass, thrust, gravity, tw = numbers
-        draw_text(surface, fit_text(name, fonts.bold(palette.LARGE), inner), fonts.bold(palette.LARGE),
-                  palette.TEXT, (x, y))
-        y += 44
+        large = fonts.bold(palette.LARGE)
+        draw_text(surface, fit_text(name, large, inner), large, colours.text, (x, y))
+        y += large.get_linesize()
+        # The replay's label and entry line sit at the foot of the box; the numbers stop above them.
+        entry_top = self.replay_entry.rect.top if self.replay_entry is not None else box.bottom
+        label_lines = wrap_text("Replay a recording (path to a .json file):", small, inner)
+        label_top = entry_top - 6 - len(label_lines) * small.get_linesize()
         for line in (
             f"Mass at the start: {mass:,.0f} kg",
             f"Weight here: {mass * gravity:,.0f} N",
             f"Full thrust: {thrust:,.0f} N",
         ):
-            draw_text(surface, line, body, palette.TEXT, (x, y))
-            y += body.get_linesize()
-        colour = palette.GOOD if tw >= LOW_MARGIN_TW else palette.ACCENT if tw >= 1.0 else palette.BROKEN
-        draw_text(surface, f"Thrust / weight: {tw:.2f}", fonts.bold(palette.LARGE), colour, (x, y + 6))
-        y += 50
+            if y + body.get_linesize() <= label_top:  # a large UI scale in a small window: what fits
+                draw_text(surface, fit_text(line, body, inner), body, colours.text, (x, y))
+                y += body.get_linesize()
+        colour = colours.good if tw >= LOW_MARGIN_TW else colours.accent if tw >= 1.0 else colours.broken
+        if y + 6 + large.get_linesize() <= label_top:
+            draw_text(surface, fit_text(f"Thrust / weight: {tw:.2f}", large, inner), large, colour, (x, y + 6))
+            y += large.get_linesize() + 8
         if tw < 1.0:
             verdict = ("The engine cannot even hold this lander up here: it will fall however you fly. "
                        "A landing here needs a much stronger engine for its weight.")
@@ -405,13 +467,15 @@ class LandingPracticeScene(SceneBase):
             verdict = "Only just enough thrust: braking will be slow, so start it early."
         else:
             verdict = "Enough thrust to brake and to hover."
-        y = draw_paragraph(surface, verdict, small, palette.TEXT, (x, y), inner) + 8
-        if self.world.sources:
+        room = max(0, (label_top - 8 - y) // small.get_linesize())
+        if room:
+            y = draw_paragraph(surface, verdict, small, colours.text, (x, y), inner, max_lines=room) + 8
+        room = min(2, max(0, (label_top - 8 - y) // small.get_linesize()))
+        if self.world.sources and room:
             draw_paragraph(surface, f"{self.world.name}'s gravity: {self.world.sources[0]}", small,
-                           palette.TEXT_DIM, (x, y), inner, max_lines=2)
-        entry_top = box.bottom - 104
-        draw_text(surface, "Replay a recording (path to a .json file):", small, palette.TEXT_DIM,
-                  (x, entry_top - 30))
+                           colours.text_dim, (x, y), inner, max_lines=room)
+        for number, line in enumerate(label_lines):
+            draw_text(surface, line, small, colours.text_dim, (x, label_top + number * small.get_linesize()))
 
 
 def _nearest(options: tuple[tuple[str, float], ...], value: float) -> int:

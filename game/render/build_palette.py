@@ -11,6 +11,7 @@ from game.content.models import ModuleSpec
 from game.content.text import translate
 from game.render import palette
 from game.render.glyphs import draw_glyph
+from game.render.palette import STANDARD_PALETTE, Palette
 from game.render.text import wrap_text
 from game.render.text_cache import TextCache
 
@@ -101,32 +102,49 @@ class BuildPalette:
     selected: int = 0
     scroll: int = 0
     focused: bool = False
+    scale: float = 1.0  # the UI scale: rows grow with the text in them
     _rows: list[tuple[int, int, int | None]] = field(default_factory=list)  # (top, height, entry index or None)
-    _glyphs: dict[tuple[str, bool], pygame.Surface] = field(default_factory=dict)  # pixels, not state
+    _glyphs: dict[tuple[str, bool, str], pygame.Surface] = field(default_factory=dict)  # pixels, not state
 
-    def glyph_plate(self, shape: str, selected: bool) -> pygame.Surface:
+    def px(self, pixels: int) -> int:
+        """A size in the list at the UI scale."""
+        return round(pixels * self.scale)
+
+    def glyph_plate(self, shape: str, selected: bool, colours: Palette = STANDARD_PALETTE) -> pygame.Surface:
         """The module's silhouette on its plate, drawn once and kept."""
-        key = (shape, selected)
+        key = (shape, selected, colours.name)
         plate = self._glyphs.get(key)
         if plate is None:
-            plate = pygame.Surface((GLYPH_PX, GLYPH_PX))
-            plate.fill(palette.PANEL_RAISED if selected else palette.PANEL)
-            back = palette.PANEL if selected else palette.PANEL_RAISED
+            plate = pygame.Surface((self.px(GLYPH_PX), self.px(GLYPH_PX)))
+            plate.fill(colours.panel_raised if selected else colours.panel)
+            back = colours.panel if selected else colours.panel_raised
             pygame.draw.rect(plate, back, plate.get_rect(), border_radius=6)
             draw_glyph(plate, shape, plate.get_rect().inflate(-10, -10))
             self._glyphs[key] = plate
         return plate
 
     def __post_init__(self) -> None:
+        self._lay_out_rows()
+
+    def set_scale(self, scale: float, view_height: int) -> None:
+        """Lays the rows out again when the player changed the UI scale, keeping the chosen entry in view."""
+        if scale != self.scale:
+            self.scale = scale
+            self._glyphs.clear()
+            self._lay_out_rows()
+            self.scroll_to_selected(view_height)
+
+    def _lay_out_rows(self) -> None:
+        self._rows = []
         top = 0
         category = None
         for index, entry in enumerate(self.entries):
             if entry.category != category:
                 category = entry.category
-                self._rows.append((top, HEADER_ROW_PX, None))
-                top += HEADER_ROW_PX
-            self._rows.append((top, ROW_PX, index))
-            top += ROW_PX
+                self._rows.append((top, self.px(HEADER_ROW_PX), None))
+                top += self.px(HEADER_ROW_PX)
+            self._rows.append((top, self.px(ROW_PX), index))
+            top += self.px(ROW_PX)
 
     @property
     def chosen(self) -> PaletteEntry | None:
@@ -137,7 +155,7 @@ class BuildPalette:
         laid: list[tuple[int, int, int | None]] = []
         shift = 0
         for top, height, index in self._rows:
-            extra = SELECTED_EXTRA_PX if index is not None and index == self.selected else 0
+            extra = self.px(SELECTED_EXTRA_PX) if index is not None and index == self.selected else 0
             laid.append((top + shift, height + extra, index))
             shift += extra
         return laid
@@ -184,11 +202,11 @@ class BuildPalette:
 
 def draw_build_palette(
     surface: pygame.Surface, area: pygame.Rect, build: BuildPalette, text: TextCache, budget: float | None,
-    armed: str | None,
+    armed: str | None, colours: Palette = STANDARD_PALETTE,
 ) -> None:
     """The list, clipped to `area`; `armed` is the module id now following the pointer, if any."""
-    pygame.draw.rect(surface, palette.PANEL, area, border_radius=6)
-    edge = palette.FOCUS if build.focused else palette.PANEL_EDGE
+    pygame.draw.rect(surface, colours.panel, area, border_radius=6)
+    edge = colours.focus if build.focused else colours.panel_edge
     pygame.draw.rect(surface, edge, area, 2, border_radius=6)
     previous_clip = surface.get_clip()
     surface.set_clip(area.inflate(-4, -4))
@@ -199,44 +217,45 @@ def draw_build_palette(
         if index is None:
             entry = build.entries[next(i for t, _, i in build.rows() if i is not None and t > top)]
             name = CATEGORY_NAMES.get(entry.category, entry.category.replace("_", " ").title())
-            text.draw(surface, name.upper(), palette.SMALL, palette.ACCENT, (area.x + 12, y + 6), bold=True)
+            text.draw(surface, name.upper(), palette.SMALL, colours.accent, (area.x + 12, y + build.px(6)), bold=True)
             continue
         _draw_entry(surface, pygame.Rect(area.x + 4, y, area.width - 14, height), build, build.entries[index], text,
                     selected=index == build.selected, focused=build.focused, budget=budget,
-                    armed=armed == build.entries[index].spec.id)
+                    armed=armed == build.entries[index].spec.id, colours=colours)
     surface.set_clip(previous_clip)
-    _draw_scrollbar(surface, area, build)
+    _draw_scrollbar(surface, area, build, colours)
 
 
 def _draw_entry(surface: pygame.Surface, row: pygame.Rect, build: BuildPalette, entry: PaletteEntry, text: TextCache, *,
-                selected: bool, focused: bool, budget: float | None, armed: bool) -> None:
+                selected: bool, focused: bool, budget: float | None, armed: bool, colours: Palette) -> None:
     if selected:
-        pygame.draw.rect(surface, palette.PANEL_RAISED, row, border_radius=6)
-        pygame.draw.rect(surface, palette.FOCUS if focused or armed else palette.PANEL_EDGE, row, 2, border_radius=6)
-    plate = pygame.Rect(row.x + 6, row.y + (ROW_PX - GLYPH_PX) // 2, GLYPH_PX, GLYPH_PX)
-    surface.blit(build.glyph_plate(entry.spec.shape, selected), plate)
+        pygame.draw.rect(surface, colours.panel_raised, row, border_radius=6)
+        pygame.draw.rect(surface, colours.focus if focused or armed else colours.panel_edge, row, 2, border_radius=6)
+    glyph_px = build.px(GLYPH_PX)
+    plate = pygame.Rect(row.x + 6, row.y + (build.px(ROW_PX) - glyph_px) // 2, glyph_px, glyph_px)
+    surface.blit(build.glyph_plate(entry.spec.shape, selected, colours), plate)
     x = plate.right + 10
     room = row.right - 8 - x
     affordable = budget is None or entry.spec.cost <= budget
-    name_colour = palette.TEXT if affordable else palette.TEXT_DIM
+    name_colour = colours.text if affordable else colours.text_dim
     name = entry.name if text.fonts.bold(palette.BODY - 2).size(entry.name)[0] <= room else entry.name.split(" (")[0]
     text.draw(surface, text.fit(name, palette.BODY - 2, room, bold=True), palette.BODY - 2, name_colour,
-              (x, row.y + 4), bold=True)
-    summary_colour = palette.TEXT_DIM if affordable else palette.BROKEN
+              (x, row.y + build.px(4)), bold=True)
+    summary_colour = colours.text_dim if affordable else colours.broken
     summary = entry.summary if affordable else f"{entry.summary} · too dear"
-    text.draw(surface, text.fit(summary, palette.SMALL, room), palette.SMALL, summary_colour, (x, row.y + 32))
+    text.draw(surface, text.fit(summary, palette.SMALL, room), palette.SMALL, summary_colour, (x, row.y + build.px(32)))
     if selected:
         font = text.fonts.regular(palette.SMALL)
         for line_number, line in enumerate(wrap_text(requirement_text(entry.spec), font, room)[:2]):
-            text.draw(surface, text.fit(line, palette.SMALL, room), palette.SMALL, palette.ACCENT,
-                      (x, row.y + 56 + line_number * font.get_linesize()))
+            text.draw(surface, text.fit(line, palette.SMALL, room), palette.SMALL, colours.accent,
+                      (x, row.y + build.px(56) + line_number * font.get_linesize()))
 
 
-def _draw_scrollbar(surface: pygame.Surface, area: pygame.Rect, build: BuildPalette) -> None:
+def _draw_scrollbar(surface: pygame.Surface, area: pygame.Rect, build: BuildPalette, colours: Palette) -> None:
     content = build.content_height()
     if content <= area.height:
         return
     track = pygame.Rect(area.right - 8, area.y + 4, 5, area.height - 8)
     thumb_height = max(24, round(track.height * area.height / content))
     thumb_top = track.y + round((track.height - thumb_height) * build.scroll / (content - area.height))
-    pygame.draw.rect(surface, palette.TEXT_DIM, (track.x, thumb_top, track.width, thumb_height), border_radius=2)
+    pygame.draw.rect(surface, colours.text_dim, (track.x, thumb_top, track.width, thumb_height), border_radius=2)

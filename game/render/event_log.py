@@ -7,41 +7,23 @@ from dataclasses import dataclass, field
 
 import pygame
 
-from game.content.catalog import Catalog
-from game.content.models import Level
-from game.ecs import events
 from game.render import palette
+from game.render.palette import STANDARD_PALETTE, Palette
 from game.render.text import wrap_text
 from game.render.text_cache import TextCache
-from game.scenes.event_text import event_sentence
 
 MAX_LINES = 50
 SCROLL_STEP_PX = 40
-WARNING_EVENTS = (events.ModuleFailed, events.PowerLost, events.GoalFailed, events.EnergyRunningLow,
-                  events.CommandRefused)
 
 
 @dataclass(frozen=True, slots=True)
 class LogLine:
+    """A sentence with its game date; a warning is marked, an alarm (people or the base at risk) more so."""
+
     when: str
     text: str
     warning: bool
-
-
-def is_warning(event: object) -> bool:
-    if isinstance(event, WARNING_EVENTS):
-        return True
-    if isinstance(event, events.LevelEnded):
-        return not event.won
-    return False
-
-
-def log_sentence(event: object, level: Level, catalog: Catalog, language: str) -> str | None:
-    """The shared sentence for an event; the log also words the low-energy warning the notices leave out."""
-    sentence = event_sentence(event, level, catalog, language)
-    if sentence is None and isinstance(event, events.EnergyRunningLow):
-        return f"Warning: stored energy runs out in about {event.hours_left:.0f} hours at this rate."
-    return sentence
+    alarm: bool = False
 
 
 @dataclass(slots=True)
@@ -52,8 +34,8 @@ class EventLog:
     scroll: int = 0
     _wrapped: dict[tuple[str, int], list[str]] = field(default_factory=dict)
 
-    def add(self, when: str, text: str, warning: bool = False) -> None:
-        self.lines.append(LogLine(when, text, warning))
+    def add(self, when: str, text: str, warning: bool = False, alarm: bool = False) -> None:
+        self.lines.append(LogLine(when, text, warning or alarm, alarm))
         self.scroll = 0  # news brings the reader back to the top, where the newest line is
 
     def scroll_by(self, pixels: int) -> None:
@@ -69,13 +51,15 @@ class EventLog:
         return lines
 
 
-def draw_event_log(surface: pygame.Surface, area: pygame.Rect, log: EventLog, text: TextCache) -> None:
-    pygame.draw.rect(surface, palette.PANEL, area, border_radius=6)
-    pygame.draw.rect(surface, palette.PANEL_EDGE, area, 2, border_radius=6)
-    title = text.draw(surface, "Station log", palette.BODY - 2, palette.TEXT, (area.x + 12, area.y + 6), bold=True)
+def draw_event_log(surface: pygame.Surface, area: pygame.Rect, log: EventLog, text: TextCache,
+                   colours: Palette = STANDARD_PALETTE) -> None:
+    """Newest on top; a warning gets a coloured bar, the word 'warning' (or 'ALARM') and its own colour."""
+    pygame.draw.rect(surface, colours.panel, area, border_radius=6)
+    pygame.draw.rect(surface, colours.panel_edge, area, 2, border_radius=6)
+    title = text.draw(surface, "Station log", palette.BODY - 2, colours.text, (area.x + 12, area.y + 6), bold=True)
     body = pygame.Rect(area.x + 6, title.bottom + 4, area.width - 12, area.bottom - title.bottom - 10)
     if not log.lines:
-        text.draw(surface, "Nothing has happened yet.", palette.SMALL, palette.TEXT_DIM, (body.x + 6, body.y + 2))
+        text.draw(surface, "Nothing has happened yet.", palette.SMALL, colours.text_dim, (body.x + 6, body.y + 2))
         return
     font = text.fonts.regular(palette.SMALL)
     line_px = font.get_linesize()
@@ -84,17 +68,19 @@ def draw_event_log(surface: pygame.Surface, area: pygame.Rect, log: EventLog, te
     y = body.y - log.scroll
     width = body.width - 16
     for line in reversed(log.lines):
-        colour = palette.BROKEN if line.warning else palette.TEXT
+        mark = colours.broken if line.alarm else colours.warning
         wrapped = log.wrapped(line.text, font, width)
         height = line_px * (len(wrapped) + 1)
         if y + height >= body.y:  # the date on its own line, then the sentence at full width
-            label = f"{line.when}  ·  warning" if line.warning else line.when
-            text.draw(surface, label, palette.SMALL, palette.BROKEN if line.warning else palette.ACCENT,
-                      (body.x + 10, y), bold=line.warning)
+            if line.warning:
+                label = f"{line.when}  ·  {'ALARM' if line.alarm else 'warning'}"
+                text.draw(surface, label, palette.SMALL, mark, (body.x + 10, y), bold=True)
+                pygame.draw.rect(surface, mark, (body.x, y, 4, height))
+            else:
+                text.draw(surface, line.when, palette.SMALL, colours.accent, (body.x + 10, y))
+            colour = mark if line.warning else colours.text
             for row_number, row in enumerate(wrapped, start=1):
                 text.draw(surface, row, palette.SMALL, colour, (body.x + 10, y + row_number * line_px))
-            if line.warning:
-                pygame.draw.rect(surface, palette.BROKEN, (body.x, y, 4, height))
         y += height + 6
         if y > body.bottom:
             break

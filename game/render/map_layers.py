@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 
 import pygame
 
-from game.render import palette
 from game.render.camera import Camera
 from game.render.overlays import (
     Region,
@@ -17,6 +16,7 @@ from game.render.overlays import (
     overlay_tile,
     tile_regions,
 )
+from game.render.palette import STANDARD_PALETTE, Palette
 from game.render.site_map import MapModule, TileStamps, draw_cables, draw_hover, draw_modules, draw_tiles
 from game.render.text_cache import TextCache
 from game.rules.grid import SiteGrid
@@ -40,7 +40,7 @@ class MapLayers:
     stamps: TileStamps = field(default_factory=TileStamps)
     _ground_key: tuple[str, float] | None = None
     _ground: pygame.Surface | None = None
-    _modules_key: tuple[float, tuple[MapModule, ...]] | None = None
+    _modules_key: tuple[float, str, tuple[MapModule, ...]] | None = None
     _modules: pygame.Surface | None = None
     _networks_key: tuple[MapModule, ...] | None = None
     _networks: dict[int, str] = field(default_factory=dict)
@@ -57,8 +57,9 @@ class MapLayers:
                 self._ground = layer
         return self._ground
 
-    def modules(self, grid: SiteGrid, modules: Sequence[MapModule], tile_px: float) -> pygame.Surface | None:
-        key = (tile_px, tuple(modules))
+    def modules(self, grid: SiteGrid, modules: Sequence[MapModule], tile_px: float,
+                colours: Palette = STANDARD_PALETTE) -> pygame.Surface | None:
+        key = (tile_px, colours.name, tuple(modules))
         if key != self._modules_key:
             self._modules_key, self._modules = key, None
             if grid.width * grid.height * tile_px * tile_px <= MAX_CACHED_PIXELS:
@@ -67,8 +68,8 @@ class MapLayers:
                 # blit of the whole viewport costs a fraction of an alpha blend.
                 layer = pygame.Surface(camera.viewport.size)
                 layer.fill(TRANSPARENT_KEY)
-                draw_cables(layer, modules, camera)
-                draw_modules(layer, modules, camera)
+                draw_cables(layer, modules, camera, colours)
+                draw_modules(layer, modules, camera, colours)
                 layer.set_colorkey(TRANSPARENT_KEY, pygame.RLEACCEL)
                 self._modules = layer
         return self._modules
@@ -110,11 +111,12 @@ def draw_station_map(
     overlay: str,
     text: TextCache,
     hovered: tuple[int, int] | None = None,
+    colours: Palette = STANDARD_PALETTE,
 ) -> None:
     """The map with its overlay, clipped to the camera's viewport: cached layers, then labels and the hover."""
     previous_clip = surface.get_clip()
     surface.set_clip(camera.viewport)
-    surface.fill(palette.SKY, camera.viewport)
+    surface.fill(colours.sky, camera.viewport)
     origin = camera.grid_to_screen(0, 0)
     corner = (round(origin[0]), round(origin[1]))
     ground = layers.ground(grid, overlay, camera.tile_px)
@@ -122,15 +124,15 @@ def draw_station_map(
         surface.blit(ground, corner)
     else:
         draw_ground(surface, grid, camera, layers.stamps, overlay)
-    module_layer = layers.modules(grid, modules, camera.tile_px)
+    module_layer = layers.modules(grid, modules, camera.tile_px, colours)
     if module_layer is not None:
         surface.blit(module_layer, corner)
     else:
-        draw_cables(surface, modules, camera)
-        draw_modules(surface, modules, camera)
+        draw_cables(surface, modules, camera, colours)
+        draw_modules(surface, modules, camera, colours)
     if overlay == "power":
-        draw_power_tags(surface, modules, layers.networks(modules), camera, text)
+        draw_power_tags(surface, modules, layers.networks(modules), camera, text, colours)
     elif overlay != "ground":
-        draw_region_labels(surface, layers.regions(grid), overlay, camera, text)
-    draw_hover(surface, camera, hovered)
+        draw_region_labels(surface, layers.regions(grid), overlay, camera, text, colours)
+    draw_hover(surface, camera, hovered, colours)
     surface.set_clip(previous_clip)

@@ -10,6 +10,7 @@ import pygame
 from game.content.models import TileKind
 from game.render import palette
 from game.render.camera import Camera
+from game.render.palette import STANDARD_PALETTE, Palette
 from game.render.patterns import draw_pattern
 from game.render.site_map import MapModule
 from game.render.text_cache import TextCache
@@ -122,23 +123,23 @@ def module_networks(modules: Sequence[MapModule]) -> dict[int, str]:
 
 
 def draw_region_labels(surface: pygame.Surface, regions: Sequence[Region], overlay: str, camera: Camera,
-                       text: TextCache) -> None:
+                       text: TextCache, colours: Palette = STANDARD_PALETTE) -> None:
     for region in regions:
         label = region_label(region.kind, overlay)
         if label is None or region.size < MIN_LABELLED_REGION:
             continue
         centre = camera.grid_to_screen(region.label_cell[0] + 0.5, region.label_cell[1] + 0.5)
-        image = text.render(label, palette.SMALL, palette.TEXT, bold=True)
+        image = text.render(label, palette.SMALL, colours.text, bold=True)
         pill = image.get_rect(center=(round(centre[0]), round(centre[1]))).inflate(14, 4)
         if not pill.colliderect(camera.viewport):
             continue
-        pygame.draw.rect(surface, palette.PANEL, pill, border_radius=pill.height // 2)
-        pygame.draw.rect(surface, palette.TEXT_DIM, pill, 1, border_radius=pill.height // 2)
+        pygame.draw.rect(surface, colours.panel, pill, border_radius=pill.height // 2)
+        pygame.draw.rect(surface, colours.text_dim, pill, 1, border_radius=pill.height // 2)
         surface.blit(image, image.get_rect(center=pill.center))
 
 
 def draw_power_tags(surface: pygame.Surface, modules: Sequence[MapModule], networks: dict[int, str],
-                    camera: Camera, text: TextCache) -> None:
+                    camera: Camera, text: TextCache, colours: Palette = STANDARD_PALETTE) -> None:
     """Each module's network letter in a tag; a module without power gets a red frame, a cross and 'off'."""
     for index, module in enumerate(modules):
         if module.is_cable:
@@ -148,9 +149,9 @@ def draw_power_tags(surface: pygame.Surface, modules: Sequence[MapModule], netwo
             continue
         letter = networks.get(index, "?")
         if module.state == "unpowered":
-            pygame.draw.rect(surface, palette.BROKEN, area, 3)
-            pygame.draw.line(surface, palette.BROKEN, area.topleft, area.bottomright, 3)
-            pygame.draw.line(surface, palette.BROKEN, area.topright, area.bottomleft, 3)
+            pygame.draw.rect(surface, colours.broken, area, 3)
+            pygame.draw.line(surface, colours.broken, area.topleft, area.bottomright, 3)
+            pygame.draw.line(surface, colours.broken, area.topright, area.bottomleft, 3)
             letter += " off"
         colour = NETWORK_TAG_COLOURS[(ord(letter[0]) - ord("A")) % len(NETWORK_TAG_COLOURS)]
         image = text.render(letter, palette.SMALL, palette.GLYPH_EDGE, bold=True)
@@ -187,7 +188,7 @@ def overlay_legend(overlay: str) -> list[LegendRow]:
     return []
 
 
-def draw_swatch(surface: pygame.Surface, sample: str, box: pygame.Rect) -> None:
+def draw_swatch(surface: pygame.Surface, sample: str, box: pygame.Rect, colours: Palette = STANDARD_PALETTE) -> None:
     kinds = {
         "lit-high": (LIT.lerp(DARK, 0.1), None), "lit-half": (DARK.lerp(LIT, 0.5), None),
         "lit-none": (DARK, ("hatch", "#2a3140")), "ice": (ICE, ("dots", "#e8f4ff")),
@@ -202,14 +203,14 @@ def draw_swatch(surface: pygame.Surface, sample: str, box: pygame.Rect) -> None:
             draw_pattern(swatch, pattern[0], pygame.Color(pattern[1]))
         surface.blit(swatch, box)
     elif sample == "label":
-        pygame.draw.rect(surface, palette.PANEL, box, border_radius=box.height // 2)
-        pygame.draw.rect(surface, palette.TEXT_DIM, box, 1, border_radius=box.height // 2)
+        pygame.draw.rect(surface, colours.panel, box, border_radius=box.height // 2)
+        pygame.draw.rect(surface, colours.text_dim, box, 1, border_radius=box.height // 2)
     elif sample == "tag":
         pygame.draw.rect(surface, NETWORK_TAG_COLOURS[0], box, border_radius=4)
     elif sample == "off":
-        pygame.draw.rect(surface, palette.BROKEN, box, 3)
-        pygame.draw.line(surface, palette.BROKEN, box.topleft, box.bottomright, 3)
-        pygame.draw.line(surface, palette.BROKEN, box.topright, box.bottomleft, 3)
+        pygame.draw.rect(surface, colours.broken, box, 3)
+        pygame.draw.line(surface, colours.broken, box.topleft, box.bottomright, 3)
+        pygame.draw.line(surface, colours.broken, box.topright, box.bottomleft, 3)
     elif sample == "cable":
-        pygame.draw.line(surface, palette.CABLE, box.midleft, box.midright, 6)
-    pygame.draw.rect(surface, palette.TEXT_DIM, box, 1)
+        pygame.draw.line(surface, colours.cable, box.midleft, box.midright, 6)
+    pygame.draw.rect(surface, colours.text_dim, box, 1)

@@ -10,6 +10,7 @@ import pygame
 
 from game.content.catalog import Catalog
 from game.render import palette
+from game.render.palette import STANDARD_PALETTE, Palette
 from game.render.text_cache import TextCache
 
 if TYPE_CHECKING:
@@ -22,7 +23,6 @@ STORE_NAMES = {"water": "Water", "oxygen": "Oxygen", "food": "Food", "regolith":
                "spare_parts": "Spare parts", "hydrogen": "Hydrogen"}
 FLAT_SHARE = 0.002  # a change under 0.2 % a day reads as steady, so rounding never flickers the arrow
 ARROW_PX = 12
-MIN_CELL_PX = 104
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,41 +189,54 @@ def _dose_reading(snapshot: StationSnapshot) -> Reading:
     return Reading("dose", "Dose", f"{dose:,.1f} mSv", 0, near_limit, ("Radiation dose", *words))
 
 
-def draw_trend_arrow(surface: pygame.Surface, trend: int, centre: tuple[int, int], colour: pygame.Color) -> None:
+def draw_trend_arrow(surface: pygame.Surface, trend: int, centre: tuple[int, int], colour: pygame.Color,
+                     size: int = ARROW_PX) -> None:
     """A shape, not a colour: up triangle, down triangle, or a flat bar."""
     x, y = centre
-    half = ARROW_PX // 2
+    half = size // 2
     if trend > 0:
         pygame.draw.polygon(surface, colour, [(x - half, y + half), (x + half, y + half), (x, y - half)])
     elif trend < 0:
         pygame.draw.polygon(surface, colour, [(x - half, y - half), (x + half, y - half), (x, y + half)])
     else:
-        pygame.draw.rect(surface, colour, (x - half, y - 2, ARROW_PX, 4))
+        pygame.draw.rect(surface, colour, (x - half, y - 2, size, 4))
 
 
 def draw_resource_bar(
-    surface: pygame.Surface, area: pygame.Rect, readings: list[Reading], text: TextCache
+    surface: pygame.Surface, area: pygame.Rect, readings: list[Reading], text: TextCache,
+    colours: Palette = STANDARD_PALETTE, columns: int | None = None, row_height: int | None = None,
 ) -> list[tuple[pygame.Rect, Reading]]:
-    """Cells side by side across `area`; returns each cell's rectangle for the tooltips."""
-    pygame.draw.rect(surface, palette.PANEL, area)
-    pygame.draw.line(surface, palette.PANEL_EDGE, (area.x, area.bottom - 1), (area.right, area.bottom - 1), 2)
+    """Cells across `area`, `columns` a row (all in one row by default); returns each cell's rectangle for tooltips.
+
+    At a large UI scale fewer cells fit a row, so the bar wraps onto a second row instead of shrinking its text.
+    """
+    pygame.draw.rect(surface, colours.panel, area)
+    pygame.draw.line(surface, colours.panel_edge, (area.x, area.bottom - 1), (area.right, area.bottom - 1), 2)
     if not readings:
         return []
-    cell_width = max(MIN_CELL_PX, area.width // len(readings))
+    per_row = max(1, min(columns or len(readings), len(readings)))
+    rows = -(-len(readings) // per_row)
+    row_px = row_height or area.height // rows
+    cell_width = area.width // per_row
+    arrow_px = round(ARROW_PX * text.fonts.scale)
     cells = []
     for index, reading in enumerate(readings):
-        cell = pygame.Rect(area.x + index * cell_width, area.y, cell_width, area.height)
-        if cell.right > area.right + 1:
+        row, column = divmod(index, per_row)
+        cell = pygame.Rect(area.x + column * cell_width, area.y + row * row_px, cell_width, row_px)
+        if cell.bottom > area.bottom + 1:
             break
-        if index:
-            pygame.draw.line(surface, palette.PANEL_EDGE, (cell.x, cell.y + 8), (cell.x, cell.bottom - 8), 1)
+        if column:
+            pygame.draw.line(surface, colours.panel_edge, (cell.x, cell.y + 8), (cell.x, cell.bottom - 8), 1)
+        if row:
+            pygame.draw.line(surface, colours.panel_edge, (cell.x + 8, cell.y), (cell.right - 8, cell.y), 1)
         room = cell.width - 16
-        text.draw(surface, text.fit(reading.label, palette.SMALL, room), palette.SMALL, palette.TEXT_DIM,
-                  (cell.x + 10, cell.y + 3))
-        colour = palette.BROKEN if reading.warning else palette.TEXT
-        value = text.draw(surface, text.fit(reading.value, palette.BODY, room - ARROW_PX - 8, bold=True),
-                          palette.BODY, colour, (cell.x + 10, cell.y + 26), bold=True)
-        arrow_colour = palette.GOOD if reading.trend > 0 else palette.BROKEN if reading.trend < 0 else palette.TEXT_DIM
-        draw_trend_arrow(surface, reading.trend, (value.right + 6 + ARROW_PX // 2, value.centery), arrow_colour)
+        label = text.draw(surface, text.fit(reading.label, palette.SMALL, room), palette.SMALL, colours.text_dim,
+                          (cell.x + 10, cell.y + 3))
+        colour = colours.broken if reading.warning else colours.text
+        value = text.draw(surface, text.fit(reading.value, palette.BODY, room - arrow_px - 8, bold=True),
+                          palette.BODY, colour, (cell.x + 10, label.bottom - 2), bold=True)
+        arrow_colour = colours.good if reading.trend > 0 else colours.broken if reading.trend < 0 else colours.text_dim
+        draw_trend_arrow(surface, reading.trend, (value.right + 6 + arrow_px // 2, value.centery), arrow_colour,
+                         arrow_px)
         cells.append((cell, reading))
     return cells

@@ -11,6 +11,7 @@ from game.content.models import TileKind
 from game.render import palette
 from game.render.camera import Camera
 from game.render.glyphs import draw_glyph
+from game.render.palette import STANDARD_PALETTE, Palette
 from game.render.patterns import draw_pattern, ink_for
 from game.rules.grid import SiteGrid, footprint_cells
 
@@ -76,7 +77,8 @@ def draw_tiles(surface: pygame.Surface, grid: SiteGrid, camera: Camera, stamps: 
             surface.blit(stamps.get(kind, size), rect)
 
 
-def draw_cables(surface: pygame.Surface, modules: Sequence[MapModule], camera: Camera) -> None:
+def draw_cables(surface: pygame.Surface, modules: Sequence[MapModule], camera: Camera,
+                colours: Palette = STANDARD_PALETTE) -> None:
     """Cables join the centres of their tile to every neighbouring tile that carries power."""
     carriers = {cell for module in modules if module.conducts_power or module.is_cable for cell in module.cells()}
     width = max(2, round(camera.tile_px / 5))
@@ -88,12 +90,13 @@ def draw_cables(surface: pygame.Surface, modules: Sequence[MapModule], camera: C
             if (module.x + dx, module.y + dy) in carriers:
                 end = camera.grid_to_screen(module.x + 0.5 + dx * 0.5, module.y + 0.5 + dy * 0.5)
                 pygame.draw.line(surface, palette.GLYPH_EDGE, centre, end, width + 2)
-                pygame.draw.line(surface, palette.CABLE, centre, end, width)
+                pygame.draw.line(surface, colours.cable, centre, end, width)
         pygame.draw.circle(surface, palette.GLYPH_EDGE, centre, width)
-        pygame.draw.circle(surface, palette.CABLE, centre, max(1, width - 1))
+        pygame.draw.circle(surface, colours.cable, centre, max(1, width - 1))
 
 
-def draw_modules(surface: pygame.Surface, modules: Iterable[MapModule], camera: Camera) -> None:
+def draw_modules(surface: pygame.Surface, modules: Iterable[MapModule], camera: Camera,
+                 colours: Palette = STANDARD_PALETTE) -> None:
     """Each module on a dark plate over its footprint, so its silhouette reads on any ground."""
     for module in modules:
         if module.is_cable:
@@ -102,7 +105,7 @@ def draw_modules(surface: pygame.Surface, modules: Iterable[MapModule], camera: 
         if not area.colliderect(camera.viewport):
             continue
         plate = area.inflate(-max(2, area.width // 12), -max(2, area.height // 12))
-        pygame.draw.rect(surface, palette.PANEL, plate, border_radius=max(2, plate.height // 6))
+        pygame.draw.rect(surface, colours.panel, plate, border_radius=max(2, plate.height // 6))
         pygame.draw.rect(surface, palette.GLYPH_FILL, plate, max(1, plate.height // 16),
                          border_radius=max(2, plate.height // 6))
         glyph_box = plate.inflate(-plate.width // 5, -plate.height // 5)
@@ -113,12 +116,13 @@ def draw_modules(surface: pygame.Surface, modules: Iterable[MapModule], camera: 
             draw_glyph(surface, module.shape, glyph_box, fill=pygame.Color("#7c8698"))
 
 
-def draw_hover(surface: pygame.Surface, camera: Camera, cell: tuple[int, int] | None) -> None:
+def draw_hover(surface: pygame.Surface, camera: Camera, cell: tuple[int, int] | None,
+               colours: Palette = STANDARD_PALETTE) -> None:
     if cell is None:
         return
     rect = camera.tile_rect(*cell)
     pygame.draw.rect(surface, palette.GLYPH_EDGE, rect.inflate(4, 4), 2)
-    pygame.draw.rect(surface, palette.FOCUS, rect, 3)
+    pygame.draw.rect(surface, colours.focus, rect, 3)
 
 
 def draw_site_map(
@@ -128,13 +132,14 @@ def draw_site_map(
     camera: Camera,
     stamps: TileStamps,
     hovered: tuple[int, int] | None = None,
+    colours: Palette = STANDARD_PALETTE,
 ) -> None:
     """The whole map, clipped to the camera's viewport."""
     previous_clip = surface.get_clip()
     surface.set_clip(camera.viewport)
-    surface.fill(palette.SKY, camera.viewport)
+    surface.fill(colours.sky, camera.viewport)
     draw_tiles(surface, grid, camera, stamps)
-    draw_cables(surface, modules, camera)
-    draw_modules(surface, modules, camera)
-    draw_hover(surface, camera, hovered)
+    draw_cables(surface, modules, camera, colours)
+    draw_modules(surface, modules, camera, colours)
+    draw_hover(surface, camera, hovered, colours)
     surface.set_clip(previous_clip)

@@ -10,6 +10,7 @@ from game.content.models import ModuleSpec, TileKind
 from game.content.text import translate
 from game.render import palette
 from game.render.fonts import Fonts
+from game.render.palette import STANDARD_PALETTE, Palette
 from game.render.text_cache import TextCache
 
 OFFSET = 22
@@ -69,15 +70,15 @@ def module_tooltip_lines(name: str, spec: ModuleSpec | None, state: str, lit: bo
 
 
 def draw_tooltip(surface: pygame.Surface, lines: list[str], mouse: tuple[int, int], fonts: Fonts,
-                 text: TextCache | None = None) -> None:
+                 text: TextCache | None = None, colours: Palette = STANDARD_PALETTE) -> None:
     """A box beside the pointer, kept inside the window; `text` reuses rendered lines between frames."""
     title_size, body_size = palette.BODY, palette.BODY - 2
     if text is not None:
-        images = [text.render(lines[0], title_size, palette.ACCENT, bold=True)]
-        images += [text.render(line, body_size, palette.TEXT) for line in lines[1:]]
+        images = [text.render(lines[0], title_size, colours.accent, bold=True)]
+        images += [text.render(line, body_size, colours.text) for line in lines[1:]]
     else:
-        images = [fonts.bold(title_size).render(lines[0], True, palette.ACCENT)]
-        images += [fonts.regular(body_size).render(line, True, palette.TEXT) for line in lines[1:]]
+        images = [fonts.bold(title_size).render(lines[0], True, colours.accent)]
+        images += [fonts.regular(body_size).render(line, True, colours.text) for line in lines[1:]]
     width = max(image.get_width() for image in images) + 28
     height = sum(image.get_height() for image in images) + 22
     box = pygame.Rect(mouse[0] + OFFSET, mouse[1] + OFFSET, width, height)
@@ -86,8 +87,8 @@ def draw_tooltip(surface: pygame.Surface, lines: list[str], mouse: tuple[int, in
     if box.bottom > surface.get_height() - 4:
         box.bottom = mouse[1] - OFFSET
     box.clamp_ip(surface.get_rect())
-    pygame.draw.rect(surface, palette.PANEL_RAISED, box, border_radius=8)
-    pygame.draw.rect(surface, palette.PANEL_EDGE, box, 2, border_radius=8)
+    pygame.draw.rect(surface, colours.panel_raised, box, border_radius=8)
+    pygame.draw.rect(surface, colours.panel_edge, box, 2, border_radius=8)
     y = box.y + 11
     for image in images:
         surface.blit(image, (box.x + 14, y))

@@ -1,37 +1,145 @@
-"""What happened in a step, as one sentence for an on-screen notice (or None when not worth one)."""
+"""What happened in a step, as one sentence for the station log, with how loudly the log should say it."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from game.content.catalog import Catalog
 from game.content.models import Level
 from game.content.text import translate
 from game.ecs import events
 
+# Events that need the player's attention: marked as warnings in the log.
+WARNING_EVENTS: tuple[type, ...] = (
+    events.ModuleFailed, events.PowerLost, events.GoalFailed, events.EnergyRunningLow, events.CommandRefused,
+    events.CrewWarning, events.CrewEvacuated, events.AgreementDefaulted,
+)
+# Warnings that put people or the whole base at risk: the alarm sounds as well.
+ALARM_EVENTS: tuple[type, ...] = (events.PowerLost, events.CrewWarning, events.CrewEvacuated,
+                                  events.AgreementDefaulted)
+# Level events that are hazards, not news: a solar storm or a strike is a warning like a failure.
+HAZARD_KINDS = ("solar_particle_event", "micrometeoroid", "failure", "launch_delay")
+
+
+@dataclass(frozen=True, slots=True)
+class LogEntry:
+    """One line for the log: the sentence, whether it is a warning, and whether the alarm should sound."""
+
+    text: str
+    warning: bool = False
+    alarm: bool = False
+
 
 def _module_name(module_id: str, catalog: Catalog, language: str) -> str:
     spec = catalog.modules.get(module_id)
-    return translate(spec.name, language) if spec else module_id
+    return translate(spec.name, language) if spec else module_id.replace("_", " ")
+
+
+def _cargo(module_ids: tuple[str, ...], catalog: Catalog, language: str) -> str:
+    """'a solar array and a battery', naming each module once with how many of it there are."""
+    if not module_ids:
+        return "no cargo"
+    counts: dict[str, int] = {}
+    for module_id in module_ids:
+        counts[module_id] = counts.get(module_id, 0) + 1
+    parts = [(f"{count} × " if count > 1 else "") + _module_name(module_id, catalog, language).lower()
+             for module_id, count in counts.items()]
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+def _vehicle_name(vehicle_id: str, catalog: Catalog, language: str) -> str:
+    vehicle = catalog.launch_vehicles.get(vehicle_id)
+    return translate(vehicle.name, language) if vehicle else vehicle_id.replace("_", " ")
+
+
+def _lander_name(lander_id: str, catalog: Catalog, language: str) -> str:
+    lander = catalog.landers.get(lander_id)
+    if lander is not None:
+        return f"the {translate(lander.name, language)}"
+    return "its lander"
 
 
 def _goal_text(goal_id: str, level: Level, language: str) -> str:
     return next((translate(goal.text, language) for goal in level.goals if goal.id == goal_id), goal_id)
 
 
+def as_sentence(text: str) -> str:
+    """A capital first letter and a full stop, for reasons the rules word as clauses."""
+    text = text.strip()
+    if not text:
+        return text
+    return text[0].upper() + text[1:] + ("" if text.endswith((".", "!", "?")) else ".")
+
+
 def event_sentence(event: object, level: Level, catalog: Catalog, language: str) -> str | None:
-    if isinstance(event, events.LevelEventFired):
+    """The sentence for any event the simulation emits (None only for an object that is not one)."""
+    if isinstance(event, events.DiplomacyEvent | events.LevelEventFired | events.LandingResolved
+                  | events.CrewWarning):
         return event.text
+    if isinstance(event, events.ModulePlaced):
+        return (f"{_module_name(event.module, catalog, language)} accepted at tile ({event.x}, {event.y}); "
+                "its cost is paid.")
+    if isinstance(event, events.ModuleDemolished):
+        return f"{_module_name(event.module, catalog, language)} taken down: {event.refund:,.0f} credits back."
+    if isinstance(event, events.CommandRefused):
+        return as_sentence(f"refused: {event.reason}")
+    if isinstance(event, events.ModuleCompleted):
+        return f"{_module_name(event.module, catalog, language)} is built and working."
+    if isinstance(event, events.ModuleFailed):
+        return f"{_module_name(event.module, catalog, language)} has broken down."
+    if isinstance(event, events.ModuleRepaired):
+        return f"{_module_name(event.module, catalog, language)} is repaired and working again."
+    if isinstance(event, events.EnergyRunningLow):
+        return f"Stored energy runs out in about {event.hours_left:.0f} hours at this rate."
+    if isinstance(event, events.PowerLost):
+        return f"Power lost: {event.modules} modules have shut down."
     if isinstance(event, events.GoalMet):
         return f"Goal met: {_goal_text(event.goal, level, language)}"
     if isinstance(event, events.GoalFailed):
         return f"Goal failed: {_goal_text(event.goal, level, language)} ({event.reason})"
-    if isinstance(event, events.ModuleFailed):
-        return f"{_module_name(event.module, catalog, language)} has broken down."
-    if isinstance(event, events.ModuleCompleted):
-        return f"{_module_name(event.module, catalog, language)} is built and working."
-    if isinstance(event, events.PowerLost):
-        return f"Power lost: {event.modules} modules have shut down."
-    if isinstance(event, events.CommandRefused):
-        return event.reason
     if isinstance(event, events.LevelEnded):
         return event.reason
+    if isinstance(event, events.CargoLaunched):
+        return (f"Launch: the {_vehicle_name(event.vehicle, catalog, language)} lifted off with "
+                f"{_cargo(event.modules, catalog, language)} ({event.cost:,.0f} credits); "
+                f"it reaches the Moon on day {int(event.arrival_day) + 1}.")
+    if isinstance(event, events.CargoArrived):
+        return (f"The {_cargo(event.modules, catalog, language)} reached lunar orbit; "
+                f"{_lander_name(event.lander, catalog, language)} is ready to land it.")
+    if isinstance(event, events.CrewEvacuated):
+        return as_sentence(event.reason)
+    if isinstance(event, events.CrewRotated):
+        return f"A fresh crew of {event.crew} took over; their radiation dose starts again from zero."
     return None
+
+
+def is_warning(event: object) -> bool:
+    if isinstance(event, WARNING_EVENTS):
+        return True
+    if isinstance(event, events.LevelEnded):
+        return not event.won
+    if isinstance(event, events.LevelEventFired):
+        return event.kind in HAZARD_KINDS
+    if isinstance(event, events.PromiseSettled):
+        return not event.kept
+    if isinstance(event, events.LandingResolved):
+        return event.grade in ("crash", "hard", "off_target")
+    return False
+
+
+def is_alarm(event: object) -> bool:
+    if isinstance(event, ALARM_EVENTS):
+        return True
+    if isinstance(event, events.LandingResolved):
+        return event.grade == "crash"
+    if isinstance(event, events.LevelEventFired):
+        return event.kind == "solar_particle_event"  # the crew must get into the shelter now
+    return False
+
+
+def log_entry(event: object, level: Level, catalog: Catalog, language: str) -> LogEntry | None:
+    """The log's line for an event, or None for an object that is not a simulation event."""
+    sentence = event_sentence(event, level, catalog, language)
+    if sentence is None:
+        return None
+    return LogEntry(sentence, is_warning(event), is_alarm(event))

@@ -8,6 +8,7 @@ from game.render import palette
 from game.render.camera import Camera
 from game.render.glyphs import draw_glyph
 from game.render.overlays import OVERLAY_NAMES, draw_swatch, overlay_legend
+from game.render.palette import STANDARD_PALETTE, Palette
 from game.render.text import wrap_text
 from game.render.text_cache import TextCache
 from game.scenes.station_build import GhostPreview
@@ -16,37 +17,54 @@ from game.ui.hints import Hint
 REASON_OFFSET = 26
 BOX_MARGIN = 12
 SWATCH = (34, 22)
+BADGE_HEIGHT = 46
+REASON_WIDTH = 440
+HINT_WIDTH = 460
 
 
-def draw_status_badge(surface: pygame.Surface, text: TextCache, paused: bool, speed: int, topright: tuple[int, int]
-                      ) -> pygame.Rect:
+def _px(pixels: int, text: TextCache) -> int:
+    """A size that holds text, at the UI scale the fonts use."""
+    return round(pixels * text.fonts.scale)
+
+
+def badge_size(text: TextCache, paused: bool, speed: int) -> tuple[int, int]:
+    """The status badge's width and height, so the header can leave room for it."""
+    label = "PAUSED" if paused else f"RUNNING {speed}×"
+    return text.fonts.bold(palette.BODY).size(label)[0] + _px(64, text), _px(BADGE_HEIGHT, text)
+
+
+def draw_status_badge(surface: pygame.Surface, text: TextCache, paused: bool, speed: int, topright: tuple[int, int],
+                      colours: Palette = STANDARD_PALETTE) -> pygame.Rect:
     """PAUSED in the accent colour, or RUNNING and the speed; returns its box."""
     label = "PAUSED" if paused else f"RUNNING {speed}×"
-    image = text.render(label, palette.BODY, palette.SKY if paused else palette.TEXT, bold=True)
-    box = pygame.Rect(0, 0, image.get_width() + 64, 46)
+    image = text.render(label, palette.BODY, colours.sky if paused else colours.text, bold=True)
+    box = pygame.Rect((0, 0), badge_size(text, paused, speed))
     box.topright = topright
-    pygame.draw.rect(surface, palette.ACCENT if paused else palette.PANEL_RAISED, box, border_radius=8)
-    pygame.draw.rect(surface, palette.ACCENT, box, 2, border_radius=8)
-    icon = pygame.Rect(box.x + 18, box.y + 13, 20, 20)
-    ink = palette.SKY if paused else palette.TEXT
+    pygame.draw.rect(surface, colours.accent if paused else colours.panel_raised, box, border_radius=8)
+    pygame.draw.rect(surface, colours.accent, box, 2, border_radius=8)
+    side = _px(20, text)
+    icon = pygame.Rect(box.x + _px(18, text), box.centery - side // 2, side, side)
+    ink = colours.sky if paused else colours.text
     if paused:
-        pygame.draw.rect(surface, ink, (icon.x, icon.y, 7, icon.height))
-        pygame.draw.rect(surface, ink, (icon.right - 7, icon.y, 7, icon.height))
+        bar = _px(7, text)
+        pygame.draw.rect(surface, ink, (icon.x, icon.y, bar, icon.height))
+        pygame.draw.rect(surface, ink, (icon.right - bar, icon.y, bar, icon.height))
     else:
         pygame.draw.polygon(surface, ink, [icon.topleft, icon.bottomleft, (icon.right, icon.centery)])
     surface.blit(image, image.get_rect(midleft=(icon.right + 10, box.centery)))
     return box
 
 
-def draw_pause_banner(surface: pygame.Surface, view: pygame.Rect, text: TextCache) -> None:
-    title = text.render("PAUSED", palette.HEADING, palette.ACCENT, bold=True)
-    hint = text.render("Press Space to run time", palette.BODY, palette.TEXT)
+def draw_pause_banner(surface: pygame.Surface, view: pygame.Rect, text: TextCache, pause_key: str = "Space",
+                      colours: Palette = STANDARD_PALETTE) -> None:
+    title = text.render("PAUSED", palette.HEADING, colours.accent, bold=True)
+    hint = text.render(f"Press {pause_key} to run time", palette.BODY, colours.text)
     box = pygame.Rect(0, 0, max(title.get_width(), hint.get_width()) + 60, title.get_height() + hint.get_height() + 26)
     box.midtop = (view.centerx, view.y + 14)
     layer = pygame.Surface(box.size, pygame.SRCALPHA)
-    pygame.draw.rect(layer, (*palette.PANEL[:3], 225), layer.get_rect(), border_radius=10)
+    pygame.draw.rect(layer, (*colours.panel[:3], 225), layer.get_rect(), border_radius=10)
     surface.blit(layer, box)
-    pygame.draw.rect(surface, palette.ACCENT, box, 3, border_radius=10)
+    pygame.draw.rect(surface, colours.accent, box, 3, border_radius=10)
     surface.blit(title, title.get_rect(midtop=(box.centerx, box.y + 10)))
     surface.blit(hint, hint.get_rect(midtop=(box.centerx, box.y + 12 + title.get_height())))
 
@@ -60,11 +78,11 @@ def _cross_hatch(surface: pygame.Surface, rect: pygame.Rect, colour: pygame.Colo
 
 
 def draw_ghost(surface: pygame.Surface, camera: Camera, preview: GhostPreview, shape: str,
-               footprint: tuple[int, int]) -> None:
+               footprint: tuple[int, int], colours: Palette = STANDARD_PALETTE) -> None:
     """Valid tiles: a bright solid frame and the module's silhouette. Invalid: red, hatched and crossed."""
     previous_clip = surface.get_clip()
     surface.set_clip(camera.viewport)
-    colour = palette.GOOD if preview.ok else palette.BROKEN
+    colour = colours.good if preview.ok else colours.broken
     for cell in preview.cells:
         rect = camera.tile_rect(*cell)
         layer = pygame.Surface(rect.size, pygame.SRCALPHA)
@@ -82,24 +100,24 @@ def draw_ghost(surface: pygame.Surface, camera: Camera, preview: GhostPreview, s
         if preview.ok:
             draw_glyph(surface, shape, whole.inflate(-whole.width // 4, -whole.height // 4))
         else:
-            pygame.draw.line(surface, palette.BROKEN, whole.topleft, whole.bottomright, 4)
-            pygame.draw.line(surface, palette.BROKEN, whole.topright, whole.bottomleft, 4)
+            pygame.draw.line(surface, colours.broken, whole.topleft, whole.bottomright, 4)
+            pygame.draw.line(surface, colours.broken, whole.topright, whole.bottomleft, 4)
     surface.set_clip(previous_clip)
 
 
 def draw_reason_box(surface: pygame.Surface, text: TextCache, pointer: tuple[int, int], preview: GhostPreview,
-                    name: str, bounds: pygame.Rect) -> pygame.Rect | None:
+                    name: str, bounds: pygame.Rect, colours: Palette = STANDARD_PALETTE) -> pygame.Rect | None:
     """The sentence that says why not (or what to watch out for), beside the pointer and inside `bounds`."""
     lines: list[tuple[str, pygame.Color, bool]] = []
     font = text.fonts.regular(palette.BODY - 2)
-    width = min(440, bounds.width - 40)
+    width = min(_px(REASON_WIDTH, text), bounds.width - 40)
     if preview.ok:
-        lines.append((f"{name}: {preview.cost:g} credits. Click to order it.", palette.GOOD, True))
+        lines.append((f"{name}: {preview.cost:g} credits. Click to order it.", colours.good, True))
     else:
-        lines.append((f"Cannot build the {name.lower()} here", palette.BROKEN, True))
-        lines += [(row, palette.TEXT, False) for row in wrap_text(_sentence(preview.reason or ""), font, width)]
+        lines.append((f"Cannot build the {name.lower()} here", colours.broken, True))
+        lines += [(row, colours.text, False) for row in wrap_text(_sentence(preview.reason or ""), font, width)]
     for warning in preview.warnings:
-        lines += [(row, palette.ACCENT, False) for row in wrap_text("Watch out: " + warning, font, width)]
+        lines += [(row, colours.accent, False) for row in wrap_text("Watch out: " + warning, font, width)]
     images = [text.render(line, palette.BODY - 2, colour, bold=bold) for line, colour, bold in lines]
     box = pygame.Rect(0, 0, max(image.get_width() for image in images) + 24,
                       sum(image.get_height() for image in images) + 16)
@@ -109,8 +127,8 @@ def draw_reason_box(surface: pygame.Surface, text: TextCache, pointer: tuple[int
     if box.bottom > bounds.bottom - 4:
         box.bottom = pointer[1] - REASON_OFFSET
     box.clamp_ip(bounds)
-    pygame.draw.rect(surface, palette.PANEL_RAISED, box, border_radius=8)
-    pygame.draw.rect(surface, palette.GOOD if preview.ok else palette.BROKEN, box, 2, border_radius=8)
+    pygame.draw.rect(surface, colours.panel_raised, box, border_radius=8)
+    pygame.draw.rect(surface, colours.good if preview.ok else colours.broken, box, 2, border_radius=8)
     y = box.y + 8
     for image in images:
         surface.blit(image, (box.x + 12, y))
@@ -128,30 +146,34 @@ def _sentence(reason: str) -> str:
     return reason[0].upper() + reason[1:] + ("" if reason.endswith((".", "!", "?")) else ".")
 
 
-def draw_overlay_legend(surface: pygame.Surface, view: pygame.Rect, overlay: str, text: TextCache) -> None:
+def draw_overlay_legend(surface: pygame.Surface, view: pygame.Rect, overlay: str, text: TextCache,
+                        colours: Palette = STANDARD_PALETTE) -> None:
     """The legend of the open overlay, in the map's bottom-right corner."""
     rows = overlay_legend(overlay)
     if not rows:
         return
     title = f"Overlay: {OVERLAY_NAMES[overlay]}"
-    images = [text.render(row.text, palette.SMALL, palette.TEXT) for row in rows]
-    title_image = text.render(title, palette.BODY - 2, palette.ACCENT, bold=True)
-    row_px = max(SWATCH[1], images[0].get_height()) + 4
-    width = max(title_image.get_width(), max(image.get_width() for image in images) + SWATCH[0] + 12) + 2 * BOX_MARGIN
+    images = [text.render(row.text, palette.SMALL, colours.text) for row in rows]
+    title_image = text.render(title, palette.BODY - 2, colours.accent, bold=True)
+    swatch_size = (_px(SWATCH[0], text), _px(SWATCH[1], text))
+    row_px = max(swatch_size[1], images[0].get_height()) + 4
+    width = max(title_image.get_width(), max(image.get_width() for image in images) + swatch_size[0] + 12)
+    width += 2 * BOX_MARGIN
     box = pygame.Rect(0, 0, width, title_image.get_height() + row_px * len(rows) + 2 * BOX_MARGIN)
     box.bottomright = (view.right - BOX_MARGIN, view.bottom - BOX_MARGIN)
-    pygame.draw.rect(surface, palette.PANEL, box, border_radius=8)
-    pygame.draw.rect(surface, palette.PANEL_EDGE, box, 2, border_radius=8)
+    pygame.draw.rect(surface, colours.panel, box, border_radius=8)
+    pygame.draw.rect(surface, colours.panel_edge, box, 2, border_radius=8)
     surface.blit(title_image, (box.x + BOX_MARGIN, box.y + BOX_MARGIN - 4))
     y = box.y + BOX_MARGIN + title_image.get_height()
     for row, image in zip(rows, images, strict=True):
-        swatch = pygame.Rect(box.x + BOX_MARGIN, y + (row_px - SWATCH[1]) // 2, *SWATCH)
-        draw_swatch(surface, row.sample, swatch)
+        swatch = pygame.Rect(box.x + BOX_MARGIN, y + (row_px - swatch_size[1]) // 2, *swatch_size)
+        draw_swatch(surface, row.sample, swatch, colours)
         surface.blit(image, image.get_rect(midleft=(swatch.right + 12, swatch.centery)))
         y += row_px
 
 
-def draw_hint(surface: pygame.Surface, view: pygame.Rect, hint: Hint, camera: Camera, text: TextCache) -> pygame.Rect:
+def draw_hint(surface: pygame.Surface, view: pygame.Rect, hint: Hint, camera: Camera, text: TextCache,
+              colours: Palette = STANDARD_PALETTE) -> pygame.Rect:
     """The hint in the map's bottom-left corner, and a ring round the tile it points at."""
     if hint.cell is not None:
         rect = camera.tile_rect(*hint.cell)
@@ -159,19 +181,19 @@ def draw_hint(surface: pygame.Surface, view: pygame.Rect, hint: Hint, camera: Ca
             centre = rect.center
             radius = max(14, rect.width)
             pygame.draw.circle(surface, palette.GLYPH_EDGE, centre, radius + 2, 6)
-            pygame.draw.circle(surface, palette.ACCENT, centre, radius, 4)
-            pygame.draw.line(surface, palette.ACCENT, (centre[0] - radius - 14, centre[1]),
+            pygame.draw.circle(surface, colours.accent, centre, radius, 4)
+            pygame.draw.line(surface, colours.accent, (centre[0] - radius - 14, centre[1]),
                              (centre[0] - radius + 2, centre[1]), 4)
     font = text.fonts.regular(palette.BODY - 2)
     box = hint_box_rect(view, hint, text)
     rows = wrap_text(hint.text, font, box.width - 2 * BOX_MARGIN)
-    pygame.draw.rect(surface, palette.PANEL_RAISED, box, border_radius=10)
-    pygame.draw.rect(surface, palette.ACCENT, box, 3, border_radius=10)
+    pygame.draw.rect(surface, colours.panel_raised, box, border_radius=10)
+    pygame.draw.rect(surface, colours.accent, box, 3, border_radius=10)
     y = box.y + BOX_MARGIN
     for row in rows:
-        text.draw(surface, row, palette.BODY - 2, palette.TEXT, (box.x + BOX_MARGIN, y))
+        text.draw(surface, row, palette.BODY - 2, colours.text, (box.x + BOX_MARGIN, y))
         y += font.get_linesize()
-    text.draw(surface, "H or click: got it", palette.SMALL, palette.ACCENT, (box.right - BOX_MARGIN, box.bottom - 8),
+    text.draw(surface, "H or click: got it", palette.SMALL, colours.accent, (box.right - BOX_MARGIN, box.bottom - 8),
               anchor="bottomright", bold=True)
     return box
 
@@ -179,7 +201,7 @@ def draw_hint(surface: pygame.Surface, view: pygame.Rect, hint: Hint, camera: Ca
 def hint_box_rect(view: pygame.Rect, hint: Hint, text: TextCache) -> pygame.Rect:
     """Where draw_hint puts its box, for clicks."""
     font = text.fonts.regular(palette.BODY - 2)
-    width = min(460, view.width // 2)
+    width = min(_px(HINT_WIDTH, text), max(view.width // 2, view.width - 2 * BOX_MARGIN - 40))
     rows = wrap_text(hint.text, font, width - 2 * BOX_MARGIN)
-    height = len(rows) * font.get_linesize() + 2 * BOX_MARGIN + 30
+    height = len(rows) * font.get_linesize() + 2 * BOX_MARGIN + text.fonts.bold(palette.SMALL).get_linesize() + 4
     return pygame.Rect(view.x + BOX_MARGIN, view.bottom - BOX_MARGIN - height, width, height)

@@ -2,18 +2,33 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import pygame
 
+# Sizes at 100 % UI scale; at 150 % or 200 % the bands that hold text grow with it (the map takes what is left).
 HEADER_HEIGHT = 76
 RESOURCE_BAR_HEIGHT = 58
 FOOTER_HEIGHT = 60
+BUTTON_HEIGHT = 44
 SIDE_WIDTH_SMALL = 360  # at 1280 px wide
 SIDE_WIDTH_LARGE = 460  # from 1800 px wide: more room for names and sentences
+MAX_SIDE_SHARE = 0.42  # of the window's width: the map keeps the larger part even at 200 %
 TAB_HEIGHT = 46
 LOG_SHARE = 0.36  # of the side panel's height below the tabs, given to the event log
 GAP = 8
+BAR_CELL_MIN_PX = 104  # one resource-bar cell at 100 %; fewer cells a row (and a second row) beat tiny text
+BAR_READINGS = 12  # the most cells the bar shows: budget, energy, power, six stores, science, crew and dose
+
+
+def scaled_px(pixels: int, scale: float) -> int:
+    return round(pixels * scale)
+
+
+def bar_columns(width: int, scale: float) -> int:
+    """How many resource-bar cells fit side by side across `width` at the UI scale."""
+    return max(1, width // scaled_px(BAR_CELL_MIN_PX, scale))
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,21 +43,31 @@ class StationLayout:
     panel: pygame.Rect  # the build palette or the goals, whichever tab is open
     log: pygame.Rect
     footer: pygame.Rect
+    scale: float = 1.0
+    bar_columns: int = BAR_READINGS
+
+    @property
+    def button_height(self) -> int:
+        return scaled_px(BUTTON_HEIGHT, self.scale)
 
     @classmethod
-    def for_size(cls, size: tuple[int, int]) -> StationLayout:
+    def for_size(cls, size: tuple[int, int], scale: float = 1.0) -> StationLayout:
         width, height = size
         side_width = SIDE_WIDTH_LARGE if width >= 1800 else SIDE_WIDTH_SMALL
-        header = pygame.Rect(0, 0, width, HEADER_HEIGHT)
-        resource_bar = pygame.Rect(0, header.bottom, width, RESOURCE_BAR_HEIGHT)
+        side_width = min(scaled_px(side_width, scale), round(width * MAX_SIDE_SHARE))
+        columns = min(BAR_READINGS, bar_columns(width, scale))
+        bar_rows = math.ceil(BAR_READINGS / columns)
+        header = pygame.Rect(0, 0, width, scaled_px(HEADER_HEIGHT, scale))
+        resource_bar = pygame.Rect(0, header.bottom, width, scaled_px(RESOURCE_BAR_HEIGHT, scale) * bar_rows)
         body_top = resource_bar.bottom
-        footer = pygame.Rect(0, height - FOOTER_HEIGHT, width, FOOTER_HEIGHT)
+        footer_height = scaled_px(FOOTER_HEIGHT, scale)
+        footer = pygame.Rect(0, height - footer_height, width, footer_height)
         body_height = max(0, footer.top - body_top)
         side = pygame.Rect(width - side_width, body_top, side_width, body_height)
         map_rect = pygame.Rect(0, body_top, width - side_width, body_height)
-        tabs = pygame.Rect(side.x + GAP, side.y + GAP, side.width - 2 * GAP, TAB_HEIGHT)
+        tabs = pygame.Rect(side.x + GAP, side.y + GAP, side.width - 2 * GAP, scaled_px(TAB_HEIGHT, scale))
         below_tabs = max(0, side.bottom - tabs.bottom - 2 * GAP)
         log_height = round(below_tabs * LOG_SHARE)
         panel = pygame.Rect(side.x + GAP, tabs.bottom + GAP, side.width - 2 * GAP, below_tabs - log_height - GAP)
         log = pygame.Rect(side.x + GAP, panel.bottom + GAP, side.width - 2 * GAP, log_height)
-        return cls(header, resource_bar, map_rect, side, tabs, panel, log, footer)
+        return cls(header, resource_bar, map_rect, side, tabs, panel, log, footer, scale, columns)

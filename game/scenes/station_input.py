@@ -1,0 +1,205 @@
+"""The station screen's input: buttons, the keys the settings bind, the mouse on the map and the panels."""
+
+from __future__ import annotations
+
+import pygame
+import pygame_gui
+
+from game.render.camera import ZOOM_STEP
+from game.scenes.station_draw import hint_box_rect
+from game.scenes.station_flow import StationFlow
+from game.scenes.station_keys import PAN_ACTIONS, SPEED_ACTIONS
+from game.scenes.transitions import Transition
+
+ENTER_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER)
+WHEEL_SCROLL_PX = 48
+PALETTE_PAGE = 5
+
+
+class StationInput(StationFlow):
+    """Turns events into the station's verbs. Keys the settings do not list (B, G, O, R, X, H, F5, P, Tab, 0,
+    Home, Esc) are fixed; every key in the settings' station group is read from the player's bindings."""
+
+    def handle(self, event: pygame.event.Event) -> Transition | None:
+        if self.landing_question is not None and event.type != pygame.VIDEORESIZE:
+            answer = self.landing_question.answer_for(event)
+            return self._answer_landing(answer) if answer else None
+        if event.type == pygame.VIDEORESIZE:
+            self._relayout()
+        elif event.type == pygame_gui.UI_BUTTON_PRESSED:
+            return self._press(event.ui_element)
+        elif event.type == pygame_gui.UI_CONFIRMATION_DIALOG_CONFIRMED and event.ui_element is self.dialog:
+            self._confirm_demolish()
+        elif event.type == pygame_gui.UI_WINDOW_CLOSE and event.ui_element is self.dialog:
+            self.dialog = None
+            self.pending_demolish = None
+        elif event.type == pygame.KEYDOWN:
+            return self._key_down(event)
+        elif event.type == pygame.KEYUP:
+            self.held_pan.discard(event.key)
+        elif event.type == pygame.MOUSEWHEEL:
+            self._wheel(event.y)
+        elif event.type == pygame.MOUSEBUTTONDOWN:
+            return self._mouse_down(event.button, event.pos)
+        elif event.type == pygame.MOUSEBUTTONUP and event.button in (1, 2, 3):
+            self.dragging = False
+        elif event.type == pygame.MOUSEMOTION:
+            self._mouse_moved(event.pos, event.rel, any(event.buttons))
+        elif event.type == pygame.WINDOWLEAVE:
+            self.mouse = None
+        return None
+
+    def _press(self, element: object) -> Transition | None:
+        names = {button: name for name, button in self.buttons.items()}
+        name = names.get(element)  # type: ignore[call-overload]
+        if name == "pause":
+            self.toggle_pause()
+        elif name in ("1", "4", "16"):
+            self.set_speed(int(name))
+        elif name == "tab-build":
+            self.open_tab("build")
+        elif name == "tab-goals":
+            self.open_tab("goals")
+        elif name == "overlay":
+            self.cycle_overlay(1)
+        elif name == "demolish":
+            self.toggle_demolish()
+        elif name == "save":
+            self.quick_save()
+        elif name == "partners":
+            return self._partners()
+        elif name == "menu":
+            return self._menu()
+        return None
+
+    def _key_down(self, event: pygame.event.Event) -> Transition | None:
+        key = event.key
+        if self.dialog is not None and self.dialog.alive():
+            if key in ENTER_KEYS:
+                self._confirm_demolish()
+            elif key == pygame.K_ESCAPE:
+                self._close_dialog()
+            return None
+        if key == pygame.K_ESCAPE:
+            if self.armed or self.demolishing or self.build.focused:
+                self.cancel_tool()
+                return None
+            return self._menu()
+        action = self.keys.action_for(key)
+        if self.build.focused and self._palette_key(key, action):
+            return None
+        if action is not None:
+            self._bound_key(key, action)
+            return None
+        return self._fixed_key(key, bool(event.mod & pygame.KMOD_SHIFT))
+
+    def _bound_key(self, key: int, action: str) -> None:
+        """A key from the player's bindings: time, zoom, and panning (or moving the ghost while a tool is held)."""
+        if action == "pause":
+            self.toggle_pause()
+        elif action in SPEED_ACTIONS:
+            self.set_speed(SPEED_ACTIONS[action])
+        elif action == "zoom_in":
+            self.camera.zoom_at(ZOOM_STEP)
+        elif action == "zoom_out":
+            self.camera.zoom_at(1 / ZOOM_STEP)
+        elif action in PAN_ACTIONS:
+            if self.armed or self.demolishing:
+                self._move_cursor(*PAN_ACTIONS[action])
+            else:
+                self.held_pan.add(key)
+
+    def _fixed_key(self, key: int, shift: bool) -> Transition | None:
+        if key == pygame.K_p:
+            if self.partners_scene is not None:
+                return self._partners()
+            self.toggle_pause()
+        elif key in (pygame.K_0, pygame.K_HOME):
+            self.camera.fit()
+        elif key == pygame.K_b:
+            self.open_tab("build")
+            self.build.focused = True
+        elif key == pygame.K_TAB:
+            self.open_tab("build")
+            self.build.focused = not self.build.focused
+        elif key == pygame.K_g:
+            self.open_tab("goals")
+        elif key == pygame.K_o:
+            self.cycle_overlay(-1 if shift else 1)
+        elif key == pygame.K_r:
+            self.rotated = not self.rotated
+            self._refresh_ghost()
+        elif key == pygame.K_x:
+            self.toggle_demolish()
+        elif key == pygame.K_h:
+            self.hints.dismiss()
+        elif key == pygame.K_F5:
+            self.quick_save()
+        elif key in ENTER_KEYS and self.cursor is not None and (self.armed or self.demolishing):
+            self.click_cell(self.cursor)
+        return None
+
+    def _palette_key(self, key: int, action: str | None) -> bool:
+        """Keys for the focused build palette (the pan-up and pan-down keys, or the arrows); True when used."""
+        view = self.layout.panel.height
+        moves = {pygame.K_UP: -1, pygame.K_DOWN: 1, pygame.K_PAGEUP: -PALETTE_PAGE, pygame.K_PAGEDOWN: PALETTE_PAGE}
+        step = {"pan_up": -1, "pan_down": 1}.get(action or "", moves.get(key))
+        if step is not None:
+            self.build.move(step, view)
+            return True
+        if key in ENTER_KEYS or action == "pause":
+            chosen = self.build.chosen
+            if chosen is not None:
+                self.arm(chosen.spec.id)
+            return True
+        return False
+
+    def _wheel(self, clicks: int) -> None:
+        mouse = self.mouse
+        if mouse and self.layout.panel.collidepoint(mouse):
+            if self.side_tab == "build":
+                self.build.scroll_by(-clicks * WHEEL_SCROLL_PX, self.layout.panel.height)
+            else:
+                self.goals_scroll = max(0, self.goals_scroll - clicks * WHEEL_SCROLL_PX)
+        elif mouse and self.layout.log.collidepoint(mouse):
+            self.log.scroll_by(-clicks * WHEEL_SCROLL_PX)
+        else:
+            anchor = mouse if mouse and self.camera.viewport.collidepoint(mouse) else None
+            self.camera.zoom_at(ZOOM_STEP ** clicks, anchor)
+            self._refresh_ghost()
+
+    def _mouse_down(self, button: int, position: tuple[int, int]) -> Transition | None:
+        self.mouse = position
+        if button == 1 and self.hints.showing is not None and \
+                hint_box_rect(self.camera.viewport, self.hints.showing, self.text).collidepoint(position):
+            self.hints.dismiss()
+            return None
+        if button == 1 and self.side_tab == "build" and self.layout.panel.collidepoint(position):
+            index = self.build.entry_at(self.layout.panel, position)
+            if index is not None:
+                self.build.selected = index
+                self.build.focused = True
+                self.arm(self.build.entries[index].spec.id)
+            return None
+        cell = self.camera.tile_at(*position)
+        if button == 3 and (self.armed or self.demolishing):
+            self.cancel_tool()
+            return None
+        if button == 1 and cell is not None and (self.armed or self.demolishing):
+            self.cursor = cell
+            self.click_cell(cell)
+            return None
+        if button in (1, 2, 3):
+            self.dragging = self.camera.viewport.collidepoint(position)
+            if self.dragging:
+                self.build.focused = False
+        return None
+
+    def _mouse_moved(self, position: tuple[int, int], rel: tuple[int, int], held: bool) -> None:
+        self.mouse = position
+        if self.dragging and held:
+            self.camera.pan_pixels(*rel)
+        cell = self.camera.tile_at(*position)
+        if cell is not None and cell != self.cursor:
+            self.cursor = cell
+            self._refresh_ghost()

@@ -155,3 +155,73 @@ def test_autoplay_command_names_a_missing_level_in_one_sentence(capsys: pytest.C
     assert main(["autoplay", "no-such-level"]) == 1
     message = "lunar-station autoplay: no level file or shipped level called 'no-such-level'"
     assert capsys.readouterr().err.strip() == message
+
+
+SHIPPED = [*CAMPAIGN, REPO / "levels" / "sandbox.toml", ARTEMIS / "artemis_gateway.toml"]
+
+
+def test_a_fact_id_means_one_fact_across_the_campaign() -> None:
+    """The encyclopedia and the progress file key facts by id: the same id must always tell the same text."""
+    texts: dict[str, dict[str, list[str]]] = {}
+    for path in SHIPPED:
+        for fact in _level(path).facts:
+            texts.setdefault(fact.id, {}).setdefault(translate(fact.text), []).append(path.name)
+    clashes = [
+        f"'{fact_id}': " + " | ".join(f"{', '.join(files)}: {text}" for text, files in told.items())
+        for fact_id, told in texts.items()
+        if len(told) > 1
+    ]
+    assert not clashes, "\n".join(clashes)
+
+
+def test_one_fact_text_has_one_id() -> None:
+    """The same text under two ids would show twice in the encyclopedia and count as two facts met."""
+    ids: dict[str, set[str]] = {}
+    for path in SHIPPED:
+        for fact in _level(path).facts:
+            ids.setdefault(translate(fact.text), set()).add(fact.id)
+    twice = {text: sorted(names) for text, names in ids.items() if len(names) > 1}
+    assert not twice, twice
+
+
+@pytest.mark.parametrize("path", SHIPPED, ids=lambda path: path.stem)
+def test_every_module_to_build_fits_one_of_the_levels_rockets(path: Path) -> None:
+    """A 'build' goal is reachable only if some launch vehicle of the level lands its module (or none is listed)."""
+    level, catalog = _load(path).require()
+    if not level.launch_vehicles:
+        return  # modules are built directly, without deliveries
+    biggest = max(catalog.launch_vehicles[vehicle].payload_to_surface_kg for vehicle in level.launch_vehicles)
+    too_heavy = [
+        f"{goal.id}: {goal.module} ({catalog.modules[goal.module].mass_kg:g} kg > {biggest:g} kg)"
+        for goal in level.goals
+        if goal.kind == "build" and goal.module is not None and catalog.modules[goal.module].mass_kg > biggest
+    ]
+    assert not too_heavy, too_heavy
+
+
+@pytest.mark.parametrize("path", [path for path in SHIPPED if "04_" not in path.name], ids=lambda path: path.stem)
+def test_every_level_sets_its_own_landing_zone(path: Path) -> None:
+    """Each level flies its own ground and start, not the default landing; its cargo is one its lander can carry."""
+    from game.landing.scenario import scenario_for
+
+    level, catalog = _load(path).require()
+    assert level.landing is not None and level.landing.cargo is not None
+    assert "terrain" in level.landing.model_fields_set
+    scenario = scenario_for(level, catalog, seed=0)
+    assert scenario.cargo_mass_kg <= scenario.lander.max_cargo_kg
+
+
+def test_the_tutorial_landing_helps_a_first_time_pilot() -> None:
+    landing = _level(CAMPAIGN[0]).landing
+    assert landing is not None
+    assert landing.assists.attitude_hold and landing.assists.suggested_burn and landing.assists.target_scale > 1.0
+
+
+@pytest.mark.parametrize("path", [path for path in SHIPPED if "04_" not in path.name], ids=lambda path: path.stem)
+def test_the_autopilot_lands_each_levels_landing(path: Path) -> None:
+    """A few seeds per level here (the 98 % figure over many seeds is the landing benchmark's job)."""
+    from game.landing.run import fly
+
+    level, catalog = _load(path).require()
+    grades = [fly(level, catalog, seed=seed).grade.name for seed in range(5)]
+    assert all(grade in ("perfect", "good") for grade in grades), grades

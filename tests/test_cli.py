@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -34,7 +35,8 @@ def test_validate_the_shipped_levels():
 def test_validate_lists_every_problem_with_file_line_and_key(tmp_path):
     text = FIRST_LEVEL.read_text(encoding="utf-8")
     text = text.replace('module = "earth_antenna"', 'module = "earth_antena"')
-    text = text.replace("time_limit_days = 60", "time_limit_days = -5")
+    text, limits = re.subn(r"^time_limit_days = .*$", "time_limit_days = -5", text, count=1, flags=re.MULTILINE)
+    assert limits == 1, "level 01 should state its time_limit_days on a line of its own"
     broken = tmp_path / "broken.toml"
     broken.write_text(text, encoding="utf-8")
     result = cli("validate", str(broken))

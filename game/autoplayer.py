@@ -1,9 +1,10 @@
 """The automated player: reads a level, plans a base for its goals, and plays it through the public commands.
 
-It sees the game only as a student does: the level file and catalog (what the briefing and build palette
-show), `Simulation.snapshot()` (what the screen shows), `Simulation.preview()` when the simulation offers
-it, and the pure placement rules the game uses to answer "may I build this here?". It never reads the
-simulation's components. Its job is to prove that every campaign level can be won in its time limit.
+It sees the game only as a student does: the level file and catalog (what the briefing, build palette and
+partner roster show), `Simulation.snapshot()` (what the screen shows), `Simulation.preview()` and
+`Simulation.evaluate_offer()` (what the negotiation room shows), and the pure placement rules the game uses
+to answer "may I build this here?". It never reads the simulation's components. Its job is to prove that
+every campaign level can be won in its time limit, the level about partners by negotiating.
 """
 
 from __future__ import annotations
@@ -11,13 +12,16 @@ from __future__ import annotations
 import math
 from collections import deque
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from typing import Any
 
 from game.content.catalog import Catalog
-from game.content.models import Goal, Level, ModuleSpec
-from game.ecs.commands import PlaceModule
+from game.content.models import PARTNER_GOAL_KINDS, Goal, Level, ModuleSpec, PartnerSpec
+from game.ecs.commands import Command, ConsultPartner, PlaceModule, ProposeAgreement, ShareData
+from game.ecs.partners import PartnerView
 from game.ecs.session import Simulation, StationSnapshot
 from game.rules.grid import SiteGrid, footprint_cells
+from game.rules.negotiation import Evaluation, Offer
 from game.rules.placement import placement_refusal
 from game.rules.sunlight import is_lit, sun_azimuth_deg
 
@@ -26,6 +30,13 @@ HOURS_PER_DAY = 24
 # produces: a planning margin, not a game rule.
 LEAD_TIME_SHARE = 0.45
 MAX_PLAN_STEPS = 400  # a guard: no plan places more modules than this
+# The automated player's diplomatic habits (its own choices, not game rules; the game makes consulting again
+# within 7 days routine, and a member not consulted for 30 days feels ignored).
+CARE_EVERY_DAYS = 10  # consult each member, and share new data with it, this often
+PAYLOAD_STEPS_KG = (100.0, 200.0)  # payload offered, in turn, to a partner that asked for some
+LEAST_FUNDING_SHARE = 0.125  # funding asked is halved down to this share of a partner's means, no lower
+WORTH_A_COUNTER = -10.0  # an offer this close to acceptable is put anyway: the partner's counter may do
+CONSULT_TOPICS = ("science", "modules", "schedule", "site")
 
 
 @dataclass(slots=True)
@@ -46,7 +57,7 @@ class AutoplayResult:
     level: str
     outcome: str
     days: float
-    commands: list[tuple[int, PlaceModule]] = field(default_factory=list)
+    commands: list[tuple[int, Command]] = field(default_factory=list)
     unplaced: list[str] = field(default_factory=list)
     snapshot: StationSnapshot | None = None
 
@@ -317,8 +328,14 @@ class Autoplayer:
         result = AutoplayResult(self.level.id, "playing", 0.0)
         limit = round((max_days or self.level.time_limit_days) * HOURS_PER_DAY)
         waiting: list[PlannedModule] = []  # queued last hour, to be checked in the snapshot
+        diplomat = Diplomat(self.level, self.catalog)
         while simulation.hour < limit and not simulation.ended:
             snapshot = simulation.snapshot()
+            if diplomat.active and simulation.hour % HOURS_PER_DAY == 0:
+                self._claim_standing(snapshot)  # partners' modules land where the game puts them
+                for command in diplomat.act(simulation, snapshot):
+                    simulation.queue(command)
+                    result.commands.append((simulation.hour, command))
             for item in waiting:
                 if not any(v.module_id == item.module and (v.x, v.y) == (item.x, item.y) for v in snapshot.modules):
                     queue.insert(0, PlannedModule(item.module, attempts=item.attempts + 1))
@@ -352,6 +369,13 @@ class Autoplayer:
         result.days = result.snapshot.day
         return result
 
+    def _claim_standing(self, snapshot: StationSnapshot) -> None:
+        for view in snapshot.modules:
+            cells = footprint_cells(view.x, view.y, view.footprint)
+            if not self.planner.occupied.issuperset(cells):
+                self.planner.claim(self.catalog.modules[view.module_id], view.x, view.y)
+                self.planner.occupied.update(cells)
+
     def _spots_for(self, item: PlannedModule) -> list[tuple[str, int, int]]:
         module, _, prefer = item.module.partition("@")
         spec = self.catalog.modules[module]
@@ -377,6 +401,163 @@ class Autoplayer:
         launch_cost = max((vehicle.cost for vehicle in vehicles), default=0.0)
         pending = [d for d in deliveries if getattr(d, "state", "") == "booked"]
         return launch_cost * (len(pending) + 1)
+
+
+class Diplomat:
+    """Works for a level's partner goals through the public commands: consults members, shares new data with
+    them, and proposes agreements it has first weighed with `Simulation.evaluate_offer`, accepting a
+    counter-offer when it can keep its terms. Acts once a game-day; idle in a level without partner goals."""
+
+    def __init__(self, level: Level, catalog: Catalog):
+        self.level = level
+        self.catalog = catalog
+        self.goals = [goal for goal in level.goals if goal.kind in PARTNER_GOAL_KINDS]
+        self.cared_hour: dict[str, int] = {}  # partner -> hour it was last consulted
+        self.shared: dict[tuple[str, str], float] = {}  # (partner, domain) -> science points already shared
+        self.proposed: dict[str, Offer] = {}  # partner -> the offer last put to it
+        self.visits = 0
+
+    @property
+    def active(self) -> bool:
+        return bool(self.goals)
+
+    def act(self, simulation: Simulation, snapshot: StationSnapshot) -> list[Command]:
+        """This day's diplomacy, as commands to queue."""
+        producing = self._producing(snapshot)
+        commands: list[Command] = []
+        for partner in snapshot.partners:
+            if partner.member:
+                commands += self._care(partner, snapshot)
+            proposal = self._negotiate(simulation, partner, snapshot, producing)
+            if proposal is not None:
+                commands.append(proposal)
+        return commands
+
+    # -- co-consultation and shared benefits --
+    def _care(self, partner: PartnerView, snapshot: StationSnapshot) -> list[Command]:
+        last = self.cared_hour.get(partner.id)
+        if last is not None and snapshot.hour - last < CARE_EVERY_DAYS * HOURS_PER_DAY:
+            return []
+        self.cared_hour[partner.id] = snapshot.hour
+        self.visits += 1  # vary the topic, as a student would
+        commands: list[Command] = [ConsultPartner(partner.id, CONSULT_TOPICS[self.visits % len(CONSULT_TOPICS)])]
+        for domain, interest in partner.interests:
+            sent = snapshot.science.get(domain, 0.0)
+            if interest > 0 and sent - self.shared.get((partner.id, domain), 0.0) >= 1.0:
+                self.shared[(partner.id, domain)] = sent
+                commands.append(ShareData(partner.id, domain))
+        return commands
+
+    # -- negotiation --
+    def _negotiate(self, simulation: Simulation, partner: PartnerView, snapshot: StationSnapshot,
+                   producing: list[str]) -> ProposeAgreement | None:
+        if not partner.talks_open or partner.id not in self.catalog.partners:
+            return None
+        if any(a.partner == partner.id and a.state == "active" for a in snapshot.agreements):
+            return None  # one agreement at a time with each partner: its promises are enough to keep
+        answer = partner.last_answer
+        offered = self.proposed.pop(partner.id, None)
+        countered = offered is not None and answer is not None and answer.decision == "counter"
+        if countered and answer and answer.counter and self._keepable(answer.counter, snapshot, producing):
+            return _proposal(partner.id, answer.counter)  # accept their changed terms
+        spec = self.catalog.partners[partner.id]
+        wants = self._wanted_terms(partner.id, snapshot)
+        if not wants:
+            return None
+        offer, evaluation = self._build_offer(simulation, spec, wants, snapshot, producing)
+        if offer is None or evaluation is None or evaluation.blocked:
+            return None
+        if evaluation.acceptable or (evaluation.utility >= WORTH_A_COUNTER and partner.rounds_left > 1):
+            self.proposed[partner.id] = offer
+            return _proposal(partner.id, offer)
+        return None
+
+    def _wanted_terms(self, partner_id: str, snapshot: StationSnapshot) -> set[str]:
+        """What this partner's next agreement should bring, from the partner goals still open."""
+        open_goals = [goal for goal in self.goals if _status(snapshot, goal.id) != "met"]
+        if not open_goals:
+            return set()
+        wants: set[str] = set()
+        for goal in open_goals:
+            if goal.kind == "agreements" and goal.partner in (None, partner_id):
+                wants.add(goal.term or "funding")
+        return wants or {"funding"}  # any agreement helps trust and kept promises; funding helps the budget
+
+    def _build_offer(self, simulation: Simulation, spec: PartnerSpec, wants: set[str], snapshot: StationSnapshot,
+                     producing: list[str]) -> tuple[Offer | None, Evaluation | None]:
+        """What it gives for the wanted terms, sweetened with what it values and the station can deliver,
+        funding halved if needed, until the partner would accept (or nothing more can be tried)."""
+        means = spec.capabilities
+        modules = tuple(means.modules[:1]) if "module" in wants and means.modules else ()
+        funding = means.funding_per_year if ("funding" in wants or not modules) else 0.0
+        instruments = 1 if "instrument" in wants and means.instruments else 0
+        launches = 1 if "launch" in wants and means.launches else 0
+        if not (modules or funding or instruments or launches):
+            return None, None
+        offer = Offer(funding_per_year=funding, modules=modules, launches=launches, instruments=instruments)
+        interest = dict((str(domain), float(weight)) for domain, weight in spec.interests.items())
+        domains = sorted(producing, key=lambda domain: -interest.get(domain, 0.0))
+        sweeteners: list[Offer] = []
+        for count in range(1, len(domains) + 1):
+            sweeteners.append(_with(offer, data_share=tuple(domains[:count])))
+        shares = tuple(domains)
+        if "co_lead_domain" in spec.asks and domains:
+            sweeteners.append(_with(offer, data_share=shares, co_lead=domains[0]))
+        hosted = modules[0] if modules else None
+        if "host_module" in spec.asks and hosted and _working(snapshot, hosted):
+            sweeteners.append(_with(sweeteners[-1] if sweeteners else offer, host_module=hosted))
+        if "payload_mass" in spec.asks:
+            base = sweeteners[-1] if sweeteners else offer
+            sweeteners += [_with(base, payload_kg=kg) for kg in PAYLOAD_STEPS_KG
+                           if kg * 0.1 < snapshot.budget / 4]  # carrying costs 0.1 credits a kg (PARTNERS.md)
+        best, evaluation = offer, simulation.evaluate_offer(spec.id, offer)
+        for candidate in sweeteners:
+            if evaluation.acceptable:
+                break
+            best, evaluation = candidate, simulation.evaluate_offer(spec.id, candidate)
+        while not evaluation.acceptable and funding > means.funding_per_year * LEAST_FUNDING_SHARE and not modules:
+            funding /= 2
+            best = _with(best, funding_per_year=round(funding, 1))
+            evaluation = simulation.evaluate_offer(spec.id, best)
+        return best, evaluation
+
+    def _keepable(self, offer: Offer, snapshot: StationSnapshot, producing: list[str]) -> bool:
+        """Whether every promise in `offer` is one the station can keep."""
+        domains = set(offer.data_share) | ({offer.co_lead} if offer.co_lead else set())
+        return (
+            domains <= set(producing)
+            and (offer.crew_seats == 0 or snapshot.crew > 0)
+            and (offer.host_module is None or _working(snapshot, offer.host_module))
+            and offer.payload_kg * 0.1 < snapshot.budget / 4
+        )
+
+    def _producing(self, snapshot: StationSnapshot) -> list[str]:
+        """Science domains the station sends home now: a working module makes it and some has arrived."""
+        domains: set[str] = set()
+        for view in snapshot.modules:
+            if view.state == "working":
+                made = self.catalog.modules[view.module_id].science_per_day
+                domains |= {str(domain) for domain, rate in made.items() if rate > 0}
+        return sorted(domain for domain in domains if snapshot.science.get(domain, 0.0) > 0)
+
+
+def _status(snapshot: StationSnapshot, goal_id: str) -> str:
+    return next((goal.status for goal in snapshot.goals if goal.id == goal_id), "pending")
+
+
+def _working(snapshot: StationSnapshot, module_id: str) -> bool:
+    return any(view.module_id == module_id and view.state == "working" for view in snapshot.modules)
+
+
+def _with(offer: Offer, **changes: Any) -> Offer:
+    return replace(offer, **changes)
+
+
+def _proposal(partner_id: str, offer: Offer) -> ProposeAgreement:
+    return ProposeAgreement(
+        partner_id, offer.funding_per_year, offer.modules, offer.launches, offer.instruments, offer.data_share,
+        offer.payload_kg, offer.crew_seats, offer.host_module, offer.co_lead,
+    )
 
 
 def autoplay(level: Level, catalog: Catalog, seed: int | None = None, max_days: float | None = None) -> AutoplayResult:

@@ -14,8 +14,9 @@ from pygame_gui.elements import UIButton
 
 from game import __version__, paths
 from game.render import palette
+from game.render.fonts import scaled
 from game.render.sky import render_backdrop
-from game.render.text import draw_text
+from game.render.text import draw_text, fit_text, wrap_text
 from game.scenes.context import SceneContext
 from game.scenes.scene import Scene, SceneBase
 from game.scenes.transitions import Push, Quit, Transition
@@ -24,6 +25,9 @@ from game.ui.focus import ButtonFocus
 SUBTITLE = "Build the International Lunar Research Station at the Moon's south pole"
 BUTTON_SIZE = (330, 56)
 BUTTON_GAP = (28, 14)
+TITLE_MOST_SCALE = 1.2  # the name is huge already: at 200 % it would leave no room for the menu
+HINT = "Arrows or Tab choose  ·  Enter select  ·  F11 full screen  ·  F12 screenshot  ·  Esc quit"
+SHORT_HINT = "Arrows choose  ·  Enter select  ·  Esc quit"  # when large text leaves no room for the whole hint
 RESUME_HOOK = ("game.scenes.level_site", "resume_scene")  # (module, function): resume_scene(ctx, save_path)
 
 
@@ -165,15 +169,47 @@ class TitleScene(SceneBase):
             self.buttons.append(UIButton(self.button_rect(index, rows, size), item.label, self.ctx.ui))
         self.focus = ButtonFocus(self.buttons, focused, rows=rows)
 
-    @staticmethod
-    def button_rect(index: int, rows: int, size: tuple[int, int]) -> pygame.Rect:
-        """Two columns, filled top to bottom, centred under the title."""
+    def _heading_bottom(self, size: tuple[int, int], subtitle: bool) -> int:
+        """Where the name and (if shown) the wrapped subtitle end: the menu starts below them."""
         width, height = size
+        font = self.ctx.fonts.regular(palette.LARGE)
+        lines = len(wrap_text(SUBTITLE, font, width - 80)) if subtitle else 0
+        return round(height * 0.06) + self._title_font().get_linesize() + 4 + lines * font.get_linesize()
+
+    def _title_font(self) -> pygame.font.Font:
+        scale = self.ctx.fonts.scale
+        return self.ctx.fonts.bold(round(palette.TITLE * min(scale, TITLE_MOST_SCALE) / scale))
+
+    def shows_subtitle(self, size: tuple[int, int]) -> bool:
+        """False only when a large UI scale in a small window needs the subtitle's room for the menu."""
+        return self._menu_room(size, True)[1] >= self._least_button_height()
+
+    def _least_button_height(self) -> int:
+        # The button font (24 px in assets/theme.json, bold) grown with the UI scale, with a little margin.
+        return round(scaled(24, self.ctx.fonts.scale) * 1.4) + 10
+
+    def _menu_room(self, size: tuple[int, int], subtitle: bool) -> tuple[int, int]:
+        """(top of the menu, the height a button can have) for the two-column menu under the heading."""
+        height = size[1]
+        rows = max(1, (len(self.items) + 1) // 2)
+        gap_y = scaled(BUTTON_GAP[1], self.ctx.fonts.scale)
+        top = max(round(height * 0.37), self._heading_bottom(size, subtitle) + gap_y)
+        bottom = height - self.ctx.fonts.regular(palette.SMALL).get_linesize() - 24
+        return top, (bottom - top - (rows - 1) * gap_y) // rows
+
+    def button_rect(self, index: int, rows: int, size: tuple[int, int]) -> pygame.Rect:
+        """Two columns, filled top to bottom, centred under the title; they grow with the UI scale as far as
+        the window lets them."""
+        width = size[0]
+        scale = self.ctx.fonts.scale
+        gap_x, gap_y = scaled(BUTTON_GAP[0], scale), scaled(BUTTON_GAP[1], scale)
+        button_width = min(scaled(BUTTON_SIZE[0], scale), (width - 80 - gap_x) // 2)
+        top, room = self._menu_room(size, self.shows_subtitle(size))
+        button_height = max(self._least_button_height(), min(scaled(BUTTON_SIZE[1], scale), room))
         column, row = divmod(index, rows)
-        left = width // 2 - BUTTON_SIZE[0] - BUTTON_GAP[0] // 2
-        top = round(height * 0.37)
-        return pygame.Rect(left + column * (BUTTON_SIZE[0] + BUTTON_GAP[0]),
-                           top + row * (BUTTON_SIZE[1] + BUTTON_GAP[1]), *BUTTON_SIZE)
+        left = width // 2 - button_width - gap_x // 2
+        return pygame.Rect(left + column * (button_width + gap_x), top + row * (button_height + gap_y),
+                           button_width, button_height)
 
     def button_labelled(self, label: str) -> UIButton | None:
         for item, button in zip(self.items, self.buttons, strict=False):
@@ -208,19 +244,25 @@ class TitleScene(SceneBase):
     # --- drawing ---------------------------------------------------------------------------------
 
     def draw(self, surface: pygame.Surface, alpha: float) -> None:
-        fonts = self.ctx.fonts
+        fonts, colours = self.ctx.fonts, self.ctx.palette
         if self.backdrop is not None and self.backdrop.get_size() == surface.get_size():
             surface.blit(self.backdrop, (0, 0))
         else:
-            surface.fill(palette.SKY)
+            surface.fill(colours.sky)
         width, height = surface.get_size()
         top = round(height * 0.06)
-        name = draw_text(surface, "Lunar Station", fonts.bold(palette.TITLE), palette.TEXT,
+        name = draw_text(surface, "Lunar Station", self._title_font(), colours.text,
                          (width // 2, top), anchor="midtop", shadow=True)
-        draw_text(surface, SUBTITLE, fonts.regular(palette.LARGE), palette.ACCENT,
-                  (width // 2, name.bottom + 4), anchor="midtop", shadow=True)
-        hint = "Arrows or Tab choose  ·  Enter select  ·  F11 full screen  ·  F12 screenshot  ·  Esc quit"
-        draw_text(surface, hint, fonts.regular(palette.SMALL), palette.TEXT, (width // 2, height - 18),
+        subtitle_font = fonts.regular(palette.LARGE)
+        y = name.bottom + 4
+        for line in wrap_text(SUBTITLE, subtitle_font, width - 80) if self.shows_subtitle((width, height)) else []:
+            y = draw_text(surface, line, subtitle_font, colours.accent, (width // 2, y), anchor="midtop",
+                          shadow=True).bottom
+        small = fonts.regular(palette.SMALL)
+        version = draw_text(surface, f"v{__version__}", small, colours.text_dim,
+                            (16, height - 18), anchor="bottomleft", shadow=True)
+        # Centred, but never over the version number at the left.
+        room = width - 2 * (version.right + 16)
+        hint = HINT if small.size(HINT)[0] <= room else SHORT_HINT
+        draw_text(surface, fit_text(hint, small, room), small, colours.text, (width // 2, height - 18),
                   anchor="midbottom", shadow=True)
-        draw_text(surface, f"v{__version__}", fonts.regular(palette.SMALL), palette.TEXT_DIM,
-                  (16, height - 18), anchor="bottomleft", shadow=True)

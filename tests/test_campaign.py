@@ -225,3 +225,22 @@ def test_the_autopilot_lands_each_levels_landing(path: Path) -> None:
     level, catalog = _load(path).require()
     grades = [fly(level, catalog, seed=seed).grade.name for seed in range(5)]
     assert all(grade in ("perfect", "good") for grade in grades), grades
+
+
+def test_the_modding_guide_documents_the_milestones_file() -> None:
+    """Every key of the milestones file has a row in docs/MODDING.md, and the guide's example loads."""
+    import re
+
+    import tomllib
+
+    from game.content.timeline import Milestone, TimelineFile
+
+    guide = (REPO / "docs" / "MODDING.md").read_text(encoding="utf-8")
+    start = guide.index("levels/timeline/milestones.toml`\n")
+    section = guide[start:]
+    rows = set(re.findall(r"^\| `(\w+)` \|", section, flags=re.MULTILINE))
+    keys = set(Milestone.model_fields) | set(TimelineFile.model_fields)
+    assert keys <= rows, f"undocumented milestone keys: {sorted(keys - rows)}"
+    example = re.search(r"```toml\n(.*?)```", section, flags=re.DOTALL)
+    assert example is not None
+    TimelineFile.model_validate(tomllib.loads(example.group(1)))

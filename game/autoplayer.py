@@ -415,6 +415,7 @@ class Diplomat:
         self.cared_hour: dict[str, int] = {}  # partner -> hour it was last consulted
         self.shared: dict[tuple[str, str], float] = {}  # (partner, domain) -> science points already shared
         self.proposed: dict[str, Offer] = {}  # partner -> the offer last put to it
+        self.countered: dict[str, Offer] = {}  # partner -> an offer it answered with terms the station cannot keep
         self.visits = 0
 
     @property
@@ -460,6 +461,8 @@ class Diplomat:
         countered = offered is not None and answer is not None and answer.decision == "counter"
         if countered and answer and answer.counter and self._keepable(answer.counter, snapshot, producing):
             return _proposal(partner.id, answer.counter)  # accept their changed terms
+        if countered and offered is not None:
+            self.countered[partner.id] = offered  # their terms ask for promises it cannot keep
         spec = self.catalog.partners[partner.id]
         wants = self._wanted_terms(partner.id, snapshot)
         if not wants:
@@ -467,7 +470,8 @@ class Diplomat:
         offer, evaluation = self._build_offer(simulation, spec, wants, snapshot, producing)
         if offer is None or evaluation is None or evaluation.blocked:
             return None
-        if evaluation.acceptable or (evaluation.utility >= WORTH_A_COUNTER and partner.rounds_left > 1):
+        near = evaluation.utility >= WORTH_A_COUNTER and partner.rounds_left > 1
+        if evaluation.acceptable or (near and self.countered.get(partner.id) != offer):
             self.proposed[partner.id] = offer
             return _proposal(partner.id, offer)
         return None

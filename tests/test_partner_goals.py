@@ -15,7 +15,14 @@ from game.autoplayer import AutoplayResult, Diplomat, autoplay
 from game.content.catalog import Catalog
 from game.content.loader import load_level_by_path
 from game.content.models import Goal, Level
-from game.ecs.commands import ConsultPartner, PlaceModule, ProposeAgreement, ShareData
+from game.ecs.commands import (
+    ConsultPartner,
+    PlaceModule,
+    ProposeAgreement,
+    ShareData,
+    command_from_json,
+    command_to_json,
+)
 from game.ecs.partners import AnswerView
 from game.ecs.session import Simulation
 from game.rules.negotiation import Offer
@@ -173,6 +180,18 @@ def test_the_automated_player_wins_level_4_by_negotiating(level_4_run: AutoplayR
     # It only promised what it could keep: no agreement broken, every partner still talking to it.
     assert all(agreement.state != "broken" for agreement in result.snapshot.agreements)
     assert {agreement.partner for agreement in result.snapshot.agreements} >= {"south_africa", "senegal"}
+
+
+def test_its_diplomacy_replays_from_a_command_file_to_the_same_win(level_4: tuple[Level, Catalog],
+                                                                  level_4_run: AutoplayResult) -> None:
+    written = [(hour, command_from_json(command_to_json(command))) for hour, command in level_4_run.commands]
+    simulation = Simulation(*level_4)
+    try:
+        simulation.run_hours(round(level_4[0].time_limit_days * HOURS_PER_DAY), written)
+        assert simulation.snapshot().outcome == "won"
+        assert len(simulation.snapshot().agreements) == len(level_4_run.snapshot.agreements)  # type: ignore[union-attr]
+    finally:
+        simulation.close()
 
 
 def test_the_automated_player_leaves_diplomacy_alone_where_no_goal_asks_for_it() -> None:

@@ -18,6 +18,8 @@ from game.content.text import translate
 from game.content.timeline import Milestone, load_timeline
 from game.progress import load_progress, unlock_all_setting
 from game.render import palette
+from game.render.fonts import scaled
+from game.render.palette import Palette
 from game.render.text import draw_paragraph, draw_text, fit_text
 from game.scenes.context import SceneContext
 from game.scenes.level_entries import LevelEntry, apply_progress, level_entries
@@ -110,6 +112,8 @@ class TimelineScene(SceneBase):
         self.lanes = 1
         self.back_button: UIButton | None = None
         self.open_button: UIButton | None = None
+        self.first_card_row = 0  # at a large UI scale only some rows of level cards fit: the rest scroll
+        self.card_title_lines = 2
 
     # --- life cycle ------------------------------------------------------------------------------
 
@@ -153,18 +157,47 @@ class TimelineScene(SceneBase):
     def _build_widgets(self) -> None:
         self.exit()
         width, height = self.ctx.ui.window_resolution
-        bottom = height - BUTTON_HEIGHT - 16
-        self.back_button = UIButton(pygame.Rect(MARGIN - 20, bottom, 190, BUTTON_HEIGHT), "Back  (Esc)", self.ctx.ui)
-        self.open_button = UIButton(pygame.Rect(width - MARGIN + 20 - 330, bottom, 330, BUTTON_HEIGHT),
+        button_height = self._button_height()
+        bottom = height - button_height - 16
+        self.back_button = UIButton(pygame.Rect(MARGIN - 20, bottom, self._px(190), button_height), "Back  (Esc)",
+                                    self.ctx.ui)
+        open_width = self._px(330)
+        self.open_button = UIButton(pygame.Rect(width - MARGIN + 20 - open_width, bottom, open_width, button_height),
                                     "Open briefing  (Enter)", self.ctx.ui)
         self._layout((width, height))
         self._show_selection()
 
     # --- geometry --------------------------------------------------------------------------------
 
+    def _px(self, value: int) -> int:
+        """A length at 100 % grown with the UI scale, as the words it holds grow."""
+        return scaled(value, self.ctx.fonts.scale)
+
+    def _mark_radius(self) -> int:
+        # Levels close in time would hide each other's numbers if the marks grew all the way.
+        return scaled(LEVEL_MARK, min(self.ctx.fonts.scale, 1.5))
+
+    def _button_height(self) -> int:
+        return scaled(BUTTON_HEIGHT, min(self.ctx.fonts.scale, 1.5))  # tall enough for the text, no taller
+
+    def _line_top(self) -> int:
+        """Below the heading, which grows with the UI scale."""
+        return max(LINE_TOP, 14 + self.ctx.fonts.bold(palette.HEADING).get_linesize() + 4)
+
     def axis_y(self, size: tuple[int, int]) -> int:
         """The line sits below as many lanes of milestones as the crowded years need."""
-        return LINE_TOP + self.lanes * LANE_GAP + 44
+        return self._line_top() + self.lanes * LANE_GAP + self._px(44)
+
+    def card_height(self, title_lines: int = 2) -> int:
+        """A level card holds its heading line and (up to) two lines of title, at the text size chosen."""
+        fonts = self.ctx.fonts
+        head, title = fonts.regular(palette.SMALL), fonts.bold(palette.SMALL + 1)
+        return 6 + head.get_linesize() + 2 + title_lines * title.get_linesize() + 6
+
+    def _detail_least_height(self) -> int:
+        """The detail panel's date line, title and foot line; its summary takes what room is left."""
+        small = self.ctx.fonts.regular(palette.SMALL).get_linesize()
+        return 2 * small + self.ctx.fonts.bold(palette.BODY + 2).get_linesize() + 20
 
     def x_of(self, date: dt.date, size: tuple[int, int]) -> int:
         """Screen x of a date on the two-scale line."""
@@ -191,13 +224,30 @@ class TimelineScene(SceneBase):
             rects[index] = pygame.Rect(x - MARKER, centre_y - MARKER, MARKER * 2, MARKER * 2)
         levels = [index for index, item in enumerate(self.items) if item.is_level]
         room = size[0] - 2 * (MARGIN - 20)
-        per_row = max(1, min(len(levels), room // CARD_MIN_WIDTH))
-        card_width = min(CARD_MAX_WIDTH, room // per_row - 12)
+        per_row = max(1, min(len(levels), room // self._px(CARD_MIN_WIDTH)))
+        card_width = min(self._px(CARD_MAX_WIDTH), room // per_row - 12)
         row_width = per_row * (card_width + 12) - 12
+        cards_top = axis + self._px(CARDS_BELOW_LINE)
+        # As many rows as leave room for the detail panel (or at least one); the chosen level's row is shown.
+        # When not even one row of full cards leaves that room, the cards keep one line of title.
+        space = size[1] - self._button_height() - 30 - 14 - self._detail_least_height() - cards_top
+        self.card_title_lines = 2 if space >= self.card_height(2) else 1
+        card_height = self.card_height(self.card_title_lines)
+        rows_shown = max(1, (space + 10) // (card_height + 10))
+        if self.selected in levels:
+            chosen_row = levels.index(self.selected) // per_row
+            if chosen_row < self.first_card_row:
+                self.first_card_row = chosen_row
+            elif chosen_row >= self.first_card_row + rows_shown:
+                self.first_card_row = chosen_row - rows_shown + 1
+        self.first_card_row = min(self.first_card_row, max(0, (len(levels) - 1) // per_row - rows_shown + 1))
         for position, index in enumerate(levels):
             row, column = divmod(position, per_row)
+            shown_row = row - self.first_card_row
+            if not 0 <= shown_row < rows_shown:
+                continue  # scrolled away: an empty rectangle is neither drawn nor clicked
             rects[index] = pygame.Rect((size[0] - row_width) // 2 + column * (card_width + 12),
-                                       axis + CARDS_BELOW_LINE + row * (CARD_HEIGHT + 10), card_width, CARD_HEIGHT)
+                                       cards_top + shown_row * (card_height + 10), card_width, card_height)
         self.item_rects = rects
 
     # --- input -----------------------------------------------------------------------------------
@@ -258,6 +308,8 @@ class TimelineScene(SceneBase):
     def select(self, index: int) -> None:
         if self.items:
             self.selected = max(0, min(len(self.items) - 1, index))
+            width, height = self.ctx.ui.window_resolution
+            self._layout((width, height))  # the chosen card's row scrolls into view
             self._show_selection()
 
     def _show_selection(self) -> None:
@@ -286,12 +338,16 @@ class TimelineScene(SceneBase):
     # --- drawing ---------------------------------------------------------------------------------
 
     def draw(self, surface: pygame.Surface, alpha: float) -> None:
-        fonts = self.ctx.fonts
-        surface.fill(palette.SKY)
+        fonts, colours = self.ctx.fonts, self.ctx.palette
+        surface.fill(colours.sky)
         size = surface.get_size()
-        name = draw_text(surface, "Campaign", fonts.bold(palette.HEADING), palette.TEXT, (MARGIN - 20, 14))
-        draw_text(surface, "The real programme, 2021 to the 2040s, and your levels on it", fonts.regular(palette.BODY),
-                  palette.TEXT_DIM, (name.right + 24, name.centery + 2), anchor="midleft")
+        name = draw_text(surface, "Campaign", fonts.bold(palette.HEADING), colours.text, (MARGIN - 20, 14))
+        subtitle_font = fonts.regular(palette.BODY)
+        room = size[0] - MARGIN - name.right - 24
+        if room > 200:  # beside the heading while it fits; a large UI scale leaves the heading alone
+            draw_text(surface, fit_text("The real programme, 2021 to the 2040s, and your levels on it",
+                                        subtitle_font, room),
+                      subtitle_font, colours.text_dim, (name.right + 24, name.centery + 2), anchor="midleft")
         self._draw_axis(surface, size)
         for index, item in enumerate(self.items):
             if not item.is_level:
@@ -301,34 +357,56 @@ class TimelineScene(SceneBase):
                 self._draw_level(surface, index, item.level, size)
         self._draw_detail(surface, size)
         if self.problem:
-            draw_paragraph(surface, self.problem, fonts.regular(palette.SMALL), palette.BROKEN, (MARGIN - 20, 60),
-                           size[0] - 2 * MARGIN, max_lines=1)
+            draw_paragraph(surface, self.problem, fonts.regular(palette.SMALL), colours.broken,
+                           (MARGIN - 20, self._line_top() - 12), size[0] - 2 * MARGIN, max_lines=1)
+        self._draw_more_cards(surface)
+
+    def _draw_more_cards(self, surface: pygame.Surface) -> None:
+        """Says so when level cards are scrolled out of sight (a large UI scale in a small window)."""
+        hidden = [index for index, item in enumerate(self.items) if item.is_level and not self.item_rects[index].w]
+        if not hidden:
+            return
+        shown = [rect for rect, item in zip(self.item_rects, self.items, strict=False) if item.is_level and rect.w]
+        font = self.ctx.fonts.bold(palette.SMALL)
+        top = min((rect.top for rect in shown), default=self.axis_y(surface.get_size()))
+        draw_text(surface, f"{len(hidden)} more: Left/Right", font, self.ctx.palette.accent,
+                  (surface.get_width() - MARGIN + 20, top - 4), anchor="bottomright")
+
+    def _stage_fill(self, number: int, colours: Palette) -> pygame.Color:
+        # High contrast draws the bands as outlines on black; the soft fills would vanish on a projector.
+        if colours.name.endswith("high_contrast"):
+            return colours.panel_raised
+        return STAGE_FILLS[number % len(STAGE_FILLS)]
 
     def _draw_axis(self, surface: pygame.Surface, size: tuple[int, int]) -> None:
-        fonts = self.ctx.fonts
+        fonts, colours = self.ctx.fonts, self.ctx.palette
         axis = self.axis_y(size)
         left, right = self.x_of(dt.date(FIRST_YEAR, 1, 1), size), self.x_of(dt.date(LAST_YEAR, 12, 31), size)
+        font = fonts.regular(palette.SMALL)
+        band_height = font.get_linesize()
         for number, stage in enumerate(self.stages):
             x0 = self.x_of(stage.date, size)
             x1 = self.x_of(stage.end or stage.date, size)
-            band = pygame.Rect(x0, axis - 34, max(4, x1 - x0), 24)
-            pygame.draw.rect(surface, STAGE_FILLS[number % len(STAGE_FILLS)], band, border_radius=4)
-            font = fonts.regular(palette.SMALL)
+            band = pygame.Rect(x0, axis - 10 - band_height, max(4, x1 - x0), band_height)
+            pygame.draw.rect(surface, self._stage_fill(number, colours), band, border_radius=4)
+            if colours.name.endswith("high_contrast"):
+                pygame.draw.rect(surface, colours.panel_edge, band, 1, border_radius=4)
             draw_text(surface, fit_text(translate(stage.title, self.ctx.language), font, band.width - 10), font,
-                      palette.TEXT, (band.x + 6, band.centery), anchor="midleft")
+                      colours.text, (band.x + 6, band.centery), anchor="midleft")
         now = self.x_of(self.today, size)
-        pygame.draw.rect(surface, palette.PANEL, (left, axis - 4, now - left, 8))  # the past: solid
-        pygame.draw.line(surface, palette.PANEL_EDGE, (now, axis), (right, axis), 2)  # the plans: a thin line
+        pygame.draw.rect(surface, colours.panel_raised, (left, axis - 4, now - left, 8))  # the past: solid
+        pygame.draw.line(surface, colours.panel_edge, (now, axis), (right, axis), 2)  # the plans: a thin line
+        mark = self._mark_radius()
         for year in range(FIRST_YEAR, LAST_YEAR + 1):
             x = self.x_of(dt.date(year, 1, 1), size)
             labelled = year in (FIRST_YEAR, 2023, 2025) or (year % 5 == 0 and year > SPLIT_YEAR)
-            pygame.draw.line(surface, palette.TEXT_DIM, (x, axis - 6), (x, axis + (12 if labelled else 6)), 1)
-            if labelled:
-                draw_text(surface, str(year), fonts.regular(palette.SMALL), palette.TEXT_DIM,
-                          (x, axis + LEVEL_MARK + 2), anchor="midtop")
-        pygame.draw.line(surface, palette.ACCENT, (now, axis - 36), (now, axis + 38), 2)
-        draw_text(surface, "today", fonts.regular(palette.SMALL), palette.ACCENT, (now - 4, axis + 36),
-                  anchor="topright")
+            pygame.draw.line(surface, colours.text_dim, (x, axis - 6), (x, axis + (12 if labelled else 6)), 1)
+            if labelled and (self.ctx.fonts.scale < 1.75 or year in (FIRST_YEAR, 2025) or year % 10 == 0):
+                # At the largest text sizes every other year label would run into the next: fewer years.
+                draw_text(surface, str(year), font, colours.text_dim, (x, axis + mark + 2), anchor="midtop")
+        today_bottom = axis + mark + 2 + font.get_linesize()
+        pygame.draw.line(surface, colours.accent, (now, axis - 10 - band_height - 2), (now, today_bottom + 2), 2)
+        draw_text(surface, "today", font, colours.accent, (now - 4, today_bottom), anchor="topright")
 
     def _draw_milestone(self, surface: pygame.Surface, index: int, item: TimelineItem, size: tuple[int, int]) -> None:
         milestone = item.milestone
@@ -336,53 +414,62 @@ class TimelineScene(SceneBase):
         rect = self.item_rects[index]
         axis = self.axis_y(size)
         colour = KIND_COLOURS[milestone.kind]
-        pygame.draw.line(surface, palette.PANEL_EDGE, (rect.centerx, rect.bottom), (rect.centerx, axis - 36), 1)
+        band_top = axis - 10 - self.ctx.fonts.regular(palette.SMALL).get_linesize()
+        pygame.draw.line(surface, self.ctx.palette.panel_edge, (rect.centerx, rect.bottom),
+                         (rect.centerx, band_top - 2), 1)
         if milestone.end is not None:  # a planned period: a bracket along the years it covers
             end_x = self.x_of(milestone.end, size)
             pygame.draw.line(surface, colour, (rect.centerx, rect.centery), (end_x, rect.centery), 2)
             pygame.draw.line(surface, colour, (end_x, rect.centery - 5), (end_x, rect.centery + 5), 2)
         draw_marker(surface, milestone.kind, rect, colour, filled=not milestone.planned)
         if index == self.selected:
-            pygame.draw.rect(surface, palette.FOCUS, rect.inflate(10, 10), 3, border_radius=4)
+            pygame.draw.rect(surface, self.ctx.palette.focus, rect.inflate(10, 10), 3, border_radius=4)
 
     def _draw_level(self, surface: pygame.Surface, index: int, entry: LevelEntry, size: tuple[int, int]) -> None:
         """A numbered mark on the line at the level's date, and its card below; only the chosen one is joined."""
-        fonts = self.ctx.fonts
+        fonts, colours = self.ctx.fonts, self.ctx.palette
         card = self.item_rects[index]
         axis = self.axis_y(size)
         x = self.x_of(self.items[index].date, size)
         selected = index == self.selected
         number = str(entry.campaign_order or "")
-        if selected:
-            pygame.draw.line(surface, palette.FOCUS, (x, axis), (card.centerx, card.top), 3)
-        pygame.draw.circle(surface, palette.FOCUS if selected else palette.TEXT, (x, axis), LEVEL_MARK)
-        draw_text(surface, number, fonts.bold(palette.SMALL), palette.SKY, (x, axis + 1), anchor="center")
-        pygame.draw.rect(surface, palette.PANEL_RAISED if selected else palette.PANEL, card, border_radius=8)
-        pygame.draw.rect(surface, palette.FOCUS if selected else palette.PANEL_EDGE, card, 3 if selected else 1,
+        mark = self._mark_radius()
+        if selected and card.w:
+            pygame.draw.line(surface, colours.focus, (x, axis), (card.centerx, card.top), 3)
+        pygame.draw.circle(surface, colours.focus if selected else colours.text, (x, axis), mark)
+        draw_text(surface, number, fonts.bold(palette.SMALL), colours.sky, (x, axis + 1), anchor="center")
+        if not card.w:
+            return  # its card is scrolled out of sight; the mark on the line stays
+        pygame.draw.rect(surface, colours.panel_raised if selected else colours.panel, card, border_radius=8)
+        pygame.draw.rect(surface, colours.focus if selected else colours.panel_edge, card, 3 if selected else 1,
                          border_radius=8)
         small = fonts.regular(palette.SMALL)
-        head = draw_text(surface, f"Level {number}  ·  {self.items[index].date.year}", small, palette.ACCENT,
-                         (card.x + 12, card.y + 6))
+        head = draw_text(surface, fit_text(f"Level {number}  ·  {self.items[index].date.year}", small,
+                                           card.width - 24 - self._px(30)),
+                         small, colours.accent, (card.x + 12, card.y + 6))
         if entry.locked:
-            draw_padlock(surface, pygame.Rect(card.right - 30, card.y + 8, 18, 22), palette.TEXT_DIM)
+            lock = pygame.Rect(card.right - self._px(30), card.y + 8, self._px(18), self._px(22))
+            draw_padlock(surface, lock, colours.text_dim)
         elif entry.best_score is not None:
-            draw_text(surface, "WON", fonts.bold(palette.SMALL), palette.GOOD, (card.right - 12, card.y + 6),
+            draw_text(surface, "WON", fonts.bold(palette.SMALL), colours.good, (card.right - 12, card.y + 6),
                       anchor="topright")
         title_font = fonts.bold(palette.SMALL + 1)
-        draw_paragraph(surface, entry.title, title_font, palette.TEXT_DIM if entry.locked else palette.TEXT,
-                       (card.x + 12, head.bottom + 2), card.width - 24, max_lines=2)
+        draw_paragraph(surface, entry.title, title_font, colours.text_dim if entry.locked else colours.text,
+                       (card.x + 12, head.bottom + 2), card.width - 24, max_lines=self.card_title_lines)
 
     def _draw_detail(self, surface: pygame.Surface, size: tuple[int, int]) -> None:
         """The chosen item in words, between the level cards and the buttons."""
-        fonts = self.ctx.fonts
+        fonts, colours = self.ctx.fonts, self.ctx.palette
         item = self.selected_item
         lowest_card = max((rect.bottom for rect, it in zip(self.item_rects, self.items, strict=False) if it.is_level),
                           default=self.axis_y(size) + 30)
         panel = pygame.Rect(MARGIN - 20, lowest_card + 14, size[0] - 2 * (MARGIN - 20),
-                            size[1] - BUTTON_HEIGHT - 30 - lowest_card - 14)
-        if item is None or panel.height < 90:
+                            size[1] - self._button_height() - 30 - lowest_card - 14)
+        if item is None or panel.height < self._detail_least_height():
             return
-        pygame.draw.rect(surface, palette.PANEL, panel, border_radius=8)
+        pygame.draw.rect(surface, colours.panel, panel, border_radius=8)
+        if colours.name.endswith("high_contrast"):
+            pygame.draw.rect(surface, colours.panel_edge, panel, 1, border_radius=8)
         x, width = panel.x + 16, panel.width - 32
         language = self.ctx.language
         if item.milestone is not None:
@@ -404,14 +491,15 @@ class TimelineScene(SceneBase):
             foot = (f"Locked: win '{entry.locked_by}' first." if entry.locked
                     else "Press Enter to open the briefing.")
         body_font = fonts.regular(palette.SMALL)
-        draw_text(surface, fit_text(head, body_font, width), body_font, palette.ACCENT, (x, panel.y + 8))
+        head_rect = draw_text(surface, fit_text(head, body_font, width), body_font, colours.accent, (x, panel.y + 8))
         title_font = fonts.bold(palette.BODY + 2)
-        draw_text(surface, fit_text(title, title_font, width), title_font, palette.TEXT, (x, panel.y + 32))
+        title_rect = draw_text(surface, fit_text(title, title_font, width), title_font, colours.text,
+                               (x, head_rect.bottom))
         foot_y = panel.bottom - body_font.get_linesize() - 6
-        room = (foot_y - (panel.y + 66)) // body_font.get_linesize()
+        room = (foot_y - title_rect.bottom) // body_font.get_linesize()
         if room > 0:
-            draw_paragraph(surface, text, body_font, palette.TEXT, (x, panel.y + 66), width, max_lines=room)
-        draw_text(surface, fit_text(foot, body_font, width), body_font, palette.TEXT_DIM, (x, foot_y))
+            draw_paragraph(surface, text, body_font, colours.text, (x, title_rect.bottom), width, max_lines=room)
+        draw_text(surface, fit_text(foot, body_font, width), body_font, colours.text_dim, (x, foot_y))
 
 
 def draw_marker(surface: pygame.Surface, kind: str, rect: pygame.Rect, colour: pygame.Color, filled: bool) -> None:

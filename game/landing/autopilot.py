@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from game.landing.pilot import Observation, PilotCommand
 
@@ -35,53 +35,82 @@ class Autopilot:
     sink_gain: float = 1.5
     climb_speed_m_s: float = 2.0
     final_approach_gain: float = 0.3
+    # Worked out from max_tilt_rad once, not every step.
+    _tan_max_tilt: float = field(init=False, repr=False, compare=False)
+    _cos_max_tilt: float = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_tan_max_tilt", math.tan(self.max_tilt_rad))
+        object.__setattr__(self, "_cos_max_tilt", math.cos(self.max_tilt_rad))
 
     def __call__(self, seen: Observation) -> PilotCommand:
+        # Runs every step of every autopilot landing, so it is written in plain float arithmetic:
+        # conditional expressions instead of min() and max() (the same values, ties and signed
+        # zeros included), the tuning's trigonometry worked out once when it is made.
+        tan_max_tilt, cos_max_tilt = self._tan_max_tilt, self._cos_max_tilt
         gravity = seen.gravity_m_s2
         mass = seen.mass_kg
-        full = seen.max_thrust_n / mass
-        height = max(seen.altitude_m, 0.0)
+        max_thrust = seen.max_thrust_n
+        full = max_thrust / mass
+        altitude = seen.altitude_m
+        height = 0.0 if altitude < 0.0 else altitude
         offset = seen.target_x_m - seen.x_m
+        vx, vy = seen.vx_m_s, seen.vy_m_s
+        angle = seen.angle_rad
 
         # Sideways: aim for a speed towards the target that can still be stopped in the distance left.
-        sideways_reach = self.braking_share * gravity * math.tan(self.max_tilt_rad)
+        sideways_reach = self.braking_share * gravity * tan_max_tilt
         speed_cap = math.sqrt(2.0 * sideways_reach * abs(offset))
-        wanted_vx = max(-speed_cap, min(speed_cap, self.position_gain * offset))
-        sideways = self.sideways_gain * (wanted_vx - seen.vx_m_s)
+        wanted_vx = self.position_gain * offset
+        wanted_vx = wanted_vx if wanted_vx < speed_cap else speed_cap
+        wanted_vx = wanted_vx if wanted_vx > -speed_cap else -speed_cap
+        sideways = self.sideways_gain * (wanted_vx - vx)
 
         # Down: the sink speed from which a constant-deceleration burn ends at touchdown speed.
-        spare = full * math.cos(self.max_tilt_rad) - gravity
+        spare = full * cos_max_tilt - gravity
         if spare <= 0.0:
             # Too heavy to hover at a lean: all thrust, straight up, to lose as much speed as it can.
             return PilotCommand(1.0, 0.0, 0.0)
-        aligned = abs(offset) < self.aligned_distance_m and abs(seen.vx_m_s) < self.aligned_speed_m_s
+        aligned = abs(offset) < self.aligned_distance_m and abs(vx) < self.aligned_speed_m_s
         floor = 0.0 if aligned else self.hold_altitude_m
+        sink_gain = self.sink_gain
         if height < floor:
-            wanted_vy = min(self.climb_speed_m_s, self.sink_gain * (floor - height))
+            climb = sink_gain * (floor - height)
+            wanted_vy = climb if climb < self.climb_speed_m_s else self.climb_speed_m_s
             ahead = 0.0
         else:
+            touchdown_speed = self.touchdown_speed_m_s
             braking = self.braking_share * spare
-            wanted_vy = -math.sqrt(self.touchdown_speed_m_s**2 + 2.0 * braking * (height - floor))
+            wanted_vy = -math.sqrt(touchdown_speed**2 + 2.0 * braking * (height - floor))
             # The last metres come down no faster than in proportion to the height left: gentler
             # than the burn could, so a late correction does not become a hard touchdown.
-            wanted_vy = max(wanted_vy, -(self.touchdown_speed_m_s + self.final_approach_gain * height))
+            gentlest = -(touchdown_speed + self.final_approach_gain * height)
+            wanted_vy = gentlest if gentlest > wanted_vy else wanted_vy
             # How fast the wanted speed changes at the present sink speed (the whole braking on the
             # profile, nothing when not sinking): fed forward, so touchdown is not late by the lag.
-            ahead = braking * min(1.5, max(0.0, seen.vy_m_s / wanted_vy))
-        upwards = self.sink_gain * (wanted_vy - seen.vy_m_s) + ahead
+            ratio = vy / wanted_vy
+            ratio = ratio if ratio > 0.0 else 0.0
+            ahead = braking * (ratio if ratio < 1.5 else 1.5)
+        upwards = sink_gain * (wanted_vy - vy) + ahead
 
         # Lean the thrust along the wanted acceleration; the engine gives the vertical part first.
         lift = upwards + gravity
         limit = self.low_tilt_rad if height < self.low_altitude_m else self.max_tilt_rad
-        lean = math.atan2(-sideways, max(lift, 0.25 * gravity))
-        lean = max(-limit, min(limit, lean))
-        force = mass * lift / max(math.cos(seen.angle_rad), 0.5)
-        leaning_right_way = seen.angle_rad * sideways < 0.0 and abs(seen.angle_rad) > self.low_tilt_rad
+        least_lift = 0.25 * gravity
+        lean = math.atan2(-sideways, least_lift if least_lift > lift else lift)
+        lean = lean if lean < limit else limit
+        lean = lean if lean > -limit else -limit
+        cos_angle = math.cos(angle)
+        force = mass * lift / (0.5 if cos_angle < 0.5 else cos_angle)
+        leaning_right_way = angle * sideways < 0.0 and abs(angle) > self.low_tilt_rad
         if leaning_right_way:
             # While coasting down, the engine still burns for the sideways correction it is leaning for.
-            force = max(force, mass * abs(sideways) / math.sin(abs(seen.angle_rad)))
-        if force < seen.min_thrust_n / 2.0:
+            coasting = mass * abs(sideways) / math.sin(abs(angle))
+            force = coasting if coasting > force else force
+        min_thrust = seen.min_thrust_n
+        if force < min_thrust / 2.0:
             throttle = 0.0
         else:
-            throttle = min(1.0, max(force, seen.min_thrust_n) / seen.max_thrust_n)
+            throttle = (min_thrust if min_thrust > force else force) / max_thrust
+            throttle = throttle if throttle < 1.0 else 1.0
         return PilotCommand(throttle, 0.0, lean)

@@ -7,6 +7,7 @@ from typing import Any, Literal
 
 import pymunk
 
+from game.landing import chipmunk
 from game.landing.attitude import attitude_towards
 from game.landing.craft import GROUND, HULL, LEG, Craft, CraftShape, add_craft
 from game.landing.grading import Touchdown
@@ -37,15 +38,19 @@ SETTLE_LIMIT_S = 10.0
 # Flying this far above the start's height (or off either end of the ground) leaves the landing zone.
 CEILING_MARGIN_M = 1000.0
 EDGE_MARGIN_M = 5.0
+# The main engine pushes through the centre of mass (the body's origin).
+_CENTRE = (0.0, 0.0)
 
 
 class Flight:
     """A lander over the ground, stepped at a fixed rate; `observe()` for the pilot, `step()` to fly."""
 
     __slots__ = (
-        "_body", "_body_mass", "_contacts", "_craft", "_feet", "_fixed_mass", "_held_angle", "_rest_time",
-        "_scenario", "_space", "ceiling_m", "engine_cut", "hull_hit", "last_thrust_n", "max_angular_acceleration",
-        "propellant_kg", "status", "steps", "time_s", "touchdown_time_s", "worst_contact",
+        "_angle", "_attitude_hold", "_attitude_torque", "_body", "_body_handle", "_body_mass", "_contacts", "_craft",
+        "_edge_left", "_edge_right", "_exhaust_velocity", "_feet", "_fixed_mass", "_gravity", "_gyration_squared",
+        "_held_angle", "_max_thrust", "_min_thrust", "_rest_time", "_scenario", "_space", "_space_handle", "_spin",
+        "_target_x", "_time_limit", "_vx", "_vy", "_x", "_y", "ceiling_m", "engine_cut", "hull_hit", "last_thrust_n",
+        "max_angular_acceleration", "propellant_kg", "status", "steps", "time_s", "touchdown_time_s", "worst_contact",
     )
 
     def __init__(self, scenario: Scenario):
@@ -90,6 +95,19 @@ class Flight:
         self.max_angular_acceleration = spec.attitude_torque_n_m / self._craft.body.moment
         space.on_collision(LEG, GROUND, begin=self._leg_touched, separate=self._leg_lifted)
         space.on_collision(HULL, GROUND, begin=self._hull_touched)
+        # What every step reads and that never changes, looked up once (each lookup costs a step time).
+        self._space_handle, self._body_handle = chipmunk.handles(space, self._body)
+        self._gyration_squared = outline.gyration_squared
+        self._attitude_torque = spec.attitude_torque_n_m
+        self._min_thrust, self._max_thrust = spec.min_thrust_n, spec.max_thrust_n
+        self._exhaust_velocity = spec.exhaust_velocity
+        self._gravity = scenario.gravity_m_s2
+        self._target_x = ground.target_x
+        self._attitude_hold = scenario.assists.attitude_hold
+        self._time_limit = scenario.time_limit_s
+        self._edge_left, self._edge_right = ground.left + EDGE_MARGIN_M, ground.right - EDGE_MARGIN_M
+        self._x = self._y = self._vx = self._vy = self._angle = self._spin = 0.0
+        self._read_body()
 
     # --- contacts (pymunk 7 callbacks: arbiter, space, data) ---------------------------------------
 
@@ -136,22 +154,37 @@ class Flight:
     def legs_touching(self) -> int:
         return (self._contacts[0] > 0) + (self._contacts[1] > 0)
 
+    def _read_body(self) -> None:
+        """Reads the body's state once after a step, so the rest of the step and `observe` use plain floats."""
+        handle = self._body_handle
+        position = chipmunk.body_position(handle)
+        velocity = chipmunk.body_velocity(handle)
+        self._x, self._y = position.x, position.y
+        self._vx, self._vy = velocity.x, velocity.y
+        self._angle = chipmunk.body_angle(handle)
+        self._spin = chipmunk.body_angular_velocity(handle)
+
     def pose(self) -> tuple[float, float, float]:
         """(x, y, angle) of the centre of mass, for drawing."""
-        body = self._craft.body
-        x, y = body.position
-        return x, y, body.angle
+        return self._x, self._y, self._angle
 
     def state(self) -> tuple[float, ...]:
         """Every number that moves, to compare two flights exactly."""
-        body = self._craft.body
-        return (*body.position, *body.velocity, body.angle, body.angular_velocity, self.propellant_kg, self.time_s)
+        return self._x, self._y, self._vx, self._vy, self._angle, self._spin, self.propellant_kg, self.time_s
 
     def altitude(self) -> float:
         """From the lowest footpad straight down to the ground."""
-        body = self._body
-        x, y = body.position
-        return self._lowest_above_ground(x, y, body.angle, self._feet)
+        return self._feet_clearance(self._x, self._y, self._angle)
+
+    def _feet_clearance(self, x: float, y: float, angle: float) -> float:
+        """The least height of a footpad above the ground: `_lowest_above_ground` for the feet, unrolled
+        because it runs every step."""
+        cos, sin = math.cos(angle), math.sin(angle)
+        height_at = self._scenario.ground.height_at
+        (lx, ly, left_radius), (rx, ry, right_radius) = self._feet
+        left = y + lx * sin + ly * cos - left_radius - height_at(x + lx * cos - ly * sin)
+        right = y + rx * sin + ry * cos - right_radius - height_at(x + rx * cos - ry * sin)
+        return right if right < left else left
 
     def _lowest_above_ground(
         self, x: float, y: float, angle: float, points: tuple[tuple[float, float, float], ...]
@@ -169,25 +202,20 @@ class Flight:
 
     def lowest_clearance(self) -> float:
         """How far the lowest point of hull or feet is above the ground line (negative: below it)."""
-        body = self._body
-        x, y = body.position
         corners = tuple((px, py, 0.0) for px, py in self._craft.shape.hull)
-        return self._lowest_above_ground(x, y, body.angle, corners + self._feet)
+        return self._lowest_above_ground(self._x, self._y, self._angle, corners + self._feet)
 
     def observe(self) -> Observation:
-        body = self._body
-        scenario = self._scenario
-        spec = scenario.lander
-        x, y = body.position
-        vx, vy = body.velocity
-        angle = body.angle
+        x, y, angle = self._x, self._y, self._angle
+        propellant = self.propellant_kg
+        contacts = self._contacts
         # Positional, in Observation's field order: this runs every step, and keywords cost time.
         return Observation(
-            self.time_s, x, y, self._lowest_above_ground(x, y, angle, self._feet), vx, vy,
-            math.remainder(angle, math.tau), body.angular_velocity, self._fixed_mass + self.propellant_kg,
-            self.propellant_kg, scenario.ground.target_x, scenario.gravity_m_s2, spec.min_thrust_n,
-            spec.max_thrust_n, spec.exhaust_velocity, self.max_angular_acceleration,
-            (self._contacts[0] > 0) + (self._contacts[1] > 0),
+            self.time_s, x, y, self._feet_clearance(x, y, angle), self._vx, self._vy,
+            math.remainder(angle, math.tau), self._spin, self._fixed_mass + propellant,
+            propellant, self._target_x, self._gravity, self._min_thrust,
+            self._max_thrust, self._exhaust_velocity, self.max_angular_acceleration,
+            (contacts[0] > 0) + (contacts[1] > 0),
         )
 
     def touchdown(self) -> Touchdown | None:
@@ -195,103 +223,109 @@ class Flight:
         if self.worst_contact is None:
             return None
         sink, slide, tilt = self.worst_contact
-        body = self._craft.body
-        resting_tilt = abs(math.degrees(math.remainder(body.angle, math.tau)))
+        resting_tilt = abs(math.degrees(math.remainder(self._angle, math.tau)))
         return Touchdown(
             vertical_speed_m_s=sink,
             horizontal_speed_m_s=slide,
             tilt_deg=max(tilt, resting_tilt),
-            distance_m=abs(body.position.x - self._scenario.ground.target_x),
+            distance_m=abs(self._x - self._target_x),
             propellant_left=self.propellant_kg / self._scenario.lander.propellant_kg,
         )
 
     # --- one fixed step -----------------------------------------------------------------------------
 
     def step(self, command: PilotCommand) -> None:
-        """Advances one fixed step under `command` (already in range: see pilot.clean_command)."""
+        """Advances one fixed step under `command` (already in range: see pilot.clean_command).
+
+        Written for speed (it is the landing benchmark's inner loop): the body's state comes from the
+        floats read after the last step, and Chipmunk is called directly (see chipmunk.py).
+        """
         if self.status != "flying":
             return
-        spec = self._scenario.lander
-        body = self._body
+        handle = self._body_handle
+        engine_cut = self.engine_cut
         thrust, burned = self._engine(command.throttle)
-        self.propellant_kg -= burned
+        propellant = self.propellant_kg = self.propellant_kg - burned
         # The mass halfway through the burn: the rocket equation's mass loss, integrated by the midpoint.
-        mass = self._fixed_mass + self.propellant_kg + burned / 2.0
+        mass = self._fixed_mass + propellant + burned / 2.0
         if mass != self._body_mass:
-            self._body_mass = body.mass = mass
-            moment = mass * self._craft.shape.gyration_squared
-            body.moment = moment
-            self.max_angular_acceleration = spec.attitude_torque_n_m / moment
-        torque = 0.0 if self.engine_cut else self._attitude(command, body) * spec.attitude_torque_n_m
+            self._body_mass = mass
+            moment = mass * self._gyration_squared
+            chipmunk.body_set_mass(handle, mass)
+            chipmunk.body_set_moment(handle, moment)
+            self.max_angular_acceleration = self._attitude_torque / moment
+        torque = 0.0 if engine_cut else self._attitude(command) * self._attitude_torque
         self.last_thrust_n = thrust
-        vx, vy = body.velocity
-        travel = math.hypot(vx, vy) * STEP_S
+        travel = math.hypot(self._vx, self._vy) * STEP_S
         substeps = 1
         if travel > MAX_TRAVEL_PER_SUBSTEP_M:
             substeps = min(MAX_SUBSTEPS, math.ceil(travel / MAX_TRAVEL_PER_SUBSTEP_M))
         dt = STEP_S / substeps
-        space = self._space
+        space = self._space_handle
+        space_step = chipmunk.space_step
         force = (0.0, thrust)
         for _ in range(substeps):
             if not self.engine_cut:
-                # pymunk clears forces after every step, so each substep pushes again.
+                # Chipmunk clears forces after every step, so each substep pushes again.
                 if thrust > 0.0:
-                    body.apply_force_at_local_point(force)
+                    chipmunk.body_apply_force_at_local_point(handle, force, _CENTRE)
                 if torque:
-                    body.torque = torque
-            space.step(dt)
+                    chipmunk.body_set_torque(handle, torque)
+            space_step(space, dt)
         self.steps += 1
         self.time_s = self.steps * STEP_S
-        self._after_step(body)
+        self._after_step()
 
     def _engine(self, throttle: float) -> tuple[float, float]:
         """(thrust in N, propellant burned in kg) this step."""
-        spec = self._scenario.lander
-        if self.engine_cut or throttle <= 0.0 or self.propellant_kg <= 0.0:
+        propellant = self.propellant_kg
+        if self.engine_cut or throttle <= 0.0 or propellant <= 0.0:
             return 0.0, 0.0
-        thrust = max(throttle * spec.max_thrust_n, spec.min_thrust_n)
-        burned = thrust / spec.exhaust_velocity * STEP_S
-        if burned > self.propellant_kg:
+        thrust = throttle * self._max_thrust
+        # max(thrust, lowest setting), written out: this runs every step.
+        thrust = self._min_thrust if self._min_thrust > thrust else thrust
+        burned = thrust / self._exhaust_velocity * STEP_S
+        if burned > propellant:
             # The last drops: the thrust they can still give this step.
-            thrust *= self.propellant_kg / burned
-            burned = self.propellant_kg
+            thrust *= propellant / burned
+            burned = propellant
         return thrust, burned
 
-    def _attitude(self, command: PilotCommand, body: pymunk.Body) -> float:
-        if command.target_angle_rad is not None:
+    def _attitude(self, command: PilotCommand) -> float:
+        target = command.target_angle_rad
+        if target is not None:
             self._held_angle = None
-            return attitude_towards(
-                command.target_angle_rad, body.angle, body.angular_velocity, self.max_angular_acceleration
-            )
-        if command.attitude != 0.0 or not self._scenario.assists.attitude_hold:
+            return attitude_towards(target, self._angle, self._spin, self.max_angular_acceleration)
+        if command.attitude != 0.0 or not self._attitude_hold:
             self._held_angle = None
             return command.attitude
         if self._held_angle is None:
-            self._held_angle = body.angle
-        return attitude_towards(self._held_angle, body.angle, body.angular_velocity, self.max_angular_acceleration)
+            self._held_angle = self._angle
+        return attitude_towards(self._held_angle, self._angle, self._spin, self.max_angular_acceleration)
 
-    def _after_step(self, body: pymunk.Body) -> None:
+    def _after_step(self) -> None:
         """Keeps speed and spin within the guards, then decides whether the flight has ended."""
-        vx, vy = body.velocity
+        self._read_body()
+        vx, vy = self._vx, self._vy
         speed = math.hypot(vx, vy)
         if speed > MAX_SPEED_M_S:
-            body.velocity = (vx * MAX_SPEED_M_S / speed, vy * MAX_SPEED_M_S / speed)
-        spin = body.angular_velocity
+            self._vx, self._vy = vx * MAX_SPEED_M_S / speed, vy * MAX_SPEED_M_S / speed
+            chipmunk.body_set_velocity(self._body_handle, (self._vx, self._vy))
+        spin = self._spin
         if abs(spin) > MAX_SPIN_RAD_S:
-            body.angular_velocity = spin = math.copysign(MAX_SPIN_RAD_S, spin)
-        scenario = self._scenario
-        ground = scenario.ground
-        x, y = body.position
+            self._spin = spin = math.copysign(MAX_SPIN_RAD_S, spin)
+            chipmunk.body_set_angular_velocity(self._body_handle, spin)
+        x = self._x
         if self.hull_hit:
             self.status = "crashed"
-        elif y > self.ceiling_m or not ground.left + EDGE_MARGIN_M <= x <= ground.right - EDGE_MARGIN_M:
+        elif self._y > self.ceiling_m or not self._edge_left <= x <= self._edge_right:
             self.status = "lost"
         elif self.touchdown_time_s is not None:
             resting = speed < REST_SPEED_M_S and abs(spin) < REST_SPIN_RAD_S
             self._rest_time = self._rest_time + STEP_S if resting and self.legs_touching else 0.0
             if self._rest_time >= REST_TIME_S or self.time_s - self.touchdown_time_s >= SETTLE_LIMIT_S:
                 self.status = "landed"
-        if self.status == "flying" and self.time_s >= scenario.time_limit_s:
+        if self.status == "flying" and self.time_s >= self._time_limit:
             self.status = "landed" if self.touchdown_time_s is not None else "timeout"
 
 

@@ -5,15 +5,18 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 
-@dataclass(frozen=True, slots=True)
-class Observation:
+class Observation(NamedTuple):
     """What the lander's instruments tell a pilot at one step. SI units, x to the right, y up.
 
     `angle_rad` is 0 upright and positive when the lander leans left (anticlockwise); the main engine
     then pushes up and to the left. `altitude_m` is from the lowest footpad straight down to the ground.
+
+    A named tuple rather than a frozen dataclass: just as unchangeable, and made every step about four
+    times faster (the flight builds one per step, so this shows in the landing benchmark).
+    `seen._replace(vy_m_s=0.0)` gives a changed copy.
     """
 
     time_s: float
@@ -69,6 +72,16 @@ def _clamped(value: float, low: float, high: float) -> float:
 
 def clean_command(answer: Any) -> PilotCommand:
     """A pilot's answer as a command within range; raises PilotError when it cannot be one."""
+    if type(answer) is PilotCommand:
+        # The usual answer, already in range (the autopilot's every step): it is frozen, so it can be
+        # kept as it is. NaN fails these comparisons and takes the long way below.
+        throttle, attitude, target = answer.throttle, answer.attitude, answer.target_angle_rad
+        if (
+            type(throttle) is float and 0.0 <= throttle <= 1.0
+            and type(attitude) is float and -1.0 <= attitude <= 1.0
+            and (target is None or (type(target) is float and -MAX_TARGET_ANGLE_RAD <= target <= MAX_TARGET_ANGLE_RAD))
+        ):
+            return answer
     if isinstance(answer, PilotCommand):
         command = answer
     elif isinstance(answer, (tuple, list)) and 1 <= len(answer) <= 3 and all(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import typing
 from pathlib import Path
 from typing import Any
 
@@ -9,11 +11,23 @@ import pygame
 import pytest
 
 from game.content.loader import LoadedLevel, load_level_by_path
+from game.ecs import events
 from game.ecs.commands import Demolish, PlaceModule, ResolveLanding
+from game.progress import load_progress
 from game.render import palette
 from game.render.overlays import OVERLAYS
-from game.render.resource_bar import ResourceHistory, days_left, resource_readings, snapshot_values
+from game.render.palette import palette_for
+from game.render.resource_bar import (
+    ResourceHistory,
+    days_left,
+    draw_resource_bar,
+    resource_readings,
+    snapshot_values,
+)
+from game.scenes.event_text import log_entry
 from game.scenes.level_site import LevelScene, resume_scene
+from game.scenes.settings_screen import apply_look
+from game.scenes.station_draw import draw_reason_box
 from game.scenes.station_layout import StationLayout
 from game.scenes.station_saves import load_station_save, save_path
 from game.scenes.transitions import Push
@@ -358,3 +372,199 @@ def test_crewed_bar_shows_crew_dose_and_the_simulations_days_left(app: Any, load
     assert readings["dose"].warning and "600 mSv" in " ".join(readings["dose"].tooltip)
     assert readings["water"].warning and "2.0 more days" in " ".join(readings["water"].tooltip)
     assert not readings["oxygen"].warning
+
+
+# --- the station log: a sentence for every event, warnings marked, the alarm, facts met -----------
+
+
+def _example(event_type: type) -> Any:
+    """An instance of a simulation event with plausible values for each field, by the field's declared type."""
+    values = {"str": "solar_array", "int": 2, "float": 36.0, "bool": False, "str | None": "fact_id",
+              "tuple[str, ...]": ("solar_array", "solar_array", "battery")}
+    return event_type(**{item.name: values[str(item.type)] for item in dataclasses.fields(event_type)})
+
+
+def test_every_simulation_event_has_a_log_sentence(loaded: LoadedLevel) -> None:
+    level, catalog = loaded.require()
+    event_types = typing.get_args(events.GameEvent)
+    assert len(event_types) >= 25  # the union is flattened: every event class, diplomacy and station ones too
+    for event_type in event_types:
+        entry = log_entry(_example(event_type), level, catalog, "en")
+        assert entry is not None and entry.text, event_type.__name__
+        assert "{" not in entry.text and "None" not in entry.text, entry.text
+    launched = log_entry(_example(events.CargoLaunched), level, catalog, "en")
+    assert launched is not None and "2 × solar array" in launched.text and "day 37" in launched.text
+    assert log_entry("not an event", level, catalog, "en") is None
+
+
+@pytest.mark.parametrize("event", [
+    events.CrewWarning("oxygen", 20.0, "Crew warning: oxygen runs out in 20 hours."),
+    events.CrewEvacuated(4, "the crew of 4 had to go home: oxygen ran out"),
+    events.PowerLost(1, 3),
+    events.AgreementDefaulted("esa", 1, "ESA ended the agreement."),
+])
+def test_serious_events_are_warnings_that_sound_the_alarm(event: Any, loaded: LoadedLevel) -> None:
+    level, catalog = loaded.require()
+    entry = log_entry(event, level, catalog, "en")
+    assert entry is not None and entry.warning and entry.alarm
+    assert entry.text[0].isupper() and entry.text.endswith(".")
+
+
+def test_mild_warnings_and_good_news_do_not_sound_the_alarm(loaded: LoadedLevel) -> None:
+    level, catalog = loaded.require()
+    low = log_entry(events.EnergyRunningLow(1, 30.0), level, catalog, "en")
+    assert low is not None and low.warning and not low.alarm
+    rotated = log_entry(events.CrewRotated(4), level, catalog, "en")
+    assert rotated is not None and not rotated.warning and not rotated.alarm
+
+
+class Recorder:
+    """Stands in for the app's Audio: remembers what was played."""
+
+    def __init__(self) -> None:
+        self.played: list[str] = []
+
+    def play(self, name: str) -> None:
+        self.played.append(name)
+
+    def close(self) -> None:
+        self.played.append("closed")  # the app closes its audio when the test's app shuts down
+
+
+def test_a_step_with_power_lost_logs_a_warning_and_plays_the_alarm_once(
+        app: Any, loaded: LoadedLevel, monkeypatch: pytest.MonkeyPatch) -> None:
+    scene = open_station(app, loaded)
+    recorder = Recorder()
+    monkeypatch.setattr(app.ctx, "audio", recorder)
+    assert scene.simulation is not None
+    monkeypatch.setattr(scene.simulation, "step", lambda: [events.PowerLost(1, 3), events.PowerLost(2, 1)])
+    scene.set_speed(16)
+    run_frames(app, 2, dt=0.5)  # each frame runs many steps, each with two losses
+    line = scene.log.lines[-1]
+    assert line.warning and line.alarm and "Power lost" in line.text
+    assert recorder.played.count("alarm") == 2  # once a frame, not once per event or per step
+    app.draw()
+    assert scene.colours.broken[:3] in colours_in(app.window, scene.layout.log, 2)
+
+
+def test_a_level_event_with_a_fact_marks_it_met(app: Any, loaded: LoadedLevel, monkeypatch: pytest.MonkeyPatch
+                                                ) -> None:
+    scene = open_station(app, loaded)
+    assert scene.simulation is not None
+    fired = events.LevelEventFired("news", "news", "Chang'e 7 is on its way.", "change7_launch")
+    monkeypatch.setattr(scene.simulation, "step", lambda: [fired])
+    scene.set_speed(1)
+    run_frames(app, 40)
+    assert "change7_launch" in load_progress().facts_seen
+    assert scene.log.lines[-1].text == fired.text and not scene.log.lines[-1].warning
+
+
+# --- keys from the settings ------------------------------------------------------------------------
+
+
+def test_rebound_station_keys_work_and_the_footer_shows_them(app: Any, loaded: LoadedLevel) -> None:
+    settings = app.ctx.settings
+    settings.key_bindings.update({"pause": "k", "speed_4": "f", "zoom_in": "i", "pan_left": "a"})
+    scene = open_station(app, loaded)
+    assert scene.paused
+    press(app, pygame.K_SPACE)
+    assert scene.paused  # Space is no longer the pause key
+    press(app, pygame.K_k)
+    assert not scene.paused
+    press(app, pygame.K_f)
+    assert scene.clock.speed == 4
+    zoom = scene.camera.tile_px
+    press(app, pygame.K_i)
+    assert scene.camera.tile_px > zoom
+    pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_a, mod=0, unicode="a", scancode=0))
+    before = scene.camera.centre_x
+    run_frames(app, 10)
+    assert scene.camera.centre_x < before  # held: the map pans left
+    hint = scene.footer_hint()
+    assert "K: pause" in hint and "1 F 3: speed" in hint and "A Right Up Down: pan" in hint
+
+
+def test_default_keys_read_as_words_in_the_footer(app: Any, loaded: LoadedLevel) -> None:
+    scene = open_station(app, loaded)
+    assert scene.footer_hint().startswith("Space: pause · 1 2 3: speed · + -")
+    assert "arrows: pan" in scene.footer_hint()
+
+
+# --- palettes and UI scale -------------------------------------------------------------------------
+
+
+def _set_look(app: Any, palette_name: str = "standard", high_contrast: bool = False, scale: float = 1.0,
+              size: tuple[int, int] = (1280, 720)) -> None:
+    settings = app.ctx.settings
+    settings.palette, settings.high_contrast, settings.ui_scale = palette_name, high_contrast, scale
+    apply_look(app.ctx)
+    if app.window.get_size() != size:
+        pygame.display.set_mode(size)
+        run_frames(app, 1)
+
+
+@pytest.mark.parametrize(("palette_name", "high_contrast"), [("colour_blind", False), ("standard", True),
+                                                             ("colour_blind", True)])
+def test_the_station_draws_in_the_chosen_palette(app: Any, loaded: LoadedLevel, palette_name: str,
+                                                 high_contrast: bool) -> None:
+    _set_look(app, palette_name, high_contrast)
+    scene = open_station(app, loaded)
+    chosen = palette_for(palette_name, high_contrast)
+    assert scene.colours == chosen
+    scene.arm("solar_array")
+    move_to(app, tile_centre(scene, first_cell(scene, "crater_floor")))
+    assert scene.ghost is not None and not scene.ghost.ok
+    drawn = colours_in(app.window, scene.camera.viewport, 2)
+    assert chosen.broken[:3] in drawn  # the invalid ghost and its reason box
+    footer = colours_in(app.window, scene.layout.footer.inflate(0, -8), 2)
+    assert chosen.panel[:3] in footer
+    if high_contrast:
+        assert palette.PANEL[:3] not in footer  # no standard dark-blue panel left behind
+    if palette_name == "colour_blind":
+        assert palette.BROKEN[:3] not in drawn  # the standard red is not used for 'cannot build'
+
+
+@pytest.mark.parametrize(("scale", "size"), [(1.5, (1280, 720)), (2.0, (1920, 1080)), (2.0, (1280, 720))])
+def test_at_a_large_ui_scale_the_layout_grows_and_nothing_overflows(app: Any, loaded: LoadedLevel, scale: float,
+                                                                     size: tuple[int, int]) -> None:
+    _set_look(app, scale=scale, size=size)
+    scene = open_station(app, loaded)
+    layout, screen = scene.layout, app.window.get_rect()
+    assert layout.header.height >= app.ctx.fonts.bold(palette.LARGE).get_linesize() + \
+        app.ctx.fonts.regular(palette.SMALL).get_linesize()
+    assert layout.footer.height > layout.button_height and layout.tabs.height >= round(46 * scale)
+    parts = [layout.header, layout.resource_bar, layout.map, layout.tabs, layout.panel, layout.footer]
+    for index, part in enumerate(parts):
+        assert screen.contains(part) and part.width > 0 and part.height > 0
+        assert not any(part.colliderect(other) for other in parts[index + 1:]), part
+    rects = [button.get_abs_rect() for button in scene.buttons.values()]
+    for index, rect in enumerate(rects):
+        assert screen.contains(rect), rect
+        assert not any(rect.colliderect(other) for other in rects[index + 1:])
+    # Every reading gets a cell wide enough for its label, on one or two rows.
+    assert scene.snapshot is not None
+    readings = resource_readings(scene.snapshot, scene.catalog, scene.history)
+    cells = draw_resource_bar(app.window, layout.resource_bar, readings, scene.text, scene.colours,
+                              layout.bar_columns, round(58 * scale))
+    assert len(cells) == len(readings)
+    small = app.ctx.fonts.regular(palette.SMALL)
+    assert all(cell.width >= small.size(reading.label)[0] + 16 for cell, reading in cells)
+    # Too short for the palette and the log together: the log becomes a tab with the whole panel.
+    assert layout.log_tab and "tab-log" in scene.buttons
+    press(app, pygame.K_l)
+    assert scene.side_tab == "log"
+    app.draw()
+    assert scene.colours.text[:3] in colours_in(app.window, layout.panel, 2)
+
+
+@pytest.mark.parametrize(("scale", "size"), [(1.5, (1280, 720)), (2.0, (1920, 1080))])
+def test_the_reason_box_wraps_to_stay_inside_the_map(app: Any, loaded: LoadedLevel, scale: float,
+                                                     size: tuple[int, int]) -> None:
+    _set_look(app, scale=scale, size=size)
+    scene = open_station(app, loaded)
+    scene.arm("solar_array")
+    move_to(app, tile_centre(scene, first_cell(scene, "crater_floor")))
+    assert scene.ghost is not None and scene.ghost.reason
+    box = draw_reason_box(app.window, scene.text, tile_centre(scene, first_cell(scene, "crater_floor")),
+                          scene.ghost, "Solar array (vertical, sun-tracking)", scene.camera.viewport, scene.colours)
+    assert box is not None and scene.camera.viewport.contains(box)

@@ -105,10 +105,75 @@ def shoot_station_screens(out: Path, size: tuple[int, int] = (1280, 720)) -> lis
     return written
 
 
+LOOKS = (  # (name, palette, high contrast, UI scale, window size)
+    ("standard", "standard", False, 1.0, (1280, 720)),
+    ("colour_blind", "colour_blind", False, 1.0, (1280, 720)),
+    ("high_contrast", "standard", True, 1.0, (1280, 720)),
+    ("colour_blind_high_contrast", "colour_blind", True, 1.0, (1280, 720)),
+    ("scale150", "standard", False, 1.5, (1280, 720)),
+    ("scale200", "standard", False, 2.0, (1920, 1080)),
+)
+
+
+def shoot_station_looks(out: Path, looks: tuple[tuple[str, str, bool, float, tuple[int, int]], ...] = LOOKS
+                        ) -> list[Path]:
+    """The station in each palette and UI scale, a few days in, with an invalid ghost and the power overlay.
+
+    Writes station_look_<name>.png for each look; returns the files written.
+    """
+    import pygame
+
+    from game.app import open_app
+    from game.content.loader import load_level_by_path
+    from game.scenes.level_site import LevelScene
+    from game.scenes.settings_screen import apply_look
+
+    out.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    loaded = load_level_by_path(FIRST_LEVEL)
+    for name, palette_name, high_contrast, scale, size in looks:
+        app = open_app(lambda ctx: LevelScene(ctx, loaded))
+        try:
+            settings = app.ctx.settings
+            settings.palette, settings.high_contrast, settings.ui_scale = palette_name, high_contrast, scale
+            settings.landing_choice = "autopilot"
+            apply_look(app.ctx)
+            if app.window.get_size() != size:
+                pygame.display.set_mode(size, pygame.RESIZABLE)
+            app.frame(1 / 60)  # the app tells the UI and the scene about the new size
+            scene = app.top
+            assert isinstance(scene, LevelScene) and scene.simulation is not None
+            scene.exit()
+            scene.simulation.landing_mode = "autopilot"
+            scene.enter()
+            scene.hints.dismiss()
+            scene.set_speed(16)
+            for _ in range(400):  # about eight game-days at 16×: launches, landings and the first warnings
+                app.frame(0.1)
+                scene.hints.dismiss()
+            scene.toggle_pause()
+            scene.cycle_overlay(3)  # the power overlay: network letters and the 'off' crosses
+            scene.arm("solar_array")
+            floor = next((x, y) for x, y, kind in scene.grid.cells() if kind.id == "crater_floor")
+            point = scene.camera.grid_to_screen(floor[0] + 0.5, floor[1] + 0.5)
+            pygame.event.post(pygame.event.Event(pygame.MOUSEMOTION, pos=(round(point[0]), round(point[1])),
+                                                 rel=(0, 0), buttons=(0, 0, 0)))
+            for _ in range(3):
+                app.frame(1 / 60)
+            path = out / f"station_look_{name}.png"
+            pygame.image.save(app.window, str(path))
+            written.append(path)
+        finally:
+            app.close()
+    return written
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--out", type=Path, default=REPO / "docs" / "screenshots", help="where to write the PNGs")
     parser.add_argument("--size", default="1280x720", help="window size, such as 1920x1080")
+    parser.add_argument("--looks", action="store_true",
+                        help="instead: the station in each palette and at 150 %% and 200 %% UI scale")
     args = parser.parse_args(argv)
     os.environ["SDL_VIDEODRIVER"] = "dummy"
     os.environ["SDL_AUDIODRIVER"] = "dummy"
@@ -117,7 +182,8 @@ def main(argv: list[str] | None = None) -> int:
     width, height = (int(part) for part in args.size.lower().split("x"))
     with tempfile.TemporaryDirectory(prefix="lunar-station-shots-") as home:
         os.environ["LUNAR_STATION_HOME"] = home
-        for path in shoot_station_screens(args.out, (width, height)):
+        shots = shoot_station_looks(args.out) if args.looks else shoot_station_screens(args.out, (width, height))
+        for path in shots:
             print(path)
     return 0
 

@@ -214,8 +214,9 @@ def draw_resource_bar(
     pygame.draw.line(surface, colours.panel_edge, (area.x, area.bottom - 1), (area.right, area.bottom - 1), 2)
     if not readings:
         return []
-    per_row = max(1, min(columns or len(readings), len(readings)))
-    rows = -(-len(readings) // per_row)
+    most = max(1, min(columns or len(readings), len(readings)))
+    rows = -(-len(readings) // most)
+    per_row = -(-len(readings) // rows)  # rows of even length: 5 and 5 reads better than 9 and 1
     row_px = row_height or area.height // rows
     cell_width = area.width // per_row
     arrow_px = round(ARROW_PX * text.fonts.scale)

@@ -111,10 +111,13 @@ def draw_reason_box(surface: pygame.Surface, text: TextCache, pointer: tuple[int
     lines: list[tuple[str, pygame.Color, bool]] = []
     font = text.fonts.regular(palette.BODY - 2)
     width = min(_px(REASON_WIDTH, text), bounds.width - 40)
+    title_font = text.fonts.bold(palette.BODY - 2)
     if preview.ok:
-        lines.append((f"{name}: {preview.cost:g} credits. Click to order it.", colours.good, True))
+        title, title_colour = f"{name}: {preview.cost:g} credits. Click to order it.", colours.good
     else:
-        lines.append((f"Cannot build the {name.lower()} here", colours.broken, True))
+        title, title_colour = f"Cannot build the {name.lower()} here", colours.broken
+    lines += [(row, title_colour, True) for row in wrap_text(title, title_font, width)]
+    if not preview.ok:
         lines += [(row, colours.text, False) for row in wrap_text(_sentence(preview.reason or ""), font, width)]
     for warning in preview.warnings:
         lines += [(row, colours.accent, False) for row in wrap_text("Watch out: " + warning, font, width)]
@@ -126,7 +129,9 @@ def draw_reason_box(surface: pygame.Surface, text: TextCache, pointer: tuple[int
         box.right = pointer[0] - REASON_OFFSET
     if box.bottom > bounds.bottom - 4:
         box.bottom = pointer[1] - REASON_OFFSET
-    box.clamp_ip(bounds)
+    # Inside the map when it fits there; a map squeezed by a huge UI scale lends it the whole window.
+    fits = box.width <= bounds.width and box.height <= bounds.height
+    box.clamp_ip(bounds if fits else surface.get_rect())
     pygame.draw.rect(surface, colours.panel_raised, box, border_radius=8)
     pygame.draw.rect(surface, colours.good if preview.ok else colours.broken, box, 2, border_radius=8)
     y = box.y + 8

@@ -17,8 +17,8 @@ PALETTE_PAGE = 5
 
 
 class StationInput(StationFlow):
-    """Turns events into the station's verbs. Keys the settings do not list (B, G, O, R, X, H, F5, P, Tab, 0,
-    Home, Esc) are fixed; every key in the settings' station group is read from the player's bindings."""
+    """Turns events into the station's verbs. Keys the settings do not list (B, G, L, O, R, X, H, F5, P, Tab,
+    0, Home, Esc) are fixed; every key in the settings' station group is read from the player's bindings."""
 
     def handle(self, event: pygame.event.Event) -> Transition | None:
         if self.landing_question is not None and event.type != pygame.VIDEORESIZE:
@@ -60,6 +60,8 @@ class StationInput(StationFlow):
             self.open_tab("build")
         elif name == "tab-goals":
             self.open_tab("goals")
+        elif name == "tab-log":
+            self.open_tab("log")
         elif name == "overlay":
             self.cycle_overlay(1)
         elif name == "demolish":
@@ -124,6 +126,8 @@ class StationInput(StationFlow):
             self.build.focused = not self.build.focused
         elif key == pygame.K_g:
             self.open_tab("goals")
+        elif key == pygame.K_l and self.layout.log_tab:
+            self.open_tab("log")
         elif key == pygame.K_o:
             self.cycle_overlay(-1 if shift else 1)
         elif key == pygame.K_r:
@@ -156,13 +160,13 @@ class StationInput(StationFlow):
 
     def _wheel(self, clicks: int) -> None:
         mouse = self.mouse
-        if mouse and self.layout.panel.collidepoint(mouse):
+        if mouse and self.layout.log.collidepoint(mouse) and (self.side_tab == "log" or not self.layout.log_tab):
+            self.log.scroll_by(-clicks * WHEEL_SCROLL_PX)
+        elif mouse and self.layout.panel.collidepoint(mouse):
             if self.side_tab == "build":
                 self.build.scroll_by(-clicks * WHEEL_SCROLL_PX, self.layout.panel.height)
             else:
                 self.goals_scroll = max(0, self.goals_scroll - clicks * WHEEL_SCROLL_PX)
-        elif mouse and self.layout.log.collidepoint(mouse):
-            self.log.scroll_by(-clicks * WHEEL_SCROLL_PX)
         else:
             anchor = mouse if mouse and self.camera.viewport.collidepoint(mouse) else None
             self.camera.zoom_at(ZOOM_STEP ** clicks, anchor)

@@ -23,7 +23,9 @@ def key_label(key_name: str) -> str:
     """A pygame key name as a player reads it: 'space' → 'Space', 'left' → 'Left', 'f5' → 'F5', '=' → '+'."""
     if key_name in KEY_WORDS:
         return KEY_WORDS[key_name]
-    return key_name.upper() if len(key_name) <= 3 else key_name.title()
+    if len(key_name) == 1 or (key_name[0] == "f" and key_name[1:].isdigit()):
+        return key_name.upper()
+    return key_name.title()
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,6 +20,9 @@ LOG_SHARE = 0.36  # of the side panel's height below the tabs, given to the even
 GAP = 8
 BAR_CELL_MIN_PX = 104  # one resource-bar cell at 100 %; fewer cells a row (and a second row) beat tiny text
 BAR_READINGS = 12  # the most cells the bar shows: budget, energy, power, six stores, science, crew and dose
+# Below this height (at 100 %) the side panel cannot hold the palette and a readable log one above the other:
+# the log becomes a third tab and gets the panel's whole height instead.
+MIN_SHARED_PANEL_PX = 400
 
 
 def scaled_px(pixels: int, scale: float) -> int:
@@ -45,6 +48,7 @@ class StationLayout:
     footer: pygame.Rect
     scale: float = 1.0
     bar_columns: int = BAR_READINGS
+    log_tab: bool = False  # True: the log is a tab of its own, drawn in `panel` (and `log` is the same rect)
 
     @property
     def button_height(self) -> int:
@@ -67,6 +71,9 @@ class StationLayout:
         map_rect = pygame.Rect(0, body_top, width - side_width, body_height)
         tabs = pygame.Rect(side.x + GAP, side.y + GAP, side.width - 2 * GAP, scaled_px(TAB_HEIGHT, scale))
         below_tabs = max(0, side.bottom - tabs.bottom - 2 * GAP)
+        if below_tabs < scaled_px(MIN_SHARED_PANEL_PX, scale):
+            panel = pygame.Rect(side.x + GAP, tabs.bottom + GAP, side.width - 2 * GAP, below_tabs)
+            return cls(header, resource_bar, map_rect, side, tabs, panel, panel.copy(), footer, scale, columns, True)
         log_height = round(below_tabs * LOG_SHARE)
         panel = pygame.Rect(side.x + GAP, tabs.bottom + GAP, side.width - 2 * GAP, below_tabs - log_height - GAP)
         log = pygame.Rect(side.x + GAP, panel.bottom + GAP, side.width - 2 * GAP, log_height)

@@ -40,7 +40,8 @@ if TYPE_CHECKING:
 HOURS_PER_SECOND = 2.0  # game hours per real second at 1×: a 60-day level takes 12 minutes, 3 at 4×
 SPEEDS = (1, 4, 16)
 BUTTON_GAP = 10
-BUTTON_PADDING = 40  # pygame_gui's text padding and border on both sides of a button's label
+BUTTON_PADDING = 34  # pygame_gui's text padding and border on both sides of a button's label (not scaled)
+BUTTON_BREATHING = 8  # and a little room beyond it, which grows with the text
 BUTTON_FONT_SIZE = 24  # the theme's button font (assets/theme.json), before the UI scale
 
 
@@ -118,6 +119,7 @@ class StationState(SceneBase):
         self.landing_question: LandingQuestion | None = None
         self.resolved_deliveries: set[int] = set()
         self.buttons: dict[str, UIButton] = {}
+        self.footer_wording = 0  # how short the footer's labels had to be to fit: see _footer_labels
         self._module_cells: dict[tuple[int, int], MapModule] = {}  # an index for module_at, not game state
         self._cells_for: list[MapModule] | None = None
         self.partners_scene = optional_scene("partners", "PartnerRosterScene")
@@ -169,13 +171,20 @@ class StationState(SceneBase):
         self._build_widgets()
 
     def _button_width(self, label: str) -> int:
-        return self.ctx.fonts.bold(BUTTON_FONT_SIZE).size(label)[0] + round(BUTTON_PADDING * self.ctx.fonts.scale)
+        return (self.ctx.fonts.bold(BUTTON_FONT_SIZE).size(label)[0] + BUTTON_PADDING
+                + round(BUTTON_BREATHING * self.ctx.fonts.scale))
 
-    def _footer_labels(self, with_keys: bool) -> list[tuple[str, str]]:
+    def _overlay_label(self, wording: int) -> str:
+        """Wording 0 'Overlay: Ice (O)', 1 'Overlay: Ice', 2 'Ice' (the map's legend box says it is the overlay)."""
+        name = OVERLAY_SHORT_NAMES[self.overlay]
+        return (f"Overlay: {name} (O)", f"Overlay: {name}", name)[wording]
+
+    def _footer_labels(self, wording: int) -> list[tuple[str, str]]:
+        """The footer's buttons, from the longest wording (0, with keys) to the shortest (2)."""
         def label(words: str, key: str) -> str:
-            return f"{words} ({key})" if with_keys else words
+            return f"{words} ({key})" if wording == 0 else words
 
-        labels = [("overlay", label(f"Overlay: {OVERLAY_SHORT_NAMES[self.overlay]}", "O")),
+        labels = [("overlay", self._overlay_label(wording)),
                   ("demolish", label("Demolish", "X")), ("save", label("Save", "F5"))]
         if self.partners_scene is not None:
             labels.append(("partners", label("Partners", "P")))
@@ -200,18 +209,18 @@ class StationState(SceneBase):
                 f"Run time at {name}× (key {keys.label(action)})"
             buttons[name] = UIButton(pygame.Rect(right, top, width, height), label, ui, tool_tip_text=tip)
             right -= 6
-        tabs = layout.tabs
-        half = (tabs.width - 6) // 2
-        tab_labels = ("Build (B)", "Goals (G)") if self._button_width("Build (B)") <= half else ("Build", "Goals")
-        buttons["tab-build"] = UIButton(pygame.Rect(tabs.x, tabs.y, half, tabs.height), tab_labels[0], ui)
-        buttons["tab-goals"] = UIButton(pygame.Rect(tabs.x + half + 6, tabs.y, half, tabs.height), tab_labels[1], ui)
+        buttons.update(self._tab_buttons())
         footer = layout.footer
         # The longest overlay name decides, so the buttons do not shuffle as the overlay changes.
         widest = max(OVERLAY_SHORT_NAMES.values(), key=lambda name: self._button_width(name))
-        labels = self._footer_labels(with_keys=True)
         room = footer.width - 24
-        if self._footer_width(labels, widest) > room:
-            labels = self._footer_labels(with_keys=False)  # at a large UI scale: the words, not the keys
+        # At a large UI scale: the words without their keys, then shorter words, then fewer buttons (Save has F5
+        # and the pause menu), rather than smaller text.
+        self.footer_wording = next((wording for wording in range(3)
+                                    if self._footer_width(self._footer_labels(wording), widest) <= room), 2)
+        labels = self._footer_labels(self.footer_wording)
+        while len(labels) > 1 and self._footer_width(labels, widest) > room:
+            labels.remove(next(item for item in labels if item[0] in ("save", "partners", "demolish")))
         x = footer.x + 12
         y = footer.y + (footer.height - height) // 2
         for name, label in labels:
@@ -221,9 +230,25 @@ class StationState(SceneBase):
         self.buttons = buttons
         self._show_button_states()
 
+    def _tab_buttons(self) -> dict[str, UIButton]:
+        """Build and Goals; and Log when the side panel is too short to show the log below them."""
+        tabs = self.layout.tabs
+        names = [("build", "Build", "B"), ("goals", "Goals", "G")]
+        if self.layout.log_tab:
+            names.append(("log", "Log", "L"))
+        elif self.side_tab == "log":
+            self.side_tab = "build"  # the window grew: the log has its own place again
+        width = (tabs.width - 6 * (len(names) - 1)) // len(names)
+        with_keys = all(self._button_width(f"{words} ({key})") <= width for _, words, key in names)
+        buttons = {}
+        for index, (name, words, key) in enumerate(names):
+            rect = pygame.Rect(tabs.x + index * (width + 6), tabs.y, width, tabs.height)
+            buttons[f"tab-{name}"] = UIButton(rect, f"{words} ({key})" if with_keys else words, self.ctx.ui)
+        return buttons
+
     def _width_for(self, name: str, label: str, widest_overlay: str) -> int:
         if name == "overlay":
-            label = label.replace(OVERLAY_SHORT_NAMES[self.overlay], widest_overlay)
+            label = label.replace(OVERLAY_SHORT_NAMES[self.overlay], widest_overlay, 1)
         return self._button_width(label)
 
     def _footer_width(self, labels: list[tuple[str, str]], widest_overlay: str) -> int:
@@ -240,18 +265,19 @@ class StationState(SceneBase):
                 button.select()
             else:
                 button.unselect()
-        for tab in ("build", "goals"):
+        for tab in ("build", "goals", "log"):
+            if f"tab-{tab}" not in buttons:
+                continue
             if self.side_tab == tab:
                 buttons[f"tab-{tab}"].select()
             else:
                 buttons[f"tab-{tab}"].unselect()
-        with_keys = "(" in buttons["menu"].text
-        overlay = f"Overlay: {OVERLAY_SHORT_NAMES[self.overlay]}"
-        buttons["overlay"].set_text(f"{overlay} (O)" if with_keys else overlay)
-        if self.demolishing:
-            buttons["demolish"].select()
-        else:
-            buttons["demolish"].unselect()
+        buttons["overlay"].set_text(self._overlay_label(self.footer_wording))
+        demolish = buttons.get("demolish")  # the first button to go when a huge UI scale leaves no room
+        if demolish is not None and self.demolishing:
+            demolish.select()
+        elif demolish is not None:
+            demolish.unselect()
 
     # --- reading the map -------------------------------------------------------------------------
 

@@ -85,7 +85,9 @@ class StationView(StationFlow):
         now = self.current_time(alpha)
         day = (now - dt.datetime.combine(self.level.start_date, dt.time())).days + 1
         site = translate(self.level.site.name, self.ctx.language)
-        when = f"{now.day} {now:%B %Y}, {now:%H}:00  ·  day {day} of {self.level.time_limit_days:g}  ·  {site}"
+        when = f"{now.day} {now:%B %Y}, {now:%H}:00  ·  day {day} of {self.level.time_limit_days:g}"
+        if date_font.size(f"{when}  ·  {site}")[0] <= room:
+            when = f"{when}  ·  {site}"  # the site's name is the first thing to go when room is short
         text.draw(surface, text.fit(when, palette.SMALL, room), palette.SMALL, colours.accent, (24, drawn.bottom))
 
     def _draw_resource_bar(self, surface: pygame.Surface) -> list[tuple[pygame.Rect, Any]]:
@@ -107,10 +109,11 @@ class StationView(StationFlow):
         if self.side_tab == "build":
             budget = self.snapshot.budget if self.snapshot else None
             draw_build_palette(surface, layout.panel, self.build, self.text, budget, self.armed, colours)
-        else:
+        elif self.side_tab == "goals":
             goals = self.snapshot.goals if self.snapshot else ()
             draw_goals_panel(surface, layout.panel, goals, self.text, self.goals_scroll, colours)
-        draw_event_log(surface, layout.log, self.log, self.text, colours)
+        if not layout.log_tab or self.side_tab == "log":
+            draw_event_log(surface, layout.log, self.log, self.text, colours)
 
     def footer_hint(self) -> str:
         """The keys that matter now, as the player bound them."""
@@ -131,9 +134,18 @@ class StationView(StationFlow):
         right_of_buttons = max((button.get_abs_rect().right for button in self.buttons.values()
                                 if button.get_abs_rect().top >= footer.top), default=footer.x)
         room = footer.right - 16 - right_of_buttons - 16
-        if room > MIN_FOOTER_HINT_PX:
-            self.text.draw(surface, self.text.fit(self.footer_hint(), palette.SMALL, room), palette.SMALL,
-                           colours.text_dim, (footer.right - 16, footer.centery), anchor="midright")
+        hint = self._whole_clauses(self.footer_hint(), room)
+        if room > MIN_FOOTER_HINT_PX and hint:
+            self.text.draw(surface, hint, palette.SMALL, colours.text_dim, (footer.right - 16, footer.centery),
+                           anchor="midright")
+
+    def _whole_clauses(self, hint: str, room: int) -> str:
+        """As many of the hint's clauses as fit in `room`: a key cut in half would tell the player nothing."""
+        font = self.ctx.fonts.regular(palette.SMALL)
+        clauses = hint.split(" · ")
+        while clauses and font.size(" · ".join(clauses))[0] > room:
+            clauses.pop()
+        return " · ".join(clauses)
 
     def _draw_pointer_boxes(self, surface: pygame.Surface, hovered: tuple[int, int] | None,
                             bar_cells: list[tuple[pygame.Rect, Any]]) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import html
+import re
 import webbrowser
 from collections.abc import Sequence
 
@@ -17,12 +18,14 @@ from game.content.loader import LoadedLevel
 from game.content.models import Fact, Level
 from game.content.text import translate
 from game.render import palette
+from game.render.fonts import scaled
 from game.render.text import draw_text, fit_text
 from game.scenes.context import SceneContext
 from game.scenes.level_entries import format_date
 from game.scenes.scene import SceneBase
 from game.scenes.transitions import Pop, Replace, Transition
 from game.ui.focus import ButtonFocus, scroll_key, scroll_text_box
+from game.ui.theme import FONT_NAME
 
 MARGIN = 40
 TOP = 128
@@ -30,6 +33,30 @@ BUTTON_HEIGHT = 56
 ACCENT_HEX = "#ffc857"
 DIM_HEX = "#aab4c4"
 HEADING_SIZE = 28  # a bold size the UI manager preloads (game/ui/theme.py)
+
+
+def html_for_look(text: str, ctx: SceneContext) -> str:
+    """Text-box HTML written in the standard look, made to follow the settings: the palette's accent and dim
+    colours, and `pixel_size` headings grown with the UI scale (the theme grows the body text already)."""
+    colours = ctx.palette
+    text = text.replace(ACCENT_HEX, _hex(colours.accent)).replace(DIM_HEX, _hex(colours.text_dim))
+    scale = ctx.fonts.scale
+    if scale != 1.0:
+        text = re.sub(r"pixel_size=(\d+)", lambda match: f"pixel_size={scaled(int(match.group(1)), scale)}", text)
+    return text
+
+
+def preload_text_fonts(ctx: SceneContext) -> None:
+    """Loads the bold sizes text boxes use at this UI scale, so the first box does not stall (or warn)."""
+    fonts = ctx.ui.get_theme().get_font_dictionary()
+    missing = [size for size in sorted({scaled(size, ctx.fonts.scale) for size in (20, HEADING_SIZE)})
+               if not fonts.check_font_preloaded(fonts.create_font_id(size, FONT_NAME, True, False))]
+    if missing:
+        ctx.ui.preload_fonts([{"name": FONT_NAME, "point_size": size, "style": "bold"} for size in missing])
+
+
+def _hex(colour: pygame.Color) -> str:
+    return f"#{colour.r:02x}{colour.g:02x}{colour.b:02x}"
 
 
 def escape(text: str) -> str:
@@ -128,19 +155,31 @@ class BriefingScene(SceneBase):
 
     def _build(self) -> None:
         self.exit()
+        preload_text_fonts(self.ctx)
         width, height = self.ctx.ui.window_resolution
-        bottom = height - BUTTON_HEIGHT - 20
+        scale = self.ctx.fonts.scale
+        button_height = scaled(BUTTON_HEIGHT, min(scale, 1.5))  # room for the text, no more
+        bottom = height - button_height - 20
         split = round(width * 0.56)
         language = self.ctx.language
-        self.context_box = UITextBox(context_html(self.level, self.loaded.catalog, language),
-                                     pygame.Rect(MARGIN, TOP, split - MARGIN - 12, bottom - TOP - 16), self.ctx.ui)
-        self.facts_box = UITextBox(facts_html(self.level, language),
-                                   pygame.Rect(split + 12, TOP, width - MARGIN - split - 12, bottom - TOP - 16),
+        top = self.text_top()
+        self.context_box = UITextBox(html_for_look(context_html(self.level, self.loaded.catalog, language), self.ctx),
+                                     pygame.Rect(MARGIN, top, split - MARGIN - 12, bottom - top - 16), self.ctx.ui)
+        self.facts_box = UITextBox(html_for_look(facts_html(self.level, language), self.ctx),
+                                   pygame.Rect(split + 12, top, width - MARGIN - split - 12, bottom - top - 16),
                                    self.ctx.ui)
-        self.back_button = UIButton(pygame.Rect(MARGIN, bottom, 170, BUTTON_HEIGHT), "Back", self.ctx.ui)
-        self.start_button = UIButton(pygame.Rect(width - MARGIN - 280, bottom, 280, BUTTON_HEIGHT),
+        self.back_button = UIButton(pygame.Rect(MARGIN, bottom, scaled(170, scale), button_height), "Back",
+                                    self.ctx.ui)
+        start_width = scaled(280, scale)
+        self.start_button = UIButton(pygame.Rect(width - MARGIN - start_width, bottom, start_width, button_height),
                                      "Start the level", self.ctx.ui)
         self.focus = ButtonFocus([self.start_button, self.back_button], 0)
+
+    def text_top(self) -> int:
+        """Below the date line and the title, which grow with the UI scale."""
+        fonts = self.ctx.fonts
+        return max(TOP, 22 + fonts.bold(palette.BODY).get_linesize() + fonts.bold(palette.HEADING + 4).get_linesize()
+                   + 8)
 
     def handle(self, event: pygame.event.Event) -> Transition | None:
         if event.type == pygame.VIDEORESIZE:
@@ -177,16 +216,22 @@ class BriefingScene(SceneBase):
         return Replace(LevelScene(self.ctx, self.loaded))
 
     def draw(self, surface: pygame.Surface, alpha: float) -> None:
-        fonts = self.ctx.fonts
-        surface.fill(palette.SKY)
-        width, height = surface.get_size()
+        fonts, colours = self.ctx.fonts, self.ctx.palette
+        surface.fill(colours.sky)
+        width = surface.get_width()
         language = self.ctx.language
         order = f"Campaign level {self.level.order}  ·  " if self.level.order > 0 else ""
-        draw_text(surface, f"{order}{format_date(self.level.start_date)}", fonts.bold(palette.BODY), palette.ACCENT,
-                  (MARGIN, 22))
+        date_line = draw_text(surface, f"{order}{format_date(self.level.start_date)}", fonts.bold(palette.BODY),
+                              colours.accent, (MARGIN, 22))
         title_font = fonts.bold(palette.HEADING + 4)
         draw_text(surface, fit_text(translate(self.level.title, language), title_font, width - 2 * MARGIN),
-                  title_font, palette.TEXT, (MARGIN, 52))
+                  title_font, colours.text, (MARGIN, date_line.bottom))
+        # Between the two buttons, when there is room for it there.
         hint = "Enter start  ·  Page Up/Down scroll  ·  Esc back"
-        draw_text(surface, hint, fonts.regular(palette.SMALL), palette.TEXT_DIM,
-                  (width // 2, height - 20 - BUTTON_HEIGHT // 2), anchor="center")
+        font = fonts.regular(palette.SMALL)
+        if self.back_button is not None and self.start_button is not None:
+            room = self.start_button.rect.left - self.back_button.rect.right - 24
+            if font.size(hint)[0] <= room:
+                draw_text(surface, hint, font, colours.text_dim,
+                          ((self.back_button.rect.right + self.start_button.rect.left) // 2,
+                           self.start_button.rect.centery), anchor="center")

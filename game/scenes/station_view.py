@@ -139,7 +139,7 @@ class StationView(StationFlow):
             self.text.draw(surface, hint, palette.SMALL, colours.text_dim, (footer.right - 16, footer.centery),
                            anchor="midright")
 
-    def _whole_clauses(self, hint: str, room: int) -> str:
+    def _whole_clauses(self, hint: str, room: float) -> str:
         """As many of the hint's clauses as fit in `room`: a key cut in half would tell the player nothing."""
         font = self.ctx.fonts.regular(palette.SMALL)
         clauses = hint.split(" · ")

@@ -20,8 +20,9 @@ from game.content.text import translate
 from game.content.timeline import Milestone, load_timeline
 from game.progress import load_progress
 from game.render import palette
+from game.render.fonts import scaled
 from game.render.text import draw_text, fit_text
-from game.scenes.briefing import DIM_HEX, escape, heading, open_link, sources_html
+from game.scenes.briefing import DIM_HEX, escape, heading, html_for_look, open_link, preload_text_fonts, sources_html
 from game.scenes.context import SceneContext
 from game.scenes.level_entries import format_date
 from game.scenes.scene import SceneBase
@@ -195,38 +196,71 @@ class EncyclopediaScene(SceneBase):
 
     def _build_widgets(self) -> None:
         self.exit()
+        preload_text_fonts(self.ctx)
         width, height = self.ctx.ui.window_resolution
-        x = MARGIN
-        for category in CATEGORIES:
-            count = sum(1 for entry in self.entries if category in ("all", entry.category))
-            label = f"{CATEGORY_TABS[category]} ({count})"
-            button_width = max(130, self.ctx.fonts.bold(24).size(label)[0] + 36)
-            self.tab_buttons[category] = UIButton(pygame.Rect(x, 74, button_width, 48), label, self.ctx.ui)
-            x += button_width + 10
+        for category, rect in zip(CATEGORIES, self.tab_rects((width, height)), strict=True):
+            self.tab_buttons[category] = UIButton(rect, self._tab_label(category), self.ctx.ui)
         self.detail = UITextBox("", self.detail_rect((width, height)), self.ctx.ui)
-        self.back_button = UIButton(pygame.Rect(MARGIN, height - BUTTON_HEIGHT - 16, 190, BUTTON_HEIGHT),
+        button_height = self._button_height()
+        self.back_button = UIButton(pygame.Rect(MARGIN, height - button_height - 16, self._px(190), button_height),
                                     "Back  (Esc)", self.ctx.ui)
         self._refresh()
 
     # --- layout ----------------------------------------------------------------------------------
 
-    @staticmethod
-    def list_rect(size: tuple[int, int]) -> pygame.Rect:
+    def _px(self, value: int) -> int:
+        """A length at 100 % grown with the UI scale, as the words it holds grow."""
+        return scaled(value, self.ctx.fonts.scale)
+
+    def _button_height(self) -> int:
+        return scaled(BUTTON_HEIGHT, min(self.ctx.fonts.scale, 1.5))  # room for the text, no taller
+
+    def _tab_label(self, category: str) -> str:
+        count = sum(1 for entry in self.entries if category in ("all", entry.category))
+        return f"{CATEGORY_TABS[category]} ({count})"
+
+    def tab_rects(self, size: tuple[int, int]) -> list[pygame.Rect]:
+        """The filter tabs under the heading, in as many lines as the text size needs."""
+        fonts = self.ctx.fonts
+        tab_height = scaled(48, min(fonts.scale, 1.5))
+        x, y = MARGIN, 26 + fonts.bold(palette.HEADING).get_linesize()
+        rects = []
+        for category in CATEGORIES:
+            tab_width = max(self._px(130), fonts.bold(24).size(self._tab_label(category))[0] + 36)
+            if x > MARGIN and x + tab_width > size[0] - MARGIN:
+                x, y = MARGIN, y + tab_height + 8
+            rects.append(pygame.Rect(x, y, tab_width, tab_height))
+            x += tab_width + 10
+        return rects
+
+    def _top(self, size: tuple[int, int]) -> int:
+        return max(TOP, max(rect.bottom for rect in self.tab_rects(size)) + 14)
+
+    def row_height(self) -> int:
+        fonts = self.ctx.fonts
+        return 5 + fonts.bold(palette.SMALL + 1).get_linesize() + fonts.regular(palette.SMALL).get_linesize() + 10
+
+    def list_rect(self, size: tuple[int, int]) -> pygame.Rect:
         width, height = size
-        return pygame.Rect(MARGIN, TOP, round(width * 0.42) - MARGIN, height - TOP - BUTTON_HEIGHT - 32)
+        top = self._top(size)
+        return pygame.Rect(MARGIN, top, round(width * 0.42) - MARGIN, height - top - self._button_height() - 32)
 
     def detail_rect(self, size: tuple[int, int]) -> pygame.Rect:
         listing = self.list_rect(size)
         left = listing.right + 20
-        return pygame.Rect(left, TOP, size[0] - MARGIN - left, listing.height)
+        return pygame.Rect(left, listing.top, size[0] - MARGIN - left, listing.height)
 
     def row_rect(self, index: int, size: tuple[int, int]) -> pygame.Rect:
         listing = self.list_rect(size)
-        return pygame.Rect(listing.x, listing.y + index * ROW_HEIGHT - self.scroll, listing.width - 12, ROW_HEIGHT - 6)
+        step = self.row_height()
+        return pygame.Rect(listing.x, listing.y + index * step - self.scroll, listing.width - 12, step - 6)
 
-    @staticmethod
-    def search_rect(size: tuple[int, int]) -> pygame.Rect:
-        return pygame.Rect(size[0] - MARGIN - 440, 16, 440, 48)
+    def search_rect(self, size: tuple[int, int]) -> pygame.Rect:
+        """Top right, as wide as the heading leaves room for."""
+        heading_width = self.ctx.fonts.bold(palette.HEADING).size("Encyclopedia")[0]
+        box_width = min(self._px(440), size[0] - 2 * MARGIN - heading_width - 24)
+        box_height = self.ctx.fonts.regular(palette.BODY).get_linesize() + 14
+        return pygame.Rect(size[0] - MARGIN - box_width, 16, box_width, box_height)
 
     # --- what is shown ---------------------------------------------------------------------------
 
@@ -251,7 +285,7 @@ class EncyclopediaScene(SceneBase):
                 button.unselect()
         size = self.ctx.ui.window_resolution
         listing = self.list_rect(size)
-        content = len(visible) * ROW_HEIGHT
+        content = len(visible) * self.row_height()
         row = self.row_rect(self.selected, size)
         if row.top < listing.top:
             self.scroll -= listing.top - row.top
@@ -261,9 +295,10 @@ class EncyclopediaScene(SceneBase):
         entry = self.selected_entry
         if self.detail is not None:
             if entry is not None:
-                met = "<font color='#7ee0a0'><b>You met this fact in play.</b></font><br>" \
-                    if entry.fact_id in self.facts_seen else ""
-                self.detail.set_text(met + entry.body_html)
+                good = self.ctx.palette.good
+                met = f"<font color='#{good.r:02x}{good.g:02x}{good.b:02x}'><b>You met this fact in play.</b></font>" \
+                    "<br>" if entry.fact_id in self.facts_seen else ""
+                self.detail.set_text(html_for_look(met + entry.body_html, self.ctx))
             else:
                 self.detail.set_text(f"Nothing matches '{escape(self.query)}'. Press Backspace or Esc to change "
                                      "the search.")
@@ -299,7 +334,7 @@ class EncyclopediaScene(SceneBase):
             return self._handle_key(event)
         elif event.type == pygame.MOUSEWHEEL:
             if self.list_rect(self.ctx.ui.window_resolution).collidepoint(pygame.mouse.get_pos()):
-                self._scroll_list(-event.y * ROW_HEIGHT)
+                self._scroll_list(-event.y * self.row_height())
         elif event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
             self._click(event.pos)
         return None
@@ -328,7 +363,7 @@ class EncyclopediaScene(SceneBase):
 
     def _scroll_list(self, pixels: int) -> None:
         listing = self.list_rect(self.ctx.ui.window_resolution)
-        content = len(self.visible) * ROW_HEIGHT
+        content = len(self.visible) * self.row_height()
         self.scroll = max(0, min(max(0, content - listing.height), self.scroll + pixels))
 
     def _click(self, position: tuple[int, int]) -> None:
@@ -344,10 +379,10 @@ class EncyclopediaScene(SceneBase):
     # --- drawing ---------------------------------------------------------------------------------
 
     def draw(self, surface: pygame.Surface, alpha: float) -> None:
-        fonts = self.ctx.fonts
-        surface.fill(palette.SKY)
+        fonts, colours = self.ctx.fonts, self.ctx.palette
+        surface.fill(colours.sky)
         size = surface.get_size()
-        draw_text(surface, "Encyclopedia", fonts.bold(palette.HEADING), palette.TEXT, (MARGIN, 16))
+        draw_text(surface, "Encyclopedia", fonts.bold(palette.HEADING), colours.text, (MARGIN, 16))
         self._draw_search(surface, size)
         listing = self.list_rect(size)
         visible = self.visible
@@ -359,43 +394,46 @@ class EncyclopediaScene(SceneBase):
                 self._draw_row(surface, row, entry, index == self.selected)
         surface.set_clip(previous_clip)
         if not visible:
-            draw_text(surface, "No entry matches.", fonts.regular(palette.BODY), palette.TEXT_DIM, listing.topleft)
+            draw_text(surface, "No entry matches.", fonts.regular(palette.BODY), colours.text_dim, listing.topleft)
         hint = "Type to search  ·  Up/Down choose  ·  Tab filter  ·  PgUp/PgDn scroll  ·  Esc back"
-        draw_text(surface, fit_text(hint, fonts.regular(palette.SMALL), size[0] - 2 * MARGIN - 210),
-                  fonts.regular(palette.SMALL), palette.TEXT_DIM, (size[0] - MARGIN, size[1] - 16 - BUTTON_HEIGHT // 2),
-                  anchor="midright")
+        back = self.back_button.rect if self.back_button is not None else pygame.Rect(MARGIN, size[1], 0, 0)
+        room = size[0] - MARGIN - back.right - 20
+        if room > 120:
+            draw_text(surface, fit_text(hint, fonts.regular(palette.SMALL), room), fonts.regular(palette.SMALL),
+                      colours.text_dim, (size[0] - MARGIN, back.centery), anchor="midright")
 
     def _draw_search(self, surface: pygame.Surface, size: tuple[int, int]) -> None:
-        fonts = self.ctx.fonts
+        fonts, colours = self.ctx.fonts, self.ctx.palette
         box = self.search_rect(size)
-        pygame.draw.rect(surface, palette.PANEL_RAISED, box, border_radius=8)
-        pygame.draw.rect(surface, palette.FOCUS if self.query else palette.PANEL_EDGE, box, 2, border_radius=8)
+        pygame.draw.rect(surface, colours.panel_raised, box, border_radius=8)
+        pygame.draw.rect(surface, colours.focus if self.query else colours.panel_edge, box, 2, border_radius=8)
         font = fonts.regular(palette.BODY)
-        label = draw_text(surface, "Search:", font, palette.TEXT_DIM, (box.x + 14, box.centery), anchor="midleft")
+        label = draw_text(surface, "Search:", font, colours.text_dim, (box.x + 14, box.centery), anchor="midleft")
         room = box.right - 16 - label.right - 10
         if self.query:
             shown = self.query
             while shown and font.size(shown + "|")[0] > room:
                 shown = shown[1:]  # keep the end of a long query in view, where the typing is
-            draw_text(surface, shown + "|", font, palette.TEXT, (label.right + 10, box.centery), anchor="midleft")
+            draw_text(surface, shown + "|", font, colours.text, (label.right + 10, box.centery), anchor="midleft")
         else:
-            draw_text(surface, "type a word", font, palette.PANEL_EDGE.lerp(palette.TEXT_DIM, 0.5),
+            placeholder = colours.panel_edge.lerp(colours.text_dim, 0.5)
+            draw_text(surface, fit_text("type a word", font, room), font, placeholder,
                       (label.right + 10, box.centery), anchor="midleft")
 
     def _draw_row(self, surface: pygame.Surface, row: pygame.Rect, entry: EncyclopediaEntry, selected: bool) -> None:
-        fonts = self.ctx.fonts
-        pygame.draw.rect(surface, palette.PANEL_RAISED if selected else palette.PANEL, row, border_radius=6)
-        pygame.draw.rect(surface, palette.FOCUS if selected else palette.PANEL_EDGE, row, 3 if selected else 1,
+        fonts, colours = self.ctx.fonts, self.ctx.palette
+        pygame.draw.rect(surface, colours.panel_raised if selected else colours.panel, row, border_radius=6)
+        pygame.draw.rect(surface, colours.focus if selected else colours.panel_edge, row, 3 if selected else 1,
                          border_radius=6)
         small = fonts.regular(palette.SMALL)
-        badge = draw_text(surface, CATEGORY_NAMES[entry.category], small, palette.ACCENT,
+        badge = draw_text(surface, CATEGORY_NAMES[entry.category], small, colours.accent,
                           (row.right - 12, row.y + 6), anchor="topright")
         if entry.fact_id in self.facts_seen:
-            draw_text(surface, "met", fonts.bold(palette.SMALL), palette.GOOD, (badge.left - 10, row.y + 6),
-                      anchor="topright")
-            badge.x -= 50
+            met = draw_text(surface, "met", fonts.bold(palette.SMALL), colours.good, (badge.left - 10, row.y + 6),
+                            anchor="topright")
+            badge.x = met.x
         title_font = fonts.bold(palette.SMALL + 1)
-        draw_text(surface, fit_text(entry.title, title_font, badge.left - row.x - 24), title_font, palette.TEXT,
-                  (row.x + 12, row.y + 5))
-        draw_text(surface, fit_text(entry.subtitle, small, row.width - 24), small, palette.TEXT_DIM,
-                  (row.x + 12, row.y + 30))
+        title = draw_text(surface, fit_text(entry.title, title_font, badge.left - row.x - 24), title_font,
+                          colours.text, (row.x + 12, row.y + 5))
+        draw_text(surface, fit_text(entry.subtitle, small, row.width - 24), small, colours.text_dim,
+                  (row.x + 12, title.bottom - 2))

@@ -18,6 +18,7 @@ class TextCache:
     fonts: Fonts
     _images: dict[tuple[str, bool, int, tuple[int, int, int]], pygame.Surface] = field(default_factory=dict)
     _fitted: dict[tuple[str, int, float, bool], str] = field(default_factory=dict)
+    _widths: dict[tuple[str, int, bool], int] = field(default_factory=dict)
 
     def render(self, text: str, size: int, colour: pygame.Color | tuple[int, int, int], bold: bool = False
                ) -> pygame.Surface:
@@ -39,6 +40,24 @@ class TextCache:
         rect = image.get_rect(**{anchor: position})
         surface.blit(image, rect)
         return rect
+
+    def width(self, text: str, size: int, bold: bool = False) -> int:
+        """How wide `text` is in pixels, measured once."""
+        key = (text, size, bold)
+        measured = self._widths.get(key)
+        if measured is None:
+            if len(self._widths) >= MAX_ENTRIES:
+                self._widths.clear()
+            font = self.fonts.bold(size) if bold else self.fonts.regular(size)
+            measured = self._widths[key] = font.size(text)[0]
+        return measured
+
+    def fit_clauses(self, text: str, size: int, width: float, separator: str = " · ") -> str:
+        """As many whole clauses of `text` as fit in `width` ('' when none does): half a clause says nothing."""
+        clauses = text.split(separator)
+        while clauses and self.width(separator.join(clauses), size) > width:
+            clauses.pop()
+        return separator.join(clauses)
 
     def fit(self, text: str, size: int, width: float, bold: bool = False) -> str:
         """`text`, cut and ended with '…' when it would be wider than `width` pixels."""

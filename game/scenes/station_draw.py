@@ -30,7 +30,7 @@ def _px(pixels: int, text: TextCache) -> int:
 def badge_size(text: TextCache, paused: bool, speed: int) -> tuple[int, int]:
     """The status badge's width and height, so the header can leave room for it."""
     label = "PAUSED" if paused else f"RUNNING {speed}×"
-    return text.fonts.bold(palette.BODY).size(label)[0] + _px(64, text), _px(BADGE_HEIGHT, text)
+    return text.width(label, palette.BODY, bold=True) + _px(64, text), _px(BADGE_HEIGHT, text)
 
 
 def draw_status_badge(surface: pygame.Surface, text: TextCache, paused: bool, speed: int, topright: tuple[int, int],

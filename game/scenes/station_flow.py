@@ -32,9 +32,8 @@ class StationFlow(StationActions):
     def update(self, dt: float) -> Transition | None:
         if self.leaving:
             return Pop()
-        keys = self.keys if self.held_pan else None
         for key in self.held_pan:
-            dx, dy = keys.pan_step(key) if keys else (0, 0)
+            dx, dy = self.keys.pan_step(key)
             self.camera.pan_pixels(-dx * PAN_SPEED_PX * dt, -dy * PAN_SPEED_PX * dt)
         steps = self.clock.advance(dt)
         if self.simulation is None or steps == 0:

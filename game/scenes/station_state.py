@@ -19,7 +19,7 @@ from game.render.event_log import EventLog
 from game.render.map_layers import MapLayers
 from game.render.overlays import OVERLAY_SHORT_NAMES
 from game.render.palette import Palette
-from game.render.resource_bar import ResourceHistory, snapshot_values
+from game.render.resource_bar import Reading, ResourceHistory, snapshot_values
 from game.render.site_map import MapModule
 from game.render.text_cache import TextCache
 from game.rules.grid import SiteGrid
@@ -122,7 +122,11 @@ class StationState(SceneBase):
         self.footer_wording = 0  # how short the footer's labels had to be to fit: see _footer_labels
         self._module_cells: dict[tuple[int, int], MapModule] = {}  # an index for module_at, not game state
         self._cells_for: list[MapModule] | None = None
+        self._readings: list[Reading] = []  # the resource bar's readings of `_readings_of`: a cache for drawing
+        self._readings_of: StationSnapshot | None = None
         self.partners_scene = optional_scene("partners", "PartnerRosterScene")
+        # The bindings are read again on every enter(): the settings screen lies above this one, never beside it.
+        self.keys = StationKeys.from_settings(ctx.settings)
 
     # --- what the settings say -------------------------------------------------------------------
 
@@ -131,9 +135,6 @@ class StationState(SceneBase):
         """The palette the settings ask for, read each frame so a change in the pause menu shows at once."""
         return self.ctx.palette
 
-    @property
-    def keys(self) -> StationKeys:
-        return StationKeys.from_settings(self.ctx.settings)
 
     # --- the run ---------------------------------------------------------------------------------
 
@@ -162,6 +163,7 @@ class StationState(SceneBase):
         return StationLayout.for_size(size, scale).map
 
     def _relayout(self) -> None:
+        self.keys = StationKeys.from_settings(self.ctx.settings)
         scale = self.ctx.fonts.scale
         self.layout = StationLayout.for_size(self.ctx.ui.window_resolution, scale)
         self.build.set_scale(scale, self.layout.panel.height)

@@ -86,7 +86,7 @@ class StationView(StationFlow):
         day = (now - dt.datetime.combine(self.level.start_date, dt.time())).days + 1
         site = translate(self.level.site.name, self.ctx.language)
         when = f"{now.day} {now:%B %Y}, {now:%H}:00  ·  day {day} of {self.level.time_limit_days:g}"
-        if date_font.size(f"{when}  ·  {site}")[0] <= room:
+        if text.width(f"{when}  ·  {site}", palette.SMALL) <= room:
             when = f"{when}  ·  {site}"  # the site's name is the first thing to go when room is short
         text.draw(surface, text.fit(when, palette.SMALL, room), palette.SMALL, colours.accent, (24, drawn.bottom))
 
@@ -97,7 +97,10 @@ class StationView(StationFlow):
             message = self.simulation_problem or "No simulation: the map only."
             self.text.draw(surface, message, palette.SMALL, colours.text_dim, area.center, anchor="center")
             return []
-        readings = resource_readings(self.snapshot, self.catalog, self.history)
+        if self._readings_of is not self.snapshot:  # a new snapshot comes with each step, not each frame
+            self._readings = resource_readings(self.snapshot, self.catalog, self.history)
+            self._readings_of = self.snapshot
+        readings = self._readings
         return draw_resource_bar(surface, area, readings, self.text, colours, self.layout.bar_columns,
                                  scaled_px(RESOURCE_BAR_HEIGHT, self.layout.scale))
 
@@ -134,18 +137,11 @@ class StationView(StationFlow):
         right_of_buttons = max((button.get_abs_rect().right for button in self.buttons.values()
                                 if button.get_abs_rect().top >= footer.top), default=footer.x)
         room = footer.right - 16 - right_of_buttons - 16
-        hint = self._whole_clauses(self.footer_hint(), room)
+        hint = self.text.fit_clauses(self.footer_hint(), palette.SMALL, room)
         if room > MIN_FOOTER_HINT_PX and hint:
             self.text.draw(surface, hint, palette.SMALL, colours.text_dim, (footer.right - 16, footer.centery),
                            anchor="midright")
 
-    def _whole_clauses(self, hint: str, room: float) -> str:
-        """As many of the hint's clauses as fit in `room`: a key cut in half would tell the player nothing."""
-        font = self.ctx.fonts.regular(palette.SMALL)
-        clauses = hint.split(" · ")
-        while clauses and font.size(" · ".join(clauses))[0] > room:
-            clauses.pop()
-        return " · ".join(clauses)
 
     def _draw_pointer_boxes(self, surface: pygame.Surface, hovered: tuple[int, int] | None,
                             bar_cells: list[tuple[pygame.Rect, Any]]) -> None:

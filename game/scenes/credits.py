@@ -12,8 +12,9 @@ from pygame_gui.elements import UIButton, UITextBox
 
 from game import __version__, paths
 from game.render import palette
+from game.render.fonts import scaled
 from game.render.text import draw_text
-from game.scenes.briefing import DIM_HEX, escape, heading, open_link
+from game.scenes.briefing import DIM_HEX, escape, heading, html_for_look, open_link, preload_text_fonts
 from game.scenes.context import SceneContext
 from game.scenes.scene import SceneBase
 from game.scenes.transitions import Pop, Transition
@@ -114,12 +115,17 @@ class CreditsScene(SceneBase):
 
     def _build(self) -> None:
         self.exit()
+        preload_text_fonts(self.ctx)
         width, height = self.ctx.ui.window_resolution
-        bottom = height - BUTTON_HEIGHT - 16
-        column = min(1000, width - 2 * MARGIN)
-        self.text = UITextBox(credits_html(), pygame.Rect((width - column) // 2, TOP, column, bottom - TOP - 16),
-                              self.ctx.ui)
-        self.back_button = UIButton(pygame.Rect(MARGIN, bottom, 190, BUTTON_HEIGHT), "Back  (Esc)", self.ctx.ui)
+        scale = self.ctx.fonts.scale
+        button_height = scaled(BUTTON_HEIGHT, min(scale, 1.5))  # room for the text, no taller
+        bottom = height - button_height - 16
+        column = min(scaled(1000, scale), width - 2 * MARGIN)
+        top = max(TOP, 20 + self.ctx.fonts.bold(palette.HEADING).get_linesize() + 12)
+        self.text = UITextBox(html_for_look(credits_html(), self.ctx),
+                              pygame.Rect((width - column) // 2, top, column, bottom - top - 16), self.ctx.ui)
+        self.back_button = UIButton(pygame.Rect(MARGIN, bottom, scaled(190, scale), button_height), "Back  (Esc)",
+                                    self.ctx.ui)
         self.focus = ButtonFocus([self.back_button])
 
     def handle(self, event: pygame.event.Event) -> Transition | None:
@@ -143,10 +149,15 @@ class CreditsScene(SceneBase):
         return None
 
     def draw(self, surface: pygame.Surface, alpha: float) -> None:
-        fonts = self.ctx.fonts
-        surface.fill(palette.SKY)
-        width, height = surface.get_size()
-        draw_text(surface, "Credits", fonts.bold(palette.HEADING), palette.TEXT, (MARGIN, 20))
+        fonts, colours = self.ctx.fonts, self.ctx.palette
+        surface.fill(colours.sky)
+        width = surface.get_width()
+        draw_text(surface, "Credits", fonts.bold(palette.HEADING), colours.text, (MARGIN, 20))
         hint = "Up/Down or Page Up/Down scroll  ·  Enter or Esc back"
-        draw_text(surface, hint, fonts.regular(palette.SMALL), palette.TEXT_DIM,
-                  (width // 2, height - 16 - BUTTON_HEIGHT // 2), anchor="center")
+        font = fonts.regular(palette.SMALL)
+        if self.back_button is not None:
+            back = self.back_button.rect
+            room = width - MARGIN - back.right - 24
+            if font.size(hint)[0] <= room:  # right of the button, centred in the window while it fits there
+                centre = max(width // 2, back.right + 24 + font.size(hint)[0] // 2)
+                draw_text(surface, hint, font, colours.text_dim, (centre, back.centery), anchor="center")

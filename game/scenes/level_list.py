@@ -15,7 +15,9 @@ from game.content.problems import Problem, format_path
 from game.content.text import translate
 from game.progress import load_progress, unlock_all_setting
 from game.render import palette
+from game.render.fonts import scaled
 from game.render.text import draw_paragraph, draw_text, fit_text
+from game.scenes.briefing import html_for_look, preload_text_fonts
 from game.scenes.context import SceneContext
 from game.scenes.level_entries import LevelEntry, apply_progress, level_entries
 from game.scenes.scene import SceneBase
@@ -23,7 +25,6 @@ from game.scenes.transitions import Pop, Push, Transition
 
 MARGIN = 40
 TOP = 96
-CARD_HEIGHT = 120
 CARD_GAP = 12
 BUTTON_HEIGHT = 54
 SCROLL_STEP = 60
@@ -99,32 +100,50 @@ class LevelListScene(SceneBase):
 
     def _build_widgets(self) -> None:
         self.exit()
+        preload_text_fonts(self.ctx)
         width, height = self.ctx.ui.window_resolution
         detail = self.detail_rect((width, height))
         self.detail = UITextBox("", detail, self.ctx.ui)
-        bottom = height - BUTTON_HEIGHT - 20
-        self.back_button = UIButton(pygame.Rect(MARGIN, bottom, 170, BUTTON_HEIGHT), "Back", self.ctx.ui)
+        button_height = self._button_height()
+        bottom = height - button_height - 20
+        scale = self.ctx.fonts.scale
+        self.back_button = UIButton(pygame.Rect(MARGIN, bottom, scaled(170, scale), button_height), "Back",
+                                    self.ctx.ui)
+        play_width = scaled(260, scale)
         self.play_button = UIButton(
-            pygame.Rect(width - MARGIN - 260, bottom, 260, BUTTON_HEIGHT), "Open briefing", self.ctx.ui
+            pygame.Rect(width - MARGIN - play_width, bottom, play_width, button_height), "Open briefing", self.ctx.ui
         )
         self._show_selection()
 
     # --- layout ----------------------------------------------------------------------------------
 
-    @staticmethod
-    def list_rect(size: tuple[int, int]) -> pygame.Rect:
+    def _button_height(self) -> int:
+        return scaled(BUTTON_HEIGHT, min(self.ctx.fonts.scale, 1.5))  # room for the text, no taller
+
+    def _top(self) -> int:
+        return max(TOP, 30 + self.ctx.fonts.bold(palette.HEADING).get_linesize() + 12)
+
+    def card_height(self) -> int:
+        """A card holds its title, its date and origin, and two lines of summary, at the text size chosen."""
+        fonts = self.ctx.fonts
+        small = fonts.regular(palette.SMALL).get_linesize()
+        return 8 + fonts.bold(palette.BODY + 2).get_linesize() + 3 * small + 8
+
+    def list_rect(self, size: tuple[int, int]) -> pygame.Rect:
         width, height = size
-        return pygame.Rect(MARGIN, TOP, round(width * 0.5) - MARGIN, height - TOP - BUTTON_HEIGHT - 44)
+        top = self._top()
+        return pygame.Rect(MARGIN, top, round(width * 0.5) - MARGIN, height - top - self._button_height() - 44)
 
     def detail_rect(self, size: tuple[int, int]) -> pygame.Rect:
         listing = self.list_rect(size)
         left = listing.right + 24
-        return pygame.Rect(left, TOP, size[0] - MARGIN - left, listing.height)
+        return pygame.Rect(left, listing.top, size[0] - MARGIN - left, listing.height)
 
     def card_rect(self, index: int, size: tuple[int, int]) -> pygame.Rect:
         listing = self.list_rect(size)
-        top = listing.y + index * (CARD_HEIGHT + CARD_GAP) - self.scroll
-        return pygame.Rect(listing.x, top, listing.width - 14, CARD_HEIGHT)
+        height = self.card_height()
+        top = listing.y + index * (height + CARD_GAP) - self.scroll
+        return pygame.Rect(listing.x, top, listing.width - 14, height)
 
     # --- input -----------------------------------------------------------------------------------
 
@@ -198,7 +217,8 @@ class LevelListScene(SceneBase):
             self._scroll_by(card.bottom - listing.bottom)
         entry = self.selected_entry
         if self.detail is not None:
-            self.detail.set_text(detail_html(entry, self.ctx.language) if entry else "No levels were found.")
+            self.detail.set_text(html_for_look(detail_html(entry, self.ctx.language), self.ctx) if entry
+                                 else "No levels were found.")
         if self.play_button is not None:
             if entry is not None and entry.playable and not entry.locked:
                 self.play_button.enable()
@@ -207,19 +227,19 @@ class LevelListScene(SceneBase):
 
     def _scroll_by(self, pixels: int) -> None:
         listing = self.list_rect(self.ctx.ui.window_resolution)
-        content = len(self.entries) * (CARD_HEIGHT + CARD_GAP) - CARD_GAP
+        content = len(self.entries) * (self.card_height() + CARD_GAP) - CARD_GAP
         self.scroll = max(0, min(max(0, content - listing.height), self.scroll + pixels))
 
     # --- drawing ---------------------------------------------------------------------------------
 
     def draw(self, surface: pygame.Surface, alpha: float) -> None:
-        fonts = self.ctx.fonts
-        surface.fill(palette.SKY)
-        draw_text(surface, "Sandbox and mods", fonts.bold(palette.HEADING), palette.TEXT, (MARGIN, 30))
+        fonts, colours = self.ctx.fonts, self.ctx.palette
+        surface.fill(colours.sky)
+        draw_text(surface, "Sandbox and mods", fonts.bold(palette.HEADING), colours.text, (MARGIN, 30))
         size = surface.get_size()
         listing = self.list_rect(size)
         if not self.entries:
-            draw_text(surface, "No levels found.", fonts.regular(palette.BODY), palette.TEXT_DIM, listing.topleft)
+            draw_text(surface, "No levels found.", fonts.regular(palette.BODY), colours.text_dim, listing.topleft)
         previous_clip = surface.get_clip()
         surface.set_clip(listing)
         for index, entry in enumerate(self.entries):
@@ -229,42 +249,49 @@ class LevelListScene(SceneBase):
         surface.set_clip(previous_clip)
         self._draw_scrollbar(surface, listing)
         hint = "Up/Down or Tab choose  ·  Enter briefing  ·  Esc back"
-        draw_text(surface, hint, fonts.regular(palette.SMALL), palette.TEXT_DIM,
-                  (size[0] // 2, size[1] - 20 - BUTTON_HEIGHT // 2), anchor="center")
+        font = fonts.regular(palette.SMALL)
+        if self.back_button is not None and self.play_button is not None:
+            room = self.play_button.rect.left - self.back_button.rect.right - 24
+            if font.size(hint)[0] <= room:  # between the buttons while it fits there
+                draw_text(surface, hint, font, colours.text_dim,
+                          ((self.back_button.rect.right + self.play_button.rect.left) // 2,
+                           self.play_button.rect.centery), anchor="center")
 
     def _draw_card(self, surface: pygame.Surface, card: pygame.Rect, entry: LevelEntry, selected: bool) -> None:
-        fonts = self.ctx.fonts
-        pygame.draw.rect(surface, palette.PANEL_RAISED if selected else palette.PANEL, card, border_radius=8)
-        edge = palette.FOCUS if selected else palette.PANEL_EDGE
+        fonts, colours = self.ctx.fonts, self.ctx.palette
+        pygame.draw.rect(surface, colours.panel_raised if selected else colours.panel, card, border_radius=8)
+        edge = colours.focus if selected else colours.panel_edge
         pygame.draw.rect(surface, edge, card, 3 if selected else 1, border_radius=8)
         x = card.x + 20
         if not entry.playable:
-            pygame.draw.rect(surface, palette.BROKEN, (card.x, card.y, 8, card.height),
+            pygame.draw.rect(surface, colours.broken, (card.x, card.y, 8, card.height),
                              border_top_left_radius=8, border_bottom_left_radius=8)
-            badge = draw_text(surface, "BROKEN", fonts.bold(palette.SMALL), palette.BROKEN,
+            badge = draw_text(surface, "BROKEN", fonts.bold(palette.SMALL), colours.broken,
                               (card.right - 16, card.y + 12), anchor="topright")
             title_width = badge.left - x - 12
         elif entry.locked or entry.best_score is not None:
-            word, colour = ("LOCKED", palette.TEXT_DIM) if entry.locked else ("WON", palette.GOOD)
+            word, colour = ("LOCKED", colours.text_dim) if entry.locked else ("WON", colours.good)
             badge = draw_text(surface, word, fonts.bold(palette.SMALL), colour,
                               (card.right - 16, card.y + 12), anchor="topright")
             title_width = badge.left - x - 12
         else:
             title_width = card.right - 16 - x
-        title_font = fonts.bold(palette.BODY + 2)
-        draw_text(surface, fit_text(entry.title, title_font, title_width), title_font, palette.TEXT, (x, card.y + 8))
+        title_font, small = fonts.bold(palette.BODY + 2), fonts.regular(palette.SMALL)
+        title = draw_text(surface, fit_text(entry.title, title_font, title_width), title_font, colours.text,
+                          (x, card.y + 8))
         where = f"{entry.date} · {entry.origin}" if entry.date else entry.origin
-        draw_text(surface, where, fonts.regular(palette.SMALL), palette.ACCENT if entry.playable else palette.BROKEN,
-                  (x, card.y + 42))
-        draw_paragraph(surface, entry.summary, fonts.regular(palette.SMALL), palette.TEXT_DIM,
-                       (x, card.y + 68), card.right - 16 - x, max_lines=2)
+        where_line = draw_text(surface, fit_text(where, small, card.right - 16 - x), small,
+                               colours.accent if entry.playable else colours.broken, (x, title.bottom))
+        draw_paragraph(surface, entry.summary, small, colours.text_dim,
+                       (x, where_line.bottom), card.right - 16 - x, max_lines=2)
 
     def _draw_scrollbar(self, surface: pygame.Surface, listing: pygame.Rect) -> None:
-        content = len(self.entries) * (CARD_HEIGHT + CARD_GAP) - CARD_GAP
+        content = len(self.entries) * (self.card_height() + CARD_GAP) - CARD_GAP
         if content <= listing.height:
             return
+        colours = self.ctx.palette
         track = pygame.Rect(listing.right - 6, listing.y, 6, listing.height)
-        pygame.draw.rect(surface, palette.PANEL, track, border_radius=3)
+        pygame.draw.rect(surface, colours.panel, track, border_radius=3)
         thumb_height = max(30, round(listing.height * listing.height / content))
         thumb_top = track.y + round((track.height - thumb_height) * self.scroll / (content - listing.height))
-        pygame.draw.rect(surface, palette.TEXT_DIM, (track.x, thumb_top, 6, thumb_height), border_radius=3)
+        pygame.draw.rect(surface, colours.text_dim, (track.x, thumb_top, 6, thumb_height), border_radius=3)

@@ -204,3 +204,18 @@ def test_no_nan_no_tunnel_whatever_the_input(shipped, seed, terrain, altitude, v
         assert flight.lowest_clearance() > -THROUGH_THE_GROUND_M, (flight.time_s, flight.lowest_clearance())
         assert math.hypot(state[2], state[3]) <= MAX_SPEED_M_S * (1 + 1e-12)  # clamped, up to rounding
     assert flight.propellant_kg >= 0.0
+
+
+def test_the_flights_cached_state_is_the_bodys_own(shipped):
+    """The flight reads the body once per step and calls Chipmunk directly; pymunk's own view must agree."""
+    flight = Flight(scenario(shipped, start_altitude_m=40, start_velocity_m_s=[3, -4], start_angle_deg=10))
+    body = flight._body
+    for index in range(400):
+        flight.step(PilotCommand(throttle=0.3 if index % 4 == 0 else 0.0, target_angle_rad=0.05))
+        state = flight.state()
+        assert state[:6] == (*body.position, *body.velocity, body.angle, body.angular_velocity)
+        assert (body.mass, body.moment) == pytest.approx(
+            (flight.mass_kg, flight.mass_kg * flight._craft.shape.gyration_squared), rel=1e-4
+        )
+        assert flight.pose() == (*body.position, body.angle)
+    assert flight.touchdown_time_s is not None, "the check must run through contacts too"

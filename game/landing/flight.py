@@ -237,15 +237,30 @@ class Flight:
     def step(self, command: PilotCommand) -> None:
         """Advances one fixed step under `command` (already in range: see pilot.clean_command).
 
-        Written for speed (it is the landing benchmark's inner loop): the body's state comes from the
-        floats read after the last step, and Chipmunk is called directly (see chipmunk.py).
+        Written for speed, as one function (it is the landing benchmark's inner loop): the body's state
+        comes from the floats read at the end of the last step, and Chipmunk is called directly (see
+        chipmunk.py). The arithmetic is the plainer version's, operation for operation, so a flight is bit
+        for bit the one it flew (checked over 200 autopilot and 150 wild landings when it was rewritten).
         """
         if self.status != "flying":
             return
         handle = self._body_handle
         engine_cut = self.engine_cut
-        thrust, burned = self._engine(command.throttle)
-        propellant = self.propellant_kg = self.propellant_kg - burned
+
+        # The engine: the thrust asked for, never below the lowest setting, and the propellant it burns.
+        throttle = command.throttle
+        propellant = self.propellant_kg
+        if engine_cut or throttle <= 0.0 or propellant <= 0.0:
+            thrust = burned = 0.0
+        else:
+            thrust = throttle * self._max_thrust
+            thrust = self._min_thrust if self._min_thrust > thrust else thrust
+            burned = thrust / self._exhaust_velocity * STEP_S
+            if burned > propellant:
+                # The last drops: the thrust they can still give this step.
+                thrust *= propellant / burned
+                burned = propellant
+        propellant = self.propellant_kg = propellant - burned
         # The mass halfway through the burn: the rocket equation's mass loss, integrated by the midpoint.
         mass = self._fixed_mass + propellant + burned / 2.0
         if mass != self._body_mass:
@@ -256,6 +271,8 @@ class Flight:
             self.max_angular_acceleration = self._attitude_torque / moment
         torque = 0.0 if engine_cut else self._attitude(command) * self._attitude_torque
         self.last_thrust_n = thrust
+
+        # Substeps short enough that no part of the lander can cross the ground's middle in one.
         travel = math.hypot(self._vx, self._vy) * STEP_S
         substeps = 1
         if travel > MAX_TRAVEL_PER_SUBSTEP_M:
@@ -273,23 +290,37 @@ class Flight:
                     chipmunk.body_set_torque(handle, torque)
             space_step(space, dt)
         self.steps += 1
-        self.time_s = self.steps * STEP_S
-        self._after_step()
+        self.time_s = time_s = self.steps * STEP_S
 
-    def _engine(self, throttle: float) -> tuple[float, float]:
-        """(thrust in N, propellant burned in kg) this step."""
-        propellant = self.propellant_kg
-        if self.engine_cut or throttle <= 0.0 or propellant <= 0.0:
-            return 0.0, 0.0
-        thrust = throttle * self._max_thrust
-        # max(thrust, lowest setting), written out: this runs every step.
-        thrust = self._min_thrust if self._min_thrust > thrust else thrust
-        burned = thrust / self._exhaust_velocity * STEP_S
-        if burned > propellant:
-            # The last drops: the thrust they can still give this step.
-            thrust *= propellant / burned
-            burned = propellant
-        return thrust, burned
+        # The body's state, read once; speed and spin kept within the guards.
+        position = chipmunk.body_position(handle)
+        velocity = chipmunk.body_velocity(handle)
+        self._x, self._y = x, y = position.x, position.y
+        vx, vy = velocity.x, velocity.y
+        self._angle = chipmunk.body_angle(handle)
+        spin = chipmunk.body_angular_velocity(handle)
+        speed = math.hypot(vx, vy)
+        if speed > MAX_SPEED_M_S:
+            vx, vy = vx * MAX_SPEED_M_S / speed, vy * MAX_SPEED_M_S / speed
+            chipmunk.body_set_velocity(handle, (vx, vy))
+        self._vx, self._vy = vx, vy
+        if abs(spin) > MAX_SPIN_RAD_S:
+            spin = math.copysign(MAX_SPIN_RAD_S, spin)
+            chipmunk.body_set_angular_velocity(handle, spin)
+        self._spin = spin
+
+        # Has the flight ended?
+        if self.hull_hit:
+            self.status = "crashed"
+        elif y > self.ceiling_m or not self._edge_left <= x <= self._edge_right:
+            self.status = "lost"
+        elif self.touchdown_time_s is not None:
+            resting = speed < REST_SPEED_M_S and abs(spin) < REST_SPIN_RAD_S
+            self._rest_time = self._rest_time + STEP_S if resting and self.legs_touching else 0.0
+            if self._rest_time >= REST_TIME_S or time_s - self.touchdown_time_s >= SETTLE_LIMIT_S:
+                self.status = "landed"
+        if self.status == "flying" and time_s >= self._time_limit:
+            self.status = "landed" if self.touchdown_time_s is not None else "timeout"
 
     def _attitude(self, command: PilotCommand) -> float:
         target = command.target_angle_rad
@@ -302,31 +333,6 @@ class Flight:
         if self._held_angle is None:
             self._held_angle = self._angle
         return attitude_towards(self._held_angle, self._angle, self._spin, self.max_angular_acceleration)
-
-    def _after_step(self) -> None:
-        """Keeps speed and spin within the guards, then decides whether the flight has ended."""
-        self._read_body()
-        vx, vy = self._vx, self._vy
-        speed = math.hypot(vx, vy)
-        if speed > MAX_SPEED_M_S:
-            self._vx, self._vy = vx * MAX_SPEED_M_S / speed, vy * MAX_SPEED_M_S / speed
-            chipmunk.body_set_velocity(self._body_handle, (self._vx, self._vy))
-        spin = self._spin
-        if abs(spin) > MAX_SPIN_RAD_S:
-            self._spin = spin = math.copysign(MAX_SPIN_RAD_S, spin)
-            chipmunk.body_set_angular_velocity(self._body_handle, spin)
-        x = self._x
-        if self.hull_hit:
-            self.status = "crashed"
-        elif self._y > self.ceiling_m or not self._edge_left <= x <= self._edge_right:
-            self.status = "lost"
-        elif self.touchdown_time_s is not None:
-            resting = speed < REST_SPEED_M_S and abs(spin) < REST_SPIN_RAD_S
-            self._rest_time = self._rest_time + STEP_S if resting and self.legs_touching else 0.0
-            if self._rest_time >= REST_TIME_S or self.time_s - self.touchdown_time_s >= SETTLE_LIMIT_S:
-                self.status = "landed"
-        if self.status == "flying" and self.time_s >= self._time_limit:
-            self.status = "landed" if self.touchdown_time_s is not None else "timeout"
 
 
 def _start_height(outline: CraftShape, ground: Ground, x: float, angle: float) -> float:

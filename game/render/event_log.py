@@ -32,7 +32,7 @@ class EventLog:
 
     lines: deque[LogLine] = field(default_factory=lambda: deque(maxlen=MAX_LINES))
     scroll: int = 0
-    _wrapped: dict[tuple[str, int], list[str]] = field(default_factory=dict)
+    _wrapped: dict[tuple[str, int, int], list[str]] = field(default_factory=dict)
 
     def add(self, when: str, text: str, warning: bool = False, alarm: bool = False) -> None:
         self.lines.append(LogLine(when, text, warning or alarm, alarm))
@@ -42,7 +42,7 @@ class EventLog:
         self.scroll = max(0, self.scroll + pixels)
 
     def wrapped(self, text: str, font: pygame.font.Font, width: int) -> list[str]:
-        key = (text, width)
+        key = (text, width, font.get_height())  # the font's size too: the UI scale may have changed
         lines = self._wrapped.get(key)
         if lines is None:
             if len(self._wrapped) > 4 * MAX_LINES:

@@ -9,7 +9,6 @@ import pygame
 
 from game.render import palette
 from game.render.palette import STANDARD_PALETTE, Palette
-from game.render.text import wrap_text
 from game.render.text_cache import TextCache
 
 if TYPE_CHECKING:
@@ -20,17 +19,22 @@ STATUS_WORDS = {"met": "MET", "failed": "FAILED"}
 
 
 def draw_status_mark(surface: pygame.Surface, status: str, centre: tuple[int, int],
-                     colours: Palette = STANDARD_PALETTE) -> None:
+                     colours: Palette = STANDARD_PALETTE, scale: float = 1.0) -> None:
     """Met: a filled disc with a tick; failed: a cross; open: an empty ring. Shapes, so colour is not needed."""
     x, y = centre
+
+    def px(pixels: int) -> int:
+        return round(pixels * scale)
+
     if status == "met":
-        pygame.draw.circle(surface, colours.good, centre, 10)
-        pygame.draw.lines(surface, palette.GLYPH_EDGE, False, [(x - 5, y), (x - 1, y + 4), (x + 6, y - 4)], 3)
+        pygame.draw.circle(surface, colours.good, centre, px(10))
+        tick = [(x - px(5), y), (x - px(1), y + px(4)), (x + px(6), y - px(4))]
+        pygame.draw.lines(surface, palette.GLYPH_EDGE, False, tick, px(3))
     elif status == "failed":
-        pygame.draw.line(surface, colours.broken, (x - 7, y - 7), (x + 7, y + 7), 4)
-        pygame.draw.line(surface, colours.broken, (x + 7, y - 7), (x - 7, y + 7), 4)
+        pygame.draw.line(surface, colours.broken, (x - px(7), y - px(7)), (x + px(7), y + px(7)), px(4))
+        pygame.draw.line(surface, colours.broken, (x + px(7), y - px(7)), (x - px(7), y + px(7)), px(4))
     else:
-        pygame.draw.circle(surface, colours.text_dim, centre, 9, 2)
+        pygame.draw.circle(surface, colours.text_dim, centre, px(9), px(2))
 
 
 def draw_goals_panel(surface: pygame.Surface, area: pygame.Rect, goals: Sequence[GoalView], text: TextCache,
@@ -43,15 +47,17 @@ def draw_goals_panel(surface: pygame.Surface, area: pygame.Rect, goals: Sequence
     previous_clip = surface.get_clip()
     surface.set_clip(area.inflate(-4, -4))
     y = area.y + 8 - scroll
+    scale = text.fonts.scale
+    label_room = text.width("100 %", palette.SMALL, bold=True) + 12  # the widest percentage beside its bar
     for goal in goals:
-        x = area.x + 38
+        x = area.x + round(38 * scale)
         width = area.right - 12 - x
-        draw_status_mark(surface, goal.status, (area.x + 20, y + line_px // 2), colours)
+        draw_status_mark(surface, goal.status, (area.x + round(20 * scale), y + line_px // 2), colours, scale)
         colour = colours.text if goal.status != "failed" else colours.text_dim
-        for row in wrap_text(goal.text, font, width):
+        for row in text.wrap(goal.text, palette.SMALL, width):
             text.draw(surface, row, palette.SMALL, colour, (x, y))
             y += line_px
-        bar = pygame.Rect(x, y + 4, width - 64, BAR_PX)
+        bar = pygame.Rect(x, y + 4, width - label_room, round(BAR_PX * scale))
         pygame.draw.rect(surface, colours.panel_raised, bar, border_radius=4)
         filled = bar.copy()
         filled.width = round(bar.width * max(0.0, min(1.0, goal.fraction)))
@@ -62,6 +68,6 @@ def draw_goals_panel(surface: pygame.Surface, area: pygame.Rect, goals: Sequence
         label = STATUS_WORDS.get(goal.status, f"{goal.fraction:.0%}".replace("%", " %"))
         text.draw(surface, label, palette.SMALL, fill if goal.status in STATUS_WORDS else colours.text,
                   (area.right - 12, bar.centery), anchor="midright", bold=goal.status in STATUS_WORDS)
-        y = bar.bottom + 14
+        y = bar.bottom + round(14 * scale)
     surface.set_clip(previous_clip)
     return y + scroll - area.y

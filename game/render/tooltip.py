@@ -14,6 +14,8 @@ from game.render.palette import STANDARD_PALETTE, Palette
 from game.render.text_cache import TextCache
 
 OFFSET = 22
+MAX_WIDTH_SHARE = 0.45  # of the window's width
+MIN_WRAP_PX = 320
 
 
 def tile_tooltip_lines(kind: TileKind, language: str, module_name: str | None = None) -> list[str]:
@@ -73,9 +75,13 @@ def draw_tooltip(surface: pygame.Surface, lines: list[str], mouse: tuple[int, in
                  text: TextCache | None = None, colours: Palette = STANDARD_PALETTE) -> None:
     """A box beside the pointer, kept inside the window; `text` reuses rendered lines between frames."""
     title_size, body_size = palette.BODY, palette.BODY - 2
+    # Long lines wrap: a wide box would slide under the panels' buttons, which pygame_gui draws on top.
+    wrap_px = max(MIN_WRAP_PX, round(surface.get_width() * MAX_WIDTH_SHARE))
     if text is not None:
-        images = [text.render(lines[0], title_size, colours.accent, bold=True)]
-        images += [text.render(line, body_size, colours.text) for line in lines[1:]]
+        images = [text.render(row, title_size, colours.accent, bold=True)
+                  for row in text.wrap(lines[0], title_size, wrap_px, bold=True)]
+        images += [text.render(row, body_size, colours.text)
+                   for line in lines[1:] for row in (text.wrap(line, body_size, wrap_px) if line else [""])]
     else:
         images = [fonts.bold(title_size).render(lines[0], True, colours.accent)]
         images += [fonts.regular(body_size).render(line, True, colours.text) for line in lines[1:]]

@@ -108,18 +108,19 @@ class LedgerScene(SceneBase):
         self.scroll = max(0, min(max(0, content - visible), self.scroll + pixels))
 
     def draw(self, surface: pygame.Surface, alpha: float) -> None:
+        colours = self.ctx.palette
         fonts = self.ctx.fonts
-        surface.fill(palette.SKY)
-        draw_text(surface, "Agreement ledger", fonts.bold(palette.HEADING), palette.TEXT, (MARGIN, 22))
+        surface.fill(colours.sky)
+        draw_text(surface, "Agreement ledger", fonts.bold(palette.HEADING), colours.text, (MARGIN, 22))
         agreements = self.snapshot.agreements
         counts = {state: sum(1 for view in agreements if view.state == state) for state in AGREEMENT_STATES}
         summary = " · ".join(f"{count} {state}" for state, count in counts.items() if count) or "none signed yet"
-        draw_text(surface, f"Day {self.snapshot.day:.0f} · {summary}", fonts.regular(palette.BODY), palette.TEXT_DIM,
+        draw_text(surface, f"Day {self.snapshot.day:.0f} · {summary}", fonts.regular(palette.BODY), colours.text_dim,
                   (surface.get_width() - MARGIN, 34), anchor="topright")
         listing = self.list_rect(surface.get_size())
         if not agreements:
             draw_text(surface, "No agreements yet: open the partner roster and negotiate with a partner.",
-                      fonts.regular(palette.LARGE), palette.TEXT, listing.topleft)
+                      fonts.regular(palette.LARGE), colours.text, listing.topleft)
             return
         clip = surface.get_clip()
         surface.set_clip(listing)
@@ -131,31 +132,32 @@ class LedgerScene(SceneBase):
             y += height + 12
         surface.set_clip(clip)
         hint = "Up/Down scroll · Esc back"
-        draw_text(surface, hint, fonts.regular(palette.SMALL), palette.TEXT_DIM,
+        draw_text(surface, hint, fonts.regular(palette.SMALL), colours.text_dim,
                   (surface.get_width() // 2, surface.get_height() - BUTTON_HEIGHT // 2 - 16), anchor="center")
 
     def _draw_agreement(self, surface: pygame.Surface, card: pygame.Rect, view: AgreementView) -> None:
+        colours = self.ctx.palette
         fonts = self.ctx.fonts
-        word, colour = AGREEMENT_STATES.get(view.state, (view.state.upper(), palette.TEXT))
-        pygame.draw.rect(surface, palette.PANEL, card, border_radius=8)
+        word, colour = AGREEMENT_STATES.get(view.state, (view.state.upper(), colours.text))
+        pygame.draw.rect(surface, colours.panel, card, border_radius=8)
         pygame.draw.rect(surface, colour, (card.x, card.y, 8, card.height), border_top_left_radius=8,
                          border_bottom_left_radius=8)
         x = card.x + 24
         heading = fonts.bold(palette.BODY)
         badge = draw_text(surface, word, heading, colour, (card.right - 16, card.y + 12), anchor="topright")
         title = f"Agreement {view.number} · {view.partner_name} · signed on day {view.signed_day:.0f}"
-        draw_text(surface, fit_text(title, heading, badge.left - x - 16), heading, palette.TEXT, (x, card.y + 10))
+        draw_text(surface, fit_text(title, heading, badge.left - x - 16), heading, colours.text, (x, card.y + 10))
         small = fonts.regular(palette.SMALL)
         terms = "Terms: " + "; ".join(view.terms)
-        draw_text(surface, fit_text(terms, small, card.width - 48), small, palette.TEXT_DIM, (x, card.y + 12 + LINE))
+        draw_text(surface, fit_text(terms, small, card.width - 48), small, colours.text_dim, (x, card.y + 12 + LINE))
         y = card.y + 12 + LINE * 2
         for item in view.deliverables:
-            state_word, item_colour = ITEM_STATES.get(item.state, (item.state, palette.TEXT))
+            state_word, item_colour = ITEM_STATES.get(item.state, (item.state, colours.text))
             who = "They owe" if item.owed_by == "partner" else "You owe"
             draw_state_mark(surface, item.state, (x + 8, y + 15), item_colour)
-            draw_text(surface, f"day {item.due_day:.0f}", small, palette.TEXT, (x + 30, y + 4))
-            draw_text(surface, who, small, palette.TEXT_DIM, (x + 120, y + 4))
+            draw_text(surface, f"day {item.due_day:.0f}", small, colours.text, (x + 30, y + 4))
+            draw_text(surface, who, small, colours.text_dim, (x + 120, y + 4))
             draw_text(surface, state_word, small, item_colour, (card.right - 16, y + 4), anchor="topright")
             text_width = card.right - 120 - (x + 210)
-            draw_text(surface, fit_text(item.text, small, text_width), small, palette.TEXT, (x + 210, y + 4))
+            draw_text(surface, fit_text(item.text, small, text_width), small, colours.text, (x + 210, y + 4))
             y += LINE

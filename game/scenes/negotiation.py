@@ -248,19 +248,21 @@ class NegotiationScene(SceneBase):
         return minus, plus
 
     def draw(self, surface: pygame.Surface, alpha: float) -> None:
+        colours = self.ctx.palette
         fonts = self.ctx.fonts
-        surface.fill(palette.SKY)
+        surface.fill(colours.sky)
         view = self.view
         width, height = surface.get_size()
         draw_emblem(surface, (MARGIN + 32, 50), 32, view.emblem_colour, view.name, fonts.bold(palette.BODY))
         title = fonts.bold(palette.HEADING)
-        draw_text(surface, fit_text(f"Talks with {view.name}", title, width - 560), title, palette.TEXT,
+        draw_text(surface, fit_text(f"Talks with {view.name}", title, width - 560), title, colours.text,
                   (MARGIN + 80, 18))
-        draw_trust_bar(surface, pygame.Rect(MARGIN + 80, 66, 380, 20), view.trust, fonts.regular(palette.BODY))
+        draw_trust_bar(surface, pygame.Rect(MARGIN + 80, 66, 380, 20), view.trust, fonts.regular(palette.BODY),
+                       colours)
         self._draw_patience(surface, (width - MARGIN, 24))
         heading = fonts.bold(palette.LARGE)
-        draw_text(surface, "They give", heading, palette.TEXT, (MARGIN, COLUMN_TOP))
-        draw_text(surface, "You give", heading, palette.TEXT, (MARGIN + COLUMN_WIDTH + 16, COLUMN_TOP))
+        draw_text(surface, "They give", heading, colours.text, (MARGIN, COLUMN_TOP))
+        draw_text(surface, "You give", heading, colours.text, (MARGIN + COLUMN_WIDTH + 16, COLUMN_TOP))
         for index, row in enumerate(self.rows):
             self._draw_row(surface, index, row)
         reasoning = pygame.Rect(MARGIN + 2 * (COLUMN_WIDTH + 16), COLUMN_TOP, 0, height - COLUMN_TOP - 200)
@@ -268,71 +270,74 @@ class NegotiationScene(SceneBase):
         self._draw_reasoning(surface, reasoning)
         answer_font = fonts.regular(palette.BODY)
         if self.answer:
-            draw_paragraph(surface, self.answer, answer_font, palette.ACCENT, (MARGIN, height - BUTTON_HEIGHT - 104),
+            draw_paragraph(surface, self.answer, answer_font, colours.accent, (MARGIN, height - BUTTON_HEIGHT - 104),
                            width - 2 * MARGIN, max_lines=2)
         hint = "Up/Down choose a term · Left/Right change it · Enter propose · T take their terms · Esc back"
-        draw_text(surface, hint, fonts.regular(palette.SMALL), palette.TEXT_DIM, (MARGIN, height - BUTTON_HEIGHT - 44))
+        draw_text(surface, hint, fonts.regular(palette.SMALL), colours.text_dim, (MARGIN, height - BUTTON_HEIGHT - 44))
 
     def _draw_patience(self, surface: pygame.Surface, topright: tuple[int, int]) -> None:
+        colours = self.ctx.palette
         fonts = self.ctx.fonts
         view = self.view
         label = (f"Patience: {view.rounds_left} of {view.patience} rounds left" if view.talks_open
                  else "Talks broken off")
-        rect = draw_text(surface, label, fonts.regular(palette.BODY), palette.TEXT, topright, anchor="topright")
+        rect = draw_text(surface, label, fonts.regular(palette.BODY), colours.text, topright, anchor="topright")
         for index in range(view.patience):  # filled dots for rounds left: shape and count, not colour alone
             centre = (rect.right - 12 - index * 30, rect.bottom + 20)
             if index < view.rounds_left:
-                pygame.draw.circle(surface, palette.ACCENT, centre, 10)
+                pygame.draw.circle(surface, colours.accent, centre, 10)
             else:
-                pygame.draw.circle(surface, palette.PANEL_EDGE, centre, 10, 3)
+                pygame.draw.circle(surface, colours.panel_edge, centre, 10, 3)
 
     def _draw_row(self, surface: pygame.Surface, index: int, row: TermRow) -> None:
+        colours = self.ctx.palette
         fonts = self.ctx.fonts
         rect = self.row_rect(index)
         focused = index == self.cursor
         value = row.value(self.offer)
         on = value not in ("no", "none", "0", "0/yr", "0 kg")
-        pygame.draw.rect(surface, palette.PANEL_RAISED if focused else palette.PANEL, rect, border_radius=6)
+        pygame.draw.rect(surface, colours.panel_raised if focused else colours.panel, rect, border_radius=6)
         if focused:
-            pygame.draw.rect(surface, palette.FOCUS, rect, 3, border_radius=6)
+            pygame.draw.rect(surface, colours.focus, rect, 3, border_radius=6)
         body = fonts.regular(palette.BODY)
         minus, plus = self.stepper_rects(rect)
-        draw_text(surface, fit_text(row.label, body, minus.x - rect.x - 18), body, palette.TEXT,
+        draw_text(surface, fit_text(row.label, body, minus.x - rect.x - 18), body, colours.text,
                   (rect.x + 10, rect.centery), anchor="midleft")
         for box, sign in ((minus, "−"), (plus, "+")):
-            pygame.draw.rect(surface, palette.PANEL_EDGE, box, border_radius=4)
-            draw_text(surface, sign, fonts.bold(palette.BODY), palette.TEXT, box.center, anchor="center")
+            pygame.draw.rect(surface, colours.panel_edge, box, border_radius=4)
+            draw_text(surface, sign, fonts.bold(palette.BODY), colours.text, box.center, anchor="center")
         value_font = fonts.bold(palette.SMALL) if on else fonts.regular(palette.SMALL)
         value_text = fit_text(value, value_font, plus.x - minus.right - 8)
-        draw_text(surface, value_text, value_font, palette.ACCENT if on else palette.TEXT_DIM,
+        draw_text(surface, value_text, value_font, colours.accent if on else colours.text_dim,
                   ((minus.right + plus.x) // 2, rect.centery), anchor="center")
 
     def _draw_reasoning(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
+        colours = self.ctx.palette
         fonts = self.ctx.fonts
         evaluation = self.evaluation
-        pygame.draw.rect(surface, palette.PANEL, rect.inflate(16, 16), border_radius=10)
-        draw_text(surface, "Their reasoning", fonts.bold(palette.LARGE), palette.TEXT, rect.topleft)
+        pygame.draw.rect(surface, colours.panel, rect.inflate(16, 16), border_radius=10)
+        draw_text(surface, "Their reasoning", fonts.bold(palette.LARGE), colours.text, rect.topleft)
         worth = f"Worth to them: {evaluation.utility:+.0f}"
-        draw_text(surface, worth, fonts.bold(palette.BODY), palette.TEXT, (rect.x, rect.y + 40))
+        draw_text(surface, worth, fonts.bold(palette.BODY), colours.text, (rect.x, rect.y + 40))
         draw_worth_bar(surface, pygame.Rect(rect.x, rect.y + 74, rect.width, 16), evaluation.utility,
-                       fonts.regular(palette.SMALL))
+                       fonts.regular(palette.SMALL), colours=colours)
         if evaluation.blocked:
-            verdict, colour = "They cannot agree to this", palette.BROKEN
+            verdict, colour = "They cannot agree to this", colours.broken
         elif evaluation.acceptable:
-            verdict, colour = "They would accept this", palette.GOOD
+            verdict, colour = "They would accept this", colours.good
         else:
-            verdict, colour = "Not enough for them yet", palette.ACCENT
+            verdict, colour = "Not enough for them yet", colours.accent
         draw_text(surface, verdict, fonts.bold(palette.BODY), colour, (rect.x, rect.y + 118))
         small = fonts.regular(palette.SMALL)
         y = rect.y + 152
-        lines = [(text, palette.BROKEN, 5) for text in evaluation.blocked]  # a law is quoted in full
+        lines = [(text, colours.broken, 5) for text in evaluation.blocked]  # a law is quoted in full
         # What they miss first (it says what to offer), then the biggest weights either way.
         ordered = sorted(evaluation.reasons, key=lambda reason: (reason.weight != 0, -abs(reason.weight)))
         lines += [(f"{reason.weight:+.0f}  {reason.text}" if reason.weight else f"•  {reason.text}",
-                   palette.GOOD if reason.weight > 0 else palette.TEXT if reason.weight == 0 else palette.BROKEN, 3)
+                   colours.good if reason.weight > 0 else colours.text if reason.weight == 0 else colours.broken, 3)
                   for reason in ordered]
         for text, colour, most in lines:
             if y > rect.bottom - small.get_linesize():
-                draw_text(surface, "…", small, palette.TEXT_DIM, (rect.x, y))
+                draw_text(surface, "…", small, colours.text_dim, (rect.x, y))
                 break
             y = draw_paragraph(surface, text, small, colour, (rect.x, y), rect.width, max_lines=most) + 4

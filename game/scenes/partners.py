@@ -191,14 +191,15 @@ class PartnerRosterScene(SceneBase):
         return pygame.Rect(MARGIN, TOP + row * (CARD_HEIGHT + 8), LIST_WIDTH, CARD_HEIGHT)
 
     def draw(self, surface: pygame.Surface, alpha: float) -> None:
+        colours = self.ctx.palette
         fonts = self.ctx.fonts
-        surface.fill(palette.SKY)
-        draw_text(surface, "Partners", fonts.bold(palette.HEADING), palette.TEXT, (MARGIN, 22))
+        surface.fill(colours.sky)
+        draw_text(surface, "Partners", fonts.bold(palette.HEADING), colours.text, (MARGIN, 22))
         day = f"Day {self.snapshot.day:.0f} · {len(self.snapshot.partners)} partner(s) in this level"
-        draw_text(surface, day, fonts.regular(palette.BODY), palette.TEXT_DIM, (surface.get_width() - MARGIN, 34),
+        draw_text(surface, day, fonts.regular(palette.BODY), colours.text_dim, (surface.get_width() - MARGIN, 34),
                   anchor="topright")
         if not self.snapshot.partners:
-            draw_text(surface, "No partners take part in this level.", fonts.regular(palette.LARGE), palette.TEXT,
+            draw_text(surface, "No partners take part in this level.", fonts.regular(palette.LARGE), colours.text,
                       (MARGIN, TOP))
             return
         first = self.first_card()
@@ -207,7 +208,7 @@ class PartnerRosterScene(SceneBase):
             self._draw_card(surface, self.card_rect(index), view, index == self.selected)
         if first > 0 or first + len(shown) < len(self.snapshot.partners):
             more = f"{first + 1}-{first + len(shown)} of {len(self.snapshot.partners)} · Up/Down for more"
-            draw_text(surface, more, fonts.regular(palette.SMALL), palette.TEXT_DIM,
+            draw_text(surface, more, fonts.regular(palette.SMALL), colours.text_dim,
                       (MARGIN, self.card_rect(first + len(shown)).y))
         chosen = self.partner
         if chosen is not None:
@@ -218,66 +219,69 @@ class PartnerRosterScene(SceneBase):
         if self.message:
             font = fonts.regular(palette.BODY)
             text = fit_text(self.message, font, surface.get_width() - 2 * MARGIN)
-            draw_text(surface, text, font, palette.ACCENT, (MARGIN, surface.get_height() - BUTTON_HEIGHT - 52))
+            draw_text(surface, text, font, colours.accent, (MARGIN, surface.get_height() - BUTTON_HEIGHT - 52))
 
     def _draw_card(self, surface: pygame.Surface, card: pygame.Rect, view: PartnerView, selected: bool) -> None:
+        colours = self.ctx.palette
         fonts = self.ctx.fonts
-        pygame.draw.rect(surface, palette.PANEL_RAISED if selected else palette.PANEL, card, border_radius=8)
-        pygame.draw.rect(surface, palette.FOCUS if selected else palette.PANEL_EDGE, card, 3 if selected else 1,
+        pygame.draw.rect(surface, colours.panel_raised if selected else colours.panel, card, border_radius=8)
+        pygame.draw.rect(surface, colours.focus if selected else colours.panel_edge, card, 3 if selected else 1,
                          border_radius=8)
         draw_emblem(surface, (card.x + 40, card.centery), 28, view.emblem_colour, view.name, fonts.bold(palette.SMALL))
         x = card.x + 80
         name_font = fonts.bold(palette.BODY)
-        draw_text(surface, fit_text(view.name, name_font, card.right - x - 10), name_font, palette.TEXT,
+        draw_text(surface, fit_text(view.name, name_font, card.right - x - 10), name_font, colours.text,
                   (x, card.y + 8))
         draw_trust_bar(surface, pygame.Rect(x, card.y + 46, card.right - x - 10, 18), view.trust,
-                       fonts.regular(palette.SMALL))
+                       fonts.regular(palette.SMALL), colours)
 
     def _draw_detail(self, surface: pygame.Surface, panel: pygame.Rect, view: PartnerView) -> None:
+        colours = self.ctx.palette
         fonts = self.ctx.fonts
-        pygame.draw.rect(surface, palette.PANEL, panel, border_radius=10)
+        pygame.draw.rect(surface, colours.panel, panel, border_radius=10)
         small, body = fonts.regular(palette.SMALL), fonts.regular(palette.BODY)
         draw_emblem(surface, (panel.x + 52, panel.y + 52), 38, view.emblem_colour, view.name, fonts.bold(palette.BODY))
         x = panel.x + 108
         title = fonts.bold(palette.LARGE)
-        draw_text(surface, fit_text(view.name, title, panel.right - x - 16), title, palette.TEXT, (x, panel.y + 14))
-        draw_text(surface, status_line(view), body, palette.TEXT_DIM, (x, panel.y + 52))
+        draw_text(surface, fit_text(view.name, title, panel.right - x - 16), title, colours.text, (x, panel.y + 14))
+        draw_text(surface, status_line(view), body, colours.text_dim, (x, panel.y + 52))
         talks = (f"Talks open · patience {view.rounds_left} of {view.patience} rounds" if view.talks_open
                  else "Talks closed for now")
-        draw_text(surface, talks, body, palette.ACCENT if view.talks_open else palette.TEXT_DIM, (x, panel.y + 80))
-        draw_trust_bar(surface, pygame.Rect(panel.x + 20, panel.y + 118, 420, 22), view.trust, body)
+        draw_text(surface, talks, body, colours.accent if view.talks_open else colours.text_dim, (x, panel.y + 80))
+        draw_trust_bar(surface, pygame.Rect(panel.x + 20, panel.y + 118, 420, 22), view.trust, body, colours)
 
         column = (panel.width - 60) // 2
         left = pygame.Rect(panel.x + 20, panel.y + 156, column, panel.height - 170)
         right = pygame.Rect(left.right + 20, left.y, column, left.height)
         heading = fonts.bold(palette.BODY)
-        draw_text(surface, "What they care for", heading, palette.TEXT, left.topleft)
-        draw_interest_chart(surface, pygame.Rect(left.x, left.y + 30, left.width, 130), view.interests, small)
+        draw_text(surface, "What they care for", heading, colours.text, left.topleft)
+        draw_interest_chart(surface, pygame.Rect(left.x, left.y + 30, left.width, 130), view.interests, small,
+                            colours)
         y = left.y + 170
-        draw_text(surface, "They can bring", heading, palette.TEXT, (left.x, y))
-        y = draw_paragraph(surface, "; ".join(view.capabilities) or "Nothing listed.", small, palette.TEXT_DIM,
+        draw_text(surface, "They can bring", heading, colours.text, (left.x, y))
+        y = draw_paragraph(surface, "; ".join(view.capabilities) or "Nothing listed.", small, colours.text_dim,
                            (left.x, y + 28), left.width, max_lines=3)
-        draw_text(surface, "They ask for", heading, palette.TEXT, (left.x, y + 6))
+        draw_text(surface, "They ask for", heading, colours.text, (left.x, y + 6))
         asks = ", ".join(ASK_WORDS.get(ask, ask) for ask in view.asks) or "Nothing in particular."
-        draw_paragraph(surface, asks, small, palette.TEXT_DIM, (left.x, y + 34), left.width, max_lines=2)
+        draw_paragraph(surface, asks, small, colours.text_dim, (left.x, y + 34), left.width, max_lines=2)
 
         y = right.y
-        draw_text(surface, "Who they are", heading, palette.TEXT, (right.x, y))
-        y = draw_paragraph(surface, view.profile, small, palette.TEXT_DIM, (right.x, y + 28), right.width, max_lines=4)
+        draw_text(surface, "Who they are", heading, colours.text, (right.x, y))
+        y = draw_paragraph(surface, view.profile, small, colours.text_dim, (right.x, y + 28), right.width, max_lines=4)
         if view.constraints:
-            draw_text(surface, "Rules that bind them", heading, palette.BROKEN, (right.x, y + 6))
-            y = draw_paragraph(surface, " ".join(view.constraints), small, palette.TEXT_DIM, (right.x, y + 34),
+            draw_text(surface, "Rules that bind them", heading, colours.broken, (right.x, y + 6))
+            y = draw_paragraph(surface, " ".join(view.constraints), small, colours.text_dim, (right.x, y + 34),
                                right.width, max_lines=3)
-        draw_text(surface, "History", heading, palette.TEXT, (right.x, y + 6))
+        draw_text(surface, "History", heading, colours.text, (right.x, y + 6))
         history = list(view.history[-3:]) or ["Nothing yet: consult them, share data or negotiate."]
         y += 34
         for line in reversed(history):
             room = (right.bottom - 28 - y) // small.get_linesize()  # keep clear of the source line
             if room < 1:
                 break
-            y = draw_paragraph(surface, line, small, palette.TEXT_DIM, (right.x, y), right.width, min(2, room))
+            y = draw_paragraph(surface, line, small, colours.text_dim, (right.x, y), right.width, min(2, room))
         source = fit_text(f"Source: {view.sources[0]}", small, right.width) if view.sources else ""
-        draw_text(surface, source, small, palette.TEXT_DIM, (right.x, right.bottom - 24))
+        draw_text(surface, source, small, colours.text_dim, (right.x, right.bottom - 24))
 
 
 def shoot_partner_screens(out: Path) -> list[Path]:

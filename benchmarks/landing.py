@@ -10,9 +10,10 @@ LunarLander-v3 (Box2D) is importable it is measured in the same run for comparis
 from __future__ import annotations
 
 import os
+import statistics
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -24,6 +25,10 @@ REPO = Path(__file__).resolve().parent.parent
 FIRST_LEVEL = REPO / "levels" / "01_agreement_2021.toml"
 SUCCESS = ("perfect", "good")
 Row = tuple[str, float, str, str]
+# Steps per second: rounds of our landings and of LunarLander-v3 taken in turn (game values for the benchmark).
+ROUNDS = 5
+LANDINGS_PER_ROUND = 8
+LUNAR_LANDER_STEPS_PER_ROUND = 10_000
 
 # The nominal landing of the benchmark and the tests (game values): a rolling, sloping zone with
 # boulders and a crater rim, started a few hundred metres up and off to one side, as after the
@@ -57,17 +62,24 @@ def cargo_for(seed: int, catalog: Catalog, lander: str = "change_class") -> str:
     return fitting[seed % len(fitting)]
 
 
-def fly_seeds(seeds: Sequence[int]) -> tuple[dict[str, int], int, float]:
-    """Flies the nominal landing for each seed: (count of each grade, steps flown, seconds)."""
-    level, catalog = nominal_level()
+def fly_seeds(
+    seeds: Sequence[int], nominal: tuple[Level, Catalog] | None = None
+) -> tuple[dict[str, int], int, float]:
+    """Flies the nominal landing for each seed: (count of each grade, steps flown, CPU seconds).
+
+    Everything a landing needs from the seed on is timed: the ground and start it makes, the pymunk
+    space, every step (instruments, autopilot, engine, attitude, contacts, grading checks, recorder)
+    and the grade; loading the level and catalog from disk is not (pass them in to share a load).
+    """
+    level, catalog = nominal if nominal is not None else nominal_level()
     grades: dict[str, int] = {}
     steps = 0
-    start = time.perf_counter()
+    start = time.process_time()
     for seed in seeds:
         result = fly(level, catalog, seed=seed, cargo=cargo_for(seed, catalog))
         grades[result.grade.name] = grades.get(result.grade.name, 0) + 1
         steps += result.steps
-    return grades, steps, time.perf_counter() - start
+    return grades, steps, time.process_time() - start
 
 
 def success_rate(count: int, workers: int) -> tuple[float, dict[str, int]]:
@@ -86,8 +98,9 @@ def success_rate(count: int, workers: int) -> tuple[float, dict[str, int]]:
     return landed / count, grades
 
 
-def lunar_lander_steps_per_second(steps: int = 20000) -> float | None:
-    """Gymnasium's LunarLander-v3 with random actions on one core, or None when it is not installed."""
+def lunar_lander() -> Callable[[int], float] | None:
+    """Gymnasium's LunarLander-v3 as it comes, with random actions: a function that runs it for a number of
+    steps and gives its steps per CPU second; None when gymnasium or its box2d extra is not installed."""
     try:
         import gymnasium  # type: ignore[import-not-found,unused-ignore]
     except ImportError:
@@ -98,36 +111,64 @@ def lunar_lander_steps_per_second(steps: int = 20000) -> float | None:
         return None
     env.reset(seed=0)
     env.action_space.seed(0)
-    start = time.perf_counter()
-    for _ in range(steps):
-        _, _, terminated, truncated, _ = env.step(env.action_space.sample())
-        if terminated or truncated:
-            env.reset()
-    elapsed = time.perf_counter() - start
-    env.close()
-    return steps / elapsed
+
+    def run(steps: int) -> float:
+        start = time.process_time()
+        for _ in range(steps):
+            _, _, terminated, truncated, _ = env.step(env.action_space.sample())
+            if terminated or truncated:
+                env.reset()
+        return steps / (time.process_time() - start)
+
+    return run
+
+
+def lunar_lander_steps_per_second(steps: int = LUNAR_LANDER_STEPS_PER_ROUND * ROUNDS) -> float | None:
+    """LunarLander-v3's steps per CPU second over `steps` random steps, or None when it is not installed."""
+    run = lunar_lander()
+    return None if run is None else run(steps)
+
+
+def steps_per_second(first_seed: int, rounds: int = ROUNDS) -> tuple[float, float | None, int]:
+    """(ours, LunarLander-v3's or None, steps we flew): the median steps per CPU second over `rounds`
+    rounds that take turns, so a change in the machine's load falls on both alike."""
+    nominal = nominal_level()
+    theirs_run = lunar_lander()
+    ours: list[float] = []
+    theirs: list[float] = []
+    flown = 0
+    for round_index in range(rounds):
+        first = first_seed + round_index * LANDINGS_PER_ROUND
+        _, steps, seconds = fly_seeds(range(first, first + LANDINGS_PER_ROUND), nominal)
+        ours.append(steps / seconds)
+        flown += steps
+        if theirs_run is not None:
+            theirs.append(theirs_run(LUNAR_LANDER_STEPS_PER_ROUND))
+    return statistics.median(ours), statistics.median(theirs) if theirs else None, flown
 
 
 def landing_rows(count: int = 1000, workers: int | None = None) -> list[Row]:
     """(name, figure, unit, note) rows: success rate over `count` seeds, and steps per second."""
     workers = workers or max(1, min(2, os.cpu_count() or 1))
     rate, grades = success_rate(count, workers)
-    _, steps, seconds = fly_seeds(range(count, count + 40))
-    ours = steps / seconds
+    ours, theirs, steps = steps_per_second(count)
+    landings = ROUNDS * LANDINGS_PER_ROUND
     tally = ", ".join(f"{name} {number}" for name, number in sorted(grades.items(), key=lambda item: -item[1]))
     rows: list[Row] = [
         ("landing: autopilot success", rate * 100.0, "%",
          f"perfect or good in {count} seeded nominal landings ({tally}); goal: at least 98 %"),
         ("landing: headless steps per second", ours, "steps/s",
-         f"one core, autopilot, engine, contacts and recorder; {steps} steps in 40 landings"),
+         f"one core, CPU time; autopilot, engine, attitude, contacts, grading and recorder; {steps} steps in "
+         f"{landings} landings, median of {ROUNDS} rounds"),
     ]
-    theirs = lunar_lander_steps_per_second()
     if theirs is None:
         rows.append(("landing: LunarLander-v3 steps per second", float("nan"), "steps/s",
                      "missing: install gymnasium[box2d] to compare (not a dependency of the game)"))
     else:
+        verdict = "goal met" if ours >= 3.0 * theirs else "goal NOT met"
         rows.append(("landing: LunarLander-v3 steps per second", theirs, "steps/s",
-                     f"Gymnasium Box2D, random actions, same run; ours is {ours / theirs:.1f}× (goal: 3×)"))
+                     f"Gymnasium Box2D, random actions, rounds taken in turn with ours; ours is {ours / theirs:.1f}× "
+                     f"(goal: 3×, {verdict})"))
     return rows
 
 

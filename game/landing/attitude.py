@@ -25,6 +25,8 @@ def attitude_towards(
         return 0.0
     error = math.remainder(target_rad - angle_rad, math.tau)
     stoppable = math.sqrt(2.0 * BRAKING_SHARE * max_angular_acceleration * abs(error))
-    wanted_rate = math.copysign(min(stoppable, ANGLE_GAIN * abs(error)), error)
+    # min(stoppable, linear), written out: this runs every step.
+    linear = ANGLE_GAIN * abs(error)
+    wanted_rate = math.copysign(linear if linear < stoppable else stoppable, error)
     attitude = RATE_GAIN * (wanted_rate - angular_velocity_rad_s) / max_angular_acceleration
     return -1.0 if attitude < -1.0 else 1.0 if attitude > 1.0 else attitude

@@ -48,9 +48,10 @@ class Flight:
     __slots__ = (
         "_angle", "_attitude_hold", "_attitude_torque", "_body", "_body_handle", "_body_mass", "_contacts", "_craft",
         "_edge_left", "_edge_right", "_exhaust_velocity", "_feet", "_fixed_mass", "_gravity", "_gyration_squared",
-        "_held_angle", "_max_thrust", "_min_thrust", "_rest_time", "_scenario", "_space", "_space_handle", "_spin",
-        "_target_x", "_time_limit", "_vx", "_vy", "_x", "_y", "ceiling_m", "engine_cut", "hull_hit", "last_thrust_n",
-        "max_angular_acceleration", "propellant_kg", "status", "steps", "time_s", "touchdown_time_s", "worst_contact",
+        "_height_at", "_held_angle", "_max_thrust", "_min_thrust", "_rest_time", "_scenario",
+        "_space", "_space_handle", "_spin", "_target_x", "_time_limit", "_vx", "_vy", "_x", "_y", "ceiling_m",
+        "engine_cut", "hull_hit", "last_thrust_n", "max_angular_acceleration", "propellant_kg", "status", "steps",
+        "time_s", "touchdown_time_s", "worst_contact",
     )
 
     def __init__(self, scenario: Scenario):
@@ -103,6 +104,7 @@ class Flight:
         self._exhaust_velocity = spec.exhaust_velocity
         self._gravity = scenario.gravity_m_s2
         self._target_x = ground.target_x
+        self._height_at = ground.height_at
         self._attitude_hold = scenario.assists.attitude_hold
         self._time_limit = scenario.time_limit_s
         self._edge_left, self._edge_right = ground.left + EDGE_MARGIN_M, ground.right - EDGE_MARGIN_M
@@ -180,7 +182,7 @@ class Flight:
         """The least height of a footpad above the ground: `_lowest_above_ground` for the feet, unrolled
         because it runs every step."""
         cos, sin = math.cos(angle), math.sin(angle)
-        height_at = self._scenario.ground.height_at
+        height_at = self._height_at
         (lx, ly, left_radius), (rx, ry, right_radius) = self._feet
         left = y + lx * sin + ly * cos - left_radius - height_at(x + lx * cos - ly * sin)
         right = y + rx * sin + ry * cos - right_radius - height_at(x + rx * cos - ry * sin)

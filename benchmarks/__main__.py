@@ -113,6 +113,12 @@ def landing_frame_rows(_repeats: int) -> list[Row]:
     return [Row(*row) for row in rows()]
 
 
+def screen_frame_rows(_repeats: int) -> list[Row]:
+    from benchmarks.screens import screen_rows
+
+    return [Row(*row) for row in screen_rows()]
+
+
 def partner_rows(_repeats: int) -> list[Row]:
     from benchmarks.partners import partner_rows as rows
 
@@ -123,7 +129,7 @@ def main() -> int:
     repeats = 5
     rows: list[Row] = []
     for group in (startup_rows, content_rows, simulate_rows, station_sim_rows, landing_rows, landing_frame_rows,
-                  station_frame_rows, partner_rows):
+                  station_frame_rows, partner_rows, screen_frame_rows):
         try:
             rows += group(repeats)
         except Exception as error:  # a broken benchmark row must not hide the others

@@ -160,8 +160,12 @@ def open_screen(app: Any, name: str) -> Any:
     return scene
 
 
-def frame_times(name: str, frames: int, look: Callable[[Any], None] | None = None) -> list[float]:
-    """Seconds each of `frames` frames took on screen `name`; `look` may change the settings first."""
+def frame_times(name: str, frames: int, look: Callable[[Any], None] | None = None
+                ) -> tuple[list[float], list[float]]:
+    """Seconds each of `frames` frames took on screen `name`, as wall time and as this thread's CPU time.
+
+    The CPU time leaves out the moments another program on a shared machine had the processor, which
+    wall time counts as a slow frame. `look` may change the settings first."""
     os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
     os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
     from game.app import open_app
@@ -172,12 +176,13 @@ def frame_times(name: str, frames: int, look: Callable[[Any], None] | None = Non
             look(app)
         open_screen(app, name)
         _frames(app, WARM_UP_FRAMES)  # the first frames build caches: not what a player feels
-        times = []
+        wall, cpu = [], []
         for _ in range(frames):
-            start = time.perf_counter()
+            start, start_cpu = time.perf_counter(), time.thread_time()
             app.frame(FRAME_S)
-            times.append(time.perf_counter() - start)
-        return times
+            wall.append(time.perf_counter() - start)
+            cpu.append(time.thread_time() - start_cpu)
+        return wall, cpu
     finally:
         app.close()
 
@@ -191,13 +196,14 @@ def screen_rows(frames: int = 120) -> list[Row]:
     """One row a screen: its 95th-percentile frame time and the ratio to the 8 ms goal."""
     rows: list[Row] = []
     for name in SCREENS:
-        times = frame_times(name, frames)
-        p95 = percentile(times, 0.95) * 1000
-        median = statistics.median(times) * 1000
+        wall, cpu = frame_times(name, frames)
+        p95 = percentile(wall, 0.95) * 1000
+        cpu_p95 = percentile(cpu, 0.95) * 1000
+        median = statistics.median(wall) * 1000
         verdict = "meets" if p95 < GOAL_MS else "MISSES"
         rows.append((f"screen {name.replace('_', ' ')}: 95th percentile frame", p95, "ms",
-                     f"1280×720, {frames} frames, median {median:.2f} ms; {p95 / GOAL_MS:.2f}× the 8 ms goal "
-                     f"({verdict})"))
+                     f"1280×720, {frames} frames, median {median:.2f} ms, CPU-time p95 {cpu_p95:.2f} ms; "
+                     f"{p95 / GOAL_MS:.2f}× the 8 ms goal ({verdict})"))
     return rows
 
 

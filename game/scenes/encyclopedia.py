@@ -22,6 +22,7 @@ from game.progress import load_progress
 from game.render import palette
 from game.render.fonts import scaled
 from game.render.text import draw_text, fit_text
+from game.render.text_cache import TextCache
 from game.scenes.briefing import DIM_HEX, escape, heading, html_for_look, open_link, preload_text_fonts, sources_html
 from game.scenes.context import SceneContext
 from game.scenes.level_entries import format_date
@@ -177,6 +178,9 @@ class EncyclopediaScene(SceneBase):
         self.tab_buttons: dict[str, UIButton] = {}
         self.detail: UITextBox | None = None
         self.back_button: UIButton | None = None
+        self.texts = TextCache(ctx.fonts)  # the rows' words, rendered once rather than every frame
+        self._top_for: tuple[tuple[int, int], int] | None = None  # (window size, list top) of the last layout
+        self._visible: tuple[str, str, list[EncyclopediaEntry]] | None = None  # (category, query, entries)
 
     # --- life cycle ------------------------------------------------------------------------------
 
@@ -184,6 +188,7 @@ class EncyclopediaScene(SceneBase):
         language = self.ctx.language
         self.entries = encyclopedia_entries(load_game_content(self.ctx.mod_folders), load_timeline().milestones,
                                             language)
+        self._visible = None
         self.facts_seen = load_progress().facts_seen
         self._build_widgets()
 
@@ -196,6 +201,7 @@ class EncyclopediaScene(SceneBase):
 
     def _build_widgets(self) -> None:
         self.exit()
+        self._top_for = None  # the text size may have changed since: lay out afresh
         preload_text_fonts(self.ctx)
         width, height = self.ctx.ui.window_resolution
         for category, rect in zip(CATEGORIES, self.tab_rects((width, height)), strict=True):
@@ -234,7 +240,10 @@ class EncyclopediaScene(SceneBase):
         return rects
 
     def _top(self, size: tuple[int, int]) -> int:
-        return max(TOP, max(rect.bottom for rect in self.tab_rects(size)) + 14)
+        """Below the tabs; worked out once per layout, since every row's rectangle asks for it."""
+        if self._top_for is None or self._top_for[0] != size:
+            self._top_for = (size, max(TOP, max(rect.bottom for rect in self.tab_rects(size)) + 14))
+        return self._top_for[1]
 
     def row_height(self) -> int:
         fonts = self.ctx.fonts
@@ -266,8 +275,12 @@ class EncyclopediaScene(SceneBase):
 
     @property
     def visible(self) -> list[EncyclopediaEntry]:
-        return [entry for entry in self.entries
-                if self.category in ("all", entry.category) and entry.matches(self.query)]
+        """The entries of the chosen tab that match the search; kept until the tab or the search changes."""
+        if self._visible is None or self._visible[:2] != (self.category, self.query):
+            shown = [entry for entry in self.entries
+                     if self.category in ("all", entry.category) and entry.matches(self.query)]
+            self._visible = (self.category, self.query, shown)
+        return self._visible[2]
 
     @property
     def selected_entry(self) -> EncyclopediaEntry | None:
@@ -382,16 +395,18 @@ class EncyclopediaScene(SceneBase):
         fonts, colours = self.ctx.fonts, self.ctx.palette
         surface.fill(colours.sky)
         size = surface.get_size()
-        draw_text(surface, "Encyclopedia", fonts.bold(palette.HEADING), colours.text, (MARGIN, 16))
+        self.texts.draw(surface, "Encyclopedia", palette.HEADING, colours.text, (MARGIN, 16), bold=True)
         self._draw_search(surface, size)
         listing = self.list_rect(size)
         visible = self.visible
         previous_clip = surface.get_clip()
         surface.set_clip(listing)
-        for index, entry in enumerate(visible):
+        step = self.row_height()
+        first = max(0, self.scroll // step)
+        for index in range(first, min(len(visible), first + listing.height // step + 2)):  # only rows in view
             row = self.row_rect(index, size)
             if row.colliderect(listing):
-                self._draw_row(surface, row, entry, index == self.selected)
+                self._draw_row(surface, row, visible[index], index == self.selected)
         surface.set_clip(previous_clip)
         if not visible:
             draw_text(surface, "No entry matches.", fonts.regular(palette.BODY), colours.text_dim, listing.topleft)
@@ -399,8 +414,8 @@ class EncyclopediaScene(SceneBase):
         back = self.back_button.rect if self.back_button is not None else pygame.Rect(MARGIN, size[1], 0, 0)
         room = size[0] - MARGIN - back.right - 20
         if room > 120:
-            draw_text(surface, fit_text(hint, fonts.regular(palette.SMALL), room), fonts.regular(palette.SMALL),
-                      colours.text_dim, (size[0] - MARGIN, back.centery), anchor="midright")
+            self.texts.draw(surface, self.texts.fit(hint, palette.SMALL, room), palette.SMALL, colours.text_dim,
+                            (size[0] - MARGIN, back.centery), anchor="midright")
 
     def _draw_search(self, surface: pygame.Surface, size: tuple[int, int]) -> None:
         fonts, colours = self.ctx.fonts, self.ctx.palette
@@ -421,19 +436,19 @@ class EncyclopediaScene(SceneBase):
                       (label.right + 10, box.centery), anchor="midleft")
 
     def _draw_row(self, surface: pygame.Surface, row: pygame.Rect, entry: EncyclopediaEntry, selected: bool) -> None:
-        fonts, colours = self.ctx.fonts, self.ctx.palette
+        colours = self.ctx.palette
         pygame.draw.rect(surface, colours.panel_raised if selected else colours.panel, row, border_radius=6)
         pygame.draw.rect(surface, colours.focus if selected else colours.panel_edge, row, 3 if selected else 1,
                          border_radius=6)
-        small = fonts.regular(palette.SMALL)
-        badge = draw_text(surface, CATEGORY_NAMES[entry.category], small, colours.accent,
-                          (row.right - 12, row.y + 6), anchor="topright")
+        texts = self.texts
+        badge = texts.draw(surface, CATEGORY_NAMES[entry.category], palette.SMALL, colours.accent,
+                           (row.right - 12, row.y + 6), anchor="topright")
         if entry.fact_id in self.facts_seen:
-            met = draw_text(surface, "met", fonts.bold(palette.SMALL), colours.good, (badge.left - 10, row.y + 6),
-                            anchor="topright")
+            met = texts.draw(surface, "met", palette.SMALL, colours.good, (badge.left - 10, row.y + 6),
+                             anchor="topright", bold=True)
             badge.x = met.x
-        title_font = fonts.bold(palette.SMALL + 1)
-        title = draw_text(surface, fit_text(entry.title, title_font, badge.left - row.x - 24), title_font,
-                          colours.text, (row.x + 12, row.y + 5))
-        draw_text(surface, fit_text(entry.subtitle, small, row.width - 24), small, colours.text_dim,
-                  (row.x + 12, title.bottom - 2))
+        title_size = palette.SMALL + 1
+        title = texts.draw(surface, texts.fit(entry.title, title_size, badge.left - row.x - 24, bold=True), title_size,
+                           colours.text, (row.x + 12, row.y + 5), bold=True)
+        texts.draw(surface, texts.fit(entry.subtitle, palette.SMALL, row.width - 24), palette.SMALL, colours.text_dim,
+                   (row.x + 12, title.bottom - 2))

@@ -14,6 +14,7 @@ from game.content.loader import LoadedLevel
 from game.content.models import SCIENCE_DOMAINS, PartnerSpec
 from game.content.text import translate
 from game.render import palette
+from game.render.fonts import scaled
 from game.render.partner_bars import DOMAIN_LABELS, draw_trust_bar, draw_worth_bar
 from game.render.partner_emblem import draw_emblem
 from game.render.text import draw_paragraph, draw_text, fit_text
@@ -150,13 +151,65 @@ class NegotiationScene(SceneBase):
     def _build_widgets(self) -> None:
         self.exit()
         width, height = self.ctx.ui.window_resolution
-        y = height - BUTTON_HEIGHT - 16
-        self.buttons["back"] = UIButton(pygame.Rect(MARGIN, y, 160, BUTTON_HEIGHT), "Back (Esc)", self.ctx.ui)
-        self.buttons["counter"] = UIButton(pygame.Rect(width - MARGIN - 520, y, 260, BUTTON_HEIGHT),
-                                           "Take their terms (T)", self.ctx.ui)
-        self.buttons["propose"] = UIButton(pygame.Rect(width - MARGIN - 240, y, 240, BUTTON_HEIGHT),
-                                           "Propose (Enter)", self.ctx.ui)
+        button_height = self._button_height()
+        y = height - button_height - 16
+        # Sized to their words (the theme's 24 px bold, grown with the UI scale); without the key hints when
+        # large text would not fit them all in the window.
+        font = self.ctx.fonts.bold(24)
+        labels = {"back": "Back (Esc)", "counter": "Take their terms (T)", "propose": "Propose (Enter)"}
+        sizes = {key: max(self._px(120), font.size(text)[0] + 40) for key, text in labels.items()}
+        if sum(sizes.values()) + 2 * 16 > width - 2 * MARGIN:
+            labels = {"back": "Back", "counter": "Take their terms", "propose": "Propose"}
+            sizes = {key: font.size(text)[0] + 40 for key, text in labels.items()}
+        self.buttons["back"] = UIButton(pygame.Rect(MARGIN, y, sizes["back"], button_height), labels["back"],
+                                        self.ctx.ui)
+        propose = pygame.Rect(0, y, sizes["propose"], button_height)
+        propose.right = width - MARGIN
+        counter = pygame.Rect(0, y, sizes["counter"], button_height)
+        counter.right = propose.left - 16
+        self.buttons["counter"] = UIButton(counter, labels["counter"], self.ctx.ui)
+        self.buttons["propose"] = UIButton(propose, labels["propose"], self.ctx.ui)
         self._refresh()
+
+    # --- layout at the chosen text size ----------------------------------------------------------
+
+    def _px(self, value: int) -> int:
+        """A length at 100 % grown with the UI scale, as the words it holds grow."""
+        return scaled(value, self.ctx.fonts.scale)
+
+    def _button_height(self) -> int:
+        return scaled(BUTTON_HEIGHT, min(self.ctx.fonts.scale, 1.5))  # room for the text, no taller
+
+    def column_top(self) -> int:
+        """Below the title and the trust bar, which grow with the text."""
+        fonts = self.ctx.fonts
+        header = 18 + fonts.bold(palette.HEADING).get_linesize() + fonts.regular(palette.BODY).get_linesize() + 12
+        return max(COLUMN_TOP, header)
+
+    def row_step(self) -> int:
+        return max(ROW_HEIGHT, self.ctx.fonts.regular(palette.BODY).get_linesize() + 8)
+
+    def column_width(self) -> int:
+        """Two columns of terms and the reasoning share the window; the terms keep at least half of it."""
+        width = self.ctx.ui.window_resolution[0]
+        return min(self._px(COLUMN_WIDTH), (width - 2 * MARGIN - 2 * 16) * 3 // 10 + 40)
+
+    def _bottom_block_top(self) -> int:
+        """Where the answer line, the hint and the buttons begin: the rows stop above it."""
+        fonts = self.ctx.fonts
+        height = self.ctx.ui.window_resolution[1]
+        return (height - self._button_height() - 16 - fonts.regular(palette.SMALL).get_linesize() - 10
+                - 2 * fonts.regular(palette.BODY).get_linesize() - 8)
+
+    def rows_shown(self) -> int:
+        top = self.column_top() + self.ctx.fonts.bold(palette.LARGE).get_linesize() + 2
+        return max(1, (self._bottom_block_top() - top) // self.row_step())
+
+    def first_row(self) -> int:
+        """The rows scroll (both columns together) so the chosen term is always in view."""
+        row = self.rows[self.cursor]
+        position = [i for i, other in enumerate(self.rows) if other.side == row.side].index(self.cursor)
+        return max(0, position - self.rows_shown() + 1)
 
     def _refresh(self) -> None:
         self.view = self._view()
@@ -212,7 +265,7 @@ class NegotiationScene(SceneBase):
     def _click(self, position: tuple[int, int]) -> None:
         for index in range(len(self.rows)):
             rect = self.row_rect(index)
-            if rect.collidepoint(position):
+            if rect.h and rect.collidepoint(position):
                 self.cursor = index
                 minus, _ = self.stepper_rects(rect)
                 self.change(index, -1 if minus.collidepoint(position) else 1)
@@ -236,15 +289,22 @@ class NegotiationScene(SceneBase):
     # --- layout and drawing ----------------------------------------------------------------------
 
     def row_rect(self, index: int) -> pygame.Rect:
+        """The row's rectangle; an empty one when the row is scrolled out of sight."""
         row = self.rows[index]
         same_side = [i for i, other in enumerate(self.rows) if other.side == row.side]
-        x = MARGIN if row.side == "they" else MARGIN + COLUMN_WIDTH + 16
-        return pygame.Rect(x, COLUMN_TOP + 40 + same_side.index(index) * ROW_HEIGHT, COLUMN_WIDTH, ROW_HEIGHT - 4)
+        column = self.column_width()
+        x = MARGIN if row.side == "they" else MARGIN + column + 16
+        shown = same_side.index(index) - self.first_row()
+        if not 0 <= shown < self.rows_shown():
+            return pygame.Rect(x, 0, column, 0)
+        step = self.row_step()
+        top = self.column_top() + self.ctx.fonts.bold(palette.LARGE).get_linesize() + 2
+        return pygame.Rect(x, top + shown * step, column, step - 4)
 
-    @staticmethod
-    def stepper_rects(rect: pygame.Rect) -> tuple[pygame.Rect, pygame.Rect]:
-        plus = pygame.Rect(rect.right - 34, rect.y + 3, 30, rect.height - 6)
-        minus = pygame.Rect(rect.right - 150, rect.y + 3, 30, rect.height - 6)
+    def stepper_rects(self, rect: pygame.Rect) -> tuple[pygame.Rect, pygame.Rect]:
+        box, span = self._px(30), self._px(124)
+        plus = pygame.Rect(rect.right - box - 4, rect.y + 3, box, rect.height - 6)
+        minus = pygame.Rect(rect.right - span, rect.y + 3, box, rect.height - 6)
         return minus, plus
 
     def draw(self, surface: pygame.Surface, alpha: float) -> None:
@@ -252,42 +312,66 @@ class NegotiationScene(SceneBase):
         fonts = self.ctx.fonts
         surface.fill(colours.sky)
         view = self.view
-        width, height = surface.get_size()
-        draw_emblem(surface, (MARGIN + 32, 50), 32, view.emblem_colour, view.name, fonts.bold(palette.BODY))
+        width = surface.get_width()
+        radius = self._px(32)
+        draw_emblem(surface, (MARGIN + radius, 18 + radius), radius, view.emblem_colour, view.name,
+                    fonts.bold(palette.BODY))
         title = fonts.bold(palette.HEADING)
-        draw_text(surface, fit_text(f"Talks with {view.name}", title, width - 560), title, colours.text,
-                  (MARGIN + 80, 18))
-        draw_trust_bar(surface, pygame.Rect(MARGIN + 80, 66, 380, 20), view.trust, fonts.regular(palette.BODY),
-                       colours)
-        self._draw_patience(surface, (width - MARGIN, 24))
+        left = MARGIN + 2 * radius + 16
+        patience = self._draw_patience(surface, (width - MARGIN, 24))
+        heading_line = draw_text(surface, fit_text(f"Talks with {view.name}", title, patience.left - 16 - left),
+                                 title, colours.text, (left, 18))
+        body = fonts.regular(palette.BODY)
+        trust_width = min(self._px(380), width - MARGIN - left)
+        draw_trust_bar(surface, pygame.Rect(left, heading_line.bottom, trust_width, body.get_linesize() - 8),
+                       view.trust, body, colours)
         heading = fonts.bold(palette.LARGE)
-        draw_text(surface, "They give", heading, colours.text, (MARGIN, COLUMN_TOP))
-        draw_text(surface, "You give", heading, colours.text, (MARGIN + COLUMN_WIDTH + 16, COLUMN_TOP))
+        column, top = self.column_width(), self.column_top()
+        draw_text(surface, "They give", heading, colours.text, (MARGIN, top))
+        draw_text(surface, "You give", heading, colours.text, (MARGIN + column + 16, top))
         for index, row in enumerate(self.rows):
-            self._draw_row(surface, index, row)
-        reasoning = pygame.Rect(MARGIN + 2 * (COLUMN_WIDTH + 16), COLUMN_TOP, 0, height - COLUMN_TOP - 200)
-        reasoning.width = width - MARGIN - reasoning.x
+            if self.row_rect(index).h:
+                self._draw_row(surface, index, row)
+        more = self._more_rows()
+        if more:  # under the rows, where nothing else is drawn
+            lowest = max(rect.bottom for rect in (self.row_rect(index) for index in range(len(self.rows))) if rect.h)
+            draw_text(surface, more, fonts.bold(palette.SMALL), colours.accent, (MARGIN, lowest + 4))
+        bottom_block = self._bottom_block_top()
+        reasoning = pygame.Rect(MARGIN + 2 * (column + 16) + 8, top, 0, bottom_block - top - 16)
+        reasoning.width = width - MARGIN - 8 - reasoning.x
         self._draw_reasoning(surface, reasoning)
-        answer_font = fonts.regular(palette.BODY)
         if self.answer:
-            draw_paragraph(surface, self.answer, answer_font, colours.accent, (MARGIN, height - BUTTON_HEIGHT - 104),
-                           width - 2 * MARGIN, max_lines=2)
+            draw_paragraph(surface, self.answer, body, colours.accent, (MARGIN, bottom_block), width - 2 * MARGIN,
+                           max_lines=2)
         hint = "Up/Down choose a term · Left/Right change it · Enter propose · T take their terms · Esc back"
-        draw_text(surface, hint, fonts.regular(palette.SMALL), colours.text_dim, (MARGIN, height - BUTTON_HEIGHT - 44))
+        small = fonts.regular(palette.SMALL)
+        draw_text(surface, fit_text(hint, small, width - 2 * MARGIN), small, colours.text_dim,
+                  (MARGIN, bottom_block + 2 * body.get_linesize() + 4))
 
-    def _draw_patience(self, surface: pygame.Surface, topright: tuple[int, int]) -> None:
+    def _more_rows(self) -> str:
+        """Words saying that terms are scrolled out of sight, or '' when all of them show."""
+        longest = max(sum(1 for row in self.rows if row.side == side) for side in ("they", "you"))
+        first, shown = self.first_row(), self.rows_shown()
+        if first == 0 and longest <= shown:
+            return ""
+        return f"rows {first + 1}-{min(longest, first + shown)} of {longest} · Up/Down"
+
+    def _draw_patience(self, surface: pygame.Surface, topright: tuple[int, int]) -> pygame.Rect:
         colours = self.ctx.palette
         fonts = self.ctx.fonts
         view = self.view
         label = (f"Patience: {view.rounds_left} of {view.patience} rounds left" if view.talks_open
                  else "Talks broken off")
         rect = draw_text(surface, label, fonts.regular(palette.BODY), colours.text, topright, anchor="topright")
+        dot = self._px(10)
         for index in range(view.patience):  # filled dots for rounds left: shape and count, not colour alone
-            centre = (rect.right - 12 - index * 30, rect.bottom + 20)
+            centre = (rect.right - dot - 2 - index * 3 * dot, rect.bottom + 2 * dot)
             if index < view.rounds_left:
-                pygame.draw.circle(surface, colours.accent, centre, 10)
+                pygame.draw.circle(surface, colours.accent, centre, dot)
             else:
-                pygame.draw.circle(surface, colours.panel_edge, centre, 10, 3)
+                pygame.draw.circle(surface, colours.panel_edge, centre, dot, 3)
+        return rect.union(pygame.Rect(rect.right - 3 * dot * view.patience, rect.bottom, 3 * dot * view.patience,
+                                      3 * dot))
 
     def _draw_row(self, surface: pygame.Surface, index: int, row: TermRow) -> None:
         colours = self.ctx.palette
@@ -304,7 +388,9 @@ class NegotiationScene(SceneBase):
         draw_text(surface, fit_text(row.label, body, minus.x - rect.x - 18), body, colours.text,
                   (rect.x + 10, rect.centery), anchor="midleft")
         for box, sign in ((minus, "−"), (plus, "+")):
-            pygame.draw.rect(surface, colours.panel_edge, box, border_radius=4)
+            # Outlined, not filled with the edge colour: in high contrast that edge is white, and so is the sign.
+            pygame.draw.rect(surface, colours.panel_raised, box, border_radius=4)
+            pygame.draw.rect(surface, colours.panel_edge, box, 2, border_radius=4)
             draw_text(surface, sign, fonts.bold(palette.BODY), colours.text, box.center, anchor="center")
         value_font = fonts.bold(palette.SMALL) if on else fonts.regular(palette.SMALL)
         value_text = fit_text(value, value_font, plus.x - minus.right - 8)
@@ -316,20 +402,26 @@ class NegotiationScene(SceneBase):
         fonts = self.ctx.fonts
         evaluation = self.evaluation
         pygame.draw.rect(surface, colours.panel, rect.inflate(16, 16), border_radius=10)
-        draw_text(surface, "Their reasoning", fonts.bold(palette.LARGE), colours.text, rect.topleft)
+        heading = draw_text(surface, fit_text("Their reasoning", fonts.bold(palette.LARGE), rect.width),
+                            fonts.bold(palette.LARGE), colours.text, rect.topleft)
         worth = f"Worth to them: {evaluation.utility:+.0f}"
-        draw_text(surface, worth, fonts.bold(palette.BODY), colours.text, (rect.x, rect.y + 40))
-        draw_worth_bar(surface, pygame.Rect(rect.x, rect.y + 74, rect.width, 16), evaluation.utility,
-                       fonts.regular(palette.SMALL), colours=colours)
+        worth_line = draw_text(surface, fit_text(worth, fonts.bold(palette.BODY), rect.width), fonts.bold(palette.BODY),
+                               colours.text, (rect.x, heading.bottom))
+        small = fonts.regular(palette.SMALL)
+        bar = pygame.Rect(rect.x, worth_line.bottom + 6, rect.width, self._px(16))
+        draw_worth_bar(surface, bar, evaluation.utility, small, colours=colours)
         if evaluation.blocked:
             verdict, colour = "They cannot agree to this", colours.broken
         elif evaluation.acceptable:
             verdict, colour = "They would accept this", colours.good
         else:
             verdict, colour = "Not enough for them yet", colours.accent
-        draw_text(surface, verdict, fonts.bold(palette.BODY), colour, (rect.x, rect.y + 118))
-        small = fonts.regular(palette.SMALL)
-        y = rect.y + 152
+        verdict_top = bar.bottom + 4 + small.get_linesize()
+        if verdict_top + fonts.bold(palette.BODY).get_linesize() > rect.bottom:
+            return  # a large UI scale in a small window: the worth bar is all that fits
+        verdict_line = draw_text(surface, fit_text(verdict, fonts.bold(palette.BODY), rect.width),
+                                 fonts.bold(palette.BODY), colour, (rect.x, verdict_top))
+        y = verdict_line.bottom + 4
         lines = [(text, colours.broken, 5) for text in evaluation.blocked]  # a law is quoted in full
         # What they miss first (it says what to offer), then the biggest weights either way.
         ordered = sorted(evaluation.reasons, key=lambda reason: (reason.weight != 0, -abs(reason.weight)))

@@ -330,8 +330,12 @@ class Autoplayer:
         waiting: list[PlannedModule] = []  # queued last hour, to be checked in the snapshot
         diplomat = Diplomat(self.level, self.catalog)
         while simulation.hour < limit and not simulation.ended:
+            talks_today = diplomat.active and simulation.hour % HOURS_PER_DAY == 0
+            if not (queue or waiting or talks_today):
+                simulation.step()  # nothing left to build and no talks this hour: no need to look
+                continue
             snapshot = simulation.snapshot()
-            if diplomat.active and simulation.hour % HOURS_PER_DAY == 0:
+            if talks_today:
                 self._claim_standing(snapshot)  # partners' modules land where the game puts them
                 for command in diplomat.act(simulation, snapshot):
                     simulation.queue(command)

@@ -12,6 +12,7 @@ from pygame_gui.elements import UIButton
 
 from game.content.loader import LoadedLevel
 from game.render import palette
+from game.render.fonts import scaled
 from game.render.partner_bars import draw_interest_chart, draw_trust_bar
 from game.render.partner_emblem import draw_emblem
 from game.render.text import draw_paragraph, draw_text, fit_text
@@ -89,14 +90,22 @@ class PartnerRosterScene(SceneBase):
 
     def _build_widgets(self) -> None:
         self.exit()
-        y = self.ctx.ui.window_resolution[1] - BUTTON_HEIGHT - 16
-        labels = [("back", "Back (Esc)", 150), ("negotiate", "Negotiate (N)", 200), ("consult", "Consult (C)", 180),
-                  ("share", "Share data (S)", 200), ("ledger", "Ledger (L)", 170)]
+        width, height = self.ctx.ui.window_resolution
+        button_height = self._button_height()
+        y = height - button_height - 16
+        labels = [("back", "Back (Esc)"), ("negotiate", "Negotiate (N)"), ("consult", "Consult (C)"),
+                  ("share", "Share data (S)"), ("ledger", "Ledger (L)")]
+        # Sized to their words (the theme's 24 px bold, grown with the UI scale); without the key hints when
+        # large text would not fit them all in the window.
+        font = self.ctx.fonts.bold(24)
+        if sum(font.size(text)[0] + 40 + 14 for _, text in labels) > width - 2 * MARGIN:
+            labels = [(key, text.split(" (")[0]) for key, text in labels]
         x = MARGIN
-        for key, text, button_width in labels:
-            self.buttons[key] = UIButton(pygame.Rect(x, y, button_width, BUTTON_HEIGHT), text, self.ctx.ui)
+        for key, text in labels:
+            button_width = max(self._px(150), font.size(text)[0] + 40)
+            self.buttons[key] = UIButton(pygame.Rect(x, y, button_width, button_height), text, self.ctx.ui)
             x += button_width + 14
-        self.focus = ButtonFocus([self.buttons[key] for key, _, _ in labels], index=1)
+        self.focus = ButtonFocus([self.buttons[key] for key, _ in labels], index=1)
         self._update_buttons()
 
     def _update_buttons(self) -> None:
@@ -179,8 +188,32 @@ class PartnerRosterScene(SceneBase):
 
     # --- layout and drawing ----------------------------------------------------------------------
 
+    def _px(self, value: int) -> int:
+        """A length at 100 % grown with the UI scale, as the words it holds grow."""
+        return scaled(value, self.ctx.fonts.scale)
+
+    def _button_height(self) -> int:
+        return scaled(BUTTON_HEIGHT, min(self.ctx.fonts.scale, 1.5))  # room for the text, no taller
+
+    def _top(self) -> int:
+        return max(TOP, 22 + self.ctx.fonts.bold(palette.HEADING).get_linesize() + 8)
+
+    def _list_width(self) -> int:
+        return min(self._px(LIST_WIDTH), self.ctx.ui.window_resolution[0] * 3 // 10)
+
+    def card_height(self) -> int:
+        """A card holds the partner's name and its trust bar, at the text size chosen."""
+        fonts = self.ctx.fonts
+        return max(CARD_HEIGHT, fonts.bold(palette.BODY).get_linesize() + fonts.regular(palette.SMALL).get_linesize()
+                   + 24)
+
+    def _message_top(self) -> int:
+        return (self.ctx.ui.window_resolution[1] - self._button_height() - 24
+                - self.ctx.fonts.regular(palette.BODY).get_linesize())
+
     def visible_cards(self) -> int:
-        return max(1, (self.ctx.ui.window_resolution[1] - TOP - BUTTON_HEIGHT - 60) // (CARD_HEIGHT + 8))
+        room = self._message_top() - 8 - self._top() - self.ctx.fonts.regular(palette.SMALL).get_linesize()
+        return max(1, room // (self.card_height() + 8))
 
     def first_card(self) -> int:
         """The list scrolls so the chosen partner is always on screen."""
@@ -188,16 +221,18 @@ class PartnerRosterScene(SceneBase):
 
     def card_rect(self, index: int) -> pygame.Rect:
         row = index - self.first_card()
-        return pygame.Rect(MARGIN, TOP + row * (CARD_HEIGHT + 8), LIST_WIDTH, CARD_HEIGHT)
+        height = self.card_height()
+        return pygame.Rect(MARGIN, self._top() + row * (height + 8), self._list_width(), height)
 
     def draw(self, surface: pygame.Surface, alpha: float) -> None:
         colours = self.ctx.palette
         fonts = self.ctx.fonts
         surface.fill(colours.sky)
-        draw_text(surface, "Partners", fonts.bold(palette.HEADING), colours.text, (MARGIN, 22))
+        name = draw_text(surface, "Partners", fonts.bold(palette.HEADING), colours.text, (MARGIN, 22))
         day = f"Day {self.snapshot.day:.0f} · {len(self.snapshot.partners)} partner(s) in this level"
-        draw_text(surface, day, fonts.regular(palette.BODY), colours.text_dim, (surface.get_width() - MARGIN, 34),
-                  anchor="topright")
+        body = fonts.regular(palette.BODY)
+        draw_text(surface, fit_text(day, body, surface.get_width() - 2 * MARGIN - name.width - 24), body,
+                  colours.text_dim, (surface.get_width() - MARGIN, name.centery), anchor="midright")
         if not self.snapshot.partners:
             draw_text(surface, "No partners take part in this level.", fonts.regular(palette.LARGE), colours.text,
                       (MARGIN, TOP))
@@ -212,14 +247,14 @@ class PartnerRosterScene(SceneBase):
                       (MARGIN, self.card_rect(first + len(shown)).y))
         chosen = self.partner
         if chosen is not None:
-            left = MARGIN + LIST_WIDTH + 24
-            panel = pygame.Rect(left, TOP, surface.get_width() - left - MARGIN,
-                                surface.get_height() - TOP - BUTTON_HEIGHT - 64)
+            left = MARGIN + self._list_width() + 24
+            top = self._top()
+            panel = pygame.Rect(left, top, surface.get_width() - left - MARGIN, self._message_top() - 8 - top)
             self._draw_detail(surface, panel, chosen)
         if self.message:
             font = fonts.regular(palette.BODY)
             text = fit_text(self.message, font, surface.get_width() - 2 * MARGIN)
-            draw_text(surface, text, font, colours.accent, (MARGIN, surface.get_height() - BUTTON_HEIGHT - 52))
+            draw_text(surface, text, font, colours.accent, (MARGIN, self._message_top()))
 
     def _draw_card(self, surface: pygame.Surface, card: pygame.Rect, view: PartnerView, selected: bool) -> None:
         colours = self.ctx.palette
@@ -227,61 +262,95 @@ class PartnerRosterScene(SceneBase):
         pygame.draw.rect(surface, colours.panel_raised if selected else colours.panel, card, border_radius=8)
         pygame.draw.rect(surface, colours.focus if selected else colours.panel_edge, card, 3 if selected else 1,
                          border_radius=8)
-        draw_emblem(surface, (card.x + 40, card.centery), 28, view.emblem_colour, view.name, fonts.bold(palette.SMALL))
-        x = card.x + 80
-        name_font = fonts.bold(palette.BODY)
-        draw_text(surface, fit_text(view.name, name_font, card.right - x - 10), name_font, colours.text,
-                  (x, card.y + 8))
-        draw_trust_bar(surface, pygame.Rect(x, card.y + 46, card.right - x - 10, 18), view.trust,
-                       fonts.regular(palette.SMALL), colours)
+        radius = min(self._px(28), card.height // 2 - 6)
+        draw_emblem(surface, (card.x + 12 + radius, card.centery), radius, view.emblem_colour, view.name,
+                    fonts.bold(palette.SMALL))
+        x = card.x + 2 * radius + 24
+        name_font, small = fonts.bold(palette.BODY), fonts.regular(palette.SMALL)
+        name = draw_text(surface, fit_text(view.name, name_font, card.right - x - 10), name_font, colours.text,
+                         (x, card.y + 8))
+        draw_trust_bar(surface, pygame.Rect(x, name.bottom + 2, card.right - x - 10, small.get_linesize() - 6),
+                       view.trust, small, colours)
 
     def _draw_detail(self, surface: pygame.Surface, panel: pygame.Rect, view: PartnerView) -> None:
+        """The chosen partner: who, how they stand, what they want; sections flow by line height and stop at
+        the panel's foot, so a large UI scale shows less rather than overflowing."""
         colours = self.ctx.palette
         fonts = self.ctx.fonts
         pygame.draw.rect(surface, colours.panel, panel, border_radius=10)
         small, body = fonts.regular(palette.SMALL), fonts.regular(palette.BODY)
-        draw_emblem(surface, (panel.x + 52, panel.y + 52), 38, view.emblem_colour, view.name, fonts.bold(palette.BODY))
-        x = panel.x + 108
+        radius = self._px(38)
+        draw_emblem(surface, (panel.x + 14 + radius, panel.y + 14 + radius), radius, view.emblem_colour, view.name,
+                    fonts.bold(palette.BODY))
+        x = panel.x + 2 * radius + 32
         title = fonts.bold(palette.LARGE)
-        draw_text(surface, fit_text(view.name, title, panel.right - x - 16), title, colours.text, (x, panel.y + 14))
-        draw_text(surface, status_line(view), body, colours.text_dim, (x, panel.y + 52))
+        y = draw_text(surface, fit_text(view.name, title, panel.right - x - 16), title, colours.text,
+                      (x, panel.y + 14)).bottom
+        y = draw_text(surface, fit_text(status_line(view), body, panel.right - x - 16), body, colours.text_dim,
+                      (x, y)).bottom
         talks = (f"Talks open · patience {view.rounds_left} of {view.patience} rounds" if view.talks_open
                  else "Talks closed for now")
-        draw_text(surface, talks, body, colours.accent if view.talks_open else colours.text_dim, (x, panel.y + 80))
-        draw_trust_bar(surface, pygame.Rect(panel.x + 20, panel.y + 118, 420, 22), view.trust, body, colours)
+        y = draw_text(surface, fit_text(talks, body, panel.right - x - 16), body,
+                      colours.accent if view.talks_open else colours.text_dim, (x, y)).bottom
+        y = max(y, panel.y + 28 + 2 * radius) + 4
+        draw_trust_bar(surface, pygame.Rect(panel.x + 20, y, min(self._px(420), panel.width - 40),
+                                            body.get_linesize() - 6), view.trust, body, colours)
+        y += body.get_linesize() + 10
 
         column = (panel.width - 60) // 2
-        left = pygame.Rect(panel.x + 20, panel.y + 156, column, panel.height - 170)
+        left = pygame.Rect(panel.x + 20, y, column, panel.bottom - 14 - y)
         right = pygame.Rect(left.right + 20, left.y, column, left.height)
         heading = fonts.bold(palette.BODY)
-        draw_text(surface, "What they care for", heading, colours.text, left.topleft)
-        draw_interest_chart(surface, pygame.Rect(left.x, left.y + 30, left.width, 130), view.interests, small,
-                            colours)
-        y = left.y + 170
-        draw_text(surface, "They can bring", heading, colours.text, (left.x, y))
-        y = draw_paragraph(surface, "; ".join(view.capabilities) or "Nothing listed.", small, colours.text_dim,
-                           (left.x, y + 28), left.width, max_lines=3)
-        draw_text(surface, "They ask for", heading, colours.text, (left.x, y + 6))
-        asks = ", ".join(ASK_WORDS.get(ask, ask) for ask in view.asks) or "Nothing in particular."
-        draw_paragraph(surface, asks, small, colours.text_dim, (left.x, y + 34), left.width, max_lines=2)
+        line = small.get_linesize()
 
-        y = right.y
-        draw_text(surface, "Who they are", heading, colours.text, (right.x, y))
-        y = draw_paragraph(surface, view.profile, small, colours.text_dim, (right.x, y + 28), right.width, max_lines=4)
-        if view.constraints:
-            draw_text(surface, "Rules that bind them", heading, colours.broken, (right.x, y + 6))
-            y = draw_paragraph(surface, " ".join(view.constraints), small, colours.text_dim, (right.x, y + 34),
-                               right.width, max_lines=3)
-        draw_text(surface, "History", heading, colours.text, (right.x, y + 6))
-        history = list(view.history[-3:]) or ["Nothing yet: consult them, share data or negotiate."]
-        y += 34
-        for line in reversed(history):
-            room = (right.bottom - 28 - y) // small.get_linesize()  # keep clear of the source line
+        def section(title: str, top: int, box: pygame.Rect, colour: pygame.Color) -> int | None:
+            """Draws a section heading; None when not even it and one line fit above the box's foot."""
+            if top + heading.get_linesize() + line > box.bottom:
+                return None
+            return draw_text(surface, fit_text(title, heading, box.width), heading, colour, (box.x, top)).bottom
+
+        def paragraph(text: str, top: int, box: pygame.Rect, most: int, reserve: int = 0) -> int:
+            room = min(most, (box.bottom - reserve - top) // line)
             if room < 1:
-                break
-            y = draw_paragraph(surface, line, small, colours.text_dim, (right.x, y), right.width, min(2, room))
-        source = fit_text(f"Source: {view.sources[0]}", small, right.width) if view.sources else ""
-        draw_text(surface, source, small, colours.text_dim, (right.x, right.bottom - 24))
+                return top
+            return draw_paragraph(surface, text, small, colours.text_dim, (box.x, top), box.width, room)
+
+        y = left.y
+        top = section("What they care for", y, left, colours.text)
+        if top is not None:
+            chart_height = min(len(view.interests) * line, left.bottom - top)
+            draw_interest_chart(surface, pygame.Rect(left.x, top, left.width, chart_height), view.interests, small,
+                                colours)
+            y = top + chart_height + 8
+            top = section("They can bring", y, left, colours.text)
+            if top is not None:
+                y = paragraph("; ".join(view.capabilities) or "Nothing listed.", top, left, 3) + 6
+                top = section("They ask for", y, left, colours.text)
+                if top is not None:
+                    asks = ", ".join(ASK_WORDS.get(ask, ask) for ask in view.asks) or "Nothing in particular."
+                    paragraph(asks, top, left, 2)
+
+        source_line = line + 4  # the source stays at the foot of the right column
+        y = right.y
+        top = section("Who they are", y, right, colours.text)
+        if top is not None:
+            y = paragraph(view.profile, top, right, 4, source_line) + 6
+            if view.constraints:
+                top = section("Rules that bind them", y, right, colours.broken)
+                if top is not None:
+                    y = paragraph(" ".join(view.constraints), top, right, 3, source_line) + 6
+            top = section("History", y, right, colours.text)
+            if top is not None:
+                y = top
+                history = list(view.history[-3:]) or ["Nothing yet: consult them, share data or negotiate."]
+                for entry in reversed(history):
+                    before = y
+                    y = paragraph(entry, y, right, 2, source_line)
+                    if y == before:
+                        break
+        if view.sources and right.height > 2 * line:
+            source = fit_text(f"Source: {view.sources[0]}", small, right.width)
+            draw_text(surface, source, small, colours.text_dim, (right.x, right.bottom - line))
 
 
 def shoot_partner_screens(out: Path) -> list[Path]:

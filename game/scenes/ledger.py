@@ -10,7 +10,8 @@ from pygame_gui.elements import UIButton
 
 from game.content.loader import LoadedLevel
 from game.render import palette
-from game.render.text import draw_text, fit_text
+from game.render.fonts import scaled
+from game.render.text import draw_paragraph, draw_text, fit_text
 from game.scenes.context import SceneContext
 from game.scenes.scene import SceneBase
 from game.scenes.transitions import Pop, Transition
@@ -53,8 +54,8 @@ def draw_state_mark(surface: pygame.Surface, state: str, centre: tuple[int, int]
         pygame.draw.circle(surface, colour, centre, 8, 3)
 
 
-def agreement_height(view: AgreementView) -> int:
-    return 24 + LINE * (2 + len(view.deliverables)) + 16
+def agreement_height(view: AgreementView, line: int = LINE) -> int:
+    return 24 + line * (2 + len(view.deliverables)) + 16
 
 
 class LedgerScene(SceneBase):
@@ -80,11 +81,21 @@ class LedgerScene(SceneBase):
     def _build_widgets(self) -> None:
         self.exit()
         height = self.ctx.ui.window_resolution[1]
-        self.back = UIButton(pygame.Rect(MARGIN, height - BUTTON_HEIGHT - 16, 160, BUTTON_HEIGHT), "Back (Esc)",
-                             self.ctx.ui)
+        scale = self.ctx.fonts.scale
+        button_height = self._button_height()
+        self.back = UIButton(pygame.Rect(MARGIN, height - button_height - 16, scaled(160, scale), button_height),
+                             "Back (Esc)", self.ctx.ui)
+
+    def _button_height(self) -> int:
+        return scaled(BUTTON_HEIGHT, min(self.ctx.fonts.scale, 1.5))  # room for the text, no taller
+
+    def line(self) -> int:
+        """One line of a card: a deliverable, or the terms; as tall as the text size needs."""
+        return max(LINE, self.ctx.fonts.bold(palette.BODY).get_linesize() + 2)
 
     def list_rect(self, size: tuple[int, int]) -> pygame.Rect:
-        return pygame.Rect(MARGIN, TOP, size[0] - 2 * MARGIN, size[1] - TOP - BUTTON_HEIGHT - 36)
+        top = max(TOP, 22 + self.ctx.fonts.bold(palette.HEADING).get_linesize() + 8)
+        return pygame.Rect(MARGIN, top, size[0] - 2 * MARGIN, size[1] - top - self._button_height() - 36)
 
     def handle(self, event: pygame.event.Event) -> Transition | None:
         if event.type == pygame.VIDEORESIZE:
@@ -103,7 +114,7 @@ class LedgerScene(SceneBase):
         return None
 
     def _scroll_by(self, pixels: int) -> None:
-        content = sum(agreement_height(view) + 12 for view in self.snapshot.agreements)
+        content = sum(agreement_height(view, self.line()) + 12 for view in self.snapshot.agreements)
         visible = self.list_rect(self.ctx.ui.window_resolution).height
         self.scroll = max(0, min(max(0, content - visible), self.scroll + pixels))
 
@@ -111,29 +122,31 @@ class LedgerScene(SceneBase):
         colours = self.ctx.palette
         fonts = self.ctx.fonts
         surface.fill(colours.sky)
-        draw_text(surface, "Agreement ledger", fonts.bold(palette.HEADING), colours.text, (MARGIN, 22))
+        name = draw_text(surface, "Agreement ledger", fonts.bold(palette.HEADING), colours.text, (MARGIN, 22))
         agreements = self.snapshot.agreements
         counts = {state: sum(1 for view in agreements if view.state == state) for state in AGREEMENT_STATES}
         summary = " · ".join(f"{count} {state}" for state, count in counts.items() if count) or "none signed yet"
-        draw_text(surface, f"Day {self.snapshot.day:.0f} · {summary}", fonts.regular(palette.BODY), colours.text_dim,
-                  (surface.get_width() - MARGIN, 34), anchor="topright")
+        body = fonts.regular(palette.BODY)
+        draw_text(surface, fit_text(f"Day {self.snapshot.day:.0f} · {summary}", body,
+                                    surface.get_width() - 2 * MARGIN - name.width - 24),
+                  body, colours.text_dim, (surface.get_width() - MARGIN, name.centery), anchor="midright")
         listing = self.list_rect(surface.get_size())
         if not agreements:
-            draw_text(surface, "No agreements yet: open the partner roster and negotiate with a partner.",
-                      fonts.regular(palette.LARGE), colours.text, listing.topleft)
+            draw_paragraph(surface, "No agreements yet: open the partner roster and negotiate with a partner.",
+                           fonts.regular(palette.LARGE), colours.text, listing.topleft, listing.width)
             return
         clip = surface.get_clip()
         surface.set_clip(listing)
         y = listing.y - self.scroll
         for view in agreements:
-            height = agreement_height(view)
+            height = agreement_height(view, self.line())
             if y + height > listing.y and y < listing.bottom:
                 self._draw_agreement(surface, pygame.Rect(listing.x, y, listing.width, height), view)
             y += height + 12
         surface.set_clip(clip)
         hint = "Up/Down scroll · Esc back"
         draw_text(surface, hint, fonts.regular(palette.SMALL), colours.text_dim,
-                  (surface.get_width() // 2, surface.get_height() - BUTTON_HEIGHT // 2 - 16), anchor="center")
+                  (surface.get_width() // 2, surface.get_height() - self._button_height() // 2 - 16), anchor="center")
 
     def _draw_agreement(self, surface: pygame.Surface, card: pygame.Rect, view: AgreementView) -> None:
         colours = self.ctx.palette
@@ -149,15 +162,23 @@ class LedgerScene(SceneBase):
         draw_text(surface, fit_text(title, heading, badge.left - x - 16), heading, colours.text, (x, card.y + 10))
         small = fonts.regular(palette.SMALL)
         terms = "Terms: " + "; ".join(view.terms)
-        draw_text(surface, fit_text(terms, small, card.width - 48), small, colours.text_dim, (x, card.y + 12 + LINE))
-        y = card.y + 12 + LINE * 2
+        line = self.line()
+        draw_text(surface, fit_text(terms, small, card.width - 48), small, colours.text_dim, (x, card.y + 12 + line))
+        y = card.y + 12 + line * 2
+        # Columns measured in the text's own size: date, who owes, what (cut to fit), state at the right.
+        day_x = x + self._px(30)
+        who_x = day_x + small.size("day 0000")[0] + 16
+        what_x = who_x + small.size("They owe")[0] + 16
         for item in view.deliverables:
             state_word, item_colour = ITEM_STATES.get(item.state, (item.state, colours.text))
             who = "They owe" if item.owed_by == "partner" else "You owe"
-            draw_state_mark(surface, item.state, (x + 8, y + 15), item_colour)
-            draw_text(surface, f"day {item.due_day:.0f}", small, colours.text, (x + 30, y + 4))
-            draw_text(surface, who, small, colours.text_dim, (x + 120, y + 4))
-            draw_text(surface, state_word, small, item_colour, (card.right - 16, y + 4), anchor="topright")
-            text_width = card.right - 120 - (x + 210)
-            draw_text(surface, fit_text(item.text, small, text_width), small, colours.text, (x + 210, y + 4))
-            y += LINE
+            draw_state_mark(surface, item.state, (x + 8, y + line // 2), item_colour)
+            draw_text(surface, f"day {item.due_day:.0f}", small, colours.text, (day_x, y + 4))
+            draw_text(surface, who, small, colours.text_dim, (who_x, y + 4))
+            state = draw_text(surface, state_word, small, item_colour, (card.right - 16, y + 4), anchor="topright")
+            what = fit_text(item.text, small, state.left - 16 - what_x)
+            draw_text(surface, what, small, colours.text, (what_x, y + 4))
+            y += line
+
+    def _px(self, value: int) -> int:
+        return scaled(value, self.ctx.fonts.scale)

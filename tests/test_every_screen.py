@@ -26,9 +26,9 @@ EXPECTED: dict[str, tuple[str, str | None]] = {
     "pause": ("Paused", "Resume"),
     "settings": ("Settings", "Apply"),
     "debrief": ("Goals", "Export for teacher"),
-    "partners": ("What they care for", "Negotiate (N)"),
-    "negotiation": ("Funding (credits)", "Propose (Enter)"),
-    "ledger": ("Agreement ledger", "Back (Esc)"),
+    "partners": ("What they care for", "Negotiate"),
+    "negotiation": ("They give", "Propose"),
+    "ledger": ("Agreement ledger", "Back"),
     "landing_practice": ("Landing practice", "Fly"),
     "landing_flight": ("Altitude", None),  # flying: no buttons, the HUD only
     "encyclopedia": ("Encyclopedia", "Back  (Esc)"),

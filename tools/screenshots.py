@@ -127,6 +127,37 @@ def shoot_every_screen(out: Path) -> list[Path]:
     written += shoot_menu_screens(out)
     written += shoot_settings_pause_and_debrief(out)
     written += shoot_landing_screens(out)
+    written += shoot_large_text_screens(out)
+    return written
+
+
+LARGE_TEXT_SCREENS = ("title", "campaign_timeline", "briefing", "partners", "negotiation", "landing_practice",
+                      "landing_flight", "encyclopedia", "sandbox_list", "credits")
+
+
+def shoot_large_text_screens(out: Path) -> list[Path]:
+    """Screens at 150 % text in high contrast (the projector settings), each reached as a player reaches it."""
+    import pygame
+
+    from benchmarks.screens import open_screen
+    from game.app import open_app
+    from game.settings import Settings, load_settings, save_settings
+
+    saved = load_settings().settings
+    written: list[Path] = []
+    try:
+        save_settings(Settings(ui_scale=1.5, high_contrast=True))
+        for name in LARGE_TEXT_SCREENS:
+            app = open_app()
+            try:
+                open_screen(app, name)
+                path = out / f"{name}_hc150.png"
+                pygame.image.save(app.window, str(path))
+                written.append(path)
+            finally:
+                app.close()
+    finally:
+        save_settings(saved)  # the shots that follow expect the player's own settings
     return written
 
 

@@ -10,7 +10,7 @@ from game.render import palette
 from game.render.fonts import Fonts, scaled
 from game.render.landing_hud import Cue, cue_colours, draw_cue_mark
 from game.render.palette import STANDARD_PALETTE, Palette
-from game.render.text import draw_paragraph, draw_text, wrap_text
+from game.render.text import draw_paragraph, draw_text, fit_text, wrap_text
 
 GRADE_WORDS: dict[GradeName, str] = {
     "perfect": "Perfect landing", "good": "Good landing", "off_target": "Landed off target",
@@ -63,8 +63,9 @@ def draw_result(
     heading = fonts.bold(palette.HEADING + 6)
     radius = scaled(16, fonts.scale)
     draw_cue_mark(surface, cue, (40 + radius, 38 + heading.get_linesize() // 2), radius, colours)
-    title = draw_text(surface, GRADE_WORDS[grade.name], heading, cue_colours(colours)[cue],
-                      (40 + 2 * radius + 14, 38))
+    title_x = 40 + 2 * radius + 14
+    title = draw_text(surface, fit_text(GRADE_WORDS[grade.name], heading, column - title_x), heading,
+                      cue_colours(colours)[cue], (title_x, 38))
     y = title.bottom + 18
     body, small = fonts.regular(palette.BODY), fonts.regular(palette.SMALL)
     for reason in grade.reasons:

@@ -50,7 +50,7 @@ from game.render.landing_view import (
     draw_target,
     render_sky,
 )
-from game.render.text import draw_paragraph, draw_text, wrap_text
+from game.render.text import draw_paragraph, draw_text, fit_text, wrap_text
 from game.scenes.context import SceneContext
 from game.scenes.landing_sound import FlightSounds, find_audio
 from game.scenes.scene import SceneBase
@@ -360,22 +360,25 @@ class LandingScene(SceneBase):
         for button in self.buttons.values():
             button.kill()
         width, height = self.ctx.ui.window_resolution
-        scale = min(self.ctx.fonts.scale, 1.5)  # four buttons in a row must still fit 1280 pixels
-        button_height = scaled(BUTTON_HEIGHT, scale)
-        bottom = height - button_height - 24
+        scale = self.ctx.fonts.scale
+        button_height = scaled(BUTTON_HEIGHT, min(scale, 1.5))  # room for the text, no taller
         names = ["Export CSV", "Save recording"]
         if self.practice:
             names.append("Fly again")
-        names.append("Continue")
-        x = 40
+        # Each as wide as its words (the theme's 24 px bold, grown with the UI scale); Continue stands at the
+        # right. When large text leaves no room for one row, the others take a second row above it.
+        font = self.ctx.fonts.bold(24)
+        widths = {name: max(scaled(170, min(scale, 1.5)), font.size(name)[0] + 40) for name in [*names, "Continue"]}
+        one_row = sum(widths.values()) + 16 * len(names) <= width - 80
+        bottom = height - button_height - 16
         self.buttons = {}
+        x, y = 40, bottom if one_row else bottom - button_height - 12
         for name in names:
-            size = (scaled(230 if name == "Continue" else 210, scale), button_height)
-            rect = pygame.Rect((x, bottom), size)
-            if name == "Continue":
-                rect.right = width - 40
-            self.buttons[name] = UIButton(rect, name, self.ctx.ui)
-            x += size[0] + 16
+            self.buttons[name] = UIButton(pygame.Rect(x, y, widths[name], button_height), name, self.ctx.ui)
+            x += widths[name] + 16
+        done = pygame.Rect(0, bottom, widths["Continue"], button_height)
+        done.right = width - 40
+        self.buttons["Continue"] = UIButton(done, "Continue", self.ctx.ui)
         self.plot = None  # drawn again at the new size
 
     def _handle_finished(self, event: pygame.event.Event) -> Transition | None:
@@ -539,14 +542,16 @@ class LandingScene(SceneBase):
         colours = self.ctx.palette
         column = max(360, round(width * 0.42))
         buttons_top = min((button.rect.top for button in self.buttons.values()), default=height - BUTTON_HEIGHT - 24)
-        plot_rect = pygame.Rect(column + 20, 40, width - column - 60, buttons_top - 40 - 36)
+        small = self.ctx.fonts.regular(palette.SMALL)
+        keys_top = buttons_top - 6 - small.get_linesize()  # the keys' line sits just above the buttons
+        plot_rect = pygame.Rect(column + 20, 40, width - column - 60, keys_top - 40 - 12)
         if self.plot is None or self.plot.get_size() != plot_rect.size:
             self.plot = render_flight_plot(plot_rect.size, result.recording, self.ctx.fonts, colours)
         draw_result(surface, self.ctx.fonts, result, self._cargo_name(result), column, (self.plot, plot_rect),
-                    colours, buttons_top - 12)
+                    colours, keys_top - 8)
         keys = "Enter continue  ·  E export CSV  ·  R save recording" + ("  ·  F fly again" if self.practice else "")
-        draw_text(surface, keys, self.ctx.fonts.regular(palette.SMALL), colours.text_dim, (width // 2, height - 4),
-                  anchor="midbottom")
+        draw_text(surface, fit_text(keys, small, width - 80), small, colours.text_dim, (width // 2, keys_top),
+                  anchor="midtop")
 
     def _cargo_name(self, result: LandingResult) -> str | None:
         cargo_id = result.recording.cargo

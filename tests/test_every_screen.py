@@ -3,8 +3,10 @@ colours and in high contrast, at 100 % and at 200 % text size."""
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pygame
@@ -15,6 +17,7 @@ from benchmarks.screens import SCREENS, open_screen
 from game.render.fonts import Fonts
 from game.render.palette import palette_for
 from game.settings import Settings, save_settings
+from tests.conftest import REPO
 
 # For each screen: a text the game draws on it (heading or label) and the start of a button's label, if any
 # (buttons may drop their key hint, "(B)", when large text leaves no room).
@@ -124,3 +127,104 @@ def test_every_screen_is_drawn(opened_app: Any, name: str) -> None:
 def test_the_high_contrast_sky_differs_from_the_standard_one() -> None:
     # The background check above tells the two looks apart only because their skies differ.
     assert palette_for("standard").sky != palette_for("standard", high_contrast=True).sky
+
+
+# --- the landing screen follows the settings: bound keys and the player's assists -------------------------
+
+
+def _key_down(code: int) -> pygame.event.Event:
+    return pygame.event.Event(pygame.KEYDOWN, key=code, mod=0, unicode="", scancode=0)
+
+
+def _seen(angle: float = 0.0) -> Any:
+    from game.landing.pilot import Observation
+
+    return Observation(time_s=0.0, x_m=0.0, y_m=100.0, altitude_m=50.0, vx_m_s=0.0, vy_m_s=-5.0, angle_rad=angle,
+                       angular_velocity_rad_s=0.0, mass_kg=2000.0, propellant_kg=500.0, target_x_m=800.0,
+                       gravity_m_s2=1.622, min_thrust_n=1500.0, max_thrust_n=7500.0, exhaust_velocity_m_s=3000.0,
+                       max_angular_acceleration_rad_s2=0.5, legs_touching=0)
+
+
+def test_the_landing_keys_default_to_the_settings_defaults() -> None:
+    from game.settings import KEY_ACTIONS
+    from game.ui.flight_input import DEFAULT_FLIGHT_KEYS
+
+    pygame.display.init()  # key names are looked up through SDL's video part, as in the running game
+    try:
+        defaults = Settings()
+        landing = {action.id for action in KEY_ACTIONS if action.screen == "landing"}
+        assert landing == set(DEFAULT_FLIGHT_KEYS)
+        assert {action: defaults.key_code(action) for action in landing} == DEFAULT_FLIGHT_KEYS
+    finally:
+        pygame.display.quit()
+
+
+def test_a_rebound_key_flies_and_a_spare_key_steps_aside_for_a_binding() -> None:
+    from game.ui.flight_input import FlightInput, FlightKeys
+
+    pygame.display.init()
+    try:
+        settings = Settings()
+        settings.key_bindings.update(throttle_up="i", turn_left="w")  # W was throttle's spare key
+        controls = FlightInput(keys=FlightKeys.from_settings(settings))
+    finally:
+        pygame.display.quit()
+    assert not controls.handle(_key_down(pygame.K_UP))  # no longer bound to anything
+    controls.handle(_key_down(pygame.K_w))
+    assert controls.command(_seen(), 1 / 60).attitude == 1.0  # W turns left now, as bound
+    assert controls.command(_seen(), 1 / 60).throttle == 0.0
+    controls.handle(_key_down(pygame.K_i))
+    assert controls.command(_seen(), 0.5).throttle > 0.0
+    assert "I/Shift more thrust" in controls.keys.help_line()
+
+
+def test_an_old_settings_file_with_autopilot_on_a_still_loads_and_a_then_toggles_the_autopilot(
+    user_home: Path,
+) -> None:
+    from game.settings import load_settings, settings_path
+    from game.ui.flight_input import FlightKeys
+
+    settings_path().parent.mkdir(parents=True, exist_ok=True)
+    settings_path().write_text(json.dumps({"key_bindings": {"autopilot": "a", "pause": "space"}}), encoding="utf-8")
+    loaded = load_settings()
+    assert loaded.warning is None and loaded.settings.key_name("autopilot") == "a"
+    pygame.display.init()
+    try:
+        keys = FlightKeys.from_settings(loaded.settings)
+    finally:
+        pygame.display.quit()
+    assert keys.is_key("autopilot", pygame.K_a) and not keys.is_key("turn_left", pygame.K_a)
+    assert keys.is_key("turn_left", pygame.K_LEFT) and keys.is_key("turn_right", pygame.K_d)
+
+
+def test_the_players_assists_are_added_to_the_levels_and_a_replay_keeps_its_own() -> None:
+    from game.content.loader import load_level_by_path
+    from game.content.models import LandingAssists
+    from game.scenes.landing_flight import assists_with_settings
+
+    level_assists = LandingAssists(suggested_burn=True, slow_motion=0.25)
+    mine = Settings(assist_attitude_hold=True, assist_slow_motion=True, assist_larger_target=True)
+    combined = assists_with_settings(level_assists, mine)
+    assert combined.attitude_hold and combined.suggested_burn  # either one turns an assist on
+    assert combined.slow_motion == 0.25  # the slower of the two
+    assert combined.target_scale == 2.0
+    assert assists_with_settings(level_assists, Settings()) == level_assists  # all off: the level's alone
+    assert load_level_by_path(REPO / "levels" / "01_agreement_2021.toml").ok
+
+
+def test_a_landing_flies_with_the_assists_chosen_in_the_settings(app: Any) -> None:
+    from game.content.loader import load_level_by_path
+    from game.landing.recorder import FlightRecording
+    from game.scenes.landing_flight import LandingScene
+    from game.scenes.settings_screen import settings_rows
+
+    assert {"assist_attitude_hold", "assist_suggested_burn", "assist_slow_motion", "assist_larger_target"} <= {
+        row.key for row in settings_rows(Settings())}
+    loaded = load_level_by_path(REPO / "levels" / "01_agreement_2021.toml")
+    app.ctx.settings.assist_slow_motion = True
+    app.ctx.settings.assist_suggested_burn = True
+    scene = LandingScene(app.ctx, loaded, seed=3)
+    assert scene.scenario.assists.slow_motion == 0.5 and scene.scenario.assists.suggested_burn
+    assert scene.slow_motion == 0.5
+    recording: FlightRecording = scene.session.recording
+    assert recording.assists is not None and recording.assists.slow_motion == 0.5  # a replay flies as flown

@@ -26,17 +26,18 @@ BUTTON_HEIGHT = 50
 LINE = 28
 SCROLL_STEP = LINE * 3
 # Each state in words and a mark, so the ledger reads without colour.
+# The colour is named by its Palette field, so the colour-blind and high-contrast palettes give their own.
 AGREEMENT_STATES = {
-    "active": ("ACTIVE", palette.ACCENT),
-    "kept": ("KEPT", palette.GOOD),
-    "broken": ("BROKEN", palette.BROKEN),
-    "defaulted": ("DEFAULTED", palette.BROKEN),
+    "active": ("ACTIVE", "accent"),
+    "kept": ("KEPT", "good"),
+    "broken": ("BROKEN", "broken"),
+    "defaulted": ("DEFAULTED", "broken"),
 }
 ITEM_STATES = {
-    "pending": ("due", palette.TEXT),
-    "met": ("done", palette.GOOD),
-    "missed": ("missed", palette.BROKEN),
-    "cancelled": ("cancelled", palette.TEXT_DIM),
+    "pending": ("due", "text"),
+    "met": ("done", "good"),
+    "missed": ("missed", "broken"),
+    "cancelled": ("cancelled", "text_dim"),
 }
 
 
@@ -151,7 +152,8 @@ class LedgerScene(SceneBase):
     def _draw_agreement(self, surface: pygame.Surface, card: pygame.Rect, view: AgreementView) -> None:
         colours = self.ctx.palette
         fonts = self.ctx.fonts
-        word, colour = AGREEMENT_STATES.get(view.state, (view.state.upper(), colours.text))
+        word, colour_name = AGREEMENT_STATES.get(view.state, (view.state.upper(), "text"))
+        colour: pygame.Color = getattr(colours, colour_name)
         pygame.draw.rect(surface, colours.panel, card, border_radius=8)
         pygame.draw.rect(surface, colour, (card.x, card.y, 8, card.height), border_top_left_radius=8,
                          border_bottom_left_radius=8)
@@ -170,7 +172,8 @@ class LedgerScene(SceneBase):
         who_x = day_x + small.size("day 0000")[0] + 16
         what_x = who_x + small.size("They owe")[0] + 16
         for item in view.deliverables:
-            state_word, item_colour = ITEM_STATES.get(item.state, (item.state, colours.text))
+            state_word, item_colour_name = ITEM_STATES.get(item.state, (item.state, "text"))
+            item_colour: pygame.Color = getattr(colours, item_colour_name)
             who = "They owe" if item.owed_by == "partner" else "You owe"
             draw_state_mark(surface, item.state, (x + 8, y + line // 2), item_colour)
             draw_text(surface, f"day {item.due_day:.0f}", small, colours.text, (day_x, y + 4))

@@ -98,9 +98,10 @@ def test_a_data_share_promise_is_kept_only_when_science_in_that_domain_was_sent(
     happened = sim.run_hours(INSTALMENT_DAYS * DAY)
     settled = of_kind(happened, events.PromiseSettled)
     assert [event.kept for event in settled] == [kept]
-    change = trust.TRUST.promise_kept if kept else trust.TRUST.promise_broken
     promised = [event for event in of_kind(happened, events.TrustChanged) if event.text == settled[0].text]
-    assert [event.change for event in promised] == [change]
+    before = promised[0].trust - promised[0].change
+    change = trust.eased(before, trust.TRUST.promise_kept) if kept else trust.TRUST.promise_broken
+    assert [event.change for event in promised] == [pytest.approx(change)]
     assert settled[0].text.startswith(f"Promise to China National Space Administration (CNSA) {state}")
     assert sim.snapshot().agreements[0].state == state
 
@@ -136,19 +137,25 @@ def test_a_contributed_module_lands_and_building_it_raises_trust(make_sim: Any) 
     assert [event.kind for event in of_kind(happened, events.ContributionArrived)] == ["module"]
     assert len([view for view in sim.snapshot().modules if view.module_id == "solar_array"]) == 2
     built = [event for event in of_kind(happened, events.TrustChanged) if "joint construction" in event.text]
-    assert len(built) == 1 and built[0].change == trust.TRUST.module_built
+    assert len(built) == 1
+    assert built[0].change == pytest.approx(trust.eased(built[0].trust - built[0].change, trust.TRUST.module_built))
 
 
 def test_consulting_raises_trust_routine_asking_does_not_and_silence_costs(make_sim: Any) -> None:
-    sim = make_sim(days=100)
+    sim = make_sim(days=100, partners=[{"partner": "cnsa", "trust": 50}, {"partner": "roscosmos"}])
     start = partner_view(sim, "cnsa").trust
     sim.queue(ConsultPartner("cnsa", "science"))
     sim.step()
     assert partner_view(sim, "cnsa").trust == start + trust.TRUST.consulted
     sim.run_hours(DAY)
-    sim.queue(ConsultPartner("cnsa", "modules"))
+    sim.queue(ConsultPartner("cnsa", "modules"))  # another topic: valued too
     sim.step()
-    assert partner_view(sim, "cnsa").trust == start + trust.TRUST.consulted
+    assert partner_view(sim, "cnsa").trust == start + 2 * trust.TRUST.consulted
+    sim.run_hours(DAY)
+    sim.queue(ConsultPartner("cnsa", "science"))  # the same topic two days later: routine
+    sim.step()
+    assert partner_view(sim, "cnsa").trust == start + 2 * trust.TRUST.consulted
+    assert "routine" in partner_view(sim, "cnsa").history[-1]
     roscosmos = partner_view(sim, "roscosmos").trust
     sim.run_hours(31 * DAY)
     assert partner_view(sim, "roscosmos").trust == roscosmos + trust.TRUST.ignored
@@ -156,7 +163,7 @@ def test_consulting_raises_trust_routine_asking_does_not_and_silence_costs(make_
 
 
 def test_sharing_data_needs_new_data_and_pleases_as_much_as_they_care(make_sim: Any) -> None:
-    sim = make_sim()
+    sim = make_sim(partners=[{"partner": "cnsa", "trust": 50}])
     sim.queue(ShareData("cnsa", "geology"))
     refused = of_kind(sim.step(), events.CommandRefused)
     assert "no new lunar geology data" in refused[0].reason
@@ -166,6 +173,37 @@ def test_sharing_data_needs_new_data_and_pleases_as_much_as_they_care(make_sim: 
     sim.step()
     interest = sim.ctx.catalog.partners["cnsa"].interests["geology"]
     assert partner_view(sim, "cnsa").trust == pytest.approx(start + trust.TRUST.data_shared * interest)
+    sim.ctx.station.science["geology"] = 3.0  # new data a few days later: sent, welcome, but routine
+    sim.run_hours(5 * DAY)
+    sim.queue(ShareData("cnsa", "geology"))
+    sim.step()
+    assert partner_view(sim, "cnsa").trust == pytest.approx(start + trust.TRUST.data_shared * interest)
+    assert "routine" in partner_view(sim, "cnsa").history[-1]
+
+
+TOPICS = ("site", "modules", "science", "schedule")
+
+
+@pytest.mark.parametrize(
+    ("start", "every_days", "rotate_topics", "ceiling"),
+    [
+        (50, 1, True, trust.TRUST.consult_ceiling),  # a student who consults every partner every day on every topic
+        (50, 10, True, trust.TRUST.consult_ceiling),  # the automated player's habit
+        (50, 1, False, 80.0),  # always the same topic: valued once a month, so it climbs slower
+        (75, 1, True, trust.TRUST.consult_ceiling),  # Roscosmos's starting trust
+        (90, 1, True, 90.0),  # above the ceiling for words, consulting adds nothing (and keeps off "ignored")
+    ],
+)
+def test_a_year_of_consulting_alone_keeps_trust_below_a_ceiling(
+    make_sim: Any, start: float, every_days: int, rotate_topics: bool, ceiling: float
+) -> None:
+    sim = make_sim(days=400, partners=[{"partner": "cnsa", "trust": start}])
+    script = [(day * DAY, ConsultPartner("cnsa", TOPICS[(day // every_days) % 4] if rotate_topics else "site"))
+              for day in range(0, 365, every_days)]
+    sim.run_hours(365 * DAY, script)
+    after = partner_view(sim, "cnsa").trust
+    assert after <= ceiling < 100
+    assert after >= min(start, ceiling)  # consulted regularly, it never feels ignored
 
 
 @pytest.mark.parametrize(

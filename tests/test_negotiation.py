@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -12,12 +13,14 @@ from game.content.loader import load_base_catalog
 from game.content.models import SCIENCE_DOMAINS, PartnerSpec
 from game.rules import trust
 from game.rules.negotiation import (
+    NOTHING_IN_RETURN,
     Offer,
     ProgrammeState,
     counter_offer,
     evaluate,
     favourite_domain,
     offer_problem,
+    payload_room,
     respond,
 )
 
@@ -43,6 +46,11 @@ def partner(**overrides: Any) -> PartnerSpec:
 
 NO_SCIENCE = ProgrammeState()
 WITH_SCIENCE = ProgrammeState(science={domain: 50.0 for domain in SCIENCE_DOMAINS})
+# A station that makes every kind of science, could host any module, has crew and flies a 1500 kg lander:
+# a counter may ask for anything here.
+CAN_GIVE_ALL = ProgrammeState(producing={domain: "laboratory" for domain in SCIENCE_DOMAINS},
+                              hostable=frozenset({"observatory", "laboratory", "fission_power_unit"}),
+                              largest_payload_kg=1500.0, crewed=True)
 
 
 def texts(offer: Offer, spec: PartnerSpec | None = None, trust_now: float = 50.0,
@@ -131,12 +139,12 @@ def test_offers_that_are_no_deal_get_a_sentence(offer: Offer, problem: str) -> N
 
 def test_a_counter_offer_moves_toward_what_they_value_and_is_accepted_when_put_back() -> None:
     spec = partner()
-    first = respond(Offer(funding_per_year=40), spec, 50.0, NO_SCIENCE, rounds_left=3)
+    first = respond(Offer(funding_per_year=40), spec, 50.0, CAN_GIVE_ALL, rounds_left=3)
     assert first.decision == "counter" and first.counter is not None
     assert first.rounds_left == 2
     assert favourite_domain(spec) in (*first.counter.data_share, first.counter.co_lead)
     assert "proposes changed terms" in first.text
-    second = respond(first.counter, spec, 50.0, NO_SCIENCE, rounds_left=first.rounds_left)
+    second = respond(first.counter, spec, 50.0, CAN_GIVE_ALL, rounds_left=first.rounds_left)
     assert second.decision == "accept"
     assert second.rounds_left == 2  # accepting spends no patience
 
@@ -144,7 +152,7 @@ def test_a_counter_offer_moves_toward_what_they_value_and_is_accepted_when_put_b
 def test_a_counter_drops_what_a_law_forbids() -> None:
     catalog, _ = load_base_catalog()
     uae = catalog.partners["mbrsc"]
-    counter = counter_offer(Offer(funding_per_year=40, payload_kg=200), uae, 60.0, ProgrammeState())
+    counter = counter_offer(Offer(funding_per_year=40, payload_kg=200), uae, 60.0, CAN_GIVE_ALL)
     assert counter is not None and counter.payload_kg == 0 and counter.crew_seats >= 1
 
 
@@ -168,6 +176,7 @@ def test_the_same_inputs_give_the_same_answer() -> None:
     for spec in catalog.partners.values():
         offer = Offer(funding_per_year=spec.capabilities.funding_per_year / 2, data_share=("geology",))
         assert respond(offer, spec, 55.0, state, 3) == respond(offer, spec, 55.0, state, 3)
+        assert respond(offer, spec, 55.0, CAN_GIVE_ALL, 3) == respond(offer, spec, 55.0, CAN_GIVE_ALL, 3)
 
 
 offers = st.builds(
@@ -185,12 +194,12 @@ offers = st.builds(
 
 
 @settings(max_examples=150, deadline=None)
-@given(offer=offers, trust_now=st.floats(0, 100))
-def test_any_counter_offer_is_one_they_would_accept(offer: Offer, trust_now: float) -> None:
+@given(offer=offers, trust_now=st.floats(0, 100), state=st.sampled_from([NO_SCIENCE, CAN_GIVE_ALL]))
+def test_any_counter_offer_is_one_they_would_accept(offer: Offer, trust_now: float, state: ProgrammeState) -> None:
     spec = partner()
-    counter = counter_offer(offer, spec, trust_now, NO_SCIENCE)
+    counter = counter_offer(offer, spec, trust_now, state)
     if counter is not None:
-        assert evaluate(counter, spec, trust_now, NO_SCIENCE).acceptable
+        assert evaluate(counter, spec, trust_now, state).acceptable
         assert counter.asks_something and counter != offer
 
 
@@ -206,4 +215,124 @@ def test_trust_pays_back_over_time_and_too_little_makes_a_partner_default() -> N
     assert trust.return_factor(0) == pytest.approx(0.8)
     assert trust.return_factor(100) == pytest.approx(1.2)
     assert trust.loses_faith(10) and not trust.loses_faith(40)
-    assert trust.consult_change(None) > 0 and trust.consult_change(2.0) == 0
+
+
+# --- fault 1: a partner never signs an agreement that gives it nothing it asked for or cares about ---------
+
+
+@pytest.mark.parametrize(
+    ("partner_id", "offer", "trust_now", "acceptable"),
+    [
+        ("cnsa", Offer(funding_per_year=150), 80.0, False),  # its starting trust: generous, not a donor
+        ("cnsa", Offer(funding_per_year=10), 100.0, False),  # even at full trust, a token sum for nothing
+        ("cnsa", Offer(funding_per_year=150, payload_kg=100), 100.0, False),  # payload it never asked for
+        ("cnsa", Offer(funding_per_year=150, data_share=("geology",)), 80.0, True),  # data it cares 90% for
+        ("roscosmos", Offer(funding_per_year=100), 75.0, False),
+        ("roscosmos", Offer(funding_per_year=100, host_module="laboratory"), 75.0, True),  # an ask of its own
+        ("venezuela", Offer(funding_per_year=5, payload_kg=150), 80.0, True),  # the payload it asked for
+    ],
+)
+def test_an_offer_that_gives_them_nothing_is_not_signed_whatever_their_trust(
+    partner_id: str, offer: Offer, trust_now: float, acceptable: bool
+) -> None:
+    catalog, _ = load_base_catalog()
+    evaluation = evaluate(offer, catalog.partners[partner_id], trust_now, WITH_SCIENCE)
+    assert evaluation.acceptable is acceptable
+    assert (NOTHING_IN_RETURN in [reason.text for reason in evaluation.reasons]) is (not acceptable)
+
+
+def test_an_offer_that_gives_them_nothing_is_declined_with_a_sentence() -> None:
+    catalog, _ = load_base_catalog()
+    cnsa = catalog.partners["cnsa"]
+    # Nothing on the station makes science yet, so there is nothing it could ask for instead: it declines.
+    answer = respond(Offer(funding_per_year=150), cnsa, 80.0, NO_SCIENCE, rounds_left=3)
+    assert answer.decision == "decline" and answer.counter is None
+    assert answer.text == f"China National Space Administration (CNSA) declines: {NOTHING_IN_RETURN}"
+
+
+# --- fault 2: counters ask only for what the programme can plausibly give at its stage -------------------
+
+ASTRONOMY_ONLY = ProgrammeState(producing={"astronomy": "observatory"}, module_names={"observatory": "Observatory"},
+                                hostable=frozenset({"laboratory", "solar_array"}), largest_payload_kg=1500.0)
+STAGES = {
+    "nothing made, no launches": NO_SCIENCE,
+    "an observatory, a 1500 kg lander": ASTRONOMY_ONLY,
+    "everything": CAN_GIVE_ALL,
+}
+
+
+@pytest.mark.parametrize("stage", STAGES)
+def test_a_counter_never_asks_for_what_the_programme_cannot_give_yet(stage: str) -> None:
+    catalog, _ = load_base_catalog()
+    state = STAGES[stage]
+    asked: list[tuple[str, Offer]] = []
+    for spec in catalog.partners.values():
+        for trust_now in (30.0, 60.0, 90.0):
+            for offer in (Offer(funding_per_year=spec.capabilities.funding_per_year or 1.0),
+                          Offer(funding_per_year=5, launches=1), Offer(instruments=1)):
+                counter = counter_offer(offer, spec, trust_now, state)
+                if counter is not None:
+                    asked.append((spec.id, counter))
+    assert bool(asked) is bool(state.producing)  # with nothing to offer them, nobody counters: they decline
+    for partner_id, counter in asked:
+        assert set(counter.data_share) <= set(state.producing), (partner_id, counter)
+        assert counter.co_lead is None or counter.co_lead in state.producing, (partner_id, counter)
+        assert counter.host_module is None or counter.host_module in state.hostable, (partner_id, counter)
+        assert counter.payload_kg <= payload_room(state), (partner_id, counter)
+        assert counter.crew_seats == 0 or state.crewed, (partner_id, counter)
+
+
+def test_in_2023_roscosmos_asks_to_host_its_laboratory_not_the_fission_unit_and_says_why() -> None:
+    catalog, _ = load_base_catalog()
+    roscosmos = catalog.partners["roscosmos"]
+    assert roscosmos.capabilities.modules[0] == "fission_power_unit"  # the one the old counters always asked for
+    names = {"laboratory": "Laboratory", "observatory": "Observatory"}
+    state = replace(ASTRONOMY_ONLY, module_names=names)
+    answer = respond(Offer(funding_per_year=300, launches=1), roscosmos, 40.0, state, rounds_left=3)
+    assert answer.decision == "counter" and answer.counter is not None
+    assert answer.counter.host_module == "laboratory"
+    assert answer.counter.data_share == ("astronomy",)
+    assert "They ask for astronomy from the Moon data: they care 50% for it, and the station's Observatory makes " \
+           "it." in answer.text
+    assert "They ask you to host their Laboratory" in answer.text
+
+
+def test_a_counter_asks_for_payload_only_as_far_as_the_landers_carry() -> None:
+    spec = partner(asks=["payload_mass"], interests={"astronomy": 0.9})
+    assert counter_offer(Offer(funding_per_year=60), spec, 50.0, NO_SCIENCE) is None  # no launches: nothing
+    counter = counter_offer(Offer(funding_per_year=60), spec, 50.0, ASTRONOMY_ONLY)
+    assert counter is not None and 0 < counter.payload_kg <= 150  # a tenth of the 1500 kg lander
+
+
+# --- fault 3: consulting has diminishing returns -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("days_since_topic", "trust_now", "gain"),
+    [
+        (None, 50.0, trust.TRUST.consulted),  # first time on a topic, trust well below the ceiling
+        (45.0, 60.0, trust.TRUST.consulted),  # a month and a half since: valued again
+        (10.0, 50.0, 0.0),  # the same topic ten days later: routine
+        (None, 75.0, trust.TRUST.consulted / 2),  # half way up the last 20 points below the ceiling of 85
+        (None, 85.0, 0.0),  # words alone go no higher
+        (None, 95.0, 0.0),
+    ],
+)
+def test_consulting_is_valued_once_per_topic_and_period_and_fades_toward_a_ceiling(
+    days_since_topic: float | None, trust_now: float, gain: float
+) -> None:
+    assert trust.consult_change(days_since_topic, trust_now) == pytest.approx(gain)
+
+
+@pytest.mark.parametrize(
+    ("trust_now", "gain", "felt"),
+    [(40.0, 6.0, 6.0), (60.0, 6.0, 6.0), (80.0, 6.0, 1.5), (90.0, 6.0, 0.375), (100.0, 6.0, 0.0), (95.0, -12.0, -12.0)],
+)
+def test_gains_shrink_as_trust_nears_100_and_losses_never_do(trust_now: float, gain: float, felt: float) -> None:
+    assert trust.eased(trust_now, gain) == pytest.approx(felt)
+
+
+def test_data_shared_is_valued_once_per_domain_and_period() -> None:
+    assert trust.data_share_change(0.8, 50.0) == pytest.approx(trust.TRUST.data_shared * 0.8)
+    assert trust.data_share_change(0.8, 50.0, days_since_domain=10.0) == 0.0
+    assert trust.data_share_change(0.8, 50.0, days_since_domain=30.0) > 0.0

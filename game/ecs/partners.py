@@ -9,6 +9,7 @@ import esper
 
 from game.content.models import SCIENCE_DOMAINS, PartnerSpec
 from game.content.text import translate
+from game.ecs.components import Module
 from game.ecs.context import HOURS_PER_DAY, SimContext
 from game.rules.negotiation import Offer, ProgrammeState, domain_name, interest_in
 
@@ -34,8 +35,10 @@ class Partner:
     talks_open: bool
     rounds_left: int
     last_consulted_hour: int = 0
+    consulted_topics: dict[str, int] = field(default_factory=dict)  # topic -> hour of its last valued consultation
     talks_resume_hour: int | None = None  # after talks broke off: when they reopen by themselves
     shared_science: dict[str, float] = field(default_factory=dict)  # points already shared, per domain
+    shared_hours: dict[str, int] = field(default_factory=dict)  # domain -> hour of its last valued share
     history: list[str] = field(default_factory=list)
     last_answer: Answer | None = None
 
@@ -167,10 +170,29 @@ def partners_by_id() -> dict[str, Partner]:
 
 
 def programme_state(ctx: SimContext) -> ProgrammeState:
-    """What partners weigh an offer against: the science sent home and who has signed on."""
+    """What partners weigh an offer against (the science sent home, who has signed on) and what the
+    programme can plausibly give at its stage, which bounds what a counter-offer asks for."""
     members = sum(1 for _, partner in esper.get_component(Partner) if partner.member)
     names = {module_id: translate(spec.name) for module_id, spec in ctx.catalog.modules.items()}
-    return ProgrammeState(ctx.level.programme, dict(ctx.station.science), members, names)
+    standing = sorted((entity, module.spec) for entity, module in esper.get_component(Module))
+    producing: dict[str, str] = {}
+    for _, spec in standing:  # standing or being built: a module on the ground will make its science
+        for domain, rate in spec.science_per_day.items():
+            if rate > 0:
+                producing.setdefault(str(domain), spec.id)
+    for _, instrument_domain in desk_of_world().instruments:
+        producing.setdefault(instrument_domain, "")  # a partner's instrument, already working
+    vehicles = [ctx.catalog.launch_vehicles[v] for v in ctx.level.launch_vehicles if v in ctx.catalog.launch_vehicles]
+    largest = max((vehicle.payload_to_surface_kg for vehicle in vehicles), default=0.0)
+    standing_ids = {spec.id for _, spec in standing}
+    hostable = frozenset(
+        module_id for module_id, spec in ctx.catalog.modules.items()
+        if module_id in standing_ids
+        or ((not vehicles or spec.mass_kg <= largest) and spec.cost <= ctx.station.budget)
+    )
+    crewed = ctx.station.crew > 0 or any(spec.crew_capacity > 0 for _, spec in standing)
+    return ProgrammeState(ctx.level.programme, dict(ctx.station.science), members, names, producing, hostable,
+                          largest, crewed)
 
 
 def describe_terms(offer: Offer, names: dict[str, str]) -> tuple[str, ...]:

@@ -23,6 +23,10 @@ DOMAIN_NAMES = {
 
 Decision = Literal["accept", "counter", "decline"]
 
+NOTHING_IN_RETURN = (
+    "They would receive nothing they asked for or care about: trust makes a partner generous, not a donor."
+)
+
 
 @dataclass(frozen=True, slots=True)
 class Weights:
@@ -43,6 +47,9 @@ class Weights:
     launch: float = 25.0
     instrument: float = 6.0
     insult: float = -25.0  # an offer this bad costs two rounds of patience, not one
+    least_return: float = 3.0  # what they receive (asked for, or data they care for) must be worth this much
+    payload_share: float = 0.1  # a counter asks at most this share of the largest lander's payload...
+    payload_most_kg: float = 200.0  # ...and never more than this
 
 
 WEIGHTS = Weights()
@@ -84,12 +91,21 @@ class Offer:
 
 @dataclass(frozen=True, slots=True)
 class ProgrammeState:
-    """What the partner sees of the programme when it weighs an offer."""
+    """What the partner sees of the programme when it weighs an offer, and what the programme can give now.
+
+    The last four say what a counter-offer may plausibly ask for at this stage: data only in domains the
+    station makes (or is building a module to make), hosting only a module the station could have standing
+    in time, payload only as much as the level's landers can spare, a crew seat only with crew to fly.
+    """
 
     programme: str = "ilrs"
     science: Mapping[str, float] = field(default_factory=dict)  # points sent home, per domain
     members: int = 0  # partners signed on so far
     module_names: Mapping[str, str] = field(default_factory=dict)
+    producing: Mapping[str, str] = field(default_factory=dict)  # domain -> a module (standing or being built) making it
+    hostable: frozenset[str] = frozenset()  # modules standing, or liftable by the level's landers and affordable
+    largest_payload_kg: float = 0.0  # what the level's biggest lander sets down (0: no launches in the level)
+    crewed: bool = False  # the station has crew, or a module that houses it
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,10 +123,17 @@ class Evaluation:
     utility: float
     reasons: tuple[Reason, ...]
     blocked: tuple[str, ...]  # sentences naming terms that a law or their means rule out
+    in_return: float = 0.0  # the worth of what they receive that they asked for or care about
+    least_return: float = WEIGHTS.least_return
+
+    @property
+    def gives_them_something(self) -> bool:
+        """Trust makes a partner generous, never a donor: it signs only when it receives something it values."""
+        return self.in_return >= self.least_return
 
     @property
     def acceptable(self) -> bool:
-        return not self.blocked and self.utility >= 0.0
+        return not self.blocked and self.utility >= 0.0 and self.gives_them_something
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,11 +193,19 @@ def evaluate(
     asks = set(partner.asks)
     given = set(offer.terms())  # an ask and the term that meets it share a name
     utility = 0.0
+    in_return = 0.0
 
     def add(text: str, weight: float) -> None:
         nonlocal utility
         utility += weight
         reasons.append(Reason(text, weight))
+
+    def receive(text: str, worth: float, valued: bool) -> None:
+        """A term they receive; it counts toward 'something in return' when they asked for it or care for it."""
+        nonlocal in_return
+        add(text, worth)
+        if valued:
+            in_return += worth
 
     def asked(ask: str) -> float:
         return 1.0 if ask in asks else weights.not_asked
@@ -185,25 +216,29 @@ def evaluate(
         freshness = 0.5 + 0.5 * min(1.0, sent / weights.fresh_science_points)
         worth = weights.data_share * interest * freshness * asked("data_share")
         note = "" if sent > 0 else "; the station has sent none yet, so it counts for half"
-        add(f"A share of {domain_name(domain)} data (they care {interest:.0%} for it){note}.", worth)
+        receive(f"A share of {domain_name(domain)} data (they care {interest:.0%} for it){note}.", worth, interest > 0)
     if offer.co_lead is not None:
         interest = interests.get(offer.co_lead, 0.0)
         worth = weights.co_lead * interest * asked("co_lead_domain")
-        add(f"Co-leading {domain_name(offer.co_lead)} (they care {interest:.0%} for it).", worth)
+        receive(f"Co-leading {domain_name(offer.co_lead)} (they care {interest:.0%} for it).", worth, interest > 0)
     if offer.payload_kg > 0:
         worth = weights.payload_per_100_kg * offer.payload_kg / 100 * asked("payload_mass")
-        add(f"{offer.payload_kg:.0f} kg of payload on the programme's landers for their instruments.", worth)
+        receive(f"{offer.payload_kg:.0f} kg of payload on the programme's landers for their instruments.", worth,
+                "payload_mass" in asks)
     if offer.crew_seats > 0:
         seats = min(offer.crew_seats, partner.capabilities.crew_candidates)
         worth = weights.crew_seat * seats * asked("crew_seat")
         if seats < offer.crew_seats:
-            add(f"Crew seats: they have only {partner.capabilities.crew_candidates} astronaut(s) to fly.", worth)
+            text = f"Crew seats: they have only {partner.capabilities.crew_candidates} astronaut(s) to fly."
         else:
-            add(f"{seats} crew seat(s) for their astronauts.", worth)
+            text = f"{seats} crew seat(s) for their astronauts."
+        receive(text, worth, "crew_seat" in asks)
     if offer.host_module is not None:
         name = state.module_names.get(offer.host_module, offer.host_module)
         worth = weights.host_module * asked("host_module")
-        add(f"Hosting their {name} at the base.", worth)
+        receive(f"Hosting their {name} at the base.", worth, "host_module" in asks)
+    if in_return < weights.least_return:
+        reasons.insert(0, Reason(NOTHING_IN_RETURN))
     for ask in partner.asks:
         if ask not in given:
             reasons.append(Reason(f"They asked for {_ASK_WORDS[ask]}; this offer gives them none."))
@@ -235,7 +270,7 @@ def evaluate(
     if state.members > 0:
         momentum = min(weights.members_cap, weights.per_member * state.members)
         add(f"{state.members} partner(s) have already signed on, which makes joining more attractive.", momentum)
-    return Evaluation(round(utility, 6), tuple(reasons), tuple(blocked))
+    return Evaluation(round(utility, 6), tuple(reasons), tuple(blocked), round(in_return, 6), weights.least_return)
 
 
 def respond(
@@ -257,7 +292,8 @@ def respond(
         why = _main_objection(evaluation)
         return Response("decline", evaluation, f"{name} declines: {why}", left)
     changes = describe_changes(offer, counter, state)
-    return Response("counter", evaluation, f"{name} proposes changed terms: {changes}.", left, counter)
+    why = " ".join(counter_reasons(offer, counter, partner, state, weights))
+    return Response("counter", evaluation, f"{name} proposes changed terms: {changes}. {why}".strip(), left, counter)
 
 
 def counter_offer(
@@ -269,7 +305,7 @@ def counter_offer(
         evaluation = evaluate(terms, partner, trust, state, weights)
         if evaluation.acceptable:
             break
-        better = [candidate for candidate in _sweeteners(terms, partner, state) if candidate != terms]
+        better = [candidate for candidate in _sweeteners(terms, partner, state, weights) if candidate != terms]
         if better:
             terms = max(better, key=lambda candidate: evaluate(candidate, partner, trust, state, weights).utility)
             continue
@@ -366,28 +402,78 @@ def _within_means(offer: Offer, partner: PartnerSpec, state: ProgrammeState) -> 
     )
 
 
-def _sweeteners(terms: Offer, partner: PartnerSpec, state: ProgrammeState) -> list[Offer]:
-    """One-step changes that give the partner more of what it asked for, within what the law allows."""
+PAYLOAD_STEP_KG = 50.0  # a counter adds payload in steps of this many kg (game value)
+
+
+def payload_room(state: ProgrammeState, weights: Weights = WEIGHTS) -> float:
+    """The most payload a counter asks the programme to carry: a share of its largest lander, 0 with none."""
+    return min(weights.payload_most_kg, weights.payload_share * state.largest_payload_kg)
+
+
+def plausible_domains(partner: PartnerSpec, state: ProgrammeState) -> list[str]:
+    """Domains the station makes (or is building a module to make) that the partner cares for, most cared first."""
+    interests: dict[str, float] = {str(domain): weight for domain, weight in partner.interests.items()}
+    made = [domain for domain in SCIENCE_DOMAINS if domain in state.producing and interests.get(domain, 0.0) > 0]
+    return sorted(made, key=lambda domain: (-interests.get(domain, 0.0), domain))
+
+
+def _sweeteners(terms: Offer, partner: PartnerSpec, state: ProgrammeState, weights: Weights) -> list[Offer]:
+    """One-step changes that give the partner more of what it asked for, within what the law allows and
+    what the programme can plausibly give at its stage (see `ProgrammeState`)."""
     forbidden: set[str] = set()
     for _, rule_terms in binding_constraints(partner, state.programme):
         forbidden |= rule_terms
     asks = set(partner.asks) - forbidden
-    interests: dict[str, float] = {str(domain): weight for domain, weight in partner.interests.items()}
-    by_interest = sorted(SCIENCE_DOMAINS, key=lambda d: (-interests.get(d, 0.0), d))
+    domains = plausible_domains(partner, state)
     candidates: list[Offer] = []
     if "data_share" in asks:
-        missing = [domain for domain in by_interest if domain not in terms.data_share]
+        missing = [domain for domain in domains if domain not in terms.data_share]
         if missing:
             candidates.append(replace(terms, data_share=(*terms.data_share, missing[0])))
-    if "co_lead_domain" in asks and terms.co_lead is None:
-        candidates.append(replace(terms, co_lead=by_interest[0]))
-    if "payload_mass" in asks and terms.payload_kg < 200:
-        candidates.append(replace(terms, payload_kg=terms.payload_kg + 50))
-    if "crew_seat" in asks and terms.crew_seats < partner.capabilities.crew_candidates:
+    if "co_lead_domain" in asks and terms.co_lead is None and domains:
+        candidates.append(replace(terms, co_lead=domains[0]))
+    if "payload_mass" in asks and terms.payload_kg + PAYLOAD_STEP_KG <= payload_room(state, weights):
+        candidates.append(replace(terms, payload_kg=terms.payload_kg + PAYLOAD_STEP_KG))
+    if "crew_seat" in asks and state.crewed and terms.crew_seats < partner.capabilities.crew_candidates:
         candidates.append(replace(terms, crew_seats=terms.crew_seats + 1))
-    if "host_module" in asks and terms.host_module is None and partner.capabilities.modules:
-        candidates.append(replace(terms, host_module=partner.capabilities.modules[0]))
+    hostable = [module for module in partner.capabilities.modules if module in state.hostable]
+    if "host_module" in asks and terms.host_module is None and hostable:
+        candidates.append(replace(terms, host_module=hostable[0]))
     return candidates
+
+
+def counter_reasons(
+    before: Offer, after: Offer, partner: PartnerSpec, state: ProgrammeState, weights: Weights = WEIGHTS
+) -> tuple[str, ...]:
+    """Why a counter-offer asks what it asks: one sentence for each change, for the player to read."""
+    reasons: list[str] = []
+    blocked = _blocked(before, partner, state)
+    if blocked:
+        reasons.append(f"They take out what they cannot give: {blocked[0]}")
+    for domain in after.data_share:
+        if domain not in before.data_share:
+            maker = state.module_names.get(state.producing.get(domain, ""), state.producing.get(domain, ""))
+            source = f"the station's {maker} makes it" if maker else "the station makes it"
+            reasons.append(f"They ask for {domain_name(domain)} data: they care "
+                           f"{interest_in(partner, domain):.0%} for it, and {source}.")
+    if after.co_lead is not None and after.co_lead != before.co_lead:
+        reasons.append(f"They ask to co-lead {domain_name(after.co_lead)}: of the science the station makes, "
+                       "it is the one they care for most.")
+    if after.payload_kg > before.payload_kg:
+        reasons.append(f"They ask for {after.payload_kg:g} kg of payload: the programme's largest lander sets "
+                       f"down {state.largest_payload_kg:g} kg, and they ask at most {payload_room(state, weights):g}.")
+    if after.crew_seats > before.crew_seats:
+        reasons.append("They ask for a crew seat: the station has room for crew now.")
+    if after.host_module is not None and after.host_module != before.host_module:
+        name = state.module_names.get(after.host_module, after.host_module)
+        reasons.append(f"They ask you to host their {name}: the programme's landers can carry one and "
+                       "the budget can pay for it.")
+    within = _within_means(before, partner, state)  # what they could give; cutting below it is a choice
+    gives_less = (after.funding_per_year < within.funding_per_year or after.launches < within.launches
+                  or len(after.modules) < len(within.modules) or after.instruments < within.instruments)
+    if gives_less:
+        reasons.append("They give less: nothing more that they asked for can be given at this stage.")
+    return tuple(reasons)
 
 
 def _smaller_contribution(terms: Offer) -> Offer | None:
@@ -407,6 +493,8 @@ def _main_objection(evaluation: Evaluation) -> str:
     """The one sentence a partner gives for saying no: a law or their means first, then what is missing."""
     if evaluation.blocked:
         return evaluation.blocked[0]
+    if not evaluation.gives_them_something:
+        return NOTHING_IN_RETURN
     missing = [reason.text for reason in evaluation.reasons if reason.weight == 0.0]
     favourite = [text for text in missing if "care most" in text]
     worth = f"the offer is worth {evaluation.utility:+.0f} to them, less than nothing."

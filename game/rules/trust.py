@@ -25,8 +25,12 @@ class TrustChanges:
     data_shared: float = 5.0  # times the partner's interest in the domain shared
     module_built: float = 6.0  # a module the partner contributed stands built and working
     talks_broken_off: float = -5.0
-    consult_period_days: float = 30.0  # a member not consulted for this long feels ignored
-    consult_cooldown_days: float = 7.0  # consulting again sooner than this gains nothing
+    consult_period_days: float = 30.0  # a member not consulted for this long feels ignored...
+    topic_period_days: float = 30.0  # ...and a partner values being consulted on a topic once in this long
+    consult_ceiling: float = 85.0  # words alone raise trust at most this high: beyond it, deeds earn trust
+    consult_fade: float = 20.0  # consulting gains fade to nothing over these last points below the ceiling
+    easing_span: float = 40.0  # within this many points of 100, every gain shrinks with the square of the room left
+    share_period_days: float = 30.0  # a partner values a domain's data once in this long; more often is routine
     default_below: float = 20.0  # a partner whose trust falls below this defaults on its agreements
     returns_low: float = 0.8  # a partner at trust 0 pays this share of each instalment...
     returns_high: float = 1.2  # ...and at trust 100 this share: trust is a long-term return
@@ -40,16 +44,34 @@ def changed(trust: float, change: float) -> float:
     return min(TRUST_MAX, max(TRUST_MIN, trust + change))
 
 
-def data_share_change(interest: float, changes: TrustChanges = TRUST) -> float:
-    """Sharing a domain's data pleases a partner as much as it cares for that domain."""
-    return changes.data_shared * interest
+def eased(trust: float, gain: float, changes: TrustChanges = TRUST) -> float:
+    """A gain as a partner feels it: in full up to 60, then shrinking with the square of the room left to 100
+    (a quarter at 80, a sixteenth at 90). A partner that already trusts the programme is harder to impress
+    further, so the last points take a long record; losses are never eased."""
+    if gain <= 0:
+        return gain
+    room = (TRUST_MAX - min(TRUST_MAX, max(TRUST_MIN, trust))) / changes.easing_span
+    return gain * min(1.0, room) ** 2
 
 
-def consult_change(days_since_last: float | None, changes: TrustChanges = TRUST) -> float:
-    """Consulting a partner raises trust, unless it was consulted only days ago (then it is routine)."""
-    if days_since_last is not None and days_since_last < changes.consult_cooldown_days:
+def data_share_change(interest: float, trust: float, days_since_domain: float | None = None,
+                      changes: TrustChanges = TRUST) -> float:
+    """Sharing a domain's data pleases a partner as much as it cares for that domain, once per period, eased
+    at high trust. `days_since_domain`: how long ago it last received that domain's data to its credit."""
+    if days_since_domain is not None and days_since_domain < changes.share_period_days:
         return 0.0
-    return changes.consulted
+    return eased(trust, changes.data_shared * interest, changes)
+
+
+def consult_change(days_since_topic: float | None, trust: float, changes: TrustChanges = TRUST) -> float:
+    """Consulting a partner raises trust once per topic and period, less as trust nears the ceiling for words.
+
+    `days_since_topic` is how long ago it was last consulted on the same topic (None: never).
+    """
+    if days_since_topic is not None and days_since_topic < changes.topic_period_days:
+        return 0.0  # they were asked this a few weeks ago: routine, welcome, but no new goodwill
+    room = (changes.consult_ceiling - trust) / changes.consult_fade
+    return changes.consulted * min(1.0, max(0.0, room))
 
 
 def feels_ignored(days_since_consulted: float, changes: TrustChanges = TRUST) -> bool:

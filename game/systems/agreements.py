@@ -147,15 +147,23 @@ class AgreementSystem(System):
         if topic not in CONSULT_TOPICS:
             ctx.emit(CommandRefused(f"'{topic}' is not a topic to consult on; choose {', '.join(CONSULT_TOPICS)}."))
             return
-        days_since = (ctx.station.hour - partner.last_consulted_hour) / HOURS_PER_DAY
-        consulted_before = partner.last_consulted_hour > 0 or partner.history
-        change = trust_rules.consult_change(days_since if consulted_before else None)
-        partner.last_consulted_hour = ctx.station.hour
+        hour = ctx.station.hour
+        last_on_topic = partner.consulted_topics.get(topic)
+        days_since = None if last_on_topic is None else (hour - last_on_topic) / HOURS_PER_DAY
+        change = trust_rules.consult_change(days_since, partner.trust)
+        partner.last_consulted_hour = hour  # any consultation keeps a member from feeling ignored
         view = _their_view(partner, topic, ctx.catalog.modules)
-        if change:
-            self._trust(partner, change, f"{name} was consulted on {CONSULT_TOPICS[topic]}: {view}")
+        if days_since is not None and days_since < trust_rules.TRUST.topic_period_days:
+            # The period runs from the last valued consultation on this topic, so it is not renewed here.
+            self._trust(partner, 0.0, f"{name} was consulted on {CONSULT_TOPICS[topic]} only {days_since:.0f} "
+                        f"day(s) ago: routine; {view}", ease=False)
+            return
+        partner.consulted_topics[topic] = hour
+        if change == 0.0:
+            self._trust(partner, 0.0, f"{name} was consulted on {CONSULT_TOPICS[topic]}: {view} Being asked "
+                        "no longer raises their trust; kept promises and shared results still can.", ease=False)
         else:
-            self._trust(partner, 0.0, f"{name} was consulted only {days_since:.0f} day(s) ago; {view}")
+            self._trust(partner, change, f"{name} was consulted on {CONSULT_TOPICS[topic]}: {view}", ease=False)
 
     def _share(self, partner: Partner, domain: str) -> None:
         ctx = self.ctx
@@ -170,9 +178,16 @@ class AgreementSystem(System):
                                     "the station must send some home first."))
             return
         partner.shared_science[domain] = sent
-        interest = interest_in(partner.spec, domain)
-        change = trust_rules.data_share_change(interest)
-        self._trust(partner, change, f"{name} received {new:.1f} points of {domain_name(domain)} data.")
+        hour = ctx.station.hour
+        last = partner.shared_hours.get(domain)
+        days_since = None if last is None else (hour - last) / HOURS_PER_DAY
+        change = trust_rules.data_share_change(interest_in(partner.spec, domain), partner.trust, days_since)
+        text = f"{name} received {new:.1f} points of {domain_name(domain)} data."
+        if days_since is not None and days_since < trust_rules.TRUST.share_period_days:
+            text += f" They had some {days_since:.0f} day(s) ago: welcome, but routine."
+        else:
+            partner.shared_hours[domain] = hour
+        self._trust(partner, change, text, ease=False)
 
     # --- agreements -------------------------------------------------------------------------------
 
@@ -356,7 +371,7 @@ class AgreementSystem(System):
         text = translate(event.text)
         name = translate(partner.spec.name)
         if effect.trust:
-            self._trust(partner, effect.trust, text)
+            self._trust(partner, effect.trust, text, ease=False)
         if effect.default_agreement:
             self._default(partner, text)
         if effect.open_talks:
@@ -369,7 +384,11 @@ class AgreementSystem(System):
 
     # --- bookkeeping ------------------------------------------------------------------------------
 
-    def _trust(self, partner: Partner, change: float, text: str) -> None:
+    def _trust(self, partner: Partner, change: float, text: str, ease: bool = True) -> None:
+        """Moves a partner's trust; a gain is eased as trust nears 100 unless `ease` is off (a level's
+        event sets its own change, and consulting has its own ceiling)."""
+        if ease:
+            change = trust_rules.eased(partner.trust, change)
         partner.trust = trust_rules.changed(partner.trust, change)
         self.ctx.emit(TrustChanged(partner.spec.id, partner.trust, change, text))
         sign = f" (trust {change:+.0f})" if abs(change) >= 0.5 else ""

@@ -95,16 +95,18 @@ def settings_rows(settings: Settings) -> list[Row]:
         Row("toggle", "Hints while playing", "hints"),
         Row("choice", "Landings", "landing_choice", LANDING_CHOICES),
         Row("toggle", "Unlock every level", "unlock_all"),
-        # Each assist here is on in every landing; a level may turn one on by itself as well.
-        Row("heading", "Landing assists"),
-        Row("toggle", "Attitude hold", "assist_attitude_hold"),
-        Row("toggle", "Suggested burn marker", "assist_suggested_burn"),
-        Row("toggle", "Slow motion (half speed)", "assist_slow_motion"),
-        Row("toggle", "Larger target (twice as wide)", "assist_larger_target"),
     ]
     for screen, title in (("station", "Keys on the station"), ("landing", "Keys in a landing")):
         rows.append(Row("heading", title))
         rows += [Row("key", action.label, action.id) for action in KEY_ACTIONS if action.screen == screen]
+    # Last, after the landing's keys: each assist is on in every landing; a level may turn one on by itself too.
+    rows += [
+        Row("heading", "Landing assists"),
+        Row("toggle", "Attitude hold", "assist_attitude_hold"),
+        Row("toggle", "Suggested burn marker", "assist_suggested_burn"),
+        Row("toggle", "Slow motion (half speed)", "assist_slow_motion"),
+        Row("toggle", "Larger target (2× wide)", "assist_larger_target"),
+    ]
     return rows
 
 

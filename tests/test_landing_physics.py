@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import math
 import random
+from itertools import pairwise
 from typing import Any
 
+import pymunk
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -14,6 +16,7 @@ from benchmarks.landing import nominal_level
 from game.content.catalog import Catalog
 from game.content.models import Landing, Level
 from game.landing.flight import MAX_SPEED_M_S, Flight
+from game.landing.ground_shapes import CHUNK_M, GroundShapes
 from game.landing.pilot import Observation, PilotCommand, clean_command
 from game.landing.scenario import Scenario, scenario_for
 
@@ -219,3 +222,43 @@ def test_the_flights_cached_state_is_the_bodys_own(shipped):
         )
         assert flight.pose() == (*body.position, body.angle)
     assert flight.touchdown_time_s is not None, "the check must run through contacts too"
+
+
+# --- the ground's segments are built as the lander nears them ---------------------------------------
+
+def _built_spans(space: pymunk.Space) -> list[tuple[float, float]]:
+    return sorted((shape.a.x, shape.b.x) for shape in space.shapes if isinstance(shape, pymunk.Segment)
+                  and shape.body is space.static_body)
+
+
+def test_ground_segments_cover_what_is_asked_once_each(shipped):
+    ground = scenario(shipped).ground
+    space = pymunk.Space()
+    shapes = GroundShapes(space, ground, 0.5, 0.9, 3)
+    assert _built_spans(space) == [] and shapes.left > shapes.right
+    shapes.cover(500.0, 520.0)
+    spans = _built_spans(space)
+    assert spans[0][0] <= 500.0 - CHUNK_M and spans[-1][1] >= 520.0 + CHUNK_M
+    assert all(right == left for (_, right), (left, _) in pairwise(spans)), "no gaps"
+    assert shapes.left == spans[0][0] and shapes.right == spans[-1][1]
+    assert len(spans) < len(ground.xs) - 1
+    shapes.cover(505.0, 515.0)  # already covered: nothing added twice
+    assert _built_spans(space) == spans
+    shapes.cover(-1000.0, 10_000.0)
+    every = list(pairwise(ground.xs))
+    assert _built_spans(space) == every
+    assert (shapes.left, shapes.right) == (-math.inf, math.inf)
+
+
+def test_a_flight_builds_only_the_ground_near_the_lander_and_never_flies_over_a_gap(shipped):
+    flight = Flight(scenario(shipped, start_altitude_m=30, start_velocity_m_s=[150, 0]))
+    space = flight._space
+    built = len(_built_spans(space))
+    assert built < len(flight.scenario.ground.xs) - 1
+    while not flight.finished:
+        flight.step(PilotCommand(throttle=0.55, target_angle_rad=0.0))
+        x, reach = flight.pose()[0], flight._reach
+        spans = _built_spans(space)
+        assert spans[0][0] <= x - reach or spans[0][0] == flight.scenario.ground.left
+        assert spans[-1][1] >= x + reach or spans[-1][1] == flight.scenario.ground.right
+    assert len(_built_spans(space)) > built, "flying sideways builds more ground ahead"

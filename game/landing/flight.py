@@ -9,8 +9,9 @@ import pymunk
 
 from game.landing import chipmunk
 from game.landing.attitude import attitude_towards
-from game.landing.craft import GROUND, HULL, LEG, Craft, CraftShape, add_craft
+from game.landing.craft import GROUND, GROUND_FRICTION, HULL, LEG, Craft, CraftShape, add_craft
 from game.landing.grading import Touchdown
+from game.landing.ground_shapes import GroundShapes
 from game.landing.pilot import Observation, PilotCommand
 from game.landing.scenario import Scenario
 from game.landing.terrain import Ground
@@ -47,11 +48,11 @@ class Flight:
 
     __slots__ = (
         "_angle", "_attitude_hold", "_attitude_torque", "_body", "_body_handle", "_body_mass", "_contacts", "_craft",
-        "_edge_left", "_edge_right", "_exhaust_velocity", "_feet", "_fixed_mass", "_gravity", "_gyration_squared",
-        "_height_at", "_held_angle", "_max_thrust", "_min_thrust", "_rest_time", "_scenario",
-        "_space", "_space_handle", "_spin", "_target_x", "_time_limit", "_vx", "_vy", "_x", "_y", "ceiling_m",
-        "engine_cut", "hull_hit", "last_thrust_n", "max_angular_acceleration", "propellant_kg", "status", "steps",
-        "time_s", "touchdown_time_s", "worst_contact",
+        "_edge_left", "_edge_right", "_exhaust_velocity", "_feet", "_fixed_mass", "_gravity", "_ground_shapes",
+        "_gyration_squared", "_height_at", "_held_angle", "_max_thrust", "_min_thrust", "_reach", "_rest_time",
+        "_scenario", "_space", "_space_handle", "_spin", "_target_x", "_time_limit", "_vx", "_vy", "_x", "_y",
+        "ceiling_m", "engine_cut", "hull_hit", "last_thrust_n", "max_angular_acceleration", "propellant_kg", "status",
+        "steps", "time_s", "touchdown_time_s", "worst_contact",
     )
 
     def __init__(self, scenario: Scenario):
@@ -60,15 +61,7 @@ class Flight:
         space = pymunk.Space()
         space.gravity = (0.0, -scenario.gravity_m_s2)
         ground = scenario.ground
-        segments = []
-        for x0, y0, x1, y1 in zip(ground.xs, ground.ys, ground.xs[1:], ground.ys[1:], strict=False):
-            # Hung one radius low, so the solid surface runs along the drawn line.
-            segment = pymunk.Segment(space.static_body, (x0, y0 - GROUND_RADIUS_M), (x1, y1 - GROUND_RADIUS_M),
-                                     GROUND_RADIUS_M)
-            segment.collision_type = GROUND
-            segment.friction = 0.9
-            segments.append(segment)
-        space.add(*segments)
+        self._ground_shapes = GroundShapes(space, ground, GROUND_RADIUS_M, GROUND_FRICTION, GROUND)
         self.propellant_kg = spec.propellant_kg
         self._fixed_mass = spec.dry_mass_kg + scenario.cargo_mass_kg
         mass = self._body_mass = self.mass_kg
@@ -110,6 +103,13 @@ class Flight:
         self._edge_left, self._edge_right = ground.left + EDGE_MARGIN_M, ground.right - EDGE_MARGIN_M
         self._x = self._y = self._vx = self._vy = self._angle = self._spin = 0.0
         self._read_body()
+        # How far from its centre of mass any part of the lander reaches, whichever way it turns.
+        # (The struts run from inside the hull to the feet, so the corners and footpads bound them.)
+        self._reach = max(
+            *(math.hypot(px, py) for px, py in outline.hull),
+            *(math.hypot(px, py) + radius for px, py, radius in self._feet),
+        ) + GROUND_RADIUS_M
+        self._ground_shapes.cover(self._x - self._reach, self._x + self._reach)
 
     # --- contacts (pymunk 7 callbacks: arbiter, space, data) ---------------------------------------
 
@@ -280,6 +280,10 @@ class Flight:
         if travel > MAX_TRAVEL_PER_SUBSTEP_M:
             substeps = min(MAX_SUBSTEPS, math.ceil(travel / MAX_TRAVEL_PER_SUBSTEP_M))
         dt = STEP_S / substeps
+        # The ground within the lander's reach and twice this step's travel is in the space.
+        x, reach, shapes = self._x, self._reach + 2.0 * travel, self._ground_shapes
+        if x - reach < shapes.left or x + reach > shapes.right:
+            shapes.cover(x - reach, x + reach)
         space = self._space_handle
         space_step = chipmunk.space_step
         force = (0.0, thrust)

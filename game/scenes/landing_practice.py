@@ -421,8 +421,8 @@ class LandingPracticeScene(SceneBase):
             draw_text(surface, "more above", font, colour, (self._panel_width(), self.row_rect(shown.start).top - 2),
                       anchor="bottomright")
         if shown.stop < len(self.choices):
-            draw_text(surface, "more below", font, colour, (self._panel_width(), self.row_rect(shown.stop - 1).bottom + 2),
-                      anchor="topright")
+            below = self.row_rect(shown.stop - 1).bottom + 2
+            draw_text(surface, "more below", font, colour, (self._panel_width(), below), anchor="topright")
 
     def _draw_info(self, surface: pygame.Surface, box: pygame.Rect) -> None:
         """What the choices mean: the craft's weight against its thrust here, and whether it can land at all."""

@@ -10,8 +10,10 @@ import pygame
 import pytest
 
 from game.content.loader import load_level_by_path
+from game.ecs.commands import PlaceModule
 from game.ecs.session import Simulation
 from game.render.partner_emblem import initials, ink_on
+from game.rules.placement import placement_refusal
 from game.scenes.ledger import LedgerScene
 from game.scenes.negotiation import NegotiationScene
 from game.scenes.partners import PartnerRosterScene, shoot_partner_screens
@@ -86,6 +88,13 @@ def test_the_reasoning_updates_live_and_a_proposal_gets_an_answer(played: Any) -
 
 def test_taking_their_counter_and_proposing_it_signs_an_agreement_shown_in_the_ledger(played: Any) -> None:
     app, simulation, loaded = played
+    # A counter asks only for what the station can give (docs/PARTNERS.md): an Earth antenna makes the
+    # space-environment data Roscosmos cares for, so it is ordered first, at the first spot it may stand.
+    antenna = simulation.ctx.catalog.modules["earth_antenna"]
+    grid = simulation.ctx.grid
+    x, y = next((x, y) for y in range(grid.height) for x in range(grid.width)
+                if placement_refusal(antenna, x, y, grid, simulation.ctx.occupied) is None)
+    simulation.run_hours(1, [(0, PlaceModule("earth_antenna", x, y))])
     talks = NegotiationScene(app.ctx, simulation, loaded, "roscosmos")
     show(app, talks)
     while talks.evaluation.acceptable:  # ask for more money until it is more than they would give for nothing

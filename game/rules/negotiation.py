@@ -290,7 +290,8 @@ def respond(
     counter = counter_offer(offer, partner, trust, state, weights)
     if counter is None:
         why = _main_objection(evaluation)
-        return Response("decline", evaluation, f"{name} declines: {why}", left)
+        wait = "" if evaluation.blocked or evaluation.gives_them_something else _what_they_wait_for(partner, state)
+        return Response("decline", evaluation, f"{name} declines: {why}{wait}", left)
     changes = describe_changes(offer, counter, state)
     why = " ".join(counter_reasons(offer, counter, partner, state, weights))
     return Response("counter", evaluation, f"{name} proposes changed terms: {changes}. {why}".strip(), left, counter)
@@ -487,6 +488,18 @@ def _smaller_contribution(terms: Offer) -> Offer | None:
     if terms.instruments > 1:
         return replace(terms, instruments=terms.instruments - 1)
     return None
+
+
+def _what_they_wait_for(partner: PartnerSpec, state: ProgrammeState) -> str:
+    """When a partner declines for want of anything it values, what it would sign for once the station can give it."""
+    forbidden: set[str] = set()
+    for _, terms in binding_constraints(partner, state.programme):
+        forbidden |= terms
+    wanted = [_ASK_WORDS[ask] for ask in partner.asks if ask not in forbidden]
+    if not wanted:
+        return ""
+    listed = wanted[0] if len(wanted) == 1 else f"{', '.join(wanted[:-1])} or {wanted[-1]}"
+    return f" They would sign for {listed}, once the station can give it."
 
 
 def _main_objection(evaluation: Evaluation) -> str:

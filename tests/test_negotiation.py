@@ -247,9 +247,10 @@ def test_an_offer_that_gives_them_nothing_is_declined_with_a_sentence() -> None:
     # Nothing on the station makes science yet, so there is nothing it could ask for instead: it declines.
     answer = respond(Offer(funding_per_year=150), cnsa, 80.0, NO_SCIENCE, rounds_left=3)
     assert answer.decision == "decline" and answer.counter is None
-    assert answer.text == (f"China National Space Administration (CNSA) declines: {NOTHING_IN_RETURN} They would "
-                           "sign for a share of the data or co-leadership of a science domain, once the station can "
-                           "give it.")
+    assert answer.text == ("China National Space Administration (CNSA) declines: They would receive nothing they "
+                           "asked for or care about. They want a share of the data or co-leadership, once the station "
+                           "can give it.")
+    assert NOTHING_IN_RETURN in [reason.text for reason in answer.evaluation.reasons]
 
 
 # --- fault 2: counters ask only for what the programme can plausibly give at its stage -------------------

@@ -351,6 +351,13 @@ def describe_changes(before: Offer, after: Offer, state: ProgrammeState) -> str:
 
 # --- helpers ------------------------------------------------------------------------------------
 
+_WANT_WORDS = {  # short, for the one-line answer
+    "data_share": "a share of the data",
+    "payload_mass": "payload room",
+    "crew_seat": "a crew seat",
+    "host_module": "a place for their module",
+    "co_lead_domain": "co-leadership",
+}
 _ASK_WORDS = {
     "data_share": "a share of the data",
     "payload_mass": "payload mass for their instruments",
@@ -495,11 +502,11 @@ def _what_they_wait_for(partner: PartnerSpec, state: ProgrammeState) -> str:
     forbidden: set[str] = set()
     for _, terms in binding_constraints(partner, state.programme):
         forbidden |= terms
-    wanted = [_ASK_WORDS[ask] for ask in partner.asks if ask not in forbidden]
+    wanted = [_WANT_WORDS[ask] for ask in partner.asks if ask not in forbidden]
     if not wanted:
         return ""
     listed = wanted[0] if len(wanted) == 1 else f"{', '.join(wanted[:-1])} or {wanted[-1]}"
-    return f" They would sign for {listed}, once the station can give it."
+    return f" They want {listed}, once the station can give it."
 
 
 def _main_objection(evaluation: Evaluation) -> str:
@@ -507,7 +514,7 @@ def _main_objection(evaluation: Evaluation) -> str:
     if evaluation.blocked:
         return evaluation.blocked[0]
     if not evaluation.gives_them_something:
-        return NOTHING_IN_RETURN
+        return "They would receive nothing they asked for or care about."  # the reasons say the rest
     missing = [reason.text for reason in evaluation.reasons if reason.weight == 0.0]
     favourite = [text for text in missing if "care most" in text]
     worth = f"the offer is worth {evaluation.utility:+.0f} to them, less than nothing."

@@ -30,8 +30,8 @@ HOURS_PER_DAY = 24
 # produces: a planning margin, not a game rule.
 LEAD_TIME_SHARE = 0.45
 MAX_PLAN_STEPS = 400  # a guard: no plan places more modules than this
-# The automated player's diplomatic habits (its own choices, not game rules; the game makes consulting again
-# within 7 days routine, and a member not consulted for 30 days feels ignored).
+# The automated player's diplomatic habits (its own choices, not game rules; the game values a consultation
+# once per topic every 30 days, and a member not consulted for 30 days feels ignored: docs/PARTNERS.md).
 CARE_EVERY_DAYS = 10  # consult each member, and share new data with it, this often
 PAYLOAD_STEPS_KG = (100.0, 200.0)  # payload offered, in turn, to a partner that asked for some
 LEAST_FUNDING_SHARE = 0.125  # funding asked is halved down to this share of a partner's means, no lower

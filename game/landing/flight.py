@@ -89,7 +89,7 @@ class Flight:
         self.max_angular_acceleration = spec.attitude_torque_n_m / self._craft.body.moment
         space.on_collision(LEG, GROUND, begin=self._leg_touched, separate=self._leg_lifted)
         space.on_collision(HULL, GROUND, begin=self._hull_touched)
-        # What every step reads and that never changes, looked up once (each lookup costs a step time).
+        # What every step reads and that never changes, looked up once rather than through attribute chains.
         self._space_handle, self._body_handle = chipmunk.handles(space, self._body)
         self._gyration_squared = outline.gyration_squared
         self._attitude_torque = spec.attitude_torque_n_m
@@ -157,7 +157,7 @@ class Flight:
         return (self._contacts[0] > 0) + (self._contacts[1] > 0)
 
     def _read_body(self) -> None:
-        """Reads the body's state once after a step, so the rest of the step and `observe` use plain floats."""
+        """Reads the body's state into the plain floats `step` and `observe` use (`step` updates them inline)."""
         handle = self._body_handle
         position = chipmunk.body_position(handle)
         velocity = chipmunk.body_velocity(handle)

@@ -23,6 +23,7 @@ from game.content.loader import (
 from game.content.models import Level
 from game.content.problems import Problem
 from game.content.schema import catalog_schema_text, level_schema_text
+from game.content.timeline import load_timeline
 
 
 class _Parser(argparse.ArgumentParser):
@@ -49,7 +50,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="Check level files, catalog files and mod folders. Exit 0 when all are valid, "
         "1 with every problem listed otherwise.",
     )
-    validate.add_argument("paths", nargs="+", metavar="PATH", help="a level file, a catalog file or a folder")
+    validate.add_argument(
+        "paths", nargs="+", metavar="PATH", help="a level file, a catalog file, the milestones file or a folder"
+    )
 
     simulate = commands.add_parser(
         "simulate",
@@ -163,6 +166,11 @@ def validate(targets: Sequence[str]) -> int:
             problems += mine
             checked += 1
             _print_result(label_for(path), mine)
+        elif path.is_file() and path.parent.name == "timeline":
+            timeline_problems = load_timeline(path).problems
+            problems += timeline_problems
+            checked += 1
+            _print_result(label_for(path), timeline_problems)
         elif path.exists() or path.suffix:
             loaded = _load_level_file(path, base)
             problems += loaded.problems

@@ -32,6 +32,17 @@ def test_validate_the_shipped_levels():
     assert result.stdout.strip().endswith("valid")
 
 
+def test_validate_checks_the_milestones_file_as_milestones(tmp_path):
+    assert cli("validate", "levels/timeline/milestones.toml").returncode == 0
+    broken = tmp_path / "timeline" / "milestones.toml"
+    broken.parent.mkdir()
+    broken.write_text((REPO / "levels/timeline/milestones.toml").read_text(encoding="utf-8") + "\nstray = 1\n",
+                      encoding="utf-8")
+    result = cli("validate", str(broken))
+    assert result.returncode == 1
+    assert "stray" in result.stdout and "time_limit_days" not in result.stdout  # not read as a level
+
+
 def test_validate_lists_every_problem_with_file_line_and_key(tmp_path):
     text = FIRST_LEVEL.read_text(encoding="utf-8")
     text = text.replace('module = "earth_antenna"', 'module = "earth_antena"')

@@ -331,6 +331,17 @@ def test_first_level_hint_points_at_a_lit_free_tile_and_shows_once(app: Any, loa
         again.close()
 
 
+def test_doing_what_the_hint_asks_brings_the_next_hint(app: Any, loaded: LoadedLevel) -> None:
+    scene = LevelScene(app.ctx, loaded)
+    app.request(Push(scene))
+    run_frames(app, 2)
+    hint = scene.hints.showing
+    assert hint is not None and hint.id == "first-solar" and hint.cell is not None
+    pick_from_palette(app, scene, "solar_array")
+    click(app, tile_centre(scene, hint.cell))
+    assert scene.hints.showing is not None and scene.hints.showing.id == "run-time"
+
+
 def test_hints_turned_off_by_the_setting(app: Any, loaded: LoadedLevel) -> None:
     app.ctx.settings.hints = False
     scene = LevelScene(app.ctx, loaded)

@@ -94,6 +94,7 @@ class StationActions(StationState):
             self.ctx.notices.show(f"Cannot build here: {reason}." if reason else "Cannot build here.")
             return
         self.queue(place_command(self.armed, cell, self.rotated))
+        self.hints.module_ordered(self.armed)
         self._trigger_hint("first_placement")
 
     def queue(self, command: Command, note: str | None = None) -> None:

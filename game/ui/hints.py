@@ -39,6 +39,7 @@ class Hint:
     id: str
     text: str
     cell: tuple[int, int] | None = None
+    module: str | None = None  # the module the hint asks for: ordering it means the hint has done its job
 
 
 class HintFileError(Exception):
@@ -135,13 +136,18 @@ class HintBook:
                 words = translate(spec.text, self.language).format(**fill)
             except (KeyError, IndexError, ValueError):
                 words = translate(spec.text, self.language)
-            self.showing = Hint(spec.id, words, cell)
+            self.showing = Hint(spec.id, words, cell, spec.module)
             self._mark_seen(spec.id)
             return self.showing
         return None
 
     def dismiss(self) -> None:
         self.showing = None
+
+    def module_ordered(self, module_id: str) -> None:
+        """The player did what the hint on screen asked (ordered its module): it steps aside for the next one."""
+        if self.showing is not None and self.showing.module == module_id:
+            self.showing = None
 
     def _mark_seen(self, hint_id: str) -> None:
         self.seen.add(hint_id)

@@ -16,13 +16,14 @@ pymunk 7.3.1, gymnasium 1.x), 40 landings of 128,284 steps:
   (observe, autopilot, clean_command, step) 15.1 µs a step; cProfile: 130 Python calls a step, the
   time in pymunk's getters and setters (Vec2d, the typing mixin's __setattr__, `body.mass` set every
   step), Space.step's Python wrapper (4× the C step), building a 17-field frozen dataclass, min/max.
-- after: 116,000–137,000 steps/s against 33,900–34,700, 3.4–3.9× in repeated runs; the inner loop
-  5.8 µs a step (2.6× faster); cProfile: 54 calls a step, led by Flight.step and the autopilot's own
-  arithmetic. What changed: the body is read once per step into floats and Chipmunk called directly
-  (game/landing/chipmunk.py), Observation is a named tuple, the autopilot and attitude controller
-  use conditionals for min/max and precomputed trigonometry, clean_command keeps an in-range
-  command, and the ground's pymunk segments are built only as the lander nears them
-  (game/landing/ground_shapes.py; building and freeing all ~360 was a fifth of a landing).
+- after: 110,000–142,000 steps/s against 33,900–37,100, 3.1–4.0× in ten runs (3.7–4.0× in most, 3.1×
+  when the machine was busiest), about 2.6× the landings of before; the inner loop 5.8 µs a step (2.6×
+  faster); cProfile: 54 calls a step, led by Flight.step and the autopilot's own arithmetic.
+  What changed: the body is read once per step into floats and Chipmunk called directly
+  (game/landing/chipmunk.py), Observation is a named tuple, the autopilot and attitude controller use
+  conditionals for min/max and precomputed trigonometry, clean_command keeps an in-range command,
+  fly_scenario binds its lookups once, and the ground's pymunk segments are built only as the lander
+  nears them (game/landing/ground_shapes.py; building and freeing all ~360 was a fifth of a landing).
   All but the last leave every flight bit for bit the same; with the last, 199 of 200 autopilot
   landings are identical and the other ends 0.14 mm away with the same grade.
 """

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,7 @@ from game.atomic_file import write_text_atomically
 from game.content.catalog import Catalog
 from game.content.models import Level
 from game.ecs.commands import Command, command_from_json, command_to_json
+from game.ecs.events import GameEvent
 from game.ecs.session import Simulation
 
 SAVE_FORMAT = 1
@@ -126,14 +128,28 @@ def read_save(path: Path) -> SaveGame:
     return from_json(data, where)
 
 
-def restore(save: SaveGame, level: Level, catalog: Catalog) -> Simulation:
-    """Replays the save's commands on the level; refuses a save made for another level or level version."""
+def restore(
+    save: SaveGame, level: Level, catalog: Catalog, on_event: Callable[[int, GameEvent], None] | None = None
+) -> Simulation:
+    """Replays the save's commands on the level; refuses a save made for another level or level version.
+
+    `on_event(hour, event)` hears every event of the replay, so a screen can show the run's story so far.
+    """
     if save.level_id != level.id:
         raise SaveError(f"this save belongs to the level '{save.level_id}', not '{level.id}'")
     if save.level_fingerprint != level_fingerprint(level):
         raise SaveError(f"the level '{level.id}' has changed since this save was made, so it cannot be replayed")
     simulation = Simulation(level, catalog, save.seed)
-    simulation.run_hours(save.hour, save.commands)
+    if on_event is None:
+        simulation.run_hours(save.hour, save.commands)
+    else:
+        by_hour: dict[int, list[tuple[int, Command]]] = {}
+        for hour, command in save.commands:
+            by_hour.setdefault(hour, []).append((hour, command))
+        for _ in range(save.hour):
+            hour = simulation.hour
+            for event in simulation.run_hours(1, by_hour.get(hour, [])):
+                on_event(hour, event)
     # Commands given in the saved hour had not run yet when the save was made: they wait for the next step.
     for hour, command in save.commands[len(simulation.command_log):]:
         if hour == save.hour:

@@ -294,6 +294,26 @@ def test_continue_opens_the_saved_run(app: Any, loaded: LoadedLevel) -> None:
         resumed.close()
 
 
+def test_a_resumed_run_shows_its_story_so_far_in_the_log(app: Any, loaded: LoadedLevel) -> None:
+    scene = open_station(app, loaded)
+    pick_from_palette(app, scene, "solar_array")
+    click(app, tile_centre(scene, first_cell(scene, "peak")))
+    scene.set_speed(16)
+    run_frames(app, 120)
+    told = [(line.when, line.text) for line in scene.log.lines]
+    assert told, "the run should have logged its order and launch"
+    path = scene.quick_save()
+    assert path is not None
+    resumed = resume_scene(app.ctx, path)
+    try:
+        # Everything the simulation told comes back; only the screen's own "… ordered." notes are not replayed.
+        assert [(line.when, line.text) for line in resumed.log.lines] == [
+            (when, text) for when, text in told if not text.endswith(" ordered.")
+        ]
+    finally:
+        resumed.close()
+
+
 def test_a_damaged_save_gives_a_sentence_and_is_kept(app: Any, loaded: LoadedLevel) -> None:
     from game.saves import SaveError
 

@@ -29,7 +29,10 @@ def resume_scene(ctx: SceneContext, save_path: Path) -> LevelScene:
 
     loaded = find_level(read_save(save_path).level_id, ctx.mod_folders)
     level, catalog = loaded.require()
-    return LevelScene(ctx, loaded, load_station_save(save_path, level, catalog))
+    story: list[tuple[int, object]] = []  # the run so far, so the station log reads as it did when saved
+    scene = LevelScene(ctx, loaded, load_station_save(save_path, level, catalog, lambda *told: story.append(told)))
+    scene.fill_log(story)
+    return scene
 
 
 class LevelScene(StationInput, StationView):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from game.ecs import events
@@ -64,6 +66,15 @@ class StationFlow(StationActions):
         if isinstance(event, TURNING_POINTS):
             self.ctx.notices.show(entry.text)
         return entry.alarm
+
+    def fill_log(self, story: Sequence[tuple[int, object]]) -> None:
+        """Writes a resumed run's earlier events into the log, each with its own game time; no notices, no alarm."""
+        start = dt.datetime.combine(self.level.start_date, dt.time())
+        for hour, event in story:
+            entry = log_entry(event, self.level, self.catalog, self.ctx.language)
+            if entry is not None:
+                when = start + dt.timedelta(hours=hour)
+                self.log.add(f"{when.day} {when:%b} {when:%H}:00", entry.text, entry.warning, entry.alarm)
 
     def _mark_fact_seen(self, fact_id: str) -> None:
         """The encyclopedia marks the fact as met; a progress file that cannot be written never stops play."""

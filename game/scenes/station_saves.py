@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from game import paths
 from game.content.catalog import Catalog
 from game.content.loader import LoadedLevel, load_game_content
 from game.content.models import Level
+from game.ecs.events import GameEvent
 from game.ecs.session import Simulation
 from game.saves import SaveError, capture, read_save, restore, write_save
 
@@ -34,10 +35,12 @@ def newest_save(level_id: str) -> Path | None:
     return max(found, key=lambda path: path.stat().st_mtime_ns) if found else None
 
 
-def load_station_save(path: Path, level: Level, catalog: Catalog) -> Simulation:
+def load_station_save(
+    path: Path, level: Level, catalog: Catalog, on_event: Callable[[int, GameEvent], None] | None = None
+) -> Simulation:
     """The run as it was saved; raises SaveError with a sentence for the player when it cannot be used."""
     save = read_save(path)
-    simulation = restore(save, level, catalog)
+    simulation = restore(save, level, catalog, on_event)
     # Commands given in the saved hour had not run yet when the save was made: they wait for the next step.
     if len(simulation.command_log) < len(save.commands):
         for hour, command in save.commands[len(simulation.command_log):]:

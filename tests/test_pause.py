@@ -7,6 +7,7 @@ from typing import Any
 import pygame
 import pytest
 
+from game.render import palette
 from game.scenes.pause import PauseScene
 from game.scenes.scene import SceneBase
 from game.scenes.settings_screen import SettingsScene
@@ -106,3 +107,41 @@ def test_leaving_calls_back_and_closes_the_menu(paused: tuple[Any, PauseScene, l
     app.request(scene.choose("Leave"))
     run_frames(app)
     assert calls == ["quit"] and isinstance(app.top, Below)
+
+
+def test_the_card_ends_just_below_its_keys_line_and_grows_for_a_save_message(
+    paused: tuple[Any, PauseScene, list[str]],
+) -> None:
+    app, scene, _ = paused
+    last_button = max(button.rect.bottom for button in scene.buttons.values())
+    keys_line = app.ctx.fonts.regular(palette.SMALL).get_linesize()
+    # No empty room waiting for a message that is not there: buttons, padding, the keys line, padding.
+    assert scene.card.bottom - last_button <= 3 * scene.padding + keys_line
+    before = scene.card.height
+    scene.choose("Save")
+    run_frames(app)
+    assert scene.card.height > before
+    assert scene.card.bottom - max(button.rect.bottom for button in scene.buttons.values()) > 3 * scene.padding
+
+
+@pytest.mark.parametrize("ui_scale", [1.0, 1.5, 2.0])
+def test_the_card_stays_inside_a_1280_by_720_window_at_every_ui_scale(ui_scale: float) -> None:
+    from game.app import open_app
+    from game.settings import Settings, save_settings
+
+    save_settings(Settings(window_size=(1280, 720), ui_scale=ui_scale))
+    app = open_app()
+    try:
+        scene = PauseScene(app.ctx, on_save=lambda: "Saved as “Open to All: the 2021 Agreement, day 1” here.",
+                           on_quit_to_menu=lambda: None)
+        app.request(Push(scene))
+        run_frames(app)
+        window = app.window.get_rect()
+        for choice in ("Save", "Quit to menu"):  # with a message, then the leave question
+            scene.choose(choice)
+            run_frames(app)
+            assert window.contains(scene.card), (choice, scene.card)
+            for button in scene.buttons.values():
+                assert scene.card.contains(button.rect)
+    finally:
+        app.close()

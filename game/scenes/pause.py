@@ -32,6 +32,9 @@ BUTTON_SIZE = (320, 58)
 GAP = 16
 DIM_ALPHA = 190
 PADDING = 24
+MARGIN = 12  # the least room left between the card and the window's edges
+BUTTON_FONT_PX = 24  # the button font in assets/theme.json, before the UI scale
+MESSAGE_LINES = 3  # the most a save message may take: longer ones are cut with an ellipsis
 LEAVE_QUESTION = "Leave this level and go back to the menu? Anything since your last save is lost."
 
 
@@ -54,6 +57,7 @@ class PauseScene(SceneBase):
         self.buttons: dict[str, UIButton] = {}
         self.focus: ButtonFocus | None = None
         self.card = pygame.Rect(0, 0, 0, 0)
+        self.padding = PADDING  # the card's spacing between its parts: halved when large text needs the room
 
     # --- life cycle ------------------------------------------------------------------------------
 
@@ -87,29 +91,53 @@ class PauseScene(SceneBase):
     def _build(self, focused: int = 0) -> None:
         """Lays out the card: title, the question when asking, the buttons, then room for a message and keys."""
         self.exit()
-        fonts = self.ctx.fonts
         width, height = self.ctx.ui.window_resolution
-        size = (scaled(BUTTON_SIZE[0], fonts.scale), scaled(BUTTON_SIZE[1], fonts.scale))
         names = self.choices()
         column = self._column(width)
-        above = fonts.bold(sizes.HEADING).get_linesize() + PADDING
-        if self.asking:
-            body = fonts.regular(sizes.BODY)
-            above += len(wrap_text(LEAVE_QUESTION, body, column)) * body.get_linesize() + PADDING
-        buttons = len(names) * size[1] + (len(names) - 1) * GAP
-        message_room = 0 if self.asking else 3 * fonts.regular(sizes.BODY).get_linesize()
-        below = PADDING + message_room + fonts.regular(sizes.SMALL).get_linesize()
-        self.card = pygame.Rect(0, 0, column + 2 * PADDING, PADDING + above + buttons + below + PADDING)
+        # Large text in a small window: first the buttons give up height (never below their words), then the
+        # card its spacing, so the whole card stays inside the window.
+        for padding in (PADDING, PADDING // 2):
+            above, size, below = self._rows(column, len(names), height, padding)
+            card_height = 2 * padding + above + len(names) * size[1] + (len(names) - 1) * GAP + below
+            if card_height <= height - 2 * MARGIN:
+                break
+        self.padding = padding
+        self.card = pygame.Rect(0, 0, column + 2 * PADDING, card_height)
         self.card.center = (width // 2, height // 2)
-        top = self.card.top + PADDING + above
+        top = self.card.top + padding + above
         for number, name in enumerate(names):
             rect = pygame.Rect((0, 0), size)
             rect.midtop = (width // 2, top + number * (size[1] + GAP))
             self.buttons[name] = UIButton(rect, name, self.ctx.ui)
         self.focus = ButtonFocus(list(self.buttons.values()), focused)
 
+    def _rows(self, column: int, count: int, height: int, padding: int) -> tuple[int, tuple[int, int], int]:
+        """(height above the buttons, one button's size, height below them) with `padding` between parts."""
+        fonts = self.ctx.fonts
+        body = fonts.regular(sizes.BODY)
+        above = fonts.bold(sizes.HEADING).get_linesize() + padding
+        if self.asking:
+            above += len(wrap_text(LEAVE_QUESTION, body, column)) * body.get_linesize() + padding
+        # The card fits what it shows: room for a message only once there is one (Save's answer).
+        message_lines = min(MESSAGE_LINES, len(wrap_text(self.message, body, column))) if self.message else 0
+        message_room = message_lines * body.get_linesize() + (padding if message_lines else 0)
+        below = padding + message_room + fonts.regular(sizes.SMALL).get_linesize()
+        room = (height - 2 * MARGIN - 2 * padding - above - below - (count - 1) * GAP) // count
+        least = round(scaled(BUTTON_FONT_PX, fonts.scale) * 1.4) + 10
+        button_height = max(least, min(scaled(BUTTON_SIZE[1], fonts.scale), room))
+        return above, (scaled(BUTTON_SIZE[0], fonts.scale), button_height), below
+
     def _column(self, width: int) -> int:
-        return min(width - 80 - 2 * PADDING, scaled(560, self.ctx.fonts.scale))
+        """The card's inner width: the leave question reads best wide; the menu needs only its buttons and keys."""
+        fonts = self.ctx.fonts
+        if self.asking:
+            wanted = scaled(560, fonts.scale)
+        else:
+            wanted = max(scaled(BUTTON_SIZE[0], fonts.scale), fonts.regular(sizes.SMALL).size(self._keys_hint())[0])
+        return min(width - 80 - 2 * PADDING, wanted)
+
+    def _keys_hint(self) -> str:
+        return "Up/Down choose  ·  Enter select  ·  Esc " + ("stay" if self.asking else "resume")
 
     # --- input -----------------------------------------------------------------------------------
 
@@ -143,6 +171,7 @@ class PauseScene(SceneBase):
             return Pop()
         if name == "Save":
             self.message = self._save()
+            self._build(focused=self.focus.index if self.focus is not None else 0)  # the card grows to the answer
             return None
         if name == "Settings":
             from game.scenes.settings_screen import SettingsScene  # only when asked: it is a big screen
@@ -185,14 +214,13 @@ class PauseScene(SceneBase):
         left = card.left + PADDING
         heading = fonts.bold(sizes.HEADING)
         draw_text(surface, "Leave the level?" if self.asking else "Paused", heading, colours.text,
-                  (card.centerx, card.top + PADDING), anchor="midtop")
+                  (card.centerx, card.top + self.padding), anchor="midtop")
         if self.asking:
             draw_paragraph(surface, LEAVE_QUESTION, fonts.regular(sizes.BODY), colours.text,
-                           (left, card.top + PADDING + heading.get_linesize() + PADDING), column)
+                           (left, card.top + 2 * self.padding + heading.get_linesize()), column)
         last = max((button.rect.bottom for button in self.buttons.values()), default=card.centery)
         if self.message:
-            draw_paragraph(surface, self.message, fonts.regular(sizes.BODY), colours.accent, (left, last + PADDING),
-                           column, max_lines=3)
-        hint = "Up/Down choose  ·  Enter select  ·  Esc " + ("stay" if self.asking else "resume")
-        draw_text(surface, hint, fonts.regular(sizes.SMALL), colours.text_dim,
-                  (card.centerx, card.bottom - PADDING // 2), anchor="midbottom")
+            draw_paragraph(surface, self.message, fonts.regular(sizes.BODY), colours.accent,
+                           (left, last + self.padding), column, max_lines=MESSAGE_LINES)
+        draw_text(surface, self._keys_hint(), fonts.regular(sizes.SMALL), colours.text_dim,
+                  (card.centerx, card.bottom - self.padding // 2), anchor="midbottom")

@@ -474,3 +474,27 @@ def test_credits_list_the_assets_and_libraries_with_licences(app: App) -> None:
     assert "pymunk" in text and "MIT" in text
     press(app, pygame.K_RETURN)
     assert isinstance(app.top, TitleScene)
+
+
+def test_the_today_line_never_cuts_through_a_stage_name(app: App) -> None:
+    from game.render import palette
+    from game.scenes.transitions import Push
+
+    scene = TimelineScene(app.ctx, today=dt.date(2026, 11, 21))
+    app.request(Push(scene))
+    run_frames(app)
+    size = app.window.get_size()
+    font = app.ctx.fonts.regular(palette.SMALL)
+    construction = next(stage for stage in scene.stages if "construction" in stage.title.lower())
+    band_left = scene.x_of(construction.date, size)
+    middle_of_name = band_left + 6 + font.size("Stage 2: construction")[0] // 2
+    # "Today" moved to the middle of the stage's name: the name must stay whole, drawn over the line.
+    scene.today = next(construction.date + dt.timedelta(days=day) for day in range(4000)
+                       if scene.x_of(construction.date + dt.timedelta(days=day), size) >= middle_of_name)
+    run_frames(app)
+    now = scene.x_of(scene.today, size)
+    axis = scene.axis_y(size)
+    accent = tuple(app.ctx.palette.accent)[:3]
+    name_rows = range(axis - 10 - font.get_linesize() + 4, axis - 14)
+    assert all(tuple(app.window.get_at((now, y)))[:3] != accent for y in name_rows)
+    assert tuple(app.window.get_at((now, axis + 8)))[:3] == accent  # the line itself is still drawn below the band

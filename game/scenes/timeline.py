@@ -384,15 +384,16 @@ class TimelineScene(SceneBase):
         left, right = self.x_of(dt.date(FIRST_YEAR, 1, 1), size), self.x_of(dt.date(LAST_YEAR, 12, 31), size)
         font = fonts.regular(palette.SMALL)
         band_height = font.get_linesize()
+        titles: list[tuple[str, pygame.Rect, pygame.Color]] = []
         for number, stage in enumerate(self.stages):
             x0 = self.x_of(stage.date, size)
             x1 = self.x_of(stage.end or stage.date, size)
             band = pygame.Rect(x0, axis - 10 - band_height, max(4, x1 - x0), band_height)
-            pygame.draw.rect(surface, self._stage_fill(number, colours), band, border_radius=4)
+            fill = self._stage_fill(number, colours)
+            pygame.draw.rect(surface, fill, band, border_radius=4)
             if colours.name.endswith("high_contrast"):
                 pygame.draw.rect(surface, colours.panel_edge, band, 1, border_radius=4)
-            draw_text(surface, fit_text(translate(stage.title, self.ctx.language), font, band.width - 10), font,
-                      colours.text, (band.x + 6, band.centery), anchor="midleft")
+            titles.append((fit_text(translate(stage.title, self.ctx.language), font, band.width - 10), band, fill))
         now = self.x_of(self.today, size)
         pygame.draw.rect(surface, colours.panel_raised, (left, axis - 4, now - left, 8))  # the past: solid
         pygame.draw.line(surface, colours.panel_edge, (now, axis), (right, axis), 2)  # the plans: a thin line
@@ -407,6 +408,12 @@ class TimelineScene(SceneBase):
         today_bottom = axis + mark + 2 + font.get_linesize()
         pygame.draw.line(surface, colours.accent, (now, axis - 10 - band_height - 2), (now, today_bottom + 2), 2)
         draw_text(surface, "today", font, colours.accent, (now - 4, today_bottom), anchor="topright")
+        # The stage names go over the "today" line, each on its band's colour, so the line never cuts a word.
+        for title, band, fill in titles:
+            words = pygame.Rect((band.x + 6, 0), font.size(title))
+            words.centery = band.centery
+            pygame.draw.rect(surface, fill, words.inflate(6, 0).clip(band))
+            draw_text(surface, title, font, colours.text, (band.x + 6, band.centery), anchor="midleft")
 
     def _draw_milestone(self, surface: pygame.Surface, index: int, item: TimelineItem, size: tuple[int, int]) -> None:
         milestone = item.milestone

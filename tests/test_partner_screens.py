@@ -12,11 +12,15 @@ import pytest
 from game.content.loader import load_level_by_path
 from game.ecs.commands import PlaceModule
 from game.ecs.session import Simulation
+from game.render import palette
 from game.render.partner_emblem import initials, ink_on
+from game.render.text import wrap_text
+from game.rules.negotiation import Evaluation, Reason
 from game.rules.placement import placement_refusal
 from game.scenes.ledger import LedgerScene
 from game.scenes.negotiation import NegotiationScene
-from game.scenes.partners import PartnerRosterScene, shoot_partner_screens
+from game.scenes.partners import GALLERY_TALKS_KEYS, PartnerRosterScene, play_gallery_moves, shoot_partner_screens
+from game.scenes.settings_screen import apply_look
 from game.scenes.transitions import Pop, Push, apply_transition
 
 LEVEL = Path(__file__).resolve().parent.parent / "levels" / "01_agreement_2021.toml"
@@ -132,3 +136,102 @@ def test_emblem_initials(name: str, letters: str) -> None:
 def test_emblem_ink_reads_on_light_and_dark_colours() -> None:
     assert ink_on(pygame.Color("#e0b43c")) == pygame.Color("#0b0e14")
     assert ink_on(pygame.Color("#2b4c9b")) == pygame.Color("#ffffff")
+
+
+# --- the negotiation room's layout: every part in its own box, at the sizes a classroom uses ---------------
+
+LONG_ANSWER = ("The partner proposes changed terms: funding 100 → 50 credits a year; add a share of the Sun-Earth-Moon "
+               "space environment data. They ask for the Sun-Earth-Moon space environment data: they care 80% for "
+               "it, and the station's Earth antenna makes it. They give less: nothing more can be given yet.")
+
+
+def many_reasons() -> Evaluation:
+    """More reasons than any panel holds, each long enough to wrap, and a law quoted in full."""
+    reasons = tuple(Reason(f"Reason number {n}: a sentence long enough to need two lines in the panel, or three.",
+                           weight=float(n % 5 - 2)) for n in range(1, 16))
+    return Evaluation(utility=-12.0, reasons=reasons, blocked=("A law of theirs forbids this term, quoted here.",))
+
+
+def look(app: Any, size: tuple[int, int], scale: float) -> None:
+    app.ctx.settings.ui_scale = scale
+    apply_look(app.ctx)
+    if app.window.get_size() != size:
+        pygame.display.set_mode(size)
+        app.frame(1 / 60)
+
+
+@pytest.mark.parametrize(("size", "scale"), [((1280, 720), 1.0), ((1920, 1080), 1.0), ((1280, 720), 1.5),
+                                             ((1920, 1080), 2.0)])
+def test_nothing_in_the_negotiation_room_draws_outside_its_box(played: Any, size: tuple[int, int],
+                                                                scale: float) -> None:
+    app, simulation, loaded = played
+    look(app, size, scale)
+    talks = NegotiationScene(app.ctx, simulation, loaded, "cnsa")
+    show(app, talks)
+    talks.answer, talks.evaluation = LONG_ANSWER, many_reasons()
+    app.frame(1 / 60)
+    screen = app.window.get_rect()
+    box, answer, hint = talks.reasoning_box(), talks.answer_rect(), talks.hint_rect()
+    rows = [rect for rect in map(talks.row_rect, range(len(talks.rows))) if rect.h]
+    buttons = [button.get_abs_rect() for button in talks.buttons.values()]
+    parts = [box, answer, hint, *buttons]
+    for index, part in enumerate(parts):
+        assert screen.contains(part), part
+        assert not any(part.colliderect(other) for other in parts[index + 1:]), part
+    assert all(screen.contains(row) and not row.colliderect(box) and row.bottom <= answer.y for row in rows)
+    # The rows' "rows 1-7 of 8" line sits under them, above the answer.
+    more = app.ctx.fonts.bold(palette.SMALL).get_linesize()
+    assert max(row.bottom for row in rows) + 4 + (more if talks._more_rows() else 0) <= answer.y
+    # The answer has the lines it needs: all of it at 100 %, never less than three lines' worth at 150 %.
+    needed = len(wrap_text(LONG_ANSWER, app.ctx.fonts.regular(palette.BODY), answer.width))
+    if scale == 1.0:
+        assert talks.answer_lines() == needed >= 3
+    assert talks.answer_lines() >= min(needed, 3)
+    # Every reason line in view lies inside the panel; nothing of the panel reaches the answer.
+    layout = talks.reasoning_layout()
+    assert box.contains(layout.area)
+    assert all(layout.area.contains(line.rect) for line in layout.lines)
+    gap = pygame.Rect(box.x, box.bottom, box.width, answer.y - box.bottom)
+    sky = app.ctx.palette.sky[:3]
+    assert {app.window.get_at((x, y))[:3] for x in range(gap.left, gap.right, 3)
+            for y in range(gap.top, gap.bottom)} <= {sky}
+
+
+def test_page_down_and_the_wheel_scroll_the_reasons_to_the_end_and_back(played: Any) -> None:
+    app, simulation, loaded = played
+    talks = NegotiationScene(app.ctx, simulation, loaded, "cnsa")
+    show(app, talks)
+    talks.evaluation = many_reasons()
+    layout = talks.reasoning_layout()
+    assert layout.scroll is not None and layout.first == 0 and "PgUp/PgDn" in layout.where
+    seen = [line.words for line in layout.lines]
+    talks.handle(key(pygame.K_PAGEDOWN))
+    moved = talks.reasoning_layout()
+    assert moved.first == len(layout.lines) - 1  # a panel less one line: the last line read stays in view
+    assert moved.lines[0].words == seen[-1]
+    for _ in range(layout.total):
+        talks.handle(key(pygame.K_PAGEDOWN))
+    end = talks.reasoning_layout()
+    assert end.first == end.last_first and end.first + len(end.lines) == end.total  # the last line shows
+    assert end.lines[-1].words.endswith("three.")
+    talks.handle(pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=1, precise_x=0.0, precise_y=1.0, flipped=False))
+    assert talks.reasoning_layout().first == end.first - 2
+    for _ in range(layout.total):
+        talks.handle(key(pygame.K_PAGEUP))
+    assert talks.reasoning_layout().first == 0
+    assert talks.cursor == 0 and talks.offer == NegotiationScene(app.ctx, simulation, loaded, "cnsa").offer
+
+
+def test_the_gallery_shows_the_partner_countering_with_its_reasons(played: Any) -> None:
+    app, simulation, loaded = played
+    play_gallery_moves(simulation)
+    talks = NegotiationScene(app.ctx, simulation, loaded, "cnsa")
+    show(app, talks)
+    for code in GALLERY_TALKS_KEYS:
+        talks.handle(key(code))
+    answer = talks.view.last_answer
+    assert answer is not None and answer.decision == "counter" and answer.counter is not None
+    assert "proposes changed terms" in talks.answer and "They ask" in talks.answer
+    assert talks.buttons["counter"].is_enabled
+    talks.handle(key(pygame.K_t))
+    assert talks.evaluation.acceptable  # their counter, put back on the table, is one they would sign

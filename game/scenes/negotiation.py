@@ -17,7 +17,7 @@ from game.render import palette
 from game.render.fonts import scaled
 from game.render.partner_bars import DOMAIN_LABELS, draw_trust_bar, draw_worth_bar
 from game.render.partner_emblem import draw_emblem
-from game.render.text import draw_paragraph, draw_text, fit_text
+from game.render.text import draw_paragraph, draw_text, fit_text, wrap_text
 from game.rules.negotiation import Evaluation, Offer
 from game.scenes.context import SceneContext
 from game.scenes.partners import act_now
@@ -74,8 +74,8 @@ def term_rows(spec: PartnerSpec, module_names: dict[str, str]) -> list[TermRow]:
     if means.funding_per_year > 0:
         step = max(1.0, round(means.funding_per_year / 10))
         rows.append(TermRow(
-            "they", "Funding (credits)",
-            lambda offer: f"{offer.funding_per_year:g}/yr",
+            "they", "Funding (credits/yr)",  # the unit in the label: the value's cell is narrow
+            lambda offer: f"{offer.funding_per_year:g}",
             lambda offer, d: replace(offer, funding_per_year=max(0.0, min(means.funding_per_year,
                                                                          offer.funding_per_year + d * step))),
         ))
@@ -114,7 +114,8 @@ def term_rows(spec: PartnerSpec, module_names: dict[str, str]) -> list[TermRow]:
 
 
 class NegotiationScene(SceneBase):
-    """Up/Down choose a term · Left/Right or Space change it · Enter propose · T take their terms · Esc back."""
+    """Up/Down choose a term · Left/Right or Space change it · Enter propose · T take their terms · PgUp/PgDn or the
+    wheel scroll their reasoning · Esc back."""
 
     def __init__(self, ctx: SceneContext, simulation: Simulation, loaded: LoadedLevel, partner_id: str):
         self.ctx = ctx
@@ -131,6 +132,7 @@ class NegotiationScene(SceneBase):
         self.offer = Offer(funding_per_year=float(opening)) if opening else Offer(
             instruments=min(1, len(self.spec.capabilities.instruments)))
         self.answer = ""
+        self.reasoning_scroll = 0  # the first line of the reasons in view, moved by PgUp/PgDn and the wheel
         self.view: PartnerView = self._view()
         self.evaluation: Evaluation = simulation.evaluate_offer(partner_id, self.offer)
         self.buttons: dict[str, UIButton] = {}
@@ -194,16 +196,42 @@ class NegotiationScene(SceneBase):
         width = self.ctx.ui.window_resolution[0]
         return min(self._px(COLUMN_WIDTH), (width - 2 * MARGIN - 2 * 16) * 3 // 10 + 40)
 
+    def answer_lines(self) -> int:
+        """Lines the answer gets: two while there is none (the layout does not jump at the first one), as many
+        as it needs after that, up to a fifth of the window's height (so the terms keep their room at a large
+        UI scale, where a very long answer ends with '…')."""
+        body = self.ctx.fonts.regular(palette.BODY)
+        width, height = self.ctx.ui.window_resolution
+        needed = len(wrap_text(self.answer, body, width - 2 * MARGIN)) if self.answer else 0
+        most = max(2, height // 5 // body.get_linesize())
+        return max(2, min(needed, most))
+
+    def hint_rect(self) -> pygame.Rect:
+        """The line of key hints, just above the buttons."""
+        width, height = self.ctx.ui.window_resolution
+        small = self.ctx.fonts.regular(palette.SMALL).get_linesize()
+        return pygame.Rect(MARGIN, height - self._button_height() - 16 - 8 - small, width - 2 * MARGIN, small)
+
+    def answer_rect(self) -> pygame.Rect:
+        """The partner's last answer, the full width of the window, above the key hints."""
+        height = self.answer_lines() * self.ctx.fonts.regular(palette.BODY).get_linesize()
+        hint = self.hint_rect()
+        return pygame.Rect(MARGIN, hint.y - 4 - height, hint.width, height)
+
     def _bottom_block_top(self) -> int:
-        """Where the answer line, the hint and the buttons begin: the rows stop above it."""
-        fonts = self.ctx.fonts
-        height = self.ctx.ui.window_resolution[1]
-        return (height - self._button_height() - 16 - fonts.regular(palette.SMALL).get_linesize() - 10
-                - 2 * fonts.regular(palette.BODY).get_linesize() - 8)
+        """Where the answer, the hint and the buttons begin: the rows and the reasoning stop above it."""
+        return self.answer_rect().y
+
+    def _rows_top(self) -> int:
+        return self.column_top() + self.ctx.fonts.bold(palette.LARGE).get_linesize() + 2
 
     def rows_shown(self) -> int:
-        top = self.column_top() + self.ctx.fonts.bold(palette.LARGE).get_linesize() + 2
-        return max(1, (self._bottom_block_top() - top) // self.row_step())
+        """Rows that fit above the answer; when some do not, one line under them says so and where they are."""
+        room = self._bottom_block_top() - 8 - self._rows_top()
+        longest = max(sum(1 for row in self.rows if row.side == side) for side in ("they", "you"))
+        if longest * self.row_step() > room:
+            room -= self.ctx.fonts.bold(palette.SMALL).get_linesize() + 4
+        return max(1, room // self.row_step())
 
     def first_row(self) -> int:
         """The rows scroll (both columns together) so the chosen term is always in view."""
@@ -247,6 +275,8 @@ class NegotiationScene(SceneBase):
             return self._key(event.key)
         elif event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
             self._click(event.pos)
+        elif event.type == pygame.MOUSEWHEEL:  # the reasons are the one thing on this screen that scrolls freely
+            self.scroll_reasoning(-2 * event.y)
         return None
 
     def _key(self, key: int) -> Transition | None:
@@ -260,6 +290,8 @@ class NegotiationScene(SceneBase):
             self.cursor = (self.cursor + (-1 if key == pygame.K_UP else 1)) % len(self.rows)
         elif key in (pygame.K_LEFT, pygame.K_RIGHT, pygame.K_SPACE):
             self.change(self.cursor, -1 if key == pygame.K_LEFT else 1)
+        elif key in (pygame.K_PAGEUP, pygame.K_PAGEDOWN):
+            self.scroll_reasoning(self.reasoning_page() * (-1 if key == pygame.K_PAGEUP else 1))
         return None
 
     def _click(self, position: tuple[int, int]) -> None:
@@ -298,8 +330,7 @@ class NegotiationScene(SceneBase):
         if not 0 <= shown < self.rows_shown():
             return pygame.Rect(x, 0, column, 0)
         step = self.row_step()
-        top = self.column_top() + self.ctx.fonts.bold(palette.LARGE).get_linesize() + 2
-        return pygame.Rect(x, top + shown * step, column, step - 4)
+        return pygame.Rect(x, self._rows_top() + shown * step, column, step - 4)
 
     def stepper_rects(self, rect: pygame.Rect) -> tuple[pygame.Rect, pygame.Rect]:
         box, span = self._px(30), self._px(124)
@@ -336,17 +367,14 @@ class NegotiationScene(SceneBase):
         if more:  # under the rows, where nothing else is drawn
             lowest = max(rect.bottom for rect in (self.row_rect(index) for index in range(len(self.rows))) if rect.h)
             draw_text(surface, more, fonts.bold(palette.SMALL), colours.accent, (MARGIN, lowest + 4))
-        bottom_block = self._bottom_block_top()
-        reasoning = pygame.Rect(MARGIN + 2 * (column + 16) + 8, top, 0, bottom_block - top - 16)
-        reasoning.width = width - MARGIN - 8 - reasoning.x
-        self._draw_reasoning(surface, reasoning)
+        self._draw_reasoning(surface)
         if self.answer:
-            draw_paragraph(surface, self.answer, body, colours.accent, (MARGIN, bottom_block), width - 2 * MARGIN,
-                           max_lines=2)
+            answer = self.answer_rect()
+            draw_paragraph(surface, self.answer, body, colours.accent, answer.topleft, answer.width,
+                           max_lines=self.answer_lines())
         hint = "Up/Down choose a term · Left/Right change it · Enter propose · T take their terms · Esc back"
         small = fonts.regular(palette.SMALL)
-        draw_text(surface, fit_text(hint, small, width - 2 * MARGIN), small, colours.text_dim,
-                  (MARGIN, bottom_block + 2 * body.get_linesize() + 4))
+        draw_text(surface, fit_text(hint, small, width - 2 * MARGIN), small, colours.text_dim, self.hint_rect().topleft)
 
     def _more_rows(self) -> str:
         """Words saying that terms are scrolled out of sight, or '' when all of them show."""
@@ -397,39 +425,154 @@ class NegotiationScene(SceneBase):
         draw_text(surface, value_text, value_font, colours.accent if on else colours.text_dim,
                   ((minus.right + plus.x) // 2, rect.centery), anchor="center")
 
-    def _draw_reasoning(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
+    # --- the reasoning panel: a fixed verdict above a list of reasons that scrolls -----------------
+
+    def reasoning_box(self) -> pygame.Rect:
+        """The reasoning panel as drawn, right of the two term columns and above the answer: all of it stays in."""
+        width = self.ctx.ui.window_resolution[0]
+        column, top = self.column_width(), self.column_top()
+        left = MARGIN + 2 * (column + 16)
+        return pygame.Rect(left, top - 8, width - MARGIN - left, self._bottom_block_top() - 8 - (top - 8))
+
+    def _reasoning_entries(self) -> list[tuple[str, str, pygame.Color]]:
+        """(prefix, sentence, colour) for every law that blocks the offer and every reason, most telling first."""
+        colours = self.ctx.palette
+        evaluation = self.evaluation
+        entries = [("•", text, colours.broken) for text in evaluation.blocked]  # a law is quoted in full
+        # What they miss first (it says what to offer), then the biggest weights either way.
+        ordered = sorted(evaluation.reasons, key=lambda reason: (reason.weight != 0, -abs(reason.weight)))
+        entries += [(f"{reason.weight:+.0f}" if reason.weight else "•", reason.text,
+                     colours.good if reason.weight > 0 else colours.text if reason.weight == 0 else colours.broken)
+                    for reason in ordered]
+        return entries
+
+    def reasoning_layout(self) -> ReasoningLayout:
+        """Where each part of the panel goes at this window size and text size, scrolled to `reasoning_scroll`."""
+        fonts = self.ctx.fonts
+        small, bold = fonts.regular(palette.SMALL), fonts.bold(palette.BODY)
+        box = self.reasoning_box()
+        inner = box.inflate(-16, -16)
+        header = (fonts.bold(palette.LARGE).get_linesize() + bold.get_linesize() + 6 + self._px(16) + 4
+                  + small.get_linesize() + bold.get_linesize() + 4)
+        area = pygame.Rect(inner.x, inner.y + header, inner.width, max(0, inner.bottom - inner.y - header))
+        bar_width = self._px(8)
+        indent = small.size("+00 ")[0]
+        text_width = area.width - bar_width - 8 - indent
+        lines: list[tuple[str, str, pygame.Color, bool]] = []  # prefix, words, colour, starts a paragraph
+        for prefix, text, colour in self._reasoning_entries():
+            for number, words in enumerate(wrap_text(text, small, max(40, text_width))):
+                lines.append((prefix if number == 0 else "", words, colour, number == 0))
+        step = small.get_linesize()
+
+        def fitting(first: int, room: int) -> int:
+            """How many lines from `first` fit in `room` pixels (a paragraph starts 4 px below the last)."""
+            used = count = 0
+            for _, _, _, starts in lines[first:]:
+                used += step + (4 if starts and count else 0)
+                if used > room:
+                    break
+                count += 1
+            return count
+
+        if fitting(0, area.height) >= len(lines):
+            return ReasoningLayout(box, area, tuple(self._placed(lines, 0, len(lines), area.topleft, indent)),
+                                   0, 0, len(lines), None, "")
+        list_room = area.height - step - 2  # one line at the foot says where the reader is
+        if list_room < step:  # a large UI scale in a small window: the verdict is all that fits
+            return ReasoningLayout(box, area, (), 0, 0, len(lines), None, "")
+        last_first = next((first for first in range(len(lines)) if fitting(first, list_room) >= len(lines) - first),
+                          len(lines) - 1)
+        first = max(0, min(self.reasoning_scroll, last_first))
+        shown = max(0, fitting(first, list_room))
+        track = pygame.Rect(area.right - bar_width, area.y, bar_width, max(0, list_room))
+        thumb = track.copy()
+        thumb.height = max(self._px(16), track.height * shown // len(lines))
+        thumb.y = track.y + (track.height - thumb.height) * first // max(1, last_first)
+        where = f"lines {first + 1}-{first + shown} of {len(lines)} · PgUp/PgDn"
+        return ReasoningLayout(box, area, tuple(self._placed(lines, first, shown, area.topleft, indent)), first,
+                               last_first, len(lines), (track, thumb.clip(track)), where)
+
+    def _placed(self, lines: list[tuple[str, str, pygame.Color, bool]], first: int, shown: int,
+                topleft: tuple[int, int], indent: int) -> list[PlacedLine]:
+        small = self.ctx.fonts.regular(palette.SMALL)
+        x, y = topleft
+        placed: list[PlacedLine] = []
+        for count, (prefix, words, colour, starts) in enumerate(lines[first:first + shown]):
+            y += 4 if starts and count else 0
+            rect = pygame.Rect(x, y, indent + small.size(words)[0], small.get_linesize())
+            placed.append(PlacedLine(prefix, words, colour, rect))
+            y += small.get_linesize()
+        return placed
+
+    def scroll_reasoning(self, lines: int) -> None:
+        """Moves the reasons by `lines` (down when positive), never past either end."""
+        layout = self.reasoning_layout()
+        self.reasoning_scroll = max(0, min(layout.first + lines, layout.last_first))
+
+    def reasoning_page(self) -> int:
+        """PgUp/PgDn move by a panel of reasons less one line, so the reader keeps their place."""
+        return max(1, len(self.reasoning_layout().lines) - 1)
+
+    def _draw_reasoning(self, surface: pygame.Surface) -> None:
         colours = self.ctx.palette
         fonts = self.ctx.fonts
         evaluation = self.evaluation
-        pygame.draw.rect(surface, colours.panel, rect.inflate(16, 16), border_radius=10)
-        heading = draw_text(surface, fit_text("Their reasoning", fonts.bold(palette.LARGE), rect.width),
-                            fonts.bold(palette.LARGE), colours.text, rect.topleft)
-        worth = f"Worth to them: {evaluation.utility:+.0f}"
-        worth_line = draw_text(surface, fit_text(worth, fonts.bold(palette.BODY), rect.width), fonts.bold(palette.BODY),
-                               colours.text, (rect.x, heading.bottom))
-        small = fonts.regular(palette.SMALL)
-        bar = pygame.Rect(rect.x, worth_line.bottom + 6, rect.width, self._px(16))
-        draw_worth_bar(surface, bar, evaluation.utility, small, colours=colours)
-        if evaluation.blocked:
-            verdict, colour = "They cannot agree to this", colours.broken
-        elif evaluation.acceptable:
-            verdict, colour = "They would accept this", colours.good
-        else:
-            verdict, colour = "Not enough for them yet", colours.accent
-        verdict_top = bar.bottom + 4 + small.get_linesize()
-        if verdict_top + fonts.bold(palette.BODY).get_linesize() > rect.bottom:
-            return  # a large UI scale in a small window: the worth bar is all that fits
-        verdict_line = draw_text(surface, fit_text(verdict, fonts.bold(palette.BODY), rect.width),
-                                 fonts.bold(palette.BODY), colour, (rect.x, verdict_top))
-        y = verdict_line.bottom + 4
-        lines = [(text, colours.broken, 5) for text in evaluation.blocked]  # a law is quoted in full
-        # What they miss first (it says what to offer), then the biggest weights either way.
-        ordered = sorted(evaluation.reasons, key=lambda reason: (reason.weight != 0, -abs(reason.weight)))
-        lines += [(f"{reason.weight:+.0f}  {reason.text}" if reason.weight else f"•  {reason.text}",
-                   colours.good if reason.weight > 0 else colours.text if reason.weight == 0 else colours.broken, 3)
-                  for reason in ordered]
-        for text, colour, most in lines:
-            if y > rect.bottom - small.get_linesize():
-                draw_text(surface, "…", small, colours.text_dim, (rect.x, y))
-                break
-            y = draw_paragraph(surface, text, small, colour, (rect.x, y), rect.width, max_lines=most) + 4
+        layout = self.reasoning_layout()
+        pygame.draw.rect(surface, colours.panel, layout.box, border_radius=10)
+        rect = layout.box.inflate(-16, -16)
+        clip = surface.get_clip()
+        surface.set_clip(rect)  # a large UI scale in a small window shows less, never draws over the answer
+        try:
+            large, bold, small = fonts.bold(palette.LARGE), fonts.bold(palette.BODY), fonts.regular(palette.SMALL)
+            heading = draw_text(surface, fit_text("Their reasoning", large, rect.width), large, colours.text,
+                                rect.topleft)
+            worth = f"Worth to them: {evaluation.utility:+.0f}"
+            worth_line = draw_text(surface, fit_text(worth, bold, rect.width), bold, colours.text,
+                                   (rect.x, heading.bottom))
+            bar = pygame.Rect(rect.x, worth_line.bottom + 6, rect.width, self._px(16))
+            draw_worth_bar(surface, bar, evaluation.utility, small, colours=colours)
+            if evaluation.blocked:
+                verdict, colour = "They cannot agree to this", colours.broken
+            elif evaluation.acceptable:
+                verdict, colour = "They would accept this", colours.good
+            else:
+                verdict, colour = "Not enough for them yet", colours.accent
+            draw_text(surface, fit_text(verdict, bold, rect.width), bold, colour,
+                      (rect.x, bar.bottom + 4 + small.get_linesize()))
+            indent = small.size("+00 ")[0]
+            for line in layout.lines:
+                if line.prefix:
+                    draw_text(surface, line.prefix, small, line.colour, line.rect.topleft)
+                draw_text(surface, line.words, small, line.colour, (line.rect.x + indent, line.rect.y))
+            if layout.scroll is not None:
+                track, thumb = layout.scroll
+                pygame.draw.rect(surface, colours.panel_edge, track, border_radius=4)
+                pygame.draw.rect(surface, colours.accent, thumb, border_radius=4)
+                draw_text(surface, fit_text(layout.where, small, layout.area.width), small, colours.text_dim,
+                          (layout.area.x, layout.area.bottom), anchor="bottomleft")
+        finally:
+            surface.set_clip(clip)
+
+
+@dataclass(frozen=True, slots=True)
+class PlacedLine:
+    """One line of a reason in view: its sign or bullet (first line only), its words, colour and place."""
+
+    prefix: str
+    words: str
+    colour: pygame.Color
+    rect: pygame.Rect
+
+
+@dataclass(frozen=True, slots=True)
+class ReasoningLayout:
+    """The reasoning panel at one size: its box, the area the reasons scroll in, and the lines in view."""
+
+    box: pygame.Rect
+    area: pygame.Rect
+    lines: tuple[PlacedLine, ...]
+    first: int  # the first wrapped line in view
+    last_first: int  # the furthest it may scroll: the last lines fill the panel
+    total: int  # wrapped lines in all
+    scroll: tuple[pygame.Rect, pygame.Rect] | None  # the scroll bar's track and thumb, when the reasons overflow
+    where: str  # "lines 4-11 of 15 · PgUp/PgDn", or '' when all show

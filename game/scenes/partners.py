@@ -353,16 +353,44 @@ class PartnerRosterScene(SceneBase):
             draw_text(surface, source, small, colours.text_dim, (right.x, right.bottom - line))
 
 
+# The keys the gallery presses in the room with CNSA: choose the solar array, ask for it, propose; after the
+# gallery's moves that draws a counter-offer.
+GALLERY_TALKS_KEYS = (pygame.K_DOWN, pygame.K_RIGHT, pygame.K_RETURN)
+
+
+def play_gallery_moves(simulation: Simulation) -> None:
+    """The moves `shoot_partner_screens` plays in level 01 before its shots: five weeks of diplomacy."""
+    from game.ecs.commands import ConsultPartner, PlaceModule, ProposeAgreement
+    from game.ui.hints import best_spot
+
+    occupied = set(simulation.ctx.occupied)
+    antenna = best_spot("earth_antenna", simulation.ctx.grid, simulation.ctx.catalog, occupied, occupied)
+    if antenna is None:
+        raise RuntimeError("Level 01 has no free spot for an Earth antenna: the partner gallery needs one.")
+    simulation.run_hours(2, [
+        (0, PlaceModule("earth_antenna", *antenna)),
+        (0, ConsultPartner("cnsa", "science")),
+        (0, ProposeAgreement("roscosmos", funding_per_year=100, modules=("laboratory",))),
+    ])
+    counter = next(view for view in simulation.snapshot().partners if view.id == "roscosmos").last_answer
+    if counter is not None and counter.counter is not None:
+        simulation.queue(ProposeAgreement("roscosmos", **asdict(counter.counter)))
+    simulation.queue(ProposeAgreement("cnsa", funding_per_year=150, data_share=("geology", "resource_use"),
+                                      payload_kg=50))
+    simulation.run_hours(24 * 35)
+
+
 def shoot_partner_screens(out: Path) -> list[Path]:
     """Renders the roster, the negotiation room and the ledger with level 01 and the real catalog to PNGs.
 
     Runs headless (set SDL_VIDEODRIVER=dummy first). Plays a few diplomatic moves first, so the screens
-    show history, answers and agreements in every state the first weeks can reach.
+    show history, answers and agreements in every state the first weeks can reach. An Earth antenna is
+    ordered at the start: a counter asks only for science the station makes (docs/PARTNERS.md), so without
+    it the room could only show a partner declining, never a counter-offer with its reasons.
     """
     from game import paths
     from game.app import open_app
     from game.content.loader import load_level_by_path
-    from game.ecs.commands import ConsultPartner, ProposeAgreement
     from game.ecs.session import Simulation
     from game.scenes.ledger import LedgerScene
     from game.scenes.negotiation import NegotiationScene
@@ -375,16 +403,7 @@ def shoot_partner_screens(out: Path) -> list[Path]:
     written: list[Path] = []
     simulation = Simulation(level, catalog)
     try:
-        simulation.run_hours(2, [
-            (0, ConsultPartner("cnsa", "science")),
-            (0, ProposeAgreement("roscosmos", funding_per_year=100, modules=("laboratory",))),
-        ])
-        counter = next(view for view in simulation.snapshot().partners if view.id == "roscosmos").last_answer
-        if counter is not None and counter.counter is not None:
-            simulation.queue(ProposeAgreement("roscosmos", **asdict(counter.counter)))
-        simulation.queue(ProposeAgreement("cnsa", funding_per_year=150, data_share=("geology", "resource_use"),
-                                          payload_kg=50))
-        simulation.run_hours(24 * 35)
+        play_gallery_moves(simulation)
 
         def shoot(name: str, scene: SceneBase, keys: tuple[int, ...] = ()) -> None:
             apply_transition(app.stack, Push(scene))
@@ -399,7 +418,7 @@ def shoot_partner_screens(out: Path) -> list[Path]:
 
         shoot("partners_roster", PartnerRosterScene(app.ctx, simulation, loaded), (pygame.K_DOWN,))
         talks = NegotiationScene(app.ctx, simulation, loaded, "cnsa")
-        shoot("partners_negotiation", talks, (pygame.K_DOWN, pygame.K_RIGHT, pygame.K_RETURN))
+        shoot("partners_negotiation", talks, GALLERY_TALKS_KEYS)
         shoot("partners_ledger", LedgerScene(app.ctx, simulation, loaded))
     finally:
         simulation.close()

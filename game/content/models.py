@@ -449,6 +449,10 @@ class EventEffect(Strict):
     resources: dict[Resource, float] = {}
     fail_module: Identifier | None = Field(None, description="One working module of this kind breaks down.")
     radiation_msv: NonNegative = Field(0.0, description="Extra dose to unsheltered crew, millisieverts.")
+    delay_launches_days: float = Field(
+        0.0, ge=0.0, allow_inf_nan=False,
+        description="Every launch that has not lifted off yet, booked or not, slips by this many days.",
+    )
     partner: Identifier | None = Field(None, description="The level partner the partner keys below act on.")
     trust: float = Field(0.0, ge=-100.0, le=100.0, description="Added to the partner's trust.")
     default_agreement: bool = Field(False, description="The partner defaults on its active agreements.")

@@ -180,6 +180,18 @@ class LandingResolved:
 
 
 @dataclass(frozen=True, slots=True)
+class LaunchDelayed:
+    """A launch delay moved delivery `delivery` by `days`: it now lifts off on `launch_day`, lands on `arrival_day`."""
+
+    delivery: int
+    vehicle: str
+    modules: tuple[str, ...]
+    days: float
+    launch_day: float
+    arrival_day: float
+
+
+@dataclass(frozen=True, slots=True)
 class CrewWarning:
     """Before a shortage hits: `reason` (oxygen, water, food or radiation) runs out in `hours_left`."""
 
@@ -203,7 +215,9 @@ class CrewRotated:
     crew: int
 
 
-StationEvent = CargoLaunched | CargoArrived | LandingResolved | CrewWarning | CrewEvacuated | CrewRotated
+StationEvent = (
+    CargoLaunched | CargoArrived | LandingResolved | CrewWarning | CrewEvacuated | CrewRotated | LaunchDelayed
+)
 
 GameEvent = (
     ModulePlaced | ModuleDemolished | CommandRefused | ModuleCompleted | ModuleFailed | ModuleRepaired

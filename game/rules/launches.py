@@ -16,17 +16,39 @@ MAX_FLIGHTS_AHEAD = 10_000
 
 
 @dataclass(frozen=True, slots=True)
+class Slip:
+    """A launch delay: every launch still to fly after `after_hour` leaves `hours` later."""
+
+    after_hour: int
+    hours: int
+
+
+@dataclass(frozen=True, slots=True)
 class Flight:
-    """One launch vehicle as the booking sees it: its payload and how often it flies."""
+    """One launch vehicle as the booking sees it: its payload, how often it flies, and the delays so far."""
 
     vehicle: str
     payload_kg: float
     cadence_hours: float
+    slips: tuple[Slip, ...] = ()  # in the order they happened
 
 
-def launch_hour(flight_number: int, cadence_hours: float) -> int:
-    """The hour of a vehicle's n-th launch (0 is the first, at the level's start)."""
-    return round(flight_number * cadence_hours)
+def launch_hour(flight_number: int, cadence_hours: float, slips: Sequence[Slip] = ()) -> int:
+    """The hour of a vehicle's n-th launch (0 is the first, at the level's start), after its delays."""
+    return slipped_hour(round(flight_number * cadence_hours), slips)
+
+
+def slipped_hour(hour: int, slips: Sequence[Slip]) -> int:
+    """When a launch planned for `hour` leaves after the delays, applied in the order they happened.
+
+    A delay moves only the launches that had not flown when it came (a launch due in the delay's own
+    hour has already gone), and a launch it moved can be moved again by a later delay. Launches keep
+    their order, and two launches of a vehicle never meet in the same hour.
+    """
+    for slip in slips:
+        if hour > slip.after_hour:
+            hour += slip.hours
+    return hour
 
 
 def earliest_launch(
@@ -41,11 +63,13 @@ def earliest_launch(
     for rank, flight in enumerate(flights):
         if mass_kg > flight.payload_kg:
             continue
-        number = max(0, math.ceil(hour / flight.cadence_hours) - 1)
-        while launch_hour(number, flight.cadence_hours) < hour:
+        # Delays only move launches later, so no launch planned before (hour - all delays) can qualify.
+        delayed = sum(slip.hours for slip in flight.slips)
+        number = max(0, math.ceil((hour - delayed) / flight.cadence_hours) - 1)
+        while launch_hour(number, flight.cadence_hours, flight.slips) < hour:
             number += 1
         for _ in range(MAX_FLIGHTS_AHEAD):
-            at = launch_hour(number, flight.cadence_hours)
+            at = launch_hour(number, flight.cadence_hours, flight.slips)
             if booked_kg.get((flight.vehicle, at), 0.0) + mass_kg <= flight.payload_kg:
                 break
             number += 1

@@ -12,7 +12,7 @@ from game.ecs import events
 # Events that need the player's attention: marked as warnings in the log.
 WARNING_EVENTS: tuple[type, ...] = (
     events.ModuleFailed, events.PowerLost, events.GoalFailed, events.EnergyRunningLow, events.CommandRefused,
-    events.CrewWarning, events.CrewEvacuated, events.AgreementDefaulted,
+    events.CrewWarning, events.CrewEvacuated, events.AgreementDefaulted, events.LaunchDelayed,
 )
 # Warnings that put people or the whole base at risk: the alarm sounds as well.
 ALARM_EVENTS: tuple[type, ...] = (events.PowerLost, events.CrewWarning, events.CrewEvacuated,
@@ -59,6 +59,12 @@ def _lander_name(lander_id: str, catalog: Catalog, language: str) -> str:
     return "its lander"
 
 
+def _day_count(days: float) -> str:
+    """'1 day', '3 days', '2.5 days': to a tenth of a day."""
+    shown = round(days, 1)
+    return f"{shown:g} day" + ("" if shown == 1 else "s")
+
+
 def _goal_text(goal_id: str, level: Level, language: str) -> str:
     return next((translate(goal.text, language) for goal in level.goals if goal.id == goal_id), goal_id)
 
@@ -103,6 +109,10 @@ def event_sentence(event: object, level: Level, catalog: Catalog, language: str)
         return (f"Launch: the {_vehicle_name(event.vehicle, catalog, language)} lifted off with "
                 f"{_cargo(event.modules, catalog, language)} ({event.cost:,.0f} credits); "
                 f"it reaches the Moon on day {int(event.arrival_day) + 1}.")
+    if isinstance(event, events.LaunchDelayed):
+        return (f"Launch delayed by {_day_count(event.days)}: the {_cargo(event.modules, catalog, language)} "
+                f"now lifts off on day {int(event.launch_day) + 1} "
+                f"and reaches the Moon on day {int(event.arrival_day) + 1}.")
     if isinstance(event, events.CargoArrived):
         return (f"The {_cargo(event.modules, catalog, language)} reached lunar orbit; "
                 f"{_lander_name(event.lander, catalog, language)} is ready to land it.")

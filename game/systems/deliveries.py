@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 import esper
 
 from game.content.models import ModuleSpec
@@ -17,10 +19,17 @@ from game.ecs.components import (
     UnderConstruction,
 )
 from game.ecs.context import HOURS_PER_DAY, SimContext
-from game.ecs.events import CargoArrived, CargoLaunched, LandingResolved
+from game.ecs.events import CargoArrived, CargoLaunched, LandingResolved, LaunchDelayed
 from game.ecs.world_builder import recount_capacity, remove_module
-from game.rules.launches import Flight, damaged_repair_hours, earliest_launch
+from game.rules.launches import Flight, Slip, damaged_repair_hours, earliest_launch, slipped_hour
 from game.systems.base import System
+
+
+@dataclass(slots=True)
+class LaunchSlips:
+    """The launch delays of this run so far, in order: one per world, made by the first delay."""
+
+    slips: list[Slip] = field(default_factory=list)
 
 
 class DeliverySystem(System):
@@ -44,7 +53,32 @@ class DeliverySystem(System):
 def flights(ctx: SimContext) -> list[Flight]:
     """The level's launch vehicles as the booking sees them (none: modules are built where they stand)."""
     vehicles = [ctx.catalog.launch_vehicles[v] for v in ctx.level.launch_vehicles if v in ctx.catalog.launch_vehicles]
-    return [Flight(v.id, v.payload_to_surface_kg, v.cadence_days * HOURS_PER_DAY) for v in vehicles]
+    slips = tuple(slip for _, record in esper.get_component(LaunchSlips) for slip in record.slips)
+    return [Flight(v.id, v.payload_to_surface_kg, v.cadence_days * HOURS_PER_DAY, slips) for v in vehicles]
+
+
+def delay_launches(ctx: SimContext, days: float) -> None:
+    """Every launch that has not lifted off yet slips by `days`: the booked cargo and the launches still to book.
+
+    Each booked delivery says so in the log, with its new launch and arrival day. A delay of under
+    half an hour changes nothing.
+    """
+    slip = Slip(ctx.station.hour, round(days * HOURS_PER_DAY))
+    if slip.hours <= 0:
+        return
+    records = esper.get_component(LaunchSlips)
+    record = records[0][1] if records else LaunchSlips()
+    if not records:
+        esper.create_entity(record)
+    record.slips.append(slip)
+    for delivery in sorted(ctx.deliveries.values(), key=lambda d: d.id):
+        if delivery.state != BOOKED:
+            continue  # already on its way: a delay on the ground cannot reach it
+        moved = slipped_hour(delivery.launch_hour, (slip,)) - delivery.launch_hour
+        delivery.launch_hour += moved
+        delivery.arrival_hour += moved
+        ctx.emit(LaunchDelayed(delivery.id, delivery.vehicle, _module_ids(delivery), moved / HOURS_PER_DAY,
+                               delivery.launch_hour / HOURS_PER_DAY, delivery.arrival_hour / HOURS_PER_DAY))
 
 
 def book(ctx: SimContext, spec: ModuleSpec, from_hour: int) -> Delivery | None:

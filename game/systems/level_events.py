@@ -11,6 +11,7 @@ from game.ecs.context import HOURS_PER_DAY
 from game.ecs.events import LevelEventFired
 from game.systems.base import System
 from game.systems.crew import radiation_storm
+from game.systems.deliveries import delay_launches
 from game.systems.maintenance import break_module
 from game.systems.status import is_sound
 
@@ -57,6 +58,8 @@ class LevelEventSystem(System):
         if event.fact is not None and event.fact not in station.facts_seen:
             station.facts_seen.append(event.fact)
         ctx.emit(LevelEventFired(event.id, event.kind, translate(event.text), event.fact))
+        if effect.delay_launches_days:
+            delay_launches(ctx, effect.delay_launches_days)  # after the news, so the log tells why first
 
 
 def _change_energy(change_wh: float) -> None:

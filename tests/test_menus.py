@@ -498,3 +498,30 @@ def test_the_today_line_never_cuts_through_a_stage_name(app: App) -> None:
     name_rows = range(axis - 10 - font.get_linesize() + 4, axis - 14)
     assert all(tuple(app.window.get_at((now, y)))[:3] != accent for y in name_rows)
     assert tuple(app.window.get_at((now, axis + 8)))[:3] == accent  # the line itself is still drawn below the band
+
+
+@pytest.mark.parametrize(("window", "ui_scale"), [((1280, 720), 1.0), ((1280, 720), 1.5), ((1280, 720), 2.0),
+                                                 ((1920, 1080), 1.0), ((1920, 1080), 2.0)])
+def test_earth_stands_on_the_title_horizon_clear_of_the_menu(
+    window: tuple[int, int], ui_scale: float, monkeypatch: pytest.MonkeyPatch, user_home: Path,
+) -> None:
+    from game.render.sky import OCEAN
+
+    save_settings(Settings(window_size=window, ui_scale=ui_scale))
+    opened = open_app()
+    try:
+        for with_save in (False, True):  # Continue adds a row to the menu
+            save = user_home / "a.json" if with_save else None
+            monkeypatch.setattr(title_module, "latest_save", lambda save=save: save)
+            scene = title_of(opened)
+            scene.enter()
+            run_frames(opened)
+            ocean = pygame.mask.from_threshold(opened.window, OCEAN, (2, 2, 2, 255))
+            assert ocean.count() > 40, "Earth is drawn and can be seen, if small in a crowded window"
+            earth = ocean.get_bounding_rects()
+            seen = earth[0].unionall(earth[1:])
+            assert seen.bottom < window[1] * 0.8, "on the horizon, not on the ground"
+            for button in scene.buttons:
+                assert not button.rect.colliderect(seen), (button.text, seen)
+    finally:
+        opened.close()

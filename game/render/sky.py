@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import random
+from collections.abc import Sequence
 
 import pygame
 
@@ -18,21 +19,58 @@ OCEAN = pygame.Color("#2e6dbf")
 LAND = (pygame.Color("#6d9b57"), pygame.Color("#c9b27c"))
 CLOUD = pygame.Color(250, 252, 255, 215)
 NIGHT = pygame.Color(6, 9, 18, 225)
+EARTH_X_SHARE = 0.76  # Earth's usual place across the screen, right of centre, when nothing is in its way
+EARTH_LEAST_RADIUS = 12
+EARTH_CLEARANCE = 8  # pixels kept between Earth and anything drawn over the backdrop
+EARTH_RISE = 0.3  # how far Earth's centre stands above the ridge, in radii: most of the disc shows
 
 
-def render_backdrop(size: tuple[int, int], seed: int = 2021) -> pygame.Surface:
-    """A finished backdrop for a window of `size`; the same seed always gives the same sky."""
+def render_backdrop(size: tuple[int, int], seed: int = 2021, keep_clear: Sequence[pygame.Rect] = ()) -> pygame.Surface:
+    """A finished backdrop for a window of `size`; the same seed always gives the same sky.
+
+    Earth is placed where none of `keep_clear` (a menu's buttons, say) will be drawn over it."""
     width, height = size
     rng = random.Random(seed)
     surface = pygame.Surface(size)
     _draw_sky(surface)
     horizon_y = round(height * HORIZON)
     _draw_stars(surface, rng, horizon_y)
-    radius = max(12, round(height * 0.1))
-    # Seen from the south pole Earth never climbs high: it sits on the horizon, half behind the ridges.
-    _draw_earth(surface, (round(width * 0.76), horizon_y - round(radius * 0.55)), radius)
-    _draw_ridges(surface, rng, horizon_y)
+    far = _ridge(width, horizon_y - height * 0.04, height * 0.035, [rng.uniform(0, 6.3) for _ in range(4)])
+    centre, radius = earth_placement(size, keep_clear, far)
+    _draw_earth(surface, centre, radius)
+    _draw_ridges(surface, rng, horizon_y, far)
     return surface
+
+
+def earth_placement(
+    size: tuple[int, int], keep_clear: Sequence[pygame.Rect] = (), skyline: Sequence[tuple[float, float]] = (),
+) -> tuple[tuple[int, int], int]:
+    """(centre, radius) of Earth: rising a little above `skyline` (the far ridge's points, x every few pixels;
+    without it, the ridges' mean height), as large and as near its usual spot as `keep_clear` allows.
+
+    Seen from the south pole Earth never climbs high: it always sits on the horizon, partly behind the ridges,
+    so a crowded screen makes it smaller rather than lifting it into the sky."""
+    width, height = size
+    ridge_mean = round(height * HORIZON - height * 0.04)
+    step = skyline[1][0] - skyline[0][0] if len(skyline) > 1 else 0.0
+
+    def ground_at(x: int) -> float:
+        if step <= 0.0:
+            return ridge_mean
+        return skyline[min(len(skyline) - 1, max(0, round(x / step)))][1]
+
+    largest = max(EARTH_LEAST_RADIUS, round(height * 0.1))
+    wanted_x = round(width * EARTH_X_SHARE)
+    blocked = [rect.inflate(2 * EARTH_CLEARANCE, 2 * EARTH_CLEARANCE) for rect in keep_clear]
+    for radius in range(largest, EARTH_LEAST_RADIUS - 1, -2):
+        xs = range(radius + EARTH_CLEARANCE, width - radius - EARTH_CLEARANCE + 1, 4)
+        for x in sorted(xs, key=lambda x: (abs(x - wanted_x), -x)):
+            y = round(ground_at(x) - radius * EARTH_RISE)
+            disc = pygame.Rect(x - radius, y - radius, 2 * radius, 2 * radius)
+            if disc.collidelist(blocked) < 0:
+                return (x, y), radius
+    # Nothing on the horizon is free (a menu across the whole window): its usual spot, at its smallest.
+    return (wanted_x, round(ground_at(wanted_x) - EARTH_LEAST_RADIUS * EARTH_RISE)), EARTH_LEAST_RADIUS
 
 
 def _draw_sky(surface: pygame.Surface) -> None:
@@ -94,9 +132,8 @@ def _ridge(width: int, base: float, amplitude: float, phases: list[float], step:
     return points
 
 
-def _draw_ridges(surface: pygame.Surface, rng: random.Random, horizon_y: int) -> None:
+def _draw_ridges(surface: pygame.Surface, rng: random.Random, horizon_y: int, far: list[tuple[float, float]]) -> None:
     width, height = surface.get_size()
-    far = _ridge(width, horizon_y - height * 0.04, height * 0.035, [rng.uniform(0, 6.3) for _ in range(4)])
     pygame.draw.polygon(surface, FAR_RIDGE, [*far, (width, height), (0, height)])
     pygame.draw.lines(surface, SUNLIT_CREST.lerp(FAR_RIDGE, 0.45), False, far, 2)
     near = _ridge(width, horizon_y + height * 0.05, height * 0.025, [rng.uniform(0, 6.3) for _ in range(3)])

@@ -70,6 +70,7 @@ class TitleScene(SceneBase):
     def __init__(self, ctx: SceneContext):
         self.ctx = ctx
         self.backdrop: pygame.Surface | None = None
+        self.backdrop_menu: tuple[tuple[int, ...], ...] = ()  # the button rectangles the backdrop left Earth clear of
         self.items: list[MenuItem] = []
         self.buttons: list[UIButton] = []
         self.focus: ButtonFocus | None = None
@@ -161,12 +162,17 @@ class TitleScene(SceneBase):
         focused = self.focus.index if self.focus else 0
         self.exit()
         size = self.ctx.ui.window_resolution
-        if self.backdrop is None or self.backdrop.get_size() != tuple(size):
-            self.backdrop = render_backdrop(size)
         self.items = self.menu_items()
         rows = (len(self.items) + 1) // 2
-        for index, item in enumerate(self.items):
-            self.buttons.append(UIButton(self.button_rect(index, rows, size), item.label, self.ctx.ui))
+        rects = [self.button_rect(index, rows, size) for index in range(len(self.items))]
+        # Earth is placed clear of the buttons, so the sky is redrawn when they move (Continue adds a row).
+        menu = tuple(tuple(rect) for rect in rects)
+        if self.backdrop is None or self.backdrop.get_size() != tuple(size) or menu != self.backdrop_menu:
+            # The menu as one block: Earth peeping through the gap between two columns would look like a glitch.
+            self.backdrop = render_backdrop(size, keep_clear=[rects[0].unionall(rects[1:])] if rects else [])
+            self.backdrop_menu = menu
+        for rect, item in zip(rects, self.items, strict=True):
+            self.buttons.append(UIButton(rect, item.label, self.ctx.ui))
         self.focus = ButtonFocus(self.buttons, focused, rows=rows)
 
     def _heading_bottom(self, size: tuple[int, int], subtitle: bool) -> int:

@@ -485,7 +485,7 @@ def test_the_today_line_never_cuts_through_a_stage_name(app: App) -> None:
     run_frames(app)
     size = app.window.get_size()
     font = app.ctx.fonts.regular(palette.SMALL)
-    construction = next(stage for stage in scene.stages if "construction" in stage.title.lower())
+    construction = next(stage for stage in scene.stages if stage.id == "stage-construction")
     band_left = scene.x_of(construction.date, size)
     middle_of_name = band_left + 6 + font.size("Stage 2: construction")[0] // 2
     # "Today" moved to the middle of the stage's name: the name must stay whole, drawn over the line.

@@ -21,8 +21,10 @@ from game.ecs.commands import Command, ConsultPartner, PlaceModule, ProposeAgree
 from game.ecs.partners import PartnerView
 from game.ecs.session import Simulation, StationSnapshot
 from game.rules.grid import SiteGrid, footprint_cells
+from game.rules.links import PAD_SHAPE, pad_linked
 from game.rules.negotiation import Evaluation, Offer
 from game.rules.placement import placement_refusal
+from game.rules.power import power_networks
 from game.rules.sunlight import is_lit, sun_azimuth_deg
 
 HOURS_PER_DAY = 24
@@ -67,19 +69,65 @@ class AutoplayResult:
 
 
 class SitePlanner:
-    """Finds spots for modules joined to the power network, laying cables where a gap must be bridged."""
+    """Finds spots for modules joined to the base's network, laying cables where a gap must be bridged.
+
+    Once a landing pad stands, the network is what the pad links to: assembly waits for that link
+    (game/rules/links.py), so every module then joins it, powered or not.
+    """
 
     def __init__(self, level: Level, catalog: Catalog):
         self.catalog = catalog
         self.grid = SiteGrid.from_site(level.site, catalog.tiles)
         self.occupied: set[tuple[int, int]] = set()
         self.network: set[tuple[int, int]] = set()  # cells of conducting modules joined to the base
+        self.pad_rule = False  # a pad stands: modules must join the pad's network to be assembled
+        self.islands: list[set[tuple[int, int]]] = []  # standing conducting groups the pad does not reach
 
     def claim(self, spec: ModuleSpec, x: int, y: int) -> None:
         cells = footprint_cells(x, y, spec.footprint)
         self.occupied.update(cells)
-        if spec.conducts_power:
+        joins = not self.pad_rule or not self.network or any(cell in self.network for cell in self._edge(cells))
+        if spec.conducts_power and joins:
             self.network.update(cells)
+
+    def settle(self, standing: list[tuple[ModuleSpec, list[tuple[int, int]]]]) -> None:
+        """Claims the modules standing at the start; with a pad among them the network is what it links to."""
+        pads = [number for number, (spec, _) in enumerate(standing) if spec.shape == PAD_SHAPE]
+        cells = {number: module_cells for number, (_, module_cells) in enumerate(standing)}
+        conducts = {number: spec.conducts_power for number, (spec, _) in enumerate(standing)}
+        linked = pad_linked(cells, conducts, pads) if pads else set(cells)
+        self.pad_rule = bool(pads)
+        networks = power_networks(cells, conducts)
+        self.islands = []
+        for number, (spec, module_cells) in enumerate(standing):
+            self.occupied.update(module_cells)
+            if spec.conducts_power and number in linked:
+                self.network.update(module_cells)
+        for network in sorted({networks[number] for number in cells if number not in linked}):
+            self.islands.append({cell for number in cells if networks[number] == network and conducts[number]
+                                 for cell in cells[number]})
+
+    def bridges(self) -> list[tuple[str, int, int]]:
+        """Cables that join each standing group of modules the pad does not reach to the pad's network."""
+        cable = self.catalog.modules.get("power_cable")
+        if not self.pad_rule or cable is None:
+            return []
+        placements: list[tuple[str, int, int]] = []
+        for island in self.islands:
+            distance, parent = self._cable_distances()
+            ends = [cell for cell in self._edge(list(island)) if cell in distance]
+            if not island or island & self.network or not ends:
+                continue
+            cell: tuple[int, int] | None = min(ends, key=lambda end: (distance[end], end))
+            path = []
+            while cell is not None and cell not in self.network:
+                path.append(cell)
+                cell = parent.get(cell)
+            for x, y in reversed(path):  # from the network outward, so each cable joins it
+                self.claim(cable, x, y)
+                placements.append((cable.id, x, y))
+            self.network |= island
+        return placements
 
     def allowed(self, spec: ModuleSpec, x: int, y: int) -> bool:
         return placement_refusal(spec, x, y, self.grid, self.occupied) is None
@@ -98,7 +146,7 @@ class SitePlanner:
         """
         distance, parent = self._cable_distances()
         # A module that makes, stores or draws no power needs no cable: it goes to the nearest free spot.
-        linked = spec.power_draw_w > 0 or spec.power_output_w > 0 or spec.energy_storage_wh > 0
+        linked = self.pad_rule or spec.power_draw_w > 0 or spec.power_output_w > 0 or spec.energy_storage_wh > 0
         best: tuple[float, int, int] | None = None
         for x, y in self.spots(spec):
             if prefer is not None and self.grid.at(x, y).id != prefer:
@@ -124,7 +172,7 @@ class SitePlanner:
             while cell is not None and cell not in self.network:
                 placements.append((cable.id, *cell))
                 cell = parent.get(cell)
-        for module_id, px, py in placements:
+        for module_id, px, py in reversed(placements):  # from the network outward, so each piece joins it
             self.claim(self.catalog.modules[module_id], px, py)
         return placements
 
@@ -319,15 +367,21 @@ class Autoplayer:
     def play(self, simulation: Simulation, max_days: float | None = None) -> AutoplayResult:
         """Plays the level to its end (or `max_days`) and reports how it went."""
         snapshot = simulation.snapshot()
+        self.planner.settle([(self.catalog.modules[view.module_id], footprint_cells(view.x, view.y, view.footprint))
+                             for view in snapshot.modules])
         for view in snapshot.modules:
             spec = self.catalog.modules[view.module_id]
-            self.planner.claim(spec, view.x, view.y)
             if spec.solar:
                 self.arrays_on.append(self.planner.grid.at(view.x, view.y).id)
         queue = [PlannedModule(module) for module in self.plan(view.module_id for view in snapshot.modules)]
         result = AutoplayResult(self.level.id, "playing", 0.0)
         limit = round((max_days or self.level.time_limit_days) * HOURS_PER_DAY)
         waiting: list[PlannedModule] = []  # queued last hour, to be checked in the snapshot
+        for module, x, y in self.planner.bridges():  # first join what the pad cannot reach: assembly needs it
+            bridge = PlaceModule(module, x, y)
+            simulation.queue(bridge)
+            result.commands.append((simulation.hour, bridge))
+            waiting.append(PlannedModule(module, x, y, simulation.hour))
         diplomat = Diplomat(self.level, self.catalog)
         while simulation.hour < limit and not simulation.ended:
             talks_today = diplomat.active and simulation.hour % HOURS_PER_DAY == 0

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from game.content.loader import load_base_catalog
 from game.content.models import Goal, Site
 from game.rules.grid import SiteGrid
+from game.rules.links import pad_linked
 from game.rules.objectives import FAILED, MET, PENDING, Progress, goal_status, level_outcome
 from game.rules.placement import placement_refusal
 from game.rules.power import balance_hour, power_networks
@@ -101,6 +102,23 @@ def test_modules_that_touch_share_a_network(cells, conducts, same, different):
         assert networks[a] == networks[b]
     for a, b in different:
         assert networks[a] != networks[b]
+
+
+@pytest.mark.parametrize(
+    ("cells", "conducts", "pads", "linked"),
+    [
+        ({1: [(0, 0)], 2: [(1, 0)]}, {1: True, 2: False}, [1], {1, 2}),  # beside a pad that conducts
+        ({1: [(0, 0)], 2: [(2, 0)]}, {1: True, 2: True}, [1], {1}),  # a gap: no road
+        ({1: [(0, 0)], 2: [(1, 0)], 3: [(2, 0)]}, {1: True, 2: True, 3: False}, [1], {1, 2, 3}),  # along a cable
+        ({1: [(0, 0)], 2: [(1, 1)]}, {1: True, 2: True}, [1], {1}),  # a diagonal does not touch
+        ({1: [(0, 0)], 2: [(1, 0)], 3: [(2, 0)]}, {1: False, 2: False, 3: True}, [1], {1}),  # neither conducts
+        ({1: [(0, 0)], 2: [(1, 0)]}, {1: True, 2: True}, [], set()),  # no working pad: nothing is linked
+        ({1: [(0, 0)], 2: [(5, 0)], 3: [(6, 0)]}, {1: True, 2: True, 3: True}, [1, 2], {1, 2, 3}),  # two pads
+        ({1: [(0, 0)]}, {1: True}, [9], set()),  # a pad not on the map is ignored
+    ],
+)
+def test_a_pad_links_to_what_touches_it_through_conducting_modules(cells, conducts, pads, linked):
+    assert pad_linked(cells, conducts, pads) == linked
 
 
 @pytest.mark.parametrize(

@@ -13,10 +13,12 @@ from game.ecs.components import EnergyStore, Module
 from game.ecs.context import SimContext
 from game.rules.economy import affordability_refusal
 from game.rules.grid import footprint_cells, turned
+from game.rules.links import PAD_SHAPE, pad_linked
 from game.rules.placement import placement_refusal
 from game.systems.status import is_sound
 
 NOT_CONNECTED = "not connected to power: it will stand idle until a cable or a powered neighbour reaches it"
+NO_PAD_LINK = "nothing links it to a landing pad: assembly waits until a road or cable reaches it"
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,7 +41,9 @@ def preview_placement(ctx: SimContext, module_id: str, x: int, y: int, rotated: 
     refusal = placement_refusal_here(ctx, spec, x, y, rotated)
     if refusal is not None:
         return PlacementPreview(False, refusal, (), cells, spec.cost)
-    warnings = () if power_reaches(ctx, spec, cells) else (NOT_CONNECTED,)
+    warnings: tuple[str, ...] = () if power_reaches(ctx, spec, cells) else (NOT_CONNECTED,)
+    if not pad_reaches(ctx, spec, cells):
+        warnings += (NO_PAD_LINK,)
     return PlacementPreview(True, None, warnings, cells, spec.cost)
 
 
@@ -91,6 +95,27 @@ def power_reaches(ctx: SimContext, spec: ModuleSpec, cells: tuple[tuple[int, int
             if other not in seen and (module.spec.conducts_power or _module(other).spec.conducts_power)
         ]
     return False
+
+
+def pad_reaches(ctx: SimContext, spec: ModuleSpec, cells: tuple[tuple[int, int], ...]) -> bool:
+    """Whether assembly here could start: a pad would link to it, or it is a pad, or the map has no pad.
+
+    Counts every module on the map, ordered cargo and unfinished pads too: the player sees the base as
+    planned, and what is ordered lands in time.
+    """
+    if spec.shape == PAD_SHAPE:
+        return True
+    entities = set(ctx.occupied.values())
+    modules = {entity: _module(entity) for entity in entities}
+    pads = [entity for entity, module in modules.items() if module.spec.shape == PAD_SHAPE]
+    if not pads:
+        return True  # no pad on the map: no link rule (see game/systems/construction.py)
+    here = -1  # not an entity id: esper numbers entities from 1
+    module_cells: dict[int, tuple[tuple[int, int], ...]] = {e: m.cells for e, m in modules.items()}
+    module_cells[here] = cells
+    conducts = {entity: module.spec.conducts_power for entity, module in modules.items()}
+    conducts[here] = spec.conducts_power
+    return here in pad_linked(module_cells, conducts, pads)
 
 
 def _module(entity: int) -> Module:

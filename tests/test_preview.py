@@ -6,7 +6,7 @@ import pytest
 
 from game.ecs.commands import PlaceModule, command_from_json, command_to_json
 from game.ecs.events import CommandRefused, ModulePlaced
-from game.ecs.preview import NOT_CONNECTED
+from game.ecs.preview import NO_PAD_LINK, NOT_CONNECTED
 from tests.sim_helpers import simulation
 
 ROWS = [
@@ -89,3 +89,13 @@ def test_rotation_round_trips_and_old_commands_without_it_still_load():
     turned = PlaceModule("laboratory", 3, 4, rotated=True)
     assert command_from_json(command_to_json(turned)) == turned
     assert "rotated" not in command_to_json(PlaceModule("battery", 1, 2))
+
+
+def test_a_spot_no_pad_reaches_is_warned_about_but_still_accepted():
+    pad_start = [*START, {"module": "landing_pad", "x": 2, "y": 0}]
+    run = simulation(ROWS, pad_start, start={"budget": 1000, "modules": pad_start})
+    preview = run.preview("power_cable", 7, 3)
+    assert preview.ok and preview.warnings == (NO_PAD_LINK,)
+    assert run.preview("power_cable", 4, 0).warnings == ()  # beside the pad
+    events = run.run_hours(1, [(0, PlaceModule("power_cable", 7, 3))])
+    assert any(isinstance(e, ModulePlaced) for e in events)

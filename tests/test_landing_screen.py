@@ -361,3 +361,64 @@ def _observation(angle: float = 0.0) -> Any:
     return Observation(0.0, 0.0, 100.0, 50.0, 0.0, -5.0, angle, 0.2, 2000.0, 500.0, 800.0, 1.622, 1500.0,
                        7500.0, 3000.0, 0.5, 0)
 
+
+
+# --- what the play-through found: labels, the keys' band ------------------------------------------
+
+
+@pytest.mark.parametrize("burn_offset", [-40, -28, -20, -12, -4, 0, 6])
+@pytest.mark.parametrize("burn_shift", [-120, -90, -40, 0, 40])
+def test_the_impact_label_never_overlaps_the_burn_line_or_its_label(burn_offset: int, burn_shift: int) -> None:
+    from game.render.landing_hud import LABEL_PLATE, impact_label_rect
+
+    impact = (640.0, 590.0)
+    # The burn line drawn as draw_flight_marks does: dashes ±90 px about the lander, its label 96 px right.
+    lander_x, mark_y = 640 + burn_shift, 590 + burn_offset
+    burn_label = pygame.Rect(0, 0, 150, 24)
+    burn_label.midleft = (lander_x + 96, mark_y)
+    dashes = pygame.Rect(lander_x - 90, mark_y - 2, 181, 5)
+    label = impact_label_rect((70, 24), impact, [burn_label.inflate(LABEL_PLATE), dashes])
+    assert not label.inflate(LABEL_PLATE).colliderect(burn_label.inflate(LABEL_PLATE))
+    assert not label.inflate(LABEL_PLATE).colliderect(dashes)
+    assert abs(label.centerx - impact[0]) < 160 and label.bottom <= impact[1] + 20  # still beside its cross
+
+
+def test_the_impact_label_sits_above_its_cross_when_nothing_is_in_the_way() -> None:
+    from game.render.landing_hud import impact_label_rect
+
+    label = impact_label_rect((70, 24), (400.0, 500.0), [pygame.Rect(900, 100, 150, 24)])
+    assert label.midbottom == (400, 486)
+
+
+@pytest.mark.parametrize("ui_scale", [1.0, 1.5, 2.0])
+def test_the_keys_help_breaks_only_between_keys_into_even_lines(ui_scale: float) -> None:
+    from game import paths
+    from game.render import palette
+    from game.render.fonts import Fonts, scaled
+    from game.render.landing_hud import HELP_SEPARATOR, balanced_help_lines
+    from game.ui.flight_input import FlightKeys
+
+    pygame.font.init()
+    font = Fonts(paths.assets_dir() / "fonts", scale=ui_scale).regular(palette.SMALL)
+    text = FlightKeys().help_line()
+    width = 1280 - scaled(40, ui_scale)
+    lines = balanced_help_lines(text, font, width)
+    assert HELP_SEPARATOR.join(lines) == text  # every bound key is still named, nothing cut
+    assert all(font.size(line)[0] <= width for line in lines)
+    assert len(lines) <= 3 and all(HELP_SEPARATOR in line for line in lines)  # never one key alone on a line
+    widths = [font.size(line)[0] for line in lines]
+    assert min(widths) > 0.6 * max(widths)
+
+
+def test_the_keys_help_sits_on_a_dark_band_and_the_view_ends_above_it(open_scene: Any) -> None:
+    app = open_scene(seed=1)
+    scene = app.top
+    app.frame(1 / 60)
+    band = scene._draw_keys_help(app.window)
+    width, height = app.window.get_size()
+    assert band.bottom == height and band.width == width
+    panel = app.ctx.palette.panel
+    corner = app.window.get_at((4, height - 4))
+    assert max(abs(corner[i] - panel[i]) for i in range(3)) < 40, corner  # dark, not the light regolith
+    camera = scene.camera((width, height), 1.0)
+    assert camera.size[1] == height - band.height  # the pad and the feet are framed above the band

@@ -17,6 +17,7 @@ from game.render import palette
 from game.render.fonts import Fonts, scaled
 from game.render.landing_camera import SideCamera
 from game.render.palette import STANDARD_PALETTE, Palette
+from game.render.text import wrap_text
 
 Cue = Literal["ok", "hard", "crash"]
 CUE_COLOURS: dict[Cue, pygame.Color] = {
@@ -30,6 +31,11 @@ VECTOR_MAX_PIXELS = 160.0
 # The suggested-burn marker plans on this share of full thrust, leaving a margin to steer with.
 BURN_MARGIN = 0.8
 TEXT_CACHE_LIMIT = 400
+IMPACT_LABEL = "impact"
+LABEL_PLATE = (10, 4)  # how much larger than its words a label's dark plate is, in pixels
+HELP_SEPARATOR = " · "
+HELP_BAND_ALPHA = 215
+BURN_LABEL = "brake from here"
 
 
 @dataclass(slots=True)
@@ -204,38 +210,128 @@ def draw_flight_marks(
         wing = [(tip[0] + 12 * math.cos(back + side), tip[1] + 12 * math.sin(back + side)) for side in (-0.45, 0.45)]
         pygame.draw.polygon(surface, colours.text, [tip, *wing])
     small = fonts.bold(palette.SMALL)
+    burn_now = False
+    burn_mark: tuple[float, pygame.Color] | None = None
+    # Sinking slowly (the last metres) there is no braking left to plan: the marker would only clutter.
+    if suggested_burn and not seen.legs_touching and seen.vy_m_s <= -1.5:
+        needed = braking_height(seen, BURN_MARGIN)
+        burn_now = needed >= seen.altitude_m and seen.vy_m_s < -1.0
+        if math.isfinite(needed) and needed > 0.0:
+            # Where the lander's centre will be when its feet are `needed` above the ground.
+            mark_y = camera.to_screen(x, y - seen.altitude_m + needed)[1]
+            burn_mark = (mark_y, cue_colours(colours)["hard"] if burn_now else colours.accent)
+    taken: list[pygame.Rect] = []
+    if burn_mark is not None:
+        mark_y, colour = burn_mark
+        for start in range(-90, 90, 20):
+            pygame.draw.line(surface, colour, (sx + start, mark_y), (sx + start + 11, mark_y), 3)
+        image = texts.render(small, BURN_LABEL, colour)
+        label = image.get_rect(midleft=(round(sx + 96), round(mark_y)))
+        _label_plate(surface, label, colours)
+        surface.blit(image, label)
+        taken = [label.inflate(LABEL_PLATE), pygame.Rect(round(sx - 90), round(mark_y) - 2, 181, 5)]
     # Within the last metres the impact point sits under the feet and would only hide them.
     if impact_x is not None and seen.altitude_m > 8.0 and camera.left <= impact_x <= camera.right:
         ix, iy = camera.to_screen(impact_x, ground.height_at(impact_x))
         colour = cue_colours(colours)["crash"]
         pygame.draw.line(surface, colour, (ix - 10, iy - 10), (ix + 10, iy + 10), 4)
         pygame.draw.line(surface, colour, (ix - 10, iy + 10), (ix + 10, iy - 10), 4)
-        texts.draw(surface, small, "impact", colour, (ix, iy - 14), anchor="midbottom")
-    # Sinking slowly (the last metres) there is no braking left to plan: the marker would only clutter.
-    if not suggested_burn or seen.legs_touching or seen.vy_m_s > -1.5:
-        return False
-    needed = braking_height(seen, BURN_MARGIN)
-    burn_now = needed >= seen.altitude_m and seen.vy_m_s < -1.0
-    if math.isfinite(needed) and needed > 0.0:
-        # Where the lander's centre will be when its feet are `needed` above the ground.
-        mark_y = camera.to_screen(x, y - seen.altitude_m + needed)[1]
-        colour = cue_colours(colours)["hard"] if burn_now else colours.accent
-        for start in range(-90, 90, 20):
-            pygame.draw.line(surface, colour, (sx + start, mark_y), (sx + start + 11, mark_y), 3)
-        texts.draw(surface, small, "brake from here", colour, (sx + 96, mark_y), anchor="midleft")
+        image = texts.render(small, IMPACT_LABEL, colour)
+        label = impact_label_rect(image.get_size(), (ix, iy), taken)
+        _label_plate(surface, label, colours)
+        surface.blit(image, label)
     return burn_now
+
+
+def _label_plate(surface: pygame.Surface, label: pygame.Rect, colours: Palette) -> None:
+    """A dark plate under a mark's label: coloured words alone would vanish on the sunlit grey ground."""
+    pygame.draw.rect(surface, colours.panel, label.inflate(LABEL_PLATE), border_radius=4)
+
+
+def impact_label_rect(size: tuple[int, int], mark: tuple[float, float], taken: list[pygame.Rect]) -> pygame.Rect:
+    """Where the "impact" label goes: above its cross, else beside it, else lifted clear of what is `taken`
+    (the suggested-burn line and its label), so the two labels never overlap when the line nears the ground."""
+    x, y = round(mark[0]), round(mark[1])
+    label = pygame.Rect((0, 0), size)
+    taken = [rect.inflate(LABEL_PLATE) for rect in taken]  # plates, not only words, must stay apart
+    places = [{"midbottom": (x, y - 14)}, {"midleft": (x + 18, y)}, {"midright": (x - 18, y)}]
+    for place in places:
+        rect = label.copy()
+        setattr(rect, *next(iter(place.items())))
+        if rect.inflate(LABEL_PLATE).collidelist(taken) < 0:
+            return rect
+    # Still crowded: above everything in the way, over its cross.
+    label.midbottom = (x, min([y - 14, *(rect.top - LABEL_PLATE[1] for rect in taken)]))
+    return label
 
 
 def draw_banner(
     surface: pygame.Surface, fonts: Fonts, texts: TextCache, words: list[tuple[str, pygame.Color]],
-    colours: Palette = STANDARD_PALETTE, top: int = 18,
+    colours: Palette = STANDARD_PALETTE, top: int = 18, right: int | None = None,
 ) -> None:
-    """Status words along the top middle (from `top` down): paused, autopilot, replay, slow motion, the world."""
+    """Status words along the top middle (from `top` down), or lined up on `right`: paused, autopilot, replay,
+    slow motion, the world."""
     font = fonts.bold(palette.BODY)
     x = surface.get_width() // 2
     y = top
     for text, colour in words:
-        rect = texts.render(font, text, colour).get_rect(midtop=(x, y))
+        image = texts.render(font, text, colour)
+        rect = image.get_rect(midtop=(x, y)) if right is None else image.get_rect(topright=(right, y))
         pygame.draw.rect(surface, colours.panel, rect.inflate(24, 10), border_radius=6)
         texts.draw(surface, font, text, colour, rect.topleft)
         y = rect.bottom + 14
+
+
+def balanced_help_lines(text: str, font: pygame.font.Font, width: int, separator: str = HELP_SEPARATOR) -> list[str]:
+    """The keys' help on one line when it fits in `width`, else on as few lines of even length as fit, broken
+    only between two keys (never "abandon" alone on a line); wrapped anyhow when one key alone is too wide."""
+    parts = text.split(separator)
+    total = font.size(text)[0]
+    for count in range(1, len(parts) + 1):
+        lines = _even_lines(parts, font, separator, total / count)
+        if len(lines) <= count and all(font.size(line)[0] <= width for line in lines):
+            return lines
+    return wrap_text(text, font, width)
+
+
+def _even_lines(parts: list[str], font: pygame.font.Font, separator: str, target: float) -> list[str]:
+    """`parts` joined into lines each about `target` pixels wide: a line takes the next part while that brings
+    it nearer the target."""
+    lines: list[str] = []
+    line = ""
+    for part in parts:
+        longer = f"{line}{separator}{part}" if line else part
+        if line and abs(font.size(longer)[0] - target) > abs(font.size(line)[0] - target):
+            lines.append(line)
+            line = part
+        else:
+            line = longer
+    return [*lines, line]
+
+
+def help_band_height(fonts: Fonts, text: str, width: int) -> int:
+    """How tall the keys' help band is in a window `width` wide: the view above it is framed to end there."""
+    font = fonts.regular(palette.SMALL)
+    lines = balanced_help_lines(text, font, width - _pixels(fonts)(40))
+    return len(lines) * font.get_linesize() + _pixels(fonts)(14)
+
+
+def draw_help_band(
+    surface: pygame.Surface, fonts: Fonts, texts: TextCache, text: str, colours: Palette = STANDARD_PALETTE,
+) -> pygame.Rect:
+    """The keys' help at the foot, on a dark see-through band so it reads over the light regolith; its box."""
+    width, height = surface.get_size()
+    px = _pixels(fonts)
+    font = fonts.regular(palette.SMALL)
+    lines = balanced_help_lines(text, font, width - px(40))
+    line_height = font.get_linesize()
+    band = pygame.Rect(0, 0, width, help_band_height(fonts, text, width))
+    band.bottom = height
+    shade = pygame.Surface(band.size, pygame.SRCALPHA)
+    shade.fill((*colours.panel[:3], HELP_BAND_ALPHA))
+    surface.blit(shade, band)
+    pygame.draw.line(surface, colours.panel_edge, band.topleft, band.topright, 1)
+    for number, line in enumerate(lines):
+        texts.draw(surface, font, line, colours.text, (width // 2, band.y + px(7) + number * line_height),
+                   anchor="midtop")
+    return band

@@ -41,9 +41,15 @@ LANDER_SHADOW = pygame.Color("#18181c")
 MIN_LANDER_WIDTH_PX = 26.0
 
 
-def render_sky(size: tuple[int, int], seed: int = 7, colours: Palette = STANDARD_PALETTE) -> pygame.Surface:
-    """The backdrop fixed to the screen: black sky, stars, a far ridge, and Earth half behind it."""
+def render_sky(
+    size: tuple[int, int], seed: int = 7, colours: Palette = STANDARD_PALETTE, view_height: int | None = None,
+) -> pygame.Surface:
+    """The backdrop fixed to the screen: black sky, stars, a far ridge, and Earth half behind it.
+
+    `view_height` is the height the landing's camera frames (the window less a band along its foot): the far
+    ridge stands at the same share of it, so the near ground never climbs over the horizon."""
     width, height = size
+    view_height = height if view_height is None else view_height
     sky = pygame.Surface(size)
     sky.fill(colours.sky)
     dice = random.Random(seed)
@@ -55,8 +61,8 @@ def render_sky(size: tuple[int, int], seed: int = 7, colours: Palette = STANDARD
             pygame.draw.circle(sky, colour, (x, y), 2)
         else:
             sky.set_at((x, y), colour)
-    horizon = round(height * 0.7)
-    radius = max(14, round(height * 0.07))
+    horizon = round(view_height * 0.7)
+    radius = max(14, round(view_height * 0.07))
     _draw_earth(sky, (round(width * 0.78), horizon - round(radius * 0.4)), radius)
     ridge = [(0, height)]
     for index in range(0, width + 40, 40):

@@ -34,8 +34,10 @@ from game.render.landing_hud import (
     cue_colours,
     draw_banner,
     draw_flight_marks,
+    draw_help_band,
     draw_instruments,
     draw_touchdown_cue,
+    help_band_height,
     touchdown_cues,
     worst,
 )
@@ -50,7 +52,7 @@ from game.render.landing_view import (
     draw_target,
     render_sky,
 )
-from game.render.text import draw_paragraph, draw_text, fit_text, wrap_text
+from game.render.text import draw_paragraph, draw_text, fit_text
 from game.scenes.context import SceneContext
 from game.scenes.landing_sound import FlightSounds, find_audio
 from game.scenes.scene import SceneBase
@@ -208,7 +210,7 @@ class LandingScene(SceneBase):
         return self.clock.alpha if self.phase == "flying" else 1.0
 
     def enter(self) -> None:
-        self.sky = render_sky(self.ctx.ui.window_resolution, colours=self.ctx.palette)
+        self.sky = self._render_sky(self.ctx.ui.window_resolution)
         self.input.gamepads = open_gamepads()
         if self.phase == "flying":
             self.sounds = FlightSounds(find_audio(self.ctx))
@@ -225,7 +227,7 @@ class LandingScene(SceneBase):
 
     def handle(self, event: pygame.event.Event) -> Transition | None:
         if event.type == pygame.VIDEORESIZE:
-            self.sky = render_sky((event.w, event.h), colours=self.ctx.palette)
+            self.sky = self._render_sky((event.w, event.h))
             if self.phase == "finished":
                 self._build_result_widgets()
             return None
@@ -440,15 +442,21 @@ class LandingScene(SceneBase):
 
     # --- drawing ---------------------------------------------------------------------------------
 
+    def _render_sky(self, size: tuple[int, int]) -> pygame.Surface:
+        view_height = size[1] - help_band_height(self.ctx.fonts, self._keys_hint(), size[0])
+        return render_sky(size, colours=self.ctx.palette, view_height=view_height)
+
     def camera(self, size: tuple[int, int], alpha: float) -> SideCamera:
+        """The view follows the lander above the keys' help band, so the band never hides the pad or the feet."""
         x, y, _ = self.session.interpolated_pose(alpha)
-        return SideCamera.following(x, y, self.session.seen.altitude_m, self.scenario.ground, size)
+        above_help = (size[0], size[1] - help_band_height(self.ctx.fonts, self._keys_hint(), size[0]))
+        return SideCamera.following(x, y, self.session.seen.altitude_m, self.scenario.ground, above_help)
 
     def draw(self, surface: pygame.Surface, alpha: float) -> None:
         size = surface.get_size()
         colours = self.ctx.palette
         if self.sky is None or self.sky.get_size() != size:
-            self.sky = render_sky(size, colours=colours)
+            self.sky = self._render_sky(size)
         surface.blit(self.sky, (0, 0))
         if self.phase == "error":
             self._draw_error(surface)
@@ -484,27 +492,35 @@ class LandingScene(SceneBase):
             cue_box = draw_touchdown_cue(surface, fonts, self.texts, worst(touchdown_cues(seen, scenario.grading)),
                                          colours)
         words = self._banner_words(burn_now)
-        draw_banner(surface, fonts, self.texts, words, colours, self._banner_top(words, panel, cue_box))
+        top, right = self._banner_place(words, panel, cue_box)
+        draw_banner(surface, fonts, self.texts, words, colours, top, right)
         self._draw_keys_help(surface)
 
-    def _banner_top(self, words: list[tuple[str, pygame.Color]], panel: pygame.Rect, cue_box: pygame.Rect) -> int:
-        """At the top between the instruments and the cue box; below both when large text leaves no room."""
+    def _banner_place(
+        self, words: list[tuple[str, pygame.Color]], panel: pygame.Rect, cue_box: pygame.Rect,
+    ) -> tuple[int, int | None]:
+        """(top, right edge or None for centred): at the top between the instruments and the cue box; when large
+        text leaves no room there, under the cue box at the right, away from the lander in the middle."""
         font = self.ctx.fonts.bold(palette.BODY)
         widest = max((self.texts.render(font, text, colour).get_width() + 24 for text, colour in words), default=0)
         centre = self.ctx.ui.window_resolution[0] // 2
         if centre - widest // 2 > panel.right + 8 and centre + widest // 2 < cue_box.left - 8:
-            return 18
-        return max(panel.bottom, cue_box.bottom) + 14
+            return 18, None
+        right = min(cue_box.right, self.ctx.ui.window_resolution[0] - 14) - 12
+        if right - widest >= panel.right + 8:
+            return cue_box.bottom + 14, right
+        # Crowded (the largest text in a small window): below both boxes, but never under the keys' band.
+        width, height = self.ctx.ui.window_resolution
+        band_top = height - help_band_height(self.ctx.fonts, self._keys_hint(), width)
+        stack = len(words) * (font.get_linesize() + 14)
+        return min(max(panel.bottom, cue_box.bottom) + 14, band_top - stack), None
 
-    def _draw_keys_help(self, surface: pygame.Surface) -> None:
-        """The controls as bound in the settings, on as many lines at the foot as the text size needs."""
-        width, height = surface.get_size()
-        font = self.ctx.fonts.regular(palette.SMALL)
-        hint = "Replay: Esc leaves" if self.replaying else self.input.keys.help_line()
-        lines = wrap_text(hint, font, width - 40)
-        for number, line in enumerate(reversed(lines)):
-            self.texts.draw(surface, font, line, self.ctx.palette.text_dim,
-                            (width // 2, height - 10 - number * font.get_linesize()), anchor="midbottom")
+    def _draw_keys_help(self, surface: pygame.Surface) -> pygame.Rect:
+        """The controls as bound in the settings, on a dark band at the foot: one line, or two even ones."""
+        return draw_help_band(surface, self.ctx.fonts, self.texts, self._keys_hint(), self.ctx.palette)
+
+    def _keys_hint(self) -> str:
+        return "Replay: Esc leaves" if self.replaying else self.input.keys.help_line()
 
     def _banner_words(self, burn_now: bool) -> list[tuple[str, pygame.Color]]:
         colours = self.ctx.palette

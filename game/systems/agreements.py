@@ -37,7 +37,7 @@ from game.ecs.partners import (
     partners_by_id,
     programme_state,
 )
-from game.ecs.preview import power_reaches
+from game.ecs.preview import pad_reaches, power_reaches
 from game.ecs.world_builder import recount_capacity, spawn_module
 from game.rules import trust as trust_rules
 from game.rules.grid import footprint_cells
@@ -412,13 +412,17 @@ def _their_view(partner: Partner, topic: str, modules: dict[str, ModuleSpec]) ->
 
 
 def _free_spot(ctx: SimContext, spec: ModuleSpec) -> tuple[int, int] | None:
-    """Where a contributed module lands: the first spot, row by row, where it may stand and gets power;
-    failing that, the first spot where it may stand. The same every run."""
+    """Where a contributed module lands: the first spot, row by row, where it may stand, gets power and a pad
+    reaches it (so assembly starts); failing that, one a pad reaches; failing that, any. The same every run."""
     allowed = [
         (x, y) for y in range(ctx.grid.height) for x in range(ctx.grid.width)
         if placement_refusal(spec, x, y, ctx.grid, ctx.occupied) is None
     ]
     for x, y in allowed:
-        if power_reaches(ctx, spec, tuple(footprint_cells(x, y, spec.footprint))):
+        cells = tuple(footprint_cells(x, y, spec.footprint))
+        if power_reaches(ctx, spec, cells) and pad_reaches(ctx, spec, cells):
+            return x, y
+    for x, y in allowed:  # no powered spot the pad reaches: at least one where assembly can start
+        if pad_reaches(ctx, spec, tuple(footprint_cells(x, y, spec.footprint))):
             return x, y
     return allowed[0] if allowed else None

@@ -44,13 +44,13 @@ def test_a_module_beside_the_base_is_assembled_and_a_lone_one_waits():
     events = run.run_hours(200, [(0, PlaceModule("storage_depot", 7, 0)), (0, PlaceModule("storage_depot", 12, 3))])
     assert ("storage_depot", 7, 0) in _completed(events)
     assert ("storage_depot", 12, 3) not in _completed(events)
-    assert _states(run)[("storage_depot", 12, 3)] == "building"
+    assert _states(run)[("storage_depot", 12, 3)] == "waiting for a road"  # the screen says why it waits
 
 
 def test_a_road_reaching_a_waiting_module_lets_assembly_go_on():
     run = simulation(ROWS, PAD_BASE)
     run.run_hours(50, [(0, PlaceModule("storage_depot", 10, 0))])
-    assert _states(run)[("storage_depot", 10, 0)] == "building"
+    assert _states(run)[("storage_depot", 10, 0)] == "waiting for a road"
     roads = [(50, PlaceModule("power_cable", x, 0)) for x in (7, 8, 9)]
     events = run.run_hours(400, roads)
     assert ("storage_depot", 10, 0) in _completed(events)

@@ -47,10 +47,12 @@ from game.ecs.schedule import install_systems
 from game.ecs.world_builder import populate_world
 from game.rules.crew import hours_left
 from game.rules.grid import SiteGrid
+from game.rules.links import PAD_SHAPE
 from game.rules.negotiation import Evaluation, Offer, evaluate, offer_problem
 from game.rules.objectives import MET, goal_fraction
 from game.rules.score import ScoreCard, score
 from game.systems.commands import refund_for
+from game.systems.construction import ConstructionSystem
 from game.systems.objectives import measure
 
 __all__ = [
@@ -70,7 +72,7 @@ class ModuleView:
     x: int
     y: int
     footprint: tuple[int, int]
-    state: str  # ordered, in transit, awaiting landing, building, working, broken, unpowered
+    state: str  # ordered, in transit, awaiting landing, building, waiting for a road, working, broken, unpowered
     lit: bool
     rotated: bool = False
 
@@ -275,7 +277,10 @@ class Simulation:
         if ordered is not None:
             state = _CARGO_STATES[self.ctx.deliveries[ordered.delivery].state]
         elif esper.has_component(entity, UnderConstruction):
-            state = "building"
+            assembly = esper.get_processor(ConstructionSystem)
+            linked = assembly.linked if isinstance(assembly, ConstructionSystem) else None
+            waiting = linked is not None and entity not in linked and spec.shape != PAD_SHAPE
+            state = "waiting for a road" if waiting else "building"
         elif esper.has_component(entity, Broken):
             state = "broken"
         elif spec.power_draw_w > 0 and not power.powered:

@@ -56,7 +56,7 @@ def power_balance(snapshot: StationSnapshot, catalog: Catalog) -> tuple[float, f
     generation = draw = 0.0
     for view in snapshot.modules:
         spec = catalog.modules.get(view.module_id)
-        if spec is None or view.state in ("building", "broken", "ordered", "in transit"):
+        if spec is None or view.state not in ("working", "unpowered"):  # only modules standing on the network
             continue
         if spec.power_output_w > 0 and (view.lit or not spec.solar):
             generation += spec.power_output_w

@@ -35,6 +35,7 @@ def tile_tooltip_lines(kind: TileKind, language: str, module_name: str | None = 
 STATE_WORDS = {
     "working": "working",
     "building": "being built: it starts work when assembly ends",
+    "waiting for a road": "waiting: no road or cable links it to a working landing pad, so assembly cannot start",
     "broken": "broken down: idle until the repair crew has fixed it",
     "unpowered": "idle, no power: join it to a powered network with a cable, or add power",
     "ordered": "ordered: waiting for a launch to carry it",

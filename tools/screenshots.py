@@ -127,6 +127,9 @@ def shoot_every_screen(out: Path) -> list[Path]:
     written += shoot_menu_screens(out)
     written += shoot_settings_pause_and_debrief(out)
     written += shoot_landing_screens(out)
+    from game.scenes.partners import shoot_partner_screens  # roster, talks with a counter-offer, ledger
+
+    written += shoot_partner_screens(out)
     written += shoot_large_text_screens(out)
     return written
 

@@ -17,6 +17,7 @@ from game.content.catalog import Catalog
 from game.content.loader import LoadedLevel
 from game.content.models import Fact, Level
 from game.content.text import translate
+from game.content.ui_text import ENGLISH, Translate
 from game.render import palette
 from game.render.fonts import scaled
 from game.render.text import draw_text, fit_text
@@ -63,19 +64,19 @@ def escape(text: str) -> str:
     return html.escape(text, quote=False)
 
 
-def sources_html(sources: Sequence[str]) -> str:
+def sources_html(sources: Sequence[str], tr: Translate = ENGLISH) -> str:
     """Each source as a link on its own line; clicking one opens it in the browser."""
     links = "".join(
         f"<a href='{html.escape(source, quote=True)}'>{escape(source)}</a><br>" for source in sources
     )
-    return f"<font color='{DIM_HEX}'>Sources:</font><br>{links}"
+    return f"<font color='{DIM_HEX}'>{escape(tr('Sources:'))}</font><br>{links}"
 
 
-def fact_html(fact: Fact, language: str) -> str:
+def fact_html(fact: Fact, language: str, tr: Translate = ENGLISH) -> str:
     when = f"<font color='{ACCENT_HEX}'>{escape(format_date(fact.date))}</font><br>" if fact.date else ""
-    doubt = f"<font color='{DIM_HEX}'><i>(unconfirmed: the sources disagree or stand alone)</i></font><br>" \
-        if fact.unconfirmed else ""
-    return f"{when}{escape(translate(fact.text, language))}<br>{doubt}{sources_html(fact.sources)}"
+    unconfirmed = escape(tr("(unconfirmed: the sources disagree or stand alone)"))
+    doubt = f"<font color='{DIM_HEX}'><i>{unconfirmed}</i></font><br>" if fact.unconfirmed else ""
+    return f"{when}{escape(translate(fact.text, language))}<br>{doubt}{sources_html(fact.sources, tr)}"
 
 
 def heading(text: str) -> str:
@@ -93,32 +94,32 @@ def partner_names(level: Level, catalog: Catalog | None, language: str) -> tuple
     return members, prospects
 
 
-def context_html(level: Level, catalog: Catalog | None, language: str) -> str:
+def context_html(level: Level, catalog: Catalog | None, language: str, tr: Translate = ENGLISH) -> str:
     """The left panel: the situation, what the player will learn, the goals and who takes part."""
     objectives = "".join(f"• {escape(translate(text, language))}<br>" for text in level.learning_objectives)
     goals = "".join(f"• {escape(translate(goal.text, language))}<br>" for goal in level.goals)
     members, prospects = partner_names(level, catalog, language)
     partners = ""
     if members or prospects:
-        partners = heading("Partners")
+        partners = heading(tr("Partners"))
         if members:
-            partners += f"Taking part: {escape(', '.join(members))}<br>"
+            partners += f"{escape(tr('Taking part: {names}', names=', '.join(members)))}<br>"
         if prospects:
-            partners += f"Still to be won: {escape(', '.join(prospects))}<br>"
+            partners += f"{escape(tr('Still to be won: {names}', names=', '.join(prospects)))}<br>"
     site = translate(level.site.name, language)
     days = f"{level.time_limit_days:g}"
     return (
         f"{escape(' '.join(translate(level.briefing, language).split()))}<br><br>"
-        f"<font color='{DIM_HEX}'>Site: {escape(site)}  ·  Time: {days} days</font><br><br>"
-        f"{heading('You will learn to')}{objectives}<br>"
-        f"{heading('Goals')}{goals}<br>{partners}"
+        f"<font color='{DIM_HEX}'>{escape(tr('Site: {site}  ·  Time: {days} days', site=site, days=days))}</font><br><br>"
+        f"{heading(tr('You will learn to'))}{objectives}<br>"
+        f"{heading(tr('Goals'))}{goals}<br>{partners}"
     )
 
 
-def facts_html(level: Level, language: str) -> str:
+def facts_html(level: Level, language: str, tr: Translate = ENGLISH) -> str:
     if not level.facts:
-        return f"{heading('Facts')}This level names no facts of its own; the encyclopedia has them all."
-    return heading("Facts and their sources") + "<br>".join(fact_html(fact, language) for fact in level.facts)
+        return heading(tr("Facts")) + escape(tr("This level names no facts of its own; the encyclopedia has them all."))
+    return heading(tr("Facts and their sources")) + "<br>".join(fact_html(fact, language, tr) for fact in level.facts)
 
 
 def open_link(target: str) -> None:
@@ -163,16 +164,17 @@ class BriefingScene(SceneBase):
         split = round(width * 0.56)
         language = self.ctx.language
         top = self.text_top()
-        self.context_box = UITextBox(html_for_look(context_html(self.level, self.loaded.catalog, language), self.ctx),
+        self.context_box = UITextBox(html_for_look(context_html(self.level, self.loaded.catalog, language, self.ctx.tr),
+                                                   self.ctx),
                                      pygame.Rect(MARGIN, top, split - MARGIN - 12, bottom - top - 16), self.ctx.ui)
-        self.facts_box = UITextBox(html_for_look(facts_html(self.level, language), self.ctx),
+        self.facts_box = UITextBox(html_for_look(facts_html(self.level, language, self.ctx.tr), self.ctx),
                                    pygame.Rect(split + 12, top, width - MARGIN - split - 12, bottom - top - 16),
                                    self.ctx.ui)
-        self.back_button = UIButton(pygame.Rect(MARGIN, bottom, scaled(170, scale), button_height), "Back",
+        self.back_button = UIButton(pygame.Rect(MARGIN, bottom, scaled(170, scale), button_height), self.ctx.tr("Back"),
                                     self.ctx.ui)
         start_width = scaled(280, scale)
         self.start_button = UIButton(pygame.Rect(width - MARGIN - start_width, bottom, start_width, button_height),
-                                     "Start the level", self.ctx.ui)
+                                     self.ctx.tr("Start the level"), self.ctx.ui)
         self.focus = ButtonFocus([self.start_button, self.back_button], 0)
 
     def text_top(self) -> int:
@@ -220,14 +222,14 @@ class BriefingScene(SceneBase):
         surface.fill(colours.sky)
         width = surface.get_width()
         language = self.ctx.language
-        order = f"Campaign level {self.level.order}  ·  " if self.level.order > 0 else ""
+        order = self.ctx.tr("Campaign level {number}", number=self.level.order) + "  ·  " if self.level.order > 0 else ""
         date_line = draw_text(surface, f"{order}{format_date(self.level.start_date)}", fonts.bold(palette.BODY),
                               colours.accent, (MARGIN, 22))
         title_font = fonts.bold(palette.HEADING + 4)
         draw_text(surface, fit_text(translate(self.level.title, language), title_font, width - 2 * MARGIN),
                   title_font, colours.text, (MARGIN, date_line.bottom))
         # Between the two buttons, when there is room for it there.
-        hint = "Enter start  ·  Page Up/Down scroll  ·  Esc back"
+        hint = self.ctx.tr("Enter start  ·  Page Up/Down scroll  ·  Esc back")
         font = fonts.regular(palette.SMALL)
         if self.back_button is not None and self.start_button is not None:
             room = self.start_button.rect.left - self.back_button.rect.right - 24

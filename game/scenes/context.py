@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING
 
 import pygame_gui
 
+from game import paths
+from game.content.ui_text import LANGUAGE_FOLDER, Translator, load_translator
 from game.render.fonts import Fonts
 from game.render.palette import Palette, palette_for
 from game.settings import Settings
@@ -29,6 +31,9 @@ class SceneContext:
     notices: Notices = field(default_factory=Notices)
     # The app's sound (game.audio.Audio), silent without a device; None where no app runs (some tests).
     audio: Audio | None = None
+    # Where language files are looked for, first match wins; None: the user's own, then the bundled ones.
+    language_folders: Sequence[Path] | None = None
+    translator: Translator = field(default_factory=Translator)
 
     @property
     def language(self) -> str:
@@ -38,6 +43,20 @@ class SceneContext:
     def palette(self) -> Palette:
         """The colours the settings ask for (standard or colour-blind safe, high contrast or not)."""
         return palette_for(self.settings.palette, self.settings.high_contrast)
+
+    def tr(self, text: str, /, **fill: object) -> str:
+        """`text` (English, with {names} filled from `fill`) in the settings' language, or English."""
+        if self.translator.language != self.settings.language:
+            self._load_language()
+        return self.translator(text, **fill)
+
+    def _load_language(self) -> None:
+        folders = self.language_folders
+        if folders is None:
+            folders = (paths.user_data_dir() / LANGUAGE_FOLDER, paths.assets_dir() / LANGUAGE_FOLDER)
+        self.translator = load_translator(self.settings.language, folders)
+        if self.translator.warning:
+            self.notices.show(self.translator.warning)
 
     def play_sound(self, name: str) -> None:
         """Plays one of game.audio's sounds when the app has sound; does nothing otherwise."""

@@ -11,6 +11,7 @@ import pygame_gui
 from pygame_gui.elements import UIButton, UITextBox
 
 from game import __version__, paths
+from game.content.ui_text import ENGLISH, Translate, to_translate
 from game.render import palette
 from game.render.fonts import scaled
 from game.render.text import draw_text
@@ -26,12 +27,12 @@ BUTTON_HEIGHT = 54
 # The libraries the game is built with, as their distributions are named.
 LIBRARIES = ("pygame-ce", "pygame_gui", "pymunk", "esper", "pydantic", "platformdirs")
 LIBRARY_ROLES = {
-    "pygame-ce": "window, drawing, input and sound",
-    "pygame_gui": "buttons, text boxes and dialogs",
-    "pymunk": "the physics of landings",
-    "esper": "the entity-component system of the station",
-    "pydantic": "checking level files and telling modders what is wrong",
-    "platformdirs": "where settings, saves and mods live on each system",
+    "pygame-ce": to_translate("window, drawing, input and sound"),
+    "pygame_gui": to_translate("buttons, text boxes and dialogs"),
+    "pymunk": to_translate("the physics of landings"),
+    "esper": to_translate("the entity-component system of the station"),
+    "pydantic": to_translate("checking level files and telling modders what is wrong"),
+    "platformdirs": to_translate("where settings, saves and mods live on each system"),
 }
 
 
@@ -69,28 +70,30 @@ def library_licence(distribution: str) -> tuple[str, str]:
     return metadata["Version"] or "?", licence
 
 
-def credits_html() -> str:
+def credits_html(tr: Translate = ENGLISH) -> str:
+    """The credits as text-box HTML, its own words put through `tr` (the player's language)."""
     assets = "".join(
         f"<b>{escape(asset)}</b><br>{escape(source)}<br>"
-        f"<font color='{DIM_HEX}'>Licence: {escape(licence)}</font><br><br>"
+        f"<font color='{DIM_HEX}'>{escape(tr('Licence: {licence}', licence=licence))}</font><br><br>"
         for asset, source, licence in asset_rows(paths.assets_dir() / "CREDITS.md")
-    ) or "The asset list (assets/CREDITS.md) is missing from this copy of the game.<br><br>"
+    ) or escape(tr("The asset list (assets/CREDITS.md) is missing from this copy of the game.")) + "<br><br>"
     libraries = ""
     for name in LIBRARIES:
         version, licence = library_licence(name)
-        libraries += (f"<b>{escape(name)}</b> {escape(version)}: {escape(LIBRARY_ROLES[name])}<br>"
-                      f"<font color='{DIM_HEX}'>Licence: {escape(licence)}</font><br>")
+        libraries += (f"<b>{escape(name)}</b> {escape(version)}: {escape(tr(LIBRARY_ROLES[name]))}<br>"
+                      f"<font color='{DIM_HEX}'>{escape(tr('Licence: {licence}', licence=licence))}</font><br>")
+    about = tr("An educational game about building the International Lunar Research Station at the Moon's south "
+               "pole, made by the Lunar Station project's contributors and released under the MIT licence.")
+    sources = tr("Every fact, date and figure that claims to be real comes from a public source, shown beside it in "
+                 "the briefings and the encyclopedia. The sources were read as stored copies, so later news may have "
+                 "changed things; where sources disagree, the game says so. Numbers tuned for play are called game "
+                 "values.")
     return (
-        f"{heading('Lunar Station')}"
-        "An educational game about building the International Lunar Research Station at the Moon's south pole, "
-        "made by the Lunar Station project's contributors and released under the MIT licence.<br><br>"
-        f"{heading('Where the facts come from')}"
-        "Every fact, date and figure that claims to be real comes from a public source, shown beside it in the "
-        "briefings and the encyclopedia. The sources were read as stored copies, so later news may have changed "
-        "things; where sources disagree, the game says so. Numbers tuned for play are called game values.<br><br>"
-        f"{heading('Art, fonts and sound')}{assets}"
-        f"{heading('Built with')}{libraries}<br>"
-        f"<font color='{DIM_HEX}'>Version {escape(__version__)}</font>"
+        f"{heading(tr('Lunar Station'))}{escape(about)}<br><br>"
+        f"{heading(tr('Where the facts come from'))}{escape(sources)}<br><br>"
+        f"{heading(tr('Art, fonts and sound'))}{assets}"
+        f"{heading(tr('Built with'))}{libraries}<br>"
+        f"<font color='{DIM_HEX}'>{escape(tr('Version {version}', version=__version__))}</font>"
     )
 
 
@@ -122,9 +125,9 @@ class CreditsScene(SceneBase):
         bottom = height - button_height - 16
         column = min(scaled(1000, scale), width - 2 * MARGIN)
         top = max(TOP, 20 + self.ctx.fonts.bold(palette.HEADING).get_linesize() + 12)
-        self.text = UITextBox(html_for_look(credits_html(), self.ctx),
+        self.text = UITextBox(html_for_look(credits_html(self.ctx.tr), self.ctx),
                               pygame.Rect((width - column) // 2, top, column, bottom - top - 16), self.ctx.ui)
-        self.back_button = UIButton(pygame.Rect(MARGIN, bottom, scaled(190, scale), button_height), "Back  (Esc)",
+        self.back_button = UIButton(pygame.Rect(MARGIN, bottom, scaled(190, scale), button_height), self.ctx.tr("Back  (Esc)"),
                                     self.ctx.ui)
         self.focus = ButtonFocus([self.back_button])
 
@@ -152,8 +155,8 @@ class CreditsScene(SceneBase):
         fonts, colours = self.ctx.fonts, self.ctx.palette
         surface.fill(colours.sky)
         width = surface.get_width()
-        draw_text(surface, "Credits", fonts.bold(palette.HEADING), colours.text, (MARGIN, 20))
-        hint = "Up/Down or Page Up/Down scroll  ·  Enter or Esc back"
+        draw_text(surface, self.ctx.tr("Credits"), fonts.bold(palette.HEADING), colours.text, (MARGIN, 20))
+        hint = self.ctx.tr("Up/Down or Page Up/Down scroll  ·  Enter or Esc back")
         font = fonts.regular(palette.SMALL)
         if self.back_button is not None:
             back = self.back_button.rect

@@ -21,6 +21,7 @@ from pygame_gui.elements import UIButton, UITextBox
 
 from game.content.loader import LoadedLevel
 from game.content.text import translate
+from game.content.ui_text import ENGLISH, Translate, to_translate
 from game.debrief_export import SERIES, RunResult, export_result, run_result
 from game.render import palette as sizes
 from game.render.fonts import scaled
@@ -34,30 +35,31 @@ from game.ui.focus import ButtonFocus, scroll_key, scroll_text_box
 MARGIN = 32
 HEADER_HEIGHT = 118
 FOOTER_HEIGHT = 84
-TABS = ("Summary", "Facts", "Quiz")
-FOOTER = ("Export for teacher", "Retry", "Back to campaign")
+TABS = (to_translate("Summary"), to_translate("Facts"), to_translate("Quiz"))
+FOOTER = (to_translate("Export for teacher"), to_translate("Retry"), to_translate("Back to campaign"))
 # (title, unit, series ids): one graph each; a graph whose figures stay at zero all run is left out.
 GRAPHS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
-    ("Energy stored", "kWh", ("energy_kwh",)),
-    ("Budget", "credits", ("budget",)),
-    ("Science", "points", ("science",)),
-    ("Supplies", "kg", ("water_kg", "oxygen_kg", "food_kg")),
+    (to_translate("Energy stored"), "kWh", ("energy_kwh",)),
+    (to_translate("Budget"), to_translate("credits"), ("budget",)),
+    (to_translate("Science"), to_translate("points"), ("science",)),
+    (to_translate("Supplies"), "kg", ("water_kg", "oxygen_kg", "food_kg")),
 )
 ALWAYS_SHOWN = ("Energy stored", "Budget")
 LABELS = {spec.id: spec.label for spec in SERIES}
 
 
-def facts_html(result: RunResult) -> str:
+def facts_html(result: RunResult, tr: Translate = ENGLISH) -> str:
     """The facts met, each with its sources, for a scrolling text box."""
     if not result.facts:
-        return "No facts came up in this run. The briefing and the encyclopedia hold every fact of the level."
+        return html.escape(tr("No facts came up in this run. The briefing and the encyclopedia hold every fact of "
+                              "the level."))
     parts = []
     for fact in result.facts:
-        doubt = " <i>(sources disagree or only one was found)</i>" if fact.unconfirmed else ""
+        doubt = f" <i>{html.escape(tr('(sources disagree or only one was found)'))}</i>" if fact.unconfirmed else ""
         sources = "<br>".join(
             f"<a href='{html.escape(source, quote=True)}'>{html.escape(source)}</a>" for source in fact.sources
         )
-        parts.append(f"<b>{html.escape(fact.text)}</b>{doubt}<br>Source: {sources}")
+        parts.append(f"<b>{html.escape(fact.text)}</b>{doubt}<br>{html.escape(tr('Source:'))} {sources}")
     return "<br><br>".join(parts)
 
 
@@ -126,7 +128,7 @@ class DebriefScene(SceneBase):
         try:
             mark_completed(self.level.id, self.result.score)
         except (OSError, ValueError) as error:
-            self.ctx.notices.show(f"Your progress could not be saved: {error}.")
+            self.ctx.notices.show(self.ctx.tr("Your progress could not be saved: {error}.", error=error))
 
     # --- layout ----------------------------------------------------------------------------------
 
@@ -164,16 +166,17 @@ class DebriefScene(SceneBase):
             graph = self.graph_rect()
             rect = pygame.Rect(0, 0, self._px(260), self._px(48))
             rect.topright = (graph.right, graph.bottom + self._px(10))
-            self.buttons["next_graph"] = UIButton(rect, "Next graph (G)", ui)
+            self.buttons["next_graph"] = UIButton(rect, self.ctx.tr("Next graph (G)"), ui)
         elif self.tab == "Facts":
-            self.facts_box = UITextBox(facts_html(self.result), body, ui)
+            self.facts_box = UITextBox(facts_html(self.result, self.ctx.tr), body, ui)
         elif self.tab == "Quiz":
             self._build_quiz(body)
         footer_size = (self._px(260), self._px(54))
         top = height - self._px(FOOTER_HEIGHT) + (self._px(FOOTER_HEIGHT) - footer_size[1]) // 2
         x = width - MARGIN - len(FOOTER) * (footer_size[0] + 14) + 14
         for number, name in enumerate(FOOTER):
-            self.buttons[name] = UIButton(pygame.Rect((x + number * (footer_size[0] + 14), top), footer_size), name, ui)
+            self.buttons[name] = UIButton(pygame.Rect((x + number * (footer_size[0] + 14), top), footer_size),
+                                         self.ctx.tr(name), ui)
         order = list(self.buttons.values())
         index = 0
         if focused_name in self.buttons and self.buttons[focused_name] in order:
@@ -182,10 +185,10 @@ class DebriefScene(SceneBase):
 
     def _tab_label(self, name: str) -> str:
         if name == "Facts":
-            return f"Facts ({len(self.result.facts)})"
+            return self.ctx.tr("Facts ({count})", count=len(self.result.facts))
         if name == "Quiz":
-            return f"Quiz ({len(self.level.quiz)})"
-        return name
+            return self.ctx.tr("Quiz ({count})", count=len(self.level.quiz))
+        return self.ctx.tr(name)
 
     def _build_quiz(self, body: pygame.Rect) -> None:
         if not self.level.quiz:
@@ -197,9 +200,9 @@ class DebriefScene(SceneBase):
         for number, choice in enumerate(question.choices):
             text = translate(choice, self.ctx.language)
             if chosen is not None and number == question.answer:
-                text = f"Right: {text}"
+                text = self.ctx.tr("Right: {answer}", answer=text)
             elif chosen is not None and number == chosen:
-                text = f"Not this one: {text}"
+                text = self.ctx.tr("Not this one: {answer}", answer=text)
             rect = pygame.Rect(body.left, top + number * (height + 8), round(body.width * 0.62), height)
             # Answered choices stay bright (a greyed button is hard to read on a projector); pressing does nothing.
             button = UIButton(rect, fit_text(text, self.ctx.fonts.bold(sizes.BODY), rect.width - 24), self.ctx.ui)
@@ -207,7 +210,7 @@ class DebriefScene(SceneBase):
         if chosen is not None and self.question + 1 < len(self.level.quiz):
             rect = pygame.Rect(0, 0, self._px(240), height)
             rect.bottomright = (body.right, body.bottom - 10)
-            self.buttons["next_question"] = UIButton(rect, "Next question", self.ctx.ui)
+            self.buttons["next_question"] = UIButton(rect, self.ctx.tr("Next question"), self.ctx.ui)
 
     def _question_height(self, body: pygame.Rect) -> int:
         font = self.ctx.fonts.bold(sizes.LARGE)
@@ -279,10 +282,11 @@ class DebriefScene(SceneBase):
         try:
             json_path, csv_path = export_result(self.result)
         except OSError as error:
-            return f"The result could not be saved: {error}."
+            return self.ctx.tr("The result could not be saved: {error}.", error=error)
         # The full folder goes in a notice, which has the width for it; the footer keeps a short line.
-        self.ctx.notices.show(f"Saved {json_path.name} and {csv_path.name} in {json_path.parent}", 8.0)
-        return "Saved for your teacher: this run as a JSON file and a CSV table."
+        self.ctx.notices.show(self.ctx.tr("Saved {json} and {csv} in {folder}", json=json_path.name, csv=csv_path.name,
+                                          folder=json_path.parent), 8.0)
+        return self.ctx.tr("Saved for your teacher: this run as a JSON file and a CSV table.")
 
     # --- drawing ---------------------------------------------------------------------------------
 
@@ -293,16 +297,19 @@ class DebriefScene(SceneBase):
         width, height = surface.get_size()
         result = self.result
         won = result.outcome == "won"
-        headline = "Level complete" if won else "Level not complete"
+        headline = self.ctx.tr("Level complete") if won else self.ctx.tr("Level not complete")
         marker_colour = colours.good if won else colours.broken
         title_font = fonts.bold(sizes.HEADING)
         centre_y = self._px(20) + title_font.get_linesize() // 2
         draw_marker(surface, "circle" if won else "cross", (MARGIN + 14, centre_y), self._px(13), marker_colour)
         title = draw_text(surface, headline, title_font, colours.text, (MARGIN + 40, self._px(20)))
-        draw_text(surface, f"Score {result.score}", fonts.bold(sizes.HEADING), colours.accent,
+        draw_text(surface, self.ctx.tr("Score {score}", score=result.score), fonts.bold(sizes.HEADING), colours.accent,
                           (width - MARGIN, self._px(20)), anchor="topright")
-        line = (f"{result.level_title}  ·  day {result.day:.0f} of {self.level.time_limit_days:g}  ·  "
-                f"{result.goals_met} of {len(result.goals)} goals met")
+        line = "  ·  ".join((
+            result.level_title,
+            self.ctx.tr("day {day} of {days}", day=f"{result.day:.0f}", days=f"{self.level.time_limit_days:g}"),
+            self.ctx.tr("{met} of {goals} goals met", met=result.goals_met, goals=len(result.goals)),
+        ))
         body_font = fonts.regular(sizes.BODY)
         draw_text(surface, fit_text(line, body_font, width - 2 * MARGIN), body_font, colours.text_dim,
                   (MARGIN, title.bottom + 6))
@@ -321,22 +328,22 @@ class DebriefScene(SceneBase):
         footer_left = min((button.rect.left for name, button in self.buttons.items() if name in FOOTER),
                           default=width)
         small = fonts.regular(sizes.SMALL)
-        text = self.message or "Up/Down choose  ·  Enter press  ·  G next graph  ·  Esc back to the campaign"
+        text = self.message or self.ctx.tr("Up/Down choose  ·  Enter press  ·  G next graph  ·  Esc back to the campaign")
         draw_paragraph(surface, text, small, colours.accent if self.message else colours.text_dim,
                        (MARGIN, footer_top + 10), footer_left - MARGIN - 16, max_lines=3)
 
     def _draw_goals(self, surface: pygame.Surface) -> None:
         colours, fonts = self.ctx.palette, self.ctx.fonts
         rect = self.goals_rect()
-        draw_text(surface, "Goals", fonts.bold(sizes.LARGE), colours.accent, rect.topleft)
+        draw_text(surface, self.ctx.tr("Goals"), fonts.bold(sizes.LARGE), colours.accent, rect.topleft)
         y = rect.top + fonts.bold(sizes.LARGE).get_linesize() + 6
         font = fonts.regular(sizes.BODY)
         for goal in self.result.goals:
             if y > rect.bottom - font.get_linesize():
                 break
             shape, colour, word = {
-                "met": ("circle", colours.good, "met"),
-                "failed": ("cross", colours.broken, "failed"),
+                "met": ("circle", colours.good, self.ctx.tr("met")),
+                "failed": ("cross", colours.broken, self.ctx.tr("failed")),
             }.get(goal.status, ("ring", colours.text_dim, f"{goal.fraction:.0%}"))
             draw_marker(surface, shape, (rect.left + 10, y + font.get_linesize() // 2), self._px(8), colour)
             text_left = rect.left + 30
@@ -354,7 +361,8 @@ class DebriefScene(SceneBase):
         graph = self.graph_rect()
         button = self.buttons.get("next_graph")
         right = button.rect.left - 16 if button is not None else graph.right
-        text = "Score:  " + "  ·  ".join(f"{points:,.0f} for {what}" for what, points in parts)
+        text = self.ctx.tr("Score:") + "  " + "  ·  ".join(
+            self.ctx.tr("{points} for {what}", points=f"{points:,.0f}", what=what) for what, points in parts)
         draw_paragraph(surface, text, self.ctx.fonts.regular(sizes.SMALL), self.ctx.palette.text,
                        (graph.left, graph.bottom + 8), right - graph.left, max_lines=2)
 
@@ -363,20 +371,22 @@ class DebriefScene(SceneBase):
             return
         title, unit, keys = self.graphs[self.graph]
         lines = [GraphLine(LABELS[key], self.result.series.get(key, ())) for key in keys]
-        draw_line_graph(surface, self.graph_rect(), self.result.days, lines, title=title, unit=unit,
+        draw_line_graph(surface, self.graph_rect(), self.result.days, lines, title=self.ctx.tr(title),
+                        unit=self.ctx.tr(unit),
                         fonts=self.ctx.fonts, colours=self.ctx.palette)
 
     def _draw_quiz(self, surface: pygame.Surface) -> None:
         colours, fonts = self.ctx.palette, self.ctx.fonts
         body = self.body_rect()
         if not self.level.quiz:
-            draw_text(surface, "This level has no quiz.", fonts.regular(sizes.BODY), colours.text_dim, body.topleft)
+            draw_text(surface, self.ctx.tr("This level has no quiz."), fonts.regular(sizes.BODY), colours.text_dim, body.topleft)
             return
         quiz = self.level.quiz[self.question]
         small = fonts.regular(sizes.SMALL)
-        status = f"Question {self.question + 1} of {len(self.level.quiz)}"
+        status = self.ctx.tr("Question {number} of {count}", number=self.question + 1, count=len(self.level.quiz))
         if all(answer is not None for answer in self.answers):
-            status += f"  ·  {self.result.quiz_right} of {len(self.answers)} right"
+            status += "  ·  " + self.ctx.tr("{right} of {count} right", right=self.result.quiz_right,
+                                            count=len(self.answers))
         draw_text(surface, status, small, colours.text_dim, body.topleft)
         draw_paragraph(surface, translate(quiz.question, self.ctx.language), fonts.bold(sizes.LARGE), colours.text,
                        (body.left, body.top + small.get_linesize()), body.width)
@@ -394,7 +404,7 @@ class DebriefScene(SceneBase):
         left = body.left + round(body.width * 0.62) + MARGIN + 20
         column = body.right - left
         top = body.top + self._question_height(body)
-        verdict = "Right!" if right else "Not quite."
+        verdict = self.ctx.tr("Right!") if right else self.ctx.tr("Not quite.")
         draw_text(surface, verdict, fonts.bold(sizes.LARGE), colours.good if right else colours.broken, (left, top))
         y = top + fonts.bold(sizes.LARGE).get_linesize() + 4
         next_button = self.buttons.get("next_question")
@@ -404,5 +414,5 @@ class DebriefScene(SceneBase):
         y = draw_paragraph(surface, translate(quiz.explanation, self.ctx.language), font, colours.text, (left, y),
                            column, max_lines=lines)
         for source in quiz.sources:
-            y = draw_paragraph(surface, f"Source: {source}", small, colours.text_dim, (left, y + 4), column,
+            y = draw_paragraph(surface, self.ctx.tr("Source: {source}", source=source), small, colours.text_dim, (left, y + 4), column,
                                max_lines=2)

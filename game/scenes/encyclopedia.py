@@ -17,6 +17,7 @@ from pygame_gui.elements import UIButton, UITextBox
 from game.content.loader import ContentFolder, load_game_content
 from game.content.models import Fact, ModuleSpec, PartnerSpec
 from game.content.text import translate
+from game.content.ui_text import ENGLISH, Translate, to_translate
 from game.content.timeline import Milestone, load_timeline
 from game.progress import load_progress
 from game.render import palette
@@ -37,8 +38,10 @@ BUTTON_HEIGHT = 54
 MAX_QUERY = 40
 
 CATEGORIES = ("all", "fact", "module", "partner", "mission")
-CATEGORY_TABS = {"all": "All", "fact": "Facts", "module": "Modules", "partner": "Partners", "mission": "Missions"}
-CATEGORY_NAMES = {"fact": "Fact", "module": "Module", "partner": "Partner", "mission": "Mission"}
+CATEGORY_TABS = {"all": to_translate("All"), "fact": to_translate("Facts"), "module": to_translate("Modules"),
+                 "partner": to_translate("Partners"), "mission": to_translate("Missions")}
+CATEGORY_NAMES = {"fact": to_translate("Fact"), "module": to_translate("Module"), "partner": to_translate("Partner"),
+                  "mission": to_translate("Mission")}
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,29 +70,31 @@ def _date(date: dt.date | None) -> str:
     return format_date(date) if date else ""
 
 
-def fact_entry(fact: Fact, level_title: str, language: str) -> EncyclopediaEntry:
+def fact_entry(fact: Fact, level_title: str, language: str, tr: Translate = ENGLISH) -> EncyclopediaEntry:
     text = translate(fact.text, language)
-    doubt = f"<font color='{DIM_HEX}'><i>Unconfirmed: the sources disagree or stand alone.</i></font><br>" \
-        if fact.unconfirmed else ""
-    subtitle = " · ".join(part for part in (_date(fact.date), f"from '{level_title}'") if part)
-    origin = f"<font color='{DIM_HEX}'>Met in the level '{escape(level_title)}'</font><br><br>"
-    body = f"{heading(_date(fact.date) or 'Fact')}{escape(text)}<br><br>{doubt}{origin}{sources_html(fact.sources)}"
+    unconfirmed = escape(tr("Unconfirmed: the sources disagree or stand alone."))
+    doubt = f"<font color='{DIM_HEX}'><i>{unconfirmed}</i></font><br>" if fact.unconfirmed else ""
+    subtitle = " · ".join(part for part in (_date(fact.date), tr("from '{level}'", level=level_title)) if part)
+    met = escape(tr("Met in the level '{level}'", level=level_title))
+    origin = f"<font color='{DIM_HEX}'>{met}</font><br><br>"
+    body = (f"{heading(_date(fact.date) or tr('Fact'))}{escape(text)}<br><br>{doubt}{origin}"
+            f"{sources_html(fact.sources, tr)}")
     title = text if len(text) <= 70 else text[:68].rsplit(" ", 1)[0] + "…"
     return _entry("fact", title, subtitle, body, [text, *fact.sources], fact_id=fact.id)
 
 
-def milestone_entry(milestone: Milestone, language: str) -> EncyclopediaEntry:
+def milestone_entry(milestone: Milestone, language: str, tr: Translate = ENGLISH) -> EncyclopediaEntry:
     category = "mission" if milestone.kind == "mission" else "fact"
     title = translate(milestone.title, language)
     text = translate(milestone.text, language)
     notes = []
     if milestone.planned:
-        notes.append("planned")
+        notes.append(tr("planned"))
     if milestone.unconfirmed:
-        notes.append("unconfirmed")
+        notes.append(tr("unconfirmed"))
     subtitle = milestone.date_text(language) + (f" ({', '.join(notes)})" if notes else "")
     body = f"{heading(title)}<font color='#ffc857'>{escape(subtitle)}</font><br><br>{escape(text)}<br><br>" \
-        f"{sources_html(milestone.sources)}"
+        f"{sources_html(milestone.sources, tr)}"
     return _entry(category, title, subtitle, body, [text, *milestone.sources])
 
 
@@ -97,51 +102,55 @@ def _number(value: float) -> str:
     return f"{value:,.0f}" if value >= 10 else f"{value:g}"
 
 
-def module_entry(module: ModuleSpec, language: str) -> EncyclopediaEntry:
+def module_entry(module: ModuleSpec, language: str, tr: Translate = ENGLISH) -> EncyclopediaEntry:
     name = translate(module.name, language)
     description = translate(module.description, language)
     category = module.category.replace("_", " ")
-    lines = [f"Category: {category}", f"Mass: {_number(module.mass_kg)} kg", f"Cost: {_number(module.cost)} credits",
-             f"Footprint: {module.footprint[0]} × {module.footprint[1]} tiles"]
+    lines = [tr("Category: {category}", category=category), tr("Mass: {mass} kg", mass=_number(module.mass_kg)),
+             tr("Cost: {cost} credits", cost=_number(module.cost)),
+             tr("Footprint: {wide} × {deep} tiles", wide=module.footprint[0], deep=module.footprint[1])]
     if module.build_hours:
-        lines.append(f"Assembly: {_number(module.build_hours)} hours after landing")
+        lines.append(tr("Assembly: {hours} hours after landing", hours=_number(module.build_hours)))
     if module.power_output_w:
-        sun = " in full sunlight" if module.solar else ""
-        lines.append(f"Makes {_number(module.power_output_w)} W{sun}")
+        watts = _number(module.power_output_w)
+        lines.append(tr("Makes {watts} W in full sunlight", watts=watts) if module.solar
+                     else tr("Makes {watts} W", watts=watts))
     if module.power_draw_w:
-        lines.append(f"Uses {_number(module.power_draw_w)} W")
+        lines.append(tr("Uses {watts} W", watts=_number(module.power_draw_w)))
     if module.energy_storage_wh:
-        lines.append(f"Stores {_number(module.energy_storage_wh)} Wh")
+        lines.append(tr("Stores {energy} Wh", energy=_number(module.energy_storage_wh)))
     if module.crew_capacity:
-        lines.append(f"Crew: {module.crew_capacity}")
+        lines.append(tr("Crew: {crew}", crew=module.crew_capacity))
     figures = "".join(f"• {escape(line)}<br>" for line in lines)
-    origin = sources_html(module.sources) if module.sources else \
-        f"<font color='{DIM_HEX}'>These numbers are game values, tuned for play.</font><br>"
-    body = f"{heading(name)}{escape(description)}<br><br><b>In the game</b><br>{figures}<br>{origin}"
+    game_values = escape(tr("These numbers are game values, tuned for play."))
+    origin = sources_html(module.sources, tr) if module.sources else \
+        f"<font color='{DIM_HEX}'>{game_values}</font><br>"
+    body = f"{heading(name)}{escape(description)}<br><br><b>{escape(tr('In the game'))}</b><br>{figures}<br>{origin}"
     return _entry("module", name, category.capitalize(), body, [description, module.id, *module.sources])
 
 
-def partner_entry(partner: PartnerSpec, language: str) -> EncyclopediaEntry:
+def partner_entry(partner: PartnerSpec, language: str, tr: Translate = ENGLISH) -> EncyclopediaEntry:
     name = translate(partner.name, language)
     profile = translate(partner.profile, language)
     programme = "ILRS" if partner.programme == "ilrs" else "Artemis / Gateway"
-    joined = f"joined {format_date(partner.joined)}" if partner.joined else "joining date not given by the sources"
+    joined = tr("joined {date}", date=format_date(partner.joined)) if partner.joined else \
+        tr("joining date not given by the sources")
     subtitle = f"{partner.kind.capitalize()} · {programme} · {joined}"
     constraints = "".join(
-        f"• {escape(translate(constraint.text, language))}<br>{sources_html(constraint.sources)}"
+        f"• {escape(translate(constraint.text, language))}<br>{sources_html(constraint.sources, tr)}"
         for constraint in partner.constraints
     )
-    limits = f"<b>Rules that bind it</b><br>{constraints}<br>" if constraints else ""
+    limits = f"<b>{escape(tr('Rules that bind it'))}</b><br>{constraints}<br>" if constraints else ""
     body = f"{heading(name)}<font color='#ffc857'>{escape(subtitle)}</font><br><br>{escape(profile)}<br><br>" \
-        f"{limits}{sources_html(partner.sources)}"
+        f"{limits}{sources_html(partner.sources, tr)}"
     return _entry("partner", name, subtitle, body, [profile, partner.id, *partner.sources])
 
 
 def encyclopedia_entries(folders: Sequence[ContentFolder], milestones: Sequence[Milestone],
-                         language: str = "en") -> list[EncyclopediaEntry]:
+                         language: str = "en", tr: Translate = ENGLISH) -> list[EncyclopediaEntry]:
     """Every entry, sorted by category then title: level facts, milestones, modules and partners of the game
     and of each mod (an id is listed once: the first folder that has it wins)."""
-    entries: list[EncyclopediaEntry] = [milestone_entry(milestone, language) for milestone in milestones]
+    entries: list[EncyclopediaEntry] = [milestone_entry(milestone, language, tr) for milestone in milestones]
     seen_facts: set[tuple[str, str]] = set()
     modules: dict[str, ModuleSpec] = {}
     partners: dict[str, PartnerSpec] = {}
@@ -157,9 +166,9 @@ def encyclopedia_entries(folders: Sequence[ContentFolder], milestones: Sequence[
                 key = (fact.id, translate(fact.text, language))  # two levels may tell the same fact
                 if key not in seen_facts:
                     seen_facts.add(key)
-                    entries.append(fact_entry(fact, loaded.title(language), language))
-    entries += [module_entry(module, language) for module in modules.values()]
-    entries += [partner_entry(partner, language) for partner in partners.values()]
+                    entries.append(fact_entry(fact, loaded.title(language), language, tr))
+    entries += [module_entry(module, language, tr) for module in modules.values()]
+    entries += [partner_entry(partner, language, tr) for partner in partners.values()]
     order = {category: index for index, category in enumerate(CATEGORIES)}
     return sorted(entries, key=lambda entry: (order[entry.category], entry.title.lower()))
 
@@ -187,7 +196,7 @@ class EncyclopediaScene(SceneBase):
     def enter(self) -> None:
         language = self.ctx.language
         self.entries = encyclopedia_entries(load_game_content(self.ctx.mod_folders), load_timeline().milestones,
-                                            language)
+                                            language, self.ctx.tr)
         self._visible = None
         self.facts_seen = load_progress().facts_seen
         self._build_widgets()
@@ -209,7 +218,7 @@ class EncyclopediaScene(SceneBase):
         self.detail = UITextBox("", self.detail_rect((width, height)), self.ctx.ui)
         button_height = self._button_height()
         self.back_button = UIButton(pygame.Rect(MARGIN, height - button_height - 16, self._px(190), button_height),
-                                    "Back  (Esc)", self.ctx.ui)
+                                    self.ctx.tr("Back  (Esc)"), self.ctx.ui)
         self._refresh()
 
     # --- layout ----------------------------------------------------------------------------------
@@ -223,7 +232,7 @@ class EncyclopediaScene(SceneBase):
 
     def _tab_label(self, category: str) -> str:
         count = sum(1 for entry in self.entries if category in ("all", entry.category))
-        return f"{CATEGORY_TABS[category]} ({count})"
+        return f"{self.ctx.tr(CATEGORY_TABS[category])} ({count})"
 
     def tab_rects(self, size: tuple[int, int]) -> list[pygame.Rect]:
         """The filter tabs under the heading, in as many lines as the text size needs."""
@@ -266,7 +275,7 @@ class EncyclopediaScene(SceneBase):
 
     def search_rect(self, size: tuple[int, int]) -> pygame.Rect:
         """Top right, as wide as the heading leaves room for."""
-        heading_width = self.ctx.fonts.bold(palette.HEADING).size("Encyclopedia")[0]
+        heading_width = self.ctx.fonts.bold(palette.HEADING).size(self.ctx.tr("Encyclopedia"))[0]
         box_width = min(self._px(440), size[0] - 2 * MARGIN - heading_width - 24)
         box_height = self.ctx.fonts.regular(palette.BODY).get_linesize() + 14
         return pygame.Rect(size[0] - MARGIN - box_width, 16, box_width, box_height)
@@ -309,12 +318,13 @@ class EncyclopediaScene(SceneBase):
         if self.detail is not None:
             if entry is not None:
                 good = self.ctx.palette.good
-                met = f"<font color='#{good.r:02x}{good.g:02x}{good.b:02x}'><b>You met this fact in play.</b></font>" \
-                    "<br>" if entry.fact_id in self.facts_seen else ""
+                met_words = escape(self.ctx.tr("You met this fact in play."))
+                met = f"<font color='#{good.r:02x}{good.g:02x}{good.b:02x}'><b>{met_words}</b></font><br>" \
+                    if entry.fact_id in self.facts_seen else ""
                 self.detail.set_text(html_for_look(met + entry.body_html, self.ctx))
             else:
-                self.detail.set_text(f"Nothing matches '{escape(self.query)}'. Press Backspace or Esc to change "
-                                     "the search.")
+                self.detail.set_text(escape(self.ctx.tr(
+                    "Nothing matches '{query}'. Press Backspace or Esc to change the search.", query=self.query)))
 
     def set_category(self, category: str) -> None:
         self.category = category
@@ -395,7 +405,7 @@ class EncyclopediaScene(SceneBase):
         fonts, colours = self.ctx.fonts, self.ctx.palette
         surface.fill(colours.sky)
         size = surface.get_size()
-        self.texts.draw(surface, "Encyclopedia", palette.HEADING, colours.text, (MARGIN, 16), bold=True)
+        self.texts.draw(surface, self.ctx.tr("Encyclopedia"), palette.HEADING, colours.text, (MARGIN, 16), bold=True)
         self._draw_search(surface, size)
         listing = self.list_rect(size)
         visible = self.visible
@@ -409,8 +419,8 @@ class EncyclopediaScene(SceneBase):
                 self._draw_row(surface, row, visible[index], index == self.selected)
         surface.set_clip(previous_clip)
         if not visible:
-            draw_text(surface, "No entry matches.", fonts.regular(palette.BODY), colours.text_dim, listing.topleft)
-        hint = "Type to search  ·  Up/Down choose  ·  Tab filter  ·  PgUp/PgDn scroll  ·  Esc back"
+            draw_text(surface, self.ctx.tr("No entry matches."), fonts.regular(palette.BODY), colours.text_dim, listing.topleft)
+        hint = self.ctx.tr("Type to search  ·  Up/Down choose  ·  Tab filter  ·  PgUp/PgDn scroll  ·  Esc back")
         back = self.back_button.rect if self.back_button is not None else pygame.Rect(MARGIN, size[1], 0, 0)
         room = size[0] - MARGIN - back.right - 20
         if room > 120:
@@ -423,7 +433,7 @@ class EncyclopediaScene(SceneBase):
         pygame.draw.rect(surface, colours.panel_raised, box, border_radius=8)
         pygame.draw.rect(surface, colours.focus if self.query else colours.panel_edge, box, 2, border_radius=8)
         font = fonts.regular(palette.BODY)
-        label = draw_text(surface, "Search:", font, colours.text_dim, (box.x + 14, box.centery), anchor="midleft")
+        label = draw_text(surface, self.ctx.tr("Search:"), font, colours.text_dim, (box.x + 14, box.centery), anchor="midleft")
         room = box.right - 16 - label.right - 10
         if self.query:
             shown = self.query
@@ -432,7 +442,7 @@ class EncyclopediaScene(SceneBase):
             draw_text(surface, shown + "|", font, colours.text, (label.right + 10, box.centery), anchor="midleft")
         else:
             placeholder = colours.panel_edge.lerp(colours.text_dim, 0.5)
-            draw_text(surface, fit_text("type a word", font, room), font, placeholder,
+            draw_text(surface, fit_text(self.ctx.tr("type a word"), font, room), font, placeholder,
                       (label.right + 10, box.centery), anchor="midleft")
 
     def _draw_row(self, surface: pygame.Surface, row: pygame.Rect, entry: EncyclopediaEntry, selected: bool) -> None:
@@ -441,10 +451,10 @@ class EncyclopediaScene(SceneBase):
         pygame.draw.rect(surface, colours.focus if selected else colours.panel_edge, row, 3 if selected else 1,
                          border_radius=6)
         texts = self.texts
-        badge = texts.draw(surface, CATEGORY_NAMES[entry.category], palette.SMALL, colours.accent,
+        badge = texts.draw(surface, self.ctx.tr(CATEGORY_NAMES[entry.category]), palette.SMALL, colours.accent,
                            (row.right - 12, row.y + 6), anchor="topright")
         if entry.fact_id in self.facts_seen:
-            met = texts.draw(surface, "met", palette.SMALL, colours.good, (badge.left - 10, row.y + 6),
+            met = texts.draw(surface, self.ctx.tr("met"), palette.SMALL, colours.good, (badge.left - 10, row.y + 6),
                              anchor="topright", bold=True)
             badge.x = met.x
         title_size = palette.SMALL + 1

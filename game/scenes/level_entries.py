@@ -11,6 +11,7 @@ from pathlib import Path
 from game.content.loader import ContentFolder, LoadedLevel
 from game.content.problems import Problem
 from game.content.text import translate
+from game.content.ui_text import ENGLISH, Translate
 from game.progress import Progress, unlocked_count
 
 
@@ -66,7 +67,7 @@ class LevelEntry:
         return self.playable and level is not None and level.order > 0
 
 
-def _entry(loaded: LoadedLevel, origin: str, folder: Path, language: str) -> LevelEntry:
+def _entry(loaded: LoadedLevel, origin: str, folder: Path, language: str, tr: Translate) -> LevelEntry:
     level = loaded.level
     if loaded.ok and level is not None:
         return LevelEntry(
@@ -79,17 +80,19 @@ def _entry(loaded: LoadedLevel, origin: str, folder: Path, language: str) -> Lev
     return LevelEntry(
         title=loaded.title(language),
         origin=f"{origin} · {loaded.path.name}",
-        summary=f"This level has {_count(len(loaded.problems), 'problem')} and cannot be played yet.",
+        summary=_count(tr, len(loaded.problems), "This level has 1 problem and cannot be played yet.",
+                       "This level has {count} problems and cannot be played yet."),
         loaded=loaded,
         problems=[shortened(problem, folder) for problem in loaded.problems],
     )
 
 
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+def _count(tr: Translate, number: int, one: str, many: str) -> str:
+    """The sentence for one thing or for `{count}` things (the two are separate lines for translators)."""
+    return tr(one) if number == 1 else tr(many, count=number)
 
 
-def level_entries(folders: Sequence[ContentFolder], language: str = "en") -> list[LevelEntry]:
+def level_entries(folders: Sequence[ContentFolder], language: str = "en", tr: Translate = ENGLISH) -> list[LevelEntry]:
     """Campaign levels (order > 0) sorted by order from every folder, then the others folder by folder.
 
     The first folder is the game's own; the rest are mods, named after their folder. A catalog with
@@ -98,23 +101,25 @@ def level_entries(folders: Sequence[ContentFolder], language: str = "en") -> lis
     campaign: list[tuple[int, str, LevelEntry]] = []
     others: list[LevelEntry] = []
     for index, folder in enumerate(folders):
-        origin = "Lunar Station" if index == 0 else f"Mod: {folder.path.name}"
+        origin = tr("Lunar Station") if index == 0 else tr("Mod: {folder}", folder=folder.path.name)
         if folder.catalog_problems:
             others.append(
                 LevelEntry(
-                    title=f"Catalog of {folder.path.name}",
+                    title=tr("Catalog of {folder}", folder=folder.path.name),
                     origin=origin,
-                    summary=f"The shared catalog has {_count(len(folder.catalog_problems), 'problem')}.",
+                    summary=_count(tr, len(folder.catalog_problems), "The shared catalog has 1 problem.",
+                                   "The shared catalog has {count} problems."),
                     problems=[shortened(problem, folder.path) for problem in folder.catalog_problems],
                 )
             )
         for loaded in folder.levels:
             level = loaded.level
             if loaded.ok and level is not None and level.order > 0:
-                entry = _entry(loaded, f"{origin} · campaign level {level.order}", folder.path, language)
+                campaign_level = tr("campaign level {number}", number=level.order)
+                entry = _entry(loaded, f"{origin} · {campaign_level}", folder.path, language, tr)
                 campaign.append((level.order, entry.title, entry))
             else:
-                others.append(_entry(loaded, origin, folder.path, language))
+                others.append(_entry(loaded, origin, folder.path, language, tr))
     campaign.sort(key=lambda item: (item[0], item[1]))
     return [entry for _, _, entry in campaign] + others
 

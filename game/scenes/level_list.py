@@ -13,6 +13,7 @@ from pygame_gui.elements import UIButton, UITextBox
 from game.content.loader import load_game_content
 from game.content.problems import Problem, format_path
 from game.content.text import translate
+from game.content.ui_text import ENGLISH, Translate
 from game.progress import load_progress, unlock_all_setting
 from game.render import palette
 from game.render.fonts import scaled
@@ -42,21 +43,23 @@ def _problem_html(problem: Problem) -> str:
     return f"<font color='#ffc857'><b>{_escape(where)}</b></font><br>{_escape(what)}<br><br>"
 
 
-def detail_html(entry: LevelEntry, language: str) -> str:
+def detail_html(entry: LevelEntry, language: str, tr: Translate = ENGLISH) -> str:
     """The right-hand panel: a level's briefing facts, or every problem of a broken file, one per line."""
     title = f"<font pixel_size=28><b>{_escape(entry.title)}</b></font><br>"
     if entry.playable and entry.locked:
         return (
-            f"{title}<font color='#ffc857'><b>Locked.</b></font> Win '{_escape(entry.locked_by or '')}' to open "
-            "this level, or ask your teacher to unlock every level in the settings.<br><br>"
-            f"{_escape(entry.summary)}"
+            f"{title}<font color='#ffc857'><b>{_escape(tr('Locked.'))}</b></font> "
+            + _escape(tr("Win '{level}' to open this level, or ask your teacher to unlock every level in the settings.",
+                         level=entry.locked_by or ""))
+            + f"<br><br>{_escape(entry.summary)}"
         )
     if not entry.playable:
         problems = "".join(_problem_html(problem) for problem in entry.problems)
         return (
-            f"{title}<font color='#ff7a6b'><b>Broken: this cannot be played yet.</b></font><br>"
-            "Fix these problems in the file, then come back to this list; it reads the files again "
-            f"each time it opens.<br><br>{problems}"
+            f"{title}<font color='#ff7a6b'><b>{_escape(tr('Broken: this cannot be played yet.'))}</b></font><br>"
+            + _escape(tr("Fix these problems in the file, then come back to this list; it reads the files again each "
+                         "time it opens."))
+            + f"<br><br>{problems}"
         )
     loaded = entry.loaded
     assert loaded is not None and loaded.level is not None  # playable entries always carry their level
@@ -66,8 +69,8 @@ def detail_html(entry: LevelEntry, language: str) -> str:
     return (
         f"{title}<font color='#ffc857'>{_escape(entry.date)} · {_escape(entry.origin)}</font><br><br>"
         f"{_escape(entry.summary)}<br><br>"
-        f"<b>You will learn to</b><br>{objectives}<br>"
-        f"<b>Goals</b><br>{goals}"
+        f"<b>{_escape(tr('You will learn to'))}</b><br>{objectives}<br>"
+        f"<b>{_escape(tr('Goals'))}</b><br>{goals}"
     )
 
 
@@ -87,7 +90,7 @@ class LevelListScene(SceneBase):
 
     def enter(self) -> None:
         # Read the files every time the list opens, so a modder who fixes a file sees it at once.
-        self.entries = level_entries(load_game_content(self.ctx.mod_folders), self.ctx.language)
+        self.entries = level_entries(load_game_content(self.ctx.mod_folders), self.ctx.language, self.ctx.tr)
         apply_progress(self.entries, load_progress(), unlock_all_setting(self.ctx.settings))
         self.selected = min(self.selected, max(0, len(self.entries) - 1))
         self._build_widgets()
@@ -107,11 +110,12 @@ class LevelListScene(SceneBase):
         button_height = self._button_height()
         bottom = height - button_height - 20
         scale = self.ctx.fonts.scale
-        self.back_button = UIButton(pygame.Rect(MARGIN, bottom, scaled(170, scale), button_height), "Back",
+        self.back_button = UIButton(pygame.Rect(MARGIN, bottom, scaled(170, scale), button_height), self.ctx.tr("Back"),
                                     self.ctx.ui)
         play_width = scaled(260, scale)
         self.play_button = UIButton(
-            pygame.Rect(width - MARGIN - play_width, bottom, play_width, button_height), "Open briefing", self.ctx.ui
+            pygame.Rect(width - MARGIN - play_width, bottom, play_width, button_height), self.ctx.tr("Open briefing"),
+            self.ctx.ui
         )
         self._show_selection()
 
@@ -217,8 +221,8 @@ class LevelListScene(SceneBase):
             self._scroll_by(card.bottom - listing.bottom)
         entry = self.selected_entry
         if self.detail is not None:
-            self.detail.set_text(html_for_look(detail_html(entry, self.ctx.language), self.ctx) if entry
-                                 else "No levels were found.")
+            self.detail.set_text(html_for_look(detail_html(entry, self.ctx.language, self.ctx.tr), self.ctx) if entry
+                                 else self.ctx.tr("No levels were found."))
         if self.play_button is not None:
             if entry is not None and entry.playable and not entry.locked:
                 self.play_button.enable()
@@ -235,11 +239,11 @@ class LevelListScene(SceneBase):
     def draw(self, surface: pygame.Surface, alpha: float) -> None:
         fonts, colours = self.ctx.fonts, self.ctx.palette
         surface.fill(colours.sky)
-        draw_text(surface, "Sandbox and mods", fonts.bold(palette.HEADING), colours.text, (MARGIN, 30))
+        draw_text(surface, self.ctx.tr("Sandbox and mods"), fonts.bold(palette.HEADING), colours.text, (MARGIN, 30))
         size = surface.get_size()
         listing = self.list_rect(size)
         if not self.entries:
-            draw_text(surface, "No levels found.", fonts.regular(palette.BODY), colours.text_dim, listing.topleft)
+            draw_text(surface, self.ctx.tr("No levels found."), fonts.regular(palette.BODY), colours.text_dim, listing.topleft)
         previous_clip = surface.get_clip()
         surface.set_clip(listing)
         for index, entry in enumerate(self.entries):
@@ -248,7 +252,7 @@ class LevelListScene(SceneBase):
                 self._draw_card(surface, card, entry, index == self.selected)
         surface.set_clip(previous_clip)
         self._draw_scrollbar(surface, listing)
-        hint = "Up/Down or Tab choose  ·  Enter briefing  ·  Esc back"
+        hint = self.ctx.tr("Up/Down or Tab choose  ·  Enter briefing  ·  Esc back")
         font = fonts.regular(palette.SMALL)
         if self.back_button is not None and self.play_button is not None:
             room = self.play_button.rect.left - self.back_button.rect.right - 24
@@ -266,11 +270,11 @@ class LevelListScene(SceneBase):
         if not entry.playable:
             pygame.draw.rect(surface, colours.broken, (card.x, card.y, 8, card.height),
                              border_top_left_radius=8, border_bottom_left_radius=8)
-            badge = draw_text(surface, "BROKEN", fonts.bold(palette.SMALL), colours.broken,
+            badge = draw_text(surface, self.ctx.tr("BROKEN"), fonts.bold(palette.SMALL), colours.broken,
                               (card.right - 16, card.y + 12), anchor="topright")
             title_width = badge.left - x - 12
         elif entry.locked or entry.best_score is not None:
-            word, colour = ("LOCKED", colours.text_dim) if entry.locked else ("WON", colours.good)
+            word, colour = (self.ctx.tr("LOCKED"), colours.text_dim) if entry.locked else (self.ctx.tr("WON"), colours.good)
             badge = draw_text(surface, word, fonts.bold(palette.SMALL), colour,
                               (card.right - 16, card.y + 12), anchor="topright")
             title_width = badge.left - x - 12

@@ -20,6 +20,7 @@ import pygame
 import pygame_gui
 from pygame_gui.elements import UIButton
 
+from game.content.ui_text import to_translate
 from game.render import palette as sizes
 from game.render.fonts import scaled
 from game.render.text import draw_paragraph, draw_text, wrap_text
@@ -35,7 +36,7 @@ PADDING = 24
 MARGIN = 12  # the least room left between the card and the window's edges
 BUTTON_FONT_PX = 24  # the button font in assets/theme.json, before the UI scale
 MESSAGE_LINES = 3  # the most a save message may take: longer ones are cut with an ellipsis
-LEAVE_QUESTION = "Leave this level and go back to the menu? Anything since your last save is lost."
+LEAVE_QUESTION = to_translate("Leave this level and go back to the menu? Anything since your last save is lost.")
 
 
 class PauseScene(SceneBase):
@@ -82,10 +83,10 @@ class PauseScene(SceneBase):
 
     def choices(self) -> list[str]:
         if self.asking:
-            return ["Leave", "Stay"]
-        names = ["Resume", "Save", "Settings"]
+            return [to_translate("Leave"), to_translate("Stay")]
+        names = [to_translate("Resume"), to_translate("Save"), to_translate("Settings")]
         if self.on_quit_to_menu is not None:
-            names.append("Quit to menu")
+            names.append(to_translate("Quit to menu"))
         return names
 
     def _build(self, focused: int = 0) -> None:
@@ -108,7 +109,7 @@ class PauseScene(SceneBase):
         for number, name in enumerate(names):
             rect = pygame.Rect((0, 0), size)
             rect.midtop = (width // 2, top + number * (size[1] + GAP))
-            self.buttons[name] = UIButton(rect, name, self.ctx.ui)
+            self.buttons[name] = UIButton(rect, self.ctx.tr(name), self.ctx.ui)
         self.focus = ButtonFocus(list(self.buttons.values()), focused)
 
     def _rows(self, column: int, count: int, height: int, padding: int) -> tuple[int, tuple[int, int], int]:
@@ -117,7 +118,7 @@ class PauseScene(SceneBase):
         body = fonts.regular(sizes.BODY)
         above = fonts.bold(sizes.HEADING).get_linesize() + padding
         if self.asking:
-            above += len(wrap_text(LEAVE_QUESTION, body, column)) * body.get_linesize() + padding
+            above += len(wrap_text(self.ctx.tr(LEAVE_QUESTION), body, column)) * body.get_linesize() + padding
         # The card fits what it shows: room for a message only once there is one (Save's answer).
         message_lines = min(MESSAGE_LINES, len(wrap_text(self.message, body, column))) if self.message else 0
         message_room = message_lines * body.get_linesize() + (padding if message_lines else 0)
@@ -137,7 +138,9 @@ class PauseScene(SceneBase):
         return min(width - 80 - 2 * PADDING, wanted)
 
     def _keys_hint(self) -> str:
-        return "Up/Down choose  ·  Enter select  ·  Esc " + ("stay" if self.asking else "resume")
+        if self.asking:
+            return self.ctx.tr("Up/Down choose  ·  Enter select  ·  Esc stay")
+        return self.ctx.tr("Up/Down choose  ·  Enter select  ·  Esc resume")
 
     # --- input -----------------------------------------------------------------------------------
 
@@ -195,8 +198,8 @@ class PauseScene(SceneBase):
         try:
             result = self.on_save()
         except OSError as error:  # a full disk or a read-only folder: say so, never crash the lesson
-            return f"The game could not be saved: {error}."
-        return result or "Saved."
+            return self.ctx.tr("The game could not be saved: {error}.", error=error)
+        return result or self.ctx.tr("Saved.")
 
     # --- drawing ---------------------------------------------------------------------------------
 
@@ -213,10 +216,10 @@ class PauseScene(SceneBase):
         column = self._column(surface.get_width())
         left = card.left + PADDING
         heading = fonts.bold(sizes.HEADING)
-        draw_text(surface, "Leave the level?" if self.asking else "Paused", heading, colours.text,
+        draw_text(surface, self.ctx.tr("Leave the level?") if self.asking else self.ctx.tr("Paused"), heading, colours.text,
                   (card.centerx, card.top + self.padding), anchor="midtop")
         if self.asking:
-            draw_paragraph(surface, LEAVE_QUESTION, fonts.regular(sizes.BODY), colours.text,
+            draw_paragraph(surface, self.ctx.tr(LEAVE_QUESTION), fonts.regular(sizes.BODY), colours.text,
                            (left, card.top + 2 * self.padding + heading.get_linesize()), column)
         last = max((button.rect.bottom for button in self.buttons.values()), default=card.centery)
         if self.message:

@@ -17,6 +17,7 @@ import pygame_gui
 from pygame_gui.elements import UIButton, UIDropDownMenu, UIHorizontalSlider
 
 from game import paths
+from game.content.ui_text import to_translate
 from game.render import palette as palette_module
 from game.render.fonts import scale_theme_fonts, scaled
 from game.render.palette import STANDARD_PALETTE, recolour_theme
@@ -34,10 +35,12 @@ CONTROL_WIDTH = 300
 BUTTON_SIZE = (190, 52)
 NEXT_KEYS = (pygame.K_DOWN, pygame.K_TAB)
 PRESS_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE)
-PALETTE_CHOICES = (("Standard colours", "standard"), ("Colour-blind safe", "colour_blind"))
-LANDING_CHOICES = (("Ask each time", "ask"), ("Autopilot always", "autopilot"), ("Fly it myself", "fly"))
-FOOTER_BUTTONS = ("Apply", "Defaults", "Back")
-HINT = "Up/Down choose  ·  Left/Right change  ·  Enter press or set a key  ·  Page Up/Down turn  ·  Esc back"
+PALETTE_CHOICES = ((to_translate("Standard colours"), "standard"), (to_translate("Colour-blind safe"), "colour_blind"))
+LANDING_CHOICES = ((to_translate("Ask each time"), "ask"), (to_translate("Autopilot always"), "autopilot"),
+                   (to_translate("Fly it myself"), "fly"))
+FOOTER_BUTTONS = (to_translate("Apply"), to_translate("Defaults"), to_translate("Back"))
+HINT = to_translate("Up/Down choose  ·  Left/Right change  ·  Enter press or set a key  ·  Page Up/Down turn  ·  "
+                    "Esc back")
 
 
 def apply_look(ctx: SceneContext) -> None:
@@ -81,31 +84,31 @@ def settings_rows(settings: Settings) -> list[Row]:
     if settings.window_size not in sizes:
         sizes.append(settings.window_size)
     rows = [
-        Row("heading", "Display"),
-        Row("choice", "Window size", "window_size", tuple((f"{w} × {h}", (w, h)) for w, h in sizes)),
-        Row("toggle", "Full screen", "fullscreen"),
-        Row("slider", "Text and interface size", "ui_scale", low=100, high=200, step=10),
-        Row("choice", "Colours", "palette", PALETTE_CHOICES),
-        Row("toggle", "High contrast (projectors)", "high_contrast"),
-        Row("heading", "Sound"),
-        Row("slider", "Main volume", "master_volume"),
-        Row("slider", "Effects", "effects_volume"),
-        Row("slider", "Ambient sound", "ambient_volume"),
-        Row("heading", "Play"),
-        Row("toggle", "Hints while playing", "hints"),
-        Row("choice", "Landings", "landing_choice", LANDING_CHOICES),
-        Row("toggle", "Unlock every level", "unlock_all"),
+        Row("heading", to_translate("Display")),
+        Row("choice", to_translate("Window size"), "window_size", tuple((f"{w} × {h}", (w, h)) for w, h in sizes)),
+        Row("toggle", to_translate("Full screen"), "fullscreen"),
+        Row("slider", to_translate("Text and interface size"), "ui_scale", low=100, high=200, step=10),
+        Row("choice", to_translate("Colours"), "palette", PALETTE_CHOICES),
+        Row("toggle", to_translate("High contrast (projectors)"), "high_contrast"),
+        Row("heading", to_translate("Sound")),
+        Row("slider", to_translate("Main volume"), "master_volume"),
+        Row("slider", to_translate("Effects"), "effects_volume"),
+        Row("slider", to_translate("Ambient sound"), "ambient_volume"),
+        Row("heading", to_translate("Play")),
+        Row("toggle", to_translate("Hints while playing"), "hints"),
+        Row("choice", to_translate("Landings"), "landing_choice", LANDING_CHOICES),
+        Row("toggle", to_translate("Unlock every level"), "unlock_all"),
     ]
-    for screen, title in (("station", "Keys on the station"), ("landing", "Keys in a landing")):
+    for screen, title in (("station", to_translate("Keys on the station")), ("landing", to_translate("Keys in a landing"))):
         rows.append(Row("heading", title))
         rows += [Row("key", action.label, action.id) for action in KEY_ACTIONS if action.screen == screen]
     # Last, after the landing's keys: each assist is on in every landing; a level may turn one on by itself too.
     rows += [
-        Row("heading", "Landing assists"),
-        Row("toggle", "Attitude hold", "assist_attitude_hold"),
-        Row("toggle", "Suggested burn marker", "assist_suggested_burn"),
-        Row("toggle", "Slow motion (half speed)", "assist_slow_motion"),
-        Row("toggle", "Larger target (2× wide)", "assist_larger_target"),
+        Row("heading", to_translate("Landing assists")),
+        Row("toggle", to_translate("Attitude hold"), "assist_attitude_hold"),
+        Row("toggle", to_translate("Suggested burn marker"), "assist_suggested_burn"),
+        Row("toggle", to_translate("Slow motion (half speed)"), "assist_slow_motion"),
+        Row("toggle", to_translate("Larger target (2× wide)"), "assist_larger_target"),
     ]
     return rows
 
@@ -233,7 +236,7 @@ class SettingsScene(SceneBase):
         x = width - MARGIN - len(FOOTER_BUTTONS) * (size[0] + 16) + 16
         top = height - self._px(FOOTER_HEIGHT) + self._px(46)
         self.footer = [
-            UIButton(pygame.Rect((x + number * (size[0] + 16), top), size), label, ui)
+            UIButton(pygame.Rect((x + number * (size[0] + 16), top), size), self.ctx.tr(label), ui)
             for number, label in enumerate(FOOTER_BUTTONS)
         ]
         self._show_focus()
@@ -241,16 +244,16 @@ class SettingsScene(SceneBase):
     def _make_control(self, row: Row, rect: pygame.Rect, ui: pygame_gui.UIManager) -> Any:
         value = getattr(self.working, row.key) if row.kind != "key" else self.working.key_name(row.key)
         if row.kind == "choice":
-            labels: list[str | tuple[str, str]] = [label for label, _ in row.choices]
-            current = next((label for label, choice in row.choices if choice == value), row.choices[0][0])
+            labels: list[str | tuple[str, str]] = [self.ctx.tr(label) for label, _ in row.choices]
+            current = self.ctx.tr(next((label for label, choice in row.choices if choice == value), row.choices[0][0]))
             return UIDropDownMenu(labels, current, rect, ui)
         if row.kind == "toggle":
-            return UIButton(rect, "On" if value else "Off", ui)
+            return UIButton(rect, self.ctx.tr("On") if value else self.ctx.tr("Off"), ui)
         if row.kind == "slider":
             slider_rect = pygame.Rect(rect.left, rect.top + 4, rect.width - self._px(84), rect.height - 8)
             return UIHorizontalSlider(slider_rect, self._slider_value(row), (row.low, row.high), ui,
                                       click_increment=row.step)
-        text = "Press a key…" if self.listening == row.key else key_label(value)
+        text = self.ctx.tr("Press a key…") if self.listening == row.key else key_label(value)
         return UIButton(rect, text, ui)
 
     def _slider_value(self, row: Row) -> int:
@@ -281,7 +284,7 @@ class SettingsScene(SceneBase):
             index = self._row_of(event.ui_element)
             if index is not None:
                 row = self.rows[index]
-                chosen = next(choice for label, choice in row.choices if label == event.text)
+                chosen = next(choice for label, choice in row.choices if self.ctx.tr(label) == event.text)
                 setattr(self.working, row.key, chosen)
                 self._focus_row(index)
         return None
@@ -292,7 +295,7 @@ class SettingsScene(SceneBase):
             if event.key != pygame.K_ESCAPE:
                 self._bind(action, pygame.key.name(event.key))
             else:
-                self.message = "Key unchanged."
+                self.message = self.ctx.tr("Key unchanged.")
             self._build()
             return None
         if event.key == pygame.K_ESCAPE:
@@ -340,7 +343,7 @@ class SettingsScene(SceneBase):
             self._build()
         elif row.kind == "key":
             self.listening = row.key
-            self.message = f"Press the key for “{row.label}” (Esc keeps the old one)."
+            self.message = self.ctx.tr("Press the key for “{action}” (Esc keeps the old one).", action=self.ctx.tr(row.label))
             self._build()
         elif row.kind == "choice":
             self._adjust(1)
@@ -376,12 +379,13 @@ class SettingsScene(SceneBase):
         self._focus_row(index)
 
     def _bind(self, action: str, name: str) -> None:
-        label = {item.id: item.label for item in KEY_ACTIONS}
+        label = {item.id: self.ctx.tr(item.label) for item in KEY_ACTIONS}
         swapped = rebind(self.working, action, name)
-        self.message = f"“{label[action]}” is now {key_label(name)}."
+        self.message = self.ctx.tr("“{action}” is now {key}.", action=label[action], key=key_label(name))
         if swapped is not None:
             moved = key_label(self.working.key_name(swapped))
-            self.message += f" “{label[swapped]}” moved to {moved}, so no two share a key."
+            self.message += " " + self.ctx.tr("“{action}” moved to {key}, so no two share a key.", action=label[swapped],
+                                              key=moved)
 
     def _footer(self, number: int) -> Transition | None:
         choice = FOOTER_BUTTONS[number]
@@ -391,7 +395,7 @@ class SettingsScene(SceneBase):
         if choice == "Defaults":
             self.working = Settings(language=self.working.language, window_size=self.working.window_size,
                                     fullscreen=self.working.fullscreen)
-            self.message = "Defaults restored here; press Apply to keep them."
+            self.message = self.ctx.tr("Defaults restored here; press Apply to keep them.")
             self._build()
             return None
         self.apply()
@@ -413,11 +417,11 @@ class SettingsScene(SceneBase):
         )
         for item in fields(Settings):
             setattr(settings, item.name, copy.deepcopy(getattr(self.working, item.name)))
-        sentences = ["Settings applied and saved."]
+        sentences = [self.ctx.tr("Settings applied and saved.")]
         try:
             save_settings(settings)
         except OSError as error:
-            sentences = [f"Settings applied, but they could not be saved: {error}."]
+            sentences = [self.ctx.tr("Settings applied, but they could not be saved: {error}.", error=error)]
         if look_changed:
             apply_look(self.ctx)
         if self.ctx.audio is not None:
@@ -444,7 +448,7 @@ class SettingsScene(SceneBase):
                 self.ctx.ui.set_window_resolution(settings.window_size)
         except pygame.error as error:
             settings.fullscreen = pygame.display.is_fullscreen()
-            return f"The window could not change ({error})."
+            return self.ctx.tr("The window could not change ({error}).", error=error)
         return None
 
     # --- drawing ---------------------------------------------------------------------------------
@@ -454,9 +458,9 @@ class SettingsScene(SceneBase):
         fonts = self.ctx.fonts
         surface.fill(colours.sky)
         width, height = surface.get_size()
-        draw_text(surface, "Settings", fonts.bold(palette_module.HEADING), colours.text, (MARGIN, self._px(20)))
+        draw_text(surface, self.ctx.tr("Settings"), fonts.bold(palette_module.HEADING), colours.text, (MARGIN, self._px(20)))
         pages = self.pages()
-        draw_text(surface, f"Page {self.page + 1} of {len(pages)}",
+        draw_text(surface, self.ctx.tr("Page {page} of {pages}", page=self.page + 1, pages=len(pages)),
                   fonts.regular(palette_module.SMALL), colours.text_dim, (width - MARGIN, self._px(32)),
                   anchor="topright")
         kind, focused = self.focused
@@ -465,14 +469,14 @@ class SettingsScene(SceneBase):
             row = self.rows[index]
             rect = self.row_rect(position)
             if row.kind == "heading":
-                draw_text(surface, row.label, fonts.bold(palette_module.LARGE), colours.accent,
+                draw_text(surface, self.ctx.tr(row.label), fonts.bold(palette_module.LARGE), colours.accent,
                           (rect.left, rect.centery), anchor="midleft")
                 continue
             if kind == "row" and focused == index:
                 pygame.draw.rect(surface, colours.panel_raised, rect.inflate(16, 4), border_radius=8)
                 pygame.draw.rect(surface, colours.focus, rect.inflate(16, 4), 3, border_radius=8)
             control = self.control_rect(rect)
-            text = fit_text(row.label, label_font, control.left - rect.left - 16)
+            text = fit_text(self.ctx.tr(row.label), label_font, control.left - rect.left - 16)
             draw_text(surface, text, label_font, colours.text, (rect.left + 8, rect.centery), anchor="midleft")
             if row.kind == "slider":
                 draw_text(surface, f"{self._slider_value(row)} %", label_font, colours.text,
@@ -481,7 +485,7 @@ class SettingsScene(SceneBase):
         pygame.draw.line(surface, colours.panel_edge, (MARGIN, footer_top), (width - MARGIN, footer_top), 2)
         # One line under the rows: what just happened, or else which keys do what.
         line_font = fonts.regular(palette_module.BODY if self.message else palette_module.SMALL)
-        line = self.message or HINT
+        line = self.message or self.ctx.tr(HINT)
         draw_text(surface, fit_text(line, line_font, width - 2 * MARGIN), line_font,
                   colours.accent if self.message else colours.text_dim, (MARGIN, footer_top + self._px(8)))
 

@@ -17,6 +17,7 @@ from game.content.loader import load_game_content
 from game.content.text import translate
 from game.content.timeline import Milestone, load_timeline
 from game.progress import load_progress, unlock_all_setting
+from game.content.ui_text import to_translate
 from game.render import palette
 from game.render.fonts import scaled
 from game.render.palette import Palette
@@ -52,12 +53,12 @@ KIND_COLOURS = {
     "stage": pygame.Color("#34415a"),
 }
 KIND_NAMES = {
-    "agreement": "Agreement",
-    "plan": "Plan",
-    "plan_change": "The plan changes",
-    "partner": "Partners",
-    "mission": "Mission",
-    "stage": "Stage of the programme",
+    "agreement": to_translate("Agreement"),
+    "plan": to_translate("Plan"),
+    "plan_change": to_translate("The plan changes"),
+    "partner": to_translate("Partners"),
+    "mission": to_translate("Mission"),
+    "stage": to_translate("Stage of the programme"),
 }
 STAGE_FILLS = (pygame.Color("#22324a"), pygame.Color("#2c2a46"), pygame.Color("#2a3a32"))
 
@@ -124,7 +125,7 @@ class TimelineScene(SceneBase):
             "The timeline file has problems: " + "; ".join(str(problem) for problem in timeline.problems[:3])
             if timeline.problems else None
         )
-        entries = level_entries(load_game_content(self.ctx.mod_folders), self.ctx.language)
+        entries = level_entries(load_game_content(self.ctx.mod_folders), self.ctx.language, self.ctx.tr)
         apply_progress(entries, load_progress(), unlock_all_setting(self.ctx.settings))
         campaign = [entry for entry in entries if entry.in_campaign]
         self.stages = [milestone for milestone in timeline.milestones if milestone.kind == "stage"]
@@ -159,11 +160,11 @@ class TimelineScene(SceneBase):
         width, height = self.ctx.ui.window_resolution
         button_height = self._button_height()
         bottom = height - button_height - 16
-        self.back_button = UIButton(pygame.Rect(MARGIN - 20, bottom, self._px(190), button_height), "Back  (Esc)",
+        self.back_button = UIButton(pygame.Rect(MARGIN - 20, bottom, self._px(190), button_height), self.ctx.tr("Back  (Esc)"),
                                     self.ctx.ui)
         open_width = self._px(330)
         self.open_button = UIButton(pygame.Rect(width - MARGIN + 20 - open_width, bottom, open_width, button_height),
-                                    "Open briefing  (Enter)", self.ctx.ui)
+                                    self.ctx.tr("Open briefing  (Enter)"), self.ctx.ui)
         self._layout((width, height))
         self._show_selection()
 
@@ -328,7 +329,7 @@ class TimelineScene(SceneBase):
             return None
         entry = item.level
         if entry.locked:
-            self.ctx.notices.show(f"This level is locked: win '{entry.locked_by}' first.")
+            self.ctx.notices.show(self.ctx.tr("This level is locked: win '{level}' first.", level=entry.locked_by))
             return None
         from game.scenes.briefing import BriefingScene
 
@@ -341,11 +342,11 @@ class TimelineScene(SceneBase):
         fonts, colours = self.ctx.fonts, self.ctx.palette
         surface.fill(colours.sky)
         size = surface.get_size()
-        name = draw_text(surface, "Campaign", fonts.bold(palette.HEADING), colours.text, (MARGIN - 20, 14))
+        name = draw_text(surface, self.ctx.tr("Campaign"), fonts.bold(palette.HEADING), colours.text, (MARGIN - 20, 14))
         subtitle_font = fonts.regular(palette.BODY)
         room = size[0] - MARGIN - name.right - 24
         if room > 200:  # beside the heading while it fits; a large UI scale leaves the heading alone
-            draw_text(surface, fit_text("The real programme, 2021 to the 2040s, and your levels on it",
+            draw_text(surface, fit_text(self.ctx.tr("The real programme, 2021 to the 2040s, and your levels on it"),
                                         subtitle_font, room),
                       subtitle_font, colours.text_dim, (name.right + 24, name.centery + 2), anchor="midleft")
         self._draw_axis(surface, size)
@@ -451,14 +452,14 @@ class TimelineScene(SceneBase):
         pygame.draw.rect(surface, colours.focus if selected else colours.panel_edge, card, 3 if selected else 1,
                          border_radius=8)
         small = fonts.regular(palette.SMALL)
-        head = draw_text(surface, fit_text(f"Level {number}  ·  {self.items[index].date.year}", small,
+        head = draw_text(surface, fit_text(self.ctx.tr("Level {number}", number=number) + f"  ·  {self.items[index].date.year}", small,
                                            card.width - 24 - self._px(30)),
                          small, colours.accent, (card.x + 12, card.y + 6))
         if entry.locked:
             lock = pygame.Rect(card.right - self._px(30), card.y + 8, self._px(18), self._px(22))
             draw_padlock(surface, lock, colours.text_dim)
         elif entry.best_score is not None:
-            draw_text(surface, "WON", fonts.bold(palette.SMALL), colours.good, (card.right - 12, card.y + 6),
+            draw_text(surface, self.ctx.tr("WON"), fonts.bold(palette.SMALL), colours.good, (card.right - 12, card.y + 6),
                       anchor="topright")
         title_font = fonts.bold(palette.SMALL + 1)
         draw_paragraph(surface, entry.title, title_font, colours.text_dim if entry.locked else colours.text,
@@ -481,22 +482,25 @@ class TimelineScene(SceneBase):
         language = self.ctx.language
         if item.milestone is not None:
             milestone = item.milestone
-            kind = KIND_NAMES[milestone.kind] + (" (planned)" if milestone.planned else "")
+            kind = self.ctx.tr(KIND_NAMES[milestone.kind])
+            if milestone.planned:
+                kind = self.ctx.tr("{kind} (planned)", kind=kind)
             if milestone.unconfirmed:
-                kind += " · unconfirmed"
+                kind += " · " + self.ctx.tr("unconfirmed")
             head = f"{milestone.date_text(language)}  ·  {kind}"
             title = translate(milestone.title, language)
             text = translate(milestone.text, language)
-            foot = "Source: " + milestone.sources[0] + (f"  (+{len(milestone.sources) - 1} more in the encyclopedia)"
-                                                        if len(milestone.sources) > 1 else "")
+            foot = self.ctx.tr("Source: {source}", source=milestone.sources[0])
+            if len(milestone.sources) > 1:
+                foot += "  " + self.ctx.tr("(+{count} more in the encyclopedia)", count=len(milestone.sources) - 1)
         else:
             entry = item.level
             assert entry is not None
-            head = f"{entry.date}  ·  Campaign level"
+            head = f"{entry.date}  ·  " + self.ctx.tr("Campaign level")
             title = entry.title
             text = entry.summary
-            foot = (f"Locked: win '{entry.locked_by}' first." if entry.locked
-                    else "Press Enter to open the briefing.")
+            foot = (self.ctx.tr("Locked: win '{level}' first.", level=entry.locked_by) if entry.locked
+                    else self.ctx.tr("Press Enter to open the briefing."))
         body_font = fonts.regular(palette.SMALL)
         head_rect = draw_text(surface, fit_text(head, body_font, width), body_font, colours.accent, (x, panel.y + 8))
         title_font = fonts.bold(palette.BODY + 2)

@@ -13,6 +13,7 @@ import pygame_gui
 from pygame_gui.elements import UIButton
 
 from game import __version__, paths
+from game.content.ui_text import to_translate
 from game.render import palette
 from game.render.fonts import scaled
 from game.render.sky import render_backdrop
@@ -22,12 +23,12 @@ from game.scenes.scene import Scene, SceneBase
 from game.scenes.transitions import Push, Quit, Transition
 from game.ui.focus import ButtonFocus
 
-SUBTITLE = "Build the International Lunar Research Station at the Moon's south pole"
+SUBTITLE = to_translate("Build the International Lunar Research Station at the Moon's south pole")
 BUTTON_SIZE = (330, 56)
 BUTTON_GAP = (28, 14)
 TITLE_MOST_SCALE = 1.2  # the name is huge already: at 200 % it would leave no room for the menu
-HINT = "Arrows or Tab choose  ·  Enter select  ·  F11 full screen  ·  F12 screenshot  ·  Esc quit"
-SHORT_HINT = "Arrows choose  ·  Enter select  ·  Esc quit"  # when large text leaves no room for the whole hint
+HINT = to_translate("Arrows or Tab choose  ·  Enter select  ·  F11 full screen  ·  F12 screenshot  ·  Esc quit")
+SHORT_HINT = to_translate("Arrows choose  ·  Enter select  ·  Esc quit")  # when large text leaves no room for the whole hint
 RESUME_HOOK = ("game.scenes.level_site", "resume_scene")  # (module, function): resume_scene(ctx, save_path)
 
 
@@ -83,18 +84,18 @@ class TitleScene(SceneBase):
         items = []
         save = latest_save()
         if save is not None:
-            items.append(MenuItem("Continue", lambda: self._continue(save)))
+            items.append(MenuItem(to_translate("Continue"), lambda: self._continue(save)))
         items += [
-            MenuItem("Campaign", self._campaign),
-            MenuItem("Sandbox and mods", self._level_list),
+            MenuItem(to_translate("Campaign"), self._campaign),
+            MenuItem(to_translate("Sandbox and mods"), self._level_list),
         ]
         if module_exists("game.scenes.landing_practice"):
-            items.append(MenuItem("Landing practice", lambda: self._open("game.scenes.landing_practice",
+            items.append(MenuItem(to_translate("Landing practice"), lambda: self._open("game.scenes.landing_practice",
                                                                           "LandingPracticeScene")))
-        items.append(MenuItem("Encyclopedia", self._encyclopedia))
+        items.append(MenuItem(to_translate("Encyclopedia"), self._encyclopedia))
         if module_exists("game.scenes.settings_screen"):
-            items.append(MenuItem("Settings", lambda: self._open("game.scenes.settings_screen", "SettingsScene")))
-        items += [MenuItem("Credits", self._credits), MenuItem("Quit", Quit)]
+            items.append(MenuItem(to_translate("Settings"), lambda: self._open("game.scenes.settings_screen", "SettingsScene")))
+        items += [MenuItem(to_translate("Credits"), self._credits), MenuItem(to_translate("Quit"), Quit)]
         return items
 
     def _campaign(self) -> Transition:
@@ -121,7 +122,8 @@ class TitleScene(SceneBase):
         try:
             return Push(scene_from(module, class_name, self.ctx))
         except (ImportError, AttributeError) as error:
-            self.ctx.notices.show(f"That screen could not be opened in this copy of the game ({error}).")
+            self.ctx.notices.show(self.ctx.tr("That screen could not be opened in this copy of the game ({error}).",
+                                                  error=error))
             return None
 
     def _continue(self, save: Path) -> Transition | None:
@@ -129,12 +131,13 @@ class TitleScene(SceneBase):
         try:
             resume = getattr(importlib.import_module(module_name), function_name)
         except (ImportError, AttributeError):
-            self.ctx.notices.show("This copy of the game cannot continue a saved game yet; choose Campaign instead.")
+            self.ctx.notices.show(self.ctx.tr("This copy of the game cannot continue a saved game yet; choose Campaign "
+                                              "instead."))
             return None
         try:
             return Push(resume(self.ctx, save))
         except Exception as error:  # a damaged or outdated save must give a sentence, never a traceback
-            self.ctx.notices.show(f"The last save could not be continued: {error}")
+            self.ctx.notices.show(self.ctx.tr("The last save could not be continued: {error}", error=error))
             return None
 
     # --- life cycle ------------------------------------------------------------------------------
@@ -172,14 +175,14 @@ class TitleScene(SceneBase):
             self.backdrop = render_backdrop(size, keep_clear=[rects[0].unionall(rects[1:])] if rects else [])
             self.backdrop_menu = menu
         for rect, item in zip(rects, self.items, strict=True):
-            self.buttons.append(UIButton(rect, item.label, self.ctx.ui))
+            self.buttons.append(UIButton(rect, self.ctx.tr(item.label), self.ctx.ui))
         self.focus = ButtonFocus(self.buttons, focused, rows=rows)
 
     def _heading_bottom(self, size: tuple[int, int], subtitle: bool) -> int:
         """Where the name and (if shown) the wrapped subtitle end: the menu starts below them."""
         width, height = size
         font = self.ctx.fonts.regular(palette.LARGE)
-        lines = len(wrap_text(SUBTITLE, font, width - 80)) if subtitle else 0
+        lines = len(wrap_text(self.ctx.tr(SUBTITLE), font, width - 80)) if subtitle else 0
         return round(height * 0.06) + self._title_font().get_linesize() + 4 + lines * font.get_linesize()
 
     def _title_font(self) -> pygame.font.Font:
@@ -257,11 +260,11 @@ class TitleScene(SceneBase):
             surface.fill(colours.sky)
         width, height = surface.get_size()
         top = round(height * 0.06)
-        name = draw_text(surface, "Lunar Station", self._title_font(), colours.text,
+        name = draw_text(surface, self.ctx.tr("Lunar Station"), self._title_font(), colours.text,
                          (width // 2, top), anchor="midtop", shadow=True)
         subtitle_font = fonts.regular(palette.LARGE)
         y = name.bottom + 4
-        for line in wrap_text(SUBTITLE, subtitle_font, width - 80) if self.shows_subtitle((width, height)) else []:
+        for line in wrap_text(self.ctx.tr(SUBTITLE), subtitle_font, width - 80) if self.shows_subtitle((width, height)) else []:
             y = draw_text(surface, line, subtitle_font, colours.accent, (width // 2, y), anchor="midtop",
                           shadow=True).bottom
         small = fonts.regular(palette.SMALL)
@@ -269,6 +272,6 @@ class TitleScene(SceneBase):
                             (16, height - 18), anchor="bottomleft", shadow=True)
         # Centred, but never over the version number at the left.
         room = width - 2 * (version.right + 16)
-        hint = HINT if small.size(HINT)[0] <= room else SHORT_HINT
+        hint = self.ctx.tr(HINT) if small.size(self.ctx.tr(HINT))[0] <= room else self.ctx.tr(SHORT_HINT)
         draw_text(surface, fit_text(hint, small, room), small, colours.text, (width // 2, height - 18),
                   anchor="midbottom", shadow=True)

@@ -1,0 +1,99 @@
+"""The interface's own words in the player's language: assets/lang/<code>.toml, falling back to English."""
+
+from __future__ import annotations
+
+import re
+import string
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+from game.content.text import DEFAULT_LANGUAGE
+from game.content.toml_file import read_toml
+
+LANGUAGE_FOLDER = "lang"  # under assets/ (bundled) and under the user's data folder (a translator's own)
+TEMPLATE_FILE = "template.toml"
+# A code as the settings name it ("en", "zh", "pt-BR"): never a path, whatever a damaged settings file says.
+_LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$")
+
+
+class Translate(Protocol):
+    """What drawing code that writes its own words receives: `tr("Day {day}", day=3)`."""
+
+    def __call__(self, text: str, /, **fill: object) -> str: ...
+
+
+def to_translate(text: str) -> str:
+    """Marks a literal kept in a constant for tools/extract_ui_text.py; translate it with `tr()` where shown."""
+    return text
+
+
+def placeholders(text: str) -> set[str]:
+    """The {names} in `text` (an unreadable pattern has none we can check)."""
+    try:
+        return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+    except ValueError:
+        return set()
+
+
+@dataclass(frozen=True, slots=True)
+class Translator:
+    """English source text → the translation; text with no translation stays English."""
+
+    language: str = DEFAULT_LANGUAGE  # the language asked for, even when its file could not be used
+    messages: Mapping[str, str] = field(default_factory=dict)
+    warning: str | None = None  # one sentence for the player when the language file could not be used fully
+
+    def __call__(self, text: str, /, **fill: object) -> str:
+        words = self.messages.get(text) or text
+        if not fill:
+            return words
+        try:
+            return words.format(**fill)
+        except (KeyError, IndexError, ValueError):  # a translation with a broken pattern: the English still reads
+            return text.format(**fill)
+
+
+ENGLISH = Translator()  # the source text itself: for drawing code called where no player's settings apply
+
+
+def language_file(language: str, folders: Sequence[Path]) -> Path | None:
+    """The first file for `language` (then its base, 'pt' for 'pt-BR') in `folders`; None when there is none."""
+    if not _LANGUAGE_CODE.match(language):
+        return None  # also keeps a damaged settings file from naming a path outside the folders
+    for code in dict.fromkeys((language, language.split("-")[0])):
+        for folder in folders:
+            path = folder / f"{code}.toml"
+            if path.is_file():
+                return path
+    return None
+
+
+def load_translator(language: str, folders: Sequence[Path]) -> Translator:
+    """The translator for `language`; never raises: a missing or broken file gives English and one sentence."""
+    if language == DEFAULT_LANGUAGE:
+        return Translator()
+    path = language_file(language, folders)
+    if path is None:
+        return Translator(language, warning=f"There is no translation for '{language}', so the game is in English.")
+    read = read_toml(path, path.name)
+    if read.data is None:
+        return Translator(language, warning=f"The translation could not be read ({read.problems[0]}), so the game "
+                                            "is in English.")
+    table = read.data.get("messages")
+    if not isinstance(table, dict):
+        return Translator(language, warning=f"The translation {path.name} has no [messages] table, so the game is "
+                                            "in English.")
+    messages: dict[str, str] = {}
+    unusable: list[str] = []
+    for source, translation in table.items():
+        if not isinstance(translation, str) or not placeholders(translation) <= placeholders(source):
+            unusable.append(source)
+        elif translation.strip():
+            messages[source] = translation
+    warning = None
+    if unusable:
+        warning = (f"{len(unusable)} lines of {path.name} stay in English: each must be text using only the "
+                   f"{{names}} of its English line (the first is \"{unusable[0]}\").")
+    return Translator(language, messages, warning)

@@ -101,7 +101,7 @@ class App:
             self.running = apply_transition(self.stack, transition)
             return
         self.pending = transition
-        self.confirm_dialog = open_confirm_dialog(self.ui, self.window.get_size(), question)
+        self.confirm_dialog = open_confirm_dialog(self.ui, self.window.get_size(), question, self.ctx.tr)
 
     def _go_ahead(self) -> None:
         transition, self.pending = self.pending, None

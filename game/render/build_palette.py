@@ -9,6 +9,7 @@ import pygame
 from game.content.catalog import Catalog
 from game.content.models import ModuleSpec
 from game.content.text import translate
+from game.content.ui_text import ENGLISH, Translate, to_translate
 from game.render import palette
 from game.render.glyphs import draw_glyph
 from game.render.palette import STANDARD_PALETTE, Palette
@@ -20,9 +21,10 @@ CATEGORY_ORDER = (
     "habitat", "science",
 )
 CATEGORY_NAMES = {
-    "power": "Power", "storage": "Storage", "infrastructure": "Cables and roads", "communications": "Talking to Earth",
-    "logistics": "Landing and transport", "resources": "Resources", "life_support": "Life support",
-    "habitat": "Living", "science": "Science",
+    "power": to_translate("Power"), "storage": to_translate("Storage"), "infrastructure": to_translate("Cables and roads"),
+    "communications": to_translate("Talking to Earth"), "logistics": to_translate("Landing and transport"),
+    "resources": to_translate("Resources"), "life_support": to_translate("Life support"),
+    "habitat": to_translate("Living"), "science": to_translate("Science"),
 }
 HEADER_ROW_PX = 34
 ROW_PX = 60
@@ -30,38 +32,39 @@ SELECTED_EXTRA_PX = 50  # the chosen row also shows, on two lines, what the modu
 GLYPH_PX = 46
 
 
-def power_text(spec: ModuleSpec) -> str:
+def power_text(spec: ModuleSpec, tr: Translate = ENGLISH) -> str:
     """'+10 kW' for a maker, '−800 W' for a user, '' for neither; the sign says which way power flows."""
     def watts(value: float) -> str:
         return f"{value / 1000:g} kW" if value >= 1000 else f"{value:g} W"
 
     parts = []
     if spec.power_output_w > 0:
-        parts.append(f"+{watts(spec.power_output_w)}{' in sun' if spec.solar else ''}")
+        made = f"+{watts(spec.power_output_w)}"
+        parts.append(tr("{power} in sun", power=made) if spec.solar else made)
     if spec.power_draw_w > 0:
         parts.append(f"−{watts(spec.power_draw_w)}")
     if spec.energy_storage_wh > 0:
-        parts.append(f"stores {spec.energy_storage_wh / 1000:g} kWh")
+        parts.append(tr("stores {energy} kWh", energy=f"{spec.energy_storage_wh / 1000:g}"))
     return ", ".join(parts)
 
 
-def requirement_text(spec: ModuleSpec) -> str:
+def requirement_text(spec: ModuleSpec, tr: Translate = ENGLISH) -> str:
     """What the ground must offer, in words: 'needs sun 80 %+, Earth in view' (Noto Sans has no ≥ sign)."""
     rules = spec.placement
     needs = []
     if rules.tiles is not None:
-        needs.append("on " + " or ".join(rules.tiles).replace("_", " "))
+        needs.append(tr("on {tiles}", tiles=f" {tr('or')} ".join(rules.tiles).replace("_", " ")))
     if rules.min_sunlight > 0:
-        needs.append(f"sun {rules.min_sunlight * 100:.0f} %+")
+        needs.append(tr("sun {percent} %+", percent=f"{rules.min_sunlight * 100:.0f}"))
     if rules.min_ice_percent > 0:
-        needs.append(f"ice {rules.min_ice_percent:g} %+")
+        needs.append(tr("ice {percent} %+", percent=f"{rules.min_ice_percent:g}"))
     if rules.max_slope_deg < 90:
-        needs.append(f"slope up to {rules.max_slope_deg:g}°")
+        needs.append(tr("slope up to {degrees}°", degrees=f"{rules.max_slope_deg:g}"))
     if rules.needs_earth_view:
-        needs.append("Earth in view")
+        needs.append(tr("Earth in view"))
     if rules.needs_power and spec.power_draw_w > 0:
-        needs.append("power")
-    return "needs " + ", ".join(needs) if needs else "stands anywhere"
+        needs.append(tr("power"))
+    return tr("needs {what}", what=", ".join(needs)) if needs else tr("stands anywhere")
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,9 +77,13 @@ class PaletteEntry:
 
     @property
     def summary(self) -> str:
+        return self.summary_in(ENGLISH)
+
+    def summary_in(self, tr: Translate) -> str:
+        """Cost, footprint and power on one line, in the language of `tr`."""
         width, height = self.spec.footprint
-        parts = [f"{self.spec.cost:g} cr", f"{width}×{height}"]
-        power = power_text(self.spec)
+        parts = [tr("{amount} cr", amount=f"{self.spec.cost:g}"), f"{width}×{height}"]
+        power = power_text(self.spec, tr)
         if power:
             parts.append(power)
         return " · ".join(parts)
@@ -202,7 +209,7 @@ class BuildPalette:
 
 def draw_build_palette(
     surface: pygame.Surface, area: pygame.Rect, build: BuildPalette, text: TextCache, budget: float | None,
-    armed: str | None, colours: Palette = STANDARD_PALETTE,
+    armed: str | None, colours: Palette = STANDARD_PALETTE, tr: Translate = ENGLISH,
 ) -> None:
     """The list, clipped to `area`; `armed` is the module id now following the pointer, if any."""
     pygame.draw.rect(surface, colours.panel, area, border_radius=6)
@@ -216,18 +223,19 @@ def draw_build_palette(
             continue
         if index is None:
             entry = build.entries[next(i for t, _, i in build.rows() if i is not None and t > top)]
-            name = CATEGORY_NAMES.get(entry.category, entry.category.replace("_", " ").title())
+            name = tr(CATEGORY_NAMES.get(entry.category, entry.category.replace("_", " ").title()))
             text.draw(surface, name.upper(), palette.SMALL, colours.accent, (area.x + 12, y + build.px(6)), bold=True)
             continue
         _draw_entry(surface, pygame.Rect(area.x + 4, y, area.width - 14, height), build, build.entries[index], text,
                     selected=index == build.selected, focused=build.focused, budget=budget,
-                    armed=armed == build.entries[index].spec.id, colours=colours)
+                    armed=armed == build.entries[index].spec.id, colours=colours, tr=tr)
     surface.set_clip(previous_clip)
     _draw_scrollbar(surface, area, build, colours)
 
 
 def _draw_entry(surface: pygame.Surface, row: pygame.Rect, build: BuildPalette, entry: PaletteEntry, text: TextCache, *,
-                selected: bool, focused: bool, budget: float | None, armed: bool, colours: Palette) -> None:
+                selected: bool, focused: bool, budget: float | None, armed: bool, colours: Palette,
+                tr: Translate = ENGLISH) -> None:
     if selected:
         pygame.draw.rect(surface, colours.panel_raised, row, border_radius=6)
         pygame.draw.rect(surface, colours.focus if focused or armed else colours.panel_edge, row, 2, border_radius=6)
@@ -242,11 +250,13 @@ def _draw_entry(surface: pygame.Surface, row: pygame.Rect, build: BuildPalette, 
     text.draw(surface, text.fit(name, palette.BODY - 2, room, bold=True), palette.BODY - 2, name_colour,
               (x, row.y + build.px(4)), bold=True)
     summary_colour = colours.text_dim if affordable else colours.broken
-    summary = entry.summary if affordable else f"{entry.summary} · too dear"
+    summary = entry.summary_in(tr)
+    if not affordable:
+        summary += " · " + tr("too dear")
     text.draw(surface, text.fit(summary, palette.SMALL, room), palette.SMALL, summary_colour, (x, row.y + build.px(32)))
     if selected:
         font = text.fonts.regular(palette.SMALL)
-        for line_number, line in enumerate(wrap_text(requirement_text(entry.spec), font, room)[:2]):
+        for line_number, line in enumerate(wrap_text(requirement_text(entry.spec, tr), font, room)[:2]):
             text.draw(surface, text.fit(line, palette.SMALL, room), palette.SMALL, colours.accent,
                       (x, row.y + build.px(56) + line_number * font.get_linesize()))
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 import pygame
 
+from game.content.ui_text import ENGLISH, Translate
 from game.render import palette
 from game.render.palette import STANDARD_PALETTE, Palette
 from game.render.text import wrap_text
@@ -52,14 +53,14 @@ class EventLog:
 
 
 def draw_event_log(surface: pygame.Surface, area: pygame.Rect, log: EventLog, text: TextCache,
-                   colours: Palette = STANDARD_PALETTE) -> None:
+                   colours: Palette = STANDARD_PALETTE, tr: Translate = ENGLISH) -> None:
     """Newest on top; a warning gets a coloured bar, the word 'warning' (or 'ALARM') and its own colour."""
     pygame.draw.rect(surface, colours.panel, area, border_radius=6)
     pygame.draw.rect(surface, colours.panel_edge, area, 2, border_radius=6)
-    title = text.draw(surface, "Station log", palette.BODY - 2, colours.text, (area.x + 12, area.y + 6), bold=True)
+    title = text.draw(surface, tr("Station log"), palette.BODY - 2, colours.text, (area.x + 12, area.y + 6), bold=True)
     body = pygame.Rect(area.x + 6, title.bottom + 4, area.width - 12, area.bottom - title.bottom - 10)
     if not log.lines:
-        text.draw(surface, "Nothing has happened yet.", palette.SMALL, colours.text_dim, (body.x + 6, body.y + 2))
+        text.draw(surface, tr("Nothing has happened yet."), palette.SMALL, colours.text_dim, (body.x + 6, body.y + 2))
         return
     font = text.fonts.regular(palette.SMALL)
     line_px = font.get_linesize()
@@ -73,7 +74,7 @@ def draw_event_log(surface: pygame.Surface, area: pygame.Rect, log: EventLog, te
         height = line_px * (len(wrapped) + 1)
         if y + height >= body.y:  # the date on its own line, then the sentence at full width
             if line.warning:
-                label = f"{line.when}  ·  {'ALARM' if line.alarm else 'warning'}"
+                label = f"{line.when}  ·  {tr('ALARM') if line.alarm else tr('warning')}"
                 text.draw(surface, label, palette.SMALL, mark, (body.x + 10, y), bold=True)
                 pygame.draw.rect(surface, mark, (body.x, y, 4, height))
             else:

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
+from game.content.ui_text import ENGLISH, Translate, to_translate
 from game.render import palette
 from game.render.palette import STANDARD_PALETTE, Palette
 from game.render.text_cache import TextCache
@@ -15,7 +16,7 @@ if TYPE_CHECKING:
     from game.ecs.session import GoalView
 
 BAR_PX = 12
-STATUS_WORDS = {"met": "MET", "failed": "FAILED"}
+STATUS_WORDS = {"met": to_translate("MET"), "failed": to_translate("FAILED")}
 
 
 def draw_status_mark(surface: pygame.Surface, status: str, centre: tuple[int, int],
@@ -38,7 +39,7 @@ def draw_status_mark(surface: pygame.Surface, status: str, centre: tuple[int, in
 
 
 def draw_goals_panel(surface: pygame.Surface, area: pygame.Rect, goals: Sequence[GoalView], text: TextCache,
-                     scroll: int = 0, colours: Palette = STANDARD_PALETTE) -> int:
+                     scroll: int = 0, colours: Palette = STANDARD_PALETTE, tr: Translate = ENGLISH) -> int:
     """Draws the goals from `scroll` pixels down; returns the height of the whole list."""
     pygame.draw.rect(surface, colours.panel, area, border_radius=6)
     pygame.draw.rect(surface, colours.panel_edge, area, 2, border_radius=6)
@@ -65,7 +66,8 @@ def draw_goals_panel(surface: pygame.Surface, area: pygame.Rect, goals: Sequence
         if filled.width:
             pygame.draw.rect(surface, fill, filled, border_radius=4)
         pygame.draw.rect(surface, colours.text_dim, bar, 1, border_radius=4)
-        label = STATUS_WORDS.get(goal.status, f"{goal.fraction:.0%}".replace("%", " %"))
+        label = tr(STATUS_WORDS[goal.status]) if goal.status in STATUS_WORDS else \
+            f"{goal.fraction:.0%}".replace("%", " %")
         text.draw(surface, label, palette.SMALL, fill if goal.status in STATUS_WORDS else colours.text,
                   (area.right - 12, bar.centery), anchor="midright", bold=goal.status in STATUS_WORDS)
         y = bar.bottom + round(14 * scale)

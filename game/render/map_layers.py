@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 import pygame
 
+from game.content.ui_text import ENGLISH, Translate
 from game.render.camera import Camera
 from game.render.overlays import (
     Region,
@@ -112,6 +113,7 @@ def draw_station_map(
     text: TextCache,
     hovered: tuple[int, int] | None = None,
     colours: Palette = STANDARD_PALETTE,
+    tr: Translate = ENGLISH,
 ) -> None:
     """The map with its overlay, clipped to the camera's viewport: cached layers, then labels and the hover."""
     previous_clip = surface.get_clip()
@@ -131,8 +133,8 @@ def draw_station_map(
         draw_cables(surface, modules, camera, colours)
         draw_modules(surface, modules, camera, colours)
     if overlay == "power":
-        draw_power_tags(surface, modules, layers.networks(modules), camera, text, colours)
+        draw_power_tags(surface, modules, layers.networks(modules), camera, text, colours, tr)
     elif overlay != "ground":
-        draw_region_labels(surface, layers.regions(grid), overlay, camera, text, colours)
+        draw_region_labels(surface, layers.regions(grid), overlay, camera, text, colours, tr)
     draw_hover(surface, camera, hovered, colours)
     surface.set_clip(previous_clip)

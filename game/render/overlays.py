@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import pygame
 
 from game.content.models import TileKind
+from game.content.ui_text import ENGLISH, Translate, to_translate
 from game.render import palette
 from game.render.camera import Camera
 from game.render.palette import STANDARD_PALETTE, Palette
@@ -18,10 +19,13 @@ from game.rules.grid import SiteGrid
 from game.rules.power import power_networks
 
 OVERLAYS = ("ground", "sunlight", "ice", "power", "earth")
+# English, marked for the translation template: whoever shows a name passes it through the scene's tr().
 OVERLAY_NAMES = {
-    "ground": "Ground", "sunlight": "Sunlight", "ice": "Ice", "power": "Power network", "earth": "Earth in view",
+    "ground": to_translate("Ground"), "sunlight": to_translate("Sunlight"), "ice": to_translate("Ice"),
+    "power": to_translate("Power network"), "earth": to_translate("Earth in view"),
 }
-OVERLAY_SHORT_NAMES = {"ground": "Ground", "sunlight": "Sunlight", "ice": "Ice", "power": "Power", "earth": "Earth"}
+OVERLAY_SHORT_NAMES = {"ground": to_translate("Ground"), "sunlight": to_translate("Sunlight"),
+                       "ice": to_translate("Ice"), "power": to_translate("Power"), "earth": to_translate("Earth")}
 MIN_LABELLED_REGION = 4  # tiles: a smaller patch gets no label, so labels never pile up
 NETWORK_TAG_COLOURS = (  # Okabe–Ito colours, told apart by colour-blind eyes; the letter is the real signal
     pygame.Color("#56b4e9"), pygame.Color("#e69f00"), pygame.Color("#009e73"), pygame.Color("#cc79a7"),
@@ -67,13 +71,13 @@ def overlay_tile(kind: TileKind, overlay: str, size: int) -> pygame.Surface | No
     return stamp
 
 
-def region_label(kind: TileKind, overlay: str) -> str | None:
+def region_label(kind: TileKind, overlay: str, tr: Translate = ENGLISH) -> str | None:
     if overlay == "sunlight":
         return f"{kind.sunlight * 100:.0f} %"
     if overlay == "ice":
-        return f"ice {kind.ice_percent:g} %" if kind.ice_percent > 0 else None
+        return tr("ice {percent} %", percent=f"{kind.ice_percent:g}") if kind.ice_percent > 0 else None
     if overlay == "earth":
-        return None if kind.earth_visible else "Earth hidden"
+        return None if kind.earth_visible else tr("Earth hidden")
     return None
 
 
@@ -123,9 +127,9 @@ def module_networks(modules: Sequence[MapModule]) -> dict[int, str]:
 
 
 def draw_region_labels(surface: pygame.Surface, regions: Sequence[Region], overlay: str, camera: Camera,
-                       text: TextCache, colours: Palette = STANDARD_PALETTE) -> None:
+                       text: TextCache, colours: Palette = STANDARD_PALETTE, tr: Translate = ENGLISH) -> None:
     for region in regions:
-        label = region_label(region.kind, overlay)
+        label = region_label(region.kind, overlay, tr)
         if label is None or region.size < MIN_LABELLED_REGION:
             continue
         centre = camera.grid_to_screen(region.label_cell[0] + 0.5, region.label_cell[1] + 0.5)
@@ -139,7 +143,8 @@ def draw_region_labels(surface: pygame.Surface, regions: Sequence[Region], overl
 
 
 def draw_power_tags(surface: pygame.Surface, modules: Sequence[MapModule], networks: dict[int, str],
-                    camera: Camera, text: TextCache, colours: Palette = STANDARD_PALETTE) -> None:
+                    camera: Camera, text: TextCache, colours: Palette = STANDARD_PALETTE,
+                    tr: Translate = ENGLISH) -> None:
     """Each module's network letter in a tag; a module without power gets a red frame, a cross and 'off'."""
     for index, module in enumerate(modules):
         if module.is_cable:
@@ -152,7 +157,7 @@ def draw_power_tags(surface: pygame.Surface, modules: Sequence[MapModule], netwo
             pygame.draw.rect(surface, colours.broken, area, 3)
             pygame.draw.line(surface, colours.broken, area.topleft, area.bottomright, 3)
             pygame.draw.line(surface, colours.broken, area.topright, area.bottomleft, 3)
-            letter += " off"
+            letter += " " + tr("off")
         colour = NETWORK_TAG_COLOURS[(ord(letter[0]) - ord("A")) % len(NETWORK_TAG_COLOURS)]
         image = text.render(letter, palette.SMALL, palette.GLYPH_EDGE, bold=True)
         tag = image.get_rect(topleft=(area.x + 1, area.y + 1)).inflate(8, 0)
@@ -167,24 +172,27 @@ class LegendRow:
     """One line of an overlay's legend: a sample swatch (drawn by `draw_swatch`) and its meaning."""
 
     sample: str  # a key for draw_swatch
-    text: str
+    text: str  # English, marked for translation: the legend's drawer translates it
 
 
 def overlay_legend(overlay: str) -> list[LegendRow]:
     if overlay == "sunlight":
-        return [LegendRow("lit-high", "Bright: lit most of the lunar day"), LegendRow("lit-half", "Grey: lit half"),
-                LegendRow("lit-none", "Black, hatched: never lit"), LegendRow("label", "Labels: % of the day lit")]
+        return [LegendRow("lit-high", to_translate("Bright: lit most of the lunar day")),
+                LegendRow("lit-half", to_translate("Grey: lit half")),
+                LegendRow("lit-none", to_translate("Black, hatched: never lit")),
+                LegendRow("label", to_translate("Labels: % of the day lit"))]
     if overlay == "ice":
-        return [LegendRow("ice", "Blue, dotted: ice in the soil"), LegendRow("no-ice", "Grey: dry ground"),
-                LegendRow("label", "Labels: ice % by mass")]
+        return [LegendRow("ice", to_translate("Blue, dotted: ice in the soil")),
+                LegendRow("no-ice", to_translate("Grey: dry ground")),
+                LegendRow("label", to_translate("Labels: ice % by mass"))]
     if overlay == "earth":
-        return [LegendRow("earth", "Blue-grey: Earth above the horizon"),
-                LegendRow("no-earth", "Dark, crossed: a ridge hides Earth"),
-                LegendRow("label", "Antennas need Earth in view")]
+        return [LegendRow("earth", to_translate("Blue-grey: Earth above the horizon")),
+                LegendRow("no-earth", to_translate("Dark, crossed: a ridge hides Earth")),
+                LegendRow("label", to_translate("Antennas need Earth in view"))]
     if overlay == "power":
-        return [LegendRow("tag", "Letter: which network a module is on"),
-                LegendRow("off", "Red cross, 'off': no power reaches it"),
-                LegendRow("cable", "Orange line: power cable")]
+        return [LegendRow("tag", to_translate("Letter: which network a module is on")),
+                LegendRow("off", to_translate("Red cross, 'off': no power reaches it")),
+                LegendRow("cable", to_translate("Orange line: power cable"))]
     return []
 
 

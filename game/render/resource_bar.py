@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.content.catalog import Catalog
+from game.content.ui_text import ENGLISH, Translate, to_translate
 from game.render import palette
 from game.render.palette import STANDARD_PALETTE, Palette
 from game.render.text_cache import TextCache
@@ -19,8 +20,9 @@ if TYPE_CHECKING:
 HOURS_PER_DAY = 24
 CONSUMABLES = ("water", "oxygen", "food")
 STORES = ("water", "oxygen", "food", "regolith", "bricks", "spare_parts")
-STORE_NAMES = {"water": "Water", "oxygen": "Oxygen", "food": "Food", "regolith": "Regolith", "bricks": "Bricks",
-               "spare_parts": "Spare parts", "hydrogen": "Hydrogen"}
+STORE_NAMES = {"water": to_translate("Water"), "oxygen": to_translate("Oxygen"), "food": to_translate("Food"),
+               "regolith": to_translate("Regolith"), "bricks": to_translate("Bricks"),
+               "spare_parts": to_translate("Spare parts"), "hydrogen": to_translate("Hydrogen")}
 FLAT_SHARE = 0.002  # a change under 0.2 % a day reads as steady, so rounding never flickers the arrow
 ARROW_PX = 12
 
@@ -112,7 +114,7 @@ def days_left(now: float, before: float | None, hours: int) -> float | None:
 
 
 def resource_readings(
-    snapshot: StationSnapshot, catalog: Catalog, history: ResourceHistory
+    snapshot: StationSnapshot, catalog: Catalog, history: ResourceHistory, tr: Translate = ENGLISH
 ) -> list[Reading]:
     past = history.day_ago(snapshot.hour)
     before: dict[str, float] = past[1] if past else {}
@@ -123,28 +125,35 @@ def resource_readings(
         return before.get(key)
 
     readings.append(Reading(
-        "budget", "Budget", f"{snapshot.budget:,.0f} cr", _trend(snapshot.budget, was("budget")), snapshot.budget < 0,
-        ("Budget", f"{snapshot.budget:,.0f} credits in hand (million CNY-equivalent; a game value).",
-         f"Funding: {snapshot.funding_per_year:,.0f} credits a year, paid a little every hour.",
-         "Building costs credits; the arrow compares with a day ago."),
+        "budget", tr("Budget"), tr("{amount} cr", amount=f"{snapshot.budget:,.0f}"),
+        _trend(snapshot.budget, was("budget")), snapshot.budget < 0,
+        (tr("Budget"),
+         tr("{amount} credits in hand (million CNY-equivalent; a game value).", amount=f"{snapshot.budget:,.0f}"),
+         tr("Funding: {amount} credits a year, paid a little every hour.",
+            amount=f"{snapshot.funding_per_year:,.0f}"),
+         tr("Building costs credits; the arrow compares with a day ago.")),
     ))
     capacity = snapshot.energy_capacity_wh
     share = snapshot.energy_wh / capacity if capacity > 0 else 0.0
     energy_left = days_left(snapshot.energy_wh, was("energy"), hours)
+    carry = tr("Batteries carry the station through the dark spells when the Sun is behind a ridge.")
+    if energy_left is not None:
+        carry += " " + tr("At today's rate they run flat in {days} days.", days=f"{energy_left:.1f}")
     readings.append(Reading(
-        "energy", "Energy", f"{share:.0%}".replace("%", " %"), _trend(snapshot.energy_wh, was("energy")),
+        "energy", tr("Energy"), f"{share:.0%}".replace("%", " %"), _trend(snapshot.energy_wh, was("energy")),
         share < 0.2,
-        ("Stored energy", f"{snapshot.energy_wh / 1000:,.0f} of {capacity / 1000:,.0f} kWh in the batteries.",
-         "Batteries carry the station through the dark spells when the Sun is behind a ridge."
-         + (f" At today's rate they run flat in {energy_left:.1f} days." if energy_left is not None else "")),
+        (tr("Stored energy"),
+         tr("{stored} of {capacity} kWh in the batteries.", stored=f"{snapshot.energy_wh / 1000:,.0f}",
+            capacity=f"{capacity / 1000:,.0f}"),
+         carry),
     ))
     generation, draw = power_balance(snapshot, catalog)
     balance = generation - draw
     readings.append(Reading(
-        "power", "Power", ("+" if balance >= 0 else "−") + _watts(abs(balance)), _trend(balance, was("power")),
+        "power", tr("Power"), ("+" if balance >= 0 else "−") + _watts(abs(balance)), _trend(balance, was("power")),
         balance < 0,
-        ("Power balance", f"Made now: {_watts(generation)}. Used now: {_watts(draw)}.",
-         "A surplus charges the batteries; a deficit drains them."),
+        (tr("Power balance"), tr("Made now: {made}. Used now: {used}.", made=_watts(generation), used=_watts(draw)),
+         tr("A surplus charges the batteries; a deficit drains them.")),
     ))
     given_days_left = snapshot.supplies_days_left  # the simulation's own figure, with crew on board
     for store in STORES:
@@ -155,38 +164,43 @@ def resource_readings(
         elif store in CONSUMABLES:
             left = days_left(amount, was(store), hours)
         value = _kg(amount)
-        tooltip = [STORE_NAMES[store], f"{amount:,.0f} kg in store"
-                   + (f" (room for {snapshot.capacity[store]:,.0f} kg)." if store in snapshot.capacity else ".")]
+        if store in snapshot.capacity:
+            in_store = tr("{amount} kg in store (room for {room} kg).", amount=f"{amount:,.0f}",
+                          room=f"{snapshot.capacity[store]:,.0f}")
+        else:
+            in_store = tr("{amount} kg in store.", amount=f"{amount:,.0f}")
+        tooltip = [tr(STORE_NAMES[store]), in_store]
         if left is not None:
-            tooltip.append(f"At today's use this lasts {left:.1f} more days.")
-        readings.append(Reading(store, STORE_NAMES[store], value, _trend(amount, was(store)),
+            tooltip.append(tr("At today's use this lasts {days} more days.", days=f"{left:.1f}"))
+        readings.append(Reading(store, tr(STORE_NAMES[store]), value, _trend(amount, was(store)),
                                 left is not None and left < 3, tuple(tooltip)))
     science = sum(snapshot.science.values())
     waiting = sum(snapshot.unsent_science.values())
     readings.append(Reading(
-        "science", "Science", f"{science:,.1f}", _trend(science, was("science")), False,
-        ("Science sent home", f"{science:,.1f} points have reached Earth.",
-         f"{waiting:,.1f} more wait on board for a working link to Earth." if waiting else
-         "A lab or an instrument makes it; an antenna sends it home."),
+        "science", tr("Science"), f"{science:,.1f}", _trend(science, was("science")), False,
+        (tr("Science sent home"), tr("{points} points have reached Earth.", points=f"{science:,.1f}"),
+         tr("{points} more wait on board for a working link to Earth.", points=f"{waiting:,.1f}") if waiting else
+         tr("A lab or an instrument makes it; an antenna sends it home.")),
     ))
     crew = snapshot.crew
     if crew > 0:
-        readings.append(Reading("crew", "Crew", f"{crew}", _trend(float(crew), was("crew")), False,
-                                ("Crew", f"{crew} people live on the surface.",
-                                 "Each needs water, oxygen and food every day, and a habitat.")))
-        readings.append(_dose_reading(snapshot))
+        readings.append(Reading("crew", tr("Crew"), f"{crew}", _trend(float(crew), was("crew")), False,
+                                (tr("Crew"), tr("{crew} people live on the surface.", crew=crew),
+                                 tr("Each needs water, oxygen and food every day, and a habitat."))))
+        readings.append(_dose_reading(snapshot, tr))
     return readings
 
 
-def _dose_reading(snapshot: StationSnapshot) -> Reading:
+def _dose_reading(snapshot: StationSnapshot, tr: Translate) -> Reading:
     dose, limit = snapshot.crew_dose_msv, snapshot.dose_limit_msv
-    words = [f"Each crew member has taken {dose:,.1f} mSv of radiation so far.",
-             "A shelter keeps most of it out during a solar particle event."]
+    words = [tr("Each crew member has taken {dose} mSv of radiation so far.", dose=f"{dose:,.1f}"),
+             tr("A shelter keeps most of it out during a solar particle event.")]
     near_limit = False
     if limit:
-        words.insert(1, f"The limit is {limit:,.0f} mSv; the crew must go home before they reach it.")
+        words.insert(1, tr("The limit is {limit} mSv; the crew must go home before they reach it.",
+                           limit=f"{limit:,.0f}"))
         near_limit = dose >= 0.8 * limit
-    return Reading("dose", "Dose", f"{dose:,.1f} mSv", 0, near_limit, ("Radiation dose", *words))
+    return Reading("dose", tr("Dose"), f"{dose:,.1f} mSv", 0, near_limit, (tr("Radiation dose"), *words))
 
 
 def draw_trend_arrow(surface: pygame.Surface, trend: int, centre: tuple[int, int], colour: pygame.Color,

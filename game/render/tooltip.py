@@ -8,6 +8,7 @@ import pygame
 
 from game.content.models import ModuleSpec, TileKind
 from game.content.text import translate
+from game.content.ui_text import ENGLISH, Translate, to_translate
 from game.render import palette
 from game.render.fonts import Fonts
 from game.render.palette import STANDARD_PALETTE, Palette
@@ -18,29 +19,31 @@ MAX_WIDTH_SHARE = 0.45  # of the window's width
 MIN_WRAP_PX = 320
 
 
-def tile_tooltip_lines(kind: TileKind, language: str, module_name: str | None = None) -> list[str]:
+def tile_tooltip_lines(kind: TileKind, language: str, module_name: str | None = None,
+                       tr: Translate = ENGLISH) -> list[str]:
     """The tooltip's lines, title first."""
     lines = [
         translate(kind.name, language),
-        f"Sunlight: {kind.sunlight * 100:.0f} % of the lunar day",
-        f"Ice: {kind.ice_percent:g} % by mass" if kind.ice_percent > 0 else "Ice: none",
-        f"Slope: {kind.slope_deg:g}°",
-        "Earth in view: yes" if kind.earth_visible else "Earth in view: no (hidden by the horizon)",
+        tr("Sunlight: {percent} % of the lunar day", percent=f"{kind.sunlight * 100:.0f}"),
+        tr("Ice: {percent} % by mass", percent=f"{kind.ice_percent:g}") if kind.ice_percent > 0 else tr("Ice: none"),
+        tr("Slope: {degrees}°", degrees=f"{kind.slope_deg:g}"),
+        tr("Earth in view: yes") if kind.earth_visible else tr("Earth in view: no (hidden by the horizon)"),
     ]
     if module_name:
-        lines.append(f"Module here: {module_name}")
+        lines.append(tr("Module here: {module}", module=module_name))
     return lines
 
 
 STATE_WORDS = {
-    "working": "working",
-    "building": "being built: it starts work when assembly ends",
-    "waiting for a road": "waiting: no road or cable links it to a working landing pad, so assembly cannot start",
-    "broken": "broken down: idle until the repair crew has fixed it",
-    "unpowered": "idle, no power: join it to a powered network with a cable, or add power",
-    "ordered": "ordered: waiting for a launch to carry it",
-    "in transit": "in transit: on its way to the Moon",
-    "awaiting landing": "in lunar orbit, waiting for its landing",
+    "working": to_translate("working"),
+    "building": to_translate("being built: it starts work when assembly ends"),
+    "waiting for a road": to_translate(
+        "waiting: no road or cable links it to a working landing pad, so assembly cannot start"),
+    "broken": to_translate("broken down: idle until the repair crew has fixed it"),
+    "unpowered": to_translate("idle, no power: join it to a powered network with a cable, or add power"),
+    "ordered": to_translate("ordered: waiting for a launch to carry it"),
+    "in transit": to_translate("in transit: on its way to the Moon"),
+    "awaiting landing": to_translate("in lunar orbit, waiting for its landing"),
 }
 
 
@@ -48,27 +51,34 @@ def _per_hour(amounts: Iterable[tuple[str, float]]) -> str:
     return ", ".join(f"{amount:g} kg {name.replace('_', ' ')}" for name, amount in amounts)
 
 
-def module_tooltip_lines(name: str, spec: ModuleSpec | None, state: str, lit: bool | None = None) -> list[str]:
+def module_tooltip_lines(name: str, spec: ModuleSpec | None, state: str, lit: bool | None = None,
+                         tr: Translate = ENGLISH) -> list[str]:
     """What a module is doing and, when idle, why: its state, power, what it makes and uses."""
-    lines = [name, f"State: {STATE_WORDS.get(state, state)}"]
+    lines = [name, tr("State: {state}", state=tr(STATE_WORDS.get(state, state)))]
     if spec is None:
         return lines
     if spec.power_output_w > 0:
-        output = f"Makes {spec.power_output_w / 1000:g} kW of power"
-        if spec.solar:
-            output += " while lit" + ("" if lit is None else (" (lit now)" if lit else " (in shadow now: making none)"))
+        power = f"{spec.power_output_w / 1000:g}"
+        if not spec.solar:
+            output = tr("Makes {power} kW of power", power=power)
+        elif lit is None:
+            output = tr("Makes {power} kW of power while lit", power=power)
+        elif lit:
+            output = tr("Makes {power} kW of power while lit (lit now)", power=power)
+        else:
+            output = tr("Makes {power} kW of power while lit (in shadow now: making none)", power=power)
         lines.append(output)
     if spec.power_draw_w > 0:
-        lines.append(f"Uses {spec.power_draw_w / 1000:g} kW of power")
+        lines.append(tr("Uses {power} kW of power", power=f"{spec.power_draw_w / 1000:g}"))
     if spec.energy_storage_wh > 0:
-        lines.append(f"Stores {spec.energy_storage_wh / 1000:g} kWh")
+        lines.append(tr("Stores {energy} kWh", energy=f"{spec.energy_storage_wh / 1000:g}"))
     if spec.outputs:
-        lines.append(f"Makes per hour: {_per_hour(spec.outputs.items())}")
+        lines.append(tr("Makes per hour: {amounts}", amounts=_per_hour(spec.outputs.items())))
     if spec.inputs:
-        lines.append(f"Uses per hour: {_per_hour(spec.inputs.items())} (idle when any runs out)")
+        lines.append(tr("Uses per hour: {amounts} (idle when any runs out)", amounts=_per_hour(spec.inputs.items())))
     if spec.science_per_day:
         points = sum(spec.science_per_day.values())
-        lines.append(f"Science: {points:g} points a day")
+        lines.append(tr("Science: {points} points a day", points=f"{points:g}"))
     return lines
 
 

@@ -17,8 +17,8 @@ from pygame_gui.elements import UIButton, UITextBox
 from game.content.loader import ContentFolder, load_game_content
 from game.content.models import Fact, ModuleSpec, PartnerSpec
 from game.content.text import translate
-from game.content.ui_text import ENGLISH, Translate, to_translate
 from game.content.timeline import Milestone, load_timeline
+from game.content.ui_text import ENGLISH, Translate, to_translate
 from game.progress import load_progress
 from game.render import palette
 from game.render.fonts import scaled

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from game.content.catalog import Catalog
 from game.content.models import Level
 from game.content.text import translate
+from game.content.ui_text import ENGLISH, Translate
 from game.ecs import events
 
 # Events that need the player's attention: marked as warnings in the log.
@@ -35,16 +36,18 @@ def _module_name(module_id: str, catalog: Catalog, language: str) -> str:
     return translate(spec.name, language) if spec else module_id.replace("_", " ")
 
 
-def _cargo(module_ids: tuple[str, ...], catalog: Catalog, language: str) -> str:
+def _cargo(module_ids: tuple[str, ...], catalog: Catalog, language: str, tr: Translate = ENGLISH) -> str:
     """'a solar array and a battery', naming each module once with how many of it there are."""
     if not module_ids:
-        return "no cargo"
+        return tr("no cargo")
     counts: dict[str, int] = {}
     for module_id in module_ids:
         counts[module_id] = counts.get(module_id, 0) + 1
     parts = [(f"{count} × " if count > 1 else "") + _module_name(module_id, catalog, language).lower()
              for module_id, count in counts.items()]
-    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+    if len(parts) == 1:
+        return parts[0]
+    return tr("{list} and {last}", list=", ".join(parts[:-1]), last=parts[-1])
 
 
 def _vehicle_name(vehicle_id: str, catalog: Catalog, language: str) -> str:
@@ -52,17 +55,17 @@ def _vehicle_name(vehicle_id: str, catalog: Catalog, language: str) -> str:
     return translate(vehicle.name, language) if vehicle else vehicle_id.replace("_", " ")
 
 
-def _lander_name(lander_id: str, catalog: Catalog, language: str) -> str:
+def _lander_name(lander_id: str, catalog: Catalog, language: str, tr: Translate = ENGLISH) -> str:
     lander = catalog.landers.get(lander_id)
     if lander is not None:
-        return f"the {translate(lander.name, language)}"
-    return "its lander"
+        return tr("the {lander}", lander=translate(lander.name, language))
+    return tr("its lander")
 
 
-def _day_count(days: float) -> str:
+def _day_count(days: float, tr: Translate = ENGLISH) -> str:
     """'1 day', '3 days', '2.5 days': to a tenth of a day."""
     shown = round(days, 1)
-    return f"{shown:g} day" + ("" if shown == 1 else "s")
+    return tr("1 day") if shown == 1 else tr("{days} days", days=f"{shown:g}")
 
 
 def _goal_text(goal_id: str, level: Level, language: str) -> str:
@@ -77,49 +80,57 @@ def as_sentence(text: str) -> str:
     return text[0].upper() + text[1:] + ("" if text.endswith((".", "!", "?")) else ".")
 
 
-def event_sentence(event: object, level: Level, catalog: Catalog, language: str) -> str | None:
-    """The sentence for any event the simulation emits (None only for an object that is not one)."""
+def event_sentence(event: object, level: Level, catalog: Catalog, language: str,
+                   tr: Translate = ENGLISH) -> str | None:
+    """The sentence for any event the simulation emits (None only for an object that is not one).
+
+    The game's own words go through `tr`; reasons from the rules and text from level files arrive as they are.
+    """
     if isinstance(event, events.DiplomacyEvent | events.LevelEventFired | events.LandingResolved
                   | events.CrewWarning):
         return event.text
     if isinstance(event, events.ModulePlaced):
-        return (f"{_module_name(event.module, catalog, language)} accepted at tile ({event.x}, {event.y}); "
-                "its cost is paid.")
+        return tr("{module} accepted at tile ({x}, {y}); its cost is paid.",
+                  module=_module_name(event.module, catalog, language), x=event.x, y=event.y)
     if isinstance(event, events.ModuleDemolished):
-        return f"{_module_name(event.module, catalog, language)} taken down: {event.refund:,.0f} credits back."
+        return tr("{module} taken down: {refund} credits back.", module=_module_name(event.module, catalog, language),
+                  refund=f"{event.refund:,.0f}")
     if isinstance(event, events.CommandRefused):
-        return as_sentence(f"refused: {event.reason}")
+        return as_sentence(tr("refused: {reason}", reason=event.reason))
     if isinstance(event, events.ModuleCompleted):
-        return f"{_module_name(event.module, catalog, language)} is built and working."
+        return tr("{module} is built and working.", module=_module_name(event.module, catalog, language))
     if isinstance(event, events.ModuleFailed):
-        return f"{_module_name(event.module, catalog, language)} has broken down."
+        return tr("{module} has broken down.", module=_module_name(event.module, catalog, language))
     if isinstance(event, events.ModuleRepaired):
-        return f"{_module_name(event.module, catalog, language)} is repaired and working again."
+        return tr("{module} is repaired and working again.", module=_module_name(event.module, catalog, language))
     if isinstance(event, events.EnergyRunningLow):
-        return f"Stored energy runs out in about {event.hours_left:.0f} hours at this rate."
+        return tr("Stored energy runs out in about {hours} hours at this rate.", hours=f"{event.hours_left:.0f}")
     if isinstance(event, events.PowerLost):
-        return f"Power lost: {event.modules} modules have shut down."
+        return tr("Power lost: {count} modules have shut down.", count=event.modules)
     if isinstance(event, events.GoalMet):
-        return f"Goal met: {_goal_text(event.goal, level, language)}"
+        return tr("Goal met: {goal}", goal=_goal_text(event.goal, level, language))
     if isinstance(event, events.GoalFailed):
-        return f"Goal failed: {_goal_text(event.goal, level, language)} ({event.reason})"
+        return tr("Goal failed: {goal} ({reason})", goal=_goal_text(event.goal, level, language), reason=event.reason)
     if isinstance(event, events.LevelEnded):
         return event.reason
     if isinstance(event, events.CargoLaunched):
-        return (f"Launch: the {_vehicle_name(event.vehicle, catalog, language)} lifted off with "
-                f"{_cargo(event.modules, catalog, language)} ({event.cost:,.0f} credits); "
-                f"it reaches the Moon on day {int(event.arrival_day) + 1}.")
+        return tr("Launch: the {vehicle} lifted off with {cargo} ({cost} credits); it reaches the Moon on day {day}.",
+                  vehicle=_vehicle_name(event.vehicle, catalog, language),
+                  cargo=_cargo(event.modules, catalog, language, tr), cost=f"{event.cost:,.0f}",
+                  day=int(event.arrival_day) + 1)
     if isinstance(event, events.LaunchDelayed):
-        return (f"Launch delayed by {_day_count(event.days)}: the {_cargo(event.modules, catalog, language)} "
-                f"now lifts off on day {int(event.launch_day) + 1} "
-                f"and reaches the Moon on day {int(event.arrival_day) + 1}.")
+        return tr("Launch delayed by {delay}: the {cargo} now lifts off on day {launch_day} and reaches the Moon on "
+                  "day {arrival_day}.", delay=_day_count(event.days, tr),
+                  cargo=_cargo(event.modules, catalog, language, tr), launch_day=int(event.launch_day) + 1,
+                  arrival_day=int(event.arrival_day) + 1)
     if isinstance(event, events.CargoArrived):
-        return (f"The {_cargo(event.modules, catalog, language)} reached lunar orbit; "
-                f"{_lander_name(event.lander, catalog, language)} is ready to land it.")
+        return tr("The {cargo} reached lunar orbit; {lander} is ready to land it.",
+                  cargo=_cargo(event.modules, catalog, language, tr),
+                  lander=_lander_name(event.lander, catalog, language, tr))
     if isinstance(event, events.CrewEvacuated):
         return as_sentence(event.reason)
     if isinstance(event, events.CrewRotated):
-        return f"A fresh crew of {event.crew} took over; their radiation dose starts again from zero."
+        return tr("A fresh crew of {crew} took over; their radiation dose starts again from zero.", crew=event.crew)
     return None
 
 
@@ -147,9 +158,10 @@ def is_alarm(event: object) -> bool:
     return False
 
 
-def log_entry(event: object, level: Level, catalog: Catalog, language: str) -> LogEntry | None:
+def log_entry(event: object, level: Level, catalog: Catalog, language: str,
+              tr: Translate = ENGLISH) -> LogEntry | None:
     """The log's line for an event, or None for an object that is not a simulation event."""
-    sentence = event_sentence(event, level, catalog, language)
+    sentence = event_sentence(event, level, catalog, language, tr)
     if sentence is None:
         return None
     return LogEntry(sentence, is_warning(event), is_alarm(event))

@@ -81,7 +81,7 @@ class StationActions(StationState):
         if self.demolishing:
             module = self.module_at(cell)
             if module is None:
-                self.ctx.notices.show("There is nothing to take down on this tile.")
+                self.ctx.notices.show(self.ctx.tr("There is nothing to take down on this tile."))
                 return
             self._ask_demolish(module)
             return
@@ -91,7 +91,8 @@ class StationActions(StationState):
         self._refresh_ghost()
         if self.ghost is None or not self.ghost.ok:
             reason = self.ghost.reason if self.ghost else None
-            self.ctx.notices.show(f"Cannot build here: {reason}." if reason else "Cannot build here.")
+            self.ctx.notices.show(self.ctx.tr("Cannot build here: {reason}.", reason=reason) if reason
+                                  else self.ctx.tr("Cannot build here."))
             return
         self.queue(place_command(self.armed, cell, self.rotated))
         self.hints.module_ordered(self.armed)
@@ -100,12 +101,13 @@ class StationActions(StationState):
     def queue(self, command: Command, note: str | None = None) -> None:
         """Sends a command to the simulation (applied at the next step), logs `note`, and autosaves."""
         if self.simulation is None:
-            self.ctx.notices.show(self.simulation_problem or "This level has no simulation running.")
+            self.ctx.notices.show(self.simulation_problem or self.ctx.tr("This level has no simulation running."))
             return
         self.simulation.queue(command)
         if note is None and isinstance(command, PlaceModule):
             spec = self.catalog.modules.get(command.module)
-            note = f"{translate(spec.name, self.ctx.language) if spec else command.module} ordered."
+            note = self.ctx.tr("{module} ordered.",
+                               module=translate(spec.name, self.ctx.language) if spec else command.module)
         if note:
             self.log.add(self._when(), note)
         self.autosave()  # every command is a decision point
@@ -113,13 +115,15 @@ class StationActions(StationState):
     def _ask_demolish(self, module: MapModule) -> None:
         refund = demolish_refund(self.simulation, self.catalog, module)
         if refund is None:
-            self.ctx.notices.show(f"The {module.name.lower()} cannot be taken down now.")
+            self.ctx.notices.show(self.ctx.tr("The {module} cannot be taken down now.", module=module.name.lower()))
             return
         self.pending_demolish = module
-        question = Question(f"Take down the {module.name.lower()}?",
-                            f"You get {refund:,.0f} credits back; the rest of its cost is lost.", "Take down")
+        tr = self.ctx.tr
+        question = Question(tr("Take down the {module}?", module=module.name.lower()),
+                            tr("You get {refund} credits back; the rest of its cost is lost.", refund=f"{refund:,.0f}"),
+                            tr("Take down"))
         self._close_dialog()
-        self.dialog = open_confirm_dialog(self.ctx.ui, self.ctx.ui.window_resolution, question)
+        self.dialog = open_confirm_dialog(self.ctx.ui, self.ctx.ui.window_resolution, question, tr)
 
     def _confirm_demolish(self) -> None:
         module, self.pending_demolish = self.pending_demolish, None
@@ -161,7 +165,7 @@ class StationActions(StationState):
     def _save(self, autosave: bool) -> Path | None:
         if self.simulation is None:
             if not autosave:
-                self.ctx.notices.show("There is nothing to save: this level has no simulation running.")
+                self.ctx.notices.show(self.ctx.tr("There is nothing to save: this level has no simulation running."))
             return None
         from game.saves import SaveError
         from game.scenes.station_saves import write_station_save
@@ -169,11 +173,11 @@ class StationActions(StationState):
         try:
             path = write_station_save(self.simulation, autosave=autosave)
         except (OSError, SaveError) as error:
-            self.ctx.notices.show(f"The game could not be saved: {error}")
+            self.ctx.notices.show(self.ctx.tr("The game could not be saved: {error}", error=error))
             return None
         self.last_save = path
         if not autosave:
-            self.ctx.notices.show(f"Saved: {path.name} in {path.parent}")
+            self.ctx.notices.show(self.ctx.tr("Saved: {file} in {folder}", file=path.name, folder=path.parent))
         return path
 
     # --- hints -----------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from game.content.catalog import Catalog
 from game.content.models import ModuleSpec
 from game.content.text import translate
+from game.content.ui_text import to_translate
 from game.ecs.commands import Demolish, PlaceModule
 from game.render.site_map import MapModule
 from game.rules.economy import DEMOLISH_REFUND, affordability_refusal
@@ -55,7 +56,8 @@ def local_preview(
         touching = any((cx + dx, cy + dy) in carriers for cx, cy in cells
                        for dx, dy in ((1, 0), (-1, 0), (0, 1), (0, -1)))
         if not touching:
-            warnings.append("not connected to power: lay a cable to it, or it will stand idle")
+            # Marked for the template; the reason box translates it (the core's own warnings stay English).
+            warnings.append(to_translate("not connected to power: lay a cable to it, or it will stand idle"))
     return GhostPreview(reason is None, reason, tuple(warnings), cells, spec.cost)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pygame
 
+from game.content.ui_text import ENGLISH, Translate
 from game.render import palette
 from game.render.camera import Camera
 from game.render.glyphs import draw_glyph
@@ -27,18 +28,22 @@ def _px(pixels: int, text: TextCache) -> int:
     return round(pixels * text.fonts.scale)
 
 
-def badge_size(text: TextCache, paused: bool, speed: int) -> tuple[int, int]:
+def _badge_label(paused: bool, speed: int, tr: Translate) -> str:
+    return tr("PAUSED") if paused else tr("RUNNING {speed}×", speed=speed)
+
+
+def badge_size(text: TextCache, paused: bool, speed: int, tr: Translate = ENGLISH) -> tuple[int, int]:
     """The status badge's width and height, so the header can leave room for it."""
-    label = "PAUSED" if paused else f"RUNNING {speed}×"
+    label = _badge_label(paused, speed, tr)
     return text.width(label, palette.BODY, bold=True) + _px(64, text), _px(BADGE_HEIGHT, text)
 
 
 def draw_status_badge(surface: pygame.Surface, text: TextCache, paused: bool, speed: int, topright: tuple[int, int],
-                      colours: Palette = STANDARD_PALETTE) -> pygame.Rect:
+                      colours: Palette = STANDARD_PALETTE, tr: Translate = ENGLISH) -> pygame.Rect:
     """PAUSED in the accent colour, or RUNNING and the speed; returns its box."""
-    label = "PAUSED" if paused else f"RUNNING {speed}×"
-    image = text.render(label, palette.BODY, colours.sky if paused else colours.text, bold=True)
-    box = pygame.Rect((0, 0), badge_size(text, paused, speed))
+    image = text.render(_badge_label(paused, speed, tr), palette.BODY, colours.sky if paused else colours.text,
+                        bold=True)
+    box = pygame.Rect((0, 0), badge_size(text, paused, speed, tr))
     box.topright = topright
     pygame.draw.rect(surface, colours.accent if paused else colours.panel_raised, box, border_radius=8)
     pygame.draw.rect(surface, colours.accent, box, 2, border_radius=8)
@@ -56,9 +61,9 @@ def draw_status_badge(surface: pygame.Surface, text: TextCache, paused: bool, sp
 
 
 def draw_pause_banner(surface: pygame.Surface, view: pygame.Rect, text: TextCache, pause_key: str = "Space",
-                      colours: Palette = STANDARD_PALETTE) -> None:
-    title = text.render("PAUSED", palette.HEADING, colours.accent, bold=True)
-    hint = text.render(f"Press {pause_key} to run time", palette.BODY, colours.text)
+                      colours: Palette = STANDARD_PALETTE, tr: Translate = ENGLISH) -> None:
+    title = text.render(tr("PAUSED"), palette.HEADING, colours.accent, bold=True)
+    hint = text.render(tr("Press {key} to run time", key=pause_key), palette.BODY, colours.text)
     box = pygame.Rect(0, 0, max(title.get_width(), hint.get_width()) + 60, title.get_height() + hint.get_height() + 26)
     box.midtop = (view.centerx, view.y + 14)
     layer = pygame.Surface(box.size, pygame.SRCALPHA)
@@ -106,21 +111,23 @@ def draw_ghost(surface: pygame.Surface, camera: Camera, preview: GhostPreview, s
 
 
 def draw_reason_box(surface: pygame.Surface, text: TextCache, pointer: tuple[int, int], preview: GhostPreview,
-                    name: str, bounds: pygame.Rect, colours: Palette = STANDARD_PALETTE) -> pygame.Rect | None:
+                    name: str, bounds: pygame.Rect, colours: Palette = STANDARD_PALETTE,
+                    tr: Translate = ENGLISH) -> pygame.Rect | None:
     """The sentence that says why not (or what to watch out for), beside the pointer and inside `bounds`."""
     lines: list[tuple[str, pygame.Color, bool]] = []
     font = text.fonts.regular(palette.BODY - 2)
     width = min(_px(REASON_WIDTH, text), bounds.width - 40)
     title_font = text.fonts.bold(palette.BODY - 2)
     if preview.ok:
-        title, title_colour = f"{name}: {preview.cost:g} credits. Click to order it.", colours.good
+        title = tr("{module}: {cost} credits. Click to order it.", module=name, cost=f"{preview.cost:g}")
+        title_colour = colours.good
     else:
-        title, title_colour = f"Cannot build the {name.lower()} here", colours.broken
+        title, title_colour = tr("Cannot build the {module} here", module=name.lower()), colours.broken
     lines += [(row, title_colour, True) for row in wrap_text(title, title_font, width)]
     if not preview.ok:
         lines += [(row, colours.text, False) for row in wrap_text(_sentence(preview.reason or ""), font, width)]
     for warning in preview.warnings:
-        lines += [(row, colours.accent, False) for row in wrap_text("Watch out: " + warning, font, width)]
+        lines += [(row, colours.accent, False) for row in wrap_text(tr("Watch out: {warning}", warning=tr(warning)), font, width)]
     images = [text.render(line, palette.BODY - 2, colour, bold=bold) for line, colour, bold in lines]
     box = pygame.Rect(0, 0, max(image.get_width() for image in images) + 24,
                       sum(image.get_height() for image in images) + 16)
@@ -152,13 +159,13 @@ def _sentence(reason: str) -> str:
 
 
 def draw_overlay_legend(surface: pygame.Surface, view: pygame.Rect, overlay: str, text: TextCache,
-                        colours: Palette = STANDARD_PALETTE) -> None:
+                        colours: Palette = STANDARD_PALETTE, tr: Translate = ENGLISH) -> None:
     """The legend of the open overlay, in the map's bottom-right corner."""
     rows = overlay_legend(overlay)
     if not rows:
         return
-    title = f"Overlay: {OVERLAY_NAMES[overlay]}"
-    images = [text.render(row.text, palette.SMALL, colours.text) for row in rows]
+    title = tr("Overlay: {overlay}", overlay=tr(OVERLAY_NAMES[overlay]))
+    images = [text.render(tr(row.text), palette.SMALL, colours.text) for row in rows]
     title_image = text.render(title, palette.BODY - 2, colours.accent, bold=True)
     swatch_size = (_px(SWATCH[0], text), _px(SWATCH[1], text))
     row_px = max(swatch_size[1], images[0].get_height()) + 4
@@ -178,7 +185,7 @@ def draw_overlay_legend(surface: pygame.Surface, view: pygame.Rect, overlay: str
 
 
 def draw_hint(surface: pygame.Surface, view: pygame.Rect, hint: Hint, camera: Camera, text: TextCache,
-              colours: Palette = STANDARD_PALETTE) -> pygame.Rect:
+              colours: Palette = STANDARD_PALETTE, tr: Translate = ENGLISH) -> pygame.Rect:
     """The hint in the map's bottom-left corner, and a ring round the tile it points at."""
     if hint.cell is not None:
         rect = camera.tile_rect(*hint.cell)
@@ -198,7 +205,7 @@ def draw_hint(surface: pygame.Surface, view: pygame.Rect, hint: Hint, camera: Ca
     for row in rows:
         text.draw(surface, row, palette.BODY - 2, colours.text, (box.x + BOX_MARGIN, y))
         y += font.get_linesize()
-    text.draw(surface, "H or click: got it", palette.SMALL, colours.accent, (box.right - BOX_MARGIN, box.bottom - 8),
+    text.draw(surface, tr("H or click: got it"), palette.SMALL, colours.accent, (box.right - BOX_MARGIN, box.bottom - 8),
               anchor="bottomright", bold=True)
     return box
 

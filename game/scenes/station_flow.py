@@ -58,7 +58,7 @@ class StationFlow(StationActions):
         """Logs the event; returns True when it calls for the alarm."""
         if isinstance(event, events.LevelEventFired) and event.fact:
             self._mark_fact_seen(event.fact)
-        entry = log_entry(event, self.level, self.catalog, self.ctx.language)
+        entry = log_entry(event, self.level, self.catalog, self.ctx.language, self.ctx.tr)
         if entry is None:
             return False
         self.log.add(self._when(), entry.text, entry.warning, entry.alarm)
@@ -71,7 +71,7 @@ class StationFlow(StationActions):
         """Writes a resumed run's earlier events into the log, each with its own game time; no notices, no alarm."""
         start = dt.datetime.combine(self.level.start_date, dt.time())
         for hour, event in story:
-            entry = log_entry(event, self.level, self.catalog, self.ctx.language)
+            entry = log_entry(event, self.level, self.catalog, self.ctx.language, self.ctx.tr)
             if entry is not None:
                 when = start + dt.timedelta(hours=hour)
                 self.log.add(f"{when.day} {when:%b} {when:%H}:00", entry.text, entry.warning, entry.alarm)
@@ -83,7 +83,7 @@ class StationFlow(StationActions):
         try:
             mark_fact_seen(fact_id)
         except (OSError, ValueError) as error:
-            self.ctx.notices.show(f"Your progress could not be saved ({error}); play goes on.")
+            self.ctx.notices.show(self.ctx.tr("Your progress could not be saved ({error}); play goes on.", error=error))
 
     # --- landings --------------------------------------------------------------------------------
 
@@ -97,8 +97,9 @@ class StationFlow(StationActions):
         self._pause_for_another_screen()
         if getattr(self.ctx.settings, "landing_choice", "ask") == "fly":
             return self._fly(delivery)
-        cargo = cargo_words(delivery, self.catalog, self.ctx.language)
-        self.landing_question = LandingQuestion(self.ctx.ui, self.ctx.ui.window_resolution, delivery, cargo)
+        cargo = cargo_words(delivery, self.catalog, self.ctx.language, self.ctx.tr)
+        self.landing_question = LandingQuestion(self.ctx.ui, self.ctx.ui.window_resolution, delivery, cargo,
+                                                self.ctx.tr)
         return None
 
     def _answer_landing(self, answer: str) -> Transition | None:
@@ -109,7 +110,8 @@ class StationFlow(StationActions):
         if answer == "fly":
             return self._fly(question.delivery)
         if self.simulation is not None:
-            command, sentence = autopilot_landing(self.level, self.catalog, self.simulation, question.delivery)
+            command, sentence = autopilot_landing(self.level, self.catalog, self.simulation, question.delivery,
+                                                  self.ctx.tr)
             self.resolved_deliveries.add(question.delivery.id)
             self.queue(command, sentence)
         return None
@@ -123,7 +125,8 @@ class StationFlow(StationActions):
         cargo = delivery.modules[0] if delivery.modules else None
 
         def landed(result: LandingResult) -> None:
-            self.queue(resolve_command(delivery, result), f"You landed the cargo: {result.grade.name}.")
+            self.queue(resolve_command(delivery, result), self.ctx.tr("You landed the cargo: {grade}.",
+                                                                      grade=result.grade.name))
 
         return Push(LandingScene(self.ctx, self.loaded, cargo=cargo, seed=flight_seed(self.simulation, delivery),
                                  on_finished=landed))
@@ -159,7 +162,9 @@ class StationFlow(StationActions):
 
     def _save_for_menu(self) -> str | None:
         path = self.quick_save()
-        return f"Saved as {path.name}." if path else "The game could not be saved; see the message below."
+        if path is None:
+            return self.ctx.tr("The game could not be saved; see the message below.")
+        return self.ctx.tr("Saved as {file}.", file=path.name)
 
     def _quit_from_menu(self) -> None:
         """The player confirmed leaving: keep the run in the autosave, then leave without asking again."""

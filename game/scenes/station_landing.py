@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -12,6 +13,7 @@ from pygame_gui.elements import UIButton, UITextBox, UIWindow
 from game.content.catalog import Catalog
 from game.content.models import Level
 from game.content.text import translate
+from game.content.ui_text import ENGLISH, Translate
 from game.ecs.commands import ResolveLanding
 
 if TYPE_CHECKING:
@@ -33,10 +35,10 @@ def landing_mode_for(choice: str) -> str:
     return "autopilot" if choice == "autopilot" else "player"
 
 
-def cargo_words(delivery: DeliveryView, catalog: Catalog, language: str) -> str:
+def cargo_words(delivery: DeliveryView, catalog: Catalog, language: str, tr: Translate = ENGLISH) -> str:
     names = [translate(catalog.modules[module].name, language).split(" (")[0] if module in catalog.modules else module
              for module in delivery.modules]
-    return ", ".join(names) if names else "cargo"
+    return ", ".join(names) if names else tr("cargo")
 
 
 def flight_seed(simulation: Simulation, delivery: DeliveryView) -> int:
@@ -49,8 +51,8 @@ def resolve_command(delivery: DeliveryView, result: LandingResult) -> ResolveLan
     return ResolveLanding(delivery.id, grade.name, grade.cargo_damage, grade.haul_cost)
 
 
-def autopilot_landing(level: Level, catalog: Catalog, simulation: Simulation, delivery: DeliveryView
-                      ) -> tuple[ResolveLanding, str]:
+def autopilot_landing(level: Level, catalog: Catalog, simulation: Simulation, delivery: DeliveryView,
+                      tr: Translate = ENGLISH) -> tuple[ResolveLanding, str]:
     """Flies the landing headless with the autopilot; returns the command and a sentence for the log."""
     from game.landing.run import fly  # pymunk is loaded only when a landing is flown
 
@@ -59,29 +61,35 @@ def autopilot_landing(level: Level, catalog: Catalog, simulation: Simulation, de
         result = fly(level, catalog, seed=flight_seed(simulation, delivery), cargo=cargo)
     except ValueError as error:
         # A level whose landing cannot be flown still delivers: the cargo lands, graded as a plain good landing.
-        return ResolveLanding(delivery.id, "good"), f"The autopilot landed the cargo (no flight possible: {error})."
-    return resolve_command(delivery, result), f"The autopilot landed: {result.grade.name}."
+        return ResolveLanding(delivery.id, "good"), tr("The autopilot landed the cargo (no flight possible: {error}).",
+                                                       error=error)
+    return resolve_command(delivery, result), tr("The autopilot landed: {grade}.", grade=result.grade.name)
 
 
 class LandingQuestion:
     """A small window: fly it yourself (F or Enter) or let the autopilot land it (A or Esc)."""
 
-    def __init__(self, ui: pygame_gui.UIManager, window_size: tuple[int, int], delivery: DeliveryView, cargo: str):
+    def __init__(self, ui: pygame_gui.UIManager, window_size: tuple[int, int], delivery: DeliveryView, cargo: str,
+                 tr: Translate = ENGLISH):
         self.delivery = delivery
         rect = pygame.Rect((0, 0), WINDOW_SIZE)
         rect.center = (window_size[0] // 2, window_size[1] // 2)
-        self.window = UIWindow(rect, ui, window_display_title="Cargo in lunar orbit", always_on_top=True)
+        self.window = UIWindow(rect, ui, window_display_title=tr("Cargo in lunar orbit"), always_on_top=True)
         if self.window.close_window_button is not None:
             self.window.close_window_button.set_text("×")  # the stock '╳' is missing from Noto Sans
         inner = self.window.get_container().get_size()
-        body = (f"The lander carrying the <b>{cargo}</b> is ready to descend. Fly the landing yourself, or let "
-                "the autopilot land it?<br><br><b>F</b> or Enter: fly it &nbsp;&nbsp; <b>A</b> or Esc: autopilot")
+        # The cargo's name in bold: the sentence is escaped first, then the name (escaped too) is marked up.
+        question = html.escape(tr("The lander carrying the {cargo} is ready to descend. Fly the landing yourself, "
+                                  "or let the autopilot land it?", cargo="\0"), quote=False)
+        keys = html.escape(tr("F or Enter: fly it · A or Esc: autopilot"), quote=False)
+        body = question.replace("\0", f"<b>{html.escape(cargo, quote=False)}</b>") + f"<br><br>{keys}"
         self.text = UITextBox(body, pygame.Rect(8, 8, inner[0] - 16, inner[1] - BUTTON_SIZE[1] - 32), ui,
                               container=self.window)
         top = inner[1] - BUTTON_SIZE[1] - 12
-        self.fly_button = UIButton(pygame.Rect(12, top, *BUTTON_SIZE), "Fly it yourself", ui, container=self.window)
+        self.fly_button = UIButton(pygame.Rect(12, top, *BUTTON_SIZE), tr("Fly it yourself"), ui,
+                                   container=self.window)
         self.autopilot_button = UIButton(pygame.Rect(inner[0] - BUTTON_SIZE[0] - 12, top, *BUTTON_SIZE),
-                                         "Autopilot lands it", ui, container=self.window)
+                                         tr("Autopilot lands it"), ui, container=self.window)
 
     def answer_for(self, event: pygame.event.Event) -> str | None:
         """'fly', 'autopilot' or None for an event while the question is up."""

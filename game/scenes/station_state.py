@@ -13,6 +13,7 @@ from game.clock import FixedStepClock
 from game.content.loader import LoadedLevel
 from game.content.models import TileKind
 from game.content.text import translate
+from game.content.ui_text import to_translate
 from game.render.build_palette import BuildPalette, palette_entries
 from game.render.camera import Camera
 from game.render.event_log import EventLog
@@ -178,19 +179,21 @@ class StationState(SceneBase):
 
     def _overlay_label(self, wording: int) -> str:
         """Wording 0 'Overlay: Ice (O)', 1 'Overlay: Ice', 2 'Ice' (the map's legend box says it is the overlay)."""
-        name = OVERLAY_SHORT_NAMES[self.overlay]
-        return (f"Overlay: {name} (O)", f"Overlay: {name}", name)[wording]
+        name = self.ctx.tr(OVERLAY_SHORT_NAMES[self.overlay])
+        overlay = self.ctx.tr("Overlay: {overlay}", overlay=name)
+        return (f"{overlay} (O)", overlay, name)[wording]
 
     def _footer_labels(self, wording: int) -> list[tuple[str, str]]:
         """The footer's buttons, from the longest wording (0, with keys) to the shortest (2)."""
         def label(words: str, key: str) -> str:
+            words = self.ctx.tr(words)
             return f"{words} ({key})" if wording == 0 else words
 
         labels = [("overlay", self._overlay_label(wording)),
-                  ("demolish", label("Demolish", "X")), ("save", label("Save", "F5"))]
+                  ("demolish", label(to_translate("Demolish"), "X")), ("save", label(to_translate("Save"), "F5"))]
         if self.partners_scene is not None:
-            labels.append(("partners", label("Partners", "P")))
-        labels.append(("menu", label("Menu", "Esc")))
+            labels.append(("partners", label(to_translate("Partners"), "P")))
+        labels.append(("menu", label(to_translate("Menu"), "Esc")))
         return labels
 
     def _build_widgets(self) -> None:
@@ -200,21 +203,22 @@ class StationState(SceneBase):
         buttons: dict[str, UIButton] = {}
         height = layout.button_height
         # Time controls at the top right, left of the status badge (sized for its widest words).
-        badge_width = max(badge_size(self.text, False, 16)[0], badge_size(self.text, True, 1)[0])
+        badge_width = max(badge_size(self.text, False, 16, self.ctx.tr)[0], badge_size(self.text, True, 1, self.ctx.tr)[0])
         right = layout.header.right - 20 - badge_width - 12
         top = (layout.header.height - height) // 2
         for name, action in reversed((("pause", "pause"), ("1", "speed_1"), ("4", "speed_4"), ("16", "speed_16"))):
-            label = "Pause" if name == "pause" else f"{name}×"
-            width = self._button_width("Pause" if name == "pause" else "16×")
+            label = self.ctx.tr("Pause") if name == "pause" else f"{name}×"
+            width = max(self._button_width(self.ctx.tr(word)) for word in ("Pause", "Run")) if name == "pause" \
+                else self._button_width("16×")
             right -= width
-            tip = f"{keys.label('pause')}: pause or run" if name == "pause" else \
-                f"Run time at {name}× (key {keys.label(action)})"
+            tip = self.ctx.tr("{key}: pause or run", key=keys.label("pause")) if name == "pause" else \
+                self.ctx.tr("Run time at {speed}× (key {key})", speed=name, key=keys.label(action))
             buttons[name] = UIButton(pygame.Rect(right, top, width, height), label, ui, tool_tip_text=tip)
             right -= 6
         buttons.update(self._tab_buttons())
         footer = layout.footer
         # The longest overlay name decides, so the buttons do not shuffle as the overlay changes.
-        widest = max(OVERLAY_SHORT_NAMES.values(), key=lambda name: self._button_width(name))
+        widest = max((self.ctx.tr(name) for name in OVERLAY_SHORT_NAMES.values()), key=self._button_width)
         room = footer.width - 24
         # At a large UI scale: the words without their keys, then shorter words, then fewer buttons (Save has F5
         # and the pause menu), rather than smaller text.
@@ -235,22 +239,23 @@ class StationState(SceneBase):
     def _tab_buttons(self) -> dict[str, UIButton]:
         """Build and Goals; and Log when the side panel is too short to show the log below them."""
         tabs = self.layout.tabs
-        names = [("build", "Build", "B"), ("goals", "Goals", "G")]
+        names = [("build", to_translate("Build"), "B"), ("goals", to_translate("Goals"), "G")]
         if self.layout.log_tab:
-            names.append(("log", "Log", "L"))
+            names.append(("log", to_translate("Log"), "L"))
         elif self.side_tab == "log":
             self.side_tab = "build"  # the window grew: the log has its own place again
         width = (tabs.width - 6 * (len(names) - 1)) // len(names)
-        with_keys = all(self._button_width(f"{words} ({key})") <= width for _, words, key in names)
+        with_keys = all(self._button_width(f"{self.ctx.tr(words)} ({key})") <= width for _, words, key in names)
         buttons = {}
         for index, (name, words, key) in enumerate(names):
             rect = pygame.Rect(tabs.x + index * (width + 6), tabs.y, width, tabs.height)
-            buttons[f"tab-{name}"] = UIButton(rect, f"{words} ({key})" if with_keys else words, self.ctx.ui)
+            buttons[f"tab-{name}"] = UIButton(rect, f"{self.ctx.tr(words)} ({key})" if with_keys else self.ctx.tr(words),
+                                              self.ctx.ui)
         return buttons
 
     def _width_for(self, name: str, label: str, widest_overlay: str) -> int:
         if name == "overlay":
-            label = label.replace(OVERLAY_SHORT_NAMES[self.overlay], widest_overlay, 1)
+            label = label.replace(self.ctx.tr(OVERLAY_SHORT_NAMES[self.overlay]), widest_overlay, 1)
         return self._button_width(label)
 
     def _footer_width(self, labels: list[tuple[str, str]], widest_overlay: str) -> int:
@@ -260,7 +265,7 @@ class StationState(SceneBase):
         buttons = self.buttons
         if not buttons:
             return
-        buttons["pause"].set_text("Run" if self.paused else "Pause")
+        buttons["pause"].set_text(self.ctx.tr("Run") if self.paused else self.ctx.tr("Pause"))
         for speed in SPEEDS:
             button = buttons[str(speed)]
             if not self.paused and self.clock.speed == speed:

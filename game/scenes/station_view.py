@@ -38,17 +38,17 @@ class StationView(StationFlow):
         surface.fill(colours.sky)
         hovered = self.hovered_cell()
         draw_station_map(surface, self.grid, self.modules, self.camera, self.layers, self.overlay, self.text,
-                         None if self.armed else hovered, colours)
+                         None if self.armed else hovered, colours, self.ctx.tr)
         if self.ghost is not None and self.armed is not None:
             spec = self.catalog.modules[self.armed]
             draw_ghost(surface, self.camera, self.ghost, spec.shape, rotated_footprint(spec, self.rotated), colours)
         if self.demolishing and self.cursor is not None:
             self._draw_demolish_cursor(surface)
-        draw_overlay_legend(surface, self.camera.viewport, self.overlay, self.text, colours)
+        draw_overlay_legend(surface, self.camera.viewport, self.overlay, self.text, colours, self.ctx.tr)
         if self.hints.showing is not None:
-            draw_hint(surface, self.camera.viewport, self.hints.showing, self.camera, self.text, colours)
+            draw_hint(surface, self.camera.viewport, self.hints.showing, self.camera, self.text, colours, self.ctx.tr)
         if self.paused and not self.armed and not self.demolishing:
-            draw_pause_banner(surface, self.camera.viewport, self.text, self.keys.label("pause"), colours)
+            draw_pause_banner(surface, self.camera.viewport, self.text, self.keys.label("pause"), colours, self.ctx.tr)
         self._draw_header(surface, alpha)
         bar_cells = self._draw_resource_bar(surface)
         self._draw_side(surface)
@@ -73,7 +73,7 @@ class StationView(StationFlow):
         pygame.draw.line(surface, colours.panel_edge, (0, header.bottom - 1), (header.right, header.bottom - 1), 2)
         badge_height = scaled_px(46, self.layout.scale)
         badge = draw_status_badge(surface, text, self.paused, self.clock.speed,
-                                  (header.right - 20, (header.height - badge_height) // 2), colours)
+                                  (header.right - 20, (header.height - badge_height) // 2), colours, self.ctx.tr)
         leftmost = min((button.get_abs_rect().left for button in self.buttons.values()
                         if button.get_abs_rect().top < header.bottom), default=badge.left)
         room = leftmost - 24 - 20
@@ -85,7 +85,8 @@ class StationView(StationFlow):
         now = self.current_time(alpha)
         day = (now - dt.datetime.combine(self.level.start_date, dt.time())).days + 1
         site = translate(self.level.site.name, self.ctx.language)
-        when = f"{now.day} {now:%B %Y}, {now:%H}:00  ·  day {day} of {self.level.time_limit_days:g}"
+        when = f"{now.day} {now:%B %Y}, {now:%H}:00  ·  " + self.ctx.tr(
+            "day {day} of {days}", day=day, days=f"{self.level.time_limit_days:g}")
         if text.width(f"{when}  ·  {site}", palette.SMALL) <= room:
             when = f"{when}  ·  {site}"  # the site's name is the first thing to go when room is short
         text.draw(surface, text.fit(when, palette.SMALL, room), palette.SMALL, colours.accent, (24, drawn.bottom))
@@ -94,11 +95,11 @@ class StationView(StationFlow):
         colours, area = self.colours, self.layout.resource_bar
         if self.snapshot is None:
             pygame.draw.rect(surface, colours.panel, area)
-            message = self.simulation_problem or "No simulation: the map only."
+            message = self.simulation_problem or self.ctx.tr("No simulation: the map only.")
             self.text.draw(surface, message, palette.SMALL, colours.text_dim, area.center, anchor="center")
             return []
         if self._readings_of is not self.snapshot:  # a new snapshot comes with each step, not each frame
-            self._readings = resource_readings(self.snapshot, self.catalog, self.history)
+            self._readings = resource_readings(self.snapshot, self.catalog, self.history, self.ctx.tr)
             self._readings_of = self.snapshot
         readings = self._readings
         return draw_resource_bar(surface, area, readings, self.text, colours, self.layout.bar_columns,
@@ -111,24 +112,26 @@ class StationView(StationFlow):
         pygame.draw.line(surface, colours.panel_edge, layout.side.topleft, layout.side.bottomleft, 2)
         if self.side_tab == "build":
             budget = self.snapshot.budget if self.snapshot else None
-            draw_build_palette(surface, layout.panel, self.build, self.text, budget, self.armed, colours)
+            draw_build_palette(surface, layout.panel, self.build, self.text, budget, self.armed, colours, self.ctx.tr)
         elif self.side_tab == "goals":
             goals = self.snapshot.goals if self.snapshot else ()
-            draw_goals_panel(surface, layout.panel, goals, self.text, self.goals_scroll, colours)
+            draw_goals_panel(surface, layout.panel, goals, self.text, self.goals_scroll, colours, self.ctx.tr)
         if not layout.log_tab or self.side_tab == "log":
-            draw_event_log(surface, layout.log, self.log, self.text, colours)
+            draw_event_log(surface, layout.log, self.log, self.text, colours, self.ctx.tr)
 
     def footer_hint(self) -> str:
         """The keys that matter now, as the player bound them."""
-        keys = self.keys
+        keys, tr = self.keys, self.ctx.tr
         if self.armed:
-            return f"Click or Enter: build · R: rotate · {keys.pan_labels()}: move · right click or Esc: cancel"
+            return tr("Click or Enter: build · R: rotate · {pan}: move · right click or Esc: cancel",
+                      pan=keys.pan_labels())
         if self.demolishing:
-            return "Click a module to take it down · Esc: cancel"
+            return tr("Click a module to take it down · Esc: cancel")
         if self.simulation_problem:
             return self.simulation_problem
-        return (f"{keys.label('pause')}: pause · {keys.speed_labels()}: speed · "
-                f"{keys.label('zoom_in')} {keys.label('zoom_out')} or wheel: zoom · {keys.pan_labels()}: pan")
+        return tr("{pause}: pause · {speeds}: speed · {zoom_in} {zoom_out} or wheel: zoom · {pan}: pan",
+                  pause=keys.label("pause"), speeds=keys.speed_labels(), zoom_in=keys.label("zoom_in"),
+                  zoom_out=keys.label("zoom_out"), pan=keys.pan_labels())
 
     def _draw_footer(self, surface: pygame.Surface) -> None:
         footer, colours = self.layout.footer, self.colours
@@ -153,19 +156,20 @@ class StationView(StationFlow):
                 anchor = self.camera.tile_rect(*self.cursor).bottomright
             if anchor is not None:
                 name = translate(self.catalog.modules[self.armed].name, self.ctx.language)
-                draw_reason_box(surface, self.text, anchor, self.ghost, name, self.camera.viewport, colours)
+                draw_reason_box(surface, self.text, anchor, self.ghost, name, self.camera.viewport, colours,
+                                self.ctx.tr)
             return
         if self.mouse is None:
             return
         if hovered is not None:
             module = self.module_at(hovered)
-            lines = tile_tooltip_lines(self.grid.at(*hovered), self.ctx.language)
+            lines = tile_tooltip_lines(self.grid.at(*hovered), self.ctx.language, tr=self.ctx.tr)
             if module is not None:
                 view = next((view for view in (self.snapshot.modules if self.snapshot else ())
                              if view.x == module.x and view.y == module.y), None)
                 module_lines = module_tooltip_lines(module.name, self.catalog.modules.get(module.module_id),
-                                                    module.state, view.lit if view else None)
-                lines = [*module_lines, "", f"Ground: {lines[0]}", lines[1]]
+                                                    module.state, view.lit if view else None, self.ctx.tr)
+                lines = [*module_lines, "", self.ctx.tr("Ground: {kind}", kind=lines[0]), lines[1]]
             draw_tooltip(surface, lines, self.mouse, self.ctx.fonts, self.text, colours)
             return
         for cell, reading in bar_cells:

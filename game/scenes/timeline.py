@@ -16,8 +16,8 @@ from pygame_gui.elements import UIButton
 from game.content.loader import load_game_content
 from game.content.text import translate
 from game.content.timeline import Milestone, load_timeline
-from game.progress import load_progress, unlock_all_setting
 from game.content.ui_text import to_translate
+from game.progress import load_progress, unlock_all_setting
 from game.render import palette
 from game.render.fonts import scaled
 from game.render.palette import Palette

@@ -6,32 +6,33 @@ from collections.abc import Sequence
 
 import pygame
 
+from game.content.ui_text import ENGLISH, Translate, to_translate
 from game.render.palette import STANDARD_PALETTE, Palette
 from game.render.text import draw_text, fit_text
 
-DOMAIN_LABELS = {
-    "geology": "Geology",
-    "astronomy": "Astronomy",
-    "space_environment": "Space environment",
-    "basic_physics": "Basic physics",
-    "resource_use": "Resource use",
+DOMAIN_LABELS = {  # English, marked for the template: shown through the screen's tr()
+    "geology": to_translate("Geology"),
+    "astronomy": to_translate("Astronomy"),
+    "space_environment": to_translate("Space environment"),
+    "basic_physics": to_translate("Basic physics"),
+    "resource_use": to_translate("Resource use"),
 }
 LOW_TRUST = 40.0  # below this the bar turns to the warning colour (it also says so in words)
 
 
-def trust_words(trust: float) -> str:
+def trust_words(trust: float, tr: Translate = ENGLISH) -> str:
     if trust >= 75:
-        return "high"
+        return tr("high")
     if trust >= LOW_TRUST:
-        return "fair"
-    return "low"
+        return tr("fair")
+    return tr("low")
 
 
 def draw_trust_bar(surface: pygame.Surface, rect: pygame.Rect, trust: float, font: pygame.font.Font,
-                   colours: Palette = STANDARD_PALETTE) -> None:
+                   colours: Palette = STANDARD_PALETTE, tr: Translate = ENGLISH) -> None:
     """A bar filled to `trust` of 100, its number and a word beside it (so colour is never the only cue)."""
-    label = f"Trust {trust:.0f} ({trust_words(trust)})"
-    text_width = font.size("Trust 100 (fair)")[0] + 12
+    label = tr("Trust {trust} ({word})", trust=f"{trust:.0f}", word=trust_words(trust, tr))
+    text_width = font.size(tr("Trust {trust} ({word})", trust=100, word=tr("fair")))[0] + 12
     bar = pygame.Rect(rect.x, rect.y, max(20, rect.width - text_width), rect.height)
     pygame.draw.rect(surface, colours.panel_edge, bar, border_radius=4)
     filled = bar.copy()
@@ -46,13 +47,13 @@ def draw_trust_bar(surface: pygame.Surface, rect: pygame.Rect, trust: float, fon
 
 
 def draw_interest_chart(surface: pygame.Surface, rect: pygame.Rect, interests: Sequence[tuple[str, float]],
-                        font: pygame.font.Font, colours: Palette = STANDARD_PALETTE) -> None:
+                        font: pygame.font.Font, colours: Palette = STANDARD_PALETTE, tr: Translate = ENGLISH) -> None:
     """One labelled horizontal bar per science domain, its share written at the end."""
     row = rect.height // max(1, len(interests))
-    label_width = font.size("Space environment")[0] + 10
+    label_width = max(font.size(tr(label))[0] for label in DOMAIN_LABELS.values()) + 10
     for index, (domain, weight) in enumerate(interests):
         y = rect.y + index * row
-        label = fit_text(DOMAIN_LABELS.get(domain, domain), font, label_width - 6)
+        label = fit_text(tr(DOMAIN_LABELS.get(domain, domain)), font, label_width - 6)
         draw_text(surface, label, font, colours.text_dim, (rect.x, y + row // 2), anchor="midleft")
         track = pygame.Rect(rect.x + label_width, y + row // 2 - 7, rect.width - label_width - 56, 14)
         pygame.draw.rect(surface, colours.panel_edge, track, border_radius=3)
@@ -64,7 +65,7 @@ def draw_interest_chart(surface: pygame.Surface, rect: pygame.Rect, interests: S
 
 
 def draw_worth_bar(surface: pygame.Surface, rect: pygame.Rect, utility: float, font: pygame.font.Font,
-                   span: float = 60.0, colours: Palette = STANDARD_PALETTE) -> None:
+                   span: float = 60.0, colours: Palette = STANDARD_PALETTE, tr: Translate = ENGLISH) -> None:
     """The offer's worth to the partner on a scale centred on zero: left of the line they say no."""
     pygame.draw.rect(surface, colours.panel_edge, rect, border_radius=4)
     middle = rect.centerx
@@ -74,5 +75,5 @@ def draw_worth_bar(surface: pygame.Surface, rect: pygame.Rect, utility: float, f
         bar = pygame.Rect(middle if share > 0 else middle - width, rect.y, width, rect.height)
         pygame.draw.rect(surface, colours.good if utility >= 0 else colours.broken, bar, border_radius=4)
     pygame.draw.line(surface, colours.text, (middle, rect.y - 4), (middle, rect.bottom + 3), 3)
-    draw_text(surface, "not enough", font, colours.text_dim, (rect.x, rect.bottom + 4))
-    draw_text(surface, "enough", font, colours.text_dim, (rect.right, rect.bottom + 4), anchor="topright")
+    draw_text(surface, tr("not enough"), font, colours.text_dim, (rect.x, rect.bottom + 4))
+    draw_text(surface, tr("enough"), font, colours.text_dim, (rect.right, rect.bottom + 4), anchor="topright")

@@ -9,6 +9,7 @@ import pygame_gui
 from pygame_gui.elements import UIButton
 
 from game.content.loader import LoadedLevel
+from game.content.ui_text import to_translate
 from game.render import palette
 from game.render.fonts import scaled
 from game.render.text import draw_paragraph, draw_text, fit_text
@@ -28,17 +29,20 @@ SCROLL_STEP = LINE * 3
 # Each state in words and a mark, so the ledger reads without colour.
 # The colour is named by its Palette field, so the colour-blind and high-contrast palettes give their own.
 AGREEMENT_STATES = {
-    "active": ("ACTIVE", "accent"),
-    "kept": ("KEPT", "good"),
-    "broken": ("BROKEN", "broken"),
-    "defaulted": ("DEFAULTED", "broken"),
+    "active": (to_translate("ACTIVE"), "accent"),
+    "kept": (to_translate("KEPT"), "good"),
+    "broken": (to_translate("BROKEN"), "broken"),
+    "defaulted": (to_translate("DEFAULTED"), "broken"),
 }
 ITEM_STATES = {
-    "pending": ("due", "text"),
-    "met": ("done", "good"),
-    "missed": ("missed", "broken"),
-    "cancelled": ("cancelled", "text_dim"),
+    "pending": (to_translate("due"), "text"),
+    "met": (to_translate("done"), "good"),
+    "missed": (to_translate("missed"), "broken"),
+    "cancelled": (to_translate("cancelled"), "text_dim"),
 }
+# How the summary counts agreements in each state: "2 active · 1 kept".
+STATE_COUNTS = {"active": to_translate("{count} active"), "kept": to_translate("{count} kept"),
+                "broken": to_translate("{count} broken"), "defaulted": to_translate("{count} defaulted")}
 
 
 def draw_state_mark(surface: pygame.Surface, state: str, centre: tuple[int, int], colour: pygame.Color) -> None:
@@ -85,7 +89,7 @@ class LedgerScene(SceneBase):
         scale = self.ctx.fonts.scale
         button_height = self._button_height()
         self.back = UIButton(pygame.Rect(MARGIN, height - button_height - 16, scaled(160, scale), button_height),
-                             "Back (Esc)", self.ctx.ui)
+                             self.ctx.tr("Back (Esc)"), self.ctx.ui)
 
     def _button_height(self) -> int:
         return scaled(BUTTON_HEIGHT, min(self.ctx.fonts.scale, 1.5))  # room for the text, no taller
@@ -123,17 +127,19 @@ class LedgerScene(SceneBase):
         colours = self.ctx.palette
         fonts = self.ctx.fonts
         surface.fill(colours.sky)
-        name = draw_text(surface, "Agreement ledger", fonts.bold(palette.HEADING), colours.text, (MARGIN, 22))
+        tr = self.ctx.tr
+        name = draw_text(surface, tr("Agreement ledger"), fonts.bold(palette.HEADING), colours.text, (MARGIN, 22))
         agreements = self.snapshot.agreements
         counts = {state: sum(1 for view in agreements if view.state == state) for state in AGREEMENT_STATES}
-        summary = " · ".join(f"{count} {state}" for state, count in counts.items() if count) or "none signed yet"
+        summary = " · ".join(tr(STATE_COUNTS[state], count=count) for state, count in counts.items() if count) \
+            or tr("none signed yet")
         body = fonts.regular(palette.BODY)
-        draw_text(surface, fit_text(f"Day {self.snapshot.day:.0f} · {summary}", body,
+        draw_text(surface, fit_text(tr("Day {day}", day=f"{self.snapshot.day:.0f}") + f" · {summary}", body,
                                     surface.get_width() - 2 * MARGIN - name.width - 24),
                   body, colours.text_dim, (surface.get_width() - MARGIN, name.centery), anchor="midright")
         listing = self.list_rect(surface.get_size())
         if not agreements:
-            draw_paragraph(surface, "No agreements yet: open the partner roster and negotiate with a partner.",
+            draw_paragraph(surface, tr("No agreements yet: open the partner roster and negotiate with a partner."),
                            fonts.regular(palette.LARGE), colours.text, listing.topleft, listing.width)
             return
         clip = surface.get_clip()
@@ -145,14 +151,16 @@ class LedgerScene(SceneBase):
                 self._draw_agreement(surface, pygame.Rect(listing.x, y, listing.width, height), view)
             y += height + 12
         surface.set_clip(clip)
-        hint = "Up/Down scroll · Esc back"
+        hint = tr("Up/Down scroll · Esc back")
         draw_text(surface, hint, fonts.regular(palette.SMALL), colours.text_dim,
                   (surface.get_width() // 2, surface.get_height() - self._button_height() // 2 - 16), anchor="center")
 
     def _draw_agreement(self, surface: pygame.Surface, card: pygame.Rect, view: AgreementView) -> None:
         colours = self.ctx.palette
         fonts = self.ctx.fonts
+        tr = self.ctx.tr
         word, colour_name = AGREEMENT_STATES.get(view.state, (view.state.upper(), "text"))
+        word = tr(word)
         colour: pygame.Color = getattr(colours, colour_name)
         pygame.draw.rect(surface, colours.panel, card, border_radius=8)
         pygame.draw.rect(surface, colour, (card.x, card.y, 8, card.height), border_top_left_radius=8,
@@ -160,23 +168,25 @@ class LedgerScene(SceneBase):
         x = card.x + 24
         heading = fonts.bold(palette.BODY)
         badge = draw_text(surface, word, heading, colour, (card.right - 16, card.y + 12), anchor="topright")
-        title = f"Agreement {view.number} · {view.partner_name} · signed on day {view.signed_day:.0f}"
+        title = tr("Agreement {number} · {partner} · signed on day {day}", number=view.number,
+                   partner=view.partner_name, day=f"{view.signed_day:.0f}")
         draw_text(surface, fit_text(title, heading, badge.left - x - 16), heading, colours.text, (x, card.y + 10))
         small = fonts.regular(palette.SMALL)
-        terms = "Terms: " + "; ".join(view.terms)
+        terms = tr("Terms: {terms}", terms="; ".join(view.terms))
         line = self.line()
         draw_text(surface, fit_text(terms, small, card.width - 48), small, colours.text_dim, (x, card.y + 12 + line))
         y = card.y + 12 + line * 2
         # Columns measured in the text's own size: date, who owes, what (cut to fit), state at the right.
         day_x = x + self._px(30)
-        who_x = day_x + small.size("day 0000")[0] + 16
-        what_x = who_x + small.size("They owe")[0] + 16
+        who_x = day_x + small.size(tr("day {day}", day="0000"))[0] + 16
+        what_x = who_x + max(small.size(tr("They owe"))[0], small.size(tr("You owe"))[0]) + 16
         for item in view.deliverables:
             state_word, item_colour_name = ITEM_STATES.get(item.state, (item.state, "text"))
             item_colour: pygame.Color = getattr(colours, item_colour_name)
-            who = "They owe" if item.owed_by == "partner" else "You owe"
+            state_word = tr(state_word)
+            who = tr("They owe") if item.owed_by == "partner" else tr("You owe")
             draw_state_mark(surface, item.state, (x + 8, y + line // 2), item_colour)
-            draw_text(surface, f"day {item.due_day:.0f}", small, colours.text, (day_x, y + 4))
+            draw_text(surface, tr("day {day}", day=f"{item.due_day:.0f}"), small, colours.text, (day_x, y + 4))
             draw_text(surface, who, small, colours.text_dim, (who_x, y + 4))
             state = draw_text(surface, state_word, small, item_colour, (card.right - 16, y + 4), anchor="topright")
             what = fit_text(item.text, small, state.left - 16 - what_x)

@@ -13,6 +13,7 @@ from pygame_gui.elements import UIButton
 from game.content.loader import LoadedLevel
 from game.content.models import SCIENCE_DOMAINS, PartnerSpec
 from game.content.text import translate
+from game.content.ui_text import ENGLISH, Translate, to_translate
 from game.render import palette
 from game.render.fonts import scaled
 from game.render.partner_bars import DOMAIN_LABELS, draw_trust_bar, draw_worth_bar
@@ -42,7 +43,7 @@ class TermRow:
     """One adjustable term: its side of the table, its label, its value as words, and how it changes."""
 
     side: str  # "they" give or "you" give
-    label: str
+    label: str  # already in the player's language
     value: Callable[[Offer], str]
     change: Callable[[Offer, int], Offer]
 
@@ -56,25 +57,31 @@ def _cycle(options: list[str | None], current: str | None, step: int) -> str | N
     return options[(index + step) % len(options)]
 
 
+# A term's value in words: "yes", "no" and "none" stay English here (the drawing tells on from off by them) and
+# are translated where drawn.
+OFF_VALUES = ("no", "none", "0", "0/yr", "0 kg")
+VALUE_WORDS = (to_translate("yes"), to_translate("no"), to_translate("none"))  # for the translation template
+
+
 def _module_row(module: str, name: str) -> TermRow:
     return TermRow("they", name.split(" (")[0], lambda offer: "yes" if module in offer.modules else "no",
                    lambda offer, _: replace(offer, modules=_toggle_in(offer.modules, module)))
 
 
-def _data_row(domain: str) -> TermRow:
-    return TermRow("you", f"{DOMAIN_LABELS[domain]} data",
+def _data_row(domain: str, tr: Translate) -> TermRow:
+    return TermRow("you", tr("{domain} data", domain=tr(DOMAIN_LABELS[domain])),
                    lambda offer: "yes" if domain in offer.data_share else "no",
                    lambda offer, _: replace(offer, data_share=_toggle_in(offer.data_share, domain)))
 
 
-def term_rows(spec: PartnerSpec, module_names: dict[str, str]) -> list[TermRow]:
+def term_rows(spec: PartnerSpec, module_names: dict[str, str], tr: Translate = ENGLISH) -> list[TermRow]:
     """The terms this partner could give and receive, from its catalog entry."""
     means = spec.capabilities
     rows: list[TermRow] = []
     if means.funding_per_year > 0:
         step = max(1.0, round(means.funding_per_year / 10))
         rows.append(TermRow(
-            "they", "Funding (credits/yr)",  # the unit in the label: the value's cell is narrow
+            "they", tr("Funding (credits/yr)"),  # the unit in the label: the value's cell is narrow
             lambda offer: f"{offer.funding_per_year:g}",
             lambda offer, d: replace(offer, funding_per_year=max(0.0, min(means.funding_per_year,
                                                                          offer.funding_per_year + d * step))),
@@ -82,32 +89,32 @@ def term_rows(spec: PartnerSpec, module_names: dict[str, str]) -> list[TermRow]:
     for module in means.modules:
         rows.append(_module_row(module, module_names.get(module, module)))
     if means.launches:
-        rows.append(TermRow("they", "Launches", lambda offer: str(offer.launches),
+        rows.append(TermRow("they", tr("Launches"), lambda offer: str(offer.launches),
                             lambda offer, d: replace(offer, launches=max(0, min(means.launches, offer.launches + d)))))
     if means.instruments:
         count = len(means.instruments)
-        rows.append(TermRow("they", "Their instruments", lambda offer: str(offer.instruments),
+        rows.append(TermRow("they", tr("Their instruments"), lambda offer: str(offer.instruments),
                             lambda offer, d: replace(offer, instruments=max(0, min(count, offer.instruments + d)))))
-    rows += [_data_row(domain) for domain in SCIENCE_DOMAINS]
+    rows += [_data_row(domain, tr) for domain in SCIENCE_DOMAINS]
     rows.append(TermRow(
-        "you", "Payload for them", lambda offer: f"{offer.payload_kg:g} kg",
+        "you", tr("Payload for them"), lambda offer: f"{offer.payload_kg:g} kg",
         lambda offer, d: replace(
             offer, payload_kg=max(0.0, min(MAX_PAYLOAD_KG, offer.payload_kg + d * PAYLOAD_STEP_KG))),
     ))
     if means.crew_candidates or "crew_seat" in spec.asks:
-        rows.append(TermRow("you", "Crew seats", lambda offer: str(offer.crew_seats),
+        rows.append(TermRow("you", tr("Crew seats"), lambda offer: str(offer.crew_seats),
                             lambda offer, d: replace(offer, crew_seats=max(0, min(2, offer.crew_seats + d)))))
     if means.modules:
         hosts: list[str | None] = [None, *means.modules]
         rows.append(TermRow(
-            "you", "Host their module",
+            "you", tr("Host their module"),
             lambda offer: module_names.get(offer.host_module, offer.host_module) if offer.host_module else "none",
             lambda offer, d: replace(offer, host_module=_cycle(hosts, offer.host_module, d or 1)),
         ))
     leads: list[str | None] = [None, *SCIENCE_DOMAINS]
     rows.append(TermRow(
-        "you", "They co-lead",
-        lambda offer: DOMAIN_LABELS[offer.co_lead] if offer.co_lead else "none",
+        "you", tr("They co-lead"),
+        lambda offer: tr(DOMAIN_LABELS[offer.co_lead]) if offer.co_lead else "none",
         lambda offer, d: replace(offer, co_lead=_cycle(leads, offer.co_lead, d or 1)),
     ))
     return rows
@@ -126,7 +133,7 @@ class NegotiationScene(SceneBase):
         self.spec = catalog.partners[partner_id]
         self.module_names = {module_id: translate(spec.name, ctx.language) for module_id, spec in
                              catalog.modules.items()}
-        self.rows = term_rows(self.spec, self.module_names)
+        self.rows = term_rows(self.spec, self.module_names, ctx.tr)
         self.cursor = 0
         opening = round(self.spec.capabilities.funding_per_year / 4)
         self.offer = Offer(funding_per_year=float(opening)) if opening else Offer(
@@ -158,10 +165,11 @@ class NegotiationScene(SceneBase):
         # Sized to their words (the theme's 24 px bold, grown with the UI scale); without the key hints when
         # large text would not fit them all in the window.
         font = self.ctx.fonts.bold(24)
-        labels = {"back": "Back (Esc)", "counter": "Take their terms (T)", "propose": "Propose (Enter)"}
+        tr = self.ctx.tr
+        labels = {"back": tr("Back (Esc)"), "counter": tr("Take their terms (T)"), "propose": tr("Propose (Enter)")}
         sizes = {key: max(self._px(120), font.size(text)[0] + 40) for key, text in labels.items()}
         if sum(sizes.values()) + 2 * 16 > width - 2 * MARGIN:
-            labels = {"back": "Back", "counter": "Take their terms", "propose": "Propose"}
+            labels = {"back": tr("Back"), "counter": tr("Take their terms"), "propose": tr("Propose")}
             sizes = {key: font.size(text)[0] + 40 for key, text in labels.items()}
         self.buttons["back"] = UIButton(pygame.Rect(MARGIN, y, sizes["back"], button_height), labels["back"],
                                         self.ctx.ui)
@@ -309,7 +317,7 @@ class NegotiationScene(SceneBase):
     def propose(self) -> None:
         from game.ecs.commands import ProposeAgreement
 
-        self.answer = act_now(self.simulation, ProposeAgreement(self.partner_id, **asdict(self.offer)))
+        self.answer = act_now(self.simulation, ProposeAgreement(self.partner_id, **asdict(self.offer)), self.ctx.tr)
         self._refresh()
 
     def take_counter(self) -> None:
@@ -350,16 +358,17 @@ class NegotiationScene(SceneBase):
         title = fonts.bold(palette.HEADING)
         left = MARGIN + 2 * radius + 16
         patience = self._draw_patience(surface, (width - MARGIN, 24))
-        heading_line = draw_text(surface, fit_text(f"Talks with {view.name}", title, patience.left - 16 - left),
+        heading_line = draw_text(surface, fit_text(self.ctx.tr("Talks with {partner}", partner=view.name), title,
+                                                  patience.left - 16 - left),
                                  title, colours.text, (left, 18))
         body = fonts.regular(palette.BODY)
         trust_width = min(self._px(380), width - MARGIN - left)
         draw_trust_bar(surface, pygame.Rect(left, heading_line.bottom, trust_width, body.get_linesize() - 8),
-                       view.trust, body, colours)
+                       view.trust, body, colours, self.ctx.tr)
         heading = fonts.bold(palette.LARGE)
         column, top = self.column_width(), self.column_top()
-        draw_text(surface, "They give", heading, colours.text, (MARGIN, top))
-        draw_text(surface, "You give", heading, colours.text, (MARGIN + column + 16, top))
+        draw_text(surface, self.ctx.tr("They give"), heading, colours.text, (MARGIN, top))
+        draw_text(surface, self.ctx.tr("You give"), heading, colours.text, (MARGIN + column + 16, top))
         for index, row in enumerate(self.rows):
             if self.row_rect(index).h:
                 self._draw_row(surface, index, row)
@@ -372,7 +381,8 @@ class NegotiationScene(SceneBase):
             answer = self.answer_rect()
             draw_paragraph(surface, self.answer, body, colours.accent, answer.topleft, answer.width,
                            max_lines=self.answer_lines())
-        hint = "Up/Down choose a term · Left/Right change it · Enter propose · T take their terms · Esc back"
+        hint = self.ctx.tr("Up/Down choose a term · Left/Right change it · Enter propose · T take their terms · "
+                           "Esc back")
         small = fonts.regular(palette.SMALL)
         draw_text(surface, fit_text(hint, small, width - 2 * MARGIN), small, colours.text_dim, self.hint_rect().topleft)
 
@@ -382,14 +392,15 @@ class NegotiationScene(SceneBase):
         first, shown = self.first_row(), self.rows_shown()
         if first == 0 and longest <= shown:
             return ""
-        return f"rows {first + 1}-{min(longest, first + shown)} of {longest} · Up/Down"
+        return self.ctx.tr("rows {first}-{last} of {count} · Up/Down", first=first + 1,
+                           last=min(longest, first + shown), count=longest)
 
     def _draw_patience(self, surface: pygame.Surface, topright: tuple[int, int]) -> pygame.Rect:
         colours = self.ctx.palette
         fonts = self.ctx.fonts
         view = self.view
-        label = (f"Patience: {view.rounds_left} of {view.patience} rounds left" if view.talks_open
-                 else "Talks broken off")
+        label = (self.ctx.tr("Patience: {left} of {patience} rounds left", left=view.rounds_left,
+                             patience=view.patience) if view.talks_open else self.ctx.tr("Talks broken off"))
         rect = draw_text(surface, label, fonts.regular(palette.BODY), colours.text, topright, anchor="topright")
         dot = self._px(10)
         for index in range(view.patience):  # filled dots for rounds left: shape and count, not colour alone
@@ -407,7 +418,8 @@ class NegotiationScene(SceneBase):
         rect = self.row_rect(index)
         focused = index == self.cursor
         value = row.value(self.offer)
-        on = value not in ("no", "none", "0", "0/yr", "0 kg")
+        on = value not in OFF_VALUES
+        value = self.ctx.tr(value)
         pygame.draw.rect(surface, colours.panel_raised if focused else colours.panel, rect, border_radius=6)
         if focused:
             pygame.draw.rect(surface, colours.focus, rect, 3, border_radius=6)
@@ -488,7 +500,8 @@ class NegotiationScene(SceneBase):
         thumb = track.copy()
         thumb.height = max(self._px(16), track.height * shown // len(lines))
         thumb.y = track.y + (track.height - thumb.height) * first // max(1, last_first)
-        where = f"lines {first + 1}-{first + shown} of {len(lines)} · PgUp/PgDn"
+        where = self.ctx.tr("lines {first}-{last} of {count} · PgUp/PgDn", first=first + 1, last=first + shown,
+                            count=len(lines))
         return ReasoningLayout(box, area, tuple(self._placed(lines, first, shown, area.topleft, indent)), first,
                                last_first, len(lines), (track, thumb.clip(track)), where)
 
@@ -524,19 +537,19 @@ class NegotiationScene(SceneBase):
         surface.set_clip(rect)  # a large UI scale in a small window shows less, never draws over the answer
         try:
             large, bold, small = fonts.bold(palette.LARGE), fonts.bold(palette.BODY), fonts.regular(palette.SMALL)
-            heading = draw_text(surface, fit_text("Their reasoning", large, rect.width), large, colours.text,
+            heading = draw_text(surface, fit_text(self.ctx.tr("Their reasoning"), large, rect.width), large, colours.text,
                                 rect.topleft)
-            worth = f"Worth to them: {evaluation.utility:+.0f}"
+            worth = self.ctx.tr("Worth to them: {worth}", worth=f"{evaluation.utility:+.0f}")
             worth_line = draw_text(surface, fit_text(worth, bold, rect.width), bold, colours.text,
                                    (rect.x, heading.bottom))
             bar = pygame.Rect(rect.x, worth_line.bottom + 6, rect.width, self._px(16))
-            draw_worth_bar(surface, bar, evaluation.utility, small, colours=colours)
+            draw_worth_bar(surface, bar, evaluation.utility, small, colours=colours, tr=self.ctx.tr)
             if evaluation.blocked:
-                verdict, colour = "They cannot agree to this", colours.broken
+                verdict, colour = self.ctx.tr("They cannot agree to this"), colours.broken
             elif evaluation.acceptable:
-                verdict, colour = "They would accept this", colours.good
+                verdict, colour = self.ctx.tr("They would accept this"), colours.good
             else:
-                verdict, colour = "Not enough for them yet", colours.accent
+                verdict, colour = self.ctx.tr("Not enough for them yet"), colours.accent
             draw_text(surface, fit_text(verdict, bold, rect.width), bold, colour,
                       (rect.x, bar.bottom + 4 + small.get_linesize()))
             indent = small.size("+00 ")[0]

@@ -11,6 +11,7 @@ import pygame_gui
 from pygame_gui.elements import UIButton
 
 from game.content.loader import LoadedLevel
+from game.content.ui_text import ENGLISH, Translate, to_translate
 from game.render import palette
 from game.render.fonts import scaled
 from game.render.partner_bars import draw_interest_chart, draw_trust_bar
@@ -32,16 +33,17 @@ LIST_WIDTH = 360
 CARD_HEIGHT = 84
 BUTTON_HEIGHT = 50
 ASK_WORDS = {
-    "data_share": "a share of the data",
-    "payload_mass": "payload mass",
-    "crew_seat": "a crew seat",
-    "host_module": "hosting their module",
-    "co_lead_domain": "co-leading a domain",
+    "data_share": to_translate("a share of the data"),
+    "payload_mass": to_translate("payload mass"),
+    "crew_seat": to_translate("a crew seat"),
+    "host_module": to_translate("hosting their module"),
+    "co_lead_domain": to_translate("co-leading a domain"),
 }
-KIND_WORDS = {"agency": "Space agency", "country": "Country", "organisation": "Organisation"}
+KIND_WORDS = {"agency": to_translate("Space agency"), "country": to_translate("Country"),
+              "organisation": to_translate("Organisation")}
 
 
-def act_now(simulation: Simulation, command: Command) -> str:
+def act_now(simulation: Simulation, command: Command, tr: Translate = ENGLISH) -> str:
     """Queues a diplomacy command and runs the one game hour it takes; returns what the player should read."""
     from game.ecs.events import CommandRefused
 
@@ -53,13 +55,13 @@ def act_now(simulation: Simulation, command: Command) -> str:
     partner = getattr(command, "partner", None)
     said = [text for event in happened if getattr(event, "partner", None) == partner
             for text in (getattr(event, "text", None),) if text]
-    return said[0] if said else "Nothing came of it this hour."
+    return said[0] if said else tr("Nothing came of it this hour.")
 
 
-def status_line(view: PartnerView) -> str:
-    joined = f"joined {view.joined}" if view.joined else "joining date not recorded"
-    membership = "member" if view.member else "not yet a member"
-    return f"{KIND_WORDS.get(view.kind, view.kind)} · {joined} · {membership}"
+def status_line(view: PartnerView, tr: Translate = ENGLISH) -> str:
+    joined = tr("joined {date}", date=view.joined) if view.joined else tr("joining date not recorded")
+    membership = tr("member") if view.member else tr("not yet a member")
+    return f"{tr(KIND_WORDS.get(view.kind, view.kind))} · {joined} · {membership}"
 
 
 class PartnerRosterScene(SceneBase):
@@ -93,8 +95,9 @@ class PartnerRosterScene(SceneBase):
         width, height = self.ctx.ui.window_resolution
         button_height = self._button_height()
         y = height - button_height - 16
-        labels = [("back", "Back (Esc)"), ("negotiate", "Negotiate (N)"), ("consult", "Consult (C)"),
-                  ("share", "Share data (S)"), ("ledger", "Ledger (L)")]
+        tr = self.ctx.tr
+        labels = [("back", tr("Back (Esc)")), ("negotiate", tr("Negotiate (N)")), ("consult", tr("Consult (C)")),
+                  ("share", tr("Share data (S)")), ("ledger", tr("Ledger (L)"))]
         # Sized to their words (the theme's 24 px bold, grown with the UI scale); without the key hints when
         # large text would not fit them all in the window.
         font = self.ctx.fonts.bold(24)
@@ -171,18 +174,18 @@ class PartnerRosterScene(SceneBase):
             return None
         if action == "negotiate":
             if not view.talks_open:
-                self.message = f"Talks with {view.name} are not open yet."
+                self.message = self.ctx.tr("Talks with {partner} are not open yet.", partner=view.name)
                 return None
             from game.scenes.negotiation import NegotiationScene
 
             return Push(NegotiationScene(self.ctx, self.simulation, self.loaded, view.id))
         if action == "consult":
-            self.message = act_now(self.simulation, ConsultPartner(view.id, "science"))
+            self.message = act_now(self.simulation, ConsultPartner(view.id, "science"), self.ctx.tr)
         elif action == "share":
             sent = self.snapshot.science
             domains = sorted((weight, domain) for domain, weight in view.interests if sent.get(domain, 0.0) > 0)
             domain = domains[-1][1] if domains else max(view.interests, key=lambda pair: pair[1])[0]
-            self.message = act_now(self.simulation, ShareData(view.id, domain))
+            self.message = act_now(self.simulation, ShareData(view.id, domain), self.ctx.tr)
         self.snapshot = self.simulation.snapshot(self.ctx.language)
         return None
 
@@ -228,13 +231,15 @@ class PartnerRosterScene(SceneBase):
         colours = self.ctx.palette
         fonts = self.ctx.fonts
         surface.fill(colours.sky)
-        name = draw_text(surface, "Partners", fonts.bold(palette.HEADING), colours.text, (MARGIN, 22))
-        day = f"Day {self.snapshot.day:.0f} · {len(self.snapshot.partners)} partner(s) in this level"
+        tr = self.ctx.tr
+        name = draw_text(surface, tr("Partners"), fonts.bold(palette.HEADING), colours.text, (MARGIN, 22))
+        day = tr("Day {day} · {count} partner(s) in this level", day=f"{self.snapshot.day:.0f}",
+                 count=len(self.snapshot.partners))
         body = fonts.regular(palette.BODY)
         draw_text(surface, fit_text(day, body, surface.get_width() - 2 * MARGIN - name.width - 24), body,
                   colours.text_dim, (surface.get_width() - MARGIN, name.centery), anchor="midright")
         if not self.snapshot.partners:
-            draw_text(surface, "No partners take part in this level.", fonts.regular(palette.LARGE), colours.text,
+            draw_text(surface, tr("No partners take part in this level."), fonts.regular(palette.LARGE), colours.text,
                       (MARGIN, TOP))
             return
         first = self.first_card()
@@ -242,7 +247,8 @@ class PartnerRosterScene(SceneBase):
         for index, view in enumerate(shown, start=first):
             self._draw_card(surface, self.card_rect(index), view, index == self.selected)
         if first > 0 or first + len(shown) < len(self.snapshot.partners):
-            more = f"{first + 1}-{first + len(shown)} of {len(self.snapshot.partners)} · Up/Down for more"
+            more = tr("{first}-{last} of {count} · Up/Down for more", first=first + 1, last=first + len(shown),
+                      count=len(self.snapshot.partners))
             draw_text(surface, more, fonts.regular(palette.SMALL), colours.text_dim,
                       (MARGIN, self.card_rect(first + len(shown)).y))
         chosen = self.partner
@@ -270,13 +276,14 @@ class PartnerRosterScene(SceneBase):
         name = draw_text(surface, fit_text(view.name, name_font, card.right - x - 10), name_font, colours.text,
                          (x, card.y + 8))
         draw_trust_bar(surface, pygame.Rect(x, name.bottom + 2, card.right - x - 10, small.get_linesize() - 6),
-                       view.trust, small, colours)
+                       view.trust, small, colours, self.ctx.tr)
 
     def _draw_detail(self, surface: pygame.Surface, panel: pygame.Rect, view: PartnerView) -> None:
         """The chosen partner: who, how they stand, what they want; sections flow by line height and stop at
         the panel's foot, so a large UI scale shows less rather than overflowing."""
         colours = self.ctx.palette
         fonts = self.ctx.fonts
+        tr = self.ctx.tr
         pygame.draw.rect(surface, colours.panel, panel, border_radius=10)
         small, body = fonts.regular(palette.SMALL), fonts.regular(palette.BODY)
         radius = self._px(38)
@@ -286,15 +293,16 @@ class PartnerRosterScene(SceneBase):
         title = fonts.bold(palette.LARGE)
         y = draw_text(surface, fit_text(view.name, title, panel.right - x - 16), title, colours.text,
                       (x, panel.y + 14)).bottom
-        y = draw_text(surface, fit_text(status_line(view), body, panel.right - x - 16), body, colours.text_dim,
+        y = draw_text(surface, fit_text(status_line(view, tr), body, panel.right - x - 16), body, colours.text_dim,
                       (x, y)).bottom
-        talks = (f"Talks open · patience {view.rounds_left} of {view.patience} rounds" if view.talks_open
-                 else "Talks closed for now")
+        talks = (tr("Talks open · patience {left} of {patience} rounds", left=view.rounds_left,
+                    patience=view.patience) if view.talks_open else tr("Talks closed for now"))
         y = draw_text(surface, fit_text(talks, body, panel.right - x - 16), body,
                       colours.accent if view.talks_open else colours.text_dim, (x, y)).bottom
         y = max(y, panel.y + 28 + 2 * radius) + 4
         draw_trust_bar(surface, pygame.Rect(panel.x + 20, y, min(self._px(420), panel.width - 40),
-                                            body.get_linesize() - 6), view.trust, body, colours)
+                                            body.get_linesize() - 6), view.trust, body, colours,
+                       tr)
         y += body.get_linesize() + 10
 
         column = (panel.width - 60) // 2
@@ -316,40 +324,40 @@ class PartnerRosterScene(SceneBase):
             return draw_paragraph(surface, text, small, colours.text_dim, (box.x, top), box.width, room)
 
         y = left.y
-        top = section("What they care for", y, left, colours.text)
+        top = section(tr("What they care for"), y, left, colours.text)
         if top is not None:
             chart_height = min(len(view.interests) * line, left.bottom - top)
             draw_interest_chart(surface, pygame.Rect(left.x, top, left.width, chart_height), view.interests, small,
-                                colours)
+                                colours, tr)
             y = top + chart_height + 8
-            top = section("They can bring", y, left, colours.text)
+            top = section(tr("They can bring"), y, left, colours.text)
             if top is not None:
-                y = paragraph("; ".join(view.capabilities) or "Nothing listed.", top, left, 3) + 6
-                top = section("They ask for", y, left, colours.text)
+                y = paragraph("; ".join(view.capabilities) or tr("Nothing listed."), top, left, 3) + 6
+                top = section(tr("They ask for"), y, left, colours.text)
                 if top is not None:
-                    asks = ", ".join(ASK_WORDS.get(ask, ask) for ask in view.asks) or "Nothing in particular."
+                    asks = ", ".join(tr(ASK_WORDS.get(ask, ask)) for ask in view.asks) or tr("Nothing in particular.")
                     paragraph(asks, top, left, 2)
 
         source_line = line + 4  # the source stays at the foot of the right column
         y = right.y
-        top = section("Who they are", y, right, colours.text)
+        top = section(tr("Who they are"), y, right, colours.text)
         if top is not None:
             y = paragraph(view.profile, top, right, 4, source_line) + 6
             if view.constraints:
-                top = section("Rules that bind them", y, right, colours.broken)
+                top = section(tr("Rules that bind them"), y, right, colours.broken)
                 if top is not None:
                     y = paragraph(" ".join(view.constraints), top, right, 3, source_line) + 6
-            top = section("History", y, right, colours.text)
+            top = section(tr("History"), y, right, colours.text)
             if top is not None:
                 y = top
-                history = list(view.history[-3:]) or ["Nothing yet: consult them, share data or negotiate."]
+                history = list(view.history[-3:]) or [tr("Nothing yet: consult them, share data or negotiate.")]
                 for entry in reversed(history):
                     before = y
                     y = paragraph(entry, y, right, 2, source_line)
                     if y == before:
                         break
         if view.sources and right.height > 2 * line:
-            source = fit_text(f"Source: {view.sources[0]}", small, right.width)
+            source = fit_text(tr("Source: {source}", source=view.sources[0]), small, right.width)
             draw_text(surface, source, small, colours.text_dim, (right.x, right.bottom - line))
 
 

@@ -3,8 +3,8 @@
     python tools/extract_ui_text.py [--check]
 
 A string is collected when it is the first argument, written as a literal, of a call to `tr(...)`,
-`<anything>.tr(...)` or `to_translate(...)` in the game's code (and each KeyAction's label). `--check` writes nothing and exits 1 when
-the committed template is out of date (a test runs the same comparison).
+`<anything>.tr(...)` or `to_translate(...)` in the game's code (and each KeyAction's label). `--check`
+writes nothing and exits 1 when the committed template is out of date (a test runs the same comparison).
 """
 
 from __future__ import annotations
@@ -35,7 +35,11 @@ HEADER = """\
 def _marked_text(node: ast.Call) -> str | None:
     """The literal first argument of a call to a marker function, or None."""
     function = node.func
-    name = function.id if isinstance(function, ast.Name) else function.attr if isinstance(function, ast.Attribute) else ""
+    name = ""
+    if isinstance(function, ast.Name):
+        name = function.id
+    elif isinstance(function, ast.Attribute):
+        name = function.attr
     position = MARKERS.get(name)
     if position is None or len(node.args) <= position:
         return None

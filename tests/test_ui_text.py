@@ -175,6 +175,8 @@ PSEUDO_EXPECTED: dict[str, tuple[tuple[str, ...], str | None]] = {
     "credits": (("Credits",), "Back  (Esc)"),
     "sandbox_list": (("Sandbox and mods",), "Open briefing"),
     "debrief": (("Goals",), "Export for teacher"),
+    "landing_practice": (("Landing practice", "Landing zone", "Attitude hold"), "Fly"),
+    "landing_flight": (("Altitude", "Propellant"), None),
 }
 
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 import pygame
 
+from game.content.ui_text import ENGLISH, Translate
 from game.render import palette as sizes
 from game.render.fonts import Fonts
 from game.render.palette import Palette
@@ -91,8 +92,10 @@ def draw_line_graph(
     unit: str,
     fonts: Fonts,
     colours: Palette,
+    tr: Translate = ENGLISH,
 ) -> None:
-    """A framed graph of `lines` over `days` in `rect`: title, unit, round axis labels and a legend."""
+    """A framed graph of `lines` over `days` in `rect`: title, unit, round axis labels and a legend (the title,
+    unit and line labels come translated; `tr` translates the graph's own words)."""
     pygame.draw.rect(surface, colours.panel, rect, border_radius=10)
     pygame.draw.rect(surface, colours.panel_edge, rect, 2, border_radius=10)
     title_font, label_font = fonts.bold(sizes.LARGE), fonts.regular(sizes.SMALL)
@@ -101,7 +104,7 @@ def draw_line_graph(
               (rect.left + pad, rect.top + pad // 2))
     usable = [line for line in lines if len(line.values) == len(days)]
     if len(days) < 2 or not usable:
-        draw_text(surface, "Not enough days were recorded to draw this graph.", fonts.regular(sizes.BODY),
+        draw_text(surface, tr("Not enough days were recorded to draw this graph."), fonts.regular(sizes.BODY),
                   colours.text_dim, rect.center, anchor="center")
         return
     legend_height = label_font.get_linesize() + 6 if len(usable) > 1 else 0
@@ -134,7 +137,8 @@ def draw_line_graph(
             break
         x = round(to_screen(day, low)[0])
         pygame.draw.line(surface, colours.panel_edge, (x, plot.bottom), (x, plot.bottom + 5), 2)
-        draw_text(surface, f"day {day:g}", label_font, colours.text_dim, (x, plot.bottom + 6), anchor="midtop")
+        draw_text(surface, tr("day {day}", day=f"{day:g}"), label_font, colours.text_dim, (x, plot.bottom + 6),
+                  anchor="midtop")
     pygame.draw.line(surface, colours.text_dim, plot.bottomleft, plot.bottomright, 2)
     pygame.draw.line(surface, colours.text_dim, plot.bottomleft, plot.topleft, 2)
     legend_x = rect.left + pad + label_width

@@ -10,6 +10,7 @@ from typing import Literal
 import pygame
 
 from game.content.models import LandingGrading
+from game.content.ui_text import ENGLISH, Translate, to_translate
 from game.landing.instruments import braking_height, delta_v_left, thrust_to_weight
 from game.landing.pilot import Observation
 from game.landing.terrain import Ground
@@ -23,7 +24,7 @@ Cue = Literal["ok", "hard", "crash"]
 CUE_COLOURS: dict[Cue, pygame.Color] = {
     "ok": palette.GOOD, "hard": pygame.Color("#ffb347"), "crash": pygame.Color("#ff5c5c"),
 }
-CUE_WORDS: dict[Cue, str] = {"ok": "SAFE", "hard": "HARD", "crash": "CRASH"}
+CUE_WORDS: dict[Cue, str] = {"ok": to_translate("SAFE"), "hard": to_translate("HARD"), "crash": to_translate("CRASH")}
 PANEL_WIDTH = 318
 ROW_HEIGHT = 34
 VECTOR_PIXELS_PER_M_S = 7.0
@@ -31,11 +32,11 @@ VECTOR_MAX_PIXELS = 160.0
 # The suggested-burn marker plans on this share of full thrust, leaving a margin to steer with.
 BURN_MARGIN = 0.8
 TEXT_CACHE_LIMIT = 400
-IMPACT_LABEL = "impact"
+IMPACT_LABEL = to_translate("impact")
 LABEL_PLATE = (10, 4)  # how much larger than its words a label's dark plate is, in pixels
 HELP_SEPARATOR = " · "
 HELP_BAND_ALPHA = 215
-BURN_LABEL = "brake from here"
+BURN_LABEL = to_translate("brake from here")
 
 
 @dataclass(slots=True)
@@ -112,6 +113,7 @@ def draw_cue_mark(
 def draw_instruments(
     surface: pygame.Surface, fonts: Fonts, texts: TextCache, seen: Observation, grading: LandingGrading,
     thrust_share: float, throttle: float, propellant_capacity_kg: float, colours: Palette = STANDARD_PALETTE,
+    tr: Translate = ENGLISH,
 ) -> pygame.Rect:
     """The left-hand panel of readouts; the speeds and the lean carry their touchdown cue.
 
@@ -121,12 +123,12 @@ def draw_instruments(
     cues = touchdown_cues(seen, grading)
     tw = thrust_to_weight(seen)
     rows: list[tuple[str, str, Cue | None]] = [
-        ("Altitude", f"{max(0.0, seen.altitude_m):,.1f} m", None),
-        ("Down speed", f"{-seen.vy_m_s:+.1f} m/s", cues["down"]),
-        ("Sideways", f"{seen.vx_m_s:+.1f} m/s", cues["side"]),
-        ("Tilt", f"{math.degrees(seen.angle_rad):+.0f}°", cues["tilt"]),
-        ("Thrust / weight", f"{tw:.2f}", None),
-        ("Δv left", f"{delta_v_left(seen):,.0f} m/s", None),
+        (tr("Altitude"), f"{max(0.0, seen.altitude_m):,.1f} m", None),
+        (tr("Down speed"), f"{-seen.vy_m_s:+.1f} m/s", cues["down"]),
+        (tr("Sideways"), f"{seen.vx_m_s:+.1f} m/s", cues["side"]),
+        (tr("Tilt"), f"{math.degrees(seen.angle_rad):+.0f}°", cues["tilt"]),
+        (tr("Thrust / weight"), f"{tw:.2f}", None),
+        (tr("Δv left"), f"{delta_v_left(seen):,.0f} m/s", None),
     ]
     row_height = px(ROW_HEIGHT)
     panel = pygame.Rect(14, 14, px(PANEL_WIDTH), px(26) + row_height * (len(rows) + 2))
@@ -142,13 +144,13 @@ def draw_instruments(
         if cue is not None:
             draw_cue_mark(surface, cue, (panel.right - px(26), y + px(15)), px(9), colours)
         y += row_height
-    _bar(surface, fonts, texts, "Throttle", throttle, f"{thrust_share:.0%}" if thrust_share else "off",
+    _bar(surface, fonts, texts, tr("Throttle"), throttle, f"{thrust_share:.0%}" if thrust_share else tr("off"),
          (panel.x + px(14), y), panel.width - px(28), colours.accent, colours)
     y += row_height
     fuel = seen.propellant_kg
     share = fuel / propellant_capacity_kg if propellant_capacity_kg > 0.0 else 0.0
     colour = colours.good if share > 0.1 else cue_colours(colours)["crash"]
-    _bar(surface, fonts, texts, "Propellant", share, f"{fuel:,.0f} kg",
+    _bar(surface, fonts, texts, tr("Propellant"), share, f"{fuel:,.0f} kg",
          (panel.x + px(14), y), panel.width - px(28), colour, colours)
     return panel
 
@@ -176,11 +178,12 @@ def _bar(
 
 def draw_touchdown_cue(
     surface: pygame.Surface, fonts: Fonts, texts: TextCache, cue: Cue, colours: Palette = STANDARD_PALETTE,
+    tr: Translate = ENGLISH,
 ) -> pygame.Rect:
     """Top right: how a touchdown right now would end, in words, colour and shape; returns its box."""
     px = _pixels(fonts)
     font = fonts.bold(palette.LARGE)
-    text = f"Touchdown now: {CUE_WORDS[cue]}"
+    text = tr("Touchdown now: {cue}", cue=tr(CUE_WORDS[cue]))
     colour = cue_colours(colours)[cue]
     image = texts.render(font, text, colour)
     box = pygame.Rect(0, 0, image.get_width() + px(66), image.get_height() + 18)
@@ -195,7 +198,7 @@ def draw_touchdown_cue(
 def draw_flight_marks(
     surface: pygame.Surface, fonts: Fonts, texts: TextCache, camera: SideCamera, seen: Observation,
     pose: tuple[float, float, float], ground: Ground, impact_x: float | None, suggested_burn: bool,
-    colours: Palette = STANDARD_PALETTE,
+    colours: Palette = STANDARD_PALETTE, tr: Translate = ENGLISH,
 ) -> bool:
     """Velocity vector, predicted impact, and (as an assist) where braking must begin; True: burn now."""
     x, y, _ = pose
@@ -225,7 +228,7 @@ def draw_flight_marks(
         mark_y, colour = burn_mark
         for start in range(-90, 90, 20):
             pygame.draw.line(surface, colour, (sx + start, mark_y), (sx + start + 11, mark_y), 3)
-        image = texts.render(small, BURN_LABEL, colour)
+        image = texts.render(small, tr(BURN_LABEL), colour)
         label = image.get_rect(midleft=(round(sx + 96), round(mark_y)))
         _label_plate(surface, label, colours)
         surface.blit(image, label)
@@ -236,7 +239,7 @@ def draw_flight_marks(
         colour = cue_colours(colours)["crash"]
         pygame.draw.line(surface, colour, (ix - 10, iy - 10), (ix + 10, iy + 10), 4)
         pygame.draw.line(surface, colour, (ix - 10, iy + 10), (ix + 10, iy - 10), 4)
-        image = texts.render(small, IMPACT_LABEL, colour)
+        image = texts.render(small, tr(IMPACT_LABEL), colour)
         label = impact_label_rect(image.get_size(), (ix, iy), taken)
         _label_plate(surface, label, colours)
         surface.blit(image, label)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pygame
 
+from game.content.ui_text import ENGLISH, Translate, to_translate
 from game.landing.grading import GradeName
 from game.landing.run import LandingResult
 from game.render import palette
@@ -13,42 +14,46 @@ from game.render.palette import STANDARD_PALETTE, Palette
 from game.render.text import draw_paragraph, draw_text, fit_text, wrap_text
 
 GRADE_WORDS: dict[GradeName, str] = {
-    "perfect": "Perfect landing", "good": "Good landing", "off_target": "Landed off target",
-    "hard": "Hard landing", "crash": "Crash",
+    "perfect": to_translate("Perfect landing"), "good": to_translate("Good landing"),
+    "off_target": to_translate("Landed off target"), "hard": to_translate("Hard landing"),
+    "crash": to_translate("Crash"),
 }
 GRADE_CUES: dict[GradeName, Cue] = {
     "perfect": "ok", "good": "ok", "off_target": "hard", "hard": "hard", "crash": "crash",
 }
 
 
-def result_facts(result: LandingResult, cargo_name: str | None) -> list[str]:
+def result_facts(result: LandingResult, cargo_name: str | None, tr: Translate = ENGLISH) -> list[str]:
     """The touchdown's numbers and what became of the cargo, as sentences."""
     facts = []
     touchdown = result.touchdown
     if touchdown is not None:
         facts += [
-            f"Touched down at {touchdown.vertical_speed_m_s:.2f} m/s down, "
-            f"{touchdown.horizontal_speed_m_s:.2f} m/s sideways, leaning {touchdown.tilt_deg:.1f}°.",
-            f"{touchdown.distance_m:.1f} m from the target, {touchdown.propellant_left:.0%} of the propellant left.",
+            tr("Touched down at {down} m/s down, {sideways} m/s sideways, leaning {tilt}°.",
+               down=f"{touchdown.vertical_speed_m_s:.2f}", sideways=f"{touchdown.horizontal_speed_m_s:.2f}",
+               tilt=f"{touchdown.tilt_deg:.1f}"),
+            tr("{distance} m from the target, {share} of the propellant left.", distance=f"{touchdown.distance_m:.1f}",
+               share=f"{touchdown.propellant_left:.0%}"),
         ]
     grade = result.grade
     if cargo_name is None:
-        facts.append("No cargo on board.")
+        facts.append(tr("No cargo on board."))
     elif not grade.cargo_delivered:
-        facts.append(f"The {cargo_name} is lost: it must be sent again.")
+        facts.append(tr("The {cargo} is lost: it must be sent again.", cargo=cargo_name))
     elif grade.cargo_damage:
-        facts.append(f"The {cargo_name} arrives {grade.cargo_damage:.0%} damaged.")
+        facts.append(tr("The {cargo} arrives {damage} damaged.", cargo=cargo_name, damage=f"{grade.cargo_damage:.0%}"))
     else:
-        facts.append(f"The {cargo_name} arrives intact.")
+        facts.append(tr("The {cargo} arrives intact.", cargo=cargo_name))
     if grade.haul_cost:
-        facts.append(f"Hauling it to the target costs {grade.haul_cost:.1f} credits.")
-    facts.append(f"Flight time {result.final.time_s:.1f} s.")
+        facts.append(tr("Hauling it to the target costs {cost} credits.", cost=f"{grade.haul_cost:.1f}"))
+    facts.append(tr("Flight time {seconds} s.", seconds=f"{result.final.time_s:.1f}"))
     return facts
 
 
 def draw_result(
     surface: pygame.Surface, fonts: Fonts, result: LandingResult, cargo_name: str | None, column: int,
     plot: tuple[pygame.Surface, pygame.Rect], colours: Palette = STANDARD_PALETTE, bottom: int | None = None,
+    tr: Translate = ENGLISH,
 ) -> None:
     """Veils the final view, then the grade and its reasons left of `column` and the plot right of it.
 
@@ -64,7 +69,7 @@ def draw_result(
     radius = scaled(16, fonts.scale)
     draw_cue_mark(surface, cue, (40 + radius, 38 + heading.get_linesize() // 2), radius, colours)
     title_x = 40 + 2 * radius + 14
-    title = draw_text(surface, fit_text(GRADE_WORDS[grade.name], heading, column - title_x), heading,
+    title = draw_text(surface, fit_text(tr(GRADE_WORDS[grade.name]), heading, column - title_x), heading,
                       cue_colours(colours)[cue], (title_x, 38))
     y = title.bottom + 18
     body, small = fonts.regular(palette.BODY), fonts.regular(palette.SMALL)
@@ -76,7 +81,7 @@ def draw_result(
                            column - 40, max_lines=room)
         y += 6
     y += 8
-    for fact in result_facts(result, cargo_name):
+    for fact in result_facts(result, cargo_name, tr):
         for line in wrap_text(fact, small, column - 40):
             if y + small.get_linesize() > bottom:
                 break

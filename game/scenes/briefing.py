@@ -110,7 +110,8 @@ def context_html(level: Level, catalog: Catalog | None, language: str, tr: Trans
     days = f"{level.time_limit_days:g}"
     return (
         f"{escape(' '.join(translate(level.briefing, language).split()))}<br><br>"
-        f"<font color='{DIM_HEX}'>{escape(tr('Site: {site}  ·  Time: {days} days', site=site, days=days))}</font><br><br>"
+        f"<font color='{DIM_HEX}'>{escape(tr('Site: {site}  ·  Time: {days} days', site=site, days=days))}"
+        "</font><br><br>"
         f"{heading(tr('You will learn to'))}{objectives}<br>"
         f"{heading(tr('Goals'))}{goals}<br>{partners}"
     )
@@ -222,7 +223,8 @@ class BriefingScene(SceneBase):
         surface.fill(colours.sky)
         width = surface.get_width()
         language = self.ctx.language
-        order = self.ctx.tr("Campaign level {number}", number=self.level.order) + "  ·  " if self.level.order > 0 else ""
+        order = self.ctx.tr("Campaign level {number}", number=self.level.order) + "  ·  " \
+            if self.level.order > 0 else ""
         date_line = draw_text(surface, f"{order}{format_date(self.level.start_date)}", fonts.bold(palette.BODY),
                               colours.accent, (MARGIN, 22))
         title_font = fonts.bold(palette.HEADING + 4)

@@ -127,8 +127,8 @@ class CreditsScene(SceneBase):
         top = max(TOP, 20 + self.ctx.fonts.bold(palette.HEADING).get_linesize() + 12)
         self.text = UITextBox(html_for_look(credits_html(self.ctx.tr), self.ctx),
                               pygame.Rect((width - column) // 2, top, column, bottom - top - 16), self.ctx.ui)
-        self.back_button = UIButton(pygame.Rect(MARGIN, bottom, scaled(190, scale), button_height), self.ctx.tr("Back  (Esc)"),
-                                    self.ctx.ui)
+        self.back_button = UIButton(pygame.Rect(MARGIN, bottom, scaled(190, scale), button_height),
+                                    self.ctx.tr("Back  (Esc)"), self.ctx.ui)
         self.focus = ButtonFocus([self.back_button])
 
     def handle(self, event: pygame.event.Event) -> Transition | None:

@@ -328,7 +328,8 @@ class DebriefScene(SceneBase):
         footer_left = min((button.rect.left for name, button in self.buttons.items() if name in FOOTER),
                           default=width)
         small = fonts.regular(sizes.SMALL)
-        text = self.message or self.ctx.tr("Up/Down choose  ·  Enter press  ·  G next graph  ·  Esc back to the campaign")
+        text = self.message or self.ctx.tr(
+            "Up/Down choose  ·  Enter press  ·  G next graph  ·  Esc back to the campaign")
         draw_paragraph(surface, text, small, colours.accent if self.message else colours.text_dim,
                        (MARGIN, footer_top + 10), footer_left - MARGIN - 16, max_lines=3)
 
@@ -370,16 +371,17 @@ class DebriefScene(SceneBase):
         if not self.graphs:
             return
         title, unit, keys = self.graphs[self.graph]
-        lines = [GraphLine(LABELS[key], self.result.series.get(key, ())) for key in keys]
+        # The series' labels come from game/debrief_export.py (English there, translated when a file has them).
+        lines = [GraphLine(self.ctx.tr(LABELS[key]), self.result.series.get(key, ())) for key in keys]
         draw_line_graph(surface, self.graph_rect(), self.result.days, lines, title=self.ctx.tr(title),
-                        unit=self.ctx.tr(unit),
-                        fonts=self.ctx.fonts, colours=self.ctx.palette)
+                        unit=self.ctx.tr(unit), fonts=self.ctx.fonts, colours=self.ctx.palette, tr=self.ctx.tr)
 
     def _draw_quiz(self, surface: pygame.Surface) -> None:
         colours, fonts = self.ctx.palette, self.ctx.fonts
         body = self.body_rect()
         if not self.level.quiz:
-            draw_text(surface, self.ctx.tr("This level has no quiz."), fonts.regular(sizes.BODY), colours.text_dim, body.topleft)
+            draw_text(surface, self.ctx.tr("This level has no quiz."), fonts.regular(sizes.BODY), colours.text_dim,
+                      body.topleft)
             return
         quiz = self.level.quiz[self.question]
         small = fonts.regular(sizes.SMALL)
@@ -414,5 +416,6 @@ class DebriefScene(SceneBase):
         y = draw_paragraph(surface, translate(quiz.explanation, self.ctx.language), font, colours.text, (left, y),
                            column, max_lines=lines)
         for source in quiz.sources:
-            y = draw_paragraph(surface, self.ctx.tr("Source: {source}", source=source), small, colours.text_dim, (left, y + 4), column,
+            y = draw_paragraph(surface, self.ctx.tr("Source: {source}", source=source), small, colours.text_dim,
+                               (left, y + 4), column,
                                max_lines=2)

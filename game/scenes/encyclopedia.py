@@ -419,7 +419,8 @@ class EncyclopediaScene(SceneBase):
                 self._draw_row(surface, row, visible[index], index == self.selected)
         surface.set_clip(previous_clip)
         if not visible:
-            draw_text(surface, self.ctx.tr("No entry matches."), fonts.regular(palette.BODY), colours.text_dim, listing.topleft)
+            draw_text(surface, self.ctx.tr("No entry matches."), fonts.regular(palette.BODY), colours.text_dim,
+                      listing.topleft)
         hint = self.ctx.tr("Type to search  ·  Up/Down choose  ·  Tab filter  ·  PgUp/PgDn scroll  ·  Esc back")
         back = self.back_button.rect if self.back_button is not None else pygame.Rect(MARGIN, size[1], 0, 0)
         room = size[0] - MARGIN - back.right - 20
@@ -433,7 +434,8 @@ class EncyclopediaScene(SceneBase):
         pygame.draw.rect(surface, colours.panel_raised, box, border_radius=8)
         pygame.draw.rect(surface, colours.focus if self.query else colours.panel_edge, box, 2, border_radius=8)
         font = fonts.regular(palette.BODY)
-        label = draw_text(surface, self.ctx.tr("Search:"), font, colours.text_dim, (box.x + 14, box.centery), anchor="midleft")
+        label = draw_text(surface, self.ctx.tr("Search:"), font, colours.text_dim, (box.x + 14, box.centery),
+                          anchor="midleft")
         room = box.right - 16 - label.right - 10
         if self.query:
             shown = self.query

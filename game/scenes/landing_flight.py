@@ -20,6 +20,7 @@ from game.content.loader import LoadedLevel
 from game.content.models import LandingAssists
 from game.content.problems import ContentError
 from game.content.text import translate
+from game.content.ui_text import to_translate
 from game.landing.craft import CraftShape
 from game.landing.flight import STEP_S
 from game.landing.recorder import FlightRecording, replay_pilot
@@ -63,8 +64,12 @@ from game.ui.flight_input import FlightInput, FlightKeys, open_gamepads
 
 Phase = Literal["flying", "finished", "left", "error"]
 ABANDON = Question(
-    "Abandon this landing?", "The lander and its cargo will be lost, as in a crash.", "Abandon"
+    to_translate("Abandon this landing?"), to_translate("The lander and its cargo will be lost, as in a crash."),
+    to_translate("Abandon"),
 )
+# The result's buttons, found by these English names and shown translated.
+RESULT_BUTTONS = (to_translate("Export CSV"), to_translate("Save recording"), to_translate("Fly again"),
+                  to_translate("Continue"))
 # Sound the alarm when a touchdown now would crash and the ground is this close.
 ALARM_ALTITUDE_M = 40.0
 EXHAUST_PER_STEP = 3
@@ -323,7 +328,7 @@ class LandingScene(SceneBase):
 
     def _ask_to_abandon(self) -> None:
         self.input.release_all()
-        self.dialog = open_confirm_dialog(self.ctx.ui, self.ctx.ui.window_resolution, ABANDON)
+        self.dialog = open_confirm_dialog(self.ctx.ui, self.ctx.ui.window_resolution, ABANDON, self.ctx.tr)
 
     def _handle_dialog(self, event: pygame.event.Event) -> Transition | None:
         confirmed = event.type == pygame_gui.UI_CONFIRMATION_DIALOG_CONFIRMED and event.ui_element is self.dialog
@@ -370,17 +375,18 @@ class LandingScene(SceneBase):
         # Each as wide as its words (the theme's 24 px bold, grown with the UI scale); Continue stands at the
         # right. When large text leaves no room for one row, the others take a second row above it.
         font = self.ctx.fonts.bold(24)
-        widths = {name: max(scaled(170, min(scale, 1.5)), font.size(name)[0] + 40) for name in [*names, "Continue"]}
+        tr = self.ctx.tr
+        widths = {name: max(scaled(170, min(scale, 1.5)), font.size(tr(name))[0] + 40) for name in [*names, "Continue"]}
         one_row = sum(widths.values()) + 16 * len(names) <= width - 80
         bottom = height - button_height - 16
         self.buttons = {}
         x, y = 40, bottom if one_row else bottom - button_height - 12
         for name in names:
-            self.buttons[name] = UIButton(pygame.Rect(x, y, widths[name], button_height), name, self.ctx.ui)
+            self.buttons[name] = UIButton(pygame.Rect(x, y, widths[name], button_height), tr(name), self.ctx.ui)
             x += widths[name] + 16
         done = pygame.Rect(0, bottom, widths["Continue"], button_height)
         done.right = width - 40
-        self.buttons["Continue"] = UIButton(done, "Continue", self.ctx.ui)
+        self.buttons["Continue"] = UIButton(done, tr("Continue"), self.ctx.ui)
         self.plot = None  # drawn again at the new size
 
     def _handle_finished(self, event: pygame.event.Event) -> Transition | None:
@@ -422,9 +428,9 @@ class LandingScene(SceneBase):
             path.parent.mkdir(parents=True, exist_ok=True)
             self.session.recording.write_csv(path)
         except OSError as error:
-            self.ctx.notices.show(f"The flight could not be saved as CSV: {error}")
+            self.ctx.notices.show(self.ctx.tr("The flight could not be saved as CSV: {error}", error=error))
             return None
-        self.ctx.notices.show(f"Flight saved as CSV: {path}")
+        self.ctx.notices.show(self.ctx.tr("Flight saved as CSV: {path}", path=path))
         return path
 
     def save_recording(self) -> Path | None:
@@ -435,9 +441,9 @@ class LandingScene(SceneBase):
             path.parent.mkdir(parents=True, exist_ok=True)
             recording.write(path)
         except OSError as error:
-            self.ctx.notices.show(f"The recording could not be saved: {error}")
+            self.ctx.notices.show(self.ctx.tr("The recording could not be saved: {error}", error=error))
             return None
-        self.ctx.notices.show(f"Recording saved: {path.name} in {path.parent}")
+        self.ctx.notices.show(self.ctx.tr("Recording saved: {file} in {folder}", file=path.name, folder=path.parent))
         return path
 
     # --- drawing ---------------------------------------------------------------------------------
@@ -483,14 +489,14 @@ class LandingScene(SceneBase):
             return
         seen = session.seen
         burn_now = draw_flight_marks(surface, fonts, self.texts, camera, seen, pose, ground, session.impact_x,
-                                     scenario.assists.suggested_burn, colours)
+                                     scenario.assists.suggested_burn, colours, self.ctx.tr)
         throttle = session.last_command.throttle
         panel = draw_instruments(surface, fonts, self.texts, seen, scenario.grading, share, throttle,
-                                 scenario.lander.propellant_kg, colours)
+                                 scenario.lander.propellant_kg, colours, self.ctx.tr)
         cue_box = pygame.Rect(surface.get_width(), 0, 0, 0)
         if not seen.legs_touching:
             cue_box = draw_touchdown_cue(surface, fonts, self.texts, worst(touchdown_cues(seen, scenario.grading)),
-                                         colours)
+                                         colours, self.ctx.tr)
         words = self._banner_words(burn_now)
         top, right = self._banner_place(words, panel, cue_box)
         draw_banner(surface, fonts, self.texts, words, colours, top, right)
@@ -520,25 +526,25 @@ class LandingScene(SceneBase):
         return draw_help_band(surface, self.ctx.fonts, self.texts, self._keys_hint(), self.ctx.palette)
 
     def _keys_hint(self) -> str:
-        return "Replay: Esc leaves" if self.replaying else self.input.keys.help_line()
+        return self.ctx.tr("Replay: Esc leaves") if self.replaying else self.input.keys.help_line(self.ctx.tr)
 
     def _banner_words(self, burn_now: bool) -> list[tuple[str, pygame.Color]]:
-        colours = self.ctx.palette
+        colours, tr = self.ctx.palette, self.ctx.tr
         keys = self.input.keys
         words: list[tuple[str, pygame.Color]] = []
         if self.clock.paused:
-            words.append((f"PAUSED: {keys.label('pause_flight')} to fly on", colours.accent))
+            words.append((tr("PAUSED: {key} to fly on", key=keys.label("pause_flight")), colours.accent))
         if self.replaying:
-            words.append(("Replay of a recorded flight", colours.text))
+            words.append((tr("Replay of a recorded flight"), colours.text))
         elif self.session.pilot is not None:
-            words.append((f"Autopilot flying: {keys.label('autopilot')} to take over", colours.good))
+            words.append((tr("Autopilot flying: {key} to take over", key=keys.label("autopilot")), colours.good))
         if burn_now:
-            words.append(("BRAKE NOW", cue_colours(colours)["hard"]))
+            words.append((tr("BRAKE NOW"), cue_colours(colours)["hard"]))
         details = []
         if self.world_name and self.world_name != "Moon":
             details.append(f"{self.world_name}: {self.scenario.gravity_m_s2:g} m/s²")
         if self.slow_motion < 1.0:
-            details.append(f"slow motion ×{self.slow_motion:g}")
+            details.append(tr("slow motion ×{factor}", factor=f"{self.slow_motion:g}"))
         if details:
             words.append(("  ·  ".join(details), colours.text_dim))
         return words
@@ -546,11 +552,11 @@ class LandingScene(SceneBase):
     def _draw_error(self, surface: pygame.Surface) -> None:
         fonts, colours = self.ctx.fonts, self.ctx.palette
         width, height = surface.get_size()
-        title = draw_text(surface, "This landing cannot be flown", fonts.bold(palette.HEADING), colours.broken,
-                          (width // 2, height // 3), anchor="midtop")
+        title = draw_text(surface, self.ctx.tr("This landing cannot be flown"), fonts.bold(palette.HEADING),
+                          colours.broken, (width // 2, height // 3), anchor="midtop")
         draw_paragraph(surface, self.error[:1].upper() + self.error[1:] + ".", fonts.regular(palette.BODY),
                        colours.text, (width // 6, title.bottom + 24), width * 2 // 3)
-        draw_text(surface, "Enter or Esc: back", fonts.regular(palette.SMALL), colours.text_dim,
+        draw_text(surface, self.ctx.tr("Enter or Esc: back"), fonts.regular(palette.SMALL), colours.text_dim,
                   (width // 2, height - 40), anchor="midbottom")
 
     def _draw_result(self, surface: pygame.Surface, result: LandingResult) -> None:
@@ -564,8 +570,10 @@ class LandingScene(SceneBase):
         if self.plot is None or self.plot.get_size() != plot_rect.size:
             self.plot = render_flight_plot(plot_rect.size, result.recording, self.ctx.fonts, colours)
         draw_result(surface, self.ctx.fonts, result, self._cargo_name(result), column, (self.plot, plot_rect),
-                    colours, keys_top - 8)
-        keys = "Enter continue  ·  E export CSV  ·  R save recording" + ("  ·  F fly again" if self.practice else "")
+                    colours, keys_top - 8, self.ctx.tr)
+        keys = self.ctx.tr("Enter continue  ·  E export CSV  ·  R save recording")
+        if self.practice:
+            keys += "  ·  " + self.ctx.tr("F fly again")
         draw_text(surface, fit_text(keys, small, width - 80), small, colours.text_dim, (width // 2, keys_top),
                   anchor="midtop")
 

@@ -14,6 +14,7 @@ from game.content.catalog import Catalog
 from game.content.loader import LoadedLevel, load_game_content
 from game.content.models import LandingAssists, Level
 from game.content.text import translate
+from game.content.ui_text import to_translate
 from game.landing.recorder import read_recording
 from game.landing.scenario import scenario_for
 from game.landing.what_if import WHAT_IF_FILE, WhatIf, World, read_what_if
@@ -31,8 +32,9 @@ ROW_HEIGHT = 44
 LABEL_WIDTH = 230
 PANEL_WIDTH = 690
 BUTTON_HEIGHT = 54
-SLOW_MOTION = (("Off", 1.0), ("Half speed", 0.5), ("Quarter speed", 0.25))
-TARGET_SCALES = (("Off", 1.0), ("Twice as wide", 2.0), ("Three times", 3.0))
+# The words of a choice stay English in the model (the code finds choices by them) and are translated where drawn.
+SLOW_MOTION = ((to_translate("Off"), 1.0), (to_translate("Half speed"), 0.5), (to_translate("Quarter speed"), 0.25))
+TARGET_SCALES = ((to_translate("Off"), 1.0), (to_translate("Twice as wide"), 2.0), (to_translate("Three times"), 3.0))
 SEEDS = 100
 # Thrust-to-weight below which the panel warns that braking leaves little margin (a game judgement).
 LOW_MARGIN_TW = 1.3
@@ -98,7 +100,7 @@ class LandingPracticeScene(SceneBase):
         try:
             self.what_if = read_what_if(paths.assets_dir() / WHAT_IF_FILE)
         except ValueError as error:
-            self.ctx.notices.show(f"Only the Moon can be chosen: {error}")
+            self.ctx.notices.show(self.ctx.tr("Only the Moon can be chosen: {error}", error=error))
         if not self.choices:
             self._build_choices()
         self._build_widgets()
@@ -123,20 +125,22 @@ class LandingPracticeScene(SceneBase):
         button = self._px(BUTTON_HEIGHT, 1.5)  # three buttons in a row must still fit 1280 pixels
         bottom = self._buttons_top(height)
         ui = self.ctx.ui
-        self.buttons["Back"] = UIButton(pygame.Rect(MARGIN, bottom, self._px(150, 1.5), button), "Back", ui)
+        self.buttons["Back"] = UIButton(pygame.Rect(MARGIN, bottom, self._px(150, 1.5), button), self.ctx.tr("Back"),
+                                        ui)
         fly = pygame.Rect(0, bottom, self._px(200, 1.5), button)
         fly.right = width - MARGIN
-        self.buttons["Fly"] = UIButton(fly, "Fly", ui)
+        self.buttons["Fly"] = UIButton(fly, self.ctx.tr("Fly"), ui)
         autopilot = pygame.Rect(0, bottom, self._px(300, 1.5), button)
         autopilot.right = fly.left - 16
-        self.buttons["Autopilot"] = UIButton(autopilot, "Autopilot flies", ui)
+        self.buttons["Autopilot"] = UIButton(autopilot, self.ctx.tr("Autopilot flies"), ui)
         right = self.info_rect((width, height))
         line = self._px(48)
         replay_width = self._px(140)
         entry = pygame.Rect(right.x + 12, right.bottom - line - 12, right.width - replay_width - 34, line)
         self.replay_entry = UITextEntryLine(entry, ui)
         self.replay_entry.set_text(str(self._newest_recording() or recordings_dir()))
-        self.buttons["Replay"] = UIButton(pygame.Rect(entry.right + 10, entry.y, replay_width, line), "Replay", ui)
+        self.buttons["Replay"] = UIButton(pygame.Rect(entry.right + 10, entry.y, replay_width, line),
+                                          self.ctx.tr("Replay"), ui)
 
     def _newest_recording(self) -> Path | None:
         folder = recordings_dir()
@@ -151,22 +155,22 @@ class LandingPracticeScene(SceneBase):
     def _build_choices(self) -> None:
         zones: list[tuple[str, object]] = [(item.title(self.ctx.language), item) for item in self.levels.loaded]
         if not zones:
-            self.problem = "No level can be loaded, so there is no landing zone to practise on."
+            self.problem = self.ctx.tr("No level can be loaded, so there is no landing zone to practise on.")
             return
         worlds: list[tuple[str, object]] = []
         for world in self.what_if.worlds:
             gravity = world.gravity_m_s2 if world.gravity_m_s2 is not None else self._moon_gravity()
             worlds.append((f"{world.name}: {gravity:g} m/s²", world))
         self.choices = [
-            Choice("Landing zone", zones),
-            Choice("Cargo", [("None", None)]),
-            Choice("Gravity", worlds),
-            Choice("Engine thrust", [("×1", 1.0)]),
-            Choice("Attitude hold", [("Off", False), ("On", True)]),
-            Choice("Suggested burn", [("Off", False), ("On", True)]),
-            Choice("Slow motion", list(SLOW_MOTION)),
-            Choice("Larger target", list(TARGET_SCALES)),
-            Choice("Seed", [(str(seed), seed) for seed in range(SEEDS)]),
+            Choice(to_translate("Landing zone"), zones),
+            Choice(to_translate("Cargo"), [(to_translate("None"), None)]),
+            Choice(to_translate("Gravity"), worlds),
+            Choice(to_translate("Engine thrust"), [("×1", 1.0)]),
+            Choice(to_translate("Attitude hold"), [(to_translate("Off"), False), (to_translate("On"), True)]),
+            Choice(to_translate("Suggested burn"), [(to_translate("Off"), False), (to_translate("On"), True)]),
+            Choice(to_translate("Slow motion"), list(SLOW_MOTION)),
+            Choice(to_translate("Larger target"), list(TARGET_SCALES)),
+            Choice(to_translate("Seed"), [(str(seed), seed) for seed in range(SEEDS)]),
         ]
         self._zone_changed()
 
@@ -196,7 +200,7 @@ class LandingPracticeScene(SceneBase):
             return
         self.problem = ""
         cargo = self.choice("Cargo")
-        cargo.options = [("None", None)] + [
+        cargo.options = [(to_translate("None"), None)] + [
             (f"{translate(module.name, self.ctx.language)} ({module.mass_kg:,.0f} kg)", module.id)
             for module in sorted(catalog.modules.values(), key=lambda module: module.mass_kg)
             if module.mass_kg <= spec.max_cargo_kg
@@ -286,7 +290,8 @@ class LandingPracticeScene(SceneBase):
         loaded = self.levels.by_id(recording.level_id)
         if loaded is None:
             self.ctx.notices.show(
-                f"The recording is of level '{recording.level_id}', which is not among the levels that load."
+                self.ctx.tr("The recording is of level '{level}', which is not among the levels that load.",
+                            level=recording.level_id)
             )
             return None
         return Push(LandingScene(self.ctx, loaded, practice=True, replay=recording))
@@ -383,7 +388,8 @@ class LandingPracticeScene(SceneBase):
         fonts, colours = self.ctx.fonts, self.ctx.palette
         surface.fill(colours.sky)
         width, height = surface.get_size()
-        draw_text(surface, "Landing practice", fonts.bold(palette.HEADING), colours.text, (MARGIN, self._px(24)))
+        tr = self.ctx.tr
+        draw_text(surface, tr("Landing practice"), fonts.bold(palette.HEADING), colours.text, (MARGIN, self._px(24)))
         if self.problem and not self.choices:
             draw_paragraph(surface, self.problem, fonts.regular(palette.BODY), colours.broken, (MARGIN, self._px(TOP)),
                            width - 2 * MARGIN)
@@ -397,17 +403,17 @@ class LandingPracticeScene(SceneBase):
             if chosen:
                 pygame.draw.rect(surface, colours.focus, row, 3, border_radius=6)
             value_left = row.x + self._label_width(row)
-            label = fit_text(choice.label, label_font, value_left - row.x - 20)
+            label = fit_text(tr(choice.label), label_font, value_left - row.x - 20)
             draw_text(surface, label, label_font, colours.text_dim, (row.x + 14, row.centery), anchor="midleft")
             arrows = colours.accent if chosen else colours.text_dim
             draw_text(surface, "‹", value_font, arrows, (value_left, row.centery), anchor="midleft")
             draw_text(surface, "›", value_font, arrows, (row.right - 14, row.centery), anchor="midright")
-            shown = fit_text(choice.shown, value_font, row.right - value_left - self._px(70))
+            shown = fit_text(tr(choice.shown), value_font, row.right - value_left - self._px(70))
             draw_text(surface, shown, value_font, colours.text, ((value_left + row.right) // 2, row.centery),
                       anchor="center")
         self._draw_scroll_marks(surface)
         self._draw_info(surface, self.info_rect((width, height)))
-        hint = "Up/Down choose  ·  Left/Right change  ·  Enter fly  ·  A autopilot flies  ·  Esc back"
+        hint = tr("Up/Down choose  ·  Left/Right change  ·  Enter fly  ·  A autopilot flies  ·  Esc back")
         small = fonts.regular(palette.SMALL)
         draw_text(surface, fit_text(hint, small, width - 2 * MARGIN), small, colours.text_dim,
                   (width // 2, height - 4), anchor="midbottom")
@@ -418,15 +424,15 @@ class LandingPracticeScene(SceneBase):
         colour = self.ctx.palette.accent
         font = self.ctx.fonts.bold(palette.SMALL)
         if shown.start > 0:
-            draw_text(surface, "more above", font, colour, (self._panel_width(), self.row_rect(shown.start).top - 2),
-                      anchor="bottomright")
+            draw_text(surface, self.ctx.tr("more above"), font, colour,
+                      (self._panel_width(), self.row_rect(shown.start).top - 2), anchor="bottomright")
         if shown.stop < len(self.choices):
             below = self.row_rect(shown.stop - 1).bottom + 2
-            draw_text(surface, "more below", font, colour, (self._panel_width(), below), anchor="topright")
+            draw_text(surface, self.ctx.tr("more below"), font, colour, (self._panel_width(), below), anchor="topright")
 
     def _draw_info(self, surface: pygame.Surface, box: pygame.Rect) -> None:
         """What the choices mean: the craft's weight against its thrust here, and whether it can land at all."""
-        fonts, colours = self.ctx.fonts, self.ctx.palette
+        fonts, colours, tr = self.ctx.fonts, self.ctx.palette, self.ctx.tr
         pygame.draw.rect(surface, colours.panel, box, border_radius=8)
         pygame.draw.rect(surface, colours.panel_edge, box, 1, border_radius=8)
         x, y, inner = box.x + 18, box.y + 14, box.width - 36
@@ -446,33 +452,35 @@ class LandingPracticeScene(SceneBase):
         y += large.get_linesize()
         # The replay's label and entry line sit at the foot of the box; the numbers stop above them.
         entry_top = self.replay_entry.rect.top if self.replay_entry is not None else box.bottom
-        label_lines = wrap_text("Replay a recording (path to a .json file):", small, inner)
+        label_lines = wrap_text(tr("Replay a recording (path to a .json file):"), small, inner)
         label_top = entry_top - 6 - len(label_lines) * small.get_linesize()
         for line in (
-            f"Mass at the start: {mass:,.0f} kg",
-            f"Weight here: {mass * gravity:,.0f} N",
-            f"Full thrust: {thrust:,.0f} N",
+            tr("Mass at the start: {mass} kg", mass=f"{mass:,.0f}"),
+            tr("Weight here: {weight} N", weight=f"{mass * gravity:,.0f}"),
+            tr("Full thrust: {thrust} N", thrust=f"{thrust:,.0f}"),
         ):
             if y + body.get_linesize() <= label_top:  # a large UI scale in a small window: what fits
                 draw_text(surface, fit_text(line, body, inner), body, colours.text, (x, y))
                 y += body.get_linesize()
         colour = colours.good if tw >= LOW_MARGIN_TW else colours.accent if tw >= 1.0 else colours.broken
         if y + 6 + large.get_linesize() <= label_top:
-            draw_text(surface, fit_text(f"Thrust / weight: {tw:.2f}", large, inner), large, colour, (x, y + 6))
+            ratio = tr("Thrust / weight: {ratio}", ratio=f"{tw:.2f}")
+            draw_text(surface, fit_text(ratio, large, inner), large, colour, (x, y + 6))
             y += large.get_linesize() + 8
         if tw < 1.0:
-            verdict = ("The engine cannot even hold this lander up here: it will fall however you fly. "
-                       "A landing here needs a much stronger engine for its weight.")
+            verdict = tr("The engine cannot even hold this lander up here: it will fall however you fly. "
+                         "A landing here needs a much stronger engine for its weight.")
         elif tw < LOW_MARGIN_TW:
-            verdict = "Only just enough thrust: braking will be slow, so start it early."
+            verdict = tr("Only just enough thrust: braking will be slow, so start it early.")
         else:
-            verdict = "Enough thrust to brake and to hover."
+            verdict = tr("Enough thrust to brake and to hover.")
         room = max(0, (label_top - 8 - y) // small.get_linesize())
         if room:
             y = draw_paragraph(surface, verdict, small, colours.text, (x, y), inner, max_lines=room) + 8
         room = min(2, max(0, (label_top - 8 - y) // small.get_linesize()))
         if self.world.sources and room:
-            draw_paragraph(surface, f"{self.world.name}'s gravity: {self.world.sources[0]}", small,
+            draw_paragraph(surface, tr("{world}'s gravity: {source}", world=self.world.name,
+                                       source=self.world.sources[0]), small,
                            colours.text_dim, (x, y), inner, max_lines=room)
         for number, line in enumerate(label_lines):
             draw_text(surface, line, small, colours.text_dim, (x, label_top + number * small.get_linesize()))

@@ -243,7 +243,8 @@ class LevelListScene(SceneBase):
         size = surface.get_size()
         listing = self.list_rect(size)
         if not self.entries:
-            draw_text(surface, self.ctx.tr("No levels found."), fonts.regular(palette.BODY), colours.text_dim, listing.topleft)
+            draw_text(surface, self.ctx.tr("No levels found."), fonts.regular(palette.BODY), colours.text_dim,
+                      listing.topleft)
         previous_clip = surface.get_clip()
         surface.set_clip(listing)
         for index, entry in enumerate(self.entries):
@@ -274,7 +275,8 @@ class LevelListScene(SceneBase):
                               (card.right - 16, card.y + 12), anchor="topright")
             title_width = badge.left - x - 12
         elif entry.locked or entry.best_score is not None:
-            word, colour = (self.ctx.tr("LOCKED"), colours.text_dim) if entry.locked else (self.ctx.tr("WON"), colours.good)
+            word, colour = (self.ctx.tr("LOCKED"), colours.text_dim) if entry.locked else \
+                (self.ctx.tr("WON"), colours.good)
             badge = draw_text(surface, word, fonts.bold(palette.SMALL), colour,
                               (card.right - 16, card.y + 12), anchor="topright")
             title_width = badge.left - x - 12

@@ -76,12 +76,14 @@ class LevelScene(StationInput, StationView):
         try:
             from game.ecs.session import Simulation
         except ImportError as error:
-            self.simulation_problem = f"The simulation is not available ({error}); showing the map only."
+            self.simulation_problem = self.ctx.tr("The simulation is not available ({error}); showing the map only.",
+                                                  error=error)
             return
         try:
             self.simulation = Simulation(self.level, self.catalog)
         except ValueError as error:
-            self.simulation_problem = f"This level cannot run yet: {error}. Showing the map only."
+            self.simulation_problem = self.ctx.tr("This level cannot run yet: {error}. Showing the map only.",
+                                                  error=error)
             self.ctx.notices.show(self.simulation_problem)
             return
         self._choose_landing_mode()

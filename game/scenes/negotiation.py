@@ -537,8 +537,8 @@ class NegotiationScene(SceneBase):
         surface.set_clip(rect)  # a large UI scale in a small window shows less, never draws over the answer
         try:
             large, bold, small = fonts.bold(palette.LARGE), fonts.bold(palette.BODY), fonts.regular(palette.SMALL)
-            heading = draw_text(surface, fit_text(self.ctx.tr("Their reasoning"), large, rect.width), large, colours.text,
-                                rect.topleft)
+            heading = draw_text(surface, fit_text(self.ctx.tr("Their reasoning"), large, rect.width), large,
+                                colours.text, rect.topleft)
             worth = self.ctx.tr("Worth to them: {worth}", worth=f"{evaluation.utility:+.0f}")
             worth_line = draw_text(surface, fit_text(worth, bold, rect.width), bold, colours.text,
                                    (rect.x, heading.bottom))

@@ -216,8 +216,8 @@ class PauseScene(SceneBase):
         column = self._column(surface.get_width())
         left = card.left + PADDING
         heading = fonts.bold(sizes.HEADING)
-        draw_text(surface, self.ctx.tr("Leave the level?") if self.asking else self.ctx.tr("Paused"), heading, colours.text,
-                  (card.centerx, card.top + self.padding), anchor="midtop")
+        title = self.ctx.tr("Leave the level?") if self.asking else self.ctx.tr("Paused")
+        draw_text(surface, title, heading, colours.text, (card.centerx, card.top + self.padding), anchor="midtop")
         if self.asking:
             draw_paragraph(surface, self.ctx.tr(LEAVE_QUESTION), fonts.regular(sizes.BODY), colours.text,
                            (left, card.top + 2 * self.padding + heading.get_linesize()), column)

@@ -99,7 +99,8 @@ def settings_rows(settings: Settings) -> list[Row]:
         Row("choice", to_translate("Landings"), "landing_choice", LANDING_CHOICES),
         Row("toggle", to_translate("Unlock every level"), "unlock_all"),
     ]
-    for screen, title in (("station", to_translate("Keys on the station")), ("landing", to_translate("Keys in a landing"))):
+    key_headings = (("station", to_translate("Keys on the station")), ("landing", to_translate("Keys in a landing")))
+    for screen, title in key_headings:
         rows.append(Row("heading", title))
         rows += [Row("key", action.label, action.id) for action in KEY_ACTIONS if action.screen == screen]
     # Last, after the landing's keys: each assist is on in every landing; a level may turn one on by itself too.
@@ -343,7 +344,8 @@ class SettingsScene(SceneBase):
             self._build()
         elif row.kind == "key":
             self.listening = row.key
-            self.message = self.ctx.tr("Press the key for “{action}” (Esc keeps the old one).", action=self.ctx.tr(row.label))
+            self.message = self.ctx.tr("Press the key for “{action}” (Esc keeps the old one).",
+                                       action=self.ctx.tr(row.label))
             self._build()
         elif row.kind == "choice":
             self._adjust(1)
@@ -384,8 +386,8 @@ class SettingsScene(SceneBase):
         self.message = self.ctx.tr("“{action}” is now {key}.", action=label[action], key=key_label(name))
         if swapped is not None:
             moved = key_label(self.working.key_name(swapped))
-            self.message += " " + self.ctx.tr("“{action}” moved to {key}, so no two share a key.", action=label[swapped],
-                                              key=moved)
+            self.message += " " + self.ctx.tr("“{action}” moved to {key}, so no two share a key.",
+                                              action=label[swapped], key=moved)
 
     def _footer(self, number: int) -> Transition | None:
         choice = FOOTER_BUTTONS[number]
@@ -458,7 +460,8 @@ class SettingsScene(SceneBase):
         fonts = self.ctx.fonts
         surface.fill(colours.sky)
         width, height = surface.get_size()
-        draw_text(surface, self.ctx.tr("Settings"), fonts.bold(palette_module.HEADING), colours.text, (MARGIN, self._px(20)))
+        draw_text(surface, self.ctx.tr("Settings"), fonts.bold(palette_module.HEADING), colours.text,
+                  (MARGIN, self._px(20)))
         pages = self.pages()
         draw_text(surface, self.ctx.tr("Page {page} of {pages}", page=self.page + 1, pages=len(pages)),
                   fonts.regular(palette_module.SMALL), colours.text_dim, (width - MARGIN, self._px(32)),

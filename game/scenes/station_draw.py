@@ -127,7 +127,8 @@ def draw_reason_box(surface: pygame.Surface, text: TextCache, pointer: tuple[int
     if not preview.ok:
         lines += [(row, colours.text, False) for row in wrap_text(_sentence(preview.reason or ""), font, width)]
     for warning in preview.warnings:
-        lines += [(row, colours.accent, False) for row in wrap_text(tr("Watch out: {warning}", warning=tr(warning)), font, width)]
+        watch_out = tr("Watch out: {warning}", warning=tr(warning))
+        lines += [(row, colours.accent, False) for row in wrap_text(watch_out, font, width)]
     images = [text.render(line, palette.BODY - 2, colour, bold=bold) for line, colour, bold in lines]
     box = pygame.Rect(0, 0, max(image.get_width() for image in images) + 24,
                       sum(image.get_height() for image in images) + 16)
@@ -205,8 +206,8 @@ def draw_hint(surface: pygame.Surface, view: pygame.Rect, hint: Hint, camera: Ca
     for row in rows:
         text.draw(surface, row, palette.BODY - 2, colours.text, (box.x + BOX_MARGIN, y))
         y += font.get_linesize()
-    text.draw(surface, tr("H or click: got it"), palette.SMALL, colours.accent, (box.right - BOX_MARGIN, box.bottom - 8),
-              anchor="bottomright", bold=True)
+    text.draw(surface, tr("H or click: got it"), palette.SMALL, colours.accent,
+              (box.right - BOX_MARGIN, box.bottom - 8), anchor="bottomright", bold=True)
     return box
 
 

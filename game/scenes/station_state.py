@@ -203,7 +203,8 @@ class StationState(SceneBase):
         buttons: dict[str, UIButton] = {}
         height = layout.button_height
         # Time controls at the top right, left of the status badge (sized for its widest words).
-        badge_width = max(badge_size(self.text, False, 16, self.ctx.tr)[0], badge_size(self.text, True, 1, self.ctx.tr)[0])
+        badge_width = max(badge_size(self.text, False, 16, self.ctx.tr)[0],
+                          badge_size(self.text, True, 1, self.ctx.tr)[0])
         right = layout.header.right - 20 - badge_width - 12
         top = (layout.header.height - height) // 2
         for name, action in reversed((("pause", "pause"), ("1", "speed_1"), ("4", "speed_4"), ("16", "speed_16"))):
@@ -249,8 +250,8 @@ class StationState(SceneBase):
         buttons = {}
         for index, (name, words, key) in enumerate(names):
             rect = pygame.Rect(tabs.x + index * (width + 6), tabs.y, width, tabs.height)
-            buttons[f"tab-{name}"] = UIButton(rect, f"{self.ctx.tr(words)} ({key})" if with_keys else self.ctx.tr(words),
-                                              self.ctx.ui)
+            label = f"{self.ctx.tr(words)} ({key})" if with_keys else self.ctx.tr(words)
+            buttons[f"tab-{name}"] = UIButton(rect, label, self.ctx.ui)
         return buttons
 
     def _width_for(self, name: str, label: str, widest_overlay: str) -> int:

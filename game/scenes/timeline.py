@@ -160,8 +160,8 @@ class TimelineScene(SceneBase):
         width, height = self.ctx.ui.window_resolution
         button_height = self._button_height()
         bottom = height - button_height - 16
-        self.back_button = UIButton(pygame.Rect(MARGIN - 20, bottom, self._px(190), button_height), self.ctx.tr("Back  (Esc)"),
-                                    self.ctx.ui)
+        self.back_button = UIButton(pygame.Rect(MARGIN - 20, bottom, self._px(190), button_height),
+                                    self.ctx.tr("Back  (Esc)"), self.ctx.ui)
         open_width = self._px(330)
         self.open_button = UIButton(pygame.Rect(width - MARGIN + 20 - open_width, bottom, open_width, button_height),
                                     self.ctx.tr("Open briefing  (Enter)"), self.ctx.ui)
@@ -452,15 +452,15 @@ class TimelineScene(SceneBase):
         pygame.draw.rect(surface, colours.focus if selected else colours.panel_edge, card, 3 if selected else 1,
                          border_radius=8)
         small = fonts.regular(palette.SMALL)
-        head = draw_text(surface, fit_text(self.ctx.tr("Level {number}", number=number) + f"  ·  {self.items[index].date.year}", small,
-                                           card.width - 24 - self._px(30)),
+        words = self.ctx.tr("Level {number}", number=number) + f"  ·  {self.items[index].date.year}"
+        head = draw_text(surface, fit_text(words, small, card.width - 24 - self._px(30)),
                          small, colours.accent, (card.x + 12, card.y + 6))
         if entry.locked:
             lock = pygame.Rect(card.right - self._px(30), card.y + 8, self._px(18), self._px(22))
             draw_padlock(surface, lock, colours.text_dim)
         elif entry.best_score is not None:
-            draw_text(surface, self.ctx.tr("WON"), fonts.bold(palette.SMALL), colours.good, (card.right - 12, card.y + 6),
-                      anchor="topright")
+            draw_text(surface, self.ctx.tr("WON"), fonts.bold(palette.SMALL), colours.good,
+                      (card.right - 12, card.y + 6), anchor="topright")
         title_font = fonts.bold(palette.SMALL + 1)
         draw_paragraph(surface, entry.title, title_font, colours.text_dim if entry.locked else colours.text,
                        (card.x + 12, head.bottom + 2), card.width - 24, max_lines=self.card_title_lines)

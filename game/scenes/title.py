@@ -28,7 +28,8 @@ BUTTON_SIZE = (330, 56)
 BUTTON_GAP = (28, 14)
 TITLE_MOST_SCALE = 1.2  # the name is huge already: at 200 % it would leave no room for the menu
 HINT = to_translate("Arrows or Tab choose  ·  Enter select  ·  F11 full screen  ·  F12 screenshot  ·  Esc quit")
-SHORT_HINT = to_translate("Arrows choose  ·  Enter select  ·  Esc quit")  # when large text leaves no room for the whole hint
+# When large text leaves no room for the whole hint:
+SHORT_HINT = to_translate("Arrows choose  ·  Enter select  ·  Esc quit")
 RESUME_HOOK = ("game.scenes.level_site", "resume_scene")  # (module, function): resume_scene(ctx, save_path)
 
 
@@ -94,7 +95,8 @@ class TitleScene(SceneBase):
                                                                           "LandingPracticeScene")))
         items.append(MenuItem(to_translate("Encyclopedia"), self._encyclopedia))
         if module_exists("game.scenes.settings_screen"):
-            items.append(MenuItem(to_translate("Settings"), lambda: self._open("game.scenes.settings_screen", "SettingsScene")))
+            items.append(MenuItem(to_translate("Settings"),
+                                  lambda: self._open("game.scenes.settings_screen", "SettingsScene")))
         items += [MenuItem(to_translate("Credits"), self._credits), MenuItem(to_translate("Quit"), Quit)]
         return items
 
@@ -264,7 +266,8 @@ class TitleScene(SceneBase):
                          (width // 2, top), anchor="midtop", shadow=True)
         subtitle_font = fonts.regular(palette.LARGE)
         y = name.bottom + 4
-        for line in wrap_text(self.ctx.tr(SUBTITLE), subtitle_font, width - 80) if self.shows_subtitle((width, height)) else []:
+        subtitle = wrap_text(self.ctx.tr(SUBTITLE), subtitle_font, width - 80)
+        for line in subtitle if self.shows_subtitle((width, height)) else []:
             y = draw_text(surface, line, subtitle_font, colours.accent, (width // 2, y), anchor="midtop",
                           shadow=True).bottom
         small = fonts.regular(palette.SMALL)

@@ -29,7 +29,8 @@ class Question:
 QUIT_GAME = Question(to_translate("Quit Lunar Station?"),
                      to_translate("Your progress on this level is not saved and will be lost."), to_translate("Quit"))
 LEAVE_LEVEL = Question(to_translate("Leave this level?"),
-                       to_translate("Your progress on this level is not saved and will be lost."), to_translate("Leave"))
+                       to_translate("Your progress on this level is not saved and will be lost."),
+                       to_translate("Leave"))
 
 
 def open_confirm_dialog(

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 import pygame
 
+from game.content.ui_text import ENGLISH, Translate, to_translate
 from game.landing.pilot import Observation, PilotCommand
 from game.settings import Settings
 
@@ -35,10 +36,12 @@ DEFAULT_FLIGHT_KEYS: dict[str, int] = {
     "full_thrust": pygame.K_z,
     "pause_flight": pygame.K_p,
 }
-HELP_WORDS = (
-    ("throttle_up", "more thrust"), ("throttle_down", "less"), ("turn_left", "turn left"),
-    ("turn_right", "turn right"), ("kill_rotation", "stop turning"), ("cut_engine", "cut"),
-    ("full_thrust", "full"), ("autopilot", "autopilot"), ("pause_flight", "pause"),
+HELP_WORDS = (  # English, marked for the template: help_line translates them
+    ("throttle_up", to_translate("more thrust")), ("throttle_down", to_translate("less")),
+    ("turn_left", to_translate("turn left")), ("turn_right", to_translate("turn right")),
+    ("kill_rotation", to_translate("stop turning")), ("cut_engine", to_translate("cut")),
+    ("full_thrust", to_translate("full")), ("autopilot", to_translate("autopilot")),
+    ("pause_flight", to_translate("pause")),
 )
 
 # Gamepad (SDL's usual layout): left stick turns and moves the throttle, A kills rotation, B cuts.
@@ -87,7 +90,7 @@ class FlightKeys:
         """The bound key of `action` as the player reads it: "Tab", "P"."""
         return _key_label(self.bound[action])
 
-    def help_line(self) -> str:
+    def help_line(self, tr: Translate = ENGLISH) -> str:
         """One line naming every control as bound now, for the foot of the landing screen."""
         words = []
         for action, word in HELP_WORDS:
@@ -95,8 +98,8 @@ class FlightKeys:
                 _key_label(code) for code in SPARE_KEYS.get(action, ()) if code in self.keys_for(action)
                 and code not in (pygame.K_RSHIFT, pygame.K_RCTRL)  # "Shift" says enough
             ]
-            words.append(f"{'/'.join(names)} {word}")
-        return " · ".join(words) + " · Esc abandon"
+            words.append(f"{'/'.join(names)} {tr(word)}")
+        return " · ".join(words) + " · " + tr("Esc abandon")
 
 
 @dataclass(slots=True)

@@ -12,7 +12,14 @@ from typing import Any
 import pytest
 
 from game.content.toml_file import tomllib
-from game.content.ui_text import ENGLISH, Translator, language_file, load_translator, placeholders
+from game.content.ui_text import (
+    ENGLISH,
+    Translator,
+    available_languages,
+    language_file,
+    load_translator,
+    placeholders,
+)
 from game.settings import Settings, save_settings
 from tests.conftest import REPO
 
@@ -78,6 +85,18 @@ def test_a_missing_or_odd_language_gives_english_and_one_sentence(tmp_path: Path
     assert tr("Paused") == "Paused"
     assert tr.warning is not None and tr.warning.endswith("English.") and tr.warning.count(".") >= 1
     assert language_file(code, [tmp_path]) is None
+
+
+def test_the_languages_to_choose_are_english_and_every_file_named_by_a_code(tmp_path: Path) -> None:
+    mine, bundled = tmp_path / "mine", tmp_path / "bundled"
+    _write(mine, "fr", 'name = "Français"\n[messages]\n')
+    _write(bundled, "fr", 'name = "French (bundled)"\n[messages]\n')
+    _write(bundled, "de", "[messages]\n")  # no name: shown by its code
+    _write(bundled, "es", "[messages\n")  # broken: still listed; choosing it plays in English and says why
+    _write(bundled, "template", "[messages]\n")  # the template is no language
+    (bundled / "notes.txt").write_text("not a language", encoding="utf-8")
+    assert available_languages([mine, bundled, tmp_path / "missing"]) == [
+        ("English", "en"), ("de", "de"), ("es", "es"), ("Français", "fr")]
 
 
 # --- broken files ----------------------------------------------------------------------------------------------
@@ -149,7 +168,7 @@ def pseudo_app(user_home: Path) -> Iterator[Any]:
     lines = extract_ui_text.collect()
     body = "".join(f"{json.dumps(text, ensure_ascii=False)} = {json.dumps(_wrapped(text), ensure_ascii=False)}\n"
                    for text in lines)
-    _write(paths.user_data_dir() / "lang", "xx", "[messages]\n" + body)
+    _write(paths.user_data_dir() / "lang", "xx", 'name = "Pseudo"\n[messages]\n' + body)
     save_settings(Settings(language="xx"))
     app = open_app()
     fonts = _RecordingFonts(app.ctx.fonts.folder, scale=app.ctx.fonts.scale)
@@ -197,6 +216,20 @@ def test_every_main_label_comes_out_in_the_players_language(pseudo_app: Any, nam
         labels = button_labels(app.ui)
         assert any(label.startswith(_wrapped(button)[:-1]) for label in labels), \
             f"{name}: no '{_wrapped(button)}' button among {labels}"
+
+
+def test_the_settings_offer_a_language_only_when_there_is_a_translation(pseudo_app: Any) -> None:
+    from benchmarks.screens import open_screen
+    from game.scenes.settings_screen import settings_rows
+
+    assert "language" not in {row.key for row in settings_rows(Settings(), [("English", "en")])}
+    scene = open_screen(pseudo_app, "settings")
+    row = next(row for row in scene.rows if row.key == "language")
+    assert row.choices == (("English", "en"), ("Pseudo", "xx"))
+    scene.working.language = "en"
+    scene.apply()
+    assert pseudo_app.ctx.tr("Paused") == "Paused"
+    assert "Apply" in [button.text for button in scene.footer]  # the screen speaks English at once
 
 
 def test_changing_the_language_setting_changes_the_words_at_once(pseudo_app: Any) -> None:

@@ -28,6 +28,9 @@ HEADER = """\
 # English. Keep every {name} of the English line: the game fills it in (you may move it, or leave it out).
 # assets/lang/README.md says how to try your language.
 
+# The language's name in its own words, as the settings screen lists it ("Русский", "中文", "Français").
+name = ""
+
 [messages]
 """
 

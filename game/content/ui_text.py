@@ -70,6 +70,26 @@ def language_file(language: str, folders: Sequence[Path]) -> Path | None:
     return None
 
 
+def available_languages(folders: Sequence[Path]) -> list[tuple[str, str]]:
+    """(name to show, code) for English and every language file in `folders` (the first file of a code wins);
+    the name is the file's top-level `name` (in its own language), else its code. Never raises."""
+    found: dict[str, str] = {}
+    for folder in folders:
+        try:
+            paths = sorted(folder.glob("*.toml"))
+        except OSError:
+            continue
+        for path in paths:
+            code = path.stem
+            if code in found or code == DEFAULT_LANGUAGE or not _LANGUAGE_CODE.match(code):
+                continue  # also skips template.toml, whose name is no language code
+            data = read_toml(path, path.name).data or {}
+            name = data.get("name")
+            found[code] = name.strip() if isinstance(name, str) and name.strip() else code
+    return [("English", DEFAULT_LANGUAGE), *sorted(((name, code) for code, name in found.items()),
+                                                   key=lambda pair: pair[1])]
+
+
 def load_translator(language: str, folders: Sequence[Path]) -> Translator:
     """The translator for `language`; never raises: a missing or broken file gives English and one sentence."""
     if language == DEFAULT_LANGUAGE:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 import pygame_gui
 
 from game import paths
-from game.content.ui_text import LANGUAGE_FOLDER, Translator, load_translator
+from game.content.ui_text import LANGUAGE_FOLDER, Translator, available_languages, load_translator
 from game.render.fonts import Fonts
 from game.render.palette import Palette, palette_for
 from game.settings import Settings
@@ -50,11 +50,19 @@ class SceneContext:
             self._load_language()
         return self.translator(text, **fill)
 
+    def language_search_path(self) -> Sequence[Path]:
+        """Where language files are looked for, first match first: `language_folders`, or the user's own
+        folder and then the bundled one."""
+        if self.language_folders is not None:
+            return self.language_folders
+        return (paths.user_data_dir() / LANGUAGE_FOLDER, paths.assets_dir() / LANGUAGE_FOLDER)
+
+    def language_choices(self) -> list[tuple[str, str]]:
+        """(name, code) of English and every language a file exists for, for the settings screen."""
+        return available_languages(self.language_search_path())
+
     def _load_language(self) -> None:
-        folders = self.language_folders
-        if folders is None:
-            folders = (paths.user_data_dir() / LANGUAGE_FOLDER, paths.assets_dir() / LANGUAGE_FOLDER)
-        self.translator = load_translator(self.settings.language, folders)
+        self.translator = load_translator(self.settings.language, self.language_search_path())
         if self.translator.warning:
             self.notices.show(self.translator.warning)
 

@@ -9,6 +9,7 @@ settings (the app calls it at start; this screen calls it on Apply).
 from __future__ import annotations
 
 import copy
+from collections.abc import Sequence
 from dataclasses import dataclass, fields
 from typing import Any
 
@@ -78,8 +79,10 @@ class Row:
     unit: str = "%"
 
 
-def settings_rows(settings: Settings) -> list[Row]:
-    """Every row of the screen, in order; the window sizes include the player's own size if it is unusual."""
+def settings_rows(settings: Settings, languages: Sequence[tuple[str, str]] = ()) -> list[Row]:
+    """Every row of the screen, in order; the window sizes include the player's own size if it is unusual.
+
+    `languages` are (name, code) pairs: the Language row shows only when there is more than English to choose."""
     sizes = list(WINDOW_SIZES)
     if settings.window_size not in sizes:
         sizes.append(settings.window_size)
@@ -95,6 +98,7 @@ def settings_rows(settings: Settings) -> list[Row]:
         Row("slider", to_translate("Effects"), "effects_volume"),
         Row("slider", to_translate("Ambient sound"), "ambient_volume"),
         Row("heading", to_translate("Play")),
+        *_language_rows(settings, languages),
         Row("toggle", to_translate("Hints while playing"), "hints"),
         Row("choice", to_translate("Landings"), "landing_choice", LANDING_CHOICES),
         Row("toggle", to_translate("Unlock every level"), "unlock_all"),
@@ -114,6 +118,15 @@ def settings_rows(settings: Settings) -> list[Row]:
     return rows
 
 
+def _language_rows(settings: Settings, languages: Sequence[tuple[str, str]]) -> list[Row]:
+    choices = list(languages)
+    if settings.language not in (code for _, code in choices):
+        choices.append((settings.language, settings.language))  # a file since removed: still shown as chosen
+    if len(choices) < 2:
+        return []
+    return [Row("choice", to_translate("Language"), "language", tuple(choices))]
+
+
 def key_label(name: str) -> str:
     return name.upper() if len(name) > 1 else name.upper() if name.isalpha() else name
 
@@ -124,7 +137,8 @@ class SettingsScene(SceneBase):
     def __init__(self, ctx: SceneContext):
         self.ctx = ctx
         self.working = _copy_settings(ctx.settings)
-        self.rows = settings_rows(self.working)
+        self.languages = ctx.language_choices()
+        self.rows = settings_rows(self.working, self.languages)
         self.page = 0
         self.focus = 0  # index into self.focusable()
         self.listening: str | None = None  # the key action waiting for a key press
@@ -436,7 +450,7 @@ class SettingsScene(SceneBase):
         if problem:
             sentences.append(problem)
         self.message = " ".join(sentences)
-        self.rows = settings_rows(settings)
+        self.rows = settings_rows(settings, self.languages)
         self._build()
 
     def _apply_window(self, size_changed: bool, fullscreen_changed: bool) -> str | None:

@@ -73,7 +73,7 @@ def sources_html(sources: Sequence[str], tr: Translate = ENGLISH) -> str:
 
 
 def fact_html(fact: Fact, language: str, tr: Translate = ENGLISH) -> str:
-    when = f"<font color='{ACCENT_HEX}'>{escape(format_date(fact.date))}</font><br>" if fact.date else ""
+    when = f"<font color='{ACCENT_HEX}'>{escape(format_date(fact.date, tr))}</font><br>" if fact.date else ""
     unconfirmed = escape(tr("(unconfirmed: the sources disagree or stand alone)"))
     doubt = f"<font color='{DIM_HEX}'><i>{unconfirmed}</i></font><br>" if fact.unconfirmed else ""
     return f"{when}{escape(translate(fact.text, language))}<br>{doubt}{sources_html(fact.sources, tr)}"
@@ -225,8 +225,8 @@ class BriefingScene(SceneBase):
         language = self.ctx.language
         order = self.ctx.tr("Campaign level {number}", number=self.level.order) + "  ·  " \
             if self.level.order > 0 else ""
-        date_line = draw_text(surface, f"{order}{format_date(self.level.start_date)}", fonts.bold(palette.BODY),
-                              colours.accent, (MARGIN, 22))
+        when = format_date(self.level.start_date, self.ctx.tr)
+        date_line = draw_text(surface, f"{order}{when}", fonts.bold(palette.BODY), colours.accent, (MARGIN, 22))
         title_font = fonts.bold(palette.HEADING + 4)
         draw_text(surface, fit_text(translate(self.level.title, language), title_font, width - 2 * MARGIN),
                   title_font, colours.text, (MARGIN, date_line.bottom))

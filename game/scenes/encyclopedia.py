@@ -66,18 +66,18 @@ def _entry(category: str, title: str, subtitle: str, body: str, words: Sequence[
     return EncyclopediaEntry(category, title, subtitle, body, search, fact_id)
 
 
-def _date(date: dt.date | None) -> str:
-    return format_date(date) if date else ""
+def _date(date: dt.date | None, tr: Translate = ENGLISH) -> str:
+    return format_date(date, tr) if date else ""
 
 
 def fact_entry(fact: Fact, level_title: str, language: str, tr: Translate = ENGLISH) -> EncyclopediaEntry:
     text = translate(fact.text, language)
     unconfirmed = escape(tr("Unconfirmed: the sources disagree or stand alone."))
     doubt = f"<font color='{DIM_HEX}'><i>{unconfirmed}</i></font><br>" if fact.unconfirmed else ""
-    subtitle = " · ".join(part for part in (_date(fact.date), tr("from '{level}'", level=level_title)) if part)
+    subtitle = " · ".join(part for part in (_date(fact.date, tr), tr("from '{level}'", level=level_title)) if part)
     met = escape(tr("Met in the level '{level}'", level=level_title))
     origin = f"<font color='{DIM_HEX}'>{met}</font><br><br>"
-    body = (f"{heading(_date(fact.date) or tr('Fact'))}{escape(text)}<br><br>{doubt}{origin}"
+    body = (f"{heading(_date(fact.date, tr) or tr('Fact'))}{escape(text)}<br><br>{doubt}{origin}"
             f"{sources_html(fact.sources, tr)}")
     title = text if len(text) <= 70 else text[:68].rsplit(" ", 1)[0] + "…"
     return _entry("fact", title, subtitle, body, [text, *fact.sources], fact_id=fact.id)
@@ -133,7 +133,7 @@ def partner_entry(partner: PartnerSpec, language: str, tr: Translate = ENGLISH) 
     name = translate(partner.name, language)
     profile = translate(partner.profile, language)
     programme = "ILRS" if partner.programme == "ilrs" else "Artemis / Gateway"
-    joined = tr("joined {date}", date=format_date(partner.joined)) if partner.joined else \
+    joined = tr("joined {date}", date=format_date(partner.joined, tr)) if partner.joined else \
         tr("joining date not given by the sources")
     subtitle = f"{partner.kind.capitalize()} · {programme} · {joined}"
     constraints = "".join(

@@ -11,13 +11,21 @@ from pathlib import Path
 from game.content.loader import ContentFolder, LoadedLevel
 from game.content.problems import Problem
 from game.content.text import translate
-from game.content.ui_text import ENGLISH, Translate
+from game.content.ui_text import ENGLISH, Translate, to_translate
 from game.progress import Progress, unlocked_count
 
+# Spelled out by the game rather than by the C library's locale, so the month follows the player's language.
+MONTHS = (
+    to_translate("January"), to_translate("February"), to_translate("March"), to_translate("April"),
+    to_translate("May"), to_translate("June"), to_translate("July"), to_translate("August"),
+    to_translate("September"), to_translate("October"), to_translate("November"), to_translate("December"),
+)
 
-def format_date(date: dt.date) -> str:
-    """'9 March 2021' (no leading zero, the month spelled out, readable in any English)."""
-    return f"{date.day} {date:%B %Y}"
+
+def format_date(date: dt.date, tr: Translate = ENGLISH) -> str:
+    """'9 March 2021' (no leading zero, the month spelled out, readable in any English); a translation may
+    reorder the parts."""
+    return tr("{day} {month} {year}", day=date.day, month=tr(MONTHS[date.month - 1]), year=date.year)
 
 
 def shortened(problem: Problem, folder: Path) -> Problem:
@@ -73,7 +81,7 @@ def _entry(loaded: LoadedLevel, origin: str, folder: Path, language: str, tr: Tr
         return LevelEntry(
             title=loaded.title(language),
             origin=origin,
-            date=format_date(level.start_date),
+            date=format_date(level.start_date, tr),
             summary=translate(level.summary, language),
             loaded=loaded,
         )

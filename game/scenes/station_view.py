@@ -15,6 +15,7 @@ from game.render.goals_panel import draw_goals_panel
 from game.render.map_layers import draw_station_map
 from game.render.resource_bar import draw_resource_bar, resource_readings
 from game.render.tooltip import draw_tooltip, module_tooltip_lines, tile_tooltip_lines
+from game.scenes.level_entries import format_date
 from game.scenes.station_build import rotated_footprint
 from game.scenes.station_draw import (
     draw_ghost,
@@ -85,7 +86,7 @@ class StationView(StationFlow):
         now = self.current_time(alpha)
         day = (now - dt.datetime.combine(self.level.start_date, dt.time())).days + 1
         site = translate(self.level.site.name, self.ctx.language)
-        when = f"{now.day} {now:%B %Y}, {now:%H}:00  ·  " + self.ctx.tr(
+        when = f"{format_date(now.date(), self.ctx.tr)}, {now:%H}:00  ·  " + self.ctx.tr(
             "day {day} of {days}", day=day, days=f"{self.level.time_limit_days:g}")
         if text.width(f"{when}  ·  {site}", palette.SMALL) <= room:
             when = f"{when}  ·  {site}"  # the site's name is the first thing to go when room is short

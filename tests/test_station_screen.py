@@ -15,6 +15,7 @@ from game.ecs import events
 from game.ecs.commands import Demolish, PlaceModule, ResolveLanding
 from game.progress import load_progress
 from game.render import palette
+from game.render.landing_result import GRADE_WORDS
 from game.render.overlays import OVERLAYS
 from game.render.palette import palette_for
 from game.render.resource_bar import (
@@ -388,6 +389,9 @@ def test_a_waiting_delivery_pauses_and_the_autopilot_can_land_it(app: Any, loade
     assert scene.landing_question is None
     resolved = [command for _, command in scene.simulation.command_log if isinstance(command, ResolveLanding)]
     assert len(resolved) == 1 and resolved[0].grade in ("perfect", "good", "hard", "crash")
+    said = [line.text for line in scene.log.lines if line.text.startswith("The autopilot landed")]
+    words = {f"The autopilot landed: {word.lower()}." for word in GRADE_WORDS.values()}
+    assert said and said[-1] in words  # in words ("perfect landing"), not the grade's id ("off_target")
 
 
 def test_crewed_bar_shows_crew_dose_and_the_simulations_days_left(app: Any, loaded: LoadedLevel) -> None:

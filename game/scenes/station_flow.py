@@ -15,6 +15,7 @@ from game.scenes.station_landing import (
     cargo_words,
     delivery_waiting,
     flight_seed,
+    grade_words,
     resolve_command,
 )
 from game.scenes.station_state import optional_scene
@@ -126,7 +127,7 @@ class StationFlow(StationActions):
 
         def landed(result: LandingResult) -> None:
             self.queue(resolve_command(delivery, result), self.ctx.tr("You landed the cargo: {grade}.",
-                                                                      grade=result.grade.name))
+                                                                      grade=grade_words(result, self.ctx.tr)))
 
         return Push(LandingScene(self.ctx, self.loaded, cargo=cargo, seed=flight_seed(self.simulation, delivery),
                                  on_finished=landed))

@@ -15,6 +15,7 @@ from game.content.models import Level
 from game.content.text import translate
 from game.content.ui_text import ENGLISH, Translate
 from game.ecs.commands import ResolveLanding
+from game.render.landing_result import GRADE_WORDS
 
 if TYPE_CHECKING:
     from game.ecs.session import DeliveryView, Simulation
@@ -46,6 +47,11 @@ def flight_seed(simulation: Simulation, delivery: DeliveryView) -> int:
     return simulation.seed * 1009 + delivery.id
 
 
+def grade_words(result: LandingResult, tr: Translate) -> str:
+    """The grade as the log says it ("hard landing"), not its id ("hard")."""
+    return tr(GRADE_WORDS[result.grade.name]).lower()
+
+
 def resolve_command(delivery: DeliveryView, result: LandingResult) -> ResolveLanding:
     grade = result.grade
     return ResolveLanding(delivery.id, grade.name, grade.cargo_damage, grade.haul_cost)
@@ -63,7 +69,7 @@ def autopilot_landing(level: Level, catalog: Catalog, simulation: Simulation, de
         # A level whose landing cannot be flown still delivers: the cargo lands, graded as a plain good landing.
         return ResolveLanding(delivery.id, "good"), tr("The autopilot landed the cargo (no flight possible: {error}).",
                                                        error=error)
-    return resolve_command(delivery, result), tr("The autopilot landed: {grade}.", grade=result.grade.name)
+    return resolve_command(delivery, result), tr("The autopilot landed: {grade}.", grade=grade_words(result, tr))
 
 
 class LandingQuestion:

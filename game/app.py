@@ -202,7 +202,7 @@ class App:
         try:
             pygame.display.toggle_fullscreen()
         except pygame.error as error:
-            self.notices.show(f"Full screen is not available here ({error}).")
+            self.notices.show(self.ctx.tr("Full screen is not available here ({error}).", error=error))
             return
         self.ctx.settings.fullscreen = pygame.display.is_fullscreen()
         self._save_settings()
@@ -211,17 +211,17 @@ class App:
         try:
             path = save_screenshot(self.window, paths.screenshots_dir())
         except (OSError, pygame.error) as error:
-            self.notices.show(f"The screenshot could not be saved: {error}")
+            self.notices.show(self.ctx.tr("The screenshot could not be saved: {error}", error=error))
             return None
         self.last_screenshot = path
-        self.notices.show(f"Screenshot saved: {path.name} in {path.parent}")
+        self.notices.show(self.ctx.tr("Screenshot saved: {name} in {folder}", name=path.name, folder=path.parent))
         return path
 
     def _save_settings(self) -> None:
         try:
             save_settings(self.ctx.settings)
         except OSError as error:
-            self.notices.show(f"Your settings could not be saved: {error}")
+            self.notices.show(self.ctx.tr("Your settings could not be saved: {error}", error=error))
 
     def close(self) -> None:
         """Leaves every scene, saves the settings and closes the window."""

@@ -43,6 +43,21 @@ def test_a_recorded_command_log_replays_exactly():
     assert replay.state_hash() == original.state_hash()
 
 
+def test_a_run_nobody_closed_leaves_no_world_for_the_next_run():
+    # Python reuses an object's id once it is collected: a world named after id() would hand a new run the
+    # old run's entities. Each run's world has its own name, and a forgotten run's world goes with it.
+    import gc
+
+    forgotten = _run(hours=30, commands=[(0, PlaceModule("solar_array", 16, 7))])
+    name = forgotten.world_name
+    del forgotten
+    gc.collect()
+    assert name not in esper.list_worlds()
+    fresh = _run(hours=0)
+    assert fresh.world_name != name and not fresh.snapshot().deliveries
+    fresh.close()
+
+
 def test_the_seed_changes_the_dice():
     hashes = {_run(seed=seed, hours=24 * 60).state_hash() for seed in range(6)}
     assert len(hashes) > 1

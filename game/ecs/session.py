@@ -8,6 +8,8 @@ from __future__ import annotations
 import hashlib
 import json
 import random
+import uuid
+import weakref
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Any
@@ -135,7 +137,10 @@ class Simulation:
             raise ValueError("the catalog has no [moon] constants")
         self.level = level
         self.seed = level.seed if seed is None else seed
-        self.world_name = f"lunar-station-run-{id(self):x}"
+        # A name no other run can ever have (id() is reused once a run is collected, and a reused name would
+        # hand a new run the old run's leftover entities); the finalizer deletes the world of a run nobody closed.
+        self.world_name = f"lunar-station-run-{uuid.uuid4().hex}"
+        self._release_world = weakref.finalize(self, _delete_world, self.world_name)
         self.command_log: list[tuple[int, Command]] = []
         self.has_unsaved_progress = False
         start = level.start
@@ -223,10 +228,7 @@ class Simulation:
 
     def close(self) -> None:
         """Deletes this run's esper world."""
-        if esper.current_world == self.world_name:
-            esper.switch_world("default")
-        if self.world_name in esper.list_worlds():
-            esper.delete_world(self.world_name)
+        self._release_world()
 
     # -- reading --
     def snapshot(self, language: str = "en") -> StationSnapshot:
@@ -373,3 +375,11 @@ def _rounded(value: Any) -> Any:
     if isinstance(value, list | tuple):
         return [_rounded(item) for item in value]
     return value
+
+
+def _delete_world(name: str) -> None:
+    """Deletes a run's esper world; esper refuses to delete the current world, so step off it first."""
+    if esper.current_world == name:
+        esper.switch_world("default")
+    if name in esper.list_worlds():
+        esper.delete_world(name)

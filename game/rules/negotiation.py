@@ -269,7 +269,8 @@ def evaluate(
         add(f"They do not trust the programme enough yet ({trust:.0f} of 100).", goodwill)
     if state.members > 0:
         momentum = min(weights.members_cap, weights.per_member * state.members)
-        add(f"{state.members} partner(s) have already signed on, which makes joining more attractive.", momentum)
+        signed = "1 partner has" if state.members == 1 else f"{state.members} partners have"
+        add(f"{signed} already signed on, which makes joining more attractive.", momentum)
     return Evaluation(round(utility, 6), tuple(reasons), tuple(blocked), round(in_return, 6), weights.least_return)
 
 

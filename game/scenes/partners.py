@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -18,6 +19,7 @@ from game.render.partner_bars import draw_interest_chart, draw_trust_bar
 from game.render.partner_emblem import draw_emblem
 from game.render.text import draw_paragraph, draw_text, fit_text
 from game.scenes.context import SceneContext
+from game.scenes.level_entries import format_date
 from game.scenes.scene import SceneBase
 from game.scenes.transitions import Pop, Push, Transition
 from game.ui.focus import ButtonFocus
@@ -59,7 +61,8 @@ def act_now(simulation: Simulation, command: Command, tr: Translate = ENGLISH) -
 
 
 def status_line(view: PartnerView, tr: Translate = ENGLISH) -> str:
-    joined = tr("joined {date}", date=view.joined) if view.joined else tr("joining date not recorded")
+    joined = (tr("joined {date}", date=format_date(dt.date.fromisoformat(view.joined), tr)) if view.joined
+              else tr("joining date not recorded"))
     membership = tr("member") if view.member else tr("not yet a member")
     return f"{tr(KIND_WORDS.get(view.kind, view.kind))} · {joined} · {membership}"
 
@@ -233,8 +236,9 @@ class PartnerRosterScene(SceneBase):
         surface.fill(colours.sky)
         tr = self.ctx.tr
         name = draw_text(surface, tr("Partners"), fonts.bold(palette.HEADING), colours.text, (MARGIN, 22))
-        day = tr("Day {day} · {count} partner(s) in this level", day=f"{self.snapshot.day:.0f}",
-                 count=len(self.snapshot.partners))
+        count = len(self.snapshot.partners)
+        day = tr("Day {day} · {count} partner in this level" if count == 1 else
+                 "Day {day} · {count} partners in this level", day=f"{self.snapshot.day:.0f}", count=count)
         body = fonts.regular(palette.BODY)
         draw_text(surface, fit_text(day, body, surface.get_width() - 2 * MARGIN - name.width - 24), body,
                   colours.text_dim, (surface.get_width() - MARGIN, name.centery), anchor="midright")

@@ -125,11 +125,12 @@ def shoot_every_screen(out: Path) -> list[Path]:
 
     written += shoot_station_screens(out)
     written += shoot_menu_screens(out)
-    written += shoot_settings_pause_and_debrief(out)
-    written += shoot_landing_screens(out)
     from game.scenes.partners import shoot_partner_screens  # roster, talks with a counter-offer, ledger
 
+    # Before the settings shots, which leave the projector look (high contrast, large text) saved behind them.
     written += shoot_partner_screens(out)
+    written += shoot_landing_screens(out)
+    written += shoot_settings_pause_and_debrief(out)
     written += shoot_large_text_screens(out)
     return written
 

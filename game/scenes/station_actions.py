@@ -193,8 +193,8 @@ class StationActions(StationState):
             self._trigger_hint("energy_falling")
 
     def _trigger_hint(self, when: str) -> None:
-        if not self.hints.specs:
-            return
+        if not self.hints.waiting(when):
+            return  # checked every step: skip gathering the map when no hint could show
         occupied = {cell for module in self.modules for cell in module.cells()}
         powered = [cell for module in self.modules if module.conducts_power or module.is_cable
                    for cell in module.cells()]

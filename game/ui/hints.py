@@ -141,6 +141,10 @@ class HintBook:
             return self.showing
         return None
 
+    def waiting(self, when: str) -> bool:
+        """Whether `trigger(when, ...)` could show anything now: nothing on screen and an unseen hint for it."""
+        return self.showing is None and any(spec.when == when and spec.id not in self.seen for spec in self.specs)
+
     def dismiss(self) -> None:
         self.showing = None
 

@@ -3,7 +3,7 @@
     python tools/extract_ui_text.py [--check]
 
 A string is collected when it is the first argument, written as a literal, of a call to `tr(...)`,
-`<anything>.tr(...)` or `to_translate(...)` in the game's code (and each KeyAction's label). `--check`
+`<anything>.tr(...)`, `to_translate(...)` or `say(...)` in the game's code (and each KeyAction's label). `--check`
 writes nothing and exits 1 when the committed template is out of date (a test runs the same comparison).
 """
 
@@ -20,7 +20,7 @@ SOURCE_FOLDERS = ("game",)
 TEMPLATE = REPO / "assets" / "lang" / "template.toml"
 # The function names whose literal argument (at this position) is interface text. KeyAction: the key labels
 # in game/settings.py, which the settings screen shows translated.
-MARKERS = {"tr": 0, "to_translate": 0, "KeyAction": 1}
+MARKERS = {"tr": 0, "to_translate": 0, "say": 0, "KeyAction": 1}
 HEADER = """\
 # Every sentence, label and heading the interface writes itself, in English, as the code wraps it for
 # translation. Written by tools/extract_ui_text.py: do not edit by hand; copy it to <code>.toml (zh.toml,

@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
-from game.content.text import DEFAULT_LANGUAGE
+from game.content.message import Message, fill_in, resolve_values
+from game.content.text import DEFAULT_LANGUAGE, translate
 from game.content.toml_file import read_toml
 
 LANGUAGE_FOLDER = "lang"  # under assets/ (bundled) and under the user's data folder (a translator's own)
@@ -19,7 +20,8 @@ _LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$")
 
 
 class Translate(Protocol):
-    """What drawing code that writes its own words receives: `tr("Day {day}", day=3)`."""
+    """What drawing code that writes its own words receives: `tr("Day {day}", day=3)`, or `tr(message)` for a
+    sentence the headless core wrote with `say()`."""
 
     def __call__(self, text: str, /, **fill: object) -> str: ...
 
@@ -46,13 +48,25 @@ class Translator:
     warning: str | None = None  # one sentence for the player when the language file could not be used fully
 
     def __call__(self, text: str, /, **fill: object) -> str:
+        if isinstance(text, Message):  # a sentence from the core: its pattern is what the language file names
+            fill = {**text.values, **fill}
+            text = text.pattern
         words = self.messages.get(text) or text
         if not fill:
             return words
+        values = resolve_values(fill, self._show)
         try:
-            return words.format(**fill)
-        except (KeyError, IndexError, ValueError):  # a translation with a broken pattern: the English still reads
-            return text.format(**fill)
+            return fill_in(words, values)
+        except (KeyError, IndexError, ValueError, AttributeError):  # a broken translation: the English still reads
+            return fill_in(text, values)
+
+    def _show(self, value: object) -> object:
+        """A filled-in value in this language: a nested message translated, level text in its language."""
+        if isinstance(value, Message):
+            return self(value)
+        if isinstance(value, dict):
+            return translate(value, self.language)
+        return value
 
 
 ENGLISH = Translator()  # the source text itself: for drawing code called where no player's settings apply

@@ -1,0 +1,92 @@
+"""A sentence the headless core writes for the player, kept so any screen can show it in the player's language.
+
+The simulation, the rules and the landing know nothing of the player's language, yet they word reasons
+and news ("The solar array landed safely; assembly starts."). They write them with `say()`:
+
+    say("The {cargo!l} landed safely; assembly starts.", cargo=spec.name)
+
+The result is a `Message`: a `str` that reads as English everywhere (logs, tests, the command line),
+and that also keeps its English pattern and the values filled in. A screen shows it with `ctx.tr(text)`,
+which looks the pattern up in the player's language file and fills it in again. Filled-in values may be
+level text (a `{en = ..., zh = ...}` table, shown in the player's language), other messages (translated
+in turn), or lists of those (joined with commas). `{name!l}` writes a name with a small first letter, as
+English needs mid-sentence ("the solar array"); a language may drop the `!l`.
+
+tools/extract_ui_text.py collects every literal pattern given to `say()` into assets/lang/template.toml.
+"""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from game.content.text import translate
+
+
+def lower_first(text: str) -> str:
+    """'Solar array' → 'solar array', but 'ISRU plant' stays: a word in capitals is an acronym."""
+    if len(text) > 1 and text[:2].isupper():
+        return text
+    return text[:1].lower() + text[1:]
+
+
+class _Formatter(string.Formatter):
+    """str.format with one more conversion: `!l`, a small first letter."""
+
+    def convert_field(self, value: Any, conversion: str | None) -> Any:
+        if conversion == "l":
+            return lower_first(str(value))
+        return super().convert_field(value, conversion)
+
+
+_FORMATTER = _Formatter()
+
+
+def fill_in(pattern: str, values: Mapping[str, object]) -> str:
+    """`pattern` with its {names} filled in; raises KeyError, IndexError or ValueError on a broken pattern."""
+    return _FORMATTER.vformat(pattern, (), values)
+
+
+class Message(str):
+    """English text that remembers how it was made: `pattern` (English, with {names}) and `values`."""
+
+    pattern: str
+    values: Mapping[str, object]
+
+    def __new__(cls, pattern: str, values: Mapping[str, object] | None = None) -> Message:
+        values = dict(values or {})
+        english = fill_in(pattern, resolve_values(values, english_text))
+        message = super().__new__(cls, english)
+        message.pattern = pattern
+        message.values = values
+        return message
+
+    def __reduce__(self) -> tuple[Callable[..., Message], tuple[str, dict[str, object]]]:
+        # Copies and pickles rebuild from the pattern (str's own way would pass the English as the pattern).
+        return (Message, (self.pattern, dict(self.values)))
+
+    def __repr__(self) -> str:
+        return f"say({self.pattern!r}, **{dict(self.values)!r})"
+
+
+def say(pattern: str, /, **values: object) -> Message:
+    """A sentence for the player: reads as English, and a screen shows it translated (see the module's text)."""
+    return Message(pattern, values)
+
+
+def english_text(value: object) -> object:
+    """A filled-in value as English: level text tables give their 'en' entry; anything else stays."""
+    return translate(value) if isinstance(value, dict) else value
+
+
+def resolve_values(values: Mapping[str, object], show: Callable[[object], object]) -> dict[str, object]:
+    """The values ready to fill in: each passed through `show`; a list or tuple becomes its items joined
+    with commas ('a solar array, a battery')."""
+    resolved: dict[str, object] = {}
+    for name, value in values.items():
+        if isinstance(value, (list, tuple)):
+            resolved[name] = ", ".join(str(show(item)) for item in value)
+        else:
+            resolved[name] = show(value)
+    return resolved

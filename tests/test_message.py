@@ -66,3 +66,12 @@ def test_a_small_first_letter_keeps_acronyms() -> None:
 def test_any_brace_free_text_is_its_own_english(text: str) -> None:
     assert say(text) == text
     assert ENGLISH(say(text)) == text
+
+
+def test_level_text_shows_in_the_players_language_and_needs_no_language_file_line() -> None:
+    from game.content.message import level_text
+
+    text = level_text({"en": "A solar storm.", "ru": "Солнечная буря."})
+    assert text == "A solar storm."
+    assert Translator("ru")(text) == "Солнечная буря."
+    assert Translator("ru")(say("News: {what}", what=text)) == "News: Солнечная буря."

@@ -75,6 +75,12 @@ def say(pattern: str, /, **values: object) -> Message:
     return Message(pattern, values)
 
 
+def level_text(text: str | dict[str, str]) -> Message:
+    """Text from a level or catalog file (a string or a {en = ..., zh = ...} table) as a message, so a screen
+    shows it in the player's language like the core's own sentences. No language file names its pattern."""
+    return Message("{text}", {"text": text})
+
+
 def english_text(value: object) -> object:
     """A filled-in value as English: level text tables give their 'en' entry; anything else stays."""
     return translate(value) if isinstance(value, dict) else value

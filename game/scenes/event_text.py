@@ -84,11 +84,12 @@ def event_sentence(event: object, level: Level, catalog: Catalog, language: str,
                    tr: Translate = ENGLISH) -> str | None:
     """The sentence for any event the simulation emits (None only for an object that is not one).
 
-    The game's own words go through `tr`; reasons from the rules and text from level files arrive as they are.
+    Every sentence goes through `tr`: the game's own words here, and the core's sentences (written with `say()`)
+    from their English pattern and values.
     """
     if isinstance(event, events.DiplomacyEvent | events.LevelEventFired | events.LandingResolved
                   | events.CrewWarning):
-        return event.text
+        return tr(event.text)
     if isinstance(event, events.ModulePlaced):
         return tr("{module} accepted at tile ({x}, {y}); its cost is paid.",
                   module=_module_name(event.module, catalog, language), x=event.x, y=event.y)
@@ -112,7 +113,7 @@ def event_sentence(event: object, level: Level, catalog: Catalog, language: str,
     if isinstance(event, events.GoalFailed):
         return tr("Goal failed: {goal} ({reason})", goal=_goal_text(event.goal, level, language), reason=event.reason)
     if isinstance(event, events.LevelEnded):
-        return event.reason
+        return tr(event.reason)
     if isinstance(event, events.CargoLaunched):
         return tr("Launch: the {vehicle} lifted off with {cargo} ({cost} credits); it reaches the Moon on day {day}.",
                   vehicle=_vehicle_name(event.vehicle, catalog, language),
@@ -128,7 +129,7 @@ def event_sentence(event: object, level: Level, catalog: Catalog, language: str,
                   cargo=_cargo(event.modules, catalog, language, tr),
                   lander=_lander_name(event.lander, catalog, language, tr))
     if isinstance(event, events.CrewEvacuated):
-        return as_sentence(event.reason)
+        return as_sentence(tr(event.reason))
     if isinstance(event, events.CrewRotated):
         return tr("A fresh crew of {crew} took over; their radiation dose starts again from zero.", crew=event.crew)
     return None

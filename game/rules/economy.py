@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from game.content.message import Message, say
+
 DEMOLISH_REFUND = 0.5  # share of a module's cost returned when it is taken down
 REPAIR_HOURS = 72.0  # how long a broken module waits for its repair crew
 LOW_ENERGY_WARNING_HOURS = 24.0  # warn when stored energy lasts less than this at the present deficit
@@ -12,8 +14,10 @@ def demolish_refund(cost: float, unused: bool) -> float:
     return cost * (1.0 if unused else DEMOLISH_REFUND)
 
 
-def affordability_refusal(name: str, cost: float, budget: float) -> str | None:
-    """None when the budget covers the cost; else the sentence the player sees."""
+def affordability_refusal(name: str | dict[str, str], cost: float, budget: float) -> Message | None:
+    """None when the budget covers the cost; else the reason the player sees. `name` is the module's name as
+    the catalog writes it (level text), so it shows in the player's language."""
     if cost <= budget:
         return None
-    return f"not enough budget: the {name.lower()} costs {cost:g} credits and you have {max(budget, 0):.0f}"
+    return say("not enough budget: the {module!l} costs {cost:g} credits and you have {budget:.0f}",
+               module=name, cost=cost, budget=max(budget, 0))

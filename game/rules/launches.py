@@ -6,6 +6,8 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from game.content.message import Message, say
+
 HOURS_PER_DAY = 24
 GRADES = ("perfect", "good", "hard", "off_target", "crash")
 # Game value: a hard landing leaves its cargo broken for this many hours at 100 % damage (scaled down
@@ -84,12 +86,12 @@ def damaged_repair_hours(cargo_damage: float) -> float:
     return max(1.0, min(1.0, max(0.0, cargo_damage)) * FULL_DAMAGE_REPAIR_HOURS)
 
 
-def grade_refusal(grade: str, cargo_damage: float, haul_cost: float) -> str | None:
+def grade_refusal(grade: str, cargo_damage: float, haul_cost: float) -> Message | None:
     """None when a landing result makes sense; else what is wrong with it, in one sentence."""
     if grade not in GRADES:
-        return f"'{grade}' is not a landing grade; expected one of {', '.join(GRADES)}"
+        return say("'{grade}' is not a landing grade; expected one of {grades}", grade=grade, grades=GRADES)
     if not (math.isfinite(cargo_damage) and 0.0 <= cargo_damage <= 1.0):
-        return f"cargo damage must be a share from 0 to 1, not {cargo_damage}"
+        return say("cargo damage must be a share from 0 to 1, not {damage}", damage=cargo_damage)
     if not (math.isfinite(haul_cost) and haul_cost >= 0.0):
-        return f"a haul cost must be 0 or more credits, not {haul_cost}"
+        return say("a haul cost must be 0 or more credits, not {cost}", cost=haul_cost)
     return None

@@ -2,6 +2,8 @@
 
 No dice: the same offer, partner, trust and programme state always give the same answer, with the
 reasons a student can read. Every weight below is a game value, chosen for play, not a real figure.
+Every sentence is a `say()` message, and partner and module names are passed as the catalog writes them,
+so a screen shows the reasons in the player's language with its `tr`.
 """
 
 from __future__ import annotations
@@ -10,20 +12,23 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
+from game.content.message import Message, level_text, say
 from game.content.models import SCIENCE_DOMAINS, PartnerSpec
-from game.content.text import translate
+
+# A name as the catalog writes it: a string or a {en = ..., zh = ...} table, shown in the player's language.
+Name = str | dict[str, str]
 
 DOMAIN_NAMES = {
-    "geology": "lunar geology",
-    "astronomy": "astronomy from the Moon",
-    "space_environment": "the Sun-Earth-Moon space environment",
-    "basic_physics": "basic physics",
-    "resource_use": "lunar resource use",
+    "geology": say("lunar geology"),
+    "astronomy": say("astronomy from the Moon"),
+    "space_environment": say("the Sun-Earth-Moon space environment"),
+    "basic_physics": say("basic physics"),
+    "resource_use": say("lunar resource use"),
 }
 
 Decision = Literal["accept", "counter", "decline"]
 
-NOTHING_IN_RETURN = (
+NOTHING_IN_RETURN = say(
     "They would receive nothing they asked for or care about: trust makes a partner generous, not a donor."
 )
 
@@ -101,7 +106,7 @@ class ProgrammeState:
     programme: str = "ilrs"
     science: Mapping[str, float] = field(default_factory=dict)  # points sent home, per domain
     members: int = 0  # partners signed on so far
-    module_names: Mapping[str, str] = field(default_factory=dict)
+    module_names: Mapping[str, Name] = field(default_factory=dict)  # as the catalog writes them (level text)
     producing: Mapping[str, str] = field(default_factory=dict)  # domain -> a module (standing or being built) making it
     hostable: frozenset[str] = frozenset()  # modules standing, or liftable by the level's landers and affordable
     largest_payload_kg: float = 0.0  # what the level's biggest lander sets down (0: no launches in the level)
@@ -114,6 +119,7 @@ class Reason:
 
     text: str
     weight: float = 0.0
+    favourite_missing: bool = False  # it says the offer gives none of the domain they care for most
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,8 +153,9 @@ class Response:
     counter: Offer | None = None
 
 
-def domain_name(domain: str) -> str:
-    return DOMAIN_NAMES.get(domain, domain.replace("_", " "))
+def domain_name(domain: str) -> Message:
+    """A science domain in words, as a message so it shows in the player's language."""
+    return DOMAIN_NAMES.get(domain) or level_text(domain.replace("_", " "))
 
 
 def interest_in(partner: PartnerSpec, domain: str) -> float:
@@ -161,23 +168,25 @@ def favourite_domain(partner: PartnerSpec) -> str:
     return max(SCIENCE_DOMAINS, key=lambda domain: interest_in(partner, domain))
 
 
-def offer_problem(offer: Offer) -> str | None:
+def offer_problem(offer: Offer) -> Message | None:
     """A sentence when the offer is not a deal at all (nothing asked of them, bad values), else None."""
     for domain in (*offer.data_share, *(() if offer.co_lead is None else (offer.co_lead,))):
         if domain not in SCIENCE_DOMAINS:
-            return f"'{domain}' is not a science domain; choose one of {', '.join(SCIENCE_DOMAINS)}"
+            return say("'{domain}' is not a science domain; choose one of {domains}", domain=domain,
+                       domains=SCIENCE_DOMAINS)
     numbers = (offer.funding_per_year, offer.launches, offer.instruments, offer.payload_kg, offer.crew_seats)
     if any(number < 0 for number in numbers):
-        return "an offer cannot hold negative amounts"
+        return say("an offer cannot hold negative amounts")
     if not offer.asks_something:
-        return "the offer asks nothing of them: ask for funding, a module, a launch or an instrument"
+        return say("the offer asks nothing of them: ask for funding, a module, a launch or an instrument")
     return None
 
 
-def binding_constraints(partner: PartnerSpec, programme: str) -> list[tuple[str, set[str]]]:
-    """The partner's rules that bind in this programme, as (their text, the terms they forbid)."""
+def binding_constraints(partner: PartnerSpec, programme: str) -> list[tuple[Name, set[str]]]:
+    """The partner's rules that bind in this programme, as (their text as the catalog writes it, the terms
+    they forbid)."""
     return [
-        (translate(rule.text), set(rule.forbids))
+        (rule.text, set(rule.forbids))
         for rule in partner.constraints
         if rule.forbids and rule.in_programme in (None, programme)
     ]
@@ -195,12 +204,12 @@ def evaluate(
     utility = 0.0
     in_return = 0.0
 
-    def add(text: str, weight: float) -> None:
+    def add(text: Message, weight: float) -> None:
         nonlocal utility
         utility += weight
         reasons.append(Reason(text, weight))
 
-    def receive(text: str, worth: float, valued: bool) -> None:
+    def receive(text: Message, worth: float, valued: bool) -> None:
         """A term they receive; it counts toward 'something in return' when they asked for it or care for it."""
         nonlocal in_return
         add(text, worth)
@@ -215,62 +224,73 @@ def evaluate(
         sent = state.science.get(domain, 0.0)
         freshness = 0.5 + 0.5 * min(1.0, sent / weights.fresh_science_points)
         worth = weights.data_share * interest * freshness * asked("data_share")
-        note = "" if sent > 0 else "; the station has sent none yet, so it counts for half"
-        receive(f"A share of {domain_name(domain)} data (they care {interest:.0%} for it){note}.", worth, interest > 0)
+        if sent > 0:
+            share = say("A share of {domain} data (they care {interest:.0%} for it).",
+                        domain=domain_name(domain), interest=interest)
+        else:
+            share = say("A share of {domain} data (they care {interest:.0%} for it); the station has sent none "
+                        "yet, so it counts for half.", domain=domain_name(domain), interest=interest)
+        receive(share, worth, interest > 0)
     if offer.co_lead is not None:
         interest = interests.get(offer.co_lead, 0.0)
         worth = weights.co_lead * interest * asked("co_lead_domain")
-        receive(f"Co-leading {domain_name(offer.co_lead)} (they care {interest:.0%} for it).", worth, interest > 0)
+        receive(say("Co-leading {domain} (they care {interest:.0%} for it).", domain=domain_name(offer.co_lead),
+                    interest=interest), worth, interest > 0)
     if offer.payload_kg > 0:
         worth = weights.payload_per_100_kg * offer.payload_kg / 100 * asked("payload_mass")
-        receive(f"{offer.payload_kg:.0f} kg of payload on the programme's landers for their instruments.", worth,
-                "payload_mass" in asks)
+        receive(say("{mass:.0f} kg of payload on the programme's landers for their instruments.",
+                    mass=offer.payload_kg), worth, "payload_mass" in asks)
     if offer.crew_seats > 0:
         seats = min(offer.crew_seats, partner.capabilities.crew_candidates)
         worth = weights.crew_seat * seats * asked("crew_seat")
         if seats < offer.crew_seats:
-            text = f"Crew seats: they have only {partner.capabilities.crew_candidates} astronaut(s) to fly."
+            text = say("Crew seats: they have only {count} astronaut(s) to fly.",
+                       count=partner.capabilities.crew_candidates)
         else:
-            text = f"{seats} crew seat(s) for their astronauts."
+            text = say("{count} crew seat(s) for their astronauts.", count=seats)
         receive(text, worth, "crew_seat" in asks)
     if offer.host_module is not None:
-        name = state.module_names.get(offer.host_module, offer.host_module)
+        name = _module_name(state, offer.host_module)
         worth = weights.host_module * asked("host_module")
-        receive(f"Hosting their {name} at the base.", worth, "host_module" in asks)
+        receive(say("Hosting their {module} at the base.", module=name), worth, "host_module" in asks)
     if in_return < weights.least_return:
         reasons.insert(0, Reason(NOTHING_IN_RETURN))
     for ask in partner.asks:
         if ask not in given:
-            reasons.append(Reason(f"They asked for {_ASK_WORDS[ask]}; this offer gives them none."))
+            reasons.append(Reason(say("They asked for {what}; this offer gives them none.", what=_ASK_WORDS[ask])))
 
     top = max(SCIENCE_DOMAINS, key=lambda domain: interests.get(domain, 0.0))
     served = set(offer.data_share) | ({offer.co_lead} if offer.co_lead else set())
     if top not in served:
-        reasons.append(Reason(f"They care most about {domain_name(top)}; this offer gives them none of it."))
+        reasons.append(Reason(say("They care most about {domain}; this offer gives them none of it.",
+                                  domain=domain_name(top)), favourite_missing=True))
 
     capacity = partner.capabilities.funding_per_year
     if offer.funding_per_year > 0 and capacity > 0:
-        share = offer.funding_per_year / capacity
-        add(f"Paying {offer.funding_per_year:g} credits a year is {share:.0%} of what they can give.",
-            -weights.funding * share)
+        share_given = offer.funding_per_year / capacity
+        add(say("Paying {funding:g} credits a year is {share:.0%} of what they can give.",
+                funding=offer.funding_per_year, share=share_given), -weights.funding * share_given)
     if offer.modules:
-        names = ", ".join(state.module_names.get(module, module) for module in offer.modules)
-        add(f"Building and sending {names}.", -weights.module * len(offer.modules))
+        names = [_module_name(state, module) for module in offer.modules]  # a list: shown joined with commas
+        add(say("Building and sending {modules}.", modules=names), -weights.module * len(offer.modules))
     if offer.launches > 0:
-        add(f"Providing {offer.launches} launch(es).", -weights.launch * offer.launches)
+        add(say("Providing {count} launch(es).", count=offer.launches), -weights.launch * offer.launches)
     if offer.instruments > 0:
         cost = -weights.instrument * offer.instruments
-        add(f"Flying {offer.instruments} of their instruments with the station.", cost)
+        add(say("Flying {count} of their instruments with the station.", count=offer.instruments), cost)
 
     goodwill = (trust - 50.0) * weights.trust_per_point
     if trust >= 50:
-        add(f"They trust the programme ({trust:.0f} of 100).", goodwill)
+        add(say("They trust the programme ({trust:.0f} of 100).", trust=trust), goodwill)
     else:
-        add(f"They do not trust the programme enough yet ({trust:.0f} of 100).", goodwill)
+        add(say("They do not trust the programme enough yet ({trust:.0f} of 100).", trust=trust), goodwill)
     if state.members > 0:
         momentum = min(weights.members_cap, weights.per_member * state.members)
-        signed = "1 partner has" if state.members == 1 else f"{state.members} partners have"
-        add(f"{signed} already signed on, which makes joining more attractive.", momentum)
+        if state.members == 1:
+            add(say("1 partner has already signed on, which makes joining more attractive."), momentum)
+        else:
+            add(say("{count} partners have already signed on, which makes joining more attractive.",
+                    count=state.members), momentum)
     return Evaluation(round(utility, 6), tuple(reasons), tuple(blocked), round(in_return, 6), weights.least_return)
 
 
@@ -279,23 +299,31 @@ def respond(
     weights: Weights = WEIGHTS,
 ) -> Response:
     """The partner's answer to a proposal; every answer but 'accept' spends patience."""
-    name = translate(partner.name)
+    name = partner.name  # as the catalog writes it: the answer shows it in the player's language
     evaluation = evaluate(offer, partner, trust, state, weights)
     if evaluation.acceptable:
-        return Response("accept", evaluation, f"{name} accepts these terms.", rounds_left)
+        return Response("accept", evaluation, say("{partner} accepts these terms.", partner=name), rounds_left)
     spent = 2 if evaluation.utility < weights.insult else 1
     left = max(0, rounds_left - spent)
     if left == 0:
         why = _main_objection(evaluation)
-        return Response("decline", evaluation, f"{name} breaks off the talks: {why}", 0)
+        return Response("decline", evaluation, say("{partner} breaks off the talks: {why}", partner=name, why=why), 0)
     counter = counter_offer(offer, partner, trust, state, weights)
     if counter is None:
         why = _main_objection(evaluation)
-        wait = "" if evaluation.blocked or evaluation.gives_them_something else _what_they_wait_for(partner, state)
-        return Response("decline", evaluation, f"{name} declines: {why}{wait}", left)
+        wait = None if evaluation.blocked or evaluation.gives_them_something else _what_they_wait_for(partner, state)
+        if wait is None:
+            return Response("decline", evaluation, say("{partner} declines: {why}", partner=name, why=why), left)
+        return Response("decline", evaluation, say("{partner} declines: {why} {wait}", partner=name, why=why,
+                                                    wait=wait), left)
     changes = describe_changes(offer, counter, state)
-    why = " ".join(counter_reasons(offer, counter, partner, state, weights))
-    return Response("counter", evaluation, f"{name} proposes changed terms: {changes}. {why}".strip(), left, counter)
+    reasons = counter_reasons(offer, counter, partner, state, weights)
+    if not reasons:
+        return Response("counter", evaluation, say("{partner} proposes changed terms: {changes}.", partner=name,
+                                                    changes=changes), left, counter)
+    text = say("{partner} proposes changed terms: {changes}. {reasons}", partner=name, changes=changes,
+               reasons=_one_after_another(reasons))
+    return Response("counter", evaluation, text, left, counter)
 
 
 def counter_offer(
@@ -320,74 +348,115 @@ def counter_offer(
     return terms if terms != offer else None
 
 
-def describe_changes(before: Offer, after: Offer, state: ProgrammeState) -> str:
-    """The differences between two offers, as a short list a player reads."""
-    changes: list[str] = []
+def describe_changes(before: Offer, after: Offer, state: ProgrammeState) -> Message:
+    """The differences between two offers, as a short list a player reads ('funding 40 → 20 credits a year;
+    add a share of lunar geology data')."""
+    changes: list[Message] = []
     if after.funding_per_year != before.funding_per_year:
-        changes.append(f"funding {before.funding_per_year:g} → {after.funding_per_year:g} credits a year")
+        changes.append(say("funding {before:g} → {after:g} credits a year", before=before.funding_per_year,
+                           after=after.funding_per_year))
     for module in before.modules:
         if module not in after.modules:
-            changes.append(f"no {state.module_names.get(module, module)}")
+            changes.append(say("no {module}", module=_module_name(state, module)))
     if after.launches != before.launches:
-        changes.append(f"launches {before.launches} → {after.launches}")
+        changes.append(say("launches {before} → {after}", before=before.launches, after=after.launches))
     if after.instruments != before.instruments:
-        changes.append(f"instruments {before.instruments} → {after.instruments}")
+        changes.append(say("instruments {before} → {after}", before=before.instruments, after=after.instruments))
     for domain in after.data_share:
         if domain not in before.data_share:
-            changes.append(f"add a share of {domain_name(domain)} data")
+            changes.append(say("add a share of {domain} data", domain=domain_name(domain)))
     for domain in before.data_share:
         if domain not in after.data_share:
-            changes.append(f"no {domain_name(domain)} data share")
+            changes.append(say("no {domain} data share", domain=domain_name(domain)))
     if after.payload_kg != before.payload_kg:
-        changes.append(f"payload {before.payload_kg:g} → {after.payload_kg:g} kg")
+        changes.append(say("payload {before:g} → {after:g} kg", before=before.payload_kg, after=after.payload_kg))
     if after.crew_seats != before.crew_seats:
-        changes.append(f"crew seats {before.crew_seats} → {after.crew_seats}")
+        changes.append(say("crew seats {before} → {after}", before=before.crew_seats, after=after.crew_seats))
     if after.host_module != before.host_module:
-        hosted = state.module_names.get(after.host_module or "", after.host_module or "")
-        changes.append(f"host their {hosted}" if after.host_module else "no hosted module")
+        if after.host_module:
+            changes.append(say("host their {module}", module=_module_name(state, after.host_module)))
+        else:
+            changes.append(say("no hosted module"))
     if after.co_lead != before.co_lead:
-        changes.append(f"they co-lead {domain_name(after.co_lead)}" if after.co_lead else "no co-leadership")
-    return "; ".join(changes) or "no change"
+        if after.co_lead:
+            changes.append(say("they co-lead {domain}", domain=domain_name(after.co_lead)))
+        else:
+            changes.append(say("no co-leadership"))
+    return _listed(changes) if changes else say("no change")
 
 
 # --- helpers ------------------------------------------------------------------------------------
 
 _WANT_WORDS = {  # short, for the one-line answer
-    "data_share": "a share of the data",
-    "payload_mass": "payload room",
-    "crew_seat": "a crew seat",
-    "host_module": "a place for their module",
-    "co_lead_domain": "co-leadership",
+    "data_share": say("a share of the data"),
+    "payload_mass": say("payload room"),
+    "crew_seat": say("a crew seat"),
+    "host_module": say("a place for their module"),
+    "co_lead_domain": say("co-leadership"),
 }
 _ASK_WORDS = {
-    "data_share": "a share of the data",
-    "payload_mass": "payload mass for their instruments",
-    "crew_seat": "a crew seat",
-    "host_module": "a place at the base for their module",
-    "co_lead_domain": "co-leadership of a science domain",
+    "data_share": say("a share of the data"),
+    "payload_mass": say("payload mass for their instruments"),
+    "crew_seat": say("a crew seat"),
+    "host_module": say("a place at the base for their module"),
+    "co_lead_domain": say("co-leadership of a science domain"),
+}
+_TERM_WORDS = {  # a term a law rules out, as the law's sentence names it
+    "funding": say("funding"),
+    "module": say("module"),
+    "launch": say("launch"),
+    "instrument": say("instrument"),
+    "data_share": say("data share"),
+    "payload_mass": say("payload mass"),
+    "crew_seat": say("crew seat"),
+    "host_module": say("host module"),
+    "co_lead_domain": say("co lead domain"),
 }
 
 
-def _blocked(offer: Offer, partner: PartnerSpec, state: ProgrammeState) -> list[str]:
-    name = translate(partner.name)
-    blocked: list[str] = []
+def _module_name(state: ProgrammeState, module: str) -> Name:
+    """A module's name as the catalog writes it, or its id when the programme state does not know it."""
+    return state.module_names.get(module, module)
+
+
+def _listed(items: list[Message]) -> Message:
+    """Short items one after another, 'a; b; c', each translated on its own."""
+    *rest, last = items
+    return say("{earlier}; {last}", earlier=_listed(rest), last=last) if rest else last
+
+
+def _one_after_another(sentences: tuple[Message, ...]) -> Message:
+    """Whole sentences one after another, each translated on its own (a language may join them without
+    the space)."""
+    *rest, last = sentences
+    return say("{earlier} {last}", earlier=_one_after_another(tuple(rest)), last=last) if rest else last
+
+
+def _blocked(offer: Offer, partner: PartnerSpec, state: ProgrammeState) -> list[Message]:
+    name = partner.name
+    blocked: list[Message] = []
     terms = set(offer.terms())
     for text, forbidden in binding_constraints(partner, state.programme):
         hit = sorted(terms & forbidden)
         if hit:
-            blocked.append(f"Ruled out by law ({', '.join(term.replace('_', ' ') for term in hit)}): {text}")
+            words = [_TERM_WORDS.get(term) or level_text(term.replace("_", " ")) for term in hit]
+            blocked.append(say("Ruled out by law ({terms}): {law}", terms=words, law=text))
     means = partner.capabilities
     if offer.funding_per_year > means.funding_per_year:
-        blocked.append(f"{name} can put in at most {means.funding_per_year:g} credits a year.")
+        blocked.append(say("{partner} can put in at most {funding:g} credits a year.", partner=name,
+                           funding=means.funding_per_year))
     for module in offer.modules:
         if module not in means.modules:
-            blocked.append(f"{name} cannot build the {state.module_names.get(module, module)}.")
+            blocked.append(say("{partner} cannot build the {module}.", partner=name,
+                               module=_module_name(state, module)))
     if offer.launches > means.launches:
-        blocked.append(f"{name} can provide at most {means.launches} launch(es).")
+        blocked.append(say("{partner} can provide at most {count} launch(es).", partner=name, count=means.launches))
     if offer.instruments > len(means.instruments):
-        blocked.append(f"{name} has {len(means.instruments)} instrument(s) to offer.")
+        blocked.append(say("{partner} has {count} instrument(s) to offer.", partner=name,
+                           count=len(means.instruments)))
     if offer.host_module is not None and offer.host_module not in means.modules:
-        blocked.append(f"{name} builds no {state.module_names.get(offer.host_module, offer.host_module)} to host.")
+        blocked.append(say("{partner} builds no {module} to host.", partner=name,
+                           module=_module_name(state, offer.host_module)))
     return blocked
 
 
@@ -453,35 +522,40 @@ def _sweeteners(terms: Offer, partner: PartnerSpec, state: ProgrammeState, weigh
 
 def counter_reasons(
     before: Offer, after: Offer, partner: PartnerSpec, state: ProgrammeState, weights: Weights = WEIGHTS
-) -> tuple[str, ...]:
+) -> tuple[Message, ...]:
     """Why a counter-offer asks what it asks: one sentence for each change, for the player to read."""
-    reasons: list[str] = []
+    reasons: list[Message] = []
     blocked = _blocked(before, partner, state)
     if blocked:
-        reasons.append(f"They take out what they cannot give: {blocked[0]}")
+        reasons.append(say("They take out what they cannot give: {blocked}", blocked=blocked[0]))
     for domain in after.data_share:
         if domain not in before.data_share:
-            maker = state.module_names.get(state.producing.get(domain, ""), state.producing.get(domain, ""))
-            source = f"the station's {maker} makes it" if maker else "the station makes it"
-            reasons.append(f"They ask for {domain_name(domain)} data: they care "
-                           f"{interest_in(partner, domain):.0%} for it, and {source}.")
+            interest = interest_in(partner, domain)
+            maker_id = state.producing.get(domain, "")
+            if maker_id:
+                reasons.append(say("They ask for {domain} data: they care {interest:.0%} for it, and the station's "
+                                   "{maker} makes it.", domain=domain_name(domain), interest=interest,
+                                   maker=_module_name(state, maker_id)))
+            else:
+                reasons.append(say("They ask for {domain} data: they care {interest:.0%} for it, and the station "
+                                   "makes it.", domain=domain_name(domain), interest=interest))
     if after.co_lead is not None and after.co_lead != before.co_lead:
-        reasons.append(f"They ask to co-lead {domain_name(after.co_lead)}: of the science the station makes, "
-                       "it is the one they care for most.")
+        reasons.append(say("They ask to co-lead {domain}: of the science the station makes, it is the one they "
+                           "care for most.", domain=domain_name(after.co_lead)))
     if after.payload_kg > before.payload_kg:
-        reasons.append(f"They ask for {after.payload_kg:g} kg of payload: the programme's largest lander sets "
-                       f"down {state.largest_payload_kg:g} kg, and they ask at most {payload_room(state, weights):g}.")
+        reasons.append(say("They ask for {payload:g} kg of payload: the programme's largest lander sets down "
+                           "{largest:g} kg, and they ask at most {most:g}.", payload=after.payload_kg,
+                           largest=state.largest_payload_kg, most=payload_room(state, weights)))
     if after.crew_seats > before.crew_seats:
-        reasons.append("They ask for a crew seat: the station has room for crew now.")
+        reasons.append(say("They ask for a crew seat: the station has room for crew now."))
     if after.host_module is not None and after.host_module != before.host_module:
-        name = state.module_names.get(after.host_module, after.host_module)
-        reasons.append(f"They ask you to host their {name}: the programme's landers can carry one and "
-                       "the budget can pay for it.")
+        reasons.append(say("They ask you to host their {module}: the programme's landers can carry one and the "
+                           "budget can pay for it.", module=_module_name(state, after.host_module)))
     within = _within_means(before, partner, state)  # what they could give; cutting below it is a choice
     gives_less = (after.funding_per_year < within.funding_per_year or after.launches < within.launches
                   or len(after.modules) < len(within.modules) or after.instruments < within.instruments)
     if gives_less:
-        reasons.append("They give less: nothing more that they asked for can be given at this stage.")
+        reasons.append(say("They give less: nothing more that they asked for can be given at this stage."))
     return tuple(reasons)
 
 
@@ -498,16 +572,17 @@ def _smaller_contribution(terms: Offer) -> Offer | None:
     return None
 
 
-def _what_they_wait_for(partner: PartnerSpec, state: ProgrammeState) -> str:
+def _what_they_wait_for(partner: PartnerSpec, state: ProgrammeState) -> Message | None:
     """When a partner declines for want of anything it values, what it would sign for once the station can give it."""
     forbidden: set[str] = set()
     for _, terms in binding_constraints(partner, state.programme):
         forbidden |= terms
     wanted = [_WANT_WORDS[ask] for ask in partner.asks if ask not in forbidden]
     if not wanted:
-        return ""
-    listed = wanted[0] if len(wanted) == 1 else f"{', '.join(wanted[:-1])} or {wanted[-1]}"
-    return f" They want {listed}, once the station can give it."
+        return None
+    # 'a, b or c': the list's items are joined with commas where it is shown.
+    listed = wanted[0] if len(wanted) == 1 else say("{some} or {last}", some=wanted[:-1], last=wanted[-1])
+    return say("They want {what}, once the station can give it.", what=listed)
 
 
 def _main_objection(evaluation: Evaluation) -> str:
@@ -515,8 +590,10 @@ def _main_objection(evaluation: Evaluation) -> str:
     if evaluation.blocked:
         return evaluation.blocked[0]
     if not evaluation.gives_them_something:
-        return "They would receive nothing they asked for or care about."  # the reasons say the rest
-    missing = [reason.text for reason in evaluation.reasons if reason.weight == 0.0]
-    favourite = [text for text in missing if "care most" in text]
-    worth = f"the offer is worth {evaluation.utility:+.0f} to them, less than nothing."
-    return f"{worth} {(favourite or missing or [''])[0]}".strip()
+        return say("They would receive nothing they asked for or care about.")  # the reasons say the rest
+    missing = [reason for reason in evaluation.reasons if reason.weight == 0.0]
+    favourite = [reason for reason in missing if reason.favourite_missing]
+    if not (favourite or missing):
+        return say("the offer is worth {worth:+.0f} to them, less than nothing.", worth=evaluation.utility)
+    return say("the offer is worth {worth:+.0f} to them, less than nothing. {missing}", worth=evaluation.utility,
+               missing=(favourite or missing)[0].text)

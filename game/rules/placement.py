@@ -1,12 +1,20 @@
-"""Whether a module may stand on a spot of the site, and if not, why, in one sentence."""
+"""Whether a module may stand on a spot of the site, and if not, why, in one clause the player can read.
+
+The clause ("needs sunlight: this tile is lit 0% of the time, ...") stands on its own: the station's reason
+box titles it "Cannot build the solar array here", and a log line says the whole sentence with
+`cannot_build_here()`. Both are `say()` messages, so each shows in the player's language as a whole.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Container
+from collections.abc import Container, Sequence
 
+from game.content.message import Message, say
 from game.content.models import ModuleSpec
-from game.content.text import translate
 from game.rules.grid import SiteGrid, footprint_cells, turned
+
+# The whole sentence a log or a command line reads; the reason box shows the `reason` value alone.
+CANNOT_BUILD_HERE = "{module} cannot be built here: {reason}"
 
 
 def placement_refusal(
@@ -15,9 +23,8 @@ def placement_refusal(
     y: int,
     grid: SiteGrid,
     occupied: Container[tuple[int, int]] = (),
-    language: str = "en",
     rotated: bool = False,
-) -> str | None:
+) -> Message | None:
     """None when the module may stand with its top-left corner at (x, y); else the reason it may not.
 
     A rotated module turns a quarter turn: its footprint's width and height swap.
@@ -26,28 +33,58 @@ def placement_refusal(
     cells = footprint_cells(x, y, footprint)
     if not all(grid.contains(cx, cy) for cx, cy in cells):
         width, height = footprint
-        return f"does not fit: it needs {width} × {height} tiles and runs off the edge of the map here"
+        return say("does not fit: it needs {width} × {height} tiles and runs off the edge of the map here",
+                   width=width, height=height)
     if any(cell in occupied for cell in cells):
-        return "this ground is already taken by another module"
+        return say("this ground is already taken by another module")
     rules = module.placement
     for cx, cy in cells:
         tile = grid.at(cx, cy)
-        tile_name = translate(tile.name, language)
         if rules.tiles is not None and tile.id not in rules.tiles:
-            return f"must stand on {' or '.join(rules.tiles).replace('_', ' ')}: this tile is {tile_name.lower()}"
+            return say("must stand on {tiles!l}: this tile is {here!l}",
+                       tiles=_any_of([_tile_name(grid, kind) for kind in rules.tiles]), here=tile.name)
         if tile.sunlight < rules.min_sunlight:
-            return (
-                f"needs sunlight: this tile is lit {tile.sunlight:.0%} of the time, "
-                f"and it needs at least {rules.min_sunlight:.0%}"
-            )
+            return say("needs sunlight: this tile is lit {lit:.0%} of the time, and it needs at least {needed:.0%}",
+                       lit=tile.sunlight, needed=rules.min_sunlight)
         if tile.ice_percent < rules.min_ice_percent:
-            held = "none" if tile.ice_percent == 0 else f"only {tile.ice_percent:g} %"
-            return f"needs ice: this tile holds {held}, and it needs at least {rules.min_ice_percent:g} %"
+            if tile.ice_percent == 0:
+                return say("needs ice: this tile holds none, and it needs at least {needed:g} %",
+                           needed=rules.min_ice_percent)
+            return say("needs ice: this tile holds only {held:g} %, and it needs at least {needed:g} %",
+                       held=tile.ice_percent, needed=rules.min_ice_percent)
         if tile.slope_deg > rules.max_slope_deg:
-            return (
-                f"too steep: this ground slopes {tile.slope_deg:g}°, "
-                f"and it can stand on {rules.max_slope_deg:g}° at most"
-            )
+            return say("too steep: this ground slopes {slope:g}°, and it can stand on {most:g}° at most",
+                       slope=tile.slope_deg, most=rules.max_slope_deg)
         if rules.needs_earth_view and not tile.earth_visible:
-            return "needs Earth in view: a ridge hides Earth from this tile"
+            return say("needs Earth in view: a ridge hides Earth from this tile")
     return None
+
+
+def cannot_build_here(module: str | dict[str, str], reason: str) -> Message:
+    """The whole sentence for a log: 'Solar array cannot be built here: <reason>'. `module` is the catalog's
+    name as written (level text), so it shows in the player's language. (The pattern is CANNOT_BUILD_HERE,
+    written out because the template tool collects only literals.)"""
+    return say("{module} cannot be built here: {reason}", module=module, reason=reason)
+
+
+def refusal_reason(sentence: str) -> str:
+    """The reason clause of a `cannot_build_here()` sentence (anything else as it is), for a box whose title
+    already says which module cannot be built."""
+    if isinstance(sentence, Message) and sentence.pattern == CANNOT_BUILD_HERE:
+        reason = sentence.values.get("reason")
+        if isinstance(reason, str):  # str() would drop a Message's pattern: keep the value itself
+            return reason
+    return sentence
+
+
+def _tile_name(grid: SiteGrid, kind: str) -> str | dict[str, str]:
+    """A tile kind's name as the level writes it (its id in words when the map has none of that kind)."""
+    return next((tile.name for _, _, tile in grid.cells() if tile.id == kind), kind.replace("_", " "))
+
+
+def _any_of(names: Sequence[str | dict[str, str] | Message]) -> str | dict[str, str] | Message:
+    """'a or b or c', each name with a small first letter mid-sentence; one name alone as it is."""
+    *rest, last = names
+    if not rest:
+        return last
+    return say("{either!l} or {other!l}", either=_any_of(rest), other=last)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import math
 import os
+import warnings
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
@@ -12,6 +13,7 @@ from typing import Any
 
 from game import paths
 from game.atomic_file import write_text_atomically
+from game.content.message import Message, say
 
 SETTINGS_FILE = "settings.json"
 BAD_SUFFIX = ".bad"
@@ -33,6 +35,11 @@ class KeyAction:
     screen: str
     default_key: str  # a pygame key name, as pygame.key.name() writes it
 
+    @property
+    def title(self) -> Message:
+        """The label as a message, so a screen shows it in the player's language (the template lists it)."""
+        return Message(self.label)
+
 
 KEY_ACTIONS: tuple[KeyAction, ...] = (
     KeyAction("pause", "Pause / run time", "station", "space"),
@@ -45,6 +52,16 @@ KEY_ACTIONS: tuple[KeyAction, ...] = (
     KeyAction("pan_right", "Pan right", "station", "right"),
     KeyAction("pan_up", "Pan up", "station", "up"),
     KeyAction("pan_down", "Pan down", "station", "down"),
+    KeyAction("tab_build", "Open the build list", "station", "b"),
+    KeyAction("tab_goals", "Show the goals", "station", "g"),
+    KeyAction("tab_log", "Show the log", "station", "l"),
+    KeyAction("overlay", "Next overlay (Shift: back)", "station", "o"),
+    KeyAction("rotate", "Rotate the module", "station", "r"),
+    KeyAction("demolish", "Take a module down", "station", "x"),
+    KeyAction("dismiss_hint", "Close the hint", "station", "h"),
+    KeyAction("quick_save", "Quick save", "station", "f5"),
+    KeyAction("partners", "Partners", "station", "p"),
+    KeyAction("fit_map", "Show the whole map", "station", "0"),
     KeyAction("throttle_up", "Landing: more thrust", "landing", "up"),
     KeyAction("throttle_down", "Landing: less thrust", "landing", "down"),
     KeyAction("turn_left", "Landing: turn left", "landing", "left"),
@@ -57,6 +74,21 @@ KEY_ACTIONS: tuple[KeyAction, ...] = (
     KeyAction("pause_flight", "Landing: pause", "landing", "p"),
 )
 DEFAULT_KEY_BINDINGS: dict[str, str] = {action.id: action.default_key for action in KEY_ACTIONS}
+# Keys no action may take: the app's own (full screen, screenshot), and on the station the keys that move
+# around it as around every menu (Esc backs out, Enter places, Tab enters the build list).
+APP_KEYS = ("escape", "f11", "f12")
+NAVIGATION_KEYS: dict[str, tuple[str, ...]] = {"station": ("return", "enter", "tab"), "landing": ()}
+# Words, not arrow signs: the bundled Noto Sans has no arrow glyphs and would draw empty boxes.
+KEY_WORDS = {"space": "Space", "=": "+", "escape": "Esc", "return": "Enter"}
+
+
+def key_label(key_name: str) -> str:
+    """A pygame key name as a player reads it: 'space' → 'Space', 'left' → 'Left', 'f5' → 'F5', '=' → '+'."""
+    if key_name in KEY_WORDS:
+        return KEY_WORDS[key_name]
+    if len(key_name) == 1 or (key_name[0] == "f" and key_name[1:].isdigit()):
+        return key_name.upper()
+    return key_name.title()
 
 
 def _default_bindings() -> dict[str, str]:
@@ -105,11 +137,24 @@ class LoadedSettings:
     """Settings as read, plus a sentence for the player when the file could not be used as it was."""
 
     settings: Settings
-    warning: str | None = None
+    warning: Message | None = None
 
 
 def settings_path() -> Path:
     return paths.user_config_dir() / SETTINGS_FILE
+
+
+def action_for_id(action_id: str) -> KeyAction:
+    return next(item for item in KEY_ACTIONS if item.id == action_id)
+
+
+def key_refusal(action: str, key_name: str) -> Message | None:
+    """Why `key_name` cannot be given to `action` (a key the game keeps for itself), or None when it can."""
+    wanted = action_for_id(action)
+    if key_name in APP_KEYS or key_name in NAVIGATION_KEYS.get(wanted.screen, ()):
+        return say("{key} stays as it is on every screen, so “{action}” keeps its key.",
+                   key=key_label(key_name), action=wanted.title)
+    return None
 
 
 def rebind(settings: Settings, action: str, key_name: str) -> str | None:
@@ -134,7 +179,7 @@ def rebind(settings: Settings, action: str, key_name: str) -> str | None:
 def _boolean(name: str) -> Callable[[Any], Any]:
     def check(value: Any) -> bool:
         if not isinstance(value, bool):
-            raise ValueError(f"'{name}' must be true or false")
+            raise ValueError(say("'{name}' must be true or false", name=name))
         return value
 
     return check
@@ -148,7 +193,7 @@ def _number_between(name: str, low: float, high: float) -> Callable[[Any], Any]:
             or not math.isfinite(value)
             or not low <= value <= high
         ):
-            raise ValueError(f"'{name}' must be a number from {low:g} to {high:g}")
+            raise ValueError(say("'{name}' must be a number from {low:g} to {high:g}", name=name, low=low, high=high))
         return float(value)
 
     return check
@@ -157,8 +202,8 @@ def _number_between(name: str, low: float, high: float) -> Callable[[Any], Any]:
 def _one_of(name: str, choices: tuple[str, ...]) -> Callable[[Any], Any]:
     def check(value: Any) -> str:
         if value not in choices:
-            listed = ", ".join(f'"{choice}"' for choice in choices)
-            raise ValueError(f"'{name}' must be one of {listed}")
+            listed = [f'"{choice}"' for choice in choices]
+            raise ValueError(say("'{name}' must be one of {listed}", name=name, listed=listed))
         return str(value)
 
     return check
@@ -166,7 +211,7 @@ def _one_of(name: str, choices: tuple[str, ...]) -> Callable[[Any], Any]:
 
 def _language(value: Any) -> str:
     if not isinstance(value, str) or not value.strip():
-        raise ValueError("'language' must be a language code such as \"en\"")
+        raise ValueError(say("'language' must be a language code such as \"en\""))
     return value
 
 
@@ -177,7 +222,7 @@ def _window_size(value: Any) -> tuple[int, int]:
         or len(value) != 2
         or not all(isinstance(side, int) and not isinstance(side, bool) and low <= side <= high for side in value)
     ):
-        raise ValueError("'window_size' must be two whole numbers of pixels, such as [1280, 720]")
+        raise ValueError(say("'window_size' must be two whole numbers of pixels, such as [1280, 720]"))
     return (value[0], value[1])
 
 
@@ -185,7 +230,7 @@ def _key_bindings(value: Any) -> dict[str, str]:
     if not isinstance(value, dict) or not all(
         isinstance(key, str) and isinstance(name, str) and 0 < len(name) <= 40 for key, name in value.items()
     ):
-        raise ValueError("'key_bindings' must map actions to key names, such as {\"pause\": \"space\"}")
+        raise ValueError(say("'key_bindings' must map actions to key names, such as {{\"pause\": \"space\"}}"))
     # Actions this version does not know are dropped; actions the file lacks keep their default key.
     return {**DEFAULT_KEY_BINDINGS, **{key: name for key, name in value.items() if key in DEFAULT_KEY_BINDINGS}}
 
@@ -215,8 +260,35 @@ def _checked_value(name: str, value: Any) -> Any:
     """The value converted to the field's type, or ValueError with what was wrong."""
     check = _CHECKS.get(name)
     if check is None:
-        raise ValueError(f"unknown setting '{name}'")
+        raise ValueError(say("unknown setting '{name}'", name=name))
     return check(value)
+
+
+def _problem(error: ValueError) -> str:
+    """The sentence a check raised (a message, so it can be translated), or the library's own words."""
+    reason = error.args[0] if error.args else ""
+    return reason if isinstance(reason, Message) else str(error)
+
+
+def _unknown_key_names(settings: Settings) -> list[Message]:
+    """Puts back the default key of every binding pygame does not know, saying which ones, one sentence each."""
+    changed = {action: name for action, name in settings.key_bindings.items() if name != DEFAULT_KEY_BINDINGS[action]}
+    if not changed:
+        return []  # the usual case, and then pygame need not even be imported
+    import pygame  # here, not at the top: the headless commands read settings without pygame
+
+    problems = []
+    for action, name in changed.items():
+        try:
+            with warnings.catch_warnings():  # names are looked up from SDL's table, even before pygame.init()
+                warnings.simplefilter("ignore")
+                pygame.key.key_code(name)
+        except ValueError:
+            settings.key_bindings[action] = DEFAULT_KEY_BINDINGS[action]
+            problems.append(say("the key “{key}” for “{action}” is not one this game knows, so it is {default} again",
+                                key=name, action=action_for_id(action).title,
+                                default=key_label(DEFAULT_KEY_BINDINGS[action])))
+    return problems
 
 
 def _keep_bad_copy(path: Path) -> Path:
@@ -234,19 +306,21 @@ def load_settings(path: Path | None = None) -> LoadedSettings:
     except FileNotFoundError:
         return LoadedSettings(Settings())
     except (OSError, UnicodeDecodeError) as error:
-        return LoadedSettings(Settings(), f"Your settings could not be read ({error}); the defaults are used.")
+        return LoadedSettings(Settings(), say("Your settings could not be read ({error}); the defaults are used.",
+                                              error=str(error)))
     try:
         data = json.loads(text)
         if not isinstance(data, dict):
-            raise ValueError("the file must hold one JSON object")
+            raise ValueError(say("the file must hold one JSON object"))
     except ValueError as error:
         bad = _keep_bad_copy(path)
         return LoadedSettings(
             Settings(),
-            f"Your settings file was damaged ({error}), so the defaults are used; it was kept as {bad.name}.",
+            say("Your settings file was damaged ({error}), so the defaults are used; it was kept as {file}.",
+                error=_problem(error), file=bad.name),
         )
     settings = Settings()
-    problems: list[str] = []
+    problems: list[str] = []  # each a message (or a library's English words)
     known = {f.name for f in fields(Settings)}
     for name, value in data.items():
         if name not in known:
@@ -254,12 +328,14 @@ def load_settings(path: Path | None = None) -> LoadedSettings:
         try:
             setattr(settings, name, _checked_value(name, value))
         except ValueError as error:
-            problems.append(str(error))
+            problems.append(_problem(error))
+    problems += _unknown_key_names(settings)
     if problems:
         bad = _keep_bad_copy(path)
         return LoadedSettings(
             settings,
-            f"Some settings were wrong ({'; '.join(problems)}) and were reset; the file was kept as {bad.name}.",
+            say("Some settings were wrong ({problems}) and were reset; the file was kept as {file}.",
+                problems=problems, file=bad.name),
         )
     return LoadedSettings(settings)
 

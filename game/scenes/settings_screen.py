@@ -1,7 +1,8 @@
 """The settings screen: window, scale, colours, sound, play options and key bindings; Apply saves and applies.
 
 Keyboard: Up/Down (or Tab) choose a row, Left/Right change its value, Enter presses a button or waits
-for a new key on a key row, Page Up/Down turn the page, Esc goes back without applying.
+for a new key on a key row, Page Up/Down turn the page, Esc goes back without applying. The mouse turns
+pages with the wheel or the arrow buttons beside the page number.
 Also here: `apply_look(ctx)`, which makes the fonts, the pygame_gui theme and the palette follow the
 settings (the app calls it at start; this screen calls it on Apply).
 """
@@ -26,7 +27,7 @@ from game.render.text import draw_text, fit_text
 from game.scenes.context import SceneContext
 from game.scenes.scene import SceneBase
 from game.scenes.transitions import Pop, Transition
-from game.settings import KEY_ACTIONS, WINDOW_SIZES, Settings, rebind, save_settings
+from game.settings import KEY_ACTIONS, WINDOW_SIZES, Settings, key_label, key_refusal, rebind, save_settings
 
 MARGIN = 40
 ROW_HEIGHT = 50
@@ -34,6 +35,7 @@ FOOTER_HEIGHT = 112
 HEADER_HEIGHT = 96
 CONTROL_WIDTH = 300
 BUTTON_SIZE = (190, 52)
+PAGE_BUTTON_SIZE = 52  # the square "<" and ">" buttons that turn the page with the mouse
 NEXT_KEYS = (pygame.K_DOWN, pygame.K_TAB)
 PRESS_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE)
 PALETTE_CHOICES = ((to_translate("Standard colours"), "standard"), (to_translate("Colour-blind safe"), "colour_blind"))
@@ -127,10 +129,6 @@ def _language_rows(settings: Settings, languages: Sequence[tuple[str, str]]) -> 
     return [Row("choice", to_translate("Language"), "language", tuple(choices))]
 
 
-def key_label(name: str) -> str:
-    return name.upper() if len(name) > 1 else name.upper() if name.isalpha() else name
-
-
 class SettingsScene(SceneBase):
     """Edits a copy of the settings; Apply copies it into the app's settings, saves, and applies it."""
 
@@ -145,6 +143,7 @@ class SettingsScene(SceneBase):
         self.message = ""
         self.controls: dict[int, Any] = {}  # row index -> its pygame_gui element, on the page shown
         self.footer: list[UIButton] = []
+        self.page_buttons: list[UIButton] = []  # previous, next
 
     # --- layout ----------------------------------------------------------------------------------
 
@@ -226,10 +225,11 @@ class SettingsScene(SceneBase):
         self._build()
 
     def exit(self) -> None:
-        for element in [*self.controls.values(), *self.footer]:
+        for element in [*self.controls.values(), *self.footer, *self.page_buttons]:
             element.kill()
         self.controls = {}
         self.footer = []
+        self.page_buttons = []
 
     def _build(self) -> None:
         self.exit()
@@ -254,7 +254,25 @@ class SettingsScene(SceneBase):
             UIButton(pygame.Rect((x + number * (size[0] + 16), top), size), self.ctx.tr(label), ui)
             for number, label in enumerate(FOOTER_BUTTONS)
         ]
+        if len(pages) > 1:
+            self.page_buttons = self._make_page_buttons(ui)
         self._show_focus()
+
+    def page_button_rects(self) -> tuple[pygame.Rect, pygame.Rect]:
+        """Where "<" and ">" stand: at the top right, with the page number between them."""
+        width = self.ctx.ui.window_resolution[0]
+        side = self._px(PAGE_BUTTON_SIZE)
+        top = max(4, (self._px(HEADER_HEIGHT) - side) // 2 - self._px(6))
+        number_width = self.ctx.fonts.regular(palette_module.SMALL).size(
+            self.ctx.tr("Page {page} of {pages}", page=88, pages=88))[0]
+        following = pygame.Rect(width - MARGIN - side, top, side, side)
+        previous = pygame.Rect(following.left - number_width - 2 * self._px(12) - side, top, side, side)
+        return previous, following
+
+    def _make_page_buttons(self, ui: pygame_gui.UIManager) -> list[UIButton]:
+        previous, following = self.page_button_rects()
+        return [UIButton(previous, "<", ui, tool_tip_text=self.ctx.tr("Previous page (Page Up)")),
+                UIButton(following, ">", ui, tool_tip_text=self.ctx.tr("Next page (Page Down)"))]
 
     def _make_control(self, row: Row, rect: pygame.Rect, ui: pygame_gui.UIManager) -> Any:
         value = getattr(self.working, row.key) if row.kind != "key" else self.working.key_name(row.key)
@@ -291,6 +309,8 @@ class SettingsScene(SceneBase):
             return self._key(event)
         elif event.type == pygame_gui.UI_BUTTON_PRESSED:
             return self._pressed(event.ui_element)
+        elif event.type == pygame.MOUSEWHEEL and event.y and self.listening is None:
+            self.turn_page(-1 if event.y > 0 else 1)  # wheel up shows the page before, as a list scrolls
         elif event.type == pygame_gui.UI_HORIZONTAL_SLIDER_MOVED:
             index = self._row_of(event.ui_element)
             if index is not None:
@@ -339,6 +359,9 @@ class SettingsScene(SceneBase):
 
     def _pressed(self, element: object) -> Transition | None:
         self.ctx.play_sound("click")
+        if element in self.page_buttons:
+            self.turn_page(-1 if element is self.page_buttons[0] else 1)
+            return None
         if element in self.footer:
             return self._footer(self.footer.index(element))
         index = self._row_of(element)
@@ -395,6 +418,11 @@ class SettingsScene(SceneBase):
         self._focus_row(index)
 
     def _bind(self, action: str, name: str) -> None:
+        """Gives the key to the action; a key taken on the same screen swaps, a key the game keeps is refused."""
+        refusal = key_refusal(action, name)
+        if refusal is not None:
+            self.message = self.ctx.tr(refusal)
+            return
         label = {item.id: self.ctx.tr(item.label) for item in KEY_ACTIONS}
         swapped = rebind(self.working, action, name)
         self.message = self.ctx.tr("“{action}” is now {key}.", action=label[action], key=key_label(name))
@@ -477,9 +505,11 @@ class SettingsScene(SceneBase):
         draw_text(surface, self.ctx.tr("Settings"), fonts.bold(palette_module.HEADING), colours.text,
                   (MARGIN, self._px(20)))
         pages = self.pages()
-        draw_text(surface, self.ctx.tr("Page {page} of {pages}", page=self.page + 1, pages=len(pages)),
-                  fonts.regular(palette_module.SMALL), colours.text_dim, (width - MARGIN, self._px(32)),
-                  anchor="topright")
+        page_number = self.ctx.tr("Page {page} of {pages}", page=self.page + 1, pages=len(pages))
+        previous, following = self.page_button_rects()
+        if len(pages) > 1:  # between the "<" and ">" buttons
+            draw_text(surface, page_number, fonts.regular(palette_module.SMALL), colours.text_dim,
+                      ((previous.right + following.left) // 2, previous.centery), anchor="center")
         kind, focused = self.focused
         label_font = fonts.regular(palette_module.BODY)
         for position, index in enumerate(pages[self.page]):
@@ -502,9 +532,17 @@ class SettingsScene(SceneBase):
         pygame.draw.line(surface, colours.panel_edge, (MARGIN, footer_top), (width - MARGIN, footer_top), 2)
         # One line under the rows: what just happened, or else which keys do what.
         line_font = fonts.regular(palette_module.BODY if self.message else palette_module.SMALL)
-        line = self.message or self.ctx.tr(HINT)
+        line = self.message or whole_clauses(self.ctx.tr(HINT), line_font, width - 2 * MARGIN)
         draw_text(surface, fit_text(line, line_font, width - 2 * MARGIN), line_font,
                   colours.accent if self.message else colours.text_dim, (MARGIN, footer_top + self._px(8)))
+
+
+def whole_clauses(text: str, font: pygame.font.Font, width: int, separator: str = "  ·  ") -> str:
+    """As many whole clauses of the key help as fit: at a large UI scale half a clause would say nothing."""
+    clauses = text.split(separator)
+    while len(clauses) > 1 and font.size(separator.join(clauses))[0] > width:
+        clauses.pop()
+    return separator.join(clauses)
 
 
 def _copy_settings(settings: Settings) -> Settings:

@@ -17,8 +17,8 @@ PALETTE_PAGE = 5
 
 
 class StationInput(StationFlow):
-    """Turns events into the station's verbs. Keys the settings do not list (B, G, L, O, R, X, H, F5, P, Tab,
-    0, Home, Esc) are fixed; every key in the settings' station group is read from the player's bindings."""
+    """Turns events into the station's verbs. Every action key comes from the player's bindings (the settings'
+    station group); only the keys that move around the screen are fixed: Esc, Enter, Tab and Page Up/Down."""
 
     def handle(self, event: pygame.event.Event) -> Transition | None:
         if self.landing_question is not None and event.type != pygame.VIDEORESIZE:
@@ -91,12 +91,26 @@ class StationInput(StationFlow):
         if self.build.focused and self._palette_key(key, action):
             return None
         if action is not None:
-            self._bound_key(key, action)
-            return None
-        return self._fixed_key(key, bool(event.mod & pygame.KMOD_SHIFT))
+            return self._bound_key(key, action, bool(event.mod & pygame.KMOD_SHIFT))
+        return self._fixed_key(key)
 
-    def _bound_key(self, key: int, action: str) -> None:
-        """A key from the player's bindings: time, zoom, and panning (or moving the ghost while a tool is held)."""
+    def _bound_key(self, key: int, action: str, shift: bool) -> Transition | None:
+        """A key from the player's bindings: time, zoom, panning (or moving the ghost while a tool is held),
+        the side panel's tabs, the overlay, the tools, the hint, saving and the partners."""
+        if action in PAN_ACTIONS:
+            if self.armed or self.demolishing:
+                self._move_cursor(*PAN_ACTIONS[action])
+            else:
+                self.held_pan.add(key)
+        elif action == "partners":
+            if self.partners_scene is not None:
+                return self._partners()
+            self.toggle_pause()  # a level without partners: P keeps the pause it has always meant
+        else:
+            self._station_action(action, shift)
+        return None
+
+    def _station_action(self, action: str, shift: bool) -> None:
         if action == "pause":
             self.toggle_pause()
         elif action in SPEED_ACTIONS:
@@ -105,40 +119,32 @@ class StationInput(StationFlow):
             self.camera.zoom_at(ZOOM_STEP)
         elif action == "zoom_out":
             self.camera.zoom_at(1 / ZOOM_STEP)
-        elif action in PAN_ACTIONS:
-            if self.armed or self.demolishing:
-                self._move_cursor(*PAN_ACTIONS[action])
-            else:
-                self.held_pan.add(key)
-
-    def _fixed_key(self, key: int, shift: bool) -> Transition | None:
-        if key == pygame.K_p:
-            if self.partners_scene is not None:
-                return self._partners()
-            self.toggle_pause()
-        elif key in (pygame.K_0, pygame.K_HOME):
+        elif action == "fit_map":
             self.camera.fit()
-        elif key == pygame.K_b:
+        elif action == "tab_build":
             self.open_tab("build")
             self.build.focused = True
-        elif key == pygame.K_TAB:
-            self.open_tab("build")
-            self.build.focused = not self.build.focused
-        elif key == pygame.K_g:
+        elif action == "tab_goals":
             self.open_tab("goals")
-        elif key == pygame.K_l and self.layout.log_tab:
+        elif action == "tab_log" and self.layout.log_tab:
             self.open_tab("log")
-        elif key == pygame.K_o:
+        elif action == "overlay":
             self.cycle_overlay(-1 if shift else 1)
-        elif key == pygame.K_r:
+        elif action == "rotate":
             self.rotated = not self.rotated
             self._refresh_ghost()
-        elif key == pygame.K_x:
+        elif action == "demolish":
             self.toggle_demolish()
-        elif key == pygame.K_h:
+        elif action == "dismiss_hint":
             self.hints.dismiss()
-        elif key == pygame.K_F5:
+        elif action == "quick_save":
             self.quick_save()
+
+    def _fixed_key(self, key: int) -> Transition | None:
+        """The keys that move around the screen, as on every menu: Tab enters the build list, Enter places."""
+        if key == pygame.K_TAB:
+            self.open_tab("build")
+            self.build.focused = not self.build.focused
         elif key in ENTER_KEYS and self.cursor is not None and (self.armed or self.demolishing):
             self.click_cell(self.cursor)
         return None

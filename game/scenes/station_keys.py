@@ -6,26 +6,17 @@ from dataclasses import dataclass
 
 import pygame
 
-from game.settings import KEY_ACTIONS, Settings
+from game.content.message import Message, say
+from game.settings import KEY_ACTIONS, Settings, key_label
 
 STATION_ACTIONS = tuple(action.id for action in KEY_ACTIONS if action.screen == "station")
 SPEED_ACTIONS = {"speed_1": 1, "speed_4": 4, "speed_16": 16}
 PAN_ACTIONS = {"pan_left": (-1, 0), "pan_right": (1, 0), "pan_up": (0, -1), "pan_down": (0, 1)}
-# The number pad's plus and minus always zoom as well: they are where a teacher's hand looks for them, and
-# no station action can be bound to them by accident without also being the player's choice.
-KEYPAD_ZOOM = {pygame.K_KP_PLUS: "zoom_in", pygame.K_KP_MINUS: "zoom_out"}
-# Words, not arrow signs: the bundled Noto Sans has no arrow glyphs and would draw empty boxes.
-KEY_WORDS = {"space": "Space", "=": "+", "escape": "Esc", "return": "Enter"}
+# The number pad's plus and minus always zoom as well, and Home always fits the map: they are where a teacher's
+# hand looks for them, and a binding the player chose for one of them still wins (see from_settings).
+SPARE_KEYS = {pygame.K_KP_PLUS: "zoom_in", pygame.K_KP_MINUS: "zoom_out", pygame.K_HOME: "fit_map"}
 ARROW_NAMES = ("left", "right", "up", "down")
-
-
-def key_label(key_name: str) -> str:
-    """A pygame key name as a player reads it: 'space' → 'Space', 'left' → 'Left', 'f5' → 'F5', '=' → '+'."""
-    if key_name in KEY_WORDS:
-        return KEY_WORDS[key_name]
-    if len(key_name) == 1 or (key_name[0] == "f" and key_name[1:].isdigit()):
-        return key_name.upper()
-    return key_name.title()
+__all__ = ["ARROW_NAMES", "PAN_ACTIONS", "SPARE_KEYS", "SPEED_ACTIONS", "STATION_ACTIONS", "StationKeys", "key_label"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,7 +28,7 @@ class StationKeys:
 
     @classmethod
     def from_settings(cls, settings: Settings) -> StationKeys:
-        actions: dict[int, str] = dict(KEYPAD_ZOOM)
+        actions: dict[int, str] = dict(SPARE_KEYS)
         for action in reversed(STATION_ACTIONS):  # the first action listed wins if a file binds a key twice
             actions[settings.key_code(action)] = action
         return cls(actions, {action: settings.key_name(action) for action in STATION_ACTIONS})
@@ -56,8 +47,8 @@ class StationKeys:
         """'1 2 3', or whatever the three speed keys are."""
         return " ".join(self.label(action) for action in SPEED_ACTIONS)
 
-    def pan_labels(self) -> str:
-        """'arrows' for the usual four, else the four keys in the order left, right, up, down."""
+    def pan_labels(self) -> str | Message:
+        """'arrows' (a word, so translated) for the usual four, else the four keys: left, right, up, down."""
         if tuple(self.names[action] for action in PAN_ACTIONS) == ARROW_NAMES:
-            return "arrows"
+            return say("arrows")
         return " ".join(self.label(action) for action in PAN_ACTIONS)

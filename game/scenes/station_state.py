@@ -181,7 +181,7 @@ class StationState(SceneBase):
         """Wording 0 'Overlay: Ice (O)', 1 'Overlay: Ice', 2 'Ice' (the map's legend box says it is the overlay)."""
         name = self.ctx.tr(OVERLAY_SHORT_NAMES[self.overlay])
         overlay = self.ctx.tr("Overlay: {overlay}", overlay=name)
-        return (f"{overlay} (O)", overlay, name)[wording]
+        return (f"{overlay} ({self.keys.label('overlay')})", overlay, name)[wording]
 
     def _footer_labels(self, wording: int) -> list[tuple[str, str]]:
         """The footer's buttons, from the longest wording (0, with keys) to the shortest (2)."""
@@ -190,9 +190,10 @@ class StationState(SceneBase):
             return f"{words} ({key})" if wording == 0 else words
 
         labels = [("overlay", self._overlay_label(wording)),
-                  ("demolish", label(to_translate("Demolish"), "X")), ("save", label(to_translate("Save"), "F5"))]
+                  ("demolish", label(to_translate("Demolish"), self.keys.label("demolish"))),
+                  ("save", label(to_translate("Save"), self.keys.label("quick_save")))]
         if self.partners_scene is not None:
-            labels.append(("partners", label(to_translate("Partners"), "P")))
+            labels.append(("partners", label(to_translate("Partners"), self.keys.label("partners"))))
         labels.append(("menu", label(to_translate("Menu"), "Esc")))
         return labels
 
@@ -240,9 +241,11 @@ class StationState(SceneBase):
     def _tab_buttons(self) -> dict[str, UIButton]:
         """Build and Goals; and Log when the side panel is too short to show the log below them."""
         tabs = self.layout.tabs
-        names = [("build", to_translate("Build"), "B"), ("goals", to_translate("Goals"), "G")]
+        # The keys as the player bound them (settings), so the labels never name a key that does something else.
+        names = [("build", to_translate("Build"), self.keys.label("tab_build")),
+                 ("goals", to_translate("Goals"), self.keys.label("tab_goals"))]
         if self.layout.log_tab:
-            names.append(("log", to_translate("Log"), "L"))
+            names.append(("log", to_translate("Log"), self.keys.label("tab_log")))
         elif self.side_tab == "log":
             self.side_tab = "build"  # the window grew: the log has its own place again
         width = (tabs.width - 6 * (len(names) - 1)) // len(names)

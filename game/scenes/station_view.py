@@ -124,8 +124,8 @@ class StationView(StationFlow):
         """The keys that matter now, as the player bound them."""
         keys, tr = self.keys, self.ctx.tr
         if self.armed:
-            return tr("Click or Enter: build · R: rotate · {pan}: move · right click or Esc: cancel",
-                      pan=keys.pan_labels())
+            return tr("Click or Enter: build · {rotate}: rotate · {pan}: move · right click or Esc: cancel",
+                      rotate=keys.label("rotate"), pan=keys.pan_labels())
         if self.demolishing:
             return tr("Click a module to take it down · Esc: cancel")
         if self.simulation_problem:

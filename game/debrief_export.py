@@ -6,6 +6,10 @@
 The daily figures come from `simulation.history` when the simulation keeps one, else from the samples
 passed in; each sample is read by attribute name, so a DaySample and a StationSnapshot both work.
 No pygame here: a classroom tool can build and export a result headless.
+
+The words this module writes (series labels, score parts) are `say()` messages: English as text, shown in the
+player's language through `tr`. The level's own text comes in the run's language; `export_result(..., tr=...)`
+writes the module's words in the player's language too (English when no `tr` is given).
 """
 
 from __future__ import annotations
@@ -21,8 +25,10 @@ from typing import Any
 
 from game import paths
 from game.atomic_file import write_text_atomically
+from game.content.message import Message, say
 from game.content.models import Level
 from game.content.text import translate
+from game.content.ui_text import ENGLISH, Translate
 
 RESULTS_FOLDER = "results"
 EXPORT_VERSION = 1
@@ -30,21 +36,21 @@ EXPORT_VERSION = 1
 
 @dataclass(frozen=True, slots=True)
 class SeriesSpec:
-    """One figure followed over the run: its label, unit and how to read it from a daily sample."""
+    """One figure followed over the run: its label and unit (a symbol, or a word as a message), by its id."""
 
     id: str
-    label: str
+    label: Message
     unit: str
 
 
 # The figures the debrief draws and the CSV holds, in that order.
 SERIES: tuple[SeriesSpec, ...] = (
-    SeriesSpec("energy_kwh", "Energy stored", "kWh"),
-    SeriesSpec("budget", "Budget", "credits"),
-    SeriesSpec("science", "Science", "points"),
-    SeriesSpec("water_kg", "Water", "kg"),
-    SeriesSpec("oxygen_kg", "Oxygen", "kg"),
-    SeriesSpec("food_kg", "Food", "kg"),
+    SeriesSpec("energy_kwh", say("Energy stored"), "kWh"),
+    SeriesSpec("budget", say("Budget"), say("credits")),
+    SeriesSpec("science", say("Science"), say("points")),
+    SeriesSpec("water_kg", say("Water"), "kg"),
+    SeriesSpec("oxygen_kg", say("Oxygen"), "kg"),
+    SeriesSpec("food_kg", say("Food"), "kg"),
 )
 
 
@@ -89,7 +95,7 @@ class RunResult:
     quiz: tuple[QuizResult, ...] = ()
     days: tuple[float, ...] = ()
     series: Mapping[str, tuple[float, ...]] = field(default_factory=dict)
-    score_parts: tuple[tuple[str, float], ...] = ()  # (what, points), adding up to the score
+    score_parts: tuple[tuple[Message, float], ...] = ()  # (what, points), adding up to the score
 
     @property
     def goals_met(self) -> int:
@@ -145,7 +151,7 @@ def score_of(simulation: Any, goals: Sequence[GoalResult]) -> int:
     return round(sum(100.0 if goal.status == "met" else 60.0 * goal.fraction for goal in goals))
 
 
-def score_parts(simulation: Any) -> tuple[tuple[str, float], ...]:
+def score_parts(simulation: Any) -> tuple[tuple[Message, float], ...]:
     """How the score adds up, line by line, when the simulation gives a score card and the formula is known."""
     score = getattr(simulation, "score", None)
     if not callable(score):
@@ -158,10 +164,11 @@ def score_parts(simulation: Any) -> tuple[tuple[str, float], ...]:
     try:
         spare = max(0.0, simulation.level.time_limit_days - card.days) if card.won else 0.0
         return (
-            (f"{card.goals_met} goals met", formula.POINTS_PER_GOAL * card.goals_met),
-            (f"{card.science:.0f} science points", formula.POINTS_PER_SCIENCE * card.science),
-            (f"{max(0.0, card.budget_left):,.0f} credits left", formula.POINTS_PER_CREDIT * max(0.0, card.budget_left)),
-            (f"{spare:.0f} days to spare", formula.POINTS_PER_SPARE_DAY * spare),
+            (say("{count} goals met", count=card.goals_met), formula.POINTS_PER_GOAL * card.goals_met),
+            (say("{science:.0f} science points", science=card.science), formula.POINTS_PER_SCIENCE * card.science),
+            (say("{credits:,.0f} credits left", credits=max(0.0, card.budget_left)),
+             formula.POINTS_PER_CREDIT * max(0.0, card.budget_left)),
+            (say("{days:.0f} days to spare", days=spare), formula.POINTS_PER_SPARE_DAY * spare),
         )
     except AttributeError:  # a score card of another shape: the total alone is shown
         return ()
@@ -198,17 +205,22 @@ def run_result(
     )
 
 
-def result_to_json(result: RunResult, exported: dt.datetime) -> dict[str, Any]:
+def result_to_json(result: RunResult, exported: dt.datetime, tr: Translate = ENGLISH) -> dict[str, Any]:
+    """The result as JSON data; `tr` words the goals and score parts (the level's text is already translated)."""
     data = asdict(result)
     data["series"] = {key: list(values) for key, values in result.series.items()}
+    data["score_parts"] = [[tr(what), points] for what, points in result.score_parts]
+    for goal in data["goals"]:
+        goal["text"] = tr(goal["text"])
     return {"format": EXPORT_VERSION, "exported": exported.isoformat(timespec="seconds"), **data}
 
 
-def result_to_csv(result: RunResult) -> str:
-    """One row a day: the day, then each SERIES figure; spreadsheets open it as it is."""
+def result_to_csv(result: RunResult, tr: Translate = ENGLISH) -> str:
+    """One row a day: the day, then each SERIES figure; spreadsheets open it as it is. The first column's name
+    stays "day" (a key a classroom script may read); `tr` words the figures' headings."""
     stream = io.StringIO()
     writer = csv.writer(stream, lineterminator="\n")
-    writer.writerow(["day", *(f"{spec.label} ({spec.unit})" for spec in SERIES)])
+    writer.writerow(["day", *(tr("{label} ({unit})", label=spec.label, unit=spec.unit) for spec in SERIES)])
     for index, day in enumerate(result.days):
         writer.writerow([f"{day:g}", *(f"{result.series[spec.id][index]:.6g}" for spec in SERIES)])
     return stream.getvalue()
@@ -219,10 +231,11 @@ def results_dir() -> Path:
 
 
 def export_result(
-    result: RunResult, folder: Path | None = None, now: dt.datetime | None = None
+    result: RunResult, folder: Path | None = None, now: dt.datetime | None = None, tr: Translate = ENGLISH,
 ) -> tuple[Path, Path]:
-    """Writes <level>-<time>.json and .csv into `folder` (the user's results folder); an older export of the
-    same second is never overwritten. Raises OSError when the folder cannot be written."""
+    """Writes <level>-<time>.json and .csv into `folder` (the user's results folder), worded by `tr` (the
+    player's language on the debrief); an older export of the same second is never overwritten. Raises OSError
+    when the folder cannot be written."""
     folder = folder or results_dir()
     now = now or dt.datetime.now()
     stem = f"{result.level_id}-{now:%Y%m%d-%H%M%S}"
@@ -231,8 +244,8 @@ def export_result(
         stem = f"{result.level_id}-{now:%Y%m%d-%H%M%S}-{counter}"
         counter += 1
     json_path, csv_path = folder / f"{stem}.json", folder / f"{stem}.csv"
-    write_text_atomically(json_path, json.dumps(result_to_json(result, now), indent=2, ensure_ascii=False) + "\n")
-    write_text_atomically(csv_path, result_to_csv(result))
+    write_text_atomically(json_path, json.dumps(result_to_json(result, now, tr), indent=2, ensure_ascii=False) + "\n")
+    write_text_atomically(csv_path, result_to_csv(result, tr))
     return json_path, csv_path
 
 

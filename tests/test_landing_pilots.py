@@ -103,7 +103,7 @@ def test_a_pilot_that_never_fires_crashes_and_says_why(nominal):
     result = fly(level, catalog, pilot=lambda seen: PilotCommand(), seed=0, cargo="battery")
     assert result.grade.name == "crash"
     assert result.grade.cargo_damage == 1.0
-    assert "came down at" in result.summary() or "hull" in result.summary()
+    assert "Came down at" in result.summary() or "hull" in result.summary()
 
 
 def test_a_pilot_that_fails_gets_a_sentence_with_the_time(nominal):

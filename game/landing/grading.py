@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
+from game.content.message import Message, say
 from game.content.models import GradeLimits, LandingGrading
 
 GradeName = Literal["perfect", "good", "hard", "off_target", "crash"]
@@ -23,44 +25,70 @@ class Touchdown:
 
 @dataclass(frozen=True, slots=True)
 class Grade:
-    """A landing's grade and what it means for the cargo, with sentences a student can read."""
+    """A landing's grade and what it means for the cargo, with sentences a student can read (each a `Message`:
+    English as text, shown in the player's language through `tr`)."""
 
     name: GradeName
     cargo_damage: float
     haul_cost: float
-    reasons: tuple[str, ...]
+    reasons: tuple[Message, ...]
 
     @property
     def cargo_delivered(self) -> bool:
         return self.name != "crash"
 
 
-def crash(reason: str) -> Grade:
+def crash(reason: Message) -> Grade:
     """A landing that lost its cargo, for one reason."""
     return Grade("crash", 1.0, 0.0, (reason,))
 
 
-_MEASURES = (
-    ("vertical_speed_m_s", "came down at {value:.1f} m/s", "{limit:g} m/s"),
-    ("horizontal_speed_m_s", "slid sideways at {value:.1f} m/s", "{limit:g} m/s"),
-    ("tilt_deg", "leaned {value:.0f}°", "{limit:g}°"),
+# The touchdown's measures, each with its sentence against each standard: whole sentences, so a translation
+# words each one its own way (a language file gets every pattern, see game/content/message.py).
+Reason = Callable[[float, float], Message]
+_MEASURES: tuple[tuple[str, dict[str, Reason]], ...] = (
+    ("vertical_speed_m_s", {
+        "hard": lambda value, limit: say("Came down at {value:.1f} m/s; the legs take {limit:g} m/s.",
+                                         value=value, limit=limit),
+        "good": lambda value, limit: say("Came down at {value:.1f} m/s; a good landing stays within {limit:g} m/s.",
+                                         value=value, limit=limit),
+        "perfect": lambda value, limit: say(
+            "Came down at {value:.1f} m/s; a perfect landing stays within {limit:g} m/s.", value=value, limit=limit),
+    }),
+    ("horizontal_speed_m_s", {
+        "hard": lambda value, limit: say("Slid sideways at {value:.1f} m/s; the legs take {limit:g} m/s.",
+                                         value=value, limit=limit),
+        "good": lambda value, limit: say(
+            "Slid sideways at {value:.1f} m/s; a good landing stays within {limit:g} m/s.", value=value, limit=limit),
+        "perfect": lambda value, limit: say(
+            "Slid sideways at {value:.1f} m/s; a perfect landing stays within {limit:g} m/s.", value=value,
+            limit=limit),
+    }),
+    ("tilt_deg", {
+        "hard": lambda value, limit: say("Leaned {value:.0f}°; the legs take {limit:g}°.", value=value, limit=limit),
+        "good": lambda value, limit: say("Leaned {value:.0f}°; a good landing stays within {limit:g}°.",
+                                         value=value, limit=limit),
+        "perfect": lambda value, limit: say("Leaned {value:.0f}°; a perfect landing stays within {limit:g}°.",
+                                            value=value, limit=limit),
+    }),
 )
+Standard = Literal["hard", "good", "perfect"]
 
 
 def grade_touchdown(touchdown: Touchdown, grading: LandingGrading, target_scale: float = 1.0) -> Grade:
     """The grade of a touchdown; `target_scale` widens the target distances (an assist)."""
-    too_much = _beyond(touchdown, grading.hard, "the legs take")
+    too_much = _beyond(touchdown, grading.hard, "hard")
     if too_much:
         return Grade("crash", 1.0, 0.0, tuple(too_much))
     good = grading.good
     distance_limit = good.distance_m * target_scale if good.distance_m is not None else None
     far = distance_limit is not None and touchdown.distance_m > distance_limit
     haul_cost = touchdown.distance_m / 1000.0 * grading.haul_cost_per_km if far else 0.0
-    reasons = _beyond(touchdown, good, "a good landing stays within")
+    reasons = _beyond(touchdown, good, "good")
     if reasons:
         severity = max(
             _share_past(getattr(touchdown, key), getattr(good, key), getattr(grading.hard, key))
-            for key, _, _ in _MEASURES
+            for key, _ in _MEASURES
         )
         damage = grading.hard_damage_least + (grading.hard_damage_most - grading.hard_damage_least) * severity
         if far:
@@ -69,30 +97,27 @@ def grade_touchdown(touchdown: Touchdown, grading: LandingGrading, target_scale:
     if far:
         reason = _off_target_reason(touchdown, distance_limit or 0.0, haul_cost)
         return Grade("off_target", 0.0, round(haul_cost, 4), (reason,))
-    shortfalls = _beyond(touchdown, grading.perfect, "a perfect landing stays within")
+    shortfalls = _beyond(touchdown, grading.perfect, "perfect")
     perfect = grading.perfect
     if perfect.distance_m is not None and touchdown.distance_m > perfect.distance_m * target_scale:
         limit = perfect.distance_m * target_scale
-        shortfalls.append(
-            f"landed {touchdown.distance_m:.0f} m from the target; a perfect landing is within {limit:g} m"
-        )
+        shortfalls.append(say("Landed {distance:.0f} m from the target; a perfect landing is within {limit:g} m.",
+                              distance=touchdown.distance_m, limit=limit))
     if touchdown.propellant_left < perfect.propellant_left:
-        shortfalls.append(
-            f"{touchdown.propellant_left:.0%} of the propellant was left; a perfect landing keeps "
-            f"{perfect.propellant_left:.0%}"
-        )
+        shortfalls.append(say("{left:.0%} of the propellant was left; a perfect landing keeps {kept:.0%}.",
+                              left=touchdown.propellant_left, kept=perfect.propellant_left))
     if shortfalls:
         return Grade("good", 0.0, 0.0, tuple(shortfalls))
-    return Grade("perfect", 0.0, 0.0, ("a perfect touchdown: soft, upright and on target",))
+    return Grade("perfect", 0.0, 0.0, (say("A perfect touchdown: soft, upright and on target."),))
 
 
-def _beyond(touchdown: Touchdown, limits: GradeLimits, standard: str) -> list[str]:
-    """A sentence for each of speed and tilt that passes `limits`."""
+def _beyond(touchdown: Touchdown, limits: GradeLimits, standard: Standard) -> list[Message]:
+    """A sentence for each of speed and tilt that passes `limits`, measured against `standard`."""
     reasons = []
-    for key, measured, limit in _MEASURES:
+    for key, sentences in _MEASURES:
         value, allowed = getattr(touchdown, key), getattr(limits, key)
         if value > allowed:
-            reasons.append(f"{measured.format(value=value)}; {standard} {limit.format(limit=allowed)}")
+            reasons.append(sentences[standard](value, allowed))
     return reasons
 
 
@@ -103,8 +128,6 @@ def _share_past(value: float, good: float, hard: float) -> float:
     return min(1.0, (value - good) / (hard - good))
 
 
-def _off_target_reason(touchdown: Touchdown, limit: float, haul_cost: float) -> str:
-    return (
-        f"landed {touchdown.distance_m:.0f} m from the target (more than {limit:g} m): "
-        f"hauling the cargo there costs {haul_cost:.1f} credits"
-    )
+def _off_target_reason(touchdown: Touchdown, limit: float, haul_cost: float) -> Message:
+    return say("Landed {distance:.0f} m from the target (more than {limit:g} m): hauling the cargo there costs "
+               "{cost:.1f} credits.", distance=touchdown.distance_m, limit=limit, cost=haul_cost)

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from game.content.message import Message, say
 from game.content.models import LandingAssists
 from game.landing.pilot import Observation, Pilot, PilotCommand
 
@@ -83,14 +84,17 @@ class FlightRecording:
 
 
 def read_recording(path: Path) -> FlightRecording:
-    """A JSON record written by `FlightRecording.write`; ValueError with a sentence when it is not one."""
+    """A JSON record written by `FlightRecording.write`; ValueError with a sentence (a `Message`, its first
+    argument, for a screen to show through tr) when it is not one."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise ValueError(f"cannot read the flight record {path}: {error}") from None
+        reason = say("Cannot read the flight record {path}: {error}.", path=str(path), error=str(error))
+        raise ValueError(reason) from None
     try:
         if data["format"] != RECORDING_FORMAT:
-            raise ValueError(f"the flight record {path} has format {data['format']}, not {RECORDING_FORMAT}")
+            raise ValueError(say("The flight record {path} has format {found}, not {expected}.", path=str(path),
+                                 found=data["format"], expected=RECORDING_FORMAT))
         recording = FlightRecording(
             level_id=str(data["level"]),
             seed=int(data["seed"]),
@@ -107,9 +111,10 @@ def read_recording(path: Path) -> FlightRecording:
             PilotCommand(float(t), float(a), None if g is None else float(g)) for t, a, g in data["commands"]
         ]
     except (KeyError, TypeError, ValueError) as error:
-        if isinstance(error, ValueError) and str(error).startswith("the flight record"):
+        if error.args and isinstance(error.args[0], Message):  # already our sentence (the format above)
             raise
-        raise ValueError(f"the flight record {path} is damaged ({type(error).__name__}: {error})") from None
+        raise ValueError(say("The flight record {path} is damaged ({kind}: {error}).", path=str(path),
+                             kind=type(error).__name__, error=str(error))) from None
     return recording
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from game.content.catalog import Catalog
+from game.content.message import say
 from game.content.models import LandingAssists, Level
 from game.content.problems import did_you_mean
 from game.landing.autopilot import Autopilot
@@ -20,8 +21,8 @@ from game.landing.recorder import FlightRecording, replay_pilot
 from game.landing.scenario import Scenario, scenario_for
 
 _FAILED = {
-    "crashed": "the hull hit the ground",
-    "lost": "the lander flew out of the landing zone",
+    "crashed": say("The hull hit the ground."),
+    "lost": say("The lander flew out of the landing zone."),
 }
 
 
@@ -41,7 +42,8 @@ class LandingResult:
         return len(self.recording.commands)
 
     def summary(self) -> str:
-        """A few lines for a terminal: the grade, why, and the touchdown's numbers."""
+        """A few lines for a terminal (`lunar-station land`), in English: the grade, why, and the touchdown's numbers.
+        The screens word a result themselves, in the player's language (game/render/landing_result.py)."""
         grade = self.grade
         lines = [f"grade: {grade.name.replace('_', ' ')} ({self.status} after {self.final.time_s:.1f} s)"]
         lines += [f"  {reason}" for reason in grade.reasons]
@@ -161,9 +163,9 @@ def _grade(flight: Flight, touchdown: Touchdown | None) -> Grade:
     if flight.status in _FAILED:
         return crash(_FAILED[flight.status])
     if flight.status == "flying":
-        return crash("the landing was abandoned before the lander came to rest")
+        return crash(say("The landing was abandoned before the lander came to rest."))
     if flight.status == "timeout" or touchdown is None:
-        return crash(f"still in the air when the time ran out ({flight.scenario.time_limit_s:g} s)")
+        return crash(say("Still in the air when the time ran out ({limit:g} s).", limit=flight.scenario.time_limit_s))
     scenario = flight.scenario
     return grade_touchdown(touchdown, scenario.grading, scenario.assists.target_scale)
 

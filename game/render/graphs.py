@@ -100,7 +100,8 @@ def draw_line_graph(
     pygame.draw.rect(surface, colours.panel_edge, rect, 2, border_radius=10)
     title_font, label_font = fonts.bold(sizes.LARGE), fonts.regular(sizes.SMALL)
     pad = 16
-    draw_text(surface, fit_text(f"{title} ({unit})", title_font, rect.width - 2 * pad), title_font, colours.text,
+    draw_text(surface, fit_text(tr("{title} ({unit})", title=title, unit=unit), title_font, rect.width - 2 * pad),
+              title_font, colours.text,
               (rect.left + pad, rect.top + pad // 2))
     usable = [line for line in lines if len(line.values) == len(days)]
     if len(days) < 2 or not usable:

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 import pygame
 
+from game.content.ui_text import ENGLISH, Translate, to_translate
 from game.landing.recorder import FlightRecording
 from game.render import palette
 from game.render.fonts import Fonts, scaled
@@ -13,9 +14,9 @@ from game.render.palette import STANDARD_PALETTE, Palette
 
 MAX_POINTS = 480
 SERIES = (
-    ("Altitude", "m", "altitude_m", pygame.Color("#8cc8ff")),
-    ("Vertical speed", "m/s", "vy_m_s", pygame.Color("#ffb347")),
-    ("Propellant", "kg", "propellant_kg", pygame.Color("#7ee0a0")),
+    (to_translate("Altitude"), "m", "altitude_m", pygame.Color("#8cc8ff")),
+    (to_translate("Vertical speed"), "m/s", "vy_m_s", pygame.Color("#ffb347")),
+    (to_translate("Propellant"), "kg", "propellant_kg", pygame.Color("#7ee0a0")),
 )
 LABEL_WIDTH = 78
 GAP = 30
@@ -33,15 +34,17 @@ def _thinned(values: Sequence[float], times: Sequence[float]) -> tuple[list[floa
 
 def render_flight_plot(
     size: tuple[int, int], recording: FlightRecording, fonts: Fonts, colours: Palette = STANDARD_PALETTE,
+    tr: Translate = ENGLISH,
 ) -> pygame.Surface:
-    """Three stacked charts sharing a time axis; a flight with no steps gets a sentence instead."""
+    """Three stacked charts sharing a time axis, titled in the player's language through `tr`; a flight with no
+    steps gets a sentence instead."""
     surface = pygame.Surface(size)
     surface.fill(colours.panel)
     width, height = size
     small = fonts.regular(palette.SMALL)
     observations = recording.observations
     if len(observations) < 2:
-        text = small.render("The flight was too short to plot.", True, colours.text_dim)
+        text = small.render(tr("The flight was too short to plot."), True, colours.text_dim)
         surface.blit(text, text.get_rect(center=(width // 2, height // 2)))
         return surface
     times = [seen.time_s for seen in observations]
@@ -69,7 +72,7 @@ def render_flight_plot(
         pygame.draw.lines(surface, colour, False, points, 3)
         pygame.draw.rect(surface, colours.panel_edge, area, 1)
         # Above its chart, where no curve can run through it.
-        title = small.render(f"{name} ({unit})", True, colour)
+        title = small.render(tr("{title} ({unit})", title=tr(name), unit=unit), True, colour)
         surface.blit(title, title.get_rect(bottomleft=(area.left, area.top - 2)))
         for value, anchor_y in ((high, area.top), (low, area.bottom)):
             label = small.render(f"{round(value) + 0:,}", True, colours.text_dim)
@@ -77,7 +80,7 @@ def render_flight_plot(
     axis_y = gap + len(SERIES) * (chart_height + gap) - gap + 4
     for share in (0.0, 0.25, 0.5, 0.75, 1.0):
         x = left + share * (right - left)
-        label = small.render(f"{share * end_time:.0f} s", True, colours.text_dim)
+        label = small.render(tr("{seconds} s", seconds=f"{share * end_time:.0f}"), True, colours.text_dim)
         anchor = "topleft" if share == 0.0 else "topright" if share == 1.0 else "midtop"
         surface.blit(label, label.get_rect(**{anchor: (round(x), axis_y)}))
     return surface

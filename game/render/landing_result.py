@@ -77,7 +77,8 @@ def draw_result(
         room = (bottom - y) // body.get_linesize()
         if room < 1:
             break
-        y = draw_paragraph(surface, "• " + reason[:1].upper() + reason[1:], body, colours.text, (40, y),
+        # Each reason is a whole sentence from the grading (a message): shown in the player's language as it is.
+        y = draw_paragraph(surface, "• " + tr(reason), body, colours.text, (40, y),
                            column - 40, max_lines=room)
         y += 6
     y += 8

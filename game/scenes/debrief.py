@@ -280,7 +280,7 @@ class DebriefScene(SceneBase):
         """Writes the result for the teacher; returns the sentence to show."""
         self.result = self._collect()
         try:
-            json_path, csv_path = export_result(self.result)
+            json_path, csv_path = export_result(self.result, tr=self.ctx.tr)
         except OSError as error:
             return self.ctx.tr("The result could not be saved: {error}.", error=error)
         # The full folder goes in a notice, which has the width for it; the footer keeps a short line.
@@ -349,7 +349,8 @@ class DebriefScene(SceneBase):
             draw_marker(surface, shape, (rect.left + 10, y + font.get_linesize() // 2), self._px(8), colour)
             text_left = rect.left + 30
             word_width = self.ctx.fonts.bold(sizes.SMALL).size(word)[0]
-            bottom = draw_paragraph(surface, goal.text, font, colours.text, (text_left, y),
+            # Through tr: the core may word a goal as a message (a translated level text passes unchanged).
+            bottom = draw_paragraph(surface, self.ctx.tr(goal.text), font, colours.text, (text_left, y),
                                     rect.right - text_left - word_width - 12, max_lines=2)
             draw_text(surface, word, fonts.bold(sizes.SMALL), colour, (rect.right, y + 2), anchor="topright")
             y = bottom + 10
@@ -371,7 +372,7 @@ class DebriefScene(SceneBase):
         if not self.graphs:
             return
         title, unit, keys = self.graphs[self.graph]
-        # The series' labels come from game/debrief_export.py (English there, translated when a file has them).
+        # The series' labels are messages from game/debrief_export.py, shown in the player's language here.
         lines = [GraphLine(self.ctx.tr(LABELS[key]), self.result.series.get(key, ())) for key in keys]
         draw_line_graph(surface, self.graph_rect(), self.result.days, lines, title=self.ctx.tr(title),
                         unit=self.ctx.tr(unit), fonts=self.ctx.fonts, colours=self.ctx.palette, tr=self.ctx.tr)

@@ -541,8 +541,10 @@ class LandingScene(SceneBase):
         if burn_now:
             words.append((tr("BRAKE NOW"), cue_colours(colours)["hard"]))
         details = []
-        if self.world_name and self.world_name != "Moon":
-            details.append(f"{self.world_name}: {self.scenario.gravity_m_s2:g} m/s²")
+        if self.world_name and self.options.gravity is not None:  # another world than the catalog's Moon
+            # The name is a message (game/landing/what_if.py): tr shows it in the player's language.
+            details.append(tr("{world}: {gravity} m/s²", world=self.world_name,
+                              gravity=f"{self.scenario.gravity_m_s2:g}"))
         if self.slow_motion < 1.0:
             details.append(tr("slow motion ×{factor}", factor=f"{self.slow_motion:g}"))
         if details:
@@ -568,7 +570,7 @@ class LandingScene(SceneBase):
         keys_top = buttons_top - 6 - small.get_linesize()  # the keys' line sits just above the buttons
         plot_rect = pygame.Rect(column + 20, 40, width - column - 60, keys_top - 40 - 12)
         if self.plot is None or self.plot.get_size() != plot_rect.size:
-            self.plot = render_flight_plot(plot_rect.size, result.recording, self.ctx.fonts, colours)
+            self.plot = render_flight_plot(plot_rect.size, result.recording, self.ctx.fonts, colours, self.ctx.tr)
         draw_result(surface, self.ctx.fonts, result, self._cargo_name(result), column, (self.plot, plot_rect),
                     colours, keys_top - 8, self.ctx.tr)
         keys = self.ctx.tr("Enter continue  ·  E export CSV  ·  R save recording")

@@ -12,12 +12,13 @@ from pygame_gui.elements import UIButton, UITextEntryLine
 from game import paths
 from game.content.catalog import Catalog
 from game.content.loader import LoadedLevel, load_game_content
+from game.content.message import say
 from game.content.models import LandingAssists, Level
 from game.content.text import translate
 from game.content.ui_text import to_translate
 from game.landing.recorder import read_recording
 from game.landing.scenario import scenario_for
-from game.landing.what_if import WHAT_IF_FILE, WhatIf, World, read_what_if
+from game.landing.what_if import WHAT_IF_FILE, WhatIf, World, moon, read_what_if
 from game.render import palette
 from game.render.fonts import scaled
 from game.render.text import draw_paragraph, draw_text, fit_text, wrap_text
@@ -84,7 +85,7 @@ class LandingPracticeScene(SceneBase):
     def __init__(self, ctx: SceneContext):
         self.ctx = ctx
         self.levels = PracticeLevels()
-        self.what_if = WhatIf((World("Moon", None),), (1.0,))
+        self.what_if = WhatIf((moon(),), (1.0,))
         self.choices: list[Choice] = []
         self.selected = 0
         self.buttons: dict[str, UIButton] = {}
@@ -160,7 +161,8 @@ class LandingPracticeScene(SceneBase):
         worlds: list[tuple[str, object]] = []
         for world in self.what_if.worlds:
             gravity = world.gravity_m_s2 if world.gravity_m_s2 is not None else self._moon_gravity()
-            worlds.append((f"{world.name}: {gravity:g} m/s²", world))
+            # A message: the choice's text is shown through tr, so the world's name reads in the player's language.
+            worlds.append((say("{world}: {gravity} m/s²", world=world.name, gravity=f"{gravity:g}"), world))
         self.choices = [
             Choice(to_translate("Landing zone"), zones),
             Choice(to_translate("Cargo"), [(to_translate("None"), None)]),
@@ -280,12 +282,13 @@ class LandingPracticeScene(SceneBase):
     def replay_file(self, path: Path) -> Transition | None:
         """Plays back a recorded flight (JSON) in its own level; a sentence on screen when it cannot."""
         if path.is_dir():
-            self.ctx.notices.show(f"{path} is a folder: type the path of a recording (.json) inside it.")
+            self.ctx.notices.show(self.ctx.tr("{path} is a folder: type the path of a recording (.json) inside it.",
+                                              path=path))
             return None
         try:
             recording = read_recording(path)
         except ValueError as error:
-            self.ctx.notices.show(_sentence(str(error)))
+            self.ctx.notices.show(self.ctx.tr(error.args[0] if error.args else str(error)))  # a say() sentence
             return None
         loaded = self.levels.by_id(recording.level_id)
         if loaded is None:
@@ -489,6 +492,3 @@ class LandingPracticeScene(SceneBase):
 def _nearest(options: tuple[tuple[str, float], ...], value: float) -> int:
     return min(range(len(options)), key=lambda index: abs(options[index][1] - value))
 
-
-def _sentence(text: str) -> str:
-    return text[:1].upper() + text[1:] + ("" if text.endswith(".") else ".")

@@ -7,17 +7,18 @@ from typing import Any, Literal
 
 import esper
 
+from game.content.message import say
 from game.content.models import SCIENCE_DOMAINS, PartnerSpec
 from game.content.text import translate
 from game.ecs.components import Module
 from game.ecs.context import HOURS_PER_DAY, SimContext
 from game.rules.negotiation import Offer, ProgrammeState, domain_name, interest_in
 
-CONSULT_TOPICS = {
-    "site": "where to build the station",
-    "modules": "which modules to build next",
-    "science": "the science priorities",
-    "schedule": "the schedule of launches and deliveries",
+CONSULT_TOPICS = {  # each topic as the phrase a sentence names it by
+    "site": say("where to build the station"),
+    "modules": say("which modules to build next"),
+    "science": say("the science priorities"),
+    "schedule": say("the schedule of launches and deliveries"),
 }
 
 OwedBy = Literal["partner", "player"]
@@ -199,23 +200,23 @@ def describe_terms(offer: Offer, names: dict[str, str]) -> tuple[str, ...]:
     """Each term of an offer as a short phrase, what the partner gives first."""
     terms: list[str] = []
     if offer.funding_per_year > 0:
-        terms.append(f"They pay {offer.funding_per_year:g} credits a year")
+        terms.append(say("They pay {funding:g} credits a year", funding=offer.funding_per_year))
     for module in offer.modules:
-        terms.append(f"They build the {names.get(module, module)}")
+        terms.append(say("They build the {module}", module=names.get(module, module)))
     if offer.launches:
-        terms.append(f"They provide {offer.launches} launch(es)")
+        terms.append(say("They provide {count} launch(es)", count=offer.launches))
     if offer.instruments:
-        terms.append(f"They fly {offer.instruments} instrument(s)")
+        terms.append(say("They fly {count} instrument(s)", count=offer.instruments))
     for domain in offer.data_share:
-        terms.append(f"You share {domain_name(domain)} data")
+        terms.append(say("You share {domain} data", domain=domain_name(domain)))
     if offer.payload_kg > 0:
-        terms.append(f"You carry {offer.payload_kg:g} kg of their payload")
+        terms.append(say("You carry {mass:g} kg of their payload", mass=offer.payload_kg))
     if offer.crew_seats:
-        terms.append(f"You give {offer.crew_seats} crew seat(s)")
+        terms.append(say("You give {count} crew seat(s)", count=offer.crew_seats))
     if offer.host_module:
-        terms.append(f"You host their {names.get(offer.host_module, offer.host_module)}")
+        terms.append(say("You host their {module}", module=names.get(offer.host_module, offer.host_module)))
     if offer.co_lead:
-        terms.append(f"They co-lead {domain_name(offer.co_lead)}")
+        terms.append(say("They co-lead {domain}", domain=domain_name(offer.co_lead)))
     return tuple(terms)
 
 
@@ -226,14 +227,19 @@ def partner_views(language: str = "en", module_names: dict[str, str] | None = No
     for _, partner in sorted(esper.get_component(Partner), key=lambda pair: pair[0]):
         spec = partner.spec
         means = spec.capabilities
-        capabilities = [f"Funding up to {means.funding_per_year:g} credits a year"] if means.funding_per_year else []
-        built = ", ".join(names.get(module, module) for module in means.modules)
-        capabilities += [f"Builds: {built}"] if means.modules else []
+        capabilities: list[str] = []
+        if means.funding_per_year:
+            capabilities.append(say("Funding up to {funding:g} credits a year", funding=means.funding_per_year))
+        if means.modules:
+            built = [names.get(module, module) for module in means.modules]
+            capabilities.append(say("Builds: {modules}", modules=built))
         capabilities += [translate(text, language) for text in means.instruments]
-        for count, what in ((means.launches, "launch(es)"), (means.ground_stations, "ground station(s)"),
-                            (means.crew_candidates, "crew candidate(s)")):
-            if count:
-                capabilities.append(f"{count} {what}")
+        if means.launches:
+            capabilities.append(say("{count} launch(es)", count=means.launches))
+        if means.ground_stations:
+            capabilities.append(say("{count} ground station(s)", count=means.ground_stations))
+        if means.crew_candidates:
+            capabilities.append(say("{count} crew candidate(s)", count=means.crew_candidates))
         answer = partner.last_answer
         views.append(PartnerView(
             id=spec.id,

@@ -7,18 +7,18 @@ from dataclasses import dataclass
 import esper
 
 from game.content.catalog import unknown
+from game.content.message import say
 from game.content.models import ModuleSpec
-from game.content.text import translate
 from game.ecs.components import EnergyStore, Module
 from game.ecs.context import SimContext
 from game.rules.economy import affordability_refusal
 from game.rules.grid import footprint_cells, turned
 from game.rules.links import PAD_SHAPE, pad_linked
-from game.rules.placement import placement_refusal
+from game.rules.placement import cannot_build_here, placement_refusal
 from game.systems.status import is_sound
 
-NOT_CONNECTED = "not connected to power: it will stand idle until a cable or a powered neighbour reaches it"
-NO_PAD_LINK = "nothing links it to a landing pad: assembly waits until a road or cable reaches it"
+NOT_CONNECTED = say("not connected to power: it will stand idle until a cable or a powered neighbour reaches it")
+NO_PAD_LINK = say("nothing links it to a landing pad: assembly waits until a road or cable reaches it")
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,14 +48,16 @@ def preview_placement(ctx: SimContext, module_id: str, x: int, y: int, rotated: 
 
 
 def placement_refusal_here(ctx: SimContext, spec: ModuleSpec, x: int, y: int, rotated: bool) -> str | None:
-    """The full sentence the player sees when this module may not be placed here now, else None."""
-    name = translate(spec.name)
+    """The full sentence the player sees when this module may not be placed here now, else None.
+
+    A screen whose title already names the module shows only the reason: game.rules.placement.refusal_reason().
+    """
     refusal = (
         placement_refusal(spec, x, y, ctx.grid, ctx.occupied, rotated=rotated)
         or cargo_refusal(ctx, spec)
-        or affordability_refusal(name, spec.cost, ctx.station.budget)
+        or affordability_refusal(spec.name, spec.cost, ctx.station.budget)
     )
-    return None if refusal is None else f"{name} cannot be built here: {refusal}"
+    return None if refusal is None else cannot_build_here(spec.name, refusal)
 
 
 def cargo_refusal(ctx: SimContext, spec: ModuleSpec) -> str | None:
@@ -66,10 +68,8 @@ def cargo_refusal(ctx: SimContext, spec: ModuleSpec) -> str | None:
     biggest = max(vehicles, key=lambda vehicle: vehicle.payload_to_surface_kg)
     if spec.mass_kg <= biggest.payload_to_surface_kg:
         return None
-    return (
-        f"too heavy to fly: it weighs {spec.mass_kg:,.0f} kg and the biggest launch of this level, "
-        f"{translate(biggest.name)}, lands {biggest.payload_to_surface_kg:,.0f} kg"
-    )
+    return say("too heavy to fly: it weighs {mass:,.0f} kg and the biggest launch of this level, {vehicle}, lands "
+               "{payload:,.0f} kg", mass=spec.mass_kg, vehicle=biggest.name, payload=biggest.payload_to_surface_kg)
 
 
 def power_reaches(ctx: SimContext, spec: ModuleSpec, cells: tuple[tuple[int, int], ...]) -> bool:

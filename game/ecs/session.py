@@ -17,6 +17,7 @@ from typing import Any
 import esper
 
 from game.content.catalog import Catalog
+from game.content.message import say
 from game.content.models import Level
 from game.content.text import translate
 from game.ecs.commands import DIPLOMACY_COMMANDS, LANDING_MODES, Command, SetLandingMode, command_to_json
@@ -326,7 +327,9 @@ class Simulation:
         problem = offer_problem(offer)
         if problem is None:
             return evaluation
-        return replace(evaluation, blocked=(f"{problem[0].upper()}{problem[1:]}.", *evaluation.blocked))
+        # A whole sentence around the rules' clause, so it translates (rather than capitalising English).
+        return replace(evaluation, blocked=(say("This offer cannot be made: {problem}.", problem=problem),
+                                            *evaluation.blocked))
 
     @property
     def history(self) -> tuple[DaySample, ...]:

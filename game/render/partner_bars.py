@@ -18,6 +18,7 @@ DOMAIN_LABELS = {  # English, marked for the template: shown through the screen'
     "resource_use": to_translate("Resource use"),
 }
 LOW_TRUST = 40.0  # below this the bar turns to the warning colour (it also says so in words)
+MIN_BAR_PX = 40  # a bar narrower than this reads as a smudge: the words stand alone instead
 
 
 def trust_words(trust: float, tr: Translate = ENGLISH) -> str:
@@ -30,10 +31,16 @@ def trust_words(trust: float, tr: Translate = ENGLISH) -> str:
 
 def draw_trust_bar(surface: pygame.Surface, rect: pygame.Rect, trust: float, font: pygame.font.Font,
                    colours: Palette = STANDARD_PALETTE, tr: Translate = ENGLISH) -> None:
-    """A bar filled to `trust` of 100, its number and a word beside it (so colour is never the only cue)."""
+    """A bar filled to `trust` of 100, its number and a word beside it (so colour is never the only cue).
+
+    Where large text leaves no room for a readable bar beside the words, the words alone are shown."""
     label = tr("Trust {trust} ({word})", trust=f"{trust:.0f}", word=trust_words(trust, tr))
     text_width = font.size(tr("Trust {trust} ({word})", trust=100, word=tr("fair")))[0] + 12
-    bar = pygame.Rect(rect.x, rect.y, max(20, rect.width - text_width), rect.height)
+    if rect.width - text_width < MIN_BAR_PX:
+        draw_text(surface, fit_text(label, font, rect.width), font, colours.text, (rect.x, rect.centery),
+                  anchor="midleft")
+        return
+    bar = pygame.Rect(rect.x, rect.y, rect.width - text_width, rect.height)
     pygame.draw.rect(surface, colours.panel_edge, bar, border_radius=4)
     filled = bar.copy()
     filled.width = round(bar.width * max(0.0, min(100.0, trust)) / 100)
@@ -48,20 +55,36 @@ def draw_trust_bar(surface: pygame.Surface, rect: pygame.Rect, trust: float, fon
 
 def draw_interest_chart(surface: pygame.Surface, rect: pygame.Rect, interests: Sequence[tuple[str, float]],
                         font: pygame.font.Font, colours: Palette = STANDARD_PALETTE, tr: Translate = ENGLISH) -> None:
-    """One labelled horizontal bar per science domain, its share written at the end."""
-    row = rect.height // max(1, len(interests))
-    label_width = max(font.size(tr(label))[0] for label in DOMAIN_LABELS.values()) + 10
-    for index, (domain, weight) in enumerate(interests):
-        y = rect.y + index * row
+    """One labelled horizontal bar per science domain, its share written at the end.
+
+    Each row is a full line of text tall: when `rect` holds fewer rows than there are domains (large text),
+    the strongest interests are shown rather than rows squeezed over each other. A label may be cut to leave
+    the bar room; where no readable bar fits, the label and its share stand alone."""
+    row = font.get_linesize()
+    fits = max(1, rect.height // row)
+    shown = list(interests)
+    if len(shown) > fits:
+        strongest = sorted(range(len(shown)), key=lambda index: -shown[index][1])[:fits]
+        shown = [shown[index] for index in sorted(strongest)]  # the domains keep their usual order
+    share_width = font.size("100%")[0] + 8
+    label_width = min(max(font.size(tr(label))[0] for label in DOMAIN_LABELS.values()) + 10,
+                      (rect.width - share_width) * 3 // 5)
+    track_width = rect.width - label_width - share_width
+    if track_width < MIN_BAR_PX:
+        label_width, track_width = rect.width - share_width, 0
+    track_height = max(8, row // 2)
+    for index, (domain, weight) in enumerate(shown):
+        middle = rect.y + index * row + row // 2
         label = fit_text(tr(DOMAIN_LABELS.get(domain, domain)), font, label_width - 6)
-        draw_text(surface, label, font, colours.text_dim, (rect.x, y + row // 2), anchor="midleft")
-        track = pygame.Rect(rect.x + label_width, y + row // 2 - 7, rect.width - label_width - 56, 14)
-        pygame.draw.rect(surface, colours.panel_edge, track, border_radius=3)
-        fill = track.copy()
-        fill.width = round(track.width * max(0.0, min(1.0, weight)))
-        if fill.width:
-            pygame.draw.rect(surface, colours.accent, fill, border_radius=3)
-        draw_text(surface, f"{weight:.0%}", font, colours.text, (rect.right, y + row // 2), anchor="midright")
+        draw_text(surface, label, font, colours.text_dim, (rect.x, middle), anchor="midleft")
+        if track_width:
+            track = pygame.Rect(rect.x + label_width, middle - track_height // 2, track_width, track_height)
+            pygame.draw.rect(surface, colours.panel_edge, track, border_radius=3)
+            fill = track.copy()
+            fill.width = round(track.width * max(0.0, min(1.0, weight)))
+            if fill.width:
+                pygame.draw.rect(surface, colours.accent, fill, border_radius=3)
+        draw_text(surface, f"{weight:.0%}", font, colours.text, (rect.right, middle), anchor="midright")
 
 
 def draw_worth_bar(surface: pygame.Surface, rect: pygame.Rect, utility: float, font: pygame.font.Font,

@@ -172,7 +172,7 @@ class LedgerScene(SceneBase):
                    partner=view.partner_name, day=f"{view.signed_day:.0f}")
         draw_text(surface, fit_text(title, heading, badge.left - x - 16), heading, colours.text, (x, card.y + 10))
         small = fonts.regular(palette.SMALL)
-        terms = tr("Terms: {terms}", terms="; ".join(view.terms))
+        terms = tr("Terms: {terms}", terms="; ".join(tr(term) for term in view.terms))
         line = self.line()
         draw_text(surface, fit_text(terms, small, card.width - 48), small, colours.text_dim, (x, card.y + 12 + line))
         y = card.y + 12 + line * 2
@@ -189,7 +189,7 @@ class LedgerScene(SceneBase):
             draw_text(surface, tr("day {day}", day=f"{item.due_day:.0f}"), small, colours.text, (day_x, y + 4))
             draw_text(surface, who, small, colours.text_dim, (who_x, y + 4))
             state = draw_text(surface, state_word, small, item_colour, (card.right - 16, y + 4), anchor="topright")
-            what = fit_text(item.text, small, state.left - 16 - what_x)
+            what = fit_text(tr(item.text), small, state.left - 16 - what_x)
             draw_text(surface, what, small, colours.text, (what_x, y + 4))
             y += line
 

@@ -46,18 +46,19 @@ KIND_WORDS = {"agency": to_translate("Space agency"), "country": to_translate("C
 
 
 def act_now(simulation: Simulation, command: Command, tr: Translate = ENGLISH) -> str:
-    """Queues a diplomacy command and runs the one game hour it takes; returns what the player should read."""
+    """Queues a diplomacy command and runs the one game hour it takes; returns what the player should read,
+    already in the player's language (the core's sentence through `tr`)."""
     from game.ecs.events import CommandRefused
 
     simulation.queue(command)
     happened = simulation.step()
     refused = [event.reason for event in happened if isinstance(event, CommandRefused)]
     if refused:
-        return refused[0]
+        return tr(refused[0])
     partner = getattr(command, "partner", None)
     said = [text for event in happened if getattr(event, "partner", None) == partner
             for text in (getattr(event, "text", None),) if text]
-    return said[0] if said else tr("Nothing came of it this hour.")
+    return tr(said[0]) if said else tr("Nothing came of it this hour.")
 
 
 def status_line(view: PartnerView, tr: Translate = ENGLISH) -> str:
@@ -106,9 +107,13 @@ class PartnerRosterScene(SceneBase):
         font = self.ctx.fonts.bold(24)
         if sum(font.size(text)[0] + 40 + 14 for _, text in labels) > width - 2 * MARGIN:
             labels = [(key, text.split(" (")[0]) for key, text in labels]
+        # Buttons share a least width where it lets them all fit in the window, else each is as wide as its words.
+        least = self._px(150)
+        if sum(max(least, font.size(text)[0] + 40) + 14 for _, text in labels) > width - 2 * MARGIN:
+            least = 0
         x = MARGIN
         for key, text in labels:
-            button_width = max(self._px(150), font.size(text)[0] + 40)
+            button_width = max(least, font.size(text)[0] + 40)
             self.buttons[key] = UIButton(pygame.Rect(x, y, button_width, button_height), text, self.ctx.ui)
             x += button_width + 14
         self.focus = ButtonFocus([self.buttons[key] for key, _ in labels], index=1)
@@ -336,7 +341,8 @@ class PartnerRosterScene(SceneBase):
             y = top + chart_height + 8
             top = section(tr("They can bring"), y, left, colours.text)
             if top is not None:
-                y = paragraph("; ".join(view.capabilities) or tr("Nothing listed."), top, left, 3) + 6
+                brings = "; ".join(tr(capability) for capability in view.capabilities)
+                y = paragraph(brings or tr("Nothing listed."), top, left, 3) + 6
                 top = section(tr("They ask for"), y, left, colours.text)
                 if top is not None:
                     asks = ", ".join(tr(ASK_WORDS.get(ask, ask)) for ask in view.asks) or tr("Nothing in particular.")
@@ -357,7 +363,7 @@ class PartnerRosterScene(SceneBase):
                 history = list(view.history[-3:]) or [tr("Nothing yet: consult them, share data or negotiate.")]
                 for entry in reversed(history):
                     before = y
-                    y = paragraph(entry, y, right, 2, source_line)
+                    y = paragraph(tr(entry), y, right, 2, source_line)
                     if y == before:
                         break
         if view.sources and right.height > 2 * line:

@@ -11,8 +11,8 @@ from dataclasses import asdict
 import esper
 
 from game.content.catalog import unknown
+from game.content.message import Message, level_text, say
 from game.content.models import SCIENCE_DOMAINS, Event, ModuleSpec
-from game.content.text import translate
 from game.ecs.commands import ConsultPartner, ProposeAgreement, ShareData
 from game.ecs.components import Module, PowerState
 from game.ecs.context import HOURS_PER_DAY, HOURS_PER_YEAR, SimContext
@@ -95,20 +95,21 @@ class AgreementSystem(System):
     def _propose(self, desk: DiplomacyDesk, partner: Partner, command: ProposeAgreement) -> None:
         ctx = self.ctx
         hour = ctx.station.hour
-        name = translate(partner.spec.name)
+        name = partner.spec.name  # level text, shown in the player's language
         if partner.talks_resume_hour is not None and hour >= partner.talks_resume_hour:
             partner.talks_open, partner.rounds_left, partner.talks_resume_hour = True, partner.spec.patience, None
         if not partner.talks_open:
-            when = (
-                f"; they reopen on day {partner.talks_resume_hour / HOURS_PER_DAY:.0f}"
-                if partner.talks_resume_hour is not None else ", and the level has not opened them yet"
-            )
-            ctx.emit(CommandRefused(f"Talks with {name} are not open{when}."))
+            if partner.talks_resume_hour is not None:
+                ctx.emit(CommandRefused(say("Talks with {name} are not open; they reopen on day {day:.0f}.", name=name,
+                                            day=partner.talks_resume_hour / HOURS_PER_DAY)))
+            else:
+                ctx.emit(CommandRefused(say("Talks with {name} are not open, and the level has not opened them yet.",
+                                            name=name)))
             return
         offer = Offer(**{key: value for key, value in asdict(command).items() if key != "partner"})
         problem = offer_problem(offer)
         if problem is not None:
-            ctx.emit(CommandRefused(f"The offer to {name} cannot be made: {problem}."))
+            ctx.emit(CommandRefused(say("The offer to {name} cannot be made: {problem}.", name=name, problem=problem)))
             return
         state = programme_state(ctx)
         answer = respond(offer, partner.spec, partner.trust, state, partner.rounds_left)
@@ -121,7 +122,8 @@ class AgreementSystem(System):
         elif answer.decision == "decline" and answer.rounds_left == 0:
             partner.talks_open = False
             partner.talks_resume_hour = hour + TALKS_PAUSE_DAYS * HOURS_PER_DAY
-            self._trust(partner, trust_rules.TRUST.talks_broken_off, f"{name} is disappointed by the talks.")
+            self._trust(partner, trust_rules.TRUST.talks_broken_off, say("{name} is disappointed by the talks.",
+                                                                          name=name))
 
     def _sign(self, desk: DiplomacyDesk, partner: Partner, offer: Offer) -> None:
         ctx = self.ctx
@@ -133,19 +135,22 @@ class AgreementSystem(System):
             science_checked=dict(ctx.station.science),
         )
         esper.create_entity(agreement)
-        name = translate(partner.spec.name)
+        name = partner.spec.name
         partner.rounds_left = partner.spec.patience  # the next deal starts fresh talks
         if not partner.member:
             partner.member = True
-            ctx.emit(PartnerJoined(partner.spec.id, f"{name} joins the programme."))
-        ctx.emit(AgreementSigned(partner.spec.id, number, f"Agreement {number} with {name} is signed."))
-        self._trust(partner, trust_rules.TRUST.agreement_signed, f"{name} signs agreement {number}.")
+            ctx.emit(PartnerJoined(partner.spec.id, say("{name} joins the programme.", name=name)))
+        ctx.emit(AgreementSigned(partner.spec.id, number, say("Agreement {number} with {name} is signed.",
+                                                              number=number, name=name)))
+        self._trust(partner, trust_rules.TRUST.agreement_signed, say("{name} signs agreement {number}.", name=name,
+                                                                     number=number))
 
     def _consult(self, partner: Partner, topic: str) -> None:
         ctx = self.ctx
-        name = translate(partner.spec.name)
+        name = partner.spec.name
         if topic not in CONSULT_TOPICS:
-            ctx.emit(CommandRefused(f"'{topic}' is not a topic to consult on; choose {', '.join(CONSULT_TOPICS)}."))
+            ctx.emit(CommandRefused(say("'{topic}' is not a topic to consult on; choose {topics}.", topic=topic,
+                                        topics=list(CONSULT_TOPICS))))
             return
         hour = ctx.station.hour
         last_on_topic = partner.consulted_topics.get(topic)
@@ -155,37 +160,43 @@ class AgreementSystem(System):
         view = _their_view(partner, topic, ctx.catalog.modules)
         if days_since is not None and days_since < trust_rules.TRUST.topic_period_days:
             # The period runs from the last valued consultation on this topic, so it is not renewed here.
-            self._trust(partner, 0.0, f"{name} was consulted on {CONSULT_TOPICS[topic]} only {days_since:.0f} "
-                        f"day(s) ago: routine; {view}", ease=False)
+            self._trust(partner, 0.0, say("{name} was consulted on {topic} only {days:.0f} day(s) ago: routine; {view}",
+                                          name=name, topic=CONSULT_TOPICS[topic], days=days_since, view=view),
+                        ease=False)
             return
         partner.consulted_topics[topic] = hour
         if change == 0.0:
-            self._trust(partner, 0.0, f"{name} was consulted on {CONSULT_TOPICS[topic]}: {view} Being asked "
-                        "no longer raises their trust; kept promises and shared results still can.", ease=False)
+            self._trust(partner, 0.0, say("{name} was consulted on {topic}: {view} Being asked no longer raises their "
+                                          "trust; kept promises and shared results still can.",
+                                          name=name, topic=CONSULT_TOPICS[topic], view=view), ease=False)
         else:
-            self._trust(partner, change, f"{name} was consulted on {CONSULT_TOPICS[topic]}: {view}", ease=False)
+            self._trust(partner, change, say("{name} was consulted on {topic}: {view}", name=name,
+                                             topic=CONSULT_TOPICS[topic], view=view), ease=False)
 
     def _share(self, partner: Partner, domain: str) -> None:
         ctx = self.ctx
-        name = translate(partner.spec.name)
+        name = partner.spec.name
         if domain not in SCIENCE_DOMAINS:
-            ctx.emit(CommandRefused(f"'{domain}' is not a science domain; choose {', '.join(SCIENCE_DOMAINS)}."))
+            ctx.emit(CommandRefused(say("'{domain}' is not a science domain; choose {domains}.", domain=domain,
+                                        domains=list(SCIENCE_DOMAINS))))
             return
         sent = ctx.station.science.get(domain, 0.0)
         new = sent - partner.shared_science.get(domain, 0.0)
         if new <= 1e-9:
-            ctx.emit(CommandRefused(f"There is no new {domain_name(domain)} data to share with {name}: "
-                                    "the station must send some home first."))
+            ctx.emit(CommandRefused(say("There is no new {domain} data to share with {name}: the station must send "
+                                        "some home first.", domain=domain_name(domain), name=name)))
             return
         partner.shared_science[domain] = sent
         hour = ctx.station.hour
         last = partner.shared_hours.get(domain)
         days_since = None if last is None else (hour - last) / HOURS_PER_DAY
         change = trust_rules.data_share_change(interest_in(partner.spec, domain), partner.trust, days_since)
-        text = f"{name} received {new:.1f} points of {domain_name(domain)} data."
         if days_since is not None and days_since < trust_rules.TRUST.share_period_days:
-            text += f" They had some {days_since:.0f} day(s) ago: welcome, but routine."
+            text = say("{name} received {points:.1f} points of {domain} data. They had some {days:.0f} day(s) ago: "
+                       "welcome, but routine.", name=name, points=new, domain=domain_name(domain), days=days_since)
         else:
+            text = say("{name} received {points:.1f} points of {domain} data.", name=name, points=new,
+                       domain=domain_name(domain))
             partner.shared_hours[domain] = hour
         self._trust(partner, change, text, ease=False)
 
@@ -197,7 +208,7 @@ class AgreementSystem(System):
         end = round(ctx.level.time_limit_days * HOURS_PER_DAY) - 1
         remaining_days = max(0.0, (end - hour) / HOURS_PER_DAY)
         periods = max(1, min(MAX_INSTALMENTS, int(remaining_days // INSTALMENT_DAYS)))
-        names = {module_id: translate(spec.name) for module_id, spec in ctx.catalog.modules.items()}
+        names: dict[str, object] = {module_id: spec.name for module_id, spec in ctx.catalog.modules.items()}
 
         def due(days: float) -> int:
             return hour + round(days * HOURS_PER_DAY)
@@ -206,35 +217,44 @@ class AgreementSystem(System):
         if offer.funding_per_year > 0:
             amount = offer.funding_per_year * INSTALMENT_DAYS * HOURS_PER_DAY / HOURS_PER_YEAR
             for number in range(1, periods + 1):
-                items.append(Deliverable("partner", "funding", f"Instalment {number} of {periods}: {amount:.1f} "
-                                         "credits", due(number * INSTALMENT_DAYS), amount=amount))
+                items.append(Deliverable("partner", "funding", say("Instalment {number} of {periods}: {amount:.1f} "
+                                         "credits", number=number, periods=periods, amount=amount),
+                                         due(number * INSTALMENT_DAYS), amount=amount))
         for module in offer.modules:
-            items.append(Deliverable("partner", "module", f"Their {names.get(module, module)} arrives",
-                                     due(MODULE_LEAD_DAYS), detail=module))
+            arrives = say("Their {module} arrives", module=names.get(module, module))
+            items.append(Deliverable("partner", "module", arrives, due(MODULE_LEAD_DAYS), detail=module))
         for number in range(1, offer.launches + 1):
-            items.append(Deliverable("partner", "launch", f"Launch {number} of {offer.launches}",
+            items.append(Deliverable("partner", "launch", say("Launch {number} of {launches}", number=number,
+                                                              launches=offer.launches),
                                      due(LAUNCH_LEAD_DAYS * number)))
         favourite = favourite_domain(partner.spec)
         for number in range(1, offer.instruments + 1):
-            items.append(Deliverable("partner", "instrument", f"Instrument {number} starts on {domain_name(favourite)}",
+            items.append(Deliverable("partner", "instrument", say("Instrument {number} starts on {domain}",
+                                                                  number=number, domain=domain_name(favourite)),
                                      due(INSTRUMENT_LEAD_DAYS), detail=favourite))
         for domain in offer.data_share:
             for number in range(1, periods + 1):
-                items.append(Deliverable("player", "data_share", f"Send {domain_name(domain)} data home ({number} of "
-                                         f"{periods})", due(number * INSTALMENT_DAYS), detail=domain))
+                items.append(Deliverable("player", "data_share", say("Send {domain} data home ({number} of {periods})",
+                                                                     domain=domain_name(domain), number=number,
+                                                                     periods=periods),
+                                         due(number * INSTALMENT_DAYS), detail=domain))
         if offer.payload_kg > 0:
             charge = offer.payload_kg * PAYLOAD_CREDITS_PER_KG
-            items.append(Deliverable("player", "payload_mass", f"Carry {offer.payload_kg:g} kg of their payload "
-                                     f"({charge:.0f} credits)", due(PAYLOAD_DUE_DAYS), amount=charge))
+            items.append(Deliverable("player", "payload_mass", say("Carry {mass:g} kg of their payload ({charge:.0f} "
+                                                                   "credits)", mass=offer.payload_kg, charge=charge),
+                                     due(PAYLOAD_DUE_DAYS), amount=charge))
         for number in range(1, offer.crew_seats + 1):
-            items.append(Deliverable("player", "crew_seat", f"Fly their astronaut (seat {number})",
+            items.append(Deliverable("player", "crew_seat", say("Fly their astronaut (seat {number})", number=number),
                                      min(due(CREW_SEAT_DUE_DAYS), max(end, hour + 1))))
         if offer.host_module is not None:
-            items.append(Deliverable("player", "host_module", f"Their {names.get(offer.host_module, offer.host_module)}"
-                                     " stands working at the base", due(HOSTING_DUE_DAYS), detail=offer.host_module))
+            items.append(Deliverable("player", "host_module", say("Their {module} stands working at the base",
+                                                                  module=names.get(offer.host_module,
+                                                                                   offer.host_module)),
+                                     due(HOSTING_DUE_DAYS), detail=offer.host_module))
         if offer.co_lead is not None:
-            items.append(Deliverable("player", "co_lead_domain", f"Joint {domain_name(offer.co_lead)} results sent "
-                                     "home", due(CO_LEAD_DUE_DAYS), detail=offer.co_lead))
+            items.append(Deliverable("player", "co_lead_domain", say("Joint {domain} results sent home",
+                                                                     domain=domain_name(offer.co_lead)),
+                                     due(CO_LEAD_DUE_DAYS), detail=offer.co_lead))
         return sorted(items, key=lambda item: item.due_hour)
 
     def _settle_due(self, desk: DiplomacyDesk, agreement: Agreement, partner: Partner) -> None:
@@ -252,14 +272,18 @@ class AgreementSystem(System):
     def _deliver(self, desk: DiplomacyDesk, agreement: Agreement, partner: Partner, item: Deliverable) -> None:
         ctx = self.ctx
         station = ctx.station
-        name = translate(partner.spec.name)
+        name = partner.spec.name
         item.state = "met"
+        text: Message
         if item.kind == "funding":
             factor = trust_rules.return_factor(partner.trust)
             paid = item.amount * factor
             station.budget += paid
-            mood = f" ({factor - 1:+.0%} for their trust in the programme)" if abs(factor - 1) >= 0.005 else ""
-            text = f"{name} paid {paid:.1f} credits{mood}."
+            if abs(factor - 1) >= 0.005:
+                text = say("{name} paid {paid:.1f} credits ({mood:+.0%} for their trust in the programme).", name=name,
+                           paid=paid, mood=factor - 1)
+            else:
+                text = say("{name} paid {paid:.1f} credits.", name=name, paid=paid)
         elif item.kind == "module":
             text = self._module_arrives(desk, partner, ctx.catalog.modules[item.detail])
         elif item.kind == "launch":
@@ -267,31 +291,33 @@ class AgreementSystem(System):
                      if v in ctx.catalog.launch_vehicles]
             saved = min(costs) if costs else LAUNCH_CREDITS
             station.budget += saved
-            text = f"{name} flew a launch for the programme, saving {saved:.0f} credits."
+            text = say("{name} flew a launch for the programme, saving {saved:.0f} credits.", name=name, saved=saved)
         else:  # instrument
             desk.instruments.append((partner.spec.id, item.detail))
-            text = f"{name}'s instrument is working: it adds {domain_name(item.detail)} science every day."
+            text = say("{name}'s instrument is working: it adds {domain} science every day.", name=name,
+                       domain=domain_name(item.detail))
         ctx.emit(ContributionArrived(partner.spec.id, agreement.number, item.kind, text))
         self._remember(partner, text)
 
-    def _module_arrives(self, desk: DiplomacyDesk, partner: Partner, spec: ModuleSpec) -> str:
+    def _module_arrives(self, desk: DiplomacyDesk, partner: Partner, spec: ModuleSpec) -> Message:
         """The partner's module flies on its own launch and lands into assembly at the first free good spot."""
         ctx = self.ctx
-        name = translate(partner.spec.name)
+        name = partner.spec.name
         spot = _free_spot(ctx, spec)
-        module_name = translate(spec.name)
         if spot is None:
             ctx.station.budget += spec.cost
-            return f"{name}'s {module_name} found no free ground, so they paid its {spec.cost:.0f} credits instead."
+            return say("{name}'s {module} found no free ground, so they paid its {cost:.0f} credits instead.",
+                       name=name, module=spec.name, cost=spec.cost)
         entity = spawn_module(ctx, spec, spot[0], spot[1], built=False)
         recount_capacity(ctx)
         desk.contributed[entity] = partner.spec.id
-        return f"{name}'s {module_name} landed at ({spot[0]}, {spot[1]}) and is being assembled."
+        return say("{name}'s {module} landed at ({x}, {y}) and is being assembled.", name=name, module=spec.name,
+                   x=spot[0], y=spot[1])
 
     def _fall_due(self, desk: DiplomacyDesk, agreement: Agreement, partner: Partner, item: Deliverable) -> None:
         ctx = self.ctx
         station = ctx.station
-        name = translate(partner.spec.name)
+        name = partner.spec.name
         if item.kind == "data_share":
             sent = station.science.get(item.detail, 0.0)
             kept = sent > agreement.science_checked.get(item.detail, 0.0) + 1e-9
@@ -308,14 +334,17 @@ class AgreementSystem(System):
             kept = any(module.spec.id == item.detail and is_working(entity, module, power)
                        for entity, (module, power) in esper.get_components(Module, PowerState))
         item.state = "met" if kept else "missed"
-        verdict = "kept" if kept else "broken"
-        text = f"Promise to {name} {verdict}: {item.text[0].lower()}{item.text[1:]}."
+        # The promise's own words go in as a value, with a small first letter mid-sentence.
+        if kept:
+            text = say("Promise to {name} kept: {promise!l}.", name=name, promise=item.text)
+        else:
+            text = say("Promise to {name} broken: {promise!l}.", name=name, promise=item.text)
         ctx.emit(PromiseSettled(partner.spec.id, agreement.number, kept, text))
         changes = trust_rules.TRUST
         self._trust(partner, changes.promise_kept if kept else changes.promise_broken, text)
 
     def _default(self, partner: Partner, why: str) -> None:
-        name = translate(partner.spec.name)
+        name = partner.spec.name
         for _, agreement in esper.get_component(Agreement):
             if agreement.partner != partner.spec.id or agreement.state != "active":
                 continue
@@ -323,7 +352,7 @@ class AgreementSystem(System):
                 if item.state == "pending":
                     item.state = "cancelled"
             agreement.state = "defaulted"
-            text = f"{name} defaults on agreement {agreement.number}: {why}"
+            text = say("{name} defaults on agreement {number}: {why}", name=name, number=agreement.number, why=why)
             self.ctx.emit(AgreementDefaulted(partner.spec.id, agreement.number, text))
             self._remember(partner, text)
 
@@ -336,8 +365,9 @@ class AgreementSystem(System):
             elif is_finished(entity):
                 del desk.contributed[entity]
                 partner = partners[partner_id]
-                module_name = translate(esper.component_for_entity(entity, Module).spec.name)
-                text = f"The {module_name} from {translate(partner.spec.name)} is built: joint construction."
+                module_name = esper.component_for_entity(entity, Module).spec.name
+                text = say("The {module} from {name} is built: joint construction.", module=module_name,
+                           name=partner.spec.name)
                 self._trust(partner, trust_rules.TRUST.module_built, text)
 
     def _daily(self, desk: DiplomacyDesk, partners: dict[str, Partner]) -> None:
@@ -351,10 +381,11 @@ class AgreementSystem(System):
             days = (hour - partner.last_consulted_hour) / HOURS_PER_DAY
             if trust_rules.feels_ignored(days):
                 partner.last_consulted_hour = hour
-                name = translate(partner.spec.name)
-                self._trust(partner, trust_rules.TRUST.ignored, f"{name} has not been consulted for {days:.0f} days.")
+                ignored = say("{name} has not been consulted for {days:.0f} days.", name=partner.spec.name, days=days)
+                self._trust(partner, trust_rules.TRUST.ignored, ignored)
             if trust_rules.loses_faith(partner.trust):
-                self._default(partner, f"it has lost faith in the programme (trust {partner.trust:.0f} of 100).")
+                self._default(partner, say("it has lost faith in the programme (trust {trust:.0f} of 100).",
+                                           trust=partner.trust))
 
     def _apply_partner_events(self, desk: DiplomacyDesk, partners: dict[str, Partner]) -> None:
         fired = self.ctx.station.events_fired
@@ -368,19 +399,20 @@ class AgreementSystem(System):
 
     def _apply_event(self, event: Event, partner: Partner) -> None:
         effect = event.effect
-        text = translate(event.text)
-        name = translate(partner.spec.name)
+        text = level_text(event.text)  # the level's own words, in the player's language
+        name = partner.spec.name
         if effect.trust:
             self._trust(partner, effect.trust, text, ease=False)
         if effect.default_agreement:
             self._default(partner, text)
         if effect.open_talks:
             partner.talks_open, partner.rounds_left, partner.talks_resume_hour = True, partner.spec.patience, None
-            self._remember(partner, f"Talks with {name} open: {text}")
+            self._remember(partner, say("Talks with {name} open: {text}", name=name, text=text))
         if effect.join and not partner.member:
             partner.member = True
-            self.ctx.emit(PartnerJoined(partner.spec.id, f"{name} joins the programme: {text}"))
-            self._remember(partner, f"{name} joins the programme.")
+            self.ctx.emit(PartnerJoined(partner.spec.id, say("{name} joins the programme: {text}", name=name,
+                                                             text=text)))
+            self._remember(partner, say("{name} joins the programme.", name=name))
 
     # --- bookkeeping ------------------------------------------------------------------------------
 
@@ -391,24 +423,25 @@ class AgreementSystem(System):
             change = trust_rules.eased(partner.trust, change)
         partner.trust = trust_rules.changed(partner.trust, change)
         self.ctx.emit(TrustChanged(partner.spec.id, partner.trust, change, text))
-        sign = f" (trust {change:+.0f})" if abs(change) >= 0.5 else ""
-        self._remember(partner, text + sign)
+        # The change is part of the remembered sentence (not glued on), so the line still translates whole.
+        self._remember(partner, say("{text} (trust {change:+.0f})", text=text, change=change)
+                       if abs(change) >= 0.5 else text)
 
     def _remember(self, partner: Partner, text: str) -> None:
-        partner.history.append(f"Day {self.ctx.station.hour / HOURS_PER_DAY:.0f}: {text}")
+        partner.history.append(say("Day {day:.0f}: {text}", day=self.ctx.station.hour / HOURS_PER_DAY, text=text))
         del partner.history[:-HISTORY_LENGTH]
 
 
-def _their_view(partner: Partner, topic: str, modules: dict[str, ModuleSpec]) -> str:
+def _their_view(partner: Partner, topic: str, modules: dict[str, ModuleSpec]) -> Message:
     """What a consulted partner says, from its own data: one sentence a student reads."""
     spec = partner.spec
     favourite = favourite_domain(spec)
     if topic == "modules" and spec.capabilities.modules:
-        offered = ", ".join(translate(modules[m].name) if m in modules else m for m in spec.capabilities.modules)
-        return f"they could build {offered}."
+        offered = [modules[m].name if m in modules else m for m in spec.capabilities.modules]
+        return say("they could build {modules}.", modules=offered)
     if topic == "science":
-        return f"they would put {domain_name(favourite)} first."
-    return f"they back the plan, with {domain_name(favourite)} in mind."
+        return say("they would put {domain} first.", domain=domain_name(favourite))
+    return say("they back the plan, with {domain} in mind.", domain=domain_name(favourite))
 
 
 def _free_spot(ctx: SimContext, spec: ModuleSpec) -> tuple[int, int] | None:

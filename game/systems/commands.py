@@ -5,7 +5,7 @@ from __future__ import annotations
 import esper
 
 from game.content.catalog import unknown
-from game.content.text import translate
+from game.content.message import Message, say
 from game.ecs.commands import LANDING_MODES, Demolish, PlaceModule, ResolveLanding, SetLandingMode
 from game.ecs.components import AWAITING_LANDING, BOOKED, Module, Ordered, UnderConstruction
 from game.ecs.context import SimContext
@@ -60,8 +60,8 @@ class CommandSystem(System):
 
     def _set_landing_mode(self, command: SetLandingMode) -> None:
         if command.mode not in LANDING_MODES:
-            modes = ", ".join(LANDING_MODES)
-            self.ctx.emit(CommandRefused(f"landing mode must be one of {modes}, not {command.mode!r}"))
+            self.ctx.emit(CommandRefused(say("landing mode must be one of {modes}, not {mode!r}",
+                                             modes=list(LANDING_MODES), mode=command.mode)))
             return
         self.ctx.landing_mode = command.mode
 
@@ -69,12 +69,12 @@ class CommandSystem(System):
         ctx = self.ctx
         entity = ctx.occupied.get((command.x, command.y))
         if entity is None:
-            ctx.emit(CommandRefused(f"there is no module at ({command.x}, {command.y}) to take down"))
+            ctx.emit(CommandRefused(say("there is no module at ({x}, {y}) to take down", x=command.x, y=command.y)))
             return
         spec = esper.component_for_entity(entity, Module).spec
         refund = refund_for(ctx, entity)
         if refund is None:
-            ctx.emit(CommandRefused(f"the {translate(spec.name).lower()} is already on its way to the Moon"))
+            ctx.emit(CommandRefused(say("the {module!l} is already on its way to the Moon", module=spec.name)))
             return
         unbook(ctx, entity)
         remove_module(ctx, entity)
@@ -83,10 +83,10 @@ class CommandSystem(System):
         ctx.emit(ModuleDemolished(spec.id, refund))
 
 
-def _landing_refusal(ctx: SimContext, command: ResolveLanding) -> str | None:
+def _landing_refusal(ctx: SimContext, command: ResolveLanding) -> str | Message | None:
     delivery = ctx.deliveries.get(command.delivery)
     if delivery is None or delivery.state != AWAITING_LANDING:
-        return f"delivery {command.delivery} is not waiting for its landing"
+        return say("delivery {delivery} is not waiting for its landing", delivery=command.delivery)
     return grade_refusal(command.grade, command.cargo_damage, command.haul_cost)
 
 

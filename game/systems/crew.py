@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 
+from game.content.message import Message, say
 from game.content.models import CrewNeeds
 from game.ecs.context import HOURS_PER_DAY, SimContext
 from game.ecs.events import CrewEvacuated, CrewRotated, CrewWarning
@@ -45,7 +46,7 @@ class CrewSystem(System):
         stock = station.resources
         empty = [supply for supply, amount in per_hour.items() if stock.get(supply, 0.0) < amount]
         if empty:
-            evacuate(ctx, f"the {empty[0]} ran out")
+            evacuate(ctx, say("the {supply} ran out", supply=empty[0]))
             return
         for supply, amount in per_hour.items():
             if amount > 0:
@@ -54,7 +55,8 @@ class CrewSystem(System):
         for supply, amount in per_hour.items():
             left = stock[supply] / amount if amount > 0 else math.inf
             if left < CREW_WARNING_HOURS or supply in station.crew_warned:
-                self._warn(supply, left, f"{supply} for {left:.0f} more hours: the crew must leave when it runs out")
+                self._warn(supply, left, say("Crew warning: {supply} for {hours:.0f} more hours: the crew must leave "
+                                             "when it runs out.", supply=supply, hours=left))
         station.crew_dose_msv += hourly_dose_msv(ctx.moon.surface_dose_usv_per_day, shielding)
         self._check_dose(needs, shielding)
 
@@ -62,22 +64,23 @@ class CrewSystem(System):
         station = self.ctx.station
         limit = needs.dose_limit_msv
         if station.crew_dose_msv >= limit:
-            evacuate(self.ctx, f"the crew reached the dose limit of {limit:g} mSv")
+            evacuate(self.ctx, say("the crew reached the dose limit of {limit:g} mSv", limit=limit))
             return
         if station.crew_dose_msv >= DOSE_WARNING_SHARE * limit and RADIATION not in station.crew_warned:
             station.crew_warned.add(RADIATION)
             rate = hourly_dose_msv(self.ctx.moon.surface_dose_usv_per_day, shielding)
             left = (limit - station.crew_dose_msv) / rate if rate > 0 else math.inf
-            self.ctx.emit(CrewWarning(RADIATION, left, f"Crew warning: they have taken {station.crew_dose_msv:.0f} "
-                                      f"of {limit:g} mSv; at this rate the limit comes in {left / 24:.0f} days."))
+            self.ctx.emit(CrewWarning(RADIATION, left, say(
+                "Crew warning: they have taken {dose:.0f} of {limit:g} mSv; at this rate the limit comes in "
+                "{days:.0f} days.", dose=station.crew_dose_msv, limit=limit, days=left / 24)))
 
-    def _warn(self, reason: str, left: float, text: str) -> None:
+    def _warn(self, reason: str, left: float, text: Message) -> None:
         """Warns once when `left` hours drop under the warning line; warns again after it recovers."""
         warned = self.ctx.station.crew_warned
         if left < CREW_WARNING_HOURS:
             if reason not in warned:
                 warned.add(reason)
-                self.ctx.emit(CrewWarning(reason, left, f"Crew warning: {text}."))
+                self.ctx.emit(CrewWarning(reason, left, text))
         else:
             warned.discard(reason)
 
@@ -106,7 +109,7 @@ def evacuate(ctx: SimContext, reason: str) -> None:
     station.crew_dose_msv = 0.0
     station.crew_draw_per_hour = {}
     station.crew_warned.clear()
-    ctx.emit(CrewEvacuated(crew, f"The crew of {crew} had to go home: {reason}."))
+    ctx.emit(CrewEvacuated(crew, say("The crew of {crew} had to go home: {reason}.", crew=crew, reason=reason)))
 
 
 def radiation_storm(ctx: SimContext, radiation_msv: float) -> None:

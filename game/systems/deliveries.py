@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 
 import esper
 
+from game.content.message import Message, say
 from game.content.models import ModuleSpec
-from game.content.text import translate
 from game.ecs.components import (
     AWAITING_LANDING,
     BOOKED,
@@ -160,13 +160,15 @@ def resolve_landing(ctx: SimContext, delivery: Delivery, grade: str, cargo_damag
     else:
         for entity in delivery.entities:
             _assemble(ctx, entity, cargo_damage if grade == "hard" else 0.0)
-        text = f"The {names} landed safely; assembly starts."
+        text = say("The {cargo} landed safely; assembly starts.", cargo=names)
         if grade == "hard":
-            text = f"A hard landing: the {names} arrived {cargo_damage:.0%} damaged and must be repaired first."
+            text = say("A hard landing: the {cargo} arrived {damage:.0%} damaged and must be repaired first.",
+                       cargo=names, damage=cargo_damage)
         elif grade == "off_target":
             ctx.station.budget -= haul_cost
             ctx.station.lowest_budget = min(ctx.station.lowest_budget, ctx.station.budget)
-            text = f"The lander came down off target: hauling the {names} to the site cost {haul_cost:.0f} credits."
+            text = say("The lander came down off target: hauling the {cargo} to the site cost {cost:.0f} credits.",
+                       cargo=names, cost=haul_cost)
     ctx.topology_changed = True
     recount_capacity(ctx)
     ctx.emit(LandingResolved(delivery.id, grade, modules, text))
@@ -181,25 +183,32 @@ def _assemble(ctx: SimContext, entity: int, cargo_damage: float) -> None:
         esper.add_component(entity, Broken(damaged_repair_hours(cargo_damage)))
 
 
-def _crash(ctx: SimContext, delivery: Delivery, names: str) -> str:
-    reordered, cancelled = [], []
+def _crash(ctx: SimContext, delivery: Delivery, names: list[Message]) -> Message:
+    reordered: list[Message] = []
+    cancelled: list[Message] = []
     for entity in delivery.entities:
         spec = _spec(entity)
         again = book(ctx, spec, ctx.station.hour + 1) if ctx.station.budget >= spec.cost else None
         if again is None:
             remove_module(ctx, entity)
-            cancelled.append(translate(spec.name).lower())
+            cancelled.append(_cargo_name(spec))
             continue
         ctx.station.budget -= spec.cost
         again.entities.append(entity)
         esper.component_for_entity(entity, Ordered).delivery = again.id
-        reordered.append(f"{translate(spec.name).lower()} (day {again.launch_hour / HOURS_PER_DAY:.0f})")
-    text = f"The lander crashed and the {names} were lost."
+        reordered.append(say("{module!l} (day {day:.0f})", module=spec.name, day=again.launch_hour / HOURS_PER_DAY))
+    # Each outcome is its own whole sentence, so a language can word it in its own order.
+    if reordered and cancelled:
+        return say("The lander crashed and the {cargo} were lost. Ordered again at full cost on the next launch: "
+                   "{reordered}. Not enough budget to order again, so cancelled: {cancelled}.",
+                   cargo=names, reordered=reordered, cancelled=cancelled)
     if reordered:
-        text += f" Ordered again at full cost on the next launch: {', '.join(reordered)}."
+        return say("The lander crashed and the {cargo} were lost. Ordered again at full cost on the next launch: "
+                   "{reordered}.", cargo=names, reordered=reordered)
     if cancelled:
-        text += f" Not enough budget to order again, so cancelled: {', '.join(cancelled)}."
-    return text
+        return say("The lander crashed and the {cargo} were lost. Not enough budget to order again, so cancelled: "
+                   "{cancelled}.", cargo=names, cancelled=cancelled)
+    return say("The lander crashed and the {cargo} were lost.", cargo=names)
 
 
 def _spec(entity: int) -> ModuleSpec:
@@ -210,6 +219,12 @@ def _module_ids(delivery: Delivery) -> tuple[str, ...]:
     return tuple(_spec(entity).id for entity in delivery.entities)
 
 
-def _names(delivery: Delivery) -> str:
-    names = [translate(_spec(entity).name).lower() for entity in delivery.entities]
-    return ", ".join(names) if names else "cargo"
+def _cargo_name(spec: ModuleSpec) -> Message:
+    """A module's name as cargo mid-sentence ('solar array'), in the player's language where it is shown."""
+    return say("{module!l}", module=spec.name)
+
+
+def _names(delivery: Delivery) -> list[Message]:
+    """The cargo's names, one per module (a list the sentence joins with commas); 'cargo' when empty."""
+    names = [_cargo_name(_spec(entity)) for entity in delivery.entities]
+    return names if names else [say("cargo")]

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import esper
 
+from game.content.message import level_text
 from game.content.models import Event
-from game.content.text import translate
 from game.ecs.components import EnergyStore, Module
 from game.ecs.context import HOURS_PER_DAY
 from game.ecs.events import LevelEventFired
@@ -57,7 +57,7 @@ class LevelEventSystem(System):
                 break_module(ctx, entity, module)
         if event.fact is not None and event.fact not in station.facts_seen:
             station.facts_seen.append(event.fact)
-        ctx.emit(LevelEventFired(event.id, event.kind, translate(event.text), event.fact))
+        ctx.emit(LevelEventFired(event.id, event.kind, level_text(event.text), event.fact))
         if effect.delay_launches_days:
             delay_launches(ctx, effect.delay_launches_days)  # after the news, so the log tells why first
 

@@ -6,8 +6,8 @@ from typing import Any
 
 import esper
 
+from game.content.message import Message, level_text, say
 from game.content.models import PARTNER_GOAL_KINDS
-from game.content.text import translate
 from game.ecs.context import SimContext
 from game.ecs.events import GoalFailed, GoalMet, LevelEnded
 from game.ecs.partners import Agreement, Partner
@@ -49,7 +49,7 @@ class ObjectiveSystem(System):
                 if after == MET:
                     ctx.emit(GoalMet(goal.id))
                 elif after == FAILED:
-                    ctx.emit(GoalFailed(goal.id, translate(goal.text)))
+                    ctx.emit(GoalFailed(goal.id, level_text(goal.text)))
         # The outcome moves only when a goal settles or the time runs out.
         if not changed and progress.hour < self.limit_hours and not self.first:
             return
@@ -97,10 +97,10 @@ def _diplomacy(ctx: SimContext) -> dict[str, Any]:
     }
 
 
-def _reason(ctx: SimContext, outcome: str) -> str:
+def _reason(ctx: SimContext, outcome: str) -> Message:
     if outcome == "won":
-        return "every goal is met"
+        return say("every goal is met")
     failed = [goal for goal in ctx.level.goals if ctx.station.goals[goal.id] == FAILED]
     if failed:
-        return f"a goal failed: {translate(failed[0].text)}"
-    return f"time ran out after {ctx.level.time_limit_days:g} days"
+        return say("a goal failed: {goal}", goal=failed[0].text)
+    return say("time ran out after {days:g} days", days=ctx.level.time_limit_days)

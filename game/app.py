@@ -278,7 +278,7 @@ def open_app(start_scene: SceneFactory | None = None, *, mod_folders: Sequence[P
     ctx = SceneContext(ui=ui, fonts=Fonts(assets / "fonts"), settings=loaded.settings, mod_folders=mod_folders)
     _apply_settings(ctx)
     if loaded.warning:
-        ctx.notices.show(loaded.warning, SETTINGS_WARNING_SECONDS)
+        ctx.notices.show(ctx.tr(loaded.warning), SETTINGS_WARNING_SECONDS)  # a say() sentence: in the player's language
     return App(window, ctx, (start_scene or _title_scene)(ctx))
 
 

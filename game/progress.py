@@ -15,6 +15,7 @@ from typing import Any
 
 from game import paths
 from game.atomic_file import write_text_atomically
+from game.content.message import Message, say
 
 PROGRESS_FILE = "progress.json"
 PROGRESS_FORMAT = 1
@@ -25,12 +26,13 @@ BAD_SUFFIX = ".bad"
 class Progress:
     """Which levels are finished (level id -> best score) and which fact ids the player has met.
 
-    `warning` is a sentence for the player when the file could not be used as it was; it is not saved.
+    `warning` is a sentence for the player (shown with tr()) when the file could not be used as it was; it is not
+    saved.
     """
 
     completed: dict[str, int] = field(default_factory=dict)
     facts_seen: set[str] = field(default_factory=set)
-    warning: str | None = None
+    warning: Message | None = None
 
     def best_score(self, level_id: str) -> int | None:
         return self.completed.get(level_id)
@@ -40,24 +42,32 @@ def progress_path() -> Path:
     return paths.user_data_dir() / PROGRESS_FILE
 
 
+class DamagedProgress(ValueError):
+    """What is wrong with a progress file: a clause for the player, made with say()."""
+
+    def __init__(self, reason: Message) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
 def _parse(data: Any) -> Progress:
-    """The progress in `data`, or ValueError saying what is wrong with it."""
+    """The progress in `data`, or DamagedProgress saying what is wrong with it."""
     if not isinstance(data, dict):
-        raise ValueError("the file must hold one JSON object")
+        raise DamagedProgress(say("the file must hold one JSON object"))
     version = data.get("format")
     if not isinstance(version, int) or isinstance(version, bool):
-        raise ValueError("it has no format number")
+        raise DamagedProgress(say("it has no format number"))
     if version > PROGRESS_FORMAT:
-        raise ValueError(f"it was written by a newer version of the game (format {version})")
+        raise DamagedProgress(say("it was written by a newer version of the game (format {version})", version=version))
     completed = data.get("completed", {})
     if not isinstance(completed, dict) or not all(
         isinstance(key, str) and isinstance(value, int) and not isinstance(value, bool)
         for key, value in completed.items()
     ):
-        raise ValueError("'completed' must map level ids to whole-number scores")
+        raise DamagedProgress(say("'completed' must map level ids to whole-number scores"))
     facts = data.get("facts_seen", [])
     if not isinstance(facts, list) or not all(isinstance(fact, str) for fact in facts):
-        raise ValueError("'facts_seen' must be a list of fact ids")
+        raise DamagedProgress(say("'facts_seen' must be a list of fact ids"))
     return Progress(completed=dict(completed), facts_seen=set(facts))
 
 
@@ -76,17 +86,20 @@ def load_progress(path: Path | None = None) -> Progress:
     except FileNotFoundError:
         return Progress()
     except (OSError, UnicodeDecodeError) as error:
-        return Progress(warning=f"Your campaign progress could not be read ({error}); every level starts unfinished.")
+        return Progress(warning=say("Your campaign progress could not be read ({error}); every level starts "
+                                    "unfinished.", error=str(error)))
     try:
         return _parse(json.loads(text))
     except ValueError as error:  # json.JSONDecodeError is a ValueError too
+        # Our own reasons are translated; the JSON reader's (line and column) stay as it words them.
+        reason = error.reason if isinstance(error, DamagedProgress) else str(error)
         try:
             bad = _keep_bad_copy(path).name
         except OSError:
             bad = path.name
         return Progress(
-            warning=f"Your campaign progress was damaged ({error}), so the campaign starts afresh; "
-            f"the old file was kept as {bad}."
+            warning=say("Your campaign progress was damaged ({reason}), so the campaign starts afresh; "
+                        "the old file was kept as {file}.", reason=reason, file=bad)
         )
 
 

@@ -17,6 +17,7 @@ from typing import Any
 
 from game.atomic_file import write_text_atomically
 from game.content.catalog import Catalog
+from game.content.message import Message, say
 from game.content.models import Level
 from game.ecs.commands import Command, command_from_json, command_to_json
 from game.ecs.events import GameEvent
@@ -27,7 +28,12 @@ MAX_SAVE_BYTES = 16 * 1024 * 1024
 
 
 class SaveError(Exception):
-    """A save that cannot be used; the message is a sentence for the player."""
+    """A save that cannot be used; `message` is a sentence for the player, made with say(), so a screen shows it
+    in the player's language (tr() translates an error passed as a value through its message)."""
+
+    def __init__(self, message: Message) -> None:
+        super().__init__(message)
+        self.message = message
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,16 +75,18 @@ def to_json(save: SaveGame) -> dict[str, Any]:
 
 
 def from_json(data: Any, where: str) -> SaveGame:
+    """The save in `data`; `where` is the file's name, as the sentences of a SaveError name it."""
     if not isinstance(data, dict):
-        raise SaveError(f"{where} is not a Lunar Station save")
+        raise SaveError(say("the save '{file}' is not a Lunar Station save", file=where))
     version = data.get("format")
     if not isinstance(version, int):
-        raise SaveError(f"{where} is not a Lunar Station save (it has no format number)")
+        raise SaveError(say("the save '{file}' is not a Lunar Station save (it has no format number)", file=where))
     if version > SAVE_FORMAT:
-        raise SaveError(f"{where} was saved by a newer version of the game (save format {version}); update the game")
+        raise SaveError(say("the save '{file}' was saved by a newer version of the game (save format {version}); "
+                            "update the game", file=where, version=version))
     if version < SAVE_FORMAT:
-        raise SaveError(f"{where} was saved by an older version of the game (save format {version}) and cannot be "
-                        "loaded; the file is kept as it is")
+        raise SaveError(say("the save '{file}' was saved by an older version of the game (save format {version}) "
+                            "and cannot be loaded; the file is kept as it is", file=where, version=version))
     try:
         commands = []
         for item in data["commands"]:
@@ -96,7 +104,8 @@ def from_json(data: Any, where: str) -> SaveGame:
             saved_at=str(data.get("saved_at", "")),
         )
     except (KeyError, TypeError, ValueError) as error:
-        raise SaveError(f"{where} is damaged and cannot be loaded ({error}); the file is kept as it is") from None
+        raise SaveError(say("the save '{file}' is damaged and cannot be loaded ({error}); the file is kept as it is",
+                            file=where, error=str(error))) from None
 
 
 def write_save(save: SaveGame, path: Path) -> Path:
@@ -112,19 +121,20 @@ def write_save(save: SaveGame, path: Path) -> Path:
 
 
 def read_save(path: Path) -> SaveGame:
-    where = f"the save '{path.name}'"
+    where = path.name
     try:
         if path.stat().st_size > MAX_SAVE_BYTES:
-            raise SaveError(f"{where} is too large to be a Lunar Station save")
+            raise SaveError(say("the save '{file}' is too large to be a Lunar Station save", file=where))
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise SaveError(f"{where} does not exist") from None
+        raise SaveError(say("the save '{file}' does not exist", file=where)) from None
     except (OSError, UnicodeDecodeError) as error:
-        raise SaveError(f"{where} cannot be read ({error})") from None
+        raise SaveError(say("the save '{file}' cannot be read ({error})", file=where, error=str(error))) from None
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
-        raise SaveError(f"{where} is damaged (line {error.lineno}: {error.msg}); the file is kept as it is") from None
+        raise SaveError(say("the save '{file}' is damaged (line {line}: {error}); the file is kept as it is",
+                            file=where, line=error.lineno, error=error.msg)) from None
     return from_json(data, where)
 
 
@@ -136,9 +146,11 @@ def restore(
     `on_event(hour, event)` hears every event of the replay, so a screen can show the run's story so far.
     """
     if save.level_id != level.id:
-        raise SaveError(f"this save belongs to the level '{save.level_id}', not '{level.id}'")
+        raise SaveError(say("this save belongs to the level '{saved}', not '{level}'", saved=save.level_id,
+                            level=level.id))
     if save.level_fingerprint != level_fingerprint(level):
-        raise SaveError(f"the level '{level.id}' has changed since this save was made, so it cannot be replayed")
+        raise SaveError(say("the level '{level}' has changed since this save was made, so it cannot be replayed",
+                            level=level.id))
     simulation = Simulation(level, catalog, save.seed)
     if on_event is None:
         simulation.run_hours(save.hour, save.commands)
@@ -164,4 +176,4 @@ def _move_aside(path: Path) -> Path:
         if not aside.exists():
             path.rename(aside)
             return aside
-    raise SaveError(f"too many unreadable copies of '{path.name}' are kept; remove some")
+    raise SaveError(say("too many unreadable copies of '{file}' are kept; remove some", file=path.name))

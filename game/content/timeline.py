@@ -11,9 +11,10 @@ from pydantic import Field, model_validator
 
 from game import paths
 from game.content.loader import label_for
+from game.content.message import Message, level_text, say
 from game.content.models import Identifier, Sources, Strict
 from game.content.problems import Problem
-from game.content.text import LocalizedText, translate
+from game.content.text import LocalizedText
 from game.content.toml_file import read_toml
 from game.content.validation import validate_shape
 
@@ -21,6 +22,18 @@ TIMELINE_FOLDER = "timeline"
 TIMELINE_FILE = "milestones.toml"
 
 MilestoneKind = Literal["agreement", "plan", "plan_change", "partner", "mission", "stage"]
+
+# Spelled out by the game rather than by the C library's locale, so the month follows the player's language.
+MONTHS = (
+    say("January"), say("February"), say("March"), say("April"), say("May"), say("June"),
+    say("July"), say("August"), say("September"), say("October"), say("November"), say("December"),
+)
+
+
+def date_message(date: dt.date) -> Message:
+    """'9 March 2021' (no leading zero, the month spelled out, readable in any English); a screen shows it with
+    tr(), where a translation may reorder the parts and names the month in its own words."""
+    return say("{day} {month} {year}", day=date.day, month=MONTHS[date.month - 1], year=date.year)
 
 
 class Milestone(Strict):
@@ -45,11 +58,12 @@ class Milestone(Strict):
             raise ValueError(f"'end' ({self.end}) must not come before 'date' ({self.date})")
         return self
 
-    def date_text(self, language: str = "en") -> str:
-        """'9 March 2021', or the milestone's own wording of a date the sources leave open."""
+    def date_text(self) -> Message:
+        """'9 March 2021', or the milestone's own wording of a date the sources leave open ('about 2028');
+        a screen shows it in the player's language with tr()."""
         if self.when is not None:
-            return translate(self.when, language)
-        return f"{self.date.day} {self.date:%B %Y}"
+            return level_text(self.when)
+        return date_message(self.date)
 
 
 class TimelineFile(Strict):

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
-from game.content.message import Message, fill_in, resolve_values
+from game.content.message import Message, fill_in, resolve_values, say
 from game.content.text import DEFAULT_LANGUAGE, translate
 from game.content.toml_file import read_toml
 
@@ -45,7 +45,8 @@ class Translator:
 
     language: str = DEFAULT_LANGUAGE  # the language asked for, even when its file could not be used
     messages: Mapping[str, str] = field(default_factory=dict)
-    warning: str | None = None  # one sentence for the player when the language file could not be used fully
+    # One sentence for the player (show it with the translator itself) when the language file could not be used fully.
+    warning: Message | None = None
 
     def __call__(self, text: str, /, **fill: object) -> str:
         if isinstance(text, Message):  # a sentence from the core: its pattern is what the language file names
@@ -64,6 +65,8 @@ class Translator:
         """A filled-in value in this language: a nested message translated, level text in its language."""
         if isinstance(value, Message):
             return self(value)
+        if isinstance(value, BaseException) and value.args and isinstance(value.args[0], Message):
+            return self(value.args[0])  # an error raised with a say() sentence (SaveError): its sentence, translated
         if isinstance(value, dict):
             return translate(value, self.language)
         return value
@@ -110,15 +113,16 @@ def load_translator(language: str, folders: Sequence[Path]) -> Translator:
         return Translator()
     path = language_file(language, folders)
     if path is None:
-        return Translator(language, warning=f"There is no translation for '{language}', so the game is in English.")
+        return Translator(language, warning=say("There is no translation for '{language}', so the game is in English.",
+                                                language=language))
     read = read_toml(path, path.name)
     if read.data is None:
-        return Translator(language, warning=f"The translation could not be read ({read.problems[0]}), so the game "
-                                            "is in English.")
+        return Translator(language, warning=say("The translation could not be read ({problem}), so the game is in "
+                                                "English.", problem=str(read.problems[0])))
     table = read.data.get("messages")
     if not isinstance(table, dict):
-        return Translator(language, warning=f"The translation {path.name} has no [messages] table, so the game is "
-                                            "in English.")
+        return Translator(language, warning=say("The translation {file} has no [messages] table, so the game is in "
+                                                "English.", file=path.name))
     messages: dict[str, str] = {}
     unusable: list[str] = []
     for source, translation in table.items():
@@ -128,6 +132,8 @@ def load_translator(language: str, folders: Sequence[Path]) -> Translator:
             messages[source] = translation
     warning = None
     if unusable:
-        warning = (f"{len(unusable)} lines of {path.name} stay in English: each must be text using only the "
-                   f"{{names}} of its English line (the first is \"{unusable[0]}\").")
+        # {{names}} is the pattern's way of writing the literal {names}.
+        warning = say("{count} lines of {file} stay in English: each must be text using only the {{names}} of its "
+                      "English line (the first is \"{first}\").", count=len(unusable), file=path.name,
+                      first=unusable[0])
     return Translator(language, messages, warning)

@@ -63,8 +63,8 @@ class SceneContext:
 
     def _load_language(self) -> None:
         self.translator = load_translator(self.settings.language, self.language_search_path())
-        if self.translator.warning:
-            self.notices.show(self.translator.warning)
+        if self.translator.warning:  # in the language itself, when the file could be used in part
+            self.notices.show(self.translator(self.translator.warning))
 
     def play_sound(self, name: str) -> None:
         """Plays one of game.audio's sounds when the app has sound; does nothing otherwise."""

@@ -92,7 +92,8 @@ def milestone_entry(milestone: Milestone, language: str, tr: Translate = ENGLISH
         notes.append(tr("planned"))
     if milestone.unconfirmed:
         notes.append(tr("unconfirmed"))
-    subtitle = milestone.date_text(language) + (f" ({', '.join(notes)})" if notes else "")
+    date = milestone.date_text()
+    subtitle = tr("{date} ({notes})", date=date, notes=notes) if notes else tr(date)
     body = f"{heading(title)}<font color='#ffc857'>{escape(subtitle)}</font><br><br>{escape(text)}<br><br>" \
         f"{sources_html(milestone.sources, tr)}"
     return _entry(category, title, subtitle, body, [text, *milestone.sources])

@@ -11,21 +11,15 @@ from pathlib import Path
 from game.content.loader import ContentFolder, LoadedLevel
 from game.content.problems import Problem
 from game.content.text import translate
-from game.content.ui_text import ENGLISH, Translate, to_translate
+from game.content.timeline import date_message
+from game.content.ui_text import ENGLISH, Translate
 from game.progress import Progress, unlocked_count
-
-# Spelled out by the game rather than by the C library's locale, so the month follows the player's language.
-MONTHS = (
-    to_translate("January"), to_translate("February"), to_translate("March"), to_translate("April"),
-    to_translate("May"), to_translate("June"), to_translate("July"), to_translate("August"),
-    to_translate("September"), to_translate("October"), to_translate("November"), to_translate("December"),
-)
 
 
 def format_date(date: dt.date, tr: Translate = ENGLISH) -> str:
-    """'9 March 2021' (no leading zero, the month spelled out, readable in any English); a translation may
-    reorder the parts."""
-    return tr("{day} {month} {year}", day=date.day, month=tr(MONTHS[date.month - 1]), year=date.year)
+    """'9 March 2021' in the player's language: game.content.timeline.date_message is the one place dates are
+    worded."""
+    return tr(date_message(date))
 
 
 def shortened(problem: Problem, folder: Path) -> Problem:

@@ -8,6 +8,7 @@ from pathlib import Path
 from game import paths
 from game.content.catalog import Catalog
 from game.content.loader import LoadedLevel, load_game_content
+from game.content.message import say
 from game.content.models import Level
 from game.ecs.events import GameEvent
 from game.ecs.session import Simulation
@@ -56,7 +57,8 @@ def find_level(level_id: str, mod_folders: Sequence[Path] | None) -> LoadedLevel
         for loaded in folder.levels:
             if loaded.ok and loaded.level is not None and loaded.level.id == level_id:
                 return loaded
-    raise SaveError(f"the level '{level_id}' of this save is not installed, or has problems that stop it loading")
+    raise SaveError(say("the level '{level}' of this save is not installed, or has problems that stop it loading",
+                        level=level_id))
 
 
 __all__ = ["SaveError", "find_level", "load_station_save", "newest_save", "save_path", "write_station_save"]

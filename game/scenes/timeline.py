@@ -122,7 +122,9 @@ class TimelineScene(SceneBase):
         # Read again on every visit: a level just won unlocks the next one.
         timeline = load_timeline()
         self.problem = (
-            "The timeline file has problems: " + "; ".join(str(problem) for problem in timeline.problems[:3])
+            # The problems themselves stay in English, as a modder reads them; the framing sentence is translated.
+            self.ctx.tr("The timeline file has problems: {problems}",
+                        problems="; ".join(str(problem) for problem in timeline.problems[:3]))
             if timeline.problems else None
         )
         entries = level_entries(load_game_content(self.ctx.mod_folders), self.ctx.language, self.ctx.tr)
@@ -487,7 +489,7 @@ class TimelineScene(SceneBase):
                 kind = self.ctx.tr("{kind} (planned)", kind=kind)
             if milestone.unconfirmed:
                 kind += " · " + self.ctx.tr("unconfirmed")
-            head = f"{milestone.date_text(language)}  ·  {kind}"
+            head = f"{self.ctx.tr(milestone.date_text())}  ·  {kind}"
             title = translate(milestone.title, language)
             text = translate(milestone.text, language)
             foot = self.ctx.tr("Source: {source}", source=milestone.sources[0])

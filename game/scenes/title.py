@@ -155,7 +155,7 @@ class TitleScene(SceneBase):
 
         warning = load_progress().warning
         if warning:
-            self.ctx.notices.show(warning, 9.0)
+            self.ctx.notices.show(self.ctx.tr(warning), 9.0)
 
     def exit(self) -> None:
         for button in self.buttons:

@@ -13,6 +13,7 @@ import tomllib
 from game import paths
 from game.atomic_file import write_text_atomically
 from game.content.catalog import Catalog
+from game.content.message import Message, level_text, say
 from game.content.text import translate
 from game.rules.grid import SiteGrid
 from game.rules.placement import placement_refusal
@@ -34,30 +35,37 @@ class HintSpec:
 
 @dataclass(frozen=True, slots=True)
 class Hint:
-    """A hint ready to show: its words, and the tile it points at, if any."""
+    """A hint ready to show: its words (the hint file's text in the player's language, its values still to be
+    shown with tr()), and the tile it points at, if any."""
 
     id: str
-    text: str
+    text: Message
     cell: tuple[int, int] | None = None
     module: str | None = None  # the module the hint asks for: ordering it means the hint has done its job
 
 
 class HintFileError(Exception):
-    """The hints file cannot be used; the message is one sentence."""
+    """The hints file cannot be used; `message` is one sentence, made with say(), for the player's language."""
+
+    def __init__(self, message: Message) -> None:
+        super().__init__(message)
+        self.message = message
 
 
 def load_hint_specs(path: Path) -> list[HintSpec]:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
-        raise HintFileError(f"The hints file {path.name} cannot be read ({error}); playing without hints.") from None
+        raise HintFileError(say("The hints file {file} cannot be read ({error}); playing without hints.",
+                                file=path.name, error=str(error))) from None
     specs = []
     for index, item in enumerate(data.get("hints", [])):
         text = item.get("text") if isinstance(item, dict) else None
         when = item.get("when") if isinstance(item, dict) else None
         if not isinstance(item.get("id"), str) or when not in TRIGGERS or not isinstance(text, str | dict):
-            raise HintFileError(f"Hint number {index + 1} in {path.name} needs an id, a text and 'when' set to one "
-                                f"of {', '.join(TRIGGERS)}; playing without hints.")
+            raise HintFileError(say("Hint number {number} in {file} needs an id, a text and 'when' set to one of "
+                                    "{triggers}; playing without hints.", number=index + 1, file=path.name,
+                                    triggers=TRIGGERS))
         module = item.get("module")
         specs.append(HintSpec(item["id"], when, text, module if isinstance(module, str) else None))
     return specs
@@ -97,7 +105,7 @@ class HintBook:
     language: str = "en"
     seen: set[str] = field(default_factory=set)
     showing: Hint | None = None
-    problem: str | None = None
+    problem: Message | None = None  # why the hints file could not be used: show it with tr()
 
     @classmethod
     def for_level(cls, order: int, enabled: bool, language: str, assets: Path | None = None) -> HintBook:
@@ -108,7 +116,7 @@ class HintBook:
         try:
             specs = load_hint_specs((assets or paths.assets_dir()) / HINTS_FILE)
         except HintFileError as error:
-            return cls([], seen_path, language, problem=str(error))
+            return cls([], seen_path, language, problem=error.message)
         return cls(specs, seen_path, language, read_seen(seen_path))
 
     def trigger(self, when: str, grid: SiteGrid, catalog: Catalog, occupied: set[tuple[int, int]],
@@ -120,7 +128,7 @@ class HintBook:
             if spec.when != when or spec.id in self.seen:
                 continue
             cell = None
-            fill = {"sunlight": "", "module": "", "key": ""}
+            fill: dict[str, object] = {"sunlight": "", "module": "", "key": ""}
             if spec.module is not None:
                 module = catalog.modules.get(spec.module)
                 if module is None:
@@ -131,11 +139,13 @@ class HintBook:
                     cell = best_spot(spec.module, grid, catalog, occupied, powered)
                     if cell is None:
                         continue  # nowhere left to point at: the hint would mislead
-                    fill["sunlight"] = f"{grid.at(*cell).sunlight * 100:.0f} %"
+                    # A say() value, so a language may write its percentages its own way ("86 %", "86%").
+                    fill["sunlight"] = say("{percent:.0f} %", percent=grid.at(*cell).sunlight * 100)
+            # The file's text in the player's language is the pattern; its values are shown through tr() in turn.
             try:
-                words = translate(spec.text, self.language).format(**fill)
-            except (KeyError, IndexError, ValueError):
-                words = translate(spec.text, self.language)
+                words = Message(translate(spec.text, self.language), fill)
+            except (KeyError, IndexError, ValueError, AttributeError):  # braces the hint file did not mean
+                words = level_text(translate(spec.text, self.language))
             self.showing = Hint(spec.id, words, cell, spec.module)
             self._mark_seen(spec.id)
             return self.showing

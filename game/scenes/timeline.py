@@ -99,6 +99,30 @@ def assign_lanes(positions: list[float], spacing: float) -> list[int]:
     return lanes
 
 
+def spread_marks(positions: list[float], spacing: float, left: float, right: float) -> list[float]:
+    """Positions (sorted left to right) moved apart as little as possible so that no two are closer than
+    `spacing`, kept within [left, right]: levels a year apart get marks that do not touch, however large the
+    UI scale. Each run of marks that would touch is centred on where its dates put it."""
+    clusters: list[list[float]] = []  # each: [first position, count, sum of wanted positions]
+    for x in positions:
+        clusters.append([x, 1, x])
+        while len(clusters) > 1:
+            before, last = clusters[-2], clusters[-1]
+            if last[0] - (before[0] + (before[1] - 1) * spacing) >= spacing:
+                break
+            count, total = before[1] + last[1], before[2] + last[2]
+            clusters[-2:] = [[total / count - (count - 1) * spacing / 2, count, total]]
+    spread: list[float] = []
+    for first, count, _ in clusters:
+        spread.extend(first + number * spacing for number in range(int(count)))
+    # Near an end of the line the marks shift inwards together; a line too short for all of them keeps the left end.
+    if spread and spread[-1] > right:
+        spread = [x - (spread[-1] - right) for x in spread]
+    if spread and spread[0] < left:
+        spread = [x + (left - spread[0]) for x in spread]
+    return spread
+
+
 class TimelineScene(SceneBase):
     """The campaign: choose a level on the real timeline; milestones explain the programme around it."""
 
@@ -115,6 +139,7 @@ class TimelineScene(SceneBase):
         self.open_button: UIButton | None = None
         self.first_card_row = 0  # at a large UI scale only some rows of level cards fit: the rest scroll
         self.card_title_lines = 2
+        self.mark_x: dict[int, int] = {}  # each level's mark on the line, moved apart from its neighbours'
 
     # --- life cycle ------------------------------------------------------------------------------
 
@@ -226,6 +251,10 @@ class TimelineScene(SceneBase):
             centre_y = axis - 58 - lane * LANE_GAP
             rects[index] = pygame.Rect(x - MARKER, centre_y - MARKER, MARKER * 2, MARKER * 2)
         levels = [index for index, item in enumerate(self.items) if item.is_level]
+        wanted = sorted((self.x_of(self.items[index].date, size), index) for index in levels)
+        spread = spread_marks([x for x, _ in wanted], 2 * self._mark_radius() + self._px(6), MARGIN - 20,
+                              size[0] - MARGIN + 20)
+        self.mark_x = {index: round(x) for (_, index), x in zip(wanted, spread, strict=True)}
         room = size[0] - 2 * (MARGIN - 20)
         per_row = max(1, min(len(levels), room // self._px(CARD_MIN_WIDTH)))
         card_width = min(self._px(CARD_MAX_WIDTH), room // per_row - 12)
@@ -410,7 +439,7 @@ class TimelineScene(SceneBase):
                 draw_text(surface, str(year), font, colours.text_dim, (x, axis + mark + 2), anchor="midtop")
         today_bottom = axis + mark + 2 + font.get_linesize()
         pygame.draw.line(surface, colours.accent, (now, axis - 10 - band_height - 2), (now, today_bottom + 2), 2)
-        draw_text(surface, "today", font, colours.accent, (now - 4, today_bottom), anchor="topright")
+        draw_text(surface, self.ctx.tr("today"), font, colours.accent, (now - 4, today_bottom), anchor="topright")
         # The stage names go over the "today" line, each on its band's colour, so the line never cuts a word.
         for title, band, fill in titles:
             words = pygame.Rect((band.x + 6, 0), font.size(title))
@@ -440,7 +469,7 @@ class TimelineScene(SceneBase):
         fonts, colours = self.ctx.fonts, self.ctx.palette
         card = self.item_rects[index]
         axis = self.axis_y(size)
-        x = self.x_of(self.items[index].date, size)
+        x = self.mark_x.get(index, self.x_of(self.items[index].date, size))
         selected = index == self.selected
         number = str(entry.campaign_order or "")
         mark = self._mark_radius()

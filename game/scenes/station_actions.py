@@ -129,7 +129,7 @@ class StationActions(StationState):
         module, self.pending_demolish = self.pending_demolish, None
         self._close_dialog()
         if module is not None:
-            self.queue(demolish_command(module), f"{module.name} to be taken down.")
+            self.queue(demolish_command(module), self.ctx.tr("{module} to be taken down.", module=module.name))
 
     def _close_dialog(self) -> None:
         if self.dialog is not None and self.dialog.alive():

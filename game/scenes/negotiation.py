@@ -34,6 +34,7 @@ COLUMN_TOP = 120
 ROW_HEIGHT = 38
 COLUMN_WIDTH = 404
 BUTTON_HEIGHT = 50
+LEAST_LABEL_PX = 150  # at 100 %: a term's label needs this much room beside its stepper, or one side shows at a time
 PAYLOAD_STEP_KG = 50.0
 MAX_PAYLOAD_KG = 400.0
 
@@ -204,15 +205,31 @@ class NegotiationScene(SceneBase):
         width = self.ctx.ui.window_resolution[0]
         return min(self._px(COLUMN_WIDTH), (width - 2 * MARGIN - 2 * 16) * 3 // 10 + 40)
 
+    def terms_width(self) -> int:
+        """The width of the terms: two columns; with one side at a time, no wider than the longest label and
+        its stepper need, so the reasoning beside them gets the rest."""
+        both = 2 * self.column_width() + 16
+        if not self.one_side_at_a_time():
+            return both
+        body = self.ctx.fonts.regular(palette.BODY)
+        longest = max(body.size(row.label)[0] for row in self.rows)
+        return min(both, longest + 18 + self._px(124) + 12)
+
     def answer_lines(self) -> int:
-        """Lines the answer gets: two while there is none (the layout does not jump at the first one), as many
-        as it needs after that, up to a fifth of the window's height (so the terms keep their room at a large
-        UI scale, where a very long answer ends with '…')."""
+        """Lines the answer gets: two while there is none (the layout does not jump at the first one; one when
+        large text leaves room for only a few terms), as many as it needs after that, up to a fifth of the
+        window's height (so the terms keep their room at a large UI scale, where a very long answer ends
+        with '…')."""
         body = self.ctx.fonts.regular(palette.BODY)
         width, height = self.ctx.ui.window_resolution
-        needed = len(wrap_text(self.answer, body, width - 2 * MARGIN)) if self.answer else 0
+        needed = len(wrap_text(self.answer_text(), body, width - 2 * MARGIN)) if self.answer else 0
         most = max(2, height // 5 // body.get_linesize())
-        return max(2, min(needed, most))
+        least = 1 if self.one_side_at_a_time() else 2
+        return max(least, min(needed, most))
+
+    def answer_text(self) -> str:
+        """The partner's last answer in the player's language (the simulation words it in English)."""
+        return self.ctx.tr(self.answer) if self.answer else ""
 
     def hint_rect(self) -> pygame.Rect:
         """The line of key hints, just above the buttons."""
@@ -233,10 +250,28 @@ class NegotiationScene(SceneBase):
     def _rows_top(self) -> int:
         return self.column_top() + self.ctx.fonts.bold(palette.LARGE).get_linesize() + 2
 
+    def one_side_at_a_time(self) -> bool:
+        """Large text in a small window: two columns of terms would cut their labels to a word ("Fun…"), so
+        the side of the chosen term takes both columns' room and the other waits behind its heading."""
+        room = self.column_width() - self._px(124) - 18
+        return room < self._px(LEAST_LABEL_PX)
+
+    def _sides_shown(self) -> tuple[str, ...]:
+        return (self.rows[self.cursor].side,) if self.one_side_at_a_time() else ("they", "you")
+
+    def heading_rects(self) -> dict[str, pygame.Rect]:
+        """'They give' and 'You give' above their columns; with one side at a time, a click on one shows it."""
+        heading = self.ctx.fonts.bold(palette.LARGE)
+        column, top = self.column_width(), self.column_top()
+        they = pygame.Rect(MARGIN, top, heading.size(self.ctx.tr("They give"))[0], heading.get_linesize())
+        you_x = they.right + self._px(32) if self.one_side_at_a_time() else MARGIN + column + 16
+        you = pygame.Rect(you_x, top, heading.size(self.ctx.tr("You give"))[0], heading.get_linesize())
+        return {"they": they, "you": you}
+
     def rows_shown(self) -> int:
         """Rows that fit above the answer; when some do not, one line under them says so and where they are."""
         room = self._bottom_block_top() - 8 - self._rows_top()
-        longest = max(sum(1 for row in self.rows if row.side == side) for side in ("they", "you"))
+        longest = max(sum(1 for row in self.rows if row.side == side) for side in self._sides_shown())
         if longest * self.row_step() > room:
             room -= self.ctx.fonts.bold(palette.SMALL).get_linesize() + 4
         return max(1, room // self.row_step())
@@ -303,6 +338,11 @@ class NegotiationScene(SceneBase):
         return None
 
     def _click(self, position: tuple[int, int]) -> None:
+        if self.one_side_at_a_time():
+            for side, rect in self.heading_rects().items():
+                if rect.collidepoint(position) and self.rows[self.cursor].side != side:
+                    self.cursor = next(index for index, row in enumerate(self.rows) if row.side == side)
+                    return
         for index in range(len(self.rows)):
             rect = self.row_rect(index)
             if rect.h and rect.collidepoint(position):
@@ -334,8 +374,10 @@ class NegotiationScene(SceneBase):
         same_side = [i for i, other in enumerate(self.rows) if other.side == row.side]
         column = self.column_width()
         x = MARGIN if row.side == "they" else MARGIN + column + 16
+        if self.one_side_at_a_time():  # the shown side takes the room of both columns
+            x, column = MARGIN, self.terms_width()
         shown = same_side.index(index) - self.first_row()
-        if not 0 <= shown < self.rows_shown():
+        if row.side not in self._sides_shown() or not 0 <= shown < self.rows_shown():
             return pygame.Rect(x, 0, column, 0)
         step = self.row_step()
         return pygame.Rect(x, self._rows_top() + shown * step, column, step - 4)
@@ -366,9 +408,12 @@ class NegotiationScene(SceneBase):
         draw_trust_bar(surface, pygame.Rect(left, heading_line.bottom, trust_width, body.get_linesize() - 8),
                        view.trust, body, colours, self.ctx.tr)
         heading = fonts.bold(palette.LARGE)
-        column, top = self.column_width(), self.column_top()
-        draw_text(surface, self.ctx.tr("They give"), heading, colours.text, (MARGIN, top))
-        draw_text(surface, self.ctx.tr("You give"), heading, colours.text, (MARGIN + column + 16, top))
+        shown = self._sides_shown()
+        for side, rect in self.heading_rects().items():
+            words = self.ctx.tr("They give") if side == "they" else self.ctx.tr("You give")
+            draw_text(surface, words, heading, colours.text if side in shown else colours.text_dim, rect.topleft)
+            if len(shown) == 1 and side in shown:  # one side at a time: the headings read as tabs
+                pygame.draw.line(surface, colours.accent, (rect.x, rect.bottom - 2), (rect.right, rect.bottom - 2), 3)
         for index, row in enumerate(self.rows):
             if self.row_rect(index).h:
                 self._draw_row(surface, index, row)
@@ -379,7 +424,7 @@ class NegotiationScene(SceneBase):
         self._draw_reasoning(surface)
         if self.answer:
             answer = self.answer_rect()
-            draw_paragraph(surface, self.answer, body, colours.accent, answer.topleft, answer.width,
+            draw_paragraph(surface, self.answer_text(), body, colours.accent, answer.topleft, answer.width,
                            max_lines=self.answer_lines())
         hint = self.ctx.tr("Up/Down choose a term · Left/Right change it · Enter propose · T take their terms · "
                            "Esc back")
@@ -388,7 +433,7 @@ class NegotiationScene(SceneBase):
 
     def _more_rows(self) -> str:
         """Words saying that terms are scrolled out of sight, or '' when all of them show."""
-        longest = max(sum(1 for row in self.rows if row.side == side) for side in ("they", "you"))
+        longest = max(sum(1 for row in self.rows if row.side == side) for side in self._sides_shown())
         first, shown = self.first_row(), self.rows_shown()
         if first == 0 and longest <= shown:
             return ""
@@ -442,18 +487,20 @@ class NegotiationScene(SceneBase):
     def reasoning_box(self) -> pygame.Rect:
         """The reasoning panel as drawn, right of the two term columns and above the answer: all of it stays in."""
         width = self.ctx.ui.window_resolution[0]
-        column, top = self.column_width(), self.column_top()
-        left = MARGIN + 2 * (column + 16)
+        top = self.column_top()
+        left = MARGIN + self.terms_width() + 16
         return pygame.Rect(left, top - 8, width - MARGIN - left, self._bottom_block_top() - 8 - (top - 8))
 
     def _reasoning_entries(self) -> list[tuple[str, str, pygame.Color]]:
-        """(prefix, sentence, colour) for every law that blocks the offer and every reason, most telling first."""
+        """(prefix, sentence, colour) for every law that blocks the offer and every reason, most telling first,
+        each sentence in the player's language."""
         colours = self.ctx.palette
+        tr = self.ctx.tr
         evaluation = self.evaluation
-        entries = [("•", text, colours.broken) for text in evaluation.blocked]  # a law is quoted in full
+        entries = [("•", tr(text), colours.broken) for text in evaluation.blocked]  # a law is quoted in full
         # What they miss first (it says what to offer), then the biggest weights either way.
         ordered = sorted(evaluation.reasons, key=lambda reason: (reason.weight != 0, -abs(reason.weight)))
-        entries += [(f"{reason.weight:+.0f}" if reason.weight else "•", reason.text,
+        entries += [(f"{reason.weight:+.0f}" if reason.weight else "•", tr(reason.text),
                      colours.good if reason.weight > 0 else colours.text if reason.weight == 0 else colours.broken)
                     for reason in ordered]
         return entries
@@ -461,11 +508,10 @@ class NegotiationScene(SceneBase):
     def reasoning_layout(self) -> ReasoningLayout:
         """Where each part of the panel goes at this window size and text size, scrolled to `reasoning_scroll`."""
         fonts = self.ctx.fonts
-        small, bold = fonts.regular(palette.SMALL), fonts.bold(palette.BODY)
+        small = fonts.regular(palette.SMALL)
         box = self.reasoning_box()
         inner = box.inflate(-16, -16)
-        header = (fonts.bold(palette.LARGE).get_linesize() + bold.get_linesize() + 6 + self._px(16) + 4
-                  + small.get_linesize() + bold.get_linesize() + 4)
+        header = self._reasoning_header(inner.height)
         area = pygame.Rect(inner.x, inner.y + header, inner.width, max(0, inner.bottom - inner.y - header))
         bar_width = self._px(8)
         indent = small.size("+00 ")[0]
@@ -505,6 +551,43 @@ class NegotiationScene(SceneBase):
         return ReasoningLayout(box, area, tuple(self._placed(lines, first, shown, area.topleft, indent)), first,
                                last_first, len(lines), (track, thumb.clip(track)), where)
 
+    def _reasoning_header(self, room: int) -> int:
+        """The height of the panel's fixed top: heading, worth, bar and verdict; at a large UI scale in a small
+        window only the verdict and the worth (short_header), so the reasons keep more than half the panel."""
+        fonts = self.ctx.fonts
+        small = fonts.regular(palette.SMALL)
+        if not self._short_header_used(room):
+            return self._full_header_height()
+        verdict_lines = self.short_header(self.reasoning_box().width - 16)[0]
+        return fonts.bold(palette.SMALL).get_linesize() * len(verdict_lines) + small.get_linesize() + 4
+
+    def _full_header_height(self) -> int:
+        fonts = self.ctx.fonts
+        small, bold = fonts.regular(palette.SMALL), fonts.bold(palette.BODY)
+        return (fonts.bold(palette.LARGE).get_linesize() + bold.get_linesize() + 6 + self._px(16) + 4
+                + small.get_linesize() + bold.get_linesize() + 4)
+
+    def _short_header_used(self, room: int) -> bool:
+        """The full header would take more than half of the panel's `room` (its inner height)."""
+        return self._full_header_height() > room // 2
+
+    def verdict(self) -> tuple[str, pygame.Color]:
+        """What the partner would say to these terms now, in words and colour."""
+        colours = self.ctx.palette
+        if self.evaluation.blocked:
+            return self.ctx.tr("They cannot agree to this"), colours.broken
+        if self.evaluation.acceptable:
+            return self.ctx.tr("They would accept this"), colours.good
+        return self.ctx.tr("Not enough for them yet"), colours.accent
+
+    def short_header(self, width: int) -> tuple[list[str], str]:
+        """The short header's verdict, wrapped to at most two lines of `width`, and its worth line."""
+        bold_small = self.ctx.fonts.bold(palette.SMALL)
+        rows = wrap_text(self.verdict()[0], bold_small, width)
+        verdict = rows[:1] + ([fit_text(" ".join(rows[1:]), bold_small, width)] if len(rows) > 1 else [])
+        worth = self.ctx.tr("Worth to them: {worth}", worth=f"{self.evaluation.utility:+.0f}")
+        return verdict, fit_text(worth, self.ctx.fonts.regular(palette.SMALL), width)
+
     def _placed(self, lines: list[tuple[str, str, pygame.Color, bool]], first: int, shown: int,
                 topleft: tuple[int, int], indent: int) -> list[PlacedLine]:
         small = self.ctx.fonts.regular(palette.SMALL)
@@ -537,21 +620,23 @@ class NegotiationScene(SceneBase):
         surface.set_clip(rect)  # a large UI scale in a small window shows less, never draws over the answer
         try:
             large, bold, small = fonts.bold(palette.LARGE), fonts.bold(palette.BODY), fonts.regular(palette.SMALL)
-            heading = draw_text(surface, fit_text(self.ctx.tr("Their reasoning"), large, rect.width), large,
-                                colours.text, rect.topleft)
             worth = self.ctx.tr("Worth to them: {worth}", worth=f"{evaluation.utility:+.0f}")
-            worth_line = draw_text(surface, fit_text(worth, bold, rect.width), bold, colours.text,
-                                   (rect.x, heading.bottom))
-            bar = pygame.Rect(rect.x, worth_line.bottom + 6, rect.width, self._px(16))
-            draw_worth_bar(surface, bar, evaluation.utility, small, colours=colours, tr=self.ctx.tr)
-            if evaluation.blocked:
-                verdict, colour = self.ctx.tr("They cannot agree to this"), colours.broken
-            elif evaluation.acceptable:
-                verdict, colour = self.ctx.tr("They would accept this"), colours.good
+            verdict, colour = self.verdict()
+            if self._short_header_used(rect.height):
+                verdict_rows, worth_row = self.short_header(rect.width)
+                y = rect.y
+                for row in verdict_rows:
+                    y = draw_text(surface, row, fonts.bold(palette.SMALL), colour, (rect.x, y)).bottom
+                draw_text(surface, worth_row, small, colours.text, (rect.x, y))
             else:
-                verdict, colour = self.ctx.tr("Not enough for them yet"), colours.accent
-            draw_text(surface, fit_text(verdict, bold, rect.width), bold, colour,
-                      (rect.x, bar.bottom + 4 + small.get_linesize()))
+                heading = draw_text(surface, fit_text(self.ctx.tr("Their reasoning"), large, rect.width), large,
+                                    colours.text, rect.topleft)
+                worth_line = draw_text(surface, fit_text(worth, bold, rect.width), bold, colours.text,
+                                       (rect.x, heading.bottom))
+                bar = pygame.Rect(rect.x, worth_line.bottom + 6, rect.width, self._px(16))
+                draw_worth_bar(surface, bar, evaluation.utility, small, colours=colours, tr=self.ctx.tr)
+                draw_text(surface, fit_text(verdict, bold, rect.width), bold, colour,
+                          (rect.x, bar.bottom + 4 + small.get_linesize()))
             indent = small.size("+00 ")[0]
             for line in layout.lines:
                 if line.prefix:

@@ -113,7 +113,11 @@ def draw_ghost(surface: pygame.Surface, camera: Camera, preview: GhostPreview, s
 def draw_reason_box(surface: pygame.Surface, text: TextCache, pointer: tuple[int, int], preview: GhostPreview,
                     name: str, bounds: pygame.Rect, colours: Palette = STANDARD_PALETTE,
                     tr: Translate = ENGLISH) -> pygame.Rect | None:
-    """The sentence that says why not (or what to watch out for), beside the pointer and inside `bounds`."""
+    """The sentence that says why not (or what to watch out for), beside the pointer and inside `bounds`.
+
+    `name` is the module's name in the player's language; the preview's reason and warnings are the core's
+    messages, shown through `tr`.
+    """
     lines: list[tuple[str, pygame.Color, bool]] = []
     font = text.fonts.regular(palette.BODY - 2)
     width = min(_px(REASON_WIDTH, text), bounds.width - 40)
@@ -122,10 +126,10 @@ def draw_reason_box(surface: pygame.Surface, text: TextCache, pointer: tuple[int
         title = tr("{module}: {cost} credits. Click to order it.", module=name, cost=f"{preview.cost:g}")
         title_colour = colours.good
     else:
-        title, title_colour = tr("Cannot build the {module} here", module=name.lower()), colours.broken
+        title, title_colour = tr("Cannot build the {module!l} here", module=name), colours.broken
     lines += [(row, title_colour, True) for row in wrap_text(title, title_font, width)]
     if not preview.ok:
-        lines += [(row, colours.text, False) for row in wrap_text(_sentence(preview.reason or ""), font, width)]
+        lines += [(row, colours.text, False) for row in wrap_text(_sentence(preview.reason or "", tr), font, width)]
     for warning in preview.warnings:
         watch_out = tr("Watch out: {warning}", warning=tr(warning))
         lines += [(row, colours.accent, False) for row in wrap_text(watch_out, font, width)]
@@ -149,14 +153,18 @@ def draw_reason_box(surface: pygame.Surface, text: TextCache, pointer: tuple[int
     return box
 
 
-def _sentence(reason: str) -> str:
-    """The rules' reason as a sentence: capital first letter and a full stop, without repeating the title."""
-    reason = reason.strip()
-    if "cannot be built here: " in reason:  # the box's title already says so
-        reason = reason.split("cannot be built here: ", 1)[1]
-    if not reason:
-        return reason
-    return reason[0].upper() + reason[1:] + ("" if reason.endswith((".", "!", "?")) else ".")
+SENTENCE_ENDS = (".", "!", "?", "。", "！", "？")
+
+
+def _sentence(reason: str, tr: Translate = ENGLISH) -> str:
+    """The rules' reason clause in the player's language, as a sentence under the box's title: a capital first
+    letter (where the script has capitals) and the language's full stop when the clause has none."""
+    said = tr(reason).strip()
+    if not said:
+        return said
+    if not said.endswith(SENTENCE_ENDS):
+        said = tr("{clause}.", clause=said)
+    return said[0].upper() + said[1:]
 
 
 def draw_overlay_legend(surface: pygame.Surface, view: pygame.Rect, overlay: str, text: TextCache,

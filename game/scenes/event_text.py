@@ -43,7 +43,8 @@ def _cargo(module_ids: tuple[str, ...], catalog: Catalog, language: str, tr: Tra
     counts: dict[str, int] = {}
     for module_id in module_ids:
         counts[module_id] = counts.get(module_id, 0) + 1
-    parts = [(f"{count} × " if count > 1 else "") + _module_name(module_id, catalog, language).lower()
+    parts = [tr("{count} × {module}", count=count, module=_module_name(module_id, catalog, language).lower())
+             if count > 1 else _module_name(module_id, catalog, language).lower()
              for module_id, count in counts.items()]
     if len(parts) == 1:
         return parts[0]
@@ -77,7 +78,7 @@ def as_sentence(text: str) -> str:
     text = text.strip()
     if not text:
         return text
-    return text[0].upper() + text[1:] + ("" if text.endswith((".", "!", "?")) else ".")
+    return text[0].upper() + text[1:] + ("" if text.endswith((".", "!", "?", "。", "！", "？")) else ".")
 
 
 def event_sentence(event: object, level: Level, catalog: Catalog, language: str,

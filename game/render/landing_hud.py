@@ -27,6 +27,11 @@ CUE_COLOURS: dict[Cue, pygame.Color] = {
 CUE_WORDS: dict[Cue, str] = {"ok": to_translate("SAFE"), "hard": to_translate("HARD"), "crash": to_translate("CRASH")}
 PANEL_WIDTH = 318
 ROW_HEIGHT = 34
+PANEL_ROWS = 8  # six readouts and two bars
+PANEL_MARGIN = 14  # from the window's edges, and kept free above the keys' help band
+# At the largest UI scales a panel as large as the scale asks would cover the lander (which flies in the middle)
+# and run under the keys' help band: its text then grows only as far as this share of the width allows.
+PANEL_MAX_WIDTH_SHARE = 0.42
 VECTOR_PIXELS_PER_M_S = 7.0
 VECTOR_MAX_PIXELS = 160.0
 # The suggested-burn marker plans on this share of full thrust, leaving a margin to steer with.
@@ -110,16 +115,35 @@ def draw_cue_mark(
         pygame.draw.line(surface, colours.sky, (x - arm, y + arm), (x + arm, y - arm), 3)
 
 
+def hud_scale(ui_scale: float, size: tuple[int, int], band_top: int | None = None) -> float:
+    """The scale the instruments are drawn at: the UI scale, unless the panel would then reach below `band_top`
+    (the keys' help band; the window's foot when None) or across PANEL_MAX_WIDTH_SHARE of the width; never
+    below 100 %."""
+    width, height = size
+    bottom = height if band_top is None else band_top
+    fits_height = (bottom - 2 * PANEL_MARGIN) / (26 + ROW_HEIGHT * PANEL_ROWS)
+    fits_width = (PANEL_MAX_WIDTH_SHARE * width - PANEL_MARGIN) / PANEL_WIDTH
+    return max(1.0, min(ui_scale, fits_height, fits_width))
+
+
+def _at_scale(fonts: Fonts, size: int, scale: float) -> int:
+    """The size to ask `fonts` (which multiply by their own scale) for, to get text `size` at `scale`."""
+    return max(1, round(size * scale / fonts.scale)) if fonts.scale > 0 else size
+
+
 def draw_instruments(
     surface: pygame.Surface, fonts: Fonts, texts: TextCache, seen: Observation, grading: LandingGrading,
     thrust_share: float, throttle: float, propellant_capacity_kg: float, colours: Palette = STANDARD_PALETTE,
-    tr: Translate = ENGLISH,
+    tr: Translate = ENGLISH, band_top: int | None = None,
 ) -> pygame.Rect:
     """The left-hand panel of readouts; the speeds and the lean carry their touchdown cue.
 
-    The panel grows with the UI scale (fonts.scale), as its words do."""
-    px = _pixels(fonts)
-    label_font, value_font = fonts.regular(palette.SMALL), fonts.bold(palette.BODY)
+    The panel grows with the UI scale (fonts.scale), as its words do, as far as it stays above `band_top` (the
+    keys' help band) and clear of the middle, where the lander flies (see `hud_scale`)."""
+    scale = hud_scale(fonts.scale, surface.get_size(), band_top)
+    px = _pixels_at(scale)
+    label_font = fonts.regular(_at_scale(fonts, palette.SMALL, scale))
+    value_font = fonts.bold(_at_scale(fonts, palette.BODY, scale))
     cues = touchdown_cues(seen, grading)
     tw = thrust_to_weight(seen)
     rows: list[tuple[str, str, Cue | None]] = [
@@ -131,7 +155,7 @@ def draw_instruments(
         (tr("Δv left"), f"{delta_v_left(seen):,.0f} m/s", None),
     ]
     row_height = px(ROW_HEIGHT)
-    panel = pygame.Rect(14, 14, px(PANEL_WIDTH), px(26) + row_height * (len(rows) + 2))
+    panel = pygame.Rect(PANEL_MARGIN, PANEL_MARGIN, px(PANEL_WIDTH), px(26) + row_height * (len(rows) + 2))
     layer = pygame.Surface(panel.size, pygame.SRCALPHA)
     layer.fill((*colours.panel[:3], 215))
     surface.blit(layer, panel)
@@ -144,45 +168,53 @@ def draw_instruments(
         if cue is not None:
             draw_cue_mark(surface, cue, (panel.right - px(26), y + px(15)), px(9), colours)
         y += row_height
-    _bar(surface, fonts, texts, tr("Throttle"), throttle, f"{thrust_share:.0%}" if thrust_share else tr("off"),
+    _bar(surface, fonts, scale, texts, tr("Throttle"), throttle, f"{thrust_share:.0%}" if thrust_share else tr("off"),
          (panel.x + px(14), y), panel.width - px(28), colours.accent, colours)
     y += row_height
     fuel = seen.propellant_kg
     share = fuel / propellant_capacity_kg if propellant_capacity_kg > 0.0 else 0.0
     colour = colours.good if share > 0.1 else cue_colours(colours)["crash"]
-    _bar(surface, fonts, texts, tr("Propellant"), share, f"{fuel:,.0f} kg",
+    _bar(surface, fonts, scale, texts, tr("Propellant"), share, f"{fuel:,.0f} kg",
          (panel.x + px(14), y), panel.width - px(28), colour, colours)
     return panel
 
 
 def _pixels(fonts: Fonts) -> Callable[[int], int]:
     """Lengths at 100 % made to follow the UI scale, so boxes stay around their (scaled) words."""
-    return lambda value: scaled(value, fonts.scale)
+    return _pixels_at(fonts.scale)
+
+
+def _pixels_at(scale: float) -> Callable[[int], int]:
+    """Lengths at 100 % made to follow `scale`, the scale a box's words are drawn at."""
+    return lambda value: scaled(value, scale)
 
 
 def _bar(
-    surface: pygame.Surface, fonts: Fonts, texts: TextCache, label: str, share: float, value: str,
+    surface: pygame.Surface, fonts: Fonts, scale: float, texts: TextCache, label: str, share: float, value: str,
     topleft: tuple[int, int], width: int, colour: pygame.Color, colours: Palette,
 ) -> None:
-    px = _pixels(fonts)
+    px = _pixels_at(scale)
     x, y = topleft
-    texts.draw(surface, fonts.regular(palette.SMALL), label, colours.text_dim, (x, y + px(4)))
+    small = _at_scale(fonts, palette.SMALL, scale)
+    texts.draw(surface, fonts.regular(small), label, colours.text_dim, (x, y + px(4)))
     bar = pygame.Rect(x + px(118), y + px(8), width - px(118) - px(84), px(16))
     pygame.draw.rect(surface, colours.panel_raised, bar)
     filled = bar.copy()
     filled.width = round(bar.width * max(0.0, min(1.0, share)))
     pygame.draw.rect(surface, colour, filled)
     pygame.draw.rect(surface, colours.panel_edge, bar, 1)
-    texts.draw(surface, fonts.bold(palette.SMALL), value, colours.text, (x + width, y + px(4)), anchor="topright")
+    texts.draw(surface, fonts.bold(small), value, colours.text, (x + width, y + px(4)), anchor="topright")
 
 
 def draw_touchdown_cue(
     surface: pygame.Surface, fonts: Fonts, texts: TextCache, cue: Cue, colours: Palette = STANDARD_PALETTE,
-    tr: Translate = ENGLISH,
+    tr: Translate = ENGLISH, band_top: int | None = None,
 ) -> pygame.Rect:
-    """Top right: how a touchdown right now would end, in words, colour and shape; returns its box."""
-    px = _pixels(fonts)
-    font = fonts.bold(palette.LARGE)
+    """Top right: how a touchdown right now would end, in words, colour and shape; returns its box. Drawn at the
+    instruments' scale (`hud_scale`), so at the largest UI scales it stays clear of the panel."""
+    scale = hud_scale(fonts.scale, surface.get_size(), band_top)
+    px = _pixels_at(scale)
+    font = fonts.bold(_at_scale(fonts, palette.LARGE, scale))
     text = tr("Touchdown now: {cue}", cue=tr(CUE_WORDS[cue]))
     colour = cue_colours(colours)[cue]
     image = texts.render(font, text, colour)

@@ -491,12 +491,13 @@ class LandingScene(SceneBase):
         burn_now = draw_flight_marks(surface, fonts, self.texts, camera, seen, pose, ground, session.impact_x,
                                      scenario.assists.suggested_burn, colours, self.ctx.tr)
         throttle = session.last_command.throttle
+        band_top = size[1] - help_band_height(fonts, self._keys_hint(), size[0])
         panel = draw_instruments(surface, fonts, self.texts, seen, scenario.grading, share, throttle,
-                                 scenario.lander.propellant_kg, colours, self.ctx.tr)
+                                 scenario.lander.propellant_kg, colours, self.ctx.tr, band_top)
         cue_box = pygame.Rect(surface.get_width(), 0, 0, 0)
         if not seen.legs_touching:
             cue_box = draw_touchdown_cue(surface, fonts, self.texts, worst(touchdown_cues(seen, scenario.grading)),
-                                         colours, self.ctx.tr)
+                                         colours, self.ctx.tr, band_top)
         words = self._banner_words(burn_now)
         top, right = self._banner_place(words, panel, cue_box)
         draw_banner(surface, fonts, self.texts, words, colours, top, right)

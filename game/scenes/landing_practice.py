@@ -32,6 +32,9 @@ TOP = 100
 ROW_HEIGHT = 44
 LABEL_WIDTH = 230
 PANEL_WIDTH = 690
+# Large text (a UI scale where a label would be cut beside its value) puts each label above its value; the
+# choices then take this share of the window's width at most, leaving the rest to the lander's numbers.
+STACKED_PANEL_SHARE = 0.46
 BUTTON_HEIGHT = 54
 # The words of a choice stay English in the model (the code finds choices by them) and are translated where drawn.
 SLOW_MOTION = ((to_translate("Off"), 1.0), (to_translate("Half speed"), 0.5), (to_translate("Quarter speed"), 0.25))
@@ -92,6 +95,8 @@ class LandingPracticeScene(SceneBase):
         self.replay_entry: UITextEntryLine | None = None
         self.problem = ""
         self.first_row = 0  # the first choice shown: at a large UI scale the list scrolls
+        self._stacked_for: tuple[object, ...] = ()  # what `stacked` was last measured for, and its answer
+        self._stacked_answer = False
 
     # --- life cycle ------------------------------------------------------------------------------
 
@@ -348,23 +353,56 @@ class LandingPracticeScene(SceneBase):
             row = self.row_rect(index)
             if row.collidepoint(position):
                 self.selected = index
-                value_left = row.x + self._label_width(row)
+                value_left = self._value_left(row)
                 if position[0] >= value_left:
                     middle = (value_left + row.right) / 2
                     self.change(choice.label, 1 if position[0] >= middle else -1)
 
     # --- layout and drawing ----------------------------------------------------------------------
 
-    def _panel_width(self) -> int:
+    def _side_by_side_width(self) -> int:
         return min(self._px(PANEL_WIDTH), round(self.ctx.ui.window_resolution[0] * 0.54))
+
+    def _panel_width(self) -> int:
+        if self.stacked():
+            return min(self._px(PANEL_WIDTH), round(self.ctx.ui.window_resolution[0] * STACKED_PANEL_SHARE))
+        return self._side_by_side_width()
 
     def _label_width(self, row: pygame.Rect) -> int:
         return min(self._px(LABEL_WIDTH), row.width * 2 // 5)
 
+    def stacked(self) -> bool:
+        """True when some label, in the player's language at this UI scale, would be cut beside its value: then
+        each row shows its label above its value (measured once for each window width, scale and language)."""
+        font = self.ctx.fonts.regular(palette.BODY)
+        key = (self.ctx.ui.window_resolution[0], self.ctx.fonts.scale, self.ctx.tr, len(self.choices))
+        if key != self._stacked_for:
+            row_width = self._side_by_side_width() - MARGIN
+            room = min(self._px(LABEL_WIDTH), row_width * 2 // 5) - 20
+            self._stacked_answer = any(font.size(self.ctx.tr(choice.label))[0] > room for choice in self.choices)
+            self._stacked_for = key
+        return self._stacked_answer
+
+    def _value_left(self, row: pygame.Rect) -> int:
+        """Where a row's value (with its arrows) begins: after the label, or at the row's left when stacked."""
+        return row.x if self.stacked() else row.x + self._label_width(row)
+
+    def _row_step(self) -> int:
+        if self.stacked():  # a label line above a value line
+            fonts = self.ctx.fonts
+            return fonts.regular(palette.SMALL).get_linesize() + fonts.bold(palette.BODY).get_linesize() + 14
+        return self._px(ROW_HEIGHT)
+
+    def _top(self) -> int:
+        """Where the choices begin: TOP grown with the scale, but never further below the title than a gap, so
+        large text keeps room for one more row."""
+        title_bottom = self._px(24) + self.ctx.fonts.bold(palette.HEADING).get_linesize()
+        return min(self._px(TOP), title_bottom + 16)
+
     def rows_shown(self) -> int:
         """How many choices fit above the buttons; the rest scroll into view with the selection."""
-        room = self._buttons_top(self.ctx.ui.window_resolution[1]) - 16 - self._px(TOP)
-        return max(1, min(len(self.choices), room // self._px(ROW_HEIGHT)))
+        room = self._buttons_top(self.ctx.ui.window_resolution[1]) - 16 - self._top()
+        return max(1, min(len(self.choices), room // self._row_step()))
 
     def visible_rows(self) -> range:
         return range(self.first_row, min(len(self.choices), self.first_row + self.rows_shown()))
@@ -377,14 +415,14 @@ class LandingPracticeScene(SceneBase):
             self.first_row = self.selected - shown + 1
 
     def row_rect(self, index: int) -> pygame.Rect:
-        step = self._px(ROW_HEIGHT)
-        top = self._px(TOP) + (index - self.first_row) * step
+        step = self._row_step()
+        top = self._top() + (index - self.first_row) * step
         return pygame.Rect(MARGIN, top, self._panel_width() - MARGIN, step - 6)
 
     def info_rect(self, size: tuple[int, int]) -> pygame.Rect:
         width, height = size
         left = self._panel_width() + 24
-        top = self._px(TOP)
+        top = self._top()
         return pygame.Rect(left, top, width - MARGIN - left, self._buttons_top(height) - 16 - top)
 
     def draw(self, surface: pygame.Surface, alpha: float) -> None:
@@ -394,10 +432,12 @@ class LandingPracticeScene(SceneBase):
         tr = self.ctx.tr
         draw_text(surface, tr("Landing practice"), fonts.bold(palette.HEADING), colours.text, (MARGIN, self._px(24)))
         if self.problem and not self.choices:
-            draw_paragraph(surface, self.problem, fonts.regular(palette.BODY), colours.broken, (MARGIN, self._px(TOP)),
+            draw_paragraph(surface, self.problem, fonts.regular(palette.BODY), colours.broken, (MARGIN, self._top()),
                            width - 2 * MARGIN)
             return
         label_font, value_font = fonts.regular(palette.BODY), fonts.bold(palette.BODY)
+        small_label_font = fonts.regular(palette.SMALL)
+        stacked = self.stacked()
         for index in self.visible_rows():
             choice = self.choices[index]
             row = self.row_rect(index)
@@ -405,14 +445,23 @@ class LandingPracticeScene(SceneBase):
             pygame.draw.rect(surface, colours.panel_raised if chosen else colours.panel, row, border_radius=6)
             if chosen:
                 pygame.draw.rect(surface, colours.focus, row, 3, border_radius=6)
-            value_left = row.x + self._label_width(row)
-            label = fit_text(tr(choice.label), label_font, value_left - row.x - 20)
-            draw_text(surface, label, label_font, colours.text_dim, (row.x + 14, row.centery), anchor="midleft")
+            value_left = self._value_left(row)
+            value_y = row.centery
+            if stacked:  # the label on its own line, the value and its arrows under it
+                label = fit_text(tr(choice.label), small_label_font, row.width - 28)
+                draw_text(surface, label, small_label_font, colours.text_dim, (row.x + 14, row.y + 4))
+                value_y = row.bottom - 6 - value_font.get_linesize() // 2
+                value_left += 14
+                value_room = row.right - value_left - 2 * value_font.size("›")[0] - 34
+            else:
+                label = fit_text(tr(choice.label), label_font, value_left - row.x - 20)
+                draw_text(surface, label, label_font, colours.text_dim, (row.x + 14, row.centery), anchor="midleft")
+                value_room = row.right - value_left - self._px(70)
             arrows = colours.accent if chosen else colours.text_dim
-            draw_text(surface, "‹", value_font, arrows, (value_left, row.centery), anchor="midleft")
-            draw_text(surface, "›", value_font, arrows, (row.right - 14, row.centery), anchor="midright")
-            shown = fit_text(tr(choice.shown), value_font, row.right - value_left - self._px(70))
-            draw_text(surface, shown, value_font, colours.text, ((value_left + row.right) // 2, row.centery),
+            draw_text(surface, "‹", value_font, arrows, (value_left, value_y), anchor="midleft")
+            draw_text(surface, "›", value_font, arrows, (row.right - 14, value_y), anchor="midright")
+            shown = fit_text(tr(choice.shown), value_font, value_room)
+            draw_text(surface, shown, value_font, colours.text, ((value_left + row.right) // 2, value_y),
                       anchor="center")
         self._draw_scroll_marks(surface)
         self._draw_info(surface, self.info_rect((width, height)))
@@ -457,17 +506,23 @@ class LandingPracticeScene(SceneBase):
         entry_top = self.replay_entry.rect.top if self.replay_entry is not None else box.bottom
         label_lines = wrap_text(tr("Replay a recording (path to a .json file):"), small, inner)
         label_top = entry_top - 6 - len(label_lines) * small.get_linesize()
-        for line in (
+        readouts = [
             tr("Mass at the start: {mass} kg", mass=f"{mass:,.0f}"),
             tr("Weight here: {weight} N", weight=f"{mass * gravity:,.0f}"),
             tr("Full thrust: {thrust} N", thrust=f"{thrust:,.0f}"),
-        ):
+        ]
+        colour = colours.good if tw >= LOW_MARGIN_TW else colours.accent if tw >= 1.0 else colours.broken
+        ratio = tr("Thrust / weight: {ratio}", ratio=f"{tw:.2f}")
+        # The ratio is the point of the box: when large text leaves no room for all, it comes first.
+        ratio_first = y + len(readouts) * body.get_linesize() + 6 + large.get_linesize() > label_top
+        if ratio_first and y + large.get_linesize() <= label_top:
+            draw_text(surface, fit_text(ratio, large, inner), large, colour, (x, y))
+            y += large.get_linesize() + 4
+        for line in readouts:
             if y + body.get_linesize() <= label_top:  # a large UI scale in a small window: what fits
                 draw_text(surface, fit_text(line, body, inner), body, colours.text, (x, y))
                 y += body.get_linesize()
-        colour = colours.good if tw >= LOW_MARGIN_TW else colours.accent if tw >= 1.0 else colours.broken
-        if y + 6 + large.get_linesize() <= label_top:
-            ratio = tr("Thrust / weight: {ratio}", ratio=f"{tw:.2f}")
+        if not ratio_first:
             draw_text(surface, fit_text(ratio, large, inner), large, colour, (x, y + 6))
             y += large.get_linesize() + 8
         if tw < 1.0:

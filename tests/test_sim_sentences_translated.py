@@ -223,3 +223,37 @@ def test_what_a_partner_action_says_comes_back_translated(pseudo: Translator) ->
         refused = act_now(run.simulation, ShareData(partner, "geology"), pseudo)  # nothing sent home yet
         assert _wrapped(consulted) and "⟦they would put" in consulted
         assert _wrapped(refused) and refused.startswith("⟦There is no new")
+
+
+# --- the partner roster's interest chart at large text ---------------------------------------------------------
+
+
+def test_interest_rows_never_overlap_when_large_text_leaves_room_for_few(monkeypatch: pytest.MonkeyPatch) -> None:
+    """At 200 % text the roster's chart may get room for two rows: it shows the two strongest interests, each
+    a full line apart and inside its box, rather than five rows squeezed over each other."""
+    import pygame
+
+    from game import paths
+    from game.render import partner_bars
+    from game.render.fonts import Fonts
+
+    pygame.font.init()
+    font = Fonts(paths.assets_dir() / "fonts", scale=2.0).regular(18)
+    line = font.get_linesize()
+    drawn: list[tuple[str, int]] = []
+
+    def record(surface: pygame.Surface, text: str, font: pygame.font.Font, colour: object,
+               position: tuple[int, int], anchor: str = "topleft") -> pygame.Rect:
+        drawn.append((text, position[1]))
+        return pygame.Rect(position, font.size(text))
+
+    monkeypatch.setattr(partner_bars, "draw_text", record)
+    interests = (("geology", 0.9), ("astronomy", 0.6), ("space_environment", 0.95), ("basic_physics", 0.5),
+                 ("resource_use", 0.7))
+    box = pygame.Rect(0, 100, 360, 2 * line + line // 2)
+    partner_bars.draw_interest_chart(pygame.Surface((400, 400)), box, interests, font)
+    labels = [(text, y) for text, y in drawn if not text.endswith("%")]
+    names = [text for text, _ in labels]  # the strongest two, in their order (a long one cut to leave the bar room)
+    assert len(names) == 2 and names[0] == "Geology" and names[1].startswith("Space")
+    centres = [y for _, y in labels]
+    assert centres[1] - centres[0] >= line and all(box.top + line // 2 <= y <= box.bottom - line // 2 for y in centres)

@@ -242,8 +242,10 @@ class PartnerRosterScene(SceneBase):
         tr = self.ctx.tr
         name = draw_text(surface, tr("Partners"), fonts.bold(palette.HEADING), colours.text, (MARGIN, 22))
         count = len(self.snapshot.partners)
-        day = tr("Day {day} · {count} partner in this level" if count == 1 else
-                 "Day {day} · {count} partners in this level", day=f"{self.snapshot.day:.0f}", count=count)
+        # Two literal lines (not one chosen inside the call), so the template tool collects both.
+        day_number = f"{self.snapshot.day:.0f}"
+        day = (tr("Day {day} · {count} partner in this level", day=day_number, count=count) if count == 1
+               else tr("Day {day} · {count} partners in this level", day=day_number, count=count))
         body = fonts.regular(palette.BODY)
         draw_text(surface, fit_text(day, body, surface.get_width() - 2 * MARGIN - name.width - 24), body,
                   colours.text_dim, (surface.get_width() - MARGIN, name.centery), anchor="midright")

@@ -25,6 +25,7 @@ from game.landing.grading import Touchdown, grade_touchdown
 from game.landing.pilot import PilotCommand
 from game.landing.recorder import read_recording
 from game.landing.run import fly
+from game.landing.scenario import problem_text, scenario_for
 from game.landing.what_if import read_what_if
 from game.rules.score import ScoreCard
 from game.settings import Settings, save_settings
@@ -107,6 +108,17 @@ def test_a_damaged_flight_record_is_refused_in_a_collected_sentence(
             read_recording(path)
         _shows_translated(refused.value.args[0], pseudo, collected)
         assert str(path) in pseudo(refused.value.args[0])
+
+
+@pytest.mark.parametrize("change", [{"gravity": -1.0}, {"cargo": "batery"}, {"lander": "heavy"},
+                                    {"max_thrust_n": 1.0}])
+def test_a_landing_that_cannot_be_made_says_why_in_a_collected_sentence(
+    change: dict[str, Any], collected: Lines, pseudo: Translator,
+) -> None:
+    level, catalog = load_level_by_path(FIRST_LEVEL).require()
+    with pytest.raises(ValueError) as refused:
+        scenario_for(level, catalog, 0, **change)
+    _shows_translated(problem_text(refused.value), pseudo, collected)
 
 
 def test_what_if_worlds_are_named_in_the_players_language(tmp_path: Path, collected: Lines, pseudo: Translator) -> None:

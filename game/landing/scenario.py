@@ -7,6 +7,7 @@ import random
 from dataclasses import dataclass
 
 from game.content.catalog import Catalog, unknown
+from game.content.message import Message, say
 from game.content.models import LanderSpec, Landing, LandingAssists, LandingGrading, Level
 from game.landing.terrain import Ground, ground_for
 
@@ -44,7 +45,8 @@ def scenario_for(
     """The landing of `level` for this seed; `cargo`, `lander` and `gravity` override the level's choice.
 
     `max_thrust_n` gives the engine another full thrust (practice's "what if" panel) and `assists` replace
-    the level's. Raises ValueError with one readable sentence when the level and catalog cannot make a landing.
+    the level's. Raises ValueError with one readable sentence (a `Message`: see `problem_text`) when the level and
+    catalog cannot make a landing.
     """
     landing = level.landing or Landing()
     spec = _lander(level, landing, catalog, lander)
@@ -55,14 +57,15 @@ def scenario_for(
     if cargo_id is not None:
         module = catalog.modules.get(cargo_id)
         if module is None:
-            raise ValueError(unknown("module", cargo_id, catalog.modules) + " to carry as cargo")
+            raise ValueError(say("The landing's cargo is not in the catalog: {problem}.",
+                                 problem=unknown("module", cargo_id, catalog.modules)))
         cargo_mass = module.mass_kg
     if gravity is None:
         if catalog.moon is None:
-            raise ValueError("the catalog sets no surface gravity: add a [moon] table to a catalog file")
+            raise ValueError(say("The catalog sets no surface gravity: add a [moon] table to a catalog file."))
         gravity = catalog.moon.surface_gravity
     if not (math.isfinite(gravity) and 0.0 < gravity <= 100.0):
-        raise ValueError(f"gravity must be more than 0 and at most 100 m/s², not {gravity}")
+        raise ValueError(say("Gravity must be more than 0 and at most 100 m/s², not {gravity}.", gravity=gravity))
     ground = ground_for(landing.terrain, landing.target_x, seed)
     dice = random.Random(f"landing-start:{seed}")
     spread = landing.dispersion
@@ -92,10 +95,8 @@ def scenario_for(
 def _with_thrust(spec: LanderSpec, max_thrust_n: float) -> LanderSpec:
     """The lander with another full thrust; it may not fall below the engine's lowest setting."""
     if not (math.isfinite(max_thrust_n) and spec.min_thrust_n <= max_thrust_n <= 1.0e7):
-        raise ValueError(
-            f"the engine's full thrust must be between its lowest setting ({spec.min_thrust_n:g} N) "
-            f"and 10,000,000 N, not {max_thrust_n:g} N"
-        )
+        raise ValueError(say("The engine's full thrust must be between its lowest setting ({least:g} N) and "
+                             "10,000,000 N, not {thrust:g} N.", least=spec.min_thrust_n, thrust=max_thrust_n))
     return spec.model_copy(update={"max_thrust_n": max_thrust_n})
 
 
@@ -108,8 +109,15 @@ def _lander(level: Level, landing: Landing, catalog: Catalog, chosen: str | None
     if name is None:
         name = next(iter(catalog.landers), None)
     if name is None:
-        raise ValueError("the catalog has no landers: add a [[landers]] entry to a catalog file")
+        raise ValueError(say("The catalog has no landers: add a [[landers]] entry to a catalog file."))
     spec = catalog.landers.get(name)
     if spec is None:
-        raise ValueError(unknown("lander", name, catalog.landers))
+        raise ValueError(say("The landing's lander is not in the catalog: {problem}.",
+                             problem=unknown("lander", name, catalog.landers)))
     return spec
+
+
+def problem_text(error: Exception) -> str:
+    """What went wrong, for a screen to pass through tr: the `Message` a landing error carries, else its text."""
+    first = error.args[0] if error.args else None
+    return first if isinstance(first, Message) else str(error)

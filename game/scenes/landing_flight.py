@@ -17,6 +17,7 @@ from pygame_gui.windows import UIConfirmationDialog
 from game import paths
 from game.clock import FixedStepClock
 from game.content.loader import LoadedLevel
+from game.content.message import Message, say
 from game.content.models import LandingAssists
 from game.content.problems import ContentError
 from game.content.text import translate
@@ -25,7 +26,7 @@ from game.landing.craft import CraftShape
 from game.landing.flight import STEP_S
 from game.landing.recorder import FlightRecording, replay_pilot
 from game.landing.run import LandingResult
-from game.landing.scenario import Scenario, scenario_for
+from game.landing.scenario import Scenario, problem_text, scenario_for
 from game.landing.session import LandingSession
 from game.render import palette
 from game.render.fonts import scaled
@@ -169,7 +170,7 @@ class LandingScene(SceneBase):
             self.session = self._start(loaded, replay)
         except (ValueError, ContentError) as error:
             self.phase = "error"
-            self.error = str(error)
+            self.error = problem_text(error)
             return
         scenario = self.session.scenario
         self.shape = CraftShape.of(scenario.lander)
@@ -182,7 +183,8 @@ class LandingScene(SceneBase):
         options = self.options
         if replay is not None:
             if replay.level_id and replay.level_id != level.id:
-                raise ValueError(f"the flight record is of level '{replay.level_id}', not '{level.id}'")
+                raise ValueError(say("The flight record is of level '{recorded}', not '{level}'.",
+                                     recorded=replay.level_id, level=level.id))
             scenario = scenario_for(
                 level, catalog, replay.seed, cargo=replay.cargo, lander=replay.lander, gravity=replay.gravity_m_s2,
                 max_thrust_n=replay.max_thrust_n, assists=replay.assists,
@@ -557,7 +559,10 @@ class LandingScene(SceneBase):
         width, height = surface.get_size()
         title = draw_text(surface, self.ctx.tr("This landing cannot be flown"), fonts.bold(palette.HEADING),
                           colours.broken, (width // 2, height // 3), anchor="midtop")
-        draw_paragraph(surface, self.error[:1].upper() + self.error[1:] + ".", fonts.regular(palette.BODY),
+        # The landing's own problems are whole sentences (messages); a content error is a clause to finish.
+        error = self.error
+        text = self.ctx.tr(error) if isinstance(error, Message) else error[:1].upper() + error[1:] + "."
+        draw_paragraph(surface, text, fonts.regular(palette.BODY),
                        colours.text, (width // 6, title.bottom + 24), width * 2 // 3)
         draw_text(surface, self.ctx.tr("Enter or Esc: back"), fonts.regular(palette.SMALL), colours.text_dim,
                   (width // 2, height - 40), anchor="midbottom")

@@ -17,7 +17,7 @@ from game.content.models import LandingAssists, Level
 from game.content.text import translate
 from game.content.ui_text import to_translate
 from game.landing.recorder import read_recording
-from game.landing.scenario import scenario_for
+from game.landing.scenario import problem_text, scenario_for
 from game.landing.what_if import WHAT_IF_FILE, WhatIf, World, moon, read_what_if
 from game.render import palette
 from game.render.fonts import scaled
@@ -203,7 +203,7 @@ class LandingPracticeScene(SceneBase):
         try:
             spec = scenario_for(level, catalog, 0).lander
         except ValueError as error:
-            self.problem = str(error)
+            self.problem = problem_text(error)
             return
         self.problem = ""
         cargo = self.choice("Cargo")
@@ -432,8 +432,8 @@ class LandingPracticeScene(SceneBase):
         tr = self.ctx.tr
         draw_text(surface, tr("Landing practice"), fonts.bold(palette.HEADING), colours.text, (MARGIN, self._px(24)))
         if self.problem and not self.choices:
-            draw_paragraph(surface, self.problem, fonts.regular(palette.BODY), colours.broken, (MARGIN, self._top()),
-                           width - 2 * MARGIN)
+            draw_paragraph(surface, tr(self.problem), fonts.regular(palette.BODY), colours.broken,
+                           (MARGIN, self._top()), width - 2 * MARGIN)
             return
         label_font, value_font = fonts.regular(palette.BODY), fonts.bold(palette.BODY)
         small_label_font = fonts.regular(palette.SMALL)
@@ -491,7 +491,7 @@ class LandingPracticeScene(SceneBase):
         body, small = fonts.regular(palette.BODY), fonts.regular(palette.SMALL)
         loaded = self.zone
         if self.problem:
-            draw_paragraph(surface, self.problem, body, colours.broken, (x, y), inner)
+            draw_paragraph(surface, tr(self.problem), body, colours.broken, (x, y), inner)
             return
         if loaded is None or loaded.level is None or loaded.catalog is None:
             return

@@ -15,6 +15,7 @@ from game.content.models import Level
 from game.content.text import translate
 from game.content.ui_text import ENGLISH, Translate
 from game.ecs.commands import ResolveLanding
+from game.landing.scenario import problem_text
 from game.render.landing_result import GRADE_WORDS
 
 if TYPE_CHECKING:
@@ -67,8 +68,8 @@ def autopilot_landing(level: Level, catalog: Catalog, simulation: Simulation, de
         result = fly(level, catalog, seed=flight_seed(simulation, delivery), cargo=cargo)
     except ValueError as error:
         # A level whose landing cannot be flown still delivers: the cargo lands, graded as a plain good landing.
-        return ResolveLanding(delivery.id, "good"), tr("The autopilot landed the cargo (no flight possible: {error}).",
-                                                       error=error)
+        return ResolveLanding(delivery.id, "good"), tr("The autopilot landed the cargo, as no flight was possible. "
+                                                       "{problem}", problem=problem_text(error))
     return resolve_command(delivery, result), tr("The autopilot landed: {grade}.", grade=grade_words(result, tr))
 
 

@@ -53,7 +53,7 @@ class LevelScene(StationInput, StationView):
         elif self.snapshot is None:
             self._take_snapshot()
         if self.hints.problem:
-            self.ctx.notices.show(self.hints.problem)
+            self.ctx.notices.show(self.ctx.tr(self.hints.problem))
             self.hints.problem = None
         self._trigger_hint("level_start")
 

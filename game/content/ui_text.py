@@ -47,6 +47,9 @@ class Translator:
     messages: Mapping[str, str] = field(default_factory=dict)
     # One sentence for the player (show it with the translator itself) when the language file could not be used fully.
     warning: Message | None = None
+    # The language's own font files (regular, bold) when its letters are not in the bundled Noto Sans (Chinese,
+    # Japanese, Korean...); None: the bundled font.
+    font_files: tuple[Path, Path] | None = None
 
     def __call__(self, text: str, /, **fill: object) -> str:
         if isinstance(text, Message):  # a sentence from the core: its pattern is what the language file names
@@ -136,4 +139,24 @@ def load_translator(language: str, folders: Sequence[Path]) -> Translator:
         warning = say("{count} lines of {file} stay in English: each must be text using only the {{names}} of its "
                       "English line (the first is \"{first}\").", count=len(unusable), file=path.name,
                       first=unusable[0])
-    return Translator(language, messages, warning)
+    font_files, font_problem = _language_fonts(read.data, path)
+    return Translator(language, messages, warning or font_problem, font_files)
+
+
+def _language_fonts(data: Mapping[str, object], path: Path) -> tuple[tuple[Path, Path] | None, Message | None]:
+    """The files named by a language file's `font` (and `bold_font`, else the same file), found beside the file
+    or in the `fonts` folder next to its folder; a name that is missing or not a plain file name gives a warning."""
+    names = {key: data.get(key) for key in ("font", "bold_font") if data.get(key) is not None}
+    if not names:
+        return None, None
+    found: dict[str, Path] = {}
+    for key, name in names.items():
+        candidates = [] if not isinstance(name, str) or Path(name).name != name or not name.strip() else \
+            [path.parent / name, path.parent.parent / "fonts" / name]
+        file = next((candidate for candidate in candidates if candidate.is_file()), None)
+        if file is None:
+            return None, say("The font '{font}' named by {file} was not found beside it or in the fonts folder, so the "
+                             "bundled font is used.", font=str(name), file=path.name)
+        found[key] = file
+    regular = found.get("font") or found["bold_font"]
+    return (regular, found.get("bold_font", regular)), None

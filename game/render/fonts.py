@@ -1,4 +1,4 @@
-"""The game's two font files at any size, opened once each and shared by every screen."""
+"""The game's two font files (or a language's own) at any size, opened once each and shared by every screen."""
 
 from __future__ import annotations
 
@@ -21,6 +21,20 @@ class Fonts:
     _opened: dict[tuple[bool, int], pygame.font.Font] = field(default_factory=dict)
     # The settings' UI scale (1.0 to 2.0): every size asked for is multiplied by it, so text grows everywhere.
     scale: float = 1.0
+    # A language's own font files (regular, bold), for letters Noto Sans lacks; None: the bundled Noto Sans.
+    language_files: tuple[Path, Path] | None = None
+
+    def files(self) -> tuple[Path, Path]:
+        """The (regular, bold) font files in use."""
+        return self.language_files or (self.folder / REGULAR_FILE, self.folder / BOLD_FILE)
+
+    def use_language_files(self, files: tuple[Path, Path] | None) -> bool:
+        """Switches to a language's fonts (None: back to Noto Sans); True when that changed anything."""
+        if files == self.language_files:
+            return False
+        self.language_files = files
+        self._opened.clear()
+        return True
 
     def regular(self, size: int) -> pygame.font.Font:
         return self._font(False, size)
@@ -33,7 +47,11 @@ class Fonts:
         key = (bold, size)
         font = self._opened.get(key)
         if font is None:
-            font = pygame.font.Font(self.folder / (BOLD_FILE if bold else REGULAR_FILE), size)
+            regular, bold_file = self.files()
+            try:
+                font = pygame.font.Font(bold_file if bold else regular, size)
+            except (OSError, pygame.error):  # a language's font that is not a font: Noto Sans still reads
+                font = pygame.font.Font(self.folder / (BOLD_FILE if bold else REGULAR_FILE), size)
             self._opened[key] = font
         return font
 

@@ -26,7 +26,7 @@ from game.scenes.level_entries import format_date
 from game.scenes.scene import SceneBase
 from game.scenes.transitions import Pop, Replace, Transition
 from game.ui.focus import ButtonFocus, scroll_key, scroll_text_box
-from game.ui.theme import FONT_NAME
+from game.ui.theme import font_name
 
 MARGIN = 40
 TOP = 128
@@ -50,10 +50,11 @@ def html_for_look(text: str, ctx: SceneContext) -> str:
 def preload_text_fonts(ctx: SceneContext) -> None:
     """Loads the bold sizes text boxes use at this UI scale, so the first box does not stall (or warn)."""
     fonts = ctx.ui.get_theme().get_font_dictionary()
+    name = font_name(ctx.fonts.language_files)
     missing = [size for size in sorted({scaled(size, ctx.fonts.scale) for size in (20, HEADING_SIZE)})
-               if not fonts.check_font_preloaded(fonts.create_font_id(size, FONT_NAME, True, False))]
+               if not fonts.check_font_preloaded(fonts.create_font_id(size, name, True, False))]
     if missing:
-        ctx.ui.preload_fonts([{"name": FONT_NAME, "point_size": size, "style": "bold"} for size in missing])
+        ctx.ui.preload_fonts([{"name": name, "point_size": size, "style": "bold"} for size in missing])
 
 
 def _hex(colour: pygame.Color) -> str:

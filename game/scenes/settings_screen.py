@@ -47,15 +47,16 @@ HINT = to_translate("Up/Down choose  ·  Left/Right change  ·  Enter press or s
 
 
 def apply_look(ctx: SceneContext) -> None:
-    """Makes text sizes, the pygame_gui theme and the palette follow `ctx.settings`.
+    """Makes text sizes, the pygame_gui theme and the palette follow `ctx.settings` (and the language's font).
 
     Widgets already on screen are rebuilt from the new theme; scenes lay out again on their next enter.
     """
-    from game.ui.theme import load_theme  # the theme file is read only when the look changes
+    from game.ui.theme import load_theme, use_language_font  # the theme file is read only when the look changes
 
     settings = ctx.settings
     ctx.fonts.scale = settings.ui_scale
-    theme = scale_theme_fonts(load_theme(paths.assets_dir()), settings.ui_scale)
+    theme = use_language_font(scale_theme_fonts(load_theme(paths.assets_dir()), settings.ui_scale),
+                              ctx.fonts.language_files)
     chosen = ctx.palette
     if chosen is not STANDARD_PALETTE:
         recolour_theme(theme, chosen)

@@ -24,15 +24,35 @@ def load_theme(assets: Path) -> dict[str, Any]:
     return theme
 
 
+def font_name(language_files: tuple[Path, Path] | None) -> str:
+    """The theme's name for the font in use: pygame_gui keeps the first files it saw under a name, so a
+    language's own font needs a name of its own."""
+    return FONT_NAME if language_files is None else f"{FONT_NAME}_{language_files[0].stem}"
+
+
+def use_language_font(theme: dict[str, Any], language_files: tuple[Path, Path] | None) -> dict[str, Any]:
+    """Points every font block of `theme` (in place) at a language's own font files; None leaves Noto Sans."""
+    if language_files is None:
+        return theme
+    regular, bold = language_files
+    for block in theme.values():
+        font = block.get("font") if isinstance(block, dict) else None
+        if isinstance(font, dict):
+            font.update(name=font_name(language_files), regular_path=str(regular), bold_path=str(bold))
+    return theme
+
+
 # Bold text in text boxes (<b>, and <font pixel_size=28> headings) that the theme itself does not load;
 # loading it up front avoids a stall, and a warning, the first time a text box needs it.
-PRELOADED_FONTS: list[dict[str, str | int | float]] = [
-    {"name": FONT_NAME, "point_size": size, "style": "bold"} for size in (20, 28)
-]
+PRELOADED_SIZES = (20, 28)
+
+
+def preloaded_fonts(name: str = FONT_NAME) -> list[dict[str, str | int | float]]:
+    return [{"name": name, "point_size": size, "style": "bold"} for size in PRELOADED_SIZES]
 
 
 def create_ui_manager(size: tuple[int, int], assets: Path) -> pygame_gui.UIManager:
     # Live theme updates poll the theme file's modification time every frame: wasted work in a game.
     ui = pygame_gui.UIManager(size, load_theme(assets), enable_live_theme_updates=False)
-    ui.preload_fonts(PRELOADED_FONTS)
+    ui.preload_fonts(preloaded_fonts())
     return ui

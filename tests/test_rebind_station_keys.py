@@ -160,6 +160,22 @@ def test_the_tabs_footer_and_help_line_name_the_bound_keys(app: Any, loaded: Loa
     assert "T: rotate" in scene.footer_hint() and "R: rotate" not in scene.footer_hint()
 
 
+def test_the_hint_box_names_the_key_bound_to_close_it(app: Any, loaded: LoadedLevel) -> None:
+    from tests.test_every_screen import _RecordingFonts
+
+    fonts = _RecordingFonts(app.ctx.fonts.folder, scale=app.ctx.fonts.scale)
+    fonts.seen = set()
+    app.ctx.fonts = fonts
+    app.ctx.settings.key_bindings.update({"dismiss_hint": "j"})
+    scene = LevelScene(app.ctx, loaded)
+    app.request(Push(scene))
+    run_frames(app)
+    assert scene.hints.showing is not None
+    assert "J or click: got it" in fonts.seen and "H or click: got it" not in fonts.seen
+    press(app, FREE_KEY)
+    assert scene.hints.showing is None
+
+
 def test_home_still_fits_the_map_whatever_the_fit_key(app: Any, loaded: LoadedLevel) -> None:
     scene = open_station(app, loaded, {"fit_map": "j"})
     fitted = fitted_tile_px(scene)

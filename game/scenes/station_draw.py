@@ -194,8 +194,9 @@ def draw_overlay_legend(surface: pygame.Surface, view: pygame.Rect, overlay: str
 
 
 def draw_hint(surface: pygame.Surface, view: pygame.Rect, hint: Hint, camera: Camera, text: TextCache,
-              colours: Palette = STANDARD_PALETTE, tr: Translate = ENGLISH) -> pygame.Rect:
-    """The hint in the map's bottom-left corner, and a ring round the tile it points at."""
+              colours: Palette = STANDARD_PALETTE, tr: Translate = ENGLISH, dismiss_key: str = "H") -> pygame.Rect:
+    """The hint in the map's bottom-left corner, and a ring round the tile it points at; `dismiss_key` is the
+    key the player bound to close it."""
     if hint.cell is not None:
         rect = camera.tile_rect(*hint.cell)
         if rect.colliderect(view):
@@ -206,23 +207,23 @@ def draw_hint(surface: pygame.Surface, view: pygame.Rect, hint: Hint, camera: Ca
             pygame.draw.line(surface, colours.accent, (centre[0] - radius - 14, centre[1]),
                              (centre[0] - radius + 2, centre[1]), 4)
     font = text.fonts.regular(palette.BODY - 2)
-    box = hint_box_rect(view, hint, text)
-    rows = wrap_text(hint.text, font, box.width - 2 * BOX_MARGIN)
+    box = hint_box_rect(view, hint, text, tr)
+    rows = wrap_text(tr(hint.text), font, box.width - 2 * BOX_MARGIN)
     pygame.draw.rect(surface, colours.panel_raised, box, border_radius=10)
     pygame.draw.rect(surface, colours.accent, box, 3, border_radius=10)
     y = box.y + BOX_MARGIN
     for row in rows:
         text.draw(surface, row, palette.BODY - 2, colours.text, (box.x + BOX_MARGIN, y))
         y += font.get_linesize()
-    text.draw(surface, tr("H or click: got it"), palette.SMALL, colours.accent,
+    text.draw(surface, tr("{key} or click: got it", key=dismiss_key), palette.SMALL, colours.accent,
               (box.right - BOX_MARGIN, box.bottom - 8), anchor="bottomright", bold=True)
     return box
 
 
-def hint_box_rect(view: pygame.Rect, hint: Hint, text: TextCache) -> pygame.Rect:
+def hint_box_rect(view: pygame.Rect, hint: Hint, text: TextCache, tr: Translate = ENGLISH) -> pygame.Rect:
     """Where draw_hint puts its box, for clicks."""
     font = text.fonts.regular(palette.BODY - 2)
     width = min(_px(HINT_WIDTH, text), max(view.width // 2, view.width - 2 * BOX_MARGIN - 40))
-    rows = wrap_text(hint.text, font, width - 2 * BOX_MARGIN)
+    rows = wrap_text(tr(hint.text), font, width - 2 * BOX_MARGIN)
     height = len(rows) * font.get_linesize() + 2 * BOX_MARGIN + text.fonts.bold(palette.SMALL).get_linesize() + 4
     return pygame.Rect(view.x + BOX_MARGIN, view.bottom - BOX_MARGIN - height, width, height)

@@ -181,7 +181,7 @@ class StationInput(StationFlow):
     def _mouse_down(self, button: int, position: tuple[int, int]) -> Transition | None:
         self.mouse = position
         if button == 1 and self.hints.showing is not None and \
-                hint_box_rect(self.camera.viewport, self.hints.showing, self.text).collidepoint(position):
+                hint_box_rect(self.camera.viewport, self.hints.showing, self.text, self.ctx.tr).collidepoint(position):
             self.hints.dismiss()
             return None
         if button == 1 and self.side_tab == "build" and self.layout.panel.collidepoint(position):

@@ -47,7 +47,8 @@ class StationView(StationFlow):
             self._draw_demolish_cursor(surface)
         draw_overlay_legend(surface, self.camera.viewport, self.overlay, self.text, colours, self.ctx.tr)
         if self.hints.showing is not None:
-            draw_hint(surface, self.camera.viewport, self.hints.showing, self.camera, self.text, colours, self.ctx.tr)
+            draw_hint(surface, self.camera.viewport, self.hints.showing, self.camera, self.text, colours, self.ctx.tr,
+                      self.keys.label("dismiss_hint"))
         if self.paused and not self.armed and not self.demolishing:
             draw_pause_banner(surface, self.camera.viewport, self.text, self.keys.label("pause"), colours, self.ctx.tr)
         self._draw_header(surface, alpha)

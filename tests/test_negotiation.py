@@ -297,7 +297,7 @@ def test_in_2023_roscosmos_asks_to_host_its_laboratory_not_the_fission_unit_and_
     assert answer.counter.data_share == ("astronomy",)
     assert "They ask for astronomy from the Moon data: they care 50% for it, and the station's Observatory makes " \
            "it." in answer.text
-    assert "They ask you to host their Laboratory" in answer.text
+    assert "They ask you to host their laboratory" in answer.text
 
 
 def test_a_counter_asks_for_payload_only_as_far_as_the_landers_carry() -> None:

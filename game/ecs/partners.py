@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -174,7 +175,8 @@ def programme_state(ctx: SimContext) -> ProgrammeState:
     """What partners weigh an offer against (the science sent home, who has signed on) and what the
     programme can plausibly give at its stage, which bounds what a counter-offer asks for."""
     members = sum(1 for _, partner in esper.get_component(Partner) if partner.member)
-    names = {module_id: translate(spec.name) for module_id, spec in ctx.catalog.modules.items()}
+    # As the catalog writes them, so sentences that name a module show it in the player's language.
+    names = {module_id: spec.name for module_id, spec in ctx.catalog.modules.items()}
     standing = sorted((entity, module.spec) for entity, module in esper.get_component(Module))
     producing: dict[str, str] = {}
     for _, spec in standing:  # standing or being built: a module on the ground will make its science
@@ -196,13 +198,13 @@ def programme_state(ctx: SimContext) -> ProgrammeState:
                           largest, crewed)
 
 
-def describe_terms(offer: Offer, names: dict[str, str]) -> tuple[str, ...]:
+def describe_terms(offer: Offer, names: Mapping[str, str | dict[str, str]]) -> tuple[str, ...]:
     """Each term of an offer as a short phrase, what the partner gives first."""
     terms: list[str] = []
     if offer.funding_per_year > 0:
         terms.append(say("They pay {funding:g} credits a year", funding=offer.funding_per_year))
     for module in offer.modules:
-        terms.append(say("They build the {module}", module=names.get(module, module)))
+        terms.append(say("They build the {module!l}", module=names.get(module, module)))
     if offer.launches:
         terms.append(say("They provide {count} launch(es)", count=offer.launches))
     if offer.instruments:
@@ -214,7 +216,7 @@ def describe_terms(offer: Offer, names: dict[str, str]) -> tuple[str, ...]:
     if offer.crew_seats:
         terms.append(say("You give {count} crew seat(s)", count=offer.crew_seats))
     if offer.host_module:
-        terms.append(say("You host their {module}", module=names.get(offer.host_module, offer.host_module)))
+        terms.append(say("You host their {module!l}", module=names.get(offer.host_module, offer.host_module)))
     if offer.co_lead:
         terms.append(say("They co-lead {domain}", domain=domain_name(offer.co_lead)))
     return tuple(terms)
@@ -267,7 +269,7 @@ def partner_views(language: str = "en", module_names: dict[str, str] | None = No
 
 def agreement_views(ctx: SimContext, language: str = "en") -> tuple[AgreementView, ...]:
     """Every agreement signed so far, oldest first."""
-    names = {module_id: translate(spec.name, language) for module_id, spec in ctx.catalog.modules.items()}
+    names = {module_id: spec.name for module_id, spec in ctx.catalog.modules.items()}  # shown through tr()
     partners = partners_by_id()
     views = []
     for _, agreement in sorted(esper.get_component(Agreement), key=lambda pair: pair[1].number):

@@ -39,11 +39,11 @@ def result_facts(result: LandingResult, cargo_name: str | None, tr: Translate = 
     if cargo_name is None:
         facts.append(tr("No cargo on board."))
     elif not grade.cargo_delivered:
-        facts.append(tr("The {cargo} is lost: it must be sent again.", cargo=cargo_name))
+        facts.append(tr("The {cargo!l} is lost: it must be sent again.", cargo=cargo_name))
     elif grade.cargo_damage:
-        facts.append(tr("The {cargo} arrives {damage} damaged.", cargo=cargo_name, damage=f"{grade.cargo_damage:.0%}"))
+        facts.append(tr("The {cargo!l} arrives {damage} damaged.", cargo=cargo_name, damage=f"{grade.cargo_damage:.0%}"))
     else:
-        facts.append(tr("The {cargo} arrives intact.", cargo=cargo_name))
+        facts.append(tr("The {cargo!l} arrives intact.", cargo=cargo_name))
     if grade.haul_cost:
         facts.append(tr("Hauling it to the target costs {cost} credits.", cost=f"{grade.haul_cost:.1f}"))
     facts.append(tr("Flight time {seconds} s.", seconds=f"{result.final.time_s:.1f}"))

@@ -252,7 +252,7 @@ def evaluate(
     if offer.host_module is not None:
         name = _module_name(state, offer.host_module)
         worth = weights.host_module * asked("host_module")
-        receive(say("Hosting their {module} at the base.", module=name), worth, "host_module" in asks)
+        receive(say("Hosting their {module!l} at the base.", module=name), worth, "host_module" in asks)
     if in_return < weights.least_return:
         reasons.insert(0, Reason(NOTHING_IN_RETURN))
     for ask in partner.asks:
@@ -374,7 +374,7 @@ def describe_changes(before: Offer, after: Offer, state: ProgrammeState) -> Mess
         changes.append(say("crew seats {before} → {after}", before=before.crew_seats, after=after.crew_seats))
     if after.host_module != before.host_module:
         if after.host_module:
-            changes.append(say("host their {module}", module=_module_name(state, after.host_module)))
+            changes.append(say("host their {module!l}", module=_module_name(state, after.host_module)))
         else:
             changes.append(say("no hosted module"))
     if after.co_lead != before.co_lead:
@@ -447,7 +447,7 @@ def _blocked(offer: Offer, partner: PartnerSpec, state: ProgrammeState) -> list[
                            funding=means.funding_per_year))
     for module in offer.modules:
         if module not in means.modules:
-            blocked.append(say("{partner} cannot build the {module}.", partner=name,
+            blocked.append(say("{partner} cannot build the {module!l}.", partner=name,
                                module=_module_name(state, module)))
     if offer.launches > means.launches:
         blocked.append(say("{partner} can provide at most {count} launch(es).", partner=name, count=means.launches))
@@ -549,7 +549,7 @@ def counter_reasons(
     if after.crew_seats > before.crew_seats:
         reasons.append(say("They ask for a crew seat: the station has room for crew now."))
     if after.host_module is not None and after.host_module != before.host_module:
-        reasons.append(say("They ask you to host their {module}: the programme's landers can carry one and the "
+        reasons.append(say("They ask you to host their {module!l}: the programme's landers can carry one and the "
                            "budget can pay for it.", module=_module_name(state, after.host_module)))
     within = _within_means(before, partner, state)  # what they could give; cutting below it is a choice
     gives_less = (after.funding_per_year < within.funding_per_year or after.launches < within.launches

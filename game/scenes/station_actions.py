@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from game.content.message import lower_first
 from game.content.text import translate
 from game.ecs.commands import Command, PlaceModule
 from game.render.overlays import next_overlay
@@ -115,11 +116,12 @@ class StationActions(StationState):
     def _ask_demolish(self, module: MapModule) -> None:
         refund = demolish_refund(self.simulation, self.catalog, module)
         if refund is None:
-            self.ctx.notices.show(self.ctx.tr("The {module} cannot be taken down now.", module=module.name.lower()))
+            self.ctx.notices.show(self.ctx.tr("The {module} cannot be taken down now.",
+                                              module=lower_first(module.name)))
             return
         self.pending_demolish = module
         tr = self.ctx.tr
-        question = Question(tr("Take down the {module}?", module=module.name.lower()),
+        question = Question(tr("Take down the {module}?", module=lower_first(module.name)),
                             tr("You get {refund} credits back; the rest of its cost is lost.", refund=f"{refund:,.0f}"),
                             tr("Take down"))
         self._close_dialog()

@@ -525,3 +525,18 @@ def test_earth_stands_on_the_title_horizon_clear_of_the_menu(
                 assert not button.rect.colliderect(seen), (button.text, seen)
     finally:
         opened.close()
+
+
+def test_a_mod_level_reusing_a_games_level_id_is_shown_broken_with_the_line_to_fix(tmp_path: Path) -> None:
+    mod = tmp_path / "copycat"
+    mod.mkdir()
+    original = paths.levels_dir() / "01_agreement_2021.toml"
+    (mod / "my_copy.toml").write_text(original.read_text(encoding="utf-8"), encoding="utf-8")
+    entries = level_entries(load_game_content([mod]))
+    same_id = [entry for entry in entries if entry.loaded is not None and entry.loaded.level is not None
+               and entry.loaded.level.id == "agreement-2021"]
+    assert [entry.playable for entry in same_id] == [True, False]  # the game's own level keeps its id
+    problem = same_id[1].problems[0]
+    assert problem.path == ("id",) and problem.line is not None
+    assert "already the id of 01_agreement_2021.toml" in problem.message
+    assert campaign_ids() == [entry.level_id for entry in entries if entry.in_campaign]

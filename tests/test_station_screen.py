@@ -392,6 +392,7 @@ def test_a_waiting_delivery_pauses_and_the_autopilot_can_land_it(app: Any, loade
     said = [line.text for line in scene.log.lines if line.text.startswith("The autopilot landed")]
     words = {f"The autopilot landed: {word.lower()}." for word in GRADE_WORDS.values()}
     assert said and said[-1] in words  # in words ("perfect landing"), not the grade's id ("off_target")
+    assert not scene.paused and scene.clock.speed == 16  # time ran before the cargo came: it runs on at 16×
 
 
 def test_crewed_bar_shows_crew_dose_and_the_simulations_days_left(app: Any, loaded: LoadedLevel) -> None:

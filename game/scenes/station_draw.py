@@ -131,7 +131,7 @@ def draw_reason_box(surface: pygame.Surface, text: TextCache, pointer: tuple[int
     if not preview.ok:
         lines += [(row, colours.text, False) for row in wrap_text(_sentence(preview.reason or "", tr), font, width)]
     for warning in preview.warnings:
-        watch_out = tr("Watch out: {warning}", warning=tr(warning))
+        watch_out = tr("Watch out: {warning}.", warning=tr(warning))  # the warnings are clauses
         lines += [(row, colours.accent, False) for row in wrap_text(watch_out, font, width)]
     images = [text.render(line, palette.BODY - 2, colour, bold=bold) for line, colour, bold in lines]
     box = pygame.Rect(0, 0, max(image.get_width() for image in images) + 24,

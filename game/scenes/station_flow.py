@@ -95,6 +95,7 @@ class StationFlow(StationActions):
         delivery = delivery_waiting(self.snapshot.deliveries)
         if delivery is None or delivery.id in self.resolved_deliveries or self.simulation.landing_mode != "player":
             return None
+        self.running_before_landing = not self.paused
         self._pause_for_another_screen()
         if getattr(self.ctx.settings, "landing_choice", "ask") == "fly":
             return self._fly(delivery)
@@ -115,7 +116,14 @@ class StationFlow(StationActions):
                                                   self.ctx.tr)
             self.resolved_deliveries.add(question.delivery.id)
             self.queue(command, sentence)
+            self._run_on_after_landing()
         return None
+
+    def _run_on_after_landing(self) -> None:
+        """Time runs again if it ran when the cargo arrived: the landing was a stop, not a pause the player chose."""
+        if self.running_before_landing and self.paused:
+            self.toggle_pause()
+        self.running_before_landing = False
 
     def _fly(self, delivery: DeliveryView) -> Transition | None:
         if self.simulation is None:
@@ -128,6 +136,7 @@ class StationFlow(StationActions):
         def landed(result: LandingResult) -> None:
             self.queue(resolve_command(delivery, result), self.ctx.tr("You landed the cargo: {grade}.",
                                                                       grade=grade_words(result, self.ctx.tr)))
+            self._run_on_after_landing()
 
         return Push(LandingScene(self.ctx, self.loaded, cargo=cargo, seed=flight_seed(self.simulation, delivery),
                                  on_finished=landed))

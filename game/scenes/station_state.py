@@ -118,6 +118,7 @@ class StationState(SceneBase):
         self.ended_handled = False
         self.leaving = False  # the pause menu's "quit to menu" was confirmed: leave on the next update
         self.landing_question: LandingQuestion | None = None
+        self.running_before_landing = False  # time ran when the cargo arrived: it runs on once it has landed
         self.resolved_deliveries: set[int] = set()
         self.buttons: dict[str, UIButton] = {}
         self.footer_wording = 0  # how short the footer's labels had to be to fit: see _footer_labels

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,7 +17,7 @@ from game.render import palette
 from game.render.fonts import scaled
 from game.render.partner_bars import draw_interest_chart, draw_trust_bar
 from game.render.partner_emblem import draw_emblem
-from game.render.text import draw_paragraph, draw_text, fit_text
+from game.render.text import draw_paragraph, draw_text, fit_text, wrap_text
 from game.scenes.context import SceneContext
 from game.scenes.level_entries import format_date
 from game.scenes.scene import SceneBase
@@ -34,6 +34,7 @@ TOP = 84
 LIST_WIDTH = 360
 CARD_HEIGHT = 84
 BUTTON_HEIGHT = 50
+WIDE_LIST_SHARE = 0.4  # of the window, for the list when the detail is one scrolling column: whole names read
 ASK_WORDS = {
     "data_share": to_translate("a share of the data"),
     "payload_mass": to_translate("payload mass"),
@@ -68,8 +69,35 @@ def status_line(view: PartnerView, tr: Translate = ENGLISH) -> str:
     return f"{tr(KIND_WORDS.get(view.kind, view.kind))} · {joined} · {membership}"
 
 
+@dataclass(frozen=True, slots=True)
+class DetailLine:
+    """One line of the detail panel laid out as one scrolling column: words, an interest's bar, or the trust bar."""
+
+    height: int
+    gap: int = 0  # room above it, so a heading stands apart from the text before it
+    text: str = ""
+    font: pygame.font.Font | None = None
+    colour: pygame.Color | None = None
+    interest: tuple[str, float] | None = None
+    trust: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DetailScroll:
+    """The one-column detail at one size: where the lines go, the lines in view and where the reader is."""
+
+    area: pygame.Rect  # where the lines are drawn, left of the scroll bar and above the "lines a-b of n" note
+    lines: tuple[DetailLine, ...]  # every line of the partner's detail
+    first: int  # the first line in view
+    shown: int  # how many lines are in view from `first`
+    last_first: int  # the furthest it may scroll: the last lines fill the area
+    scroll: tuple[pygame.Rect, pygame.Rect] | None  # the bar's track and thumb, when the lines overflow
+    where: str  # "lines 4-11 of 30 · PgUp/PgDn", or '' when all show
+
+
 class PartnerRosterScene(SceneBase):
-    """Up/Down choose a partner · N negotiate · C consult · S share data · L ledger · Esc back."""
+    """Up/Down choose a partner · PgUp/PgDn or the wheel scroll the detail at large text · N negotiate · C consult ·
+    S share data · L ledger · Esc back."""
 
     def __init__(self, ctx: SceneContext, simulation: Simulation, loaded: LoadedLevel):
         self.ctx = ctx
@@ -80,6 +108,8 @@ class PartnerRosterScene(SceneBase):
         self.snapshot: StationSnapshot = simulation.snapshot(ctx.language)
         self.buttons: dict[str, UIButton] = {}
         self.focus: ButtonFocus | None = None
+        self.detail_scroll = 0  # the first line of the one-column detail in view, moved by PgUp/PgDn and the wheel
+        self._one_column: tuple[object, bool] | None = None  # (what it was worked out for, the answer)
 
     # --- life cycle ------------------------------------------------------------------------------
 
@@ -149,6 +179,8 @@ class PartnerRosterScene(SceneBase):
                 return self._do(keys[event.key])
             if event.key in (pygame.K_UP, pygame.K_DOWN):
                 self._select(self.selected + (1 if event.key == pygame.K_DOWN else -1))
+            elif event.key in (pygame.K_PAGEUP, pygame.K_PAGEDOWN):
+                self.scroll_detail(self.detail_page() * (-1 if event.key == pygame.K_PAGEUP else 1))
             elif self.focus is not None and event.key in (pygame.K_TAB, pygame.K_RETURN, pygame.K_KP_ENTER,
                                                             pygame.K_SPACE):
                 pressed = self.focus.handle_key(event)
@@ -160,11 +192,14 @@ class PartnerRosterScene(SceneBase):
             for index in range(first, min(len(self.snapshot.partners), first + self.visible_cards())):
                 if self.card_rect(index).collidepoint(event.pos):
                     self._select(index)
+        elif event.type == pygame.MOUSEWHEEL and self.detail_rect().collidepoint(pygame.mouse.get_pos()):
+            self.scroll_detail(-2 * event.y)
         return None
 
     def _select(self, index: int) -> None:
         if self.snapshot.partners:
             self.selected = max(0, min(len(self.snapshot.partners) - 1, index))
+            self.detail_scroll = 0
             self.message = ""
             self._update_buttons()
 
@@ -210,13 +245,18 @@ class PartnerRosterScene(SceneBase):
         return max(TOP, 22 + self.ctx.fonts.bold(palette.HEADING).get_linesize() + 8)
 
     def _list_width(self) -> int:
-        return min(self._px(LIST_WIDTH), self.ctx.ui.window_resolution[0] * 3 // 10)
+        usual = min(self._px(LIST_WIDTH), self.ctx.ui.window_resolution[0] * 3 // 10)
+        if self.one_column():  # the detail scrolls anyway: the list takes more room, so names read whole
+            return max(usual, round(self.ctx.ui.window_resolution[0] * WIDE_LIST_SHARE))
+        return usual
 
     def card_height(self) -> int:
-        """A card holds the partner's name and its trust bar, at the text size chosen."""
+        """A card holds the partner's name (two lines of it when the detail is one column) and its trust bar."""
         fonts = self.ctx.fonts
-        return max(CARD_HEIGHT, fonts.bold(palette.BODY).get_linesize() + fonts.regular(palette.SMALL).get_linesize()
-                   + 24)
+        small = fonts.regular(palette.SMALL).get_linesize()
+        if self.one_column():  # two lines of name in the smaller bold, so two cards still fit at 200 %
+            return max(CARD_HEIGHT, 2 * fonts.bold(palette.SMALL).get_linesize() + small + 20)
+        return max(CARD_HEIGHT, fonts.bold(palette.BODY).get_linesize() + small + 24)
 
     def _message_top(self) -> int:
         return (self.ctx.ui.window_resolution[1] - self._button_height() - 24
@@ -264,10 +304,10 @@ class PartnerRosterScene(SceneBase):
                       (MARGIN, self.card_rect(first + len(shown)).y))
         chosen = self.partner
         if chosen is not None:
-            left = MARGIN + self._list_width() + 24
-            top = self._top()
-            panel = pygame.Rect(left, top, surface.get_width() - left - MARGIN, self._message_top() - 8 - top)
-            self._draw_detail(surface, panel, chosen)
+            if self.one_column():
+                self._draw_one_column(surface, self.detail_rect(), chosen)
+            else:
+                self._draw_detail(surface, self.detail_rect(), chosen)
         if self.message:
             font = fonts.regular(palette.BODY)
             text = fit_text(self.message, font, surface.get_width() - 2 * MARGIN)
@@ -279,11 +319,22 @@ class PartnerRosterScene(SceneBase):
         pygame.draw.rect(surface, colours.panel_raised if selected else colours.panel, card, border_radius=8)
         pygame.draw.rect(surface, colours.focus if selected else colours.panel_edge, card, 3 if selected else 1,
                          border_radius=8)
+        name_font, small = fonts.bold(palette.BODY), fonts.regular(palette.SMALL)
+        if self.one_column():  # large text: the name across the card on two lines, a small emblem by the trust
+            bottom = draw_paragraph(surface, view.name, fonts.bold(palette.SMALL), colours.text,
+                                    (card.x + 12, card.y + 8), card.width - 22, max_lines=2)
+            radius = small.get_linesize() // 2
+            draw_emblem(surface, (card.x + 12 + radius, bottom + 2 + radius), radius, view.emblem_colour, view.name,
+                        fonts.bold(palette.SMALL))
+            x = card.x + 2 * radius + 24
+            draw_trust_bar(surface, pygame.Rect(x, bottom + 2 + radius - (small.get_linesize() - 6) // 2,
+                                                card.right - x - 10, small.get_linesize() - 6),
+                           view.trust, small, colours, self.ctx.tr)
+            return
         radius = min(self._px(28), card.height // 2 - 6)
         draw_emblem(surface, (card.x + 12 + radius, card.centery), radius, view.emblem_colour, view.name,
                     fonts.bold(palette.SMALL))
         x = card.x + 2 * radius + 24
-        name_font, small = fonts.bold(palette.BODY), fonts.regular(palette.SMALL)
         name = draw_text(surface, fit_text(view.name, name_font, card.right - x - 10), name_font, colours.text,
                          (x, card.y + 8))
         draw_trust_bar(surface, pygame.Rect(x, name.bottom + 2, card.right - x - 10, small.get_linesize() - 6),
@@ -372,6 +423,191 @@ class PartnerRosterScene(SceneBase):
             source = fit_text(tr("Source: {source}", source=view.sources[0]), small, right.width)
             draw_text(surface, source, small, colours.text_dim, (right.x, right.bottom - line))
 
+
+    # --- the detail as one scrolling column, where two columns would cut or drop sections -----------
+
+    def _usual_list_width(self) -> int:
+        return min(self._px(LIST_WIDTH), self.ctx.ui.window_resolution[0] * 3 // 10)
+
+    def _panel_beside(self, list_width: int) -> pygame.Rect:
+        width = self.ctx.ui.window_resolution[0]
+        left = MARGIN + list_width + 24
+        top = self._top()
+        return pygame.Rect(left, top, width - left - MARGIN, self._message_top() - 8 - top)
+
+    def detail_rect(self) -> pygame.Rect:
+        """The chosen partner's panel, right of the list."""
+        return self._panel_beside(self._list_width())
+
+    def one_column(self) -> bool:
+        """True when, for some partner of the level, the two-column detail would cut a line or leave a section out
+        (large text or a small window): then every partner's detail is one column that scrolls, and the list is
+        wider. Decided for all partners at once, so the layout does not jump as the player moves down the list."""
+        key = (self.ctx.ui.window_resolution, self.ctx.fonts.scale, self.ctx.language)
+        if self._one_column is not None and self._one_column[0] == (key, id(self.snapshot)):
+            return self._one_column[1]
+        panel = self._panel_beside(self._usual_list_width())
+        answer = not all(self.two_columns_fit(view, panel) for view in self.snapshot.partners)
+        self._one_column = ((key, id(self.snapshot)), answer)
+        return answer
+
+    def two_columns_fit(self, view: PartnerView, panel: pygame.Rect) -> bool:
+        """Whether `_draw_detail` shows all of `view` in `panel`: the header uncut, every section with its usual
+        number of lines, and the newest history entry (older ones may give way, as they always have)."""
+        fonts = self.ctx.fonts
+        tr = self.ctx.tr
+        small, body, heading = fonts.regular(palette.SMALL), fonts.regular(palette.BODY), fonts.bold(palette.BODY)
+        radius = self._px(38)
+        x = panel.x + 2 * radius + 32
+        talks = (tr("Talks open · patience {left} of {patience} rounds", left=view.rounds_left,
+                    patience=view.patience) if view.talks_open else tr("Talks closed for now"))
+        header = [(view.name, fonts.bold(palette.LARGE)), (status_line(view, tr), body), (talks, body)]
+        if any(font.size(text)[0] > panel.right - x - 16 for text, font in header):
+            return False
+        y = panel.y + 14 + sum(font.get_height() for _, font in header)
+        y = max(y, panel.y + 28 + 2 * radius) + 4 + body.get_linesize() + 10
+        column = (panel.width - 60) // 2
+        bottom = panel.bottom - 14
+        line = small.get_linesize()
+
+        def section(top: int, texts: list[str], most: int, foot: int) -> int | None:
+            """The y below a heading and its first `most` lines, or None when they do not all fit above `foot`."""
+            if top + heading.get_linesize() + line > bottom:
+                return None
+            top += heading.get_height()
+            needed = min(most, len(wrap_text(" ".join(texts), small, column))) if texts else 0
+            return top + needed * line if needed <= (foot - top) // line else None
+
+        brings = "; ".join(tr(capability) for capability in view.capabilities) or tr("Nothing listed.")
+        asks = ", ".join(tr(ASK_WORDS.get(ask, ask)) for ask in view.asks) or tr("Nothing in particular.")
+        left: int | None = section(y, [], 0, bottom)
+        if left is None or left + len(view.interests) * line > bottom:
+            return False
+        left = section(left + len(view.interests) * line + 8, [brings], 3, bottom)
+        left = section(left + 6, [asks], 2, bottom) if left is not None else None
+        source_foot = bottom - (line + 4)
+        right: int | None = section(y, [view.profile], 4, source_foot)
+        if right is not None and view.constraints:
+            right = section(right + 6, list(view.constraints), 3, source_foot)
+        newest = [tr(view.history[-1])] if view.history else [tr("Nothing yet: consult them, share data or negotiate.")]
+        right = section(right + 6, newest, 2, source_foot) if right is not None else None
+        return left is not None and right is not None
+
+    def detail_lines(self, view: PartnerView, width: int) -> list[DetailLine]:
+        """Every line of `view`'s detail, wrapped to `width`: header, trust, each section in full, all sources."""
+        colours = self.ctx.palette
+        fonts = self.ctx.fonts
+        tr = self.ctx.tr
+        small, body, heading = fonts.regular(palette.SMALL), fonts.regular(palette.BODY), fonts.bold(palette.BODY)
+        lines: list[DetailLine] = []
+
+        def words(text: str, font: pygame.font.Font, colour: pygame.Color, gap: int = 0) -> None:
+            for number, row in enumerate(wrap_text(text, font, width)):
+                lines.append(DetailLine(font.get_linesize(), gap if number == 0 else 0, row, font, colour))
+
+        def section(title: str, colour: pygame.Color | None = None) -> None:
+            words(title, heading, colour or colours.text, 10)
+
+        words(view.name, heading, colours.text)  # not the title size: at 200 % that alone would fill the panel
+        words(status_line(view, tr), body, colours.text_dim)
+        talks = (tr("Talks open · patience {left} of {patience} rounds", left=view.rounds_left,
+                    patience=view.patience) if view.talks_open else tr("Talks closed for now"))
+        words(talks, body, colours.accent if view.talks_open else colours.text_dim)
+        lines.append(DetailLine(body.get_linesize(), 6, trust=view.trust))
+        section(tr("What they care for"))
+        lines.extend(DetailLine(small.get_linesize(), interest=pair) for pair in view.interests)
+        section(tr("They can bring"))
+        words("; ".join(tr(capability) for capability in view.capabilities) or tr("Nothing listed."), small,
+              colours.text_dim)
+        section(tr("They ask for"))
+        words(", ".join(tr(ASK_WORDS.get(ask, ask)) for ask in view.asks) or tr("Nothing in particular."), small,
+              colours.text_dim)
+        section(tr("Who they are"))
+        words(view.profile, small, colours.text_dim)
+        if view.constraints:
+            section(tr("Rules that bind them"), colours.broken)
+            words(" ".join(view.constraints), small, colours.text_dim)
+        section(tr("History"))
+        history = list(reversed(view.history)) or [tr("Nothing yet: consult them, share data or negotiate.")]
+        for number, entry in enumerate(history):  # newest first, every entry the partner keeps
+            words(tr(entry), small, colours.text_dim, 4 if number else 0)
+        for number, source in enumerate(view.sources):
+            words(tr("Source: {source}", source=source), small, colours.text_dim, 10 if number == 0 else 2)
+        return lines
+
+    def detail_layout(self) -> DetailScroll:
+        """The chosen partner's one-column detail, scrolled to `detail_scroll`."""
+        view = self.partner
+        panel = self.detail_rect()
+        small = self.ctx.fonts.regular(palette.SMALL)
+        bar_width = self._px(8)
+        inner = panel.inflate(-40, -28)
+        area = pygame.Rect(inner.x, inner.y, inner.width - bar_width - 12, inner.height)
+        lines = tuple(self.detail_lines(view, area.width)) if view is not None else ()
+
+        def fitting(first: int, room: int) -> int:
+            """How many lines from `first` fit in `room` pixels (the first one's gap is not needed)."""
+            used = count = 0
+            for line in lines[first:]:
+                used += line.height + (line.gap if count else 0)
+                if used > room:
+                    break
+                count += 1
+            return count
+
+        if fitting(0, area.height) >= len(lines):
+            return DetailScroll(area, lines, 0, len(lines), 0, None, "")
+        area.height = max(0, inner.height - small.get_linesize() - 4)  # one line at the foot says where the reader is
+        last_first = next((first for first in range(len(lines)) if fitting(first, area.height) >= len(lines) - first),
+                          len(lines) - 1)
+        first = max(0, min(self.detail_scroll, last_first))
+        shown = fitting(first, area.height)
+        track = pygame.Rect(inner.right - bar_width, area.y, bar_width, area.height)
+        thumb = track.copy()
+        thumb.height = max(self._px(16), track.height * shown // max(1, len(lines)))
+        thumb.y = track.y + (track.height - thumb.height) * first // max(1, last_first)
+        where = self.ctx.tr("lines {first}-{last} of {count} · PgUp/PgDn", first=first + 1, last=first + shown,
+                            count=len(lines))
+        return DetailScroll(area, lines, first, shown, last_first, (track, thumb.clip(track)), where)
+
+    def scroll_detail(self, lines: int) -> None:
+        """Moves the one-column detail by `lines` (down when positive), never past either end."""
+        layout = self.detail_layout()
+        self.detail_scroll = max(0, min(layout.first + lines, layout.last_first))
+
+    def detail_page(self) -> int:
+        """PgUp/PgDn move by a panel of lines less one, so the reader keeps their place."""
+        return max(1, self.detail_layout().shown - 1)
+
+    def _draw_one_column(self, surface: pygame.Surface, panel: pygame.Rect, view: PartnerView) -> None:
+        colours = self.ctx.palette
+        small = self.ctx.fonts.regular(palette.SMALL)
+        pygame.draw.rect(surface, colours.panel, panel, border_radius=10)
+        layout = self.detail_layout()
+        area = layout.area
+        clip = surface.get_clip()
+        surface.set_clip(area)  # a line wider than the panel (a long address) never draws over its edge
+        try:
+            y = area.y
+            for count, line in enumerate(layout.lines[layout.first:layout.first + layout.shown]):
+                y += line.gap if count else 0
+                if line.trust is not None:
+                    draw_trust_bar(surface, pygame.Rect(area.x, y + 3, min(self._px(420), area.width), line.height - 6),
+                                   line.trust, self.ctx.fonts.regular(palette.BODY), colours, self.ctx.tr)
+                elif line.interest is not None:
+                    draw_interest_chart(surface, pygame.Rect(area.x, y, area.width, line.height), [line.interest],
+                                        small, colours, self.ctx.tr)
+                elif line.font is not None and line.colour is not None:
+                    draw_text(surface, fit_text(line.text, line.font, area.width), line.font, line.colour, (area.x, y))
+                y += line.height
+        finally:
+            surface.set_clip(clip)
+        if layout.scroll is not None:
+            track, thumb = layout.scroll
+            pygame.draw.rect(surface, colours.panel_edge, track, border_radius=4)
+            pygame.draw.rect(surface, colours.accent, thumb, border_radius=4)
+            draw_text(surface, fit_text(layout.where, small, panel.width - 40), small, colours.text_dim,
+                      (area.x, panel.bottom - 14), anchor="bottomleft")
 
 # The keys the gallery presses in the room with CNSA: choose the solar array, ask for it, propose; after the
 # gallery's moves that draws a counter-offer.

@@ -40,6 +40,19 @@ MAX_PAYLOAD_KG = 400.0
 
 
 @dataclass(frozen=True, slots=True)
+class TitleLayout:
+    """The room's title at one size: its font, its lines, and whether the patience stays beside it."""
+
+    font: pygame.font.Font
+    lines: tuple[str, ...]
+    patience_beside: bool  # False: the title takes the whole width and the patience moves to the trust line
+
+    @property
+    def height(self) -> int:
+        return len(self.lines) * self.font.get_linesize()
+
+
+@dataclass(frozen=True, slots=True)
 class TermRow:
     """One adjustable term: its side of the table, its label, its value as words, and how it changes."""
 
@@ -144,6 +157,7 @@ class NegotiationScene(SceneBase):
         self.view: PartnerView = self._view()
         self.evaluation: Evaluation = simulation.evaluate_offer(partner_id, self.offer)
         self.buttons: dict[str, UIButton] = {}
+        self._title: tuple[tuple[object, ...], TitleLayout] | None = None  # (what it was laid out for, the layout)
 
     def _view(self) -> PartnerView:
         return next(view for view in self.simulation.snapshot(self.ctx.language).partners if view.id == self.partner_id)
@@ -194,8 +208,41 @@ class NegotiationScene(SceneBase):
     def column_top(self) -> int:
         """Below the title and the trust bar, which grow with the text."""
         fonts = self.ctx.fonts
-        header = 18 + fonts.bold(palette.HEADING).get_linesize() + fonts.regular(palette.BODY).get_linesize() + 12
+        header = 18 + self.title_layout().height + fonts.regular(palette.BODY).get_linesize() + 12
         return max(COLUMN_TOP, header)
+
+    def _title_left(self) -> int:
+        return MARGIN + 2 * self._px(32) + 16  # right of the emblem
+
+    def patience_label(self) -> str:
+        view = self.view
+        return (self.ctx.tr("Patience: {left} of {patience} rounds left", left=view.rounds_left,
+                            patience=view.patience) if view.talks_open else self.ctx.tr("Talks broken off"))
+
+    def title_layout(self) -> TitleLayout:
+        """The whole partner name, always: the title shrinks (never below the body text size) to fit one line
+        beside the patience, else across the whole width with the patience on the trust line, else wraps."""
+        fonts = self.ctx.fonts
+        title = self.ctx.tr("Talks with {partner}", partner=self.view.name)
+        width = self.ctx.ui.window_resolution[0]
+        label = self.patience_label()
+        key = (title, label, width, fonts.scale, self.ctx.language)
+        if self._title is not None and self._title[0] == key:
+            return self._title[1]
+        left = self._title_left()
+        beside = width - MARGIN - fonts.regular(palette.BODY).size(label)[0] - 16 - left
+        layout = None
+        for room, patience_beside in ((beside, True), (width - MARGIN - left, False)):
+            size = next((size for size in range(palette.HEADING, palette.BODY - 1, -2)
+                         if fonts.bold(size).size(title)[0] <= room), None)
+            if size is not None:
+                layout = TitleLayout(fonts.bold(size), (title,), patience_beside)
+                break
+        if layout is None:
+            body = fonts.bold(palette.BODY)
+            layout = TitleLayout(body, tuple(wrap_text(title, body, width - MARGIN - left)), False)
+        self._title = (key, layout)
+        return layout
 
     def row_step(self) -> int:
         return max(ROW_HEIGHT, self.ctx.fonts.regular(palette.BODY).get_linesize() + 8)
@@ -397,15 +444,21 @@ class NegotiationScene(SceneBase):
         radius = self._px(32)
         draw_emblem(surface, (MARGIN + radius, 18 + radius), radius, view.emblem_colour, view.name,
                     fonts.bold(palette.BODY))
-        title = fonts.bold(palette.HEADING)
-        left = MARGIN + 2 * radius + 16
-        patience = self._draw_patience(surface, (width - MARGIN, 24))
-        heading_line = draw_text(surface, fit_text(self.ctx.tr("Talks with {partner}", partner=view.name), title,
-                                                  patience.left - 16 - left),
-                                 title, colours.text, (left, 18))
+        left = self._title_left()
+        title = self.title_layout()
         body = fonts.regular(palette.BODY)
-        trust_width = min(self._px(380), width - MARGIN - left)
-        draw_trust_bar(surface, pygame.Rect(left, heading_line.bottom, trust_width, body.get_linesize() - 8),
+        y = 18
+        for line in title.lines:
+            bottom = draw_text(surface, line, title.font, colours.text, (left, y)).bottom
+            y += title.font.get_linesize()
+        if title.patience_beside:
+            patience = self._draw_patience(surface, (width - MARGIN, 24))
+            trust_right = width - MARGIN
+        else:  # the title took the whole width: the patience shares the trust bar's line, its dots beside it
+            patience = self._draw_patience(surface, (width - MARGIN, bottom), dots_beside=True)
+            trust_right = patience.left - 16
+        trust_width = min(self._px(380), trust_right - left)
+        draw_trust_bar(surface, pygame.Rect(left, bottom, trust_width, body.get_linesize() - 8),
                        view.trust, body, colours, self.ctx.tr)
         heading = fonts.bold(palette.LARGE)
         shown = self._sides_shown()
@@ -440,14 +493,24 @@ class NegotiationScene(SceneBase):
         return self.ctx.tr("rows {first}-{last} of {count} · Up/Down", first=first + 1,
                            last=min(longest, first + shown), count=longest)
 
-    def _draw_patience(self, surface: pygame.Surface, topright: tuple[int, int]) -> pygame.Rect:
+    def _draw_patience(self, surface: pygame.Surface, topright: tuple[int, int], dots_beside: bool = False
+                       ) -> pygame.Rect:
+        """The patience in words with a dot per round, the dots under the words or (`dots_beside`) left of them."""
         colours = self.ctx.palette
         fonts = self.ctx.fonts
         view = self.view
-        label = (self.ctx.tr("Patience: {left} of {patience} rounds left", left=view.rounds_left,
-                             patience=view.patience) if view.talks_open else self.ctx.tr("Talks broken off"))
+        label = self.patience_label()
         rect = draw_text(surface, label, fonts.regular(palette.BODY), colours.text, topright, anchor="topright")
         dot = self._px(10)
+        if dots_beside:
+            for index in range(view.patience):
+                centre = (rect.left - 2 * dot - index * 3 * dot, rect.centery)
+                if index < view.rounds_left:
+                    pygame.draw.circle(surface, colours.accent, centre, dot)
+                else:
+                    pygame.draw.circle(surface, colours.panel_edge, centre, dot, 3)
+            return rect.union(pygame.Rect(rect.left - 3 * dot * view.patience, rect.y, 3 * dot * view.patience,
+                                          rect.height))
         for index in range(view.patience):  # filled dots for rounds left: shape and count, not colour alone
             centre = (rect.right - dot - 2 - index * 3 * dot, rect.bottom + 2 * dot)
             if index < view.rounds_left:

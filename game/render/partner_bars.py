@@ -67,8 +67,9 @@ def draw_interest_chart(surface: pygame.Surface, rect: pygame.Rect, interests: S
         strongest = sorted(range(len(shown)), key=lambda index: -shown[index][1])[:fits]
         shown = [shown[index] for index in sorted(strongest)]  # the domains keep their usual order
     share_width = font.size("100%")[0] + 8
+    # The longest label whole while the bar keeps a quarter of the row (large text in one column has the room).
     label_width = min(max(font.size(tr(label))[0] for label in DOMAIN_LABELS.values()) + 10,
-                      (rect.width - share_width) * 3 // 5)
+                      rect.width - share_width - max(MIN_BAR_PX, (rect.width - share_width) // 4))
     track_width = rect.width - label_width - share_width
     if track_width < MIN_BAR_PX:
         label_width, track_width = rect.width - share_width, 0

@@ -71,7 +71,7 @@ def status_line(view: PartnerView, tr: Translate = ENGLISH) -> str:
 
 @dataclass(frozen=True, slots=True)
 class DetailLine:
-    """One line of the detail panel laid out as one scrolling column: words, an interest's bar, or the trust bar."""
+    """One line of the detail panel laid out as one scrolling column: words, or one interest's bar."""
 
     height: int
     gap: int = 0  # room above it, so a heading stands apart from the text before it
@@ -79,7 +79,6 @@ class DetailLine:
     font: pygame.font.Font | None = None
     colour: pygame.Color | None = None
     interest: tuple[str, float] | None = None
-    trust: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -494,7 +493,7 @@ class PartnerRosterScene(SceneBase):
         return left is not None and right is not None
 
     def detail_lines(self, view: PartnerView, width: int) -> list[DetailLine]:
-        """Every line of `view`'s detail, wrapped to `width`: header, trust, each section in full, all sources."""
+        """Every line of `view`'s detail, wrapped to `width`: standing, each section in full, all sources."""
         colours = self.ctx.palette
         fonts = self.ctx.fonts
         tr = self.ctx.tr
@@ -508,12 +507,12 @@ class PartnerRosterScene(SceneBase):
         def section(title: str, colour: pygame.Color | None = None) -> None:
             words(title, heading, colour or colours.text, 10)
 
-        words(view.name, heading, colours.text)  # not the title size: at 200 % that alone would fill the panel
+        # The name, emblem and trust are on the chosen card beside it, whole (two lines of name): not repeated
+        # here, so at 200 % the first page reaches what they care for.
         words(status_line(view, tr), body, colours.text_dim)
         talks = (tr("Talks open · patience {left} of {patience} rounds", left=view.rounds_left,
                     patience=view.patience) if view.talks_open else tr("Talks closed for now"))
         words(talks, body, colours.accent if view.talks_open else colours.text_dim)
-        lines.append(DetailLine(body.get_linesize(), 6, trust=view.trust))
         section(tr("What they care for"))
         lines.extend(DetailLine(small.get_linesize(), interest=pair) for pair in view.interests)
         section(tr("They can bring"))
@@ -571,7 +570,10 @@ class PartnerRosterScene(SceneBase):
         return DetailScroll(area, lines, first, shown, last_first, (track, thumb.clip(track)), where)
 
     def scroll_detail(self, lines: int) -> None:
-        """Moves the one-column detail by `lines` (down when positive), never past either end."""
+        """Moves the one-column detail by `lines` (down when positive), never past either end; the two-column
+        layout shows everything and does not scroll."""
+        if not self.one_column():
+            return
         layout = self.detail_layout()
         self.detail_scroll = max(0, min(layout.first + lines, layout.last_first))
 
@@ -591,10 +593,7 @@ class PartnerRosterScene(SceneBase):
             y = area.y
             for count, line in enumerate(layout.lines[layout.first:layout.first + layout.shown]):
                 y += line.gap if count else 0
-                if line.trust is not None:
-                    draw_trust_bar(surface, pygame.Rect(area.x, y + 3, min(self._px(420), area.width), line.height - 6),
-                                   line.trust, self.ctx.fonts.regular(palette.BODY), colours, self.ctx.tr)
-                elif line.interest is not None:
+                if line.interest is not None:
                     draw_interest_chart(surface, pygame.Rect(area.x, y, area.width, line.height), [line.interest],
                                         small, colours, self.ctx.tr)
                 elif line.font is not None and line.colour is not None:

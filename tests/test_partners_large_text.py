@@ -1,0 +1,153 @@
+"""The partner screens at 150-200 % text in a 1280x720 window: the roster's detail scrolls as one column with every
+section, the list shows whole names, and the negotiation room's title shows the whole partner name."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pygame
+import pytest
+
+from benchmarks.screens import open_screen
+from game.render import palette
+from game.render.text import wrap_text
+from game.settings import Settings, save_settings
+from tests.test_every_screen import _RecordingFonts
+
+HEADINGS = ("What they care for", "They can bring", "They ask for", "Who they are", "History")
+
+
+@pytest.fixture
+def opened_app(request: pytest.FixtureRequest) -> Iterator[Any]:
+    """The real app at the UI scale of `request.param` in a 1280x720 window, noting every text it draws."""
+    from game.app import open_app
+
+    save_settings(Settings(ui_scale=request.param, window_size=(1280, 720)))
+    app = open_app()
+    fonts = _RecordingFonts(app.ctx.fonts.folder, scale=app.ctx.fonts.scale)
+    fonts.seen = set()
+    app.ctx.fonts = fonts
+    yield app
+    app.close()
+
+
+def _press(app: Any, key: int) -> None:
+    pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=key, mod=0, unicode="", scancode=0))
+    for _ in range(2):
+        app.frame(1 / 60)
+
+
+def _roster(app: Any) -> Any:
+    scene = open_screen(app, "partners")
+    assert type(scene).__name__ == "PartnerRosterScene"
+    assert app.window.get_size() == (1280, 720)
+    return scene
+
+
+def _scroll_to_the_end(app: Any, scene: Any) -> set[str]:
+    """Presses Page Down until the detail stops moving; returns every text drawn on the way."""
+    seen: set[str] = set(app.ctx.fonts.seen)
+    for _ in range(40):
+        before = scene.detail_layout().first
+        _press(app, pygame.K_PAGEDOWN)
+        seen |= app.ctx.fonts.seen
+        if scene.detail_layout().first == before:
+            break
+    return seen
+
+
+@pytest.mark.parametrize("opened_app", [2.0], indirect=True)
+def test_at_200_every_section_and_the_whole_history_can_be_scrolled_into_view(opened_app: Any) -> None:
+    app = opened_app
+    scene = _roster(app)
+    _press(app, pygame.K_c)  # consulting the partner writes a line of history
+    view = scene.partner
+    assert view.history, "consulting should have left a line in the partner's history"
+    assert scene.one_column()
+    app.ctx.fonts.seen.clear()
+    app.frame(1 / 60)
+    first_page = set(app.ctx.fonts.seen)
+    assert any(text.startswith("lines 1-") and text.endswith("PgUp/PgDn") for text in first_page), first_page
+    seen = _scroll_to_the_end(app, scene)
+    for heading in HEADINGS:
+        assert heading in seen, f"'{heading}' was never drawn whole while scrolling"
+    width = scene.detail_layout().area.width
+    small = app.ctx.fonts.regular(palette.SMALL)
+    for entry in view.history:
+        for row in wrap_text(app.ctx.tr(entry), small, width):
+            assert row in seen, f"the history line '{row}' was never drawn"
+    for source in view.sources:  # every source in full (a long address takes its own line)
+        for row in wrap_text(app.ctx.tr("Source: {source}", source=source), small, width):
+            assert row in seen, f"the source line '{row}' was never drawn"
+    assert not [text for text in seen - first_page if text.endswith("…")], "a line of the detail was cut"
+
+
+@pytest.mark.parametrize("opened_app", [2.0], indirect=True)
+def test_page_down_and_the_wheel_move_the_detail_and_page_up_brings_it_back(opened_app: Any,
+                                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    app = opened_app
+    scene = _roster(app)
+    top = pygame.image.tobytes(app.window, "RGB")
+    _press(app, pygame.K_PAGEDOWN)
+    moved = scene.detail_layout().first
+    assert moved > 0 and pygame.image.tobytes(app.window, "RGB") != top
+    _press(app, pygame.K_PAGEUP)
+    assert scene.detail_layout().first == 0
+    assert pygame.image.tobytes(app.window, "RGB") == top
+    monkeypatch.setattr(pygame.mouse, "get_pos", lambda: scene.detail_rect().center)
+    pygame.event.post(pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=-1, flipped=False, precise_x=0.0, precise_y=-1.0))
+    app.frame(1 / 60)
+    assert scene.detail_layout().first == 2
+    _press(app, pygame.K_DOWN)  # another partner: their detail starts at its top
+    assert scene.selected == 1 and scene.detail_layout().first == 0
+
+
+@pytest.mark.parametrize("opened_app", [2.0], indirect=True)
+def test_at_200_the_list_shows_whole_names(opened_app: Any) -> None:
+    app = opened_app
+    scene = _roster(app)
+    app.ctx.fonts.seen.clear()
+    app.frame(1 / 60)
+    name_font = app.ctx.fonts.bold(palette.SMALL)
+    for index, view in enumerate(scene.snapshot.partners[:scene.visible_cards()]):
+        rows = wrap_text(view.name, name_font, scene.card_rect(index).width - 22)
+        assert len(rows) <= 2, f"{view.name} needs {len(rows)} lines on its card"
+        assert all(row in app.ctx.fonts.seen for row in rows), f"{view.name} was not drawn whole"
+    assert scene.visible_cards() >= 2
+
+
+@pytest.mark.parametrize("opened_app", [1.0], indirect=True)
+def test_at_100_the_detail_is_two_columns_and_nothing_scrolls(opened_app: Any) -> None:
+    app = opened_app
+    scene = _roster(app)
+    assert not scene.one_column()
+    left = scene.detail_rect()
+    assert left.x == 32 + 360 + 24  # the usual list width
+    assert "What they care for" in app.ctx.fonts.seen and "Who they are" in app.ctx.fonts.seen
+    assert not any(text.startswith("lines ") for text in app.ctx.fonts.seen)
+    before = pygame.image.tobytes(app.window, "RGB")
+    _press(app, pygame.K_PAGEDOWN)
+    assert scene.detail_scroll == 0
+    assert pygame.image.tobytes(app.window, "RGB") == before
+
+
+@pytest.mark.parametrize("opened_app", [1.0, 1.5, 2.0], indirect=True)
+def test_the_negotiation_title_shows_the_whole_partner_name(opened_app: Any) -> None:
+    app = opened_app
+    open_screen(app, "negotiation")
+    scene = app.top
+    assert type(scene).__name__ == "NegotiationScene"
+    title = app.ctx.tr("Talks with {partner}", partner=scene.view.name)
+    layout = scene.title_layout()
+    assert " ".join(layout.lines) == title
+    assert all(line in app.ctx.fonts.seen for line in layout.lines), "the title was not drawn whole"
+    fonts = app.ctx.fonts
+    assert layout.font.get_height() >= fonts.bold(palette.BODY).get_height(), "the title is smaller than body text"
+    left = scene._title_left()
+    room = 1280 - 32 - left
+    if layout.patience_beside:
+        room -= fonts.regular(palette.BODY).size(scene.patience_label())[0] + 16
+    assert all(layout.font.size(line)[0] <= room for line in layout.lines), "the title runs into the patience"
+    assert scene.patience_label() in app.ctx.fonts.seen
+    assert scene.column_top() >= 18 + layout.height  # the terms start below the title

@@ -223,12 +223,14 @@ class NegotiationScene(SceneBase):
         """The whole partner name, always: the title shrinks (never below the body text size) to fit one line
         beside the patience, else across the whole width with the patience on the trust line, else wraps."""
         fonts = self.ctx.fonts
-        title = self.ctx.tr("Talks with {partner}", partner=self.view.name)
+        view = self.view
         width = self.ctx.ui.window_resolution[0]
-        label = self.patience_label()
-        key = (title, label, width, fonts.scale, self.ctx.language)
+        # Asked for many times a frame: the key is made of what the words depend on, without wording them.
+        key = (view.name, view.rounds_left, view.patience, view.talks_open, width, fonts.scale, self.ctx.language)
         if self._title is not None and self._title[0] == key:
             return self._title[1]
+        title = self.ctx.tr("Talks with {partner}", partner=view.name)
+        label = self.patience_label()
         left = self._title_left()
         beside = width - MARGIN - fonts.regular(palette.BODY).size(label)[0] - 16 - left
         layout = None

@@ -28,7 +28,7 @@ import pygame_gui
 from pygame_gui.windows import UIConfirmationDialog
 
 from game import paths
-from game.render.fonts import Fonts
+from game.render.fonts import Fonts, fitting_scale
 from game.scenes.context import SceneContext
 from game.scenes.scene import Scene
 from game.scenes.title import TitleScene
@@ -194,6 +194,10 @@ class App:
         self.ui.set_window_resolution(size)
         if not self.ctx.settings.fullscreen:
             self.ctx.settings.window_size = size
+        if fitting_scale(self.ctx.settings.ui_scale, size) != self.ctx.fonts.scale:
+            from game.scenes.settings_screen import apply_look  # the text size this window fits changed
+
+            apply_look(self.ctx)
         scene = self.top
         if scene is not None:
             self.request(scene.handle(pygame.event.Event(pygame.VIDEORESIZE, size=size, w=size[0], h=size[1])))

@@ -161,3 +161,24 @@ def test_the_ambient_loop_plays_from_the_start_and_stops_when_its_slider_reaches
     assert scene.working.ambient_volume == 0.0
     scene.apply()
     assert "ambient" not in audio.looping
+
+
+def test_text_larger_than_the_window_has_room_for_is_shown_at_what_fits_and_grows_with_the_window(app: Any) -> None:
+    from game.render.fonts import fitting_scale
+
+    assert fitting_scale(2.0, (1280, 720)) == 1.5 and fitting_scale(2.0, (1920, 1080)) == 2.0
+    assert fitting_scale(2.0, (1366, 768)) == 1.6 and fitting_scale(1.2, (1280, 720)) == 1.2
+    assert fitting_scale(2.0, (800, 600)) == 1.0  # never below 100 %
+    scene = open_settings(app)
+    assert app.window.get_size() == (1280, 720)
+    scene.working.ui_scale = 2.0
+    scene.apply()
+    assert app.ctx.settings.ui_scale == 2.0 and app.ctx.fonts.scale == 1.5  # the choice is kept; 150 % fits
+    assert "fits text up to 150 %" in scene.message and "200 %" in scene.message
+    scene.working.window_size = (1920, 1080)
+    scene.apply()
+    run_frames(app)
+    assert app.ctx.fonts.scale == 2.0
+    pygame.display.set_mode((1366, 768), pygame.RESIZABLE)  # as when the player drags the window smaller
+    run_frames(app)
+    assert app.ctx.fonts.scale == 1.6 and app.ctx.ui.window_resolution == (1366, 768)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import math
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -54,6 +55,18 @@ class Fonts:
                 font = pygame.font.Font(self.folder / (BOLD_FILE if bold else REGULAR_FILE), size)
             self._opened[key] = font
         return font
+
+
+# The room each 100 % of UI scale needs: a 1280×720 window fits 150 %, 1920×1080 fits 200 %. Larger text in a
+# smaller window would leave the station's map a strip and push buttons off the screen.
+ROOM_PER_SCALE = (853, 480)
+
+
+def fitting_scale(chosen: float, window: tuple[int, int]) -> float:
+    """The UI scale to use: the player's choice, or less (to a tenth, never under 100 %) when the window is
+    too small for it."""
+    room = min(window[0] / ROOM_PER_SCALE[0], window[1] / ROOM_PER_SCALE[1])
+    return max(1.0, min(chosen, math.floor(room * 10 + 1e-6) / 10))
 
 
 def scaled(size: int, scale: float) -> int:

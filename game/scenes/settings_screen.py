@@ -21,7 +21,7 @@ from pygame_gui.elements import UIButton, UIDropDownMenu, UIHorizontalSlider
 from game import paths
 from game.content.ui_text import to_translate
 from game.render import palette as palette_module
-from game.render.fonts import scale_theme_fonts, scaled
+from game.render.fonts import fitting_scale, scale_theme_fonts, scaled
 from game.render.palette import STANDARD_PALETTE, recolour_theme
 from game.render.text import draw_text, fit_text
 from game.scenes.context import SceneContext
@@ -47,16 +47,18 @@ HINT = to_translate("Up/Down choose  ·  Left/Right change  ·  Enter press or s
 
 
 def apply_look(ctx: SceneContext) -> None:
-    """Makes text sizes, the pygame_gui theme and the palette follow `ctx.settings` (and the language's font).
+    """Makes text sizes, the pygame_gui theme and the palette follow `ctx.settings` (and the language's font);
+    the text size is the chosen one, or the largest this window has room for (`fitting_scale`).
 
     Widgets already on screen are rebuilt from the new theme; scenes lay out again on their next enter.
     """
     from game.ui.theme import load_theme, use_language_font  # the theme file is read only when the look changes
 
     settings = ctx.settings
-    ctx.fonts.scale = settings.ui_scale
-    theme = use_language_font(scale_theme_fonts(load_theme(paths.assets_dir()), settings.ui_scale),
-                              ctx.fonts.language_files)
+    width, height = ctx.ui.window_resolution
+    scale = fitting_scale(settings.ui_scale, (width, height))
+    ctx.fonts.scale = scale
+    theme = use_language_font(scale_theme_fonts(load_theme(paths.assets_dir()), scale), ctx.fonts.language_files)
     chosen = ctx.palette
     if chosen is not STANDARD_PALETTE:
         recolour_theme(theme, chosen)
@@ -467,8 +469,6 @@ class SettingsScene(SceneBase):
             save_settings(settings)
         except OSError as error:
             sentences = [self.ctx.tr("Settings applied, but they could not be saved: {error}.", error=error)]
-        if look_changed:
-            apply_look(self.ctx)
         if self.ctx.audio is not None:
             self.ctx.audio.set_volumes(settings.master_volume, settings.effects_volume, settings.ambient_volume)
             if settings.ambient_volume > 0:
@@ -478,6 +478,12 @@ class SettingsScene(SceneBase):
         problem = self._apply_window(window_changed, fullscreen_changed)
         if problem:
             sentences.append(problem)
+        if look_changed or window_changed or fullscreen_changed:  # the text size that fits may have changed too
+            apply_look(self.ctx)
+        if self.ctx.fonts.scale < settings.ui_scale:
+            sentences.append(self.ctx.tr("This window fits text up to {fits} %; a larger window or full screen shows "
+                                         "{chosen} %.", fits=round(self.ctx.fonts.scale * 100),
+                                         chosen=round(settings.ui_scale * 100)))
         self.message = " ".join(sentences)
         self.rows = settings_rows(settings, self.languages)
         self._build()

@@ -29,7 +29,7 @@ def frame_times(landings: int = 2) -> list[float]:
     from game.content.loader import LoadedLevel, load_level_by_path
     from game.content.models import Landing, LandingAssists
     from game.scenes.context import SceneContext
-    from game.scenes.landing_flight import LandingScene
+    from game.scenes.landing.flight_screen import LandingScene
 
     loaded = load_level_by_path(FIRST_LEVEL)
     level, catalog = loaded.require()

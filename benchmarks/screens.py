@@ -49,7 +49,7 @@ def _title_button(app: Any, label: str) -> None:
     """Walks the title's focus to the button `label` and presses Enter, as a keyboard player would."""
     import pygame
 
-    from game.scenes.title import TitleScene
+    from game.scenes.menus.title import TitleScene
 
     title = app.top
     assert isinstance(title, TitleScene) and title.focus is not None, f"not on the title: {title!r}"
@@ -73,7 +73,7 @@ def _station(app: Any) -> Any:
     _key(app, pygame.K_RETURN)  # the first open level's briefing
     _expect(app, "BriefingScene")
     _key(app, pygame.K_RETURN)  # Start
-    return _expect(app, "LevelScene")
+    return _expect(app, "StationScene")
 
 
 def _partners(app: Any) -> Any:
@@ -88,8 +88,8 @@ def _debrief(app: Any) -> Any:
     """A few days of level 1 run in the simulation, then its debrief: the screen a finished level replaces."""
     from game.content.loader import load_level_by_path
     from game.ecs.session import Simulation
-    from game.scenes.debrief import DebriefScene
-    from game.scenes.transitions import Push
+    from game.scenes.campaign.debrief import DebriefScene
+    from game.scenes.scene import Push
 
     loaded = load_level_by_path(FIRST_LEVEL)
     level, catalog = loaded.require()

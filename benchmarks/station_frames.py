@@ -47,13 +47,13 @@ def frame_times_ms(frames: int = 600) -> list[float]:
 
     from game.app import open_app
     from game.render.overlays import OVERLAYS
-    from game.scenes.level_site import LevelScene
+    from game.scenes.station.station_scene import StationScene
 
     loaded = crowded_level()
-    app = open_app(lambda ctx: LevelScene(ctx, loaded))
+    app = open_app(lambda ctx: StationScene(ctx, loaded))
     try:
         scene = app.top
-        assert isinstance(scene, LevelScene) and scene.simulation is not None
+        assert isinstance(scene, StationScene) and scene.simulation is not None
         scene.hints.dismiss()
         scene.set_speed(4)
         view = scene.camera.viewport

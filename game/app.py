@@ -30,9 +30,8 @@ from pygame_gui.windows import UIConfirmationDialog
 from game import paths
 from game.render.fonts import Fonts, fitting_scale
 from game.scenes.context import SceneContext
-from game.scenes.scene import Scene
-from game.scenes.title import TitleScene
-from game.scenes.transitions import Pop, Push, Quit, Replace, Transition, apply_transition
+from game.scenes.menus.title import TitleScene
+from game.scenes.scene import Pop, Push, Quit, Replace, Scene, Transition, apply_transition
 from game.settings import Settings, load_settings, save_settings
 from game.ui.confirm_dialog import LEAVE_LEVEL, QUIT_GAME, open_confirm_dialog
 from game.ui.notice import Notices
@@ -195,7 +194,7 @@ class App:
         if not self.ctx.settings.fullscreen:
             self.ctx.settings.window_size = size
         if fitting_scale(self.ctx.settings.ui_scale, size) != self.ctx.fonts.scale:
-            from game.scenes.settings_screen import apply_look  # the text size this window fits changed
+            from game.scenes.menus.settings_screen import apply_look  # the text size this window fits changed
 
             apply_look(self.ctx)
         scene = self.top
@@ -268,7 +267,7 @@ def _apply_settings(ctx: SceneContext) -> None:
     if settings.ambient_volume > 0:
         ctx.audio.loop("ambient")  # the quiet drone under every screen; its slider at 0 keeps it off
     if settings.ui_scale != 1.0 or settings.palette != "standard" or settings.high_contrast:
-        from game.scenes.settings_screen import apply_look  # only then: the default look needs no second theme
+        from game.scenes.menus.settings_screen import apply_look  # only then: the default look needs no second theme
 
         apply_look(ctx)
 

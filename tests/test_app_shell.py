@@ -17,9 +17,8 @@ from game import paths
 from game.app import WINDOW_SIZE, WINDOW_TITLE, App, open_app, run
 from game.render import palette
 from game.scenes.context import SceneContext
-from game.scenes.scene import SceneBase
-from game.scenes.title import TitleScene
-from game.scenes.transitions import Pop, Push, Transition
+from game.scenes.menus.title import TitleScene
+from game.scenes.scene import Pop, Push, SceneBase, Transition
 from game.settings import Settings, load_settings, save_settings
 
 FRAME = 1 / 60

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from game import paths
-from game.scenes.credits import asset_rows
+from game.scenes.menus.credits import asset_rows
 
 REPO = Path(__file__).resolve().parent.parent
 CREDITS = paths.assets_dir() / "CREDITS.md"

@@ -18,8 +18,8 @@ from game.content.models import QuizQuestion
 from game.debrief_export import SERIES, export_result, record_days, results_dir, run_result, series_from_samples
 from game.ecs.session import Simulation
 from game.render.graphs import nice_ticks
-from game.scenes.debrief import DebriefScene
-from game.scenes.transitions import Pop, Push, Replace
+from game.scenes.campaign.debrief import DebriefScene
+from game.scenes.scene import Pop, Push, Replace
 
 LEVEL = Path(__file__).resolve().parent.parent / "levels" / "01_agreement_2021.toml"
 # Two questions the level's own facts answer, with the facts' sources: the test must not depend on the
@@ -179,11 +179,11 @@ def test_an_export_that_cannot_be_written_gives_a_sentence(app: Any, finished_ru
 
 
 def test_retry_starts_the_level_again_and_back_returns_to_the_campaign(app: Any, finished_run: Any) -> None:
-    from game.scenes.level_site import LevelScene
+    from game.scenes.station.station_scene import StationScene
 
     scene = open_debrief(app, finished_run)
     retry = scene.press("Retry")
-    assert isinstance(retry, Replace) and isinstance(retry.scene, LevelScene)
+    assert isinstance(retry, Replace) and isinstance(retry.scene, StationScene)
     assert isinstance(scene.press("Back to campaign"), Pop)
     app.request(Pop())
     run_frames(app)

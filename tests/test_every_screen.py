@@ -200,7 +200,7 @@ def test_an_old_settings_file_with_autopilot_on_a_still_loads_and_a_then_toggles
 def test_the_players_assists_are_added_to_the_levels_and_a_replay_keeps_its_own() -> None:
     from game.content.loader import load_level_by_path
     from game.content.models import LandingAssists
-    from game.scenes.landing_flight import assists_with_settings
+    from game.scenes.landing.flight_screen import assists_with_settings
 
     level_assists = LandingAssists(suggested_burn=True, slow_motion=0.25)
     mine = Settings(assist_attitude_hold=True, assist_slow_motion=True, assist_larger_target=True)
@@ -215,8 +215,8 @@ def test_the_players_assists_are_added_to_the_levels_and_a_replay_keeps_its_own(
 def test_a_landing_flies_with_the_assists_chosen_in_the_settings(app: Any) -> None:
     from game.content.loader import load_level_by_path
     from game.landing.recorder import FlightRecording
-    from game.scenes.landing_flight import LandingScene
-    from game.scenes.settings_screen import settings_rows
+    from game.scenes.landing.flight_screen import LandingScene
+    from game.scenes.menus.settings_screen import settings_rows
 
     assert {"assist_attitude_hold", "assist_suggested_burn", "assist_slow_motion", "assist_larger_target"} <= {
         row.key for row in settings_rows(Settings())}

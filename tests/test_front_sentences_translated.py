@@ -19,8 +19,10 @@ from game.content.timeline import load_timeline
 from game.content.ui_text import Translator, load_translator
 from game.progress import load_progress, progress_path
 from game.saves import SaveError, read_save
-from game.scenes.level_entries import format_date
-from game.scenes.timeline import spread_marks
+from game.scenes.campaign.timeline import spread_marks
+from game.scenes.rich_text import (
+    format_date,
+)
 from game.ui.hints import HintBook, HintFileError, load_hint_specs
 from tests.conftest import REPO
 

@@ -17,10 +17,10 @@ from game.landing.pilot import PilotCommand
 from game.landing.recorder import read_recording
 from game.landing.run import LandingResult, fly
 from game.landing.scenario import scenario_for
-from game.scenes import landing_flight
-from game.scenes.landing_flight import LandingScene, flights_dir
-from game.scenes.landing_practice import LandingPracticeScene
-from game.scenes.transitions import Push
+from game.scenes.landing import flight_screen as landing_flight
+from game.scenes.landing.flight_screen import LandingScene, flights_dir
+from game.scenes.landing.practice_screen import LandingPracticeScene
+from game.scenes.scene import Push
 from game.ui.flight_input import FlightInput
 from tests.conftest import LEVELS
 

@@ -197,8 +197,8 @@ def pseudo_app(user_home: Path, collected: Lines) -> Iterator[Any]:
 
 
 def test_the_landing_result_panel_draws_the_reasons_translated(pseudo_app: Any) -> None:
-    from game.scenes.landing_flight import LandingScene
-    from game.scenes.transitions import Push
+    from game.scenes.landing.flight_screen import LandingScene
+    from game.scenes.scene import Push
 
     app = pseudo_app
     loaded = load_level_by_path(FIRST_LEVEL)
@@ -220,8 +220,8 @@ def test_the_landing_result_panel_draws_the_reasons_translated(pseudo_app: Any) 
 
 
 def test_another_worlds_name_shows_translated_on_the_flight(pseudo_app: Any) -> None:
-    from game.scenes.landing_flight import LandingScene
-    from game.scenes.transitions import Push
+    from game.scenes.landing.flight_screen import LandingScene
+    from game.scenes.scene import Push
 
     app = pseudo_app
     mars = level_text({"en": "Mars", "xx": "Marte"})

@@ -16,7 +16,7 @@ from game.ecs.events import CargoLaunched, GameEvent, LaunchDelayed, LevelEventF
 from game.ecs.session import Simulation
 from game.rules.launches import Flight, Slip, earliest_launch, launch_hour, slipped_hour
 from game.saves import capture, restore
-from game.scenes.event_text import event_sentence, is_warning
+from game.scenes.station.log_sentences import event_sentence, is_warning
 from tests.sim_helpers import REPO, small_level
 
 ROWS = ["^^^^^^^^", "^^^^^^^^", "........", "........"]

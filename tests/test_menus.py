@@ -16,16 +16,16 @@ from game.app import App, open_app
 from game.content.loader import load_game_content
 from game.content.timeline import load_timeline
 from game.progress import Progress, load_progress, mark_completed, mark_fact_seen, progress_path
-from game.scenes import title as title_module
-from game.scenes.briefing import BriefingScene
-from game.scenes.credits import CreditsScene, asset_rows
-from game.scenes.encyclopedia import EncyclopediaScene, encyclopedia_entries
-from game.scenes.level_entries import apply_progress, level_entries
-from game.scenes.level_list import LevelListScene
-from game.scenes.level_site import LevelScene
-from game.scenes.timeline import TimelineScene
-from game.scenes.title import TitleScene
-from game.scenes.transitions import Pop
+from game.scenes.campaign.briefing import BriefingScene
+from game.scenes.campaign.level_entries import apply_progress, level_entries
+from game.scenes.campaign.level_list import LevelListScene
+from game.scenes.campaign.timeline import TimelineScene
+from game.scenes.menus import title as title_module
+from game.scenes.menus.credits import CreditsScene, asset_rows
+from game.scenes.menus.encyclopedia import EncyclopediaScene, encyclopedia_entries
+from game.scenes.menus.title import TitleScene
+from game.scenes.scene import Pop
+from game.scenes.station.station_scene import StationScene
 from game.settings import Settings, save_settings
 
 FRAME = 1 / 60
@@ -93,15 +93,6 @@ def test_title_offers_the_whole_game_in_order(app: App) -> None:
     assert names[:3] == ["Campaign", "Sandbox and mods", "Landing practice"]
     assert names[-4:] == ["Encyclopedia", "Settings", "Credits", "Quit"]
     assert "Continue" not in names  # nothing saved yet
-
-
-def test_screens_that_are_absent_are_not_offered(app: App, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(title_module, "module_exists", lambda name: False)
-    scene = title_of(app)
-    scene.exit()
-    scene.enter()
-    assert labels(scene) == ["Campaign", "Sandbox and mods", "Encyclopedia", "Credits", "Quit"]
-    assert [button.text for button in scene.buttons] == labels(scene)
 
 
 def test_down_and_tab_reach_every_title_button_and_come_round(app: App) -> None:
@@ -187,7 +178,7 @@ def test_continue_resumes_the_latest_save(app: App) -> None:
     open_briefing(app)
     press(app, pygame.K_RETURN, frames=3)  # Start
     station = app.top
-    assert isinstance(station, LevelScene)
+    assert isinstance(station, StationScene)
     simulation = station.simulation
     assert simulation is not None
     simulation.run_hours(5)
@@ -202,7 +193,7 @@ def test_continue_resumes_the_latest_save(app: App) -> None:
     assert labels(title)[0] == "Continue"
     press(app, pygame.K_RETURN, frames=3)
     resumed = app.top
-    assert isinstance(resumed, LevelScene) and resumed is not station
+    assert isinstance(resumed, StationScene) and resumed is not station
     assert resumed.simulation is not None and resumed.simulation.hour == 5
 
 
@@ -363,8 +354,8 @@ def test_start_replaces_the_briefing_with_the_station_and_esc_goes_back(app: App
     assert scene.focus.focused is scene.back_button
     press(app, pygame.K_TAB)
     press(app, pygame.K_RETURN, frames=3)
-    assert type(app.top).__name__ == "LevelScene"
-    assert [type(s).__name__ for s in app.stack] == ["TitleScene", "TimelineScene", "LevelScene"]
+    assert type(app.top).__name__ == "StationScene"
+    assert [type(s).__name__ for s in app.stack] == ["TitleScene", "TimelineScene", "StationScene"]
 
 
 def test_the_level_list_opens_levels_through_the_briefing_and_keeps_locks(app: App) -> None:
@@ -478,7 +469,7 @@ def test_credits_list_the_assets_and_libraries_with_licences(app: App) -> None:
 
 def test_the_today_line_never_cuts_through_a_stage_name(app: App) -> None:
     from game.render import palette
-    from game.scenes.transitions import Push
+    from game.scenes.scene import Push
 
     scene = TimelineScene(app.ctx, today=dt.date(2026, 11, 21))
     app.request(Push(scene))

@@ -17,11 +17,16 @@ from game.render.partner_emblem import initials, ink_on
 from game.render.text import wrap_text
 from game.rules.negotiation import Evaluation, Reason
 from game.rules.placement import placement_refusal
-from game.scenes.ledger import LedgerScene
-from game.scenes.negotiation import NegotiationScene
-from game.scenes.partners import GALLERY_TALKS_KEYS, PartnerRosterScene, play_gallery_moves, shoot_partner_screens
-from game.scenes.settings_screen import apply_look
-from game.scenes.transitions import Pop, Push, apply_transition
+from game.scenes.menus.settings_screen import apply_look
+from game.scenes.partners.ledger import LedgerScene
+from game.scenes.partners.negotiation import NegotiationScene
+from game.scenes.partners.roster import (
+    GALLERY_TALKS_KEYS,
+    PartnerRosterScene,
+    play_gallery_moves,
+    shoot_partner_screens,
+)
+from game.scenes.scene import Pop, Push, apply_transition
 
 LEVEL = Path(__file__).resolve().parent.parent / "levels" / "01_agreement_2021.toml"
 

@@ -8,10 +8,9 @@ import pygame
 import pytest
 
 from game.render import palette
-from game.scenes.pause import PauseScene
-from game.scenes.scene import SceneBase
-from game.scenes.settings_screen import SettingsScene
-from game.scenes.transitions import Push
+from game.scenes.menus.pause import PauseScene
+from game.scenes.menus.settings_screen import SettingsScene
+from game.scenes.scene import Push, SceneBase
 
 
 class Below(SceneBase):

@@ -15,10 +15,10 @@ import pytest
 from game.content.loader import LoadedLevel, load_level_by_path
 from game.content.message import Message, level_text
 from game.content.ui_text import Translator
-from game.scenes.level_site import LevelScene
-from game.scenes.settings_screen import SettingsScene
-from game.scenes.station_keys import StationKeys
-from game.scenes.transitions import Push
+from game.scenes.menus.settings_screen import SettingsScene
+from game.scenes.scene import Push
+from game.scenes.station.keys import StationKeys
+from game.scenes.station.station_scene import StationScene
 from game.settings import DEFAULT_KEY_BINDINGS, KEY_ACTIONS, Settings, key_refusal, load_settings, rebind
 from game.ui.hints import Hint
 from tools import extract_ui_text
@@ -53,9 +53,9 @@ def press(app: Any, key: int, mod: int = 0) -> None:
     run_frames(app)
 
 
-def open_station(app: Any, loaded: LoadedLevel, bindings: dict[str, str]) -> LevelScene:
+def open_station(app: Any, loaded: LoadedLevel, bindings: dict[str, str]) -> StationScene:
     app.ctx.settings.key_bindings.update(bindings)
-    scene = LevelScene(app.ctx, loaded)
+    scene = StationScene(app.ctx, loaded)
     app.request(Push(scene))
     run_frames(app)
     assert app.top is scene and scene.simulation is not None
@@ -66,11 +66,11 @@ def open_station(app: Any, loaded: LoadedLevel, bindings: dict[str, str]) -> Lev
 # --- what each action's state looks like, before and after its key ---------------------------------------
 
 
-def _first_module(scene: LevelScene) -> str:
+def _first_module(scene: StationScene) -> str:
     return scene.build.entries[0].spec.id
 
 
-def _prepare(scene: LevelScene, action: str) -> None:
+def _prepare(scene: StationScene, action: str) -> None:
     """Puts the screen where the action shows: another tab open, a module in hand, a hint up, zoomed in."""
     if action in ("tab_build", "tab_log"):
         scene.open_tab("goals")
@@ -84,12 +84,12 @@ def _prepare(scene: LevelScene, action: str) -> None:
         scene.camera.zoom_at(4.0)
 
 
-def _state(scene: LevelScene) -> tuple[object, ...]:
+def _state(scene: StationScene) -> tuple[object, ...]:
     return (scene.side_tab, scene.build.focused, scene.overlay, scene.rotated, scene.demolishing,
             scene.hints.showing is None, scene.last_save is not None, round(scene.camera.tile_px, 3), scene.paused)
 
 
-def _done(app: Any, scene: LevelScene, action: str) -> bool:
+def _done(app: Any, scene: StationScene, action: str) -> bool:
     """Whether the action's key did its job."""
     checks: dict[str, Callable[[], bool]] = {
         "tab_build": lambda: scene.side_tab == "build" and scene.build.focused,
@@ -100,13 +100,13 @@ def _done(app: Any, scene: LevelScene, action: str) -> bool:
         "demolish": lambda: scene.demolishing,
         "dismiss_hint": lambda: scene.hints.showing is None,
         "quick_save": lambda: scene.last_save is not None and scene.last_save.exists(),
-        "partners": lambda: app.top is not scene if scene.partners_scene is not None else not scene.paused,
+        "partners": lambda: app.top is not scene,
         "fit_map": lambda: scene.camera.tile_px < 4.0 * fitted_tile_px(scene),
     }
     return checks[action]()
 
 
-def fitted_tile_px(scene: LevelScene) -> float:
+def fitted_tile_px(scene: StationScene) -> float:
     zoom = scene.camera.tile_px
     scene.camera.fit()
     fitted = scene.camera.tile_px
@@ -167,7 +167,7 @@ def test_the_hint_box_names_the_key_bound_to_close_it(app: Any, loaded: LoadedLe
     fonts.seen = set()
     app.ctx.fonts = fonts
     app.ctx.settings.key_bindings.update({"dismiss_hint": "j"})
-    scene = LevelScene(app.ctx, loaded)
+    scene = StationScene(app.ctx, loaded)
     app.request(Push(scene))
     run_frames(app)
     assert scene.hints.showing is not None
@@ -271,7 +271,7 @@ def test_a_key_taken_on_the_station_moves_over_so_no_two_actions_share_one() -> 
 
 
 def test_the_settings_pages_turn_with_the_mouse_wheel_and_the_page_buttons(app: Any) -> None:
-    from game.scenes.settings_screen import apply_look
+    from game.scenes.menus.settings_screen import apply_look
 
     app.ctx.settings.ui_scale = 2.0
     apply_look(app.ctx)

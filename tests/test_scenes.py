@@ -22,13 +22,12 @@ from game.render import palette
 from game.render.camera import Camera
 from game.render.glyphs import GLYPHS, draw_glyph
 from game.render.patterns import PATTERNS, draw_pattern
-from game.scenes.briefing import BriefingScene
-from game.scenes.level_entries import level_entries
-from game.scenes.level_list import LevelListScene
-from game.scenes.level_site import LevelScene
-from game.scenes.scene import SceneBase
-from game.scenes.title import TitleScene
-from game.scenes.transitions import Pop, Push, Quit, Replace, apply_transition
+from game.scenes.campaign.briefing import BriefingScene
+from game.scenes.campaign.level_entries import level_entries
+from game.scenes.campaign.level_list import LevelListScene
+from game.scenes.menus.title import TitleScene
+from game.scenes.scene import Pop, Push, Quit, Replace, SceneBase, apply_transition
+from game.scenes.station.station_scene import StationScene
 
 FRAME = 1 / 60
 
@@ -78,12 +77,12 @@ def run_frames(app: App, frames: int, dt: float = FRAME) -> None:
             app.frame(dt)
 
 
-def open_first_level(app: App) -> LevelScene:
+def open_first_level(app: App) -> StationScene:
     press(app, pygame.K_RETURN)  # Campaign: the timeline opens on the first level
     press(app, pygame.K_RETURN)  # its briefing
     press(app, pygame.K_RETURN)  # Start
     scene = app.top
-    assert isinstance(scene, LevelScene)
+    assert isinstance(scene, StationScene)
     return scene
 
 
@@ -161,7 +160,7 @@ def test_title_to_list_to_level_and_back_by_keys(app: App):
     assert isinstance(app.top, BriefingScene)
     press(app, pygame.K_RETURN)  # Start replaces the briefing
     level_scene = app.top
-    assert isinstance(level_scene, LevelScene)
+    assert isinstance(level_scene, StationScene)
     assert level_scene.level.order == 1  # the campaign's first level is first in the list
     app.request(Pop())
     run_frames(app, 2)

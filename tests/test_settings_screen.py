@@ -7,8 +7,8 @@ from typing import Any
 import pygame
 
 from game.render.palette import STANDARD_PALETTE
-from game.scenes.settings_screen import FOOTER_BUTTONS, SettingsScene, settings_rows
-from game.scenes.transitions import Push
+from game.scenes.menus.settings_screen import FOOTER_BUTTONS, SettingsScene, settings_rows
+from game.scenes.scene import Push
 from game.settings import KEY_ACTIONS, Settings, load_settings
 
 

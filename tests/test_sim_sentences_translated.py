@@ -30,8 +30,8 @@ from game.ecs.commands import (
 from game.ecs.components import AWAITING_LANDING
 from game.ecs.partners import Partner, agreement_views
 from game.ecs.session import Simulation
-from game.scenes.event_text import log_entry
-from game.scenes.partners import act_now
+from game.scenes.partners.roster import act_now
+from game.scenes.station.log_sentences import log_entry
 from tests.conftest import REPO
 
 sys.path.insert(0, str(REPO / "tools"))

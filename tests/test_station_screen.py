@@ -25,13 +25,13 @@ from game.render.resource_bar import (
     resource_readings,
     snapshot_values,
 )
-from game.scenes.event_text import log_entry
-from game.scenes.level_site import LevelScene, resume_scene
-from game.scenes.settings_screen import apply_look
-from game.scenes.station_draw import draw_reason_box
-from game.scenes.station_layout import StationLayout
-from game.scenes.station_saves import load_station_save, save_path
-from game.scenes.transitions import Push
+from game.scenes.menus.settings_screen import apply_look
+from game.scenes.scene import Push
+from game.scenes.station.draw import draw_reason_box
+from game.scenes.station.layout import StationLayout
+from game.scenes.station.log_sentences import log_entry
+from game.scenes.station.save_slots import load_station_save, save_path
+from game.scenes.station.station_scene import StationScene, resume_scene
 
 LEVEL_FILE = Path(__file__).resolve().parent.parent / "levels" / "01_agreement_2021.toml"
 FRAME = 1 / 60
@@ -65,13 +65,13 @@ def click(app: Any, position: tuple[int, int], button: int = 1) -> None:
     run_frames(app, 2)
 
 
-def tile_centre(scene: LevelScene, cell: tuple[int, int]) -> tuple[int, int]:
+def tile_centre(scene: StationScene, cell: tuple[int, int]) -> tuple[int, int]:
     x, y = scene.camera.grid_to_screen(cell[0] + 0.5, cell[1] + 0.5)
     return round(x), round(y)
 
 
-def open_station(app: Any, loaded: LoadedLevel) -> LevelScene:
-    scene = LevelScene(app.ctx, loaded)
+def open_station(app: Any, loaded: LoadedLevel) -> StationScene:
+    scene = StationScene(app.ctx, loaded)
     app.request(Push(scene))
     run_frames(app, 2)
     assert app.top is scene and scene.simulation is not None
@@ -79,7 +79,7 @@ def open_station(app: Any, loaded: LoadedLevel) -> LevelScene:
     return scene
 
 
-def first_cell(scene: LevelScene, kind: str) -> tuple[int, int]:
+def first_cell(scene: StationScene, kind: str) -> tuple[int, int]:
     return next((x, y) for x, y, tile in scene.grid.cells() if tile.id == kind and scene.module_at((x, y)) is None)
 
 
@@ -93,7 +93,7 @@ def colours_in(surface: pygame.Surface, area: pygame.Rect, step: int = 3) -> set
     return found
 
 
-def pick_from_palette(app: Any, scene: LevelScene, module_id: str) -> None:
+def pick_from_palette(app: Any, scene: StationScene, module_id: str) -> None:
     """Clicks the module's row in the build palette, as a player would."""
     scene.build.choose(module_id, scene.layout.panel.height)
     run_frames(app, 1)
@@ -333,7 +333,7 @@ def test_a_damaged_save_gives_a_sentence_and_is_kept(app: Any, loaded: LoadedLev
 
 
 def test_first_level_hint_points_at_a_lit_free_tile_and_shows_once(app: Any, loaded: LoadedLevel) -> None:
-    scene = LevelScene(app.ctx, loaded)
+    scene = StationScene(app.ctx, loaded)
     app.request(Push(scene))
     run_frames(app, 2)
     hint = scene.hints.showing
@@ -343,7 +343,7 @@ def test_first_level_hint_points_at_a_lit_free_tile_and_shows_once(app: Any, loa
     assert tile.sunlight == max(kind.sunlight for _, _, kind in scene.grid.cells())
     press(app, pygame.K_h)
     assert scene.hints.showing is None
-    again = LevelScene(app.ctx, loaded)
+    again = StationScene(app.ctx, loaded)
     again.enter()
     try:
         assert again.hints.showing is None or again.hints.showing.id != "first-solar"
@@ -353,7 +353,7 @@ def test_first_level_hint_points_at_a_lit_free_tile_and_shows_once(app: Any, loa
 
 
 def test_doing_what_the_hint_asks_brings_the_next_hint(app: Any, loaded: LoadedLevel) -> None:
-    scene = LevelScene(app.ctx, loaded)
+    scene = StationScene(app.ctx, loaded)
     app.request(Push(scene))
     run_frames(app, 2)
     hint = scene.hints.showing
@@ -365,7 +365,7 @@ def test_doing_what_the_hint_asks_brings_the_next_hint(app: Any, loaded: LoadedL
 
 def test_hints_turned_off_by_the_setting(app: Any, loaded: LoadedLevel) -> None:
     app.ctx.settings.hints = False
-    scene = LevelScene(app.ctx, loaded)
+    scene = StationScene(app.ctx, loaded)
     app.request(Push(scene))
     run_frames(app, 2)
     assert scene.hints.showing is None and not scene.hints.specs

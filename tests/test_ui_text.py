@@ -220,7 +220,7 @@ def test_every_main_label_comes_out_in_the_players_language(pseudo_app: Any, nam
 
 def test_the_settings_offer_a_language_only_when_there_is_a_translation(pseudo_app: Any) -> None:
     from benchmarks.screens import open_screen
-    from game.scenes.settings_screen import settings_rows
+    from game.scenes.menus.settings_screen import settings_rows
 
     assert "language" not in {row.key for row in settings_rows(Settings(), [("English", "en")])}
     scene = open_screen(pseudo_app, "settings")

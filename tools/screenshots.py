@@ -65,8 +65,8 @@ def shoot_every_screen(out: Path) -> list[Path]:
     import pygame
 
     from game.app import App, open_app
-    from game.scenes.level_list import LevelListScene
-    from game.scenes.level_site import LevelScene
+    from game.scenes.campaign.level_list import LevelListScene
+    from game.scenes.station.station_scene import StationScene
 
     out.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
@@ -103,7 +103,7 @@ def shoot_every_screen(out: Path) -> list[Path]:
         key(pygame.K_RETURN)  # the level's briefing
         key(pygame.K_RETURN)  # Start
         scene = app.top
-        assert isinstance(scene, LevelScene)
+        assert isinstance(scene, StationScene)
         mouse_to((0, 0))  # the pointer over the header: no tooltip
         shoot("level_map_paused", app)
         for _ in range(4):
@@ -125,7 +125,7 @@ def shoot_every_screen(out: Path) -> list[Path]:
 
     written += shoot_station_screens(out)
     written += shoot_menu_screens(out)
-    from game.scenes.partners import shoot_partner_screens  # roster, talks with a counter-offer, ledger
+    from game.scenes.partners.roster import shoot_partner_screens  # roster, talks with a counter-offer, ledger
 
     # Before the settings shots, which leave the projector look (high contrast, large text) saved behind them.
     written += shoot_partner_screens(out)
@@ -172,10 +172,10 @@ def shoot_menu_screens(out: Path) -> list[Path]:
 
     from game.app import open_app
     from game.progress import mark_completed
-    from game.scenes.briefing import BriefingScene
-    from game.scenes.encyclopedia import EncyclopediaScene
-    from game.scenes.timeline import TimelineScene
-    from game.scenes.title import TitleScene
+    from game.scenes.campaign.briefing import BriefingScene
+    from game.scenes.campaign.timeline import TimelineScene
+    from game.scenes.menus.encyclopedia import EncyclopediaScene
+    from game.scenes.menus.title import TitleScene
 
     mark_completed("agreement-2021", 860)  # so the timeline shows a won level and the next one open
     written: list[Path] = []
@@ -284,9 +284,9 @@ def shoot_landing_screens(out: Path) -> list[Path]:
     from game.app import open_app
     from game.content.loader import LoadedLevel
     from game.content.models import Landing, LandingAssists
-    from game.scenes.landing_flight import LandingScene
-    from game.scenes.landing_practice import LandingPracticeScene
-    from game.scenes.transitions import Push
+    from game.scenes.landing.flight_screen import LandingScene
+    from game.scenes.landing.practice_screen import LandingPracticeScene
+    from game.scenes.scene import Push
 
     written: list[Path] = []
     app = open_app(LandingPracticeScene)
@@ -340,11 +340,11 @@ def shoot_settings_pause_and_debrief(out: Path) -> list[Path]:
     from game.content.loader import load_level_by_path
     from game.debrief_export import record_days
     from game.ecs.session import Simulation
-    from game.scenes.debrief import DebriefScene
-    from game.scenes.level_site import LevelScene
-    from game.scenes.pause import PauseScene
-    from game.scenes.settings_screen import SettingsScene
-    from game.scenes.transitions import Pop, Push
+    from game.scenes.campaign.debrief import DebriefScene
+    from game.scenes.menus.pause import PauseScene
+    from game.scenes.menus.settings_screen import SettingsScene
+    from game.scenes.scene import Pop, Push
+    from game.scenes.station.station_scene import StationScene
 
     written: list[Path] = []
     app = open_app()
@@ -360,7 +360,7 @@ def shoot_settings_pause_and_debrief(out: Path) -> list[Path]:
 
     try:
         loaded = load_level_by_path(REPO / "levels" / "01_agreement_2021.toml")
-        app.request(Push(LevelScene(app.ctx, loaded)))
+        app.request(Push(StationScene(app.ctx, loaded)))
         frames(5)
         app.request(Push(PauseScene(app.ctx, on_save=lambda: "Saved as “Open to All, day 1” in your saves folder.",
                                     on_quit_to_menu=lambda: None)))

@@ -23,12 +23,12 @@ def shoot_station_screens(out: Path, size: tuple[int, int] = (1280, 720)) -> lis
 
     from game.app import open_app
     from game.content.loader import load_level_by_path
-    from game.scenes.level_site import LevelScene
+    from game.scenes.station.station_scene import StationScene
 
     out.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     loaded = load_level_by_path(FIRST_LEVEL)
-    app = open_app(lambda ctx: LevelScene(ctx, loaded))
+    app = open_app(lambda ctx: StationScene(ctx, loaded))
     suffix = "" if size == (1280, 720) else f"_{size[0]}x{size[1]}"
 
     def frames(count: int, dt: float = 1 / 60) -> None:
@@ -55,7 +55,7 @@ def shoot_station_screens(out: Path, size: tuple[int, int] = (1280, 720)) -> lis
             pygame.display.set_mode(size, pygame.RESIZABLE)
             frames(3)
         scene = app.top
-        assert isinstance(scene, LevelScene) and scene.simulation is not None
+        assert isinstance(scene, StationScene) and scene.simulation is not None
         frames(3)
         mouse_to((5, 5))
         shoot("station_start_hint")
@@ -125,14 +125,14 @@ def shoot_station_looks(out: Path, looks: tuple[tuple[str, str, bool, float, tup
 
     from game.app import open_app
     from game.content.loader import load_level_by_path
-    from game.scenes.level_site import LevelScene
-    from game.scenes.settings_screen import apply_look
+    from game.scenes.menus.settings_screen import apply_look
+    from game.scenes.station.station_scene import StationScene
 
     out.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     loaded = load_level_by_path(FIRST_LEVEL)
     for name, palette_name, high_contrast, scale, size in looks:
-        app = open_app(lambda ctx: LevelScene(ctx, loaded))
+        app = open_app(lambda ctx: StationScene(ctx, loaded))
         try:
             settings = app.ctx.settings
             settings.palette, settings.high_contrast, settings.ui_scale = palette_name, high_contrast, scale
@@ -142,7 +142,7 @@ def shoot_station_looks(out: Path, looks: tuple[tuple[str, str, bool, float, tup
                 pygame.display.set_mode(size, pygame.RESIZABLE)
             app.frame(1 / 60)  # the app tells the UI and the scene about the new size
             scene = app.top
-            assert isinstance(scene, LevelScene) and scene.simulation is not None
+            assert isinstance(scene, StationScene) and scene.simulation is not None
             scene.exit()
             scene.simulation.landing_mode = "autopilot"
             scene.enter()

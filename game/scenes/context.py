@@ -64,7 +64,7 @@ class SceneContext:
     def _load_language(self) -> None:
         self.translator = load_translator(self.settings.language, self.language_search_path())
         if self.fonts.use_language_files(self.translator.font_files):  # letters Noto Sans lacks (Chinese, ...)
-            from game.scenes.settings_screen import apply_look  # the theme's fonts follow, at the next layout
+            from game.scenes.menus.settings_screen import apply_look  # the theme's fonts follow, at the next layout
 
             apply_look(self)
         if self.translator.warning:  # in the language itself, when the file could be used in part

@@ -23,9 +23,8 @@ from game.render import palette
 from game.render.fonts import scaled
 from game.render.text import draw_paragraph, draw_text, fit_text, wrap_text
 from game.scenes.context import SceneContext
-from game.scenes.landing_flight import LandingScene, assists_with_settings, recordings_dir
-from game.scenes.scene import SceneBase
-from game.scenes.transitions import Pop, Push, Transition
+from game.scenes.landing.flight_screen import LandingScene, assists_with_settings, recordings_dir
+from game.scenes.scene import Pop, Push, SceneBase, Transition
 
 MARGIN = 40
 TOP = 100

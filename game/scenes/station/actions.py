@@ -9,8 +9,8 @@ from game.content.text import translate
 from game.ecs.commands import Command, PlaceModule
 from game.render.overlays import next_overlay
 from game.render.site_map import MapModule
-from game.scenes.station_build import demolish_command, demolish_refund, ghost_preview, place_command
-from game.scenes.station_state import StationState
+from game.scenes.station.build import demolish_command, demolish_refund, ghost_preview, place_command
+from game.scenes.station.state import StationState
 from game.ui.confirm_dialog import Question, open_confirm_dialog
 
 
@@ -170,7 +170,7 @@ class StationActions(StationState):
                 self.ctx.notices.show(self.ctx.tr("There is nothing to save: this level has no simulation running."))
             return None
         from game.saves import SaveError
-        from game.scenes.station_saves import write_station_save
+        from game.scenes.station.save_slots import write_station_save
 
         try:
             path = write_station_save(self.simulation, autosave=autosave)

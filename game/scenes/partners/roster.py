@@ -19,9 +19,10 @@ from game.render.partner_bars import draw_interest_chart, draw_trust_bar
 from game.render.partner_emblem import draw_emblem
 from game.render.text import draw_paragraph, draw_text, fit_text, wrap_text
 from game.scenes.context import SceneContext
-from game.scenes.level_entries import format_date
-from game.scenes.scene import SceneBase
-from game.scenes.transitions import Pop, Push, Transition
+from game.scenes.rich_text import (
+    format_date,
+)
+from game.scenes.scene import Pop, Push, SceneBase, Transition
 from game.ui.focus import ButtonFocus
 
 if TYPE_CHECKING:
@@ -209,7 +210,7 @@ class PartnerRosterScene(SceneBase):
         if action == "back":
             return Pop()
         if action == "ledger":
-            from game.scenes.ledger import LedgerScene
+            from game.scenes.partners.ledger import LedgerScene
 
             return Push(LedgerScene(self.ctx, self.simulation, self.loaded))
         if view is None:
@@ -218,7 +219,7 @@ class PartnerRosterScene(SceneBase):
             if not view.talks_open:
                 self.message = self.ctx.tr("Talks with {partner} are not open yet.", partner=view.name)
                 return None
-            from game.scenes.negotiation import NegotiationScene
+            from game.scenes.partners.negotiation import NegotiationScene
 
             return Push(NegotiationScene(self.ctx, self.simulation, self.loaded, view.id))
         if action == "consult":
@@ -647,9 +648,9 @@ def shoot_partner_screens(out: Path) -> list[Path]:
     from game.app import open_app
     from game.content.loader import load_level_by_path
     from game.ecs.session import Simulation
-    from game.scenes.ledger import LedgerScene
-    from game.scenes.negotiation import NegotiationScene
-    from game.scenes.transitions import apply_transition
+    from game.scenes.partners.ledger import LedgerScene
+    from game.scenes.partners.negotiation import NegotiationScene
+    from game.scenes.scene import apply_transition
 
     out.mkdir(parents=True, exist_ok=True)
     loaded = load_level_by_path(paths.levels_dir() / "01_agreement_2021.toml")

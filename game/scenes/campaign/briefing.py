@@ -3,12 +3,6 @@ the facts with their sources; Start replaces it with the station screen."""
 
 from __future__ import annotations
 
-import contextlib
-import html
-import re
-import webbrowser
-from collections.abc import Sequence
-
 import pygame
 import pygame_gui
 from pygame_gui.elements import UIButton, UITextBox
@@ -22,55 +16,23 @@ from game.render import palette
 from game.render.fonts import scaled
 from game.render.text import draw_text, fit_text
 from game.scenes.context import SceneContext
-from game.scenes.level_entries import format_date
-from game.scenes.scene import SceneBase
-from game.scenes.transitions import Pop, Replace, Transition
+from game.scenes.rich_text import (
+    ACCENT_HEX,
+    DIM_HEX,
+    escape,
+    format_date,
+    heading,
+    html_for_look,
+    open_link,
+    preload_text_fonts,
+    sources_html,
+)
+from game.scenes.scene import Pop, Replace, SceneBase, Transition
 from game.ui.focus import ButtonFocus, scroll_key, scroll_text_box
-from game.ui.theme import font_name
 
 MARGIN = 40
 TOP = 128
 BUTTON_HEIGHT = 56
-ACCENT_HEX = "#ffc857"
-DIM_HEX = "#aab4c4"
-HEADING_SIZE = 28  # a bold size the UI manager preloads (game/ui/theme.py)
-
-
-def html_for_look(text: str, ctx: SceneContext) -> str:
-    """Text-box HTML written in the standard look, made to follow the settings: the palette's accent and dim
-    colours, and `pixel_size` headings grown with the UI scale (the theme grows the body text already)."""
-    colours = ctx.palette
-    text = text.replace(ACCENT_HEX, _hex(colours.accent)).replace(DIM_HEX, _hex(colours.text_dim))
-    scale = ctx.fonts.scale
-    if scale != 1.0:
-        text = re.sub(r"pixel_size=(\d+)", lambda match: f"pixel_size={scaled(int(match.group(1)), scale)}", text)
-    return text
-
-
-def preload_text_fonts(ctx: SceneContext) -> None:
-    """Loads the bold sizes text boxes use at this UI scale, so the first box does not stall (or warn)."""
-    fonts = ctx.ui.get_theme().get_font_dictionary()
-    name = font_name(ctx.fonts.language_files)
-    missing = [size for size in sorted({scaled(size, ctx.fonts.scale) for size in (20, HEADING_SIZE)})
-               if not fonts.check_font_preloaded(fonts.create_font_id(size, name, True, False))]
-    if missing:
-        ctx.ui.preload_fonts([{"name": name, "point_size": size, "style": "bold"} for size in missing])
-
-
-def _hex(colour: pygame.Color) -> str:
-    return f"#{colour.r:02x}{colour.g:02x}{colour.b:02x}"
-
-
-def escape(text: str) -> str:
-    return html.escape(text, quote=False)
-
-
-def sources_html(sources: Sequence[str], tr: Translate = ENGLISH) -> str:
-    """Each source as a link on its own line; clicking one opens it in the browser."""
-    links = "".join(
-        f"<a href='{html.escape(source, quote=True)}'>{escape(source)}</a><br>" for source in sources
-    )
-    return f"<font color='{DIM_HEX}'>{escape(tr('Sources:'))}</font><br>{links}"
 
 
 def fact_html(fact: Fact, language: str, tr: Translate = ENGLISH) -> str:
@@ -78,10 +40,6 @@ def fact_html(fact: Fact, language: str, tr: Translate = ENGLISH) -> str:
     unconfirmed = escape(tr("(unconfirmed: the sources disagree or stand alone)"))
     doubt = f"<font color='{DIM_HEX}'><i>{unconfirmed}</i></font><br>" if fact.unconfirmed else ""
     return f"{when}{escape(translate(fact.text, language))}<br>{doubt}{sources_html(fact.sources, tr)}"
-
-
-def heading(text: str) -> str:
-    return f"<font pixel_size={HEADING_SIZE}><b>{escape(text)}</b></font><br>"
 
 
 def partner_names(level: Level, catalog: Catalog | None, language: str) -> tuple[list[str], list[str]]:
@@ -122,12 +80,6 @@ def facts_html(level: Level, language: str, tr: Translate = ENGLISH) -> str:
     if not level.facts:
         return heading(tr("Facts")) + escape(tr("This level names no facts of its own; the encyclopedia has them all."))
     return heading(tr("Facts and their sources")) + "<br>".join(fact_html(fact, language, tr) for fact in level.facts)
-
-
-def open_link(target: str) -> None:
-    """Opens a source in the browser; in a classroom without one, nothing happens rather than a crash."""
-    with contextlib.suppress(webbrowser.Error):
-        webbrowser.open(target)
 
 
 class BriefingScene(SceneBase):
@@ -215,9 +167,9 @@ class BriefingScene(SceneBase):
         return None
 
     def start(self) -> Transition:
-        from game.scenes.level_site import LevelScene  # the station pulls in the simulation: load it late
+        from game.scenes.station.station_scene import StationScene  # the station pulls in the simulation: load it late
 
-        return Replace(LevelScene(self.ctx, self.loaded))
+        return Replace(StationScene(self.ctx, self.loaded))
 
     def draw(self, surface: pygame.Surface, alpha: float) -> None:
         fonts, colours = self.ctx.fonts, self.ctx.palette

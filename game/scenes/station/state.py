@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import pygame
 from pygame_gui.elements import UIButton
@@ -26,11 +26,11 @@ from game.render.text_cache import TextCache
 from game.rules.grid import SiteGrid
 from game.scenes.context import SceneContext
 from game.scenes.scene import SceneBase
-from game.scenes.station_build import GhostPreview
-from game.scenes.station_draw import badge_size
-from game.scenes.station_keys import StationKeys
-from game.scenes.station_landing import LandingQuestion
-from game.scenes.station_layout import StationLayout
+from game.scenes.station.build import GhostPreview
+from game.scenes.station.draw import badge_size
+from game.scenes.station.keys import StationKeys
+from game.scenes.station.landing_question import LandingQuestion
+from game.scenes.station.layout import StationLayout
 from game.ui.hints import HintBook
 
 if TYPE_CHECKING:
@@ -65,15 +65,6 @@ def map_modules_from_snapshot(snapshot: StationSnapshot, loaded: LoadedLevel) ->
                   view.state)
         for view in snapshot.modules
     ]
-
-
-def optional_scene(module: str, name: str) -> Any | None:
-    """A scene class another part of the game may provide; None until it exists (imported late, on demand)."""
-    try:
-        imported = __import__(f"game.scenes.{module}", fromlist=[name])
-    except ImportError:
-        return None
-    return getattr(imported, name, None)
 
 
 class StationState(SceneBase):
@@ -126,7 +117,6 @@ class StationState(SceneBase):
         self._cells_for: list[MapModule] | None = None
         self._readings: list[Reading] = []  # the resource bar's readings of `_readings_of`: a cache for drawing
         self._readings_of: StationSnapshot | None = None
-        self.partners_scene = optional_scene("partners", "PartnerRosterScene")
         # The bindings are read again on every enter(): the settings screen lies above this one, never beside it.
         self.keys = StationKeys.from_settings(ctx.settings)
 
@@ -193,8 +183,7 @@ class StationState(SceneBase):
         labels = [("overlay", self._overlay_label(wording)),
                   ("demolish", label(to_translate("Demolish"), self.keys.label("demolish"))),
                   ("save", label(to_translate("Save"), self.keys.label("quick_save")))]
-        if self.partners_scene is not None:
-            labels.append(("partners", label(to_translate("Partners"), self.keys.label("partners"))))
+        labels.append(("partners", label(to_translate("Partners"), self.keys.label("partners"))))
         labels.append(("menu", label(to_translate("Menu"), "Esc")))
         return labels
 

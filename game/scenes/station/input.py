@@ -6,10 +6,10 @@ import pygame
 import pygame_gui
 
 from game.render.camera import ZOOM_STEP
-from game.scenes.station_draw import hint_box_rect
-from game.scenes.station_flow import StationFlow
-from game.scenes.station_keys import PAN_ACTIONS, SPEED_ACTIONS
-from game.scenes.transitions import Transition
+from game.scenes.scene import Transition
+from game.scenes.station.draw import hint_box_rect
+from game.scenes.station.flow import StationFlow
+from game.scenes.station.keys import PAN_ACTIONS, SPEED_ACTIONS
 
 ENTER_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER)
 WHEEL_SCROLL_PX = 48
@@ -103,9 +103,7 @@ class StationInput(StationFlow):
             else:
                 self.held_pan.add(key)
         elif action == "partners":
-            if self.partners_scene is not None:
-                return self._partners()
-            self.toggle_pause()  # a level without partners: P keeps the pause it has always meant
+            return self._partners()
         else:
             self._station_action(action, shift)
         return None

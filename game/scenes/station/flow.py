@@ -7,9 +7,9 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from game.ecs import events
-from game.scenes.event_text import log_entry
-from game.scenes.station_actions import StationActions
-from game.scenes.station_landing import (
+from game.scenes.scene import Pop, Push, Replace, Transition
+from game.scenes.station.actions import StationActions
+from game.scenes.station.landing_question import (
     LandingQuestion,
     autopilot_landing,
     cargo_words,
@@ -18,8 +18,7 @@ from game.scenes.station_landing import (
     grade_words,
     resolve_command,
 )
-from game.scenes.station_state import optional_scene
-from game.scenes.transitions import Pop, Push, Replace, Transition
+from game.scenes.station.log_sentences import log_entry
 
 if TYPE_CHECKING:
     from game.ecs.session import DeliveryView
@@ -128,7 +127,7 @@ class StationFlow(StationActions):
     def _fly(self, delivery: DeliveryView) -> Transition | None:
         if self.simulation is None:
             return None
-        from game.scenes.landing_flight import LandingScene  # pymunk and the flight screen, only when flown
+        from game.scenes.landing.flight_screen import LandingScene  # pymunk and the flight screen, only when flown
 
         self.resolved_deliveries.add(delivery.id)
         cargo = delivery.modules[0] if delivery.modules else None
@@ -150,25 +149,27 @@ class StationFlow(StationActions):
         self.clock.speed = 0
         self._show_button_states()
         self.autosave()
-        debrief = optional_scene("debrief", "DebriefScene")
-        if debrief is None or self.simulation is None:
+        from game.scenes.campaign.debrief import DebriefScene
+
+        if self.simulation is None:
             return None
         # The debrief now owns the run: it reads the history and score, then closes it.
         simulation, self.simulation = self.simulation, None
-        return Replace(debrief(self.ctx, self.loaded, simulation))
+        return Replace(DebriefScene(self.ctx, self.loaded, simulation))
 
     def _partners(self) -> Transition | None:
-        if self.partners_scene is None or self.simulation is None:
+        from game.scenes.partners.roster import PartnerRosterScene
+
+        if self.simulation is None:
             return None
         self._pause_for_another_screen()
-        return Push(self.partners_scene(self.ctx, self.simulation, self.loaded))
+        return Push(PartnerRosterScene(self.ctx, self.simulation, self.loaded))
 
     def _menu(self) -> Transition | None:
-        pause_scene = optional_scene("pause", "PauseScene")
-        if pause_scene is None:
-            return Pop()
+        from game.scenes.menus.pause import PauseScene
+
         self._pause_for_another_screen()
-        return Push(pause_scene(self.ctx, on_save=self._save_for_menu, on_quit_to_menu=self._quit_from_menu))
+        return Push(PauseScene(self.ctx, on_save=self._save_for_menu, on_quit_to_menu=self._quit_from_menu))
 
     def _save_for_menu(self) -> str | None:
         path = self.quick_save()

@@ -56,9 +56,8 @@ from game.render.landing_view import (
 )
 from game.render.text import draw_paragraph, draw_text, fit_text
 from game.scenes.context import SceneContext
-from game.scenes.landing_sound import FlightSounds, find_audio
-from game.scenes.scene import SceneBase
-from game.scenes.transitions import Pop, Replace, Transition
+from game.scenes.landing.flight_sounds import FlightSounds, find_audio
+from game.scenes.scene import Pop, Replace, SceneBase, Transition
 from game.settings import Settings
 from game.ui.confirm_dialog import Question, open_confirm_dialog
 from game.ui.flight_input import FlightInput, FlightKeys, open_gamepads

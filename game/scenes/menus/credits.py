@@ -15,10 +15,16 @@ from game.content.ui_text import ENGLISH, Translate, to_translate
 from game.render import palette
 from game.render.fonts import scaled
 from game.render.text import draw_text
-from game.scenes.briefing import DIM_HEX, escape, heading, html_for_look, open_link, preload_text_fonts
 from game.scenes.context import SceneContext
-from game.scenes.scene import SceneBase
-from game.scenes.transitions import Pop, Transition
+from game.scenes.rich_text import (
+    DIM_HEX,
+    escape,
+    heading,
+    html_for_look,
+    open_link,
+    preload_text_fonts,
+)
+from game.scenes.scene import Pop, SceneBase, Transition
 from game.ui.focus import ButtonFocus, scroll_key, scroll_text_box
 
 MARGIN = 40

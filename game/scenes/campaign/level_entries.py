@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -12,15 +11,9 @@ from game.content.loader import ContentFolder, LoadedLevel
 from game.content.locate import key_lines, line_of
 from game.content.problems import Problem
 from game.content.text import translate
-from game.content.timeline import date_message
 from game.content.ui_text import ENGLISH, Translate
 from game.progress import Progress, unlocked_count
-
-
-def format_date(date: dt.date, tr: Translate = ENGLISH) -> str:
-    """'9 March 2021' in the player's language: game.content.timeline.date_message is the one place dates are
-    worded."""
-    return tr(date_message(date))
+from game.scenes.rich_text import format_date
 
 
 def shortened(problem: Problem, folder: Path) -> Problem:

@@ -14,8 +14,7 @@ from game.render import palette
 from game.render.fonts import scaled
 from game.render.text import draw_paragraph, draw_text, fit_text
 from game.scenes.context import SceneContext
-from game.scenes.scene import SceneBase
-from game.scenes.transitions import Pop, Transition
+from game.scenes.scene import Pop, SceneBase, Transition
 
 if TYPE_CHECKING:
     from game.ecs.partners import AgreementView

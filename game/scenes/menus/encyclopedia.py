@@ -24,11 +24,18 @@ from game.render import palette
 from game.render.fonts import scaled
 from game.render.text import draw_text, fit_text
 from game.render.text_cache import TextCache
-from game.scenes.briefing import DIM_HEX, escape, heading, html_for_look, open_link, preload_text_fonts, sources_html
 from game.scenes.context import SceneContext
-from game.scenes.level_entries import format_date
-from game.scenes.scene import SceneBase
-from game.scenes.transitions import Pop, Transition
+from game.scenes.rich_text import (
+    DIM_HEX,
+    escape,
+    format_date,
+    heading,
+    html_for_look,
+    open_link,
+    preload_text_fonts,
+    sources_html,
+)
+from game.scenes.scene import Pop, SceneBase, Transition
 from game.ui.focus import scroll_key, scroll_text_box
 
 MARGIN = 40

@@ -18,11 +18,13 @@ from game.progress import load_progress, unlock_all_setting
 from game.render import palette
 from game.render.fonts import scaled
 from game.render.text import draw_paragraph, draw_text, fit_text
-from game.scenes.briefing import html_for_look, preload_text_fonts
+from game.scenes.campaign.level_entries import LevelEntry, apply_progress, level_entries
 from game.scenes.context import SceneContext
-from game.scenes.level_entries import LevelEntry, apply_progress, level_entries
-from game.scenes.scene import SceneBase
-from game.scenes.transitions import Pop, Push, Transition
+from game.scenes.rich_text import (
+    html_for_look,
+    preload_text_fonts,
+)
+from game.scenes.scene import Pop, Push, SceneBase, Transition
 
 MARGIN = 40
 TOP = 96
@@ -201,7 +203,7 @@ class LevelListScene(SceneBase):
         entry = self.selected_entry
         if entry is None or not entry.playable or entry.loaded is None or entry.locked:
             return None
-        from game.scenes.briefing import BriefingScene
+        from game.scenes.campaign.briefing import BriefingScene
 
         return Push(BriefingScene(self.ctx, entry.loaded))
 

@@ -15,9 +15,11 @@ from game.render.goals_panel import draw_goals_panel
 from game.render.map_layers import draw_station_map
 from game.render.resource_bar import draw_resource_bar, resource_readings
 from game.render.tooltip import draw_tooltip, module_tooltip_lines, tile_tooltip_lines
-from game.scenes.level_entries import format_date
-from game.scenes.station_build import rotated_footprint
-from game.scenes.station_draw import (
+from game.scenes.rich_text import (
+    format_date,
+)
+from game.scenes.station.build import rotated_footprint
+from game.scenes.station.draw import (
     draw_ghost,
     draw_hint,
     draw_overlay_legend,
@@ -25,8 +27,8 @@ from game.scenes.station_draw import (
     draw_reason_box,
     draw_status_badge,
 )
-from game.scenes.station_flow import StationFlow
-from game.scenes.station_layout import RESOURCE_BAR_HEIGHT, scaled_px
+from game.scenes.station.flow import StationFlow
+from game.scenes.station.layout import RESOURCE_BAR_HEIGHT, scaled_px
 
 MIN_FOOTER_HINT_PX = 120  # narrower than this, the key hints would be cut to nothing: leave them out
 

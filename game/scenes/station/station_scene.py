@@ -11,31 +11,31 @@ from typing import TYPE_CHECKING
 
 from game.content.loader import LoadedLevel
 from game.scenes.context import SceneContext
-from game.scenes.station_input import StationInput
-from game.scenes.station_landing import landing_mode_for
-from game.scenes.station_state import map_modules_from_level, map_modules_from_snapshot
-from game.scenes.station_view import StationView
+from game.scenes.station.input import StationInput
+from game.scenes.station.landing_question import landing_mode_for
+from game.scenes.station.state import map_modules_from_level, map_modules_from_snapshot
+from game.scenes.station.view import StationView
 
 if TYPE_CHECKING:
     from game.ecs.session import Simulation
 
-__all__ = ["LevelScene", "map_modules_from_level", "map_modules_from_snapshot", "resume_scene"]
+__all__ = ["StationScene", "map_modules_from_level", "map_modules_from_snapshot", "resume_scene"]
 
 
-def resume_scene(ctx: SceneContext, save_path: Path) -> LevelScene:
+def resume_scene(ctx: SceneContext, save_path: Path) -> StationScene:
     """The station screen for a saved run (the title's Continue); raises SaveError with a sentence when it cannot."""
     from game.saves import read_save
-    from game.scenes.station_saves import find_level, load_station_save
+    from game.scenes.station.save_slots import find_level, load_station_save
 
     loaded = find_level(read_save(save_path).level_id, ctx.mod_folders)
     level, catalog = loaded.require()
     story: list[tuple[int, object]] = []  # the run so far, so the station log reads as it did when saved
-    scene = LevelScene(ctx, loaded, load_station_save(save_path, level, catalog, lambda *told: story.append(told)))
+    scene = StationScene(ctx, loaded, load_station_save(save_path, level, catalog, lambda *told: story.append(told)))
     scene.fill_log(story)
     return scene
 
 
-class LevelScene(StationInput, StationView):
+class StationScene(StationInput, StationView):
     """One level on screen. Starts paused, so the player can read the map before time runs.
 
     Pass `simulation` to continue a saved run; otherwise a new run of the level starts on entering.

@@ -21,9 +21,8 @@ from game.render.partner_emblem import draw_emblem
 from game.render.text import draw_paragraph, draw_text, fit_text, wrap_text
 from game.rules.negotiation import Evaluation, Offer
 from game.scenes.context import SceneContext
-from game.scenes.partners import act_now
-from game.scenes.scene import SceneBase
-from game.scenes.transitions import Pop, Transition
+from game.scenes.partners.roster import act_now
+from game.scenes.scene import Pop, SceneBase, Transition
 
 if TYPE_CHECKING:
     from game.ecs.partners import PartnerView

@@ -22,10 +22,9 @@ from game.render import palette
 from game.render.fonts import scaled
 from game.render.palette import Palette
 from game.render.text import draw_paragraph, draw_text, fit_text
+from game.scenes.campaign.level_entries import LevelEntry, apply_progress, level_entries
 from game.scenes.context import SceneContext
-from game.scenes.level_entries import LevelEntry, apply_progress, level_entries
-from game.scenes.scene import SceneBase
-from game.scenes.transitions import Pop, Push, Transition
+from game.scenes.scene import Pop, Push, SceneBase, Transition
 
 MARGIN = 60
 BUTTON_HEIGHT = 56
@@ -362,7 +361,7 @@ class TimelineScene(SceneBase):
         if entry.locked:
             self.ctx.notices.show(self.ctx.tr("This level is locked: win '{level}' first.", level=entry.locked_by))
             return None
-        from game.scenes.briefing import BriefingScene
+        from game.scenes.campaign.briefing import BriefingScene
 
         assert entry.loaded is not None
         return Push(BriefingScene(self.ctx, entry.loaded))

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,8 +17,7 @@ from game.render.fonts import scaled
 from game.render.sky import render_backdrop
 from game.render.text import draw_text, fit_text, wrap_text
 from game.scenes.context import SceneContext
-from game.scenes.scene import Scene, SceneBase
-from game.scenes.transitions import Push, Quit, Transition
+from game.scenes.scene import Push, Quit, SceneBase, Transition
 from game.ui.focus import ButtonFocus
 
 SUBTITLE = to_translate("Build the International Lunar Research Station at the Moon's south pole")
@@ -30,7 +27,6 @@ TITLE_MOST_SCALE = 1.2  # the name is huge already: at 200 % it would leave no r
 HINT = to_translate("Arrows or Tab choose  ·  Enter select  ·  F11 full screen  ·  F12 screenshot  ·  Esc quit")
 # When large text leaves no room for the whole hint:
 SHORT_HINT = to_translate("Arrows choose  ·  Enter select  ·  Esc quit")
-RESUME_HOOK = ("game.scenes.level_site", "resume_scene")  # (module, function): resume_scene(ctx, save_path)
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,21 +47,6 @@ def latest_save(folder: Path | None = None) -> Path | None:
         return None
 
 
-def module_exists(name: str) -> bool:
-    """Whether a module of the game is present, without importing it (the title must open fast)."""
-    try:
-        return importlib.util.find_spec(name) is not None
-    except (ImportError, ValueError):
-        return False
-
-
-def scene_from(module: str, class_name: str, ctx: SceneContext) -> Scene:
-    """Imports a screen built elsewhere only when the player asks for it."""
-    scene_class = getattr(importlib.import_module(module), class_name)
-    scene: Scene = scene_class(ctx)
-    return scene
-
-
 class TitleScene(SceneBase):
     """The first screen. Up/Down/Tab choose a button, Left/Right change column, Enter presses, Esc quits."""
 
@@ -81,7 +62,7 @@ class TitleScene(SceneBase):
     # --- menu ------------------------------------------------------------------------------------
 
     def menu_items(self) -> list[MenuItem]:
-        """The buttons in order; screens that are not part of this copy of the game are left out."""
+        """The buttons in order; Continue only when there is a save to continue."""
         items = []
         save = latest_save()
         if save is not None:
@@ -89,55 +70,51 @@ class TitleScene(SceneBase):
         items += [
             MenuItem(to_translate("Campaign"), self._campaign),
             MenuItem(to_translate("Sandbox and mods"), self._level_list),
+            MenuItem(to_translate("Landing practice"), self._landing_practice),
+            MenuItem(to_translate("Encyclopedia"), self._encyclopedia),
+            MenuItem(to_translate("Settings"), self._settings),
+            MenuItem(to_translate("Credits"), self._credits),
+            MenuItem(to_translate("Quit"), Quit),
         ]
-        if module_exists("game.scenes.landing_practice"):
-            items.append(MenuItem(to_translate("Landing practice"), lambda: self._open("game.scenes.landing_practice",
-                                                                          "LandingPracticeScene")))
-        items.append(MenuItem(to_translate("Encyclopedia"), self._encyclopedia))
-        if module_exists("game.scenes.settings_screen"):
-            items.append(MenuItem(to_translate("Settings"),
-                                  lambda: self._open("game.scenes.settings_screen", "SettingsScene")))
-        items += [MenuItem(to_translate("Credits"), self._credits), MenuItem(to_translate("Quit"), Quit)]
         return items
 
     def _campaign(self) -> Transition:
-        from game.scenes.timeline import TimelineScene  # loads the levels: paid when asked for, not at start-up
+        from game.scenes.campaign.timeline import (
+            TimelineScene,  # loads the levels: paid when asked for, not at start-up
+        )
 
         return Push(TimelineScene(self.ctx))
 
     def _level_list(self) -> Transition:
-        from game.scenes.level_list import LevelListScene
+        from game.scenes.campaign.level_list import LevelListScene
 
         return Push(LevelListScene(self.ctx))
 
     def _encyclopedia(self) -> Transition:
-        from game.scenes.encyclopedia import EncyclopediaScene
+        from game.scenes.menus.encyclopedia import EncyclopediaScene
 
         return Push(EncyclopediaScene(self.ctx))
 
     def _credits(self) -> Transition:
-        from game.scenes.credits import CreditsScene
+        from game.scenes.menus.credits import CreditsScene
 
         return Push(CreditsScene(self.ctx))
 
-    def _open(self, module: str, class_name: str) -> Transition | None:
-        try:
-            return Push(scene_from(module, class_name, self.ctx))
-        except (ImportError, AttributeError) as error:
-            self.ctx.notices.show(self.ctx.tr("That screen could not be opened in this copy of the game ({error}).",
-                                                  error=error))
-            return None
+    def _landing_practice(self) -> Transition:
+        from game.scenes.landing.practice_screen import LandingPracticeScene
+
+        return Push(LandingPracticeScene(self.ctx))
+
+    def _settings(self) -> Transition:
+        from game.scenes.menus.settings_screen import SettingsScene
+
+        return Push(SettingsScene(self.ctx))
 
     def _continue(self, save: Path) -> Transition | None:
-        module_name, function_name = RESUME_HOOK
+        from game.scenes.station.station_scene import resume_scene  # the station pulls in the simulation: late
+
         try:
-            resume = getattr(importlib.import_module(module_name), function_name)
-        except (ImportError, AttributeError):
-            self.ctx.notices.show(self.ctx.tr("This copy of the game cannot continue a saved game yet; choose Campaign "
-                                              "instead."))
-            return None
-        try:
-            return Push(resume(self.ctx, save))
+            return Push(resume_scene(self.ctx, save))
         except Exception as error:  # a damaged or outdated save must give a sentence, never a traceback
             self.ctx.notices.show(self.ctx.tr("The last save could not be continued: {error}", error=error))
             return None

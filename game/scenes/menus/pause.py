@@ -25,8 +25,7 @@ from game.render import palette as sizes
 from game.render.fonts import scaled
 from game.render.text import draw_paragraph, draw_text, wrap_text
 from game.scenes.context import SceneContext
-from game.scenes.scene import SceneBase
-from game.scenes.transitions import Pop, Push, Transition
+from game.scenes.scene import Pop, Push, SceneBase, Transition
 from game.ui.focus import ButtonFocus
 
 BUTTON_SIZE = (320, 58)
@@ -177,7 +176,7 @@ class PauseScene(SceneBase):
             self._build(focused=self.focus.index if self.focus is not None else 0)  # the card grows to the answer
             return None
         if name == "Settings":
-            from game.scenes.settings_screen import SettingsScene  # only when asked: it is a big screen
+            from game.scenes.menus.settings_screen import SettingsScene  # only when asked: it is a big screen
 
             self.backdrop = None  # the settings may change colours and sizes; an old frame would mislead
             return Push(SettingsScene(self.ctx))

@@ -28,8 +28,7 @@ from game.render.fonts import scaled
 from game.render.graphs import GraphLine, draw_line_graph, draw_marker
 from game.render.text import draw_paragraph, draw_text, fit_text, wrap_text
 from game.scenes.context import SceneContext
-from game.scenes.scene import SceneBase
-from game.scenes.transitions import Pop, Replace, Transition
+from game.scenes.scene import Pop, Replace, SceneBase, Transition
 from game.ui.focus import ButtonFocus, scroll_key, scroll_text_box
 
 MARGIN = 32
@@ -260,9 +259,11 @@ class DebriefScene(SceneBase):
         elif name == "Export for teacher":
             self.message = self.export()
         elif name == "Retry":
-            from game.scenes.level_site import LevelScene  # late: the station pulls in the whole simulation
+            from game.scenes.station.station_scene import (
+                StationScene,  # late: the station pulls in the whole simulation
+            )
 
-            return Replace(LevelScene(self.ctx, self.loaded))
+            return Replace(StationScene(self.ctx, self.loaded))
         elif name == "Back to campaign":
             return Pop()
         return None

@@ -25,8 +25,7 @@ from game.render.fonts import fitting_scale, scale_theme_fonts, scaled
 from game.render.palette import STANDARD_PALETTE, recolour_theme
 from game.render.text import draw_text, fit_text
 from game.scenes.context import SceneContext
-from game.scenes.scene import SceneBase
-from game.scenes.transitions import Pop, Transition
+from game.scenes.scene import Pop, SceneBase, Transition
 from game.settings import KEY_ACTIONS, WINDOW_SIZES, Settings, key_label, key_refusal, rebind, save_settings
 
 MARGIN = 40

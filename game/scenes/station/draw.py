@@ -12,7 +12,7 @@ from game.render.overlays import OVERLAY_NAMES, draw_swatch, overlay_legend
 from game.render.palette import STANDARD_PALETTE, Palette
 from game.render.text import wrap_text
 from game.render.text_cache import TextCache
-from game.scenes.station_build import GhostPreview
+from game.scenes.station.build import GhostPreview
 from game.ui.hints import Hint
 
 REASON_OFFSET = 26

@@ -1,0 +1,1 @@
+"""The landing screens: flying a landing (or watching the autopilot or a replay) and landing practice."""

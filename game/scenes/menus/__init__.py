@@ -1,0 +1,1 @@
+"""The menus around the levels: title, pause, settings, credits and the encyclopedia."""

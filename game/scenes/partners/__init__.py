@@ -1,0 +1,1 @@
+"""The partner screens: the roster of partners, the negotiation room and the ledger of agreements."""

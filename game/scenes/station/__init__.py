@@ -1,0 +1,1 @@
+"""The station screen: the site map, the build tools, time running, landings to decide, saves."""

@@ -11,14 +11,19 @@ from pathlib import Path
 from typing import NoReturn
 
 from game import __version__, paths
-from game.content.catalog import Catalog, load_catalog
+from game.content.catalog import Catalog, catalog_files, load_catalog
 from game.content.loader import (
-    ContentFolder,
     LoadedLevel,
+    installed_mods,
+    is_content_folder,
     label_for,
+    level_files,
     load_base_catalog,
     load_folder,
     load_level,
+    load_level_by_path,
+    mark_id_clashes,
+    shipped_level_ids,
 )
 from game.content.models import Level
 from game.content.problems import Problem
@@ -51,7 +56,8 @@ def build_parser() -> argparse.ArgumentParser:
         "1 with every problem listed otherwise.",
     )
     validate.add_argument(
-        "paths", nargs="+", metavar="PATH", help="a level file, a catalog file, the milestones file or a folder"
+        "paths", nargs="+", metavar="PATH",
+        help="a level file or id, a catalog file or folder, the milestones file, a mod or the mods folder"
     )
 
     simulate = commands.add_parser(
@@ -147,71 +153,157 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def validate(targets: Sequence[str]) -> int:
-    base, base_problems = load_base_catalog()
-    problems: list[Problem] = list(base_problems)
-    checked = 0
-    for target in targets:
-        path = Path(target)
-        if path.is_dir():
-            folder = _load_folder(path, base)
-            problems += folder.problems
-            checked += len(folder.levels)
-            for problem in folder.catalog_problems:
-                print(problem)
-            for level in folder.levels:
-                _print_result(level.label, level.problems)
-        elif path.is_file() and path.parent.name == "catalog":
-            _, catalog_problems = load_catalog([path.parent.parent], base, label_for)
-            mine = [p for p in catalog_problems if p.file == label_for(path)]
-            problems += mine
-            checked += 1
-            _print_result(label_for(path), mine)
-        elif path.is_file() and path.parent.name == "timeline":
-            timeline_problems = load_timeline(path).problems
-            problems += timeline_problems
-            checked += 1
-            _print_result(label_for(path), timeline_problems)
-        elif path.exists() or path.suffix:
-            loaded = _load_level_file(path, base)
-            problems += loaded.problems
-            checked += 1
-            _print_result(loaded.label, loaded.problems)
+    """Checks each target as the game would read it; exit 0 when all are valid, 1 with every problem, 2 for a
+    path that is not there (a mistake in the command itself)."""
+    found = {target: Path(target) if Path(target).exists() else find_level(target) for target in targets}
+    missing = [target for target, path in found.items() if path is None]
+    for target in missing:
+        print(f"lunar-station validate: no such file or folder, and no level with that id: {target}", file=sys.stderr)
+    if missing:
+        return 2
+    check = _Validation()
+    for path in found.values():
+        if path is not None:
+            check.target(path)
+    return check.finish()
+
+
+class _Validation:
+    """Everything `validate` was asked to check, read the way the game reads it: the same checks and the same
+    sentences, including a level id that a shipped level or another mod already has."""
+
+    def __init__(self) -> None:
+        self.base, self.base_problems = load_base_catalog()
+        self.results: list[tuple[str, list[Problem]]] = []  # (label, problems) in the order checked
+        self.mods: list[tuple[Path, list[LoadedLevel]]] = []  # mod folders whose level ids must not clash
+
+    def target(self, path: Path) -> None:
+        if path.is_file():
+            self.file(path)
+        elif _same_path(path, paths.levels_dir()):
+            folder = load_folder(path)
+            self.results.append(("", folder.catalog_problems))
+            self.results += [(level.label, level.problems) for level in folder.levels]
+        elif path.name == "catalog":
+            self.catalog_folder(path)
+        elif path.name == "timeline":
+            self.files(path, sorted(path.glob("*.toml")), "no milestones files (*.toml)")
+        elif is_content_folder(path):
+            self.mod(path)
         else:
-            problems.append(Problem(target, (), "no such file or folder"))
-            print(f"{target}: no such file or folder")
-    for problem in base_problems:
-        print(problem)
-    bad_files = len({problem.file for problem in problems})
-    if problems:
-        print(f"{len(problems)} problem{'s' * (len(problems) != 1)} in {bad_files} file{'s' * (bad_files != 1)}")
-        return 1
-    print(f"ok: {checked} file{'s' * (checked != 1)} valid")
-    return 0
+            mods = sorted(child for child in path.iterdir() if child.is_dir())
+            if not mods:
+                self.results.append((label_for(path), [Problem(label_for(path), (), (
+                    "this folder is empty: it holds no level files (*.toml), no catalog/ folder and no mod folders"
+                ))]))
+            for mod in mods:
+                self.mod(mod)
+
+    def file(self, path: Path) -> None:
+        if path.parent.name == "catalog":
+            catalog, problems = load_catalog([path.parent.parent], self.base, label_for)
+            self.results.append((label_for(path), [p for p in problems if p.file == label_for(path)]))
+        elif path.parent.name == "timeline":
+            self.results.append((label_for(path), load_timeline(path).problems))
+        else:
+            catalog, problems = self.catalog_of(path.parent)
+            loaded = load_level(path, catalog)
+            loaded.problems = problems + loaded.problems
+            self.results.append((loaded.label, loaded.problems))
+            if not _same_path(path.parent, paths.levels_dir()):
+                self.mods.append((path.parent, [loaded]))
+
+    def files(self, folder: Path, files: list[Path], none: str) -> None:
+        if not files:
+            self.results.append((label_for(folder), [Problem(label_for(folder), (), f"this folder holds {none}")]))
+        for path in files:
+            self.file(path)
+
+    def catalog_folder(self, folder: Path) -> None:
+        files = sorted(folder.glob("*.toml"))
+        if not files:
+            self.files(folder, files, "no catalog files (*.toml)")
+            return
+        if _same_path(folder.parent, paths.levels_dir()):
+            _, problems = load_catalog([folder.parent], None, label_for)
+        else:
+            _, problems = load_catalog([folder.parent], self.base, label_for)
+        labels = [label_for(path) for path in files]
+        for label in labels:
+            self.results.append((label, [p for p in problems if p.file == label]))
+        self.results.append(("", [p for p in problems if p.file not in labels]))
+
+    def catalog_of(self, folder: Path) -> tuple[Catalog, list[Problem]]:
+        """The catalog a level in `folder` is checked with: the game's, and the mod's own over it."""
+        if _same_path(folder, paths.levels_dir()) or not (folder / "catalog").is_dir():
+            return self.base, []
+        return load_catalog([folder], self.base, label_for)
+
+    def mod(self, folder: Path) -> None:
+        loaded = load_folder(folder, self.base)
+        if not loaded.levels and not (folder / "catalog").is_dir():
+            self.results.append((label_for(folder), [Problem(label_for(folder), (), (
+                "this mod folder holds no level files (*.toml) and no catalog/ folder"
+            ))]))
+            return
+        self.results.append(("", loaded.catalog_problems))
+        for path in catalog_files(folder):
+            if not any(p.file == label_for(path) for p in loaded.catalog_problems):
+                self.results.append((label_for(path), []))
+        self.results += [(level.label, level.problems) for level in loaded.levels]
+        self.mods.append((folder, loaded.levels))
+
+    def finish(self) -> int:
+        self._check_ids()
+        problems = list(self.base_problems)
+        checked = 0
+        for label, found in self.results:
+            if label:
+                checked += 1
+                if not found:
+                    print(f"{label}: ok")
+            for problem in found:
+                print(problem)
+            problems += found
+        for problem in self.base_problems:
+            print(problem)
+        bad_files = len({problem.file for problem in problems})
+        if problems:
+            print(f"{len(problems)} problem{'s' * (len(problems) != 1)} in {bad_files} file{'s' * (bad_files != 1)}")
+            return 1
+        print(f"ok: {checked} file{'s' * (checked != 1)} valid")
+        return 0
+
+    def _check_ids(self) -> None:
+        """Level ids in the order the game lists levels: shipped ones first, then the installed mods by name
+        (a checked mod in its own place, a checked copy of an installed mod instead of it), then the rest."""
+        names = {folder.name for folder, _ in self.mods}
+        order: list[tuple[Path, list[LoadedLevel]]] = []
+        placed: set[int] = set()
+        for mod in installed_mods():
+            same = [checked for checked in self.mods if _same_path(checked[0], mod)]
+            if same:
+                order += same
+                placed.update(id(checked) for checked in same)
+            elif mod.name not in names:
+                order.append((mod, load_folder(mod, self.base).levels))
+        order += [checked for checked in self.mods if id(checked) not in placed]
+        before = {id(level): level for _, levels in order for level in levels}
+        mark_id_clashes(order, shipped_level_ids())
+        # A level the marking replaced gets its new problems in the results under its label.
+        for _, levels in order:
+            for level in levels:
+                if id(level) not in before:
+                    self.results = [
+                        (label, level.problems if label == level.label else found) for label, found in self.results
+                    ]
 
 
-def _print_result(label: str, problems: Sequence[Problem]) -> None:
-    if not problems:
-        print(f"{label}: ok")
-    for problem in problems:
-        print(problem)
-
-
-def _is_game_levels(folder: Path) -> bool:
-    return folder.resolve() == paths.levels_dir().resolve()
-
-
-def _load_folder(folder: Path, base: Catalog) -> ContentFolder:
-    return load_folder(folder, None if _is_game_levels(folder) else base)
-
-
-def _load_level_file(path: Path, base: Catalog) -> LoadedLevel:
-    """A level with the game's catalog and, in a mod folder, that mod's catalog over it."""
-    catalog, problems = base, list[Problem]()
-    if not _is_game_levels(path.parent) and (path.parent / "catalog").is_dir():
-        catalog, problems = load_catalog([path.parent], base, label_for)
-    loaded = load_level(path, catalog)
-    loaded.problems = problems + loaded.problems
-    return loaded
+def _same_path(one: Path, other: Path) -> bool:
+    try:
+        return one.resolve() == other.resolve()
+    except OSError:
+        return False
 
 
 # --- simulate ---------------------------------------------------------------------------------
@@ -223,9 +315,8 @@ def _playable_level(name: str, command: str) -> tuple[Level, Catalog] | None:
     if path is None:
         print(f"lunar-station {command}: no level file or shipped level called '{name}'", file=sys.stderr)
         return None
-    base, base_problems = load_base_catalog()
-    loaded = _load_level_file(path, base)
-    problems = base_problems + loaded.problems
+    loaded = load_level_by_path(path)
+    problems = loaded.problems
     if problems or loaded.level is None or loaded.catalog is None:
         for problem in problems:
             print(problem, file=sys.stderr)
@@ -235,13 +326,14 @@ def _playable_level(name: str, command: str) -> tuple[Level, Catalog] | None:
 
 
 def find_level(name: str) -> Path | None:
-    """A level file by path, or a shipped level by id or file stem."""
+    """A level file by path, or a shipped or installed mod's level by id or file stem."""
     path = Path(name)
     if path.is_file():
         return path
-    for candidate in sorted(paths.levels_dir().glob("*.toml")):
-        if candidate.stem == name or _level_id(candidate) == name:
-            return candidate
+    for folder in [paths.levels_dir(), *installed_mods()]:
+        for candidate in level_files(folder):
+            if candidate.stem == name or _level_id(candidate) == name:
+                return candidate
     return None
 
 

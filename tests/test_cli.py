@@ -77,12 +77,15 @@ def test_validate_a_mod_folder_with_its_own_catalog(tmp_path):
     )
     level = FIRST_LEVEL.read_text(encoding="utf-8").replace(
         'module = "earth_antenna"', 'module = "mega_panel"'
-    )
+    ).replace('id = "agreement-2021"', 'id = "mega-2021"')
     (mod / "mega.toml").write_text(level, encoding="utf-8")
     assert cli("validate", str(mod)).returncode == 0
     assert cli("validate", str(mod / "mega.toml")).returncode == 0
     assert cli("validate", str(mod / "catalog" / "extra.toml")).returncode == 0
-    assert cli("validate", str(FIRST_LEVEL), "no/such/place").returncode == 1
+    assert cli("validate", str(mod / "catalog")).returncode == 0
+    missing = cli("validate", str(FIRST_LEVEL), "no/such/place")
+    assert missing.returncode == 2  # a mistake in the command itself, as MODDING.md promises
+    assert "no such file or folder, and no level with that id: no/such/place" in missing.stderr
 
 
 def test_simulate_is_deterministic_for_a_seed():

@@ -165,3 +165,20 @@ def test_the_guide_names_the_commands_and_files_a_modder_needs(guide: str) -> No
         "levels/catalog.schema.json",
     ):
         assert needed in guide, needed
+
+
+def test_the_catalog_examples_load_over_the_games_catalog(guide: str, tmp_path: Path) -> None:
+    from game.content.catalog import load_catalog
+    from game.content.loader import load_base_catalog
+
+    base, problems = load_base_catalog()
+    assert problems == []
+    catalogs = [block for block in toml_blocks(guide) if block.startswith("#:schema ../catalog.schema.json")
+                and ("[[" in block)]
+    assert len(catalogs) >= 2
+    for number, block in enumerate(catalogs):
+        mod = tmp_path / f"mod_{number}"
+        (mod / "catalog").mkdir(parents=True)
+        (mod / "catalog" / "example.toml").write_text(block, encoding="utf-8")
+        _, found = load_catalog([mod], base)
+        assert [str(problem) for problem in found] == [], block

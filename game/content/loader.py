@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from game import paths
-from game.content.catalog import SECTIONS, Catalog, check_catalog_references, load_catalog
-from game.content.locate import key_lines
+from game.content.catalog import SECTIONS, Catalog, add_level_catalog, check_catalog_references, load_catalog
+from game.content.locate import key_lines, line_of
 from game.content.models import Level
 from game.content.problems import ContentError, Problem
 from game.content.references import check_level_references
 from game.content.text import translate
 from game.content.toml_file import read_toml
-from game.content.validation import validate_shape
+from game.content.validation import validate_data
 
 
 def label_for(path: Path) -> str:
@@ -59,17 +61,35 @@ def load_level(path: Path, base: Catalog, assets: Path | None = None) -> LoadedL
         if isinstance(title, dict):
             title = title.get("en", "")
         loaded.fallback_title = title if isinstance(title, str) else ""
-    level, loaded.problems = validate_shape(Level, source)
-    if level is None:
+    if source.data is None:
+        loaded.problems = list(source.problems)
         return loaded
     lines = key_lines(source.text)
+    if looks_like_catalog(source.data):
+        loaded.problems = [Problem(source.label, (), "this is a catalog file, not a level: move it into catalog/")]
+        return loaded
+    # The level's own catalog entries are checked one by one, so one bad entry does not void the level.
+    data = {key: value for key, value in source.data.items() if key != "catalog"}
+    level, loaded.problems = validate_data(Level, data, source.label, lines)
     catalog = base.copy()
-    problems = catalog.add_layer(level.catalog, source.label, lines, prefix=("catalog",))
-    added = [(section, entry.id) for section in SECTIONS for entry in getattr(level.catalog, section)]
-    problems += check_catalog_references(catalog, added)
+    catalog_problems, added = add_level_catalog(catalog, source.data.get("catalog"), source.label, lines, path.parent)
+    if level is None:
+        loaded.problems = sorted(loaded.problems + catalog_problems, key=lambda problem: problem.line or 0)
+        return loaded
+    problems = catalog_problems + check_catalog_references(catalog, added)
     problems += check_level_references(level, catalog, source.label, lines, assets or paths.assets_dir())
-    loaded.level, loaded.catalog, loaded.problems = level, catalog, problems
+    loaded.level, loaded.catalog = level, catalog
+    loaded.problems = sorted(problems, key=lambda problem: problem.line or 0)
     return loaded
+
+
+# Keys only a catalog file has at its top (a level has `id`, `site` and the rest instead).
+_CATALOG_ONLY_KEYS = {"moon", *SECTIONS}
+
+
+def looks_like_catalog(data: dict[str, Any]) -> bool:
+    """A table that holds catalog sections and none of a level's own keys."""
+    return bool(_CATALOG_ONLY_KEYS & data.keys()) and not {"id", "site", "goals", "start"} & data.keys()
 
 
 @dataclass(slots=True)
@@ -90,6 +110,11 @@ def level_files(folder: Path) -> list[Path]:
     return sorted(path for path in folder.glob("*.toml") if path.is_file())
 
 
+def is_content_folder(folder: Path) -> bool:
+    """A folder the game reads as levels: one with level files, or a catalog/ folder, of its own."""
+    return bool(level_files(folder)) or (folder / "catalog").is_dir()
+
+
 def load_folder(folder: Path, base: Catalog | None = None, assets: Path | None = None) -> ContentFolder:
     """Loads a content folder's catalog layer over `base`, then each of its level files."""
     catalog, catalog_problems = load_catalog([folder], base, label_for)
@@ -101,16 +126,69 @@ def load_base_catalog() -> tuple[Catalog, list[Problem]]:
     return load_catalog([paths.levels_dir()], None, label_for)
 
 
+def installed_mods() -> list[Path]:
+    """Every folder in the player's mods folder, in the order the game lists them."""
+    mods_dir = paths.user_mods_dir()
+    return sorted(p for p in mods_dir.iterdir() if p.is_dir()) if mods_dir.is_dir() else []
+
+
 def load_game_content(mod_folders: Sequence[Path] | None = None) -> list[ContentFolder]:
     """The game's levels, then every mod folder's, each mod layered over the game's catalog."""
     game = load_folder(paths.levels_dir())
     folders = [game]
-    if mod_folders is None:
-        mods_dir = paths.user_mods_dir()
-        mod_folders = sorted(p for p in mods_dir.iterdir() if p.is_dir()) if mods_dir.is_dir() else []
-    for folder in mod_folders:
+    for folder in installed_mods() if mod_folders is None else mod_folders:
         folders.append(load_folder(folder, game.catalog))
+    mark_id_clashes([(folder.path, folder.levels) for folder in folders])
     return folders
+
+
+def folder_origin(folder: Path) -> str:
+    """How a level's folder is named where two levels meet: the game's own, or a mod by its folder."""
+    return "Lunar Station" if _same_path(folder, paths.levels_dir()) else f"Mod: {folder.name}"
+
+
+def _same_path(one: Path, other: Path) -> bool:
+    try:
+        return one.resolve() == other.resolve()
+    except OSError:
+        return False
+
+
+def mark_id_clashes(folders: Sequence[tuple[Path, list[LoadedLevel]]], taken: dict[str, str] | None = None) -> None:
+    """Marks broken each level whose id an earlier level already has, in the order given (the game's own
+    levels first): saves and progress are kept by id, so two levels with one id would overwrite each other's.
+    `taken` may hold ids already known (id -> 'file (origin)'); it is filled in as levels are read."""
+    taken = {} if taken is None else taken
+    for folder, levels in folders:
+        origin = folder_origin(folder)
+        for index, loaded in enumerate(levels):
+            level = loaded.level
+            if not loaded.ok or level is None:
+                continue
+            mine = f"{loaded.path.name} ({origin})"
+            first = taken.setdefault(level.id, mine)
+            if first == mine:
+                continue
+            try:
+                line = line_of(key_lines(loaded.path.read_text(encoding="utf-8")), ("id",))
+            except (OSError, UnicodeDecodeError):
+                line = None
+            levels[index] = dataclasses.replace(loaded, problems=[Problem(
+                loaded.label, ("id",),
+                f"'{level.id}' is already the id of {first}; give this level an id of its own, or the two would "
+                "share saved games and campaign progress", line,
+            )])
+
+
+def shipped_level_ids() -> dict[str, str]:
+    """The game's own level ids (id -> 'file (Lunar Station)'), read without loading the levels: they are
+    checked by the game's own tests, and a modder's check should not wait for them."""
+    ids: dict[str, str] = {}
+    for path in level_files(paths.levels_dir()):
+        data = read_toml(path).data or {}
+        if isinstance(data.get("id"), str):
+            ids.setdefault(data["id"], f"{path.name} (Lunar Station)")
+    return ids
 
 
 def load_level_by_path(path: Path) -> LoadedLevel:

@@ -63,6 +63,9 @@ class TileKind(Strict):
     """A kind of ground on the site map: what it offers a module placed on it."""
 
     id: Identifier
+    extends: Identifier | None = Field(
+        None, description="Another entry of the same section whose keys this one starts from; its own keys win."
+    )
     name: LocalizedText
     description: LocalizedText | None = None
     sunlight: Fraction = Field(description="Fraction of the lunar day this ground is in sunlight (0 to 1).")
@@ -98,6 +101,9 @@ class ModuleSpec(Strict):
     """A buildable module of the station."""
 
     id: Identifier
+    extends: Identifier | None = Field(
+        None, description="Another entry of the same section whose keys this one starts from; its own keys win."
+    )
     name: LocalizedText
     description: LocalizedText
     category: Literal[
@@ -174,6 +180,9 @@ class PartnerSpec(Strict):
     """An agency, country or organisation of the real programme."""
 
     id: Identifier
+    extends: Identifier | None = Field(
+        None, description="Another entry of the same section whose keys this one starts from; its own keys win."
+    )
     name: LocalizedText
     kind: Literal["agency", "country", "organisation"]
     programme: Programme = "ilrs"
@@ -195,6 +204,9 @@ class LaunchVehicle(Strict):
     """A rocket and lander pair that brings cargo to the surface."""
 
     id: Identifier
+    extends: Identifier | None = Field(
+        None, description="Another entry of the same section whose keys this one starts from; its own keys win."
+    )
     name: LocalizedText
     payload_to_surface_kg: float = Field(gt=0.0)
     cost: NonNegative = Field(description="Cost of one launch in credits.")
@@ -249,6 +261,9 @@ class LanderSpec(Strict):
     """A lander that sets cargo down: its masses, engine, attitude thrusters, shape and touchdown grades."""
 
     id: Identifier
+    extends: Identifier | None = Field(
+        None, description="Another entry of the same section whose keys this one starts from; its own keys win."
+    )
     name: LocalizedText
     description: LocalizedText | None = None
     dry_mass_kg: float = Field(gt=0.0, le=200000.0, description="Empty mass without cargo or propellant.")

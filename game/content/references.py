@@ -18,10 +18,18 @@ MAX_SITE_WIDTH = 160
 
 
 class _Report:
-    def __init__(self, label: str, lines: dict[KeyPath, int]):
+    def __init__(self, label: str, lines: dict[KeyPath, int], catalog: Catalog):
         self.label = label
         self.lines = lines
+        self.catalog = catalog
         self.problems: list[Problem] = []
+        self.said: set[tuple[str, str]] = set()
+
+    def unknown(self, path: KeyPath, section: str, name: str) -> None:
+        """`name` is not in the catalog's `section`: unknown, or (said once) defined with problems."""
+        message = self.catalog.unknown(section, name, self.said)
+        if message is not None:
+            self.add(path, message)
 
     def add(self, path: KeyPath, message: str) -> None:
         self.problems.append(Problem(self.label, path, message, line_of(self.lines, path)))
@@ -31,7 +39,7 @@ def check_level_references(
     level: Level, catalog: Catalog, label: str, lines: dict[KeyPath, int], assets: Path
 ) -> list[Problem]:
     """Every reference problem of a shape-valid level, in file order."""
-    report = _Report(label, lines)
+    report = _Report(label, lines, catalog)
     for section in ("goals", "events", "facts"):
         _unique_ids(report, (section,), getattr(level, section), "id")
     _unique_ids(report, ("partners",), level.partners, "partner")
@@ -39,21 +47,18 @@ def check_level_references(
     _check_start(report, level, catalog, grid)
     for index, vehicle in enumerate(level.launch_vehicles):
         if vehicle not in catalog.launch_vehicles:
-            report.add(
-                ("launch_vehicles", index), unknown("launch vehicle", vehicle, catalog.launch_vehicles)
-            )
+            report.unknown(("launch_vehicles", index), "launch_vehicles", vehicle)
     for index, partner in enumerate(level.partners):
         if partner.partner not in catalog.partners:
-            report.add(("partners", index, "partner"), unknown("partner", partner.partner, catalog.partners))
+            report.unknown(("partners", index, "partner"), "partners", partner.partner)
     for index, goal in enumerate(level.goals):
         if goal.module is not None and goal.module not in catalog.modules:
-            report.add(("goals", index, "module"), unknown("module", goal.module, catalog.modules))
+            report.unknown(("goals", index, "module"), "modules", goal.module)
     fact_ids = {fact.id for fact in level.facts}
     for index, event in enumerate(level.events):
         failing = event.effect.fail_module
         if failing is not None and failing not in catalog.modules:
-            path = ("events", index, "effect", "fail_module")
-            report.add(path, unknown("module", failing, catalog.modules))
+            report.unknown(("events", index, "effect", "fail_module"), "modules", failing)
         if event.fact is not None and event.fact not in fact_ids:
             report.add(("events", index, "fact"), unknown("fact of this level", event.fact, fact_ids))
         if event.until_day is not None and event.until_day <= event.from_day:
@@ -78,7 +83,7 @@ def _check_site(report: _Report, level: Level, catalog: Catalog) -> SiteGrid | N
     sound = True
     for char, tile in site.legend.items():
         if tile not in catalog.tiles:
-            report.add(("site", "legend", char), unknown("tile kind", tile, catalog.tiles))
+            report.unknown(("site", "legend", char), "tiles", tile)
             sound = False
     width = len(site.rows[0])
     if not MIN_SITE_SIDE <= width <= MAX_SITE_WIDTH:
@@ -110,8 +115,7 @@ def _check_start(report: _Report, level: Level, catalog: Catalog, grid: SiteGrid
     for index, placed in enumerate(level.start.modules):
         module = catalog.modules.get(placed.module)
         if module is None:
-            path = ("start", "modules", index, "module")
-            report.add(path, unknown("module", placed.module, catalog.modules))
+            report.unknown(("start", "modules", index, "module"), "modules", placed.module)
             continue
         if grid is None:
             continue
@@ -127,6 +131,6 @@ def _check_landing(report: _Report, level: Level, catalog: Catalog) -> None:
     if landing is None:
         return
     if landing.lander is not None and landing.lander not in catalog.landers:
-        report.add(("landing", "lander"), unknown("lander", landing.lander, catalog.landers))
+        report.unknown(("landing", "lander"), "landers", landing.lander)
     if landing.cargo is not None and landing.cargo not in catalog.modules:
-        report.add(("landing", "cargo"), unknown("module", landing.cargo, catalog.modules))
+        report.unknown(("landing", "cargo"), "modules", landing.cargo)

@@ -35,12 +35,20 @@ def validate_shape(model: type[ModelT], source: TomlFile) -> tuple[ModelT | None
     """Validates the parsed table of `source` as `model`; every problem at once, each with its line."""
     if source.data is None:
         return None, list(source.problems)
+    return validate_data(model, source.data, source.label, key_lines(source.text))
+
+
+def validate_data(
+    model: type[ModelT], data: Any, label: str, lines: dict[KeyPath, int], prefix: KeyPath = ()
+) -> tuple[ModelT | None, list[Problem]]:
+    """Validates `data`, found at `prefix` in the file `label`, as `model`: one catalog entry, or a whole file."""
     try:
-        return model.model_validate(source.data), []
+        return model.model_validate(data), []
     except ValidationError as error:
-        lines = key_lines(source.text)
-        found = _readable_errors(model, source.data, error.errors(include_url=False))
-        problems = [Problem(source.label, path, message, line_of(lines, path)) for path, message in found]
+        found = _readable_errors(model, data, error.errors(include_url=False))
+        problems = [
+            Problem(label, (*prefix, *path), message, line_of(lines, (*prefix, *path))) for path, message in found
+        ]
         # File order reads best; problems with no line (a missing top-level key) come first.
         return None, sorted(problems, key=lambda problem: problem.line or 0)
 
@@ -168,6 +176,8 @@ def _message(model: type[BaseModel], detail: Any, path: KeyPath) -> str:
     }
     if kind in limits:
         limit = limits[kind].format(**{name: _number(value) for name, value in ctx.items()})
+        if _looks_like_a_percentage(kind, ctx, got):
+            return f"{limit}, not {_describe(got)}: a fraction: {_number(got / 100)} means {_number(got)} %"
         return f"{limit}, not {_describe(got)}"
     if kind in ("too_short", "too_long"):
         count = len(got) if hasattr(got, "__len__") else ctx.get("actual_length")
@@ -209,6 +219,14 @@ _TYPE_WORDS = {
     "date_from_datetime_parsing": "a date written like 2021-03-09, without quotes",
     "date_from_datetime_inexact": "a date without a time, like 2021-03-09",
 }
+
+
+def _looks_like_a_percentage(kind: str, ctx: Any, got: Any) -> bool:
+    """80 where a fraction from 0 to 1 is asked for: the modder meant 80 %."""
+    return (
+        kind == "less_than_equal" and ctx.get("le") == 1 and isinstance(got, (int, float))
+        and not isinstance(got, bool) and 1 < got <= 100
+    )
 
 
 def _expected_choices(expected: str) -> list[str]:

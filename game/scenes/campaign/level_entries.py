@@ -8,7 +8,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from game.content.loader import ContentFolder, LoadedLevel
-from game.content.locate import key_lines, line_of
 from game.content.problems import Problem
 from game.content.text import translate
 from game.content.ui_text import ENGLISH, Translate
@@ -96,7 +95,6 @@ def level_entries(folders: Sequence[ContentFolder], language: str = "en", tr: Tr
     """
     campaign: list[tuple[int, str, LevelEntry]] = []
     others: list[LevelEntry] = []
-    taken: dict[str, str] = {}  # level id -> where the first level with it came from
     for index, folder in enumerate(folders):
         origin = tr("Lunar Station") if index == 0 else tr("Mod: {folder}", folder=folder.path.name)
         if folder.catalog_problems:
@@ -110,7 +108,6 @@ def level_entries(folders: Sequence[ContentFolder], language: str = "en", tr: Tr
                 )
             )
         for loaded in folder.levels:
-            loaded = _unless_id_taken(loaded, taken, origin)
             level = loaded.level
             if loaded.ok and level is not None and level.order > 0:
                 campaign_level = tr("campaign level {number}", number=level.order)
@@ -120,24 +117,6 @@ def level_entries(folders: Sequence[ContentFolder], language: str = "en", tr: Tr
                 others.append(_entry(loaded, origin, folder.path, language, tr))
     campaign.sort(key=lambda item: (item[0], item[1]))
     return [entry for _, _, entry in campaign] + others
-
-
-def _unless_id_taken(loaded: LoadedLevel, taken: dict[str, str], origin: str) -> LoadedLevel:
-    """The level, or (when an earlier level has its id) the level marked broken: saves and progress are kept by
-    id, so two levels with one id would overwrite each other's. The game's own levels come first and win."""
-    level = loaded.level
-    if not loaded.ok or level is None:
-        return loaded
-    first = taken.setdefault(level.id, f"{loaded.path.name} ({origin})")
-    if first == f"{loaded.path.name} ({origin})":
-        return loaded
-    try:
-        line = line_of(key_lines(loaded.path.read_text(encoding="utf-8")), ("id",))
-    except (OSError, UnicodeDecodeError):
-        line = None
-    problem = Problem(str(loaded.path), ("id",), f"'{level.id}' is already the id of {first}; give this level an id "
-                      "of its own, or the two would share saved games and campaign progress", line)
-    return dataclasses.replace(loaded, problems=[problem])
 
 
 def apply_progress(entries: Sequence[LevelEntry], progress: Progress, unlock_all: bool = False) -> None:

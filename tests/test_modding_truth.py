@@ -12,7 +12,7 @@ import pytest
 
 from game import cli, paths
 from game.content.loader import load_game_content, load_level_by_path
-from game.scenes.level_entries import level_entries
+from game.scenes.campaign.level_entries import level_entries
 
 REPO = Path(__file__).resolve().parent.parent
 BASE_LEVEL = REPO / "tests" / "fixtures" / "base_level.toml"

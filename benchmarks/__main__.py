@@ -71,7 +71,7 @@ def content_rows(repeats: int) -> list[Row]:
 
 def simulate_rows(repeats: int) -> list[Row]:
     from game.content.loader import load_level_by_path
-    from game.ecs.session import Simulation
+    from game.simulation.simulation import Simulation
 
     level, catalog = load_level_by_path(REPO / "levels" / "01_agreement_2021.toml").require()
     hours = round(365.25 * 24)

@@ -14,6 +14,7 @@ from pathlib import Path
 from game.content.catalog import Catalog
 from game.content.loader import load_level_by_path
 from game.content.models import LevelPartner, PartnerSpec
+from game.rules.hours import HOURS_PER_YEAR
 from game.rules.negotiation import Offer, ProgrammeState, evaluate, respond
 
 REPO = Path(__file__).resolve().parent.parent
@@ -55,14 +56,14 @@ def median_ms_per_day(partners: list[PartnerSpec], answer: bool, days: int = 200
 def year_with_thirty_partners_ms() -> tuple[float, float]:
     """Milliseconds for a game-year of level 1 with 30 partners each holding an agreement, and without any."""
     from game.ecs.commands import ProposeAgreement
-    from game.ecs.session import Simulation
+    from game.simulation.simulation import Simulation
 
     level, catalog = load_level_by_path(FIRST_LEVEL).require()
     catalog = catalog.copy()
     partners = thirty_partners(catalog)
     for spec in partners:
         catalog.partners[spec.id] = spec
-    hours = round(365.25 * 24)
+    hours = round(HOURS_PER_YEAR)
     crowded = level.model_copy(update={"time_limit_days": 400,
                                        "partners": [LevelPartner(partner=spec.id, trust=90.0) for spec in partners]})
     alone = level.model_copy(update={"time_limit_days": 400, "partners": []})
@@ -71,8 +72,8 @@ def year_with_thirty_partners_ms() -> tuple[float, float]:
         run = Simulation(chosen, catalog)
         for taking_part in chosen.partners:
             spec = catalog.partners[taking_part.partner]
-            run.queue(ProposeAgreement(spec.id, funding_per_year=spec.capabilities.funding_per_year / 10,
-                                       data_share=("geology", "astronomy")))
+            run.queue(ProposeAgreement(spec.id, Offer(funding_per_year=spec.capabilities.funding_per_year / 10,
+                                                      data_share=("geology", "astronomy"))))
         start = time.perf_counter()
         run.run_hours(hours)
         results.append((time.perf_counter() - start) * 1000)

@@ -87,9 +87,9 @@ def _partners(app: Any) -> Any:
 def _debrief(app: Any) -> Any:
     """A few days of level 1 run in the simulation, then its debrief: the screen a finished level replaces."""
     from game.content.loader import load_level_by_path
-    from game.ecs.session import Simulation
     from game.scenes.campaign.debrief import DebriefScene
     from game.scenes.scene import Push
+    from game.simulation.simulation import Simulation
 
     loaded = load_level_by_path(FIRST_LEVEL)
     level, catalog = loaded.require()

@@ -103,7 +103,7 @@ def _level_data(site: dict[str, Any], modules: list[dict[str, Any]]) -> dict[str
 
 def run_years(years: float = YEARS) -> tuple[float, int, int]:
     """Seconds to simulate `years` game-years, the steps run, and how many modules worked at the end."""
-    from game.ecs.session import Simulation
+    from game.simulation.simulation import Simulation
 
     level, catalog = benchmark_level()
     run = Simulation(level, catalog)

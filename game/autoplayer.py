@@ -18,14 +18,14 @@ from typing import Any
 from game.content.catalog import Catalog
 from game.content.models import PARTNER_GOAL_KINDS, Goal, Level, ModuleSpec, PartnerSpec
 from game.ecs.commands import Command, ConsultPartner, PlaceModule, ProposeAgreement, ShareData
-from game.ecs.partners import PartnerView
-from game.ecs.session import Simulation, StationSnapshot
 from game.rules.grid import SiteGrid, footprint_cells
 from game.rules.links import PAD_SHAPE, pad_linked
 from game.rules.negotiation import Evaluation, Offer
 from game.rules.placement import placement_refusal
 from game.rules.power import power_networks
 from game.rules.sunlight import is_lit, sun_azimuth_deg
+from game.simulation.simulation import Simulation
+from game.simulation.views import PartnerView, StationSnapshot
 
 HOURS_PER_DAY = 24
 # Share of the level's time the planner assumes is lost to ordering, delivery and assembly before a module
@@ -616,10 +616,7 @@ def _with(offer: Offer, **changes: Any) -> Offer:
 
 
 def _proposal(partner_id: str, offer: Offer) -> ProposeAgreement:
-    return ProposeAgreement(
-        partner_id, offer.funding_per_year, offer.modules, offer.launches, offer.instruments, offer.data_share,
-        offer.payload_kg, offer.crew_seats, offer.host_module, offer.co_lead,
-    )
+    return ProposeAgreement(partner_id, offer)
 
 
 def autoplay(level: Level, catalog: Catalog, seed: int | None = None, max_days: float | None = None) -> AutoplayResult:

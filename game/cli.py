@@ -346,8 +346,8 @@ def _level_id(path: Path) -> str | None:
 
 
 def simulate(name: str, days: float | None, seed: int | None, commands_file: Path | None, as_json: bool) -> int:
-    from game.ecs.session import Simulation
     from game.simulate_report import load_commands, summary, summary_text
+    from game.simulation.simulation import Simulation
 
     playable = _playable_level(name, "simulate")
     if playable is None:

@@ -247,20 +247,3 @@ def export_result(
     write_text_atomically(json_path, json.dumps(result_to_json(result, now, tr), indent=2, ensure_ascii=False) + "\n")
     write_text_atomically(csv_path, result_to_csv(result, tr))
     return json_path, csv_path
-
-
-def record_days(simulation: Any, commands: Iterable[tuple[int, Any]] = (), hours: int | None = None) -> list[Any]:
-    """Runs `simulation` (queuing each command at its hour) until it ends or `hours` pass, keeping a snapshot
-    at the start and after every day: the daily record for a simulation that keeps no history of its own."""
-    by_hour: dict[int, list[Any]] = {}
-    for hour, command in commands:
-        by_hour.setdefault(hour, []).append(command)
-    limit = hours if hours is not None else round(simulation.level.time_limit_days * 24)
-    samples = [simulation.snapshot()]
-    while simulation.hour < limit and not simulation.ended:
-        for command in by_hour.pop(simulation.hour, []):
-            simulation.queue(command)
-        simulation.step()
-        if simulation.hour % 24 == 0 or simulation.ended:
-            samples.append(simulation.snapshot())
-    return samples

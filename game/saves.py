@@ -21,7 +21,7 @@ from game.content.message import Message, say
 from game.content.models import Level
 from game.ecs.commands import Command, command_from_json, command_to_json
 from game.ecs.events import GameEvent
-from game.ecs.session import Simulation
+from game.simulation.simulation import Simulation
 
 SAVE_FORMAT = 1
 MAX_SAVE_BYTES = 16 * 1024 * 1024

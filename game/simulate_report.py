@@ -11,7 +11,7 @@ from typing import Any
 from game.content.text import translate
 from game.ecs.commands import Command, command_from_json
 from game.ecs.events import CommandRefused, GameEvent, LandingResolved, LevelEnded, LevelEventFired
-from game.ecs.session import Simulation
+from game.simulation.simulation import Simulation
 
 MAX_COMMAND_FILE_BYTES = 1024 * 1024
 

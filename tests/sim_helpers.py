@@ -9,7 +9,7 @@ from typing import Any
 from game.content.catalog import Catalog
 from game.content.loader import load_base_catalog, load_level_by_path
 from game.content.models import Level
-from game.ecs.session import Simulation
+from game.simulation.simulation import Simulation
 
 REPO = Path(__file__).resolve().parent.parent
 FIRST_LEVEL = REPO / "levels" / "01_agreement_2021.toml"

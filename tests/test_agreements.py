@@ -19,17 +19,18 @@ from game.ecs.commands import (
     command_from_json,
     command_to_json,
 )
-from game.ecs.partners import PartnerView
-from game.ecs.session import Simulation
 from game.rules import trust
+from game.rules.hours import HOURS_PER_DAY
 from game.rules.negotiation import Offer
+from game.simulation.simulation import Simulation
+from game.simulation.views import PartnerView
 from game.systems.agreements import INSTALMENT_DAYS, MODULE_LEAD_DAYS
 from tests.sim_helpers import small_level
 
-DAY = 24
+DAY = HOURS_PER_DAY
 MOD_LEVEL = Path(__file__).parent / "fixtures" / "partner_mod" / "club_level.toml"
 ROWS = ["..........", "..^^......", "..^^......", "..........", "##........"]
-GENEROUS = ProposeAgreement("cnsa", funding_per_year=120, data_share=("geology",), co_lead="geology")
+GENEROUS = ProposeAgreement("cnsa", Offer(funding_per_year=120, data_share=("geology",), co_lead="geology"))
 
 
 @pytest.fixture
@@ -91,7 +92,7 @@ def test_a_data_share_promise_is_kept_only_when_science_in_that_domain_was_sent(
     make_sim: Any, science_sent: bool, kept: bool, state: str
 ) -> None:
     sim = make_sim(days=40)
-    sim.queue(ProposeAgreement("cnsa", funding_per_year=60, data_share=("geology",)))
+    sim.queue(ProposeAgreement("cnsa", Offer(funding_per_year=60, data_share=("geology",))))
     sim.step()
     if science_sent:  # as if a working lab had sent its geology points home through the link
         sim.ctx.station.science["geology"] = 4.0
@@ -132,7 +133,7 @@ def test_a_partner_that_loses_faith_defaults(make_sim: Any) -> None:
 
 def test_a_contributed_module_lands_and_building_it_raises_trust(make_sim: Any) -> None:
     sim = make_sim(days=100)
-    sim.queue(ProposeAgreement("cnsa", modules=("solar_array",), data_share=("geology", "resource_use")))
+    sim.queue(ProposeAgreement("cnsa", Offer(modules=("solar_array",), data_share=("geology", "resource_use"))))
     happened = sim.run_hours((MODULE_LEAD_DAYS + 5) * DAY)
     assert [event.kind for event in of_kind(happened, events.ContributionArrived)] == ["module"]
     assert len([view for view in sim.snapshot().modules if view.module_id == "solar_array"]) == 2
@@ -181,7 +182,7 @@ def test_sharing_data_needs_new_data_and_pleases_as_much_as_they_care(make_sim: 
     assert "routine" in partner_view(sim, "cnsa").history[-1]
 
 
-TOPICS = ("site", "modules", "science", "schedule")
+TOPICS = tuple(trust.CONSULT_TOPICS)
 
 
 @pytest.mark.parametrize(
@@ -209,9 +210,9 @@ def test_a_year_of_consulting_alone_keeps_trust_below_a_ceiling(
 @pytest.mark.parametrize(
     ("command", "sentence"),
     [
-        (ProposeAgreement("cnsaa", funding_per_year=10), "did you mean 'cnsa'"),
-        (ProposeAgreement("cnsa"), "asks nothing of them"),
-        (ProposeAgreement("cnsa", funding_per_year=10, data_share=("astrology",)), "not a science domain"),
+        (ProposeAgreement("cnsaa", Offer(funding_per_year=10)), "did you mean 'cnsa'"),
+        (ProposeAgreement("cnsa", Offer()), "asks nothing of them"),
+        (ProposeAgreement("cnsa", Offer(funding_per_year=10, data_share=("astrology",))), "not a science domain"),
         (ConsultPartner("cnsa", "weather"), "not a topic to consult on"),
         (ShareData("cnsa", "music"), "not a science domain"),
     ],
@@ -226,19 +227,19 @@ def test_bad_input_gets_one_clear_sentence(make_sim: Any, command: Any, sentence
 def test_talks_break_off_and_reopen_later(make_sim: Any) -> None:
     sim = make_sim(partners=[{"partner": "roscosmos", "trust": 50}])
     for _ in range(5):
-        sim.queue(ProposeAgreement("roscosmos", funding_per_year=300, launches=1))
+        sim.queue(ProposeAgreement("roscosmos", Offer(funding_per_year=300, launches=1)))
         sim.step()
     view = partner_view(sim, "roscosmos")
     assert view.rounds_left == 0 and not view.talks_open
     assert view.trust == 50 + trust.TRUST.talks_broken_off
-    sim.queue(ProposeAgreement("roscosmos", funding_per_year=10))
+    sim.queue(ProposeAgreement("roscosmos", Offer(funding_per_year=10)))
     assert "reopen on day 30" in of_kind(sim.step(), events.CommandRefused)[0].reason
 
 
 def test_diplomacy_commands_survive_json_and_replay_to_the_same_state(make_sim: Any) -> None:
     script: list[tuple[int, Command]] = [
         (0, ConsultPartner("cnsa", "site")),
-        (2, ProposeAgreement("roscosmos", funding_per_year=100, modules=("laboratory",))),
+        (2, ProposeAgreement("roscosmos", Offer(funding_per_year=100, modules=("laboratory",)))),
         (3, GENEROUS),
         (40, ShareData("cnsa", "geology")),
     ]
@@ -258,13 +259,13 @@ def test_a_partner_from_a_mod_alone_negotiates_joins_and_signs() -> None:
     level, catalog = loaded.require()
     sim = Simulation(level, catalog)
     try:
-        sim.queue(ProposeAgreement("school_club", funding_per_year=6, data_share=("astronomy",)))
+        sim.queue(ProposeAgreement("school_club", Offer(funding_per_year=6, data_share=("astronomy",))))
         assert "not open" in of_kind(sim.step(), events.CommandRefused)[0].reason
         sim.run_hours(2 * DAY + 1)  # the event fires at day 2; its partner effect the hour after
         assert partner_view(sim, "school_club").talks_open
         blocked = sim.evaluate_offer("school_club", Offer(funding_per_year=6, launches=1))
         assert any("school's rules" in text for text in blocked.blocked)
-        sim.queue(ProposeAgreement("school_club", funding_per_year=4, data_share=("astronomy",)))
+        sim.queue(ProposeAgreement("school_club", Offer(funding_per_year=4, data_share=("astronomy",))))
         happened = sim.step()
         assert of_kind(happened, events.PartnerJoined) and of_kind(happened, events.AgreementSigned)
         assert partner_view(sim, "school_club").member

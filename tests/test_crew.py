@@ -7,8 +7,8 @@ from typing import Any
 import pytest
 
 from game.ecs.events import CrewEvacuated, CrewRotated, CrewWarning, EnergyRunningLow, PowerLost
-from game.ecs.session import Simulation
 from game.rules.crew import event_dose_msv, hourly_dose_msv, hourly_needs, hours_left
+from game.simulation.simulation import Simulation
 from tests.sim_helpers import simulation, small_level
 
 ROWS = ["^^^^^^^^"] * 4

@@ -6,9 +6,9 @@ import pytest
 
 from game.ecs.commands import Demolish, PlaceModule, ResolveLanding, command_from_json, command_to_json
 from game.ecs.events import CargoArrived, CargoLaunched, CommandRefused, LandingResolved
-from game.ecs.session import Simulation
 from game.rules.launches import Flight, damaged_repair_hours, earliest_launch, grade_refusal
 from game.saves import capture, restore
+from game.simulation.simulation import Simulation
 from tests.sim_helpers import simulation, small_level
 
 ROWS = ["^^^^^^^^", "^^^^^^^^", "........", "........"]

@@ -13,15 +13,16 @@ from game.content.loader import load_level_by_path
 from game.content.models import EventEffect, Level
 from game.ecs.commands import PlaceModule
 from game.ecs.events import CargoLaunched, GameEvent, LaunchDelayed, LevelEventFired
-from game.ecs.session import Simulation
+from game.rules.hours import HOURS_PER_DAY
 from game.rules.launches import Flight, Slip, earliest_launch, launch_hour, slipped_hour
 from game.saves import capture, restore
 from game.scenes.station.log_sentences import event_sentence, is_warning
+from game.simulation.simulation import Simulation
 from tests.sim_helpers import REPO, small_level
 
 ROWS = ["^^^^^^^^", "^^^^^^^^", "........", "........"]
 START = [{"module": "solar_array", "x": 0, "y": 0}, {"module": "power_cable", "x": 1, "y": 0}]
-DAY = 24
+DAY = HOURS_PER_DAY
 # Long March 5 flies every 30 days from the start, lands 1,500 kg, costs 120 and takes 7 days.
 CADENCE = 30 * DAY
 TRANSIT = 7 * DAY

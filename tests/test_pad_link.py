@@ -6,9 +6,9 @@ from game.autoplayer import SitePlanner
 from game.content.loader import load_level_by_path
 from game.ecs.commands import PlaceModule
 from game.ecs.events import GameEvent, ModuleCompleted
-from game.ecs.preview import NO_PAD_LINK
-from game.ecs.session import Simulation
 from game.rules.grid import footprint_cells
+from game.simulation.preview import NO_PAD_LINK
+from game.simulation.simulation import Simulation
 from tests.sim_helpers import REPO, simulation
 
 ROWS = [

@@ -23,15 +23,16 @@ from game.ecs.commands import (
     command_from_json,
     command_to_json,
 )
-from game.ecs.partners import AnswerView
-from game.ecs.session import Simulation
+from game.rules.hours import HOURS_PER_DAY
 from game.rules.negotiation import Offer
 from game.rules.objectives import MET, PENDING, Progress, SignedAgreement, goal_fraction, goal_status
+from game.simulation.simulation import Simulation
+from game.simulation.views import AnswerView
 
 REPO = Path(__file__).resolve().parent.parent
 LEVEL_4 = REPO / "levels" / "04_partners_2023.toml"
 LEVEL_1 = REPO / "levels" / "01_agreement_2021.toml"
-HOURS_PER_DAY = 24
+
 
 
 def _goal(**keys: Any) -> Goal:
@@ -134,7 +135,7 @@ def test_the_objective_system_measures_a_signed_agreement_and_its_trust(level_4:
         goals = {goal.id: goal for goal in simulation.snapshot().goals}
         assert goals["deal"].fraction == 0.0 and goals["members"].fraction == pytest.approx(0.75)
         # CNSA signs only when it receives something it values (docs/PARTNERS.md): here, geology data.
-        simulation.queue(ProposeAgreement("cnsa", funding_per_year=100.0, data_share=("geology",)))
+        simulation.queue(ProposeAgreement("cnsa", Offer(funding_per_year=100.0, data_share=("geology",))))
         simulation.step()
         goals = {goal.id: goal for goal in simulation.snapshot().goals}
         assert goals["deal"].status == MET
@@ -224,7 +225,7 @@ def test_the_automated_player_accepts_a_counter_it_can_keep(level_4: tuple[Level
     try:
         proposals = [c for c in diplomat.act(simulation, snapshot) if isinstance(c, ProposeAgreement)]
         apsco = [proposal for proposal in proposals if proposal.partner == "apsco"]
-        assert apsco == [ProposeAgreement("apsco", 10.0, data_share=("space_environment",))]
+        assert apsco == [ProposeAgreement("apsco", Offer(10.0, data_share=("space_environment",)))]
         simulation.queue(apsco[0])
         simulation.step()
         assert any(agreement.partner == "apsco" for agreement in simulation.snapshot().agreements)
@@ -238,7 +239,7 @@ def test_the_automated_player_turns_down_a_counter_it_could_not_keep(level_4: tu
     simulation, diplomat, snapshot = _counter_case(level_4, unkeepable)
     try:
         proposals = [c for c in diplomat.act(simulation, snapshot) if isinstance(c, ProposeAgreement)]
-        assert all("geology" not in proposal.data_share for proposal in proposals)
+        assert all("geology" not in proposal.offer.data_share for proposal in proposals)
         assert diplomat.countered["apsco"] == Offer(funding_per_year=20.0, data_share=("space_environment",))
     finally:
         simulation.close()

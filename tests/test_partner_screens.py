@@ -11,7 +11,6 @@ import pytest
 
 from game.content.loader import load_level_by_path
 from game.ecs.commands import PlaceModule
-from game.ecs.session import Simulation
 from game.render import palette
 from game.render.partner_emblem import initials, ink_on
 from game.render.text import wrap_text
@@ -27,6 +26,7 @@ from game.scenes.partners.roster import (
     shoot_partner_screens,
 )
 from game.scenes.scene import Pop, Push, apply_transition
+from game.simulation.simulation import Simulation
 
 LEVEL = Path(__file__).resolve().parent.parent / "levels" / "01_agreement_2021.toml"
 

@@ -6,7 +6,7 @@ import pytest
 
 from game.ecs.commands import PlaceModule, command_from_json, command_to_json
 from game.ecs.events import CommandRefused, ModulePlaced
-from game.ecs.preview import NO_PAD_LINK, NOT_CONNECTED
+from game.simulation.preview import NO_PAD_LINK, NOT_CONNECTED
 from tests.sim_helpers import simulation
 
 ROWS = [

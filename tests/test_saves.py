@@ -6,10 +6,11 @@ import json
 
 import pytest
 
-from game.ecs.commands import PlaceModule
-from game.ecs.session import Simulation
-from game.saves import SAVE_FORMAT, SaveError, capture, read_save, restore, write_save
-from tests.sim_helpers import shipped_level
+from game.ecs.commands import PlaceModule, ProposeAgreement
+from game.rules.negotiation import Offer
+from game.saves import SAVE_FORMAT, SaveError, capture, read_save, restore, to_json, write_save
+from game.simulation.simulation import Simulation
+from tests.sim_helpers import REPO, shipped_level
 
 
 def _played(hours: int = 200) -> Simulation:
@@ -86,3 +87,26 @@ def test_a_save_for_another_or_a_changed_level_is_refused(tmp_path):
 def test_a_missing_save_is_a_sentence(tmp_path):
     with pytest.raises(SaveError, match="does not exist"):
         read_save(tmp_path / "nothing.json")
+
+
+def test_a_save_written_before_proposals_carried_an_offer_still_loads_and_plays_on():
+    # Written by the game as it was when a proposal listed its terms beside the partner: 120 days of level 4
+    # played by the automated player (places, consultations, data shares, proposals), then the landing mode
+    # switched to the player and a module taken down.
+    path = REPO / "tests" / "fixtures" / "saves" / "partners_day120.json"
+    written = json.loads(path.read_text(encoding="utf-8"))
+    save = read_save(path)
+    assert {command["kind"] for command in written["commands"]} == {
+        "place", "consult", "share_data", "propose", "landing_mode", "demolish"}
+    proposals = [command for _, command in save.commands if isinstance(command, ProposeAgreement)]
+    assert proposals and all(isinstance(command.offer, Offer) for command in proposals)
+    # Saving it again writes the very same commands: the format did not move.
+    assert json.loads(json.dumps(to_json(save)))["commands"] == written["commands"]
+    level, catalog = shipped_level(REPO / "levels" / "04_partners_2023.toml")
+    run = Simulation(level, catalog, save.seed)
+    run.run_hours(save.hour, save.commands)
+    try:
+        assert run.snapshot().agreements, "the replayed proposals signed no agreement"
+        assert run.landing_mode == "player"
+    finally:
+        run.close()

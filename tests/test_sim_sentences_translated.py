@@ -27,11 +27,13 @@ from game.ecs.commands import (
     SetLandingMode,
     ShareData,
 )
-from game.ecs.components import AWAITING_LANDING
-from game.ecs.partners import Partner, agreement_views
-from game.ecs.session import Simulation
+from game.ecs.components import Partner
+from game.ecs.resources import AWAITING_LANDING
+from game.rules.negotiation import Offer
 from game.scenes.partners.roster import act_now
 from game.scenes.station.log_sentences import log_entry
+from game.simulation.simulation import Simulation
+from game.simulation.views import agreement_views
 from tests.conftest import REPO
 
 sys.path.insert(0, str(REPO / "tools"))
@@ -89,7 +91,7 @@ def partners_run() -> Iterator[Run]:
         simulation = run.simulation
         partner = run.level.partners[0].partner
         for command in (ConsultPartner(partner, "weather"), ShareData(partner, "cooking"),
-                        ShareData(partner, "geology"), ProposeAgreement(partner, funding_per_year=-5),
+                        ShareData(partner, "geology"), ProposeAgreement(partner, Offer(funding_per_year=-5)),
                         Demolish(0, 0), SetLandingMode("sideways")):
             simulation.queue(command)
         simulation.step()

@@ -11,7 +11,7 @@ import pytest
 
 from game.ecs.commands import Command, Demolish, PlaceModule
 from game.ecs.events import CommandRefused, EnergyRunningLow, LevelEnded, ModuleCompleted, PowerLost
-from game.ecs.session import Simulation
+from game.simulation.simulation import Simulation
 from tests.sim_helpers import shipped_level, simulation
 
 PLAN: list[tuple[int, Command]] = [
@@ -174,7 +174,7 @@ def test_the_level_ends_when_its_time_runs_out_and_then_stops_changing():
 
 def test_the_headless_core_imports_no_pygame():
     code = (
-        "import sys, game.content.loader, game.ecs.session, game.cli, game.simulate_report\n"
+        "import sys, game.content.loader, game.simulation.simulation, game.cli, game.simulate_report\n"
         "assert 'pygame' not in sys.modules, 'pygame was imported'\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
@@ -191,6 +191,20 @@ def test_history_keeps_one_sample_a_day_and_one_when_the_level_ends():
     run.run_hours(round(level.time_limit_days * 24))
     assert run.ended and run.history[-1].day == pytest.approx(run.snapshot().day)
     assert run.state_hash() == _replayed_hash(run)  # the history is read-only: replays agree
+
+
+def test_the_snapshot_carries_the_power_the_power_system_found():
+    level, catalog = shipped_level()
+    run = Simulation(level, catalog)
+    start = run.snapshot()
+    assert start.power_generation_w > 0 and start.power_generation_w == run.history[0].generation_w  # from hour 0
+    assert start.power_draw_w == 0  # the starting outpost only makes power
+    run.run_hours(24 * 40, [(0, PlaceModule("earth_antenna", 20, 12))])  # draws power once it has landed
+    later = run.snapshot()
+    assert any(view.module_id == "earth_antenna" and view.state in ("working", "unpowered") for view in later.modules)
+    assert later.power_draw_w == catalog.modules["earth_antenna"].power_draw_w > 0
+    assert (later.power_generation_w, later.power_draw_w) == (run.history[-1].generation_w, run.history[-1].draw_w)
+    run.close()
 
 
 def _replayed_hash(run: Simulation) -> str:

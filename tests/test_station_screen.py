@@ -241,12 +241,11 @@ def test_power_overlay_letters_each_network(loaded: LoadedLevel) -> None:
 def test_resource_bar_trends_compare_with_a_day_ago(app: Any, loaded: LoadedLevel) -> None:
     scene = open_station(app, loaded)
     assert scene.simulation is not None and scene.snapshot is not None
-    _, catalog = loaded.require()
     history = ResourceHistory()
-    history.record(0, snapshot_values(scene.snapshot, catalog))
+    history.record(0, snapshot_values(scene.snapshot))
     scene.simulation.run_hours(30)
     later = scene.simulation.snapshot()
-    readings = {reading.key: reading for reading in resource_readings(later, catalog, history)}
+    readings = {reading.key: reading for reading in resource_readings(later, history)}
     assert {"budget", "energy", "power", "water", "oxygen", "food", "science"} <= set(readings)
     assert readings["budget"].trend == 1  # funding arrives every hour and nothing was bought
     assert all(reading.tooltip for reading in readings.values())
@@ -400,10 +399,9 @@ def test_crewed_bar_shows_crew_dose_and_the_simulations_days_left(app: Any, load
 
     scene = open_station(app, loaded)
     assert scene.snapshot is not None
-    _, catalog = loaded.require()
     crewed = dataclasses.replace(scene.snapshot, crew=4, crew_dose_msv=500.0, dose_limit_msv=600.0,
                                  supplies_days_left={"water": 2.0, "oxygen": 30.0, "food": 30.0})
-    readings = {reading.key: reading for reading in resource_readings(crewed, catalog, ResourceHistory())}
+    readings = {reading.key: reading for reading in resource_readings(crewed, ResourceHistory())}
     assert readings["crew"].value == "4"
     assert readings["dose"].warning and "600 mSv" in " ".join(readings["dose"].tooltip)
     assert readings["water"].warning and "2.0 more days" in " ".join(readings["water"].tooltip)
@@ -414,10 +412,13 @@ def test_crewed_bar_shows_crew_dose_and_the_simulations_days_left(app: Any, load
 
 
 def _example(event_type: type) -> Any:
-    """An instance of a simulation event with plausible values for each field, by the field's declared type."""
+    """An instance of a simulation event with plausible values for each field, by the field's declared type;
+    an event that answers a command answers a placement."""
     values = {"str": "solar_array", "int": 2, "float": 36.0, "bool": False, "str | None": "fact_id",
               "tuple[str, ...]": ("solar_array", "solar_array", "battery")}
-    return event_type(**{item.name: values[str(item.type)] for item in dataclasses.fields(event_type)})
+    command = PlaceModule("solar_array", 2, 3)
+    return event_type(**{item.name: command if item.name == "command" else values[str(item.type)]
+                         for item in dataclasses.fields(event_type)})
 
 
 def test_every_simulation_event_has_a_log_sentence(loaded: LoadedLevel) -> None:
@@ -580,7 +581,7 @@ def test_at_a_large_ui_scale_the_layout_grows_and_nothing_overflows(app: Any, lo
         assert not any(rect.colliderect(other) for other in rects[index + 1:])
     # Every reading gets a cell wide enough for its label, on one or two rows.
     assert scene.snapshot is not None
-    readings = resource_readings(scene.snapshot, scene.catalog, scene.history)
+    readings = resource_readings(scene.snapshot, scene.history)
     cells = draw_resource_bar(app.window, layout.resource_bar, readings, scene.text, scene.colours,
                               layout.bar_columns, round(58 * app.ctx.fonts.scale))
     assert len(cells) == len(readings)

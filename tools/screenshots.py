@@ -338,13 +338,13 @@ def shoot_settings_pause_and_debrief(out: Path) -> list[Path]:
     from game.app import open_app
     from game.autoplayer import autoplay
     from game.content.loader import load_level_by_path
-    from game.debrief_export import record_days
-    from game.ecs.session import Simulation
+    from game.rules.hours import HOURS_PER_DAY
     from game.scenes.campaign.debrief import DebriefScene
     from game.scenes.menus.pause import PauseScene
     from game.scenes.menus.settings_screen import SettingsScene
     from game.scenes.scene import Pop, Push
     from game.scenes.station.station_scene import StationScene
+    from game.simulation.simulation import Simulation
 
     written: list[Path] = []
     app = open_app()
@@ -383,8 +383,8 @@ def shoot_settings_pause_and_debrief(out: Path) -> list[Path]:
         level, catalog = loaded.require()
         run = autoplay(level, catalog)
         simulation = Simulation(level, catalog)
-        samples = record_days(simulation, run.commands)
-        debrief = DebriefScene(app.ctx, dataclasses.replace(loaded, level=level), simulation, samples=samples)
+        simulation.run_hours(round(level.time_limit_days * HOURS_PER_DAY), run.commands)
+        debrief = DebriefScene(app.ctx, dataclasses.replace(loaded, level=level), simulation)
         app.request(Push(debrief))
         frames()
         shoot("debrief_summary")

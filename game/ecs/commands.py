@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import MISSING, asdict, dataclass, fields
 from typing import Any, get_type_hints
 
+from game.rules.negotiation import Offer
+
 
 @dataclass(frozen=True, slots=True)
 class PlaceModule:
@@ -26,36 +28,13 @@ class Demolish:
 
 @dataclass(frozen=True, slots=True)
 class ProposeAgreement:
-    """Put terms to a partner: what it gives (funding, modules, launches, instruments) against what it receives.
+    """Put `offer` to a partner: what it gives (funding, modules, launches, instruments) against what it receives.
 
     It answers at the next step: accept (an agreement is signed), counter with changed terms, or decline.
     """
 
     partner: str
-    funding_per_year: float = 0.0
-    modules: tuple[str, ...] = ()
-    launches: int = 0
-    instruments: int = 0
-    data_share: tuple[str, ...] = ()
-    payload_kg: float = 0.0
-    crew_seats: int = 0
-    host_module: str | None = None
-    co_lead: str | None = None
-
-    def __post_init__(self) -> None:
-        # A hand-written command file may hold a lone string or a quoted number; say so instead of guessing
-        # (TypeError becomes command_from_json's readable ValueError).
-        for name in ("modules", "data_share"):
-            value = getattr(self, name)
-            if not isinstance(value, list | tuple) or not all(isinstance(item, str) for item in value):
-                raise TypeError(f"'{name}' must be a list of ids, not {value!r}")
-        for name in ("funding_per_year", "launches", "instruments", "payload_kg", "crew_seats"):
-            value = getattr(self, name)
-            if isinstance(value, bool) or not isinstance(value, int | float):
-                raise TypeError(f"'{name}' must be a number, not {value!r}")
-        # JSON brings lists: keep tuples, so a command read back from a save equals the one written.
-        object.__setattr__(self, "modules", tuple(self.modules))
-        object.__setattr__(self, "data_share", tuple(self.data_share))
+    offer: Offer
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,31 +84,63 @@ _KINDS: dict[str, type[Command]] = {
 
 
 def command_to_json(command: Command) -> dict[str, Any]:
-    """The command as plain data; a field at its default is left out, so older files and new ones agree."""
+    """The command as plain data; a field at its default is left out, so older files and new ones agree.
+
+    A proposal is written flat, its offer's terms beside the partner, as command files have always held it.
+    """
     kind = next(name for name, cls in _KINDS.items() if isinstance(command, cls))
-    defaults = {f.name: f.default for f in fields(command) if f.default is not MISSING}
-    values = {key: value for key, value in asdict(command).items() if key not in defaults or value != defaults[key]}
-    return {"kind": kind, **values}
+    if isinstance(command, ProposeAgreement):
+        return {"kind": kind, "partner": command.partner, **_changed_fields(command.offer)}
+    return {"kind": kind, **_changed_fields(command)}
+
+
+def _changed_fields(data: Any) -> dict[str, Any]:
+    defaults = {f.name: f.default for f in fields(data) if f.default is not MISSING}
+    return {key: value for key, value in asdict(data).items() if key not in defaults or value != defaults[key]}
 
 
 def command_from_json(data: dict[str, Any]) -> Command:
     """Raises ValueError with a readable sentence when the data is not a command."""
-    fields = dict(data)
-    kind = fields.pop("kind", None)
+    values = dict(data)
+    kind = values.pop("kind", None)
     if kind not in _KINDS:
         raise ValueError(f"unknown command kind {kind!r}; expected one of {', '.join(_KINDS)}")
     try:
-        command: Command = _KINDS[kind](**fields)
+        if kind == "propose":
+            partner = values.pop("partner", None)
+            if not isinstance(partner, str):
+                raise TypeError(f"'partner' must be a partner's id, not {partner!r}")
+            offer = _offer(values)
+            _check_plain_types(kind, offer)
+            command: Command = ProposeAgreement(partner, offer)
+        else:
+            command = _KINDS[kind](**values)
     except TypeError as error:
         raise ValueError(f"a '{kind}' command has the wrong keys: {error}") from None
     _check_plain_types(kind, command)
     return command
 
 
+def _offer(values: dict[str, Any]) -> Offer:
+    """The offer's terms from a command file; a lone string or a quoted number is named, not guessed at."""
+    for name in ("modules", "data_share"):
+        value = values.get(name, ())
+        if not isinstance(value, list | tuple) or not all(isinstance(item, str) for item in value):
+            raise TypeError(f"'{name}' must be a list of ids, not {value!r}")
+    for name in ("funding_per_year", "launches", "instruments", "payload_kg", "crew_seats"):
+        value = values.get(name, 0)
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise TypeError(f"'{name}' must be a number, not {value!r}")
+    # JSON brings lists: keep tuples, so a command read back from a save equals the one written.
+    lists: dict[str, tuple[str, ...]] = {name: tuple(values[name]) for name in ("modules", "data_share")
+                                         if name in values}
+    return Offer(**{**values, **lists})
+
+
 _TYPE_WORDS: dict[Any, str] = {int: "a whole number", float: "a number", str: "text", bool: "true or false"}
 
 
-def _check_plain_types(kind: str, command: Command) -> None:
+def _check_plain_types(kind: str, command: Command | Offer) -> None:
     """A number where a number belongs: JSON from a file may hold "3" or true where 3 is meant."""
     for name, expected in get_type_hints(type(command)).items():
         if expected not in _TYPE_WORDS:

@@ -1,11 +1,13 @@
-"""Components: plain data on entities. Behaviour lives in the systems."""
+"""Components: plain data on entities (modules on the map, partners, agreements). Behaviour lives in the systems."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Literal
 
-from game.content.models import ModuleSpec
+from game.content.models import ModuleSpec, PartnerSpec
 from game.rules.grid import turned
+from game.rules.negotiation import Offer
 
 
 @dataclass(slots=True)
@@ -28,22 +30,6 @@ class Ordered:
     """Paid for and its ground reserved, but still cargo: booked on delivery `delivery`, not yet landed."""
 
     delivery: int
-
-
-BOOKED, IN_TRANSIT, AWAITING_LANDING = "booked", "in transit", "awaiting landing"
-
-
-@dataclass(slots=True)
-class Delivery:
-    """One launch's cargo: the ordered modules it carries, when it flies and when it reaches the Moon."""
-
-    id: int
-    vehicle: str
-    launch_hour: int
-    arrival_hour: int
-    entities: list[int] = field(default_factory=list)
-    mass_kg: float = 0.0
-    state: str = BOOKED  # booked, in transit, awaiting landing
 
 
 @dataclass(slots=True)
@@ -88,26 +74,64 @@ class PowerState:
     lit: bool = False
 
 
-@dataclass(slots=True)
-class Station:
-    """The programme's shared state: money, stores, science and the level's progress."""
+# --- diplomacy: one entity per partner of the level, one per signed agreement ---------------------
 
-    hour: int = 0
-    budget: float = 0.0
-    funding_per_year: float = 0.0
-    crew: int = 0
-    resources: dict[str, float] = field(default_factory=dict)
-    capacity: dict[str, float] = field(default_factory=dict)
-    science: dict[str, float] = field(default_factory=dict)
-    unsent_science: dict[str, float] = field(default_factory=dict)
-    lowest_budget: float = 0.0
-    powered_streak_hours: int = 0
-    crewed_streak_hours: int = 0
-    shortage_hours: int = 0
-    events_fired: dict[str, int] = field(default_factory=dict)
-    facts_seen: list[str] = field(default_factory=list)
-    goals: dict[str, str] = field(default_factory=dict)
-    outcome: str = "playing"
-    crew_dose_msv: float = 0.0  # what each crew member has taken so far (they live and work together)
-    crew_draw_per_hour: dict[str, float] = field(default_factory=dict)  # kg of oxygen, water, food, this hour
-    crew_warned: set[str] = field(default_factory=set)  # warnings given and not yet cleared
+OwedBy = Literal["partner", "player"]
+DeliverableState = Literal["pending", "met", "missed", "cancelled"]
+AgreementState = Literal["active", "kept", "broken", "defaulted"]
+
+
+@dataclass(slots=True)
+class Partner:
+    """A partner of this level: its catalog entry, its trust in the programme, and where talks stand."""
+
+    spec: PartnerSpec
+    trust: float
+    member: bool
+    talks_open: bool
+    rounds_left: int
+    last_consulted_hour: int = 0
+    consulted_topics: dict[str, int] = field(default_factory=dict)  # topic -> hour of its last valued consultation
+    talks_resume_hour: int | None = None  # after talks broke off: when they reopen by themselves
+    shared_science: dict[str, float] = field(default_factory=dict)  # points already shared, per domain
+    shared_hours: dict[str, int] = field(default_factory=dict)  # domain -> hour of its last valued share
+    history: list[str] = field(default_factory=list)
+    last_answer: Answer | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    """The partner's last answer to a proposal, kept so the negotiation room can show it."""
+
+    decision: str
+    text: str
+    offer: Offer
+    counter: Offer | None
+    hour: int
+
+
+@dataclass(slots=True)
+class Deliverable:
+    """One thing owed under an agreement, by the partner or by the player, by an hour."""
+
+    owed_by: OwedBy
+    kind: str  # a PartnerTerm
+    text: str
+    due_hour: int
+    detail: str = ""  # module id or science domain
+    amount: float = 0.0
+    state: DeliverableState = "pending"
+
+
+@dataclass(slots=True)
+class Agreement:
+    """Signed terms with their deliverables; its state settles once nothing is pending."""
+
+    number: int
+    partner: str
+    offer: Offer
+    signed_hour: int
+    science_at_signing: dict[str, float]
+    deliverables: list[Deliverable]
+    state: AgreementState = "active"
+    science_checked: dict[str, float] = field(default_factory=dict)  # sent points at the last data check

@@ -1,8 +1,23 @@
-"""Events: small records of what happened in a step, read by scenes, logs and tests. Past tense names."""
+"""Events: small records of what happened in a step, read by scenes, logs and tests. Past tense names.
+
+An event that answers a command (its refusal, or what it did) carries that command, so `answer_to` finds
+the answer to one command among a step's events.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+
+from game.ecs.commands import (
+    Command,
+    ConsultPartner,
+    Demolish,
+    PlaceModule,
+    ProposeAgreement,
+    ResolveLanding,
+    ShareData,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -10,17 +25,22 @@ class ModulePlaced:
     module: str
     x: int
     y: int
+    command: PlaceModule | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class ModuleDemolished:
     module: str
     refund: float
+    command: Demolish | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class CommandRefused:
+    """`command` was not carried out; `reason` is the sentence a player reads."""
+
     reason: str
+    command: Command
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +113,7 @@ class OfferAnswered:
     partner: str
     decision: str
     text: str
+    command: ProposeAgreement | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,10 +152,13 @@ class AgreementDefaulted:
 
 @dataclass(frozen=True, slots=True)
 class TrustChanged:
+    """A partner's trust moved; `command` is the consultation or data share that moved it, if one did."""
+
     partner: str
     trust: float
     change: float
     text: str
+    command: ConsultPartner | ShareData | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,6 +201,7 @@ class LandingResolved:
     grade: str
     modules: tuple[str, ...]
     text: str
+    command: ResolveLanding | None = None  # None when the autopilot flew it
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,3 +249,15 @@ GameEvent = (
     | EnergyRunningLow | PowerLost | LevelEventFired | GoalMet | GoalFailed | LevelEnded | StationEvent
     | DiplomacyEvent
 )
+
+Answer = CommandRefused | ModulePlaced | ModuleDemolished | LandingResolved | OfferAnswered | TrustChanged
+_ANSWERS = (CommandRefused, ModulePlaced, ModuleDemolished, LandingResolved, OfferAnswered, TrustChanged)
+
+
+def answer_to(command: Command, events: Iterable[GameEvent]) -> Answer | None:
+    """The event among `events` that answers `command`: its refusal, or what it did.
+
+    None when nothing there answers it: it has not been applied yet, or it is done without a word
+    (SetLandingMode).
+    """
+    return next((event for event in events if isinstance(event, _ANSWERS) and event.command == command), None)

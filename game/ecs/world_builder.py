@@ -1,4 +1,5 @@
-"""Builds a fresh esper world from a validated level: the station, and the modules standing at the start."""
+"""Builds a fresh esper world from a validated level (the modules standing at the start, the partners), and
+adds or removes the modules the run builds and takes down."""
 
 from __future__ import annotations
 
@@ -9,14 +10,15 @@ from game.ecs.components import (
     EnergyStore,
     Module,
     Ordered,
+    Partner,
     PowerState,
     Reliability,
     SolarExposure,
     UnderConstruction,
 )
-from game.ecs.context import HOURS_PER_YEAR, SimContext
-from game.ecs.partners import populate_partners
+from game.ecs.resources import SimContext
 from game.rules.grid import footprint_cells, turned
+from game.rules.hours import HOURS_PER_YEAR
 
 
 def populate_world(ctx: SimContext) -> None:
@@ -30,6 +32,14 @@ def populate_world(ctx: SimContext) -> None:
         store.charge_wh = energy * store.capacity_wh / capacity
     recount_capacity(ctx)
     populate_partners(ctx)
+
+
+def populate_partners(ctx: SimContext) -> None:
+    """Creates one entity per partner of the level, in the level's order."""
+    for taking_part in ctx.level.partners:
+        spec = ctx.catalog.partners[taking_part.partner]
+        trust = spec.starting_trust if taking_part.trust is None else taking_part.trust
+        esper.create_entity(Partner(spec, trust, taking_part.member, taking_part.talks_open, spec.patience))
 
 
 def spawn_module(

@@ -13,7 +13,7 @@ from game.render.palette import STANDARD_PALETTE, Palette
 from game.render.text_cache import TextCache
 
 if TYPE_CHECKING:
-    from game.ecs.session import GoalView
+    from game.simulation.views import GoalView
 
 BAR_PX = 12
 STATUS_WORDS = {"met": to_translate("MET"), "failed": to_translate("FAILED")}

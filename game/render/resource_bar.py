@@ -8,16 +8,15 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from game.content.catalog import Catalog
 from game.content.ui_text import ENGLISH, Translate, to_translate
 from game.render import palette
 from game.render.palette import STANDARD_PALETTE, Palette
 from game.render.text_cache import TextCache
+from game.rules.hours import HOURS_PER_DAY
 
 if TYPE_CHECKING:
-    from game.ecs.session import StationSnapshot
+    from game.simulation.views import StationSnapshot
 
-HOURS_PER_DAY = 24
 CONSUMABLES = ("water", "oxygen", "food")
 STORES = ("water", "oxygen", "food", "regolith", "bricks", "spare_parts")
 STORE_NAMES = {"water": to_translate("Water"), "oxygen": to_translate("Oxygen"), "food": to_translate("Food"),
@@ -49,29 +48,11 @@ def _watts(watts: float) -> str:
     return f"{watts / 1000:,.1f} kW" if abs(watts) >= 1000 else f"{watts:,.0f} W"
 
 
-def power_balance(snapshot: StationSnapshot, catalog: Catalog) -> tuple[float, float]:
-    """(generation, draw) in watts now: the snapshot's own figures when it has them, else from the modules."""
-    made = getattr(snapshot, "power_generation_w", None)
-    used = getattr(snapshot, "power_draw_w", None)
-    if isinstance(made, int | float) and isinstance(used, int | float):
-        return float(made), float(used)
-    generation = draw = 0.0
-    for view in snapshot.modules:
-        spec = catalog.modules.get(view.module_id)
-        if spec is None or view.state not in ("working", "unpowered"):  # only modules standing on the network
-            continue
-        if spec.power_output_w > 0 and (view.lit or not spec.solar):
-            generation += spec.power_output_w
-        draw += spec.power_draw_w
-    return generation, draw
-
-
-def snapshot_values(snapshot: StationSnapshot, catalog: Catalog) -> dict[str, float]:
+def snapshot_values(snapshot: StationSnapshot) -> dict[str, float]:
     """The numbers the bar compares over a day."""
     values = {"budget": snapshot.budget, "energy": snapshot.energy_wh,
               "science": sum(snapshot.science.values())}
-    generation, draw = power_balance(snapshot, catalog)
-    values["power"] = generation - draw
+    values["power"] = snapshot.power_generation_w - snapshot.power_draw_w
     for store in STORES:
         values[store] = snapshot.resources.get(store, 0.0)
     values["crew"] = float(snapshot.crew)
@@ -113,9 +94,7 @@ def days_left(now: float, before: float | None, hours: int) -> float | None:
     return now / per_day
 
 
-def resource_readings(
-    snapshot: StationSnapshot, catalog: Catalog, history: ResourceHistory, tr: Translate = ENGLISH
-) -> list[Reading]:
+def resource_readings(snapshot: StationSnapshot, history: ResourceHistory, tr: Translate = ENGLISH) -> list[Reading]:
     past = history.day_ago(snapshot.hour)
     before: dict[str, float] = past[1] if past else {}
     hours = snapshot.hour - past[0] if past else 0
@@ -147,7 +126,7 @@ def resource_readings(
             capacity=f"{capacity / 1000:,.0f}"),
          carry),
     ))
-    generation, draw = power_balance(snapshot, catalog)
+    generation, draw = snapshot.power_generation_w, snapshot.power_draw_w  # as the power system found them
     balance = generation - draw
     readings.append(Reading(
         "power", tr("Power"), ("+" if balance >= 0 else "−") + _watts(abs(balance)), _trend(balance, was("power")),

@@ -6,8 +6,8 @@ import math
 from collections.abc import Mapping
 
 from game.content.models import CrewNeeds
+from game.rules.hours import HOURS_PER_DAY
 
-HOURS_PER_DAY = 24
 SUPPLIES = ("oxygen", "water", "food")
 CREW_WARNING_HOURS = 72.0  # game value: warn when a store lasts less than three days at this rate
 DOSE_WARNING_SHARE = 0.8  # game value: warn when a crew member has taken this share of the dose limit

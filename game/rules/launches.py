@@ -7,8 +7,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from game.content.message import Message, say
+from game.rules.hours import HOURS_PER_DAY
 
-HOURS_PER_DAY = 24
 GRADES = ("perfect", "good", "hard", "off_target", "crash")
 # Game value: a hard landing leaves its cargo broken for this many hours at 100 % damage (scaled down
 # with the damage), on top of the usual assembly.

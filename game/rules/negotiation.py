@@ -480,7 +480,8 @@ def _within_means(offer: Offer, partner: PartnerSpec, state: ProgrammeState) -> 
     )
 
 
-PAYLOAD_STEP_KG = 50.0  # a counter adds payload in steps of this many kg (game value)
+PAYLOAD_STEP_KG = 50.0  # a counter adds payload in steps of this many kg, and so does the negotiation room (game value)
+PAYLOAD_CREDITS_PER_KG = 0.1  # what carrying a partner's payload costs the programme (game value)
 
 
 def payload_room(state: ProgrammeState, weights: Weights = WEIGHTS) -> float:

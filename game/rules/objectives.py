@@ -6,8 +6,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from game.content.models import PARTNER_GOAL_KINDS, Goal
+from game.rules.hours import HOURS_PER_DAY
 
-HOURS_PER_DAY = 24
 PENDING, MET, FAILED = "pending", "met", "failed"
 
 

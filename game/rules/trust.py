@@ -9,8 +9,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from game.content.message import say
+
 TRUST_MIN = 0.0
 TRUST_MAX = 100.0
+CONSULT_TOPICS = {  # what a partner can be consulted on, each as the phrase a sentence names it by
+    "science": say("the science priorities"),
+    "modules": say("which modules to build next"),
+    "schedule": say("the schedule of launches and deliveries"),
+    "site": say("where to build the station"),
+}
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,1 +1,1 @@
-"""One esper processor per domain; their order is fixed in game/ecs/schedule.py."""
+"""One esper processor per domain; their order is fixed in game/simulation/schedule.py."""

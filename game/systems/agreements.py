@@ -2,11 +2,10 @@
 
 Runs after the economy (so the science sent home this hour counts) and before the level's events.
 A level event that names a partner is applied the step after it fires, in this order every time.
+The diplomacy commands reach it through the command system, which puts them in the desk's inbox.
 """
 
 from __future__ import annotations
-
-from dataclasses import asdict
 
 import esper
 
@@ -14,8 +13,7 @@ from game.content.catalog import unknown
 from game.content.message import Message, level_text, say
 from game.content.models import SCIENCE_DOMAINS, Event, ModuleSpec
 from game.ecs.commands import ConsultPartner, ProposeAgreement, ShareData
-from game.ecs.components import Module, PowerState
-from game.ecs.context import HOURS_PER_DAY, HOURS_PER_YEAR, SimContext
+from game.ecs.components import Agreement, Answer, Deliverable, Module, Partner, PowerState
 from game.ecs.events import (
     AgreementDefaulted,
     AgreementSigned,
@@ -26,25 +24,26 @@ from game.ecs.events import (
     PromiseSettled,
     TrustChanged,
 )
-from game.ecs.partners import (
-    CONSULT_TOPICS,
-    Agreement,
-    Answer,
-    Deliverable,
-    DiplomacyDesk,
-    Partner,
-    desk_of_world,
-    partners_by_id,
-    programme_state,
-)
-from game.ecs.preview import pad_reaches, power_reaches
+from game.ecs.resources import DiplomacyDesk, SimContext
+from game.ecs.status import is_finished, is_working
 from game.ecs.world_builder import recount_capacity, spawn_module
 from game.rules import trust as trust_rules
 from game.rules.grid import footprint_cells
-from game.rules.negotiation import Offer, domain_name, favourite_domain, interest_in, offer_problem, respond
+from game.rules.hours import HOURS_PER_DAY, HOURS_PER_YEAR
+from game.rules.negotiation import (
+    PAYLOAD_CREDITS_PER_KG,
+    Offer,
+    ProgrammeState,
+    domain_name,
+    favourite_domain,
+    interest_in,
+    offer_problem,
+    respond,
+)
 from game.rules.placement import placement_refusal
+from game.rules.trust import CONSULT_TOPICS
 from game.systems.base import System
-from game.systems.status import is_finished, is_working
+from game.systems.placement import pad_reaches, power_reaches
 
 # Game values: when things fall due after signing, and what a delivered term is worth.
 INSTALMENT_DAYS = 30
@@ -56,7 +55,6 @@ PAYLOAD_DUE_DAYS = 45
 HOSTING_DUE_DAYS = 60
 CO_LEAD_DUE_DAYS = 60
 CREW_SEAT_DUE_DAYS = 365
-PAYLOAD_CREDITS_PER_KG = 0.1  # what carrying a partner's payload costs the programme
 LAUNCH_CREDITS = 100.0  # a partner's launch, in a level that flies no launch vehicles of its own
 INSTRUMENT_POINTS_PER_DAY = 1.0  # science a partner's instrument adds in its favourite domain
 TALKS_PAUSE_DAYS = 30  # after a partner breaks off talks, they reopen this much later
@@ -66,7 +64,7 @@ HISTORY_LENGTH = 40
 class AgreementSystem(System):
     def process(self) -> None:
         ctx = self.ctx
-        desk = desk_of_world()
+        desk = ctx.desk
         if not ctx.level.partners and not desk.inbox:
             return  # a level without partners has nothing to settle: keep its hours cheap
         partners = partners_by_id()
@@ -75,13 +73,13 @@ class AgreementSystem(System):
         for command in commands:
             partner = partners.get(command.partner)
             if partner is None:
-                ctx.emit(CommandRefused(unknown("partner of this level", command.partner, partners)))
+                ctx.emit(CommandRefused(unknown("partner of this level", command.partner, partners), command))
             elif isinstance(command, ProposeAgreement):
                 self._propose(desk, partner, command)
             elif isinstance(command, ConsultPartner):
-                self._consult(partner, command.topic)
+                self._consult(partner, command)
             elif isinstance(command, ShareData):
-                self._share(partner, command.domain)
+                self._share(partner, command)
         desk.crewed |= ctx.station.crew > 0
         for _, agreement in sorted(esper.get_component(Agreement), key=lambda pair: pair[1].number):
             if agreement.state == "active":
@@ -101,21 +99,22 @@ class AgreementSystem(System):
         if not partner.talks_open:
             if partner.talks_resume_hour is not None:
                 ctx.emit(CommandRefused(say("Talks with {name} are not open; they reopen on day {day:.0f}.", name=name,
-                                            day=partner.talks_resume_hour / HOURS_PER_DAY)))
+                                            day=partner.talks_resume_hour / HOURS_PER_DAY), command))
             else:
                 ctx.emit(CommandRefused(say("Talks with {name} are not open, and the level has not opened them yet.",
-                                            name=name)))
+                                            name=name), command))
             return
-        offer = Offer(**{key: value for key, value in asdict(command).items() if key != "partner"})
+        offer = command.offer
         problem = offer_problem(offer)
         if problem is not None:
-            ctx.emit(CommandRefused(say("The offer to {name} cannot be made: {problem}.", name=name, problem=problem)))
+            ctx.emit(CommandRefused(say("The offer to {name} cannot be made: {problem}.", name=name, problem=problem),
+                                    command))
             return
         state = programme_state(ctx)
         answer = respond(offer, partner.spec, partner.trust, state, partner.rounds_left)
         partner.rounds_left = answer.rounds_left
         partner.last_answer = Answer(answer.decision, answer.text, offer, answer.counter, hour)
-        ctx.emit(OfferAnswered(partner.spec.id, answer.decision, answer.text))
+        ctx.emit(OfferAnswered(partner.spec.id, answer.decision, answer.text, command))
         self._remember(partner, answer.text)
         if answer.decision == "accept":
             self._sign(desk, partner, offer)
@@ -145,12 +144,13 @@ class AgreementSystem(System):
         self._trust(partner, trust_rules.TRUST.agreement_signed, say("{name} signs agreement {number}.", name=name,
                                                                      number=number))
 
-    def _consult(self, partner: Partner, topic: str) -> None:
+    def _consult(self, partner: Partner, command: ConsultPartner) -> None:
         ctx = self.ctx
         name = partner.spec.name
+        topic = command.topic
         if topic not in CONSULT_TOPICS:
             ctx.emit(CommandRefused(say("'{topic}' is not a topic to consult on; choose {topics}.", topic=topic,
-                                        topics=list(CONSULT_TOPICS))))
+                                        topics=list(CONSULT_TOPICS)), command))
             return
         hour = ctx.station.hour
         last_on_topic = partner.consulted_topics.get(topic)
@@ -162,29 +162,31 @@ class AgreementSystem(System):
             # The period runs from the last valued consultation on this topic, so it is not renewed here.
             self._trust(partner, 0.0, say("{name} was consulted on {topic} only {days:.0f} day(s) ago: routine; {view}",
                                           name=name, topic=CONSULT_TOPICS[topic], days=days_since, view=view),
-                        ease=False)
+                        ease=False, command=command)
             return
         partner.consulted_topics[topic] = hour
         if change == 0.0:
             self._trust(partner, 0.0, say("{name} was consulted on {topic}: {view} Being asked no longer raises their "
                                           "trust; kept promises and shared results still can.",
-                                          name=name, topic=CONSULT_TOPICS[topic], view=view), ease=False)
+                                          name=name, topic=CONSULT_TOPICS[topic], view=view), ease=False,
+                        command=command)
         else:
             self._trust(partner, change, say("{name} was consulted on {topic}: {view}", name=name,
-                                             topic=CONSULT_TOPICS[topic], view=view), ease=False)
+                                             topic=CONSULT_TOPICS[topic], view=view), ease=False, command=command)
 
-    def _share(self, partner: Partner, domain: str) -> None:
+    def _share(self, partner: Partner, command: ShareData) -> None:
         ctx = self.ctx
         name = partner.spec.name
+        domain = command.domain
         if domain not in SCIENCE_DOMAINS:
             ctx.emit(CommandRefused(say("'{domain}' is not a science domain; choose {domains}.", domain=domain,
-                                        domains=list(SCIENCE_DOMAINS))))
+                                        domains=list(SCIENCE_DOMAINS)), command))
             return
         sent = ctx.station.science.get(domain, 0.0)
         new = sent - partner.shared_science.get(domain, 0.0)
         if new <= 1e-9:
             ctx.emit(CommandRefused(say("There is no new {domain} data to share with {name}: the station must send "
-                                        "some home first.", domain=domain_name(domain), name=name)))
+                                        "some home first.", domain=domain_name(domain), name=name), command))
             return
         partner.shared_science[domain] = sent
         hour = ctx.station.hour
@@ -198,7 +200,7 @@ class AgreementSystem(System):
             text = say("{name} received {points:.1f} points of {domain} data.", name=name, points=new,
                        domain=domain_name(domain))
             partner.shared_hours[domain] = hour
-        self._trust(partner, change, text, ease=False)
+        self._trust(partner, change, text, ease=False, command=command)
 
     # --- agreements -------------------------------------------------------------------------------
 
@@ -416,13 +418,14 @@ class AgreementSystem(System):
 
     # --- bookkeeping ------------------------------------------------------------------------------
 
-    def _trust(self, partner: Partner, change: float, text: str, ease: bool = True) -> None:
+    def _trust(self, partner: Partner, change: float, text: str, ease: bool = True,
+               command: ConsultPartner | ShareData | None = None) -> None:
         """Moves a partner's trust; a gain is eased as trust nears 100 unless `ease` is off (a level's
-        event sets its own change, and consulting has its own ceiling)."""
+        event sets its own change, and consulting has its own ceiling). `command` is what moved it, if any."""
         if ease:
             change = trust_rules.eased(partner.trust, change)
         partner.trust = trust_rules.changed(partner.trust, change)
-        self.ctx.emit(TrustChanged(partner.spec.id, partner.trust, change, text))
+        self.ctx.emit(TrustChanged(partner.spec.id, partner.trust, change, text, command))
         # The change is part of the remembered sentence (not glued on), so the line still translates whole.
         self._remember(partner, say("{text} (trust {change:+.0f})", text=text, change=change)
                        if abs(change) >= 0.5 else text)
@@ -459,3 +462,37 @@ def _free_spot(ctx: SimContext, spec: ModuleSpec) -> tuple[int, int] | None:
         if pad_reaches(ctx, spec, tuple(footprint_cells(x, y, spec.footprint))):
             return x, y
     return allowed[0] if allowed else None
+
+
+# --- queries the session shares -------------------------------------------------------------------
+
+
+def partners_by_id() -> dict[str, Partner]:
+    return {partner.spec.id: partner for _, partner in esper.get_component(Partner)}
+
+
+def programme_state(ctx: SimContext) -> ProgrammeState:
+    """What partners weigh an offer against (the science sent home, who has signed on) and what the
+    programme can plausibly give at its stage, which bounds what a counter-offer asks for."""
+    members = sum(1 for _, partner in esper.get_component(Partner) if partner.member)
+    # As the catalog writes them, so sentences that name a module show it in the player's language.
+    names = {module_id: spec.name for module_id, spec in ctx.catalog.modules.items()}
+    standing = sorted((entity, module.spec) for entity, module in esper.get_component(Module))
+    producing: dict[str, str] = {}
+    for _, spec in standing:  # standing or being built: a module on the ground will make its science
+        for domain, rate in spec.science_per_day.items():
+            if rate > 0:
+                producing.setdefault(str(domain), spec.id)
+    for _, instrument_domain in ctx.desk.instruments:
+        producing.setdefault(instrument_domain, "")  # a partner's instrument, already working
+    vehicles = [ctx.catalog.launch_vehicles[v] for v in ctx.level.launch_vehicles if v in ctx.catalog.launch_vehicles]
+    largest = max((vehicle.payload_to_surface_kg for vehicle in vehicles), default=0.0)
+    standing_ids = {spec.id for _, spec in standing}
+    hostable = frozenset(
+        module_id for module_id, spec in ctx.catalog.modules.items()
+        if module_id in standing_ids
+        or ((not vehicles or spec.mass_kg <= largest) and spec.cost <= ctx.station.budget)
+    )
+    crewed = ctx.station.crew > 0 or any(spec.crew_capacity > 0 for _, spec in standing)
+    return ProgrammeState(ctx.level.programme, dict(ctx.station.science), members, names, producing, hostable,
+                          largest, crewed)

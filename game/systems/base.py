@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import esper
 
-from game.ecs.context import SimContext
+from game.ecs.resources import SimContext
 
 
 class System(esper.Processor):

@@ -9,16 +9,28 @@ from __future__ import annotations
 import esper
 
 from game.ecs.components import Module, Ordered, UnderConstruction
-from game.ecs.context import SimContext
 from game.ecs.events import ModuleCompleted
+from game.ecs.resources import PadReach, SimContext
+from game.ecs.status import is_sound
 from game.ecs.world_builder import recount_capacity
 from game.rules.links import PAD_SHAPE, pad_linked
 from game.systems.base import System
-from game.systems.status import is_sound
 
 
-def linked_to_pad(ctx: SimContext) -> set[int] | None:
-    """Landed modules a working pad links to, or None when the map has no pad (and so no link rule)."""
+def linked_to_pad(ctx: SimContext) -> frozenset[int] | None:
+    """Landed modules a working pad links to, or None when the map has no pad (and so no link rule).
+
+    Worked out again only when the map or a module's state may have changed; needs the run's world current.
+    """
+    cached = ctx.pad_reach
+    if not ctx.topology_changed and cached is not None and cached.version == ctx.status_version:
+        return cached.linked
+    linked = _pad_reach()
+    ctx.pad_reach = PadReach(ctx.status_version, linked)
+    return linked
+
+
+def _pad_reach() -> frozenset[int] | None:
     cells: dict[int, tuple[tuple[int, int], ...]] = {}
     conducts: dict[int, bool] = {}
     pads: list[int] = []
@@ -34,20 +46,15 @@ def linked_to_pad(ctx: SimContext) -> set[int] | None:
             pads.append(entity)
     if not any_pad:
         return None
-    return pad_linked(cells, conducts, pads)
+    return frozenset(pad_linked(cells, conducts, pads))
 
 
 class ConstructionSystem(System):
-    def __init__(self, ctx: SimContext):
-        super().__init__(ctx)
-        self.linked: set[int] | None = None
-        self.linked_version = -1  # the status_version `linked` was worked out for
-
     def process(self) -> None:
         building = esper.get_components(Module, UnderConstruction)
         if not building:
             return
-        linked = self._linked()
+        linked = linked_to_pad(self.ctx)
         finished = []
         for entity, (module, assembly) in building:
             if linked is not None and entity not in linked and module.spec.shape != PAD_SHAPE:
@@ -61,11 +68,3 @@ class ConstructionSystem(System):
             self.ctx.topology_changed = True
         if finished:
             recount_capacity(self.ctx)
-
-    def _linked(self) -> set[int] | None:
-        """The pad's reach, worked out again only when the map or a module's state may have changed."""
-        ctx = self.ctx
-        if ctx.topology_changed or self.linked_version != ctx.status_version:
-            self.linked = linked_to_pad(ctx)
-            self.linked_version = ctx.status_version
-        return self.linked

@@ -6,8 +6,9 @@ import math
 
 from game.content.message import Message, say
 from game.content.models import CrewNeeds
-from game.ecs.context import HOURS_PER_DAY, SimContext
 from game.ecs.events import CrewEvacuated, CrewRotated, CrewWarning
+from game.ecs.resources import SimContext
+from game.ecs.working_set import working_set
 from game.rules.crew import (
     CREW_WARNING_HOURS,
     DOSE_WARNING_SHARE,
@@ -15,8 +16,8 @@ from game.rules.crew import (
     hourly_dose_msv,
     hourly_needs,
 )
+from game.rules.hours import HOURS_PER_DAY
 from game.systems.base import System
-from game.systems.working_set import working_set
 
 RADIATION = "radiation"
 
@@ -26,8 +27,8 @@ class CrewSystem(System):
 
     def __init__(self, ctx: SimContext):
         super().__init__(ctx)
-        self.needs_key: tuple[int, bool] | None = None  # the crew and life support the needs below are for
-        self.per_hour: dict[str, float] = {}
+        self._needs_key: tuple[int, bool] | None = None  # the crew and life support the needs below are for
+        self._per_hour: dict[str, float] = {}
 
     def process(self) -> None:
         ctx = self.ctx
@@ -39,10 +40,10 @@ class CrewSystem(System):
         if station.crew == 0 or needs is None:
             station.crew_draw_per_hour = {}
             return
-        if self.needs_key != (station.crew, life_support):
-            self.needs_key = (station.crew, life_support)
-            self.per_hour = hourly_needs(needs, station.crew, life_support)
-        per_hour = self.per_hour
+        if self._needs_key != (station.crew, life_support):
+            self._needs_key = (station.crew, life_support)
+            self._per_hour = hourly_needs(needs, station.crew, life_support)
+        per_hour = self._per_hour
         stock = station.resources
         empty = [supply for supply, amount in per_hour.items() if stock.get(supply, 0.0) < amount]
         if empty:
@@ -72,7 +73,7 @@ class CrewSystem(System):
             left = (limit - station.crew_dose_msv) / rate if rate > 0 else math.inf
             self.ctx.emit(CrewWarning(RADIATION, left, say(
                 "Crew warning: they have taken {dose:.0f} of {limit:g} mSv; at this rate the limit comes in "
-                "{days:.0f} days.", dose=station.crew_dose_msv, limit=limit, days=left / 24)))
+                "{days:.0f} days.", dose=station.crew_dose_msv, limit=limit, days=left / HOURS_PER_DAY)))
 
     def _warn(self, reason: str, left: float, text: Message) -> None:
         """Warns once when `left` hours drop under the warning line; warns again after it recovers."""

@@ -2,34 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 import esper
 
 from game.content.message import Message, say
 from game.content.models import ModuleSpec
-from game.ecs.components import (
-    AWAITING_LANDING,
-    BOOKED,
-    IN_TRANSIT,
-    Broken,
-    Delivery,
-    Module,
-    Ordered,
-    UnderConstruction,
-)
-from game.ecs.context import HOURS_PER_DAY, SimContext
+from game.ecs.commands import ResolveLanding
+from game.ecs.components import Broken, Module, Ordered, UnderConstruction
 from game.ecs.events import CargoArrived, CargoLaunched, LandingResolved, LaunchDelayed
+from game.ecs.resources import AWAITING_LANDING, BOOKED, IN_TRANSIT, Delivery, SimContext
 from game.ecs.world_builder import recount_capacity, remove_module
+from game.rules.hours import HOURS_PER_DAY
 from game.rules.launches import Flight, Slip, damaged_repair_hours, earliest_launch, slipped_hour
 from game.systems.base import System
-
-
-@dataclass(slots=True)
-class LaunchSlips:
-    """The launch delays of this run so far, in order: one per world, made by the first delay."""
-
-    slips: list[Slip] = field(default_factory=list)
 
 
 class DeliverySystem(System):
@@ -53,7 +37,7 @@ class DeliverySystem(System):
 def flights(ctx: SimContext) -> list[Flight]:
     """The level's launch vehicles as the booking sees them (none: modules are built where they stand)."""
     vehicles = [ctx.catalog.launch_vehicles[v] for v in ctx.level.launch_vehicles if v in ctx.catalog.launch_vehicles]
-    slips = tuple(slip for _, record in esper.get_component(LaunchSlips) for slip in record.slips)
+    slips = tuple(ctx.launch_slips)
     return [Flight(v.id, v.payload_to_surface_kg, v.cadence_days * HOURS_PER_DAY, slips) for v in vehicles]
 
 
@@ -66,11 +50,7 @@ def delay_launches(ctx: SimContext, days: float) -> None:
     slip = Slip(ctx.station.hour, round(days * HOURS_PER_DAY))
     if slip.hours <= 0:
         return
-    records = esper.get_component(LaunchSlips)
-    record = records[0][1] if records else LaunchSlips()
-    if not records:
-        esper.create_entity(record)
-    record.slips.append(slip)
+    ctx.launch_slips.append(slip)
     for delivery in sorted(ctx.deliveries.values(), key=lambda d: d.id):
         if delivery.state != BOOKED:
             continue  # already on its way: a delay on the ground cannot reach it
@@ -144,8 +124,10 @@ def fly_autopilot(ctx: SimContext, delivery: Delivery) -> tuple[str, float, floa
     return result.grade.name, result.grade.cargo_damage, result.grade.haul_cost
 
 
-def resolve_landing(ctx: SimContext, delivery: Delivery, grade: str, cargo_damage: float, haul_cost: float) -> None:
-    """Applies a landing's grade to the delivery's modules and closes the delivery.
+def resolve_landing(ctx: SimContext, delivery: Delivery, grade: str, cargo_damage: float, haul_cost: float,
+                    command: ResolveLanding | None = None) -> None:
+    """Applies a landing's grade to the delivery's modules and closes the delivery; `command` is the player's
+    ResolveLanding when they flew it (None when the autopilot did).
 
     perfect, good: assembly starts. hard: assembly starts and each module stays broken for the damaged
     share of 30 days. off_target: the haul back to the site is paid, then assembly starts. crash: the
@@ -171,7 +153,7 @@ def resolve_landing(ctx: SimContext, delivery: Delivery, grade: str, cargo_damag
                        cargo=names, cost=haul_cost)
     ctx.topology_changed = True
     recount_capacity(ctx)
-    ctx.emit(LandingResolved(delivery.id, grade, modules, text))
+    ctx.emit(LandingResolved(delivery.id, grade, modules, text, command))
 
 
 def _assemble(ctx: SimContext, entity: int, cargo_damage: float) -> None:

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import math
 
-from game.ecs.context import HOURS_PER_YEAR
+from game.ecs.working_set import working_set
+from game.rules.hours import HOURS_PER_YEAR
 from game.systems.base import System
-from game.systems.working_set import working_set
 
 
 class EconomySystem(System):

@@ -7,13 +7,13 @@ import esper
 from game.content.message import level_text
 from game.content.models import Event
 from game.ecs.components import EnergyStore, Module
-from game.ecs.context import HOURS_PER_DAY
 from game.ecs.events import LevelEventFired
+from game.ecs.status import is_sound
+from game.rules.hours import HOURS_PER_DAY
 from game.systems.base import System
 from game.systems.crew import radiation_storm
 from game.systems.deliveries import delay_launches
 from game.systems.maintenance import break_module
-from game.systems.status import is_sound
 
 
 class LevelEventSystem(System):

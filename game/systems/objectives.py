@@ -8,12 +8,13 @@ import esper
 
 from game.content.message import Message, level_text, say
 from game.content.models import PARTNER_GOAL_KINDS
-from game.ecs.context import SimContext
+from game.ecs.components import Agreement, Partner
 from game.ecs.events import GoalFailed, GoalMet, LevelEnded
-from game.ecs.partners import Agreement, Partner
+from game.ecs.resources import SimContext
+from game.ecs.working_set import working_set
+from game.rules.hours import HOURS_PER_DAY
 from game.rules.objectives import (
     FAILED,
-    HOURS_PER_DAY,
     MET,
     PENDING,
     Progress,
@@ -22,7 +23,6 @@ from game.rules.objectives import (
     level_outcome,
 )
 from game.systems.base import System
-from game.systems.working_set import working_set
 
 
 class ObjectiveSystem(System):
@@ -30,8 +30,8 @@ class ObjectiveSystem(System):
         super().__init__(ctx)
         for goal in ctx.level.goals:
             ctx.station.goals.setdefault(goal.id, PENDING)
-        self.limit_hours = ctx.level.time_limit_days * HOURS_PER_DAY
-        self.first = True  # a level may be settled from its first hour (all goals met at the start)
+        self._limit_hours = ctx.level.time_limit_days * HOURS_PER_DAY
+        self._first = True  # a level may be settled from its first hour (all goals met at the start)
 
     def process(self) -> None:
         ctx = self.ctx
@@ -51,9 +51,9 @@ class ObjectiveSystem(System):
                 elif after == FAILED:
                     ctx.emit(GoalFailed(goal.id, level_text(goal.text)))
         # The outcome moves only when a goal settles or the time runs out.
-        if not changed and progress.hour < self.limit_hours and not self.first:
+        if not changed and progress.hour < self._limit_hours and not self._first:
             return
-        self.first = False
+        self._first = False
         outcome = level_outcome(ctx.level.goals, station.goals, progress.hour, ctx.level.time_limit_days)
         if outcome is not None:
             if outcome == "won":

@@ -11,13 +11,13 @@ from dataclasses import dataclass, field
 import esper
 
 from game.ecs.components import EnergyStore, Module, PowerState, SolarExposure
-from game.ecs.context import SimContext
 from game.ecs.events import EnergyRunningLow, PowerLost
+from game.ecs.resources import SimContext
+from game.ecs.status import is_finished, is_sound
 from game.rules.economy import LOW_ENERGY_WARNING_HOURS
 from game.rules.power import balance_hour, power_networks
 from game.rules.sunlight import is_lit, sun_azimuth_deg
 from game.systems.base import System
-from game.systems.status import is_finished, is_sound
 
 
 @dataclass(slots=True)
@@ -42,14 +42,30 @@ class _Network:
     full: bool = False  # every store was full after the last hour and nothing has drained them since
 
 
+def _output(network: _Network, azimuth: float) -> float:
+    """What the network makes with the sun at this azimuth (reading only: no flag changes)."""
+    lit = (group.output_w for group in network.solar.values()
+           if is_lit(group.sunlight, group.lit_arc_centre_deg, azimuth))
+    return network.steady_w + sum(lit)
+
+
 class PowerSystem(System):
+    """Writes each module's PowerState and the hour's power figures in the resources; its attributes are
+    its own caches (the networks as last grouped), rebuilt from the world whenever the map changes."""
+
     def __init__(self, ctx: SimContext):
         super().__init__(ctx)
-        self.networks: dict[int, _Network] = {}
-        self.dark_networks: set[int] = set()
-        self.energy_version = -1
-        self.layout: tuple[int, ...] = ()  # the finished modules the network numbers below were worked out for
-        self.numbers: dict[int, int] = {}
+        self._networks: dict[int, _Network] = {}
+        self._dark_networks: set[int] = set()
+        self._warned_networks: set[int] = set()
+        self._energy_version = -1
+        self._layout: tuple[int, ...] = ()  # the finished modules the network numbers below were worked out for
+        self._numbers: dict[int, int] = {}
+        # The figures before the first hour, so a run shows its power from the start; changes nothing else.
+        self._rebuild()
+        azimuth = sun_azimuth_deg(ctx.station.hour, ctx.moon.synodic_day_hours)
+        ctx.power_generation_w = sum(_output(network, azimuth) for network in self._networks.values())
+        ctx.power_draw_w = sum(network.draw_w for network in self._networks.values())
 
     def process(self) -> None:
         ctx = self.ctx
@@ -57,15 +73,15 @@ class PowerSystem(System):
             self._rebuild()
             ctx.topology_changed = False
             ctx.status_version += 1
-        if self.energy_version != ctx.energy_version:  # an event added or drained energy: stores may not be full
-            self.energy_version = ctx.energy_version
-            for network in self.networks.values():
+        if self._energy_version != ctx.energy_version:  # an event added or drained energy: stores may not be full
+            self._energy_version = ctx.energy_version
+            for network in self._networks.values():
                 network.full = False
         azimuth = sun_azimuth_deg(ctx.station.hour, ctx.moon.synodic_day_hours)
         all_supplied = True
         any_draw = False
         total_generation = total_draw = 0.0
-        for number, network in self.networks.items():
+        for number, network in self._networks.items():
             generation = network.steady_w + self._sunlit_output(network, azimuth)
             total_generation += generation
             total_draw += network.draw_w
@@ -115,18 +131,18 @@ class PowerSystem(System):
 
     def _warn(self, number: int, network: _Network, generation: float, supplied: bool) -> None:
         if not supplied:
-            if number not in self.dark_networks:
-                self.dark_networks.add(number)
+            if number not in self._dark_networks:
+                self._dark_networks.add(number)
                 self.ctx.emit(PowerLost(number, len(network.members)))
             return
-        self.dark_networks.discard(number)
+        self._dark_networks.discard(number)
         deficit = network.draw_w - generation
         if deficit <= 0:
-            self.ctx.warned_networks.discard(number)
+            self._warned_networks.discard(number)
             return
         stored = sum(store.charge_wh for store in network.stores)
-        if stored / deficit < LOW_ENERGY_WARNING_HOURS and number not in self.ctx.warned_networks:
-            self.ctx.warned_networks.add(number)
+        if stored / deficit < LOW_ENERGY_WARNING_HOURS and number not in self._warned_networks:
+            self._warned_networks.add(number)
             self.ctx.emit(EnergyRunningLow(number, stored / deficit))
 
     def _rebuild(self) -> None:
@@ -139,16 +155,16 @@ class PowerSystem(System):
                 state.powered = state.lit = False
         # A module breaking or mended changes who works, not who touches whom: the grouping stays.
         layout = tuple(entity for entity, _, _ in finished)
-        if layout != self.layout:
-            self.layout = layout
-            self.numbers = power_networks(
+        if layout != self._layout:
+            self._layout = layout
+            self._numbers = power_networks(
                 {e: m.cells for e, m, _ in finished}, {e: m.spec.conducts_power for e, m, _ in finished}
             )
-        numbers = self.numbers
-        self.networks = {}
+        numbers = self._numbers
+        self._networks = {}
         for entity, module, state in finished:
             state.network = numbers[entity]
-            network = self.networks.setdefault(numbers[entity], _Network())
+            network = self._networks.setdefault(numbers[entity], _Network())
             network.members.append((module, state))
             if not is_sound(entity):
                 continue
@@ -165,4 +181,4 @@ class PowerSystem(System):
             store = esper.try_component(entity, EnergyStore)
             if store is not None:
                 network.stores.append(store)
-        self.dark_networks &= set(self.networks)
+        self._dark_networks &= set(self._networks)

@@ -17,8 +17,8 @@ from game.scenes.context import SceneContext
 from game.scenes.scene import Pop, SceneBase, Transition
 
 if TYPE_CHECKING:
-    from game.ecs.partners import AgreementView
-    from game.ecs.session import Simulation, StationSnapshot
+    from game.simulation.simulation import Simulation
+    from game.simulation.views import AgreementView, StationSnapshot
 
 MARGIN = 32
 TOP = 84

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, replace
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 import pygame
@@ -25,8 +25,8 @@ from game.scenes.partners.roster import act_now
 from game.scenes.scene import Pop, SceneBase, Transition
 
 if TYPE_CHECKING:
-    from game.ecs.partners import PartnerView
-    from game.ecs.session import Simulation
+    from game.simulation.simulation import Simulation
+    from game.simulation.views import PartnerView
 
 MARGIN = 32
 COLUMN_TOP = 120
@@ -405,7 +405,7 @@ class NegotiationScene(SceneBase):
     def propose(self) -> None:
         from game.ecs.commands import ProposeAgreement
 
-        self.answer = act_now(self.simulation, ProposeAgreement(self.partner_id, **asdict(self.offer)), self.ctx.tr)
+        self.answer = act_now(self.simulation, ProposeAgreement(self.partner_id, self.offer), self.ctx.tr)
         self._refresh()
 
     def take_counter(self) -> None:

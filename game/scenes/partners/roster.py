@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -27,8 +27,8 @@ from game.ui.focus import ButtonFocus
 
 if TYPE_CHECKING:
     from game.ecs.commands import Command
-    from game.ecs.partners import PartnerView
-    from game.ecs.session import Simulation, StationSnapshot
+    from game.simulation.simulation import Simulation
+    from game.simulation.views import PartnerView, StationSnapshot
 
 MARGIN = 32
 TOP = 84
@@ -617,6 +617,7 @@ GALLERY_TALKS_KEYS = (pygame.K_DOWN, pygame.K_RIGHT, pygame.K_RETURN)
 def play_gallery_moves(simulation: Simulation) -> None:
     """The moves `shoot_partner_screens` plays in level 01 before its shots: five weeks of diplomacy."""
     from game.ecs.commands import ConsultPartner, PlaceModule, ProposeAgreement
+    from game.rules.negotiation import Offer
     from game.ui.hints import best_spot
 
     occupied = set(simulation.ctx.occupied)
@@ -626,13 +627,13 @@ def play_gallery_moves(simulation: Simulation) -> None:
     simulation.run_hours(2, [
         (0, PlaceModule("earth_antenna", *antenna)),
         (0, ConsultPartner("cnsa", "science")),
-        (0, ProposeAgreement("roscosmos", funding_per_year=100, modules=("laboratory",))),
+        (0, ProposeAgreement("roscosmos", Offer(funding_per_year=100, modules=("laboratory",)))),
     ])
     counter = next(view for view in simulation.snapshot().partners if view.id == "roscosmos").last_answer
     if counter is not None and counter.counter is not None:
-        simulation.queue(ProposeAgreement("roscosmos", **asdict(counter.counter)))
-    simulation.queue(ProposeAgreement("cnsa", funding_per_year=150, data_share=("geology", "resource_use"),
-                                      payload_kg=50))
+        simulation.queue(ProposeAgreement("roscosmos", counter.counter))
+    simulation.queue(ProposeAgreement("cnsa", Offer(funding_per_year=150, data_share=("geology", "resource_use"),
+                                                    payload_kg=50)))
     simulation.run_hours(24 * 35)
 
 
@@ -647,10 +648,10 @@ def shoot_partner_screens(out: Path) -> list[Path]:
     from game import paths
     from game.app import open_app
     from game.content.loader import load_level_by_path
-    from game.ecs.session import Simulation
     from game.scenes.partners.ledger import LedgerScene
     from game.scenes.partners.negotiation import NegotiationScene
     from game.scenes.scene import apply_transition
+    from game.simulation.simulation import Simulation
 
     out.mkdir(parents=True, exist_ok=True)
     loaded = load_level_by_path(paths.levels_dir() / "01_agreement_2021.toml")

@@ -15,7 +15,7 @@ from game.rules.grid import SiteGrid, footprint_cells
 from game.rules.placement import placement_refusal, refusal_reason
 
 if TYPE_CHECKING:
-    from game.ecs.session import Simulation
+    from game.simulation.simulation import Simulation
 
 
 @dataclass(frozen=True, slots=True)

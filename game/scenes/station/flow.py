@@ -21,8 +21,8 @@ from game.scenes.station.landing_question import (
 from game.scenes.station.log_sentences import log_entry
 
 if TYPE_CHECKING:
-    from game.ecs.session import DeliveryView
     from game.landing.run import LandingResult
+    from game.simulation.views import DeliveryView
 
 PAN_SPEED_PX = 700.0
 TURNING_POINTS = (events.GoalMet, events.GoalFailed, events.LevelEnded)  # also pop up over the map

@@ -20,8 +20,9 @@ from game.landing.scenario import problem_text
 from game.render.landing_result import GRADE_WORDS
 
 if TYPE_CHECKING:
-    from game.ecs.session import DeliveryView, Simulation
     from game.landing.run import LandingResult
+    from game.simulation.simulation import Simulation
+    from game.simulation.views import DeliveryView
 
 AWAITING = "awaiting landing"
 WINDOW_SIZE = (640, 330)

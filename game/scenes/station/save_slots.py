@@ -11,8 +11,8 @@ from game.content.loader import LoadedLevel, load_game_content
 from game.content.message import say
 from game.content.models import Level
 from game.ecs.events import GameEvent
-from game.ecs.session import Simulation
 from game.saves import SaveError, capture, read_save, restore, write_save
+from game.simulation.simulation import Simulation
 
 AUTOSAVE_SUFFIX = "-autosave"
 

@@ -36,7 +36,8 @@ from game.ui.hints import HintBook
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from game.ecs.session import Simulation, StationSnapshot
+    from game.simulation.simulation import Simulation
+    from game.simulation.views import StationSnapshot
 
 HOURS_PER_SECOND = 2.0  # game hours per real second at 1×: a 60-day level takes 12 minutes, 3 at 4×
 SPEEDS = (1, 4, 16)
@@ -134,7 +135,7 @@ class StationState(SceneBase):
         if self.simulation is not None:
             self.snapshot = self.simulation.snapshot(self.ctx.language)
             self.modules = map_modules_from_snapshot(self.snapshot, self.loaded)
-            self.history.record(self.snapshot.hour, snapshot_values(self.snapshot, self.catalog))
+            self.history.record(self.snapshot.hour, snapshot_values(self.snapshot))
 
     @property
     def has_unsaved_progress(self) -> bool:

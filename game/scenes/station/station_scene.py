@@ -17,7 +17,7 @@ from game.scenes.station.state import map_modules_from_level, map_modules_from_s
 from game.scenes.station.view import StationView
 
 if TYPE_CHECKING:
-    from game.ecs.session import Simulation
+    from game.simulation.simulation import Simulation
 
 __all__ = ["StationScene", "map_modules_from_level", "map_modules_from_snapshot", "resume_scene"]
 
@@ -74,7 +74,7 @@ class StationScene(StationInput, StationView):
     def _start_simulation(self) -> None:
         # Imported here, not at the top: the title screen should not wait for esper and the systems.
         try:
-            from game.ecs.session import Simulation
+            from game.simulation.simulation import Simulation
         except ImportError as error:
             self.simulation_problem = self.ctx.tr("The simulation is not available ({error}); showing the map only.",
                                                   error=error)

@@ -103,7 +103,7 @@ class StationView(StationFlow):
             self.text.draw(surface, message, palette.SMALL, colours.text_dim, area.center, anchor="center")
             return []
         if self._readings_of is not self.snapshot:  # a new snapshot comes with each step, not each frame
-            self._readings = resource_readings(self.snapshot, self.catalog, self.history, self.ctx.tr)
+            self._readings = resource_readings(self.snapshot, self.history, self.ctx.tr)
             self._readings_of = self.snapshot
         readings = self._readings
         return draw_resource_bar(surface, area, readings, self.text, colours, self.layout.bar_columns,

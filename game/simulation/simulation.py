@@ -1,6 +1,8 @@
 """One run of a level: its own esper world, a fixed step of one game hour, commands in, events out.
 
 A run is a pure function of (level, seed, commands): the same inputs give the same state hash.
+This is the simulation's one door: screens, the command line and the automated player queue commands
+(or `act` on one and read its answer), step, and read views; none of them touches the world.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ import random
 import uuid
 import weakref
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any
 
 import esper
@@ -19,115 +21,23 @@ import esper
 from game.content.catalog import Catalog
 from game.content.message import say
 from game.content.models import Level
-from game.content.text import translate
-from game.ecs.commands import DIPLOMACY_COMMANDS, LANDING_MODES, Command, SetLandingMode, command_to_json
-from game.ecs.components import (
-    AWAITING_LANDING,
-    BOOKED,
-    IN_TRANSIT,
-    Broken,
-    EnergyStore,
-    Module,
-    Ordered,
-    PowerState,
-    Station,
-    UnderConstruction,
-)
-from game.ecs.context import HOURS_PER_DAY, SimContext
+from game.ecs.commands import LANDING_MODES, Command, SetLandingMode, command_to_json
+from game.ecs.components import Module, PowerState
 from game.ecs.events import GameEvent
-from game.ecs.history import DaySample, sample
-from game.ecs.partners import (
-    AgreementView,
-    PartnerView,
-    agreement_views,
-    desk_of_world,
-    partner_views,
-    partners_by_id,
-    programme_state,
-)
-from game.ecs.preview import PlacementPreview, preview_placement
-from game.ecs.schedule import install_systems
+from game.ecs.resources import SimContext, Station
 from game.ecs.world_builder import populate_world
-from game.rules.crew import hours_left
 from game.rules.grid import SiteGrid
-from game.rules.links import PAD_SHAPE
+from game.rules.hours import HOURS_PER_DAY
 from game.rules.negotiation import Evaluation, Offer, evaluate, offer_problem
-from game.rules.objectives import MET, goal_fraction
+from game.rules.objectives import MET
 from game.rules.score import ScoreCard, score
+from game.simulation.history import DaySample, sample
+from game.simulation.preview import PlacementPreview, preview_placement
+from game.simulation.schedule import install_systems
+from game.simulation.views import ModuleView, StationSnapshot, module_view, snapshot_to_json, station_snapshot
+from game.systems.agreements import partners_by_id, programme_state
 from game.systems.commands import refund_for
-from game.systems.construction import ConstructionSystem
-from game.systems.objectives import measure
-
-__all__ = [
-    "DaySample", "DeliveryView", "GoalView", "ModuleView", "PlacementPreview", "ScoreCard", "Simulation",
-    "StationSnapshot", "snapshot_to_json",
-]
-
-# How a module still travelling as cargo shows on the map, by its delivery's state.
-_CARGO_STATES = {BOOKED: "ordered", IN_TRANSIT: "in transit", AWAITING_LANDING: "awaiting landing"}
-
-
-@dataclass(frozen=True, slots=True)
-class ModuleView:
-    module_id: str
-    name: str
-    shape: str
-    x: int
-    y: int
-    footprint: tuple[int, int]
-    state: str  # ordered, in transit, awaiting landing, building, waiting for a road, working, broken, unpowered
-    lit: bool
-    rotated: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class DeliveryView:
-    """One launch's cargo on its way: state is "booked", "in transit" or "awaiting landing"."""
-
-    id: int
-    modules: tuple[str, ...]
-    vehicle: str
-    state: str
-    launch_hour: int
-    arrival_hour: int
-
-    @property
-    def arrival_day(self) -> float:
-        return self.arrival_hour / HOURS_PER_DAY
-
-
-@dataclass(frozen=True, slots=True)
-class GoalView:
-    id: str
-    text: str
-    status: str
-    fraction: float
-
-
-@dataclass(frozen=True, slots=True)
-class StationSnapshot:
-    """A read-only copy of what the screen shows; drawing reads this and never the world."""
-
-    hour: int
-    day: float
-    budget: float
-    funding_per_year: float
-    energy_wh: float
-    energy_capacity_wh: float
-    resources: dict[str, float]
-    capacity: dict[str, float]
-    science: dict[str, float]
-    unsent_science: dict[str, float]
-    goals: tuple[GoalView, ...]
-    modules: tuple[ModuleView, ...]
-    outcome: str
-    deliveries: tuple[DeliveryView, ...] = ()
-    crew: int = 0
-    crew_dose_msv: float = 0.0  # each crew member's dose so far
-    dose_limit_msv: float | None = None
-    supplies_days_left: dict[str, float] | None = None  # oxygen, water, food at this rate; None with no crew
-    partners: tuple[PartnerView, ...] = ()
-    agreements: tuple[AgreementView, ...] = ()
+from game.systems.construction import linked_to_pad
 
 
 class Simulation:
@@ -191,14 +101,19 @@ class Simulation:
         return self.ctx.station.outcome != "playing"
 
     def queue(self, command: Command) -> None:
-        """Applied at the start of the next step, and logged so the run can be replayed."""
-        if isinstance(command, DIPLOMACY_COMMANDS):  # answered by the AgreementSystem, after the economy
-            esper.switch_world(self.world_name)
-            desk_of_world().inbox.append(command)
-        else:
-            self.ctx.pending_commands.append(command)
+        """Applied at the start of the next step (by the command system), and logged so the run can be replayed."""
+        self.ctx.pending_commands.append(command)
         self.command_log.append((self.hour, command))
         self.has_unsaved_progress = True
+
+    def act(self, command: Command) -> list[GameEvent]:
+        """Queues `command` and runs the game hour that applies it; returns that hour's events.
+
+        `answer_to(command, events)` (game.ecs.events) finds its answer among them: a partner's reply, what
+        was built, or the refusal. A finished level no longer changes, so it answers nothing.
+        """
+        self.queue(command)
+        return self.step()
 
     def step(self) -> list[GameEvent]:
         """Runs one game hour and returns what happened in it. A finished level no longer changes."""
@@ -233,65 +148,9 @@ class Simulation:
 
     # -- reading --
     def snapshot(self, language: str = "en") -> StationSnapshot:
+        """What the screen shows, as a frozen copy; `language` words the names and goals."""
         esper.switch_world(self.world_name)
-        station = self.ctx.station
-        stores = [store for _, store in esper.get_component(EnergyStore)]
-        progress = measure(self.ctx)
-        modules = [
-            self._module_view(entity, module, power, language)
-            for entity, (module, power) in sorted(esper.get_components(Module, PowerState), key=lambda p: p[0])
-        ]
-        goals = tuple(
-            GoalView(goal.id, translate(goal.text, language), station.goals[goal.id],
-                     min(1.0, goal_fraction(goal, progress)))
-            for goal in self.level.goals
-        )
-        return StationSnapshot(
-            hour=station.hour,
-            day=station.hour / HOURS_PER_DAY,
-            budget=station.budget,
-            funding_per_year=station.funding_per_year,
-            energy_wh=sum(store.charge_wh for store in stores),
-            energy_capacity_wh=sum(store.capacity_wh for store in stores),
-            resources=dict(station.resources),
-            capacity=dict(station.capacity),
-            science=dict(station.science),
-            unsent_science=dict(station.unsent_science),
-            goals=goals,
-            modules=tuple(modules),
-            outcome=station.outcome,
-            partners=partner_views(language, {key: translate(spec.name, language)
-                                              for key, spec in self.ctx.catalog.modules.items()}),
-            agreements=agreement_views(self.ctx, language),
-            crew=station.crew,
-            crew_dose_msv=station.crew_dose_msv,
-            dose_limit_msv=None if self.ctx.moon.crew is None else self.ctx.moon.crew.dose_limit_msv,
-            supplies_days_left=supplies_days_left(station.resources, station.crew_draw_per_hour),
-            deliveries=tuple(
-                DeliveryView(d.id, tuple(esper.component_for_entity(e, Module).spec.id for e in d.entities),
-                             d.vehicle, d.state, d.launch_hour, d.arrival_hour)
-                for d in sorted(self.ctx.deliveries.values(), key=lambda d: d.id)
-            ),
-        )
-
-    def _module_view(self, entity: int, module: Module, power: PowerState, language: str) -> ModuleView:
-        spec = module.spec
-        ordered = esper.try_component(entity, Ordered)
-        if ordered is not None:
-            state = _CARGO_STATES[self.ctx.deliveries[ordered.delivery].state]
-        elif esper.has_component(entity, UnderConstruction):
-            assembly = esper.get_processor(ConstructionSystem)
-            linked = assembly.linked if isinstance(assembly, ConstructionSystem) else None
-            waiting = linked is not None and entity not in linked and spec.shape != PAD_SHAPE
-            state = "waiting for a road" if waiting else "building"
-        elif esper.has_component(entity, Broken):
-            state = "broken"
-        elif spec.power_draw_w > 0 and not power.powered:
-            state = "unpowered"
-        else:
-            state = "working"
-        return ModuleView(spec.id, translate(spec.name, language), spec.shape, module.x, module.y,
-                          module.footprint, state, power.lit, module.rotated)
+        return station_snapshot(self.ctx, language)
 
     # -- asking before doing --
     def preview(self, module_id: str, x: int, y: int, rotated: bool = False) -> PlacementPreview:
@@ -306,7 +165,7 @@ class Simulation:
             return None
         esper.switch_world(self.world_name)
         module, power = esper.component_for_entity(entity, Module), esper.component_for_entity(entity, PowerState)
-        return self._module_view(entity, module, power, language)
+        return module_view(self.ctx, entity, module, power, language, linked_to_pad(self.ctx))
 
     def demolish_refund(self, x: int, y: int) -> float | None:
         """Credits a Demolish at (x, y) would give back; None when nothing there can be taken down."""
@@ -354,19 +213,6 @@ class Simulation:
             "commands": [(hour, command_to_json(command)) for hour, command in self.command_log],
         }
         return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()
-
-
-def supplies_days_left(stock: dict[str, float], per_hour: dict[str, float]) -> dict[str, float] | None:
-    """Days each crew supply lasts at this hour's rate (capped at a billion hours); None with no crew."""
-    if not per_hour:
-        return None
-    return {supply: min(hours, 1e9) / HOURS_PER_DAY for supply, hours in hours_left(stock, per_hour).items()}
-
-
-def snapshot_to_json(snapshot: StationSnapshot) -> dict[str, Any]:
-    from dataclasses import asdict
-
-    return asdict(snapshot)
 
 
 def _rounded(value: Any) -> Any:

@@ -7,35 +7,12 @@ the economy, the crew and the goals read these sums instead of walking all the m
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 import esper
 
-from game.content.models import Resource
 from game.ecs.components import Module, PowerState
-from game.ecs.context import HOURS_PER_DAY, SimContext
-from game.systems.status import is_finished, is_working
-
-
-@dataclass(slots=True)
-class Producers:
-    """Working modules of one kind that turn inputs into outputs: `count` of them, in entity order."""
-
-    inputs: tuple[tuple[Resource, float], ...]  # only those with an amount above zero
-    outputs: tuple[tuple[Resource, float], ...]
-    count: int = 0
-
-
-@dataclass(slots=True)
-class WorkingSet:
-    version: int
-    producers: list[Producers] = field(default_factory=list)
-    science_per_hour: dict[str, float] = field(default_factory=dict)
-    linked: bool = False  # a communications module works: science reaches Earth
-    life_support: bool = False
-    housing: int = 0  # beds in working modules
-    shielding: float = 0.0  # the best shielding of a working module the crew can live in
-    built: dict[str, int] = field(default_factory=dict)  # finished modules by kind, for the goals
+from game.ecs.resources import Producers, SimContext, WorkingSet
+from game.ecs.status import is_finished, is_working
+from game.rules.hours import HOURS_PER_DAY
 
 
 def working_set(ctx: SimContext) -> WorkingSet:

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 import esper
 
 from game.ecs.components import EnergyStore
-from game.ecs.context import HOURS_PER_DAY, SimContext
+from game.ecs.resources import SimContext
+from game.rules.hours import HOURS_PER_DAY
 
 
 @dataclass(frozen=True, slots=True)

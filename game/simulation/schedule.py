@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import esper
 
-from game.ecs.context import SimContext
+from game.ecs.resources import SimContext
 from game.systems.agreements import AgreementSystem
 from game.systems.base import System
 from game.systems.commands import CommandSystem

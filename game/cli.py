@@ -396,7 +396,7 @@ def land(name: str, pilot_spec: str | None, seed: int, record: Path | None, as_j
 
 
 def autoplay_level(name: str, seed: int | None, commands_out: Path | None) -> int:
-    from game.autoplayer import autoplay
+    from game.autoplay.player import autoplay
     from game.ecs.commands import command_to_json
 
     playable = _playable_level(name, "autoplay")

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from game import paths
-from game.autoplayer import autoplay
+from game.autoplay.player import autoplay
 from game.content.loader import LoadedLevel, load_folder, load_level_by_path
 from game.content.models import Level
 from game.content.text import translate

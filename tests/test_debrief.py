@@ -12,7 +12,7 @@ from typing import Any
 import pygame
 import pytest
 
-from game.autoplayer import autoplay
+from game.autoplay.player import autoplay
 from game.content.loader import LoadedLevel, load_level_by_path
 from game.content.models import QuizQuestion
 from game.debrief_export import SERIES, export_result, results_dir, run_result, series_from_samples

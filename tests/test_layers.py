@@ -18,6 +18,7 @@ FLOORS: tuple[frozenset[str], ...] = (
     frozenset({"ecs"}),
     frozenset({"systems"}),
     frozenset({"simulation"}),
+    frozenset({"autoplay"}),
 )
 CORE = frozenset().union(*FLOORS)
 TOP_LEVEL_MODULES = ("game.paths", "game.atomic_file")  # helpers of the whole game, above nothing

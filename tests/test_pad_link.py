@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from game.autoplayer import SitePlanner
+from game.autoplay.site_planner import SitePlanner
 from game.content.loader import load_level_by_path
 from game.ecs.commands import PlaceModule
 from game.ecs.events import GameEvent, ModuleCompleted

@@ -11,7 +11,8 @@ from typing import Any
 import pytest
 from pydantic import ValidationError
 
-from game.autoplayer import AutoplayResult, Diplomat, autoplay
+from game.autoplay.diplomat import Diplomat
+from game.autoplay.player import AutoplayResult, autoplay
 from game.content.catalog import Catalog
 from game.content.loader import load_level_by_path
 from game.content.models import Goal, Level

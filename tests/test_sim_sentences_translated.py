@@ -12,7 +12,7 @@ from pathlib import Path
 import esper
 import pytest
 
-from game.autoplayer import Autoplayer
+from game.autoplay.player import Autoplayer
 from game.content.catalog import Catalog
 from game.content.loader import load_level_by_path
 from game.content.message import Message

@@ -336,7 +336,7 @@ def shoot_settings_pause_and_debrief(out: Path) -> list[Path]:
     import pygame
 
     from game.app import open_app
-    from game.autoplayer import autoplay
+    from game.autoplay.player import autoplay
     from game.content.loader import load_level_by_path
     from game.rules.hours import HOURS_PER_DAY
     from game.scenes.campaign.debrief import DebriefScene

@@ -71,10 +71,11 @@ def content_rows(repeats: int) -> list[Row]:
 
 def simulate_rows(repeats: int) -> list[Row]:
     from game.content.loader import load_level_by_path
+    from game.rules.hours import HOURS_PER_YEAR
     from game.simulation.simulation import Simulation
 
     level, catalog = load_level_by_path(REPO / "levels" / "01_agreement_2021.toml").require()
-    hours = round(365.25 * 24)
+    hours = round(HOURS_PER_YEAR)
 
     def one_year() -> None:
         # A level ends at its time limit; lift it so the run covers a whole year.

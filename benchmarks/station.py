@@ -103,11 +103,12 @@ def _level_data(site: dict[str, Any], modules: list[dict[str, Any]]) -> dict[str
 
 def run_years(years: float = YEARS) -> tuple[float, int, int]:
     """Seconds to simulate `years` game-years, the steps run, and how many modules worked at the end."""
+    from game.rules.hours import HOURS_PER_YEAR
     from game.simulation.simulation import Simulation
 
     level, catalog = benchmark_level()
     run = Simulation(level, catalog)
-    hours = round(years * 365.25 * 24)
+    hours = round(years * HOURS_PER_YEAR)
     start = time.perf_counter()
     run.run_hours(hours)
     seconds = time.perf_counter() - start

@@ -346,6 +346,7 @@ def _level_id(path: Path) -> str | None:
 
 
 def simulate(name: str, days: float | None, seed: int | None, commands_file: Path | None, as_json: bool) -> int:
+    from game.rules.hours import HOURS_PER_DAY
     from game.simulate_report import load_commands, summary, summary_text
     from game.simulation.simulation import Simulation
 
@@ -360,7 +361,7 @@ def simulate(name: str, days: float | None, seed: int | None, commands_file: Pat
         return 1
     simulation = Simulation(level, catalog, seed)
     try:
-        hours = round((days if days is not None else level.time_limit_days) * 24)
+        hours = round((days if days is not None else level.time_limit_days) * HOURS_PER_DAY)
         events = simulation.run_hours(hours, commands)
         report = summary(simulation, events)
     finally:

@@ -30,7 +30,7 @@ from game.ecs.commands import (
 from game.ecs.components import Partner
 from game.ecs.resources import AWAITING_LANDING
 from game.rules.negotiation import Offer
-from game.scenes.partners.roster import act_now
+from game.scenes.partners.reply import act_and_reply
 from game.scenes.station.log_sentences import log_entry
 from game.simulation.simulation import Simulation
 from game.simulation.views import agreement_views
@@ -221,8 +221,8 @@ def test_history_deliverables_and_terms_translate_whole(partners_run: Run, pseud
 def test_what_a_partner_action_says_comes_back_translated(pseudo: Translator) -> None:
     for run in _recording(LEVELS / "01_agreement_2021.toml"):
         partner = run.level.partners[0].partner
-        consulted = act_now(run.simulation, ConsultPartner(partner, "science"), pseudo)
-        refused = act_now(run.simulation, ShareData(partner, "geology"), pseudo)  # nothing sent home yet
+        consulted = act_and_reply(run.simulation, ConsultPartner(partner, "science"), pseudo)
+        refused = act_and_reply(run.simulation, ShareData(partner, "geology"), pseudo)  # nothing sent home yet
         assert _wrapped(consulted) and "⟦they would put" in consulted
         assert _wrapped(refused) and refused.startswith("⟦There is no new")
 

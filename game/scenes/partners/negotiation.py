@@ -19,9 +19,9 @@ from game.render.fonts import scaled
 from game.render.partner_bars import DOMAIN_LABELS, draw_trust_bar, draw_worth_bar
 from game.render.partner_emblem import draw_emblem
 from game.render.text import draw_paragraph, draw_text, fit_text, wrap_text
-from game.rules.negotiation import Evaluation, Offer
+from game.rules.negotiation import PAYLOAD_STEP_KG, Evaluation, Offer
 from game.scenes.context import SceneContext
-from game.scenes.partners.roster import act_now
+from game.scenes.partners.reply import act_and_reply
 from game.scenes.scene import Pop, SceneBase, Transition
 
 if TYPE_CHECKING:
@@ -34,7 +34,6 @@ ROW_HEIGHT = 38
 COLUMN_WIDTH = 404
 BUTTON_HEIGHT = 50
 LEAST_LABEL_PX = 150  # at 100 %: a term's label needs this much room beside its stepper, or one side shows at a time
-PAYLOAD_STEP_KG = 50.0
 MAX_PAYLOAD_KG = 400.0
 
 
@@ -405,7 +404,7 @@ class NegotiationScene(SceneBase):
     def propose(self) -> None:
         from game.ecs.commands import ProposeAgreement
 
-        self.answer = act_now(self.simulation, ProposeAgreement(self.partner_id, self.offer), self.ctx.tr)
+        self.answer = act_and_reply(self.simulation, ProposeAgreement(self.partner_id, self.offer), self.ctx.tr)
         self._refresh()
 
     def take_counter(self) -> None:

@@ -19,6 +19,7 @@ from game.render.partner_bars import draw_interest_chart, draw_trust_bar
 from game.render.partner_emblem import draw_emblem
 from game.render.text import draw_paragraph, draw_text, fit_text, wrap_text
 from game.scenes.context import SceneContext
+from game.scenes.partners.reply import act_and_reply
 from game.scenes.rich_text import (
     format_date,
 )
@@ -26,7 +27,6 @@ from game.scenes.scene import Pop, Push, SceneBase, Transition
 from game.ui.focus import ButtonFocus
 
 if TYPE_CHECKING:
-    from game.ecs.commands import Command
     from game.simulation.simulation import Simulation
     from game.simulation.views import PartnerView, StationSnapshot
 
@@ -45,22 +45,6 @@ ASK_WORDS = {
 }
 KIND_WORDS = {"agency": to_translate("Space agency"), "country": to_translate("Country"),
               "organisation": to_translate("Organisation")}
-
-
-def act_now(simulation: Simulation, command: Command, tr: Translate = ENGLISH) -> str:
-    """Queues a diplomacy command and runs the one game hour it takes; returns what the player should read,
-    already in the player's language (the core's sentence through `tr`)."""
-    from game.ecs.events import CommandRefused
-
-    simulation.queue(command)
-    happened = simulation.step()
-    refused = [event.reason for event in happened if isinstance(event, CommandRefused)]
-    if refused:
-        return tr(refused[0])
-    partner = getattr(command, "partner", None)
-    said = [text for event in happened if getattr(event, "partner", None) == partner
-            for text in (getattr(event, "text", None),) if text]
-    return tr(said[0]) if said else tr("Nothing came of it this hour.")
 
 
 def status_line(view: PartnerView, tr: Translate = ENGLISH) -> str:
@@ -223,12 +207,12 @@ class PartnerRosterScene(SceneBase):
 
             return Push(NegotiationScene(self.ctx, self.simulation, self.loaded, view.id))
         if action == "consult":
-            self.message = act_now(self.simulation, ConsultPartner(view.id, "science"), self.ctx.tr)
+            self.message = act_and_reply(self.simulation, ConsultPartner(view.id, "science"), self.ctx.tr)
         elif action == "share":
             sent = self.snapshot.science
             domains = sorted((weight, domain) for domain, weight in view.interests if sent.get(domain, 0.0) > 0)
             domain = domains[-1][1] if domains else max(view.interests, key=lambda pair: pair[1])[0]
-            self.message = act_now(self.simulation, ShareData(view.id, domain), self.ctx.tr)
+            self.message = act_and_reply(self.simulation, ShareData(view.id, domain), self.ctx.tr)
         self.snapshot = self.simulation.snapshot(self.ctx.language)
         return None
 

@@ -1,10 +1,9 @@
 """A finished run as the teacher sees it: goals, score, facts met, quiz answers and daily figures, as JSON + CSV.
 
-    result = run_result(level, simulation, quiz_answers, samples, language)
+    result = run_result(level, simulation, quiz_answers, language)
     json_path, csv_path = export_result(result)      # into <user data>/results/, never over an older file
 
-The daily figures come from `simulation.history` when the simulation keeps one, else from the samples
-passed in; each sample is read by attribute name, so a DaySample and a StationSnapshot both work.
+The daily figures are the simulation's own history (one DaySample a game-day), the score its score card.
 No pygame here: a classroom tool can build and export a result headless.
 
 The words this module writes (series labels, score parts) are `say()` messages: English as text, shown in the
@@ -21,7 +20,7 @@ import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from game import paths
 from game.atomic_file import write_text_atomically
@@ -29,6 +28,12 @@ from game.content.message import Message, say
 from game.content.models import Level
 from game.content.text import translate
 from game.content.ui_text import ENGLISH, Translate
+from game.rules import score as formula
+from game.rules.score import ScoreCard
+
+if TYPE_CHECKING:
+    from game.simulation.history import DaySample
+    from game.simulation.simulation import Simulation
 
 RESULTS_FOLDER = "results"
 EXPORT_VERSION = 1
@@ -106,82 +111,44 @@ class RunResult:
         return sum(answer.right for answer in self.quiz)
 
 
-def sample_values(sample: Any) -> dict[str, float]:
-    """The SERIES figures of one daily sample (a DaySample or a StationSnapshot), by attribute name."""
-    resources = getattr(sample, "resources", {}) or {}
-    science = getattr(sample, "science", 0.0)
-    science_total = sum(science.values()) if isinstance(science, Mapping) else float(science or 0.0)
+def sample_values(sample: DaySample) -> dict[str, float]:
+    """The SERIES figures of one daily sample."""
     return {
-        "energy_kwh": float(getattr(sample, "energy_wh", 0.0)) / 1000.0,
-        "budget": float(getattr(sample, "budget", 0.0)),
-        "science": science_total,
-        "water_kg": float(resources.get("water", 0.0)),
-        "oxygen_kg": float(resources.get("oxygen", 0.0)),
-        "food_kg": float(resources.get("food", 0.0)),
+        "energy_kwh": sample.energy_wh / 1000.0,
+        "budget": sample.budget,
+        "science": sample.science_total,
+        "water_kg": sample.resources.get("water", 0.0),
+        "oxygen_kg": sample.resources.get("oxygen", 0.0),
+        "food_kg": sample.resources.get("food", 0.0),
     }
 
 
-def series_from_samples(samples: Iterable[Any]) -> tuple[tuple[float, ...], dict[str, tuple[float, ...]]]:
+def series_from_samples(samples: Iterable[DaySample]) -> tuple[tuple[float, ...], dict[str, tuple[float, ...]]]:
     """The days and, for each SERIES id, its value on each day."""
     days: list[float] = []
     values: dict[str, list[float]] = {spec.id: [] for spec in SERIES}
     for sample in samples:
-        hour = getattr(sample, "hour", None)
-        days.append(float(getattr(sample, "day", hour / 24 if hour is not None else len(days))))
+        days.append(sample.day)
         for key, value in sample_values(sample).items():
             values[key].append(value)
     return tuple(days), {key: tuple(series) for key, series in values.items()}
 
 
-def history_of(simulation: Any, samples: Sequence[Any] | None = None) -> Sequence[Any]:
-    """The run's daily samples: the simulation's own history when it keeps one, else `samples`."""
-    history = getattr(simulation, "history", None)
-    if history:
-        return tuple(history)
-    return tuple(samples or ())
+def score_parts(card: ScoreCard, time_limit_days: float) -> tuple[tuple[Message, float], ...]:
+    """How the score adds up, line by line (the formula is in game/rules/score.py)."""
+    spare = max(0.0, time_limit_days - card.days) if card.won else 0.0
+    return (
+        (say("{count} goals met", count=card.goals_met), formula.POINTS_PER_GOAL * card.goals_met),
+        (say("{science:.0f} science points", science=card.science), formula.POINTS_PER_SCIENCE * card.science),
+        (say("{credits:,.0f} credits left", credits=max(0.0, card.budget_left)),
+         formula.POINTS_PER_CREDIT * max(0.0, card.budget_left)),
+        (say("{days:.0f} days to spare", days=spare), formula.POINTS_PER_SPARE_DAY * spare),
+    )
 
 
-def score_of(simulation: Any, goals: Sequence[GoalResult]) -> int:
-    """The simulation's score (a number, or a score card with `points`) when it computes one; else, as a
-    game value, 100 points a goal met in full and part points for progress."""
-    score = getattr(simulation, "score", None)
-    if callable(score):
-        card = score()
-        return int(getattr(card, "points", card))
-    return round(sum(100.0 if goal.status == "met" else 60.0 * goal.fraction for goal in goals))
-
-
-def score_parts(simulation: Any) -> tuple[tuple[Message, float], ...]:
-    """How the score adds up, line by line, when the simulation gives a score card and the formula is known."""
-    score = getattr(simulation, "score", None)
-    if not callable(score):
-        return ()
-    try:
-        from game.rules import score as formula
-    except ImportError:
-        return ()
-    card = score()
-    try:
-        spare = max(0.0, simulation.level.time_limit_days - card.days) if card.won else 0.0
-        return (
-            (say("{count} goals met", count=card.goals_met), formula.POINTS_PER_GOAL * card.goals_met),
-            (say("{science:.0f} science points", science=card.science), formula.POINTS_PER_SCIENCE * card.science),
-            (say("{credits:,.0f} credits left", credits=max(0.0, card.budget_left)),
-             formula.POINTS_PER_CREDIT * max(0.0, card.budget_left)),
-            (say("{days:.0f} days to spare", days=spare), formula.POINTS_PER_SPARE_DAY * spare),
-        )
-    except AttributeError:  # a score card of another shape: the total alone is shown
-        return ()
-
-
-def run_result(
-    level: Level,
-    simulation: Any,
-    quiz_answers: Sequence[int | None] = (),
-    samples: Sequence[Any] | None = None,
-    language: str = "en",
-) -> RunResult:
-    """Collects the finished run of `level`: `simulation` needs snapshot() and ctx.station.facts_seen."""
+def run_result(level: Level, simulation: Simulation, quiz_answers: Sequence[int | None] = (),
+               language: str = "en") -> RunResult:
+    """Collects the finished run of `level`: its goals, score, the facts met, the quiz and the daily figures."""
     snapshot = simulation.snapshot(language)
     goals = tuple(GoalResult(view.id, view.text, view.status, view.fraction) for view in snapshot.goals)
     seen = set(simulation.ctx.station.facts_seen)
@@ -198,10 +165,11 @@ def run_result(
             translate(question.choices[chosen], language) if chosen is not None else None,
             translate(question.choices[question.answer], language),
         ))
-    days, series = series_from_samples(history_of(simulation, samples))
+    days, series = series_from_samples(simulation.history)
+    card = simulation.score()
     return RunResult(
-        level.id, translate(level.title, language), snapshot.outcome, score_of(simulation, goals), snapshot.day,
-        goals, facts, tuple(quiz), days, series, score_parts(simulation),
+        level.id, translate(level.title, language), snapshot.outcome, card.points, snapshot.day,
+        goals, facts, tuple(quiz), days, series, score_parts(card, level.time_limit_days),
     )
 
 

@@ -51,11 +51,11 @@ def finished_run() -> Iterator[tuple[LoadedLevel, list[tuple[int, Any]]]]:
     yield dataclasses.replace(loaded, level=level), list(result.commands)
 
 
-def replay(loaded: LoadedLevel, commands: list[tuple[int, Any]]) -> tuple[Simulation, list[Any]]:
+def replay(loaded: LoadedLevel, commands: list[tuple[int, Any]]) -> Simulation:
     level, catalog = loaded.require()
     simulation = Simulation(level, catalog)
     simulation.run_hours(round(level.time_limit_days * HOURS_PER_DAY), commands)
-    return simulation, list(simulation.history)
+    return simulation
 
 
 def run_frames(app: Any, count: int = 2) -> None:
@@ -65,8 +65,7 @@ def run_frames(app: Any, count: int = 2) -> None:
 
 def open_debrief(app: Any, finished_run: Any) -> DebriefScene:
     loaded, commands = finished_run
-    simulation, samples = replay(loaded, commands)
-    scene = DebriefScene(app.ctx, loaded, simulation, samples=samples)
+    scene = DebriefScene(app.ctx, loaded, replay(loaded, commands))
     app.request(Push(scene))
     run_frames(app, 3)
     return scene
@@ -74,10 +73,10 @@ def open_debrief(app: Any, finished_run: Any) -> DebriefScene:
 
 def test_the_daily_record_covers_the_run_day_by_day(finished_run: Any) -> None:
     loaded, commands = finished_run
-    simulation, samples = replay(loaded, commands)
+    simulation = replay(loaded, commands)
     try:
         assert simulation.ended and simulation.snapshot().outcome == "won"
-        days, series = series_from_samples(samples)
+        days, series = series_from_samples(simulation.history)
         assert days[0] == 0 and days[1] == 1 and days[-1] == pytest.approx(simulation.snapshot().day)
         assert set(series) == {spec.id for spec in SERIES}
         assert series["science"][0] == 0 and series["science"][-1] >= 10  # the level's science goal was met
@@ -158,9 +157,9 @@ def test_a_second_export_in_the_same_second_keeps_the_first(tmp_path: Path, fini
     import datetime as dt
 
     loaded, commands = finished_run
-    simulation, samples = replay(loaded, commands)
+    simulation = replay(loaded, commands)
     try:
-        result = run_result(loaded.require()[0], simulation, samples=samples)
+        result = run_result(loaded.require()[0], simulation)
     finally:
         simulation.close()
     now = dt.datetime(2026, 3, 9, 10, 0, 0)
@@ -192,21 +191,18 @@ def test_retry_starts_the_level_again_and_back_returns_to_the_campaign(app: Any,
     assert scene.simulation is None  # the run was closed when the debrief left
 
 
-def test_without_a_daily_record_the_graph_says_so_instead_of_drawing_nothing(app: Any, finished_run: Any) -> None:
+def test_with_one_day_only_the_graph_says_so_instead_of_drawing_nothing(app: Any, finished_run: Any) -> None:
     loaded, _ = finished_run
     level, catalog = loaded.require()
     simulation = Simulation(level, catalog)
-    scene = DebriefScene(app.ctx, loaded, simulation)  # no samples, and no history in the simulation yet
+    scene = DebriefScene(app.ctx, loaded, simulation)  # a run that never passed its first day
     app.request(Push(scene))
     run_frames(app, 3)
-    # Until the simulation keeps a history of its own, a run passed without samples has no days to draw.
-    assert len(scene.result.days) == len(getattr(simulation, "history", ()) or ())
-    assert scene.result.outcome == "playing"
-    if len(scene.result.days) < 2:
-        graph = scene.graph_rect()
-        text = tuple(app.ctx.palette.text_dim)[:3]
-        assert any(app.window.get_at((x, graph.centery + dy))[:3] == text
-                   for x in range(graph.left, graph.right) for dy in range(-8, 9))
+    assert scene.result.days == (0.0,) and scene.result.outcome == "playing"
+    graph = scene.graph_rect()
+    text = tuple(app.ctx.palette.text_dim)[:3]
+    assert any(app.window.get_at((x, graph.centery + dy))[:3] == text
+               for x in range(graph.left, graph.right) for dy in range(-8, 9))
 
 
 @pytest.mark.parametrize(

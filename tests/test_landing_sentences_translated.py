@@ -10,7 +10,6 @@ import json
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from types import SimpleNamespace
 from typing import Any
 
 import pygame
@@ -147,8 +146,7 @@ def test_a_world_name_that_is_no_text_is_refused_in_one_sentence(tmp_path: Path,
 
 def test_score_parts_and_graph_labels_are_collected_messages(collected: Lines, pseudo: Translator) -> None:
     card = ScoreCard(goals_met=6, goals_total=6, science=12.0, budget_left=1500.0, days=40.0, won=True, points=0)
-    simulation = SimpleNamespace(score=lambda: card, level=SimpleNamespace(time_limit_days=60.0))
-    parts = score_parts(simulation)
+    parts = score_parts(card, 60.0)
     assert [str(what) for what, _ in parts] == ["6 goals met", "12 science points", "1,500 credits left",
                                                "20 days to spare"]
     for what, _ in parts:
@@ -159,7 +157,7 @@ def test_score_parts_and_graph_labels_are_collected_messages(collected: Lines, p
 
 def test_the_export_is_worded_in_the_players_language(tmp_path: Path, pseudo: Translator) -> None:
     card = ScoreCard(goals_met=2, goals_total=3, science=5.0, budget_left=10.0, days=9.0, won=False, points=0)
-    parts = score_parts(SimpleNamespace(score=lambda: card, level=SimpleNamespace(time_limit_days=30.0)))
+    parts = score_parts(card, 30.0)
     result = RunResult("level", "Level", "lost", 210, 9.0, (), (), days=(0.0, 1.0),
                        series={spec.id: (0.0, 1.0) for spec in SERIES}, score_parts=parts)
     json_path, csv_path = export_result(result, tmp_path, dt.datetime(2026, 1, 1), tr=pseudo)

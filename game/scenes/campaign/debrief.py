@@ -1,9 +1,9 @@
 """The debrief after a level: goals met, score, graphs of the run, facts met with sources, and the level's quiz.
 
-    DebriefScene(ctx, loaded, simulation, *, samples=None)
+    DebriefScene(ctx, loaded, simulation)
 
 The scene owns the finished `simulation` and closes it when it leaves. Graphs read
-`simulation.history` (daily samples) when the simulation keeps one, else `samples`. On a win the
+`simulation.history` (one sample a game-day). On a win the
 score goes to the player's progress. Buttons: Export for teacher (JSON + CSV in the results folder),
 Retry, Back to campaign. Keys: Up/Down/Tab choose, Enter press, G next graph, Page Up/Down scroll the
 facts, Esc back to the campaign.
@@ -12,8 +12,7 @@ facts, Esc back to the campaign.
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING
 
 import pygame
 import pygame_gui
@@ -30,6 +29,9 @@ from game.render.text import draw_paragraph, draw_text, fit_text, wrap_text
 from game.scenes.context import SceneContext
 from game.scenes.scene import Pop, Replace, SceneBase, Transition
 from game.ui.focus import ButtonFocus, scroll_key, scroll_text_box
+
+if TYPE_CHECKING:
+    from game.simulation.simulation import Simulation
 
 MARGIN = 32
 HEADER_HEIGHT = 118
@@ -65,13 +67,11 @@ def facts_html(result: RunResult, tr: Translate = ENGLISH) -> str:
 class DebriefScene(SceneBase):
     """The end of a level. It owns the finished simulation and closes it when it leaves the stack."""
 
-    def __init__(self, ctx: SceneContext, loaded: LoadedLevel, simulation: Any, *,
-                 samples: Sequence[Any] | None = None):
+    def __init__(self, ctx: SceneContext, loaded: LoadedLevel, simulation: Simulation):
         self.ctx = ctx
         self.loaded = loaded
         self.level, self.catalog = loaded.require()
-        self.simulation = simulation
-        self.samples = samples
+        self.simulation: Simulation | None = simulation
         self.answers: list[int | None] = [None] * len(self.level.quiz)
         self.question = 0
         self.result = self._collect()
@@ -85,7 +85,9 @@ class DebriefScene(SceneBase):
         self.focus: ButtonFocus | None = None
 
     def _collect(self) -> RunResult:
-        return run_result(self.level, self.simulation, self.answers, self.samples, self.ctx.language)
+        if self.simulation is None:  # closed as the screen left: its last result stands
+            return self.result
+        return run_result(self.level, self.simulation, self.answers, self.ctx.language)
 
     def _graphs_with_data(self) -> list[tuple[str, str, tuple[str, ...]]]:
         series = self.result.series
@@ -112,7 +114,7 @@ class DebriefScene(SceneBase):
         self.focus = None
 
     def close(self) -> None:
-        if self.simulation is not None and hasattr(self.simulation, "close"):
+        if self.simulation is not None:
             self.simulation.close()
         self.simulation = None
 

@@ -151,7 +151,7 @@ def run_result(level: Level, simulation: Simulation, quiz_answers: Sequence[int 
     """Collects the finished run of `level`: its goals, score, the facts met, the quiz and the daily figures."""
     snapshot = simulation.snapshot(language)
     goals = tuple(GoalResult(view.id, view.text, view.status, view.fraction) for view in snapshot.goals)
-    seen = set(simulation.ctx.station.facts_seen)
+    seen = set(simulation.facts_seen)
     facts = tuple(
         FactResult(fact.id, translate(fact.text, language), tuple(fact.sources), fact.unconfirmed)
         for fact in level.facts

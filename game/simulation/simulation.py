@@ -47,6 +47,7 @@ class Simulation:
         if catalog.moon is None:
             raise ValueError("the catalog has no [moon] constants")
         self.level = level
+        self.catalog = catalog
         self.seed = level.seed if seed is None else seed
         # A name no other run can ever have (id() is reused once a run is collected, and a reused name would
         # hand a new run the old run's leftover entities); the finalizer deletes the world of a run nobody closed.
@@ -189,6 +190,11 @@ class Simulation:
         # A whole sentence around the rules' clause, so it translates (rather than capitalising English).
         return replace(evaluation, blocked=(say("This offer cannot be made: {problem}.", problem=problem),
                                             *evaluation.blocked))
+
+    @property
+    def facts_seen(self) -> tuple[str, ...]:
+        """The ids of the level's facts its events have shown so far, in the order they came."""
+        return tuple(self.ctx.station.facts_seen)
 
     @property
     def history(self) -> tuple[DaySample, ...]:

@@ -141,7 +141,7 @@ class NegotiationScene(SceneBase):
         self.simulation = simulation
         self.loaded = loaded
         self.partner_id = partner_id
-        catalog = simulation.ctx.catalog
+        catalog = simulation.catalog
         self.spec = catalog.partners[partner_id]
         self.module_names = {module_id: translate(spec.name, ctx.language) for module_id, spec in
                              catalog.modules.items()}

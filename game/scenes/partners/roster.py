@@ -605,7 +605,7 @@ def play_gallery_moves(simulation: Simulation) -> None:
     from game.ui.hints import best_spot
 
     occupied = set(simulation.ctx.occupied)
-    antenna = best_spot("earth_antenna", simulation.ctx.grid, simulation.ctx.catalog, occupied, occupied)
+    antenna = best_spot("earth_antenna", simulation.ctx.grid, simulation.catalog, occupied, occupied)
     if antenna is None:
         raise RuntimeError("Level 01 has no free spot for an Earth antenna: the partner gallery needs one.")
     simulation.run_hours(2, [

@@ -9,6 +9,7 @@ import pytest
 from game.ecs import events
 from game.ecs.commands import ConsultPartner, Demolish, PlaceModule, ProposeAgreement, SetLandingMode, ShareData
 from game.ecs.events import answer_to
+from game.rules.hours import HOURS_PER_DAY
 from game.rules.negotiation import Offer
 from game.simulation.simulation import Simulation
 from tests.sim_helpers import small_level
@@ -77,7 +78,7 @@ def test_what_was_built_answers_a_placement_and_a_mode_change_has_no_answer(sim:
 
 
 def test_a_finished_level_answers_nothing(sim: Simulation) -> None:
-    sim.run_hours(50 * 24)
+    sim.run_hours(50 * HOURS_PER_DAY)
     assert sim.ended
     consult = ConsultPartner("cnsa", "science")
     assert sim.act(consult) == [] and answer_to(consult, []) is None

@@ -139,7 +139,7 @@ def test_a_world_name_that_is_no_text_is_refused_in_one_sentence(tmp_path: Path,
     own = tmp_path / "what_if.toml"
     own.write_text(f'thrust_factors = [1.0]\n[[worlds]]\nname = {name}\nsurface_gravity_m_s2 = 3.71\n'
                    'sources = ["https://nssdc.gsfc.nasa.gov/"]\n', encoding="utf-8")
-    with pytest.raises(ValueError, match="a world's name must be text") as refused:
+    with pytest.raises(ValueError, match=r"what_if.toml are not usable \(line 3, worlds\[0\]\.name: ") as refused:
         read_what_if(own)
     assert "\n" not in str(refused.value)
 
@@ -283,3 +283,16 @@ def test_the_flight_instruments_stay_above_the_keys_band_at_the_largest_text(use
         assert panel.right < lander_x - 20  # the lander flies clear of the panel
     finally:
         app.close()
+
+
+def test_a_practice_file_with_several_mistakes_names_each_with_its_line(tmp_path: Path) -> None:
+    own = tmp_path / "what_if.toml"
+    own.write_text('thrust_factors = [0, 1.0]\n[[worlds]]\nnam = "Mars"\nsurface_gravity_m_s2 = 300\nsources = []\n',
+                   encoding="utf-8")
+    with pytest.raises(ValueError) as refused:
+        read_what_if(own)
+    said = str(refused.value)
+    for problem in ("line 1, thrust_factors[0]: must be more than 0", "line 3, worlds[0].nam: unknown key 'nam' "
+                    "(did you mean 'name'?)", "line 4, worlds[0].surface_gravity_m_s2: must be at most 100",
+                    "line 5, worlds[0].sources: needs at least 1 entry"):
+        assert problem in said

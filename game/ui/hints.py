@@ -8,11 +8,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import tomllib
-
 from game import paths
 from game.atomic_file import write_text_atomically
 from game.content.catalog import Catalog
+from game.content.game_files import GameFileError, HintEntry, HintsFile, read_game_file
 from game.content.message import Message, level_text, say
 from game.content.text import translate
 from game.rules.grid import SiteGrid
@@ -20,17 +19,6 @@ from game.rules.placement import placement_refusal
 
 HINTS_FILE = "hints.toml"
 SEEN_FILE = "hints_seen.json"
-TRIGGERS = ("level_start", "ghost_invalid", "first_placement", "energy_falling", "day_two")
-
-
-@dataclass(frozen=True, slots=True)
-class HintSpec:
-    """One hint as the data file gives it."""
-
-    id: str
-    when: str
-    text: str | dict[str, str]
-    module: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,23 +40,13 @@ class HintFileError(Exception):
         self.message = message
 
 
-def load_hint_specs(path: Path) -> list[HintSpec]:
+def load_hint_specs(path: Path) -> list[HintEntry]:
+    """The hints in `path` (validated by the content layer); HintFileError naming every problem otherwise."""
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        return read_game_file(path, HintsFile).hints
+    except GameFileError as error:
         raise HintFileError(say("The hints file {file} cannot be read ({error}); playing without hints.",
-                                file=path.name, error=str(error))) from None
-    specs = []
-    for index, item in enumerate(data.get("hints", [])):
-        text = item.get("text") if isinstance(item, dict) else None
-        when = item.get("when") if isinstance(item, dict) else None
-        if not isinstance(item.get("id"), str) or when not in TRIGGERS or not isinstance(text, str | dict):
-            raise HintFileError(say("Hint number {number} in {file} needs an id, a text and 'when' set to one of "
-                                    "{triggers}; playing without hints.", number=index + 1, file=path.name,
-                                    triggers=TRIGGERS))
-        module = item.get("module")
-        specs.append(HintSpec(item["id"], when, text, module if isinstance(module, str) else None))
-    return specs
+                                file=path.name, error=error.details())) from None
 
 
 def best_spot(module_id: str, grid: SiteGrid, catalog: Catalog, occupied: set[tuple[int, int]],
@@ -100,7 +78,7 @@ def read_seen(path: Path) -> set[str]:
 class HintBook:
     """Which hints exist for this level, which were seen (kept in the user's data folder), and the one shown."""
 
-    specs: list[HintSpec]
+    specs: list[HintEntry]
     seen_path: Path
     language: str = "en"
     seen: set[str] = field(default_factory=set)

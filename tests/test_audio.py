@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -82,11 +81,7 @@ def test_a_pygame_without_its_mixer_gives_a_silent_audio(monkeypatch: pytest.Mon
 
 
 def test_the_committed_sounds_are_what_the_generator_makes(tmp_path: Path) -> None:
-    sys.path.insert(0, str(REPO / "tools"))
-    try:
-        import make_sounds
-    finally:
-        sys.path.remove(str(REPO / "tools"))
+    from tools import make_sounds
     for path in make_sounds.make_sounds(tmp_path):
         committed = REPO / "assets" / "sounds" / path.name
         assert committed.read_bytes() == path.read_bytes(), f"run tools/make_sounds.py: {path.name} differs"

@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import json
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -24,12 +23,8 @@ from game.scenes.rich_text import (
     format_date,
 )
 from game.ui.hints import HintBook, HintFileError, load_hint_specs
-from tests.conftest import REPO
-
-sys.path.insert(0, str(REPO / "tools"))
-import extract_ui_text  # a tool, not a package: found through its folder
-
 from tests.test_ui_text import pseudo_app  # noqa: F401  (a fixture: the real app in the ⟦pseudo⟧ language)
+from tools import extract_ui_text
 
 UNUSABLE = "A line no code wraps, with {one} name"
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -29,9 +28,7 @@ from game.landing.what_if import read_what_if
 from game.rules.score import ScoreCard
 from game.settings import Settings, save_settings
 from tests.conftest import LEVELS, REPO
-
-sys.path.insert(0, str(REPO / "tools"))
-import extract_ui_text  # a tool, not a package: found through its folder
+from tools import extract_ui_text
 
 Lines = dict[str, list[str]]  # each collected line, with the files that use it
 FIRST_LEVEL = LEVELS / "01_agreement_2021.toml"

@@ -4,7 +4,6 @@ reason box and the negotiation room draw them through tr."""
 
 from __future__ import annotations
 
-import sys
 from typing import Any
 
 import pygame
@@ -29,10 +28,7 @@ from game.rules.negotiation import (
     respond,
 )
 from game.rules.placement import CANNOT_BUILD_HERE, cannot_build_here, placement_refusal, refusal_reason
-from tests.conftest import REPO
-
-sys.path.insert(0, str(REPO / "tools"))
-import extract_ui_text  # a tool, not a package: found through its folder
+from tools import extract_ui_text
 
 CATALOG, _ = load_base_catalog()
 GRID = SiteGrid.from_site(

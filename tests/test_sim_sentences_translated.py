@@ -4,7 +4,6 @@ a made-up language built from the collected template lines the station log shows
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,9 +34,7 @@ from game.scenes.station.log_sentences import log_entry
 from game.simulation.simulation import Simulation
 from game.simulation.views import agreement_views
 from tests.conftest import REPO
-
-sys.path.insert(0, str(REPO / "tools"))
-import extract_ui_text  # a tool, not a package: found through its folder
+from tools import extract_ui_text
 
 LEVELS = REPO / "levels"
 

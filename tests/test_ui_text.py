@@ -4,7 +4,6 @@ a whole pseudo-language through the real app, and the committed template kept up
 from __future__ import annotations
 
 import json
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -21,10 +20,7 @@ from game.content.ui_text import (
     placeholders,
 )
 from game.settings import Settings, save_settings
-from tests.conftest import REPO
-
-sys.path.insert(0, str(REPO / "tools"))
-import extract_ui_text  # a tool, not a package: found through its folder
+from tools import extract_ui_text
 
 
 def _write(folder: Path, code: str, text: str) -> Path:

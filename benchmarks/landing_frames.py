@@ -14,7 +14,7 @@ import sys
 import time
 from collections.abc import Sequence
 
-from benchmarks.landing import FIRST_LEVEL, NOMINAL_LANDING
+from tests.landing_helpers import FIRST_LEVEL, NOMINAL_LANDING
 
 GOAL_MS = 8.0
 FRAME_S = 1 / 60

@@ -12,13 +12,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from benchmarks.landing import nominal_level
 from game.content.catalog import Catalog
 from game.content.models import Landing, Level
 from game.landing.flight import MAX_SPEED_M_S, Flight
 from game.landing.ground_shapes import CHUNK_M, GroundShapes
 from game.landing.pilot import Observation, PilotCommand, clean_command
 from game.landing.scenario import Scenario, scenario_for
+from tests.landing_helpers import nominal_level
 
 STILL = {"x_m": 0, "altitude_m": 0, "speed_m_s": 0, "angle_deg": 0}
 FLAT = {"width_m": 1200, "roughness_m": 0, "slope_deg": 0}

@@ -11,13 +11,13 @@ import textwrap
 
 import pytest
 
-from benchmarks.landing import FIRST_LEVEL, SUCCESS, cargo_for, nominal_level
 from game.content.catalog import Catalog
 from game.content.loader import load_level
 from game.content.models import Landing, Level
 from game.landing.pilot import Observation, PilotCommand, PilotError
 from game.landing.recorder import CSV_COLUMNS, read_recording
 from game.landing.run import fly, load_pilot, replay
+from tests.landing_helpers import FIRST_LEVEL, SUCCESS, cargo_for, nominal_level
 
 SAMPLE_SEEDS = range(1000, 1024)
 
@@ -63,7 +63,7 @@ def test_a_recording_replays_identically_in_another_process(nominal, tmp_path):
     script = (
         "import json, sys\n"
         "from pathlib import Path\n"
-        "from benchmarks.landing import nominal_level\n"
+        "from tests.landing_helpers import nominal_level\n"
         "from game.landing.recorder import read_recording\n"
         "from game.landing.run import replay\n"
         "level, catalog = nominal_level()\n"

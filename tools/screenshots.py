@@ -280,13 +280,13 @@ def shoot_landing_screens(out: Path) -> list[Path]:
     """Landing practice's panel, then an autopiloted landing: mid-flight, near touchdown, and its plot."""
     import pygame
 
-    from benchmarks.landing import NOMINAL_LANDING
     from game.app import open_app
     from game.content.loader import LoadedLevel
     from game.content.models import Landing, LandingAssists
     from game.scenes.landing.flight_screen import LandingScene
     from game.scenes.landing.practice_screen import LandingPracticeScene
     from game.scenes.scene import Push
+    from tests.landing_helpers import NOMINAL_LANDING
 
     written: list[Path] = []
     app = open_app(LandingPracticeScene)

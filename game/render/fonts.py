@@ -12,6 +12,43 @@ import pygame
 
 REGULAR_FILE = "NotoSans-Regular.ttf"
 BOLD_FILE = "NotoSans-Bold.ttf"
+# Each font keeps this many rendered lines and measured widths: a busy screen shows a few hundred strings a
+# frame; the cap only stops unbounded growth (a clock, a scrolling log).
+REMEMBERED_LINES = 1024
+
+
+class RememberingFont(pygame.font.Font):
+    """A font that renders and measures each line once: screens draw the same words every frame, and
+    rasterising them again was most of a frame's time. The images are shared, so callers blit them and never
+    draw on them (every caller in the game only blits); the pixels are exactly the plain font's."""
+
+    def __init__(self, file: Path, size: int) -> None:
+        super().__init__(file, size)
+        self._rendered: dict[tuple[Any, ...], pygame.Surface] = {}
+        self._sizes: dict[str, tuple[int, int]] = {}
+
+    def render(self, text: Any, antialias: bool, color: Any, bgcolor: Any = None, wraplength: int = 0
+               ) -> pygame.Surface:
+        key = (text, antialias, _colour_key(color), _colour_key(bgcolor), wraplength)
+        image = self._rendered.get(key)
+        if image is None:
+            if len(self._rendered) >= REMEMBERED_LINES:
+                self._rendered.clear()
+            image = self._rendered[key] = super().render(text, antialias, color, bgcolor, wraplength)
+        return image
+
+    def size(self, text: Any) -> tuple[int, int]:
+        measured = self._sizes.get(text)
+        if measured is None:
+            if len(self._sizes) >= REMEMBERED_LINES:
+                self._sizes.clear()
+            measured = self._sizes[text] = super().size(text)
+        return measured
+
+
+def _colour_key(colour: Any) -> Any:
+    """A colour as a dictionary key: pygame.Color can change, so its channels stand for it."""
+    return tuple(colour) if isinstance(colour, pygame.Color | list) else colour
 
 
 @dataclass(slots=True)
@@ -50,9 +87,9 @@ class Fonts:
         if font is None:
             regular, bold_file = self.files()
             try:
-                font = pygame.font.Font(bold_file if bold else regular, size)
+                font = RememberingFont(bold_file if bold else regular, size)
             except (OSError, pygame.error):  # a language's font that is not a font: Noto Sans still reads
-                font = pygame.font.Font(self.folder / (BOLD_FILE if bold else REGULAR_FILE), size)
+                font = RememberingFont(self.folder / (BOLD_FILE if bold else REGULAR_FILE), size)
             self._opened[key] = font
         return font
 

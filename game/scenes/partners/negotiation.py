@@ -417,17 +417,30 @@ class NegotiationScene(SceneBase):
 
     def row_rect(self, index: int) -> pygame.Rect:
         """The row's rectangle; an empty one when the row is scrolled out of sight."""
-        row = self.rows[index]
-        same_side = [i for i, other in enumerate(self.rows) if other.side == row.side]
+        return self.row_rects()[index]
+
+    def row_rects(self) -> list[pygame.Rect]:
+        """Every row's rectangle (an empty one when scrolled out of sight), worked out together: the room and the
+        scroll they share are measured once, not once a row (that was most of a frame)."""
         column = self.column_width()
-        x = MARGIN if row.side == "they" else MARGIN + column + 16
-        if self.one_side_at_a_time():  # the shown side takes the room of both columns
-            x, column = MARGIN, self.terms_width()
-        shown = same_side.index(index) - self.first_row()
-        if row.side not in self._sides_shown() or not 0 <= shown < self.rows_shown():
-            return pygame.Rect(x, 0, column, 0)
-        step = self.row_step()
-        return pygame.Rect(x, self._rows_top() + shown * step, column, step - 4)
+        one_side = self.one_side_at_a_time()
+        terms = self.terms_width() if one_side else column
+        sides = self._sides_shown()
+        first, shown, step, top = self.first_row(), self.rows_shown(), self.row_step(), self._rows_top()
+        positions: dict[str, int] = {}  # each row's place among the rows of its side
+        rects = []
+        for row in self.rows:
+            positions[row.side] = positions.get(row.side, -1) + 1
+            position = positions[row.side] - first
+            x = MARGIN if row.side == "they" else MARGIN + column + 16
+            width = column
+            if one_side:  # the shown side takes the room of both columns
+                x, width = MARGIN, terms
+            if row.side not in sides or not 0 <= position < shown:
+                rects.append(pygame.Rect(x, 0, width, 0))
+            else:
+                rects.append(pygame.Rect(x, top + position * step, width, step - 4))
+        return rects
 
     def stepper_rects(self, rect: pygame.Rect) -> tuple[pygame.Rect, pygame.Rect]:
         box, span = self._px(30), self._px(124)
@@ -467,12 +480,13 @@ class NegotiationScene(SceneBase):
             draw_text(surface, words, heading, colours.text if side in shown else colours.text_dim, rect.topleft)
             if len(shown) == 1 and side in shown:  # one side at a time: the headings read as tabs
                 pygame.draw.line(surface, colours.accent, (rect.x, rect.bottom - 2), (rect.right, rect.bottom - 2), 3)
-        for index, row in enumerate(self.rows):
-            if self.row_rect(index).h:
-                self._draw_row(surface, index, row)
+        rects = self.row_rects()
+        for index, (row, rect) in enumerate(zip(self.rows, rects, strict=True)):
+            if rect.h:
+                self._draw_row(surface, index, row, rect)
         more = self._more_rows()
         if more:  # under the rows, where nothing else is drawn
-            lowest = max(rect.bottom for rect in (self.row_rect(index) for index in range(len(self.rows))) if rect.h)
+            lowest = max(rect.bottom for rect in rects if rect.h)
             draw_text(surface, more, fonts.bold(palette.SMALL), colours.accent, (MARGIN, lowest + 4))
         self._draw_reasoning(surface)
         if self.answer:
@@ -520,10 +534,9 @@ class NegotiationScene(SceneBase):
         return rect.union(pygame.Rect(rect.right - 3 * dot * view.patience, rect.bottom, 3 * dot * view.patience,
                                       3 * dot))
 
-    def _draw_row(self, surface: pygame.Surface, index: int, row: TermRow) -> None:
+    def _draw_row(self, surface: pygame.Surface, index: int, row: TermRow, rect: pygame.Rect) -> None:
         colours = self.ctx.palette
         fonts = self.ctx.fonts
-        rect = self.row_rect(index)
         focused = index == self.cursor
         value = row.value(self.offer)
         on = value not in OFF_VALUES

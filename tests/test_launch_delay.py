@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
+import esper
 import pydantic
 import pytest
 
@@ -12,6 +13,7 @@ from game.content.catalog import Catalog
 from game.content.loader import load_level_by_path
 from game.content.models import EventEffect, Level
 from game.ecs.commands import PlaceModule
+from game.ecs.components import Module
 from game.ecs.events import CargoLaunched, GameEvent, LaunchDelayed, LevelEventFired
 from game.rules.hours import HOURS_PER_DAY
 from game.rules.launches import Flight, Slip, earliest_launch, launch_hour, slipped_hour
@@ -156,3 +158,12 @@ def test_shipped_levels_can_delay_their_launches(path):
     delays = [event for event in level.events if event.kind == "launch_delay"]
     assert delays and all(event.effect.delay_launches_days > 0 for event in delays)
     assert all(event.chance_per_day is not None for event in delays)  # by chance: a class meets it or not
+
+
+def test_a_delay_lives_in_the_run_s_resources_not_in_an_entity() -> None:
+    # Where simulation state lives (game/ecs/__init__.py): entities are things on the map and agreements.
+    run = _run()
+    run.run_hours(10 * DAY, [(0, PlaceModule("battery", 2, 2))])
+    esper.switch_world(run.world_name)
+    assert run.ctx.launch_slips and all(esper.has_component(entity, Module) for entity in esper.get_entities())
+    run.close()

@@ -86,6 +86,13 @@ def test_the_headless_core_never_imports_pygame() -> None:
     assert not found, "\n".join(found)
 
 
+def test_no_one_reads_a_processor_s_attributes() -> None:
+    # A processor's attributes are its private caches (game/ecs/__init__.py): what others need is in the resources.
+    readers = [module_name(path) for path in sorted(GAME.rglob("*.py"))
+               if "get_processor" in path.read_text(encoding="utf-8")]
+    assert not readers, readers
+
+
 def test_the_check_sees_an_import_that_runs_back_up(tmp_path: Path) -> None:
     source = tmp_path / "m.py"
     source.write_text("from __future__ import annotations\nfrom typing import TYPE_CHECKING\n"

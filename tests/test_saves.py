@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 
+import esper
 import pytest
 
 from game.ecs.commands import PlaceModule, ProposeAgreement
+from game.ecs.components import Agreement, Module, Partner
 from game.rules.negotiation import Offer
 from game.saves import SAVE_FORMAT, SaveError, capture, read_save, restore, to_json, write_save
 from game.simulation.simulation import Simulation
@@ -108,5 +110,22 @@ def test_a_save_written_before_proposals_carried_an_offer_still_loads_and_plays_
     try:
         assert run.snapshot().agreements, "the replayed proposals signed no agreement"
         assert run.landing_mode == "player"
+    finally:
+        run.close()
+
+
+def test_a_long_run_holds_its_singletons_in_the_resources_and_entities_only_for_modules_and_diplomacy():
+    # Where simulation state lives (game/ecs/__init__.py), checked on the saved 120 days of level 4.
+    save = read_save(REPO / "tests" / "fixtures" / "saves" / "partners_day120.json")
+    level, catalog = shipped_level(REPO / "levels" / "04_partners_2023.toml")
+    run = Simulation(level, catalog, save.seed)
+    run.run_hours(save.hour, save.commands)
+    try:
+        esper.switch_world(run.world_name)
+        held = [{type(c) for c in esper.components_for_entity(entity)} & {Module, Partner, Agreement}
+                for entity in esper.get_entities()]
+        assert all(held), "an entity that is neither a module, a partner nor an agreement"
+        assert set().union(*held) == {Module, Partner, Agreement}
+        assert run.ctx.desk.next_agreement > 1
     finally:
         run.close()

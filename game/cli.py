@@ -48,6 +48,11 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     commands.add_parser("play", help="start the game (the default)", description="Start the game.")
+    commands.add_parser(
+        "where",
+        help="show where settings, saves, mods and results are kept",
+        description="Show the folders the game reads and writes, and whether portable mode is on.",
+    )
 
     validate = commands.add_parser(
         "validate",
@@ -141,6 +146,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return autoplay_level(args.level, args.seed, args.commands_out)
         if args.command == "schema":
             return write_schema(args.out, args.catalog)
+        if args.command == "where":
+            return where()
         return play()
     except KeyboardInterrupt:
         return 130
@@ -435,6 +442,34 @@ def write_schema(out: Path | None, catalog: bool) -> int:
         return 1
     print(f"wrote {out}")
     return 0
+
+
+def where() -> int:
+    """The folders a teacher needs to find: the same answer the settings screen gives."""
+    for line in where_lines(paths.user_home()):
+        print(line)
+    return 0
+
+
+def where_lines(home: paths.UserHome) -> list[str]:
+    reasons = {
+        "override": "LUNAR_STATION_HOME is set",
+        "portable": f"portable mode: {paths.PORTABLE_MARKER} lies beside the program",
+        "system": "this computer's user folders",
+    }
+    lines = [f"Your files ({reasons[home.mode]}):"]
+    if home.problem:
+        lines.insert(0, home.problem)
+    lines += [
+        f"  settings:    {home.config}",
+        f"  saves:       {home.data / paths.SAVES_FOLDER}",
+        f"  mods:        {home.data / paths.MODS_FOLDER}",
+        f"  results:     {home.data / paths.RESULTS_FOLDER}",
+        f"  screenshots: {home.pictures}",
+        f"  cache:       {home.cache}",
+        f"Game files (only read): {paths.content_root()}",
+    ]
+    return lines
 
 
 def play() -> int:

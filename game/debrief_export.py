@@ -35,7 +35,6 @@ if TYPE_CHECKING:
     from game.simulation.history import DaySample
     from game.simulation.simulation import Simulation
 
-RESULTS_FOLDER = "results"
 EXPORT_VERSION = 1
 
 
@@ -195,7 +194,7 @@ def result_to_csv(result: RunResult, tr: Translate = ENGLISH) -> str:
 
 
 def results_dir() -> Path:
-    return paths.user_data_dir() / RESULTS_FOLDER
+    return paths.user_results_dir()
 
 
 def export_result(

@@ -1,13 +1,26 @@
-"""Where the game's files are: the checkout's assets/ and levels/, or the copies bundled in an install."""
+"""Where the game's files are: its own assets and levels, and the player's settings, saves, mods and results.
+
+The player's folders come from, in order: LUNAR_STATION_HOME (tests and scripted set-ups), portable mode
+(a `portable.txt` beside the program, for USB sticks and shared folders), else the system's usual folders.
+The game never writes anywhere else, so it runs from a read-only install folder or network share.
+"""
 
 from __future__ import annotations
 
+import functools
 import os
+import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import platformdirs
 
 APP_NAME = "lunar-station"
+PORTABLE_MARKER = "portable.txt"
+PORTABLE_FOLDER = "Lunar Station data"
+SAVES_FOLDER = "saves"
+MODS_FOLDER = "mods"
+RESULTS_FOLDER = "results"
 _PACKAGE = Path(__file__).resolve().parent
 
 
@@ -27,30 +40,99 @@ def assets_dir() -> Path:
     return content_root() / "assets"
 
 
-def _user_home_override() -> Path | None:
-    """LUNAR_STATION_HOME puts every user folder under one place (tests, classroom USB sticks)."""
-    value = os.environ.get("LUNAR_STATION_HOME")
-    return Path(value) if value else None
+def program_dir() -> Path | None:
+    """The folder of a standalone build's executable; None when the game runs on an installed Python."""
+    if getattr(sys, "frozen", False):
+        return Path(sys.executable).resolve().parent
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class UserHome:
+    """Where the player's own files go, and why there: shown on the settings screen and by `where`."""
+
+    mode: str  # "override", "portable" or "system"
+    data: Path
+    config: Path
+    cache: Path
+    pictures: Path
+    problem: str = ""  # a sentence when portable mode was asked for but could not be used
+
+
+def portable_home(folder: Path) -> UserHome:
+    """Portable mode: everything in one folder beside the program."""
+    root = folder / PORTABLE_FOLDER
+    return UserHome("portable", root / "data", root / "config", root / "cache", root / "pictures")
+
+
+def _system_home(problem: str = "") -> UserHome:
+    return UserHome(
+        "system",
+        Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)),
+        Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)),
+        Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)),
+        Path(platformdirs.user_pictures_dir()) / "Lunar Station",
+        problem,
+    )
+
+
+@functools.lru_cache(maxsize=8)
+def _writable(folder: Path) -> bool:
+    """Whether the game may keep files in this folder (made if missing); a read-only stick says no."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        probe = folder / ".write-test"
+        probe.write_bytes(b"")
+        probe.unlink()
+    except OSError:
+        return False
+    return True
+
+
+def resolve_user_home(environ: dict[str, str] | os._Environ[str], program: Path | None) -> UserHome:
+    """The player's folders for this environment and program folder (pure but for the write probe)."""
+    override = environ.get("LUNAR_STATION_HOME")
+    if override:
+        home = Path(override)
+        return UserHome("override", home / "data", home / "config", home / "cache", home / "pictures")
+    if program is not None and (program / PORTABLE_MARKER).is_file():
+        portable = portable_home(program)
+        if _writable(portable.data.parent):
+            return portable
+        return _system_home(
+            f"Portable mode is on ({program / PORTABLE_MARKER}), but {portable.data.parent} cannot be written "
+            "(a read-only stick or share?), so your files go to this computer's user folder instead."
+        )
+    return _system_home()
+
+
+def user_home() -> UserHome:
+    return resolve_user_home(os.environ, program_dir())
 
 
 def user_data_dir() -> Path:
-    home = _user_home_override()
-    return home / "data" if home else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    return user_home().data
 
 
 def user_config_dir() -> Path:
-    home = _user_home_override()
-    return home / "config" if home else Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+    return user_home().config
+
+
+def user_cache_dir() -> Path:
+    return user_home().cache
 
 
 def user_mods_dir() -> Path:
-    return user_data_dir() / "mods"
+    return user_data_dir() / MODS_FOLDER
 
 
 def user_saves_dir() -> Path:
-    return user_data_dir() / "saves"
+    return user_data_dir() / SAVES_FOLDER
+
+
+def user_results_dir() -> Path:
+    return user_data_dir() / RESULTS_FOLDER
 
 
 def screenshots_dir() -> Path:
-    home = _user_home_override()
-    return home / "pictures" if home else Path(platformdirs.user_pictures_dir()) / "Lunar Station"
+    return user_home().pictures

@@ -28,6 +28,7 @@ import pygame_gui
 from pygame_gui.windows import UIConfirmationDialog
 
 from game import paths
+from game.render.app_icon import draw_icon
 from game.render.fonts import Fonts, fitting_scale
 from game.scenes.context import SceneContext
 from game.scenes.menus.title import TitleScene
@@ -247,6 +248,7 @@ def open_window(settings: Settings) -> pygame.Surface:
     pygame.display.init()
     pygame.font.init()
     pygame.display.set_caption(WINDOW_TITLE)
+    pygame.display.set_icon(draw_icon(64))
     size = (max(MIN_WINDOW_SIZE[0], settings.window_size[0]), max(MIN_WINDOW_SIZE[1], settings.window_size[1]))
     window = pygame.display.set_mode(size, pygame.RESIZABLE)
     if settings.fullscreen:

@@ -126,11 +126,17 @@ def partner_rows(_repeats: int) -> list[Row]:
     return [Row(*row) for row in rows()]
 
 
+def bundle_rows(_repeats: int) -> list[Row]:
+    from benchmarks.bundle import bundle_rows as rows
+
+    return [Row(*row) for row in rows()]
+
+
 def main() -> int:
     repeats = 5
     rows: list[Row] = []
     for group in (startup_rows, content_rows, simulate_rows, station_sim_rows, landing_rows, landing_frame_rows,
-                  station_frame_rows, partner_rows, screen_frame_rows):
+                  station_frame_rows, partner_rows, screen_frame_rows, bundle_rows):
         try:
             rows += group(repeats)
         except Exception as error:  # a broken benchmark row must not hide the others

@@ -284,6 +284,9 @@ def open_app(start_scene: SceneFactory | None = None, *, mod_folders: Sequence[P
     _apply_settings(ctx)
     if loaded.warning:
         ctx.notices.show(ctx.tr(loaded.warning), SETTINGS_WARNING_SECONDS)  # a say() sentence: in the player's language
+    home_problem = paths.user_home().problem
+    if home_problem:  # portable mode asked for on a read-only stick: say where the files go instead
+        ctx.notices.show(ctx.tr(home_problem), SETTINGS_WARNING_SECONDS)
     return App(window, ctx, (start_scene or _title_scene)(ctx))
 
 

@@ -15,6 +15,8 @@ from pathlib import Path
 
 import platformdirs
 
+from game.content.message import Message, say
+
 APP_NAME = "lunar-station"
 PORTABLE_MARKER = "portable.txt"
 PORTABLE_FOLDER = "Lunar Station data"
@@ -56,7 +58,7 @@ class UserHome:
     config: Path
     cache: Path
     pictures: Path
-    problem: str = ""  # a sentence when portable mode was asked for but could not be used
+    problem: Message | str = ""  # a sentence when portable mode was asked for but could not be used
 
 
 def portable_home(folder: Path) -> UserHome:
@@ -65,7 +67,7 @@ def portable_home(folder: Path) -> UserHome:
     return UserHome("portable", root / "data", root / "config", root / "cache", root / "pictures")
 
 
-def _system_home(problem: str = "") -> UserHome:
+def _system_home(problem: Message | str = "") -> UserHome:
     return UserHome(
         "system",
         Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)),
@@ -99,10 +101,10 @@ def resolve_user_home(environ: dict[str, str] | os._Environ[str], program: Path 
         portable = portable_home(program)
         if _writable(portable.data.parent):
             return portable
-        return _system_home(
-            f"Portable mode is on ({program / PORTABLE_MARKER}), but {portable.data.parent} cannot be written "
-            "(a read-only stick or share?), so your files go to this computer's user folder instead."
-        )
+        return _system_home(say(
+            "Portable mode is on ({marker}), but {folder} cannot be written (a read-only stick or share?), so your "
+            "files go to this computer's user folder instead.", marker=program / PORTABLE_MARKER,
+            folder=portable.data.parent))
     return _system_home()
 
 

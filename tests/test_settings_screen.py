@@ -7,7 +7,8 @@ from typing import Any
 import pygame
 
 from game.render.palette import STANDARD_PALETTE
-from game.scenes.menus.settings_screen import FOOTER_BUTTONS, SettingsScene, settings_rows
+from game import paths
+from game.scenes.menus.settings_screen import FOOTER_BUTTONS, PASSIVE_KINDS, SettingsScene, settings_rows
 from game.scenes.scene import Push
 from game.settings import KEY_ACTIONS, Settings, load_settings
 
@@ -62,7 +63,24 @@ def test_every_row_has_its_control_on_some_page(app: Any) -> None:
     for _ in range(len(scene.pages())):
         seen |= set(scene.controls)
         press(app, pygame.K_PAGEDOWN)
-    assert seen == {index for index, row in enumerate(scene.rows) if row.kind != "heading"}
+    assert seen == {index for index, row in enumerate(scene.rows) if row.kind not in PASSIVE_KINDS}
+
+
+def test_the_last_page_says_where_the_players_files_are(app: Any, user_home: Any) -> None:
+    scene = open_settings(app)
+    press(app, pygame.K_PAGEUP)  # from the first page back round to the last
+    shown = {scene.rows[index].label: scene.rows[index].key for index in scene.pages()[scene.page]}
+    assert shown["Saves, mods and results"] == str(user_home / "data")
+    assert shown["Kept in"] == "the folder LUNAR_STATION_HOME names"
+    assert scene.focused[0] == "row" and scene.rows[scene.focused[1]].kind not in PASSIVE_KINDS
+
+
+def test_portable_mode_is_named_on_the_settings_screen(tmp_path: Any) -> None:
+    (tmp_path / paths.PORTABLE_MARKER).write_text("", encoding="utf-8")
+    rows = settings_rows(Settings(), (), paths.resolve_user_home({}, program=tmp_path))
+    folders = {row.label: row.key for row in rows if row.kind == "folder"}
+    assert folders["Kept in"] == "portable mode: in a folder beside the program"
+    assert folders["Saves, mods and results"].startswith(str(tmp_path / paths.PORTABLE_FOLDER))
 
 
 def test_a_bigger_ui_scale_applies_to_the_fonts_and_is_saved(app: Any) -> None:

@@ -73,9 +73,9 @@ def look_is_default(settings: Settings) -> bool:
 class Row:
     """One line of the screen: a heading, or a setting with its kind of control."""
 
-    kind: str  # heading, choice, toggle, slider, key
+    kind: str  # heading, choice, toggle, slider, key, or folder (a line to read, not to change)
     label: str
-    key: str = ""  # the Settings field, or the key action's id
+    key: str = ""  # the Settings field, the key action's id, or a folder row's path
     choices: tuple[tuple[str, Any], ...] = ()
     low: int = 0
     high: int = 100
@@ -83,10 +83,20 @@ class Row:
     unit: str = "%"
 
 
-def settings_rows(settings: Settings, languages: Sequence[tuple[str, str]] = ()) -> list[Row]:
+PASSIVE_KINDS = ("heading", "folder")  # rows with nothing to change: never focused, no control
+HOME_MODES = {
+    "system": to_translate("this computer's user folders"),
+    "portable": to_translate("portable mode: in a folder beside the program"),
+    "override": to_translate("the folder LUNAR_STATION_HOME names"),
+}
+
+
+def settings_rows(settings: Settings, languages: Sequence[tuple[str, str]] = (),
+                  home: paths.UserHome | None = None) -> list[Row]:
     """Every row of the screen, in order; the window sizes include the player's own size if it is unusual.
 
-    `languages` are (name, code) pairs: the Language row shows only when there is more than English to choose."""
+    `languages` are (name, code) pairs: the Language row shows only when there is more than English to choose.
+    `home` adds where the player's files are kept, last (a teacher looking for saves or results finds it)."""
     sizes = list(WINDOW_SIZES)
     if settings.window_size not in sizes:
         sizes.append(settings.window_size)
@@ -119,6 +129,14 @@ def settings_rows(settings: Settings, languages: Sequence[tuple[str, str]] = ())
         Row("toggle", to_translate("Slow motion (half speed)"), "assist_slow_motion"),
         Row("toggle", to_translate("Larger target (2× wide)"), "assist_larger_target"),
     ]
+    if home is not None:
+        rows += [
+            Row("heading", to_translate("Your files")),
+            Row("folder", to_translate("Kept in"), HOME_MODES[home.mode]),
+            Row("folder", to_translate("Saves, mods and results"), str(home.data)),
+            Row("folder", to_translate("Settings"), str(home.config)),
+            Row("folder", to_translate("Screenshots"), str(home.pictures)),
+        ]
     return rows
 
 
@@ -138,7 +156,7 @@ class SettingsScene(SceneBase):
         self.ctx = ctx
         self.working = _copy_settings(ctx.settings)
         self.languages = ctx.language_choices()
-        self.rows = settings_rows(self.working, self.languages)
+        self.rows = settings_rows(self.working, self.languages, paths.user_home())
         self.page = 0
         self.focus = 0  # index into self.focusable()
         self.listening: str | None = None  # the key action waiting for a key press
@@ -197,7 +215,7 @@ class SettingsScene(SceneBase):
 
     def focusable(self) -> list[tuple[str, int]]:
         """("row", index) for every setting on every page, then ("footer", n) for the buttons."""
-        items = [("row", index) for index, row in enumerate(self.rows) if row.kind != "heading"]
+        items = [("row", index) for index, row in enumerate(self.rows) if row.kind not in PASSIVE_KINDS]
         return items + [("footer", number) for number in range(len(FOOTER_BUTTONS))]
 
     @property
@@ -217,8 +235,8 @@ class SettingsScene(SceneBase):
     def turn_page(self, step: int) -> None:
         pages = self.pages()
         self.page = (self.page + step) % len(pages)
-        first = next(i for i in pages[self.page] if self.rows[i].kind != "heading")
-        self.focus = self.focusable().index(("row", first))
+        first = next((i for i in pages[self.page] if self.rows[i].kind not in PASSIVE_KINDS), None)
+        self.focus = self.focusable().index(("row", first)) if first is not None else self.focus
         self._build()
 
     # --- life cycle ------------------------------------------------------------------------------
@@ -244,7 +262,7 @@ class SettingsScene(SceneBase):
         ui = self.ctx.ui
         for position, index in enumerate(pages[self.page]):
             row = self.rows[index]
-            if row.kind == "heading":
+            if row.kind in PASSIVE_KINDS:
                 continue
             rect = self.control_rect(self.row_rect(position))
             self.controls[index] = self._make_control(row, rect, ui)
@@ -484,7 +502,7 @@ class SettingsScene(SceneBase):
                                          "{chosen} %.", fits=round(self.ctx.fonts.scale * 100),
                                          chosen=round(settings.ui_scale * 100)))
         self.message = " ".join(sentences)
-        self.rows = settings_rows(settings, self.languages)
+        self.rows = settings_rows(settings, self.languages, paths.user_home())
         self._build()
 
     def _apply_window(self, size_changed: bool, fullscreen_changed: bool) -> str | None:
@@ -525,6 +543,9 @@ class SettingsScene(SceneBase):
                 draw_text(surface, self.ctx.tr(row.label), fonts.bold(palette_module.LARGE), colours.accent,
                           (rect.left, rect.centery), anchor="midleft")
                 continue
+            if row.kind == "folder":
+                self._draw_folder_row(surface, row, rect)
+                continue
             if kind == "row" and focused == index:
                 pygame.draw.rect(surface, colours.panel_raised, rect.inflate(16, 4), border_radius=8)
                 pygame.draw.rect(surface, colours.focus, rect.inflate(16, 4), 3, border_radius=8)
@@ -541,6 +562,19 @@ class SettingsScene(SceneBase):
         line = self.message or whole_clauses(self.ctx.tr(HINT), line_font, width - 2 * MARGIN)
         draw_text(surface, fit_text(line, line_font, width - 2 * MARGIN), line_font,
                   colours.accent if self.message else colours.text_dim, (MARGIN, footer_top + self._px(8)))
+
+
+    def _draw_folder_row(self, surface: pygame.Surface, row: Row, rect: pygame.Rect) -> None:
+        """A label and where it is; a long path keeps its end (the folder's own name) when it must be cut."""
+        colours = self.ctx.palette
+        label_font = self.ctx.fonts.regular(palette_module.SMALL)
+        label = self.ctx.tr(row.label)
+        draw_text(surface, label, label_font, colours.text_dim, (rect.left + 8, rect.centery), anchor="midleft")
+        room = rect.width - label_font.size(label)[0] - 32
+        value = self.ctx.tr(row.key) if row.key in HOME_MODES.values() else row.key
+        while len(value) > 4 and label_font.size(value)[0] > room:
+            value = "…" + value[2:] if value.startswith("…") else "…" + value[1:]
+        draw_text(surface, value, label_font, colours.text, (rect.right - 4, rect.centery), anchor="midright")
 
 
 def whole_clauses(text: str, font: pygame.font.Font, width: int, separator: str = "  ·  ") -> str:

@@ -6,8 +6,8 @@ from typing import Any
 
 import pygame
 
-from game.render.palette import STANDARD_PALETTE
 from game import paths
+from game.render.palette import STANDARD_PALETTE
 from game.scenes.menus.settings_screen import FOOTER_BUTTONS, PASSIVE_KINDS, SettingsScene, settings_rows
 from game.scenes.scene import Push
 from game.settings import KEY_ACTIONS, Settings, load_settings

@@ -31,7 +31,7 @@ MIX: tuple[tuple[str, int], ...] = (
     ("fission_power_unit", 8), ("ice_extractor", 10), ("habitat", 4), ("life_support", 4),
     ("radiation_shelter", 2), ("greenhouse", 6), ("regolith_oxygen_plant", 3), ("electrolysis_plant", 6),
     ("laboratory", 8), ("observatory", 6), ("rover_garage", 6), ("brick_printer", 4), ("earth_antenna", 6),
-    ("relay_link", 4), ("storage_depot", 10), ("fuel_cell", 8), ("battery", 30), ("heater_unit", 4),
+    ("relay_link", 4), ("storage_depot", 10), ("fuel_cell", 8), ("battery", 30), ("radioisotope_generator", 4),
     ("solar_array", 70), ("landing_pad", 2),
 )
 MODULE_COUNT = 300

@@ -182,6 +182,23 @@ def test_sharing_data_needs_new_data_and_pleases_as_much_as_they_care(make_sim: 
     assert "routine" in partner_view(sim, "cnsa").history[-1]
 
 
+@pytest.mark.parametrize("data_centre", [False, True])
+def test_the_joint_data_centre_pools_data_shared_with_a_member(make_sim: Any, data_centre: bool) -> None:
+    sim = make_sim(partners=[{"partner": "cnsa", "trust": 50}, {"partner": "roscosmos", "trust": 50}],
+                   data_centre=data_centre)
+    sim.ctx.station.science["geology"] = 2.0
+    before = partner_view(sim, "roscosmos").trust
+    sim.queue(ShareData("cnsa", "geology"))
+    sim.step()
+    roscosmos = partner_view(sim, "roscosmos")
+    if data_centre:
+        interest = sim.ctx.catalog.partners["roscosmos"].interests["geology"]
+        assert roscosmos.trust == pytest.approx(before + trust.TRUST.data_shared * interest)
+        assert "through the joint data centre" in roscosmos.history[-1]
+    else:
+        assert roscosmos.trust == before
+
+
 TOPICS = tuple(trust.CONSULT_TOPICS)
 
 

@@ -84,10 +84,10 @@ def test_cargo_in_flight_cannot_be_recalled():
 
 def test_cargo_too_heavy_for_one_launch_fills_the_next():
     run = _run(budget=2000)
-    batteries = [(0, PlaceModule("battery", 2 + i, 0)) for i in range(3)]  # 600 kg each on a 1,500 kg rocket
-    run.run_hours(1, batteries)
+    depots = [(0, PlaceModule("storage_depot", 2 + i, 0)) for i in range(3)]  # 700 kg each on a 1,500 kg rocket
+    run.run_hours(1, depots)
     deliveries = {d.id: (d.launch_hour, d.modules) for d in run.snapshot().deliveries}
-    assert deliveries == {1: (0, ("battery", "battery")), 2: (720, ("battery",))}
+    assert deliveries == {1: (0, ("storage_depot", "storage_depot")), 2: (720, ("storage_depot",))}
 
 
 def test_the_autopilot_lands_the_cargo_and_assembly_starts():

@@ -81,4 +81,4 @@ def test_every_shipped_lander_grades_from_data():
     assert catalog.landers, "the catalog ships landers"
     for lander in catalog.landers.values():
         assert grade_touchdown(touchdown(), lander.grading).name == "perfect"
-        assert set(lander.game_values) <= set(type(lander).model_fields)
+        assert set(lander.figures) <= set(lander.SHOWN_FIGURES)

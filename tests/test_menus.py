@@ -386,14 +386,16 @@ def test_the_encyclopedia_holds_every_fact_module_partner_and_mission() -> None:
     milestones = load_timeline().milestones
     entries = encyclopedia_entries(folders, milestones)
     by_category = {category: [e for e in entries if e.category == category]
-                   for category in ("fact", "module", "partner", "mission")}
+                   for category in ("fact", "module", "craft", "partner", "mission")}
     game = folders[0]
     fact_ids = {fact.id for loaded in game.levels if loaded.level for fact in loaded.level.facts}
     assert fact_ids <= {entry.fact_id for entry in by_category["fact"]}
     assert len(by_category["module"]) == len(game.catalog.modules)
+    catalog = game.catalog
+    assert len(by_category["craft"]) == len(catalog.tiles) + len(catalog.launch_vehicles) + len(catalog.landers)
     assert len(by_category["partner"]) == len(game.catalog.partners)
     assert len(by_category["mission"]) == sum(1 for m in milestones if m.kind == "mission")
-    assert all("Sources:" in entry.body_html or "game values" in entry.body_html for entry in entries)
+    assert all("Sources:" in entry.body_html or "game value" in entry.body_html for entry in entries)
 
 
 def open_encyclopedia(app: App) -> EncyclopediaScene:
@@ -416,7 +418,7 @@ def test_typing_searches_tab_filters_and_esc_clears_then_leaves(app: App) -> Non
     assert scene.visible == [] and scene.detail is not None and "Nothing matches" in scene.detail.html_text
     press(app, pygame.K_ESCAPE)
     assert scene.query == "" and app.top is scene
-    for category in ("fact", "module", "partner", "mission", "all"):
+    for category in ("fact", "module", "craft", "partner", "mission", "all"):
         press(app, pygame.K_TAB)
         assert scene.category == category
         assert all(category in ("all", entry.category) for entry in scene.visible)

@@ -332,7 +332,8 @@ def test_hovering_a_tile_names_it_with_its_numbers(app: App):
 
     lines = tile_tooltip_lines(scene.grid.at(*peak), "en")
     assert lines[0] == "Sunlit peak"
-    assert "86 %" in lines[1] and "Slope: 8°" in lines and "Earth in view: yes" in lines
+    assert lines[1] == "Sunlight: 86 % of the lunar day (real)" and "Slope: 8° (game value)" in lines
+    assert "Earth in view: yes" in lines
     # The tooltip is on screen: its title is drawn in the accent colour beside the pointer.
     box = pygame.Rect(pos[0] + 20, pos[1] + 20, 260, 60)
     assert any(app.window.get_at((x, y))[:3] == palette.ACCENT[:3]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Literal
+from typing import Annotated, ClassVar, Literal
 
 import pydantic
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -56,6 +56,55 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
 
 
+# --- what each shown number is: a real figure or a game value -----------------------------------
+
+
+class Figure(Strict):
+    """The status of one number a player reads: a real figure with its source, or a value chosen for play."""
+
+    status: Literal["real", "game"] = Field(
+        description="'real': the figure as a public source gives it; 'game': a value chosen for play."
+    )
+    source: Source | None = Field(
+        None, description="real: where the figure comes from; game: where the figure in 'scaled_from' comes from.",
+    )
+    note: LocalizedText | None = Field(None, description="real: what the figure is, in a few words.")
+    scaled_from: LocalizedText | None = Field(
+        None, description="game: the real figure this value was scaled from, in a few words.",
+    )
+
+    @model_validator(mode="after")
+    def _real_has_a_source(self) -> Figure:
+        if self.status == "real" and self.source is None:
+            raise ValueError("a real figure needs 'source', the public address it comes from")
+        if self.status == "real" and self.scaled_from is not None:
+            raise ValueError("'scaled_from' is for game values; a real figure says what it is in 'note'")
+        if self.scaled_from is not None and self.source is None:
+            raise ValueError("'scaled_from' names a real figure, so it needs 'source' too")
+        return self
+
+
+GAME_VALUE = Figure(status="game")
+Figures = Annotated[
+    dict[Annotated[str, Field(max_length=40)], Figure],
+    Field(description=(
+        "The status of each number shown to players, by field name: real (with its source) or a game value "
+        "(with the real figure it was scaled from, if any). A number not listed is a game value."
+    )),
+]
+
+
+def _check_figure_names(entry: BaseModel, figures: dict[str, Figure], shown: tuple[str, ...]) -> None:
+    # A status for a number the game never shows (or a misspelt field) would be a claim nobody can read.
+    for name in figures:
+        if name not in shown:
+            kind = type(entry).__name__
+            raise ValueError(
+                f"'figures' names '{name}', which is not a number a player reads on a {kind}; "
+                f"it may name: {', '.join(shown)}"
+            )
+
+
 # --- catalogs ---------------------------------------------------------------------------------
 
 
@@ -83,7 +132,19 @@ class TileKind(Strict):
     pattern: Literal["plain", "dots", "hatch", "cross", "waves", "stripes", "grid"] = Field(
         "plain", description="Drawn over the colour so the map reads without colour vision."
     )
+    figures: Figures = {}
     sources: Sources = []
+
+    SHOWN_FIGURES: ClassVar[tuple[str, ...]] = ("sunlight", "ice_percent", "slope_deg")
+
+    @model_validator(mode="after")
+    def _figures_name_shown_numbers(self) -> TileKind:
+        _check_figure_names(self, self.figures, self.SHOWN_FIGURES)
+        return self
+
+    def figure(self, name: str) -> Figure:
+        """The status of the number in field `name`: as listed in `figures`, else a game value."""
+        return self.figures.get(name, GAME_VALUE)
 
 
 class Placement(Strict):
@@ -131,7 +192,25 @@ class ModuleSpec(Strict):
     conducts_power: bool = Field(False, description="Carries power between neighbours, like a cable.")
     failure_rate_per_year: NonNegative = 0.0
     placement: Placement = Placement()
+    real_counterpart: LocalizedText | None = Field(
+        None, description="One line on the real hardware this module stands for, where there is any."
+    )
+    figures: Figures = {}
     sources: Sources = []
+
+    SHOWN_FIGURES: ClassVar[tuple[str, ...]] = (
+        "mass_kg", "cost", "footprint", "build_hours", "power_output_w", "power_draw_w", "energy_storage_wh",
+        "inputs", "outputs", "storage", "science_per_day", "crew_capacity", "shielding", "failure_rate_per_year",
+    )
+
+    @model_validator(mode="after")
+    def _figures_name_shown_numbers(self) -> ModuleSpec:
+        _check_figure_names(self, self.figures, self.SHOWN_FIGURES)
+        return self
+
+    def figure(self, name: str) -> Figure:
+        """The status of the number in field `name`: as listed in `figures`, else a game value."""
+        return self.figures.get(name, GAME_VALUE)
 
     @field_validator("footprint")
     @classmethod
@@ -197,7 +276,19 @@ class PartnerSpec(Strict):
     constraints: list[Constraint] = []
     starting_trust: float = Field(50.0, ge=0.0, le=100.0)
     patience: int = Field(3, ge=1, le=10, description="Rounds of talks before it breaks them off (game value).")
+    figures: Figures = {}
     sources: Sources = Field(min_length=1)
+
+    SHOWN_FIGURES: ClassVar[tuple[str, ...]] = ("interests", "funding_per_year", "starting_trust", "patience")
+
+    @model_validator(mode="after")
+    def _figures_name_shown_numbers(self) -> PartnerSpec:
+        _check_figure_names(self, self.figures, self.SHOWN_FIGURES)
+        return self
+
+    def figure(self, name: str) -> Figure:
+        """The status of the number in field `name`: as listed in `figures`, else a game value."""
+        return self.figures.get(name, GAME_VALUE)
 
 
 class LaunchVehicle(Strict):
@@ -215,7 +306,19 @@ class LaunchVehicle(Strict):
         4.0, gt=0.0, le=365.0, description="Days from launch to the landing on the Moon (a game value)."
     )
     lander: Identifier | None = Field(None, description="Id of the catalog lander that sets the cargo down.")
+    figures: Figures = {}
     sources: Sources = []
+
+    SHOWN_FIGURES: ClassVar[tuple[str, ...]] = ("payload_to_surface_kg", "cost", "cadence_days", "transit_days")
+
+    @model_validator(mode="after")
+    def _figures_name_shown_numbers(self) -> LaunchVehicle:
+        _check_figure_names(self, self.figures, self.SHOWN_FIGURES)
+        return self
+
+    def figure(self, name: str) -> Figure:
+        """The status of the number in field `name`: as listed in `figures`, else a game value."""
+        return self.figures.get(name, GAME_VALUE)
 
 
 class GradeLimits(Strict):
@@ -282,10 +385,18 @@ class LanderSpec(Strict):
     leg_length_m: float = Field(gt=0.0, le=20.0, description="How far the feet reach below the hull.")
     foot_radius_m: float = Field(gt=0.0, le=2.0, description="Radius of a footpad.")
     grading: LandingGrading
-    game_values: list[str] = Field(
-        [], description="Names of the fields whose numbers are game values rather than real figures."
-    )
+    figures: Figures = {}
     sources: Sources = []
+
+    SHOWN_FIGURES: ClassVar[tuple[str, ...]] = (
+        "dry_mass_kg", "propellant_kg", "exhaust_velocity_m_s", "isp_s", "min_thrust_n", "max_thrust_n",
+        "attitude_torque_n_m", "max_cargo_kg", "hull_width_m", "hull_height_m", "leg_span_m", "leg_length_m",
+        "foot_radius_m", "grading",
+    )
+
+    def figure(self, name: str) -> Figure:
+        """The status of the number in field `name`: as listed in `figures`, else a game value."""
+        return self.figures.get(name, GAME_VALUE)
 
     @model_validator(mode="after")
     def _consistent(self) -> LanderSpec:
@@ -295,10 +406,7 @@ class LanderSpec(Strict):
             raise ValueError("'min_thrust_n' must not be more than 'max_thrust_n'")
         if self.leg_span_m < self.hull_width_m:
             raise ValueError("'leg_span_m' must be at least 'hull_width_m', so the feet stand outside the hull")
-        fields = type(self).model_fields
-        for name in self.game_values:
-            if name not in fields:
-                raise ValueError(f"'game_values' names '{name}', which is not a field of a lander")
+        _check_figure_names(self, self.figures, self.SHOWN_FIGURES)
         return self
 
     @property
@@ -684,6 +792,18 @@ class Level(Strict):
     events: list[Event] = []
     facts: list[Fact] = []
     quiz: list[QuizQuestion] = Field([], description="Questions for the debrief, drawn from the level's facts.")
+    compressed_calendar: bool = Field(
+        False, description=(
+            "Real events of the level happen in their real order but not on their real dates; the briefing says so "
+            "and the log gives each its real date. When false, an event telling a dated fact fires on that date."
+        ),
+    )
+    data_centre: bool = Field(
+        False, description=(
+            "The China-Russia joint data centre for the exploration of the Moon and deep space serves the level: "
+            "data shared with one member partner reaches every member that cares for its domain."
+        ),
+    )
     landing: Landing | None = Field(None, description="The landing practice for this level; defaults when absent.")
     catalog: CatalogExtension = CatalogExtension()
 
@@ -698,6 +818,26 @@ class Level(Strict):
                 raise ValueError(
                     f"event '{event.id}' acts on partner '{named}', which is not in the level's [[partners]] "
                     f"(they are: {listed})"
+                )
+        return self
+
+    @model_validator(mode="after")
+    def _real_events_on_their_dates(self) -> Level:
+        # A log line must never show a real event on a day it did not happen: an event that tells a fact dated
+        # inside the level's span fires on that date, unless the level says its calendar is compressed.
+        if self.compressed_calendar:
+            return self
+        facts = {fact.id: fact for fact in self.facts}
+        for event in self.events:
+            fact = facts.get(event.fact) if event.fact is not None else None
+            if fact is None or fact.date is None or fact.date < self.start_date or event.day is None:
+                continue  # an earlier fact, or one told by chance, is logged with its own date
+            real_day = (fact.date - self.start_date).days
+            if event.day != real_day:
+                raise ValueError(
+                    f"event '{event.id}' tells fact '{fact.id}' of {fact.date.isoformat()} but fires on day "
+                    f"{event.day:g}: "
+                    f"set day = {real_day} (its real date), or set compressed_calendar = true"
                 )
         return self
 

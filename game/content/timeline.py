@@ -71,6 +71,9 @@ class TimelineFile(Strict):
 
     format: Literal[1] = Field(description="The level-format version this file is written for.")
     milestones: list[Milestone] = Field(min_length=1)
+    facts_checked: dt.date | None = Field(
+        None, description="The day the game's facts were last checked against their sources (credits, encyclopedia)."
+    )
 
     @model_validator(mode="after")
     def _unique_ids(self) -> TimelineFile:
@@ -88,6 +91,7 @@ class LoadedTimeline:
 
     milestones: list[Milestone] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    facts_checked: dt.date | None = None  # the day the facts were last checked against their sources
 
 
 def timeline_path() -> Path:
@@ -101,4 +105,5 @@ def load_timeline(path: Path | None = None) -> LoadedTimeline:
     timeline, problems = validate_shape(TimelineFile, source)
     if timeline is None:
         return LoadedTimeline(problems=problems)
-    return LoadedTimeline(milestones=sorted(timeline.milestones, key=lambda milestone: milestone.date))
+    return LoadedTimeline(milestones=sorted(timeline.milestones, key=lambda milestone: milestone.date),
+                          facts_checked=timeline.facts_checked)

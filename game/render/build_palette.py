@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 import pygame
 
 from game.content.catalog import Catalog
+from game.content.figures import summary_status
 from game.content.models import ModuleSpec
 from game.content.text import translate
 from game.content.ui_text import ENGLISH, Translate, to_translate
@@ -38,14 +39,20 @@ def power_text(spec: ModuleSpec, tr: Translate = ENGLISH) -> str:
     def watts(value: float) -> str:
         return f"{value / 1000:g} kW" if value >= 1000 else f"{value:g} W"
 
+    def marked(text: str, field_name: str) -> str:
+        # Game values are the rule in a row (the chosen row says so); a real figure says it is one.
+        return tr("{line} ({status})", line=text, status=tr("real")) if spec.figure(field_name).status == "real" \
+            else text
+
     parts = []
     if spec.power_output_w > 0:
         made = f"+{watts(spec.power_output_w)}"
-        parts.append(tr("{power} in sun", power=made) if spec.solar else made)
+        parts.append(marked(tr("{power} in sun", power=made) if spec.solar else made, "power_output_w"))
     if spec.power_draw_w > 0:
-        parts.append(f"−{watts(spec.power_draw_w)}")
+        parts.append(marked(f"−{watts(spec.power_draw_w)}", "power_draw_w"))
     if spec.energy_storage_wh > 0:
-        parts.append(tr("stores {energy} kWh", energy=f"{spec.energy_storage_wh / 1000:g}"))
+        stored = tr("stores {energy} kWh", energy=f"{spec.energy_storage_wh / 1000:g}")
+        parts.append(marked(stored, "energy_storage_wh"))
     return ", ".join(parts)
 
 
@@ -81,13 +88,18 @@ class PaletteEntry:
         return self.summary_in(ENGLISH)
 
     def summary_in(self, tr: Translate) -> str:
-        """Cost, footprint and power on one line, in the language of `tr`."""
+        """Cost, footprint and power on one line, in the language of `tr` (their status: `status_in`)."""
         width, height = self.spec.footprint
         parts = [tr("{amount} cr", amount=f"{self.spec.cost:g}"), f"{width}×{height}"]
         power = power_text(self.spec, tr)
         if power:
             parts.append(power)
         return " · ".join(parts)
+
+    def status_in(self, tr: Translate) -> str:
+        """Whether the summary's numbers are game values or real figures, in one phrase."""
+        shown = ["cost", "footprint", "power_output_w", "power_draw_w", "energy_storage_wh"]
+        return summary_status(self.spec, shown, tr)
 
 
 def palette_entries(catalog: Catalog, language: str) -> list[PaletteEntry]:
@@ -257,7 +269,8 @@ def _draw_entry(surface: pygame.Surface, row: pygame.Rect, build: BuildPalette, 
     text.draw(surface, text.fit(summary, palette.SMALL, room), palette.SMALL, summary_colour, (x, row.y + build.px(32)))
     if selected:
         font = text.fonts.regular(palette.SMALL)
-        for line_number, line in enumerate(wrap_text(requirement_text(entry.spec, tr), font, room)[:2]):
+        words = f"{requirement_text(entry.spec, tr)} · {entry.status_in(tr)}"
+        for line_number, line in enumerate(wrap_text(words, font, room)[:2]):
             text.draw(surface, text.fit(line, palette.SMALL, room), palette.SMALL, colours.accent,
                       (x, row.y + build.px(56) + line_number * font.get_linesize()))
 

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 
 import pygame
 
+from game.content.figures import real_figures, status_tag, summary_status
 from game.content.models import ModuleSpec, TileKind
 from game.content.text import translate
 from game.content.ui_text import ENGLISH, Translate, to_translate
@@ -21,12 +22,16 @@ MIN_WRAP_PX = 320
 
 def tile_tooltip_lines(kind: TileKind, language: str, module_name: str | None = None,
                        tr: Translate = ENGLISH) -> list[str]:
-    """The tooltip's lines, title first."""
+    """The tooltip's lines, title first; each number says whether it is a real figure or a game value."""
+    def marked(line: str, field: str) -> str:
+        return tr("{line} ({status})", line=line, status=status_tag(kind.figure(field), tr))
+
     lines = [
         translate(kind.name, language),
-        tr("Sunlight: {percent} % of the lunar day", percent=f"{kind.sunlight * 100:.0f}"),
-        tr("Ice: {percent} % by mass", percent=f"{kind.ice_percent:g}") if kind.ice_percent > 0 else tr("Ice: none"),
-        tr("Slope: {degrees}°", degrees=f"{kind.slope_deg:g}"),
+        marked(tr("Sunlight: {percent} % of the lunar day", percent=f"{kind.sunlight * 100:.0f}"), "sunlight"),
+        marked(tr("Ice: {percent} % by mass", percent=f"{kind.ice_percent:g}"), "ice_percent")
+        if kind.ice_percent > 0 else tr("Ice: none"),
+        marked(tr("Slope: {degrees}°", degrees=f"{kind.slope_deg:g}"), "slope_deg"),
         tr("Earth in view: yes") if kind.earth_visible else tr("Earth in view: no (hidden by the horizon)"),
     ]
     if module_name:
@@ -57,6 +62,7 @@ def module_tooltip_lines(name: str, spec: ModuleSpec | None, state: str, lit: bo
     lines = [name, tr("State: {state}", state=tr(STATE_WORDS.get(state, state)))]
     if spec is None:
         return lines
+    figures: list[str] = []
     if spec.power_output_w > 0:
         power = f"{spec.power_output_w / 1000:g}"
         if not spec.solar:
@@ -68,17 +74,27 @@ def module_tooltip_lines(name: str, spec: ModuleSpec | None, state: str, lit: bo
         else:
             output = tr("Makes {power} kW of power while lit (in shadow now: making none)", power=power)
         lines.append(output)
+        figures.append("power_output_w")
     if spec.power_draw_w > 0:
         lines.append(tr("Uses {power} kW of power", power=f"{spec.power_draw_w / 1000:g}"))
+        figures.append("power_draw_w")
     if spec.energy_storage_wh > 0:
         lines.append(tr("Stores {energy} kWh", energy=f"{spec.energy_storage_wh / 1000:g}"))
+        figures.append("energy_storage_wh")
     if spec.outputs:
         lines.append(tr("Makes per hour: {amounts}", amounts=_per_hour(spec.outputs.items())))
+        figures.append("outputs")
     if spec.inputs:
         lines.append(tr("Uses per hour: {amounts} (idle when any runs out)", amounts=_per_hour(spec.inputs.items())))
+        figures.append("inputs")
     if spec.science_per_day:
         points = sum(spec.science_per_day.values())
         lines.append(tr("Science: {points} points a day", points=f"{points:g}"))
+        figures.append("science_per_day")
+    if figures:
+        # One line for the numbers above, so each is marked without doubling the box: sources in the encyclopedia.
+        lines.append(tr("{status}; sources in the encyclopedia", status=summary_status(spec, figures, tr))
+                     if real_figures(spec, figures) else summary_status(spec, figures, tr))
     return lines
 
 

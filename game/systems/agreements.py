@@ -79,7 +79,7 @@ class AgreementSystem(System):
             elif isinstance(command, ConsultPartner):
                 self._consult(partner, command)
             elif isinstance(command, ShareData):
-                self._share(partner, command)
+                self._share(partner, command, partners)
         desk.crewed |= ctx.station.crew > 0
         for _, agreement in sorted(esper.get_component(Agreement), key=lambda pair: pair[1].number):
             if agreement.state == "active":
@@ -174,20 +174,36 @@ class AgreementSystem(System):
             self._trust(partner, change, say("{name} was consulted on {topic}: {view}", name=name,
                                              topic=CONSULT_TOPICS[topic], view=view), ease=False, command=command)
 
-    def _share(self, partner: Partner, command: ShareData) -> None:
+    def _share(self, partner: Partner, command: ShareData, partners: dict[str, Partner]) -> None:
+        """Sends a partner the station's new data in a domain. With the joint data centre (a level's
+        `data_centre`), data shared with a member is pooled: every other member that cares for the domain
+        receives its new data too, and each credits the station for it."""
         ctx = self.ctx
-        name = partner.spec.name
         domain = command.domain
         if domain not in SCIENCE_DOMAINS:
             ctx.emit(CommandRefused(say("'{domain}' is not a science domain; choose {domains}.", domain=domain,
                                         domains=list(SCIENCE_DOMAINS)), command))
             return
+        if ctx.station.science.get(domain, 0.0) - partner.shared_science.get(domain, 0.0) <= 1e-9:
+            ctx.emit(CommandRefused(say("There is no new {domain} data to share with {name}: the station must send "
+                                        "some home first.", domain=domain_name(domain), name=partner.spec.name),
+                                    command))
+            return
+        self._send_data(partner, command, pooled=False)
+        if not (ctx.level.data_centre and partner.member):
+            return
+        for other_id in sorted(partners):
+            other = partners[other_id]
+            fresh = ctx.station.science.get(domain, 0.0) - other.shared_science.get(domain, 0.0) > 1e-9
+            if other is not partner and other.member and fresh and interest_in(other.spec, domain) > 0:
+                self._send_data(other, command, pooled=True)
+
+    def _send_data(self, partner: Partner, command: ShareData, pooled: bool) -> None:
+        ctx = self.ctx
+        name = partner.spec.name
+        domain = command.domain
         sent = ctx.station.science.get(domain, 0.0)
         new = sent - partner.shared_science.get(domain, 0.0)
-        if new <= 1e-9:
-            ctx.emit(CommandRefused(say("There is no new {domain} data to share with {name}: the station must send "
-                                        "some home first.", domain=domain_name(domain), name=name), command))
-            return
         partner.shared_science[domain] = sent
         hour = ctx.station.hour
         last = partner.shared_hours.get(domain)
@@ -196,6 +212,10 @@ class AgreementSystem(System):
         if days_since is not None and days_since < trust_rules.TRUST.share_period_days:
             text = say("{name} received {points:.1f} points of {domain} data. They had some {days:.0f} day(s) ago: "
                        "welcome, but routine.", name=name, points=new, domain=domain_name(domain), days=days_since)
+        elif pooled:
+            text = say("{name} received {points:.1f} points of {domain} data through the joint data centre.",
+                       name=name, points=new, domain=domain_name(domain))
+            partner.shared_hours[domain] = hour
         else:
             text = say("{name} received {points:.1f} points of {domain} data.", name=name, points=new,
                        domain=domain_name(domain))

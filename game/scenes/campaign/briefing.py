@@ -67,8 +67,13 @@ def context_html(level: Level, catalog: Catalog | None, language: str, tr: Trans
             partners += f"{escape(tr('Still to be won: {names}', names=', '.join(prospects)))}<br>"
     site = translate(level.site.name, language)
     days = f"{level.time_limit_days:g}"
+    calendar = ""
+    if level.compressed_calendar:
+        compressed = tr("This level's calendar is compressed: its real events come in their real order, but not on "
+                        "their real dates. The log gives each its real date.")
+        calendar = f"<font color='{ACCENT_HEX}'>{escape(compressed)}</font><br><br>"
     return (
-        f"{escape(' '.join(translate(level.briefing, language).split()))}<br><br>"
+        f"{escape(' '.join(translate(level.briefing, language).split()))}<br><br>{calendar}"
         f"<font color='{DIM_HEX}'>{escape(tr('Site: {site}  ·  Time: {days} days', site=site, days=days))}"
         "</font><br><br>"
         f"{heading(tr('You will learn to'))}{objectives}<br>"

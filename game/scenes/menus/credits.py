@@ -11,6 +11,7 @@ import pygame_gui
 from pygame_gui.elements import UIButton, UITextBox
 
 from game import __version__, paths
+from game.content.timeline import date_message, load_timeline
 from game.content.ui_text import ENGLISH, Translate, to_translate
 from game.render import palette
 from game.render.fonts import scaled
@@ -94,9 +95,12 @@ def credits_html(tr: Translate = ENGLISH) -> str:
                  "the briefings and the encyclopedia. The sources were read as stored copies, so later news may have "
                  "changed things; where sources disagree, the game says so. Numbers tuned for play are called game "
                  "values.")
+    checked = load_timeline().facts_checked
+    when = escape(tr("The facts were last checked against their sources on {date}.", date=tr(date_message(checked)))) \
+        if checked else ""
     return (
         f"{heading(tr('Lunar Station'))}{escape(about)}<br><br>"
-        f"{heading(tr('Where the facts come from'))}{escape(sources)}<br><br>"
+        f"{heading(tr('Where the facts come from'))}{escape(sources)}<br><b>{when}</b><br><br>"
         f"{heading(tr('Art, fonts and sound'))}{assets}"
         f"{heading(tr('Built with'))}{libraries}<br>"
         f"<font color='{DIM_HEX}'>{escape(tr('Version {version}', version=__version__))}</font>"

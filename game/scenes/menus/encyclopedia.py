@@ -7,17 +7,18 @@ Esc clears the search or goes back. Facts met in play are marked.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import pygame
 import pygame_gui
 from pygame_gui.elements import UIButton, UITextBox
 
+from game.content.figures import HasFigures, figure_sources, status_line
 from game.content.loader import ContentFolder, load_game_content
-from game.content.models import Fact, ModuleSpec, PartnerSpec
+from game.content.models import Fact, LanderSpec, LaunchVehicle, ModuleSpec, PartnerSpec, TileKind
 from game.content.text import translate
-from game.content.timeline import Milestone, load_timeline
+from game.content.timeline import Milestone, date_message, load_timeline
 from game.content.ui_text import ENGLISH, Translate, to_translate
 from game.progress import load_progress
 from game.render import palette
@@ -44,11 +45,12 @@ ROW_HEIGHT = 62
 BUTTON_HEIGHT = 54
 MAX_QUERY = 40
 
-CATEGORIES = ("all", "fact", "module", "partner", "mission")
+CATEGORIES = ("all", "fact", "module", "craft", "partner", "mission")
 CATEGORY_TABS = {"all": to_translate("All"), "fact": to_translate("Facts"), "module": to_translate("Modules"),
-                 "partner": to_translate("Partners"), "mission": to_translate("Missions")}
+                 "craft": to_translate("Ground and craft"), "partner": to_translate("Partners"),
+                 "mission": to_translate("Missions")}
 CATEGORY_NAMES = {"fact": to_translate("Fact"), "module": to_translate("Module"), "partner": to_translate("Partner"),
-                  "mission": to_translate("Mission")}
+                  "mission": to_translate("Mission"), "craft": to_translate("Ground or craft")}
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,31 +112,94 @@ def _number(value: float) -> str:
     return f"{value:,.0f}" if value >= 10 else f"{value:g}"
 
 
+def _per_hour(amounts: Iterable[tuple[str, float]]) -> str:
+    return ", ".join(f"{amount:g} kg {name.replace('_', ' ')}" for name, amount in amounts)
+
+
+def figures_html(entry: HasFigures, lines: Sequence[tuple[str, str]], language: str, tr: Translate = ENGLISH) -> str:
+    """Each shown number on its own line with its status under it: real and what it is, or a game value and the
+    real figure it was scaled from. `lines` pairs a field name with the line that shows it."""
+    rows = []
+    for field_name, line in lines:
+        status = status_line(entry.figure(field_name), language, tr)
+        rows.append(f"• {escape(line)}<br><font color='{DIM_HEX}'>&nbsp;&nbsp;&nbsp;{escape(status)}</font><br>")
+    return "".join(rows)
+
+
+def _catalog_body(name: str, description: str, entry: HasFigures, sources: Sequence[str],
+                  lines: Sequence[tuple[str, str]], language: str, tr: Translate, counterpart: str = "") -> str:
+    real = f"<b>{escape(tr('Real counterpart'))}</b><br>{escape(counterpart)}<br><br>" if counterpart else ""
+    every_source = list(dict.fromkeys([*sources, *figure_sources(entry)]))
+    origin = sources_html(every_source, tr) if every_source else ""
+    return (f"{heading(name)}{escape(description)}<br><br>{real}<b>{escape(tr('In the game'))}</b><br>"
+            f"{figures_html(entry, lines, language, tr)}<br>{origin}")
+
+
 def module_entry(module: ModuleSpec, language: str, tr: Translate = ENGLISH) -> EncyclopediaEntry:
     name = translate(module.name, language)
     description = translate(module.description, language)
     category = module.category.replace("_", " ")
-    lines = [tr("Category: {category}", category=category), tr("Mass: {mass} kg", mass=_number(module.mass_kg)),
-             tr("Cost: {cost} credits", cost=_number(module.cost)),
-             tr("Footprint: {wide} × {deep} tiles", wide=module.footprint[0], deep=module.footprint[1])]
+    lines = [("mass_kg", tr("Mass: {mass} kg", mass=_number(module.mass_kg))),
+             ("cost", tr("Cost: {cost} credits", cost=_number(module.cost))),
+             ("footprint", tr("Footprint: {wide} × {deep} tiles", wide=module.footprint[0], deep=module.footprint[1]))]
     if module.build_hours:
-        lines.append(tr("Assembly: {hours} hours after landing", hours=_number(module.build_hours)))
+        lines.append(("build_hours", tr("Assembly: {hours} hours after landing", hours=_number(module.build_hours))))
     if module.power_output_w:
         watts = _number(module.power_output_w)
-        lines.append(tr("Makes {watts} W in full sunlight", watts=watts) if module.solar
-                     else tr("Makes {watts} W", watts=watts))
+        lines.append(("power_output_w", tr("Makes {watts} W in full sunlight", watts=watts) if module.solar
+                      else tr("Makes {watts} W", watts=watts)))
     if module.power_draw_w:
-        lines.append(tr("Uses {watts} W", watts=_number(module.power_draw_w)))
+        lines.append(("power_draw_w", tr("Uses {watts} W", watts=_number(module.power_draw_w))))
     if module.energy_storage_wh:
-        lines.append(tr("Stores {energy} Wh", energy=_number(module.energy_storage_wh)))
+        lines.append(("energy_storage_wh", tr("Stores {energy} Wh", energy=_number(module.energy_storage_wh))))
+    if module.outputs:
+        lines.append(("outputs", tr("Makes per hour: {amounts}", amounts=_per_hour(module.outputs.items()))))
+    if module.inputs:
+        lines.append(("inputs", tr("Uses per hour: {amounts}", amounts=_per_hour(module.inputs.items()))))
     if module.crew_capacity:
-        lines.append(tr("Crew: {crew}", crew=module.crew_capacity))
-    figures = "".join(f"• {escape(line)}<br>" for line in lines)
-    game_values = escape(tr("These numbers are game values, tuned for play."))
-    origin = sources_html(module.sources, tr) if module.sources else \
-        f"<font color='{DIM_HEX}'>{game_values}</font><br>"
-    body = f"{heading(name)}{escape(description)}<br><br><b>{escape(tr('In the game'))}</b><br>{figures}<br>{origin}"
-    return _entry("module", name, category.capitalize(), body, [description, module.id, *module.sources])
+        lines.append(("crew_capacity", tr("Crew: {crew}", crew=module.crew_capacity)))
+    counterpart = translate(module.real_counterpart, language) if module.real_counterpart else ""
+    body = _catalog_body(name, description, module, module.sources, lines, language, tr, counterpart)
+    return _entry("module", name, category.capitalize(), body, [description, counterpart, module.id, *module.sources])
+
+
+def tile_entry(kind: TileKind, language: str, tr: Translate = ENGLISH) -> EncyclopediaEntry:
+    """A kind of ground: its sunlight, ice and slope, each with its status."""
+    name = translate(kind.name, language)
+    description = translate(kind.description, language) if kind.description else ""
+    lines = [("sunlight", tr("Sunlight: {percent} % of the lunar day", percent=f"{kind.sunlight * 100:.0f}")),
+             ("ice_percent", tr("Ice: {percent} % by mass", percent=f"{kind.ice_percent:g}") if kind.ice_percent > 0
+              else tr("Ice: none")),
+             ("slope_deg", tr("Slope: {degrees}°", degrees=f"{kind.slope_deg:g}"))]
+    body = _catalog_body(name, description, kind, kind.sources, lines, language, tr)
+    return _entry("craft", name, tr("Ground"), body, [description, kind.id, *kind.sources])
+
+
+def vehicle_entry(vehicle: LaunchVehicle, language: str, tr: Translate = ENGLISH) -> EncyclopediaEntry:
+    """A rocket with its lander: what it lands, what it costs, how often it flies, each with its status."""
+    name = translate(vehicle.name, language)
+    payload = _number(vehicle.payload_to_surface_kg)
+    lines = [("payload_to_surface_kg", tr("Lands up to {mass} kg of cargo", mass=payload)),
+             ("cost", tr("Cost: {cost} credits a launch", cost=_number(vehicle.cost))),
+             ("cadence_days", tr("At most one launch every {days} days", days=_number(vehicle.cadence_days))),
+             ("transit_days", tr("{days} days from launch to landing", days=_number(vehicle.transit_days)))]
+    body = _catalog_body(name, "", vehicle, vehicle.sources, lines, language, tr)
+    return _entry("craft", name, tr("Launch vehicle"), body, [vehicle.id, *vehicle.sources])
+
+
+def lander_entry(lander: LanderSpec, language: str, tr: Translate = ENGLISH) -> EncyclopediaEntry:
+    """A lander: its masses and engine, each with its status."""
+    name = translate(lander.name, language)
+    description = translate(lander.description, language) if lander.description else ""
+    lines = [("dry_mass_kg", tr("Dry mass: {mass} kg", mass=_number(lander.dry_mass_kg))),
+             ("propellant_kg", tr("Propellant: {mass} kg", mass=_number(lander.propellant_kg))),
+             ("min_thrust_n", tr("Lowest thrust: {thrust} N", thrust=_number(lander.min_thrust_n))),
+             ("max_thrust_n", tr("Full thrust: {thrust} N", thrust=_number(lander.max_thrust_n))),
+             ("max_cargo_kg", tr("Cargo up to {mass} kg", mass=_number(lander.max_cargo_kg))),
+             ("grading", tr("A good touchdown: at most {speed} m/s down",
+                            speed=f"{lander.grading.good.vertical_speed_m_s:g}"))]
+    body = _catalog_body(name, description, lander, lander.sources, lines, language, tr)
+    return _entry("craft", name, tr("Lander"), body, [description, lander.id, *lander.sources])
 
 
 def partner_entry(partner: PartnerSpec, language: str, tr: Translate = ENGLISH) -> EncyclopediaEntry:
@@ -149,22 +214,61 @@ def partner_entry(partner: PartnerSpec, language: str, tr: Translate = ENGLISH) 
         for constraint in partner.constraints
     )
     limits = f"<b>{escape(tr('Rules that bind it'))}</b><br>{constraints}<br>" if constraints else ""
+    favourite = max(partner.interests, key=partner.interests.__getitem__, default="-")
+    lines = [("starting_trust", tr("Trust at the start: {trust} of 100", trust=f"{partner.starting_trust:g}")),
+             ("patience", tr("Patience: {rounds} rounds of talks", rounds=partner.patience)),
+             ("interests", tr("Cares most for: {domain}", domain=favourite.replace("_", " ")))]
+    if partner.capabilities.funding_per_year:
+        lines.append(("funding_per_year", tr("Can fund up to {amount} credits a year",
+                                             amount=_number(partner.capabilities.funding_per_year))))
+    figures = f"<b>{escape(tr('In the game'))}</b><br>{figures_html(partner, lines, language, tr)}<br>"
+    every_source = list(dict.fromkeys([*partner.sources, *figure_sources(partner)]))
     body = f"{heading(name)}<font color='#ffc857'>{escape(subtitle)}</font><br><br>{escape(profile)}<br><br>" \
-        f"{limits}{sources_html(partner.sources, tr)}"
+        f"{limits}{figures}{sources_html(every_source, tr)}"
     return _entry("partner", name, subtitle, body, [profile, partner.id, *partner.sources])
 
 
+def about_facts_entry(checked: dt.date | None, tr: Translate = ENGLISH) -> EncyclopediaEntry:
+    """How to read the encyclopedia: when its facts were checked, and what 'real' and 'game value' mean."""
+    title = tr("About these facts")
+    when = tr("The facts were last checked against their sources on {date}.", date=tr(date_message(checked))) \
+        if checked else tr("The date the facts were last checked is not recorded in this copy of the game.")
+    lines = [
+        tr("Every number carries its status. 'Real' numbers come from the public source listed under them; "
+           "'game values' are chosen for play, and where one was scaled from a real figure, the page names it."),
+        tr("Plans are marked as plans, and where the sources disagree or stand alone, the page says unconfirmed. "
+           "Anything that depends on a date is true as of the day above, or says its own date."),
+        tr("A level whose calendar is compressed says so in its briefing: its real events come in their order, "
+           "not on their days, and the log gives each its real date."),
+        tr("The station has two names in English: China calls it the International Lunar Research Station (ILRS), "
+           "Russia the International Scientific Lunar Station (ISLS). They are the same project."),
+    ]
+    body = f"{heading(title)}<b>{escape(when)}</b><br><br>" + "".join(f"{escape(line)}<br><br>" for line in lines)
+    return _entry("fact", title, tr("How to read the encyclopedia"), body, [*lines, "ISLS ILRS"])
+
+
 def encyclopedia_entries(folders: Sequence[ContentFolder], milestones: Sequence[Milestone],
-                         language: str = "en", tr: Translate = ENGLISH) -> list[EncyclopediaEntry]:
+                         language: str = "en", tr: Translate = ENGLISH,
+                         facts_checked: dt.date | None = None) -> list[EncyclopediaEntry]:
     """Every entry, sorted by category then title: level facts, milestones, modules and partners of the game
     and of each mod (an id is listed once: the first folder that has it wins)."""
     entries: list[EncyclopediaEntry] = [milestone_entry(milestone, language, tr) for milestone in milestones]
+    entries.append(about_facts_entry(facts_checked, tr))
     seen_facts: set[tuple[str, str]] = set()
     modules: dict[str, ModuleSpec] = {}
     partners: dict[str, PartnerSpec] = {}
+    tiles: dict[str, TileKind] = {}
+    vehicles: dict[str, LaunchVehicle] = {}
+    landers: dict[str, LanderSpec] = {}
     for folder in folders:
         for module_id, module in folder.catalog.modules.items():
             modules.setdefault(module_id, module)
+        for tile_id, tile in folder.catalog.tiles.items():
+            tiles.setdefault(tile_id, tile)
+        for vehicle_id, vehicle in folder.catalog.launch_vehicles.items():
+            vehicles.setdefault(vehicle_id, vehicle)
+        for lander_id, lander in folder.catalog.landers.items():
+            landers.setdefault(lander_id, lander)
         for partner_id, partner in folder.catalog.partners.items():
             partners.setdefault(partner_id, partner)
         for loaded in folder.levels:
@@ -176,6 +280,9 @@ def encyclopedia_entries(folders: Sequence[ContentFolder], milestones: Sequence[
                     seen_facts.add(key)
                     entries.append(fact_entry(fact, loaded.title(language), language, tr))
     entries += [module_entry(module, language, tr) for module in modules.values()]
+    entries += [tile_entry(tile, language, tr) for tile in tiles.values()]
+    entries += [vehicle_entry(vehicle, language, tr) for vehicle in vehicles.values()]
+    entries += [lander_entry(lander, language, tr) for lander in landers.values()]
     entries += [partner_entry(partner, language, tr) for partner in partners.values()]
     order = {category: index for index, category in enumerate(CATEGORIES)}
     return sorted(entries, key=lambda entry: (order[entry.category], entry.title.lower()))
@@ -203,8 +310,9 @@ class EncyclopediaScene(SceneBase):
 
     def enter(self) -> None:
         language = self.ctx.language
-        self.entries = encyclopedia_entries(load_game_content(self.ctx.mod_folders), load_timeline().milestones,
-                                            language, self.ctx.tr)
+        timeline = load_timeline()
+        self.entries = encyclopedia_entries(load_game_content(self.ctx.mod_folders), timeline.milestones,
+                                            language, self.ctx.tr, timeline.facts_checked)
         self._visible = None
         self.facts_seen = load_progress().facts_seen
         self._build_widgets()

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from game.content.catalog import Catalog
 from game.content.models import Level
 from game.content.text import translate
+from game.content.timeline import date_message
 from game.content.ui_text import ENGLISH, Translate
 from game.ecs import events
 
@@ -81,6 +83,20 @@ def as_sentence(text: str) -> str:
     return text[0].upper() + text[1:] + ("" if text.endswith((".", "!", "?", "。", "！", "？")) else ".")
 
 
+def _level_event_sentence(event: events.LevelEventFired, level: Level, tr: Translate) -> str:
+    """A level event's news; when it tells a real fact of another date (an earlier one, or any in a compressed
+    calendar), the line says when that really happened, so the log never puts a real event on a wrong day."""
+    text = tr(event.text)
+    fact = next((fact for fact in level.facts if fact.id == event.fact), None) if event.fact else None
+    if fact is None or fact.date is None:
+        return text
+    fired = next((item for item in level.events if item.id == event.event), None)
+    if fired is not None and fired.day is not None and \
+            level.start_date + dt.timedelta(days=fired.day) == fact.date:
+        return text
+    return tr("{text} (Real date: {date}.)", text=text.rstrip(), date=tr(date_message(fact.date)))
+
+
 def event_sentence(event: object, level: Level, catalog: Catalog, language: str,
                    tr: Translate = ENGLISH) -> str | None:
     """The sentence for any event the simulation emits (None only for an object that is not one).
@@ -88,8 +104,9 @@ def event_sentence(event: object, level: Level, catalog: Catalog, language: str,
     Every sentence goes through `tr`: the game's own words here, and the core's sentences (written with `say()`)
     from their English pattern and values.
     """
-    if isinstance(event, events.DiplomacyEvent | events.LevelEventFired | events.LandingResolved
-                  | events.CrewWarning):
+    if isinstance(event, events.LevelEventFired):
+        return _level_event_sentence(event, level, tr)
+    if isinstance(event, events.DiplomacyEvent | events.LandingResolved | events.CrewWarning):
         return tr(event.text)
     if isinstance(event, events.ModulePlaced):
         return tr("{module} accepted at tile ({x}, {y}); its cost is paid.",

@@ -1,0 +1,143 @@
+"""Every number a player reads is a real figure with its source or a game value, and every screen says which."""
+
+from __future__ import annotations
+
+import pytest
+from pydantic import ValidationError
+
+from game.content.figures import status_line, summary_status
+from game.content.loader import load_base_catalog, load_game_content
+from game.content.models import Figure, ModuleSpec, TileKind
+from game.render.build_palette import PaletteEntry, power_text
+from game.render.tooltip import module_tooltip_lines, tile_tooltip_lines
+from game.scenes.encyclopedia import encyclopedia_entries, lander_entry, module_entry, tile_entry, vehicle_entry
+
+CATALOG, PROBLEMS = load_base_catalog()
+
+
+def _entries():
+    for group in (CATALOG.modules, CATALOG.tiles, CATALOG.partners, CATALOG.launch_vehicles, CATALOG.landers):
+        yield from group.values()
+
+
+def _shown(entry) -> list[str]:
+    """The fields of `entry` whose numbers some screen shows (those that hold a number other than nothing)."""
+    return [name for name in entry.SHOWN_FIGURES
+            if getattr(entry, name, None) not in (None, 0, 0.0, {}, [])
+            or name in ("mass_kg", "cost", "footprint", "sunlight", "slope_deg")]
+
+
+def test_the_shipped_catalog_loads() -> None:
+    assert not PROBLEMS
+
+
+@pytest.mark.parametrize("entry", list(_entries()), ids=lambda entry: entry.id)
+def test_every_shown_number_has_a_status_and_every_real_one_a_source(entry) -> None:
+    for name in _shown(entry):
+        figure = entry.figure(name)
+        assert figure.status in ("real", "game"), f"{entry.id}.{name}"
+        if figure.status == "real":
+            assert figure.source and figure.source.startswith("http"), f"{entry.id}.{name} is real with no source"
+        if figure.scaled_from is not None:
+            assert figure.source, f"{entry.id}.{name} names a real figure with no source"
+    assert set(entry.figures) <= set(entry.SHOWN_FIGURES)
+
+
+def test_a_real_figure_without_a_source_is_refused_with_a_sentence() -> None:
+    with pytest.raises(ValidationError, match="a real figure needs 'source'"):
+        Figure.model_validate({"status": "real"})
+    with pytest.raises(ValidationError, match="needs 'source' too"):
+        Figure.model_validate({"status": "game", "scaled_from": "a rocket"})
+    tile = {"id": "x", "name": "X", "sunlight": 0.5, "figures": {"sunshine": {"status": "game"}}}
+    with pytest.raises(ValidationError, match=r"'figures' names 'sunshine'.*it may name: sunlight"):
+        TileKind.model_validate(tile)
+
+
+def test_the_encyclopedia_marks_every_figure_even_when_the_module_has_sources() -> None:
+    # The fission unit has sources for its power; its mass and cost are still game values, and say so.
+    body = module_entry(CATALOG.modules["fission_power_unit"], "en").body_html
+    assert "real: NASA&#x27;s 2008 fission surface power concept: 40 kWe" in body or \
+        "real: NASA's 2008 fission surface power concept: 40 kWe" in body
+    assert body.count("game value") >= 2  # mass (scaled from the reactor call) and cost at least
+    assert "scaled from NASA" in body
+    assert "https://physicsalert.com/nasa-wants-ideas-for-a-nuclear-reactor-on-moon/" in body
+    for module in CATALOG.modules.values():
+        html = module_entry(module, "en").body_html
+        lines = html.count("• ")
+        assert html.count("game value") + html.count("real") >= lines, module.id
+
+
+def test_ground_rockets_and_landers_have_their_pages() -> None:
+    assert "real: the best single point near Shackleton" in tile_entry(CATALOG.tiles["peak"], "en").body_html
+    assert "game value" in tile_entry(CATALOG.tiles["rim"], "en").body_html
+    assert "scaled from at least 27 t" in vehicle_entry(CATALOG.launch_vehicles["long_march_10"], "en").body_html
+    lander = lander_entry(CATALOG.landers["change_class"], "en").body_html
+    assert "real: Chang" in lander and "game value" in lander
+    entries = encyclopedia_entries(load_game_content([]), [])
+    assert sum(1 for entry in entries if entry.category == "craft") == \
+        len(CATALOG.tiles) + len(CATALOG.launch_vehicles) + len(CATALOG.landers)
+
+
+def test_tooltips_and_the_palette_say_what_their_numbers_are() -> None:
+    rim = tile_tooltip_lines(CATALOG.tiles["rim"], "en")
+    assert "Sunlight: 70 % of the lunar day (game value)" in rim
+    floor = tile_tooltip_lines(CATALOG.tiles["crater_floor"], "en")
+    assert "Ice: 5.6 % by mass (real)" in floor
+    rtg = module_tooltip_lines("Radioisotope generator", CATALOG.modules["radioisotope_generator"], "working")
+    assert rtg[-1] == "figures: game values, except power (real); sources in the encyclopedia"
+    battery = module_tooltip_lines("Battery bank", CATALOG.modules["battery"], "working")
+    assert battery[-1] == "figures: game values"
+    assert power_text(CATALOG.modules["radioisotope_generator"]) == "+110 W (real)"
+    entry = PaletteEntry(CATALOG.modules["solar_array"], "Solar array", "power")
+    assert entry.status_in(lambda text, **fill: text.format(**fill)) == "figures: game values"
+
+
+def test_status_words() -> None:
+    assert status_line(Figure(status="game"), "en") == "game value"
+    scaled = Figure(status="game", scaled_from="a rocket", source="https://example.org")
+    assert status_line(scaled, "en") == "game value, scaled from a rocket"
+    assert summary_status(CATALOG.modules["battery"], ["energy_storage_wh"]) == "figures: game values"
+
+
+# --- game values stay physically possible --------------------------------------------------------
+
+# Oxygen from regolith: a 2025 end-to-end model gives 24.3 ± 5.8 kWh per kg (Leger et al., PNAS,
+# https://m.booksci.cn/literature/143441742.htm); molten regolith electrolysis is estimated at 18-35 kWh/kg.
+# Below the model's low end (18.5 kWh/kg) a plant would be making oxygen for less than the process needs.
+REGOLITH_OXYGEN_KWH_PER_KG_LEAST = 18.5
+# Splitting water: 285.8 kJ per mol of water (its enthalpy of formation), 2 mol per mol of O2, is about
+# 4.96 kWh per kg of oxygen; no electrolyser does better.
+WATER_OXYGEN_KWH_PER_KG_LEAST = 4.96
+# Space lithium-ion: Saft's VES180 cell, about 160-170 Wh/kg (https://artes.esa.int/projects/development-high-specific-energy-liion-cell).
+BATTERY_WH_PER_KG_MOST = 170.0
+
+
+def _oxygen_energy(module: ModuleSpec) -> float:
+    return module.power_draw_w / 1000 / module.outputs["oxygen"]
+
+
+def test_oxygen_never_costs_less_energy_than_its_chemistry() -> None:
+    for module in CATALOG.modules.values():
+        if module.outputs.get("oxygen", 0) <= 0 or module.category == "life_support":
+            continue
+        if "regolith" in module.inputs:
+            assert _oxygen_energy(module) >= REGOLITH_OXYGEN_KWH_PER_KG_LEAST, module.id
+        if "water" in module.inputs:
+            assert _oxygen_energy(module) >= WATER_OXYGEN_KWH_PER_KG_LEAST, module.id
+
+
+def test_batteries_store_no_more_per_kg_than_space_batteries() -> None:
+    for module in CATALOG.modules.values():
+        if module.shape == "battery":
+            assert module.energy_storage_wh / module.mass_kg <= BATTERY_WH_PER_KG_MOST, module.id
+
+
+def test_heater_units_make_no_electricity_and_every_module_names_its_real_counterpart_where_sourced() -> None:
+    for module in CATALOG.modules.values():
+        name = str(module.name).lower()
+        if "heater" in name:
+            assert module.power_output_w == 0, module.id
+        if module.real_counterpart is not None:
+            assert module.sources, f"{module.id}: a real counterpart needs a source"
+    generator = CATALOG.modules["radioisotope_generator"]
+    assert generator.figure("power_output_w").status == "real" and generator.power_output_w == 110

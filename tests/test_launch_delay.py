@@ -114,7 +114,7 @@ def test_an_order_after_the_delay_goes_on_the_slipped_launch():
     run.run_hours(5 * DAY + 1, [(run.hour, PlaceModule("storage_depot", 3, 0))])  # booked, then slipped
     run.run_hours(1, [(run.hour, PlaceModule("storage_depot", 4, 0))])  # ordered after the delay
     deliveries = [(d.id, d.launch_hour, d.modules) for d in run.snapshot().deliveries if d.state == "booked"]
-    assert deliveries == [(2, 960, ("storage_depot", "storage_depot"))]  # shares the slipped launch: no launch on day 30
+    assert deliveries == [(2, 960, ("storage_depot", "storage_depot"))]  # the slipped launch: none on day 30
 
 
 def test_with_nothing_booked_the_next_launch_still_slips():

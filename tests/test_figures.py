@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from game.scenes.menus.encyclopedia import encyclopedia_entries, lander_entry, module_entry, tile_entry, vehicle_entry
 from pydantic import ValidationError
 
 from game.content.figures import status_line, summary_status
@@ -11,6 +10,7 @@ from game.content.loader import load_base_catalog, load_game_content
 from game.content.models import Figure, ModuleSpec, TileKind
 from game.render.build_palette import PaletteEntry, power_text
 from game.render.tooltip import module_tooltip_lines, tile_tooltip_lines
+from game.scenes.menus.encyclopedia import encyclopedia_entries, lander_entry, module_entry, tile_entry, vehicle_entry
 
 CATALOG, PROBLEMS = load_base_catalog()
 

@@ -423,7 +423,12 @@ class CrewNeeds(Strict):
     oxygen_kg_per_day: NonNegative = Field(description="Oxygen breathed per person per day, kg.")
     water_kg_per_day: NonNegative = Field(description="Water to drink and in food per person per day, kg.")
     food_kg_per_day: NonNegative = Field(description="Food (dry mass) per person per day, kg.")
-    dose_limit_msv: float = Field(gt=0.0, description="Dose at which a crew member must leave, millisieverts.")
+    dose_limit_msv: float = Field(
+        gt=0.0, description=(
+            "Dose at which a crew member must leave, millisieverts; the catalog uses NASA's career limit (600), "
+            "and the game names it as one."
+        ),
+    )
     life_support_recovery: Fraction = Field(
         0.9, description="Share of oxygen and water a working life-support module recovers (a game value)."
     )

@@ -176,8 +176,8 @@ def _dose_reading(snapshot: StationSnapshot, tr: Translate) -> Reading:
              tr("A shelter keeps most of it out during a solar particle event.")]
     near_limit = False
     if limit:
-        words.insert(1, tr("The limit is {limit} mSv; the crew must go home before they reach it.",
-                           limit=f"{limit:,.0f}"))
+        words.insert(1, tr("The limit is {limit} mSv, NASA's limit for a whole career (real); in the game the crew "
+                           "must go home before they reach it.", limit=f"{limit:,.0f}"))
         near_limit = dose >= 0.8 * limit
     return Reading("dose", tr("Dose"), f"{dose:,.1f} mSv", 0, near_limit, (tr("Radiation dose"), *words))
 

@@ -65,15 +65,16 @@ class CrewSystem(System):
         station = self.ctx.station
         limit = needs.dose_limit_msv
         if station.crew_dose_msv >= limit:
-            evacuate(self.ctx, say("the crew reached the dose limit of {limit:g} mSv", limit=limit))
+            evacuate(self.ctx, say("the crew reached the career dose limit of {limit:g} mSv (a whole career's "
+                                   "allowance, not one stay's)", limit=limit))
             return
         if station.crew_dose_msv >= DOSE_WARNING_SHARE * limit and RADIATION not in station.crew_warned:
             station.crew_warned.add(RADIATION)
             rate = hourly_dose_msv(self.ctx.moon.surface_dose_usv_per_day, shielding)
             left = (limit - station.crew_dose_msv) / rate if rate > 0 else math.inf
             self.ctx.emit(CrewWarning(RADIATION, left, say(
-                "Crew warning: they have taken {dose:.0f} of {limit:g} mSv; at this rate the limit comes in "
-                "{days:.0f} days.", dose=station.crew_dose_msv, limit=limit, days=left / HOURS_PER_DAY)))
+                "Crew warning: they have taken {dose:.0f} of the {limit:g} mSv career limit; at this rate they "
+                "reach it in {days:.0f} days.", dose=station.crew_dose_msv, limit=limit, days=left / HOURS_PER_DAY)))
 
     def _warn(self, reason: str, left: float, text: Message) -> None:
         """Warns once when `left` hours drop under the warning line; warns again after it recovers."""

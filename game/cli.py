@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from game import __version__, paths
+from game.classroom import commands as classroom
 from game.content.catalog import Catalog, catalog_files, load_catalog
 from game.content.loader import (
     LoadedLevel,
@@ -48,6 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     commands.add_parser("play", help="start the game (the default)", description="Start the game.")
+    classroom.add_commands(commands)
     commands.add_parser(
         "where",
         help="show where settings, saves, mods and results are kept",
@@ -148,6 +150,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return write_schema(args.out, args.catalog)
         if args.command == "where":
             return where()
+        if args.command in ("class", "report"):
+            return classroom.run(args)
         return play()
     except KeyboardInterrupt:
         return 130

@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from game.simulation.history import DaySample
     from game.simulation.simulation import Simulation
 
-EXPORT_VERSION = 1
+EXPORT_VERSION = 2  # 2 added who played (student, class), the time played, landings, agreements and objectives
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +79,8 @@ class QuizResult:
     question: str
     chosen: str | None  # None: not answered
     correct: str
+    chosen_index: int | None = None  # which choice, counted from 0: the class report counts each option
+    correct_index: int = 0
 
     @property
     def right(self) -> bool:
@@ -100,6 +102,12 @@ class RunResult:
     days: tuple[float, ...] = ()
     series: Mapping[str, tuple[float, ...]] = field(default_factory=dict)
     score_parts: tuple[tuple[Message, float], ...] = ()  # (what, points), adding up to the score
+    student: str = ""  # the name or seat number typed at the start of a class; nothing else personal
+    class_name: str = ""
+    played_seconds: float = 0.0  # wall time on the level, pauses included
+    landings: tuple[str, ...] = ()  # each landing's grade, in order
+    agreements: tuple[str, ...] = ()  # the partners an agreement was signed with
+    objectives: tuple[str, ...] = ()  # the level's learning objectives, in the run's language
 
     @property
     def goals_met(self) -> int:
@@ -146,8 +154,10 @@ def score_parts(card: ScoreCard, time_limit_days: float) -> tuple[tuple[Message,
 
 
 def run_result(level: Level, simulation: Simulation, quiz_answers: Sequence[int | None] = (),
-               language: str = "en") -> RunResult:
-    """Collects the finished run of `level`: its goals, score, the facts met, the quiz and the daily figures."""
+               language: str = "en", *, student: str = "", class_name: str = "",
+               played_seconds: float = 0.0) -> RunResult:
+    """Collects the finished run of `level`: its goals, score, the facts met, the quiz, the daily figures, the
+    landings and agreements, and who played it (in a class)."""
     snapshot = simulation.snapshot(language)
     goals = tuple(GoalResult(view.id, view.text, view.status, view.fraction) for view in snapshot.goals)
     seen = set(simulation.facts_seen)
@@ -163,12 +173,16 @@ def run_result(level: Level, simulation: Simulation, quiz_answers: Sequence[int 
             translate(question.question, language),
             translate(question.choices[chosen], language) if chosen is not None else None,
             translate(question.choices[question.answer], language),
+            chosen, question.answer,
         ))
     days, series = series_from_samples(simulation.history)
     card = simulation.score()
+    signed = tuple(view.partner_name for view in snapshot.agreements)
     return RunResult(
         level.id, translate(level.title, language), snapshot.outcome, card.points, snapshot.day,
         goals, facts, tuple(quiz), days, series, score_parts(card, level.time_limit_days),
+        student, class_name, round(played_seconds, 1), tuple(landing.grade for landing in simulation.landings),
+        signed, tuple(translate(objective, language) for objective in level.learning_objectives),
     )
 
 
@@ -193,6 +207,12 @@ def result_to_csv(result: RunResult, tr: Translate = ENGLISH) -> str:
     return stream.getvalue()
 
 
+def file_name_part(text: str) -> str:
+    """A name as part of a file name on every system: letters of any alphabet and digits stay, the rest is '_'."""
+    kept = "".join(char if char.isalnum() else "_" for char in text.strip())[:40]
+    return kept or "_"
+
+
 def results_dir() -> Path:
     return paths.user_results_dir()
 
@@ -205,10 +225,12 @@ def export_result(
     when the folder cannot be written."""
     folder = folder or results_dir()
     now = now or dt.datetime.now()
-    stem = f"{result.level_id}-{now:%Y%m%d-%H%M%S}"
+    # In a class, many students write into one shared folder: the name leads, so each one's files sort together.
+    who = f"{file_name_part(result.student)}-" if result.student else ""
+    first = stem = f"{who}{result.level_id}-{now:%Y%m%d-%H%M%S}"
     counter = 2
     while (folder / f"{stem}.json").exists() or (folder / f"{stem}.csv").exists():
-        stem = f"{result.level_id}-{now:%Y%m%d-%H%M%S}-{counter}"
+        stem = f"{first}-{counter}"
         counter += 1
     json_path, csv_path = folder / f"{stem}.json", folder / f"{stem}.csv"
     write_text_atomically(json_path, json.dumps(result_to_json(result, now, tr), indent=2, ensure_ascii=False) + "\n")

@@ -147,7 +147,7 @@ def test_export_writes_json_and_csv_for_the_teacher(app: Any, finished_run: Any)
     data = json.loads(files[1].read_text(encoding="utf-8"))
     assert data["level_id"] == "agreement-2021" and data["outcome"] == "won" and data["score"] == scene.result.score
     assert data["quiz"][0] == {"question": QUIZ[0].question, "chosen": "CNSA and Roscosmos",
-                               "correct": "CNSA and Roscosmos"}
+                               "correct": "CNSA and Roscosmos", "chosen_index": 1, "correct_index": 1}
     assert all(fact["sources"] for fact in data["facts"])
     rows = list(csv.reader(files[0].read_text(encoding="utf-8").splitlines()))
     assert rows[0][0] == "day" and len(rows) == len(scene.result.days) + 1

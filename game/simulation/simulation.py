@@ -13,7 +13,7 @@ import random
 import uuid
 import weakref
 from collections.abc import Iterable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 import esper
@@ -23,7 +23,7 @@ from game.content.message import say
 from game.content.models import Level
 from game.ecs.commands import LANDING_MODES, Command, SetLandingMode, command_to_json
 from game.ecs.components import Module, PowerState
-from game.ecs.events import GameEvent
+from game.ecs.events import GameEvent, LandingResolved
 from game.ecs.resources import SimContext, Station
 from game.ecs.world_builder import populate_world
 from game.rules.grid import SiteGrid
@@ -38,6 +38,13 @@ from game.simulation.views import ModuleView, StationSnapshot, module_view, snap
 from game.systems.agreements import partners_by_id, programme_state
 from game.systems.commands import refund_for
 from game.systems.construction import linked_to_pad
+
+
+@dataclass(frozen=True, slots=True)
+class LandingRecord:
+    day: float
+    grade: str
+    modules: tuple[str, ...]
 
 
 class Simulation:
@@ -76,6 +83,7 @@ class Simulation:
         populate_world(self.ctx)
         install_systems(self.ctx)
         self._history: list[DaySample] = [sample(self.ctx)]
+        self._landings: list[LandingRecord] = []
 
     # -- running --
     @property
@@ -126,6 +134,8 @@ class Simulation:
         self.ctx.station.hour += 1
         if self.ctx.station.hour % HOURS_PER_DAY == 0 or self.ended:
             self._history.append(sample(self.ctx))
+        self._landings += [LandingRecord(self.hour / HOURS_PER_DAY, event.grade, event.modules)
+                           for event in self.ctx.emitted if isinstance(event, LandingResolved)]
         self.has_unsaved_progress = True
         return self.ctx.emitted
 
@@ -200,6 +210,11 @@ class Simulation:
     def history(self) -> tuple[DaySample, ...]:
         """One sample per game-day, day 0 first, for the debrief's graphs (not part of the state hash)."""
         return tuple(self._history)
+
+    @property
+    def landings(self) -> tuple[LandingRecord, ...]:
+        """Every landing of the run with its grade, in order, for the teacher's results (not part of the hash)."""
+        return tuple(self._landings)
 
     def score(self) -> ScoreCard:
         """The debrief's score; the formula is in game/rules/score.py."""

@@ -53,9 +53,9 @@ def frame_times_ms(frames: int = 600) -> list[float]:
     app = open_app(lambda ctx: StationScene(ctx, loaded))
     try:
         scene = app.top
-        assert isinstance(scene, StationScene) and scene.simulation is not None
-        scene.hints.dismiss()
-        scene.set_speed(4)
+        assert isinstance(scene, StationScene) and scene.run.simulation is not None
+        scene.run.hints.dismiss()
+        scene.runner.set_speed(4)
         view = scene.camera.viewport
         times = []
         for frame in range(frames):
@@ -64,7 +64,7 @@ def frame_times_ms(frames: int = 600) -> list[float]:
             y = view.y + (frame * 3) % view.height
             pygame.event.post(pygame.event.Event(pygame.MOUSEMOTION, pos=(x, y), rel=(7, 3), buttons=(0, 0, 0)))
             if frame % 150 == 149:
-                scene.overlay = OVERLAYS[(frame // 150) % len(OVERLAYS)]
+                scene.state.overlay = OVERLAYS[(frame // 150) % len(OVERLAYS)]
             start = time.perf_counter()
             app.frame(1 / 60)
             times.append((time.perf_counter() - start) * 1000)

@@ -179,10 +179,10 @@ def test_continue_resumes_the_latest_save(app: App) -> None:
     press(app, pygame.K_RETURN, frames=3)  # Start
     station = app.top
     assert isinstance(station, StationScene)
-    simulation = station.simulation
+    simulation = station.run.simulation
     assert simulation is not None
     simulation.run_hours(5)
-    assert station.quick_save() is not None
+    assert station.run.quick_save() is not None
     simulation.has_unsaved_progress = False
     app.request(Pop())
     run_frames(app)
@@ -194,7 +194,7 @@ def test_continue_resumes_the_latest_save(app: App) -> None:
     press(app, pygame.K_RETURN, frames=3)
     resumed = app.top
     assert isinstance(resumed, StationScene) and resumed is not station
-    assert resumed.simulation is not None and resumed.simulation.hour == 5
+    assert resumed.run.simulation is not None and resumed.run.simulation.hour == 5
 
 
 def test_a_damaged_progress_file_is_told_on_the_title(user_home: Path) -> None:

@@ -17,6 +17,7 @@ from game.content.message import Message, level_text
 from game.content.ui_text import Translator
 from game.scenes.menus.settings_screen import SettingsScene
 from game.scenes.scene import Push
+from game.scenes.station import drawing, station_input
 from game.scenes.station.keys import StationKeys
 from game.scenes.station.station_scene import StationScene
 from game.settings import DEFAULT_KEY_BINDINGS, KEY_ACTIONS, Settings, key_refusal, load_settings, rebind
@@ -58,8 +59,8 @@ def open_station(app: Any, loaded: LoadedLevel, bindings: dict[str, str]) -> Sta
     scene = StationScene(app.ctx, loaded)
     app.request(Push(scene))
     run_frames(app)
-    assert app.top is scene and scene.simulation is not None
-    scene.hints.dismiss()
+    assert app.top is scene and scene.run.simulation is not None
+    scene.run.hints.dismiss()
     return scene
 
 
@@ -67,39 +68,41 @@ def open_station(app: Any, loaded: LoadedLevel, bindings: dict[str, str]) -> Sta
 
 
 def _first_module(scene: StationScene) -> str:
-    return scene.build.entries[0].spec.id
+    return scene.tools.palette.entries[0].spec.id
 
 
 def _prepare(scene: StationScene, action: str) -> None:
     """Puts the screen where the action shows: another tab open, a module in hand, a hint up, zoomed in."""
     if action in ("tab_build", "tab_log"):
-        scene.open_tab("goals")
+        station_input.open_tab(scene, "goals")
     elif action == "rotate":
-        scene.arm(_first_module(scene))
+        scene.tools.arm(_first_module(scene))
     elif action == "dismiss_hint":
-        scene.hints.showing = Hint("test", level_text("A hint to close."))
+        scene.run.hints.showing = Hint("test", level_text("A hint to close."))
     elif action == "quick_save":
-        scene.last_save = None
+        scene.run.last_save = None
     elif action == "fit_map":
         scene.camera.zoom_at(4.0)
 
 
 def _state(scene: StationScene) -> tuple[object, ...]:
-    return (scene.side_tab, scene.build.focused, scene.overlay, scene.rotated, scene.demolishing,
-            scene.hints.showing is None, scene.last_save is not None, round(scene.camera.tile_px, 3), scene.paused)
+    tools = scene.tools
+    return (scene.state.side_tab, tools.palette.focused, scene.state.overlay, tools.rotated, tools.demolishing,
+            scene.run.hints.showing is None, scene.run.last_save is not None, round(scene.camera.tile_px, 3),
+            scene.runner.paused)
 
 
 def _done(app: Any, scene: StationScene, action: str) -> bool:
     """Whether the action's key did its job."""
     checks: dict[str, Callable[[], bool]] = {
-        "tab_build": lambda: scene.side_tab == "build" and scene.build.focused,
-        "tab_goals": lambda: scene.side_tab == "goals",
-        "tab_log": lambda: scene.side_tab == "log",
-        "overlay": lambda: scene.overlay != "none",
-        "rotate": lambda: scene.rotated,
-        "demolish": lambda: scene.demolishing,
-        "dismiss_hint": lambda: scene.hints.showing is None,
-        "quick_save": lambda: scene.last_save is not None and scene.last_save.exists(),
+        "tab_build": lambda: scene.state.side_tab == "build" and scene.tools.palette.focused,
+        "tab_goals": lambda: scene.state.side_tab == "goals",
+        "tab_log": lambda: scene.state.side_tab == "log",
+        "overlay": lambda: scene.state.overlay != "none",
+        "rotate": lambda: scene.tools.rotated,
+        "demolish": lambda: scene.tools.demolishing,
+        "dismiss_hint": lambda: scene.run.hints.showing is None,
+        "quick_save": lambda: scene.run.last_save is not None and scene.run.last_save.exists(),
         "partners": lambda: app.top is not scene,
         "fit_map": lambda: scene.camera.tile_px < 4.0 * fitted_tile_px(scene),
     }
@@ -123,7 +126,7 @@ def test_a_rebound_station_key_does_its_action_and_the_old_key_no_longer_does(
         run_frames(app)
     scene = open_station(app, loaded, {action: "j"})
     assert action != "tab_log" or scene.layout.log_tab
-    assert scene.paused  # the station opens paused: without a partners screen, the partners key runs time
+    assert scene.runner.paused  # the station opens paused: without a partners screen, the partners key runs time
     _prepare(scene, action)
     before = _state(scene)
     old_key = pygame.key.key_code(DEFAULT_KEY_BINDINGS[action])
@@ -136,19 +139,19 @@ def test_a_rebound_station_key_does_its_action_and_the_old_key_no_longer_does(
 def test_shift_with_the_overlay_key_goes_back(app: Any, loaded: LoadedLevel) -> None:
     scene = open_station(app, loaded, {"overlay": "j"})
     press(app, FREE_KEY)
-    forward = scene.overlay
+    forward = scene.state.overlay
     press(app, FREE_KEY, pygame.KMOD_SHIFT)
     press(app, FREE_KEY, pygame.KMOD_SHIFT)
-    assert scene.overlay not in ("none", forward)
+    assert scene.state.overlay not in ("none", forward)
 
 
 def test_the_tabs_footer_and_help_line_name_the_bound_keys(app: Any, loaded: LoadedLevel) -> None:
     scene = open_station(app, loaded, {"tab_build": "j", "tab_goals": "u", "demolish": "v", "quick_save": "f6",
                                        "overlay": "y", "rotate": "t", "partners": "n"})
-    labels = {name: button.text for name, button in scene.buttons.items()}
+    labels = {name: button.text for name, button in scene.widgets.buttons.items()}
     if "(" in labels["tab-build"]:  # the keys are shown when they fit beside the words
         assert labels["tab-build"].endswith("(J)") and labels["tab-goals"].endswith("(U)")
-    if scene.footer_wording == 0:
+    if scene.widgets.footer_wording == 0:
         assert labels["demolish"].endswith("(V)") and labels["save"].endswith("(F6)")
         assert labels["overlay"].endswith("(Y)")
         if "partners" in labels:
@@ -156,8 +159,8 @@ def test_the_tabs_footer_and_help_line_name_the_bound_keys(app: Any, loaded: Loa
     shown = " ".join(labels.values())
     for old in ("(B)", "(G)", "(X)", "(F5)", "(O)", "(P)"):
         assert old not in shown
-    scene.arm(_first_module(scene))
-    assert "T: rotate" in scene.footer_hint() and "R: rotate" not in scene.footer_hint()
+    scene.tools.arm(_first_module(scene))
+    assert "T: rotate" in drawing.footer_hint(scene) and "R: rotate" not in drawing.footer_hint(scene)
 
 
 def test_the_hint_box_names_the_key_bound_to_close_it(app: Any, loaded: LoadedLevel) -> None:
@@ -170,10 +173,10 @@ def test_the_hint_box_names_the_key_bound_to_close_it(app: Any, loaded: LoadedLe
     scene = StationScene(app.ctx, loaded)
     app.request(Push(scene))
     run_frames(app)
-    assert scene.hints.showing is not None
+    assert scene.run.hints.showing is not None
     assert "J or click: got it" in fonts.seen and "H or click: got it" not in fonts.seen
     press(app, FREE_KEY)
-    assert scene.hints.showing is None
+    assert scene.run.hints.showing is None
 
 
 def test_home_still_fits_the_map_whatever_the_fit_key(app: Any, loaded: LoadedLevel) -> None:

@@ -210,8 +210,8 @@ def test_domain_names_are_messages() -> None:
 def test_the_station_reason_box_draws_the_translated_reason(pseudo: Translator) -> None:
     from game import paths
     from game.render.text_cache import TextCache
-    from game.scenes.station.build import GhostPreview
-    from game.scenes.station.draw import draw_reason_box
+    from game.scenes.station.boxes import draw_reason_box
+    from game.scenes.station.tools import GhostPreview
     from tests.test_every_screen import _RecordingFonts
 
     pygame.init()
@@ -228,11 +228,11 @@ def test_the_station_reason_box_draws_the_translated_reason(pseudo: Translator) 
 
 
 def test_the_ghost_shows_the_reason_alone_when_the_simulation_words_the_whole_sentence() -> None:
-    from game.scenes.station.build import ghost_preview
+    from game.scenes.station.tools import ghost_preview
     from tests.sim_helpers import simulation
 
     run = simulation(["..##"] * 4, [])
-    ghost = ghost_preview(run, run.ctx.catalog, "solar_array", (2, 0), False, run.ctx.grid, [], 1000.0)
+    ghost = ghost_preview(run, "solar_array", (2, 0), False)
     assert not ghost.ok and isinstance(ghost.reason, Message)
     assert ghost.reason.startswith("needs sunlight")  # the box's title names the module
     whole = run.preview("solar_array", 2, 0).reason

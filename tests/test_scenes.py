@@ -27,6 +27,7 @@ from game.scenes.campaign.level_entries import level_entries
 from game.scenes.campaign.level_list import LevelListScene
 from game.scenes.menus.title import TitleScene
 from game.scenes.scene import Pop, Push, Quit, Replace, SceneBase, apply_transition
+from game.scenes.station import drawing
 from game.scenes.station.station_scene import StationScene
 
 FRAME = 1 / 60
@@ -161,7 +162,7 @@ def test_title_to_list_to_level_and_back_by_keys(app: App):
     press(app, pygame.K_RETURN)  # Start replaces the briefing
     level_scene = app.top
     assert isinstance(level_scene, StationScene)
-    assert level_scene.level.order == 1  # the campaign's first level is first in the list
+    assert level_scene.run.level.order == 1  # the campaign's first level is first in the list
     app.request(Pop())
     run_frames(app, 2)
     assert isinstance(app.top, LevelListScene)
@@ -264,24 +265,22 @@ def test_a_level_file_that_is_not_toml_is_listed_as_broken(broken_mod: Path):
 def test_level_scene_pauses_with_space_and_shows_it(app: App):
     scene = open_first_level(app)
     status_pixel = (app.window.get_width() - 26, 38)  # inside the PAUSED/RUNNING box, right of the text
-    assert scene.paused
+    assert scene.runner.paused
     assert app.window.get_at(status_pixel)[:3] == palette.ACCENT[:3]
     press(app, pygame.K_SPACE)
-    assert not scene.paused
+    assert not scene.runner.paused
     assert app.window.get_at(status_pixel)[:3] != palette.ACCENT[:3]
     press(app, pygame.K_p)
-    assert scene.paused
+    assert scene.runner.paused
 
 
 def test_level_time_runs_only_when_not_paused(app: App):
     scene = open_first_level(app)
-    if scene.simulation is None:
-        pytest.skip(scene.simulation_problem or "no simulation")
     run_frames(app, 10, dt=0.1)
-    assert scene.snapshot is not None and scene.snapshot.hour == 0
+    assert scene.run.snapshot is not None and scene.run.snapshot.hour == 0
     press(app, pygame.K_3)  # 16×
     run_frames(app, 10, dt=0.1)
-    assert scene.snapshot.hour > 0
+    assert scene.run.snapshot.hour > 0
     assert scene.has_unsaved_progress
 
 
@@ -323,14 +322,14 @@ def test_level_scene_pans_with_held_arrows_and_drag(app: App):
 
 def test_hovering_a_tile_names_it_with_its_numbers(app: App):
     scene = open_first_level(app)
-    peak = next((x, y) for x, y, kind in scene.grid.cells() if kind.id == "peak")
+    peak = next((x, y) for x, y, kind in scene.run.grid.cells() if kind.id == "peak")
     pos = tuple(round(v) for v in scene.camera.grid_to_screen(peak[0] + 0.5, peak[1] + 0.5))
     pygame.event.post(pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0)))
     run_frames(app, 2)
-    assert scene.hovered_cell() == peak
+    assert drawing.hovered_cell(scene) == peak
     from game.render.tooltip import tile_tooltip_lines
 
-    lines = tile_tooltip_lines(scene.grid.at(*peak), "en")
+    lines = tile_tooltip_lines(scene.run.grid.at(*peak), "en")
     assert lines[0] == "Sunlit peak"
     assert lines[1] == "Sunlight: 86 % of the lunar day (real)" and "Slope: 8° (game value)" in lines
     assert "Earth in view: yes" in lines
@@ -342,17 +341,17 @@ def test_hovering_a_tile_names_it_with_its_numbers(app: App):
 
 def test_drawing_the_level_changes_nothing(app: App):
     scene = open_first_level(app)
-    before = (scene.camera.tile_px, scene.camera.centre_x, scene.camera.centre_y, scene.clock.speed,
-              scene.snapshot, list(scene.modules))
+    before = (scene.camera.tile_px, scene.camera.centre_x, scene.camera.centre_y, scene.runner.clock.speed,
+              scene.run.snapshot, list(scene.run.modules))
     for alpha in (0.0, 0.5, 1.0):
         scene.draw(app.window, alpha)
-    assert before == (scene.camera.tile_px, scene.camera.centre_x, scene.camera.centre_y, scene.clock.speed,
-                      scene.snapshot, list(scene.modules))
+    assert before == (scene.camera.tile_px, scene.camera.centre_x, scene.camera.centre_y, scene.runner.clock.speed,
+                      scene.run.snapshot, list(scene.run.modules))
 
 
 def test_start_modules_are_drawn_on_the_map(app: App):
     scene = open_first_level(app)
-    pad = next(module for module in scene.modules if module.shape == "pad")
+    pad = next(module for module in scene.run.modules if module.shape == "pad")
     rect = scene.camera.tile_rect(pad.x, pad.y, *pad.footprint)
     colours = {
         tuple(app.window.get_at((x, y)))[:3] for x in range(rect.left, rect.right) for y in range(rect.top, rect.bottom)

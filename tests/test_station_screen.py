@@ -27,7 +27,8 @@ from game.render.resource_bar import (
 )
 from game.scenes.menus.settings_screen import apply_look
 from game.scenes.scene import Push
-from game.scenes.station.draw import draw_reason_box
+from game.scenes.station import drawing
+from game.scenes.station.boxes import draw_reason_box
 from game.scenes.station.layout import StationLayout
 from game.scenes.station.log_sentences import log_entry
 from game.scenes.station.save_slots import load_station_save, save_path
@@ -74,13 +75,14 @@ def open_station(app: Any, loaded: LoadedLevel) -> StationScene:
     scene = StationScene(app.ctx, loaded)
     app.request(Push(scene))
     run_frames(app, 2)
-    assert app.top is scene and scene.simulation is not None
-    scene.hints.dismiss()  # a hint box would cover part of the map; the hint tests look at it on purpose
+    assert app.top is scene and scene.run.simulation is not None
+    scene.run.hints.dismiss()  # a hint box would cover part of the map; the hint tests look at it on purpose
     return scene
 
 
 def first_cell(scene: StationScene, kind: str) -> tuple[int, int]:
-    return next((x, y) for x, y, tile in scene.grid.cells() if tile.id == kind and scene.module_at((x, y)) is None)
+    run = scene.run
+    return next((x, y) for x, y, tile in run.grid.cells() if tile.id == kind and run.module_at((x, y)) is None)
 
 
 def colours_in(surface: pygame.Surface, area: pygame.Rect, step: int = 3) -> set[tuple[int, int, int]]:
@@ -95,11 +97,11 @@ def colours_in(surface: pygame.Surface, area: pygame.Rect, step: int = 3) -> set
 
 def pick_from_palette(app: Any, scene: StationScene, module_id: str) -> None:
     """Clicks the module's row in the build palette, as a player would."""
-    scene.build.choose(module_id, scene.layout.panel.height)
+    scene.tools.palette.choose(module_id, scene.layout.panel.height)
     run_frames(app, 1)
-    for top, height, index in scene.build.rows():
-        if index is not None and scene.build.entries[index].spec.id == module_id:
-            y = scene.layout.panel.y + top - scene.build.scroll + height // 2
+    for top, height, index in scene.tools.palette.rows():
+        if index is not None and scene.tools.palette.entries[index].spec.id == module_id:
+            y = scene.layout.panel.y + top - scene.tools.palette.scroll + height // 2
             click(app, (scene.layout.panel.centerx, y))
             return
     raise AssertionError(f"{module_id} is not in the palette")
@@ -112,8 +114,8 @@ def test_the_screen_draws_and_the_palette_lists_the_catalog(app: Any, loaded: Lo
     scene = open_station(app, loaded)
     move_to(app, (5, 5))
     _, catalog = loaded.require()
-    assert sorted(entry.spec.id for entry in scene.build.entries) == sorted(catalog.modules)
-    categories = [entry.category for entry in scene.build.entries]
+    assert sorted(entry.spec.id for entry in scene.tools.palette.entries) == sorted(catalog.modules)
+    categories = [entry.category for entry in scene.tools.palette.entries]
     assert categories == sorted(categories, key=categories.index)  # each category is one block
     assert len(colours_in(app.window, app.window.get_rect(), 9)) > 30
     # The palette shows glyphs (their light fill) and the accent category headings.
@@ -135,7 +137,7 @@ def test_layout_parts_never_overlap(size: tuple[int, int]) -> None:
 
 def test_the_widgets_do_not_cover_each_other(app: Any, loaded: LoadedLevel) -> None:
     scene = open_station(app, loaded)
-    rects = [button.get_abs_rect() for button in scene.buttons.values()]
+    rects = [button.get_abs_rect() for button in scene.widgets.buttons.values()]
     for index, rect in enumerate(rects):
         assert app.window.get_rect().contains(rect)
         assert not any(rect.colliderect(other) for other in rects[index + 1:])
@@ -147,17 +149,17 @@ def test_the_widgets_do_not_cover_each_other(app: Any, loaded: LoadedLevel) -> N
 def test_picking_then_clicking_the_map_queues_a_placement_and_autosaves(app: Any, loaded: LoadedLevel) -> None:
     scene = open_station(app, loaded)
     pick_from_palette(app, scene, "solar_array")
-    assert scene.armed == "solar_array"
+    assert scene.tools.armed == "solar_array"
     target = first_cell(scene, "peak")
     move_to(app, tile_centre(scene, target))
-    assert scene.ghost is not None and scene.ghost.ok and scene.ghost.cells == (target,)
+    assert scene.tools.ghost is not None and scene.tools.ghost.ok and scene.tools.ghost.cells == (target,)
     assert not save_path(loaded.require()[0].id, autosave=True).exists()
     click(app, tile_centre(scene, target))
-    assert scene.simulation is not None
-    placed = [command for _, command in scene.simulation.command_log if isinstance(command, PlaceModule)]
+    assert scene.run.simulation is not None
+    placed = [command for _, command in scene.run.simulation.command_log if isinstance(command, PlaceModule)]
     assert placed == [PlaceModule("solar_array", target[0], target[1])]
     assert save_path(loaded.require()[0].id, autosave=True).is_file()
-    assert "ordered" in scene.log.lines[-1].text
+    assert "ordered" in scene.run.log.lines[-1].text
 
 
 def test_an_invalid_spot_shows_its_reason_beside_the_pointer(app: Any, loaded: LoadedLevel) -> None:
@@ -166,40 +168,40 @@ def test_an_invalid_spot_shows_its_reason_beside_the_pointer(app: Any, loaded: L
     floor = first_cell(scene, "crater_floor")
     pointer = tile_centre(scene, floor)
     move_to(app, pointer)
-    assert scene.ghost is not None and not scene.ghost.ok
-    assert scene.ghost.reason is not None and "sunlight" in scene.ghost.reason
+    assert scene.tools.ghost is not None and not scene.tools.ghost.ok
+    assert scene.tools.ghost.reason is not None and "sunlight" in scene.tools.ghost.reason
     beside = pygame.Rect(pointer[0] - 460, pointer[1] - 200, 920, 400)
     assert palette.BROKEN[:3] in colours_in(app.window, beside, 2)
     click(app, pointer)  # a click on a refused spot orders nothing
-    assert scene.simulation is not None
-    assert not any(isinstance(command, PlaceModule) for _, command in scene.simulation.command_log)
+    assert scene.run.simulation is not None
+    assert not any(isinstance(command, PlaceModule) for _, command in scene.run.simulation.command_log)
 
 
 def test_keyboard_only_placement_and_rotation(app: Any, loaded: LoadedLevel) -> None:
     scene = open_station(app, loaded)
     press(app, pygame.K_b)
-    assert scene.build.focused
+    assert scene.tools.palette.focused
     press(app, pygame.K_DOWN)
     press(app, pygame.K_UP)
     press(app, pygame.K_RETURN)
-    assert scene.armed == scene.build.entries[0].spec.id
+    assert scene.tools.armed == scene.tools.palette.entries[0].spec.id
     press(app, pygame.K_r)
-    assert scene.rotated
+    assert scene.tools.rotated
     press(app, pygame.K_ESCAPE)
-    assert scene.armed is None and app.top is scene  # Esc first drops the tool, it does not leave
+    assert scene.tools.armed is None and app.top is scene  # Esc first drops the tool, it does not leave
 
 
 def test_demolish_asks_with_the_refund_then_queues(app: Any, loaded: LoadedLevel) -> None:
     scene = open_station(app, loaded)
     press(app, pygame.K_x)
-    assert scene.demolishing
-    battery = next(module for module in scene.modules if module.module_id == "battery")
+    assert scene.tools.demolishing
+    battery = next(module for module in scene.run.modules if module.module_id == "battery")
     click(app, tile_centre(scene, (battery.x, battery.y)))
-    assert scene.dialog is not None and scene.pending_demolish == battery
-    assert "credits back" in scene.dialog.confirmation_text.html_text
+    assert scene.tools.dialog is not None and scene.tools.pending_demolish == battery
+    assert "credits back" in scene.tools.dialog.confirmation_text.html_text
     press(app, pygame.K_RETURN)
-    assert scene.simulation is not None
-    assert (scene.simulation.hour, Demolish(battery.x, battery.y)) in scene.simulation.command_log
+    assert scene.run.simulation is not None
+    assert (scene.run.simulation.hour, Demolish(battery.x, battery.y)) in scene.run.simulation.command_log
 
 
 # --- overlays --------------------------------------------------------------------------------------
@@ -211,16 +213,16 @@ def test_overlays_cycle_and_change_the_map_and_legend(app: Any, loaded: LoadedLe
     seen = {}
     for expected in OVERLAYS[1:] + OVERLAYS[:1]:
         press(app, pygame.K_o)
-        assert scene.overlay == expected
+        assert scene.state.overlay == expected
         seen[expected] = app.window.copy()
-        assert expected in scene.buttons["overlay"].text.lower() or expected == "power"
+        assert expected in scene.widgets.buttons["overlay"].text.lower() or expected == "power"
     view = scene.camera.viewport
     maps = {name: pygame.image.tobytes(shot.subsurface(view), "RGB") for name, shot in seen.items()}
     assert len(set(maps.values())) == len(OVERLAYS)  # every overlay looks different
     # The sunlight overlay labels the peak with its share of light, in words, not colour alone.
-    assert any(region.kind.id == "peak" for region in scene.layers.regions(scene.grid))
+    assert any(region.kind.id == "peak" for region in scene.layers.regions(scene.run.grid))
     press(app, pygame.K_o, mod=pygame.KMOD_SHIFT)
-    assert scene.overlay == OVERLAYS[-1]
+    assert scene.state.overlay == OVERLAYS[-1]
 
 
 def test_power_overlay_letters_each_network(loaded: LoadedLevel) -> None:
@@ -240,11 +242,11 @@ def test_power_overlay_letters_each_network(loaded: LoadedLevel) -> None:
 
 def test_resource_bar_trends_compare_with_a_day_ago(app: Any, loaded: LoadedLevel) -> None:
     scene = open_station(app, loaded)
-    assert scene.simulation is not None and scene.snapshot is not None
+    assert scene.run.simulation is not None and scene.run.snapshot is not None
     history = ResourceHistory()
-    history.record(0, snapshot_values(scene.snapshot))
-    scene.simulation.run_hours(30)
-    later = scene.simulation.snapshot()
+    history.record(0, snapshot_values(scene.run.snapshot))
+    scene.run.simulation.run_hours(30)
+    later = scene.run.simulation.snapshot()
     readings = {reading.key: reading for reading in resource_readings(later, history)}
     assert {"budget", "energy", "power", "water", "oxygen", "food", "science"} <= set(readings)
     assert readings["budget"].trend == 1  # funding arrives every hour and nothing was bought
@@ -263,33 +265,33 @@ def test_days_left_only_for_a_falling_store() -> None:
 def test_quick_save_then_load_restores_the_same_state(app: Any, loaded: LoadedLevel) -> None:
     scene = open_station(app, loaded)
     level, catalog = loaded.require()
-    assert scene.simulation is not None
-    scene.simulation.run_hours(5)
+    assert scene.run.simulation is not None
+    scene.run.simulation.run_hours(5)
     peak = first_cell(scene, "peak")
-    scene.queue(PlaceModule("solar_array", *peak))  # ordered in this very hour: not yet applied
+    scene.run.queue(PlaceModule("solar_array", *peak))  # ordered in this very hour: not yet applied
     press(app, pygame.K_F5)
     path = save_path(level.id)
     assert path.is_file() and not scene.has_unsaved_progress
     restored = load_station_save(path, level, catalog)
     try:
-        assert restored.state_hash() == scene.simulation.state_hash()
+        assert restored.state_hash() == scene.run.simulation.state_hash()
         restored.run_hours(3)
-        scene.simulation.run_hours(3)
-        assert restored.state_hash() == scene.simulation.state_hash()
+        scene.run.simulation.run_hours(3)
+        assert restored.state_hash() == scene.run.simulation.state_hash()
     finally:
         restored.close()
 
 
 def test_continue_opens_the_saved_run(app: Any, loaded: LoadedLevel) -> None:
     scene = open_station(app, loaded)
-    assert scene.simulation is not None
-    scene.simulation.run_hours(7)
-    path = scene.quick_save()
+    assert scene.run.simulation is not None
+    scene.run.simulation.run_hours(7)
+    path = scene.run.quick_save()
     assert path is not None
     resumed = resume_scene(app.ctx, path)
     try:
-        assert resumed.simulation is not None and resumed.simulation.hour == 7
-        assert resumed.simulation.state_hash() == scene.simulation.state_hash()
+        assert resumed.run.simulation is not None and resumed.run.simulation.hour == 7
+        assert resumed.run.simulation.state_hash() == scene.run.simulation.state_hash()
     finally:
         resumed.close()
 
@@ -298,16 +300,16 @@ def test_a_resumed_run_shows_its_story_so_far_in_the_log(app: Any, loaded: Loade
     scene = open_station(app, loaded)
     pick_from_palette(app, scene, "solar_array")
     click(app, tile_centre(scene, first_cell(scene, "peak")))
-    scene.set_speed(16)
+    scene.runner.set_speed(16)
     run_frames(app, 120)
-    told = [(line.when, line.text) for line in scene.log.lines]
+    told = [(line.when, line.text) for line in scene.run.log.lines]
     assert told, "the run should have logged its order and launch"
-    path = scene.quick_save()
+    path = scene.run.quick_save()
     assert path is not None
     resumed = resume_scene(app.ctx, path)
     try:
         # Everything the simulation told comes back; only the screen's own "… ordered." notes are not replayed.
-        assert [(line.when, line.text) for line in resumed.log.lines] == [
+        assert [(line.when, line.text) for line in resumed.run.log.lines] == [
             (when, text) for when, text in told if not text.endswith(" ordered.")
         ]
     finally:
@@ -324,7 +326,7 @@ def test_a_damaged_save_gives_a_sentence_and_is_kept(app: Any, loaded: LoadedLev
     with pytest.raises(SaveError, match="damaged"):
         resume_scene(app.ctx, path)
     scene = open_station(app, loaded)
-    scene.quick_save()
+    scene.run.quick_save()
     assert any(".unreadable-" in other.name for other in path.parent.iterdir())  # moved aside, never overwritten
 
 
@@ -335,17 +337,17 @@ def test_first_level_hint_points_at_a_lit_free_tile_and_shows_once(app: Any, loa
     scene = StationScene(app.ctx, loaded)
     app.request(Push(scene))
     run_frames(app, 2)
-    hint = scene.hints.showing
+    hint = scene.run.hints.showing
     assert hint is not None and hint.id == "first-solar" and hint.cell is not None
-    tile = scene.grid.at(*hint.cell)
-    assert f"{tile.sunlight * 100:.0f} %" in hint.text and scene.module_at(hint.cell) is None
-    assert tile.sunlight == max(kind.sunlight for _, _, kind in scene.grid.cells())
+    tile = scene.run.grid.at(*hint.cell)
+    assert f"{tile.sunlight * 100:.0f} %" in hint.text and scene.run.module_at(hint.cell) is None
+    assert tile.sunlight == max(kind.sunlight for _, _, kind in scene.run.grid.cells())
     press(app, pygame.K_h)
-    assert scene.hints.showing is None
+    assert scene.run.hints.showing is None
     again = StationScene(app.ctx, loaded)
     again.enter()
     try:
-        assert again.hints.showing is None or again.hints.showing.id != "first-solar"
+        assert again.run.hints.showing is None or again.run.hints.showing.id != "first-solar"
     finally:
         again.exit()
         again.close()
@@ -355,11 +357,11 @@ def test_doing_what_the_hint_asks_brings_the_next_hint(app: Any, loaded: LoadedL
     scene = StationScene(app.ctx, loaded)
     app.request(Push(scene))
     run_frames(app, 2)
-    hint = scene.hints.showing
+    hint = scene.run.hints.showing
     assert hint is not None and hint.id == "first-solar" and hint.cell is not None
     pick_from_palette(app, scene, "solar_array")
     click(app, tile_centre(scene, hint.cell))
-    assert scene.hints.showing is not None and scene.hints.showing.id == "run-time"
+    assert scene.run.hints.showing is not None and scene.run.hints.showing.id == "run-time"
 
 
 def test_hints_turned_off_by_the_setting(app: Any, loaded: LoadedLevel) -> None:
@@ -367,7 +369,7 @@ def test_hints_turned_off_by_the_setting(app: Any, loaded: LoadedLevel) -> None:
     scene = StationScene(app.ctx, loaded)
     app.request(Push(scene))
     run_frames(app, 2)
-    assert scene.hints.showing is None and not scene.hints.specs
+    assert scene.run.hints.showing is None and not scene.run.hints.specs
 
 
 # --- landings --------------------------------------------------------------------------------------
@@ -376,30 +378,30 @@ def test_hints_turned_off_by_the_setting(app: Any, loaded: LoadedLevel) -> None:
 def test_a_waiting_delivery_pauses_and_the_autopilot_can_land_it(app: Any, loaded: LoadedLevel) -> None:
     app.ctx.settings.landing_choice = "ask"
     scene = open_station(app, loaded)
-    assert scene.simulation is not None and scene.simulation.landing_mode == "player"
-    scene.queue(PlaceModule("solar_array", *first_cell(scene, "peak")))
+    assert scene.run.simulation is not None and scene.run.simulation.landing_mode == "player"
+    scene.run.queue(PlaceModule("solar_array", *first_cell(scene, "peak")))
     press(app, pygame.K_3)
     for _ in range(600):
         run_frames(app, 1, dt=0.1)
-        if scene.landing_question is not None:
+        if scene.runner.landing_question is not None:
             break
-    assert scene.landing_question is not None and scene.paused
+    assert scene.runner.landing_question is not None and scene.runner.paused
     press(app, pygame.K_a)
-    assert scene.landing_question is None
-    resolved = [command for _, command in scene.simulation.command_log if isinstance(command, ResolveLanding)]
+    assert scene.runner.landing_question is None
+    resolved = [command for _, command in scene.run.simulation.command_log if isinstance(command, ResolveLanding)]
     assert len(resolved) == 1 and resolved[0].grade in ("perfect", "good", "hard", "crash")
-    said = [line.text for line in scene.log.lines if line.text.startswith("The autopilot landed")]
+    said = [line.text for line in scene.run.log.lines if line.text.startswith("The autopilot landed")]
     words = {f"The autopilot landed: {word.lower()}." for word in GRADE_WORDS.values()}
     assert said and said[-1] in words  # in words ("perfect landing"), not the grade's id ("off_target")
-    assert not scene.paused and scene.clock.speed == 16  # time ran before the cargo came: it runs on at 16×
+    assert not scene.runner.paused and scene.runner.clock.speed == 16  # time ran before the cargo came: it runs on
 
 
 def test_crewed_bar_shows_crew_dose_and_the_simulations_days_left(app: Any, loaded: LoadedLevel) -> None:
     import dataclasses
 
     scene = open_station(app, loaded)
-    assert scene.snapshot is not None
-    crewed = dataclasses.replace(scene.snapshot, crew=4, crew_dose_msv=500.0, dose_limit_msv=600.0,
+    assert scene.run.snapshot is not None
+    crewed = dataclasses.replace(scene.run.snapshot, crew=4, crew_dose_msv=500.0, dose_limit_msv=600.0,
                                  supplies_days_left={"water": 2.0, "oxygen": 30.0, "food": 30.0})
     readings = {reading.key: reading for reading in resource_readings(crewed, ResourceHistory())}
     assert readings["crew"].value == "4"
@@ -473,27 +475,27 @@ def test_a_step_with_power_lost_logs_a_warning_and_plays_the_alarm_once(
     scene = open_station(app, loaded)
     recorder = Recorder()
     monkeypatch.setattr(app.ctx, "audio", recorder)
-    assert scene.simulation is not None
-    monkeypatch.setattr(scene.simulation, "step", lambda: [events.PowerLost(1, 3), events.PowerLost(2, 1)])
-    scene.set_speed(16)
+    assert scene.run.simulation is not None
+    monkeypatch.setattr(scene.run.simulation, "step", lambda: [events.PowerLost(1, 3), events.PowerLost(2, 1)])
+    scene.runner.set_speed(16)
     run_frames(app, 2, dt=0.5)  # each frame runs many steps, each with two losses
-    line = scene.log.lines[-1]
+    line = scene.run.log.lines[-1]
     assert line.warning and line.alarm and "Power lost" in line.text
     assert recorder.played.count("alarm") == 2  # once a frame, not once per event or per step
     app.draw()
-    assert scene.colours.broken[:3] in colours_in(app.window, scene.layout.log, 2)
+    assert scene.ctx.palette.broken[:3] in colours_in(app.window, scene.layout.log, 2)
 
 
 def test_a_level_event_with_a_fact_marks_it_met(app: Any, loaded: LoadedLevel, monkeypatch: pytest.MonkeyPatch
                                                 ) -> None:
     scene = open_station(app, loaded)
-    assert scene.simulation is not None
+    assert scene.run.simulation is not None
     fired = events.LevelEventFired("news", "news", "Chang'e 7 is on its way.", "change7_launch")
-    monkeypatch.setattr(scene.simulation, "step", lambda: [fired])
-    scene.set_speed(1)
+    monkeypatch.setattr(scene.run.simulation, "step", lambda: [fired])
+    scene.runner.set_speed(1)
     run_frames(app, 40)
     assert "change7_launch" in load_progress().facts_seen
-    assert scene.log.lines[-1].text == fired.text and not scene.log.lines[-1].warning
+    assert scene.run.log.lines[-1].text == fired.text and not scene.run.log.lines[-1].warning
 
 
 # --- keys from the settings ------------------------------------------------------------------------
@@ -503,13 +505,13 @@ def test_rebound_station_keys_work_and_the_footer_shows_them(app: Any, loaded: L
     settings = app.ctx.settings
     settings.key_bindings.update({"pause": "k", "speed_4": "f", "zoom_in": "i", "pan_left": "a"})
     scene = open_station(app, loaded)
-    assert scene.paused
+    assert scene.runner.paused
     press(app, pygame.K_SPACE)
-    assert scene.paused  # Space is no longer the pause key
+    assert scene.runner.paused  # Space is no longer the pause key
     press(app, pygame.K_k)
-    assert not scene.paused
+    assert not scene.runner.paused
     press(app, pygame.K_f)
-    assert scene.clock.speed == 4
+    assert scene.runner.clock.speed == 4
     zoom = scene.camera.tile_px
     press(app, pygame.K_i)
     assert scene.camera.tile_px > zoom
@@ -517,14 +519,14 @@ def test_rebound_station_keys_work_and_the_footer_shows_them(app: Any, loaded: L
     before = scene.camera.centre_x
     run_frames(app, 10)
     assert scene.camera.centre_x < before  # held: the map pans left
-    hint = scene.footer_hint()
+    hint = drawing.footer_hint(scene)
     assert "K: pause" in hint and "1 F 3: speed" in hint and "A Right Up Down: pan" in hint
 
 
 def test_default_keys_read_as_words_in_the_footer(app: Any, loaded: LoadedLevel) -> None:
     scene = open_station(app, loaded)
-    assert scene.footer_hint().startswith("Space: pause · 1 2 3: speed · + -")
-    assert "arrows: pan" in scene.footer_hint()
+    assert drawing.footer_hint(scene).startswith("Space: pause · 1 2 3: speed · + -")
+    assert "arrows: pan" in drawing.footer_hint(scene)
 
 
 # --- palettes and UI scale -------------------------------------------------------------------------
@@ -547,10 +549,10 @@ def test_the_station_draws_in_the_chosen_palette(app: Any, loaded: LoadedLevel, 
     _set_look(app, palette_name, high_contrast)
     scene = open_station(app, loaded)
     chosen = palette_for(palette_name, high_contrast)
-    assert scene.colours == chosen
-    scene.arm("solar_array")
+    assert scene.ctx.palette == chosen
+    scene.tools.arm("solar_array")
     move_to(app, tile_centre(scene, first_cell(scene, "crater_floor")))
-    assert scene.ghost is not None and not scene.ghost.ok
+    assert scene.tools.ghost is not None and not scene.tools.ghost.ok
     drawn = colours_in(app.window, scene.camera.viewport, 2)
     assert chosen.broken[:3] in drawn  # the invalid ghost and its reason box
     footer = colours_in(app.window, scene.layout.footer.inflate(0, -8), 2)
@@ -575,24 +577,24 @@ def test_at_a_large_ui_scale_the_layout_grows_and_nothing_overflows(app: Any, lo
     for index, part in enumerate(parts):
         assert screen.contains(part) and part.width > 0 and part.height > 0
         assert not any(part.colliderect(other) for other in parts[index + 1:]), part
-    rects = [button.get_abs_rect() for button in scene.buttons.values()]
+    rects = [button.get_abs_rect() for button in scene.widgets.buttons.values()]
     for index, rect in enumerate(rects):
         assert screen.contains(rect), rect
         assert not any(rect.colliderect(other) for other in rects[index + 1:])
     # Every reading gets a cell wide enough for its label, on one or two rows.
-    assert scene.snapshot is not None
-    readings = resource_readings(scene.snapshot, scene.history)
-    cells = draw_resource_bar(app.window, layout.resource_bar, readings, scene.text, scene.colours,
+    assert scene.run.snapshot is not None
+    readings = resource_readings(scene.run.snapshot, scene.run.history)
+    cells = draw_resource_bar(app.window, layout.resource_bar, readings, scene.text, scene.ctx.palette,
                               layout.bar_columns, round(58 * app.ctx.fonts.scale))
     assert len(cells) == len(readings)
     small = app.ctx.fonts.regular(palette.SMALL)
     assert all(cell.width >= small.size(reading.label)[0] + 16 for cell, reading in cells)
     # Too short for the palette and the log together: the log becomes a tab with the whole panel.
-    assert layout.log_tab and "tab-log" in scene.buttons
+    assert layout.log_tab and "tab-log" in scene.widgets.buttons
     press(app, pygame.K_l)
-    assert scene.side_tab == "log"
+    assert scene.state.side_tab == "log"
     app.draw()
-    assert scene.colours.text[:3] in colours_in(app.window, layout.panel, 2)
+    assert scene.ctx.palette.text[:3] in colours_in(app.window, layout.panel, 2)
 
 
 @pytest.mark.parametrize(("scale", "size"), [(1.5, (1280, 720)), (2.0, (1920, 1080))])
@@ -600,9 +602,10 @@ def test_the_reason_box_wraps_to_stay_inside_the_map(app: Any, loaded: LoadedLev
                                                      size: tuple[int, int]) -> None:
     _set_look(app, scale=scale, size=size)
     scene = open_station(app, loaded)
-    scene.arm("solar_array")
+    scene.tools.arm("solar_array")
     move_to(app, tile_centre(scene, first_cell(scene, "crater_floor")))
-    assert scene.ghost is not None and scene.ghost.reason
+    assert scene.tools.ghost is not None and scene.tools.ghost.reason
     box = draw_reason_box(app.window, scene.text, tile_centre(scene, first_cell(scene, "crater_floor")),
-                          scene.ghost, "Solar array (vertical, sun-tracking)", scene.camera.viewport, scene.colours)
+                          scene.tools.ghost, "Solar array (vertical, sun-tracking)", scene.camera.viewport,
+                          scene.ctx.palette)
     assert box is not None and scene.camera.viewport.contains(box)

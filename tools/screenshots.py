@@ -108,7 +108,7 @@ def shoot_every_screen(out: Path) -> list[Path]:
         shoot("level_map_paused", app)
         for _ in range(4):
             key(pygame.K_EQUALS)
-        peak = next((x, y) for x, y, kind in scene.grid.cells() if kind.id == "peak")
+        peak = next((x, y) for x, y, kind in scene.run.grid.cells() if kind.id == "peak")
         scene.camera.centre_x, scene.camera.centre_y = peak[0] + 3, peak[1] + 4
         key(pygame.K_2)  # run at 4×
         frames(30, dt=0.1)

@@ -55,46 +55,46 @@ def shoot_station_screens(out: Path, size: tuple[int, int] = (1280, 720)) -> lis
             pygame.display.set_mode(size, pygame.RESIZABLE)
             frames(3)
         scene = app.top
-        assert isinstance(scene, StationScene) and scene.simulation is not None
+        assert isinstance(scene, StationScene) and scene.run.simulation is not None
         frames(3)
         mouse_to((5, 5))
         shoot("station_start_hint")
         key(pygame.K_h)
         # The palette open, a solar array's ghost over the shadowed crater floor, with its reason.
         key(pygame.K_b)
-        scene.arm("solar_array")
-        floor = next((x, y) for x, y, kind in scene.grid.cells() if kind.id == "crater_floor")
+        scene.tools.arm("solar_array")
+        floor = next((x, y) for x, y, kind in scene.run.grid.cells() if kind.id == "crater_floor")
         mouse_to(scene.camera.grid_to_screen(floor[0] + 0.5, floor[1] + 0.5))
         shoot("station_ghost_invalid")
-        peak = next((x, y) for x, y, kind in scene.grid.cells()
-                    if kind.id == "peak" and scene.module_at((x, y)) is None)
+        peak = next((x, y) for x, y, kind in scene.run.grid.cells()
+                    if kind.id == "peak" and scene.run.module_at((x, y)) is None)
         mouse_to(scene.camera.grid_to_screen(peak[0] + 0.5, peak[1] + 0.5))
         shoot("station_ghost_valid")
         x, y = scene.camera.grid_to_screen(peak[0] + 0.5, peak[1] + 0.5)
         pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONDOWN, button=1, pos=(round(x), round(y))))
         frames(3)
         key(pygame.K_ESCAPE)
-        scene.hints.dismiss()
+        scene.run.hints.dismiss()
         mouse_to((5, 5))
         for overlay in ("sunlight", "ice", "power", "earth"):
             key(pygame.K_o)
-            assert scene.overlay == overlay
+            assert scene.state.overlay == overlay
             shoot(f"station_overlay_{overlay}")
         key(pygame.K_o)  # back to the ground
         # Run at 16× until the cargo waits in orbit, let the autopilot land it, then run on to fill the log.
         key(pygame.K_3)
         for _ in range(900):
             frames(1, dt=0.1)
-            if scene.landing_question is not None:
+            if scene.runner.landing_question is not None:
                 break
         frames(3)
         shoot("station_landing_question")
         key(pygame.K_a)
-        scene.hints.dismiss()
+        scene.run.hints.dismiss()
         key(pygame.K_3)
         frames(180, dt=0.1)
-        scene.hints.dismiss()
-        battery = next(module for module in scene.modules if module.module_id == "battery")
+        scene.run.hints.dismiss()
+        battery = next(module for module in scene.run.modules if module.module_id == "battery")
         mouse_to(scene.camera.grid_to_screen(battery.x + 0.5, battery.y + 0.5))
         shoot("station_running_log")
         key(pygame.K_g)
@@ -125,6 +125,7 @@ def shoot_station_looks(out: Path, looks: tuple[tuple[str, str, bool, float, tup
 
     from game.app import open_app
     from game.content.loader import load_level_by_path
+    from game.render.overlays import next_overlay
     from game.scenes.menus.settings_screen import apply_look
     from game.scenes.station.station_scene import StationScene
 
@@ -142,19 +143,20 @@ def shoot_station_looks(out: Path, looks: tuple[tuple[str, str, bool, float, tup
                 pygame.display.set_mode(size, pygame.RESIZABLE)
             app.frame(1 / 60)  # the app tells the UI and the scene about the new size
             scene = app.top
-            assert isinstance(scene, StationScene) and scene.simulation is not None
+            assert isinstance(scene, StationScene) and scene.run.simulation is not None
             scene.exit()
-            scene.simulation.landing_mode = "autopilot"
+            scene.run.simulation.landing_mode = "autopilot"
             scene.enter()
-            scene.hints.dismiss()
-            scene.set_speed(16)
+            scene.run.hints.dismiss()
+            scene.runner.set_speed(16)
             for _ in range(400):  # about eight game-days at 16×: launches, landings and the first warnings
                 app.frame(0.1)
-                scene.hints.dismiss()
-            scene.toggle_pause()
-            scene.cycle_overlay(3)  # the power overlay: network letters and the 'off' crosses
-            scene.arm("solar_array")
-            floor = next((x, y) for x, y, kind in scene.grid.cells() if kind.id == "crater_floor")
+                scene.run.hints.dismiss()
+            scene.runner.toggle_pause()
+            # The power overlay: network letters and the 'off' crosses.
+            scene.state.overlay = next_overlay(scene.state.overlay, 3)
+            scene.tools.arm("solar_array")
+            floor = next((x, y) for x, y, kind in scene.run.grid.cells() if kind.id == "crater_floor")
             point = scene.camera.grid_to_screen(floor[0] + 0.5, floor[1] + 0.5)
             pygame.event.post(pygame.event.Event(pygame.MOUSEMOTION, pos=(round(point[0]), round(point[1])),
                                                  rel=(0, 0), buttons=(0, 0, 0)))

@@ -1,4 +1,5 @@
-"""Drawing the parts of the station screen that are not panels of their own: header, ghost, banners, boxes."""
+"""Boxes drawn over the station screen's map and header: the status badge, the pause banner, the ghost, the reason
+box, the overlay's legend and the hint."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from game.render.overlays import OVERLAY_NAMES, draw_swatch, overlay_legend
 from game.render.palette import STANDARD_PALETTE, Palette
 from game.render.text import wrap_text
 from game.render.text_cache import TextCache
-from game.scenes.station.build import GhostPreview
+from game.scenes.station.tools import GhostPreview
 from game.ui.hints import Hint
 
 REASON_OFFSET = 26

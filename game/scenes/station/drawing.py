@@ -1,0 +1,182 @@
+"""Drawing the station screen from its parts, in the settings' palette and UI scale; drawing never changes state."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pygame
+
+from game.content.text import translate
+from game.render import palette
+from game.render.build_palette import draw_build_palette
+from game.render.event_log import draw_event_log
+from game.render.goals_panel import draw_goals_panel
+from game.render.map_layers import draw_station_map
+from game.render.resource_bar import draw_resource_bar
+from game.render.tooltip import draw_tooltip, module_tooltip_lines, tile_tooltip_lines
+from game.scenes.rich_text import format_date
+from game.scenes.station.boxes import (
+    draw_ghost,
+    draw_hint,
+    draw_overlay_legend,
+    draw_pause_banner,
+    draw_reason_box,
+    draw_status_badge,
+)
+from game.scenes.station.layout import RESOURCE_BAR_HEIGHT, scaled_px
+from game.scenes.station.parts import StationParts
+from game.scenes.station.tools import rotated_footprint
+
+MIN_FOOTER_HINT_PX = 120  # narrower than this, the key hints would be cut to nothing: leave them out
+
+
+def hovered_cell(screen: StationParts) -> tuple[int, int] | None:
+    mouse = screen.state.mouse
+    return screen.camera.tile_at(*mouse) if mouse else None
+
+
+def current_time(screen: StationParts, alpha: float) -> dt.datetime:
+    """The game time on the clock face: drawn between two steps while time runs, so it moves smoothly."""
+    hours = float(screen.run.snapshot.hour)
+    if not screen.runner.paused:
+        hours += alpha
+    return screen.run.time_at(hours)
+
+
+def draw(surface: pygame.Surface, screen: StationParts, alpha: float) -> None:
+    """The whole station screen: map, ghost or demolish cursor, legend, hint, banner, header, bar, side, footer."""
+    colours, tools, camera, tr = screen.ctx.palette, screen.tools, screen.camera, screen.ctx.tr
+    surface.fill(colours.sky)
+    hovered = hovered_cell(screen)
+    draw_station_map(surface, screen.run.grid, screen.run.modules, camera, screen.layers, screen.state.overlay,
+                     screen.text, None if tools.armed else hovered, colours, tr)
+    if tools.ghost is not None and tools.armed is not None:
+        spec = screen.run.catalog.modules[tools.armed]
+        draw_ghost(surface, camera, tools.ghost, spec.shape, rotated_footprint(spec, tools.rotated), colours)
+    if tools.demolishing and tools.cursor is not None:
+        _draw_demolish_cursor(surface, screen, tools.cursor)
+    draw_overlay_legend(surface, camera.viewport, screen.state.overlay, screen.text, colours, tr)
+    showing = screen.run.hints.showing
+    if showing is not None:
+        draw_hint(surface, camera.viewport, showing, camera, screen.text, colours, tr,
+                  screen.keys.label("dismiss_hint"))
+    if screen.runner.paused and not tools.in_hand:
+        draw_pause_banner(surface, camera.viewport, screen.text, screen.keys.label("pause"), colours, tr)
+    _draw_header(surface, screen, alpha)
+    bar_cells = draw_resource_bar(surface, screen.layout.resource_bar, screen.run.readings, screen.text, colours,
+                                  screen.layout.bar_columns, scaled_px(RESOURCE_BAR_HEIGHT, screen.layout.scale))
+    _draw_side(surface, screen)
+    _draw_footer(surface, screen)
+    _draw_pointer_boxes(surface, screen, hovered, bar_cells)
+
+
+def _draw_demolish_cursor(surface: pygame.Surface, screen: StationParts, cursor: tuple[int, int]) -> None:
+    module = screen.run.module_at(cursor)
+    camera = screen.camera
+    rect = camera.tile_rect(*(module.x, module.y, *module.footprint) if module else (*cursor, 1, 1))
+    previous_clip = surface.get_clip()
+    surface.set_clip(camera.viewport)
+    broken = screen.ctx.palette.broken
+    pygame.draw.rect(surface, palette.GLYPH_EDGE, rect.inflate(6, 6), 3)
+    pygame.draw.rect(surface, broken, rect, 4)
+    pygame.draw.line(surface, broken, rect.topleft, rect.bottomright, 3)
+    surface.set_clip(previous_clip)
+
+
+def _draw_header(surface: pygame.Surface, screen: StationParts, alpha: float) -> None:
+    header, colours, text, tr = screen.layout.header, screen.ctx.palette, screen.text, screen.ctx.tr
+    level, language = screen.run.level, screen.ctx.language
+    pygame.draw.rect(surface, colours.panel, header)
+    pygame.draw.line(surface, colours.panel_edge, (0, header.bottom - 1), (header.right, header.bottom - 1), 2)
+    badge_height = scaled_px(46, screen.layout.scale)
+    badge = draw_status_badge(surface, text, screen.runner.paused, screen.runner.clock.speed,
+                              (header.right - 20, (header.height - badge_height) // 2), colours, tr)
+    leftmost = min((button.get_abs_rect().left for button in screen.widgets.buttons.values()
+                    if button.get_abs_rect().top < header.bottom), default=badge.left)
+    room = leftmost - 24 - 20
+    title_font, date_font = screen.ctx.fonts.bold(palette.LARGE), screen.ctx.fonts.regular(palette.SMALL)
+    # Title and date share the header's height, centred as a pair whatever the UI scale.
+    top = max(0, (header.height - title_font.get_linesize() - date_font.get_linesize()) // 2)
+    title = text.fit(screen.run.loaded.title(language), palette.LARGE, room, bold=True)
+    drawn = text.draw(surface, title, palette.LARGE, colours.text, (24, top), bold=True)
+    now = current_time(screen, alpha)
+    day = (now - screen.run.time_at(0)).days + 1
+    site = translate(level.site.name, language)
+    when = f"{format_date(now.date(), tr)}, {now:%H}:00  ·  " + tr(
+        "day {day} of {days}", day=day, days=f"{level.time_limit_days:g}")
+    if text.width(f"{when}  ·  {site}", palette.SMALL) <= room:
+        when = f"{when}  ·  {site}"  # the site's name is the first thing to go when room is short
+    text.draw(surface, text.fit(when, palette.SMALL, room), palette.SMALL, colours.accent, (24, drawn.bottom))
+
+
+def _draw_side(surface: pygame.Surface, screen: StationParts) -> None:
+    layout, colours, tr, state, text = screen.layout, screen.ctx.palette, screen.ctx.tr, screen.state, screen.text
+    # The standard night-blue behind the panels; the high-contrast palettes keep their black.
+    pygame.draw.rect(surface, palette.SKY_HORIZON if colours.sky == palette.SKY else colours.sky, layout.side)
+    pygame.draw.line(surface, colours.panel_edge, layout.side.topleft, layout.side.bottomleft, 2)
+    if state.side_tab == "build":
+        draw_build_palette(surface, layout.panel, screen.tools.palette, text, screen.run.snapshot.budget,
+                           screen.tools.armed, colours, tr)
+    elif state.side_tab == "goals":
+        draw_goals_panel(surface, layout.panel, screen.run.snapshot.goals, text, state.goals_scroll, colours, tr)
+    if not layout.log_tab or state.side_tab == "log":
+        draw_event_log(surface, layout.log, screen.run.log, text, colours, tr)
+
+
+def footer_hint(screen: StationParts) -> str:
+    """The keys that matter now, as the player bound them."""
+    keys, tr = screen.keys, screen.ctx.tr
+    if screen.tools.armed:
+        return tr("Click or Enter: build · {rotate}: rotate · {pan}: move · right click or Esc: cancel",
+                  rotate=keys.label("rotate"), pan=keys.pan_labels())
+    if screen.tools.demolishing:
+        return tr("Click a module to take it down · Esc: cancel")
+    return tr("{pause}: pause · {speeds}: speed · {zoom_in} {zoom_out} or wheel: zoom · {pan}: pan",
+              pause=keys.label("pause"), speeds=keys.speed_labels(), zoom_in=keys.label("zoom_in"),
+              zoom_out=keys.label("zoom_out"), pan=keys.pan_labels())
+
+
+def _draw_footer(surface: pygame.Surface, screen: StationParts) -> None:
+    footer, colours, text = screen.layout.footer, screen.ctx.palette, screen.text
+    pygame.draw.rect(surface, colours.panel, footer)
+    pygame.draw.line(surface, colours.panel_edge, footer.topleft, footer.topright, 2)
+    right_of_buttons = max((button.get_abs_rect().right for button in screen.widgets.buttons.values()
+                            if button.get_abs_rect().top >= footer.top), default=footer.x)
+    room = footer.right - 16 - right_of_buttons - 16
+    hint = text.fit_clauses(footer_hint(screen), palette.SMALL, room)
+    if room > MIN_FOOTER_HINT_PX and hint:
+        text.draw(surface, hint, palette.SMALL, colours.text_dim, (footer.right - 16, footer.centery),
+                  anchor="midright")
+
+
+def _draw_pointer_boxes(surface: pygame.Surface, screen: StationParts, hovered: tuple[int, int] | None,
+                        bar_cells: list[tuple[pygame.Rect, Any]]) -> None:
+    """The box beside the pointer: the ghost's reason, a tile and module, or a resource's explanation."""
+    colours, tools, camera, tr, mouse = screen.ctx.palette, screen.tools, screen.camera, screen.ctx.tr, \
+        screen.state.mouse
+    run, text = screen.run, screen.text
+    if tools.ghost is not None and tools.armed is not None:
+        anchor = mouse if mouse and camera.viewport.collidepoint(mouse) else None
+        if anchor is None and tools.cursor is not None:
+            anchor = camera.tile_rect(*tools.cursor).bottomright
+        if anchor is not None:
+            name = translate(run.catalog.modules[tools.armed].name, screen.ctx.language)
+            draw_reason_box(surface, text, anchor, tools.ghost, name, camera.viewport, colours, tr)
+        return
+    if mouse is None:
+        return
+    if hovered is not None:
+        module = run.module_at(hovered)
+        lines = tile_tooltip_lines(run.grid.at(*hovered), screen.ctx.language, tr=tr)
+        if module is not None:
+            view = next((view for view in run.snapshot.modules if view.x == module.x and view.y == module.y), None)
+            module_lines = module_tooltip_lines(module.name, run.catalog.modules.get(module.module_id),
+                                                module.state, view.lit if view else None, tr)
+            lines = [*module_lines, "", tr("Ground: {kind}", kind=lines[0]), lines[1]]
+        draw_tooltip(surface, lines, mouse, screen.ctx.fonts, text, colours)
+        return
+    for cell, reading in bar_cells:
+        if cell.collidepoint(mouse):
+            draw_tooltip(surface, list(reading.tooltip), mouse, screen.ctx.fonts, text, colours)
+            return

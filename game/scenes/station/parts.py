@@ -1,0 +1,34 @@
+"""The parts the station screen is made of, as its input and its drawing see them (StationScene has them all)."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from game.render.camera import Camera
+from game.render.map_layers import MapLayers
+from game.render.text_cache import TextCache
+from game.scenes.context import SceneContext
+from game.scenes.station.keys import StationKeys
+from game.scenes.station.layout import StationLayout
+from game.scenes.station.run import StationRun
+from game.scenes.station.state import StationState
+from game.scenes.station.time_runner import TimeRunner
+from game.scenes.station.tools import BuildTools
+from game.scenes.station.widgets import StationWidgets
+
+
+class StationParts(Protocol):
+    """The level being played (`run`), the view's state, the tools in hand, time, the buttons, where everything
+    goes (`layout`), the camera over the map and the keys as the player bound them."""
+
+    ctx: SceneContext
+    layout: StationLayout
+    keys: StationKeys
+    camera: Camera
+    layers: MapLayers  # the map's drawn layers, kept between frames
+    text: TextCache
+    state: StationState
+    run: StationRun
+    tools: BuildTools
+    runner: TimeRunner
+    widgets: StationWidgets

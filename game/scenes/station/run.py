@@ -1,0 +1,170 @@
+"""The level being played, as the station screen sees it: the simulation, its latest snapshot, the modules on the
+map, the resource history, the station log, the hints and the saves."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from game.content.loader import LoadedLevel
+from game.content.text import translate
+from game.ecs.commands import Command, PlaceModule
+from game.render.event_log import EventLog
+from game.render.resource_bar import Reading, ResourceHistory, resource_readings, snapshot_values
+from game.render.site_map import MapModule
+from game.rules.grid import SiteGrid
+from game.scenes.context import SceneContext
+from game.scenes.station.landing_question import landing_mode_for
+from game.ui.hints import HintBook
+
+if TYPE_CHECKING:
+    from game.simulation.simulation import Simulation
+    from game.simulation.views import StationSnapshot
+
+
+def map_modules_from_level(loaded: LoadedLevel, language: str) -> list[MapModule]:
+    """The modules standing on the first day, as the level file places them."""
+    level, catalog = loaded.require()
+    modules = []
+    for placed in level.start.modules:
+        spec = catalog.modules[placed.module]
+        modules.append(MapModule(spec.id, translate(spec.name, language), spec.shape, placed.x, placed.y,
+                                 spec.footprint, spec.conducts_power))
+    return modules
+
+
+def map_modules_from_snapshot(snapshot: StationSnapshot, loaded: LoadedLevel) -> list[MapModule]:
+    _, catalog = loaded.require()
+    return [
+        MapModule(view.module_id, view.name, view.shape, view.x, view.y, view.footprint,
+                  catalog.modules[view.module_id].conducts_power if view.module_id in catalog.modules else False,
+                  view.state)
+        for view in snapshot.modules
+    ]
+
+
+def new_simulation(loaded: LoadedLevel, landing_choice: str) -> Simulation:
+    """A fresh run of the level, landing as the settings ask, with nothing the player did yet."""
+    from game.simulation.simulation import Simulation  # here, not at the top: the title should not wait for esper
+
+    level, catalog = loaded.require()
+    simulation = Simulation(level, catalog)
+    simulation.landing_mode = landing_mode_for(landing_choice)
+    simulation.has_unsaved_progress = False
+    return simulation
+
+
+class StationRun:
+    """One run of a level on the station screen. Pass `simulation` to continue a saved run."""
+
+    def __init__(self, ctx: SceneContext, loaded: LoadedLevel, simulation: Simulation | None = None):
+        self.ctx = ctx
+        self.loaded = loaded
+        self.level, self.catalog = loaded.require()
+        self.grid = SiteGrid.from_site(self.level.site, self.catalog.tiles)
+        self.simulation = simulation or new_simulation(loaded, ctx.settings.landing_choice)
+        self.handed_over = False  # the debrief took the simulation: closing the screen must not close it
+        self.history = ResourceHistory()
+        self.log = EventLog()
+        self.hints = HintBook.for_level(self.level.order, ctx.settings.hints, ctx.language)
+        self.last_save: Path | None = None
+        self.snapshot: StationSnapshot = self.simulation.snapshot(ctx.language)
+        self.modules: list[MapModule] = []
+        self.readings: list[Reading] = []  # the resource bar's cells for this snapshot, in the player's language
+        self._module_cells: dict[tuple[int, int], MapModule] = {}  # an index for module_at, not game state
+        self.take_snapshot()
+
+    @property
+    def has_unsaved_progress(self) -> bool:
+        return not self.handed_over and self.simulation.has_unsaved_progress
+
+    def take_snapshot(self) -> None:
+        """Reads the simulation after a step: what the map, the bar and the panels show until the next one."""
+        self.snapshot = self.simulation.snapshot(self.ctx.language)
+        self.modules = map_modules_from_snapshot(self.snapshot, self.loaded)
+        self._module_cells = {tile: module for module in self.modules for tile in module.cells()}
+        self.history.record(self.snapshot.hour, snapshot_values(self.snapshot))
+        self.word_readings()
+
+    def word_readings(self) -> None:
+        """The resource bar's cells in the player's language (again after the language changed)."""
+        self.readings = resource_readings(self.snapshot, self.history, self.ctx.tr)
+
+    def module_at(self, cell: tuple[int, int]) -> MapModule | None:
+        return self._module_cells.get(cell)
+
+    def time_at(self, hour: float) -> dt.datetime:
+        return dt.datetime.combine(self.level.start_date, dt.time()) + dt.timedelta(hours=hour)
+
+    def when(self, hour: float | None = None) -> str:
+        """The log's time stamp, '7 Apr 22:00', for `hour` (now when None)."""
+        moment = self.time_at(self.snapshot.hour if hour is None else hour)
+        return f"{moment.day} {moment:%b} {moment:%H}:00"
+
+    # --- orders ----------------------------------------------------------------------------------
+
+    def queue(self, command: Command, note: str | None = None) -> None:
+        """Sends a command to the simulation (applied at the next step), logs `note`, and autosaves."""
+        self.simulation.queue(command)
+        if note is None and isinstance(command, PlaceModule):
+            spec = self.catalog.modules.get(command.module)
+            note = self.ctx.tr("{module} ordered.",
+                               module=translate(spec.name, self.ctx.language) if spec else command.module)
+        if note:
+            self.log.add(self.when(), note)
+        self.autosave()  # every command is a decision point
+
+    # --- saves -----------------------------------------------------------------------------------
+
+    def quick_save(self) -> Path | None:
+        return self._save(autosave=False)
+
+    def autosave(self) -> Path | None:
+        return self._save(autosave=True)
+
+    def _save(self, autosave: bool) -> Path | None:
+        from game.saves import SaveError
+        from game.scenes.station.save_slots import write_station_save
+
+        try:
+            path = write_station_save(self.simulation, autosave=autosave)
+        except (OSError, SaveError) as error:
+            self.ctx.notices.show(self.ctx.tr("The game could not be saved: {error}", error=error))
+            return None
+        self.last_save = path
+        if not autosave:
+            self.ctx.notices.show(self.ctx.tr("Saved: {file} in {folder}", file=path.name, folder=path.parent))
+        return path
+
+    # --- hints -----------------------------------------------------------------------------------
+
+    def trigger_hint(self, when: str) -> None:
+        if not self.hints.waiting(when):
+            return  # checked every step: skip gathering the map when no hint could show
+        occupied = set(self._module_cells)
+        powered = [cell for module in self.modules if module.conducts_power or module.is_cable
+                   for cell in module.cells()]
+        self.hints.trigger(when, self.grid, self.catalog, occupied, powered)
+
+    def watch_for_hints(self) -> None:
+        snapshot = self.snapshot
+        if not self.hints.specs:
+            return
+        if snapshot.hour >= 48:
+            self.trigger_hint("day_two")
+        past = self.history.day_ago(snapshot.hour)
+        if past and snapshot.energy_wh < past[1].get("energy", 0.0) * 0.97:
+            self.trigger_hint("energy_falling")
+
+    # --- the end ---------------------------------------------------------------------------------
+
+    def hand_over(self) -> Simulation:
+        """Gives the simulation to the screen that comes next (the debrief), which closes it."""
+        self.handed_over = True
+        return self.simulation
+
+    def close(self) -> None:
+        if not self.handed_over:
+            self.simulation.close()
+            self.handed_over = True  # closed: nothing is left to hand over, or to close twice

@@ -195,9 +195,7 @@ class App:
         if not self.ctx.settings.fullscreen:
             self.ctx.settings.window_size = size
         if fitting_scale(self.ctx.settings.ui_scale, size) != self.ctx.fonts.scale:
-            from game.scenes.menus.settings_screen import apply_look  # the text size this window fits changed
-
-            apply_look(self.ctx)
+            self.ctx.apply_look()
         scene = self.top
         if scene is not None:
             self.request(scene.handle(pygame.event.Event(pygame.VIDEORESIZE, size=size, w=size[0], h=size[1])))
@@ -269,9 +267,7 @@ def _apply_settings(ctx: SceneContext) -> None:
     if settings.ambient_volume > 0:
         ctx.audio.loop("ambient")  # the quiet drone under every screen; its slider at 0 keeps it off
     if settings.ui_scale != 1.0 or settings.palette != "standard" or settings.high_contrast:
-        from game.scenes.menus.settings_screen import apply_look  # only then: the default look needs no second theme
-
-        apply_look(ctx)
+        ctx.apply_look()
 
 
 def open_app(start_scene: SceneFactory | None = None, *, mod_folders: Sequence[Path] | None = None) -> App:

@@ -20,8 +20,7 @@ from game.scenes.context import SceneContext
 from game.scenes.menus.title import TitleScene
 from game.scenes.scene import Pop, Push, SceneBase, Transition
 from game.settings import Settings, load_settings, save_settings
-
-FRAME = 1 / 60
+from tests.app_helpers import press, run_frames
 
 
 class UnsavedScene(SceneBase):
@@ -35,18 +34,6 @@ class UnsavedScene(SceneBase):
         if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
             return Pop()
         return None
-
-
-def press(app: App, key: int, frames: int = 2) -> None:
-    pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=key, mod=0, unicode="", scancode=0))
-    pygame.event.post(pygame.event.Event(pygame.KEYUP, key=key, mod=0, unicode="", scancode=0))
-    run_frames(app, frames)
-
-
-def run_frames(app: App, frames: int) -> None:
-    for _ in range(frames):
-        if app.running:
-            app.frame(FRAME)
 
 
 def distinct_colours(surface: pygame.Surface, step: int = 7) -> int:

@@ -21,6 +21,7 @@ from game.rules.hours import HOURS_PER_DAY
 from game.scenes.campaign.debrief import DebriefScene
 from game.scenes.scene import Pop, Push, Replace
 from game.simulation.simulation import Simulation
+from tests.app_helpers import run_frames
 
 LEVEL = Path(__file__).resolve().parent.parent / "levels" / "01_agreement_2021.toml"
 # Two questions the level's own facts answer, with the facts' sources: the test must not depend on the
@@ -56,11 +57,6 @@ def replay(loaded: LoadedLevel, commands: list[tuple[int, Any]]) -> Simulation:
     simulation = Simulation(level, catalog)
     simulation.run_hours(round(level.time_limit_days * HOURS_PER_DAY), commands)
     return simulation
-
-
-def run_frames(app: Any, count: int = 2) -> None:
-    for _ in range(count):
-        app.frame(1 / 60)
 
 
 def open_debrief(app: Any, finished_run: Any) -> DebriefScene:

@@ -14,9 +14,9 @@ import pygame_gui
 import pytest
 
 from benchmarks.screens import SCREENS, open_screen
-from game.render.fonts import Fonts
 from game.render.palette import palette_for
-from game.settings import Settings, save_settings
+from game.settings import Settings
+from tests.app_helpers import open_recording_app
 from tests.conftest import REPO
 
 # For each screen: a text the game draws on it (heading or label) and the start of a button's label, if any
@@ -44,39 +44,11 @@ FLAT_BACKGROUND = {"campaign_timeline", "briefing", "settings", "landing_practic
 GRID = (64, 36)  # pixels sampled across the window
 
 
-class _RecordingFont:
-    """A font that notes every text it renders, so the test knows what the screen wrote."""
-
-    def __init__(self, font: pygame.font.Font, seen: set[str]):
-        self._font = font
-        self._seen = seen
-
-    def render(self, text: str, *args: Any, **kwargs: Any) -> pygame.Surface:
-        self._seen.add(text)
-        return self._font.render(text, *args, **kwargs)
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._font, name)
-
-
-class _RecordingFonts(Fonts):
-    seen: set[str]
-
-    def _font(self, bold: bool, size: int) -> pygame.font.Font:
-        return _RecordingFont(super()._font(bold, size), self.seen)  # type: ignore[return-value]
-
-
 @pytest.fixture
 def opened_app(request: pytest.FixtureRequest) -> Iterator[Any]:
     """The real app with the settings of `request.param` (high contrast, UI scale) saved before it opens."""
-    from game.app import open_app
-
     high_contrast, ui_scale = request.param
-    save_settings(Settings(high_contrast=high_contrast, ui_scale=ui_scale))
-    app = open_app()
-    fonts = _RecordingFonts(app.ctx.fonts.folder, scale=app.ctx.fonts.scale)
-    fonts.seen = set()
-    app.ctx.fonts = fonts
+    app = open_recording_app(Settings(high_contrast=high_contrast, ui_scale=ui_scale))
     yield app
     app.close()
 

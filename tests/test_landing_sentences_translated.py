@@ -27,6 +27,7 @@ from game.landing.scenario import problem_text, scenario_for
 from game.landing.what_if import read_what_if
 from game.rules.score import ScoreCard
 from game.settings import Settings, save_settings
+from tests.app_helpers import open_recording_app, record_fonts
 from tests.conftest import LEVELS, REPO
 from tools import extract_ui_text
 
@@ -174,19 +175,13 @@ def test_the_export_is_worded_in_the_players_language(tmp_path: Path, pseudo: Tr
 def pseudo_app(user_home: Path, collected: Lines) -> Iterator[Any]:
     """The real app in the made-up language, recording every text its fonts draw."""
     from game import paths
-    from game.app import open_app
-    from tests.test_every_screen import _RecordingFonts
 
     body = "".join(f"{json.dumps(line, ensure_ascii=False)} = {json.dumps(_wrapped(line), ensure_ascii=False)}\n"
                    for line in collected)
     folder = paths.user_data_dir() / "lang"
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "xx.toml").write_text('name = "Pseudo"\n[messages]\n' + body, encoding="utf-8")
-    save_settings(Settings(language="xx"))
-    app = open_app()
-    fonts = _RecordingFonts(app.ctx.fonts.folder, scale=app.ctx.fonts.scale)
-    fonts.seen = set()
-    app.ctx.fonts = fonts
+    app = open_recording_app(Settings(language="xx"))
     yield app
     app.close()
 
@@ -244,14 +239,11 @@ def test_practice_shows_the_worlds_in_the_players_language(pseudo_app: Any) -> N
 def test_the_practice_labels_are_not_cut_at_the_largest_text(user_home: Path) -> None:
     from benchmarks.screens import open_screen
     from game.app import open_app
-    from tests.test_every_screen import _RecordingFonts
 
     save_settings(Settings(ui_scale=2.0))
     app = open_app()
     try:
-        fonts = _RecordingFonts(app.ctx.fonts.folder, scale=app.ctx.fonts.scale)
-        fonts.seen = set()
-        app.ctx.fonts = fonts
+        fonts = record_fonts(app)
         scene = open_screen(app, "landing_practice")
         assert scene.stacked()
         shown = [scene.choices[index].label for index in scene.visible_rows()]

@@ -8,7 +8,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pygame
-import pygame_gui
 import pytest
 
 from game import paths
@@ -27,30 +26,12 @@ from game.scenes.menus.title import TitleScene
 from game.scenes.scene import Pop
 from game.scenes.station.station_scene import StationScene
 from game.settings import Settings, save_settings
-
-FRAME = 1 / 60
-
-
-def run_frames(app: App, frames: int = 2) -> None:
-    for _ in range(frames):
-        if app.running:
-            app.frame(FRAME)
-
-
-def press(app: App, key: int, mod: int = 0, frames: int = 2) -> None:
-    pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=key, mod=mod, unicode="", scancode=0))
-    pygame.event.post(pygame.event.Event(pygame.KEYUP, key=key, mod=mod, unicode="", scancode=0))
-    run_frames(app, frames)
+from tests.app_helpers import click_button, press, run_frames
 
 
 def type_text(app: App, text: str) -> None:
     for character in text:
         pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text=character))
-    run_frames(app)
-
-
-def click_button(app: App, button: object) -> None:
-    pygame.event.post(pygame.event.Event(pygame_gui.UI_BUTTON_PRESSED, ui_element=button))
     run_frames(app)
 
 

@@ -16,17 +16,12 @@ from game.render.partner_emblem import initials, ink_on
 from game.render.text import wrap_text
 from game.rules.negotiation import Evaluation, Reason
 from game.rules.placement import placement_refusal
-from game.scenes.menus.settings_screen import apply_look
 from game.scenes.partners.ledger import LedgerScene
 from game.scenes.partners.negotiation import NegotiationScene
-from game.scenes.partners.roster import (
-    GALLERY_TALKS_KEYS,
-    PartnerRosterScene,
-    play_gallery_moves,
-    shoot_partner_screens,
-)
+from game.scenes.partners.roster import PartnerRosterScene
 from game.scenes.scene import Pop, Push, apply_transition
 from game.simulation.simulation import Simulation
+from tools.partner_screenshots import GALLERY_TALKS_KEYS, play_gallery_moves, shoot_partner_screens
 
 LEVEL = Path(__file__).resolve().parent.parent / "levels" / "01_agreement_2021.toml"
 
@@ -159,7 +154,7 @@ def many_reasons() -> Evaluation:
 
 def look(app: Any, size: tuple[int, int], scale: float) -> None:
     app.ctx.settings.ui_scale = scale
-    apply_look(app.ctx)
+    app.ctx.apply_look()
     if app.window.get_size() != size:
         pygame.display.set_mode(size)
         app.frame(1 / 60)

@@ -12,8 +12,8 @@ import pytest
 from benchmarks.screens import open_screen
 from game.render import palette
 from game.render.text import wrap_text
-from game.settings import Settings, save_settings
-from tests.test_every_screen import _RecordingFonts
+from game.settings import Settings
+from tests.app_helpers import open_recording_app, press
 
 HEADINGS = ("What they care for", "They can bring", "They ask for", "Who they are", "History")
 
@@ -21,21 +21,9 @@ HEADINGS = ("What they care for", "They can bring", "They ask for", "Who they ar
 @pytest.fixture
 def opened_app(request: pytest.FixtureRequest) -> Iterator[Any]:
     """The real app at the UI scale of `request.param` in a 1280x720 window, noting every text it draws."""
-    from game.app import open_app
-
-    save_settings(Settings(ui_scale=request.param, window_size=(1280, 720)))
-    app = open_app()
-    fonts = _RecordingFonts(app.ctx.fonts.folder, scale=app.ctx.fonts.scale)
-    fonts.seen = set()
-    app.ctx.fonts = fonts
+    app = open_recording_app(Settings(ui_scale=request.param, window_size=(1280, 720)))
     yield app
     app.close()
-
-
-def _press(app: Any, key: int) -> None:
-    pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=key, mod=0, unicode="", scancode=0))
-    for _ in range(2):
-        app.frame(1 / 60)
 
 
 def _roster(app: Any) -> Any:
@@ -50,7 +38,7 @@ def _scroll_to_the_end(app: Any, scene: Any) -> set[str]:
     seen: set[str] = set(app.ctx.fonts.seen)
     for _ in range(40):
         before = scene.detail_layout().first
-        _press(app, pygame.K_PAGEDOWN)
+        press(app, pygame.K_PAGEDOWN)
         seen |= app.ctx.fonts.seen
         if scene.detail_layout().first == before:
             break
@@ -61,7 +49,7 @@ def _scroll_to_the_end(app: Any, scene: Any) -> set[str]:
 def test_at_200_every_section_and_the_whole_history_can_be_scrolled_into_view(opened_app: Any) -> None:
     app = opened_app
     scene = _roster(app)
-    _press(app, pygame.K_c)  # consulting the partner writes a line of history
+    press(app, pygame.K_c)  # consulting the partner writes a line of history
     view = scene.partner
     assert view.history, "consulting should have left a line in the partner's history"
     assert scene.one_column()
@@ -89,17 +77,17 @@ def test_page_down_and_the_wheel_move_the_detail_and_page_up_brings_it_back(open
     app = opened_app
     scene = _roster(app)
     top = pygame.image.tobytes(app.window, "RGB")
-    _press(app, pygame.K_PAGEDOWN)
+    press(app, pygame.K_PAGEDOWN)
     moved = scene.detail_layout().first
     assert moved > 0 and pygame.image.tobytes(app.window, "RGB") != top
-    _press(app, pygame.K_PAGEUP)
+    press(app, pygame.K_PAGEUP)
     assert scene.detail_layout().first == 0
     assert pygame.image.tobytes(app.window, "RGB") == top
     monkeypatch.setattr(pygame.mouse, "get_pos", lambda: scene.detail_rect().center)
     pygame.event.post(pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=-1, flipped=False, precise_x=0.0, precise_y=-1.0))
     app.frame(1 / 60)
     assert scene.detail_layout().first == 2
-    _press(app, pygame.K_DOWN)  # another partner: their detail starts at its top
+    press(app, pygame.K_DOWN)  # another partner: their detail starts at its top
     assert scene.selected == 1 and scene.detail_layout().first == 0
 
 
@@ -127,7 +115,7 @@ def test_at_100_the_detail_is_two_columns_and_nothing_scrolls(opened_app: Any) -
     assert "What they care for" in app.ctx.fonts.seen and "Who they are" in app.ctx.fonts.seen
     assert not any(text.startswith("lines ") for text in app.ctx.fonts.seen)
     before = pygame.image.tobytes(app.window, "RGB")
-    _press(app, pygame.K_PAGEDOWN)
+    press(app, pygame.K_PAGEDOWN)
     assert scene.detail_scroll == 0
     assert pygame.image.tobytes(app.window, "RGB") == before
 

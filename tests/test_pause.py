@@ -11,6 +11,7 @@ from game.render import palette
 from game.scenes.menus.pause import PauseScene
 from game.scenes.menus.settings_screen import SettingsScene
 from game.scenes.scene import Push, SceneBase
+from tests.app_helpers import press, run_frames
 
 
 class Below(SceneBase):
@@ -18,16 +19,6 @@ class Below(SceneBase):
 
     def draw(self, surface: pygame.Surface, alpha: float) -> None:
         surface.fill((200, 120, 40))
-
-
-def run_frames(app: Any, count: int = 2) -> None:
-    for _ in range(count):
-        app.frame(1 / 60)
-
-
-def press(app: Any, key: int) -> None:
-    pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=key, mod=0, unicode="", scancode=0))
-    run_frames(app)
 
 
 @pytest.fixture

@@ -22,10 +22,10 @@ from game.scenes.station.keys import StationKeys
 from game.scenes.station.station_scene import StationScene
 from game.settings import DEFAULT_KEY_BINDINGS, KEY_ACTIONS, Settings, key_refusal, load_settings, rebind
 from game.ui.hints import Hint
+from tests.app_helpers import press, record_fonts, run_frames
 from tools import extract_ui_text
 
 LEVEL_FILE = Path(__file__).resolve().parent.parent / "levels" / "01_agreement_2021.toml"
-FRAME = 1 / 60
 FREE_KEY = pygame.K_j  # bound to nothing on the station by default
 NEW_ACTIONS = ("tab_build", "tab_goals", "tab_log", "overlay", "rotate", "demolish", "dismiss_hint", "quick_save",
                "partners", "fit_map")
@@ -40,18 +40,6 @@ def loaded() -> LoadedLevel:
 def pseudo_tr() -> Translator:
     """A made-up language in which every line the template collects reads ⟦like this⟧."""
     return Translator("xx", {line: f"⟦{line}⟧" for line in extract_ui_text.collect()})
-
-
-def run_frames(app: Any, count: int = 2) -> None:
-    for _ in range(count):
-        if app.running:
-            app.frame(FRAME)
-
-
-def press(app: Any, key: int, mod: int = 0) -> None:
-    pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=key, mod=mod, unicode="", scancode=0))
-    pygame.event.post(pygame.event.Event(pygame.KEYUP, key=key, mod=mod, unicode="", scancode=0))
-    run_frames(app)
 
 
 def open_station(app: Any, loaded: LoadedLevel, bindings: dict[str, str]) -> StationScene:
@@ -164,11 +152,8 @@ def test_the_tabs_footer_and_help_line_name_the_bound_keys(app: Any, loaded: Loa
 
 
 def test_the_hint_box_names_the_key_bound_to_close_it(app: Any, loaded: LoadedLevel) -> None:
-    from tests.test_every_screen import _RecordingFonts
 
-    fonts = _RecordingFonts(app.ctx.fonts.folder, scale=app.ctx.fonts.scale)
-    fonts.seen = set()
-    app.ctx.fonts = fonts
+    fonts = record_fonts(app)
     app.ctx.settings.key_bindings.update({"dismiss_hint": "j"})
     scene = StationScene(app.ctx, loaded)
     app.request(Push(scene))
@@ -274,10 +259,8 @@ def test_a_key_taken_on_the_station_moves_over_so_no_two_actions_share_one() -> 
 
 
 def test_the_settings_pages_turn_with_the_mouse_wheel_and_the_page_buttons(app: Any) -> None:
-    from game.scenes.menus.settings_screen import apply_look
-
     app.ctx.settings.ui_scale = 2.0
-    apply_look(app.ctx)
+    app.ctx.apply_look()
     scene = SettingsScene(app.ctx)
     app.request(Push(scene))
     run_frames(app, 3)

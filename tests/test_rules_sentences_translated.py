@@ -28,6 +28,7 @@ from game.rules.negotiation import (
     respond,
 )
 from game.rules.placement import CANNOT_BUILD_HERE, cannot_build_here, placement_refusal, refusal_reason
+from tests.app_helpers import RecordingFonts
 from tools import extract_ui_text
 
 CATALOG, _ = load_base_catalog()
@@ -212,10 +213,9 @@ def test_the_station_reason_box_draws_the_translated_reason(pseudo: Translator) 
     from game.render.text_cache import TextCache
     from game.scenes.station.boxes import draw_reason_box
     from game.scenes.station.tools import GhostPreview
-    from tests.test_every_screen import _RecordingFonts
 
     pygame.init()
-    fonts = _RecordingFonts(paths.assets_dir() / "fonts")
+    fonts = RecordingFonts(paths.assets_dir() / "fonts")
     fonts.seen = set()
     reason = placement_refusal(CATALOG.modules["solar_array"], 4, 0, GRID)
     preview = GhostPreview(False, reason, (), ((4, 0),), 100.0)

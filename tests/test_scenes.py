@@ -29,8 +29,7 @@ from game.scenes.menus.title import TitleScene
 from game.scenes.scene import Pop, Push, Quit, Replace, SceneBase, apply_transition
 from game.scenes.station import drawing
 from game.scenes.station.station_scene import StationScene
-
-FRAME = 1 / 60
+from tests.app_helpers import click, press, run_frames
 
 BROKEN_LEVEL = """\
 format = 1
@@ -64,18 +63,6 @@ def broken_mod(user_home: Path) -> Path:
     folder.mkdir(parents=True)
     (folder / "broken.toml").write_text(BROKEN_LEVEL, encoding="utf-8")
     return folder
-
-
-def press(app: App, key: int, frames: int = 2) -> None:
-    pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=key, mod=0, unicode="", scancode=0))
-    pygame.event.post(pygame.event.Event(pygame.KEYUP, key=key, mod=0, unicode="", scancode=0))
-    run_frames(app, frames)
-
-
-def run_frames(app: App, frames: int, dt: float = FRAME) -> None:
-    for _ in range(frames):
-        if app.running:
-            app.frame(dt)
 
 
 def open_first_level(app: App) -> StationScene:
@@ -169,12 +156,6 @@ def test_title_to_list_to_level_and_back_by_keys(app: App):
     press(app, pygame.K_ESCAPE)
     assert isinstance(app.top, TitleScene)
     assert [type(scene) for scene in app.stack] == [TitleScene]
-
-
-def click(app: App, position: tuple[int, int]) -> None:
-    pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONDOWN, button=1, pos=position))
-    pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONUP, button=1, pos=position))
-    run_frames(app, 2)
 
 
 def test_the_mouse_works_too_play_button_then_cards(app: App):

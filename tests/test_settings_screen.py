@@ -11,16 +11,7 @@ from game.render.palette import STANDARD_PALETTE
 from game.scenes.menus.settings_screen import FOOTER_BUTTONS, PASSIVE_KINDS, SettingsScene, settings_rows
 from game.scenes.scene import Push
 from game.settings import KEY_ACTIONS, Settings, load_settings
-
-
-def run_frames(app: Any, count: int = 2) -> None:
-    for _ in range(count):
-        app.frame(1 / 60)
-
-
-def press(app: Any, key: int, mod: int = 0) -> None:
-    pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=key, mod=mod, unicode="", scancode=0))
-    run_frames(app)
+from tests.app_helpers import press, run_frames
 
 
 def open_settings(app: Any) -> SettingsScene:

@@ -25,7 +25,6 @@ from game.render.resource_bar import (
     resource_readings,
     snapshot_values,
 )
-from game.scenes.menus.settings_screen import apply_look
 from game.scenes.scene import Push
 from game.scenes.station import drawing
 from game.scenes.station.boxes import draw_reason_box
@@ -33,9 +32,9 @@ from game.scenes.station.layout import StationLayout
 from game.scenes.station.log_sentences import log_entry
 from game.scenes.station.save_slots import load_station_save, save_path
 from game.scenes.station.station_scene import StationScene, resume_scene
+from tests.app_helpers import click, press, run_frames
 
 LEVEL_FILE = Path(__file__).resolve().parent.parent / "levels" / "01_agreement_2021.toml"
-FRAME = 1 / 60
 
 
 @pytest.fixture(scope="module")
@@ -43,26 +42,8 @@ def loaded() -> LoadedLevel:
     return load_level_by_path(LEVEL_FILE)
 
 
-def run_frames(app: Any, count: int, dt: float = FRAME) -> None:
-    for _ in range(count):
-        if app.running:
-            app.frame(dt)
-
-
-def press(app: Any, key: int, mod: int = 0, frames: int = 2) -> None:
-    pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=key, mod=mod, unicode="", scancode=0))
-    pygame.event.post(pygame.event.Event(pygame.KEYUP, key=key, mod=mod, unicode="", scancode=0))
-    run_frames(app, frames)
-
-
 def move_to(app: Any, position: tuple[int, int]) -> None:
     pygame.event.post(pygame.event.Event(pygame.MOUSEMOTION, pos=position, rel=(0, 0), buttons=(0, 0, 0)))
-    run_frames(app, 2)
-
-
-def click(app: Any, position: tuple[int, int], button: int = 1) -> None:
-    pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONDOWN, button=button, pos=position))
-    pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONUP, button=button, pos=position))
     run_frames(app, 2)
 
 
@@ -536,7 +517,7 @@ def _set_look(app: Any, palette_name: str = "standard", high_contrast: bool = Fa
               size: tuple[int, int] = (1280, 720)) -> None:
     settings = app.ctx.settings
     settings.palette, settings.high_contrast, settings.ui_scale = palette_name, high_contrast, scale
-    apply_look(app.ctx)
+    app.ctx.apply_look()
     if app.window.get_size() != size:
         pygame.display.set_mode(size)
         run_frames(app, 1)

@@ -19,7 +19,8 @@ from game.content.ui_text import (
     load_translator,
     placeholders,
 )
-from game.settings import Settings, save_settings
+from game.settings import Settings
+from tests.app_helpers import open_recording_app
 from tools import extract_ui_text
 
 
@@ -158,18 +159,12 @@ def pseudo_app(user_home: Path) -> Iterator[Any]:
     """The real app in a made-up language 'xx' where every wrapped line reads ⟦like this⟧, and a record of
     every text its fonts draw."""
     from game import paths
-    from game.app import open_app
-    from tests.test_every_screen import _RecordingFonts
 
     lines = extract_ui_text.collect()
     body = "".join(f"{json.dumps(text, ensure_ascii=False)} = {json.dumps(_wrapped(text), ensure_ascii=False)}\n"
                    for text in lines)
     _write(paths.user_data_dir() / "lang", "xx", 'name = "Pseudo"\n[messages]\n' + body)
-    save_settings(Settings(language="xx"))
-    app = open_app()
-    fonts = _RecordingFonts(app.ctx.fonts.folder, scale=app.ctx.fonts.scale)
-    fonts.seen = set()
-    app.ctx.fonts = fonts
+    app = open_recording_app(Settings(language="xx"))
     yield app
     app.close()
 

@@ -125,7 +125,7 @@ def shoot_every_screen(out: Path) -> list[Path]:
 
     written += shoot_station_screens(out)
     written += shoot_menu_screens(out)
-    from game.scenes.partners.roster import shoot_partner_screens  # roster, talks with a counter-offer, ledger
+    from tools.partner_screenshots import shoot_partner_screens  # roster, talks with a counter-offer, ledger
 
     # Before the settings shots, which leave the projector look (high contrast, large text) saved behind them.
     written += shoot_partner_screens(out)

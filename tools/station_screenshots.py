@@ -126,7 +126,6 @@ def shoot_station_looks(out: Path, looks: tuple[tuple[str, str, bool, float, tup
     from game.app import open_app
     from game.content.loader import load_level_by_path
     from game.render.overlays import next_overlay
-    from game.scenes.menus.settings_screen import apply_look
     from game.scenes.station.station_scene import StationScene
 
     out.mkdir(parents=True, exist_ok=True)
@@ -138,7 +137,7 @@ def shoot_station_looks(out: Path, looks: tuple[tuple[str, str, bool, float, tup
             settings = app.ctx.settings
             settings.palette, settings.high_contrast, settings.ui_scale = palette_name, high_contrast, scale
             settings.landing_choice = "autopilot"
-            apply_look(app.ctx)
+            app.ctx.apply_look()
             if app.window.get_size() != size:
                 pygame.display.set_mode(size, pygame.RESIZABLE)
             app.frame(1 / 60)  # the app tells the UI and the scene about the new size

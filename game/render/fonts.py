@@ -106,6 +106,11 @@ def fitting_scale(chosen: float, window: tuple[int, int]) -> float:
     return max(1.0, min(chosen, math.floor(room * 10 + 1e-6) / 10))
 
 
+def scaled_px(pixels: int, scale: float) -> int:
+    """A length at 100 % grown with the UI scale, as the words it holds grow."""
+    return round(pixels * scale)
+
+
 def scaled(size: int, scale: float) -> int:
     """A text size in pixels at the UI scale."""
     return max(1, round(size * scale))

@@ -11,8 +11,8 @@ import pygame_gui
 
 from game import paths
 from game.content.ui_text import LANGUAGE_FOLDER, Translator, available_languages, load_translator
-from game.render.fonts import Fonts
-from game.render.palette import Palette, palette_for
+from game.render.fonts import Fonts, fitting_scale, scale_theme_fonts
+from game.render.palette import STANDARD_PALETTE, Palette, palette_for, recolour_theme
 from game.settings import Settings
 from game.ui.notice import Notices
 
@@ -64,11 +64,26 @@ class SceneContext:
     def _load_language(self) -> None:
         self.translator = load_translator(self.settings.language, self.language_search_path())
         if self.fonts.use_language_files(self.translator.font_files):  # letters Noto Sans lacks (Chinese, ...)
-            from game.scenes.menus.settings_screen import apply_look  # the theme's fonts follow, at the next layout
-
-            apply_look(self)
+            self.apply_look()  # the theme's fonts follow, at the next layout
         if self.translator.warning:  # in the language itself, when the file could be used in part
             self.notices.show(self.translator(self.translator.warning))
+
+    def apply_look(self) -> None:
+        """Makes text sizes, the pygame_gui theme and the palette follow the settings (and the language's font);
+        the text size is the chosen one, or the largest this window has room for (`fitting_scale`).
+
+        Widgets already on screen are rebuilt from the new theme; scenes lay out again on their next enter.
+        """
+        from game.ui.theme import load_theme, use_language_font  # the theme file is read only when the look changes
+
+        scale = fitting_scale(self.settings.ui_scale, self.ui.window_resolution)
+        self.fonts.scale = scale
+        theme = use_language_font(scale_theme_fonts(load_theme(paths.assets_dir()), scale), self.fonts.language_files)
+        chosen = self.palette
+        if chosen is not STANDARD_PALETTE:
+            recolour_theme(theme, chosen)
+        self.ui.get_theme().load_theme(theme)
+        self.ui.rebuild_all_from_changed_theme_data()
 
     def play_sound(self, name: str) -> None:
         """Plays one of game.audio's sounds when the app has sound; does nothing otherwise."""

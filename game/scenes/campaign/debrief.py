@@ -23,7 +23,7 @@ from game.content.text import translate
 from game.content.ui_text import ENGLISH, Translate, to_translate
 from game.debrief_export import SERIES, RunResult, export_result, run_result
 from game.render import palette as sizes
-from game.render.fonts import scaled
+from game.render.fonts import scaled_px
 from game.render.graphs import GraphLine, draw_line_graph, draw_marker
 from game.render.text import draw_paragraph, draw_text, fit_text, wrap_text
 from game.scenes.context import SceneContext
@@ -122,10 +122,8 @@ class DebriefScene(SceneBase):
         """A win goes into the campaign progress; a problem there is told, never fatal."""
         if self.result.outcome != "won":
             return
-        try:
-            from game.progress import mark_completed
-        except ImportError:
-            return
+        from game.progress import mark_completed
+
         try:
             mark_completed(self.level.id, self.result.score)
         except (OSError, ValueError) as error:
@@ -133,13 +131,11 @@ class DebriefScene(SceneBase):
 
     # --- layout ----------------------------------------------------------------------------------
 
-    def _px(self, value: int) -> int:
-        return scaled(value, self.ctx.fonts.scale)
-
     def body_rect(self) -> pygame.Rect:
+        scale = self.ctx.fonts.scale
         width, height = self.ctx.ui.window_resolution
-        top = self._px(HEADER_HEIGHT) + self._px(56)
-        return pygame.Rect(MARGIN, top, width - 2 * MARGIN, height - top - self._px(FOOTER_HEIGHT))
+        top = scaled_px(HEADER_HEIGHT, scale) + scaled_px(56, scale)
+        return pygame.Rect(MARGIN, top, width - 2 * MARGIN, height - top - scaled_px(FOOTER_HEIGHT, scale))
 
     def goals_rect(self) -> pygame.Rect:
         body = self.body_rect()
@@ -147,33 +143,34 @@ class DebriefScene(SceneBase):
 
     def graph_rect(self) -> pygame.Rect:
         body, goals = self.body_rect(), self.goals_rect()
-        button_room = self._px(60)
+        button_room = scaled_px(60, self.ctx.fonts.scale)
         return pygame.Rect(goals.right + MARGIN, body.top, body.right - goals.right - MARGIN,
                            body.height - button_room)
 
     def _build(self) -> None:
+        scale = self.ctx.fonts.scale
         focused = self.focus.focused if self.focus is not None else None
         focused_name = next((name for name, button in self.buttons.items() if button is focused), None)
         self.exit()
         ui = self.ctx.ui
         width, height = ui.window_resolution
-        tab_size = (self._px(190), self._px(46))
+        tab_size = (scaled_px(190, scale), scaled_px(46, scale))
         for number, name in enumerate(TABS):
             label = self._tab_label(name)
-            rect = pygame.Rect((MARGIN + number * (tab_size[0] + 12), self._px(HEADER_HEIGHT)), tab_size)
+            rect = pygame.Rect((MARGIN + number * (tab_size[0] + 12), scaled_px(HEADER_HEIGHT, scale)), tab_size)
             self.buttons[f"tab:{name}"] = UIButton(rect, label, ui)
         body = self.body_rect()
         if self.tab == "Summary" and len(self.graphs) > 1:
             graph = self.graph_rect()
-            rect = pygame.Rect(0, 0, self._px(260), self._px(48))
-            rect.topright = (graph.right, graph.bottom + self._px(10))
+            rect = pygame.Rect(0, 0, scaled_px(260, scale), scaled_px(48, scale))
+            rect.topright = (graph.right, graph.bottom + scaled_px(10, scale))
             self.buttons["next_graph"] = UIButton(rect, self.ctx.tr("Next graph (G)"), ui)
         elif self.tab == "Facts":
             self.facts_box = UITextBox(facts_html(self.result, self.ctx.tr), body, ui)
         elif self.tab == "Quiz":
             self._build_quiz(body)
-        footer_size = (self._px(260), self._px(54))
-        top = height - self._px(FOOTER_HEIGHT) + (self._px(FOOTER_HEIGHT) - footer_size[1]) // 2
+        footer_size = (scaled_px(260, scale), scaled_px(54, scale))
+        top = height - scaled_px(FOOTER_HEIGHT, scale) + (scaled_px(FOOTER_HEIGHT, scale) - footer_size[1]) // 2
         x = width - MARGIN - len(FOOTER) * (footer_size[0] + 14) + 14
         for number, name in enumerate(FOOTER):
             self.buttons[name] = UIButton(pygame.Rect((x + number * (footer_size[0] + 14), top), footer_size),
@@ -197,7 +194,7 @@ class DebriefScene(SceneBase):
         question = self.level.quiz[self.question]
         chosen = self.answers[self.question]
         top = body.top + self._question_height(body)
-        height = self._px(48)
+        height = scaled_px(48, self.ctx.fonts.scale)
         for number, choice in enumerate(question.choices):
             text = translate(choice, self.ctx.language)
             if chosen is not None and number == question.answer:
@@ -209,15 +206,17 @@ class DebriefScene(SceneBase):
             button = UIButton(rect, fit_text(text, self.ctx.fonts.bold(sizes.BODY), rect.width - 24), self.ctx.ui)
             self.buttons[f"choice:{number}"] = button
         if chosen is not None and self.question + 1 < len(self.level.quiz):
-            rect = pygame.Rect(0, 0, self._px(240), height)
+            rect = pygame.Rect(0, 0, scaled_px(240, self.ctx.fonts.scale), height)
             rect.bottomright = (body.right, body.bottom - 10)
             self.buttons["next_question"] = UIButton(rect, self.ctx.tr("Next question"), self.ctx.ui)
 
     def _question_height(self, body: pygame.Rect) -> int:
+        scale = self.ctx.fonts.scale
         font = self.ctx.fonts.bold(sizes.LARGE)
         question = translate(self.level.quiz[self.question].question, self.ctx.language)
         lines = wrap_text(question, font, body.width)
-        return self.ctx.fonts.regular(sizes.SMALL).get_linesize() + len(lines) * font.get_linesize() + self._px(16)
+        return (self.ctx.fonts.regular(sizes.SMALL).get_linesize() + len(lines) * font.get_linesize()
+                + scaled_px(16, scale))
 
     # --- input -----------------------------------------------------------------------------------
 
@@ -294,6 +293,7 @@ class DebriefScene(SceneBase):
     # --- drawing ---------------------------------------------------------------------------------
 
     def draw(self, surface: pygame.Surface, alpha: float) -> None:
+        scale = self.ctx.fonts.scale
         colours = self.ctx.palette
         fonts = self.ctx.fonts
         surface.fill(colours.sky)
@@ -303,11 +303,11 @@ class DebriefScene(SceneBase):
         headline = self.ctx.tr("Level complete") if won else self.ctx.tr("Level not complete")
         marker_colour = colours.good if won else colours.broken
         title_font = fonts.bold(sizes.HEADING)
-        centre_y = self._px(20) + title_font.get_linesize() // 2
-        draw_marker(surface, "circle" if won else "cross", (MARGIN + 14, centre_y), self._px(13), marker_colour)
-        title = draw_text(surface, headline, title_font, colours.text, (MARGIN + 40, self._px(20)))
+        centre_y = scaled_px(20, scale) + title_font.get_linesize() // 2
+        draw_marker(surface, "circle" if won else "cross", (MARGIN + 14, centre_y), scaled_px(13, scale), marker_colour)
+        title = draw_text(surface, headline, title_font, colours.text, (MARGIN + 40, scaled_px(20, scale)))
         draw_text(surface, self.ctx.tr("Score {score}", score=result.score), fonts.bold(sizes.HEADING), colours.accent,
-                          (width - MARGIN, self._px(20)), anchor="topright")
+                          (width - MARGIN, scaled_px(20, scale)), anchor="topright")
         line = "  ·  ".join((
             result.level_title,
             self.ctx.tr("day {day} of {days}", day=f"{result.day:.0f}", days=f"{self.level.time_limit_days:g}"),
@@ -326,7 +326,7 @@ class DebriefScene(SceneBase):
             self._draw_score_parts(surface)
         elif self.tab == "Quiz":
             self._draw_quiz(surface)
-        footer_top = height - self._px(FOOTER_HEIGHT)
+        footer_top = height - scaled_px(FOOTER_HEIGHT, scale)
         pygame.draw.line(surface, colours.panel_edge, (MARGIN, footer_top), (width - MARGIN, footer_top), 2)
         footer_left = min((button.rect.left for name, button in self.buttons.items() if name in FOOTER),
                           default=width)
@@ -337,6 +337,7 @@ class DebriefScene(SceneBase):
                        (MARGIN, footer_top + 10), footer_left - MARGIN - 16, max_lines=3)
 
     def _draw_goals(self, surface: pygame.Surface) -> None:
+        scale = self.ctx.fonts.scale
         colours, fonts = self.ctx.palette, self.ctx.fonts
         rect = self.goals_rect()
         draw_text(surface, self.ctx.tr("Goals"), fonts.bold(sizes.LARGE), colours.accent, rect.topleft)
@@ -349,7 +350,7 @@ class DebriefScene(SceneBase):
                 "met": ("circle", colours.good, self.ctx.tr("met")),
                 "failed": ("cross", colours.broken, self.ctx.tr("failed")),
             }.get(goal.status, ("ring", colours.text_dim, f"{goal.fraction:.0%}"))
-            draw_marker(surface, shape, (rect.left + 10, y + font.get_linesize() // 2), self._px(8), colour)
+            draw_marker(surface, shape, (rect.left + 10, y + font.get_linesize() // 2), scaled_px(8, scale), colour)
             text_left = rect.left + 30
             word_width = self.ctx.fonts.bold(sizes.SMALL).size(word)[0]
             # Through tr: the core may word a goal as a message (a translated level text passes unchanged).
@@ -404,7 +405,7 @@ class DebriefScene(SceneBase):
             if button is not None:
                 right_one = number == quiz.answer
                 draw_marker(surface, "circle" if right_one else "cross",
-                            (button.rect.right + 18, button.rect.centery), self._px(9),
+                            (button.rect.right + 18, button.rect.centery), scaled_px(9, self.ctx.fonts.scale),
                             colours.good if right_one else colours.broken)
         right = chosen == quiz.answer
         left = body.left + round(body.width * 0.62) + MARGIN + 20

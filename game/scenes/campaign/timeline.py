@@ -19,7 +19,7 @@ from game.content.timeline import Milestone, load_timeline
 from game.content.ui_text import to_translate
 from game.progress import load_progress, unlock_all_setting
 from game.render import palette
-from game.render.fonts import scaled
+from game.render.fonts import scaled, scaled_px
 from game.render.palette import Palette
 from game.render.text import draw_paragraph, draw_text, fit_text
 from game.scenes.campaign.level_entries import LevelEntry, apply_progress, level_entries
@@ -182,23 +182,20 @@ class TimelineScene(SceneBase):
         self.back_button = self.open_button = None
 
     def _build_widgets(self) -> None:
+        scale = self.ctx.fonts.scale
         self.exit()
         width, height = self.ctx.ui.window_resolution
         button_height = self._button_height()
         bottom = height - button_height - 16
-        self.back_button = UIButton(pygame.Rect(MARGIN - 20, bottom, self._px(190), button_height),
+        self.back_button = UIButton(pygame.Rect(MARGIN - 20, bottom, scaled_px(190, scale), button_height),
                                     self.ctx.tr("Back  (Esc)"), self.ctx.ui)
-        open_width = self._px(330)
+        open_width = scaled_px(330, scale)
         self.open_button = UIButton(pygame.Rect(width - MARGIN + 20 - open_width, bottom, open_width, button_height),
                                     self.ctx.tr("Open briefing  (Enter)"), self.ctx.ui)
         self._layout((width, height))
         self._show_selection()
 
     # --- geometry --------------------------------------------------------------------------------
-
-    def _px(self, value: int) -> int:
-        """A length at 100 % grown with the UI scale, as the words it holds grow."""
-        return scaled(value, self.ctx.fonts.scale)
 
     def _mark_radius(self) -> int:
         # Levels close in time would hide each other's numbers if the marks grew all the way.
@@ -213,7 +210,7 @@ class TimelineScene(SceneBase):
 
     def axis_y(self, size: tuple[int, int]) -> int:
         """The line sits below as many lanes of milestones as the crowded years need."""
-        return self._line_top() + self.lanes * LANE_GAP + self._px(44)
+        return self._line_top() + self.lanes * LANE_GAP + scaled_px(44, self.ctx.fonts.scale)
 
     def card_height(self, title_lines: int = 2) -> int:
         """A level card holds its heading line and (up to) two lines of title, at the text size chosen."""
@@ -241,6 +238,7 @@ class TimelineScene(SceneBase):
         The cards share the width in date order, each joined to its date on the line, so any number of
         levels stays readable however close their dates are.
         """
+        scale = self.ctx.fonts.scale
         milestones = [(index, self.x_of(item.date, size)) for index, item in enumerate(self.items) if not item.is_level]
         lanes = assign_lanes([x for _, x in milestones], MARKER * 2 + 6)
         self.lanes = max(lanes, default=0) + 1
@@ -251,14 +249,14 @@ class TimelineScene(SceneBase):
             rects[index] = pygame.Rect(x - MARKER, centre_y - MARKER, MARKER * 2, MARKER * 2)
         levels = [index for index, item in enumerate(self.items) if item.is_level]
         wanted = sorted((self.x_of(self.items[index].date, size), index) for index in levels)
-        spread = spread_marks([x for x, _ in wanted], 2 * self._mark_radius() + self._px(6), MARGIN - 20,
+        spread = spread_marks([x for x, _ in wanted], 2 * self._mark_radius() + scaled_px(6, scale), MARGIN - 20,
                               size[0] - MARGIN + 20)
         self.mark_x = {index: round(x) for (_, index), x in zip(wanted, spread, strict=True)}
         room = size[0] - 2 * (MARGIN - 20)
-        per_row = max(1, min(len(levels), room // self._px(CARD_MIN_WIDTH)))
-        card_width = min(self._px(CARD_MAX_WIDTH), room // per_row - 12)
+        per_row = max(1, min(len(levels), room // scaled_px(CARD_MIN_WIDTH, scale)))
+        card_width = min(scaled_px(CARD_MAX_WIDTH, scale), room // per_row - 12)
         row_width = per_row * (card_width + 12) - 12
-        cards_top = axis + self._px(CARDS_BELOW_LINE)
+        cards_top = axis + scaled_px(CARDS_BELOW_LINE, scale)
         # As many rows as leave room for the detail panel (or at least one); the chosen level's row is shown.
         # When not even one row of full cards leaves that room, the cards keep one line of title.
         space = size[1] - self._button_height() - 30 - 14 - self._detail_least_height() - cards_top
@@ -465,6 +463,7 @@ class TimelineScene(SceneBase):
 
     def _draw_level(self, surface: pygame.Surface, index: int, entry: LevelEntry, size: tuple[int, int]) -> None:
         """A numbered mark on the line at the level's date, and its card below; only the chosen one is joined."""
+        scale = self.ctx.fonts.scale
         fonts, colours = self.ctx.fonts, self.ctx.palette
         card = self.item_rects[index]
         axis = self.axis_y(size)
@@ -483,10 +482,11 @@ class TimelineScene(SceneBase):
                          border_radius=8)
         small = fonts.regular(palette.SMALL)
         words = self.ctx.tr("Level {number}", number=number) + f"  ·  {self.items[index].date.year}"
-        head = draw_text(surface, fit_text(words, small, card.width - 24 - self._px(30)),
+        head = draw_text(surface, fit_text(words, small, card.width - 24 - scaled_px(30, scale)),
                          small, colours.accent, (card.x + 12, card.y + 6))
         if entry.locked:
-            lock = pygame.Rect(card.right - self._px(30), card.y + 8, self._px(18), self._px(22))
+            lock = pygame.Rect(card.right - scaled_px(30, scale), card.y + 8,
+                               scaled_px(18, scale), scaled_px(22, scale))
             draw_padlock(surface, lock, colours.text_dim)
         elif entry.best_score is not None:
             draw_text(surface, self.ctx.tr("WON"), fonts.bold(palette.SMALL), colours.good,

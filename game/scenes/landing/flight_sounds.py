@@ -2,23 +2,19 @@
 
 from __future__ import annotations
 
-import importlib
-from typing import Any
+from typing import TYPE_CHECKING
 
 from game.scenes.context import SceneContext
+
+if TYPE_CHECKING:
+    from game.audio import Audio
 
 SOUNDS = ("engine", "touchdown", "alarm")
 
 
-def find_audio(ctx: SceneContext) -> Any | None:
-    """The app's Audio (None when the app runs without sound); from game.audio only if the app has no such field."""
-    if hasattr(ctx, "audio"):
-        return ctx.audio  # the app owns it and closes it: never open a second one beside it
-    try:
-        module = importlib.import_module("game.audio")
-        return module.Audio.open(ctx.settings)
-    except Exception:  # no sound module yet, or no device: the landing flies silently
-        return None
+def find_audio(ctx: SceneContext) -> Audio | None:
+    """The app's Audio, None where no app runs; the app owns it and closes it: never open a second one beside it."""
+    return ctx.audio
 
 
 class FlightSounds:
@@ -26,7 +22,7 @@ class FlightSounds:
 
     __slots__ = ("_audio", "_engine_on")
 
-    def __init__(self, audio: Any | None):
+    def __init__(self, audio: Audio | None):
         self._audio = audio
         self._engine_on = False
 

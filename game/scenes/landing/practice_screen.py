@@ -20,7 +20,7 @@ from game.landing.recorder import read_recording
 from game.landing.scenario import problem_text, scenario_for
 from game.landing.what_if import WHAT_IF_FILE, WhatIf, World, moon, read_what_if
 from game.render import palette
-from game.render.fonts import scaled
+from game.render.fonts import scaled_px
 from game.render.text import draw_paragraph, draw_text, fit_text, wrap_text
 from game.scenes.context import SceneContext
 from game.scenes.landing.flight_screen import LandingScene, assists_with_settings, recordings_dir
@@ -117,30 +117,29 @@ class LandingPracticeScene(SceneBase):
         self.buttons = {}
         self.replay_entry = None
 
-    def _px(self, value: int, most: float = 2.0) -> int:
-        """A length at 100 % grown with the UI scale (up to `most` times), as the words inside it grow."""
-        return scaled(value, min(self.ctx.fonts.scale, most))
-
     def _buttons_top(self, height: int) -> int:
-        return height - self._px(BUTTON_HEIGHT, 1.5) - self.ctx.fonts.regular(palette.SMALL).get_linesize() - 8
+        scale = min(self.ctx.fonts.scale, 1.5)
+        return height - scaled_px(BUTTON_HEIGHT, scale) - self.ctx.fonts.regular(palette.SMALL).get_linesize() - 8
 
     def _build_widgets(self) -> None:
+        scale = self.ctx.fonts.scale
+        most = min(scale, 1.5)  # three buttons in a row must still fit 1280 pixels
         self.exit()
         width, height = self.ctx.ui.window_resolution
-        button = self._px(BUTTON_HEIGHT, 1.5)  # three buttons in a row must still fit 1280 pixels
+        button = scaled_px(BUTTON_HEIGHT, most)
         bottom = self._buttons_top(height)
         ui = self.ctx.ui
-        self.buttons["Back"] = UIButton(pygame.Rect(MARGIN, bottom, self._px(150, 1.5), button), self.ctx.tr("Back"),
-                                        ui)
-        fly = pygame.Rect(0, bottom, self._px(200, 1.5), button)
+        back = pygame.Rect(MARGIN, bottom, scaled_px(150, most), button)
+        self.buttons["Back"] = UIButton(back, self.ctx.tr("Back"), ui)
+        fly = pygame.Rect(0, bottom, scaled_px(200, most), button)
         fly.right = width - MARGIN
         self.buttons["Fly"] = UIButton(fly, self.ctx.tr("Fly"), ui)
-        autopilot = pygame.Rect(0, bottom, self._px(300, 1.5), button)
+        autopilot = pygame.Rect(0, bottom, scaled_px(300, most), button)
         autopilot.right = fly.left - 16
         self.buttons["Autopilot"] = UIButton(autopilot, self.ctx.tr("Autopilot flies"), ui)
         right = self.info_rect((width, height))
-        line = self._px(48)
-        replay_width = self._px(140)
+        line = scaled_px(48, scale)
+        replay_width = scaled_px(140, scale)
         entry = pygame.Rect(right.x + 12, right.bottom - line - 12, right.width - replay_width - 34, line)
         self.replay_entry = UITextEntryLine(entry, ui)
         self.replay_entry.set_text(str(self._newest_recording() or recordings_dir()))
@@ -360,15 +359,16 @@ class LandingPracticeScene(SceneBase):
     # --- layout and drawing ----------------------------------------------------------------------
 
     def _side_by_side_width(self) -> int:
-        return min(self._px(PANEL_WIDTH), round(self.ctx.ui.window_resolution[0] * 0.54))
+        return min(scaled_px(PANEL_WIDTH, self.ctx.fonts.scale), round(self.ctx.ui.window_resolution[0] * 0.54))
 
     def _panel_width(self) -> int:
+        scale = self.ctx.fonts.scale
         if self.stacked():
-            return min(self._px(PANEL_WIDTH), round(self.ctx.ui.window_resolution[0] * STACKED_PANEL_SHARE))
+            return min(scaled_px(PANEL_WIDTH, scale), round(self.ctx.ui.window_resolution[0] * STACKED_PANEL_SHARE))
         return self._side_by_side_width()
 
     def _label_width(self, row: pygame.Rect) -> int:
-        return min(self._px(LABEL_WIDTH), row.width * 2 // 5)
+        return min(scaled_px(LABEL_WIDTH, self.ctx.fonts.scale), row.width * 2 // 5)
 
     def stacked(self) -> bool:
         """True when some label, in the player's language at this UI scale, would be cut beside its value: then
@@ -377,7 +377,7 @@ class LandingPracticeScene(SceneBase):
         key = (self.ctx.ui.window_resolution[0], self.ctx.fonts.scale, self.ctx.tr, len(self.choices))
         if key != self._stacked_for:
             row_width = self._side_by_side_width() - MARGIN
-            room = min(self._px(LABEL_WIDTH), row_width * 2 // 5) - 20
+            room = min(scaled_px(LABEL_WIDTH, self.ctx.fonts.scale), row_width * 2 // 5) - 20
             self._stacked_answer = any(font.size(self.ctx.tr(choice.label))[0] > room for choice in self.choices)
             self._stacked_for = key
         return self._stacked_answer
@@ -390,13 +390,13 @@ class LandingPracticeScene(SceneBase):
         if self.stacked():  # a label line above a value line
             fonts = self.ctx.fonts
             return fonts.regular(palette.SMALL).get_linesize() + fonts.bold(palette.BODY).get_linesize() + 14
-        return self._px(ROW_HEIGHT)
+        return scaled_px(ROW_HEIGHT, self.ctx.fonts.scale)
 
     def _top(self) -> int:
         """Where the choices begin: TOP grown with the scale, but never further below the title than a gap, so
         large text keeps room for one more row."""
-        title_bottom = self._px(24) + self.ctx.fonts.bold(palette.HEADING).get_linesize()
-        return min(self._px(TOP), title_bottom + 16)
+        title_bottom = scaled_px(24, self.ctx.fonts.scale) + self.ctx.fonts.bold(palette.HEADING).get_linesize()
+        return min(scaled_px(TOP, self.ctx.fonts.scale), title_bottom + 16)
 
     def rows_shown(self) -> int:
         """How many choices fit above the buttons; the rest scroll into view with the selection."""
@@ -425,11 +425,13 @@ class LandingPracticeScene(SceneBase):
         return pygame.Rect(left, top, width - MARGIN - left, self._buttons_top(height) - 16 - top)
 
     def draw(self, surface: pygame.Surface, alpha: float) -> None:
+        scale = self.ctx.fonts.scale
         fonts, colours = self.ctx.fonts, self.ctx.palette
         surface.fill(colours.sky)
         width, height = surface.get_size()
         tr = self.ctx.tr
-        draw_text(surface, tr("Landing practice"), fonts.bold(palette.HEADING), colours.text, (MARGIN, self._px(24)))
+        draw_text(surface, tr("Landing practice"), fonts.bold(palette.HEADING), colours.text,
+                  (MARGIN, scaled_px(24, scale)))
         if self.problem and not self.choices:
             draw_paragraph(surface, tr(self.problem), fonts.regular(palette.BODY), colours.broken,
                            (MARGIN, self._top()), width - 2 * MARGIN)
@@ -455,7 +457,7 @@ class LandingPracticeScene(SceneBase):
             else:
                 label = fit_text(tr(choice.label), label_font, value_left - row.x - 20)
                 draw_text(surface, label, label_font, colours.text_dim, (row.x + 14, row.centery), anchor="midleft")
-                value_room = row.right - value_left - self._px(70)
+                value_room = row.right - value_left - scaled_px(70, scale)
             arrows = colours.accent if chosen else colours.text_dim
             draw_text(surface, "‹", value_font, arrows, (value_left, value_y), anchor="midleft")
             draw_text(surface, "›", value_font, arrows, (row.right - 14, value_y), anchor="midright")

@@ -22,7 +22,7 @@ from game.content.timeline import Milestone, date_message, load_timeline
 from game.content.ui_text import ENGLISH, Translate, to_translate
 from game.progress import load_progress
 from game.render import palette
-from game.render.fonts import scaled
+from game.render.fonts import scaled, scaled_px
 from game.render.text import draw_text, fit_text
 from game.render.text_cache import TextCache
 from game.scenes.context import SceneContext
@@ -325,6 +325,7 @@ class EncyclopediaScene(SceneBase):
         self.detail = self.back_button = None
 
     def _build_widgets(self) -> None:
+        scale = self.ctx.fonts.scale
         self.exit()
         self._top_for = None  # the text size may have changed since: lay out afresh
         preload_text_fonts(self.ctx)
@@ -333,15 +334,11 @@ class EncyclopediaScene(SceneBase):
             self.tab_buttons[category] = UIButton(rect, self._tab_label(category), self.ctx.ui)
         self.detail = UITextBox("", self.detail_rect((width, height)), self.ctx.ui)
         button_height = self._button_height()
-        self.back_button = UIButton(pygame.Rect(MARGIN, height - button_height - 16, self._px(190), button_height),
-                                    self.ctx.tr("Back  (Esc)"), self.ctx.ui)
+        back = pygame.Rect(MARGIN, height - button_height - 16, scaled_px(190, scale), button_height)
+        self.back_button = UIButton(back, self.ctx.tr("Back  (Esc)"), self.ctx.ui)
         self._refresh()
 
     # --- layout ----------------------------------------------------------------------------------
-
-    def _px(self, value: int) -> int:
-        """A length at 100 % grown with the UI scale, as the words it holds grow."""
-        return scaled(value, self.ctx.fonts.scale)
 
     def _button_height(self) -> int:
         return scaled(BUTTON_HEIGHT, min(self.ctx.fonts.scale, 1.5))  # room for the text, no taller
@@ -357,7 +354,7 @@ class EncyclopediaScene(SceneBase):
         x, y = MARGIN, 26 + fonts.bold(palette.HEADING).get_linesize()
         rects = []
         for category in CATEGORIES:
-            tab_width = max(self._px(130), fonts.bold(24).size(self._tab_label(category))[0] + 36)
+            tab_width = max(scaled_px(130, fonts.scale), fonts.bold(24).size(self._tab_label(category))[0] + 36)
             if x > MARGIN and x + tab_width > size[0] - MARGIN:
                 x, y = MARGIN, y + tab_height + 8
             rects.append(pygame.Rect(x, y, tab_width, tab_height))
@@ -392,7 +389,7 @@ class EncyclopediaScene(SceneBase):
     def search_rect(self, size: tuple[int, int]) -> pygame.Rect:
         """Top right, as wide as the heading leaves room for."""
         heading_width = self.ctx.fonts.bold(palette.HEADING).size(self.ctx.tr("Encyclopedia"))[0]
-        box_width = min(self._px(440), size[0] - 2 * MARGIN - heading_width - 24)
+        box_width = min(scaled_px(440, self.ctx.fonts.scale), size[0] - 2 * MARGIN - heading_width - 24)
         box_height = self.ctx.fonts.regular(palette.BODY).get_linesize() + 14
         return pygame.Rect(size[0] - MARGIN - box_width, 16, box_width, box_height)
 

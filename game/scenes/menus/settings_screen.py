@@ -2,9 +2,8 @@
 
 Keyboard: Up/Down (or Tab) choose a row, Left/Right change its value, Enter presses a button or waits
 for a new key on a key row, Page Up/Down turn the page, Esc goes back without applying. The mouse turns
-pages with the wheel or the arrow buttons beside the page number.
-Also here: `apply_look(ctx)`, which makes the fonts, the pygame_gui theme and the palette follow the
-settings (the app calls it at start; this screen calls it on Apply).
+pages with the wheel or the arrow buttons beside the page number. Apply makes the look follow the settings
+through `SceneContext.apply_look` (which the app also calls at start).
 """
 
 from __future__ import annotations
@@ -21,8 +20,7 @@ from pygame_gui.elements import UIButton, UIDropDownMenu, UIHorizontalSlider
 from game import paths
 from game.content.ui_text import to_translate
 from game.render import palette as palette_module
-from game.render.fonts import fitting_scale, scale_theme_fonts, scaled
-from game.render.palette import STANDARD_PALETTE, recolour_theme
+from game.render.fonts import scaled_px
 from game.render.text import draw_text, fit_text
 from game.scenes.context import SceneContext
 from game.scenes.scene import Pop, SceneBase, Transition
@@ -43,26 +41,6 @@ LANDING_CHOICES = ((to_translate("Ask each time"), "ask"), (to_translate("Autopi
 FOOTER_BUTTONS = (to_translate("Apply"), to_translate("Defaults"), to_translate("Back"))
 HINT = to_translate("Up/Down choose  ·  Left/Right change  ·  Enter press or set a key  ·  Page Up/Down turn  ·  "
                     "Esc back")
-
-
-def apply_look(ctx: SceneContext) -> None:
-    """Makes text sizes, the pygame_gui theme and the palette follow `ctx.settings` (and the language's font);
-    the text size is the chosen one, or the largest this window has room for (`fitting_scale`).
-
-    Widgets already on screen are rebuilt from the new theme; scenes lay out again on their next enter.
-    """
-    from game.ui.theme import load_theme, use_language_font  # the theme file is read only when the look changes
-
-    settings = ctx.settings
-    width, height = ctx.ui.window_resolution
-    scale = fitting_scale(settings.ui_scale, (width, height))
-    ctx.fonts.scale = scale
-    theme = use_language_font(scale_theme_fonts(load_theme(paths.assets_dir()), scale), ctx.fonts.language_files)
-    chosen = ctx.palette
-    if chosen is not STANDARD_PALETTE:
-        recolour_theme(theme, chosen)
-    ctx.ui.get_theme().load_theme(theme)
-    ctx.ui.rebuild_all_from_changed_theme_data()
 
 
 def look_is_default(settings: Settings) -> bool:
@@ -171,16 +149,15 @@ class SettingsScene(SceneBase):
     def scale(self) -> float:
         return self.ctx.fonts.scale
 
-    def _px(self, value: int) -> int:
-        return scaled(value, self.scale)
-
     def columns(self) -> int:
         width = self.ctx.ui.window_resolution[0]
-        return 2 if width >= self._px(1100) else 1
+        return 2 if width >= scaled_px(1100, self.scale) else 1
 
     def rows_per_column(self) -> int:
+        scale = self.scale
         height = self.ctx.ui.window_resolution[1]
-        return max(3, (height - self._px(HEADER_HEIGHT) - self._px(FOOTER_HEIGHT)) // self._px(ROW_HEIGHT))
+        room = height - scaled_px(HEADER_HEIGHT, scale) - scaled_px(FOOTER_HEIGHT, scale)
+        return max(3, room // scaled_px(ROW_HEIGHT, scale))
 
     def pages(self) -> list[list[int]]:
         """Row indices on each page; a heading never ends a column, so it always stands above its rows."""
@@ -202,13 +179,13 @@ class SettingsScene(SceneBase):
         column_width = (width - 2 * MARGIN - (self.columns() - 1) * MARGIN) // self.columns()
         return pygame.Rect(
             MARGIN + column * (column_width + MARGIN),
-            self._px(HEADER_HEIGHT) + line * self._px(ROW_HEIGHT),
+            scaled_px(HEADER_HEIGHT, self.scale) + line * scaled_px(ROW_HEIGHT, self.scale),
             column_width,
-            self._px(ROW_HEIGHT) - 6,
+            scaled_px(ROW_HEIGHT, self.scale) - 6,
         )
 
     def control_rect(self, row_rect: pygame.Rect) -> pygame.Rect:
-        control_width = min(self._px(CONTROL_WIDTH), row_rect.width // 2)
+        control_width = min(scaled_px(CONTROL_WIDTH, self.scale), row_rect.width // 2)
         return pygame.Rect(row_rect.right - control_width, row_rect.top, control_width, row_rect.height)
 
     # --- focus -----------------------------------------------------------------------------------
@@ -267,9 +244,9 @@ class SettingsScene(SceneBase):
             rect = self.control_rect(self.row_rect(position))
             self.controls[index] = self._make_control(row, rect, ui)
         width, height = ui.window_resolution
-        size = (self._px(BUTTON_SIZE[0]), self._px(BUTTON_SIZE[1]))
+        size = (scaled_px(BUTTON_SIZE[0], self.scale), scaled_px(BUTTON_SIZE[1], self.scale))
         x = width - MARGIN - len(FOOTER_BUTTONS) * (size[0] + 16) + 16
-        top = height - self._px(FOOTER_HEIGHT) + self._px(46)
+        top = height - scaled_px(FOOTER_HEIGHT, self.scale) + scaled_px(46, self.scale)
         self.footer = [
             UIButton(pygame.Rect((x + number * (size[0] + 16), top), size), self.ctx.tr(label), ui)
             for number, label in enumerate(FOOTER_BUTTONS)
@@ -281,12 +258,12 @@ class SettingsScene(SceneBase):
     def page_button_rects(self) -> tuple[pygame.Rect, pygame.Rect]:
         """Where "<" and ">" stand: at the top right, with the page number between them."""
         width = self.ctx.ui.window_resolution[0]
-        side = self._px(PAGE_BUTTON_SIZE)
-        top = max(4, (self._px(HEADER_HEIGHT) - side) // 2 - self._px(6))
+        side = scaled_px(PAGE_BUTTON_SIZE, self.scale)
+        top = max(4, (scaled_px(HEADER_HEIGHT, self.scale) - side) // 2 - scaled_px(6, self.scale))
         number_width = self.ctx.fonts.regular(palette_module.SMALL).size(
             self.ctx.tr("Page {page} of {pages}", page=88, pages=88))[0]
         following = pygame.Rect(width - MARGIN - side, top, side, side)
-        previous = pygame.Rect(following.left - number_width - 2 * self._px(12) - side, top, side, side)
+        previous = pygame.Rect(following.left - number_width - 2 * scaled_px(12, self.scale) - side, top, side, side)
         return previous, following
 
     def _make_page_buttons(self, ui: pygame_gui.UIManager) -> list[UIButton]:
@@ -303,7 +280,7 @@ class SettingsScene(SceneBase):
         if row.kind == "toggle":
             return UIButton(rect, self.ctx.tr("On") if value else self.ctx.tr("Off"), ui)
         if row.kind == "slider":
-            slider_rect = pygame.Rect(rect.left, rect.top + 4, rect.width - self._px(84), rect.height - 8)
+            slider_rect = pygame.Rect(rect.left, rect.top + 4, rect.width - scaled_px(84, self.scale), rect.height - 8)
             return UIHorizontalSlider(slider_rect, self._slider_value(row), (row.low, row.high), ui,
                                       click_increment=row.step)
         text = self.ctx.tr("Press a key…") if self.listening == row.key else key_label(value)
@@ -496,7 +473,7 @@ class SettingsScene(SceneBase):
         if problem:
             sentences.append(problem)
         if look_changed or window_changed or fullscreen_changed:  # the text size that fits may have changed too
-            apply_look(self.ctx)
+            self.ctx.apply_look()
         if self.ctx.fonts.scale < settings.ui_scale:
             sentences.append(self.ctx.tr("This window fits text up to {fits} %; a larger window or full screen shows "
                                          "{chosen} %.", fits=round(self.ctx.fonts.scale * 100),
@@ -527,7 +504,7 @@ class SettingsScene(SceneBase):
         surface.fill(colours.sky)
         width, height = surface.get_size()
         draw_text(surface, self.ctx.tr("Settings"), fonts.bold(palette_module.HEADING), colours.text,
-                  (MARGIN, self._px(20)))
+                  (MARGIN, scaled_px(20, self.scale)))
         pages = self.pages()
         page_number = self.ctx.tr("Page {page} of {pages}", page=self.page + 1, pages=len(pages))
         previous, following = self.page_button_rects()
@@ -555,13 +532,13 @@ class SettingsScene(SceneBase):
             if row.kind == "slider":
                 draw_text(surface, f"{self._slider_value(row)} %", label_font, colours.text,
                           (control.right - 4, rect.centery), anchor="midright")
-        footer_top = height - self._px(FOOTER_HEIGHT)
+        footer_top = height - scaled_px(FOOTER_HEIGHT, self.scale)
         pygame.draw.line(surface, colours.panel_edge, (MARGIN, footer_top), (width - MARGIN, footer_top), 2)
         # One line under the rows: what just happened, or else which keys do what.
         line_font = fonts.regular(palette_module.BODY if self.message else palette_module.SMALL)
         line = self.message or whole_clauses(self.ctx.tr(HINT), line_font, width - 2 * MARGIN)
         draw_text(surface, fit_text(line, line_font, width - 2 * MARGIN), line_font,
-                  colours.accent if self.message else colours.text_dim, (MARGIN, footer_top + self._px(8)))
+                  colours.accent if self.message else colours.text_dim, (MARGIN, footer_top + scaled_px(8, self.scale)))
 
 
     def _draw_folder_row(self, surface: pygame.Surface, row: Row, rect: pygame.Rect) -> None:

@@ -11,7 +11,7 @@ from pygame_gui.elements import UIButton
 from game.content.loader import LoadedLevel
 from game.content.ui_text import to_translate
 from game.render import palette
-from game.render.fonts import scaled
+from game.render.fonts import scaled, scaled_px
 from game.render.text import draw_paragraph, draw_text, fit_text
 from game.scenes.context import SceneContext
 from game.scenes.scene import Pop, SceneBase, Transition
@@ -176,7 +176,7 @@ class LedgerScene(SceneBase):
         draw_text(surface, fit_text(terms, small, card.width - 48), small, colours.text_dim, (x, card.y + 12 + line))
         y = card.y + 12 + line * 2
         # Columns measured in the text's own size: date, who owes, what (cut to fit), state at the right.
-        day_x = x + self._px(30)
+        day_x = x + scaled_px(30, self.ctx.fonts.scale)
         who_x = day_x + small.size(tr("day {day}", day="0000"))[0] + 16
         what_x = who_x + max(small.size(tr("They owe"))[0], small.size(tr("You owe"))[0]) + 16
         for item in view.deliverables:
@@ -192,5 +192,3 @@ class LedgerScene(SceneBase):
             draw_text(surface, what, small, colours.text, (what_x, y + 4))
             y += line
 
-    def _px(self, value: int) -> int:
-        return scaled(value, self.ctx.fonts.scale)

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import pygame
@@ -11,17 +10,16 @@ import pygame_gui
 from pygame_gui.elements import UIButton
 
 from game.content.loader import LoadedLevel
-from game.content.models import SCIENCE_DOMAINS, PartnerSpec
 from game.content.text import translate
-from game.content.ui_text import ENGLISH, Translate, to_translate
 from game.render import palette
-from game.render.fonts import scaled
-from game.render.partner_bars import DOMAIN_LABELS, draw_trust_bar, draw_worth_bar
+from game.render.fonts import scaled, scaled_px
+from game.render.partner_bars import draw_trust_bar, draw_worth_bar
 from game.render.partner_emblem import draw_emblem
 from game.render.text import draw_paragraph, draw_text, fit_text, wrap_text
-from game.rules.negotiation import PAYLOAD_STEP_KG, Evaluation, Offer
+from game.rules.negotiation import Evaluation, Offer
 from game.scenes.context import SceneContext
 from game.scenes.partners.reply import act_and_reply
+from game.scenes.partners.terms import OFF_VALUES, TermRow, term_rows
 from game.scenes.scene import Pop, SceneBase, Transition
 
 if TYPE_CHECKING:
@@ -34,7 +32,6 @@ ROW_HEIGHT = 38
 COLUMN_WIDTH = 404
 BUTTON_HEIGHT = 50
 LEAST_LABEL_PX = 150  # at 100 %: a term's label needs this much room beside its stepper, or one side shows at a time
-MAX_PAYLOAD_KG = 400.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,88 +45,6 @@ class TitleLayout:
     @property
     def height(self) -> int:
         return len(self.lines) * self.font.get_linesize()
-
-
-@dataclass(frozen=True, slots=True)
-class TermRow:
-    """One adjustable term: its side of the table, its label, its value as words, and how it changes."""
-
-    side: str  # "they" give or "you" give
-    label: str  # already in the player's language
-    value: Callable[[Offer], str]
-    change: Callable[[Offer, int], Offer]
-
-
-def _toggle_in(items: tuple[str, ...], item: str) -> tuple[str, ...]:
-    return tuple(other for other in items if other != item) if item in items else (*items, item)
-
-
-def _cycle(options: list[str | None], current: str | None, step: int) -> str | None:
-    index = options.index(current) if current in options else 0
-    return options[(index + step) % len(options)]
-
-
-# A term's value in words: "yes", "no" and "none" stay English here (the drawing tells on from off by them) and
-# are translated where drawn.
-OFF_VALUES = ("no", "none", "0", "0/yr", "0 kg")
-VALUE_WORDS = (to_translate("yes"), to_translate("no"), to_translate("none"))  # for the translation template
-
-
-def _module_row(module: str, name: str) -> TermRow:
-    return TermRow("they", name.split(" (")[0], lambda offer: "yes" if module in offer.modules else "no",
-                   lambda offer, _: replace(offer, modules=_toggle_in(offer.modules, module)))
-
-
-def _data_row(domain: str, tr: Translate) -> TermRow:
-    return TermRow("you", tr("{domain} data", domain=tr(DOMAIN_LABELS[domain])),
-                   lambda offer: "yes" if domain in offer.data_share else "no",
-                   lambda offer, _: replace(offer, data_share=_toggle_in(offer.data_share, domain)))
-
-
-def term_rows(spec: PartnerSpec, module_names: dict[str, str], tr: Translate = ENGLISH) -> list[TermRow]:
-    """The terms this partner could give and receive, from its catalog entry."""
-    means = spec.capabilities
-    rows: list[TermRow] = []
-    if means.funding_per_year > 0:
-        step = max(1.0, round(means.funding_per_year / 10))
-        rows.append(TermRow(
-            "they", tr("Funding (credits/yr)"),  # the unit in the label: the value's cell is narrow
-            lambda offer: f"{offer.funding_per_year:g}",
-            lambda offer, d: replace(offer, funding_per_year=max(0.0, min(means.funding_per_year,
-                                                                         offer.funding_per_year + d * step))),
-        ))
-    for module in means.modules:
-        rows.append(_module_row(module, module_names.get(module, module)))
-    if means.launches:
-        rows.append(TermRow("they", tr("Launches"), lambda offer: str(offer.launches),
-                            lambda offer, d: replace(offer, launches=max(0, min(means.launches, offer.launches + d)))))
-    if means.instruments:
-        count = len(means.instruments)
-        rows.append(TermRow("they", tr("Their instruments"), lambda offer: str(offer.instruments),
-                            lambda offer, d: replace(offer, instruments=max(0, min(count, offer.instruments + d)))))
-    rows += [_data_row(domain, tr) for domain in SCIENCE_DOMAINS]
-    rows.append(TermRow(
-        "you", tr("Payload for them"), lambda offer: f"{offer.payload_kg:g} kg",
-        lambda offer, d: replace(
-            offer, payload_kg=max(0.0, min(MAX_PAYLOAD_KG, offer.payload_kg + d * PAYLOAD_STEP_KG))),
-    ))
-    if means.crew_candidates or "crew_seat" in spec.asks:
-        rows.append(TermRow("you", tr("Crew seats"), lambda offer: str(offer.crew_seats),
-                            lambda offer, d: replace(offer, crew_seats=max(0, min(2, offer.crew_seats + d)))))
-    if means.modules:
-        hosts: list[str | None] = [None, *means.modules]
-        rows.append(TermRow(
-            "you", tr("Host their module"),
-            lambda offer: module_names.get(offer.host_module, offer.host_module) if offer.host_module else "none",
-            lambda offer, d: replace(offer, host_module=_cycle(hosts, offer.host_module, d or 1)),
-        ))
-    leads: list[str | None] = [None, *SCIENCE_DOMAINS]
-    rows.append(TermRow(
-        "you", tr("They co-lead"),
-        lambda offer: tr(DOMAIN_LABELS[offer.co_lead]) if offer.co_lead else "none",
-        lambda offer, d: replace(offer, co_lead=_cycle(leads, offer.co_lead, d or 1)),
-    ))
-    return rows
 
 
 class NegotiationScene(SceneBase):
@@ -180,7 +95,8 @@ class NegotiationScene(SceneBase):
         font = self.ctx.fonts.bold(24)
         tr = self.ctx.tr
         labels = {"back": tr("Back (Esc)"), "counter": tr("Take their terms (T)"), "propose": tr("Propose (Enter)")}
-        sizes = {key: max(self._px(120), font.size(text)[0] + 40) for key, text in labels.items()}
+        least = scaled_px(120, self.ctx.fonts.scale)
+        sizes = {key: max(least, font.size(text)[0] + 40) for key, text in labels.items()}
         if sum(sizes.values()) + 2 * 16 > width - 2 * MARGIN:
             labels = {"back": tr("Back"), "counter": tr("Take their terms"), "propose": tr("Propose")}
             sizes = {key: font.size(text)[0] + 40 for key, text in labels.items()}
@@ -196,10 +112,6 @@ class NegotiationScene(SceneBase):
 
     # --- layout at the chosen text size ----------------------------------------------------------
 
-    def _px(self, value: int) -> int:
-        """A length at 100 % grown with the UI scale, as the words it holds grow."""
-        return scaled(value, self.ctx.fonts.scale)
-
     def _button_height(self) -> int:
         return scaled(BUTTON_HEIGHT, min(self.ctx.fonts.scale, 1.5))  # room for the text, no taller
 
@@ -210,7 +122,7 @@ class NegotiationScene(SceneBase):
         return max(COLUMN_TOP, header)
 
     def _title_left(self) -> int:
-        return MARGIN + 2 * self._px(32) + 16  # right of the emblem
+        return MARGIN + 2 * scaled_px(32, self.ctx.fonts.scale) + 16  # right of the emblem
 
     def patience_label(self) -> str:
         view = self.view
@@ -250,7 +162,7 @@ class NegotiationScene(SceneBase):
     def column_width(self) -> int:
         """Two columns of terms and the reasoning share the window; the terms keep at least half of it."""
         width = self.ctx.ui.window_resolution[0]
-        return min(self._px(COLUMN_WIDTH), (width - 2 * MARGIN - 2 * 16) * 3 // 10 + 40)
+        return min(scaled_px(COLUMN_WIDTH, self.ctx.fonts.scale), (width - 2 * MARGIN - 2 * 16) * 3 // 10 + 40)
 
     def terms_width(self) -> int:
         """The width of the terms: two columns; with one side at a time, no wider than the longest label and
@@ -260,7 +172,7 @@ class NegotiationScene(SceneBase):
             return both
         body = self.ctx.fonts.regular(palette.BODY)
         longest = max(body.size(row.label)[0] for row in self.rows)
-        return min(both, longest + 18 + self._px(124) + 12)
+        return min(both, longest + 18 + scaled_px(124, self.ctx.fonts.scale) + 12)
 
     def answer_lines(self) -> int:
         """Lines the answer gets: two while there is none (the layout does not jump at the first one; one when
@@ -300,8 +212,8 @@ class NegotiationScene(SceneBase):
     def one_side_at_a_time(self) -> bool:
         """Large text in a small window: two columns of terms would cut their labels to a word ("Fun…"), so
         the side of the chosen term takes both columns' room and the other waits behind its heading."""
-        room = self.column_width() - self._px(124) - 18
-        return room < self._px(LEAST_LABEL_PX)
+        room = self.column_width() - scaled_px(124, self.ctx.fonts.scale) - 18
+        return room < scaled_px(LEAST_LABEL_PX, self.ctx.fonts.scale)
 
     def _sides_shown(self) -> tuple[str, ...]:
         return (self.rows[self.cursor].side,) if self.one_side_at_a_time() else ("they", "you")
@@ -311,7 +223,7 @@ class NegotiationScene(SceneBase):
         heading = self.ctx.fonts.bold(palette.LARGE)
         column, top = self.column_width(), self.column_top()
         they = pygame.Rect(MARGIN, top, heading.size(self.ctx.tr("They give"))[0], heading.get_linesize())
-        you_x = they.right + self._px(32) if self.one_side_at_a_time() else MARGIN + column + 16
+        you_x = they.right + scaled_px(32, self.ctx.fonts.scale) if self.one_side_at_a_time() else MARGIN + column + 16
         you = pygame.Rect(you_x, top, heading.size(self.ctx.tr("You give"))[0], heading.get_linesize())
         return {"they": they, "you": you}
 
@@ -443,7 +355,7 @@ class NegotiationScene(SceneBase):
         return rects
 
     def stepper_rects(self, rect: pygame.Rect) -> tuple[pygame.Rect, pygame.Rect]:
-        box, span = self._px(30), self._px(124)
+        box, span = scaled_px(30, self.ctx.fonts.scale), scaled_px(124, self.ctx.fonts.scale)
         plus = pygame.Rect(rect.right - box - 4, rect.y + 3, box, rect.height - 6)
         minus = pygame.Rect(rect.right - span, rect.y + 3, box, rect.height - 6)
         return minus, plus
@@ -454,7 +366,7 @@ class NegotiationScene(SceneBase):
         surface.fill(colours.sky)
         view = self.view
         width = surface.get_width()
-        radius = self._px(32)
+        radius = scaled_px(32, self.ctx.fonts.scale)
         draw_emblem(surface, (MARGIN + radius, 18 + radius), radius, view.emblem_colour, view.name,
                     fonts.bold(palette.BODY))
         left = self._title_left()
@@ -470,7 +382,7 @@ class NegotiationScene(SceneBase):
         else:  # the title took the whole width: the patience shares the trust bar's line, its dots beside it
             patience = self._draw_patience(surface, (width - MARGIN, bottom), dots_beside=True)
             trust_right = patience.left - 16
-        trust_width = min(self._px(380), trust_right - left)
+        trust_width = min(scaled_px(380, self.ctx.fonts.scale), trust_right - left)
         draw_trust_bar(surface, pygame.Rect(left, bottom, trust_width, body.get_linesize() - 8),
                        view.trust, body, colours, self.ctx.tr)
         heading = fonts.bold(palette.LARGE)
@@ -515,7 +427,7 @@ class NegotiationScene(SceneBase):
         view = self.view
         label = self.patience_label()
         rect = draw_text(surface, label, fonts.regular(palette.BODY), colours.text, topright, anchor="topright")
-        dot = self._px(10)
+        dot = scaled_px(10, self.ctx.fonts.scale)
         if dots_beside:
             for index in range(view.patience):
                 centre = (rect.left - 2 * dot - index * 3 * dot, rect.centery)
@@ -589,7 +501,7 @@ class NegotiationScene(SceneBase):
         inner = box.inflate(-16, -16)
         header = self._reasoning_header(inner.height)
         area = pygame.Rect(inner.x, inner.y + header, inner.width, max(0, inner.bottom - inner.y - header))
-        bar_width = self._px(8)
+        bar_width = scaled_px(8, self.ctx.fonts.scale)
         indent = small.size("+00 ")[0]
         text_width = area.width - bar_width - 8 - indent
         lines: list[tuple[str, str, pygame.Color, bool]] = []  # prefix, words, colour, starts a paragraph
@@ -620,7 +532,7 @@ class NegotiationScene(SceneBase):
         shown = max(0, fitting(first, list_room))
         track = pygame.Rect(area.right - bar_width, area.y, bar_width, max(0, list_room))
         thumb = track.copy()
-        thumb.height = max(self._px(16), track.height * shown // len(lines))
+        thumb.height = max(scaled_px(16, self.ctx.fonts.scale), track.height * shown // len(lines))
         thumb.y = track.y + (track.height - thumb.height) * first // max(1, last_first)
         where = self.ctx.tr("lines {first}-{last} of {count} · PgUp/PgDn", first=first + 1, last=first + shown,
                             count=len(lines))
@@ -638,9 +550,10 @@ class NegotiationScene(SceneBase):
         return fonts.bold(palette.SMALL).get_linesize() * len(verdict_lines) + small.get_linesize() + 4
 
     def _full_header_height(self) -> int:
+        scale = self.ctx.fonts.scale
         fonts = self.ctx.fonts
         small, bold = fonts.regular(palette.SMALL), fonts.bold(palette.BODY)
-        return (fonts.bold(palette.LARGE).get_linesize() + bold.get_linesize() + 6 + self._px(16) + 4
+        return (fonts.bold(palette.LARGE).get_linesize() + bold.get_linesize() + 6 + scaled_px(16, scale) + 4
                 + small.get_linesize() + bold.get_linesize() + 4)
 
     def _short_header_used(self, room: int) -> bool:
@@ -709,7 +622,7 @@ class NegotiationScene(SceneBase):
                                     colours.text, rect.topleft)
                 worth_line = draw_text(surface, fit_text(worth, bold, rect.width), bold, colours.text,
                                        (rect.x, heading.bottom))
-                bar = pygame.Rect(rect.x, worth_line.bottom + 6, rect.width, self._px(16))
+                bar = pygame.Rect(rect.x, worth_line.bottom + 6, rect.width, scaled_px(16, self.ctx.fonts.scale))
                 draw_worth_bar(surface, bar, evaluation.utility, small, colours=colours, tr=self.ctx.tr)
                 draw_text(surface, fit_text(verdict, bold, rect.width), bold, colour,
                           (rect.x, bar.bottom + 4 + small.get_linesize()))

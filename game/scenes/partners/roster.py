@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pygame
@@ -14,7 +13,7 @@ from pygame_gui.elements import UIButton
 from game.content.loader import LoadedLevel
 from game.content.ui_text import ENGLISH, Translate, to_translate
 from game.render import palette
-from game.render.fonts import scaled
+from game.render.fonts import scaled, scaled_px
 from game.render.partner_bars import draw_interest_chart, draw_trust_bar
 from game.render.partner_emblem import draw_emblem
 from game.render.text import draw_paragraph, draw_text, fit_text, wrap_text
@@ -122,7 +121,7 @@ class PartnerRosterScene(SceneBase):
         if sum(font.size(text)[0] + 40 + 14 for _, text in labels) > width - 2 * MARGIN:
             labels = [(key, text.split(" (")[0]) for key, text in labels]
         # Buttons share a least width where it lets them all fit in the window, else each is as wide as its words.
-        least = self._px(150)
+        least = scaled_px(150, self.ctx.fonts.scale)
         if sum(max(least, font.size(text)[0] + 40) + 14 for _, text in labels) > width - 2 * MARGIN:
             least = 0
         x = MARGIN
@@ -218,10 +217,6 @@ class PartnerRosterScene(SceneBase):
 
     # --- layout and drawing ----------------------------------------------------------------------
 
-    def _px(self, value: int) -> int:
-        """A length at 100 % grown with the UI scale, as the words it holds grow."""
-        return scaled(value, self.ctx.fonts.scale)
-
     def _button_height(self) -> int:
         return scaled(BUTTON_HEIGHT, min(self.ctx.fonts.scale, 1.5))  # room for the text, no taller
 
@@ -229,7 +224,7 @@ class PartnerRosterScene(SceneBase):
         return max(TOP, 22 + self.ctx.fonts.bold(palette.HEADING).get_linesize() + 8)
 
     def _list_width(self) -> int:
-        usual = min(self._px(LIST_WIDTH), self.ctx.ui.window_resolution[0] * 3 // 10)
+        usual = min(scaled_px(LIST_WIDTH, self.ctx.fonts.scale), self.ctx.ui.window_resolution[0] * 3 // 10)
         if self.one_column():  # the detail scrolls anyway: the list takes more room, so names read whole
             return max(usual, round(self.ctx.ui.window_resolution[0] * WIDE_LIST_SHARE))
         return usual
@@ -315,7 +310,7 @@ class PartnerRosterScene(SceneBase):
                                                 card.right - x - 10, small.get_linesize() - 6),
                            view.trust, small, colours, self.ctx.tr)
             return
-        radius = min(self._px(28), card.height // 2 - 6)
+        radius = min(scaled_px(28, self.ctx.fonts.scale), card.height // 2 - 6)
         draw_emblem(surface, (card.x + 12 + radius, card.centery), radius, view.emblem_colour, view.name,
                     fonts.bold(palette.SMALL))
         x = card.x + 2 * radius + 24
@@ -332,7 +327,7 @@ class PartnerRosterScene(SceneBase):
         tr = self.ctx.tr
         pygame.draw.rect(surface, colours.panel, panel, border_radius=10)
         small, body = fonts.regular(palette.SMALL), fonts.regular(palette.BODY)
-        radius = self._px(38)
+        radius = scaled_px(38, self.ctx.fonts.scale)
         draw_emblem(surface, (panel.x + 14 + radius, panel.y + 14 + radius), radius, view.emblem_colour, view.name,
                     fonts.bold(palette.BODY))
         x = panel.x + 2 * radius + 32
@@ -346,9 +341,9 @@ class PartnerRosterScene(SceneBase):
         y = draw_text(surface, fit_text(talks, body, panel.right - x - 16), body,
                       colours.accent if view.talks_open else colours.text_dim, (x, y)).bottom
         y = max(y, panel.y + 28 + 2 * radius) + 4
-        draw_trust_bar(surface, pygame.Rect(panel.x + 20, y, min(self._px(420), panel.width - 40),
-                                            body.get_linesize() - 6), view.trust, body, colours,
-                       tr)
+        bar = pygame.Rect(panel.x + 20, y, min(scaled_px(420, self.ctx.fonts.scale), panel.width - 40),
+                          body.get_linesize() - 6)
+        draw_trust_bar(surface, bar, view.trust, body, colours, tr)
         y += body.get_linesize() + 10
 
         column = (panel.width - 60) // 2
@@ -411,7 +406,7 @@ class PartnerRosterScene(SceneBase):
     # --- the detail as one scrolling column, where two columns would cut or drop sections -----------
 
     def _usual_list_width(self) -> int:
-        return min(self._px(LIST_WIDTH), self.ctx.ui.window_resolution[0] * 3 // 10)
+        return min(scaled_px(LIST_WIDTH, self.ctx.fonts.scale), self.ctx.ui.window_resolution[0] * 3 // 10)
 
     def _panel_beside(self, list_width: int) -> pygame.Rect:
         width = self.ctx.ui.window_resolution[0]
@@ -441,7 +436,7 @@ class PartnerRosterScene(SceneBase):
         fonts = self.ctx.fonts
         tr = self.ctx.tr
         small, body, heading = fonts.regular(palette.SMALL), fonts.regular(palette.BODY), fonts.bold(palette.BODY)
-        radius = self._px(38)
+        radius = scaled_px(38, self.ctx.fonts.scale)
         x = panel.x + 2 * radius + 32
         talks = (tr("Talks open · patience {left} of {patience} rounds", left=view.rounds_left,
                     patience=view.patience) if view.talks_open else tr("Talks closed for now"))
@@ -524,7 +519,7 @@ class PartnerRosterScene(SceneBase):
         view = self.partner
         panel = self.detail_rect()
         small = self.ctx.fonts.regular(palette.SMALL)
-        bar_width = self._px(8)
+        bar_width = scaled_px(8, self.ctx.fonts.scale)
         inner = panel.inflate(-40, -28)
         area = pygame.Rect(inner.x, inner.y, inner.width - bar_width - 12, inner.height)
         lines = tuple(self.detail_lines(view, area.width)) if view is not None else ()
@@ -548,7 +543,7 @@ class PartnerRosterScene(SceneBase):
         shown = fitting(first, area.height)
         track = pygame.Rect(inner.right - bar_width, area.y, bar_width, area.height)
         thumb = track.copy()
-        thumb.height = max(self._px(16), track.height * shown // max(1, len(lines)))
+        thumb.height = max(scaled_px(16, self.ctx.fonts.scale), track.height * shown // max(1, len(lines)))
         thumb.y = track.y + (track.height - thumb.height) * first // max(1, last_first)
         where = self.ctx.tr("lines {first}-{last} of {count} · PgUp/PgDn", first=first + 1, last=first + shown,
                             count=len(lines))
@@ -592,76 +587,3 @@ class PartnerRosterScene(SceneBase):
             pygame.draw.rect(surface, colours.accent, thumb, border_radius=4)
             draw_text(surface, fit_text(layout.where, small, panel.width - 40), small, colours.text_dim,
                       (area.x, panel.bottom - 14), anchor="bottomleft")
-
-# The keys the gallery presses in the room with CNSA: choose the solar array, ask for it, propose; after the
-# gallery's moves that draws a counter-offer.
-GALLERY_TALKS_KEYS = (pygame.K_DOWN, pygame.K_RIGHT, pygame.K_RETURN)
-
-
-def play_gallery_moves(simulation: Simulation) -> None:
-    """The moves `shoot_partner_screens` plays in level 01 before its shots: five weeks of diplomacy."""
-    from game.ecs.commands import ConsultPartner, PlaceModule, ProposeAgreement
-    from game.rules.negotiation import Offer
-    from game.ui.hints import best_spot
-
-    occupied = set(simulation.ctx.occupied)
-    antenna = best_spot("earth_antenna", simulation.ctx.grid, simulation.catalog, occupied, occupied)
-    if antenna is None:
-        raise RuntimeError("Level 01 has no free spot for an Earth antenna: the partner gallery needs one.")
-    simulation.run_hours(2, [
-        (0, PlaceModule("earth_antenna", *antenna)),
-        (0, ConsultPartner("cnsa", "science")),
-        (0, ProposeAgreement("roscosmos", Offer(funding_per_year=100, modules=("laboratory",)))),
-    ])
-    counter = next(view for view in simulation.snapshot().partners if view.id == "roscosmos").last_answer
-    if counter is not None and counter.counter is not None:
-        simulation.queue(ProposeAgreement("roscosmos", counter.counter))
-    simulation.queue(ProposeAgreement("cnsa", Offer(funding_per_year=150, data_share=("geology", "resource_use"),
-                                                    payload_kg=50)))
-    simulation.run_hours(24 * 35)
-
-
-def shoot_partner_screens(out: Path) -> list[Path]:
-    """Renders the roster, the negotiation room and the ledger with level 01 and the real catalog to PNGs.
-
-    Runs headless (set SDL_VIDEODRIVER=dummy first). Plays a few diplomatic moves first, so the screens
-    show history, answers and agreements in every state the first weeks can reach. An Earth antenna is
-    ordered at the start: a counter asks only for science the station makes (docs/PARTNERS.md), so without
-    it the room could only show a partner declining, never a counter-offer with its reasons.
-    """
-    from game import paths
-    from game.app import open_app
-    from game.content.loader import load_level_by_path
-    from game.scenes.partners.ledger import LedgerScene
-    from game.scenes.partners.negotiation import NegotiationScene
-    from game.scenes.scene import apply_transition
-    from game.simulation.simulation import Simulation
-
-    out.mkdir(parents=True, exist_ok=True)
-    loaded = load_level_by_path(paths.levels_dir() / "01_agreement_2021.toml")
-    level, catalog = loaded.require()
-    app = open_app()
-    written: list[Path] = []
-    simulation = Simulation(level, catalog)
-    try:
-        play_gallery_moves(simulation)
-
-        def shoot(name: str, scene: SceneBase, keys: tuple[int, ...] = ()) -> None:
-            apply_transition(app.stack, Push(scene))
-            for key in keys:
-                pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=key, mod=0, unicode="", scancode=0))
-            for _ in range(4):
-                app.frame(1 / 60)
-            path = out / f"{name}.png"
-            pygame.image.save(app.window, str(path))
-            written.append(path)
-            apply_transition(app.stack, Pop())
-
-        shoot("partners_roster", PartnerRosterScene(app.ctx, simulation, loaded), (pygame.K_DOWN,))
-        talks = NegotiationScene(app.ctx, simulation, loaded, "cnsa")
-        shoot("partners_negotiation", talks, GALLERY_TALKS_KEYS)
-        shoot("partners_ledger", LedgerScene(app.ctx, simulation, loaded))
-    finally:
-        simulation.close()
-        app.close()
-    return written

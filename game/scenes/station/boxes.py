@@ -8,6 +8,7 @@ import pygame
 from game.content.ui_text import ENGLISH, Translate
 from game.render import palette
 from game.render.camera import Camera
+from game.render.fonts import scaled_px
 from game.render.glyphs import draw_glyph
 from game.render.overlays import OVERLAY_NAMES, draw_swatch, overlay_legend
 from game.render.palette import STANDARD_PALETTE, Palette
@@ -24,10 +25,6 @@ REASON_WIDTH = 440
 HINT_WIDTH = 460
 
 
-def _px(pixels: int, text: TextCache) -> int:
-    """A size that holds text, at the UI scale the fonts use."""
-    return round(pixels * text.fonts.scale)
-
 
 def _badge_label(paused: bool, speed: int, tr: Translate) -> str:
     return tr("PAUSED") if paused else tr("RUNNING {speed}×", speed=speed)
@@ -35,8 +32,9 @@ def _badge_label(paused: bool, speed: int, tr: Translate) -> str:
 
 def badge_size(text: TextCache, paused: bool, speed: int, tr: Translate = ENGLISH) -> tuple[int, int]:
     """The status badge's width and height, so the header can leave room for it."""
+    scale = text.fonts.scale
     label = _badge_label(paused, speed, tr)
-    return text.width(label, palette.BODY, bold=True) + _px(64, text), _px(BADGE_HEIGHT, text)
+    return text.width(label, palette.BODY, bold=True) + scaled_px(64, scale), scaled_px(BADGE_HEIGHT, scale)
 
 
 def draw_status_badge(surface: pygame.Surface, text: TextCache, paused: bool, speed: int, topright: tuple[int, int],
@@ -48,11 +46,11 @@ def draw_status_badge(surface: pygame.Surface, text: TextCache, paused: bool, sp
     box.topright = topright
     pygame.draw.rect(surface, colours.accent if paused else colours.panel_raised, box, border_radius=8)
     pygame.draw.rect(surface, colours.accent, box, 2, border_radius=8)
-    side = _px(20, text)
-    icon = pygame.Rect(box.x + _px(18, text), box.centery - side // 2, side, side)
+    side = scaled_px(20, text.fonts.scale)
+    icon = pygame.Rect(box.x + scaled_px(18, text.fonts.scale), box.centery - side // 2, side, side)
     ink = colours.sky if paused else colours.text
     if paused:
-        bar = _px(7, text)
+        bar = scaled_px(7, text.fonts.scale)
         pygame.draw.rect(surface, ink, (icon.x, icon.y, bar, icon.height))
         pygame.draw.rect(surface, ink, (icon.right - bar, icon.y, bar, icon.height))
     else:
@@ -121,7 +119,7 @@ def draw_reason_box(surface: pygame.Surface, text: TextCache, pointer: tuple[int
     """
     lines: list[tuple[str, pygame.Color, bool]] = []
     font = text.fonts.regular(palette.BODY - 2)
-    width = min(_px(REASON_WIDTH, text), bounds.width - 40)
+    width = min(scaled_px(REASON_WIDTH, text.fonts.scale), bounds.width - 40)
     title_font = text.fonts.bold(palette.BODY - 2)
     if preview.ok:
         title = tr("{module}: {cost} credits. Click to order it.", module=name, cost=f"{preview.cost:g}")
@@ -177,7 +175,7 @@ def draw_overlay_legend(surface: pygame.Surface, view: pygame.Rect, overlay: str
     title = tr("Overlay: {overlay}", overlay=tr(OVERLAY_NAMES[overlay]))
     images = [text.render(tr(row.text), palette.SMALL, colours.text) for row in rows]
     title_image = text.render(title, palette.BODY - 2, colours.accent, bold=True)
-    swatch_size = (_px(SWATCH[0], text), _px(SWATCH[1], text))
+    swatch_size = (scaled_px(SWATCH[0], text.fonts.scale), scaled_px(SWATCH[1], text.fonts.scale))
     row_px = max(swatch_size[1], images[0].get_height()) + 4
     width = max(title_image.get_width(), max(image.get_width() for image in images) + swatch_size[0] + 12)
     width += 2 * BOX_MARGIN
@@ -224,7 +222,7 @@ def draw_hint(surface: pygame.Surface, view: pygame.Rect, hint: Hint, camera: Ca
 def hint_box_rect(view: pygame.Rect, hint: Hint, text: TextCache, tr: Translate = ENGLISH) -> pygame.Rect:
     """Where draw_hint puts its box, for clicks."""
     font = text.fonts.regular(palette.BODY - 2)
-    width = min(_px(HINT_WIDTH, text), max(view.width // 2, view.width - 2 * BOX_MARGIN - 40))
+    width = min(scaled_px(HINT_WIDTH, text.fonts.scale), max(view.width // 2, view.width - 2 * BOX_MARGIN - 40))
     rows = wrap_text(tr(hint.text), font, width - 2 * BOX_MARGIN)
     height = len(rows) * font.get_linesize() + 2 * BOX_MARGIN + text.fonts.bold(palette.SMALL).get_linesize() + 4
     return pygame.Rect(view.x + BOX_MARGIN, view.bottom - BOX_MARGIN - height, width, height)

@@ -11,6 +11,7 @@ from game.content.text import translate
 from game.render import palette
 from game.render.build_palette import draw_build_palette
 from game.render.event_log import draw_event_log
+from game.render.fonts import scaled_px
 from game.render.goals_panel import draw_goals_panel
 from game.render.map_layers import draw_station_map
 from game.render.resource_bar import draw_resource_bar
@@ -24,7 +25,7 @@ from game.scenes.station.boxes import (
     draw_reason_box,
     draw_status_badge,
 )
-from game.scenes.station.layout import RESOURCE_BAR_HEIGHT, scaled_px
+from game.scenes.station.layout import RESOURCE_BAR_HEIGHT
 from game.scenes.station.parts import StationParts
 from game.scenes.station.tools import rotated_footprint
 

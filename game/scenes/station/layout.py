@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 import pygame
 
+from game.render.fonts import scaled_px
+
 # Sizes at 100 % UI scale; at 150 % or 200 % the bands that hold text grow with it (the map takes what is left).
 HEADER_HEIGHT = 76
 RESOURCE_BAR_HEIGHT = 58
@@ -23,10 +25,6 @@ BAR_READINGS = 12  # the most cells the bar shows: budget, energy, power, six st
 # Below this height (at 100 %) the side panel cannot hold the palette and a readable log one above the other:
 # the log becomes a third tab and gets the panel's whole height instead.
 MIN_SHARED_PANEL_PX = 400
-
-
-def scaled_px(pixels: int, scale: float) -> int:
-    return round(pixels * scale)
 
 
 def bar_columns(width: int, scale: float) -> int:

@@ -1,0 +1,83 @@
+"""Driving the real app in tests as a player would: frames, key presses, clicks, and fonts that note every text
+they draw (so a test can ask what the screen wrote, not where its pixels went)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pygame
+import pygame_gui
+
+from game.render.fonts import Fonts
+from game.settings import Settings, save_settings
+
+FRAME = 1 / 60
+
+
+def run_frames(app: Any, frames: int = 2, dt: float = FRAME) -> None:
+    """Runs whole frames (events, update, drawing) while the app runs."""
+    for _ in range(frames):
+        if app.running:
+            app.frame(dt)
+
+
+def press(app: Any, key: int, mod: int = 0, frames: int = 2) -> None:
+    """Presses and lets go of `key` (with the modifier keys `mod`), then runs `frames` frames."""
+    pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=key, mod=mod, unicode="", scancode=0))
+    pygame.event.post(pygame.event.Event(pygame.KEYUP, key=key, mod=mod, unicode="", scancode=0))
+    run_frames(app, frames)
+
+
+def click(app: Any, position: tuple[int, int], button: int = 1) -> None:
+    """A mouse click at `position` (button 1 left, 3 right), then two frames."""
+    pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONDOWN, button=button, pos=position))
+    pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONUP, button=button, pos=position))
+    run_frames(app)
+
+
+def click_button(app: Any, button: object) -> None:
+    """Presses a pygame_gui button as a click on it would, then two frames."""
+    pygame.event.post(pygame.event.Event(pygame_gui.UI_BUTTON_PRESSED, ui_element=button))
+    run_frames(app)
+
+
+class RecordingFont:
+    """A font that notes every text it renders, so the test knows what the screen wrote."""
+
+    def __init__(self, font: pygame.font.Font, seen: set[str]):
+        self._font = font
+        self._seen = seen
+
+    def render(self, text: str, *args: Any, **kwargs: Any) -> pygame.Surface:
+        self._seen.add(text)
+        return self._font.render(text, *args, **kwargs)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._font, name)
+
+
+class RecordingFonts(Fonts):
+    """The game's fonts, noting in `seen` every text drawn with them."""
+
+    seen: set[str]
+
+    def _font(self, bold: bool, size: int) -> pygame.font.Font:
+        return RecordingFont(super()._font(bold, size), self.seen)  # type: ignore[return-value]
+
+
+def record_fonts(app: Any) -> RecordingFonts:
+    """Gives the app fonts that note what they draw (at the app's UI scale); returns them."""
+    fonts = RecordingFonts(app.ctx.fonts.folder, scale=app.ctx.fonts.scale)
+    fonts.seen = set()
+    app.ctx.fonts = fonts
+    return fonts
+
+
+def open_recording_app(settings: Settings) -> Any:
+    """The real app with `settings` saved before it opens, its fonts noting every text it draws."""
+    from game.app import open_app  # imported here: most tests never need pygame
+
+    save_settings(settings)
+    app = open_app()
+    record_fonts(app)
+    return app

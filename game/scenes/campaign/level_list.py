@@ -20,6 +20,7 @@ from game.render.fonts import scaled
 from game.render.text import draw_paragraph, draw_text, fit_text
 from game.scenes.campaign.level_entries import LevelEntry, apply_progress, level_entries
 from game.scenes.context import SceneContext
+from game.scenes.list_detail import ListDetail
 from game.scenes.rich_text import (
     html_for_look,
     preload_text_fonts,
@@ -135,21 +136,19 @@ class LevelListScene(SceneBase):
         small = fonts.regular(palette.SMALL).get_linesize()
         return 8 + fonts.bold(palette.BODY + 2).get_linesize() + 3 * small + 8
 
+    def list_detail(self, size: tuple[int, int]) -> ListDetail:
+        """The level cards on the left half, the chosen level's detail on the right, above the buttons."""
+        return ListDetail.beside(size, margin=MARGIN, top=self._top(), bottom=self._button_height() + 44,
+                                 list_width=round(size[0] * 0.5) - MARGIN, gap=24)
+
     def list_rect(self, size: tuple[int, int]) -> pygame.Rect:
-        width, height = size
-        top = self._top()
-        return pygame.Rect(MARGIN, top, round(width * 0.5) - MARGIN, height - top - self._button_height() - 44)
+        return self.list_detail(size).list
 
     def detail_rect(self, size: tuple[int, int]) -> pygame.Rect:
-        listing = self.list_rect(size)
-        left = listing.right + 24
-        return pygame.Rect(left, listing.top, size[0] - MARGIN - left, listing.height)
+        return self.list_detail(size).detail
 
     def card_rect(self, index: int, size: tuple[int, int]) -> pygame.Rect:
-        listing = self.list_rect(size)
-        height = self.card_height()
-        top = listing.y + index * (height + CARD_GAP) - self.scroll
-        return pygame.Rect(listing.x, top, listing.width - 14, height)
+        return self.list_detail(size).row(index, self.card_height(), gap=CARD_GAP, scroll=self.scroll, inset=14)
 
     # --- input -----------------------------------------------------------------------------------
 

@@ -26,6 +26,7 @@ from game.render.fonts import scaled, scaled_px
 from game.render.text import draw_text, fit_text
 from game.render.text_cache import TextCache
 from game.scenes.context import SceneContext
+from game.scenes.list_detail import ListDetail
 from game.scenes.rich_text import (
     DIM_HEX,
     escape,
@@ -371,20 +372,19 @@ class EncyclopediaScene(SceneBase):
         fonts = self.ctx.fonts
         return 5 + fonts.bold(palette.SMALL + 1).get_linesize() + fonts.regular(palette.SMALL).get_linesize() + 10
 
+    def list_detail(self, size: tuple[int, int]) -> ListDetail:
+        """The entries on the left, the chosen entry's text and sources on the right, above the Back button."""
+        return ListDetail.beside(size, margin=MARGIN, top=self._top(size), bottom=self._button_height() + 32,
+                                 list_width=round(size[0] * 0.42) - MARGIN, gap=20)
+
     def list_rect(self, size: tuple[int, int]) -> pygame.Rect:
-        width, height = size
-        top = self._top(size)
-        return pygame.Rect(MARGIN, top, round(width * 0.42) - MARGIN, height - top - self._button_height() - 32)
+        return self.list_detail(size).list
 
     def detail_rect(self, size: tuple[int, int]) -> pygame.Rect:
-        listing = self.list_rect(size)
-        left = listing.right + 20
-        return pygame.Rect(left, listing.top, size[0] - MARGIN - left, listing.height)
+        return self.list_detail(size).detail
 
     def row_rect(self, index: int, size: tuple[int, int]) -> pygame.Rect:
-        listing = self.list_rect(size)
-        step = self.row_height()
-        return pygame.Rect(listing.x, listing.y + index * step - self.scroll, listing.width - 12, step - 6)
+        return self.list_detail(size).row(index, self.row_height() - 6, gap=6, scroll=self.scroll, inset=12)
 
     def search_rect(self, size: tuple[int, int]) -> pygame.Rect:
         """Top right, as wide as the heading leaves room for."""

@@ -14,6 +14,7 @@ from game.render import palette
 from game.render.fonts import scaled, scaled_px
 from game.render.text import draw_paragraph, draw_text, fit_text
 from game.scenes.context import SceneContext
+from game.scenes.list_detail import ListDetail
 from game.scenes.scene import Pop, SceneBase, Transition
 
 if TYPE_CHECKING:
@@ -98,8 +99,10 @@ class LedgerScene(SceneBase):
         return max(LINE, self.ctx.fonts.bold(palette.BODY).get_linesize() + 2)
 
     def list_rect(self, size: tuple[int, int]) -> pygame.Rect:
+        """The agreements, the window's whole width above the Back button: a list with no detail beside it."""
         top = max(TOP, 22 + self.ctx.fonts.bold(palette.HEADING).get_linesize() + 8)
-        return pygame.Rect(MARGIN, top, size[0] - 2 * MARGIN, size[1] - top - self._button_height() - 36)
+        return ListDetail.beside(size, margin=MARGIN, top=top, bottom=self._button_height() + 36,
+                                 list_width=size[0] - 2 * MARGIN, gap=0).list
 
     def handle(self, event: pygame.event.Event) -> Transition | None:
         if event.type == pygame.VIDEORESIZE:

@@ -18,6 +18,7 @@ from game.render.partner_bars import draw_interest_chart, draw_trust_bar
 from game.render.partner_emblem import draw_emblem
 from game.render.text import draw_paragraph, draw_text, fit_text, wrap_text
 from game.scenes.context import SceneContext
+from game.scenes.list_detail import ListDetail
 from game.scenes.partners.reply import act_and_reply
 from game.scenes.rich_text import (
     format_date,
@@ -249,10 +250,15 @@ class PartnerRosterScene(SceneBase):
         """The list scrolls so the chosen partner is always on screen."""
         return max(0, self.selected - self.visible_cards() + 1)
 
+    def list_detail(self, list_width: int) -> ListDetail:
+        """The partner cards on the left, `list_width` wide; the chosen partner's panel right of them, down to the
+        message above the buttons."""
+        size = self.ctx.ui.window_resolution
+        return ListDetail.beside(size, margin=MARGIN, top=self._top(), bottom=size[1] - self._message_top() + 8,
+                                 list_width=list_width, gap=24)
+
     def card_rect(self, index: int) -> pygame.Rect:
-        row = index - self.first_card()
-        height = self.card_height()
-        return pygame.Rect(MARGIN, self._top() + row * (height + 8), self._list_width(), height)
+        return self.list_detail(self._list_width()).row(index - self.first_card(), self.card_height(), gap=8)
 
     def draw(self, surface: pygame.Surface, alpha: float) -> None:
         colours = self.ctx.palette
@@ -408,15 +414,9 @@ class PartnerRosterScene(SceneBase):
     def _usual_list_width(self) -> int:
         return min(scaled_px(LIST_WIDTH, self.ctx.fonts.scale), self.ctx.ui.window_resolution[0] * 3 // 10)
 
-    def _panel_beside(self, list_width: int) -> pygame.Rect:
-        width = self.ctx.ui.window_resolution[0]
-        left = MARGIN + list_width + 24
-        top = self._top()
-        return pygame.Rect(left, top, width - left - MARGIN, self._message_top() - 8 - top)
-
     def detail_rect(self) -> pygame.Rect:
         """The chosen partner's panel, right of the list."""
-        return self._panel_beside(self._list_width())
+        return self.list_detail(self._list_width()).detail
 
     def one_column(self) -> bool:
         """True when, for some partner of the level, the two-column detail would cut a line or leave a section out
@@ -425,7 +425,7 @@ class PartnerRosterScene(SceneBase):
         key = (self.ctx.ui.window_resolution, self.ctx.fonts.scale, self.ctx.language)
         if self._one_column is not None and self._one_column[0] == (key, id(self.snapshot)):
             return self._one_column[1]
-        panel = self._panel_beside(self._usual_list_width())
+        panel = self.list_detail(self._usual_list_width()).detail
         answer = not all(self.two_columns_fit(view, panel) for view in self.snapshot.partners)
         self._one_column = ((key, id(self.snapshot)), answer)
         return answer

@@ -29,6 +29,7 @@ from game.scenes.rich_text import (
 )
 from game.scenes.scene import Pop, Replace, SceneBase, Transition
 from game.ui.focus import ButtonFocus, scroll_key, scroll_text_box
+from game.ui.teardown import kill_all
 
 MARGIN = 40
 TOP = 128
@@ -106,9 +107,7 @@ class BriefingScene(SceneBase):
         self._build()
 
     def exit(self) -> None:
-        for widget in (self.context_box, self.facts_box, self.start_button, self.back_button):
-            if widget is not None:
-                widget.kill()
+        kill_all((self.context_box, self.facts_box, self.start_button, self.back_button))
         self.context_box = self.facts_box = None
         self.start_button = self.back_button = None
         self.focus = None

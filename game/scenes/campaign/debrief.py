@@ -29,6 +29,7 @@ from game.render.text import draw_paragraph, draw_text, fit_text, wrap_text
 from game.scenes.context import SceneContext
 from game.scenes.scene import Pop, Replace, SceneBase, Transition
 from game.ui.focus import ButtonFocus, scroll_key, scroll_text_box
+from game.ui.teardown import kill_all
 
 if TYPE_CHECKING:
     from game.simulation.simulation import Simulation
@@ -106,9 +107,7 @@ class DebriefScene(SceneBase):
         self._build()
 
     def exit(self) -> None:
-        for element in [*self.buttons.values(), self.facts_box]:
-            if element is not None:
-                element.kill()
+        kill_all([*self.buttons.values(), self.facts_box])
         self.buttons = {}
         self.facts_box = None
         self.focus = None

@@ -26,6 +26,7 @@ from game.scenes.rich_text import (
     preload_text_fonts,
 )
 from game.scenes.scene import Pop, Push, SceneBase, Transition
+from game.ui.teardown import kill_all
 
 MARGIN = 40
 TOP = 96
@@ -99,9 +100,7 @@ class LevelListScene(SceneBase):
         self._build_widgets()
 
     def exit(self) -> None:
-        for widget in (self.detail, self.back_button, self.play_button):
-            if widget is not None:
-                widget.kill()
+        kill_all((self.detail, self.back_button, self.play_button))
         self.detail = self.back_button = self.play_button = None
 
     def _build_widgets(self) -> None:

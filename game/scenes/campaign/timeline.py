@@ -25,6 +25,7 @@ from game.render.text import draw_paragraph, draw_text, fit_text
 from game.scenes.campaign.level_entries import LevelEntry, apply_progress, level_entries
 from game.scenes.context import SceneContext
 from game.scenes.scene import Pop, Push, SceneBase, Transition
+from game.ui.teardown import kill_all
 
 MARGIN = 60
 BUTTON_HEIGHT = 56
@@ -176,9 +177,7 @@ class TimelineScene(SceneBase):
         return levels[0] if levels else 0
 
     def exit(self) -> None:
-        for widget in (self.back_button, self.open_button):
-            if widget is not None:
-                widget.kill()
+        kill_all((self.back_button, self.open_button))
         self.back_button = self.open_button = None
 
     def _build_widgets(self) -> None:

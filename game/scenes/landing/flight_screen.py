@@ -61,6 +61,7 @@ from game.scenes.scene import Pop, Replace, SceneBase, Transition
 from game.settings import Settings
 from game.ui.confirm_dialog import Question, open_confirm_dialog
 from game.ui.flight_input import FlightInput, FlightKeys, open_gamepads
+from game.ui.teardown import kill_all
 
 Phase = Literal["flying", "finished", "left", "error"]
 ABANDON = Question(
@@ -227,8 +228,7 @@ class LandingScene(SceneBase):
         self.sounds.silence()
         self.input.release_all()
         self._close_dialog()
-        for button in self.buttons.values():
-            button.kill()
+        kill_all(self.buttons.values())
         self.buttons = {}
 
     def handle(self, event: pygame.event.Event) -> Transition | None:
@@ -365,8 +365,7 @@ class LandingScene(SceneBase):
     # --- after the flight ------------------------------------------------------------------------
 
     def _build_result_widgets(self) -> None:
-        for button in self.buttons.values():
-            button.kill()
+        kill_all(self.buttons.values())
         width, height = self.ctx.ui.window_resolution
         scale = self.ctx.fonts.scale
         button_height = scaled(BUTTON_HEIGHT, min(scale, 1.5))  # room for the text, no taller

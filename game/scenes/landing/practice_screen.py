@@ -25,6 +25,7 @@ from game.render.text import draw_paragraph, draw_text, fit_text, wrap_text
 from game.scenes.context import SceneContext
 from game.scenes.landing.flight_screen import LandingScene, assists_with_settings, recordings_dir
 from game.scenes.scene import Pop, Push, SceneBase, Transition
+from game.ui.teardown import kill_all
 
 MARGIN = 40
 TOP = 100
@@ -111,9 +112,7 @@ class LandingPracticeScene(SceneBase):
         self._build_widgets()
 
     def exit(self) -> None:
-        for widget in [*self.buttons.values(), self.replay_entry]:
-            if widget is not None:
-                widget.kill()
+        kill_all([*self.buttons.values(), self.replay_entry])
         self.buttons = {}
         self.replay_entry = None
 

@@ -27,6 +27,7 @@ from game.scenes.rich_text import (
 )
 from game.scenes.scene import Pop, SceneBase, Transition
 from game.ui.focus import ButtonFocus, scroll_key, scroll_text_box
+from game.ui.teardown import kill_all
 
 MARGIN = 40
 TOP = 84
@@ -120,9 +121,7 @@ class CreditsScene(SceneBase):
         self._build()
 
     def exit(self) -> None:
-        for widget in (self.text, self.back_button):
-            if widget is not None:
-                widget.kill()
+        kill_all((self.text, self.back_button))
         self.text = self.back_button = None
         self.focus = None
 

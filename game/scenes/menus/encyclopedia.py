@@ -39,6 +39,7 @@ from game.scenes.rich_text import (
 )
 from game.scenes.scene import Pop, SceneBase, Transition
 from game.ui.focus import scroll_key, scroll_text_box
+from game.ui.teardown import kill_all
 
 MARGIN = 40
 TOP = 136
@@ -319,9 +320,7 @@ class EncyclopediaScene(SceneBase):
         self._build_widgets()
 
     def exit(self) -> None:
-        for widget in (*self.tab_buttons.values(), self.detail, self.back_button):
-            if widget is not None:
-                widget.kill()
+        kill_all((*self.tab_buttons.values(), self.detail, self.back_button))
         self.tab_buttons = {}
         self.detail = self.back_button = None
 

@@ -27,6 +27,7 @@ from game.render.text import draw_paragraph, draw_text, wrap_text
 from game.scenes.context import SceneContext
 from game.scenes.scene import Pop, Push, SceneBase, Transition
 from game.ui.focus import ButtonFocus
+from game.ui.teardown import kill_all
 
 BUTTON_SIZE = (320, 58)
 GAP = 16
@@ -67,8 +68,7 @@ class PauseScene(SceneBase):
         self._build()
 
     def exit(self) -> None:
-        for button in self.buttons.values():
-            button.kill()
+        kill_all(self.buttons.values())
         self.buttons = {}
         self.focus = None
 

@@ -25,6 +25,7 @@ from game.render.text import draw_text, fit_text
 from game.scenes.context import SceneContext
 from game.scenes.scene import Pop, SceneBase, Transition
 from game.settings import KEY_ACTIONS, WINDOW_SIZES, Settings, key_label, key_refusal, rebind, save_settings
+from game.ui.teardown import kill_all
 
 MARGIN = 40
 ROW_HEIGHT = 50
@@ -222,8 +223,7 @@ class SettingsScene(SceneBase):
         self._build()
 
     def exit(self) -> None:
-        for element in [*self.controls.values(), *self.footer, *self.page_buttons]:
-            element.kill()
+        kill_all([*self.controls.values(), *self.footer, *self.page_buttons])
         self.controls = {}
         self.footer = []
         self.page_buttons = []

@@ -19,6 +19,7 @@ from game.render.text import draw_text, fit_text, wrap_text
 from game.scenes.context import SceneContext
 from game.scenes.scene import Push, Quit, SceneBase, Transition
 from game.ui.focus import ButtonFocus
+from game.ui.teardown import kill_all
 
 SUBTITLE = to_translate("Build the International Lunar Research Station at the Moon's south pole")
 BUTTON_SIZE = (330, 56)
@@ -135,8 +136,7 @@ class TitleScene(SceneBase):
             self.ctx.notices.show(self.ctx.tr(warning), 9.0)
 
     def exit(self) -> None:
-        for button in self.buttons:
-            button.kill()
+        kill_all(self.buttons)
         self.buttons = []
         self.focus = None
 

@@ -21,6 +21,7 @@ from game.scenes.context import SceneContext
 from game.scenes.partners.reply import act_and_reply
 from game.scenes.partners.terms import OFF_VALUES, TermRow, term_rows
 from game.scenes.scene import Pop, SceneBase, Transition
+from game.ui.teardown import kill_all
 
 if TYPE_CHECKING:
     from game.simulation.simulation import Simulation
@@ -81,8 +82,7 @@ class NegotiationScene(SceneBase):
         self._build_widgets()
 
     def exit(self) -> None:
-        for button in self.buttons.values():
-            button.kill()
+        kill_all(self.buttons.values())
         self.buttons = {}
 
     def _build_widgets(self) -> None:

@@ -25,6 +25,7 @@ from game.scenes.rich_text import (
 )
 from game.scenes.scene import Pop, Push, SceneBase, Transition
 from game.ui.focus import ButtonFocus
+from game.ui.teardown import kill_all
 
 if TYPE_CHECKING:
     from game.simulation.simulation import Simulation
@@ -103,8 +104,7 @@ class PartnerRosterScene(SceneBase):
         self._build_widgets()
 
     def exit(self) -> None:
-        for button in self.buttons.values():
-            button.kill()
+        kill_all(self.buttons.values())
         self.buttons = {}
         self.focus = None
 

@@ -16,6 +16,7 @@ from game.scenes.station.boxes import badge_size
 from game.scenes.station.keys import StationKeys
 from game.scenes.station.layout import StationLayout
 from game.scenes.station.time_runner import SPEEDS
+from game.ui.teardown import kill_all
 
 BUTTON_GAP = 10
 BUTTON_PADDING = 34  # pygame_gui's text padding and border on both sides of a button's label (not scaled)
@@ -49,8 +50,7 @@ class StationWidgets:
         return next((name for name, button in self.buttons.items() if button is element), None)
 
     def kill(self) -> None:
-        for button in self.buttons.values():
-            button.kill()
+        kill_all(self.buttons.values())
         self.buttons = {}
         self._shown = None
 

@@ -1,21 +1,12 @@
 """Renders the partner screens (roster, negotiation room with a counter-offer, ledger) to PNG files with level 01
-and the real catalog, after five weeks of diplomacy; tools/screenshots.py calls it for the gallery.
-
-    python tools/partner_screenshots.py [--out FOLDER]
-"""
+and the real catalog, after five weeks of diplomacy: `python tools/screenshots.py` calls it for the gallery."""
 
 from __future__ import annotations
 
-import argparse
-import os
-import sys
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pygame
-
-REPO = Path(__file__).resolve().parent.parent
 
 if TYPE_CHECKING:
     from game.scenes.scene import Scene
@@ -94,22 +85,3 @@ def shoot_partner_screens(out: Path) -> list[Path]:
         simulation.close()
         app.close()
     return written
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("--out", type=Path, default=REPO / "docs" / "screenshots", help="where to write the PNGs")
-    args = parser.parse_args(argv)
-    os.environ["SDL_VIDEODRIVER"] = "dummy"
-    os.environ["SDL_AUDIODRIVER"] = "dummy"
-    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
-    sys.path.insert(0, str(REPO))
-    with tempfile.TemporaryDirectory(prefix="lunar-station-shots-") as home:
-        os.environ["LUNAR_STATION_HOME"] = home  # the app's settings and saves go there, not to the player's
-        for path in shoot_partner_screens(args.out):
-            print(path)
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

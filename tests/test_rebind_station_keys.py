@@ -15,7 +15,7 @@ import pytest
 from game.content.loader import LoadedLevel, load_level_by_path
 from game.content.message import Message, level_text
 from game.content.ui_text import Translator
-from game.scenes.menus.settings_screen import SettingsScene
+from game.scenes.menus.settings_screen import PASSIVE_KINDS, SettingsScene
 from game.scenes.scene import Push
 from game.scenes.station import drawing, station_input
 from game.scenes.station.keys import StationKeys
@@ -281,4 +281,4 @@ def test_the_settings_pages_turn_with_the_mouse_wheel_and_the_page_buttons(app: 
     for _ in range(pages):  # every row reachable by the mouse alone
         seen |= set(scene.controls)
         scene._pressed(scene.page_buttons[1])
-    assert seen == {index for index, row in enumerate(scene.rows) if row.kind != "heading"}
+    assert seen == {index for index, row in enumerate(scene.rows) if row.kind not in PASSIVE_KINDS}

@@ -215,7 +215,8 @@ class SettingsScene(SceneBase):
         self.page = (self.page + step) % len(pages)
         first = next((i for i in pages[self.page] if self.rows[i].kind not in PASSIVE_KINDS), None)
         self.focus = self.focusable().index(("row", first)) if first is not None else self.focus
-        self._build()
+        # A page of folders alone has nothing to focus: it stays shown rather than following the focus back.
+        self._build(follow_focus=first is not None)
 
     # --- life cycle ------------------------------------------------------------------------------
 
@@ -228,14 +229,15 @@ class SettingsScene(SceneBase):
         self.footer = []
         self.page_buttons = []
 
-    def _build(self) -> None:
+    def _build(self, follow_focus: bool = True) -> None:
         self.exit()
         pages = self.pages()
         kind, index = self.focused
         # The page follows the focused row, also when a new scale or window size moved the rows.
-        self.page = next((n for n, rows in enumerate(pages) if index in rows), 0) if kind == "row" else min(
-            self.page, len(pages) - 1
-        )
+        if kind == "row" and follow_focus:
+            self.page = next((n for n, rows in enumerate(pages) if index in rows), 0)
+        else:
+            self.page = min(self.page, len(pages) - 1)
         ui = self.ctx.ui
         for position, index in enumerate(pages[self.page]):
             row = self.rows[index]

@@ -83,6 +83,9 @@ def test_tooltips_and_the_palette_say_what_their_numbers_are() -> None:
     assert "Sunlight: 70 % of the lunar day (game value)" in rim
     floor = tile_tooltip_lines(CATALOG.tiles["crater_floor"], "en")
     assert "Ice: 5.6 % by mass (real)" in floor
+    computed = Figure(status="game")  # a share worked out from a game terrain is a game value
+    assert tile_tooltip_lines(CATALOG.tiles["rim"], "en", sunlight=(0.42, computed))[1] == \
+        "Sunlight: 42 % of the lunar day (game value)"
     rtg = module_tooltip_lines("Radioisotope generator", CATALOG.modules["radioisotope_generator"], "working")
     assert rtg[-1] == "figures: game values, except power (real); sources in the encyclopedia"
     battery = module_tooltip_lines("Battery bank", CATALOG.modules["battery"], "working")

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 import pygame
 
 from game.content.figures import real_figures, status_tag, summary_status
-from game.content.models import ModuleSpec, TileKind
+from game.content.models import Figure, ModuleSpec, TileKind
 from game.content.text import translate
 from game.content.ui_text import ENGLISH, Translate, to_translate
 from game.render import palette
@@ -21,14 +21,18 @@ MIN_WRAP_PX = 320
 
 
 def tile_tooltip_lines(kind: TileKind, language: str, module_name: str | None = None,
-                       tr: Translate = ENGLISH) -> list[str]:
-    """The tooltip's lines, title first; each number says whether it is a real figure or a game value."""
+                       tr: Translate = ENGLISH, sunlight: tuple[float, Figure] | None = None) -> list[str]:
+    """The tooltip's lines, title first; each number says whether it is a real figure or a game value.
+    `sunlight` replaces the ground kind's share with one worked out another way (from the site's terrain),
+    with that share's own status, so whichever way the light is found the tooltip says what it is."""
     def marked(line: str, field: str) -> str:
         return tr("{line} ({status})", line=line, status=status_tag(kind.figure(field), tr))
 
+    share, share_status = sunlight if sunlight is not None else (kind.sunlight, kind.figure("sunlight"))
     lines = [
         translate(kind.name, language),
-        marked(tr("Sunlight: {percent} % of the lunar day", percent=f"{kind.sunlight * 100:.0f}"), "sunlight"),
+        tr("{line} ({status})", line=tr("Sunlight: {percent} % of the lunar day", percent=f"{share * 100:.0f}"),
+           status=status_tag(share_status, tr)),
         marked(tr("Ice: {percent} % by mass", percent=f"{kind.ice_percent:g}"), "ice_percent")
         if kind.ice_percent > 0 else tr("Ice: none"),
         marked(tr("Slope: {degrees}°", degrees=f"{kind.slope_deg:g}"), "slope_deg"),

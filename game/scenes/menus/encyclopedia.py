@@ -287,7 +287,10 @@ def encyclopedia_entries(folders: Sequence[ContentFolder], milestones: Sequence[
     entries += [lander_entry(lander, language, tr) for lander in landers.values()]
     entries += [partner_entry(partner, language, tr) for partner in partners.values()]
     order = {category: index for index, category in enumerate(CATEGORIES)}
-    return sorted(entries, key=lambda entry: (order[entry.category], entry.title.lower()))
+    about = entries[len(milestones)]  # how to read the rest, and when it was checked: the first page a student sees
+    rest = sorted((entry for entry in entries if entry is not about),
+                  key=lambda entry: (order[entry.category], entry.title.lower()))
+    return [about, *rest]
 
 
 class EncyclopediaScene(SceneBase):

@@ -118,10 +118,11 @@ def draw_station_map(
     """The map with its overlay, clipped to the camera's viewport: cached layers, then labels and the hover."""
     previous_clip = surface.get_clip()
     surface.set_clip(camera.viewport)
-    surface.fill(colours.sky, camera.viewport)
     origin = camera.grid_to_screen(0, 0)
     corner = (round(origin[0]), round(origin[1]))
     ground = layers.ground(grid, overlay, camera.tile_px)
+    if ground is None or not ground.get_rect(topleft=corner).contains(camera.viewport):
+        surface.fill(colours.sky, camera.viewport)  # sky around a map smaller than the view (a whole 1080p fill)
     if ground is not None:
         surface.blit(ground, corner)
     else:

@@ -49,6 +49,20 @@ class TextCache:
     """Rendered words kept between frames: the same readout is not rasterised sixty times a second."""
 
     rendered: dict[tuple[int, str, tuple[int, int, int]], pygame.Surface] = field(default_factory=dict)
+    # See-through panels by (size, colour with alpha): a window-wide one, made and filled every frame, cost as
+    # much as all the readouts' words.
+    layers: dict[tuple[tuple[int, int], tuple[int, int, int, int]], pygame.Surface] = field(default_factory=dict)
+
+    def layer(self, size: tuple[int, int], colour: tuple[int, int, int, int]) -> pygame.Surface:
+        """A see-through panel of `size` filled with `colour` (its alpha included), to blit; made once."""
+        key = (size, colour)
+        shade = self.layers.get(key)
+        if shade is None:
+            if len(self.layers) >= TEXT_CACHE_LIMIT:
+                self.layers.clear()
+            shade = self.layers[key] = pygame.Surface(size, pygame.SRCALPHA)
+            shade.fill(colour)
+        return shade
 
     def render(self, font: pygame.font.Font, text: str, colour: pygame.Color) -> pygame.Surface:
         key = (id(font), text, (colour.r, colour.g, colour.b))
@@ -156,9 +170,7 @@ def draw_instruments(
     ]
     row_height = px(ROW_HEIGHT)
     panel = pygame.Rect(PANEL_MARGIN, PANEL_MARGIN, px(PANEL_WIDTH), px(26) + row_height * (len(rows) + 2))
-    layer = pygame.Surface(panel.size, pygame.SRCALPHA)
-    layer.fill((*colours.panel[:3], 215))
-    surface.blit(layer, panel)
+    surface.blit(texts.layer(panel.size, (colours.panel.r, colours.panel.g, colours.panel.b, 215)), panel)
     pygame.draw.rect(surface, colours.panel_edge, panel, 2, border_radius=6)
     y = panel.y + px(12)
     value_right = panel.right - px(52)
@@ -362,9 +374,7 @@ def draw_help_band(
     line_height = font.get_linesize()
     band = pygame.Rect(0, 0, width, help_band_height(fonts, text, width))
     band.bottom = height
-    shade = pygame.Surface(band.size, pygame.SRCALPHA)
-    shade.fill((*colours.panel[:3], HELP_BAND_ALPHA))
-    surface.blit(shade, band)
+    surface.blit(texts.layer(band.size, (colours.panel.r, colours.panel.g, colours.panel.b, HELP_BAND_ALPHA)), band)
     pygame.draw.line(surface, colours.panel_edge, band.topleft, band.topright, 1)
     for number, line in enumerate(lines):
         texts.draw(surface, font, line, colours.text, (width // 2, band.y + px(7) + number * line_height),

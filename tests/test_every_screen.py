@@ -13,11 +13,11 @@ import pygame
 import pygame_gui
 import pytest
 
-from benchmarks.screens import SCREENS, open_screen
 from game.render.palette import palette_for
 from game.settings import Settings
 from tests.app_helpers import open_recording_app
 from tests.conftest import REPO
+from tests.screen_tour import SCREENS, open_screen
 
 # For each screen: a text the game draws on it (heading or label) and the start of a button's label, if any
 # (buttons may drop their key hint, "(B)", when large text leaves no room).

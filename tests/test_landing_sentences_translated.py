@@ -224,7 +224,7 @@ def test_another_worlds_name_shows_translated_on_the_flight(pseudo_app: Any) -> 
 
 
 def test_practice_shows_the_worlds_in_the_players_language(pseudo_app: Any) -> None:
-    from benchmarks.screens import open_screen
+    from tests.screen_tour import open_screen
     from tests.test_every_screen import was_drawn
 
     app = pseudo_app
@@ -237,8 +237,8 @@ def test_practice_shows_the_worlds_in_the_players_language(pseudo_app: Any) -> N
 
 
 def test_the_practice_labels_are_not_cut_at_the_largest_text(user_home: Path) -> None:
-    from benchmarks.screens import open_screen
     from game.app import open_app
+    from tests.screen_tour import open_screen
 
     save_settings(Settings(ui_scale=2.0))
     app = open_app()
@@ -254,9 +254,9 @@ def test_the_practice_labels_are_not_cut_at_the_largest_text(user_home: Path) ->
 
 
 def test_the_flight_instruments_stay_above_the_keys_band_at_the_largest_text(user_home: Path) -> None:
-    from benchmarks.screens import open_screen
     from game.app import open_app
     from game.render.landing_hud import TextCache, draw_instruments, help_band_height
+    from tests.screen_tour import open_screen
 
     save_settings(Settings(ui_scale=2.0))
     app = open_app()

@@ -9,11 +9,11 @@ from typing import Any
 import pygame
 import pytest
 
-from benchmarks.screens import open_screen
 from game.render import palette
 from game.render.text import wrap_text
 from game.settings import Settings
 from tests.app_helpers import open_recording_app, press
+from tests.screen_tour import open_screen
 
 HEADINGS = ("What they care for", "They can bring", "They ask for", "Who they are", "History")
 

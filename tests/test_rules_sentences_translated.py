@@ -241,7 +241,7 @@ def test_the_ghost_shows_the_reason_alone_when_the_simulation_words_the_whole_se
 
 
 def test_the_negotiation_room_draws_its_reasons_and_answer_translated(app: Any) -> None:
-    from benchmarks.screens import open_screen
+    from tests.screen_tour import open_screen
 
     talks = open_screen(app, "negotiation")
     app.ctx.settings.language = "xx"

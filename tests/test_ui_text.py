@@ -192,7 +192,7 @@ PSEUDO_EXPECTED: dict[str, tuple[tuple[str, ...], str | None]] = {
 
 @pytest.mark.parametrize("name", list(PSEUDO_EXPECTED))
 def test_every_main_label_comes_out_in_the_players_language(pseudo_app: Any, name: str) -> None:
-    from benchmarks.screens import open_screen
+    from tests.screen_tour import open_screen
     from tests.test_every_screen import button_labels, was_drawn
 
     app = pseudo_app
@@ -210,8 +210,8 @@ def test_every_main_label_comes_out_in_the_players_language(pseudo_app: Any, nam
 
 
 def test_the_settings_offer_a_language_only_when_there_is_a_translation(pseudo_app: Any) -> None:
-    from benchmarks.screens import open_screen
     from game.scenes.menus.settings_screen import settings_rows
+    from tests.screen_tour import open_screen
 
     assert "language" not in {row.key for row in settings_rows(Settings(), [("English", "en")])}
     scene = open_screen(pseudo_app, "settings")

@@ -143,9 +143,9 @@ def shoot_large_text_screens(out: Path) -> list[Path]:
     """Screens at 150 % text in high contrast (the projector settings), each reached as a player reaches it."""
     import pygame
 
-    from benchmarks.screens import open_screen
     from game.app import open_app
     from game.settings import Settings, load_settings, save_settings
+    from tests.screen_tour import open_screen
 
     saved = load_settings().settings
     written: list[Path] = []

@@ -230,12 +230,13 @@ def draw_build_palette(
     pygame.draw.rect(surface, edge, area, 2, border_radius=6)
     previous_clip = surface.get_clip()
     surface.set_clip(area.inflate(-4, -4))
-    for top, height, index in build.rows():
+    rows = build.rows()  # laid out once a frame: each category heading looks ahead for its first entry
+    for top, height, index in rows:
         y = area.y + top - build.scroll
         if y + height < area.y or y > area.bottom:
             continue
         if index is None:
-            entry = build.entries[next(i for t, _, i in build.rows() if i is not None and t > top)]
+            entry = build.entries[next(i for t, _, i in rows if i is not None and t > top)]
             name = tr(CATEGORY_NAMES.get(entry.category, entry.category.replace("_", " ").title()))
             text.draw(surface, name.upper(), palette.SMALL, colours.accent, (area.x + 12, y + build.px(6)), bold=True)
             continue

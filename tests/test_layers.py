@@ -29,9 +29,11 @@ def module_name(path: Path) -> str:
     return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
 
 
-def imports_of(path: Path) -> Iterator[str]:
-    """Every module `path` imports, anywhere in it (also inside functions and `if TYPE_CHECKING:`)."""
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+def imports_of(path: Path, *, at_import_time: bool = False) -> Iterator[str]:
+    """Every module `path` imports, anywhere in it (also inside functions and `if TYPE_CHECKING:`); with
+    `at_import_time`, only those its top level imports as it loads."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    for node in tree.body if at_import_time else ast.walk(tree):
         if isinstance(node, ast.Import):
             yield from (alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
@@ -39,12 +41,13 @@ def imports_of(path: Path) -> Iterator[str]:
             yield from (f"{node.module}.{alias.name}" for alias in node.names)
 
 
-def game_modules() -> dict[str, set[str]]:
+def game_modules(*, at_import_time: bool = False) -> dict[str, set[str]]:
     """Each module of the game and the game's modules it imports."""
     paths = {module_name(path): path for path in GAME.rglob("*.py")}
     graph: dict[str, set[str]] = {}
     for name, path in paths.items():
-        graph[name] = {target for target in imports_of(path) if target in paths and target != name}
+        graph[name] = {target for target in imports_of(path, at_import_time=at_import_time)
+                       if target in paths and target != name}
     return graph
 
 
@@ -75,6 +78,14 @@ def test_no_core_module_imports_itself_back_through_others() -> None:
     assert not circles, "import circles:\n" + "\n".join(" -> ".join(sorted(circle)) for circle in circles)
 
 
+def test_no_module_of_the_game_imports_itself_back_as_it_loads() -> None:
+    # Screens that lead to each other (the debrief's Retry opens the station, which ends in the debrief)
+    # import the next one only when they open it; at import time nothing runs in a circle.
+    graph = game_modules(at_import_time=True)
+    circles = [component for component in strongly_connected(graph) if len(component) > 1]
+    assert not circles, "import circles:\n" + "\n".join(" -> ".join(sorted(circle)) for circle in circles)
+
+
 def test_the_headless_core_never_imports_pygame() -> None:
     found = [
         f"{module_name(path)} imports {target}"
@@ -100,6 +111,7 @@ def test_the_check_sees_an_import_that_runs_back_up(tmp_path: Path) -> None:
                       "def f():\n    import game.scenes.scene\n", encoding="utf-8")
     found = set(imports_of(source))
     assert {"game.simulation.simulation", "game.scenes.scene"} <= found
+    assert not {"game.simulation.simulation", "game.scenes.scene"} & set(imports_of(source, at_import_time=True))
     assert floor_of("game.ecs.components") == 2 and floor_of("game.scenes.scene") is None
     assert [set(c) for c in strongly_connected({"a": {"b"}, "b": {"a"}, "c": {"a"}}) if len(c) > 1] == [{"a", "b"}]
 

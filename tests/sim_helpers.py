@@ -36,6 +36,7 @@ def small_level(rows: list[str], modules: list[dict[str, Any]], **overrides: Any
             "name": "Test site",
             "legend": {"^": "peak", ".": "plain", "#": "crater_floor", "/": "slope"},
             "rows": rows,
+            "light": "tile_kinds",  # these tests reckon with each kind's typed-in light; test_terrain computes it
         },
         "start": {"budget": 1000, "modules": modules},
         "goals": [{"id": "science", "kind": "science", "points": 1000, "text": "Lots of science"}],

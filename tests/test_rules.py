@@ -36,7 +36,7 @@ GRID = SiteGrid.from_site(
     ("module", "x", "y", "occupied", "expected"),
     [
         ("solar_array", 0, 0, (), None),
-        ("solar_array", 4, 0, (), "needs sunlight: this tile is lit 0% of the time, and it needs at least 25%"),
+        ("solar_array", 4, 0, (), "needs sunlight: this tile is lit 0% of the time, and it needs at least 10%"),
         ("ice_extractor", 4, 0, (), None),
         ("ice_extractor", 2, 0, (), "needs ice: this tile holds none, and it needs at least 1 %"),
         ("habitat", 5, 3, (), "does not fit"),

@@ -25,6 +25,7 @@ from game.render.resource_bar import (
     resource_readings,
     snapshot_values,
 )
+from game.rules.placement import placement_refusal
 from game.scenes.scene import Push
 from game.scenes.station import drawing
 from game.scenes.station.boxes import draw_reason_box
@@ -320,9 +321,13 @@ def test_first_level_hint_points_at_a_lit_free_tile_and_shows_once(app: Any, loa
     run_frames(app, 2)
     hint = scene.run.hints.showing
     assert hint is not None and hint.id == "first-solar" and hint.cell is not None
-    tile = scene.run.grid.at(*hint.cell)
-    assert f"{tile.sunlight * 100:.0f} %" in hint.text and scene.run.module_at(hint.cell) is None
-    assert tile.sunlight == max(kind.sunlight for _, _, kind in scene.run.grid.cells())
+    grid = scene.run.grid
+    share = grid.sunlight(*hint.cell)
+    assert f"{share * 100:.0f} %" in hint.text and scene.run.module_at(hint.cell) is None
+    array = scene.run.catalog.modules["solar_array"]
+    taken = {cell for cell in ((x, y) for x, y, _ in grid.cells()) if scene.run.module_at(cell) is not None}
+    free = [(x, y) for x, y, _ in grid.cells() if placement_refusal(array, x, y, grid, taken) is None]
+    assert share == max(grid.sunlight(*cell) for cell in free)
     press(app, pygame.K_h)
     assert scene.run.hints.showing is None
     again = StationScene(app.ctx, loaded)

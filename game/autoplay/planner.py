@@ -6,7 +6,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 
-from game.autoplay.power_model import PowerModel
+from game.autoplay.power_model import PowerModel, light_label
 from game.autoplay.site_planner import SitePlanner
 from game.content.catalog import Catalog
 from game.content.models import Goal, Level, ModuleSpec
@@ -16,6 +16,7 @@ from game.rules.hours import HOURS_PER_DAY
 # produces: a planning margin, not a game rule.
 LEAD_TIME_SHARE = 0.45
 MAX_PLAN_STEPS = 400  # a guard: no plan places more modules than this
+CANDIDATE_TILES = 24  # with computed light the planner weighs arrays on this many of the best-lit tiles
 
 
 class Planner:
@@ -26,7 +27,8 @@ class Planner:
         self.catalog = catalog
         self.site = site  # asked whether a module fits anywhere, and which ground suits solar arrays
         self.wanted: list[str] = []
-        self.arrays_on: list[str] = []  # the tile kind under each solar array, standing or planned
+        self.arrays_on: list[str] = []  # the light label of each solar array's ground, standing or planned
+        self.cells_on: dict[str, tuple[int, int]] = {}  # a tile of each label in arrays_on
 
     def plan(self, standing: Iterable[str]) -> list[str]:
         """The modules to build, power first, for the goals of the level; a solar array as
@@ -120,10 +122,18 @@ class Planner:
             return []
         steady = sum(catalog.modules[m].power_output_w for m in modules_after if not catalog.modules[m].solar)
         storage = sum(catalog.modules[m].energy_storage_wh for m in modules_after)
-        kinds = sorted({tile.id for _, _, tile in self.site.grid.cells()
-                        if tile.sunlight >= array_spec.placement.min_sunlight
-                        and tile.slope_deg <= array_spec.placement.max_slope_deg})
-        model = PowerModel.for_level(catalog, set(kinds) | set(self.arrays_on))
+        grid = self.site.grid
+        fit = [(x, y) for x, y, tile in grid.cells() if grid.sunlight(x, y) >= array_spec.placement.min_sunlight
+               and tile.slope_deg <= array_spec.placement.max_slope_deg]
+        if grid.light is not None:  # computed light: the best-lit tiles, one array each
+            fit = sorted(fit, key=lambda cell: (-grid.sunlight(*cell), cell))[:CANDIDATE_TILES]
+        labels: dict[str, tuple[int, int]] = {}
+        for x, y in fit:
+            labels.setdefault(light_label(grid, x, y), (x, y))
+        kinds = sorted(labels)
+        for label in self.arrays_on:
+            labels.setdefault(label, self.cells_on.get(label, (0, 0)))
+        model = PowerModel.for_level(catalog, grid, labels, self.level.time_limit_days)
         arrays: dict[str, int] = {}
         for kind in self.arrays_on:
             arrays[kind] = arrays.get(kind, 0) + 1
@@ -133,7 +143,7 @@ class Planner:
             if base >= 0.2 * storage and storage > 0:
                 break
             options = [(model.worst_energy({**arrays, kind: arrays.get(kind, 0) + 1}, steady, draw, storage), kind)
-                       for kind in kinds]
+                       for kind in kinds if grid.light is None or not arrays.get(kind)]
             best_trial, best_kind = max(options) if options else (base, "")
             extra = battery.energy_storage_wh if battery else 0.0
             with_battery = model.worst_energy(arrays, steady, draw, storage + extra) - 0.2 * extra

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from game.autoplay.diplomat import Diplomat
 from game.autoplay.planner import Planner
+from game.autoplay.power_model import light_label
 from game.autoplay.site_planner import SitePlanner
 from game.content.catalog import Catalog
 from game.content.models import Level
@@ -61,7 +62,9 @@ class Autoplayer:
         for view in snapshot.modules:
             spec = self.catalog.modules[view.module_id]
             if spec.solar:
-                self.planner.arrays_on.append(self.site.grid.at(view.x, view.y).id)
+                label = light_label(self.site.grid, view.x, view.y)
+                self.planner.arrays_on.append(label)
+                self.planner.cells_on[label] = (view.x, view.y)
         queue = [PlannedModule(module) for module in self.planner.plan(view.module_id for view in snapshot.modules)]
         result = AutoplayResult(self.level.id, "playing", 0.0)
         limit = round((max_days or self.level.time_limit_days) * HOURS_PER_DAY)

@@ -1,42 +1,53 @@
-"""The automated player's own reckoning of a base's power: lit hours per kind of ground, stored energy."""
+"""The automated player's own reckoning of a base's power: light per kind of ground (or per tile, when the
+light is computed from the terrain), stored energy."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 
+import numpy as np
+
 from game.content.catalog import Catalog
-from game.rules.sunlight import is_lit, sun_azimuth_deg
+from game.rules.grid import SiteGrid
+from game.rules.hours import HOURS_PER_DAY
+
+STEP_HOURS = 2  # the plan checks the stores every two hours
 
 
 @dataclass(slots=True)
 class PowerModel:
-    """The planner's own reckoning of a base's power over two lunar days, from the tiles' lit arcs."""
+    """The planner's own reckoning of a base's power over the level's time (a year at most), from the light
+    the game shows for each kind of ground, or for each tile when the light is computed."""
 
-    lit_hours: dict[str, list[bool]]
+    lit_hours: dict[str, np.ndarray]  # by light label: the share of the Sun's disc seen at each step
     array_output_w: float
+    step_hours: int = STEP_HOURS
 
     @classmethod
-    def for_level(cls, catalog: Catalog, kinds: Iterable[str]) -> PowerModel:
-        if catalog.moon is None:
-            raise ValueError("the catalog has no [moon] constants")
-        day_hours = catalog.moon.synodic_day_hours
-        azimuths = [sun_azimuth_deg(hour, day_hours) for hour in range(int(2 * day_hours))]
-        lit = {}
-        for kind in kinds:
-            tile = catalog.tiles[kind]
-            lit[kind] = [is_lit(tile.sunlight, tile.lit_arc_centre_deg, azimuth) for azimuth in azimuths]
+    def for_level(cls, catalog: Catalog, grid: SiteGrid, labels: dict[str, tuple[int, int]],
+                  days: float) -> PowerModel:
+        """`labels` names a tile standing for each light label (light_label)."""
+        hours = range(0, int(min(days, 365.0) * HOURS_PER_DAY), STEP_HOURS)
+        lit = {label: np.array([grid.sun_fraction(x, y, hour) for hour in hours])
+               for label, (x, y) in labels.items()}
         array = catalog.modules.get("solar_array")
         return cls(lit, array.power_output_w if array else 0.0)
 
     def worst_energy(self, arrays: dict[str, int], steady_w: float, draw_w: float, storage_wh: float) -> float:
-        """The lowest stored energy over two lunar days, starting full: below zero means a blackout."""
-        energy = lowest = storage_wh
-        hours = len(next(iter(self.lit_hours.values()), []))
-        for hour in range(hours):
-            made = steady_w + self.array_output_w * sum(
-                count for kind, count in arrays.items() if self.lit_hours[kind][hour]
-            )
-            energy = min(storage_wh, energy + made - draw_w)
-            lowest = min(lowest, energy)
-        return lowest
+        """The lowest stored energy over the modelled time, starting full: below zero means a blackout.
+
+        Stores fill up to `storage_wh` and never beyond, so after each step the energy is the storage plus
+        what came in since the last time they were full: storage + S(t) - max S(k ≤ t), S the running sum.
+        """
+        steps = len(next(iter(self.lit_hours.values()), ()))
+        made = np.full(steps, steady_w - draw_w, dtype=np.float64)
+        for label, count in arrays.items():
+            if count:
+                made += self.array_output_w * count * self.lit_hours[label]
+        running = np.concatenate(([0.0], np.cumsum(made * self.step_hours)))
+        return float(storage_wh + (running - np.maximum.accumulate(running)).min())
+
+
+def light_label(grid: SiteGrid, x: int, y: int) -> str:
+    """What the planner calls the light of a tile: its kind when typed in, the tile itself when computed."""
+    return f"{x}.{y}" if grid.light is not None else grid.at(x, y).id

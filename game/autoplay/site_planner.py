@@ -6,6 +6,7 @@ import math
 from collections import deque
 from collections.abc import Iterable
 
+from game.autoplay.power_model import light_label
 from game.content.catalog import Catalog
 from game.content.models import Level, ModuleSpec
 from game.rules.grid import SiteGrid, footprint_cells
@@ -23,7 +24,7 @@ class SitePlanner:
 
     def __init__(self, level: Level, catalog: Catalog):
         self.catalog = catalog
-        self.grid = SiteGrid.from_site(level.site, catalog.tiles)
+        self.grid = SiteGrid.from_site(level.site, catalog.tiles, catalog.moon)
         self.occupied: set[tuple[int, int]] = set()
         self.network: set[tuple[int, int]] = set()  # cells of conducting modules joined to the base
         self.pad_rule = False  # a pad stands: modules must join the pad's network to be assembled
@@ -95,7 +96,7 @@ class SitePlanner:
         linked = self.pad_rule or spec.power_draw_w > 0 or spec.power_output_w > 0 or spec.energy_storage_wh > 0
         best: tuple[float, int, int] | None = None
         for x, y in self.spots(spec):
-            if prefer is not None and self.grid.at(x, y).id != prefer:
+            if prefer is not None and light_label(self.grid, x, y) != prefer:
                 continue
             cells = footprint_cells(x, y, spec.footprint)
             reach = min((distance.get(cell, math.inf) for cell in self._edge(cells)), default=math.inf)

@@ -17,6 +17,7 @@ from game.content.references import check_level_references
 from game.content.text import translate
 from game.content.toml_file import read_toml
 from game.content.validation import validate_data
+from game.terrain.png import HeightImageError, image_inside, read_height_image
 
 
 def label_for(path: Path) -> str:
@@ -71,6 +72,12 @@ def load_level(path: Path, base: Catalog, assets: Path | None = None) -> LoadedL
     # The level's own catalog entries are checked one by one, so one bad entry does not void the level.
     data = {key: value for key, value in source.data.items() if key != "catalog"}
     level, loaded.problems = validate_data(Level, data, source.label, lines)
+    if level is not None:
+        level, image_problem = read_relief_image(level, path.parent)
+        if image_problem is not None:
+            path_key = ("site", "relief", "height_image")
+            loaded.problems = [Problem(source.label, path_key, image_problem, line_of(lines, path_key))]
+            return loaded
     catalog = base.copy()
     catalog_problems, added = add_level_catalog(catalog, source.data.get("catalog"), source.label, lines, path.parent)
     if level is None:
@@ -90,6 +97,22 @@ _CATALOG_ONLY_KEYS = {"moon", *SECTIONS}
 def looks_like_catalog(data: dict[str, Any]) -> bool:
     """A table that holds catalog sections and none of a level's own keys."""
     return bool(_CATALOG_ONLY_KEYS & data.keys()) and not {"id", "site", "goals", "start"} & data.keys()
+
+
+def read_relief_image(level: Level, folder: Path) -> tuple[Level, str | None]:
+    """The level with its height image read into the relief's height grid (the rest of the game needs no
+    folder), or the sentence saying why the image cannot be used."""
+    relief = level.site.relief
+    if relief.height_image is None:
+        return level, None
+    try:
+        image = read_height_image(image_inside(folder, relief.height_image))
+    except HeightImageError as error:
+        return level, str(error)
+    heights = [[float(value) * relief.image_scale_m for value in row] for row in image]
+    site = level.site.model_copy(update={"relief": relief.model_copy(update={"heights": heights,
+                                                                            "height_image": None})})
+    return level.model_copy(update={"site": site}), None
 
 
 @dataclass(slots=True)

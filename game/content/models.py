@@ -9,6 +9,7 @@ from typing import Annotated, ClassVar, Literal
 import pydantic
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from game.content.relief_models import PolarSky, Relief
 from game.content.text import LocalizedText
 
 FORMAT_VERSION = 1
@@ -127,6 +128,10 @@ class TileKind(Strict):
     ice_percent: float = Field(0.0, ge=0.0, le=100.0, description="Water ice in the soil, percent by mass.")
     slope_deg: float = Field(0.0, ge=0.0, le=90.0, description="Typical slope in degrees.")
     earth_visible: bool = Field(True, description="Whether Earth stands above this ground's horizon.")
+    # Computed light (game/terrain) replaces sunlight, lit_arc_centre_deg, ice_percent and earth_visible
+    # unless the site says light = "tile_kinds"; height_m shapes the relief the light is computed from.
+    height_m: float = Field(0.0, ge=-12_000.0, le=12_000.0, allow_inf_nan=False,
+                            description="Typical height of this ground above the plain, metres (a game value).")
     landing: Literal["good", "poor", "none"] = Field("poor", description="How safe a landing is here.")
     colour: Colour = "#8a8a8a"
     pattern: Literal["plain", "dots", "hatch", "cross", "waves", "stripes", "grid"] = Field(
@@ -442,6 +447,7 @@ class MoonFacts(Strict):
     surface_gravity: float = Field(gt=0.0, description="m/s².")
     surface_dose_usv_per_day: NonNegative = Field(description="Radiation dose on the open surface, µSv/day.")
     crew: CrewNeeds | None = Field(None, description="What the crew need; a level with crew needs it.")
+    sky: PolarSky | None = Field(None, description="The Sun's and Earth's paths at the pole, for computed light.")
     sources: Sources = Field(min_length=1)
 
 
@@ -479,6 +485,9 @@ class Site(Strict):
         description="Which tile kind each character stands for."
     )
     rows: list[str] = Field(min_length=4, max_length=120, description="Top row first; every row as wide.")
+    relief: Relief = Field(Relief(), description="The site's heights, from which light and Earth view are computed.")
+    light: Literal["computed", "tile_kinds"] = Field(
+        "computed", description="'tile_kinds' overrides the computed light with the tiles' typed-in shares.")
 
 
 class PlacedModule(Strict):

@@ -12,6 +12,7 @@ from game.content.models import Level
 from game.content.problems import KeyPath, Problem
 from game.rules.grid import SiteGrid, footprint_cells
 from game.rules.placement import placement_refusal
+from game.terrain.relief import grid_shape_problem
 
 MIN_SITE_SIDE = 8
 MAX_SITE_WIDTH = 160
@@ -107,7 +108,14 @@ def _check_site(report: _Report, level: Level, catalog: Catalog) -> SiteGrid | N
             known = f"it has {legend}" if legend else "the legend is empty"
             report.add(("site", "rows", row_index), f"{listed} {verb} not in the legend ({known})")
             sound = False
-    return SiteGrid.from_site(site, catalog.tiles) if sound else None
+    if sound:
+        shape = grid_shape_problem(site.relief, len(site.rows), width)
+        if shape is not None:
+            report.add(("site", "relief", "heights"), shape)
+            sound = False
+    # The start's modules are checked against the light the game will compute, so the level cannot start
+    # with an array on ground the terrain keeps dark.
+    return SiteGrid.from_site(site, catalog.tiles, catalog.moon) if sound else None
 
 
 def _check_start(report: _Report, level: Level, catalog: Catalog, grid: SiteGrid | None) -> None:

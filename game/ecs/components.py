@@ -53,10 +53,9 @@ class Reliability:
 
 @dataclass(slots=True)
 class SolarExposure:
-    """The lit arc of the ground under a solar module (its worst tile decides)."""
+    """The tile whose light drives a solar module: the least lit one under its footprint."""
 
-    sunlight: float
-    lit_arc_centre_deg: float
+    cell: tuple[int, int]
 
 
 @dataclass(slots=True)

@@ -65,8 +65,7 @@ def spawn_module(
     if spec.energy_storage_wh > 0:
         components.append(EnergyStore(spec.energy_storage_wh))
     if spec.solar:
-        worst = min((ctx.grid.at(cx, cy) for cx, cy in cells), key=lambda tile: tile.sunlight)
-        components.append(SolarExposure(worst.sunlight, worst.lit_arc_centre_deg))
+        components.append(SolarExposure(min(cells, key=lambda cell: ctx.grid.sunlight(*cell))))
     if spec.failure_rate_per_year > 0:
         components.append(Reliability(next_failure_hour(ctx, spec)))
     entity = esper.create_entity(*components)

@@ -11,7 +11,7 @@ from collections.abc import Container, Sequence
 
 from game.content.message import Message, say
 from game.content.models import ModuleSpec
-from game.rules.grid import SiteGrid, footprint_cells, turned
+from game.rules.grid import EARTH_VIEW_NEEDED, SiteGrid, footprint_cells, turned
 
 # The whole sentence a log or a command line reads; the reason box shows the `reason` value alone.
 CANNOT_BUILD_HERE = "{module} cannot be built here: {reason}"
@@ -43,20 +43,26 @@ def placement_refusal(
         if rules.tiles is not None and tile.id not in rules.tiles:
             return say("must stand on {tiles!l}: this tile is {here!l}",
                        tiles=_any_of([_tile_name(grid, kind) for kind in rules.tiles]), here=tile.name)
-        if tile.sunlight < rules.min_sunlight:
+        sunlight = grid.sunlight(cx, cy)
+        if sunlight < rules.min_sunlight:
             return say("needs sunlight: this tile is lit {lit:.0%} of the time, and it needs at least {needed:.0%}",
-                       lit=tile.sunlight, needed=rules.min_sunlight)
-        if tile.ice_percent < rules.min_ice_percent:
-            if tile.ice_percent == 0:
+                       lit=sunlight, needed=rules.min_sunlight)
+        ice = grid.ice_percent(cx, cy)
+        if ice < rules.min_ice_percent:
+            if ice == 0:
                 return say("needs ice: this tile holds none, and it needs at least {needed:g} %",
                            needed=rules.min_ice_percent)
             return say("needs ice: this tile holds only {held:g} %, and it needs at least {needed:g} %",
-                       held=tile.ice_percent, needed=rules.min_ice_percent)
+                       held=ice, needed=rules.min_ice_percent)
         if tile.slope_deg > rules.max_slope_deg:
             return say("too steep: this ground slopes {slope:g}°, and it can stand on {most:g}° at most",
                        slope=tile.slope_deg, most=rules.max_slope_deg)
-        if rules.needs_earth_view and not tile.earth_visible:
-            return say("needs Earth in view: a ridge hides Earth from this tile")
+        if rules.needs_earth_view and not grid.earth_visible(cx, cy):
+            if grid.light is None:
+                return say("needs Earth in view: a ridge hides Earth from this tile")
+            return say("needs Earth in view: the horizon hides Earth from this tile {seen:.0%} of the time, and an "
+                       "antenna needs it in view at least {needed:.0%}", seen=1 - grid.earth_share(cx, cy),
+                       needed=EARTH_VIEW_NEEDED)
     return None
 
 

@@ -74,7 +74,7 @@ class Simulation:
             level=level,
             catalog=catalog,
             moon=catalog.moon,
-            grid=SiteGrid.from_site(level.site, catalog.tiles),
+            grid=SiteGrid.from_site(level.site, catalog.tiles, catalog.moon),
             rng=random.Random(self.seed),
             station=station,
             seed=self.seed,

@@ -6,6 +6,7 @@ ground and one balance per network, and modules' flags are written only when the
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from dataclasses import dataclass, field
 
 import esper
@@ -15,17 +16,16 @@ from game.ecs.events import EnergyRunningLow, PowerLost
 from game.ecs.resources import SimContext
 from game.ecs.status import is_finished, is_sound
 from game.rules.economy import LOW_ENERGY_WARNING_HOURS
+from game.rules.grid import SiteGrid
 from game.rules.power import balance_hour, power_networks
-from game.rules.sunlight import is_lit, sun_azimuth_deg
 from game.systems.base import System
 
 
 @dataclass(slots=True)
 class _SolarGroup:
-    """The solar modules of one network on one kind of ground: lit and dark together."""
+    """The solar modules of one network whose ground is lit and dark together (`cell` stands for them)."""
 
-    sunlight: float
-    lit_arc_centre_deg: float
+    cell: tuple[int, int]
     output_w: float = 0.0
     states: list[PowerState] = field(default_factory=list)
     lit: bool | None = None  # unknown until the first hour
@@ -35,18 +35,17 @@ class _SolarGroup:
 class _Network:
     members: list[tuple[Module, PowerState]] = field(default_factory=list)
     steady_w: float = 0.0
-    solar: dict[tuple[float, float], _SolarGroup] = field(default_factory=dict)
+    solar: dict[Hashable, _SolarGroup] = field(default_factory=dict)
     draw_w: float = 0.0
     stores: list[EnergyStore] = field(default_factory=list)
     supplied: bool | None = None  # last hour's answer, so the members' flags are written only on a change
     full: bool = False  # every store was full after the last hour and nothing has drained them since
 
 
-def _output(network: _Network, azimuth: float) -> float:
-    """What the network makes with the sun at this azimuth (reading only: no flag changes)."""
-    lit = (group.output_w for group in network.solar.values()
-           if is_lit(group.sunlight, group.lit_arc_centre_deg, azimuth))
-    return network.steady_w + sum(lit)
+def _output(network: _Network, grid: SiteGrid, hour: float) -> float:
+    """What the network makes at this hour (reading only: no flag changes)."""
+    return network.steady_w + sum(group.output_w * grid.sun_fraction(*group.cell, hour)
+                                  for group in network.solar.values())
 
 
 class PowerSystem(System):
@@ -63,8 +62,8 @@ class PowerSystem(System):
         self._numbers: dict[int, int] = {}
         # The figures before the first hour, so a run shows its power from the start; changes nothing else.
         self._rebuild()
-        azimuth = sun_azimuth_deg(ctx.station.hour, ctx.moon.synodic_day_hours)
-        ctx.power_generation_w = sum(_output(network, azimuth) for network in self._networks.values())
+        hour = ctx.station.hour
+        ctx.power_generation_w = sum(_output(network, ctx.grid, hour) for network in self._networks.values())
         ctx.power_draw_w = sum(network.draw_w for network in self._networks.values())
 
     def process(self) -> None:
@@ -77,12 +76,11 @@ class PowerSystem(System):
             self._energy_version = ctx.energy_version
             for network in self._networks.values():
                 network.full = False
-        azimuth = sun_azimuth_deg(ctx.station.hour, ctx.moon.synodic_day_hours)
         all_supplied = True
         any_draw = False
         total_generation = total_draw = 0.0
         for number, network in self._networks.items():
-            generation = network.steady_w + self._sunlit_output(network, azimuth)
+            generation = network.steady_w + self._sunlit_output(network, ctx.station.hour)
             total_generation += generation
             total_draw += network.draw_w
             supplied = self._balance(network, generation)
@@ -103,17 +101,19 @@ class PowerSystem(System):
         elif any_draw:
             ctx.station.powered_streak_hours += 1
 
-    @staticmethod
-    def _sunlit_output(network: _Network, azimuth: float) -> float:
+    def _sunlit_output(self, network: _Network, hour: int) -> float:
+        """What the network's arrays make this hour: each group's output times the share of the Sun's disc
+        its ground sees (a tracking array half behind a ridge makes half)."""
         output = 0.0
+        grid = self.ctx.grid
         for group in network.solar.values():
-            lit = is_lit(group.sunlight, group.lit_arc_centre_deg, azimuth)
+            seen = grid.sun_fraction(*group.cell, hour)
+            lit = seen > 0.0
             if lit is not group.lit:
                 group.lit = lit
                 for state in group.states:
                     state.lit = lit
-            if lit:
-                output += group.output_w
+            output += group.output_w * seen
         return output
 
     @staticmethod
@@ -172,8 +172,8 @@ class PowerSystem(System):
             network.draw_w += spec.power_draw_w
             exposure = esper.try_component(entity, SolarExposure)
             if spec.power_output_w > 0 and exposure is not None:
-                key = (exposure.sunlight, exposure.lit_arc_centre_deg)
-                group = network.solar.setdefault(key, _SolarGroup(*key))
+                key = self.ctx.grid.light_key(*exposure.cell)
+                group = network.solar.setdefault(key, _SolarGroup(exposure.cell))
                 group.output_w += spec.power_output_w
                 group.states.append(state)
             else:

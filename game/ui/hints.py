@@ -63,7 +63,7 @@ def best_spot(module_id: str, grid: SiteGrid, catalog: Catalog, occupied: set[tu
     allowed = [(x, y) for x, y, _ in grid.cells() if placement_refusal(spec, x, y, grid, occupied) is None]
     if not allowed:
         return None
-    return max(allowed, key=lambda cell: (grid.at(*cell).sunlight, -distance(cell), -cell[1], -cell[0]))
+    return max(allowed, key=lambda cell: (grid.sunlight(*cell), -distance(cell), -cell[1], -cell[0]))
 
 
 def read_seen(path: Path) -> set[str]:
@@ -118,7 +118,7 @@ class HintBook:
                     if cell is None:
                         continue  # nowhere left to point at: the hint would mislead
                     # A say() value, so a language may write its percentages its own way ("86 %", "86%").
-                    fill["sunlight"] = say("{percent:.0f} %", percent=grid.at(*cell).sunlight * 100)
+                    fill["sunlight"] = say("{percent:.0f} %", percent=grid.sunlight(*cell) * 100)
             # The file's text in the player's language is the pattern; its values are shown through tr() in turn.
             try:
                 words = Message(translate(spec.text, self.language), fill)

@@ -62,7 +62,7 @@ class StationRun:
         self.ctx = ctx
         self.loaded = loaded
         self.level, self.catalog = loaded.require()
-        self.grid = SiteGrid.from_site(self.level.site, self.catalog.tiles)
+        self.grid = SiteGrid.from_site(self.level.site, self.catalog.tiles, self.catalog.moon)
         self.simulation = simulation or new_simulation(loaded, ctx.settings.landing_choice)
         self.handed_over = False  # the debrief took the simulation: closing the screen must not close it
         self.history = ResourceHistory()

@@ -11,9 +11,10 @@ from tests.conftest import REPO
 
 GAME = REPO / "game"
 # Lowest first. content and rules are one floor: the rules speak of content's models, and content checks a
-# level's starting base with the placement rules.
+# level's starting base with the placement rules. terrain shares it: it reads content's relief, the rules'
+# grid takes each tile's light from it, and content reads a level's height image with it.
 FLOORS: tuple[frozenset[str], ...] = (
-    frozenset({"content", "rules"}),
+    frozenset({"content", "rules", "terrain"}),
     frozenset({"landing"}),
     frozenset({"ecs"}),
     frozenset({"systems"}),

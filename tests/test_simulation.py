@@ -17,7 +17,7 @@ from tests.sim_helpers import shipped_level, simulation
 PLAN: list[tuple[int, Command]] = [
     (0, PlaceModule("solar_array", 16, 7)),
     (0, PlaceModule("power_cable", 17, 8)),
-    (5, PlaceModule("earth_antenna", 20, 12)),
+    (5, PlaceModule("earth_antenna", 22, 12)),
     (30, PlaceModule("battery", 20, 14)),
     (100, Demolish(20, 14)),
 ]
@@ -199,7 +199,7 @@ def test_the_snapshot_carries_the_power_the_power_system_found():
     start = run.snapshot()
     assert start.power_generation_w > 0 and start.power_generation_w == run.history[0].generation_w  # from hour 0
     assert start.power_draw_w == 0  # the starting outpost only makes power
-    run.run_hours(24 * 40, [(0, PlaceModule("earth_antenna", 20, 12))])  # draws power once it has landed
+    run.run_hours(24 * 40, [(0, PlaceModule("earth_antenna", 22, 12))])  # draws power once it has landed
     later = run.snapshot()
     assert any(view.module_id == "earth_antenna" and view.state in ("working", "unpowered") for view in later.modules)
     assert later.power_draw_w == catalog.modules["earth_antenna"].power_draw_w > 0

@@ -19,7 +19,7 @@ from game.terrain.horizon import near_horizon
 from game.terrain.light import SiteLight, light_for_heights
 from game.terrain.png import HeightImageError, image_inside, read_height_image
 from game.terrain.report import light_figures
-from game.terrain.sky import Sky
+from game.terrain.sky import SEASON_AT_START, Sky
 
 REPO = Path(__file__).resolve().parent.parent
 SHACKLETON_RIM = [REPO / "levels" / "01_agreement_2021.toml", REPO / "levels" / "02_change7_2026.toml"]
@@ -51,7 +51,7 @@ def test_a_lone_peak_on_a_plain_is_lit_most_and_shades_the_plain_behind_it() -> 
     assert light.horizon_at(*north, 0.0) < 0.1
     # So it is dark while the Sun is towards the south and lit, in summer, while the Sun is north.
     hours_south = 0.5 * sky().synodic_day_hours  # the Sun circles from 0° at hour 0
-    summer = 0.25 * sky().year_hours  # the Sun at its highest
+    summer = (0.25 - SEASON_AT_START) * sky().year_hours  # the Sun at its highest
     assert light.sun_fraction(*north, hours_south) == 0.0
     assert light.sun_fraction(*north, summer - (summer % sky().synodic_day_hours)) > 0.0
     assert light.share[6, 10] < light.share[10, 10]

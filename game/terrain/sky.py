@@ -5,8 +5,8 @@ while over the Moon's year of seasons (the eclipse year, 346.62 days) it climbs 
 horizon and sinks as far below. Earth hangs low towards the near side (the map's top, azimuth 0°) and bobs
 up and down with the Moon's librations. Azimuths are degrees clockwise from the map's top.
 
-Game values: at hour 0 of every level the Sun stands at azimuth 0° on the horizon at the start of the
-southern summer half of the year (rising), and Earth at the middle of both librations.
+Game values: at hour 0 of every level the Sun stands at azimuth 0°, an eighth of the year into the southern
+summer half (about 1.1° up and climbing, so a level opens in light), and Earth at the middle of both librations.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ import numpy as np
 from game.content.models import MoonFacts
 
 HOURS_PER_DAY = 24.0
+SEASON_AT_START = 0.125  # share of the Moon's year gone by at hour 0 since the Sun crossed into the south
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,12 +60,12 @@ class Sky:
     def key(self) -> tuple[float, ...]:
         return (self.synodic_day_hours, self.year_hours, self.tilt_deg, self.sun_disc_deg, self.earth_disc_deg,
                 self.earth_lat_deg, self.earth_lat_period_hours, self.earth_lon_deg, self.earth_lon_period_hours,
-                self.moon_radius_m, self.earth_azimuth_deg)
+                self.moon_radius_m, self.earth_azimuth_deg, SEASON_AT_START)
 
     def sun(self, hour: float) -> tuple[float, float]:
         """(azimuth, elevation) of the Sun's centre in degrees, `hour` hours into the level."""
         azimuth = (hour / self.synodic_day_hours * 360.0) % 360.0
-        return azimuth, self.tilt_deg * math.sin(2.0 * math.pi * hour / self.year_hours)
+        return azimuth, self.tilt_deg * math.sin(2.0 * math.pi * (hour / self.year_hours + SEASON_AT_START))
 
     def earth(self, hour: float) -> tuple[float, float]:
         """(azimuth, elevation) of Earth's centre in degrees."""
@@ -74,7 +75,7 @@ class Sky:
 
     def sun_path(self, hours: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         azimuth = (hours / self.synodic_day_hours * 360.0) % 360.0
-        return azimuth, self.tilt_deg * np.sin(2.0 * np.pi * hours / self.year_hours)
+        return azimuth, self.tilt_deg * np.sin(2.0 * np.pi * (hours / self.year_hours + SEASON_AT_START))
 
     def earth_path(self, hours: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         swing = self.earth_lon_deg * np.sin(2.0 * np.pi * hours / self.earth_lon_period_hours)

@@ -19,9 +19,11 @@ Replace) a scene that holds it.
 
 from __future__ import annotations
 
+import signal
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 import pygame
 import pygame_gui
@@ -33,7 +35,7 @@ from game.render.fonts import Fonts, fitting_scale
 from game.scenes.context import SceneContext
 from game.scenes.menus.title import TitleScene
 from game.scenes.scene import Pop, Push, Quit, Replace, Scene, Transition, apply_transition
-from game.settings import Settings, load_settings, save_settings
+from game.settings import MIN_WINDOW_SIZE, Settings, load_settings, save_settings, window_size_fits
 from game.ui.confirm_dialog import LEAVE_LEVEL, QUIT_GAME, open_confirm_dialog
 from game.ui.notice import Notices
 from game.ui.screenshot import save_screenshot
@@ -41,7 +43,6 @@ from game.ui.theme import create_ui_manager
 
 WINDOW_TITLE = "Lunar Station"
 WINDOW_SIZE = (1280, 720)
-MIN_WINDOW_SIZE = (960, 540)
 FPS_CAP = 60
 MAX_FRAME_SECONDS = 0.25  # after a stall (a dragged window, a breakpoint) the game resumes, not races
 SETTINGS_WARNING_SECONDS = 9.0
@@ -192,7 +193,7 @@ class App:
         if size == tuple(self.ui.window_resolution):
             return
         self.ui.set_window_resolution(size)
-        if not self.ctx.settings.fullscreen:
+        if not self.ctx.settings.fullscreen and window_size_fits(size):
             self.ctx.settings.window_size = size
         if fitting_scale(self.ctx.settings.ui_scale, size) != self.ctx.fonts.scale:
             self.ctx.apply_look()
@@ -297,6 +298,7 @@ def run(
     app = open_app(start_scene, mod_folders=mod_folders)
     clock = pygame.time.Clock()
     dt = 0.0
+    previous = _end_on_sigterm()
     try:
         while app.running and (max_frames is None or app.frames < max_frames):
             app.frame(dt)
@@ -306,4 +308,23 @@ def run(
             dt = clock.tick(FPS_CAP) / 1000
     finally:
         app.close()
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
     return 0
+
+
+def _ended(signum: int, frame: object) -> None:
+    raise SystemExit(128 + signum)
+
+
+def _end_on_sigterm() -> Any:
+    """SIGTERM (a teacher's `kill`, a session ending) ends the game through the frame loop's `finally`.
+
+    SDL turns SIGTERM into a quit event that a busy or frozen frame never reads; Python's handler, set after
+    SDL's, interrupts even a frame stuck in a loop. Returns the handler it replaced (None off the main thread,
+    where Python cannot set one).
+    """
+    try:
+        return signal.signal(signal.SIGTERM, _ended)
+    except ValueError:
+        return None

@@ -1,25 +1,25 @@
 """The player's campaign progress: finished levels with their best score, and the facts met in play.
 
 A small JSON file in the user data folder, written atomically. A damaged file never stops the game:
-it is moved aside (kept as progress.json.bad for a teacher to look at) and the player gets one sentence.
+it is moved aside (kept as progress.damaged-1.json, say, for a teacher to look at) and the player gets one sentence.
 """
 
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from game import paths
-from game.atomic_file import write_text_atomically
+from game.atomic_file import move_aside, write_text_atomically
 from game.content.message import Message, say
+from game.content.reading import UnreadableFile, read_json
 
 PROGRESS_FILE = "progress.json"
 PROGRESS_FORMAT = 1
-BAD_SUFFIX = ".bad"
+MAX_PROGRESS_BYTES = 4 * 1024 * 1024
 
 
 @dataclass(slots=True)
@@ -45,9 +45,10 @@ def progress_path() -> Path:
 class DamagedProgress(ValueError):
     """What is wrong with a progress file: a clause for the player, made with say()."""
 
-    def __init__(self, reason: Message) -> None:
+    def __init__(self, reason: Message, kind: str = "damaged") -> None:
         super().__init__(reason)
         self.reason = reason
+        self.kind = kind
 
 
 def _parse(data: Any) -> Progress:
@@ -58,7 +59,8 @@ def _parse(data: Any) -> Progress:
     if not isinstance(version, int) or isinstance(version, bool):
         raise DamagedProgress(say("it has no format number"))
     if version > PROGRESS_FORMAT:
-        raise DamagedProgress(say("it was written by a newer version of the game (format {version})", version=version))
+        raise DamagedProgress(say("it was written by a newer version of the game (format {version})", version=version),
+                              "newer-version")
     completed = data.get("completed", {})
     if not isinstance(completed, dict) or not all(
         isinstance(key, str) and isinstance(value, int) and not isinstance(value, bool)
@@ -71,46 +73,49 @@ def _parse(data: Any) -> Progress:
     return Progress(completed=dict(completed), facts_seen=set(facts))
 
 
-def _keep_bad_copy(path: Path) -> Path:
-    """Moves a damaged file aside, so the next save cannot silently destroy what it held."""
-    bad = path.with_name(path.name + BAD_SUFFIX)
-    os.replace(path, bad)
-    return bad
+def _read(path: Path) -> Progress:
+    """The progress in the file at `path`; UnreadableFile (kind 'missing' when there is none) otherwise."""
+    data = read_json(path, MAX_PROGRESS_BYTES)
+    try:
+        return _parse(data)
+    except DamagedProgress as error:
+        raise UnreadableFile(say("cannot be used: {reason}", reason=error.reason), error.kind) from None
 
 
 def load_progress(path: Path | None = None) -> Progress:
-    """The saved progress; a missing file is a fresh start, a damaged one a fresh start with a warning."""
+    """The saved progress; a missing file is a fresh start, one that cannot be used a fresh start with a
+    warning, the file kept moved aside under a name that says why (progress.damaged-1.json)."""
     path = path or progress_path()
     try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return Progress()
-    except (OSError, UnicodeDecodeError) as error:
-        return Progress(warning=say("Your campaign progress could not be read ({error}); every level starts "
-                                    "unfinished.", error=str(error)))
-    try:
-        return _parse(json.loads(text))
-    except ValueError as error:  # json.JSONDecodeError is a ValueError too
-        # Our own reasons are translated; the JSON reader's (line and column) stay as it words them.
-        reason = error.reason if isinstance(error, DamagedProgress) else str(error)
+        return _read(path)
+    except UnreadableFile as error:
+        if error.kind == "missing":
+            return Progress()
         try:
-            bad = _keep_bad_copy(path).name
+            kept = move_aside(path, error.kind.replace("_", "-")).name
         except OSError:
-            bad = path.name
+            kept = path.name  # then save_progress will not write over it either
         return Progress(
-            warning=say("Your campaign progress was damaged ({reason}), so the campaign starts afresh; "
-                        "the old file was kept as {file}.", reason=reason, file=bad)
+            warning=say("Your campaign progress file {file} {reason}, so the campaign starts afresh; "
+                        "the old file was kept as {kept}.", file=path.name, reason=error.reason, kept=kept)
         )
 
 
 def save_progress(progress: Progress, path: Path | None = None) -> None:
-    """Writes atomically: a crash mid-write leaves the old file whole."""
+    """Writes atomically: a crash mid-write leaves the old file whole; a file that cannot be read is moved aside
+    first, never written over."""
+    path = path or progress_path()
+    if path.exists() or path.is_symlink():
+        try:
+            _read(path)
+        except UnreadableFile as error:
+            move_aside(path, error.kind.replace("_", "-"))
     data = {
         "format": PROGRESS_FORMAT,
         "completed": dict(sorted(progress.completed.items())),
         "facts_seen": sorted(progress.facts_seen),
     }
-    write_text_atomically(path or progress_path(), json.dumps(data, indent=2) + "\n")
+    write_text_atomically(path, json.dumps(data, indent=2) + "\n")
 
 
 def mark_completed(level_id: str, score: int, path: Path | None = None) -> None:

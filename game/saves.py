@@ -2,7 +2,7 @@
 
 A run is a pure function of (level, seed, commands), so a save stores those and loading replays them:
 the restored state is exactly the saved one. Files are written atomically (temporary file, flush,
-fsync, rename), and a save that cannot be read is never overwritten: it is moved aside first.
+fsync, rename), and a save that cannot be continued is never overwritten: it is moved aside first.
 """
 
 from __future__ import annotations
@@ -10,21 +10,27 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from game.atomic_file import write_text_atomically
+from game.atomic_file import move_aside, write_text_atomically
 from game.content.catalog import Catalog
 from game.content.message import Message, say
 from game.content.models import Level
+from game.content.reading import UnreadableFile, read_json
 from game.ecs.commands import Command, command_from_json, command_to_json
 from game.ecs.events import GameEvent
 from game.simulation.simulation import Simulation
 
 SAVE_FORMAT = 1
 MAX_SAVE_BYTES = 16 * 1024 * 1024
+# The dice take any whole number; a save's seed is one the game itself could have written (a 63-bit number).
+MAX_SEED = 2**63 - 1
+# The longest level lasts 100 years (the level format's time_limit_days); no save is later than that.
+MAX_SAVE_HOUR = 36500 * 24
 
 
 class SaveError(Exception):
@@ -92,14 +98,19 @@ def from_json(data: Any, where: str) -> SaveGame:
         for item in data["commands"]:
             fields = dict(item)
             hour = fields.pop("hour")
-            if not isinstance(hour, int) or hour < 0:
+            if not _whole(hour) or hour < 0:
                 raise ValueError("a command has no valid hour")
             commands.append((hour, command_from_json(fields)))
+        seed, hour = data["seed"], data["hour"]
+        if not _whole(seed) or not 0 <= seed <= MAX_SEED:
+            raise ValueError(f"its seed must be a whole number from 0 to {MAX_SEED}")
+        if not _whole(hour) or not 0 <= hour <= MAX_SAVE_HOUR:
+            raise ValueError(f"its hour must be a whole number from 0 to {MAX_SAVE_HOUR}")
         return SaveGame(
             level_id=str(data["level"]),
             level_fingerprint=str(data["level_fingerprint"]),
-            seed=int(data["seed"]),
-            hour=int(data["hour"]),
+            seed=seed,
+            hour=hour,
             commands=tuple(commands),
             saved_at=str(data.get("saved_at", "")),
         )
@@ -108,14 +119,28 @@ def from_json(data: Any, where: str) -> SaveGame:
                             file=where, error=str(error))) from None
 
 
+def _whole(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
 def write_save(save: SaveGame, path: Path) -> Path:
-    """Writes atomically. An unreadable file already at `path` is first moved aside, never overwritten."""
+    """Writes atomically. A file already at `path` that is not an earlier save of the same level, as it is now,
+    is first moved aside under a name that says why (slot.damaged-1.json, slot.level-changed-1.json), so a
+    save that cannot be continued today is never destroyed by the next one."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    if path.exists():
+    if path.exists() or path.is_symlink():
+        why = None
         try:
-            read_save(path)
+            old = read_save(path)
         except SaveError:
-            _move_aside(path)
+            why = "damaged"
+        else:
+            if old.level_id != save.level_id:
+                why = "other-level"
+            elif old.level_fingerprint != save.level_fingerprint:
+                why = "level-changed"
+        if why is not None:
+            move_aside(path, why)
     write_text_atomically(path, json.dumps(to_json(save), indent=1, ensure_ascii=False))
     return path
 
@@ -123,18 +148,12 @@ def write_save(save: SaveGame, path: Path) -> Path:
 def read_save(path: Path) -> SaveGame:
     where = path.name
     try:
-        if path.stat().st_size > MAX_SAVE_BYTES:
-            raise SaveError(say("the save '{file}' is too large to be a Lunar Station save", file=where))
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise SaveError(say("the save '{file}' does not exist", file=where)) from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise SaveError(say("the save '{file}' cannot be read ({error})", file=where, error=str(error))) from None
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise SaveError(say("the save '{file}' is damaged (line {line}: {error}); the file is kept as it is",
-                            file=where, line=error.lineno, error=error.msg)) from None
+        data = read_json(path, MAX_SAVE_BYTES)
+    except UnreadableFile as error:
+        if error.kind == "missing":
+            raise SaveError(say("the save '{file}' does not exist", file=where)) from None
+        raise SaveError(say("the save '{file}' {reason}; the file is kept as it is", file=where,
+                            reason=error.reason)) from None
     return from_json(data, where)
 
 
@@ -151,6 +170,10 @@ def restore(
     if save.level_fingerprint != level_fingerprint(level):
         raise SaveError(say("the level '{level}' has changed since this save was made, so it cannot be replayed",
                             level=level.id))
+    last_hour = math.ceil(level.time_limit_days * 24)
+    if save.hour > last_hour:
+        raise SaveError(say("this save is at hour {hour}, past the end of the level '{level}' (hour {end}), so it "
+                            "cannot be replayed", hour=save.hour, level=level.id, end=last_hour))
     simulation = Simulation(level, catalog, save.seed)
     if on_event is None:
         simulation.run_hours(save.hour, save.commands)
@@ -168,12 +191,3 @@ def restore(
             simulation.queue(command)
     simulation.has_unsaved_progress = False
     return simulation
-
-
-def _move_aside(path: Path) -> Path:
-    for number in range(1, 1000):
-        aside = path.with_name(f"{path.stem}.unreadable-{number}{path.suffix}")
-        if not aside.exists():
-            path.rename(aside)
-            return aside
-    raise SaveError(say("too many unreadable copies of '{file}' are kept; remove some", file=path.name))

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import math
-import os
 import warnings
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, fields
@@ -12,18 +11,22 @@ from pathlib import Path
 from typing import Any
 
 from game import paths
-from game.atomic_file import write_text_atomically
+from game.atomic_file import move_aside, write_text_atomically
 from game.content.message import Message, say
+from game.content.reading import UnreadableFile, read_json
 
 SETTINGS_FILE = "settings.json"
-BAD_SUFFIX = ".bad"
 
 PALETTES = ("standard", "colour_blind")
 LANDING_CHOICES = ("ask", "autopilot", "fly")
 UI_SCALE_RANGE = (1.0, 2.0)
 # The sizes the settings screen offers; any size from the file within the limits below is kept too.
 WINDOW_SIZES: tuple[tuple[int, int], ...] = ((960, 540), (1280, 720), (1366, 768), (1600, 900), (1920, 1080))
-WINDOW_SIDE_RANGE = (320, 16384)
+# The smallest window every screen is laid out for, and the largest a display offers (8K): a size from the
+# file outside them is refused, as a resize outside them is not remembered.
+MIN_WINDOW_SIZE = (960, 540)
+MAX_WINDOW_SIZE = (7680, 4320)
+MAX_SETTINGS_BYTES = 256 * 1024
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,14 +218,21 @@ def _language(value: Any) -> str:
     return value
 
 
+def window_size_fits(size: tuple[int, int]) -> bool:
+    """Whether a window of `size` pixels is one the game opens and remembers."""
+    return all(low <= side <= high for side, low, high in zip(size, MIN_WINDOW_SIZE, MAX_WINDOW_SIZE, strict=True))
+
+
 def _window_size(value: Any) -> tuple[int, int]:
-    low, high = WINDOW_SIDE_RANGE
     if (
         not isinstance(value, list)
         or len(value) != 2
-        or not all(isinstance(side, int) and not isinstance(side, bool) and low <= side <= high for side in value)
+        or not all(isinstance(side, int) and not isinstance(side, bool) for side in value)
+        or not window_size_fits((value[0], value[1]))
     ):
-        raise ValueError(say("'window_size' must be two whole numbers of pixels, such as [1280, 720]"))
+        raise ValueError(say("'window_size' must be two whole numbers of pixels from {low} to {high}, "
+                             "such as [1280, 720]", low=f"{MIN_WINDOW_SIZE[0]} × {MIN_WINDOW_SIZE[1]}",
+                             high=f"{MAX_WINDOW_SIZE[0]} × {MAX_WINDOW_SIZE[1]}"))
     return (value[0], value[1])
 
 
@@ -232,7 +242,18 @@ def _key_bindings(value: Any) -> dict[str, str]:
     ):
         raise ValueError(say("'key_bindings' must map actions to key names, such as {{\"pause\": \"space\"}}"))
     # Actions this version does not know are dropped; actions the file lacks keep their default key.
-    return {**DEFAULT_KEY_BINDINGS, **{key: name for key, name in value.items() if key in DEFAULT_KEY_BINDINGS}}
+    bindings = {**DEFAULT_KEY_BINDINGS, **{key: name for key, name in value.items() if key in DEFAULT_KEY_BINDINGS}}
+    # The same rules as the settings screen: no key the game keeps for itself, no key twice on one screen.
+    for action in KEY_ACTIONS:
+        if key_refusal(action.id, bindings[action.id]) is not None:
+            raise ValueError(say("“{action}” cannot have the key {key}, which the game keeps for itself",
+                                 action=action.title, key=key_label(bindings[action.id])))
+    for action in KEY_ACTIONS:
+        for other in KEY_ACTIONS:
+            if other.id < action.id and other.screen == action.screen and bindings[other.id] == bindings[action.id]:
+                raise ValueError(say("“{action}” and “{other}” both have the key {key}", action=other.title,
+                                     other=action.title, key=key_label(bindings[action.id])))
+    return bindings
 
 
 _CHECKS: dict[str, Callable[[Any], Any]] = {
@@ -291,33 +312,34 @@ def _unknown_key_names(settings: Settings) -> list[Message]:
     return problems
 
 
-def _keep_bad_copy(path: Path) -> Path:
-    """Moves a damaged file aside so the next save cannot silently destroy what the player wrote."""
-    bad = path.with_name(path.name + BAD_SUFFIX)
-    os.replace(path, bad)
-    return bad
+def _kept(path: Path, why: str) -> str:
+    """Moves the file aside under a name that says why; its new name, or its own when it cannot be moved."""
+    try:
+        return move_aside(path, why).name
+    except OSError:
+        return path.name  # then save_settings will not write over it either (it is still unusable)
+
+
+def _read_settings_file(path: Path) -> dict[str, Any]:
+    data = read_json(path, MAX_SETTINGS_BYTES)
+    if not isinstance(data, dict):
+        raise UnreadableFile(say("does not hold one JSON object"), "damaged")
+    return data
 
 
 def load_settings(path: Path | None = None) -> LoadedSettings:
-    """Reads the settings; a damaged file gives defaults and a warning, and is kept as settings.json.bad."""
+    """Reads the settings; a file that cannot be used gives defaults and a warning, and is kept moved aside
+    under a name that says why (settings.damaged-1.json), so saving the settings never destroys it."""
     path = path or settings_path()
     try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return LoadedSettings(Settings())
-    except (OSError, UnicodeDecodeError) as error:
-        return LoadedSettings(Settings(), say("Your settings could not be read ({error}); the defaults are used.",
-                                              error=str(error)))
-    try:
-        data = json.loads(text)
-        if not isinstance(data, dict):
-            raise ValueError(say("the file must hold one JSON object"))
-    except ValueError as error:
-        bad = _keep_bad_copy(path)
+        data = _read_settings_file(path)
+    except UnreadableFile as error:
+        if error.kind == "missing":
+            return LoadedSettings(Settings())
         return LoadedSettings(
             Settings(),
-            say("Your settings file was damaged ({error}), so the defaults are used; it was kept as {file}.",
-                error=_problem(error), file=bad.name),
+            say("Your settings file {file} {reason}, so the defaults are used; it was kept as {kept}.",
+                file=path.name, reason=error.reason, kept=_kept(path, error.kind.replace("_", "-"))),
         )
     settings = Settings()
     problems: list[str] = []  # each a message (or a library's English words)
@@ -331,11 +353,10 @@ def load_settings(path: Path | None = None) -> LoadedSettings:
             problems.append(_problem(error))
     problems += _unknown_key_names(settings)
     if problems:
-        bad = _keep_bad_copy(path)
         return LoadedSettings(
             settings,
             say("Some settings were wrong ({problems}) and were reset; the file was kept as {file}.",
-                problems=problems, file=bad.name),
+                problems=problems, file=_kept(path, "wrong-values")),
         )
     return LoadedSettings(settings)
 
@@ -343,6 +364,11 @@ def load_settings(path: Path | None = None) -> LoadedSettings:
 def save_settings(settings: Settings, path: Path | None = None) -> None:
     """Writes the settings atomically: a crash mid-write leaves the old file whole, never half a file."""
     path = path or settings_path()
+    if path.exists() or path.is_symlink():
+        try:
+            _read_settings_file(path)
+        except UnreadableFile as error:  # never write over a file the game could not read: keep it
+            move_aside(path, error.kind.replace("_", "-"))
     data = asdict(settings)
     data["window_size"] = list(settings.window_size)
     write_text_atomically(path, json.dumps(data, indent=2) + "\n")

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from game.content.reading import UnreadableFile, read_json
 from game.content.text import translate
 from game.ecs.commands import Command, command_from_json
 from game.ecs.events import CommandRefused, GameEvent, LandingResolved, LevelEnded, LevelEventFired
@@ -19,15 +19,10 @@ MAX_COMMAND_FILE_BYTES = 1024 * 1024
 def load_commands(path: Path) -> list[tuple[int, Command]]:
     """Reads a JSON list of {"hour": H, "kind": ..., ...}; raises ValueError with a sentence on bad input."""
     try:
-        if path.stat().st_size > MAX_COMMAND_FILE_BYTES:
-            raise ValueError(f"{path}: the command file is over 1 MiB")
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ValueError(f"{path}: no such file") from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise ValueError(f"{path}: cannot be read ({error})") from None
-    except json.JSONDecodeError as error:
-        raise ValueError(f"{path}:{error.lineno}: not valid JSON: {error.msg}") from None
+        data = read_json(path, MAX_COMMAND_FILE_BYTES)
+    except UnreadableFile as error:
+        where = f"{path}:{error.line}" if error.line else str(path)
+        raise ValueError(f"{where}: the command file {error.reason}") from None
     if not isinstance(data, list):
         raise ValueError(f"{path}: expected a JSON list of commands")
     commands = []

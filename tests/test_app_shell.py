@@ -190,10 +190,10 @@ def test_a_corrupt_settings_file_gives_defaults_a_warning_and_is_kept(tmp_path: 
     path.write_text('{"fullscreen": tru', encoding="utf-8")
     loaded = load_settings(path)
     assert loaded.settings == Settings()
-    assert loaded.warning is not None and "settings.json.bad" in loaded.warning
-    assert (tmp_path / "settings.json.bad").read_text(encoding="utf-8") == '{"fullscreen": tru'
+    assert loaded.warning is not None and "settings.damaged-1.json" in loaded.warning
+    assert (tmp_path / "settings.damaged-1.json").read_text(encoding="utf-8") == '{"fullscreen": tru'
     save_settings(loaded.settings, path)
-    assert (tmp_path / "settings.json.bad").read_text(encoding="utf-8") == '{"fullscreen": tru'
+    assert (tmp_path / "settings.damaged-1.json").read_text(encoding="utf-8") == '{"fullscreen": tru'
 
 
 def test_a_wrong_value_resets_only_that_setting(tmp_path: Path):
@@ -202,7 +202,7 @@ def test_a_wrong_value_resets_only_that_setting(tmp_path: Path):
     loaded = load_settings(path)
     assert loaded.settings == Settings(fullscreen=False, language="ru", window_size=(1600, 900))
     assert loaded.warning is not None and "fullscreen" in loaded.warning
-    assert (tmp_path / "settings.json.bad").exists()
+    assert (tmp_path / "settings.wrong-values-1.json").exists()
 
 
 def test_the_game_starts_with_a_corrupt_settings_file_and_tells_the_player():
@@ -213,7 +213,7 @@ def test_the_game_starts_with_a_corrupt_settings_file_and_tells_the_player():
     try:
         run_frames(app, 2)
         assert app.running
-        assert any("settings.json.bad" in notice.text for notice in app.notices.shown)
+        assert any("settings.damaged-1.json" in notice.text for notice in app.notices.shown)
     finally:
         app.close()
     assert load_settings(path).warning is None  # the game wrote good settings when it closed

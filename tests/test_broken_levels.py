@@ -112,8 +112,8 @@ def test_a_file_over_the_size_cap_is_refused_with_a_sentence(tmp_path: Path) -> 
     assert big.stat().st_size > MAX_FILE_BYTES
     loaded = load_level_by_path(big)
     assert [str(problem) for problem in loaded.problems] == [
-        f"{loaded.label}: the file is {big.stat().st_size:,} bytes; content files may be at most 1 MiB "
-        f"({MAX_FILE_BYTES:,} bytes), so split it or remove what it does not need"
+        f"{loaded.label}: is larger than 1 MiB ({MAX_FILE_BYTES:,} bytes), the most a content file may hold; "
+        "split it or remove what it does not need"
     ]
 
 

@@ -72,7 +72,7 @@ def test_a_damaged_file_gives_one_sentence_and_is_kept_aside(content: str, said:
     assert progress.warning is not None and said in progress.warning
     assert progress.warning.startswith("Your campaign progress") and progress.warning.endswith(".")
     assert "\n" not in progress.warning and "Traceback" not in progress.warning
-    kept = path.with_name("progress.json.bad")
+    [kept] = path.parent.glob("progress.*-1.json")  # named for why it was kept: damaged, newer-version
     assert kept.read_text(encoding="utf-8") == content and not path.exists()
     # Playing on after the warning works and writes a good file.
     mark_completed("agreement-2021", 10)
@@ -84,7 +84,8 @@ def test_an_unreadable_file_gives_a_sentence(tmp_path: Path) -> None:
     folder_in_the_way = tmp_path / "progress.json"
     folder_in_the_way.mkdir()
     progress = load_progress(folder_in_the_way)
-    assert progress.warning is not None and "could not be read" in progress.warning
+    assert progress.warning is not None and "is not a file" in progress.warning
+    assert (tmp_path / "progress.not-a-file-1.json").is_dir()  # moved aside, kept as it was
 
 
 CAMPAIGN = ["one", "two", "three", "four"]

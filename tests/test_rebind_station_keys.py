@@ -214,7 +214,7 @@ def test_every_warning_of_the_settings_file_comes_out_in_the_players_language(
     warning = load_settings(path).warning
     assert isinstance(warning, Message)
     shown = pseudo_tr(warning)
-    assert shown.startswith("⟦Your settings file was damaged") or shown.startswith("⟦Some settings were wrong")
+    assert shown.startswith("⟦Your settings file settings.json") or shown.startswith("⟦Some settings were wrong")
     if not contents.startswith("{not"):  # JSON's own complaint stays the library's English; ours do not
         assert shown.count("⟦") >= 2, shown
 

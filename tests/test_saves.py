@@ -57,7 +57,7 @@ def test_a_save_is_plain_versioned_json(tmp_path):
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        ("{not json", "is damaged (line 1"),
+        ("{not json", "is not valid JSON (line 1"),
         ("[1, 2]", "is not a Lunar Station save"),
         ('{"hello": 1}', "has no format number"),
         ('{"format": 0, "level": "x"}', "saved by an older version of the game (save format 0)"),
@@ -72,7 +72,7 @@ def test_an_unusable_save_gets_a_sentence_and_is_never_overwritten(tmp_path, con
         read_save(path)
     assert message in str(raised.value)
     write_save(capture(_played(10)), path)
-    kept = tmp_path / "slot.unreadable-1.json"
+    kept = tmp_path / "slot.damaged-1.json"
     assert kept.read_text(encoding="utf-8") == content
     assert read_save(path).hour == 10
 

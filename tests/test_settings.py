@@ -15,7 +15,8 @@ def test_every_setting_round_trips(tmp_path: Path) -> None:
     chosen = Settings(
         fullscreen=True, language="zh", window_size=(1600, 900), ui_scale=1.5, palette="colour_blind",
         high_contrast=True, master_volume=0.25, effects_volume=0.5, ambient_volume=0.0,
-        key_bindings={**DEFAULT_KEY_BINDINGS, "pause": "p"}, hints=False, landing_choice="autopilot",
+        key_bindings={**DEFAULT_KEY_BINDINGS, "pause": "p", "partners": "space"}, hints=False,
+        landing_choice="autopilot",
         unlock_all=True,
     )
     save_settings(chosen, path)
@@ -35,9 +36,9 @@ def test_an_old_file_with_only_the_first_keys_loads_with_defaults_for_the_rest(t
 
 def test_a_file_missing_some_key_bindings_keeps_the_defaults_for_them(tmp_path: Path) -> None:
     path = tmp_path / "settings.json"
-    path.write_text('{"key_bindings": {"pause": "p", "from_a_newer_version": "x"}}', encoding="utf-8")
+    path.write_text('{"key_bindings": {"pause": "q", "from_a_newer_version": "x"}}', encoding="utf-8")
     settings = load_settings(path).settings
-    assert settings.key_bindings == {**DEFAULT_KEY_BINDINGS, "pause": "p"}
+    assert settings.key_bindings == {**DEFAULT_KEY_BINDINGS, "pause": "q"}
 
 
 @pytest.mark.parametrize(
@@ -59,10 +60,10 @@ def test_a_bad_value_is_reset_with_a_sentence_and_the_file_kept_aside(
     path = tmp_path / "settings.json"
     path.write_text(json.dumps({key: value, "hints": False}), encoding="utf-8")
     loaded = load_settings(path)
-    assert loaded.warning is not None and words in loaded.warning and "settings.json.bad" in loaded.warning
+    assert loaded.warning is not None and words in loaded.warning and "settings.wrong-values-1.json" in loaded.warning
     assert getattr(loaded.settings, key) == getattr(Settings(), key)
     assert loaded.settings.hints is False  # the good values in the same file are kept
-    assert (tmp_path / "settings.json.bad").exists() and not path.exists()
+    assert (tmp_path / "settings.wrong-values-1.json").exists() and not path.exists()
 
 
 def test_rebinding_to_a_key_taken_on_the_same_screen_swaps_the_two() -> None:

@@ -305,11 +305,11 @@ def test_a_damaged_save_gives_a_sentence_and_is_kept(app: Any, loaded: LoadedLev
     path = save_path(level.id)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("{ not json", encoding="utf-8")
-    with pytest.raises(SaveError, match="damaged"):
+    with pytest.raises(SaveError, match="not valid JSON"):
         resume_scene(app.ctx, path)
     scene = open_station(app, loaded)
     scene.run.quick_save()
-    assert any(".unreadable-" in other.name for other in path.parent.iterdir())  # moved aside, never overwritten
+    assert any(".damaged-" in other.name for other in path.parent.iterdir())  # moved aside, never overwritten
 
 
 # --- hints -----------------------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""Reads one TOML file safely: a size cap, UTF-8, and syntax errors as sentences with a line number."""
+"""Reads one TOML file safely (through game.content.reading), syntax errors as sentences with a line number."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from game.content.problems import Problem
+from game.content.reading import UnreadableFile, decode, parse_toml, read_bytes
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -53,27 +54,13 @@ def read_toml(path: Path, label: str | None = None) -> TomlFile:
         return result
 
     try:
-        size = path.stat().st_size
-        if not path.is_file():
-            return refuse("is not a file")
-        if size > MAX_FILE_BYTES:
-            # In bytes: a file just over the cap would read "1.0 MiB" and seem to be within it.
-            return refuse(
-                f"the file is {size:,} bytes; content files may be at most 1 MiB ({MAX_FILE_BYTES:,} bytes), "
-                "so split it or remove what it does not need"
-            )
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        return refuse("no such file")
-    except OSError as error:
-        return refuse(f"cannot be read ({error.strerror or error})")
-    try:
-        result.text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        return refuse("is not UTF-8 text; save it as UTF-8 in your editor", line)
-    try:
-        result.data = tomllib.loads(result.text)
+        result.text = decode(read_bytes(path, MAX_FILE_BYTES))
+        result.data = parse_toml(result.text)
+    except UnreadableFile as error:
+        if error.kind == "too_large":
+            return refuse(f"is larger than 1 MiB ({MAX_FILE_BYTES:,} bytes), the most a content file may hold; "
+                          "split it or remove what it does not need")
+        return refuse(str(error.reason), error.line)
     except tomllib.TOMLDecodeError as error:
         return refuse(*_syntax_problem(str(error), result.text))
     return result

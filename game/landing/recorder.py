@@ -12,9 +12,12 @@ from typing import Any
 
 from game.content.message import Message, say
 from game.content.models import LandingAssists
+from game.content.reading import UnreadableFile, read_json
 from game.landing.pilot import Observation, Pilot, PilotCommand
 
 RECORDING_FORMAT = 1
+# An hour-long flight at the landing's step rate, with room to spare.
+MAX_RECORDING_BYTES = 64 * 1024 * 1024
 CSV_COLUMNS = (
     "time_s", "altitude_m", "x_m", "y_m", "vx_m_s", "vy_m_s", "angle_deg", "propellant_kg", "mass_kg",
     "throttle", "attitude", "thrust_n",
@@ -87,10 +90,9 @@ def read_recording(path: Path) -> FlightRecording:
     """A JSON record written by `FlightRecording.write`; ValueError with a sentence (a `Message`, its first
     argument, for a screen to show through tr) when it is not one."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
-        reason = say("Cannot read the flight record {path}: {error}.", path=str(path), error=str(error))
-        raise ValueError(reason) from None
+        data = read_json(path, MAX_RECORDING_BYTES)
+    except UnreadableFile as error:
+        raise ValueError(say("The flight record {path} {reason}.", path=str(path), reason=error.reason)) from None
     try:
         if data["format"] != RECORDING_FORMAT:
             raise ValueError(say("The flight record {path} has format {found}, not {expected}.", path=str(path),

@@ -8,6 +8,7 @@ guide fails here, and so does a limit changed in one place only.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import sys
 import types
@@ -78,7 +79,9 @@ def _numbers(field: FieldInfo) -> list[float]:
     return limits
 
 
-def _written(number: float) -> list[str]:
+def _written(number: Any) -> list[str]:
+    if isinstance(number, dt.date):
+        return [number.isoformat()]
     if float(number).is_integer():
         whole = int(number)
         return [str(whole), f"{whole:,}"]

@@ -27,7 +27,7 @@ Identifier = Annotated[
         description="An id: lower-case letters, digits, '_' and '-', starting with a letter.",
     ),
 ]
-_URL = re.compile(r"^https?://\S+$")
+_URL = re.compile(r"^https?://[^\s\x00-\x1f\x7f-\x9f]+$")
 
 
 def _check_source(text: str) -> str:
@@ -40,8 +40,23 @@ Source = Annotated[str, AfterValidator(_check_source), Field(description="A publ
 Sources = Annotated[list[Source], Field(description="Public web addresses that back the real figures.")]
 Colour = Annotated[str, Field(pattern=r"^#[0-9a-fA-F]{6}$", description="A colour as '#rrggbb'.")]
 Fraction = Annotated[float, Field(ge=0.0, le=1.0)]
-NonNegative = Annotated[float, Field(ge=0.0)]
+# Every number has a range a playable level needs: the limits below are game values, chosen far beyond any
+# real figure (so a real one always fits) yet small enough that sums over a century of hours stay finite,
+# the physics library accepts the masses, the screens can draw the ground and a calendar can show the dates.
+MAX_AMOUNT = 1.0e9  # kg, Wh, W, credits, points: any amount or rate a level or catalog gives
+MAX_DAYS = 36500.0  # a century: the longest level
+MAX_COUNT = 1000  # modules, crew, launches, goals' counts: far more than a 120-row site can hold
+MAX_MASS_KG = 200000.0  # a lander, its propellant or a cargo: pymunk is given these masses
+MAX_SEED = 2**63 - 1
+MAX_DISTANCE_M = 100000.0  # 100 km: the farthest the landing ground reaches from its origin
+NonNegative = Annotated[float, Field(ge=0.0, le=MAX_AMOUNT)]
+Amount = Annotated[float, Field(ge=-MAX_AMOUNT, le=MAX_AMOUNT)]
+Days = Annotated[float, Field(gt=0.0, le=MAX_DAYS)]
+Count = Annotated[int, Field(ge=0, le=MAX_COUNT)]
 FiniteFloat = Annotated[float, Field(allow_inf_nan=False)]
+Distance = Annotated[float, Field(ge=-MAX_DISTANCE_M, le=MAX_DISTANCE_M)]
+# Dates a calendar (and the timeline screen) can show: the programme's history and a century to come.
+CalendarDate = Annotated[dt.date, Field(ge=dt.date(1900, 1, 1), le=dt.date(2199, 12, 31))]
 # A start or target must sit this far inside the ground's ends, so the lander has ground on both sides.
 LANDING_EDGE_M = 50.0
 
@@ -54,7 +69,8 @@ class Strict(BaseModel):
     """Every model refuses keys it does not know, so a typo is an error, never silently ignored."""
 
     # strict: `count = true` or `budget = "100"` is a mistake to report, not a value to coerce.
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+    # allow_inf_nan: TOML can write inf and nan, and no field of the format may hold them.
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True, allow_inf_nan=False)
 
 
 # --- what each shown number is: a real figure or a game value -----------------------------------
@@ -180,10 +196,10 @@ class ModuleSpec(Strict):
         "pad", "panel", "battery", "capsule", "reactor", "dish", "mast", "dome", "box", "drill", "plant",
         "greenhouse", "lab", "telescope", "garage", "printer", "depot", "bunker", "cable",
     ] = Field(description="The silhouette drawn on the map and in the build palette.")
-    mass_kg: float = Field(gt=0.0)
+    mass_kg: float = Field(gt=0.0, le=MAX_MASS_KG)
     cost: NonNegative = Field(description="Cost in credits (million CNY-equivalent).")
     footprint: tuple[int, int] = Field((1, 1), strict=False, description="Width and height in tiles.")
-    build_hours: NonNegative = Field(0.0, description="Hours of assembly after the module lands.")
+    build_hours: float = Field(0.0, ge=0.0, le=MAX_DAYS * 24, description="Hours of assembly after the module lands.")
     power_output_w: NonNegative = 0.0
     solar: bool = Field(False, description="Output follows sunlight on the module's tile.")
     power_draw_w: NonNegative = 0.0
@@ -192,7 +208,7 @@ class ModuleSpec(Strict):
     outputs: dict[Resource, NonNegative] = Field({}, description="Resources made per hour, in kg.")
     storage: dict[Resource, NonNegative] = Field({}, description="Extra storage capacity, in kg.")
     science_per_day: dict[ScienceDomain, NonNegative] = {}
-    crew_capacity: int = Field(0, ge=0)
+    crew_capacity: Count = 0
     shielding: Fraction = Field(0.0, description="Fraction of surface radiation the module keeps out.")
     conducts_power: bool = Field(False, description="Carries power between neighbours, like a cable.")
     failure_rate_per_year: NonNegative = 0.0
@@ -232,9 +248,9 @@ class Capabilities(Strict):
     funding_per_year: NonNegative = 0.0
     instruments: list[LocalizedText] = []
     modules: list[Identifier] = Field([], description="Ids of catalog modules this partner can build.")
-    launches: int = Field(0, ge=0)
-    ground_stations: int = Field(0, ge=0)
-    crew_candidates: int = Field(0, ge=0)
+    launches: Count = 0
+    ground_stations: Count = 0
+    crew_candidates: Count = 0
 
 
 PartnerAsk = Literal["data_share", "payload_mass", "crew_seat", "host_module", "co_lead_domain"]
@@ -270,7 +286,7 @@ class PartnerSpec(Strict):
     name: LocalizedText
     kind: Literal["agency", "country", "organisation"]
     programme: Programme = "ilrs"
-    joined: dt.date | None = Field(None, description="When the partner signed on, as reported.")
+    joined: CalendarDate | None = Field(None, description="When the partner signed on, as reported.")
     emblem_colour: Colour = "#8899aa"
     profile: LocalizedText
     interests: dict[ScienceDomain, Fraction] = Field(
@@ -304,9 +320,9 @@ class LaunchVehicle(Strict):
         None, description="Another entry of the same section whose keys this one starts from; its own keys win."
     )
     name: LocalizedText
-    payload_to_surface_kg: float = Field(gt=0.0)
+    payload_to_surface_kg: float = Field(gt=0.0, le=MAX_MASS_KG)
     cost: NonNegative = Field(description="Cost of one launch in credits.")
-    cadence_days: float = Field(gt=0.0, description="Shortest time between two launches.")
+    cadence_days: Days = Field(description="Shortest time between two launches.")
     transit_days: float = Field(
         4.0, gt=0.0, le=365.0, description="Days from launch to the landing on the Moon (a game value)."
     )
@@ -333,7 +349,7 @@ class GradeLimits(Strict):
     horizontal_speed_m_s: float = Field(gt=0.0, le=100.0, description="Sideways speed at touchdown, m/s.")
     tilt_deg: float = Field(gt=0.0, le=90.0, description="Lean from upright at touchdown or at rest, degrees.")
     distance_m: float | None = Field(
-        None, gt=0.0, description="Farthest from the target, metres; no limit when absent."
+        None, gt=0.0, le=MAX_DISTANCE_M, description="Farthest from the target, metres; no limit when absent."
     )
     propellant_left: Fraction = Field(0.0, description="Least share of the propellant still in the tanks.")
 
@@ -380,10 +396,10 @@ class LanderSpec(Strict):
         None, gt=0.0, le=10000.0, description="Effective exhaust velocity; give this or 'isp_s'."
     )
     isp_s: float | None = Field(None, gt=0.0, le=1000.0, description="Specific impulse in seconds.")
-    min_thrust_n: NonNegative = Field(description="The engine's lowest throttle setting, newtons.")
+    min_thrust_n: float = Field(ge=0.0, le=1.0e7, description="The engine's lowest throttle setting, newtons.")
     max_thrust_n: float = Field(gt=0.0, le=1.0e7, description="The engine's full thrust, newtons.")
     attitude_torque_n_m: float = Field(gt=0.0, le=1.0e7, description="Full turning torque of the thrusters.")
-    max_cargo_kg: NonNegative = Field(description="Heaviest cargo it is meant to land.")
+    max_cargo_kg: float = Field(ge=0.0, le=MAX_MASS_KG, description="Heaviest cargo it is meant to land.")
     hull_width_m: float = Field(gt=0.0, le=50.0)
     hull_height_m: float = Field(gt=0.0, le=50.0)
     leg_span_m: float = Field(gt=0.0, le=80.0, description="Distance between the two feet.")
@@ -429,7 +445,7 @@ class CrewNeeds(Strict):
     water_kg_per_day: NonNegative = Field(description="Water to drink and in food per person per day, kg.")
     food_kg_per_day: NonNegative = Field(description="Food (dry mass) per person per day, kg.")
     dose_limit_msv: float = Field(
-        gt=0.0, description=(
+        gt=0.0, le=MAX_AMOUNT, description=(
             "Dose at which a crew member must leave, millisieverts; the catalog uses NASA's career limit (600), "
             "and the game names it as one."
         ),
@@ -443,8 +459,10 @@ class CrewNeeds(Strict):
 class MoonFacts(Strict):
     """Real constants of the Moon that the simulation uses, with their sources."""
 
-    synodic_day_hours: float = Field(gt=0.0, description="One lunar day, sunrise to sunrise, in hours.")
-    surface_gravity: float = Field(gt=0.0, description="m/s².")
+    synodic_day_hours: float = Field(
+        gt=0.0, le=MAX_DAYS * 24, description="One lunar day, sunrise to sunrise, in hours."
+    )
+    surface_gravity: float = Field(gt=0.0, le=100.0, description="m/s².")
     surface_dose_usv_per_day: NonNegative = Field(description="Radiation dose on the open surface, µSv/day.")
     crew: CrewNeeds | None = Field(None, description="What the crew need; a level with crew needs it.")
     sky: PolarSky | None = Field(None, description="The Sun's and Earth's paths at the pole, for computed light.")
@@ -480,7 +498,7 @@ class Site(Strict):
     """The site map: text rows, one character a tile, read through the legend."""
 
     name: LocalizedText
-    tile_size_m: float = Field(100.0, gt=0.0)
+    tile_size_m: float = Field(100.0, gt=0.0, le=10000.0)
     legend: dict[Annotated[str, Field(min_length=1, max_length=1)], Identifier] = Field(
         description="Which tile kind each character stands for."
     )
@@ -494,20 +512,20 @@ class PlacedModule(Strict):
     """A module standing on the site when the level starts."""
 
     module: Identifier
-    x: int = Field(ge=0, description="Column, counted from the left from 0.")
-    y: int = Field(ge=0, description="Row, counted from the top from 0.")
+    x: int = Field(ge=0, le=MAX_COUNT, description="Column, counted from the left from 0.")
+    y: int = Field(ge=0, le=MAX_COUNT, description="Row, counted from the top from 0.")
 
 
 class Start(Strict):
     """The programme's state on the first day."""
 
-    budget: float = Field(description="Credits in hand.")
+    budget: Amount = Field(description="Credits in hand.")
     funding_per_year: NonNegative = 0.0
     energy_wh: NonNegative = 0.0
     resources: dict[Resource, NonNegative] = {}
-    crew: int = Field(0, ge=0)
+    crew: Count = 0
     crew_rotation_days: float | None = Field(
-        None, gt=0.0, description="A fresh crew of `crew` people takes over this often; never when absent."
+        None, gt=0.0, le=MAX_DAYS, description="A fresh crew of `crew` people takes over this often; never when absent."
     )
     modules: list[PlacedModule] = []
 
@@ -549,17 +567,18 @@ class Goal(Strict):
     text: LocalizedText
     module: Identifier | None = Field(None, description="build: the module to build.")
     count: int = Field(
-        1, ge=1, description="build: how many; partners, agreements, trust, promises_kept: how many of them."
+        1, ge=1, le=MAX_COUNT,
+        description="build: how many; partners, agreements, trust, promises_kept: how many of them.",
     )
-    points: float | None = Field(None, gt=0.0, description="science: points to reach.")
+    points: float | None = Field(None, gt=0.0, le=MAX_AMOUNT, description="science: points to reach.")
     domain: ScienceDomain | None = Field(
         None, description="science: one domain, or all together when absent."
     )
-    crew: int | None = Field(None, ge=1, description="sustain_crew: people on the surface.")
-    days: float | None = Field(None, gt=0.0, description="sustain_crew / keep_power: days without a break.")
+    crew: int | None = Field(None, ge=1, le=MAX_COUNT, description="sustain_crew: people on the surface.")
+    days: Days | None = Field(None, description="sustain_crew / keep_power: days without a break.")
     resource: Resource | None = Field(None, description="stockpile: the resource.")
-    amount: float | None = Field(None, gt=0.0, description="stockpile: kg in store.")
-    by_day: float | None = Field(None, gt=0.0, description="Deadline in days from the start, if any.")
+    amount: float | None = Field(None, gt=0.0, le=MAX_AMOUNT, description="stockpile: kg in store.")
+    by_day: Days | None = Field(None, description="Deadline in days from the start, if any.")
     partner: Identifier | None = Field(
         None, description="agreements / trust / promises_kept: one partner of the level; any member when absent."
     )
@@ -580,14 +599,14 @@ class Goal(Strict):
 class EventEffect(Strict):
     """What an event changes when it fires."""
 
-    budget: float = 0.0
-    funding_per_year: float = 0.0
-    energy_wh: float = 0.0
-    resources: dict[Resource, float] = {}
+    budget: Amount = 0.0
+    funding_per_year: Amount = 0.0
+    energy_wh: Amount = 0.0
+    resources: dict[Resource, Amount] = {}
     fail_module: Identifier | None = Field(None, description="One working module of this kind breaks down.")
     radiation_msv: NonNegative = Field(0.0, description="Extra dose to unsheltered crew, millisieverts.")
     delay_launches_days: float = Field(
-        0.0, ge=0.0, allow_inf_nan=False,
+        0.0, ge=0.0, le=MAX_DAYS,
         description="Every launch that has not lifted off yet, booked or not, slips by this many days.",
     )
     partner: Identifier | None = Field(None, description="The level partner the partner keys below act on.")
@@ -615,11 +634,11 @@ class Event(Strict):
         "partner",
     ]
     text: LocalizedText
-    day: float | None = Field(None, ge=0.0, description="Fires once on this day.")
+    day: float | None = Field(None, ge=0.0, le=MAX_DAYS, description="Fires once on this day.")
     chance_per_day: Fraction | None = Field(None, description="Chance to fire on each day.")
-    from_day: NonNegative = 0.0
-    until_day: float | None = Field(None, gt=0.0)
-    max_times: int = Field(1, ge=1)
+    from_day: float = Field(0.0, ge=0.0, le=MAX_DAYS)
+    until_day: Days | None = None
+    max_times: int = Field(1, ge=1, le=int(MAX_DAYS))
     effect: EventEffect = EventEffect()
     fact: Identifier | None = Field(None, description="A fact of this level revealed when it fires.")
 
@@ -635,7 +654,7 @@ class Fact(Strict):
 
     id: Identifier
     text: LocalizedText
-    date: dt.date | None = None
+    date: CalendarDate | None = None
     unconfirmed: bool = Field(False, description="True where sources disagree or only one could be found.")
     sources: Sources = Field(min_length=1)
 
@@ -645,7 +664,7 @@ class QuizQuestion(Strict):
 
     question: LocalizedText
     choices: list[LocalizedText] = Field(min_length=2, max_length=5, description="The answers offered, 2 to 5.")
-    answer: int = Field(ge=0, description="Which choice is right, counted from 0.")
+    answer: int = Field(ge=0, le=4, description="Which choice is right, counted from 0.")
     explanation: LocalizedText = Field(description="Why the answer is right, shown after the player answers.")
     sources: Sources = Field([], description="Where the answer comes from; give one whenever it is a real fact.")
 
@@ -673,7 +692,7 @@ class LandingTerrain(Strict):
         description="The ground as [x, y] points in metres, left to right; replaces the generation keys.",
     )
     seed: int | None = Field(
-        None, ge=0, description="Fixes the generated ground; when absent each flight's seed picks it."
+        None, ge=0, le=MAX_SEED, description="Fixes the generated ground; when absent each flight's seed picks it."
     )
     width_m: float = Field(1200.0, ge=400.0, le=20000.0, description="Width of the generated zone, metres.")
     slope_deg: float = Field(0.0, ge=-30.0, le=30.0, description="Overall slope, rising to the right.")
@@ -681,7 +700,7 @@ class LandingTerrain(Strict):
     boulders: int = Field(0, ge=0, le=500, description="How many boulders lie around (never on the pad).")
     boulder_height_m: float = Field(1.5, ge=0.0, le=20.0, description="Height of the largest boulders.")
     crater_rim_height_m: float = Field(0.0, ge=0.0, le=500.0, description="A crater's rim; 0 for none.")
-    crater_x_m: FiniteFloat | None = Field(None, description="Centre of the crater; the seed places it when absent.")
+    crater_x_m: Distance | None = Field(None, description="Centre of the crater; the seed places it when absent.")
     crater_radius_m: float = Field(150.0, gt=0.0, le=5000.0)
     pad_width_m: float = Field(40.0, ge=5.0, le=1000.0, description="A level stretch around the target.")
 
@@ -733,8 +752,8 @@ class Landing(Strict):
     )
     cargo: Identifier | None = Field(None, description="The module carried when the landing is flown alone.")
     terrain: LandingTerrain = LandingTerrain()
-    target_x_m: FiniteFloat | None = Field(None, description="Where to land; the middle of the ground when absent.")
-    start_offset_m: FiniteFloat = Field(-150.0, description="Start this far from the target (negative: left of it).")
+    target_x_m: Distance | None = Field(None, description="Where to land; the middle of the ground when absent.")
+    start_offset_m: Distance = Field(-150.0, description="Start this far from the target (negative: left of it).")
     start_altitude_m: float = Field(600.0, ge=5.0, le=5000.0, description="Height above the ground below.")
     start_velocity_m_s: LaxPair = Field(
         (10.0, -15.0), description="[right, up] in m/s at the start."
@@ -787,11 +806,11 @@ class Level(Strict):
     title: LocalizedText
     summary: LocalizedText
     order: int = Field(
-        0, ge=0, description="Place in the campaign; 0 keeps the level out of it (sandbox, mods)."
+        0, ge=0, le=MAX_COUNT, description="Place in the campaign; 0 keeps the level out of it (sandbox, mods)."
     )
-    start_date: dt.date
-    time_limit_days: float = Field(gt=0.0, le=36500.0)
-    seed: int = Field(0, ge=0, description="Seeds the level's dice, so a run can be replayed.")
+    start_date: CalendarDate
+    time_limit_days: Days
+    seed: int = Field(0, ge=0, le=MAX_SEED, description="Seeds the level's dice, so a run can be replayed.")
     learning_objectives: list[LocalizedText] = Field(min_length=1)
     briefing: LocalizedText
     preview: str | None = Field(None, description="An image under assets/ shown in the level list.")

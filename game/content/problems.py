@@ -8,6 +8,8 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from game.content.text import printable
+
 KeyPath = tuple[str | int, ...]
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
 
@@ -24,7 +26,8 @@ class Problem:
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
         key = format_path(self.path)
-        return f"{where}: {key}: {self.message}" if key else f"{where}: {self.message}"
+        # Keys, values and file names come from the file: a control character among them shows, inert.
+        return printable(f"{where}: {key}: {self.message}" if key else f"{where}: {self.message}")
 
 
 def format_path(path: KeyPath) -> str:

@@ -9,9 +9,24 @@ from pydantic import AfterValidator, Field
 
 _LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$")
 DEFAULT_LANGUAGE = "en"
+# Control characters (all but the line break) and the marks that reorder text: from a file they would move
+# a terminal's cursor, clear its screen or disguise what a line says, and a font draws them as boxes.
+_CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def without_controls(text: str) -> str:
+    """`text` with its control characters taken out (a tab becomes a space); line breaks stay."""
+    return _CONTROL.sub(lambda match: " " if match.group() == "\t" else "", text)
+
+
+def printable(text: str) -> str:
+    """`text` for a terminal or a log: each control character written as an escape (\\x1b), so it shows, inert."""
+    return _CONTROL.sub(lambda match: f"\\x{ord(match.group()):02x}" if ord(match.group()) < 256
+                        else f"\\u{ord(match.group()):04x}", text)
 
 
 def _check_translations(table: dict[str, str]) -> dict[str, str]:
+    table = {code: without_controls(value) for code, value in table.items()}
     bad = [code for code in table if not _LANGUAGE_CODE.match(code)]
     if bad:
         raise ValueError(f"'{bad[0]}' is not a language code (use codes like 'en', 'zh', 'ru', 'pt-BR')")
@@ -23,6 +38,7 @@ def _check_translations(table: dict[str, str]) -> dict[str, str]:
 
 
 def _check_plain(text: str) -> str:
+    text = without_controls(text)
     if not text.strip():
         raise ValueError("text is empty")
     return text

@@ -192,6 +192,8 @@ def _message(model: type[BaseModel], detail: Any, path: KeyPath) -> str:
         return f"must be {word} {bound} character{'s' if bound != 1 else ''} long, not {_describe(got)}"
     if kind == "date_from_datetime_inexact" and not isinstance(got, dt.datetime):
         kind = "date_type"  # a number read as a timestamp: what the modder needs is a date
+    if kind in ("float_type", "float_parsing") and isinstance(got, int) and not isinstance(got, bool):
+        return f"is too large a number ({len(str(abs(got)))} digits)"  # an integer beyond what a float can hold
     expected_kind = _TYPE_WORDS.get(kind)
     if expected_kind:
         return f"should be {expected_kind}, not {_describe(got)}"
@@ -238,7 +240,13 @@ def _expected_choices(expected: str) -> list[str]:
 
 
 def _number(value: Any) -> str:
-    return f"{value:g}" if isinstance(value, float) else str(value)
+    """A number as short as it can be written and still be itself: 1.0000001 is not '1', which 1 is."""
+    if isinstance(value, float):
+        short = f"{value:g}"
+        return short if float(short) == value else repr(value)
+    if isinstance(value, int) and not isinstance(value, bool) and len(str(abs(value))) > 24:
+        return f"a number of {len(str(abs(value)))} digits"
+    return str(value)
 
 
 def _entries(count: Any) -> str:
@@ -256,7 +264,7 @@ def _describe(value: Any) -> str:
         return f"the text '{value}'" if len(value) < 40 else "a text"
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, float):
+    if isinstance(value, (float, int)):
         return _number(value)
     return str(value)
 

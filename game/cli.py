@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import sys
 from collections.abc import Sequence
@@ -26,10 +27,13 @@ from game.content.loader import (
     mark_id_clashes,
     shipped_level_ids,
 )
-from game.content.models import Level
+from game.content.models import MAX_DAYS, MAX_SEED, Level
 from game.content.problems import Problem
+from game.content.reading import UnreadableFile, read_text
 from game.content.schema import catalog_schema_text, level_schema_text
+from game.content.text import printable
 from game.content.timeline import load_timeline
+from game.content.toml_file import MAX_FILE_BYTES
 
 
 class _Parser(argparse.ArgumentParser):
@@ -119,9 +123,10 @@ def _positive_float(text: str) -> float:
     try:
         value = float(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a number") from None
-    if not value > 0:
-        raise argparse.ArgumentTypeError(f"'{text}' must be more than 0")
+        raise argparse.ArgumentTypeError(f"'{printable(text)}' is not a number") from None
+    if not value > 0 or not math.isfinite(value) or value > MAX_DAYS:
+        raise argparse.ArgumentTypeError(f"'{printable(text)}' must be more than 0 and at most {MAX_DAYS:,.0f} "
+                                         "(a century, the longest a level lasts)")
     return value
 
 
@@ -129,9 +134,9 @@ def _non_negative_int(text: str) -> int:
     try:
         value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"'{text}' must be 0 or more")
+        raise argparse.ArgumentTypeError(f"'{printable(text[:40])}' is not a whole number") from None
+    if not 0 <= value <= MAX_SEED:
+        raise argparse.ArgumentTypeError(f"'{printable(text[:40])}' must be a whole number from 0 to {MAX_SEED}")
     return value
 
 
@@ -349,7 +354,11 @@ def find_level(name: str) -> Path | None:
 
 
 def _level_id(path: Path) -> str | None:
-    for line in path.read_text(encoding="utf-8", errors="replace").splitlines()[:40]:
+    try:
+        text = read_text(path, MAX_FILE_BYTES)
+    except UnreadableFile:
+        return None
+    for line in text.splitlines()[:40]:
         key, _, value = line.partition("=")
         if key.strip() == "id":
             return value.strip().strip("\"'")

@@ -239,7 +239,7 @@ def load_catalog(
     added: list[tuple[str, str]] = []
     for folder in folders:
         for path in catalog_files(folder):
-            source = read_toml(path, labeller(path))
+            source = read_toml(path, labeller(path), within=folder)
             file_problems, file_added = add_catalog_file(catalog, source, folder)
             problems += file_problems
             added += file_added

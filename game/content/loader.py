@@ -55,7 +55,7 @@ class LoadedLevel:
 
 def load_level(path: Path, base: Catalog, assets: Path | None = None) -> LoadedLevel:
     """Reads one level file and checks it against `base` plus the catalog entries the level itself adds."""
-    source = read_toml(path, label_for(path))
+    source = read_toml(path, label_for(path), within=path.parent)
     loaded = LoadedLevel(path=path, label=source.label)
     if source.data is not None:
         title = source.data.get("title")

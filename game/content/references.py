@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any
 
 from game.content.catalog import Catalog, unknown
@@ -65,9 +65,26 @@ def check_level_references(
         if event.until_day is not None and event.until_day <= event.from_day:
             report.add(("events", index, "until_day"), "must come after 'from_day'")
     _check_landing(report, level, catalog)
-    if level.preview is not None and not (assets / level.preview).is_file():
-        report.add(("preview",), f"no image '{level.preview}' under assets/")
+    if level.preview is not None:
+        problem = _preview_problem(level.preview, assets)
+        if problem:
+            report.add(("preview",), problem)
     return sorted(report.problems, key=lambda problem: problem.line or 0)
+
+
+def _preview_problem(preview: str, assets: Path) -> str | None:
+    """Why `preview` names no image the game ships, or None. A path that leads outside assets/ is refused before
+    anything is looked up, so the answer never tells whether a file exists elsewhere on the computer."""
+    image = assets / preview
+    try:
+        inside = image.resolve().is_relative_to(assets.resolve())
+    except (OSError, RuntimeError, ValueError):  # a link loop, a NUL in the name
+        inside = False
+    if PurePath(preview).is_absolute() or ".." in PurePath(preview).parts or not inside:
+        return f"'{preview}' must name an image inside the game's assets/ folder, like \"previews/rim.png\""
+    if not image.is_file():
+        return f"no image '{preview}' under assets/"
+    return None
 
 
 def _unique_ids(report: _Report, path: KeyPath, entries: Iterable[Any], key: str) -> None:

@@ -45,14 +45,20 @@ class TomlFile:
     problems: list[Problem] = field(default_factory=list)
 
 
-def read_toml(path: Path, label: str | None = None) -> TomlFile:
-    """Reads `path`; `label` is how problems name the file (a short relative path reads best)."""
+def read_toml(path: Path, label: str | None = None, within: Path | None = None) -> TomlFile:
+    """Reads `path`; `label` is how problems name the file (a short relative path reads best).
+
+    With `within` (a mod's folder), a file that is a link to somewhere outside that folder is refused
+    unread: a mod's files stay in the mod, and what lies elsewhere on the computer is never shown.
+    """
     result = TomlFile(path=path, label=label or str(path))
 
     def refuse(message: str, line: int | None = None) -> TomlFile:
         result.problems.append(Problem(result.label, (), message, line))
         return result
 
+    if within is not None and not is_inside(path, within):
+        return refuse(f"is a link to a file outside the folder '{within.name}'; copy the file into the folder instead")
     try:
         result.text = decode(read_bytes(path, MAX_FILE_BYTES))
         result.data = parse_toml(result.text)
@@ -64,6 +70,14 @@ def read_toml(path: Path, label: str | None = None) -> TomlFile:
     except tomllib.TOMLDecodeError as error:
         return refuse(*_syntax_problem(str(error), result.text))
     return result
+
+
+def is_inside(path: Path, folder: Path) -> bool:
+    """Whether `path`, with every link followed, is inside `folder` (with its own links followed)."""
+    try:
+        return path.resolve().is_relative_to(folder.resolve())
+    except (OSError, RuntimeError, ValueError):  # a link loop, a NUL in the name
+        return False
 
 
 def _syntax_problem(message: str, text: str) -> tuple[str, int | None]:

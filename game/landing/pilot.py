@@ -70,6 +70,15 @@ def _clamped(value: float, low: float, high: float) -> float:
     return low if value < low else high if value > high else value
 
 
+def _shown(value: Any) -> str:
+    """A short repr of what a pilot gave (its type's name when even repr fails), for a sentence."""
+    try:
+        text = repr(value)
+    except Exception:  # a student's class may fail even at this
+        return f"a {type(value).__name__}"
+    return text if len(text) <= 80 else text[:79] + "…"
+
+
 def clean_command(answer: Any) -> PilotCommand:
     """A pilot's answer as a command within range; raises PilotError when it cannot be one."""
     if type(answer) is PilotCommand:
@@ -90,7 +99,7 @@ def clean_command(answer: Any) -> PilotCommand:
         command = PilotCommand(*answer)
     else:
         raise PilotError(
-            f"the pilot answered {answer!r} ({type(answer).__name__}); it must return "
+            f"the pilot answered {_shown(answer)} ({type(answer).__name__}); it must return "
             "PilotCommand(throttle=..., attitude=...) or a (throttle, attitude) pair"
         )
     try:
@@ -98,7 +107,7 @@ def clean_command(answer: Any) -> PilotCommand:
         attitude = _clamped(float(command.attitude), -1.0, 1.0)
         target = None if command.target_angle_rad is None else float(command.target_angle_rad)
     except (TypeError, ValueError):
-        raise PilotError(f"the pilot's command {command!r} holds something that is not a number") from None
+        raise PilotError(f"the pilot's command {_shown(command)} holds something that is not a number") from None
     if target is not None:
         target = _clamped(target, -MAX_TARGET_ANGLE_RAD, MAX_TARGET_ANGLE_RAD) if math.isfinite(target) else None
     return PilotCommand(throttle, attitude, target)

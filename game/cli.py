@@ -194,7 +194,7 @@ class _Validation:
         self.mods: list[tuple[Path, list[LoadedLevel]]] = []  # mod folders whose level ids must not clash
 
     def target(self, path: Path) -> None:
-        if path.is_file():
+        if not path.is_dir():  # a file, or a pipe or device, which the reader refuses with a sentence
             self.file(path)
         elif _same_path(path, paths.levels_dir()):
             folder = load_folder(path)

@@ -186,7 +186,8 @@ def test_a_damaged_progress_file_is_told_on_the_title(user_home: Path) -> None:
     try:
         run_frames(opened)
         assert isinstance(opened.top, TitleScene)
-        assert any(notice.text.startswith("Your campaign progress file progress.json is not valid JSON") for notice in opened.notices.shown)
+        said = "Your campaign progress file progress.json is not valid JSON"
+        assert any(notice.text.startswith(said) for notice in opened.notices.shown)
     finally:
         opened.close()
 

@@ -241,6 +241,8 @@ def _expected_choices(expected: str) -> list[str]:
 
 def _number(value: Any) -> str:
     """A number as short as it can be written and still be itself: 1.0000001 is not '1', which 1 is."""
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        return str(int(value))  # 1000000000, not 1e+09
     if isinstance(value, float):
         short = f"{value:g}"
         return short if float(short) == value else repr(value)

@@ -13,7 +13,9 @@ from game.atomic_file import write_text_atomically
 from game.content.catalog import Catalog
 from game.content.game_files import GameFileError, HintEntry, HintsFile, read_game_file
 from game.content.message import Message, level_text, say
+from game.content.reading import UnreadableFile, read_json
 from game.content.text import translate
+from game.content.toml_file import MAX_FILE_BYTES
 from game.rules.grid import SiteGrid
 from game.rules.placement import placement_refusal
 
@@ -68,8 +70,8 @@ def best_spot(module_id: str, grid: SiteGrid, catalog: Catalog, occupied: set[tu
 
 def read_seen(path: Path) -> set[str]:
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        data = read_json(path, MAX_FILE_BYTES)
+    except UnreadableFile:
         return set()
     return {item for item in data if isinstance(item, str)} if isinstance(data, list) else set()
 

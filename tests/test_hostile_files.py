@@ -1,0 +1,507 @@
+"""A hostile corpus: every kind of file and argument the game reads, each bent the ways a player's files can be,
+with the sentence it must produce. Run through the command line (in-process, and in a subprocess where a hang or
+an abort is the risk) and through the real screens. Large files are generated here, never kept in git.
+
+The figures that count, each asserted for every case: no traceback, no hang, no abort, no file lost.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import signal
+import subprocess
+import sys
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from game import paths
+from game.cli import main
+from game.content.loader import load_level_by_path
+from game.progress import load_progress, mark_completed, progress_path
+from game.saves import SaveError, capture, read_save, restore, to_json, write_save
+from game.settings import Settings, load_settings, save_settings
+
+REPO = Path(__file__).resolve().parent.parent
+SANDBOX = REPO / "levels" / "sandbox.toml"
+FIRST = REPO / "levels" / "01_agreement_2021.toml"
+HANG_SECONDS = 60  # far beyond any case's honest run on a busy machine: reaching it is a hang
+
+
+def run_cli(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
+    """The command line in-process: its exit status and everything it printed."""
+    try:
+        code = main(argv)
+    except SystemExit as exit_:  # argparse refusing an argument
+        code = exit_.code if isinstance(exit_.code, int) else 2
+    out, err = capsys.readouterr()
+    text = out + err
+    assert "Traceback" not in text, text
+    return code, text
+
+
+def run_subprocess(argv: list[str], cwd: Path) -> tuple[int, str]:
+    """The command line in a process of its own: a hang fails at HANG_SECONDS, an abort shows as a signal."""
+    env = {**os.environ, "PYTHONPATH": str(REPO), "SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy"}
+    done = subprocess.run([sys.executable, "-m", "game", *argv], cwd=cwd, env=env, capture_output=True, text=True,
+                          timeout=HANG_SECONDS)
+    text = done.stdout + done.stderr
+    assert done.returncode >= 0, f"aborted by signal {-done.returncode}: {text}"  # 134 is SIGABRT
+    assert "Traceback" not in text, text
+    return done.returncode, text
+
+
+def level_text(**changes: str) -> str:
+    """The sandbox level with top-level or [start] lines replaced: `budget="inf"` rewrites `budget = ...`."""
+    text = SANDBOX.read_text(encoding="utf-8")
+    for key, value in changes.items():
+        text, count = re.subn(rf"(?m)^{key} = .*$", lambda _, key=key, value=value: f"{key} = {value}", text, count=1)
+        assert count == 1, key
+    return text
+
+
+# --- level files: `validate` ---------------------------------------------------------------------------------------
+
+LEVEL_CASES: list[tuple[str, Callable[[Path], None], str]] = [
+    ("deep_arrays", lambda p: p.write_text("format = 1\nx = " + "[" * 5000 + "]" * 5000, encoding="utf-8"),
+     "nests tables or lists more than 32 deep"),
+    ("deep_but_parsable", lambda p: p.write_text("format = 1\nx = " + "[" * 200 + "]" * 200, encoding="utf-8"),
+     "nests tables or lists more than 32 deep"),
+    ("deep_tables", lambda p: p.write_text("format = 1\nx = " + "{a = " * 3000 + "1" + "}" * 3000, encoding="utf-8"),
+     "nests tables or lists more than 32 deep"),
+    ("huge_integer", lambda p: p.write_text(level_text(budget="9" * 5000), encoding="utf-8"),
+     "holds a number that is too long"),
+    ("long_integer", lambda p: p.write_text(level_text(budget="9" * 400), encoding="utf-8"),
+     "start.budget: is too large a number (400 digits)"),
+    ("inf_budget", lambda p: p.write_text(level_text(budget="inf"), encoding="utf-8"),
+     "start.budget: should be a finite number, not inf"),
+    ("nan_budget", lambda p: p.write_text(level_text(budget="nan"), encoding="utf-8"),
+     "start.budget: should be a finite number, not nan"),
+    ("negative_inf_energy", lambda p: p.write_text(level_text(energy_wh="-inf"), encoding="utf-8"),
+     "start.energy_wh: should be a finite number, not -inf"),
+    ("budget_beyond_range", lambda p: p.write_text(level_text(budget="1e300"), encoding="utf-8"),
+     "start.budget: must be at most 1000000000, not 1e+300"),
+    ("date_before_calendar", lambda p: p.write_text(level_text(start_date="0001-01-01"), encoding="utf-8"),
+     "start_date: must be at least 1900-01-01, not 0001-01-01"),
+    ("date_after_calendar", lambda p: p.write_text(level_text(start_date="9999-12-31"), encoding="utf-8"),
+     "start_date: must be at most 2199-12-31, not 9999-12-31"),
+    ("endless_time_limit", lambda p: p.write_text(level_text(time_limit_days="inf"), encoding="utf-8"),
+     "time_limit_days: should be a finite number, not inf"),
+    ("huge_seed", lambda p: p.write_text(level_text(seed=str(10**30)), encoding="utf-8"),
+     "seed: must be at most 9223372036854775807, not a number of 31 digits"),
+    ("latin1", lambda p: p.write_bytes(level_text(summary='"Caf\u00e9"').encode("latin-1")),
+     "is not UTF-8 text; save it as UTF-8 in your editor"),
+    ("too_big", lambda p: p.write_text(SANDBOX.read_text(encoding="utf-8") + "#" * (2 << 20), encoding="utf-8"),
+     "is larger than 1 MiB (1,048,576 bytes)"),
+    ("fifo", lambda p: os.mkfifo(p), "is not a file (a folder, a device or a pipe cannot be read)"),
+    ("escape_in_key", lambda p: p.write_text(level_text(seed='0\n"\\u001b[2J" = 1'), encoding="utf-8"),
+     "unknown key '\\x1b[2J'"),
+]
+
+
+@pytest.mark.parametrize(("name", "make", "sentence"), LEVEL_CASES, ids=[case[0] for case in LEVEL_CASES])
+def test_a_hostile_level_gets_its_sentence(tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str,
+                                           make: Callable[[Path], None], sentence: str) -> None:
+    path = tmp_path / f"{name}.toml"
+    make(path)
+    code, text = run_cli(["validate", str(path)], capsys)
+    assert code == 1 and sentence in text, text
+    assert "\x1b" not in text  # nothing from the file reaches the terminal as a control character
+
+
+def test_a_level_saved_as_utf16_with_a_bom_is_read(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "notepad_unicode.toml"
+    path.write_text(level_text(id='"notepad"'), encoding="utf-16")
+    code, text = run_cli(["validate", str(path)], capsys)
+    assert code == 0 and "ok" in text, text
+
+
+def test_a_number_just_over_its_limit_is_written_so_it_differs(tmp_path: Path,
+                                                               capsys: pytest.CaptureFixture[str]) -> None:
+    text = SANDBOX.read_text(encoding="utf-8")
+    text = text.replace('id = "sandbox"', 'id = "sandbox"\n\n[[catalog.tiles]]\nid = "odd"\nname = "Odd"\n'
+                        'sunlight = 1.0000001', 1)
+    # The [[catalog.tiles]] table must come after the top-level keys: put it at the end instead.
+    head, table = text.split("\n\n[[catalog.tiles]]", 1)
+    table_lines, rest = table.split("\n", 4)[:4], table.split("\n", 4)[4]
+    path = tmp_path / "odd.toml"
+    path.write_text(head + "\n" + rest + "\n\n[[catalog.tiles]]" + "\n".join(table_lines) + "\n", encoding="utf-8")
+    code, out = run_cli(["validate", str(path)], capsys)
+    assert code == 1 and "must be at most 1, not 1.0000001" in out, out
+
+
+def test_text_players_read_loses_its_control_characters(tmp_path: Path) -> None:
+    path = tmp_path / "noisy.toml"
+    path.write_text(level_text(title='"Moon\\u001b[31m base\\u0007\\tone"'), encoding="utf-8")
+    loaded = load_level_by_path(path)
+    assert loaded.ok, loaded.problems
+    assert loaded.title() == "Moon[31m base one"
+
+
+# --- mods stay in their folder ---------------------------------------------------------------------------------------
+
+
+def _mod_with_outside_links(tmp_path: Path) -> Path:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret.toml").write_text('format = 1\npassword = "hunter2"\n', encoding="utf-8")
+    mod = tmp_path / "mods" / "linked"
+    (mod / "catalog").mkdir(parents=True)
+    (mod / "catalog" / "moon.toml").symlink_to(outside / "secret.toml")
+    (mod / "level.toml").symlink_to(outside / "secret.toml")
+    return mod
+
+
+def test_links_out_of_a_mod_are_refused_unread(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    mod = _mod_with_outside_links(tmp_path)
+    code, text = run_cli(["validate", str(mod)], capsys)
+    assert code == 1
+    assert text.count("is a link to a file outside the folder") == 2, text
+    assert "hunter2" not in text and "password" not in text
+
+
+def test_a_linked_catalog_folder_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    (outside / "keys.toml").write_text('format = 1\ntoken = "abc"\n', encoding="utf-8")
+    mod = tmp_path / "mod"
+    mod.mkdir()
+    (mod / "catalog").symlink_to(outside, target_is_directory=True)
+    code, text = run_cli(["validate", str(mod)], capsys)
+    assert code == 1 and "is a link to a file outside the folder 'mod'" in text and "token" not in text, text
+
+
+@pytest.mark.parametrize("preview", ["../../../../../../etc/passwd", "/etc/passwd", "../../../../nowhere.png",
+                                     "/nowhere/at/all.png"])
+def test_a_preview_outside_the_assets_gets_one_sentence_whether_or_not_it_exists(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], preview: str) -> None:
+    path = tmp_path / "peek.toml"
+    path.write_text(level_text(seed=f'0\npreview = "{preview}"'), encoding="utf-8")
+    code, text = run_cli(["validate", str(path)], capsys)
+    assert code == 1, text
+    assert f"preview: '{preview}' must name an image inside the game's assets/ folder" in text, text
+
+
+# --- command-line arguments -----------------------------------------------------------------------------------------
+
+ARGUMENT_CASES = [
+    (["simulate", "sandbox", "--days", "inf"], "'inf' must be more than 0 and at most 36,500"),
+    (["simulate", "sandbox", "--days", "nan"], "'nan' must be more than 0 and at most 36,500"),
+    (["simulate", "sandbox", "--days", "1e308"], "'1e308' must be more than 0 and at most 36,500"),
+    (["simulate", "sandbox", "--seed", str(10**40)], "must be a whole number from 0 to 9223372036854775807"),
+    (["simulate", "sandbox", "--seed", "-1"], "must be a whole number from 0 to"),
+    (["land", "sandbox", "--seed", "9" * 5000], "is not a whole number"),
+    (["simulate", "sandbox", "--commands", "/dev/zero"], "is not a file (a folder, a device or a pipe"),
+    (["simulate", "sandbox", "--commands", "/dev/null"], "is not a file"),
+]
+
+
+@pytest.mark.parametrize(("argv", "sentence"), ARGUMENT_CASES, ids=[" ".join(a[2:])[:30] for a, _ in ARGUMENT_CASES])
+def test_a_hostile_argument_gets_its_sentence(capsys: pytest.CaptureFixture[str], argv: list[str],
+                                              sentence: str) -> None:
+    code, text = run_cli(argv, capsys)
+    assert code != 0 and sentence in text, text
+
+
+COMMAND_FILES: list[tuple[str, Callable[[Path], None], str]] = [
+    ("deep", lambda p: p.write_text("[" * 100000 + "]" * 100000, encoding="utf-8"),
+     "nests tables or lists more than 32 deep"),
+    ("nan", lambda p: p.write_text('[{"hour": 0, "kind": "place", "x": NaN}]', encoding="utf-8"),
+     "holds NaN, which is not a number a file may hold"),
+    ("infinite", lambda p: p.write_text('[{"hour": 1e999}]', encoding="utf-8"), "holds the number 1e999"),
+    ("huge_integer", lambda p: p.write_text('[{"hour": ' + "9" * 5000 + "}]", encoding="utf-8"),
+     "holds a number that is too long"),
+    ("too_big", lambda p: p.write_text("[" + ",".join(["{}"] * 600000) + "]", encoding="utf-8"),
+     "is larger than 1,048,576 bytes"),
+    ("utf16", lambda p: p.write_text("[]", encoding="utf-16"), ""),
+    ("fifo", lambda p: os.mkfifo(p), "is not a file (a folder, a device or a pipe cannot be read)"),
+]
+
+
+@pytest.mark.parametrize(("name", "make", "sentence"), COMMAND_FILES, ids=[case[0] for case in COMMAND_FILES])
+def test_a_hostile_command_file_gets_its_sentence(tmp_path: Path, name: str, make: Callable[[Path], None],
+                                                  sentence: str) -> None:
+    path = tmp_path / f"{name}.json"
+    make(path)
+    # In a process of its own: a FIFO or a device read to its end would hang it.
+    code, text = run_subprocess(["simulate", str(SANDBOX), "--days", "2", "--commands", str(path)], tmp_path)
+    if sentence:
+        assert code == 1 and sentence in text, text
+    else:
+        assert code == 0, text
+
+
+def test_simulate_json_is_valid_json_always(capsys: pytest.CaptureFixture[str]) -> None:
+    code, text = run_cli(["simulate", "sandbox", "--days", "3", "--json"], capsys)
+    assert code == 0
+    json.loads(text, parse_constant=lambda name: pytest.fail(f"{name} in --json output"))
+
+
+# --- pilots -------------------------------------------------------------------------------------------------------
+
+PILOTS = [
+    ("loops", "def fly(seen):\n    while True:\n        pass\n",
+     "the pilot took more than 1 s to answer at 0.00 s: a pilot has 1 s for each step"),
+    ("swallows", "def fly(seen):\n    while True:\n        try:\n            pass\n        except Exception:\n"
+     "            pass\n", "the pilot took more than 1 s to answer"),
+    ("exits", "import sys\ndef fly(seen):\n    sys.exit(3)\n", "the pilot called sys.exit(3) at 0.00 s"),
+    ("raises", "def fly(seen):\n    raise KeyError('boom')\n", "the pilot failed at 0.00 s with KeyError: 'boom'"),
+    ("odd_error", "class Odd(Exception):\n    def __str__(self):\n        raise RuntimeError\n"
+     "def fly(seen):\n    raise Odd()\n", "the pilot failed at 0.00 s with Odd: Odd"),
+    ("base_error", "def fly(seen):\n    raise GeneratorExit('x')\n", "with GeneratorExit: x"),
+    ("odd_answer", "class A:\n    def __repr__(self):\n        raise ValueError\ndef fly(seen):\n    return A()\n",
+     "the pilot answered a A (A)"),
+    ("exits_on_import", "import sys\nsys.exit('no')\ndef fly(seen):\n    return (0, 0)\n",
+     "pilot module 'exits_on_import.py' called sys.exit(no) while loading"),
+]
+
+
+@pytest.mark.parametrize(("name", "source", "sentence"), PILOTS, ids=[case[0] for case in PILOTS])
+def test_a_hostile_pilot_gets_one_sentence(tmp_path: Path, name: str, source: str, sentence: str) -> None:
+    (tmp_path / f"{name}.py").write_text(source, encoding="utf-8")
+    code, text = run_subprocess(["land", str(SANDBOX), "--pilot", f"{name}.py:fly"], tmp_path)
+    assert code == 1 and sentence in text, text
+    assert len(text.strip().splitlines()) == 1, text
+
+
+def test_a_pilot_that_never_finishes_loading_gets_a_sentence(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                             capsys: pytest.CaptureFixture[str]) -> None:
+    from game.landing import run
+
+    monkeypatch.setattr(run, "PILOT_LOAD_SECONDS", 0.5)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "stuck.py").write_text("while True:\n    pass\n", encoding="utf-8")
+    code, text = run_cli(["land", str(SANDBOX), "--pilot", "stuck:fly"], capsys)
+    assert code == 1 and "pilot module 'stuck' took more than 0.5 s to load" in text, text
+
+
+# --- settings, progress and saves ------------------------------------------------------------------------------------
+
+
+def _kept_everything(folder: Path, originals: dict[str, bytes]) -> None:
+    """Files lost: 0. Every original content is still in some file of the folder."""
+    contents = [path.read_bytes() for path in folder.iterdir() if path.is_file()]
+    for name, content in originals.items():
+        assert content in contents, f"{name} was lost"
+
+
+SETTINGS_CASES: list[tuple[str, bytes, str, str]] = [
+    ("deep", b"[" * 100000 + b"]" * 100000, "nests tables or lists more than 32 deep", "damaged"),
+    ("huge_integer", b'{"ui_scale": ' + b"9" * 5000 + b"}", "holds a number that is too long", "damaged"),
+    ("latin1", '{"language": "fran\u00e7ais"}'.encode("latin-1"), "is not UTF-8 text", "not-text"),
+    ("nan", b'{"master_volume": NaN}', "holds NaN", "damaged"),
+    ("escape_pause", b'{"key_bindings": {"pause": "escape"}}',
+     "\u201cPause / run time\u201d cannot have the key Esc, which the game keeps for itself", "wrong-values"),
+    ("duplicate_keys", b'{"key_bindings": {"pause": "b"}}',
+     "\u201cPause / run time\u201d and \u201cOpen the build list\u201d both have the key B", "wrong-values"),
+    ("huge_window", b'{"window_size": [16384, 16384]}', "'window_size' must be two whole numbers of pixels from 960",
+     "wrong-values"),
+]
+
+
+@pytest.mark.parametrize(("name", "content", "sentence", "why"), SETTINGS_CASES,
+                         ids=[case[0] for case in SETTINGS_CASES])
+def test_a_hostile_settings_file_is_kept_and_told(tmp_path: Path, name: str, content: bytes, sentence: str,
+                                                  why: str) -> None:
+    path = tmp_path / "settings.json"
+    path.write_bytes(content)
+    loaded = load_settings(path)
+    assert loaded.warning is not None and sentence in loaded.warning, loaded.warning
+    assert f"settings.{why}-1.json" in loaded.warning
+    save_settings(loaded.settings, path)  # what the game does on exit
+    _kept_everything(tmp_path, {name: content})
+    assert load_settings(path).warning is None
+
+
+def test_settings_saved_by_notepad_as_unicode_are_read(tmp_path: Path) -> None:
+    path = tmp_path / "settings.json"
+    path.write_text('{"hints": false, "window_size": [1600, 900]}', encoding="utf-16")
+    loaded = load_settings(path)
+    assert loaded.warning is None and loaded.settings.hints is False and loaded.settings.window_size == (1600, 900)
+
+
+def test_a_settings_file_that_cannot_be_moved_is_never_written_over(tmp_path: Path) -> None:
+    path = tmp_path / "settings.json"
+    path.write_bytes(b"{broken")
+    for number in range(1, 101):  # every name it could be kept under is taken
+        (tmp_path / f"settings.damaged-{number}.json").write_text("taken", encoding="utf-8")
+    loaded = load_settings(path)
+    assert loaded.warning is not None and "settings.json" in loaded.warning
+    with pytest.raises(OSError):
+        save_settings(Settings(), path)
+    assert path.read_bytes() == b"{broken"
+
+
+PROGRESS_CASES: list[tuple[str, bytes, str]] = [
+    ("deep", b'{"format": 1, "completed": ' + b"[" * 3000 + b"]" * 3000 + b"}", "nests tables or lists"),
+    ("huge_integer", b'{"format": 1, "completed": {"a": ' + b"1" * 6000 + b"}}", "holds a number that is too long"),
+    ("latin1", '{"format": 1, "facts_seen": ["caf\u00e9"]}'.encode("latin-1"), "is not UTF-8 text"),
+]
+
+
+@pytest.mark.parametrize(("name", "content", "sentence"), PROGRESS_CASES, ids=[case[0] for case in PROGRESS_CASES])
+def test_a_hostile_progress_file_is_kept_and_told(name: str, content: bytes, sentence: str) -> None:
+    path = progress_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(content)
+    progress = load_progress()
+    assert progress.warning is not None and sentence in progress.warning, progress.warning
+    mark_completed("agreement-2021", 5)
+    _kept_everything(path.parent, {name: content})
+    assert load_progress().completed == {"agreement-2021": 5}
+
+
+def test_progress_saved_as_utf16_is_read() -> None:
+    path = progress_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text('{"format": 1, "completed": {"agreement-2021": 7}}', encoding="utf-16")
+    assert load_progress().completed == {"agreement-2021": 7}
+
+
+def _a_save() -> dict[str, Any]:
+    from game.simulation.simulation import Simulation
+
+    level, catalog = load_level_by_path(FIRST).require()
+    simulation = Simulation(level, catalog)
+    simulation.run_hours(3)
+    save = to_json(capture(simulation))
+    simulation.close()
+    return save
+
+
+@pytest.mark.parametrize(
+    ("change", "sentence"),
+    [
+        ({"hour": 10**12}, "its hour must be a whole number from 0 to 876000"),
+        ({"hour": -5}, "its hour must be a whole number from 0 to 876000"),
+        ({"seed": -1}, "its seed must be a whole number from 0 to 9223372036854775807"),
+        ({"seed": 2.5}, "its seed must be a whole number"),
+        ({"hour": True}, "its hour must be a whole number"),
+    ],
+)
+def test_a_save_with_impossible_numbers_gets_a_sentence(tmp_path: Path, change: dict[str, Any], sentence: str) -> None:
+    path = tmp_path / "slot.json"
+    path.write_text(json.dumps({**_a_save(), **change}), encoding="utf-8")
+    with pytest.raises(SaveError) as raised:
+        read_save(path)
+    assert sentence in str(raised.value)
+
+
+def test_a_save_past_the_levels_end_is_refused_before_any_replay(tmp_path: Path) -> None:
+    level, catalog = load_level_by_path(FIRST).require()
+    path = tmp_path / "slot.json"
+    path.write_text(json.dumps({**_a_save(), "hour": 876000}), encoding="utf-8")
+    with pytest.raises(SaveError, match="past the end of the level"):
+        restore(read_save(path), level, catalog)
+
+
+def test_a_save_that_cannot_be_continued_is_kept_when_the_next_is_written(tmp_path: Path) -> None:
+    from game.simulation.simulation import Simulation
+
+    level, catalog = load_level_by_path(FIRST).require()
+    path = tmp_path / "agreement-2021.json"
+    old = {**_a_save(), "level_fingerprint": "0000000000000000"}  # made before an update changed the level
+    path.write_text(json.dumps(old), encoding="utf-8")
+    original = path.read_bytes()
+    with pytest.raises(SaveError, match="has changed since this save was made"):
+        restore(read_save(path), level, catalog)
+    simulation = Simulation(level, catalog)
+    write_save(capture(simulation), path)
+    simulation.close()
+    assert (tmp_path / "agreement-2021.level-changed-1.json").read_bytes() == original
+    assert read_save(path).hour == 0
+
+
+def test_interrupted_saves_leave_no_temporary_files_behind(tmp_path: Path) -> None:
+    path = tmp_path / "slot.json"
+    for leftover in (".slot.json.abc123.tmp", ".slot.json.zz.tmp"):
+        (tmp_path / leftover).write_text("half a save", encoding="utf-8")
+    (tmp_path / ".other.json.x.tmp").write_text("another file's", encoding="utf-8")
+    save_settings(Settings(), path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".other.json.x.tmp", "slot.json"]
+
+
+# --- the real screens ---------------------------------------------------------------------------------------------
+
+
+def test_the_game_starts_on_hostile_settings_and_progress_and_keeps_both(user_home: Path) -> None:
+    from game.app import open_app
+
+    settings = paths.user_config_dir() / "settings.json"
+    settings.parent.mkdir(parents=True)
+    settings.write_bytes(b"[" * 50000 + b"]" * 50000)
+    progress = progress_path()
+    progress.parent.mkdir(parents=True, exist_ok=True)
+    progress.write_bytes(b'{"format": 1, "completed": {"x": ' + b"7" * 5000 + b"}}")
+    originals = {"settings": settings.read_bytes(), "progress": progress.read_bytes()}
+    app = open_app()
+    try:
+        for _ in range(3):
+            app.frame(1 / 60)
+        shown = " ".join(notice.text for notice in app.notices.shown)
+        assert "settings.damaged-1.json" in shown and "progress.damaged-1.json" in shown, shown
+    finally:
+        app.close()
+    _kept_everything(settings.parent, {"settings": originals["settings"]})
+    _kept_everything(progress.parent, {"progress": originals["progress"]})
+
+
+def test_continue_on_a_save_from_the_far_future_says_why(user_home: Path) -> None:
+    from game.app import open_app
+    from game.scenes.menus.title import TitleScene
+    from game.scenes.station.save_slots import save_path
+
+    path = save_path("agreement-2021")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps({**_a_save(), "hour": 876000}), encoding="utf-8")
+    app = open_app()
+    try:
+        app.frame(1 / 60)
+        title = app.top
+        assert isinstance(title, TitleScene)
+        assert title._continue(path) is None
+        shown = " ".join(notice.text for notice in app.notices.shown)
+        assert "past the end of the level" in shown, shown
+    finally:
+        app.close()
+    assert path.exists()
+
+
+FROZEN_GAME = textwrap.dedent("""
+    import sys
+    from game.app import run
+    from game.scenes.scene import SceneBase
+
+    class Frozen(SceneBase):
+        def __init__(self, ctx):
+            pass
+
+        def update(self, dt):
+            print("frozen", flush=True)
+            while True:
+                pass
+
+    sys.exit(run(lambda ctx: Frozen(ctx)))
+""")
+
+
+def test_a_frozen_game_ends_on_sigterm(tmp_path: Path) -> None:
+    env = {**os.environ, "PYTHONPATH": str(REPO), "SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy",
+           "LUNAR_STATION_HOME": str(tmp_path), "PYGAME_HIDE_SUPPORT_PROMPT": "1"}
+    game = subprocess.Popen([sys.executable, "-c", FROZEN_GAME], env=env, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+    try:
+        assert game.stdout is not None and game.stdout.readline().strip() == "frozen"
+        game.send_signal(signal.SIGTERM)
+        code = game.wait(timeout=HANG_SECONDS)
+    finally:
+        if game.poll() is None:
+            game.kill()
+    assert code == 128 + signal.SIGTERM
+    assert "Traceback" not in (game.stderr.read() if game.stderr else "")
+    assert (tmp_path / "config" / "settings.json").exists() or any(tmp_path.rglob("settings.json"))

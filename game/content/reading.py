@@ -26,8 +26,6 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - exercised on Python 3.10 only
     import tomli as tomllib
 
-TOMLDecodeError = tomllib.TOMLDecodeError
-
 # Deeper than any file the game writes or a level needs (a level nests about six tables deep).
 MAX_DEPTH = 32
 _BOMS = (

@@ -9,7 +9,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from game import __version__, paths
 from game.classroom import commands as classroom
@@ -386,8 +386,24 @@ def simulate(name: str, days: float | None, seed: int | None, commands_file: Pat
         report = summary(simulation, events)
     finally:
         simulation.close()
-    print(json.dumps(report, indent=2, ensure_ascii=False) if as_json else summary_text(report))
+    print(json_text(report) if as_json else summary_text(report))
     return 0
+
+
+def json_text(data: Any) -> str:
+    """`data` as JSON that any reader accepts: a number that is not finite (which no run should make, but a
+    guard costs nothing) is written null, never NaN or Infinity, which are not JSON."""
+    return json.dumps(_finite(data), indent=2, ensure_ascii=False, allow_nan=False)
+
+
+def _finite(value: Any) -> Any:
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, dict):
+        return {key: _finite(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_finite(item) for item in value]
+    return value
 
 
 # --- land -------------------------------------------------------------------------------------
@@ -409,7 +425,7 @@ def land(name: str, pilot_spec: str | None, seed: int, record: Path | None, as_j
     except OSError as error:
         print(f"lunar-station land: cannot write {record}: {error.strerror or error}", file=sys.stderr)
         return 1
-    print(json.dumps(result.as_dict(), indent=2, ensure_ascii=False) if as_json else result.summary())
+    print(json_text(result.as_dict()) if as_json else result.summary())
     return 0
 
 

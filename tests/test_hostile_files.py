@@ -20,6 +20,11 @@ from typing import Any
 
 import pytest
 
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    import tomli as tomllib
+
 from game import paths
 from game.cli import main
 from game.content.loader import load_level_by_path
@@ -505,3 +510,66 @@ def test_a_frozen_game_ends_on_sigterm(tmp_path: Path) -> None:
     assert code == 128 + signal.SIGTERM
     assert "Traceback" not in (game.stderr.read() if game.stderr else "")
     assert (tmp_path / "config" / "settings.json").exists() or any(tmp_path.rglob("settings.json"))
+
+
+# --- guards where a number could still go wrong -----------------------------------------------------------------------
+
+
+def test_the_simulation_ends_a_run_whose_numbers_stop_being_finite() -> None:
+    from game.ecs.events import LevelEnded
+    from game.simulation.simulation import Simulation
+
+    level, catalog = load_level_by_path(FIRST).require()
+    simulation = Simulation(level, catalog)
+    try:
+        simulation.ctx.station.budget = float("nan")  # no level can do this: the guard is for what cannot happen
+        events = simulation.step()
+        ended = [event for event in events if isinstance(event, LevelEnded)]
+        assert simulation.ended and ended and "beyond what the game can count" in ended[0].reason
+        assert simulation.step() == []
+    finally:
+        simulation.close()
+
+
+def test_json_output_is_json_even_for_a_number_that_is_not_finite() -> None:
+    from game.cli import json_text
+
+    text = json_text({"budget": float("nan"), "days": [1.5, float("inf")], "name": "x"})
+    assert json.loads(text) == {"budget": None, "days": [1.5, None], "name": "x"}
+
+
+def test_shapes_are_clipped_to_the_screen_before_they_are_filled() -> None:
+    from game.render.clip import MARGIN, clip_polygon, clip_segment
+
+    spike = [(0.0, 700.0), (640.0, -5e7), (1280.0, 700.0)]  # a ground spike fifty million pixels high
+    shown = clip_polygon(spike, 1280, 720)
+    assert len(shown) >= 3
+    assert all(-MARGIN <= x <= 1280 + MARGIN and -MARGIN <= y <= 720 + MARGIN for x, y in shown)
+    assert clip_polygon([(5000.0, 0.0), (6000.0, 0.0), (5500.0, 100.0)], 1280, 720) == []
+    assert clip_segment((-1e9, 360.0), (1e9, 360.0), 1280, 720) == ((-MARGIN, 360.0), (1280 + MARGIN, 360.0))
+    assert clip_segment((2000.0, 0.0), (3000.0, 10.0), 1280, 720) is None
+
+
+def test_the_landing_screen_draws_the_steepest_ground_the_format_allows(tmp_path: Path) -> None:
+    from test_any_valid_level_plays import to_toml
+
+    from game.app import open_app
+    from game.scenes.landing.flight_screen import LandingScene
+    from game.scenes.scene import Push
+
+    data = tomllib.loads(SANDBOX.read_text(encoding="utf-8"))
+    data["id"] = "spiky"
+    data["landing"]["terrain"] = {"points": [[x * 20.0, 100000.0 if x % 2 else -100000.0] for x in range(2000)]}
+    data["landing"].pop("target_x_m", None)
+    path = tmp_path / "spiky.toml"
+    path.write_text(to_toml(data), encoding="utf-8")
+    loaded = load_level_by_path(path)
+    assert loaded.ok, loaded.problems
+    app = open_app()
+    try:
+        app.request(Push(LandingScene(app.ctx, loaded, practice=True)))
+        for _ in range(3):
+            app.frame(1 / 60)
+        assert isinstance(app.top, LandingScene)
+    finally:
+        app.close()

@@ -13,6 +13,7 @@ import pygame
 from game.landing.craft import CraftShape
 from game.landing.terrain import Ground
 from game.render import palette
+from game.render.clip import clip_polygon, clip_segment
 from game.render.landing_camera import SideCamera
 from game.render.palette import STANDARD_PALETTE, Palette
 
@@ -130,22 +131,32 @@ def draw_ground(surface: pygame.Surface, camera: SideCamera, ground: Ground, sha
         outline.insert(0, to_screen(min(left, ground.left) - 1.0, ground.ys[0]))
     if last == len(xs):
         outline.append(to_screen(max(right, ground.right) + 1.0, ground.ys[-1]))
-    height = surface.get_height()
+    width_px, height = surface.get_size()
     bottom = height + 2
-    pygame.draw.polygon(surface, REGOLITH, [(outline[0][0], bottom), *outline, (outline[-1][0], bottom)])
+
+    def fill(colour: pygame.Color, points: list[tuple[float, float]]) -> None:
+        shown = clip_polygon(points, width_px, height)
+        if len(shown) >= 3:
+            pygame.draw.polygon(surface, colour, shown)
+
+    fill(REGOLITH, [(outline[0][0], bottom), *outline, (outline[-1][0], bottom)])
     # A darker band below the surface gives the ground weight without drawing every grain.
     depth = max(40.0, camera.pixels_per_metre * 8.0)
     deep = [(x, y + depth) for x, y in outline]
-    pygame.draw.polygon(surface, REGOLITH_DEEP, [(deep[0][0], bottom), *deep, (deep[-1][0], bottom)])
+    fill(REGOLITH_DEEP, [(deep[0][0], bottom), *deep, (deep[-1][0], bottom)])
     for polygon, (start, end) in zip(shade.polygons, shade.spans, strict=True):
         if end >= left and start <= right:
-            pygame.draw.polygon(surface, SHADOW, [to_screen(x, y) for x, y in polygon])
+            fill(SHADOW, [to_screen(x, y) for x, y in polygon])
     width = max(2, round(camera.pixels_per_metre * 0.15))
-    pygame.draw.lines(surface, REGOLITH_EDGE, False, outline, width)
-    for (x0, y0), (x1, y1) in itertools.pairwise(outline):
-        # Slopes that face the Sun (on the left) catch its light.
-        if y1 < y0 - 0.5:
-            pygame.draw.line(surface, SUNLIT_EDGE, (x0, y0), (x1, y1), width)
+    sunlit = []
+    for here, there in itertools.pairwise(outline):
+        segment = clip_segment(here, there, width_px, height)
+        if segment is not None:
+            pygame.draw.line(surface, REGOLITH_EDGE, *segment, width)
+            if there[1] < here[1] - 0.5:  # slopes that face the Sun (on the left) catch its light
+                sunlit.append(segment)
+    for segment in sunlit:
+        pygame.draw.line(surface, SUNLIT_EDGE, *segment, width)
 
 
 def draw_target(

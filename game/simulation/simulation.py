@@ -23,7 +23,7 @@ from game.content.message import say
 from game.content.models import Level
 from game.ecs.commands import LANDING_MODES, Command, SetLandingMode, command_to_json
 from game.ecs.components import Module, PowerState
-from game.ecs.events import GameEvent, LandingResolved
+from game.ecs.events import GameEvent, LandingResolved, LevelEnded
 from game.ecs.resources import SimContext, Station
 from game.ecs.world_builder import populate_world
 from game.rules.grid import SiteGrid
@@ -131,6 +131,12 @@ class Simulation:
         esper.switch_world(self.world_name)
         self.ctx.emitted = []
         esper.process()
+        if not self.ended and not _accounts_finite(self.ctx.station):
+            # The level format keeps every number in range, so this cannot happen; if it ever does, the run ends
+            # with a sentence rather than show NaN or infinity to the player or write them to a save.
+            self.ctx.station.outcome = "lost"
+            self.ctx.emit(LevelEnded(False, say("The station's accounts grew beyond what the game can count, so "
+                                                "the run ends here.")))
         self.ctx.station.hour += 1
         if self.ctx.station.hour % HOURS_PER_DAY == 0 or self.ended:
             self._history.append(sample(self.ctx))
@@ -234,6 +240,13 @@ class Simulation:
             "commands": [(hour, command_to_json(command)) for hour, command in self.command_log],
         }
         return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()
+
+
+def _accounts_finite(station: Station) -> bool:
+    """Whether every number the station keeps is finite (NaN compares unequal to itself, so `0 * x == 0` tests it)."""
+    values = [station.budget, station.funding_per_year, station.crew_dose_msv, *station.resources.values(),
+              *station.capacity.values(), *station.science.values()]
+    return all(value * 0.0 == 0.0 for value in values)
 
 
 def _rounded(value: Any) -> Any:

@@ -18,6 +18,7 @@ from game.render.overlays import (
     tile_regions,
 )
 from game.render.palette import STANDARD_PALETTE, Palette
+from game.render.relief import draw_sky_marks, relief_surface, shadow_surface, sun_step
 from game.render.site_map import MapModule, TileStamps, draw_cables, draw_hover, draw_modules, draw_tiles
 from game.render.text_cache import TextCache
 from game.rules.grid import SiteGrid
@@ -46,8 +47,17 @@ class MapLayers:
     _networks_key: tuple[MapModule, ...] | None = None
     _networks: dict[int, str] = field(default_factory=dict)
     _regions: list[Region] | None = None
+    _relief_key: float | None = None
+    _relief: pygame.Surface | None = None
+    _shadow_key: tuple[float, tuple[int, int]] | None = None
+    _shaded: pygame.Surface | None = None
 
-    def ground(self, grid: SiteGrid, overlay: str, tile_px: float) -> pygame.Surface | None:
+    def ground(self, grid: SiteGrid, overlay: str, tile_px: float, hour: float | None = None
+               ) -> pygame.Surface | None:
+        if overlay == "ground" and grid.light is not None and hour is not None:
+            shaded = self.shaded_ground(grid, tile_px, hour)
+            if shaded is not None:
+                return shaded
         key = (overlay, tile_px)
         if key != self._ground_key:
             self._ground_key, self._ground = key, None
@@ -57,6 +67,22 @@ class MapLayers:
                 draw_ground(layer, grid, camera, self.stamps, overlay)
                 self._ground = layer
         return self._ground
+
+    def shaded_ground(self, grid: SiteGrid, tile_px: float, hour: float) -> pygame.Surface | None:
+        """The relief with the shadows of the Sun at `hour`: redrawn only when the Sun has moved a step."""
+        light = grid.light
+        if light is None or grid.width * grid.height * tile_px * tile_px > MAX_CACHED_PIXELS:
+            return None
+        if self._relief_key != tile_px:
+            self._relief_key, self._relief, self._shadow_key = tile_px, relief_surface(grid, tile_px), None
+        if self._relief is None:
+            return None
+        key = (tile_px, sun_step(light, hour))
+        if key != self._shadow_key:
+            layer = self._relief.copy()
+            layer.blit(shadow_surface(light, hour, layer.get_size()), (0, 0))
+            self._shadow_key, self._shaded = key, layer
+        return self._shaded
 
     def modules(self, grid: SiteGrid, modules: Sequence[MapModule], tile_px: float,
                 colours: Palette = STANDARD_PALETTE) -> pygame.Surface | None:
@@ -114,13 +140,16 @@ def draw_station_map(
     hovered: tuple[int, int] | None = None,
     colours: Palette = STANDARD_PALETTE,
     tr: Translate = ENGLISH,
+    hour: float | None = None,
 ) -> None:
-    """The map with its overlay, clipped to the camera's viewport: cached layers, then labels and the hover."""
+    """The map with its overlay, clipped to the camera's viewport: cached layers, then labels and the hover.
+    With the site's light computed and the `hour` given, the ground is shaded relief with the Sun's shadows
+    of that hour, and the Sun's and Earth's directions are marked on the map's edge."""
     previous_clip = surface.get_clip()
     surface.set_clip(camera.viewport)
     origin = camera.grid_to_screen(0, 0)
     corner = (round(origin[0]), round(origin[1]))
-    ground = layers.ground(grid, overlay, camera.tile_px)
+    ground = layers.ground(grid, overlay, camera.tile_px, hour)
     if ground is None or not ground.get_rect(topleft=corner).contains(camera.viewport):
         surface.fill(colours.sky, camera.viewport)  # sky around a map smaller than the view (a whole 1080p fill)
     if ground is not None:
@@ -138,4 +167,6 @@ def draw_station_map(
     elif overlay != "ground":
         draw_region_labels(surface, layers.regions(grid), overlay, camera, text, colours, tr)
     draw_hover(surface, camera, hovered, colours)
+    if grid.light is not None and hour is not None:
+        draw_sky_marks(surface, grid.light, hour, camera, text, colours, tr)
     surface.set_clip(previous_clip)

@@ -14,6 +14,7 @@ from game.render import palette
 from game.render.fonts import Fonts
 from game.render.palette import STANDARD_PALETTE, Palette
 from game.render.text_cache import TextCache
+from game.rules.grid import SiteGrid
 
 OFFSET = 22
 MAX_WIDTH_SHARE = 0.45  # of the window's width
@@ -41,6 +42,34 @@ def tile_tooltip_lines(kind: TileKind, language: str, module_name: str | None = 
     if module_name:
         lines.append(tr("Module here: {module}", module=module_name))
     return lines
+
+
+def terrain_tooltip_lines(kind: TileKind, grid: SiteGrid, cell: tuple[int, int], hour: float, language: str,
+                          tr: Translate = ENGLISH) -> list[str]:
+    """The tooltip of a tile whose light is computed from the terrain: how much light, and why (its horizon
+    towards the Sun), its dark spells, ice and Earth view."""
+    light = grid.light
+    assert light is not None
+    x, y = cell
+    sun_azimuth, sun_elevation = light.sky.sun(hour)
+    skyline = light.horizon_at(x, y, sun_azimuth)
+    why = (tr("Now its horizon towards the Sun stands {horizon}°, below the Sun at {sun}°: it is lit.",
+              horizon=f"{skyline:+.1f}", sun=f"{sun_elevation:+.1f}") if skyline < sun_elevation else
+           tr("Now its horizon towards the Sun stands {horizon}°, above the Sun at {sun}°: it is in shadow.",
+              horizon=f"{skyline:+.1f}", sun=f"{sun_elevation:+.1f}"))
+    ice = grid.ice_percent(x, y)
+    return [
+        translate(kind.name, language),
+        tr("Sunlight: {percent} % of the year, worked out from this tile's horizon",
+           percent=f"{grid.sunlight(x, y) * 100:.0f}"),
+        why,
+        tr("Longest dark spell: {days} days", days=f"{grid.longest_dark_hours(x, y) / 24:.1f}"),
+        tr("Ice: {percent} % by mass: the Sun never reaches this ground", percent=f"{ice:g}") if ice > 0
+        else tr("Ice: none (the Sun reaches this ground)"),
+        tr("Slope: {degrees}°", degrees=f"{kind.slope_deg:g}"),
+        tr("Earth in view: {percent} % of the time", percent=f"{grid.earth_share(x, y) * 100:.0f}"),
+        tr("The Sunlight overlay shows this tile's horizon against the Sun's path."),
+    ]
 
 
 STATE_WORDS = {

@@ -13,9 +13,10 @@ from game.render.build_palette import draw_build_palette
 from game.render.event_log import draw_event_log
 from game.render.fonts import scaled_px
 from game.render.goals_panel import draw_goals_panel
+from game.render.horizon_plot import draw_horizon_plot
 from game.render.map_layers import draw_station_map
 from game.render.resource_bar import draw_resource_bar
-from game.render.tooltip import draw_tooltip, module_tooltip_lines, tile_tooltip_lines
+from game.render.tooltip import draw_tooltip, module_tooltip_lines, terrain_tooltip_lines, tile_tooltip_lines
 from game.scenes.rich_text import format_date
 from game.scenes.station.boxes import (
     draw_ghost,
@@ -45,13 +46,19 @@ def current_time(screen: StationParts, alpha: float) -> dt.datetime:
     return screen.run.time_at(hours)
 
 
+def _plot_area(view: pygame.Rect) -> pygame.Rect:
+    """The horizon plot's place: the map's top-left corner, a third of its width."""
+    width = max(320, min(view.width // 2, 560))
+    return pygame.Rect(view.x + 10, view.y + 10, width, round(width * 0.55))
+
+
 def draw(surface: pygame.Surface, screen: StationParts, alpha: float) -> None:
     """The whole station screen: map, ghost or demolish cursor, legend, hint, banner, header, bar, side, footer."""
     colours, tools, camera, tr = screen.ctx.palette, screen.tools, screen.camera, screen.ctx.tr
     surface.fill(colours.sky)
     hovered = hovered_cell(screen)
     draw_station_map(surface, screen.run.grid, screen.run.modules, camera, screen.layers, screen.state.overlay,
-                     screen.text, None if tools.armed else hovered, colours, tr)
+                     screen.text, None if tools.armed else hovered, colours, tr, hour=screen.run.snapshot.hour)
     if tools.ghost is not None and tools.armed is not None:
         spec = screen.run.catalog.modules[tools.armed]
         draw_ghost(surface, camera, tools.ghost, spec.shape, rotated_footprint(spec, tools.rotated), colours)
@@ -169,7 +176,14 @@ def _draw_pointer_boxes(surface: pygame.Surface, screen: StationParts, hovered: 
         return
     if hovered is not None:
         module = run.module_at(hovered)
-        lines = tile_tooltip_lines(run.grid.at(*hovered), screen.ctx.language, tr=tr)
+        if run.grid.light is not None:
+            lines = terrain_tooltip_lines(run.grid.at(*hovered), run.grid, hovered, run.snapshot.hour,
+                                          screen.ctx.language, tr)
+            if screen.state.overlay == "sunlight":
+                area = _plot_area(camera.viewport)
+                draw_horizon_plot(surface, area, run.grid.light, hovered, run.snapshot.hour, text, colours, tr)
+        else:
+            lines = tile_tooltip_lines(run.grid.at(*hovered), screen.ctx.language, tr=tr)
         if module is not None:
             view = next((view for view in run.snapshot.modules if view.x == module.x and view.y == module.y), None)
             module_lines = module_tooltip_lines(module.name, run.catalog.modules.get(module.module_id),

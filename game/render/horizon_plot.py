@@ -1,0 +1,111 @@
+"""A tile's horizon against the Sun's path: why a tile is lit or dark, drawn so a student can see it.
+
+Azimuth runs left to right round the whole sky (0° is the map's top); the grey ground is the tile's
+horizon, the pale band is where the Sun can stand over the Moon's year (never more than about 1.5° up or
+down), the rayed disc is the Sun now and the ringed disc Earth now, inside the box its librations sweep.
+Where the ground stands above the band the Sun is always hidden; where it stays below, always seen.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pygame
+
+from game.content.ui_text import ENGLISH, Translate
+from game.render import palette
+from game.render.palette import STANDARD_PALETTE, Palette
+from game.render.relief import EARTH_COLOUR, SUN_COLOUR
+from game.render.text_cache import TextCache
+from game.terrain.light import SiteLight
+
+TOP_DEG = 8.0  # the plot shows elevations from BOTTOM_DEG to TOP_DEG: the Sun's band fills a good part
+BOTTOM_DEG = -4.0
+GROUND = pygame.Color("#8d8980")
+BAND = pygame.Color(255, 209, 102, 70)
+
+
+def draw_horizon_plot(surface: pygame.Surface, area: pygame.Rect, light: SiteLight, cell: tuple[int, int],
+                      hour: float, text: TextCache, colours: Palette = STANDARD_PALETTE,
+                      tr: Translate = ENGLISH) -> None:
+    """The plot of `cell`'s horizon in `area`, with its title, axes and a line saying what it shows."""
+    x, y = cell
+    pygame.draw.rect(surface, colours.panel, area, border_radius=8)
+    pygame.draw.rect(surface, colours.panel_edge, area, 2, border_radius=8)
+    share = float(light.share[y, x])
+    title = tr("Horizon of tile ({x}, {y}): lit {percent} % of the year", x=x, y=y, percent=f"{share * 100:.0f}")
+    drawn = text.draw(surface, text.fit(title, palette.BODY, area.width - 24), palette.BODY, colours.text,
+                      (area.x + 12, area.y + 8), bold=True)
+    caption = tr("Grey: the ground's skyline. Yellow band: where the Sun can be over the year. Where the "
+                 "ground rises above the band, the Sun is hidden.")
+    lines = text.wrap(caption, palette.SMALL, area.width - 24)
+    caption_height = len(lines) * (text.fonts.regular(palette.SMALL).get_linesize()) + 8
+    plot = pygame.Rect(area.x + 52, drawn.bottom + 10, area.width - 52 - 16,
+                       area.bottom - drawn.bottom - 10 - caption_height - 34)
+    _draw_plot(surface, plot, light, cell, hour, text, colours, tr)
+    top = plot.bottom + 30
+    for line in lines:
+        text.draw(surface, line, palette.SMALL, colours.text_dim, (area.x + 12, top))
+        top += text.fonts.regular(palette.SMALL).get_linesize()
+
+
+def _to_screen(plot: pygame.Rect, azimuth: float, elevation: float) -> tuple[float, float]:
+    fx = (azimuth % 360.0) / 360.0
+    fy = (TOP_DEG - max(BOTTOM_DEG, min(TOP_DEG, elevation))) / (TOP_DEG - BOTTOM_DEG)
+    return plot.x + fx * plot.width, plot.y + fy * plot.height
+
+
+def _draw_plot(surface: pygame.Surface, plot: pygame.Rect, light: SiteLight, cell: tuple[int, int], hour: float,
+               text: TextCache, colours: Palette, tr: Translate) -> None:
+    x, y = cell
+    pygame.draw.rect(surface, palette.SKY, plot)
+    # The Sun's band over the year, translucent so the ground in front reads through it.
+    band = pygame.Surface(plot.size, pygame.SRCALPHA)
+    tilt = light.sky.tilt_deg
+    _, upper = _to_screen(plot, 0, tilt)
+    _, lower = _to_screen(plot, 0, -tilt)
+    band.fill(BAND, pygame.Rect(0, round(upper - plot.y), plot.width, round(lower - upper)))
+    surface.blit(band, plot.topleft)
+    # Earth's box: where its librations carry it.
+    earth_azimuth = light.sky.earth_azimuth_deg
+    left = earth_azimuth - light.sky.earth_lon_deg
+    for start in (left, left - 360.0, left + 360.0):
+        x0, y0 = _to_screen(plot, 0, light.sky.earth_lat_deg)
+        x0 = plot.x + (start / 360.0) * plot.width
+        width = 2 * light.sky.earth_lon_deg / 360.0 * plot.width
+        _, y1 = _to_screen(plot, 0, -light.sky.earth_lat_deg)
+        box = pygame.Rect(round(x0), round(y0), round(width), round(y1 - y0)).clip(plot)
+        if box.width > 0:
+            pygame.draw.rect(surface, EARTH_COLOUR, box, 1)
+    # The ground: the skyline filled down to the bottom.
+    points = [_to_screen(plot, step, light.horizon_at(x, y, step)) for step in range(0, 361, 2)]
+    pygame.draw.polygon(surface, GROUND, [(plot.x, plot.bottom), *points, (plot.right, plot.bottom)])
+    pygame.draw.lines(surface, palette.GLYPH_FILL, False, points, 2)
+    # Level horizon and axes.
+    _, zero = _to_screen(plot, 0, 0.0)
+    pygame.draw.line(surface, colours.text_dim, (plot.x, zero), (plot.right, zero), 1)
+    for degrees in (-2, 0, 2, 4, 6):
+        _, row = _to_screen(plot, 0, degrees)
+        text.draw(surface, f"{degrees:+d}°" if degrees else "0°", palette.SMALL, colours.text_dim,
+                  (plot.x - 6, round(row)), anchor="midright")
+    for azimuth, label in ((0, tr("0° Earth side")), (90, "90°"), (180, "180°"), (270, "270°"), (360, "360°")):
+        column, _ = _to_screen(plot, azimuth, BOTTOM_DEG)
+        pygame.draw.line(surface, colours.panel_edge, (column, plot.y), (column, plot.bottom), 1)
+        anchor = "midtop" if 0 < azimuth < 360 else ("topleft" if azimuth == 0 else "topright")
+        text.draw(surface, label, palette.SMALL, colours.text_dim, (round(column), plot.bottom + 4), anchor=anchor)
+    pygame.draw.rect(surface, colours.panel_edge, plot, 1)
+    # The Sun and Earth now.
+    radius = max(5, plot.height // 22)
+    sun_azimuth, sun_elevation = light.sky.sun(hour)
+    centre = _to_screen(plot, sun_azimuth, sun_elevation)
+    for ray in range(8):
+        angle = ray * math.pi / 4
+        pygame.draw.line(surface, SUN_COLOUR, (centre[0] + math.cos(angle) * (radius + 2), centre[1] +
+                                               math.sin(angle) * (radius + 2)),
+                         (centre[0] + math.cos(angle) * (radius + 5), centre[1] + math.sin(angle) * (radius + 5)), 2)
+    pygame.draw.circle(surface, SUN_COLOUR, centre, radius)
+    pygame.draw.circle(surface, palette.GLYPH_EDGE, centre, radius, 1)
+    earth_azimuth_now, earth_elevation = light.sky.earth(hour)
+    centre = _to_screen(plot, earth_azimuth_now, earth_elevation)
+    pygame.draw.circle(surface, EARTH_COLOUR, centre, radius)
+    pygame.draw.circle(surface, palette.GLYPH_FILL, centre, radius, 2)

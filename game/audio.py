@@ -4,12 +4,19 @@
     audio.play("click")                # one-shot effects: click, touchdown, alarm
     audio.loop("engine"); audio.stop("engine")
     audio.set_volumes(master=0.5)      # any of master, effects, ambient (0 to 1)
+    audio.channel("voice")             # a channel of its own for a landing's cues (game/audio_cues.py)
 
-Sounds load the first time they are played, so opening the game costs only the mixer's start.
+Sounds load the first time they are played, so opening the game costs only the mixer's start. The mixer is
+stereo, so a cue can sit left or right; the effects' files are mono and play in the middle.
 """
 
 from __future__ import annotations
 
+import io
+import sys
+import wave
+from array import array
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -24,6 +31,9 @@ EFFECTS = ("click", "engine", "touchdown", "alarm")
 AMBIENT = ("ambient",)
 SOUND_NAMES = EFFECTS + AMBIENT
 SAMPLE_RATE = 22050  # the rate tools/make_sounds.py writes; the mixer opens at it so nothing is resampled
+# Channels kept for the landing's cues, each played only on purpose (the effects take the others).
+CUE_CHANNELS = ("vario", "height", "tilt", "event", "voice")
+MIXER_CHANNELS = 12
 
 
 @dataclass(slots=True)
@@ -53,6 +63,8 @@ class Audio:
     _sounds: dict[str, Any] = field(default_factory=dict)
     _looping: set[str] = field(default_factory=set)
     _missing: set[str] = field(default_factory=set)
+    # Sounds made by code (the cues' tone tables), kept as long as the mixer: made once a game, not a landing.
+    made: dict[object, Any] = field(default_factory=dict)
 
     @classmethod
     def open(cls, settings: Settings | None = None, folder: Path | None = None) -> Audio:
@@ -66,7 +78,9 @@ class Audio:
         except ImportError as error:
             return cls.silent(folder, volumes, f"Sound is off: pygame is missing ({error}).")
         try:
-            pygame.mixer.init(frequency=SAMPLE_RATE, size=-16, channels=1, buffer=512)
+            pygame.mixer.init(frequency=SAMPLE_RATE, size=-16, channels=2, buffer=512)
+            pygame.mixer.set_num_channels(MIXER_CHANNELS)
+            pygame.mixer.set_reserved(len(CUE_CHANNELS))
         # pygame.error: no device or driver; NotImplementedError: a pygame built without its mixer.
         except (NotImplementedError, OSError, pygame.error) as error:
             return cls.silent(folder, volumes, f"Sound is off: no audio device could be opened ({error}).")
@@ -125,10 +139,44 @@ class Audio:
         for name, sound in self._sounds.items():
             sound.set_volume(self.volumes.for_sound(name))
 
+    def channel(self, name: str) -> Any:
+        """One of the channels kept for the cues (CUE_CHANNELS), or None when silent."""
+        if self.mixer is None:
+            return None
+        return self.mixer.Channel(CUE_CHANNELS.index(name))
+
+    def make_sound(self, samples: Sequence[float]) -> Any:
+        """A sound from mono samples (-1 to 1) at SAMPLE_RATE, converted by the mixer as a file would be; None when
+        silent."""
+        if self.mixer is None:
+            return None
+        pcm = array("h", (round(32767 * max(-1.0, min(1.0, value))) for value in samples))
+        if sys.byteorder == "big":
+            pcm.byteswap()  # WAV is little-endian
+        buffer = io.BytesIO()
+        with wave.open(buffer, "wb") as file:
+            file.setnchannels(1)
+            file.setsampwidth(2)
+            file.setframerate(SAMPLE_RATE)
+            file.writeframes(pcm.tobytes())
+        buffer.seek(0)
+        return self.mixer.Sound(file=buffer)
+
+    def load(self, path: Path) -> Any:
+        """A sound read from `path` (a WAV), or None when silent or the file cannot be read (said in `problem`)."""
+        if self.mixer is None:
+            return None
+        try:
+            return self.mixer.Sound(str(path))
+        except (OSError, RuntimeError) as error:  # pygame.error is a RuntimeError
+            self.problem = f"The sound {path.name} could not be loaded from {path.parent} ({str(error).rstrip('.')})."
+            return None
+
     def close(self) -> None:
         if self.mixer is not None:
             self.stop_all()
             self._sounds.clear()
+            self.made.clear()
             self.mixer.quit()
             self.mixer = None
 

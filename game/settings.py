@@ -19,6 +19,11 @@ SETTINGS_FILE = "settings.json"
 
 PALETTES = ("standard", "colour_blind")
 LANDING_CHOICES = ("ask", "autopilot", "fly")
+# A sound aid is "auto" (on when the player asks for audio assistance), or on, or off whatever it says.
+AID_CHOICES = ("auto", "on", "off")
+# How fast a landing runs against the clock on the wall: 1 is real time (grading counts flight seconds, so any
+# speed is graded alike). The slowest matches the slowest a level may ask for (LandingAssists.slow_motion).
+LANDING_TIME_SCALE_RANGE = (0.1, 1.0)
 UI_SCALE_RANGE = (1.0, 2.0)
 # The sizes the settings screen offers; any size from the file within the limits below is kept too.
 WINDOW_SIZES: tuple[tuple[int, int], ...] = ((960, 540), (1280, 720), (1366, 768), (1600, 900), (1920, 1080))
@@ -118,8 +123,23 @@ class Settings:
     # Landing assists the player always wants; each one turns on what a level may also turn on by itself.
     assist_attitude_hold: bool = False
     assist_suggested_burn: bool = False
-    assist_slow_motion: bool = False
     assist_larger_target: bool = False
+    # Comfort and sound aids (docs/LANDING.md, "Flying by ear").
+    landing_time_scale: float = 1.0
+    reduced_motion: bool = False
+    audio_assistance: bool = False
+    sonified_landing: str = "auto"
+    spoken_callouts: str = "auto"
+
+    @property
+    def sonify_landing(self) -> bool:
+        """Whether landings are heard as tones: as chosen, or with audio assistance when left to follow it."""
+        return _aid_on(self.sonified_landing, self.audio_assistance)
+
+    @property
+    def say_callouts(self) -> bool:
+        """Whether landings are called out in words: as chosen, or with audio assistance when left to follow it."""
+        return _aid_on(self.spoken_callouts, self.audio_assistance)
 
     def key_name(self, action: str) -> str:
         """The pygame key name bound to `action`, or its default when the binding is missing."""
@@ -133,6 +153,10 @@ class Settings:
             return int(pygame.key.key_code(self.key_name(action)))
         except ValueError:
             return int(pygame.key.key_code(DEFAULT_KEY_BINDINGS[action]))
+
+
+def _aid_on(choice: str, assistance: bool) -> bool:
+    return choice == "on" or (choice == "auto" and assistance)
 
 
 @dataclass(slots=True)
@@ -272,9 +296,16 @@ _CHECKS: dict[str, Callable[[Any], Any]] = {
     "unlock_all": _boolean("unlock_all"),
     "assist_attitude_hold": _boolean("assist_attitude_hold"),
     "assist_suggested_burn": _boolean("assist_suggested_burn"),
-    "assist_slow_motion": _boolean("assist_slow_motion"),
     "assist_larger_target": _boolean("assist_larger_target"),
+    "landing_time_scale": _number_between("landing_time_scale", *LANDING_TIME_SCALE_RANGE),
+    "reduced_motion": _boolean("reduced_motion"),
+    "audio_assistance": _boolean("audio_assistance"),
+    "sonified_landing": _one_of("sonified_landing", AID_CHOICES),
+    "spoken_callouts": _one_of("spoken_callouts", AID_CHOICES),
 }
+# Settings files from before the landing's time scale had a half-speed switch: it reads as that scale.
+_FORMER_SLOW_MOTION = "assist_slow_motion"
+FORMER_SLOW_MOTION_SCALE = 0.5
 
 
 def _checked_value(name: str, value: Any) -> Any:
@@ -344,6 +375,8 @@ def load_settings(path: Path | None = None) -> LoadedSettings:
     settings = Settings()
     problems: list[str] = []  # each a message (or a library's English words)
     known = {f.name for f in fields(Settings)}
+    if data.get(_FORMER_SLOW_MOTION) is True and "landing_time_scale" not in data:
+        settings.landing_time_scale = FORMER_SLOW_MOTION_SCALE
     for name, value in data.items():
         if name not in known:
             continue  # a key from a newer version of the game: harmless, so not worth a warning

@@ -175,7 +175,7 @@ def test_the_players_assists_are_added_to_the_levels_and_a_replay_keeps_its_own(
     from game.scenes.landing.flight_screen import assists_with_settings
 
     level_assists = LandingAssists(suggested_burn=True, slow_motion=0.25)
-    mine = Settings(assist_attitude_hold=True, assist_slow_motion=True, assist_larger_target=True)
+    mine = Settings(assist_attitude_hold=True, landing_time_scale=0.5, assist_larger_target=True)
     combined = assists_with_settings(level_assists, mine)
     assert combined.attitude_hold and combined.suggested_burn  # either one turns an assist on
     assert combined.slow_motion == 0.25  # the slower of the two
@@ -190,10 +190,10 @@ def test_a_landing_flies_with_the_assists_chosen_in_the_settings(app: Any) -> No
     from game.scenes.landing.flight_screen import LandingScene
     from game.scenes.menus.settings_screen import settings_rows
 
-    assert {"assist_attitude_hold", "assist_suggested_burn", "assist_slow_motion", "assist_larger_target"} <= {
+    assert {"assist_attitude_hold", "assist_suggested_burn", "landing_time_scale", "assist_larger_target"} <= {
         row.key for row in settings_rows(Settings())}
     loaded = load_level_by_path(REPO / "levels" / "01_agreement_2021.toml")
-    app.ctx.settings.assist_slow_motion = True
+    app.ctx.settings.landing_time_scale = 0.5
     app.ctx.settings.assist_suggested_burn = True
     scene = LandingScene(app.ctx, loaded, seed=3)
     assert scene.scenario.assists.slow_motion == 0.5 and scene.scenario.assists.suggested_burn

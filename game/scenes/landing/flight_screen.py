@@ -77,8 +77,7 @@ EXHAUST_PER_STEP = 3
 DUST_PER_STEP = 6
 TOUCHDOWN_DUST = 40
 BUTTON_HEIGHT = 54
-# What the settings' assists mean when switched on (game values): half speed, a target twice as wide.
-SETTINGS_SLOW_MOTION = 0.5
+# What the settings' larger target means when switched on (a game value): a target twice as wide.
 SETTINGS_TARGET_SCALE = 2.0
 
 
@@ -101,8 +100,7 @@ def assists_with_settings(assists: LandingAssists, settings: Settings) -> Landin
     return LandingAssists(
         attitude_hold=assists.attitude_hold or settings.assist_attitude_hold,
         suggested_burn=assists.suggested_burn or settings.assist_suggested_burn,
-        slow_motion=min(assists.slow_motion, SETTINGS_SLOW_MOTION) if settings.assist_slow_motion
-        else assists.slow_motion,
+        slow_motion=min(assists.slow_motion, settings.landing_time_scale),
         target_scale=max(assists.target_scale, SETTINGS_TARGET_SCALE) if settings.assist_larger_target
         else assists.target_scale,
     )

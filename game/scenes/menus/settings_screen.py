@@ -39,6 +39,10 @@ PRESS_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE)
 PALETTE_CHOICES = ((to_translate("Standard colours"), "standard"), (to_translate("Colour-blind safe"), "colour_blind"))
 LANDING_CHOICES = ((to_translate("Ask each time"), "ask"), (to_translate("Autopilot always"), "autopilot"),
                    (to_translate("Fly it myself"), "fly"))
+AID_CHOICES = ((to_translate("With audio assistance"), "auto"), (to_translate("On"), "on"),
+               (to_translate("Off"), "off"))
+LANDING_SPEEDS = ((to_translate("Real time"), 1.0), (to_translate("Three-quarter speed"), 0.75),
+                  (to_translate("Half speed"), 0.5), (to_translate("Quarter speed"), 0.25))
 FOOTER_BUTTONS = (to_translate("Apply"), to_translate("Defaults"), to_translate("Back"))
 HINT = to_translate("Up/Down choose  ·  Left/Right change  ·  Enter press or set a key  ·  Page Up/Down turn  ·  "
                     "Esc back")
@@ -79,6 +83,9 @@ def settings_rows(settings: Settings, languages: Sequence[tuple[str, str]] = (),
     sizes = list(WINDOW_SIZES)
     if settings.window_size not in sizes:
         sizes.append(settings.window_size)
+    speeds = list(LANDING_SPEEDS)
+    if settings.landing_time_scale not in (speed for _, speed in speeds):  # a speed typed into the file
+        speeds.append((f"×{settings.landing_time_scale:g}", settings.landing_time_scale))
     rows = [
         Row("heading", to_translate("Display")),
         Row("choice", to_translate("Window size"), "window_size", tuple((f"{w} × {h}", (w, h)) for w, h in sizes)),
@@ -90,6 +97,9 @@ def settings_rows(settings: Settings, languages: Sequence[tuple[str, str]] = (),
         Row("slider", to_translate("Main volume"), "master_volume"),
         Row("slider", to_translate("Effects"), "effects_volume"),
         Row("slider", to_translate("Ambient sound"), "ambient_volume"),
+        Row("toggle", to_translate("Audio assistance"), "audio_assistance"),
+        Row("choice", to_translate("Landing heard as tones"), "sonified_landing", AID_CHOICES),
+        Row("choice", to_translate("Spoken call-outs"), "spoken_callouts", AID_CHOICES),
         Row("heading", to_translate("Play")),
         *_language_rows(settings, languages),
         Row("toggle", to_translate("Hints while playing"), "hints"),
@@ -105,8 +115,9 @@ def settings_rows(settings: Settings, languages: Sequence[tuple[str, str]] = (),
         Row("heading", to_translate("Landing assists")),
         Row("toggle", to_translate("Attitude hold"), "assist_attitude_hold"),
         Row("toggle", to_translate("Suggested burn marker"), "assist_suggested_burn"),
-        Row("toggle", to_translate("Slow motion (half speed)"), "assist_slow_motion"),
         Row("toggle", to_translate("Larger target (2× wide)"), "assist_larger_target"),
+        Row("choice", to_translate("Landing speed"), "landing_time_scale", tuple(speeds)),
+        Row("toggle", to_translate("Reduced motion"), "reduced_motion"),
     ]
     if home is not None:
         rows += [

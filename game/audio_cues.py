@@ -212,10 +212,16 @@ class CuePlayer:
         """One frame: pulses and notes due since the last frame, the events, and the call-out due now."""
         self.last = cues
         if self.tones and self.audio.available:
-            if self._tables is None:
-                self.prepare()
-            self._play_tones(cues, frame_s)
+            try:
+                if self._tables is None:
+                    self.prepare()
+                self._play_tones(cues, frame_s)
+            except RuntimeError as error:  # pygame.error: the mixer went away; the landing flies on in silence
+                self._lose_sound(error)
         self.speak_due(now, frame_s)
+
+    def _lose_sound(self, error: Exception) -> None:
+        self.audio = Audio.silent(problem=f"Sound is off: the mixer stopped ({error}).")
 
     def _play_tones(self, cues: Cues, frame_s: float) -> None:
         tables = self._tables
@@ -283,6 +289,12 @@ class CuePlayer:
         started = self.scheduler.update(now, frame_s)
         if started is None or not self.audio.available:
             return
+        try:
+            self._speak(started)
+        except RuntimeError as error:  # pygame.error: the mixer went away
+            self._lose_sound(error)
+
+    def _speak(self, started: CalloutId) -> None:
         voice = self.audio.channel("voice")
         if self.scheduler.cut:
             voice.stop()
@@ -298,10 +310,23 @@ class CuePlayer:
         spoken = self.scheduler.speaking
         return spoken.callout if spoken is not None and now < spoken.end_s else None
 
-    def silence(self) -> None:
-        """Stops every cue and the voice (a landing left, paused or finished)."""
-        if self.audio.available:
-            for name in ("vario", "height", "tilt", "event", "voice"):
-                self.audio.channel(name).stop()
+    def silence_tones(self) -> None:
+        """Stops the tones (a flight paused or ended); a call-out being said finishes."""
+        self._stop("vario", "height", "tilt")
         self._steady_note = None
         self._warbling = False
+        self._vario_phase = self._height_phase = 1.0
+
+    def silence(self) -> None:
+        """Stops every cue and the voice (a landing left)."""
+        self.silence_tones()
+        self._stop("event", "voice")
+
+    def _stop(self, *names: str) -> None:
+        if not self.audio.available:
+            return
+        try:
+            for name in names:
+                self.audio.channel(name).stop()
+        except RuntimeError as error:  # pygame.error: the mixer went away
+            self._lose_sound(error)

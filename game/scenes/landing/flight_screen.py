@@ -54,9 +54,11 @@ from game.render.landing_view import (
     draw_target,
     render_sky,
 )
+from game.render.sound_panel import draw_sound_panel
 from game.render.text import draw_paragraph, draw_text, fit_text
 from game.scenes.context import SceneContext
 from game.scenes.landing.flight_sounds import FlightSounds, find_audio
+from game.scenes.landing.sound_aids import CALLOUT_WORDS, LandingAids
 from game.scenes.scene import Pop, Replace, SceneBase, Transition
 from game.settings import Settings
 from game.ui.confirm_dialog import Question, open_confirm_dialog
@@ -164,6 +166,9 @@ class LandingScene(SceneBase):
         self.alarm_sounded = False
         self.reported = False
         self.sounds = FlightSounds(None)
+        self.aids: LandingAids | None = None  # the tones and call-outs, made on entering (they need the audio)
+        # Comfort: no exhaust or dust, and a steady flame (the flight itself is the same).
+        self.reduced_motion = ctx.settings.reduced_motion
         try:
             self.session = self._start(loaded, replay)
         except (ValueError, ContentError) as error:
@@ -219,11 +224,16 @@ class LandingScene(SceneBase):
         self.input.gamepads = open_gamepads()
         if self.phase == "flying":
             self.sounds = FlightSounds(find_audio(self.ctx))
+            if self.aids is None:
+                self.aids = LandingAids(self.ctx.audio, self.ctx.settings, self.scenario.lander.propellant_kg)
+                self.aids.prepare()
         elif self.phase == "finished":
             self._build_result_widgets()
 
     def exit(self) -> None:
         self.sounds.silence()
+        if self.aids is not None:
+            self.aids.silence()
         self.input.release_all()
         self._close_dialog()
         kill_all(self.buttons.values())
@@ -275,14 +285,19 @@ class LandingScene(SceneBase):
             return None
         if self.phase == "finished":
             self.particles.step(dt)
+            if self.aids is not None:
+                self.aids.after(dt)
             return None
-        if self.phase != "flying" or self.dialog is not None:
+        if self.phase != "flying":
             return None
-        for _ in range(self.clock.advance(dt * self.slow_motion)):
-            self._step()
-            if self.session.finished:
-                self._finish()
-                break
+        if self.dialog is None:
+            for _ in range(self.clock.advance(dt * self.slow_motion)):
+                self._step()
+                if self.session.finished:
+                    self._finish()
+                    return None
+        if self.aids is not None:  # after the steps, once a frame: no sound is made inside the physics
+            self.aids.frame(self.session.seen, dt, running=self.dialog is None and not self.clock.paused)
         return None
 
     # --- flying ----------------------------------------------------------------------------------
@@ -298,7 +313,7 @@ class LandingScene(SceneBase):
         share = thrust / self.scenario.lander.max_thrust_n if thrust > 0.0 else 0.0
         x, y, angle = session.pose
         ground = self.scenario.ground
-        if share > 0.0:
+        if share > 0.0 and not self.reduced_motion:
             bottom = self.shape.hull[0][1]
             nozzle_y = bottom - (self.shape.hull[2][1] - bottom) * 0.38
             nozzle = (x - nozzle_y * math.sin(angle), y + nozzle_y * math.cos(angle))
@@ -306,7 +321,8 @@ class LandingScene(SceneBase):
             if seen.altitude_m < DUST_REACH_M:
                 self.particles.emit_dust(x, ground.height_at(x), max(0.0, seen.altitude_m), share, DUST_PER_STEP)
         if session.touched_down and not was_down:
-            self.particles.emit_dust(x, ground.height_at(x), 0.0, 1.0, TOUCHDOWN_DUST)
+            if not self.reduced_motion:
+                self.particles.emit_dust(x, ground.height_at(x), 0.0, 1.0, TOUCHDOWN_DUST)
             self.sounds.touchdown()
         self.particles.step(STEP_S)
         self.sounds.engine(share > 0.0)
@@ -322,6 +338,8 @@ class LandingScene(SceneBase):
         self.result = self.session.result
         self.phase = "finished"
         self.sounds.silence()
+        if self.aids is not None and self.result is not None:
+            self.aids.ended(self.result.grade.name)
         self.input.release_all()
         self._build_result_widgets()
 
@@ -355,6 +373,8 @@ class LandingScene(SceneBase):
     def _leave(self) -> Transition:
         self.phase = "left"
         self.sounds.silence()
+        if self.aids is not None:
+            self.aids.silence()
         if self.result is not None and self.on_finished is not None and not self.reported:
             self.reported = True
             self.on_finished(self.result)
@@ -480,7 +500,7 @@ class LandingScene(SceneBase):
         thrust = session.flight.last_thrust_n
         share = thrust / scenario.lander.max_thrust_n if thrust > 0.0 and self.phase == "flying" else 0.0
         draw_lander(surface, camera, self.shape, pose, thrust_share=share, carrying=scenario.cargo_id is not None,
-                    flicker=session.flight.steps)
+                    flicker=0 if self.reduced_motion else session.flight.steps)
         fonts = self.ctx.fonts
         if self.phase == "finished" and self.result is not None:
             self._draw_result(surface, self.result)
@@ -499,6 +519,12 @@ class LandingScene(SceneBase):
         words = self._banner_words(burn_now)
         top, right = self._banner_place(words, panel, cue_box)
         draw_banner(surface, fonts, self.texts, words, colours, top, right)
+        aids = self.aids
+        if aids is not None and aids.on and aids.cues is not None:
+            speaking = aids.speaking()
+            saying = self.ctx.tr(CALLOUT_WORDS[speaking]) if speaking is not None else None
+            draw_sound_panel(surface, fonts, self.texts, aids.cues, saying, aids.player.audible, colours, self.ctx.tr,
+                             band_top, below=panel)
         self._draw_keys_help(surface)
 
     def _banner_place(

@@ -114,6 +114,12 @@ def landing_frame_rows(_repeats: int) -> list[Row]:
     return [Row(*row) for row in rows()]
 
 
+def landing_sound_rows(_repeats: int) -> list[Row]:
+    from benchmarks.landing_frames import sound_rows
+
+    return [Row(*row) for row in sound_rows()]
+
+
 def screen_frame_rows(_repeats: int) -> list[Row]:
     from benchmarks.screens import screen_rows
 
@@ -142,7 +148,7 @@ def main() -> int:
     repeats = 5
     rows: list[Row] = []
     for group in (startup_rows, content_rows, simulate_rows, station_sim_rows, landing_rows, landing_frame_rows,
-                  station_frame_rows, partner_rows, screen_frame_rows, bundle_rows,
+                  landing_sound_rows, station_frame_rows, partner_rows, screen_frame_rows, bundle_rows,
                   class_report_rows):
         try:
             rows += group(repeats)

@@ -46,6 +46,12 @@ CALLOUT_WORDS: dict[CalloutId, str] = {
     "landed_good": to_translate("landed, good"), "landed_off_target": to_translate("landed, off target"),
     "landed_hard": to_translate("hard landing"), "crashed": to_translate("crashed"),
 }
+# The events in words, shown for EVENT_SHOWN_S after each sounds.
+EVENT_WORDS: dict[CueEvent, str] = {
+    "contact": to_translate("a leg touched"), "touchdown": to_translate("both legs down"),
+    "propellant_low": to_translate("propellant low"),
+}
+EVENT_SHOWN_S = 2.0
 # Loudness of each cue against the effects' volume (game values: the descent tone leads, the rest sit under it).
 DESCENT_GAIN = 0.55
 HEIGHT_GAIN = 0.45
@@ -187,6 +193,7 @@ class CuePlayer:
         self._steady_note: int | None = None
         self._warbling = False
         self.last: Cues | None = None
+        self.last_event: tuple[CueEvent, float] | None = None  # the latest event and when it sounded
 
     @property
     def audible(self) -> bool:
@@ -211,6 +218,8 @@ class CuePlayer:
     def hear(self, cues: Cues, now: float, frame_s: float) -> None:
         """One frame: pulses and notes due since the last frame, the events, and the call-out due now."""
         self.last = cues
+        if cues.events and self._on("events"):
+            self.last_event = (cues.events[-1], now)
         if self.tones and self.audio.available:
             try:
                 if self._tables is None:
@@ -304,6 +313,12 @@ class CuePlayer:
         if sound is not None:
             voice.play(sound)
             voice.set_volume(VOICE_GAIN * self._volume())
+
+    def recent_event(self, now: float) -> CueEvent | None:
+        """The event that sounded within the last EVENT_SHOWN_S, if any."""
+        if self.last_event is None or now - self.last_event[1] > EVENT_SHOWN_S:
+            return None
+        return self.last_event[0]
 
     def speaking(self, now: float) -> CalloutId | None:
         """The call-out being said at `now`, if any."""

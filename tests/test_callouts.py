@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.landing import cargo_for, nominal_level
 from game.landing.autopilot import Autopilot
 from game.landing.callouts import (
     CALLOUT_IDS,
@@ -24,6 +23,7 @@ from game.landing.pilot import Observation, PilotCommand
 from game.landing.run import recording_for, result_of
 from game.landing.scenario import scenario_for
 from game.landing.sonify import Sonifier
+from tests.landing_helpers import cargo_for, nominal_level
 
 REPO = Path(__file__).resolve().parent.parent
 CALLOUTS = REPO / "assets" / "sounds" / "callouts"

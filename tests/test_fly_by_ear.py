@@ -7,7 +7,6 @@ from dataclasses import replace
 
 import pytest
 
-from benchmarks.landing import cargo_for, nominal_level
 from game.landing.autopilot import Autopilot
 from game.landing.ear_pilot import Craft, Ear, EarPilot, by_ear
 from game.landing.pilot import Observation, PilotCommand
@@ -25,6 +24,7 @@ from game.landing.sonify import (
     vario,
     warble_for,
 )
+from tests.landing_helpers import cargo_for, nominal_level
 
 SEEDS = range(20)
 

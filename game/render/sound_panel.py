@@ -24,6 +24,9 @@ TITLE = to_translate("Sound")
 SILENT_NOTE = to_translate("no sound device: shown here")
 ROWS = (to_translate("Descent tone"), to_translate("Height knock"), to_translate("Tilt warble"))
 SAYING = to_translate("Saying")
+EVENT = to_translate("Event")
+# Which row each part of the sound is (game.audio_cues.CUE_PARTS), to dim the others when one plays alone.
+PART_ROWS = {"descent": 0, "height": 1, "tilt": 2, "events": 3, "callouts": 4}
 
 
 def _pan_bar(surface: pygame.Surface, rect: pygame.Rect, pan: float, colour: pygame.Color, colours: Palette) -> None:
@@ -65,10 +68,11 @@ def sound_rows(cues: Cues, tr: Translate = ENGLISH) -> list[str]:
 def draw_sound_panel(
     surface: pygame.Surface, fonts: Fonts, texts: TextCache, cues: Cues, saying: str | None, audible: bool,
     colours: Palette = STANDARD_PALETTE, tr: Translate = ENGLISH, band_top: int | None = None,
-    below: pygame.Rect | None = None,
+    below: pygame.Rect | None = None, event: str | None = None, only: str | None = None,
 ) -> pygame.Rect:
     """Under the `below` box (the instruments), or bottom right above the keys' band when there is no room there:
-    the cues as bars and words, and the call-out being said."""
+    the cues as bars and words, the latest event and the call-out being said (both already in words). With
+    `only` (one of game.audio_cues.CUE_PARTS) the rows of the other parts are dimmed and their values left out."""
     width, height = surface.get_size()
     scale = hud_scale(fonts.scale, (width, height), band_top)
     px = _pixels_at(scale)
@@ -78,7 +82,7 @@ def draw_sound_panel(
     value_width = max(bold.size(value)[0] for value in values)
     label_width = max(px(LABEL_WIDTH), *(small.size(tr(label))[0] + px(10) for label in ROWS))
     panel_width = min(width // 2, max(px(PANEL_WIDTH), label_width + px(BAR_WIDTH) + value_width + px(40)))
-    rows = len(ROWS) + 2
+    rows = len(ROWS) + 3
     panel = pygame.Rect(0, 0, panel_width, px(14) + px(ROW_HEIGHT) * rows)
     bottom = (band_top if band_top is not None else height) - PANEL_MARGIN
     if below is not None and below.bottom + PANEL_MARGIN + panel.height <= bottom:
@@ -96,7 +100,12 @@ def draw_sound_panel(
     y += px(ROW_HEIGHT)
     bar_left = x + label_width
     bars = (cues.vario_pan, cues.pad_pan, cues.warble)
+    shown = PART_ROWS.get(only or "")
     for index, (label, value, where) in enumerate(zip(ROWS, values, bars, strict=True)):
+        if shown is not None and index != shown:
+            texts.draw(surface, small, tr(label), colours.panel_edge, (x, y))
+            y += px(ROW_HEIGHT)
+            continue
         texts.draw(surface, small, tr(label), colours.text_dim, (x, y))
         bar = pygame.Rect(bar_left, y + px(4), px(BAR_WIDTH), px(14))
         if index < 2:
@@ -105,7 +114,10 @@ def draw_sound_panel(
             _warble_bar(surface, bar, where, colours.accent, colours)
         texts.draw(surface, bold, value, colours.text, (panel.right - px(12), y), anchor="topright")
         y += px(ROW_HEIGHT)
-    texts.draw(surface, small, tr(SAYING), colours.text_dim, (x, y))
-    if saying:
-        texts.draw(surface, bold, f"“{saying}”", colours.good, (bar_left, y))
+    for index, label, words in ((3, EVENT, event), (4, SAYING, f"“{saying}”" if saying else None)):
+        dim = shown is not None and index != shown
+        texts.draw(surface, small, tr(label), colours.panel_edge if dim else colours.text_dim, (x, y))
+        if words and not dim:
+            texts.draw(surface, bold, words, colours.good, (bar_left, y))
+        y += px(ROW_HEIGHT)
     return panel

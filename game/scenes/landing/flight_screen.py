@@ -58,7 +58,7 @@ from game.render.sound_panel import draw_sound_panel
 from game.render.text import draw_paragraph, draw_text, fit_text
 from game.scenes.context import SceneContext
 from game.scenes.landing.flight_sounds import FlightSounds, find_audio
-from game.scenes.landing.sound_aids import CALLOUT_WORDS, LandingAids
+from game.scenes.landing.sound_aids import CALLOUT_WORDS, EVENT_WORDS, LandingAids
 from game.scenes.scene import Pop, Replace, SceneBase, Transition
 from game.settings import Settings
 from game.ui.confirm_dialog import Question, open_confirm_dialog
@@ -523,8 +523,9 @@ class LandingScene(SceneBase):
         if aids is not None and aids.on and aids.cues is not None:
             speaking = aids.speaking()
             saying = self.ctx.tr(CALLOUT_WORDS[speaking]) if speaking is not None else None
+            event = aids.player.recent_event(aids.now)
             draw_sound_panel(surface, fonts, self.texts, aids.cues, saying, aids.player.audible, colours, self.ctx.tr,
-                             band_top, below=panel)
+                             band_top, below=panel, event=self.ctx.tr(EVENT_WORDS[event]) if event else None)
         self._draw_keys_help(surface)
 
     def _banner_place(

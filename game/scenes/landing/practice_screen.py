@@ -23,6 +23,7 @@ from game.render import palette
 from game.render.fonts import scaled_px
 from game.render.text import draw_paragraph, draw_text, fit_text, wrap_text
 from game.scenes.context import SceneContext
+from game.scenes.landing.cue_lesson import CueLessonScene
 from game.scenes.landing.flight_screen import LandingScene, assists_with_settings, recordings_dir
 from game.scenes.scene import Pop, Push, SceneBase, Transition
 from game.ui.teardown import kill_all
@@ -130,6 +131,8 @@ class LandingPracticeScene(SceneBase):
         ui = self.ctx.ui
         back = pygame.Rect(MARGIN, bottom, scaled_px(150, most), button)
         self.buttons["Back"] = UIButton(back, self.ctx.tr("Back"), ui)
+        sounds = pygame.Rect(back.right + 16, bottom, scaled_px(230, most), button)
+        self.buttons["Sounds"] = UIButton(sounds, self.ctx.tr("Learn the sounds"), ui)
         fly = pygame.Rect(0, bottom, scaled_px(200, most), button)
         fly.right = width - MARGIN
         self.buttons["Fly"] = UIButton(fly, self.ctx.tr("Fly"), ui)
@@ -320,6 +323,8 @@ class LandingPracticeScene(SceneBase):
         name = next((name for name, button in self.buttons.items() if button is element), None)
         if name == "Back":
             return Pop()
+        if name == "Sounds":
+            return Push(CueLessonScene(self.ctx))
         if name == "Fly":
             return self.fly()
         if name == "Autopilot":
@@ -331,6 +336,8 @@ class LandingPracticeScene(SceneBase):
     def _key(self, key: int) -> Transition | None:
         if key == pygame.K_ESCAPE:
             return Pop()
+        if key == pygame.K_s:
+            return Push(CueLessonScene(self.ctx))
         if not self.choices:
             return None
         if key in (pygame.K_RETURN, pygame.K_KP_ENTER):
@@ -465,7 +472,8 @@ class LandingPracticeScene(SceneBase):
                       anchor="center")
         self._draw_scroll_marks(surface)
         self._draw_info(surface, self.info_rect((width, height)))
-        hint = tr("Up/Down choose  ·  Left/Right change  ·  Enter fly  ·  A autopilot flies  ·  Esc back")
+        hint = tr("Up/Down choose  ·  Left/Right change  ·  Enter fly  ·  A autopilot flies  ·  S learn the sounds  ·  "
+                  "Esc back")
         small = fonts.regular(palette.SMALL)
         draw_text(surface, fit_text(hint, small, width - 2 * MARGIN), small, colours.text_dim,
                   (width // 2, height - 4), anchor="midbottom")

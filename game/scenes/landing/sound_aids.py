@@ -8,13 +8,13 @@ It keeps its own clock of wall time, so a call-out is never late for the player 
 from __future__ import annotations
 
 from game.audio import Audio
-from game.audio_cues import CALLOUT_WORDS, CuePlayer
+from game.audio_cues import CALLOUT_WORDS, EVENT_WORDS, CuePlayer
 from game.landing.callouts import CalloutId, CalloutTriggers, callout_for_grade
 from game.landing.pilot import Observation
 from game.landing.sonify import Cues, Sonifier
 from game.settings import Settings
 
-__all__ = ["CALLOUT_WORDS", "LandingAids"]
+__all__ = ["CALLOUT_WORDS", "EVENT_WORDS", "LandingAids"]
 
 
 class LandingAids:

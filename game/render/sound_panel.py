@@ -15,6 +15,7 @@ from game.render import palette
 from game.render.fonts import Fonts
 from game.render.landing_hud import PANEL_MARGIN, TextCache, _at_scale, _pixels_at, hud_scale
 from game.render.palette import STANDARD_PALETTE, Palette
+from game.render.text import fit_text
 
 PANEL_WIDTH = 360
 ROW_HEIGHT = 30
@@ -52,10 +53,10 @@ def _warble_bar(surface: pygame.Surface, rect: pygame.Rect, warble: float, colou
 def sound_rows(cues: Cues, tr: Translate = ENGLISH) -> list[str]:
     """The values of the panel's rows in words: the descent tone's pitch and pulses, the knock's, the warble's side."""
     if cues.vario_pulse_hz > 0.0:
-        descent = tr("{pitch} Hz, {rate} a second", pitch=f"{cues.vario_hz:.0f}", rate=f"{cues.vario_pulse_hz:.1f}")
+        descent = tr("{pitch} Hz, {rate}/s", pitch=f"{cues.vario_hz:.0f}", rate=f"{cues.vario_pulse_hz:.1f}")
     else:
-        descent = tr("{pitch} Hz, steady (climbing)", pitch=f"{cues.vario_hz:.0f}")
-    height = tr("{pitch} Hz, {rate} a second", pitch=f"{cues.height_hz:.0f}", rate=f"{cues.height_rate_hz:.1f}")
+        descent = tr("{pitch} Hz steady", pitch=f"{cues.vario_hz:.0f}")
+    height = tr("{pitch} Hz, {rate}/s", pitch=f"{cues.height_hz:.0f}", rate=f"{cues.height_rate_hz:.1f}")
     if abs(cues.warble) < 0.05:
         warble = tr("none (upright)")
     elif cues.warble < 0:
@@ -69,10 +70,14 @@ def draw_sound_panel(
     surface: pygame.Surface, fonts: Fonts, texts: TextCache, cues: Cues, saying: str | None, audible: bool,
     colours: Palette = STANDARD_PALETTE, tr: Translate = ENGLISH, band_top: int | None = None,
     below: pygame.Rect | None = None, event: str | None = None, only: str | None = None,
+    right_top: int | None = None,
 ) -> pygame.Rect:
-    """Under the `below` box (the instruments), or bottom right above the keys' band when there is no room there:
-    the cues as bars and words, the latest event and the call-out being said (both already in words). With
-    `only` (one of game.audio_cues.CUE_PARTS) the rows of the other parts are dimmed and their values left out."""
+    """The cues as bars and words, the latest event and the call-out being said (both already in words).
+
+    Placed under the `below` box (the instruments) when it fits there, else at the right from `right_top` down
+    (under the boxes at the top right), else at the bottom right above the keys' band; never wider than half the
+    window less a margin, so the middle, where the lander flies, stays clear. With `only` (one of
+    game.audio_cues.CUE_PARTS) the rows of the other parts are dimmed and their values left out."""
     width, height = surface.get_size()
     scale = hud_scale(fonts.scale, (width, height), band_top)
     px = _pixels_at(scale)
@@ -81,12 +86,15 @@ def draw_sound_panel(
     values = sound_rows(cues, tr)
     value_width = max(bold.size(value)[0] for value in values)
     label_width = max(px(LABEL_WIDTH), *(small.size(tr(label))[0] + px(10) for label in ROWS))
-    panel_width = min(width // 2, max(px(PANEL_WIDTH), label_width + px(BAR_WIDTH) + value_width + px(40)))
+    panel_width = min(width // 2 - 3 * PANEL_MARGIN,
+                      max(px(PANEL_WIDTH), label_width + px(BAR_WIDTH) + value_width + px(40)))
     rows = len(ROWS) + 3
     panel = pygame.Rect(0, 0, panel_width, px(14) + px(ROW_HEIGHT) * rows)
     bottom = (band_top if band_top is not None else height) - PANEL_MARGIN
     if below is not None and below.bottom + PANEL_MARGIN + panel.height <= bottom:
         panel.topleft = (below.left, below.bottom + PANEL_MARGIN)
+    elif right_top is not None and right_top + panel.height <= bottom:
+        panel.topright = (width - PANEL_MARGIN, right_top)
     else:
         panel.bottomright = (width - PANEL_MARGIN, bottom)
     layer = pygame.Surface(panel.size, pygame.SRCALPHA)
@@ -112,12 +120,14 @@ def draw_sound_panel(
             _pan_bar(surface, bar, where, colours.accent, colours)
         else:
             _warble_bar(surface, bar, where, colours.accent, colours)
+        value = fit_text(value, bold, panel.right - px(12) - bar.right - px(8))
         texts.draw(surface, bold, value, colours.text, (panel.right - px(12), y), anchor="topright")
         y += px(ROW_HEIGHT)
     for index, label, words in ((3, EVENT, event), (4, SAYING, f"“{saying}”" if saying else None)):
         dim = shown is not None and index != shown
         texts.draw(surface, small, tr(label), colours.panel_edge if dim else colours.text_dim, (x, y))
         if words and not dim:
-            texts.draw(surface, bold, words, colours.good, (bar_left, y))
+            shown_words = fit_text(words, bold, panel.right - px(12) - bar_left)
+            texts.draw(surface, bold, shown_words, colours.good, (bar_left, y))
         y += px(ROW_HEIGHT)
     return panel

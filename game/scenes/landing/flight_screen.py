@@ -524,8 +524,13 @@ class LandingScene(SceneBase):
             speaking = aids.speaking()
             saying = self.ctx.tr(CALLOUT_WORDS[speaking]) if speaking is not None else None
             event = aids.player.recent_event(aids.now)
+            # The right column is free below the touchdown box, and below the status words when they stand there.
+            right_top = cue_box.bottom if cue_box.width else 0
+            if right is not None:
+                right_top = top + len(words) * (fonts.bold(palette.BODY).get_linesize() + 14)
             draw_sound_panel(surface, fonts, self.texts, aids.cues, saying, aids.player.audible, colours, self.ctx.tr,
-                             band_top, below=panel, event=self.ctx.tr(EVENT_WORDS[event]) if event else None)
+                             band_top, below=panel, event=self.ctx.tr(EVENT_WORDS[event]) if event else None,
+                             right_top=right_top + 14)
         self._draw_keys_help(surface)
 
     def _banner_place(

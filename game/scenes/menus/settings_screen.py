@@ -39,7 +39,7 @@ PRESS_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE)
 PALETTE_CHOICES = ((to_translate("Standard colours"), "standard"), (to_translate("Colour-blind safe"), "colour_blind"))
 LANDING_CHOICES = ((to_translate("Ask each time"), "ask"), (to_translate("Autopilot always"), "autopilot"),
                    (to_translate("Fly it myself"), "fly"))
-AID_CHOICES = ((to_translate("With audio assistance"), "auto"), (to_translate("On"), "on"),
+AID_CHOICES = ((to_translate("With assistance"), "auto"), (to_translate("On"), "on"),
                (to_translate("Off"), "off"))
 LANDING_SPEEDS = ((to_translate("Real time"), 1.0), (to_translate("Three-quarter speed"), 0.75),
                   (to_translate("Half speed"), 0.5), (to_translate("Quarter speed"), 0.25))

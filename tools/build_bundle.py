@@ -15,8 +15,10 @@ Exit codes: 0 built, 1 the build or its smoke test failed, 3 PyInstaller is not 
 from __future__ import annotations
 
 import argparse
+import importlib.metadata
 import os
 import platform
+import re
 import shutil
 import subprocess
 import sys
@@ -82,6 +84,84 @@ def freeze(out: Path, work: Path, icon: Path) -> Path:
                "--distpath", str(out), "--workpath", str(work / "pyinstaller"), "--noconfirm", "--log-level", "WARN"]
     subprocess.run(command, check=True, env=env, cwd=REPO)
     return out / NAME
+
+
+FOLDER_README = """Lunar Station {version}
+
+Start the game: double-click {program} (or run it in a terminal; `{program} --help` lists the commands).
+Nothing needs installing: copy this folder anywhere, or run it from a read-only network share.
+
+Portable mode (USB sticks): put an empty file named portable.txt in this folder. The game then keeps
+settings, saves, mods and results in the folder "Lunar Station data" beside it.
+
+`{program} where` shows where the files go. LICENSES/ holds the licences of the game's libraries.
+"""
+LICENCE_FILE = re.compile(r"(LICEN[CS]E|COPYING|NOTICE|AUTHORS)[^/]*$", re.IGNORECASE)
+
+
+def canonical(name: str) -> str:
+    """pydantic_core and pydantic-core are one distribution (PEP 503 names)."""
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def bundled_distributions(root: str = "lunar-station") -> list[str]:
+    """The game's own requirements and theirs, as installed (extras' requirements left out)."""
+    seen: dict[str, None] = {}
+    waiting = [root]
+    while waiting:
+        name = waiting.pop()
+        try:
+            requirements = importlib.metadata.requires(name) or []
+        except importlib.metadata.PackageNotFoundError:
+            continue
+        for requirement in requirements:
+            if "extra ==" in requirement:
+                continue
+            wanted = re.split(r"[ ;<>=!~\[(]", requirement, maxsplit=1)[0]
+            if wanted and canonical(wanted) not in seen:
+                seen[canonical(wanted)] = None
+                waiting.append(wanted)
+    return sorted(seen)
+
+
+def frozen_distributions(folder: Path) -> set[str]:
+    """The distributions whose packages PyInstaller put in the folder (pygame brings numpy, say)."""
+    by_package = importlib.metadata.packages_distributions()
+    names: set[str] = set()
+    for entry in (folder / "_internal").iterdir():
+        package = entry.name.split(".")[0]
+        names.update(canonical(name) for name in by_package.get(package, []))
+    return names
+
+
+def write_folder_notes(folder: Path) -> int:
+    """A README for whoever opens the folder, and every library's licence (the build redistributes them)."""
+    program = "lunar-station.exe" if sys.platform == "win32" else "lunar-station"
+    (folder / "README.txt").write_text(FOLDER_README.format(version=__version__, program=program), encoding="utf-8")
+    licences = folder / "LICENSES"
+    copied = 0
+    for name in sorted(set(bundled_distributions()) | frozen_distributions(folder)):
+        distribution = importlib.metadata.distribution(name)
+        files = [file for file in distribution.files or [] if LICENCE_FILE.search(str(file))]
+        (licences / name).mkdir(parents=True, exist_ok=True)
+        for file in files:
+            shutil.copyfile(Path(str(distribution.locate_file(file))), licences / name / Path(str(file)).name)
+            copied += 1
+        if not files:  # some wheels carry no licence file, only the licence's name in their metadata
+            said = distribution.metadata.get("License-Expression") or distribution.metadata.get("License") or "?"
+            (licences / name / "LICENSE-from-metadata.txt").write_text(
+                f"{distribution.metadata.get('Name')} {distribution.version}: {said}\n"
+                f"{distribution.metadata.get('Home-page') or ''}\n", encoding="utf-8")
+            copied += 1
+    version = f"{sys.version_info.major}.{sys.version_info.minor}"
+    python_licence = Path(sys.base_prefix) / "lib" / f"python{version}" / "LICENSE.txt"
+    if python_licence.is_file():
+        (licences / "python").mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(python_licence, licences / "python" / "LICENSE.txt")
+        copied += 1
+    shutil.copyfile(REPO / "assets" / "fonts" / "OFL.txt", (licences / "fonts").mkdir(parents=True, exist_ok=True)
+                    or licences / "fonts" / "OFL.txt")
+    return copied + 1
 
 
 def archive(folder: Path, out: Path) -> Path:
@@ -153,6 +233,7 @@ def main(argv: list[str] | None = None) -> int:
     except subprocess.CalledProcessError as error:
         print(f"the build failed: PyInstaller exited with {error.returncode} (its messages are above)")
         return 1
+    print(f"{write_folder_notes(folder)} licence files in {folder / 'LICENSES'}")
     packed = archive(folder, out)
     print(f"built {folder} ({folder_size(folder) / 1e6:.0f} MB unpacked)")
     print(f"archive {packed} ({packed.stat().st_size / 1e6:.0f} MB)")

@@ -244,6 +244,8 @@ def smoke_test(archive: Path, debian: Path | None = None) -> bool:
         shutil.unpack_archive(archive, shared)
         program = program_in(shared)
         report.check(program.is_file(), "the archive holds the program", str(program))
+        report.check((program.parent / "README.txt").is_file() and (program.parent / "LICENSES" / "pygame-ce").is_dir(),
+                     "the folder carries a README and its libraries' licences")
         before = tree_state(shared)
         make_read_only(shared)
         home = root / "дом ученика"

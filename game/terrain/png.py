@@ -76,7 +76,7 @@ def _decode(data: bytes, name: str) -> np.ndarray:
     if len(raw) < (stride + 1) * height:
         raise HeightImageError(f"the height image '{name}' is cut short")
     rows = np.zeros((height, stride), dtype=np.int32)
-    previous = np.zeros(stride, dtype=np.int32)
+    previous: np.ndarray = np.zeros(stride, dtype=np.int32)  # any shape: numpy 2.2 (Python 3.10) types it 1-D
     for y in range(height):
         start = y * (stride + 1)
         kind = raw[start]

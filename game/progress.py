@@ -154,7 +154,3 @@ def is_unlocked(level_id: str, campaign_ids: Sequence[str], progress: Progress, 
         return True
     return campaign_ids.index(level_id) < unlocked_count(campaign_ids, progress, unlock_all)
 
-
-def unlock_all_setting(settings: object) -> bool:
-    """The teacher's 'unlock every level' switch; settings without the key (older versions) say no."""
-    return bool(getattr(settings, "unlock_all", False))

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 
@@ -15,7 +14,6 @@ from game.progress import (
     mark_completed,
     mark_fact_seen,
     progress_path,
-    unlock_all_setting,
     unlocked_count,
 )
 from game.settings import Settings
@@ -115,7 +113,5 @@ def test_is_unlocked_by_level_and_outside_the_campaign() -> None:
     assert unlocked_count([], progress) == 0
 
 
-def test_the_teacher_switch_is_read_from_settings_with_a_safe_default() -> None:
-    assert unlock_all_setting(SimpleNamespace()) is False
-    assert unlock_all_setting(SimpleNamespace(unlock_all=True)) is True
-    assert unlock_all_setting(Settings()) is False
+def test_the_teacher_switch_is_off_by_default() -> None:
+    assert Settings().unlock_all is False

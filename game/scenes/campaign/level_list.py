@@ -14,7 +14,7 @@ from game.content.loader import load_game_content
 from game.content.problems import Problem, format_path
 from game.content.text import translate
 from game.content.ui_text import ENGLISH, Translate
-from game.progress import load_progress, unlock_all_setting
+from game.progress import load_progress
 from game.render import palette
 from game.render.fonts import scaled
 from game.render.text import draw_paragraph, draw_text, fit_text
@@ -95,7 +95,7 @@ class LevelListScene(SceneBase):
     def enter(self) -> None:
         # Read the files every time the list opens, so a modder who fixes a file sees it at once.
         self.entries = level_entries(load_game_content(self.ctx.mod_folders), self.ctx.language, self.ctx.tr)
-        apply_progress(self.entries, load_progress(), unlock_all_setting(self.ctx.settings))
+        apply_progress(self.entries, load_progress(), self.ctx.settings.unlock_all)
         self.selected = min(self.selected, max(0, len(self.entries) - 1))
         self._build_widgets()
 

@@ -17,7 +17,7 @@ from game.content.loader import load_game_content
 from game.content.text import translate
 from game.content.timeline import Milestone, load_timeline
 from game.content.ui_text import to_translate
-from game.progress import load_progress, unlock_all_setting
+from game.progress import load_progress
 from game.render import palette
 from game.render.fonts import scaled, scaled_px
 from game.render.palette import Palette
@@ -153,7 +153,7 @@ class TimelineScene(SceneBase):
             if timeline.problems else None
         )
         entries = level_entries(load_game_content(self.ctx.mod_folders), self.ctx.language, self.ctx.tr)
-        apply_progress(entries, load_progress(), unlock_all_setting(self.ctx.settings))
+        apply_progress(entries, load_progress(), self.ctx.settings.unlock_all)
         campaign = [entry for entry in entries if entry.in_campaign]
         self.stages = [milestone for milestone in timeline.milestones if milestone.kind == "stage"]
         items = [TimelineItem(m.date, milestone=m) for m in timeline.milestones if m.kind != "stage"]

@@ -573,3 +573,21 @@ def test_the_landing_screen_draws_the_steepest_ground_the_format_allows(tmp_path
         assert isinstance(app.top, LandingScene)
     finally:
         app.close()
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        (b"[" * 100000 + b"]" * 100000, "nests tables or lists more than 32 deep"),
+        (b'{"format": ' + b"1" * 6000 + b"}", "holds a number that is too long"),
+        (b'{"format": 1, "score": NaN}', "holds NaN"),
+        ('{"format": 1, "student": "Zo\u00eb"}'.encode("latin-1"), "is not UTF-8 text"),
+    ],
+)
+def test_a_hostile_result_file_is_listed_in_the_class_report_not_fatal(tmp_path: Path, content: bytes,
+                                                                      reason: str) -> None:
+    from game.classroom.report import build_report
+
+    (tmp_path / "student.json").write_bytes(content)
+    report = build_report([tmp_path])
+    assert any(reason in item.reason for item in report.unreadable), report.unreadable

@@ -10,7 +10,6 @@ into a typed model, and everything shown is escaped by the template engine.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -20,6 +19,7 @@ import jinja2
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from game.classroom.charts import bar_chart
+from game.content.reading import UnreadableFile, read_json
 
 MAX_RESULT_BYTES = 5 * 1024 * 1024
 READABLE_FORMATS = (1, 2)  # format 1 results (before classes) have no student or class: listed under their file
@@ -143,15 +143,10 @@ def result_files(targets: Iterable[Path]) -> tuple[list[tuple[Path, str]], list[
 
 def read_result(path: Path) -> ResultFile | Unreadable:
     try:
-        if path.stat().st_size > MAX_RESULT_BYTES:
-            return Unreadable(str(path), f"larger than {MAX_RESULT_BYTES // (1024 * 1024)} MB: not a result")
-        with path.open("rb") as stream:
-            raw = stream.read(MAX_RESULT_BYTES + 1)
-        data = json.loads(raw.decode("utf-8-sig"))
-    except OSError as error:
-        return Unreadable(str(path), f"cannot be read ({error.strerror or error})")
-    except (UnicodeDecodeError, ValueError, RecursionError):
-        return Unreadable(str(path), "damaged: not a result file the game wrote (not valid JSON text)")
+        data = read_json(path, MAX_RESULT_BYTES)
+    except UnreadableFile as error:  # a pipe, a huge or deeply nested file, a number no result holds: one reason
+        damaged = error.kind in ("damaged", "not_text", "too_large")
+        return Unreadable(str(path), f"damaged: it {error.reason}" if damaged else f"it {error.reason}")
     if not isinstance(data, dict):
         return Unreadable(str(path), "damaged: not a result file the game wrote")
     version = data.get("format")

@@ -16,6 +16,7 @@ from game.classroom import commands as classroom
 from game.content.catalog import Catalog, catalog_files, load_catalog
 from game.content.loader import (
     LoadedLevel,
+    has_mod_layer,
     installed_mods,
     is_content_folder,
     label_for,
@@ -27,12 +28,13 @@ from game.content.loader import (
     mark_id_clashes,
     shipped_level_ids,
 )
+from game.content.mod_text import mod_translations
 from game.content.models import MAX_DAYS, MAX_SEED, Level
 from game.content.problems import Problem
 from game.content.reading import UnreadableFile, read_text
 from game.content.schema import catalog_schema_text, level_schema_text
 from game.content.text import printable
-from game.content.timeline import load_timeline
+from game.content.timeline import load_timeline, load_timelines, mod_timeline_path
 from game.content.toml_file import MAX_FILE_BYTES
 
 
@@ -223,7 +225,8 @@ class _Validation:
             self.results.append((label_for(path), load_timeline(path).problems))
         else:
             catalog, problems = self.catalog_of(path.parent)
-            loaded = load_level(path, catalog)
+            mod = not _same_path(path.parent, paths.levels_dir())
+            loaded = load_level(path, catalog, mod_translations(path.parent, label_for)[0] if mod else None)
             loaded.problems = problems + loaded.problems
             self.results.append((loaded.label, loaded.problems))
             if not _same_path(path.parent, paths.levels_dir()):
@@ -251,7 +254,7 @@ class _Validation:
 
     def catalog_of(self, folder: Path) -> tuple[Catalog, list[Problem]]:
         """The catalog a level in `folder` is checked with: the game's, and the mod's own over it."""
-        if _same_path(folder, paths.levels_dir()) or not (folder / "catalog").is_dir():
+        if _same_path(folder, paths.levels_dir()) or not has_mod_layer(folder):
             return self.base, []
         return load_catalog([folder], self.base, label_for)
 
@@ -268,6 +271,10 @@ class _Validation:
                 self.results.append((label_for(path), []))
         self.results += [(level.label, level.problems) for level in loaded.levels]
         self.mods.append((folder, loaded.levels))
+        milestones = mod_timeline_path(folder)
+        if milestones.is_file():
+            label = label_for(milestones)
+            self.results.append((label, [p for p in load_timelines([folder]).problems if p.file == label]))
 
     def finish(self) -> int:
         self._check_ids()

@@ -183,13 +183,13 @@ def test_a_linked_catalog_folder_is_refused(tmp_path: Path, capsys: pytest.Captu
 
 @pytest.mark.parametrize("preview", ["../../../../../../etc/passwd", "/etc/passwd", "../../../../nowhere.png",
                                      "/nowhere/at/all.png"])
-def test_a_preview_outside_the_assets_gets_one_sentence_whether_or_not_it_exists(
+def test_a_preview_outside_the_levels_folder_gets_one_sentence_whether_or_not_it_exists(
         tmp_path: Path, capsys: pytest.CaptureFixture[str], preview: str) -> None:
     path = tmp_path / "peek.toml"
     path.write_text(level_text(seed=f'0\npreview = "{preview}"'), encoding="utf-8")
     code, text = run_cli(["validate", str(path)], capsys)
     assert code == 1, text
-    assert f"preview: '{preview}' must name an image inside the game's assets/ folder" in text, text
+    assert f"preview: '{preview}' is outside the folder {tmp_path.name}/: a picture must be inside it" in text, text
 
 
 # --- command-line arguments -----------------------------------------------------------------------------------------

@@ -185,3 +185,13 @@ def test_the_catalog_examples_load_over_the_games_catalog(guide: str, tmp_path: 
         (mod / "catalog" / "example.toml").write_text(block, encoding="utf-8")
         _, found = load_catalog([mod], base)
         assert [str(problem) for problem in found] == [], block
+
+
+def test_the_event_examples_on_what_happens_load_in_a_level(guide: str, tmp_path: Path) -> None:
+    base = (REPO / "tests" / "fixtures" / "base_level.toml").read_text(encoding="utf-8")
+    examples = [block for block in toml_blocks(guide) if "when = {" in block and "[[events]]" in block]
+    assert examples
+    for number, block in enumerate(examples):
+        path = tmp_path / f"events_{number}.toml"
+        path.write_text(base + "\n" + block, encoding="utf-8")
+        assert [str(problem) for problem in load_level_by_path(path).problems] == [], block

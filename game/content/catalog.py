@@ -9,7 +9,9 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
+from game.content.images import MAX_SPRITE_PIXELS, image_problem
 from game.content.locate import key_lines, line_of
+from game.content.mod_text import TRANSLATIONS, mod_translations
 from game.content.models import (
     LanderSpec,
     LaunchVehicle,
@@ -128,6 +130,7 @@ class Catalog:
         lines: dict[KeyPath, int],
         prefix: KeyPath = (),
         folder: Path | None = None,
+        context: dict[str, Any] | None = None,
     ) -> tuple[list[Problem], list[tuple[str, str]]]:
         """Checks a layer's entries one by one and adds (or overrides) each sound one by id.
 
@@ -149,7 +152,9 @@ class Catalog:
                     problems.append(refusal)
                     entry = None
                 else:
-                    entry, entry_problems = validate_data(ENTRY_MODELS[section], data, label, lines, origin.path)
+                    entry, entry_problems = validate_data(
+                        ENTRY_MODELS[section], data, label, lines, origin.path, context
+                    )
                     problems += entry_problems
                 if entry is None:
                     if isinstance(data, dict) and isinstance(data.get("id"), str):
@@ -200,7 +205,7 @@ def catalog_files(folder: Path) -> list[Path]:
 
 
 def add_catalog_file(
-    catalog: Catalog, source: TomlFile, folder: Path | None = None
+    catalog: Catalog, source: TomlFile, folder: Path | None = None, context: dict[str, Any] | None = None
 ) -> tuple[list[Problem], list[tuple[str, str]]]:
     """One catalog file's entries over `catalog`: its outline first, then each entry on its own."""
     outline, problems = validate_shape(_CatalogFileOutline, source)
@@ -213,12 +218,15 @@ def add_catalog_file(
         if outline.moon is not None:
             catalog.moon = outline.moon
         sections = {section: getattr(outline, section) for section in SECTIONS}
-    entry_problems, added = catalog.add_layer(sections, source.label, key_lines(source.text), folder=folder)
+    entry_problems, added = catalog.add_layer(
+        sections, source.label, key_lines(source.text), folder=folder, context=context
+    )
     return problems + entry_problems, added
 
 
 def add_level_catalog(
-    catalog: Catalog, raw: Any, label: str, lines: dict[KeyPath, int], folder: Path | None = None
+    catalog: Catalog, raw: Any, label: str, lines: dict[KeyPath, int], folder: Path | None = None,
+    context: dict[str, Any] | None = None,
 ) -> tuple[list[Problem], list[tuple[str, str]]]:
     """A level's own `[catalog]` table over `catalog`, entry by entry."""
     if raw is None:
@@ -227,7 +235,7 @@ def add_level_catalog(
     if outline is None:
         return problems, []
     sections = {section: getattr(outline, section) for section in SECTIONS}
-    return catalog.add_layer(sections, label, lines, prefix=("catalog",), folder=folder)
+    return catalog.add_layer(sections, label, lines, prefix=("catalog",), folder=folder, context=context)
 
 
 def load_catalog(
@@ -238,9 +246,12 @@ def load_catalog(
     problems: list[Problem] = []
     added: list[tuple[str, str]] = []
     for folder in folders:
+        translations, language_problems = mod_translations(folder, labeller)
+        problems += language_problems
+        context = {TRANSLATIONS: translations} if translations else None
         for path in catalog_files(folder):
             source = read_toml(path, labeller(path), within=folder)
-            file_problems, file_added = add_catalog_file(catalog, source, folder)
+            file_problems, file_added = add_catalog_file(catalog, source, folder, context)
             problems += file_problems
             added += file_added
     problems += check_catalog_references(catalog, added)
@@ -269,6 +280,19 @@ def check_catalog_references(catalog: Catalog, entries: Iterable[tuple[str, str]
             for index, tile in enumerate(module.placement.tiles or []):
                 if tile not in catalog.tiles:
                     named("tiles", tile, origin, ("placement", "tiles", index))
+            tags = {tag for other in catalog.modules.values() for tag in other.tags}
+            for key in ("near", "away_from"):
+                for index, rule in enumerate(getattr(module.placement, key)):
+                    if rule.module is not None and rule.module not in catalog.modules:
+                        named("modules", rule.module, origin, ("placement", key, index, "module"))
+                    if rule.tag is not None and rule.tag not in tags:
+                        message = f"no module has the tag '{rule.tag}'{did_you_mean(rule.tag, tags)}"
+                        problems.append(origin.problem(("placement", key, index, "tag"), message))
+            folder = catalog.folders.get((section, entry_id))
+            if module.sprite is not None and folder is not None:
+                refusal = image_problem(folder, module.sprite, MAX_SPRITE_PIXELS)
+                if refusal is not None:
+                    problems.append(origin.problem(("sprite",), refusal))
         elif section == "partners":
             partner = catalog.partners[entry_id]
             for index, module_id in enumerate(partner.capabilities.modules):

@@ -11,6 +11,7 @@ from typing import Any
 from game import paths
 from game.content.catalog import SECTIONS, Catalog, add_level_catalog, check_catalog_references, load_catalog
 from game.content.locate import key_lines, line_of
+from game.content.mod_text import MOD_LANGUAGE_FOLDER, TRANSLATIONS, mod_translations
 from game.content.models import Level
 from game.content.problems import ContentError, Problem
 from game.content.references import check_level_references
@@ -53,7 +54,7 @@ class LoadedLevel:
         return self.level, self.catalog
 
 
-def load_level(path: Path, base: Catalog, assets: Path | None = None) -> LoadedLevel:
+def load_level(path: Path, base: Catalog, translations: dict[str, dict[str, str]] | None = None) -> LoadedLevel:
     """Reads one level file and checks it against `base` plus the catalog entries the level itself adds."""
     source = read_toml(path, label_for(path), within=path.parent)
     loaded = LoadedLevel(path=path, label=source.label)
@@ -71,7 +72,8 @@ def load_level(path: Path, base: Catalog, assets: Path | None = None) -> LoadedL
         return loaded
     # The level's own catalog entries are checked one by one, so one bad entry does not void the level.
     data = {key: value for key, value in source.data.items() if key != "catalog"}
-    level, loaded.problems = validate_data(Level, data, source.label, lines)
+    context = {TRANSLATIONS: translations} if translations else None
+    level, loaded.problems = validate_data(Level, data, source.label, lines, context=context)
     if level is not None:
         level, image_problem = read_relief_image(level, path.parent)
         if image_problem is not None:
@@ -79,12 +81,14 @@ def load_level(path: Path, base: Catalog, assets: Path | None = None) -> LoadedL
             loaded.problems = [Problem(source.label, path_key, image_problem, line_of(lines, path_key))]
             return loaded
     catalog = base.copy()
-    catalog_problems, added = add_level_catalog(catalog, source.data.get("catalog"), source.label, lines, path.parent)
+    catalog_problems, added = add_level_catalog(
+        catalog, source.data.get("catalog"), source.label, lines, path.parent, context
+    )
     if level is None:
         loaded.problems = sorted(loaded.problems + catalog_problems, key=lambda problem: problem.line or 0)
         return loaded
     problems = catalog_problems + check_catalog_references(catalog, added)
-    problems += check_level_references(level, catalog, source.label, lines, assets or paths.assets_dir())
+    problems += check_level_references(level, catalog, source.label, lines, path.parent)
     loaded.level, loaded.catalog = level, catalog
     loaded.problems = sorted(problems, key=lambda problem: problem.line or 0)
     return loaded
@@ -133,15 +137,21 @@ def level_files(folder: Path) -> list[Path]:
     return sorted(path for path in folder.glob("*.toml") if path.is_file())
 
 
+def has_mod_layer(folder: Path) -> bool:
+    """Whether a mod folder has anything read beside its levels: a catalog/ or a lang/ folder."""
+    return (folder / "catalog").is_dir() or (folder / MOD_LANGUAGE_FOLDER).is_dir()
+
+
 def is_content_folder(folder: Path) -> bool:
     """A folder the game reads as levels: one with level files, or a catalog/ folder, of its own."""
     return bool(level_files(folder)) or (folder / "catalog").is_dir()
 
 
-def load_folder(folder: Path, base: Catalog | None = None, assets: Path | None = None) -> ContentFolder:
+def load_folder(folder: Path, base: Catalog | None = None) -> ContentFolder:
     """Loads a content folder's catalog layer over `base`, then each of its level files."""
     catalog, catalog_problems = load_catalog([folder], base, label_for)
-    levels = [load_level(path, catalog, assets) for path in level_files(folder)]
+    translations = mod_translations(folder, label_for)[0]  # their problems are the catalog's, above
+    levels = [load_level(path, catalog, translations) for path in level_files(folder)]
     return ContentFolder(folder, catalog, catalog_problems, levels)
 
 
@@ -218,9 +228,10 @@ def load_level_by_path(path: Path) -> LoadedLevel:
     """A single level with the game's catalog and, when it sits in a mod folder, that mod's catalog."""
     base, problems = load_base_catalog()
     folder = path.parent
-    if folder.resolve() != paths.levels_dir().resolve() and (folder / "catalog").is_dir():
+    if folder.resolve() != paths.levels_dir().resolve() and has_mod_layer(folder):
         base, mod_problems = load_catalog([folder], base, label_for)
         problems += mod_problems
-    loaded = load_level(path, base)
+    translations = mod_translations(folder, label_for)[0] if folder.resolve() != paths.levels_dir().resolve() else None
+    loaded = load_level(path, base, translations)
     loaded.problems = problems + loaded.problems
     return loaded

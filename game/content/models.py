@@ -168,6 +168,24 @@ class TileKind(Strict):
         return self.figures.get(name, GAME_VALUE)
 
 
+class Nearness(Strict):
+    """A distance rule: to one kind of module (`module`), or to every module with a `tag`."""
+
+    module: Identifier | None = Field(None, description="The catalog module measured to.")
+    tag: Identifier | None = Field(None, description="Any module with this tag is measured to.")
+    tiles: int = Field(ge=1, le=40, description="Tiles between the nearest edges; side by side is 1.")
+
+    @model_validator(mode="after")
+    def _one_target(self) -> Nearness:
+        if (self.module is None) == (self.tag is None):
+            raise ValueError("a distance rule needs exactly one of 'module' or 'tag'")
+        return self
+
+    def names(self, spec: ModuleSpec) -> bool:
+        """Whether this rule measures to modules of `spec`'s kind."""
+        return spec.id == self.module or (self.tag is not None and self.tag in spec.tags)
+
+
 class Placement(Strict):
     """Where a module may stand; each rule that fails gives the player one readable sentence."""
 
@@ -175,8 +193,19 @@ class Placement(Strict):
     min_ice_percent: float = Field(0.0, ge=0.0, le=100.0)
     max_slope_deg: float = Field(90.0, ge=0.0, le=90.0)
     needs_earth_view: bool = False
+    needs_earth_hidden: bool = Field(False, description="Only where a ridge hides Earth (a radio-quiet spot).")
     tiles: list[Identifier] | None = Field(None, description="Only these tile kinds; all kinds when absent.")
     needs_power: bool = Field(True, description="Works only when joined to the power network.")
+    near: list[Nearness] = Field([], description="Must stand within this many tiles of each module or tag named.")
+    away_from: list[Nearness] = Field(
+        [], description="An exclusion zone: it and the modules named keep at least this many tiles apart."
+    )
+
+    @model_validator(mode="after")
+    def _earth_one_way(self) -> Placement:
+        if self.needs_earth_view and self.needs_earth_hidden:
+            raise ValueError("'needs_earth_view' and 'needs_earth_hidden' cannot both be true")
+        return self
 
 
 class ModuleSpec(Strict):
@@ -217,6 +246,12 @@ class ModuleSpec(Strict):
         None, description="One line on the real hardware this module stands for, where there is any."
     )
     figures: Figures = {}
+    tags: list[Identifier] = Field(
+        [], description="Words other modules' placement rules can name: tags = [\"nuclear\"]."
+    )
+    sprite: str | None = Field(
+        None, description="A PNG image drawn for the module on the map, relative to its catalog's mod folder."
+    )
     sources: Sources = []
 
     SHOWN_FIGURES: ClassVar[tuple[str, ...]] = (
@@ -625,8 +660,34 @@ class EventEffect(Strict):
         return self
 
 
+LandingGrade = Literal["perfect", "good", "hard", "off_target", "crash"]
+
+
+class Trigger(Strict):
+    """What makes an event fire, instead of a date: something that happens in the game. Give exactly one."""
+
+    module_finished: Identifier | None = Field(None, description="A module of this kind is finished (assembled).")
+    resource_below: dict[Resource, NonNegative] | None = Field(
+        None, description="A resource falls below this many kg: resource_below = { water = 50 }."
+    )
+    partner_joined: Identifier | None = Field(None, description="This partner of the level becomes a member.")
+    landing: LandingGrade | None = Field(None, description="A cargo landing is graded this: perfect ... crash.")
+
+    @model_validator(mode="after")
+    def _one_happening(self) -> Trigger:
+        given = [key for key in type(self).model_fields if getattr(self, key) is not None]
+        if len(given) != 1:
+            raise ValueError(
+                "'when' needs exactly one of 'module_finished', 'resource_below', 'partner_joined' or 'landing'"
+            )
+        if self.resource_below is not None and len(self.resource_below) != 1:
+            raise ValueError("'resource_below' names exactly one resource, like { water = 50 }")
+        return self
+
+
 class Event(Strict):
-    """Something that happens: on a set day, or by chance each day from the level's seeded dice."""
+    """Something that happens: on a set day, by chance each day from the level's seeded dice, or when
+    something happens in the game (`when`)."""
 
     id: Identifier
     kind: Literal[
@@ -639,13 +700,14 @@ class Event(Strict):
     from_day: float = Field(0.0, ge=0.0, le=MAX_DAYS)
     until_day: Days | None = None
     max_times: int = Field(1, ge=1, le=int(MAX_DAYS))
+    when: Trigger | None = Field(None, description="Fires when this happens in the game, from 'from_day' on.")
     effect: EventEffect = EventEffect()
     fact: Identifier | None = Field(None, description="A fact of this level revealed when it fires.")
 
     @model_validator(mode="after")
     def _one_trigger(self) -> Event:
-        if (self.day is None) == (self.chance_per_day is None):
-            raise ValueError("an event needs exactly one of 'day' or 'chance_per_day'")
+        if [self.day, self.chance_per_day, self.when].count(None) != 2:
+            raise ValueError("an event needs exactly one of 'day', 'chance_per_day' or 'when'")
         return self
 
 
@@ -813,7 +875,9 @@ class Level(Strict):
     seed: int = Field(0, ge=0, le=MAX_SEED, description="Seeds the level's dice, so a run can be replayed.")
     learning_objectives: list[LocalizedText] = Field(min_length=1)
     briefing: LocalizedText
-    preview: str | None = Field(None, description="An image under assets/ shown in the level list.")
+    preview: str | None = Field(
+        None, description="A PNG picture shown in the level list, relative to the level file's folder."
+    )
     programme: Programme = Field(
         "ilrs", description="The programme the player runs; partner constraints may bind only in one."
     )
@@ -846,6 +910,13 @@ class Level(Strict):
         taking_part = {partner.partner for partner in self.partners}
         for event in self.events:
             named = event.effect.partner
+            waits_for = event.when.partner_joined if event.when is not None else None
+            if waits_for is not None and waits_for not in taking_part:
+                listed = ", ".join(sorted(taking_part)) or "none"
+                raise ValueError(
+                    f"event '{event.id}' waits for partner '{waits_for}' to join, which is not in the level's "
+                    f"[[partners]] (they are: {listed})"
+                )
             if named is not None and named not in taking_part:
                 listed = ", ".join(sorted(taking_part)) or "none"
                 raise ValueError(

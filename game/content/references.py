@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from pathlib import Path, PurePath
+from pathlib import Path
 from typing import Any
 
 from game.content.catalog import Catalog, unknown
+from game.content.images import MAX_PREVIEW_PIXELS, image_problem
 from game.content.locate import line_of
-from game.content.models import Level
+from game.content.models import Level, ModuleSpec
 from game.content.problems import KeyPath, Problem
 from game.rules.grid import SiteGrid, footprint_cells
 from game.rules.placement import placement_refusal
@@ -37,7 +38,7 @@ class _Report:
 
 
 def check_level_references(
-    level: Level, catalog: Catalog, label: str, lines: dict[KeyPath, int], assets: Path
+    level: Level, catalog: Catalog, label: str, lines: dict[KeyPath, int], folder: Path
 ) -> list[Problem]:
     """Every reference problem of a shape-valid level, in file order."""
     report = _Report(label, lines, catalog)
@@ -60,31 +61,19 @@ def check_level_references(
         failing = event.effect.fail_module
         if failing is not None and failing not in catalog.modules:
             report.unknown(("events", index, "effect", "fail_module"), "modules", failing)
+        finished = event.when.module_finished if event.when is not None else None
+        if finished is not None and finished not in catalog.modules:
+            report.unknown(("events", index, "when", "module_finished"), "modules", finished)
         if event.fact is not None and event.fact not in fact_ids:
             report.add(("events", index, "fact"), unknown("fact of this level", event.fact, fact_ids))
         if event.until_day is not None and event.until_day <= event.from_day:
             report.add(("events", index, "until_day"), "must come after 'from_day'")
     _check_landing(report, level, catalog)
     if level.preview is not None:
-        problem = _preview_problem(level.preview, assets)
-        if problem:
-            report.add(("preview",), problem)
+        refusal = image_problem(folder, level.preview, MAX_PREVIEW_PIXELS)
+        if refusal is not None:
+            report.add(("preview",), refusal)
     return sorted(report.problems, key=lambda problem: problem.line or 0)
-
-
-def _preview_problem(preview: str, assets: Path) -> str | None:
-    """Why `preview` names no image the game ships, or None. A path that leads outside assets/ is refused before
-    anything is looked up, so the answer never tells whether a file exists elsewhere on the computer."""
-    image = assets / preview
-    try:
-        inside = image.resolve().is_relative_to(assets.resolve())
-    except (OSError, RuntimeError, ValueError):  # a link loop, a NUL in the name
-        inside = False
-    if PurePath(preview).is_absolute() or ".." in PurePath(preview).parts or not inside:
-        return f"'{preview}' must name an image inside the game's assets/ folder, like \"previews/rim.png\""
-    if not image.is_file():
-        return f"no image '{preview}' under assets/"
-    return None
 
 
 def _unique_ids(report: _Report, path: KeyPath, entries: Iterable[Any], key: str) -> None:
@@ -137,6 +126,7 @@ def _check_site(report: _Report, level: Level, catalog: Catalog) -> SiteGrid | N
 
 def _check_start(report: _Report, level: Level, catalog: Catalog, grid: SiteGrid | None) -> None:
     occupied: set[tuple[int, int]] = set()
+    standing: list[tuple[ModuleSpec, list[tuple[int, int]]]] = []
     for index, placed in enumerate(level.start.modules):
         module = catalog.modules.get(placed.module)
         if module is None:
@@ -144,11 +134,13 @@ def _check_start(report: _Report, level: Level, catalog: Catalog, grid: SiteGrid
             continue
         if grid is None:
             continue
-        refusal = placement_refusal(module, placed.x, placed.y, grid, occupied)
+        refusal = placement_refusal(module, placed.x, placed.y, grid, occupied, standing=standing)
         if refusal:
             where = f"{placed.module} cannot stand at ({placed.x}, {placed.y})"
             report.add(("start", "modules", index), f"{where}: {refusal}")
-        occupied.update(footprint_cells(placed.x, placed.y, module.footprint))
+        cells = footprint_cells(placed.x, placed.y, module.footprint)
+        occupied.update(cells)
+        standing.append((module, list(cells)))
 
 
 def _check_landing(report: _Report, level: Level, catalog: Catalog) -> None:

@@ -7,6 +7,8 @@ from typing import Annotated
 
 from pydantic import AfterValidator, Field
 
+from game.content.mod_text import with_translations
+
 _LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$")
 DEFAULT_LANGUAGE = "en"
 # Control characters (all but the line break) and the marks that reorder text: from a file they would move
@@ -48,6 +50,7 @@ Translations = Annotated[dict[str, str], AfterValidator(_check_translations)]
 PlainText = Annotated[str, AfterValidator(_check_plain)]
 LocalizedText = Annotated[
     PlainText | Translations,
+    AfterValidator(with_translations),
     Field(description="Text shown to players: a string, or a table such as { en = '…', zh = '…' }."),
 ]
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -11,12 +12,14 @@ from pydantic import Field, model_validator
 
 from game import paths
 from game.content.loader import label_for
+from game.content.locate import key_lines
 from game.content.message import Message, level_text, say
+from game.content.mod_text import TRANSLATIONS, mod_translations
 from game.content.models import Identifier, Sources, Strict
 from game.content.problems import Problem
 from game.content.text import LocalizedText
 from game.content.toml_file import read_toml
-from game.content.validation import validate_shape
+from game.content.validation import validate_data
 
 TIMELINE_FOLDER = "timeline"
 TIMELINE_FILE = "milestones.toml"
@@ -99,11 +102,46 @@ def timeline_path() -> Path:
 
 
 def load_timeline(path: Path | None = None) -> LoadedTimeline:
-    """Reads and checks the milestones file; a broken file gives its problems and no milestones."""
+    """Reads and checks the milestones file; a broken file gives its problems and no milestones. A mod's file
+    (in a mod's timeline/ folder) reads the mod's translations."""
     path = path or timeline_path()
     source = read_toml(path, label_for(path))
-    timeline, problems = validate_shape(TimelineFile, source)
+    if source.data is None:
+        return LoadedTimeline(problems=list(source.problems))
+    mod = path.parent.parent
+    translations = mod_translations(mod, label_for)[0] if mod.resolve() != paths.levels_dir().resolve() else None
+    context = {TRANSLATIONS: translations} if translations else None
+    timeline, problems = validate_data(TimelineFile, source.data, source.label, key_lines(source.text), context=context)
     if timeline is None:
         return LoadedTimeline(problems=problems)
     return LoadedTimeline(milestones=sorted(timeline.milestones, key=lambda milestone: milestone.date),
                           facts_checked=timeline.facts_checked)
+
+
+def mod_timeline_path(mod: Path) -> Path:
+    """Where a mod keeps the milestones it adds to the campaign's timeline."""
+    return mod / TIMELINE_FOLDER / TIMELINE_FILE
+
+
+def load_timelines(mod_folders: Sequence[Path]) -> LoadedTimeline:
+    """The game's milestones with every mod's own added; a mod's milestone whose id is taken is left out and
+    said, since the encyclopedia and progress know a milestone by its id."""
+    timeline = load_timeline()
+    milestones, problems = list(timeline.milestones), list(timeline.problems)
+    taken = {milestone.id: "the game's timeline" for milestone in milestones}
+    for mod in mod_folders:
+        path = mod_timeline_path(mod)
+        if not path.is_file():
+            continue
+        loaded = load_timeline(path)
+        problems += loaded.problems
+        for milestone in loaded.milestones:
+            if milestone.id in taken:
+                problems.append(Problem(label_for(path), ("milestones",), (
+                    f"the milestone id '{milestone.id}' is already used in {taken[milestone.id]}: give it an id of "
+                    "its own")))
+                continue
+            taken[milestone.id] = f"the mod {mod.name}"
+            milestones.append(milestone)
+    return LoadedTimeline(sorted(milestones, key=lambda milestone: milestone.date), problems,
+                          timeline.facts_checked)

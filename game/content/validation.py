@@ -39,11 +39,13 @@ def validate_shape(model: type[ModelT], source: TomlFile) -> tuple[ModelT | None
 
 
 def validate_data(
-    model: type[ModelT], data: Any, label: str, lines: dict[KeyPath, int], prefix: KeyPath = ()
+    model: type[ModelT], data: Any, label: str, lines: dict[KeyPath, int], prefix: KeyPath = (),
+    context: dict[str, Any] | None = None,
 ) -> tuple[ModelT | None, list[Problem]]:
-    """Validates `data`, found at `prefix` in the file `label`, as `model`: one catalog entry, or a whole file."""
+    """Validates `data`, found at `prefix` in the file `label`, as `model`: one catalog entry, or a whole file.
+    `context` carries a mod's translations (game.content.mod_text)."""
     try:
-        return model.model_validate(data), []
+        return model.model_validate(data, context=context), []
     except ValidationError as error:
         found = _readable_errors(model, data, error.errors(include_url=False))
         problems = [

@@ -36,6 +36,7 @@ class Station:
     crewed_streak_hours: int = 0
     shortage_hours: int = 0
     events_fired: dict[str, int] = field(default_factory=dict)
+    conditions_held: set[str] = field(default_factory=set)  # events whose `when` condition held last hour
     facts_seen: list[str] = field(default_factory=list)
     goals: dict[str, str] = field(default_factory=dict)
     outcome: str = "playing"

@@ -7,14 +7,18 @@ box titles it "Cannot build the solar array here", and a log line says the whole
 
 from __future__ import annotations
 
-from collections.abc import Container, Sequence
+from collections.abc import Container, Iterable, Sequence
 
 from game.content.message import Message, say
-from game.content.models import ModuleSpec
+from game.content.models import ModuleSpec, Nearness
 from game.rules.grid import EARTH_VIEW_NEEDED, SiteGrid, footprint_cells, turned
 
 # The whole sentence a log or a command line reads; the reason box shows the `reason` value alone.
 CANNOT_BUILD_HERE = "{module} cannot be built here: {reason}"
+
+
+# What stands on the map already: each module's kind and the cells it covers (standing, being built or ordered).
+Standing = Iterable[tuple[ModuleSpec, Sequence[tuple[int, int]]]]
 
 
 def placement_refusal(
@@ -24,10 +28,12 @@ def placement_refusal(
     grid: SiteGrid,
     occupied: Container[tuple[int, int]] = (),
     rotated: bool = False,
+    standing: Standing = (),
 ) -> Message | None:
     """None when the module may stand with its top-left corner at (x, y); else the reason it may not.
 
-    A rotated module turns a quarter turn: its footprint's width and height swap.
+    A rotated module turns a quarter turn: its footprint's width and height swap. `standing` is what is on the
+    map already, for the distance rules (`near`, `away_from`).
     """
     footprint = turned(module.footprint, rotated)
     cells = footprint_cells(x, y, footprint)
@@ -63,7 +69,57 @@ def placement_refusal(
             return say("needs Earth in view: the horizon hides Earth from this tile {seen:.0%} of the time, and an "
                        "antenna needs it in view at least {needed:.0%}", seen=1 - grid.earth_share(cx, cy),
                        needed=EARTH_VIEW_NEEDED)
+        if rules.needs_earth_hidden and grid.earth_visible(cx, cy):
+            return say("needs Earth out of view: Earth stands above this tile's horizon")
+    return distance_refusal(module, cells, standing)
+
+
+def gap(cells: Sequence[tuple[int, int]], other: Sequence[tuple[int, int]]) -> int:
+    """Tiles between two footprints' nearest edges: side by side is 1, diagonal neighbours too."""
+    xs, ys = [cx for cx, _ in cells], [cy for _, cy in cells]
+    oxs, oys = [cx for cx, _ in other], [cy for _, cy in other]
+    dx = max(0, min(oxs) - max(xs), min(xs) - max(oxs))
+    dy = max(0, min(oys) - max(ys), min(ys) - max(oys))
+    return max(dx, dy)
+
+
+def distance_refusal(
+    module: ModuleSpec, cells: Sequence[tuple[int, int]], standing: Standing
+) -> Message | None:
+    """The first distance rule broken: one of the module's own, or an exclusion zone a standing module keeps."""
+    rules = module.placement
+    others = [(spec, their) for spec, their in standing if their]
+    if not rules.near and not rules.away_from and not any(spec.placement.away_from for spec, _ in others):
+        return None
+    for rule in rules.near:
+        distances = [gap(cells, their) for spec, their in others if rule.names(spec)]
+        what = _named(rule, others)
+        if not distances:
+            return say("must stand within {tiles} tiles of {what!l}, and there is none on the map yet",
+                       tiles=rule.tiles, what=what)
+        if min(distances) > rule.tiles:
+            return say("must stand within {tiles} tiles of {what!l}: the nearest is {gap} tiles away",
+                       tiles=rule.tiles, what=what, gap=min(distances))
+    for spec, their in others:
+        for rule in rules.away_from:
+            if rule.names(spec) and (apart := gap(cells, their)) < rule.tiles:
+                return say("must stand at least {tiles} tiles from {what!l}: {other!l} is only {gap} tiles away",
+                           tiles=rule.tiles, what=_named(rule, others), other=spec.name, gap=apart)
+        for rule in spec.placement.away_from:
+            if rule.names(module) and (apart := gap(cells, their)) < rule.tiles:
+                return say("{other} keeps {what!l} at least {tiles} tiles away, and this spot is only {gap} from it",
+                           other=spec.name, what=_named(rule, [(module, cells)]), tiles=rule.tiles, gap=apart)
     return None
+
+
+def _named(
+    rule: Nearness, specs: Sequence[tuple[ModuleSpec, Sequence[tuple[int, int]]]]
+) -> str | dict[str, str] | Message:
+    """What a distance rule measures to, in words: a module's name, or 'a module tagged nuclear'."""
+    if rule.tag is not None:
+        return say("a module tagged '{tag}'", tag=rule.tag)
+    named = next((spec.name for spec, _ in specs if spec.id == rule.module), None)
+    return named if named is not None else (rule.module or "").replace("_", " ")
 
 
 def cannot_build_here(module: str | dict[str, str], reason: str) -> Message:

@@ -43,7 +43,7 @@ from game.rules.negotiation import (
 from game.rules.placement import placement_refusal
 from game.rules.trust import CONSULT_TOPICS
 from game.systems.base import System
-from game.systems.placement import pad_reaches, power_reaches
+from game.systems.placement import modules_on_map, pad_reaches, power_reaches
 
 # Game values: when things fall due after signing, and what a delivered term is worth.
 INSTALMENT_DAYS = 30
@@ -470,9 +470,10 @@ def _their_view(partner: Partner, topic: str, modules: dict[str, ModuleSpec]) ->
 def _free_spot(ctx: SimContext, spec: ModuleSpec) -> tuple[int, int] | None:
     """Where a contributed module lands: the first spot, row by row, where it may stand, gets power and a pad
     reaches it (so assembly starts); failing that, one a pad reaches; failing that, any. The same every run."""
+    on_the_map = modules_on_map(ctx)
     allowed = [
         (x, y) for y in range(ctx.grid.height) for x in range(ctx.grid.width)
-        if placement_refusal(spec, x, y, ctx.grid, ctx.occupied) is None
+        if placement_refusal(spec, x, y, ctx.grid, ctx.occupied, standing=on_the_map) is None
     ]
     for x, y in allowed:
         cells = tuple(footprint_cells(x, y, spec.footprint))

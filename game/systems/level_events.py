@@ -1,13 +1,13 @@
-"""The level's events: on their day, or by chance each day from the level's seeded dice."""
+"""The level's events: on their day, by chance each day from the level's seeded dice, or when something happens."""
 
 from __future__ import annotations
 
 import esper
 
 from game.content.message import level_text
-from game.content.models import Event
+from game.content.models import Event, Trigger
 from game.ecs.components import EnergyStore, Module
-from game.ecs.events import LevelEventFired
+from game.ecs.events import LandingResolved, LevelEventFired, ModuleCompleted, PartnerJoined
 from game.ecs.status import is_sound
 from game.rules.hours import HOURS_PER_DAY
 from game.systems.base import System
@@ -26,12 +26,35 @@ class LevelEventSystem(System):
                 continue
             if event.day is not None:
                 due = hour == round(event.day * HOURS_PER_DAY)
+            elif event.when is not None:
+                in_window = event.from_day <= day and (event.until_day is None or day < event.until_day)
+                due = self._happened(event.id, event.when) and in_window
             else:
                 in_window = event.from_day <= day and (event.until_day is None or day < event.until_day)
                 chance = event.chance_per_day or 0.0
                 due = new_day and in_window and self.ctx.rng.random() < chance
             if due:
                 self._fire(event)
+
+    def _happened(self, event_id: str, when: Trigger) -> bool:
+        """Whether what `when` waits for happened in this hour's steps so far (a resource: fell below its level
+        this hour, having been above it; so a store that stays low fires it once, not every hour)."""
+        emitted = self.ctx.emitted
+        if when.module_finished is not None:
+            return any(isinstance(e, ModuleCompleted) and e.module == when.module_finished for e in emitted)
+        if when.partner_joined is not None:
+            return any(isinstance(e, PartnerJoined) and e.partner == when.partner_joined for e in emitted)
+        if when.landing is not None:
+            return any(isinstance(e, LandingResolved) and e.grade == when.landing for e in emitted)
+        ((resource, level_kg),) = (when.resource_below or {}).items()
+        below = self.ctx.station.resources.get(resource, 0.0) < level_kg
+        held = self.ctx.station.conditions_held
+        was_below = event_id in held
+        if below:
+            held.add(event_id)
+        else:
+            held.discard(event_id)
+        return below and not was_below
 
     def _fire(self, event: Event) -> None:
         ctx = self.ctx

@@ -15,13 +15,18 @@ from game.rules.links import PAD_SHAPE, pad_linked
 from game.rules.placement import cannot_build_here, placement_refusal
 
 
+def modules_on_map(ctx: SimContext) -> list[tuple[ModuleSpec, tuple[tuple[int, int], ...]]]:
+    """Every module on the map (standing, being built or ordered) with its cells, for the distance rules."""
+    return [(module.spec, module.cells) for _, module in esper.get_component(Module)]
+
+
 def placement_refusal_here(ctx: SimContext, spec: ModuleSpec, x: int, y: int, rotated: bool) -> str | None:
     """The full sentence the player sees when this module may not be placed here now, else None.
 
     A screen whose title already names the module shows only the reason: game.rules.placement.refusal_reason().
     """
     refusal = (
-        placement_refusal(spec, x, y, ctx.grid, ctx.occupied, rotated=rotated)
+        placement_refusal(spec, x, y, ctx.grid, ctx.occupied, rotated=rotated, standing=modules_on_map(ctx))
         or cargo_refusal(ctx, spec)
         or affordability_refusal(spec.name, spec.cost, ctx.station.budget)
     )

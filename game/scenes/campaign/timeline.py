@@ -15,7 +15,7 @@ from pygame_gui.elements import UIButton
 
 from game.content.loader import load_game_content
 from game.content.text import translate
-from game.content.timeline import Milestone, load_timeline
+from game.content.timeline import Milestone, load_timelines
 from game.content.ui_text import to_translate
 from game.progress import load_progress
 from game.render import palette
@@ -145,14 +145,15 @@ class TimelineScene(SceneBase):
 
     def enter(self) -> None:
         # Read again on every visit: a level just won unlocks the next one.
-        timeline = load_timeline()
+        content = load_game_content(self.ctx.mod_folders)
+        timeline = load_timelines([folder.path for folder in content[1:]])  # the game's milestones, and mods'
         self.problem = (
             # The problems themselves stay in English, as a modder reads them; the framing sentence is translated.
             self.ctx.tr("The timeline file has problems: {problems}",
                         problems="; ".join(str(problem) for problem in timeline.problems[:3]))
             if timeline.problems else None
         )
-        entries = level_entries(load_game_content(self.ctx.mod_folders), self.ctx.language, self.ctx.tr)
+        entries = level_entries(content, self.ctx.language, self.ctx.tr)
         apply_progress(entries, load_progress(), self.ctx.settings.unlock_all)
         campaign = [entry for entry in entries if entry.in_campaign]
         self.stages = [milestone for milestone in timeline.milestones if milestone.kind == "stage"]

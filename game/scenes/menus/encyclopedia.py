@@ -18,7 +18,7 @@ from game.content.figures import HasFigures, figure_sources, status_line
 from game.content.loader import ContentFolder, load_game_content
 from game.content.models import Fact, LanderSpec, LaunchVehicle, ModuleSpec, PartnerSpec, TileKind
 from game.content.text import translate
-from game.content.timeline import Milestone, date_message, load_timeline
+from game.content.timeline import Milestone, date_message, load_timelines
 from game.content.ui_text import ENGLISH, Translate, to_translate
 from game.progress import load_progress
 from game.render import palette
@@ -315,9 +315,10 @@ class EncyclopediaScene(SceneBase):
 
     def enter(self) -> None:
         language = self.ctx.language
-        timeline = load_timeline()
-        self.entries = encyclopedia_entries(load_game_content(self.ctx.mod_folders), timeline.milestones,
-                                            language, self.ctx.tr, timeline.facts_checked)
+        content = load_game_content(self.ctx.mod_folders)
+        timeline = load_timelines([folder.path for folder in content[1:]])  # the game's milestones, and mods'
+        self.entries = encyclopedia_entries(content, timeline.milestones, language, self.ctx.tr,
+                                            timeline.facts_checked)
         self._visible = None
         self.facts_seen = load_progress().facts_seen
         self._build_widgets()

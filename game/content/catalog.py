@@ -90,6 +90,7 @@ class Catalog:
     origins: dict[tuple[str, str], Origin] = field(default_factory=dict)
     broken: dict[tuple[str, str], Origin] = field(default_factory=dict)
     folders: dict[tuple[str, str], Path] = field(default_factory=dict)
+    sprites: dict[str, Path] = field(default_factory=dict)  # module id -> its checked picture
     moon: MoonFacts | None = None
 
     def section(self, name: str) -> dict[str, Any]:
@@ -106,6 +107,7 @@ class Catalog:
             origins=dict(self.origins),
             broken=dict(self.broken),
             folders=dict(self.folders),
+            sprites=dict(self.sprites),
             moon=self.moon,
         )
 
@@ -170,6 +172,8 @@ class Catalog:
                 self.section(section)[entry_id] = entry
                 self.origins[(section, entry_id)] = origin
                 self.broken.pop((section, entry_id), None)
+                if section == "modules":
+                    self.sprites.pop(entry_id, None)
                 if folder is not None:
                     self.folders[(section, entry_id)] = folder
                 added.append((section, entry_id))
@@ -293,6 +297,8 @@ def check_catalog_references(catalog: Catalog, entries: Iterable[tuple[str, str]
                 refusal = image_problem(folder, module.sprite, MAX_SPRITE_PIXELS)
                 if refusal is not None:
                     problems.append(origin.problem(("sprite",), refusal))
+                else:
+                    catalog.sprites[entry_id] = folder / module.sprite
         elif section == "partners":
             partner = catalog.partners[entry_id]
             for index, module_id in enumerate(partner.capabilities.modules):

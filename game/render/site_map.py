@@ -30,6 +30,7 @@ class MapModule:
     footprint: tuple[int, int] = (1, 1)
     conducts_power: bool = False
     state: str = "working"  # building, working, broken, unpowered
+    sprite: str | None = None  # a mod's picture for the module, drawn instead of its shape when it loads
 
     @property
     def is_cable(self) -> bool:
@@ -95,9 +96,43 @@ def draw_cables(surface: pygame.Surface, modules: Sequence[MapModule], camera: C
         pygame.draw.circle(surface, colours.cable, centre, max(1, width - 1))
 
 
+class SpritePictures:
+    """A mod's module pictures, loaded once and scaled per size: a cache of pixels, never game state. A picture
+    that will not load is remembered as None, so the map draws the module's shape instead."""
+
+    def __init__(self) -> None:
+        self._loaded: dict[str, pygame.Surface | None] = {}
+        self._scaled: dict[tuple[str, int, int], pygame.Surface] = {}
+
+    def get(self, path: str, box: tuple[int, int]) -> pygame.Surface | None:
+        if path not in self._loaded:
+            try:
+                picture = pygame.image.load(path)
+                self._loaded[path] = picture.convert_alpha() if pygame.display.get_surface() else picture
+            except (pygame.error, OSError, ValueError):
+                self._loaded[path] = None
+        loaded = self._loaded[path]
+        if loaded is None or box[0] < 1 or box[1] < 1:
+            return None
+        picture = loaded
+        scale = min(box[0] / picture.get_width(), box[1] / picture.get_height())
+        size = (max(1, round(picture.get_width() * scale)), max(1, round(picture.get_height() * scale)))
+        key = (path, *size)
+        scaled = self._scaled.get(key)
+        if scaled is None:
+            if len(self._scaled) > 256:  # zooming through many sizes must not grow memory forever
+                self._scaled.clear()
+            scaled = self._scaled[key] = pygame.transform.smoothscale(picture, size)
+        return scaled
+
+
+SPRITES = SpritePictures()
+
+
 def draw_modules(surface: pygame.Surface, modules: Iterable[MapModule], camera: Camera,
                  colours: Palette = STANDARD_PALETTE) -> None:
-    """Each module on a dark plate over its footprint, so its silhouette reads on any ground."""
+    """Each module on a dark plate over its footprint, so its silhouette (or its mod's picture) reads on any
+    ground."""
     for module in modules:
         if module.is_cable:
             continue
@@ -109,7 +144,14 @@ def draw_modules(surface: pygame.Surface, modules: Iterable[MapModule], camera: 
         pygame.draw.rect(surface, palette.GLYPH_FILL, plate, max(1, plate.height // 16),
                          border_radius=max(2, plate.height // 6))
         glyph_box = plate.inflate(-plate.width // 5, -plate.height // 5)
-        if module.state == "working":
+        picture = SPRITES.get(module.sprite, plate.inflate(-4, -4).size) if module.sprite else None
+        if picture is not None:
+            spot = surface.blit(picture, picture.get_rect(center=plate.center))
+            if module.state != "working":  # greyed like a shape that is not working
+                veil = pygame.Surface(spot.size, pygame.SRCALPHA)
+                veil.fill((60, 66, 80, 150))
+                surface.blit(veil, spot)
+        elif module.state == "working":
             draw_glyph(surface, module.shape, glyph_box)
         else:
             # Not working: the same silhouette, greyed, so the shape still says what it is.

@@ -17,6 +17,7 @@ from game.content.ui_text import ENGLISH, Translate
 from game.progress import load_progress
 from game.render import palette
 from game.render.fonts import scaled
+from game.render.level_picture import LevelPictures
 from game.render.text import draw_paragraph, draw_text, fit_text
 from game.scenes.campaign.level_entries import LevelEntry, apply_progress, level_entries
 from game.scenes.context import SceneContext
@@ -89,6 +90,8 @@ class LevelListScene(SceneBase):
         self.detail: UITextBox | None = None
         self.back_button: UIButton | None = None
         self.play_button: UIButton | None = None
+        self.pictures = LevelPictures()
+        self.picture: tuple[pygame.Surface, bool] | None = None  # the chosen level's picture, and if its own
 
     # --- life cycle ------------------------------------------------------------------------------
 
@@ -145,6 +148,21 @@ class LevelListScene(SceneBase):
 
     def detail_rect(self, size: tuple[int, int]) -> pygame.Rect:
         return self.list_detail(size).detail
+
+    def picture_rect(self, size: tuple[int, int]) -> pygame.Rect:
+        """The band at the top of the detail panel where the chosen level's picture is drawn."""
+        detail = self.detail_rect(size)
+        caption = self.ctx.fonts.regular(palette.SMALL).get_linesize()
+        height = min(round(detail.height * 0.4), round(detail.width * 9 / 16) + caption)
+        return pygame.Rect(detail.x, detail.y, detail.width, max(0, height))
+
+    def text_rect(self, size: tuple[int, int]) -> pygame.Rect:
+        """The detail's text: below the picture when there is one, else the whole panel."""
+        detail = self.detail_rect(size)
+        if self.picture is None:
+            return detail
+        band = self.picture_rect(size)
+        return pygame.Rect(detail.x, band.bottom + 10, detail.width, detail.bottom - band.bottom - 10)
 
     def card_rect(self, index: int, size: tuple[int, int]) -> pygame.Rect:
         return self.list_detail(size).row(index, self.card_height(), gap=CARD_GAP, scroll=self.scroll, inset=14)
@@ -220,7 +238,12 @@ class LevelListScene(SceneBase):
         elif card.bottom > listing.bottom:
             self._scroll_by(card.bottom - listing.bottom)
         entry = self.selected_entry
+        self.picture = self._picture_for(entry, size)
         if self.detail is not None:
+            text = self.text_rect(size)
+            if self.detail.relative_rect != text:
+                self.detail.set_relative_position(text.topleft)
+                self.detail.set_dimensions(text.size)
             self.detail.set_text(html_for_look(detail_html(entry, self.ctx.language, self.ctx.tr), self.ctx) if entry
                                  else self.ctx.tr("No levels were found."))
         if self.play_button is not None:
@@ -228,6 +251,14 @@ class LevelListScene(SceneBase):
                 self.play_button.enable()
             else:
                 self.play_button.disable()
+
+    def _picture_for(self, entry: LevelEntry | None, size: tuple[int, int]) -> tuple[pygame.Surface, bool] | None:
+        """A playable level's preview, or its site map; a broken file shows its problems alone."""
+        if entry is None or not entry.playable or entry.loaded is None:
+            return None
+        band = self.picture_rect(size)
+        caption = self.ctx.fonts.regular(palette.SMALL).get_linesize()
+        return self.pictures.picture(entry.loaded, (band.width, band.height - caption - 4))
 
     def _scroll_by(self, pixels: int) -> None:
         listing = self.list_rect(self.ctx.ui.window_resolution)
@@ -253,6 +284,7 @@ class LevelListScene(SceneBase):
                 self._draw_card(surface, card, entry, index == self.selected)
         surface.set_clip(previous_clip)
         self._draw_scrollbar(surface, listing)
+        self._draw_picture(surface, size)
         hint = self.ctx.tr("Up/Down or Tab choose  ·  Enter briefing  ·  Esc back")
         font = fonts.regular(palette.SMALL)
         if self.back_button is not None and self.play_button is not None:
@@ -290,6 +322,19 @@ class LevelListScene(SceneBase):
                                colours.accent if entry.playable else colours.broken, (x, title.bottom))
         draw_paragraph(surface, entry.summary, small, colours.text_dim,
                        (x, where_line.bottom), card.right - 16 - x, max_lines=2)
+
+    def _draw_picture(self, surface: pygame.Surface, size: tuple[int, int]) -> None:
+        if self.picture is None:
+            return
+        picture, own = self.picture
+        band = self.picture_rect(size)
+        font = self.ctx.fonts.regular(palette.SMALL)
+        spot = picture.get_rect(midtop=(band.centerx, band.y))
+        surface.blit(picture, spot)
+        pygame.draw.rect(surface, self.ctx.palette.panel_edge, spot.inflate(2, 2), 1)
+        caption = self.ctx.tr("The level's picture") if own else self.ctx.tr("The site's map")
+        draw_text(surface, fit_text(caption, font, band.width), font, self.ctx.palette.text_dim,
+                  (band.centerx, spot.bottom + 4), anchor="midtop")
 
     def _draw_scrollbar(self, surface: pygame.Surface, listing: pygame.Rect) -> None:
         content = len(self.entries) * (self.card_height() + CARD_GAP) - CARD_GAP

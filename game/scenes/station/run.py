@@ -7,6 +7,7 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from game.content.catalog import Catalog
 from game.content.loader import LoadedLevel
 from game.content.text import translate
 from game.ecs.commands import Command, PlaceModule
@@ -30,7 +31,7 @@ def map_modules_from_level(loaded: LoadedLevel, language: str) -> list[MapModule
     for placed in level.start.modules:
         spec = catalog.modules[placed.module]
         modules.append(MapModule(spec.id, translate(spec.name, language), spec.shape, placed.x, placed.y,
-                                 spec.footprint, spec.conducts_power))
+                                 spec.footprint, spec.conducts_power, sprite=_sprite(catalog, spec.id)))
     return modules
 
 
@@ -39,9 +40,15 @@ def map_modules_from_snapshot(snapshot: StationSnapshot, loaded: LoadedLevel) ->
     return [
         MapModule(view.module_id, view.name, view.shape, view.x, view.y, view.footprint,
                   catalog.modules[view.module_id].conducts_power if view.module_id in catalog.modules else False,
-                  view.state)
+                  view.state, sprite=_sprite(catalog, view.module_id))
         for view in snapshot.modules
     ]
+
+
+def _sprite(catalog: Catalog, module_id: str) -> str | None:
+    """The mod's picture for the module, checked when the catalog was read; None draws its shape."""
+    sprite = catalog.sprites.get(module_id)
+    return str(sprite) if sprite is not None else None
 
 
 def new_simulation(loaded: LoadedLevel, landing_choice: str) -> Simulation:

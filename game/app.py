@@ -271,8 +271,10 @@ def _apply_settings(ctx: SceneContext) -> None:
         ctx.apply_look()
 
 
-def open_app(start_scene: SceneFactory | None = None, *, mod_folders: Sequence[Path] | None = None) -> App:
-    """Opens the window and builds the app with its first scene, ready for `frame()`."""
+def open_app(start_scene: SceneFactory | None = None, *, mod_folders: Sequence[Path] | None = None,
+             under_title: bool = False) -> App:
+    """Opens the window and builds the app with its first scene, ready for `frame()`. With `under_title`, the
+    title screen lies under the first scene, so leaving it goes to the title rather than out of the game."""
     loaded = load_settings()
     window = open_window(loaded.settings)
     assets = paths.assets_dir()
@@ -284,6 +286,10 @@ def open_app(start_scene: SceneFactory | None = None, *, mod_folders: Sequence[P
     home_problem = paths.user_home().problem
     if home_problem:  # portable mode asked for on a read-only stick: say where the files go instead
         ctx.notices.show(ctx.tr(home_problem), SETTINGS_WARNING_SECONDS)
+    if start_scene is not None and under_title:
+        app = App(window, ctx, _title_scene(ctx))
+        app.request(Push(start_scene(ctx)))
+        return app
     return App(window, ctx, (start_scene or _title_scene)(ctx))
 
 
@@ -293,9 +299,10 @@ def run(
     max_frames: int | None = None,
     on_interactive: Callable[[], None] | None = None,
     mod_folders: Sequence[Path] | None = None,
+    under_title: bool = False,
 ) -> int:
     """Plays the game until the player quits (or `max_frames` have run); see the module docstring."""
-    app = open_app(start_scene, mod_folders=mod_folders)
+    app = open_app(start_scene, mod_folders=mod_folders, under_title=under_title)
     clock = pygame.time.Clock()
     dt = 0.0
     previous = _end_on_sigterm()

@@ -54,7 +54,13 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"lunar-station {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
-    commands.add_parser("play", help="start the game (the default)", description="Start the game.")
+    play_command = commands.add_parser(
+        "play", help="start the game (the default), or open one level straight away",
+        description="Start the game. With LEVEL, open that level's station screen straight away; when its file "
+        "(or its mod's catalog) changes on disk, the game offers to reload it, keeping the view of the map.",
+    )
+    play_command.add_argument("level", nargs="?", metavar="LEVEL",
+                              help="a level file, or the id of a shipped or installed level")
     classroom.add_commands(commands)
     commands.add_parser(
         "where",
@@ -159,7 +165,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return where()
         if args.command in ("class", "report"):
             return classroom.run(args)
-        return play()
+        return play(getattr(args, "level", None))
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:  # the reader went away (`... | head`): nothing left to say
@@ -508,8 +514,26 @@ def where_lines(home: paths.UserHome) -> list[str]:
     return lines
 
 
-def play() -> int:
+def play(level: str | None = None) -> int:
+    """The game; with `level`, that level's station screen at once (over the title, where leaving it goes)."""
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")  # players need no banner in their terminal
-    from game.app import run
+    if level is None:
+        from game.app import run
 
-    return run()
+        return run()
+    path = find_level(level)
+    if path is None:
+        print(f"lunar-station play: no level file or level called '{level}'", file=sys.stderr)
+        return 1
+    loaded = load_level_by_path(path)
+    if not loaded.ok:
+        for problem in loaded.problems:
+            print(problem, file=sys.stderr)
+        print(f"{loaded.label}: the level has problems; fix them and run again", file=sys.stderr)
+        return 1
+    from game.app import run
+    from game.content.watch import LevelWatch
+    from game.scenes.station.station_scene import StationScene
+
+    watch = LevelWatch(path)
+    return run(lambda ctx: StationScene(ctx, loaded, watch=watch), under_title=True)

@@ -16,12 +16,14 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.content.loader import LoadedLevel
+from game.content.watch import LevelWatch
 from game.render.camera import Camera
 from game.render.map_layers import MapLayers
 from game.render.text_cache import TextCache
 from game.scenes.context import SceneContext
-from game.scenes.scene import Pop, Push, SceneBase, Transition
+from game.scenes.scene import Pop, Push, Replace, SceneBase, Transition
 from game.scenes.station import drawing, station_input
+from game.scenes.station.file_reload import FileReload, keep_view
 from game.scenes.station.keys import StationKeys
 from game.scenes.station.layout import StationLayout
 from game.scenes.station.run import StationRun
@@ -55,8 +57,10 @@ class StationScene(SceneBase):
     Pass `simulation` to continue a saved run; otherwise a new run of the level starts.
     """
 
-    def __init__(self, ctx: SceneContext, loaded: LoadedLevel, simulation: Simulation | None = None):
+    def __init__(self, ctx: SceneContext, loaded: LoadedLevel, simulation: Simulation | None = None,
+                 watch: LevelWatch | None = None):
         self.ctx = ctx
+        self.reload = FileReload(watch)  # `lunar-station play LEVEL`: offers to reload the level when it changes
         self.run = StationRun(ctx, loaded, simulation)
         self.state = StationState()
         self.layout = StationLayout.for_size(ctx.ui.window_resolution, ctx.fonts.scale)
@@ -98,6 +102,7 @@ class StationScene(SceneBase):
         self.run.trigger_hint("level_start")
 
     def exit(self) -> None:
+        self.reload.close()
         self.widgets.kill()
         self.tools.close_dialog()
         self.runner.close_question()
@@ -125,6 +130,9 @@ class StationScene(SceneBase):
     # --- input, time, drawing --------------------------------------------------------------------
 
     def handle(self, event: pygame.event.Event) -> Transition | None:
+        answer = self.reload.answer(event)
+        if answer is not None:
+            return self._reloaded() if answer else None
         if event.type == pygame.VIDEORESIZE:
             self.relayout()
             return None
@@ -135,6 +143,8 @@ class StationScene(SceneBase):
     def update(self, dt: float) -> Transition | None:
         if self.leaving:
             return Pop()
+        if self.runner.landing_question is None and not self.tools.asking:
+            self.reload.offer(self.ctx, dt)
         for key in self.state.held_pan:
             dx, dy = self.keys.pan_step(key)
             self.camera.pan_pixels(-dx * PAN_SPEED_PX * dt, -dy * PAN_SPEED_PX * dt)
@@ -148,6 +158,17 @@ class StationScene(SceneBase):
 
     def draw(self, surface: pygame.Surface, alpha: float) -> None:
         drawing.draw(surface, self, alpha)
+
+    def _reloaded(self) -> Transition | None:
+        """The changed level on a fresh station screen with the same view of the map, or (when the files now
+        have problems) a notice naming the first, and the level being played stays."""
+        watch = self.reload.watch
+        scene = self.reload.reloaded_scene(self.ctx, lambda loaded: StationScene(self.ctx, loaded, watch=watch))
+        if scene is None:
+            return None
+        keep_view(self.camera, scene.camera)
+        self.run.simulation.has_unsaved_progress = False  # the player chose to start the changed level afresh
+        return Replace(scene)
 
     # --- other screens over this one -------------------------------------------------------------
 

@@ -27,15 +27,14 @@ from game.content.loader import (
     load_level_by_path,
     mark_id_clashes,
     shipped_level_ids,
+    top_level_id,
 )
 from game.content.mod_text import mod_translations
 from game.content.models import MAX_DAYS, MAX_SEED, Level
 from game.content.problems import Problem
-from game.content.reading import UnreadableFile, read_text
 from game.content.schema import catalog_schema_text, level_schema_text
 from game.content.text import printable
 from game.content.timeline import load_timeline, load_timelines, mod_timeline_path
-from game.content.toml_file import MAX_FILE_BYTES
 
 
 class _Parser(argparse.ArgumentParser):
@@ -361,20 +360,8 @@ def find_level(name: str) -> Path | None:
         return path
     for folder in [paths.levels_dir(), *installed_mods()]:
         for candidate in level_files(folder):
-            if candidate.stem == name or _level_id(candidate) == name:
+            if candidate.stem == name or top_level_id(candidate) == name:
                 return candidate
-    return None
-
-
-def _level_id(path: Path) -> str | None:
-    try:
-        text = read_text(path, MAX_FILE_BYTES)
-    except UnreadableFile:
-        return None
-    for line in text.splitlines()[:40]:
-        key, _, value = line.partition("=")
-        if key.strip() == "id":
-            return value.strip().strip("\"'")
     return None
 
 

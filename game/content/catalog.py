@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -10,7 +10,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field
 
 from game.content.images import MAX_SPRITE_PIXELS, image_problem
-from game.content.locate import key_lines, line_of
+from game.content.locate import LazyKeyLines, line_of
 from game.content.mod_text import TRANSLATIONS, mod_translations
 from game.content.models import (
     LanderSpec,
@@ -34,7 +34,7 @@ class Origin:
 
     label: str
     path: KeyPath
-    lines: dict[KeyPath, int]
+    lines: Mapping[KeyPath, int]
 
     def problem(self, subpath: KeyPath, message: str) -> Problem:
         path = (*self.path, *subpath)
@@ -129,7 +129,7 @@ class Catalog:
         self,
         layer: dict[str, Any],
         label: str,
-        lines: dict[KeyPath, int],
+        lines: Mapping[KeyPath, int],
         prefix: KeyPath = (),
         folder: Path | None = None,
         context: dict[str, Any] | None = None,
@@ -223,13 +223,13 @@ def add_catalog_file(
             catalog.moon = outline.moon
         sections = {section: getattr(outline, section) for section in SECTIONS}
     entry_problems, added = catalog.add_layer(
-        sections, source.label, key_lines(source.text), folder=folder, context=context
+        sections, source.label, LazyKeyLines(source.text), folder=folder, context=context
     )
     return problems + entry_problems, added
 
 
 def add_level_catalog(
-    catalog: Catalog, raw: Any, label: str, lines: dict[KeyPath, int], folder: Path | None = None,
+    catalog: Catalog, raw: Any, label: str, lines: Mapping[KeyPath, int], folder: Path | None = None,
     context: dict[str, Any] | None = None,
 ) -> tuple[list[Problem], list[tuple[str, str]]]:
     """A level's own `[catalog]` table over `catalog`, entry by entry."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -10,13 +11,14 @@ from typing import Any
 
 from game import paths
 from game.content.catalog import SECTIONS, Catalog, add_level_catalog, check_catalog_references, load_catalog
-from game.content.locate import key_lines, line_of
+from game.content.locate import LazyKeyLines, key_lines, line_of
 from game.content.mod_text import MOD_LANGUAGE_FOLDER, TRANSLATIONS, mod_translations
 from game.content.models import Level
 from game.content.problems import ContentError, Problem
+from game.content.reading import UnreadableFile, read_text
 from game.content.references import check_level_references
 from game.content.text import translate
-from game.content.toml_file import read_toml
+from game.content.toml_file import MAX_FILE_BYTES, read_toml
 from game.content.validation import validate_data
 from game.terrain.png import HeightImageError, image_inside, read_height_image
 
@@ -66,7 +68,7 @@ def load_level(path: Path, base: Catalog, translations: dict[str, dict[str, str]
     if source.data is None:
         loaded.problems = list(source.problems)
         return loaded
-    lines = key_lines(source.text)
+    lines = LazyKeyLines(source.text)
     if looks_like_catalog(source.data):
         loaded.problems = [Problem(source.label, (), "this is a catalog file, not a level: move it into catalog/")]
         return loaded
@@ -218,10 +220,30 @@ def shipped_level_ids() -> dict[str, str]:
     checked by the game's own tests, and a modder's check should not wait for them."""
     ids: dict[str, str] = {}
     for path in level_files(paths.levels_dir()):
-        data = read_toml(path).data or {}
-        if isinstance(data.get("id"), str):
-            ids.setdefault(data["id"], f"{path.name} (Lunar Station)")
+        level_id = top_level_id(path)
+        if level_id is not None:
+            ids.setdefault(level_id, f"{path.name} (Lunar Station)")
     return ids
+
+
+_ID_LINE = re.compile(r"""^id\s*=\s*["']([^"']*)["']\s*(#.*)?$""")
+
+
+def top_level_id(path: Path) -> str | None:
+    """The `id = "..."` of a level file's top table, read line by line up to its first [table]: quick, for
+    files known to be sound (the game's own, and finding a level by id on the command line)."""
+    try:
+        text = read_text(path, MAX_FILE_BYTES)
+    except UnreadableFile:
+        return None
+    for line in text.splitlines():
+        stripped = line.strip()
+        if stripped.startswith("["):
+            return None
+        match = _ID_LINE.match(stripped)
+        if match:
+            return match.group(1)
+    return None
 
 
 def load_level_by_path(path: Path) -> LoadedLevel:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Iterator, Mapping
 
 from game.content.problems import KeyPath
 
@@ -196,7 +197,30 @@ def key_lines(text: str) -> dict[KeyPath, int]:
         return {}  # positions are a courtesy; a scanner slip must never hide the problem itself
 
 
-def line_of(lines: dict[KeyPath, int], path: KeyPath) -> int | None:
+class LazyKeyLines(Mapping[KeyPath, int]):
+    """key_lines(text), worked out the first time a line is asked for: most files have no problem to point at,
+    and scanning them is as slow as parsing them."""
+
+    def __init__(self, text: str):
+        self._text = text
+        self._lines: dict[KeyPath, int] | None = None
+
+    def _all(self) -> dict[KeyPath, int]:
+        if self._lines is None:
+            self._lines = key_lines(self._text)
+        return self._lines
+
+    def __getitem__(self, path: KeyPath) -> int:
+        return self._all()[path]
+
+    def __iter__(self) -> Iterator[KeyPath]:
+        return iter(self._all())
+
+    def __len__(self) -> int:
+        return len(self._all())
+
+
+def line_of(lines: Mapping[KeyPath, int], path: KeyPath) -> int | None:
     """The line of `path`, or of its nearest enclosing key that the text shows."""
     for end in range(len(path), 0, -1):
         line = lines.get(path[:end])

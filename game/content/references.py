@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +20,7 @@ MAX_SITE_WIDTH = 160
 
 
 class _Report:
-    def __init__(self, label: str, lines: dict[KeyPath, int], catalog: Catalog):
+    def __init__(self, label: str, lines: Mapping[KeyPath, int], catalog: Catalog):
         self.label = label
         self.lines = lines
         self.catalog = catalog
@@ -38,7 +38,7 @@ class _Report:
 
 
 def check_level_references(
-    level: Level, catalog: Catalog, label: str, lines: dict[KeyPath, int], folder: Path
+    level: Level, catalog: Catalog, label: str, lines: Mapping[KeyPath, int], folder: Path
 ) -> list[Problem]:
     """Every reference problem of a shape-valid level, in file order."""
     report = _Report(label, lines, catalog)

@@ -6,11 +6,12 @@ import datetime as dt
 import re
 import types
 import typing
+from collections.abc import Mapping
 from typing import Any, TypeVar, Union
 
 from pydantic import BaseModel, ValidationError
 
-from game.content.locate import key_lines, line_of
+from game.content.locate import LazyKeyLines, line_of
 from game.content.problems import KeyPath, Problem, did_you_mean
 from game.content.toml_file import TomlFile
 
@@ -35,11 +36,11 @@ def validate_shape(model: type[ModelT], source: TomlFile) -> tuple[ModelT | None
     """Validates the parsed table of `source` as `model`; every problem at once, each with its line."""
     if source.data is None:
         return None, list(source.problems)
-    return validate_data(model, source.data, source.label, key_lines(source.text))
+    return validate_data(model, source.data, source.label, LazyKeyLines(source.text))
 
 
 def validate_data(
-    model: type[ModelT], data: Any, label: str, lines: dict[KeyPath, int], prefix: KeyPath = (),
+    model: type[ModelT], data: Any, label: str, lines: Mapping[KeyPath, int], prefix: KeyPath = (),
     context: dict[str, Any] | None = None,
 ) -> tuple[ModelT | None, list[Problem]]:
     """Validates `data`, found at `prefix` in the file `label`, as `model`: one catalog entry, or a whole file.

@@ -93,7 +93,8 @@ def modding_rows() -> list[Row]:
     reload = reload_seconds()
     return [
         ("modding: validate the example mod", in_process * 1000, "ms",
-         f"goal: under {VALIDATE_GOAL_S * 1000:,.0f} ms; the whole command from a fresh interpreter {command * 1000:,.0f} ms"),
+         f"goal: under {VALIDATE_GOAL_S * 1000:,.0f} ms; the whole command from a fresh interpreter "
+         f"{command * 1000:,.0f} ms"),
         ("modding: reload a changed level", reload * 1000, "ms",
          f"answer Reload to the new station screen drawn (goal: under {RELOAD_GOAL_S * 1000:,.0f} ms)"),
     ]

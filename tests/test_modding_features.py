@@ -8,7 +8,6 @@ import zlib
 from pathlib import Path
 
 import pytest
-from game.ecs.session import Simulation
 
 from game import cli
 from game.content.loader import load_game_content, load_level_by_path
@@ -17,6 +16,7 @@ from game.content.text import translate
 from game.content.timeline import load_timelines
 from game.ecs.commands import PlaceModule
 from game.ecs.events import LevelEventFired
+from game.simulation.simulation import Simulation
 
 REPO = Path(__file__).resolve().parent.parent
 BASE_LEVEL = REPO / "tests" / "fixtures" / "base_level.toml"

@@ -292,3 +292,25 @@ def test_reasons_are_messages_a_screen_can_translate(tmp_path):
         assert isinstance(preview.reason, Message)
     finally:
         simulation.close()
+
+
+def test_an_event_goal_is_met_when_its_event_fires(tmp_path):
+    extra = EVENTS.replace('max_times = 3\n', "") + (
+        '\n[[goals]]\nid = "wait"\nkind = "event"\nevent = "habitat-done"\ntext = "Finish the habitat."\n'
+    )
+    mod = make_mod(tmp_path / "club", level_extra=extra)
+    text = (mod / "club.toml").read_text(encoding="utf-8").replace('launch_vehicles = ["long_march_5"]\n', "")
+    (mod / "club.toml").write_text(text, encoding="utf-8")
+    simulation = simulation_for(mod)
+    try:
+        simulation.run_hours(2)
+        assert simulation.ctx.station.goals["wait"] == "pending"
+        simulation.queue(PlaceModule("club_habitat", 8, 2))
+        simulation.run_hours(24 * 5)
+        assert simulation.ctx.station.goals["wait"] == "met"
+    finally:
+        simulation.close()
+    bad = make_mod(tmp_path / "bad", level_extra='\n[[goals]]\nid = "wait"\nkind = "event"\nevent = "nothing"\n'
+                                                 'text = "Wait."\n')
+    problems = "\n".join(str(problem) for problem in load_level_by_path(bad / "club.toml").problems)
+    assert "goals[1].event: unknown event of this level 'nothing'" in problems

@@ -576,7 +576,7 @@ class LevelPartner(Strict):
 
 GoalKind = Literal[
     "build", "science", "sustain_crew", "keep_power", "stay_in_budget", "stockpile",
-    "partners", "agreements", "trust", "promises_kept",
+    "partners", "agreements", "trust", "promises_kept", "event",
 ]
 _GOAL_NEEDS: dict[str, tuple[str, ...]] = {
     "build": ("module",),
@@ -589,6 +589,7 @@ _GOAL_NEEDS: dict[str, tuple[str, ...]] = {
     "agreements": (),
     "trust": ("min_trust",),
     "promises_kept": (),
+    "event": ("event",),
 }
 # Goals measured on the level's partners (the level must list some).
 PARTNER_GOAL_KINDS = ("partners", "agreements", "trust", "promises_kept")
@@ -621,6 +622,9 @@ class Goal(Strict):
         None, description="agreements: only agreements with this term count (e.g. module, funding)."
     )
     min_trust: float | None = Field(None, ge=0.0, le=100.0, description="trust: the trust to reach, 0 to 100.")
+    event: Identifier | None = Field(
+        None, description="event: met once this event of the level has fired `count` times."
+    )
 
     @model_validator(mode="after")
     def _has_what_its_kind_needs(self) -> Goal:

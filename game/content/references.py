@@ -53,7 +53,10 @@ def check_level_references(
     for index, partner in enumerate(level.partners):
         if partner.partner not in catalog.partners:
             report.unknown(("partners", index, "partner"), "partners", partner.partner)
+    event_ids = {event.id for event in level.events}
     for index, goal in enumerate(level.goals):
+        if goal.event is not None and goal.event not in event_ids:
+            report.add(("goals", index, "event"), unknown("event of this level", goal.event, event_ids))
         if goal.module is not None and goal.module not in catalog.modules:
             report.unknown(("goals", index, "module"), "modules", goal.module)
     fact_ids = {fact.id for fact in level.facts}

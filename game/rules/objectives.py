@@ -28,6 +28,7 @@ class Progress:
     trust: Mapping[str, float] = field(default_factory=dict)  # every partner's trust, 0 to 100
     agreements: tuple[SignedAgreement, ...] = ()
     promises_kept: Mapping[str, int] = field(default_factory=dict)  # the player's promises kept, per partner
+    events_fired: Mapping[str, int] = field(default_factory=dict)  # how often each level event has fired
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +57,8 @@ def goal_fraction(goal: Goal, progress: Progress) -> float:
         return progress.resources.get(goal.resource or "", 0.0) / (goal.amount or 1.0)
     if goal.kind in PARTNER_GOAL_KINDS:
         return _partner_fraction(goal, progress)
+    if goal.kind == "event":
+        return progress.events_fired.get(goal.event or "", 0) / goal.count
     return 1.0 if progress.lowest_budget >= 0 else 0.0  # stay_in_budget
 
 

@@ -76,6 +76,7 @@ def measure(ctx: SimContext) -> Progress:
         crewed_streak_hours=station.crewed_streak_hours,
         crew=station.crew,
         lowest_budget=station.lowest_budget,
+        events_fired=station.events_fired,
         **(_diplomacy(ctx) if any(goal.kind in PARTNER_GOAL_KINDS for goal in ctx.level.goals) else {}),
     )
 

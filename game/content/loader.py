@@ -13,7 +13,7 @@ from game import paths
 from game.content.catalog import SECTIONS, Catalog, add_level_catalog, check_catalog_references, load_catalog
 from game.content.locate import LazyKeyLines, key_lines, line_of
 from game.content.mod_text import MOD_LANGUAGE_FOLDER, TRANSLATIONS, mod_translations
-from game.content.models import Level
+from game.content.models import CatalogExtension, Level
 from game.content.problems import ContentError, Problem
 from game.content.reading import UnreadableFile, read_text
 from game.content.references import check_level_references
@@ -89,6 +89,11 @@ def load_level(path: Path, base: Catalog, translations: dict[str, dict[str, str]
     if level is None:
         loaded.problems = sorted(loaded.problems + catalog_problems, key=lambda problem: problem.line or 0)
         return loaded
+    # The level keeps its own sound entries, so what it holds (and a save's fingerprint of it) says them.
+    own: dict[str, Any] = {
+        section: [catalog.section(section)[entry] for kind, entry in added if kind == section] for section in SECTIONS
+    }
+    level = level.model_copy(update={"catalog": CatalogExtension.model_construct(**own)})
     problems = catalog_problems + check_catalog_references(catalog, added)
     problems += check_level_references(level, catalog, source.label, lines, path.parent)
     loaded.level, loaded.catalog = level, catalog

@@ -29,7 +29,7 @@ from game.content.loader import (
     shipped_level_ids,
     top_level_id,
 )
-from game.content.mod_text import mod_translations
+from game.content.mod_text import MOD_LANGUAGE_FOLDER, mod_translations
 from game.content.models import MAX_DAYS, MAX_SEED, Level
 from game.content.problems import Problem
 from game.content.schema import catalog_schema_text, level_schema_text
@@ -211,6 +211,8 @@ class _Validation:
             self.catalog_folder(path)
         elif path.name == "timeline":
             self.files(path, sorted(path.glob("*.toml")), "no milestones files (*.toml)")
+        elif path.name == MOD_LANGUAGE_FOLDER and is_content_folder(path.parent):
+            self.languages(path)
         elif is_content_folder(path):
             self.mod(path)
         else:
@@ -223,7 +225,11 @@ class _Validation:
                 self.mod(mod)
 
     def file(self, path: Path) -> None:
-        if path.parent.name == "catalog":
+        if path.parent.name == MOD_LANGUAGE_FOLDER and is_content_folder(path.parent.parent):
+            label = label_for(path)
+            self.results.append((label, [p for p in mod_translations(path.parent.parent, label_for)[1]
+                                         if p.file == label]))
+        elif path.parent.name == "catalog":
             catalog, problems = load_catalog([path.parent.parent], self.base, label_for)
             self.results.append((label_for(path), [p for p in problems if p.file == label_for(path)]))
         elif path.parent.name == "timeline":
@@ -242,6 +248,17 @@ class _Validation:
             self.results.append((label_for(folder), [Problem(label_for(folder), (), f"this folder holds {none}")]))
         for path in files:
             self.file(path)
+
+    def languages(self, folder: Path) -> None:
+        """A mod's lang/ folder: each translation file on its own."""
+        files = sorted(folder.glob("*.toml"))
+        if not files:
+            self.files(folder, files, "no language files (*.toml)")
+            return
+        problems = mod_translations(folder.parent, label_for)[1]
+        for path in files:
+            label = label_for(path)
+            self.results.append((label, [p for p in problems if p.file == label]))
 
     def catalog_folder(self, folder: Path) -> None:
         files = sorted(folder.glob("*.toml"))

@@ -215,9 +215,12 @@ def test_a_mod_ships_its_own_translations(tmp_path, capsys):
     assert translate(level.level.title, "fr") == "Base d'essai"
     assert translate(level.level.title, "zh") == "Test base"
     assert translate(club.catalog.modules["club_habitat"].name, "fr") == "Habitat du club"
+    assert cli.main(["validate", str(mod / "lang")]) == 0
+    assert "lang/fr.toml: ok" in capsys.readouterr().out
     (mod / "lang" / "english.toml").write_text("[messages]\n", encoding="utf-8")
     assert cli.main(["validate", str(mod)]) == 1
     assert "'english' is not a language to translate into" in capsys.readouterr().out
+    assert cli.main(["validate", str(mod / "lang" / "english.toml")]) == 1
 
 
 MILESTONES = """format = 1

@@ -317,3 +317,24 @@ def test_an_event_goal_is_met_when_its_event_fires(tmp_path):
                                                  'text = "Wait."\n')
     problems = "\n".join(str(problem) for problem in load_level_by_path(bad / "club.toml").problems)
     assert "goals[1].event: unknown event of this level 'nothing'" in problems
+
+
+def test_an_event_fires_when_a_partner_joins(tmp_path):
+    extra = (
+        '\n[[events]]\nid = "invite"\nkind = "partner"\nday = 1\ntext = "Roscosmos signs."\n'
+        'effect = { partner = "roscosmos", join = true }\n'
+        '\n[[events]]\nid = "welcome"\nkind = "news"\ntext = "Welcome aboard."\n'
+        'when = { partner_joined = "roscosmos" }\n'
+    )
+    mod = make_mod(tmp_path / "club", level_extra=extra)
+    text = (mod / "club.toml").read_text(encoding="utf-8").replace(
+        '[[partners]]\npartner = "cnsa"\n', '[[partners]]\npartner = "cnsa"\n\n[[partners]]\npartner = "roscosmos"\n'
+        'member = false\n')
+    (mod / "club.toml").write_text(text, encoding="utf-8")
+    simulation = simulation_for(mod)
+    try:
+        events = simulation.run_hours(24 * 2)
+        assert fired(events, "invite") == 1
+        assert fired(events, "welcome") == 1
+    finally:
+        simulation.close()

@@ -11,7 +11,7 @@ from pydantic import BaseModel, Field
 
 from game.content.images import MAX_SPRITE_PIXELS, image_problem
 from game.content.locate import LazyKeyLines, line_of
-from game.content.mod_text import TRANSLATIONS, mod_translations
+from game.content.mod_text import mod_translations
 from game.content.models import (
     LanderSpec,
     LaunchVehicle,
@@ -22,6 +22,7 @@ from game.content.models import (
     TileKind,
 )
 from game.content.problems import KeyPath, Problem, did_you_mean
+from game.content.text import TRANSLATIONS
 from game.content.toml_file import TomlFile, read_toml
 from game.content.validation import validate_data, validate_shape
 

@@ -12,12 +12,12 @@ from typing import Any
 from game import paths
 from game.content.catalog import SECTIONS, Catalog, add_level_catalog, check_catalog_references, load_catalog
 from game.content.locate import LazyKeyLines, key_lines, line_of
-from game.content.mod_text import MOD_LANGUAGE_FOLDER, TRANSLATIONS, mod_translations
+from game.content.mod_text import MOD_LANGUAGE_FOLDER, mod_translations
 from game.content.models import CatalogExtension, Level
 from game.content.problems import ContentError, Problem
 from game.content.reading import UnreadableFile, read_text
 from game.content.references import check_level_references
-from game.content.text import translate
+from game.content.text import TRANSLATIONS, translate
 from game.content.toml_file import MAX_FILE_BYTES, read_toml
 from game.content.validation import validate_data
 from game.terrain.png import HeightImageError, image_inside, read_height_image

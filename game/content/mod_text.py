@@ -12,15 +12,11 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationInfo
-
 from game.content.problems import Problem
 from game.content.toml_file import read_toml
 
 MOD_LANGUAGE_FOLDER = "lang"
 _LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$")
-# Texts -> {language code: translation}; passed to pydantic as the validation context under this key.
-TRANSLATIONS = "translations"
 Translations = Mapping[str, Mapping[str, str]]
 
 
@@ -55,12 +51,3 @@ def mod_translations(folder: Path, labeller: Any = str) -> tuple[dict[str, dict[
             elif translation.strip():
                 found.setdefault(text, {})[code] = translation
     return found, problems
-
-
-def with_translations(value: Any, info: ValidationInfo) -> Any:
-    """A plain text the mod's lang/ files translate, as a table of its translations."""
-    context = info.context if isinstance(info.context, Mapping) else None
-    translations = context.get(TRANSLATIONS) if context else None
-    if isinstance(value, str) and translations and value in translations:
-        return {"en": value, **translations[value]}
-    return value

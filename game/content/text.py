@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import re
-from typing import Annotated
+from collections.abc import Mapping
+from typing import Annotated, Any
 
-from pydantic import AfterValidator, Field
-
-from game.content.mod_text import with_translations
+from pydantic import AfterValidator, Field, ValidationInfo
 
 _LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$")
 DEFAULT_LANGUAGE = "en"
@@ -44,6 +43,20 @@ def _check_plain(text: str) -> str:
     if not text.strip():
         raise ValueError("text is empty")
     return text
+
+
+# A mod's own translations (game.content.mod_text): texts -> {language code: translation}, passed to pydantic as
+# the validation context under this key.
+TRANSLATIONS = "translations"
+
+
+def with_translations(value: Any, info: ValidationInfo) -> Any:
+    """A plain text the mod's lang/ files translate, as a table of its translations."""
+    context = info.context if isinstance(info.context, Mapping) else None
+    translations = context.get(TRANSLATIONS) if context else None
+    if isinstance(value, str) and translations and value in translations:
+        return {"en": value, **translations[value]}
+    return value
 
 
 Translations = Annotated[dict[str, str], AfterValidator(_check_translations)]

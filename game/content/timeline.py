@@ -14,10 +14,10 @@ from game import paths
 from game.content.loader import label_for
 from game.content.locate import key_lines
 from game.content.message import Message, level_text, say
-from game.content.mod_text import TRANSLATIONS, mod_translations
+from game.content.mod_text import mod_translations
 from game.content.models import Identifier, Sources, Strict
 from game.content.problems import Problem
-from game.content.text import LocalizedText
+from game.content.text import TRANSLATIONS, LocalizedText
 from game.content.toml_file import read_toml
 from game.content.validation import validate_data
 

@@ -84,14 +84,14 @@ def _draw_plot(surface: pygame.Surface, plot: pygame.Rect, light: SiteLight, cel
     # Level horizon and axes.
     _, zero = _to_screen(plot, 0, 0.0)
     pygame.draw.line(surface, colours.text_dim, (plot.x, zero), (plot.right, zero), 1)
-    for degrees in (-2, 0, 2, 4, 6):
+    for degrees in (-2, 2, 6) if plot.height < 120 else (-2, 0, 2, 4, 6):
         _, row = _to_screen(plot, 0, degrees)
         text.draw(surface, f"{degrees:+d}°" if degrees else "0°", palette.SMALL, colours.text_dim,
                   (plot.x - 6, round(row)), anchor="midright")
-    for azimuth, label in ((0, tr("0° Earth side")), (90, "90°"), (180, "180°"), (270, "270°"), (360, "360°")):
+    for azimuth, label in ((0, tr("0° Earth side")), (90, "90°"), (180, "180°"), (270, "270°")):
         column, _ = _to_screen(plot, azimuth, BOTTOM_DEG)
         pygame.draw.line(surface, colours.panel_edge, (column, plot.y), (column, plot.bottom), 1)
-        anchor = "midtop" if 0 < azimuth < 360 else ("topleft" if azimuth == 0 else "topright")
+        anchor = "midtop" if azimuth else "topleft"
         text.draw(surface, label, palette.SMALL, colours.text_dim, (round(column), plot.bottom + 4), anchor=anchor)
     pygame.draw.rect(surface, colours.panel_edge, plot, 1)
     # The Sun and Earth now.

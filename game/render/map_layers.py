@@ -11,6 +11,7 @@ from game.content.ui_text import ENGLISH, Translate
 from game.render.camera import Camera
 from game.render.overlays import (
     Region,
+    draw_computed_overlay,
     draw_power_tags,
     draw_region_labels,
     module_networks,
@@ -118,6 +119,9 @@ def draw_ground(surface: pygame.Surface, grid: SiteGrid, camera: Camera, stamps:
     if overlay == "ground":
         draw_tiles(surface, grid, camera, stamps)
         return
+    if grid.light is not None:
+        draw_computed_overlay(surface, grid, camera, overlay, size)
+        return
     overlay_stamps: dict[str, pygame.Surface | None] = {}
     for x, y, kind in grid.cells():
         rect = camera.tile_rect(x, y)
@@ -165,7 +169,7 @@ def draw_station_map(
     if overlay == "power":
         draw_power_tags(surface, modules, layers.networks(modules), camera, text, colours, tr)
     elif overlay != "ground":
-        draw_region_labels(surface, layers.regions(grid), overlay, camera, text, colours, tr)
+        draw_region_labels(surface, layers.regions(grid), overlay, camera, text, colours, tr, grid)
     draw_hover(surface, camera, hovered, colours)
     if grid.light is not None and hour is not None:
         draw_sky_marks(surface, grid.light, hour, camera, text, colours, tr)

@@ -81,6 +81,75 @@ def region_label(kind: TileKind, overlay: str, tr: Translate = ENGLISH) -> str |
     return None
 
 
+def computed_label(grid: SiteGrid, cell: tuple[int, int], overlay: str, tr: Translate = ENGLISH) -> str | None:
+    """The computed light of one tile as the overlay labels it: its share and longest dark spell, its ice, or
+    how much of the time Earth is in view."""
+    x, y = cell
+    if overlay == "sunlight":
+        share = grid.sunlight(x, y)
+        if share <= 0:
+            return "0 %"
+        return tr("{percent} % · dark up to {days} d", percent=f"{share * 100:.0f}",
+                  days=f"{grid.longest_dark_hours(x, y) / 24:.0f}")
+    if overlay == "ice":
+        ice = grid.ice_percent(x, y)
+        return tr("ice {percent} %", percent=f"{ice:g}") if ice > 0 else None
+    if overlay == "earth":
+        return tr("Earth {percent} %", percent=f"{grid.earth_share(x, y) * 100:.0f}")
+    return None
+
+
+def draw_computed_overlay(surface: pygame.Surface, grid: SiteGrid, camera: Camera, overlay: str, size: int) -> None:
+    """The overlay from each tile's computed light: brightness for the share of the time, a pattern where the
+    answer is 'never' (never lit: hatched; ice: dotted; Earth too rarely in view for an antenna: crossed)."""
+    stamps: dict[tuple[str, int], pygame.Surface] = {}
+    for x, y, kind in grid.cells():
+        rect = camera.tile_rect(x, y)
+        if not rect.colliderect(camera.viewport):
+            continue
+        if overlay == "sunlight":
+            share = grid.sunlight(x, y)
+            key = ("sun", round(share * 20) if share > 0 else -1)
+        elif overlay == "ice":
+            key = ("ice", 1 if grid.ice_percent(x, y) > 0 else 0)
+        elif overlay == "earth":
+            key = ("earth", round(grid.earth_share(x, y) * 10) if grid.earth_visible(x, y) else -1)
+        else:
+            key = ("power", 0)
+        stamp = stamps.get(key)
+        if stamp is None:
+            stamp = stamps[key] = _computed_stamp(key, size, kind)
+        surface.blit(stamp, rect)
+
+
+def _computed_stamp(key: tuple[str, int], size: int, kind: TileKind) -> pygame.Surface:
+    what, step = key
+    stamp = pygame.Surface((size, size))
+    if what == "sun":
+        stamp.fill(DARK.lerp(LIT, max(0, step) / 20))
+        if step < 0:
+            draw_pattern(stamp, "hatch", pygame.Color("#2a3140"))
+    elif what == "ice":
+        if step:
+            stamp.fill(ICE.lerp(pygame.Color("#16324d"), 0.3))
+            draw_pattern(stamp, "dots", pygame.Color("#e8f4ff"))
+        else:
+            stamp.fill(pygame.Color("#30343c"))
+    elif what == "earth":
+        if step >= 0:
+            stamp.fill(pygame.Color("#1e2229").lerp(pygame.Color("#7aa0c8"), min(1.0, step / 6)))
+        else:
+            stamp.fill(pygame.Color("#1e2229"))
+            draw_pattern(stamp, "cross", pygame.Color("#4a505c"))
+    else:
+        stamp.fill(pygame.Color(kind.colour).lerp(DARK, 0.65))
+    if size >= 20:
+        edge = pygame.Color(0, 0, 0)
+        pygame.draw.line(stamp, edge, (0, size - 1), (size - 1, size - 1))
+        pygame.draw.line(stamp, edge, (size - 1, 0), (size - 1, size - 1))
+    return stamp
+
+
 @dataclass(frozen=True, slots=True)
 class Region:
     """A patch of touching tiles of one kind, labelled once at its middle tile."""
@@ -127,9 +196,14 @@ def module_networks(modules: Sequence[MapModule]) -> dict[int, str]:
 
 
 def draw_region_labels(surface: pygame.Surface, regions: Sequence[Region], overlay: str, camera: Camera,
-                       text: TextCache, colours: Palette = STANDARD_PALETTE, tr: Translate = ENGLISH) -> None:
+                       text: TextCache, colours: Palette = STANDARD_PALETTE, tr: Translate = ENGLISH,
+                       grid: SiteGrid | None = None) -> None:
+    """One label a patch of ground; with computed light it reads the light of the patch's middle tile."""
     for region in regions:
-        label = region_label(region.kind, overlay, tr)
+        if grid is not None and grid.light is not None:
+            label = computed_label(grid, region.label_cell, overlay, tr)
+        else:
+            label = region_label(region.kind, overlay, tr)
         if label is None or region.size < MIN_LABELLED_REGION:
             continue
         centre = camera.grid_to_screen(region.label_cell[0] + 0.5, region.label_cell[1] + 0.5)

@@ -49,7 +49,7 @@ def current_time(screen: StationParts, alpha: float) -> dt.datetime:
 def _plot_area(view: pygame.Rect) -> pygame.Rect:
     """The horizon plot's place: the map's top-left corner, a third of its width."""
     width = max(320, min(view.width // 2, 560))
-    return pygame.Rect(view.x + 10, view.y + 10, width, round(width * 0.55))
+    return pygame.Rect(view.x + 10, view.y + 10, width, min(view.height - 20, round(width * 0.8)))
 
 
 def draw(surface: pygame.Surface, screen: StationParts, alpha: float) -> None:

@@ -11,7 +11,6 @@ from typing import Any
 
 from game.atomic_file import write_text_atomically
 from game.classroom.pin import hash_pin
-from game.classroom.report import build_report, render_report
 from game.content.class_file import CLASS_FORMAT, LOCKABLE, ClassFile, class_file_text, read_class_file
 
 
@@ -115,6 +114,8 @@ def check_class(path: Path) -> int:
 
 
 def write_report(targets: list[Path], out: Path, class_name: str | None) -> int:
+    from game.classroom.report import build_report, render_report  # Jinja2: loaded for this command alone
+
     report = build_report(targets, class_name, dt.datetime.now())
     try:
         write_text_atomically(out, render_report(report))

@@ -198,19 +198,29 @@ def module_networks(modules: Sequence[MapModule]) -> dict[int, str]:
 def draw_region_labels(surface: pygame.Surface, regions: Sequence[Region], overlay: str, camera: Camera,
                        text: TextCache, colours: Palette = STANDARD_PALETTE, tr: Translate = ENGLISH,
                        grid: SiteGrid | None = None) -> None:
-    """One label a patch of ground; with computed light it reads the light of the patch's middle tile."""
-    for region in regions:
+    """One label a patch of ground; with computed light it reads the light of the patch's middle tile.
+
+    Bigger patches are labelled first; a label that would cover one already drawn is left out, and one at the
+    map's edge is moved inside it, so every label shown is whole and readable."""
+    taken: list[pygame.Rect] = []
+    for region in sorted(regions, key=lambda region: -region.size):
+        if region.size < MIN_LABELLED_REGION:
+            continue
         if grid is not None and grid.light is not None:
             label = computed_label(grid, region.label_cell, overlay, tr)
         else:
             label = region_label(region.kind, overlay, tr)
-        if label is None or region.size < MIN_LABELLED_REGION:
+        if label is None:
             continue
         centre = camera.grid_to_screen(region.label_cell[0] + 0.5, region.label_cell[1] + 0.5)
         image = text.render(label, palette.SMALL, colours.text, bold=True)
         pill = image.get_rect(center=(round(centre[0]), round(centre[1]))).inflate(14, 4)
         if not pill.colliderect(camera.viewport):
             continue
+        pill = pill.clamp(camera.viewport)
+        if pill.collidelist(taken) != -1:
+            continue
+        taken.append(pill)
         pygame.draw.rect(surface, colours.panel, pill, border_radius=pill.height // 2)
         pygame.draw.rect(surface, colours.text_dim, pill, 1, border_radius=pill.height // 2)
         surface.blit(image, image.get_rect(center=pill.center))
@@ -254,7 +264,7 @@ def overlay_legend(overlay: str) -> list[LegendRow]:
         return [LegendRow("lit-high", to_translate("Bright: lit most of the lunar day")),
                 LegendRow("lit-half", to_translate("Grey: lit half")),
                 LegendRow("lit-none", to_translate("Black, hatched: never lit")),
-                LegendRow("label", to_translate("Labels: % of the day lit"))]
+                LegendRow("label", to_translate("Labels: % of the time lit"))]
     if overlay == "ice":
         return [LegendRow("ice", to_translate("Blue, dotted: ice in the soil")),
                 LegendRow("no-ice", to_translate("Grey: dry ground")),

@@ -202,6 +202,9 @@ def _time_budget(seconds: float) -> Iterator[None]:
     """Raises _OutOfTime into the code run inside after `seconds`, then every 0.1 s until it ends.
 
     A timer signal, so it works only on the main thread of a system that has one; elsewhere no limit applies.
+    Python 3.10 does not check for signals inside a loop such as `while True: try: pass / except: pass`, so
+    there (and on Windows) a pilot stuck in one still hangs: only running pilots in a child process would close
+    that gap.
     """
     if not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
         yield

@@ -188,7 +188,7 @@ def test_a_landing_flies_with_the_assists_chosen_in_the_settings(app: Any) -> No
     from game.content.loader import load_level_by_path
     from game.landing.recorder import FlightRecording
     from game.scenes.landing.flight_screen import LandingScene
-    from game.scenes.menus.settings_screen import settings_rows
+    from game.scenes.menus.settings_rows import settings_rows
 
     assert {"assist_attitude_hold", "assist_suggested_burn", "landing_time_scale", "assist_larger_target"} <= {
         row.key for row in settings_rows(Settings())}

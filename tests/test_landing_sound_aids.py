@@ -151,7 +151,7 @@ def test_a_slower_landing_takes_longer_on_the_clock_and_is_graded_the_same(open_
 
 
 def test_the_settings_screen_offers_the_aids_and_comfort(app: Any) -> None:
-    from game.scenes.menus.settings_screen import settings_rows
+    from game.scenes.menus.settings_rows import settings_rows
 
     keys = {row.key for row in settings_rows(Settings())}
     assert {"audio_assistance", "sonified_landing", "spoken_callouts", "landing_time_scale",

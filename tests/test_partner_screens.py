@@ -171,9 +171,9 @@ def test_nothing_in_the_negotiation_room_draws_outside_its_box(played: Any, size
     talks.answer, talks.evaluation = LONG_ANSWER, many_reasons()
     app.frame(1 / 60)
     screen = app.window.get_rect()
-    box, answer, hint = talks.reasoning_box(), talks.answer_rect(), talks.hint_rect()
-    rows = [rect for rect in map(talks.row_rect, range(len(talks.rows))) if rect.h]
-    buttons = [button.get_abs_rect() for button in talks.buttons.values()]
+    box, answer, hint = talks.layout().reasoning_box(), talks.layout().answer_rect(), talks.layout().hint_rect()
+    rows = [rect for rect in map(talks.layout().row_rect, range(len(talks.rows))) if rect.h]
+    buttons = [button.get_abs_rect() for button in talks.widgets.values()]
     parts = [box, answer, hint, *buttons]
     for index, part in enumerate(parts):
         assert screen.contains(part), part
@@ -181,14 +181,14 @@ def test_nothing_in_the_negotiation_room_draws_outside_its_box(played: Any, size
     assert all(screen.contains(row) and not row.colliderect(box) and row.bottom <= answer.y for row in rows)
     # The rows' "rows 1-7 of 8" line sits under them, above the answer.
     more = app.ctx.fonts.bold(palette.SMALL).get_linesize()
-    assert max(row.bottom for row in rows) + 4 + (more if talks._more_rows() else 0) <= answer.y
+    assert max(row.bottom for row in rows) + 4 + (more if talks.layout().more_rows() else 0) <= answer.y
     # The answer has the lines it needs: all of it at 100 %, never less than three lines' worth at 150 %.
     needed = len(wrap_text(LONG_ANSWER, app.ctx.fonts.regular(palette.BODY), answer.width))
     if scale == 1.0:
-        assert talks.answer_lines() == needed and needed >= (3 if size == (1280, 720) else 2)
-    assert talks.answer_lines() >= min(needed, 3)
+        assert talks.layout().answer_lines() == needed and needed >= (3 if size == (1280, 720) else 2)
+    assert talks.layout().answer_lines() >= min(needed, 3)
     # Every reason line in view lies inside the panel; nothing of the panel reaches the answer.
-    layout = talks.reasoning_layout()
+    layout = talks.layout().reasoning_layout()
     assert box.contains(layout.area)
     assert all(layout.area.contains(line.rect) for line in layout.lines)
     gap = pygame.Rect(box.x, box.bottom, box.width, answer.y - box.bottom)
@@ -202,23 +202,23 @@ def test_page_down_and_the_wheel_scroll_the_reasons_to_the_end_and_back(played: 
     talks = NegotiationScene(app.ctx, simulation, loaded, "cnsa")
     show(app, talks)
     talks.evaluation = many_reasons()
-    layout = talks.reasoning_layout()
+    layout = talks.layout().reasoning_layout()
     assert layout.scroll is not None and layout.first == 0 and "PgUp/PgDn" in layout.where
     seen = [line.words for line in layout.lines]
     talks.handle(key(pygame.K_PAGEDOWN))
-    moved = talks.reasoning_layout()
+    moved = talks.layout().reasoning_layout()
     assert moved.first == len(layout.lines) - 1  # a panel less one line: the last line read stays in view
     assert moved.lines[0].words == seen[-1]
     for _ in range(layout.total):
         talks.handle(key(pygame.K_PAGEDOWN))
-    end = talks.reasoning_layout()
+    end = talks.layout().reasoning_layout()
     assert end.first == end.last_first and end.first + len(end.lines) == end.total  # the last line shows
     assert end.lines[-1].words.endswith("three.")
     talks.handle(pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=1, precise_x=0.0, precise_y=1.0, flipped=False))
-    assert talks.reasoning_layout().first == end.first - 2
+    assert talks.layout().reasoning_layout().first == end.first - 2
     for _ in range(layout.total):
         talks.handle(key(pygame.K_PAGEUP))
-    assert talks.reasoning_layout().first == 0
+    assert talks.layout().reasoning_layout().first == 0
     assert talks.cursor == 0 and talks.offer == NegotiationScene(app.ctx, simulation, loaded, "cnsa").offer
 
 
@@ -232,6 +232,6 @@ def test_the_gallery_shows_the_partner_countering_with_its_reasons(played: Any) 
     answer = talks.view.last_answer
     assert answer is not None and answer.decision == "counter" and answer.counter is not None
     assert "proposes changed terms" in talks.answer and "They ask" in talks.answer
-    assert talks.buttons["counter"].is_enabled
+    assert talks.widgets["counter"].is_enabled
     talks.handle(key(pygame.K_t))
     assert talks.evaluation.acceptable  # their counter, put back on the table, is one they would sign

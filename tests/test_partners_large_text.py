@@ -11,6 +11,7 @@ import pytest
 
 from game.render import palette
 from game.render.text import wrap_text
+from game.scenes.partners.roster_layout import WIDE_LIST_SHARE
 from game.settings import Settings
 from tests.app_helpers import open_recording_app, press
 from tests.screen_tour import open_screen
@@ -37,10 +38,10 @@ def _scroll_to_the_end(app: Any, scene: Any) -> set[str]:
     """Presses Page Down until the detail stops moving; returns every text drawn on the way."""
     seen: set[str] = set(app.ctx.fonts.seen)
     for _ in range(40):
-        before = scene.detail_layout().first
+        before = scene.layout().detail_layout().first
         press(app, pygame.K_PAGEDOWN)
         seen |= app.ctx.fonts.seen
-        if scene.detail_layout().first == before:
+        if scene.layout().detail_layout().first == before:
             break
     return seen
 
@@ -52,7 +53,7 @@ def test_at_200_every_section_and_the_whole_history_can_be_scrolled_into_view(op
     press(app, pygame.K_c)  # consulting the partner writes a line of history
     view = scene.partner
     assert view.history, "consulting should have left a line in the partner's history"
-    assert scene.one_column()
+    assert scene.layout().one_column()
     app.ctx.fonts.seen.clear()
     app.frame(1 / 60)
     first_page = set(app.ctx.fonts.seen)
@@ -60,7 +61,7 @@ def test_at_200_every_section_and_the_whole_history_can_be_scrolled_into_view(op
     seen = _scroll_to_the_end(app, scene)
     for heading in HEADINGS:
         assert heading in seen, f"'{heading}' was never drawn whole while scrolling"
-    width = scene.detail_layout().area.width
+    width = scene.layout().detail_layout().area.width
     small = app.ctx.fonts.regular(palette.SMALL)
     for entry in view.history:
         for row in wrap_text(app.ctx.tr(entry), small, width):
@@ -78,17 +79,17 @@ def test_page_down_and_the_wheel_move_the_detail_and_page_up_brings_it_back(open
     scene = _roster(app)
     top = pygame.image.tobytes(app.window, "RGB")
     press(app, pygame.K_PAGEDOWN)
-    moved = scene.detail_layout().first
+    moved = scene.layout().detail_layout().first
     assert moved > 0 and pygame.image.tobytes(app.window, "RGB") != top
     press(app, pygame.K_PAGEUP)
-    assert scene.detail_layout().first == 0
+    assert scene.layout().detail_layout().first == 0
     assert pygame.image.tobytes(app.window, "RGB") == top
-    monkeypatch.setattr(pygame.mouse, "get_pos", lambda: scene.detail_rect().center)
+    monkeypatch.setattr(pygame.mouse, "get_pos", lambda: scene.layout().detail_rect().center)
     pygame.event.post(pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=-1, flipped=False, precise_x=0.0, precise_y=-1.0))
     app.frame(1 / 60)
-    assert scene.detail_layout().first == 2
+    assert scene.layout().detail_layout().first == 2
     press(app, pygame.K_DOWN)  # another partner: their detail starts at its top
-    assert scene.selected == 1 and scene.detail_layout().first == 0
+    assert scene.selected == 1 and scene.layout().detail_layout().first == 0
 
 
 @pytest.mark.parametrize("opened_app", [2.0], indirect=True)
@@ -98,20 +99,22 @@ def test_at_200_the_list_shows_whole_names(opened_app: Any) -> None:
     app.ctx.fonts.seen.clear()
     app.frame(1 / 60)
     name_font = app.ctx.fonts.bold(palette.SMALL)
-    for index, view in enumerate(scene.snapshot.partners[:scene.visible_cards()]):
-        rows = wrap_text(view.name, name_font, scene.card_rect(index).width - 22)
+    for index, view in enumerate(scene.snapshot.partners[:scene.layout().visible_cards()]):
+        rows = wrap_text(view.name, name_font, scene.layout().card_rect(index).width - 22)
         assert len(rows) <= 2, f"{view.name} needs {len(rows)} lines on its card"
         assert all(row in app.ctx.fonts.seen for row in rows), f"{view.name} was not drawn whole"
-    assert scene.visible_cards() >= 2
+    assert scene.layout().visible_cards() >= 2
 
 
 @pytest.mark.parametrize("opened_app", [1.0], indirect=True)
 def test_at_100_the_detail_is_two_columns_and_nothing_scrolls(opened_app: Any) -> None:
     app = opened_app
     scene = _roster(app)
-    assert not scene.one_column()
-    left = scene.detail_rect()
-    assert left.x == 32 + 360 + 24  # the usual list width
+    assert not scene.layout().one_column()
+    layout = scene.layout()
+    # The list keeps its usual width (it widens only for one column), the detail beside it to the right margin.
+    assert layout.list_width() < 1280 * WIDE_LIST_SHARE
+    assert layout.detail_rect().left > layout.card_rect(0).right and layout.detail_rect().right <= 1280
     assert "What they care for" in app.ctx.fonts.seen and "Who they are" in app.ctx.fonts.seen
     assert not any(text.startswith("lines ") for text in app.ctx.fonts.seen)
     before = pygame.image.tobytes(app.window, "RGB")
@@ -127,15 +130,16 @@ def test_the_negotiation_title_shows_the_whole_partner_name(opened_app: Any) -> 
     scene = app.top
     assert type(scene).__name__ == "NegotiationScene"
     title = app.ctx.tr("Talks with {partner}", partner=scene.view.name)
-    layout = scene.title_layout()
+    room_layout = scene.layout()
+    layout = room_layout.title_layout()
     assert " ".join(layout.lines) == title
     assert all(line in app.ctx.fonts.seen for line in layout.lines), "the title was not drawn whole"
     fonts = app.ctx.fonts
     assert layout.font.get_height() >= fonts.bold(palette.BODY).get_height(), "the title is smaller than body text"
-    left = scene._title_left()
+    left = room_layout.title_left()
     room = 1280 - 32 - left
     if layout.patience_beside:
-        room -= fonts.regular(palette.BODY).size(scene.patience_label())[0] + 16
+        room -= fonts.regular(palette.BODY).size(room_layout.patience_label())[0] + 16
     assert all(layout.font.size(line)[0] <= room for line in layout.lines), "the title runs into the patience"
-    assert scene.patience_label() in app.ctx.fonts.seen
-    assert scene.column_top() >= 18 + layout.height  # the terms start below the title
+    assert room_layout.patience_label() in app.ctx.fonts.seen
+    assert room_layout.column_top() >= 18 + layout.height  # the terms start below the title

@@ -15,14 +15,15 @@ import pytest
 from game.content.loader import LoadedLevel, load_level_by_path
 from game.content.message import Message, level_text
 from game.content.ui_text import Translator
-from game.scenes.menus.settings_screen import PASSIVE_KINDS, SettingsScene
+from game.scenes.menus.settings_rows import PASSIVE_KINDS
+from game.scenes.menus.settings_screen import SettingsScene
 from game.scenes.scene import Push
 from game.scenes.station import drawing, station_input
 from game.scenes.station.keys import StationKeys
 from game.scenes.station.station_scene import StationScene
 from game.settings import DEFAULT_KEY_BINDINGS, KEY_ACTIONS, Settings, key_refusal, load_settings, rebind
 from game.ui.hints import Hint
-from tests.app_helpers import press, record_fonts, run_frames
+from tests.app_helpers import click_button, press, record_fonts, run_frames
 from tools import extract_ui_text
 
 LEVEL_FILE = Path(__file__).resolve().parent.parent / "levels" / "01_agreement_2021.toml"
@@ -265,20 +266,20 @@ def test_the_settings_pages_turn_with_the_mouse_wheel_and_the_page_buttons(app: 
     app.request(Push(scene))
     run_frames(app, 3)
     pages = len(scene.pages())
-    assert pages > 1 and len(scene.page_buttons) == 2
+    assert pages > 1 and len(scene.widgets.page_buttons) == 2
     pygame.event.post(pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=-1, flipped=False, precise_x=0.0,
                                          precise_y=-1.0, touch=False))
     run_frames(app)
     assert scene.page == 1
-    for button in scene.page_buttons:  # both inside the window, clear of the title
+    for button in scene.widgets.page_buttons:  # both inside the window, clear of the title
         assert app.ctx.ui.get_root_container().get_rect().contains(button.get_abs_rect())
-    scene._pressed(scene.page_buttons[0])
+    click_button(app, scene.widgets.page_buttons[0])
     assert scene.page == 0
-    scene._pressed(scene.page_buttons[1])
-    scene._pressed(scene.page_buttons[1])
+    click_button(app, scene.widgets.page_buttons[1])
+    click_button(app, scene.widgets.page_buttons[1])
     assert scene.page == 2 % pages
     seen: set[int] = set()
     for _ in range(pages):  # every row reachable by the mouse alone
-        seen |= set(scene.controls)
-        scene._pressed(scene.page_buttons[1])
+        seen |= set(scene.widgets.controls)
+        click_button(app, scene.widgets.page_buttons[1])
     assert seen == {index for index, row in enumerate(scene.rows) if row.kind not in PASSIVE_KINDS}

@@ -246,8 +246,8 @@ def test_the_negotiation_room_draws_its_reasons_and_answer_translated(app: Any) 
     talks = open_screen(app, "negotiation")
     app.ctx.settings.language = "xx"
     app.ctx.translator = Translator("xx", {line: f"⟦{line}⟧" for line in extract_ui_text.collect()})
-    entries = talks._reasoning_entries()
+    entries = talks.layout().reasoning_entries()
     assert entries and all(wrapped(text) for _, text, _ in entries)
     talks.propose()
-    assert talks.answer and wrapped(talks.answer_text())
+    assert talks.answer and wrapped(talks.layout().answer_text())
     assert ENGLISH(talks.answer) == talks.answer  # kept as the simulation wrote it; shown through tr

@@ -8,7 +8,8 @@ import pygame
 
 from game import paths
 from game.render.palette import STANDARD_PALETTE
-from game.scenes.menus.settings_screen import FOOTER_BUTTONS, PASSIVE_KINDS, SettingsScene, settings_rows
+from game.scenes.menus.settings_rows import FOOTER_BUTTONS, PASSIVE_KINDS, settings_rows
+from game.scenes.menus.settings_screen import SettingsScene
 from game.scenes.scene import Push
 from game.settings import KEY_ACTIONS, Settings, load_settings
 from tests.app_helpers import press, run_frames
@@ -52,7 +53,7 @@ def test_every_row_has_its_control_on_some_page(app: Any) -> None:
     scene = open_settings(app)
     seen: set[int] = set()
     for _ in range(len(scene.pages())):
-        seen |= set(scene.controls)
+        seen |= set(scene.widgets.controls)
         press(app, pygame.K_PAGEDOWN)
     assert seen == {index for index, row in enumerate(scene.rows) if row.kind not in PASSIVE_KINDS}
 

@@ -210,7 +210,7 @@ def test_every_main_label_comes_out_in_the_players_language(pseudo_app: Any, nam
 
 
 def test_the_settings_offer_a_language_only_when_there_is_a_translation(pseudo_app: Any) -> None:
-    from game.scenes.menus.settings_screen import settings_rows
+    from game.scenes.menus.settings_rows import settings_rows
     from tests.screen_tour import open_screen
 
     assert "language" not in {row.key for row in settings_rows(Settings(), [("English", "en")])}
@@ -220,7 +220,7 @@ def test_the_settings_offer_a_language_only_when_there_is_a_translation(pseudo_a
     scene.working.language = "en"
     scene.apply()
     assert pseudo_app.ctx.tr("Paused") == "Paused"
-    assert "Apply" in [button.text for button in scene.footer]  # the screen speaks English at once
+    assert "Apply" in [button.text for button in scene.widgets.footer]  # the screen speaks English at once
 
 
 def test_changing_the_language_setting_changes_the_words_at_once(pseudo_app: Any) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pygame
 import pygame_gui
+from pygame_gui.core import UIElement
 from pygame_gui.elements import UIButton, UITextBox
 
 from game.content.catalog import Catalog
@@ -29,7 +30,7 @@ from game.scenes.rich_text import (
 )
 from game.scenes.scene import Pop, Replace, SceneBase, Transition
 from game.ui.focus import ButtonFocus, scroll_key, scroll_text_box
-from game.ui.teardown import kill_all
+from game.ui.widget_set import WidgetSet
 
 MARGIN = 40
 TOP = 128
@@ -102,12 +103,13 @@ class BriefingScene(SceneBase):
         self.start_button: UIButton | None = None
         self.back_button: UIButton | None = None
         self.focus: ButtonFocus | None = None
+        self.widgets: WidgetSet[UIElement] = WidgetSet()
 
     def enter(self) -> None:
         self._build()
 
     def exit(self) -> None:
-        kill_all((self.context_box, self.facts_box, self.start_button, self.back_button))
+        self.widgets.kill()
         self.context_box = self.facts_box = None
         self.start_button = self.back_button = None
         self.focus = None
@@ -133,6 +135,8 @@ class BriefingScene(SceneBase):
         start_width = scaled(280, scale)
         self.start_button = UIButton(pygame.Rect(width - MARGIN - start_width, bottom, start_width, button_height),
                                      self.ctx.tr("Start the level"), self.ctx.ui)
+        self.widgets.build({"context": self.context_box, "facts": self.facts_box, "back": self.back_button,
+                            "start": self.start_button})
         self.focus = ButtonFocus([self.start_button, self.back_button], 0)
 
     def text_top(self) -> int:

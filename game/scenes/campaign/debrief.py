@@ -29,7 +29,7 @@ from game.render.text import draw_paragraph, draw_text, fit_text, wrap_text
 from game.scenes.context import SceneContext
 from game.scenes.scene import Pop, Replace, SceneBase, Transition
 from game.ui.focus import ButtonFocus, scroll_key, scroll_text_box
-from game.ui.teardown import kill_all
+from game.ui.widget_set import WidgetSet
 
 if TYPE_CHECKING:
     from game.simulation.simulation import Simulation
@@ -81,8 +81,8 @@ class DebriefScene(SceneBase):
         self.tab = TABS[0]
         self.message = ""
         self.recorded = False
-        self.buttons: dict[str, UIButton] = {}
-        self.facts_box: UITextBox | None = None
+        self.buttons: WidgetSet[UIButton] = WidgetSet()
+        self.boxes: WidgetSet[UITextBox] = WidgetSet()  # the facts tab's text
         self.focus: ButtonFocus | None = None
 
     def _collect(self) -> RunResult:
@@ -107,9 +107,8 @@ class DebriefScene(SceneBase):
         self._build()
 
     def exit(self) -> None:
-        kill_all([*self.buttons.values(), self.facts_box])
-        self.buttons = {}
-        self.facts_box = None
+        self.buttons.kill()
+        self.boxes.kill()
         self.focus = None
 
     def close(self) -> None:
@@ -149,7 +148,7 @@ class DebriefScene(SceneBase):
     def _build(self) -> None:
         scale = self.ctx.fonts.scale
         focused = self.focus.focused if self.focus is not None else None
-        focused_name = next((name for name, button in self.buttons.items() if button is focused), None)
+        focused_name = self.buttons.name_of(focused)
         self.exit()
         ui = self.ctx.ui
         width, height = ui.window_resolution
@@ -165,7 +164,7 @@ class DebriefScene(SceneBase):
             rect.topright = (graph.right, graph.bottom + scaled_px(10, scale))
             self.buttons["next_graph"] = UIButton(rect, self.ctx.tr("Next graph (G)"), ui)
         elif self.tab == "Facts":
-            self.facts_box = UITextBox(facts_html(self.result, self.ctx.tr), body, ui)
+            self.boxes["facts"] = UITextBox(facts_html(self.result, self.ctx.tr), body, ui)
         elif self.tab == "Quiz":
             self._build_quiz(body)
         footer_size = (scaled_px(260, scale), scaled_px(54, scale))
@@ -222,12 +221,12 @@ class DebriefScene(SceneBase):
     def handle(self, event: pygame.event.Event) -> Transition | None:
         pages = scroll_key(event)
         if pages is not None and self.tab == "Facts":
-            scroll_text_box(self.facts_box, pages)
+            scroll_text_box(self.boxes.get("facts"), pages)
             return None
         if event.type == pygame.VIDEORESIZE:
             self._build()
         elif event.type == pygame_gui.UI_BUTTON_PRESSED:
-            name = next((name for name, button in self.buttons.items() if button is event.ui_element), None)
+            name = self.buttons.name_of(event.ui_element)
             return self.press(name) if name is not None else None
         elif event.type == pygame_gui.UI_BUTTON_ON_HOVERED and self.focus is not None:
             self.focus.focus_on(event.ui_element)
@@ -239,7 +238,7 @@ class DebriefScene(SceneBase):
             if self.focus is not None:
                 pressed = self.focus.handle_key(event)
                 if pressed is not None:
-                    name = next((name for name, button in self.buttons.items() if button is pressed), None)
+                    name = self.buttons.name_of(pressed)
                     return self.press(name) if name is not None else None
         return None
 

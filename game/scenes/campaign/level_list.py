@@ -8,6 +8,7 @@ import html
 
 import pygame
 import pygame_gui
+from pygame_gui.core import UIElement
 from pygame_gui.elements import UIButton, UITextBox
 
 from game.content.loader import load_game_content
@@ -27,7 +28,7 @@ from game.scenes.rich_text import (
     preload_text_fonts,
 )
 from game.scenes.scene import Pop, Push, SceneBase, Transition
-from game.ui.teardown import kill_all
+from game.ui.widget_set import WidgetSet
 
 MARGIN = 40
 TOP = 96
@@ -90,6 +91,7 @@ class LevelListScene(SceneBase):
         self.detail: UITextBox | None = None
         self.back_button: UIButton | None = None
         self.play_button: UIButton | None = None
+        self.widgets: WidgetSet[UIElement] = WidgetSet()
         self.pictures = LevelPictures()
         self.picture: tuple[pygame.Surface, bool] | None = None  # the chosen level's picture, and if its own
 
@@ -103,7 +105,7 @@ class LevelListScene(SceneBase):
         self._build_widgets()
 
     def exit(self) -> None:
-        kill_all((self.detail, self.back_button, self.play_button))
+        self.widgets.kill()
         self.detail = self.back_button = self.play_button = None
 
     def _build_widgets(self) -> None:
@@ -122,6 +124,7 @@ class LevelListScene(SceneBase):
             pygame.Rect(width - MARGIN - play_width, bottom, play_width, button_height), self.ctx.tr("Open briefing"),
             self.ctx.ui
         )
+        self.widgets.build({"detail": self.detail, "back": self.back_button, "play": self.play_button})
         self._show_selection()
 
     # --- layout ----------------------------------------------------------------------------------

@@ -25,7 +25,7 @@ from game.render.text import draw_paragraph, draw_text, fit_text
 from game.scenes.campaign.level_entries import LevelEntry, apply_progress, level_entries
 from game.scenes.context import SceneContext
 from game.scenes.scene import Pop, Push, SceneBase, Transition
-from game.ui.teardown import kill_all
+from game.ui.widget_set import WidgetSet
 
 MARGIN = 60
 BUTTON_HEIGHT = 56
@@ -137,6 +137,7 @@ class TimelineScene(SceneBase):
         self.lanes = 1
         self.back_button: UIButton | None = None
         self.open_button: UIButton | None = None
+        self.widgets: WidgetSet[UIButton] = WidgetSet()
         self.first_card_row = 0  # at a large UI scale only some rows of level cards fit: the rest scroll
         self.card_title_lines = 2
         self.mark_x: dict[int, int] = {}  # each level's mark on the line, moved apart from its neighbours'
@@ -178,7 +179,7 @@ class TimelineScene(SceneBase):
         return levels[0] if levels else 0
 
     def exit(self) -> None:
-        kill_all((self.back_button, self.open_button))
+        self.widgets.kill()
         self.back_button = self.open_button = None
 
     def _build_widgets(self) -> None:
@@ -192,6 +193,7 @@ class TimelineScene(SceneBase):
         open_width = scaled_px(330, scale)
         self.open_button = UIButton(pygame.Rect(width - MARGIN + 20 - open_width, bottom, open_width, button_height),
                                     self.ctx.tr("Open briefing  (Enter)"), self.ctx.ui)
+        self.widgets.build({"back": self.back_button, "open": self.open_button})
         self._layout((width, height))
         self._show_selection()
 

@@ -21,7 +21,7 @@ from game.render.sound_panel import draw_sound_panel
 from game.render.text import draw_paragraph, draw_text, fit_text
 from game.scenes.context import SceneContext
 from game.scenes.scene import Pop, SceneBase, Transition
-from game.ui.teardown import kill_all
+from game.ui.widget_set import WidgetSet
 
 MARGIN = 40
 ROW_HEIGHT = 46
@@ -46,7 +46,7 @@ class CueLessonScene(SceneBase):
         self.cues: Cues | None = None
         self.said = 0  # how many of a call-out demo's call-outs were asked for
         self.texts = TextCache()
-        self.buttons: dict[str, UIButton] = {}
+        self.buttons: WidgetSet[UIButton] = WidgetSet()
 
     # --- life cycle ------------------------------------------------------------------------------
 
@@ -55,22 +55,21 @@ class CueLessonScene(SceneBase):
 
     def exit(self) -> None:
         self.stop()
-        kill_all(self.buttons.values())
-        self.buttons = {}
+        self.buttons.kill()
 
     def _px(self, value: int) -> int:
         return scaled_px(value, min(self.ctx.fonts.scale, 1.5))
 
     def _build_widgets(self) -> None:
-        kill_all(self.buttons.values())
         width, height = self.ctx.ui.window_resolution
         size = self._px(BUTTON_HEIGHT)
         bottom = height - size - self.ctx.fonts.regular(palette.SMALL).get_linesize() - 8
         tr = self.ctx.tr
-        self.buttons = {"Back": UIButton(pygame.Rect(MARGIN, bottom, self._px(150), size), tr("Back"), self.ctx.ui)}
+        back = UIButton(pygame.Rect(MARGIN, bottom, self._px(150), size), tr("Back"), self.ctx.ui)
         play = pygame.Rect(0, bottom, self._px(220), size)
         play.right = width - MARGIN
-        self.buttons["Play"] = UIButton(play, tr("Stop") if self.playing else tr("Play"), self.ctx.ui)
+        self.buttons.build({"Back": back, "Play": UIButton(play, tr("Stop") if self.playing else tr("Play"),
+                                                           self.ctx.ui)})
 
     # --- playing ---------------------------------------------------------------------------------
 

@@ -63,7 +63,7 @@ from game.scenes.scene import Pop, Replace, SceneBase, Transition
 from game.settings import Settings
 from game.ui.confirm_dialog import Question, open_confirm_dialog
 from game.ui.flight_input import FlightInput, FlightKeys, open_gamepads
-from game.ui.teardown import kill_all
+from game.ui.widget_set import WidgetSet
 
 Phase = Literal["flying", "finished", "left", "error"]
 ABANDON = Question(
@@ -162,7 +162,7 @@ class LandingScene(SceneBase):
         self.plot: pygame.Surface | None = None
         self.result: LandingResult | None = None
         self.dialog: UIConfirmationDialog | None = None
-        self.buttons: dict[str, UIButton] = {}
+        self.buttons: WidgetSet[UIButton] = WidgetSet()
         self.alarm_sounded = False
         self.reported = False
         self.sounds = FlightSounds(None)
@@ -236,8 +236,7 @@ class LandingScene(SceneBase):
             self.aids.silence()
         self.input.release_all()
         self._close_dialog()
-        kill_all(self.buttons.values())
-        self.buttons = {}
+        self.buttons.kill()
 
     def handle(self, event: pygame.event.Event) -> Transition | None:
         if event.type == pygame.VIDEORESIZE:
@@ -383,7 +382,7 @@ class LandingScene(SceneBase):
     # --- after the flight ------------------------------------------------------------------------
 
     def _build_result_widgets(self) -> None:
-        kill_all(self.buttons.values())
+        self.buttons.kill()
         width, height = self.ctx.ui.window_resolution
         scale = self.ctx.fonts.scale
         button_height = scaled(BUTTON_HEIGHT, min(scale, 1.5))  # room for the text, no taller
@@ -397,7 +396,6 @@ class LandingScene(SceneBase):
         widths = {name: max(scaled(170, min(scale, 1.5)), font.size(tr(name))[0] + 40) for name in [*names, "Continue"]}
         one_row = sum(widths.values()) + 16 * len(names) <= width - 80
         bottom = height - button_height - 16
-        self.buttons = {}
         x, y = 40, bottom if one_row else bottom - button_height - 12
         for name in names:
             self.buttons[name] = UIButton(pygame.Rect(x, y, widths[name], button_height), tr(name), self.ctx.ui)
@@ -418,7 +416,7 @@ class LandingScene(SceneBase):
             elif event.key == pygame.K_f and self.practice:
                 return self._fly_again()
         if event.type == pygame_gui.UI_BUTTON_PRESSED:
-            pressed = next((name for name, button in self.buttons.items() if button is event.ui_element), None)
+            pressed = self.buttons.name_of(event.ui_element)
             if pressed == "Continue":
                 return self._leave()
             if pressed == "Export CSV":

@@ -26,7 +26,7 @@ from game.scenes.context import SceneContext
 from game.scenes.landing.cue_lesson import CueLessonScene
 from game.scenes.landing.flight_screen import LandingScene, assists_with_settings, recordings_dir
 from game.scenes.scene import Pop, Push, SceneBase, Transition
-from game.ui.teardown import kill_all
+from game.ui.widget_set import WidgetSet
 
 MARGIN = 40
 TOP = 100
@@ -92,7 +92,8 @@ class LandingPracticeScene(SceneBase):
         self.what_if = WhatIf((moon(),), (1.0,))
         self.choices: list[Choice] = []
         self.selected = 0
-        self.buttons: dict[str, UIButton] = {}
+        self.buttons: WidgetSet[UIButton] = WidgetSet()
+        self.entries: WidgetSet[UITextEntryLine] = WidgetSet()  # the replay's file name
         self.replay_entry: UITextEntryLine | None = None
         self.problem = ""
         self.first_row = 0  # the first choice shown: at a large UI scale the list scrolls
@@ -113,8 +114,8 @@ class LandingPracticeScene(SceneBase):
         self._build_widgets()
 
     def exit(self) -> None:
-        kill_all([*self.buttons.values(), self.replay_entry])
-        self.buttons = {}
+        self.buttons.kill()
+        self.entries.kill()
         self.replay_entry = None
 
     def _buttons_top(self, height: int) -> int:
@@ -143,7 +144,7 @@ class LandingPracticeScene(SceneBase):
         line = scaled_px(48, scale)
         replay_width = scaled_px(140, scale)
         entry = pygame.Rect(right.x + 12, right.bottom - line - 12, right.width - replay_width - 34, line)
-        self.replay_entry = UITextEntryLine(entry, ui)
+        self.replay_entry = self.entries.add("replay", UITextEntryLine(entry, ui))
         self.replay_entry.set_text(str(self._newest_recording() or recordings_dir()))
         self.buttons["Replay"] = UIButton(pygame.Rect(entry.right + 10, entry.y, replay_width, line),
                                           self.ctx.tr("Replay"), ui)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pygame
 import pygame_gui
+from pygame_gui.core import UIElement
 from pygame_gui.elements import UIButton, UITextBox
 
 from game import __version__, paths
@@ -27,7 +28,7 @@ from game.scenes.rich_text import (
 )
 from game.scenes.scene import Pop, SceneBase, Transition
 from game.ui.focus import ButtonFocus, scroll_key, scroll_text_box
-from game.ui.teardown import kill_all
+from game.ui.widget_set import WidgetSet
 
 MARGIN = 40
 TOP = 84
@@ -116,12 +117,13 @@ class CreditsScene(SceneBase):
         self.text: UITextBox | None = None
         self.back_button: UIButton | None = None
         self.focus: ButtonFocus | None = None
+        self.widgets: WidgetSet[UIElement] = WidgetSet()
 
     def enter(self) -> None:
         self._build()
 
     def exit(self) -> None:
-        kill_all((self.text, self.back_button))
+        self.widgets.kill()
         self.text = self.back_button = None
         self.focus = None
 
@@ -138,6 +140,7 @@ class CreditsScene(SceneBase):
                               pygame.Rect((width - column) // 2, top, column, bottom - top - 16), self.ctx.ui)
         self.back_button = UIButton(pygame.Rect(MARGIN, bottom, scaled(190, scale), button_height),
                                     self.ctx.tr("Back  (Esc)"), self.ctx.ui)
+        self.widgets.build({"text": self.text, "back": self.back_button})
         self.focus = ButtonFocus([self.back_button])
 
     def handle(self, event: pygame.event.Event) -> Transition | None:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import pygame
 import pygame_gui
+from pygame_gui.core import UIElement
 from pygame_gui.elements import UIButton, UITextBox
 
 from game.content.figures import HasFigures, figure_sources, status_line
@@ -39,7 +40,7 @@ from game.scenes.rich_text import (
 )
 from game.scenes.scene import Pop, SceneBase, Transition
 from game.ui.focus import scroll_key, scroll_text_box
-from game.ui.teardown import kill_all
+from game.ui.widget_set import WidgetSet
 
 MARGIN = 40
 TOP = 136
@@ -304,7 +305,8 @@ class EncyclopediaScene(SceneBase):
         self.category = "all"
         self.selected = 0
         self.scroll = 0
-        self.tab_buttons: dict[str, UIButton] = {}
+        self.tab_buttons: WidgetSet[UIButton] = WidgetSet()
+        self.widgets: WidgetSet[UIElement] = WidgetSet()  # the detail and Back
         self.detail: UITextBox | None = None
         self.back_button: UIButton | None = None
         self.texts = TextCache(ctx.fonts)  # the rows' words, rendered once rather than every frame
@@ -324,8 +326,8 @@ class EncyclopediaScene(SceneBase):
         self._build_widgets()
 
     def exit(self) -> None:
-        kill_all((*self.tab_buttons.values(), self.detail, self.back_button))
-        self.tab_buttons = {}
+        self.tab_buttons.kill()
+        self.widgets.kill()
         self.detail = self.back_button = None
 
     def _build_widgets(self) -> None:
@@ -340,6 +342,7 @@ class EncyclopediaScene(SceneBase):
         button_height = self._button_height()
         back = pygame.Rect(MARGIN, height - button_height - 16, scaled_px(190, scale), button_height)
         self.back_button = UIButton(back, self.ctx.tr("Back  (Esc)"), self.ctx.ui)
+        self.widgets.build({"detail": self.detail, "back": self.back_button})
         self._refresh()
 
     # --- layout ----------------------------------------------------------------------------------

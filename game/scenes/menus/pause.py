@@ -27,7 +27,7 @@ from game.render.text import draw_paragraph, draw_text, wrap_text
 from game.scenes.context import SceneContext
 from game.scenes.scene import Pop, Push, SceneBase, Transition
 from game.ui.focus import ButtonFocus
-from game.ui.teardown import kill_all
+from game.ui.widget_set import WidgetSet
 
 BUTTON_SIZE = (320, 58)
 GAP = 16
@@ -55,7 +55,7 @@ class PauseScene(SceneBase):
         self.backdrop: pygame.Surface | None = None
         self.asking = False  # True while the menu shows the leave question instead of its choices
         self.message = ""
-        self.buttons: dict[str, UIButton] = {}
+        self.buttons: WidgetSet[UIButton] = WidgetSet()
         self.focus: ButtonFocus | None = None
         self.card = pygame.Rect(0, 0, 0, 0)
         self.padding = PADDING  # the card's spacing between its parts: halved when large text needs the room
@@ -68,8 +68,7 @@ class PauseScene(SceneBase):
         self._build()
 
     def exit(self) -> None:
-        kill_all(self.buttons.values())
-        self.buttons = {}
+        self.buttons.kill()
         self.focus = None
 
     def _keep_backdrop(self) -> None:
@@ -105,10 +104,12 @@ class PauseScene(SceneBase):
         self.card = pygame.Rect(0, 0, column + 2 * PADDING, card_height)
         self.card.center = (width // 2, height // 2)
         top = self.card.top + padding + above
+        buttons = {}
         for number, name in enumerate(names):
             rect = pygame.Rect((0, 0), size)
             rect.midtop = (width // 2, top + number * (size[1] + GAP))
-            self.buttons[name] = UIButton(rect, self.ctx.tr(name), self.ctx.ui)
+            buttons[name] = UIButton(rect, self.ctx.tr(name), self.ctx.ui)
+        self.buttons.build(buttons)
         self.focus = ButtonFocus(list(self.buttons.values()), focused)
 
     def _rows(self, column: int, count: int, height: int, padding: int) -> tuple[int, tuple[int, int], int]:
@@ -163,7 +164,7 @@ class PauseScene(SceneBase):
         return None
 
     def _press(self, element: object) -> Transition | None:
-        name = next((name for name, button in self.buttons.items() if button is element), None)
+        name = self.buttons.name_of(element)
         return self.choose(name) if name is not None else None
 
     def choose(self, name: str) -> Transition | None:

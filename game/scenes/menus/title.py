@@ -19,7 +19,7 @@ from game.render.text import draw_text, fit_text, wrap_text
 from game.scenes.context import SceneContext
 from game.scenes.scene import Push, Quit, SceneBase, Transition
 from game.ui.focus import ButtonFocus
-from game.ui.teardown import kill_all
+from game.ui.widget_set import WidgetSet
 
 SUBTITLE = to_translate("Build the International Lunar Research Station at the Moon's south pole")
 BUTTON_SIZE = (330, 56)
@@ -56,7 +56,7 @@ class TitleScene(SceneBase):
         self.backdrop: pygame.Surface | None = None
         self.backdrop_menu: tuple[tuple[int, ...], ...] = ()  # the button rectangles the backdrop left Earth clear of
         self.items: list[MenuItem] = []
-        self.buttons: list[UIButton] = []
+        self.widgets: WidgetSet[UIButton] = WidgetSet()  # by the label of their menu item
         self.focus: ButtonFocus | None = None
         self.progress_checked = False
 
@@ -136,8 +136,7 @@ class TitleScene(SceneBase):
             self.ctx.notices.show(self.ctx.tr(warning), 9.0)
 
     def exit(self) -> None:
-        kill_all(self.buttons)
-        self.buttons = []
+        self.widgets.kill()
         self.focus = None
 
     def _build(self) -> None:
@@ -153,9 +152,14 @@ class TitleScene(SceneBase):
             # The menu as one block: Earth peeping through the gap between two columns would look like a glitch.
             self.backdrop = render_backdrop(size, keep_clear=[rects[0].unionall(rects[1:])] if rects else [])
             self.backdrop_menu = menu
-        for rect, item in zip(rects, self.items, strict=True):
-            self.buttons.append(UIButton(rect, self.ctx.tr(item.label), self.ctx.ui))
+        self.widgets.build({item.label: UIButton(rect, self.ctx.tr(item.label), self.ctx.ui)
+                            for rect, item in zip(rects, self.items, strict=True)})
         self.focus = ButtonFocus(self.buttons, focused, rows=rows)
+
+    @property
+    def buttons(self) -> list[UIButton]:
+        """The menu's buttons in the order of its items."""
+        return list(self.widgets.values())
 
     def _heading_bottom(self, size: tuple[int, int], subtitle: bool) -> int:
         """Where the name and (if shown) the wrapped subtitle end: the menu starts below them."""

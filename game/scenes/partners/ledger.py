@@ -16,6 +16,7 @@ from game.render.text import draw_paragraph, draw_text, fit_text
 from game.scenes.context import SceneContext
 from game.scenes.list_detail import ListDetail
 from game.scenes.scene import Pop, SceneBase, Transition
+from game.ui.widget_set import WidgetSet
 
 if TYPE_CHECKING:
     from game.simulation.simulation import Simulation
@@ -73,14 +74,14 @@ class LedgerScene(SceneBase):
         self.scroll = 0
         self.snapshot: StationSnapshot = simulation.snapshot(ctx.language)
         self.back: UIButton | None = None
+        self.widgets: WidgetSet[UIButton] = WidgetSet()
 
     def enter(self) -> None:
         self.snapshot = self.simulation.snapshot(self.ctx.language)
         self._build_widgets()
 
     def exit(self) -> None:
-        if self.back is not None:
-            self.back.kill()
+        self.widgets.kill()
         self.back = None
 
     def _build_widgets(self) -> None:
@@ -90,6 +91,7 @@ class LedgerScene(SceneBase):
         button_height = self._button_height()
         self.back = UIButton(pygame.Rect(MARGIN, height - button_height - 16, scaled(160, scale), button_height),
                              self.ctx.tr("Back (Esc)"), self.ctx.ui)
+        self.widgets.build({"back": self.back})
 
     def _button_height(self) -> int:
         return scaled(BUTTON_HEIGHT, min(self.ctx.fonts.scale, 1.5))  # room for the text, no taller

@@ -16,7 +16,7 @@ from game.scenes.station.boxes import badge_size
 from game.scenes.station.keys import StationKeys
 from game.scenes.station.layout import StationLayout
 from game.scenes.station.time_runner import SPEEDS
-from game.ui.teardown import kill_all
+from game.ui.widget_set import WidgetSet
 
 BUTTON_GAP = 10
 BUTTON_PADDING = 34  # pygame_gui's text padding and border on both sides of a button's label (not scaled)
@@ -42,16 +42,15 @@ class StationWidgets:
     def __init__(self, ctx: SceneContext, text: TextCache):
         self.ctx = ctx
         self.text = text
-        self.buttons: dict[str, UIButton] = {}
+        self.buttons: WidgetSet[UIButton] = WidgetSet()
         self.footer_wording = 0  # how short the footer's labels had to be to fit: see footer_labels
         self._shown: ButtonStates | None = None
 
     def name_of(self, element: object) -> str | None:
-        return next((name for name, button in self.buttons.items() if button is element), None)
+        return self.buttons.name_of(element)
 
     def kill(self) -> None:
-        kill_all(self.buttons.values())
-        self.buttons = {}
+        self.buttons.kill()
         self._shown = None
 
     def _button_width(self, label: str) -> int:
@@ -122,7 +121,7 @@ class StationWidgets:
             width = width_for(name, label)
             buttons[name] = UIButton(pygame.Rect(x, y, width, height), label, ui)
             x += width + BUTTON_GAP
-        self.buttons = buttons
+        self.buttons.build(buttons)
         self.show(states, keys)
 
     def _tab_buttons(self, layout: StationLayout, keys: StationKeys) -> dict[str, UIButton]:

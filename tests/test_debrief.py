@@ -108,11 +108,12 @@ def test_the_facts_tab_lists_each_fact_met_with_its_sources(app: Any, finished_r
     assert seen, "the level's scheduled news events reveal at least one fact"
     scene.press("tab:Facts")
     run_frames(app)
-    assert scene.facts_box is not None
+    facts_box = scene.boxes.get("facts")
+    assert facts_box is not None
     for fact in seen:
-        assert fact.text in scene.facts_box.html_text
+        assert fact.text in facts_box.html_text
         for source in fact.sources:
-            assert source in scene.facts_box.html_text
+            assert source in facts_box.html_text
 
 
 def test_the_quiz_marks_an_answer_and_counts_the_right_ones(app: Any, finished_run: Any) -> None:

@@ -26,7 +26,7 @@ def once(method: Callable[[Owner], Result]) -> Callable[[Owner], Result]:
     def remembered(self: Owner) -> Result:
         if name not in self._memo:
             self._memo[name] = method(self)
-        return self._memo[name]  # type: ignore[no-any-return]
+        return self._memo[name]
 
     return remembered
 

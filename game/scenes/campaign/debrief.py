@@ -175,8 +175,9 @@ class DebriefScene(SceneBase):
                                          self.ctx.tr(name), ui)
         order = list(self.buttons.values())
         index = 0
-        if focused_name in self.buttons and self.buttons[focused_name] in order:
-            index = order.index(self.buttons[focused_name])
+        focused_button = self.buttons.get(focused_name) if focused_name is not None else None
+        if focused_button is not None and focused_button in order:
+            index = order.index(focused_button)
         self.focus = ButtonFocus(order, index)
 
     def _tab_label(self, name: str) -> str:

@@ -6,10 +6,12 @@ import pytest
 from pydantic import ValidationError
 
 from game.content.figures import status_line, summary_status
-from game.content.loader import load_base_catalog, load_game_content
+from game.content.loader import load_base_catalog, load_game_content, load_level_by_path
 from game.content.models import Figure, ModuleSpec, TileKind
+from game.paths import levels_dir
 from game.render.build_palette import PaletteEntry, power_text
-from game.render.tooltip import module_tooltip_lines, tile_tooltip_lines
+from game.rules.grid import SiteGrid
+from game.render.tooltip import module_tooltip_lines, terrain_tooltip_lines, tile_tooltip_lines
 from game.scenes.menus.encyclopedia import encyclopedia_entries, lander_entry, module_entry, tile_entry, vehicle_entry
 
 CATALOG, PROBLEMS = load_base_catalog()
@@ -93,6 +95,25 @@ def test_tooltips_and_the_palette_say_what_their_numbers_are() -> None:
     assert power_text(CATALOG.modules["radioisotope_generator"]) == "+110 W (real)"
     entry = PaletteEntry(CATALOG.modules["solar_array"], "Solar array", "power")
     assert entry.status_in(lambda text, **fill: text.format(**fill)) == "figures: game values"
+
+
+def test_the_computed_light_tooltip_marks_every_number() -> None:
+    # The shipped levels work light out from their relief: those shares are game values, the ice in
+    # permanent shadow is LCROSS's real figure, and the slope carries its ground kind's status.
+    level, catalog = load_level_by_path(levels_dir() / "02_change7_2026.toml").require()
+    grid = SiteGrid.from_site(level.site, catalog.tiles, catalog.moon)
+    assert grid.light is not None
+    cells = [(x, y) for x, y, _ in grid.cells()]
+    dark = next(cell for cell in cells if grid.ice_percent(*cell) > 0)
+    lit = max(cells, key=lambda cell: grid.sunlight(*cell))
+    for cell in (dark, lit):
+        lines = terrain_tooltip_lines(grid.at(*cell), grid, cell, 0.0, "en")
+        numbered = [line for line in lines[1:] if any(ch.isdigit() for ch in line) and "horizon towards" not in line]
+        assert numbered and all(line.endswith(("(game value)", "(real)")) for line in numbered), lines
+    lines = terrain_tooltip_lines(grid.at(*lit), grid, lit, 0.0, "en")
+    assert lines[1].endswith("worked out from this tile's horizon (game value)")
+    assert any(line.startswith("Ice: 5.6 % by mass") and line.endswith("(real)")
+               for line in terrain_tooltip_lines(grid.at(*dark), grid, dark, 0.0, "en"))
 
 
 def test_status_words() -> None:

@@ -264,7 +264,7 @@ def overlay_legend(overlay: str) -> list[LegendRow]:
         return [LegendRow("lit-high", to_translate("Bright: lit most of the lunar day")),
                 LegendRow("lit-half", to_translate("Grey: lit half")),
                 LegendRow("lit-none", to_translate("Black, hatched: never lit")),
-                LegendRow("label", to_translate("Labels: % of the time lit"))]
+                LegendRow("label", to_translate("Labels: % of the time lit (game values)"))]
     if overlay == "ice":
         return [LegendRow("ice", to_translate("Blue, dotted: ice in the soil")),
                 LegendRow("no-ice", to_translate("Grey: dry ground")),

@@ -17,6 +17,8 @@ from game.render.text_cache import TextCache
 from game.rules.grid import SiteGrid
 
 OFFSET = 22
+# The ice every permanently shadowed tile holds when light is computed: LCROSS's figure for Cabeus.
+ICE_IN_SHADOW = Figure(status="real", source="https://cen.acs.org/articles/87/i47/Splashdown-Moon-Kicks-Water.html")
 MAX_WIDTH_SHARE = 0.45  # of the window's width
 MIN_WRAP_PX = 320
 
@@ -58,16 +60,23 @@ def terrain_tooltip_lines(kind: TileKind, grid: SiteGrid, cell: tuple[int, int],
            tr("Now its horizon towards the Sun stands {horizon}°, above the Sun at {sun}°: it is in shadow.",
               horizon=f"{skyline:+.1f}", sun=f"{sun_elevation:+.1f}"))
     ice = grid.ice_percent(x, y)
+
+    def marked(line: str, figure: Figure) -> str:
+        return tr("{line} ({status})", line=line, status=status_tag(figure, tr))
+
+    # Shares worked out from a level's made-up relief are game values, like every tile figure chosen for play;
+    # the ice in permanent shadow is LCROSS's real 5.6 % (levels/catalog/moon.toml).
+    computed = Figure(status="game")
     return [
         translate(kind.name, language),
-        tr("Sunlight: {percent} % of the year, worked out from this tile's horizon",
-           percent=f"{grid.sunlight(x, y) * 100:.0f}"),
+        marked(tr("Sunlight: {percent} % of the year, worked out from this tile's horizon",
+                  percent=f"{grid.sunlight(x, y) * 100:.0f}"), computed),
         why,
-        tr("Longest dark spell: {days} days", days=f"{grid.longest_dark_hours(x, y) / 24:.1f}"),
-        tr("Ice: {percent} % by mass: the Sun never reaches this ground", percent=f"{ice:g}") if ice > 0
-        else tr("Ice: none (the Sun reaches this ground)"),
-        tr("Slope: {degrees}°", degrees=f"{kind.slope_deg:g}"),
-        tr("Earth in view: {percent} % of the time", percent=f"{grid.earth_share(x, y) * 100:.0f}"),
+        marked(tr("Longest dark spell: {days} days", days=f"{grid.longest_dark_hours(x, y) / 24:.1f}"), computed),
+        marked(tr("Ice: {percent} % by mass: the Sun never reaches this ground", percent=f"{ice:g}"), ICE_IN_SHADOW)
+        if ice > 0 else tr("Ice: none (the Sun reaches this ground)"),
+        marked(tr("Slope: {degrees}°", degrees=f"{kind.slope_deg:g}"), kind.figure("slope_deg")),
+        marked(tr("Earth in view: {percent} % of the time", percent=f"{grid.earth_share(x, y) * 100:.0f}"), computed),
         tr("The Sunlight overlay shows this tile's horizon against the Sun's path."),
     ]
 

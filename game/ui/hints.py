@@ -119,8 +119,9 @@ class HintBook:
                     cell = best_spot(spec.module, grid, catalog, occupied, powered)
                     if cell is None:
                         continue  # nowhere left to point at: the hint would mislead
-                    # A say() value, so a language may write its percentages its own way ("86 %", "86%").
-                    fill["sunlight"] = say("{percent:.0f} %", percent=grid.sunlight(*cell) * 100)
+                    # A say() value, so a language may write its percentages its own way ("86 %", "86%"). The
+                    # share is worked out from the level's made-up relief: a game value, and the hint says so.
+                    fill["sunlight"] = say("{percent:.0f} % (game value)", percent=grid.sunlight(*cell) * 100)
             # The file's text in the player's language is the pattern; its values are shown through tr() in turn.
             try:
                 words = Message(translate(spec.text, self.language), fill)

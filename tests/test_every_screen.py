@@ -29,7 +29,7 @@ EXPECTED: dict[str, tuple[str, str | None]] = {
     "pause": ("Paused", "Resume"),
     "settings": ("Settings", "Apply"),
     "debrief": ("Goals", "Export for teacher"),
-    "partners": ("What they care for", "Negotiate"),
+    "partners": ("What they care for (game values)", "Negotiate"),
     "negotiation": ("They give", "Propose"),
     "ledger": ("Agreement ledger", "Back"),
     "landing_practice": ("Landing practice", "Fly"),

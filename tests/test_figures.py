@@ -95,6 +95,10 @@ def test_tooltips_and_the_palette_say_what_their_numbers_are() -> None:
     assert power_text(CATALOG.modules["radioisotope_generator"]) == "+110 W (real)"
     entry = PaletteEntry(CATALOG.modules["solar_array"], "Solar array", "power")
     assert entry.status_in(lambda text, **fill: text.format(**fill)) == "figures: game values"
+    assert entry.row_status_in(lambda text, **fill: text.format(**fill)) == "figures: game values"
+    # A row whose real figure says '(real)' on its own line calls the rest game values, every row, chosen or not.
+    generator = PaletteEntry(CATALOG.modules["radioisotope_generator"], "Radioisotope generator", "power")
+    assert generator.row_status_in(lambda text, **fill: text.format(**fill)) == "other figures: game values"
 
 
 def test_the_computed_light_tooltip_marks_every_number() -> None:

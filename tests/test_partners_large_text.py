@@ -16,7 +16,7 @@ from game.settings import Settings
 from tests.app_helpers import open_recording_app, press
 from tests.screen_tour import open_screen
 
-HEADINGS = ("What they care for", "They can bring", "They ask for", "Who they are", "History")
+HEADINGS = ("What they care for (game values)", "They can bring", "They ask for", "Who they are", "History")
 
 
 @pytest.fixture
@@ -115,7 +115,7 @@ def test_at_100_the_detail_is_two_columns_and_nothing_scrolls(opened_app: Any) -
     # The list keeps its usual width (it widens only for one column), the detail beside it to the right margin.
     assert layout.list_width() < 1280 * WIDE_LIST_SHARE
     assert layout.detail_rect().left > layout.card_rect(0).right and layout.detail_rect().right <= 1280
-    assert "What they care for" in app.ctx.fonts.seen and "Who they are" in app.ctx.fonts.seen
+    assert "What they care for (game values)" in app.ctx.fonts.seen and "Who they are" in app.ctx.fonts.seen
     assert not any(text.startswith("lines ") for text in app.ctx.fonts.seen)
     before = pygame.image.tobytes(app.window, "RGB")
     press(app, pygame.K_PAGEDOWN)
@@ -143,3 +143,28 @@ def test_the_negotiation_title_shows_the_whole_partner_name(opened_app: Any) -> 
     assert all(layout.font.size(line)[0] <= room for line in layout.lines), "the title runs into the patience"
     assert room_layout.patience_label() in app.ctx.fonts.seen
     assert room_layout.column_top() >= 18 + layout.height  # the terms start below the title
+
+
+@pytest.mark.parametrize("opened_app", [1.0, 1.5, 2.0], indirect=True)
+def test_the_roster_says_trust_patience_and_interests_are_game_values(opened_app: Any) -> None:
+    # Chosen for play (game/rules/trust.py, negotiation.py), so marked as game values the way tooltips and the
+    # encyclopedia mark them, whole at every text size.
+    app = opened_app
+    scene = _roster(app)
+    seen = _scroll_to_the_end(app, scene)
+    trust = [text for text in seen if text.startswith("Trust ")]
+    assert trust and all(text.endswith("game value)") for text in trust), trust
+    # Large text wraps the talks line: its mark may stand on a line of its own.
+    patience = [text for text in seen if "patience" in text]
+    assert (patience and any(text.endswith("(game value)") for text in patience)) or "(game value)" in seen, seen
+    assert "What they care for (game values)" in seen
+
+
+@pytest.mark.parametrize("opened_app", [1.0, 1.5, 2.0], indirect=True)
+def test_the_negotiation_room_says_trust_patience_and_worth_are_game_values(opened_app: Any) -> None:
+    app = opened_app
+    open_screen(app, "negotiation")
+    drawn = set(app.ctx.fonts.seen)
+    assert any(text.startswith("Trust ") and text.endswith("game value)") for text in drawn), drawn
+    assert any(text.startswith("Patience: ") and text.endswith("(game value)") for text in drawn), drawn
+    assert any(text.startswith("Worth to them: ") and text.endswith("(game values)") for text in drawn), drawn

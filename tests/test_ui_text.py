@@ -178,7 +178,7 @@ PSEUDO_EXPECTED: dict[str, tuple[tuple[str, ...], str | None]] = {
     "station": (("Budget", "Station log"), "Build"),
     "pause": (("Paused",), "Resume"),
     "settings": (("Settings", "Display", "Window size"), "Apply"),
-    "partners": (("Partners", "What they care for"), "Negotiate (N)"),
+    "partners": (("Partners", "What they care for (game values)"), "Negotiate (N)"),
     "negotiation": (("They give", "You give"), "Propose (Enter)"),
     "ledger": (("Agreement ledger",), "Back (Esc)"),
     "encyclopedia": (("Encyclopedia", "Search:"), "Back  (Esc)"),

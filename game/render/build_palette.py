@@ -29,8 +29,9 @@ CATEGORY_NAMES = {
     "habitat": to_translate("Living"), "science": to_translate("Science"),
 }
 HEADER_ROW_PX = 34
-ROW_PX = 60
+ROW_PX = 80  # name, its numbers, and what those numbers are (game values or real): on every row, chosen or not
 SELECTED_EXTRA_PX = 50  # the chosen row also shows, on two lines, what the module needs from the ground
+STATUS_TOP_PX = 54  # the status line, under the numbers
 GLYPH_PX = 46
 
 
@@ -40,7 +41,7 @@ def power_text(spec: ModuleSpec, tr: Translate = ENGLISH) -> str:
         return f"{value / 1000:g} kW" if value >= 1000 else f"{value:g} W"
 
     def marked(text: str, field_name: str) -> str:
-        # Game values are the rule in a row (the chosen row says so); a real figure says it is one.
+        # Game values are the rule in a row (its status line says so); a real figure says it is one here too.
         return tr("{line} ({status})", line=text, status=tr("real")) if spec.figure(field_name).status == "real" \
             else text
 
@@ -75,6 +76,10 @@ def requirement_text(spec: ModuleSpec, tr: Translate = ENGLISH) -> str:
     return tr("needs {what}", what=", ".join(needs)) if needs else tr("stands anywhere")
 
 
+SUMMARY_FIGURES = ("cost", "footprint", "power_output_w", "power_draw_w", "energy_storage_wh")
+MARKED_IN_SUMMARY = ("power_output_w", "power_draw_w", "energy_storage_wh")  # power_text writes '(real)' on these
+
+
 @dataclass(frozen=True, slots=True)
 class PaletteEntry:
     """One module as the palette shows it."""
@@ -98,8 +103,14 @@ class PaletteEntry:
 
     def status_in(self, tr: Translate) -> str:
         """Whether the summary's numbers are game values or real figures, in one phrase."""
-        shown = ["cost", "footprint", "power_output_w", "power_draw_w", "energy_storage_wh"]
-        return summary_status(self.spec, shown, tr)
+        return summary_status(self.spec, list(SUMMARY_FIGURES), tr)
+
+    def row_status_in(self, tr: Translate) -> str:
+        """The row's status line: short enough for the row, since the real figures say '(real)' on their own."""
+        real = [name for name in SUMMARY_FIGURES if self.spec.figure(name).status == "real"]
+        if real and set(real) <= set(MARKED_IN_SUMMARY):
+            return tr("other figures: game values")
+        return self.status_in(tr)
 
 
 def palette_entries(catalog: Catalog, language: str) -> list[PaletteEntry]:
@@ -268,12 +279,15 @@ def _draw_entry(surface: pygame.Surface, row: pygame.Rect, build: BuildPalette, 
     if not affordable:
         summary += " · " + tr("too dear")
     text.draw(surface, text.fit(summary, palette.SMALL, room), palette.SMALL, summary_colour, (x, row.y + build.px(32)))
+    # Every row says what its numbers are, as the tooltips and the encyclopedia do, not only the chosen one.
+    font = text.fonts.regular(palette.SMALL)
+    status_top = row.y + build.px(STATUS_TOP_PX)
+    text.draw(surface, text.fit(entry.row_status_in(tr), palette.SMALL, room), palette.SMALL, colours.text_dim,
+              (x, status_top))
     if selected:
-        font = text.fonts.regular(palette.SMALL)
-        words = f"{requirement_text(entry.spec, tr)} · {entry.status_in(tr)}"
-        for line_number, line in enumerate(wrap_text(words, font, room)[:2]):
+        for line_number, line in enumerate(wrap_text(requirement_text(entry.spec, tr), font, room)[:2]):
             text.draw(surface, text.fit(line, palette.SMALL, room), palette.SMALL, colours.accent,
-                      (x, row.y + build.px(56) + line_number * font.get_linesize()))
+                      (x, status_top + (line_number + 1) * font.get_linesize()))
 
 
 def _draw_scrollbar(surface: pygame.Surface, area: pygame.Rect, build: BuildPalette, colours: Palette) -> None:

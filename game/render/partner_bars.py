@@ -33,10 +33,14 @@ def draw_trust_bar(surface: pygame.Surface, rect: pygame.Rect, trust: float, fon
                    colours: Palette = STANDARD_PALETTE, tr: Translate = ENGLISH) -> None:
     """A bar filled to `trust` of 100, its number and a word beside it (so colour is never the only cue).
 
-    Where large text leaves no room for a readable bar beside the words, the words alone are shown."""
-    label = tr("Trust {trust} ({word})", trust=f"{trust:.0f}", word=trust_words(trust, tr))
-    text_width = font.size(tr("Trust {trust} ({word})", trust=100, word=tr("fair")))[0] + 12
+    Where large text leaves no room for a readable bar beside the words, the words alone are shown, and where
+    even they do not fit, the number and its status without the word."""
+    # Trust is a game value (the rules in game/rules/trust.py), and the label says so like every such number.
+    label = tr("Trust {trust} ({word}, game value)", trust=f"{trust:.0f}", word=trust_words(trust, tr))
+    text_width = font.size(tr("Trust {trust} ({word}, game value)", trust=100, word=tr("fair")))[0] + 12
     if rect.width - text_width < MIN_BAR_PX:
+        if font.size(label)[0] > rect.width:  # large text in a narrow place: the number and its status, whole
+            label = tr("Trust {trust} (game value)", trust=f"{trust:.0f}")
         draw_text(surface, fit_text(label, font, rect.width), font, colours.text, (rect.x, rect.centery),
                   anchor="midleft")
         return

@@ -138,7 +138,7 @@ def _draw_reasoning(surface: pygame.Surface, ctx: SceneContext, layout: Negotiat
     surface.set_clip(rect)  # a large UI scale in a small window shows less, never draws over the answer
     try:
         large, bold, small = fonts.bold(palette.LARGE), fonts.bold(palette.BODY), fonts.regular(palette.SMALL)
-        worth = ctx.tr("Worth to them: {worth}", worth=f"{evaluation.utility:+.0f}")
+        worth = ctx.tr("Worth to them: {worth} (game values)", worth=f"{evaluation.utility:+.0f}")
         verdict, colour = layout.verdict()
         if layout.short_header_used(rect.height):
             verdict_rows, worth_row = layout.short_header(rect.width)

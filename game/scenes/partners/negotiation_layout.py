@@ -126,7 +126,7 @@ class NegotiationLayout:
     @once
     def patience_label(self) -> str:
         view = self.view
-        return (self.tr("Patience: {left} of {patience} rounds left", left=view.rounds_left,
+        return (self.tr("Patience: {left} of {patience} rounds (game value)", left=view.rounds_left,
                             patience=view.patience) if view.talks_open else self.tr("Talks broken off"))
 
     @once
@@ -400,7 +400,7 @@ class NegotiationLayout:
         bold_small = self.fonts.bold(palette.SMALL)
         rows = wrap_text(self.verdict()[0], bold_small, width)
         verdict = rows[:1] + ([fit_text(" ".join(rows[1:]), bold_small, width)] if len(rows) > 1 else [])
-        worth = self.tr("Worth to them: {worth}", worth=f"{self.evaluation.utility:+.0f}")
+        worth = self.tr("Worth to them: {worth} (game values)", worth=f"{self.evaluation.utility:+.0f}")
         return verdict, fit_text(worth, self.fonts.regular(palette.SMALL), width)
 
     def _placed(self, lines: list[tuple[str, str, pygame.Color, bool]], first: int, shown: int,

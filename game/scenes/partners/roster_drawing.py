@@ -134,7 +134,7 @@ def _draw_detail(surface: pygame.Surface, ctx: SceneContext, panel: pygame.Rect,
         return draw_paragraph(surface, text, small, colours.text_dim, (box.x, top), box.width, room)
 
     y = left.y
-    top = section(tr("What they care for"), y, left, colours.text)
+    top = section(tr("What they care for (game values)"), y, left, colours.text)
     if top is not None:
         chart_height = min(len(view.interests) * line, left.bottom - top)
         draw_interest_chart(surface, pygame.Rect(left.x, top, left.width, chart_height), view.interests, small,

@@ -54,8 +54,8 @@ def status_line(view: PartnerView, tr: Translate = ENGLISH) -> str:
 
 
 def talks_line(view: PartnerView, tr: Translate) -> str:
-    return (tr("Talks open · patience {left} of {patience} rounds", left=view.rounds_left, patience=view.patience)
-            if view.talks_open else tr("Talks closed for now"))
+    return (tr("Talks open · patience {left} of {patience} rounds (game value)", left=view.rounds_left,
+               patience=view.patience) if view.talks_open else tr("Talks closed for now"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -245,7 +245,7 @@ class RosterLayout:
         words(status_line(view, tr), body, colours.text_dim)
         talks = talks_line(view, tr)
         words(talks, body, colours.accent if view.talks_open else colours.text_dim)
-        section(tr("What they care for"))
+        section(tr("What they care for (game values)"))
         lines.extend(DetailLine(small.get_linesize(), interest=pair) for pair in view.interests)
         section(tr("They can bring"))
         words("; ".join(tr(capability) for capability in view.capabilities) or tr("Nothing listed."), small,

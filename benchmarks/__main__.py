@@ -108,6 +108,12 @@ def landing_rows(_repeats: int) -> list[Row]:
     return [Row(*row) for row in rows()]
 
 
+def pilot_process_rows(_repeats: int) -> list[Row]:
+    from benchmarks.pilot_process import pilot_process_rows as rows
+
+    return [Row(*row) for row in rows()]
+
+
 def landing_frame_rows(_repeats: int) -> list[Row]:
     from benchmarks.landing_frames import landing_frame_rows as rows
 
@@ -153,9 +159,9 @@ def modding_rows(_repeats: int) -> list[Row]:
 def main() -> int:
     repeats = 5
     rows: list[Row] = []
-    for group in (startup_rows, content_rows, simulate_rows, station_sim_rows, landing_rows, landing_frame_rows,
-                  landing_sound_rows, station_frame_rows, partner_rows, screen_frame_rows, bundle_rows,
-                  class_report_rows, modding_rows):
+    for group in (startup_rows, content_rows, simulate_rows, station_sim_rows, landing_rows, pilot_process_rows,
+                  landing_frame_rows, landing_sound_rows, station_frame_rows, partner_rows, screen_frame_rows,
+                  bundle_rows, class_report_rows, modding_rows):
         try:
             rows += group(repeats)
         except Exception as error:  # a broken benchmark row must not hide the others

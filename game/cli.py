@@ -433,6 +433,7 @@ def land(name: str, pilot_spec: str | None, seed: int, record: Path | None, as_j
     playable = _playable_level(name, "land")
     if playable is None:
         return 1
+    pilot = None
     try:
         pilot = load_pilot(pilot_spec) if pilot_spec else None
         result = fly(*playable, pilot, seed, record)
@@ -442,6 +443,9 @@ def land(name: str, pilot_spec: str | None, seed: int, record: Path | None, as_j
     except OSError as error:
         print(f"lunar-station land: cannot write {record}: {error.strerror or error}", file=sys.stderr)
         return 1
+    finally:
+        if pilot is not None:
+            pilot.close()  # its process: at once, not whenever the program ends
     print(json_text(result.as_dict()) if as_json else result.summary())
     return 0
 

@@ -239,3 +239,40 @@ def test_a_drawn_ground_is_flown_as_drawn(nominal):
     result = fly(level.model_copy(update={"landing": landing}), catalog, seed=4, cargo="battery")
     assert result.grade.name in SUCCESS, result.summary()
     assert result.final.y_m < 10
+
+
+# --- the pilot's own process ---------------------------------------------------------------------------------------
+
+def test_a_stuck_pilot_is_ended_with_its_process_and_the_sentence_names_the_step(in_student_folder, nominal):
+    # Swallowing every exception in a loop: no signal can stop this on Python 3.10 or Windows; ending its process can.
+    (in_student_folder / "stuck_pilot.py").write_text(textwrap.dedent("""
+        def fly(seen):
+            while seen.time_s > 0.5:
+                try:
+                    pass
+                except BaseException:
+                    pass
+            return (0.4, 0.0)
+    """), encoding="utf-8")
+    level, catalog = nominal
+    pilot = load_pilot("stuck_pilot:fly")
+    with pytest.raises(PilotError, match=r"the pilot took more than 1 s to answer at 0\.52 s: a pilot has 1 s"):
+        fly(level, catalog, pilot=pilot, seed=0)
+    assert not pilot._process.is_alive()
+    with pytest.raises(PilotError, match="already ended"):
+        pilot(fly(level, catalog, seed=0).final)
+
+
+def test_a_pilot_in_its_process_flies_exactly_as_it_would_in_this_one(in_student_folder, nominal):
+    from game.landing.pilot_loading import find_pilot
+
+    level, catalog = nominal
+    with load_pilot("my_pilot:hover") as far:
+        near = find_pilot("my_pilot:hover")
+        for seed in (0, 5):
+            assert fly(level, catalog, pilot=far, seed=seed).final_state == \
+                fly(level, catalog, pilot=near, seed=seed).final_state
+        # Called step by step (one exchange a step) it answers as the function itself does.
+        seen = fly(level, catalog, seed=1).recording.observations[10]
+        assert far(seen) == near(seen)
+    assert not far._process.is_alive()

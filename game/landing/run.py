@@ -2,14 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
-import functools
-import importlib
-import importlib.util
-import signal
-import sys
-import threading
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -17,17 +9,18 @@ from typing import Any
 from game.content.catalog import Catalog
 from game.content.message import say
 from game.content.models import LandingAssists, Level
-from game.content.problems import did_you_mean
-from game.content.text import printable
 from game.landing.autopilot import Autopilot
 from game.landing.flight import Flight, FlightStatus
 from game.landing.grading import Grade, Touchdown, crash, grade_touchdown
-from game.landing.pilot import Observation, Pilot, PilotCommand, PilotError, clean_command
+from game.landing.pilot import Observation, Pilot, PilotError, clean_command
+from game.landing.pilot_loading import said
+from game.landing.pilot_process import PilotProcess
 from game.landing.recorder import FlightRecording, replay_pilot
 from game.landing.scenario import Scenario, scenario_for
 
 # Game values: a pilot that answers one step in a second flies a 10-minute landing in at most 10 hours of thought;
-# one that has not answered in a second is stuck, far beyond any controller a student would write.
+# one that has not answered in a second is stuck, far beyond any controller a student would write. The parent
+# process enforces both (game/landing/pilot_process.py), so they hold on every system and Python.
 PILOT_STEP_SECONDS = 1.0
 PILOT_LOAD_SECONDS = 10.0
 
@@ -125,7 +118,12 @@ def fly(
 
 
 def fly_scenario(scenario: Scenario, pilot: Pilot | None = None, level_id: str = "") -> LandingResult:
-    """Flies one resolved scenario to its end, recording every step."""
+    """Flies one resolved scenario to its end, recording every step.
+
+    A pilot in a process of its own flies the whole flight there, in one exchange rather than one a step; this
+    process then flies the commands it gave, so the result is always this process's own physics."""
+    if isinstance(pilot, PilotProcess):
+        pilot = replay_pilot(pilot.fly(scenario, level_id))
     pilot = pilot if pilot is not None else Autopilot()
     flight = Flight(scenario)
     recording = recording_for(scenario, level_id)
@@ -141,7 +139,7 @@ def fly_scenario(scenario: Scenario, pilot: Pilot | None = None, level_id: str =
             raise
         except Exception as error:  # a student's pilot may fail in any way; say how, and when
             raise PilotError(
-                f"the pilot failed at {seen.time_s:.2f} s with {type(error).__name__}: {_said(error)}"
+                f"the pilot failed at {seen.time_s:.2f} s with {type(error).__name__}: {said(error)}"
             ) from error
         command = clean_command(answer)
         keep_seen(seen)
@@ -192,145 +190,14 @@ def replay(recording: FlightRecording, level: Level, catalog: Catalog) -> Landin
     )
 
 
-class _OutOfTime(BaseException):
-    """Raised into a pilot that has used up its time; a BaseException, so its own `except Exception` cannot
-    swallow it."""
+def load_pilot(spec: str) -> PilotProcess:
+    """The function named by 'module:function' or 'path/to/file.py:function', loaded in a process of its own and
+    given PILOT_STEP_SECONDS a step (see game/landing/pilot_process.py). Call `close()` on it when done (garbage
+    collection and the end of the program do too).
 
-
-@contextlib.contextmanager
-def _time_budget(seconds: float) -> Iterator[None]:
-    """Raises _OutOfTime into the code run inside after `seconds`, then every 0.1 s until it ends.
-
-    A timer signal, so it works only on the main thread of a system that has one; elsewhere no limit applies.
-    Python 3.10 does not check for signals inside a loop such as `while True: try: pass / except: pass`, so
-    there (and on Windows) a pilot stuck in one still hangs: only running pilots in a child process would close
-    that gap.
+    A module name is looked for in the working folder first. Raises ValueError with one sentence when the spec is
+    malformed, the module cannot be loaded (or takes longer than PILOT_LOAD_SECONDS) or has no such function.
+    Whatever the pilot then does wrong (loops, raises, calls sys.exit, answers nonsense) becomes one PilotError
+    sentence saying what and when.
     """
-    if not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
-        yield
-        return
-
-    def expired(signum: int, frame: object) -> None:
-        raise _OutOfTime
-
-    previous = signal.signal(signal.SIGALRM, expired)
-    signal.setitimer(signal.ITIMER_REAL, seconds, 0.1)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
-
-
-def _said(error: BaseException) -> str:
-    """What an exception says, at most 200 characters; its type's name when saying it fails."""
-    try:
-        text = str(error)
-    except Exception:  # a student's exception class may fail even at this
-        return type(error).__name__
-    return printable(text if len(text) <= 200 else text[:199] + "…")
-
-
-def budgeted(pilot: Pilot, seconds: float = PILOT_STEP_SECONDS) -> Pilot:
-    """`pilot`, given `seconds` for each step; whatever it does wrong (loops, raises, calls sys.exit, answers
-    nonsense) becomes one PilotError sentence saying what and when."""
-
-    @functools.wraps(pilot)
-    def step(seen: Observation) -> PilotCommand:
-        when = f"{seen.time_s:.2f} s"
-        try:
-            with _time_budget(seconds):
-                return clean_command(pilot(seen))
-        except _OutOfTime:
-            raise PilotError(f"the pilot took more than {seconds:g} s to answer at {when}: a pilot has {seconds:g} s "
-                             "for each step (is it stuck in a loop?)") from None
-        except (PilotError, KeyboardInterrupt):
-            raise
-        except SystemExit as error:
-            raise PilotError(f"the pilot called sys.exit({_said(error)}) at {when}; a pilot must return a command, "
-                             "not end the program") from None
-        except BaseException as error:  # a student's pilot may fail in any way; say how, and when
-            raise PilotError(f"the pilot failed at {when} with {type(error).__name__}: {_said(error)}") from None
-
-    return step
-
-
-def load_pilot(spec: str) -> Pilot:
-    """The function named by 'module:function' or 'path/to/file.py:function', given PILOT_STEP_SECONDS a step.
-
-    A module name is looked for in the working folder first. Raises ValueError with one sentence
-    when the spec is malformed, the module cannot be loaded (or takes longer than PILOT_LOAD_SECONDS) or has no
-    such function.
-    """
-    module_name, colon, function_name = spec.rpartition(":")
-    example = "write it as module:function, for example my_pilot:fly"
-    if not colon or not module_name or not function_name:
-        raise ValueError(f"'{spec}' does not name a pilot: {example}")
-    if not function_name.isidentifier():
-        raise ValueError(f"'{function_name}' is not a function name that Python allows: {example}")
-    module = _load_module(module_name)
-    function = getattr(module, function_name, None)
-    if function is None:
-        public = [name for name in vars(module) if not name.startswith("_")]
-        hint = did_you_mean(function_name, public)
-        raise ValueError(f"'{module_name}' has no function '{function_name}'{hint}")
-    if not callable(function):
-        raise ValueError(f"'{spec}' is a {type(function).__name__}, not a function that takes an observation")
-    return budgeted(function)
-
-
-def _load_module(name: str) -> Any:
-    """Imports a module by dotted name (the working folder first) or by the path of a .py file."""
-    try:
-        with _time_budget(PILOT_LOAD_SECONDS):
-            return _import(name)
-    except _OutOfTime:
-        raise ValueError(f"pilot module '{name}' took more than {PILOT_LOAD_SECONDS:g} s to load "
-                         "(is it stuck in a loop?)") from None
-    except KeyboardInterrupt:
-        raise
-    except SystemExit as error:
-        raise ValueError(f"pilot module '{name}' called sys.exit({_said(error)}) while loading") from None
-    except (ValueError, Exception):
-        raise
-    except BaseException as error:
-        raise ValueError(f"pilot module '{name}' failed while loading: {type(error).__name__}") from None
-
-
-def _import(name: str) -> Any:
-    try:
-        if name.endswith(".py") or "/" in name or "\\" in name:
-            path = Path(name)
-            if not path.is_file():
-                raise ValueError(f"there is no pilot file '{name}'")
-            loader_spec = importlib.util.spec_from_file_location(path.stem, path)
-            if loader_spec is None or loader_spec.loader is None:
-                raise ValueError(f"'{name}' cannot be loaded as Python")
-            module = importlib.util.module_from_spec(loader_spec)
-            loader_spec.loader.exec_module(module)
-            return module
-        if not all(part.isidentifier() for part in name.split(".")):
-            raise ValueError(f"'{name}' is not a module name: use letters, digits and '_', like my_pilot")
-        added = str(Path.cwd()) not in sys.path
-        if added:
-            sys.path.insert(0, str(Path.cwd()))
-        try:
-            return importlib.import_module(name)
-        finally:
-            if added:
-                sys.path.remove(str(Path.cwd()))
-    except ValueError:
-        raise
-    except ModuleNotFoundError as error:
-        missing = error.name or name
-        if missing != name and not name.startswith(missing + "."):
-            raise ValueError(f"pilot module '{name}' needs module '{missing}', which is not installed") from None
-        where = name.replace(".", "/") + ".py"
-        raise ValueError(f"there is no pilot module '{name}' (is {where} in this folder?)") from None
-    except SyntaxError as error:
-        raise ValueError(f"pilot module '{name}' has a syntax error on line {error.lineno}: {error.msg}") from None
-    except Exception as error:  # the student's module ran and failed while loading
-        raise ValueError(
-            f"pilot module '{name}' failed while loading: {type(error).__name__}: {_said(error)}"
-        ) from None
-
+    return PilotProcess(spec, PILOT_LOAD_SECONDS, PILOT_STEP_SECONDS)

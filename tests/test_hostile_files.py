@@ -542,6 +542,43 @@ def test_the_simulation_ends_a_run_whose_numbers_stop_being_finite() -> None:
         simulation.close()
 
 
+@pytest.mark.parametrize("where", ["EnergyStore.charge_wh", "Reliability.next_failure_hour", "Partner.trust",
+                                   "Partner.shared_science", "station.unsent_science"])
+def test_the_guard_covers_every_module_and_partner_value_too(where: str) -> None:
+    import esper
+
+    from game.ecs import components
+    from game.ecs.events import LevelEnded
+    from game.simulation.finite_guard import first_unfinite
+    from game.simulation.simulation import Simulation
+
+    level, catalog = load_level_by_path(REPO / "levels" / "04_partners_2023.toml").require()
+    simulation = Simulation(level, catalog)
+    try:
+        simulation.run_hours(30)
+        assert first_unfinite(simulation.ctx) is None
+        esper.switch_world(simulation.world_name)
+        kind, _, field = where.partition(".")
+        if kind == "station":
+            simulation.ctx.station.unsent_science["geology"] = float("nan")
+        else:
+            entity, component = esper.get_component(getattr(components, kind))[0]
+            if field == "shared_science":
+                component.shared_science["geology"] = float("inf")
+            else:
+                setattr(component, field, float("nan"))
+        found = first_unfinite(simulation.ctx)
+        assert found is not None and found.startswith(where), found
+        if kind != "station":
+            assert found.endswith(f"of entity {entity}"), found
+        # The run ends within the game day, with the sentence, and nothing runs after it.
+        events = simulation.run_hours(24)
+        ended = [event for event in events if isinstance(event, LevelEnded)]
+        assert simulation.ended and ended and "beyond what the game can count" in ended[0].reason
+    finally:
+        simulation.close()
+
+
 def test_json_output_is_json_even_for_a_number_that_is_not_finite() -> None:
     from game.cli import json_text
 

@@ -21,7 +21,7 @@ from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 from typing import Any
 
-from game.landing.pilot import Observation, PilotCommand, PilotError
+from game.landing.pilot import Observation, Pilot, PilotCommand, PilotError
 from game.landing.scenario import Scenario
 
 # How often the parent looks at the heartbeat while it waits: a stuck pilot is ended within its budget plus this.
@@ -158,7 +158,6 @@ def _stop(process: BaseProcess, conn: Connection) -> None:
 def _serve(conn: Connection, beat: Any, spec: str) -> None:
     """The pilot's process: loads the pilot, then answers steps and flights until the parent hangs up."""
     from game.landing.pilot_loading import find_pilot, said
-    from game.landing.run import fly_scenario
 
     # Ctrl+C in a terminal reaches the whole process group: the parent handles it and ends this process.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -185,7 +184,7 @@ def _serve(conn: Connection, beat: Any, spec: str) -> None:
             if request[0] == "step":
                 answer: Any = ("answer", watched(request[1]))
             else:
-                answer = ("answer", fly_scenario(request[1], watched, request[2]).recording.commands)
+                answer = ("answer", _commands_over(request[1], watched))
         except PilotError as error:
             answer = ("failed", str(error))
         except BaseException as error:  # not the pilot's doing (it is guarded): still a sentence, not a traceback
@@ -195,3 +194,18 @@ def _serve(conn: Connection, beat: Any, spec: str) -> None:
             conn.send(answer)
         except (BrokenPipeError, OSError):
             return
+
+
+def _commands_over(scenario: Scenario, pilot: Pilot) -> list[PilotCommand]:
+    """The commands `pilot` gives over a whole flight of `scenario` (the loop of run.fly_scenario, without the
+    record the parent makes when it flies them again)."""
+    from game.landing.flight import Flight
+
+    flight = Flight(scenario)
+    commands: list[PilotCommand] = []
+    keep, observe, step = commands.append, flight.observe, flight.step
+    while flight.status == "flying":
+        command = pilot(observe())
+        keep(command)
+        step(command)
+    return commands

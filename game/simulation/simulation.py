@@ -31,6 +31,7 @@ from game.rules.hours import HOURS_PER_DAY
 from game.rules.negotiation import Evaluation, Offer, evaluate, offer_problem
 from game.rules.objectives import MET
 from game.rules.score import ScoreCard, score
+from game.simulation.finite_guard import first_unfinite
 from game.simulation.history import DaySample, sample
 from game.simulation.preview import PlacementPreview, preview_placement
 from game.simulation.schedule import install_systems
@@ -131,7 +132,8 @@ class Simulation:
         esper.switch_world(self.world_name)
         self.ctx.emitted = []
         esper.process()
-        if not self.ended and not _accounts_finite(self.ctx.station):
+        whole_day = self.ctx.station.hour % HOURS_PER_DAY == HOURS_PER_DAY - 1
+        if not self.ended and first_unfinite(self.ctx, components_too=whole_day) is not None:
             # The level format keeps every number in range, so this cannot happen; if it ever does, the run ends
             # with a sentence rather than show NaN or infinity to the player or write them to a save.
             self.ctx.station.outcome = "lost"
@@ -240,13 +242,6 @@ class Simulation:
             "commands": [(hour, command_to_json(command)) for hour, command in self.command_log],
         }
         return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()
-
-
-def _accounts_finite(station: Station) -> bool:
-    """Whether every number the station keeps is finite (NaN compares unequal to itself, so `0 * x == 0` tests it)."""
-    values = [station.budget, station.funding_per_year, station.crew_dose_msv, *station.resources.values(),
-              *station.capacity.values(), *station.science.values()]
-    return all(value * 0.0 == 0.0 for value in values)
 
 
 def _rounded(value: Any) -> Any:

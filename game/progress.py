@@ -6,6 +6,7 @@ it is moved aside (kept as progress.damaged-1.json, say, for a teacher to look a
 
 from __future__ import annotations
 
+import contextlib
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -15,7 +16,7 @@ from typing import Any
 from game import paths
 from game.atomic_file import move_aside, write_text_atomically
 from game.content.message import Message, say
-from game.content.reading import UnreadableFile, read_json
+from game.content.reading import UnreadableFile, read_json_any_encoding
 
 PROGRESS_FILE = "progress.json"
 PROGRESS_FORMAT = 1
@@ -75,19 +76,24 @@ def _parse(data: Any) -> Progress:
 
 def _read(path: Path) -> Progress:
     """The progress in the file at `path`; UnreadableFile (kind 'missing' when there is none) otherwise."""
-    data = read_json(path, MAX_PROGRESS_BYTES)
+    data, legacy = read_json_any_encoding(path, MAX_PROGRESS_BYTES)
     try:
-        return _parse(data)
+        progress = _parse(data)
     except DamagedProgress as error:
         raise UnreadableFile(say("cannot be used: {reason}", reason=error.reason), error.kind) from None
+    if legacy:  # all of it was read: load_progress saves it again as UTF-8
+        progress.warning = say("Your campaign progress file {file} was not saved as UTF-8, so it was read as Western "
+                               "European text (Windows-1252) and saved again as UTF-8.", file=path.name)
+    return progress
 
 
 def load_progress(path: Path | None = None) -> Progress:
     """The saved progress; a missing file is a fresh start, one that cannot be used a fresh start with a
-    warning, the file kept moved aside under a name that says why (progress.damaged-1.json)."""
+    warning, the file kept moved aside under a name that says why (progress.damaged-1.json). One saved in the older
+    Windows encoding is read whole and saved again as UTF-8, with a warning that says so."""
     path = path or progress_path()
     try:
-        return _read(path)
+        progress = _read(path)
     except UnreadableFile as error:
         if error.kind == "missing":
             return Progress()
@@ -99,6 +105,12 @@ def load_progress(path: Path | None = None) -> Progress:
             warning=say("Your campaign progress file {file} {reason}, so the campaign starts afresh; "
                         "the old file was kept as {kept}.", file=path.name, reason=error.reason, kept=kept)
         )
+    if progress.warning is not None:
+        # Read whole from the older Windows encoding: saved as UTF-8 at once, so that the warning is given once,
+        # not every time the progress is read.
+        with contextlib.suppress(OSError):  # a read-only folder: read the same way next time, nothing lost
+            save_progress(progress, path)
+    return progress
 
 
 def save_progress(progress: Progress, path: Path | None = None) -> None:

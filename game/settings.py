@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import math
 import warnings
@@ -13,7 +14,7 @@ from typing import Any
 from game import paths
 from game.atomic_file import move_aside, write_text_atomically
 from game.content.message import Message, say
-from game.content.reading import UnreadableFile, read_json
+from game.content.reading import UnreadableFile, read_json_any_encoding
 
 SETTINGS_FILE = "settings.json"
 
@@ -351,19 +352,21 @@ def _kept(path: Path, why: str) -> str:
         return path.name  # then save_settings will not write over it either (it is still unusable)
 
 
-def _read_settings_file(path: Path) -> dict[str, Any]:
-    data = read_json(path, MAX_SETTINGS_BYTES)
+def _read_settings_file(path: Path) -> tuple[dict[str, Any], bool]:
+    """The settings file's object, and whether it was read in the older Windows encoding rather than UTF-8."""
+    data, legacy = read_json_any_encoding(path, MAX_SETTINGS_BYTES)
     if not isinstance(data, dict):
         raise UnreadableFile(say("does not hold one JSON object"), "damaged")
-    return data
+    return data, legacy
 
 
 def load_settings(path: Path | None = None) -> LoadedSettings:
     """Reads the settings; a file that cannot be used gives defaults and a warning, and is kept moved aside
-    under a name that says why (settings.damaged-1.json), so saving the settings never destroys it."""
+    under a name that says why (settings.damaged-1.json), so saving the settings never destroys it. One saved in
+    the older Windows encoding is read whole and saved again as UTF-8, with a warning that says so."""
     path = path or settings_path()
     try:
-        data = _read_settings_file(path)
+        data, legacy = _read_settings_file(path)
     except UnreadableFile as error:
         if error.kind == "missing":
             return LoadedSettings(Settings())
@@ -391,6 +394,12 @@ def load_settings(path: Path | None = None) -> LoadedSettings:
             say("Some settings were wrong ({problems}) and were reset; the file was kept as {file}.",
                 problems=problems, file=_kept(path, "wrong-values")),
         )
+    if legacy:  # every setting was read: saved again as UTF-8 at once, so the warning is given once
+        with contextlib.suppress(OSError):  # a read-only folder: read the same way next time, nothing lost
+            save_settings(settings, path)
+        return LoadedSettings(settings, say("Your settings file {file} was not saved as UTF-8, so it was read as "
+                                            "Western European text (Windows-1252) and saved again as UTF-8.",
+                                            file=path.name))
     return LoadedSettings(settings)
 
 

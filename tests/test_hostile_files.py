@@ -309,7 +309,8 @@ def _kept_everything(folder: Path, originals: dict[str, bytes]) -> None:
 SETTINGS_CASES: list[tuple[str, bytes, str, str]] = [
     ("deep", b"[" * 100000 + b"]" * 100000, "nests tables or lists more than 32 deep", "damaged"),
     ("huge_integer", b'{"ui_scale": ' + b"9" * 5000 + b"}", "holds a number that is too long", "damaged"),
-    ("latin1", '{"language": "fran\u00e7ais"}'.encode("latin-1"), "is not UTF-8 text", "not-text"),
+    # UTF-16 without a BOM: no text in any 8-bit encoding either (a NUL after every letter), so truly unreadable.
+    ("utf16_without_bom", '{"language": "fran\u00e7ais"}'.encode("utf-16-le"), "is not UTF-8 text", "not-text"),
     ("nan", b'{"master_volume": NaN}', "holds NaN", "damaged"),
     ("escape_pause", b'{"key_bindings": {"pause": "escape"}}',
      "\u201cPause / run time\u201d cannot have the key Esc, which the game keeps for itself", "wrong-values"),
@@ -341,6 +342,22 @@ def test_settings_saved_by_notepad_as_unicode_are_read(tmp_path: Path) -> None:
     assert loaded.warning is None and loaded.settings.hints is False and loaded.settings.window_size == (1600, 900)
 
 
+@pytest.mark.parametrize("encoding", ["latin-1", "cp1252"])
+def test_settings_saved_in_the_older_windows_encoding_are_read_whole_and_said(tmp_path: Path, encoding: str) -> None:
+    path = tmp_path / "settings.json"
+    # \u2019 exists in Windows-1252 (0x92) but not in Latin-1, whose 0x92 is a control code: both read the same.
+    original = '{"hints": false, "ui_scale": 1.25, "language": "fr", "note": "caf\u00e9 l\u2019\u00e9t\u00e9"}'
+    content = original.encode(encoding, errors="replace")
+    path.write_bytes(content)
+    loaded = load_settings(path)
+    assert loaded.warning is not None
+    assert "settings.json was not saved as UTF-8, so it was read as Western European text" in loaded.warning
+    assert loaded.settings.hints is False and loaded.settings.ui_scale == 1.25
+    assert list(tmp_path.iterdir()) == [path], "nothing is moved aside: every setting was read"
+    assert load_settings(path).warning is None, "saved again as UTF-8 at once: the warning is given once"
+    assert load_settings(path).settings == loaded.settings
+
+
 def test_a_settings_file_that_cannot_be_moved_is_never_written_over(tmp_path: Path) -> None:
     path = tmp_path / "settings.json"
     path.write_bytes(b"{broken")
@@ -356,7 +373,7 @@ def test_a_settings_file_that_cannot_be_moved_is_never_written_over(tmp_path: Pa
 PROGRESS_CASES: list[tuple[str, bytes, str]] = [
     ("deep", b'{"format": 1, "completed": ' + b"[" * 3000 + b"]" * 3000 + b"}", "nests tables or lists"),
     ("huge_integer", b'{"format": 1, "completed": {"a": ' + b"1" * 6000 + b"}}", "holds a number that is too long"),
-    ("latin1", '{"format": 1, "facts_seen": ["caf\u00e9"]}'.encode("latin-1"), "is not UTF-8 text"),
+    ("utf16_without_bom", '{"format": 1, "facts_seen": ["caf\u00e9"]}'.encode("utf-16-le"), "is not UTF-8 text"),
 ]
 
 
@@ -370,6 +387,19 @@ def test_a_hostile_progress_file_is_kept_and_told(name: str, content: bytes, sen
     mark_completed("agreement-2021", 5)
     _kept_everything(path.parent, {name: content})
     assert load_progress().completed == {"agreement-2021": 5}
+
+
+def test_progress_saved_in_the_older_windows_encoding_is_read_whole_and_said() -> None:
+    path = progress_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes('{"format": 1, "completed": {"agreement-2021": 7}, "facts_seen": ["caf\u00e9"]}'.encode("latin-1"))
+    progress = load_progress()
+    assert progress.completed == {"agreement-2021": 7} and progress.facts_seen == {"caf\u00e9"}
+    assert progress.warning is not None and "progress.json was not saved as UTF-8" in progress.warning
+    assert list(path.parent.iterdir()) == [path], "nothing is moved aside: all of it was read"
+    again = load_progress()
+    assert again.warning is None and again.facts_seen == {"caf\u00e9"}
+    assert json.loads(path.read_text(encoding="utf-8"))["facts_seen"] == ["caf\u00e9"]
 
 
 def test_progress_saved_as_utf16_is_read() -> None:

@@ -3,7 +3,8 @@
 Levels, catalogs, language files, hints, saves, settings, progress, command files and flight records all
 come through here. A file that is not a regular file (a folder, a FIFO, a device) is refused before it is
 opened for long; no more than the cap is ever read, whatever size the file claims; UTF-8 (with or without
-a BOM) and UTF-16 or UTF-32 with a BOM are read; and every parser failure - a syntax error, nesting deep
+a BOM) and UTF-16 or UTF-32 with a BOM are read (and, for the files the game writes itself, the older Windows
+encoding too: `read_json_any_encoding`); and every parser failure - a syntax error, nesting deep
 enough to exhaust Python's recursion, an integer of thousands of digits, a number too large to be finite -
 becomes `UnreadableFile` with a reason made with say(), and the line when one is known.
 """
@@ -95,6 +96,34 @@ def decode(raw: bytes) -> str:
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1 if encoding.startswith("utf-8") else None
         raise UnreadableFile(say("is not UTF-8 text; save it as UTF-8 in your editor"), "not_text", line) from None
+
+
+# What a Windows editor saves as "ANSI" in Western Europe and the Americas: Latin-1 with printable characters where
+# Latin-1 has control codes (0x80-0x9F). A file in it is read, not refused, where losing it would cost the player.
+LEGACY_ENCODING = "cp1252"
+
+
+def decode_any(raw: bytes) -> tuple[str, bool]:
+    """(text, read_as_legacy): as decode, but text that is not UTF-8 is read as LEGACY_ENCODING (Latin-1 for the
+    five bytes it leaves undefined; Latin-1 reads any byte), so that nothing in it is lost. Only bytes that are
+    no text at all (a NUL, as in UTF-16 saved without a BOM) are still refused, as decode refuses them."""
+    try:
+        return decode(raw), False
+    except UnreadableFile:
+        try:
+            text = raw.decode(LEGACY_ENCODING)
+        except UnicodeDecodeError:
+            text = raw.decode("latin-1")
+        if "\x00" in text:
+            raise
+        return text, True
+
+
+def read_json_any_encoding(path: Path, limit: int) -> tuple[Any, bool]:
+    """(the JSON value of the file at `path`, whether it was read as LEGACY_ENCODING): read_json for a file the game
+    writes itself, which a player may have saved from an editor in the older Windows encoding."""
+    text, legacy = decode_any(read_bytes(path, limit))
+    return parse_json(text), legacy
 
 
 def read_text(path: Path, limit: int) -> str:

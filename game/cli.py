@@ -454,7 +454,7 @@ def land(name: str, pilot_spec: str | None, seed: int, record: Path | None, as_j
 
 
 def autoplay_level(name: str, seed: int | None, commands_out: Path | None) -> int:
-    from game.autoplay.player import autoplay
+    from game.autoplay.player import STALL_DAYS, autoplay
     from game.ecs.commands import command_to_json
 
     playable = _playable_level(name, "autoplay")
@@ -467,6 +467,8 @@ def autoplay_level(name: str, seed: int | None, commands_out: Path | None) -> in
             print(f"  [{goal.status:>7}] {goal.text} ({goal.fraction:.0%})")
     for module in result.unplaced:
         print(f"  could not place: {module}")
+    if result.stalled:
+        print(f"  stopped: no goal moved and nothing was ordered for {STALL_DAYS:,} days")
     if commands_out is not None:
         data = [{"hour": hour, **command_to_json(command)} for hour, command in result.commands]
         try:

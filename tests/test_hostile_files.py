@@ -556,6 +556,23 @@ def test_a_frozen_game_ends_on_sigterm(tmp_path: Path) -> None:
 # --- guards where a number could still go wrong -----------------------------------------------------------------------
 
 
+def test_autoplay_stops_on_a_level_whose_goal_no_base_can_reach(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                capsys: pytest.CaptureFixture[str]) -> None:
+    # Every number in range: a hundred years, and a stockpile of a million tonnes. Played out hour by hour, that took
+    # minutes; the player stops once nothing has moved for STALL_DAYS (shortened here to keep the test quick).
+    from game.autoplay import player
+
+    monkeypatch.setattr(player, "STALL_DAYS", 20)
+    path = tmp_path / "unreachable.toml"
+    path.write_text(level_text(time_limit_days="36500").replace("amount = 500", "amount = 1000000000"),
+                    encoding="utf-8")
+    code, text = run_cli(["autoplay", str(path)], capsys)
+    assert code == 1 and "stopped: no goal moved and nothing was ordered for 20 days" in text, text
+    found = re.search(r"after ([\d.]+) days", text)
+    assert found is not None and float(found.group(1)) < 400, text
+
+
+
 def test_the_simulation_ends_a_run_whose_numbers_stop_being_finite() -> None:
     from game.ecs.events import LevelEnded
     from game.simulation.simulation import Simulation

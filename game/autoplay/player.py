@@ -29,9 +29,15 @@ class PlannedModule:
     attempts: int = 0
 
 
+# Game value: when no goal has moved and nothing was ordered for this long, the automated player stops. A level may
+# run a hundred years (36,500 days, about a million hours) with a goal no base can reach; played out, that took
+# minutes, for nothing: a base that changed nothing for three years will not change later.
+STALL_DAYS = 3 * 365
+
+
 @dataclass(slots=True)
 class AutoplayResult:
-    """How an automated run ended."""
+    """How an automated run ended. `stalled`: it stopped early because nothing moved for STALL_DAYS."""
 
     level: str
     outcome: str
@@ -39,6 +45,7 @@ class AutoplayResult:
     commands: list[tuple[int, Command]] = field(default_factory=list)
     unplaced: list[str] = field(default_factory=list)
     snapshot: StationSnapshot | None = None
+    stalled: bool = False
 
     @property
     def won(self) -> bool:
@@ -55,7 +62,8 @@ class Autoplayer:
         self.planner = Planner(level, catalog, self.site)
 
     def play(self, simulation: Simulation, max_days: float | None = None) -> AutoplayResult:
-        """Plays the level to its end (or `max_days`) and reports how it went."""
+        """Plays the level to its end (or `max_days`, or until nothing has moved for STALL_DAYS) and reports how it
+        went."""
         snapshot = simulation.snapshot()
         self.site.settle([(self.catalog.modules[view.module_id], footprint_cells(view.x, view.y, view.footprint))
                              for view in snapshot.modules])
@@ -75,8 +83,18 @@ class Autoplayer:
             result.commands.append((simulation.hour, bridge))
             waiting.append(PlannedModule(module, x, y, simulation.hour))
         diplomat = Diplomat(self.level, self.catalog)
+        moved_hour = simulation.hour  # when a goal last moved or something was last ordered
+        goals_seen: tuple[float, ...] = ()
         while simulation.hour < limit and not simulation.ended:
-            talks_today = diplomat.active and simulation.hour % HOURS_PER_DAY == 0
+            new_day = simulation.hour % HOURS_PER_DAY == 0
+            if new_day:
+                goals_now = tuple(goal.fraction for goal in simulation.snapshot().goals)
+                if goals_now != goals_seen or (result.commands and result.commands[-1][0] >= moved_hour):
+                    moved_hour, goals_seen = simulation.hour, goals_now
+                elif simulation.hour - moved_hour >= STALL_DAYS * HOURS_PER_DAY:
+                    result.stalled = True
+                    break
+            talks_today = diplomat.active and new_day
             if not (queue or waiting or talks_today):
                 simulation.step()  # nothing left to build and no talks this hour: no need to look
                 continue

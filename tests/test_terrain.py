@@ -3,6 +3,7 @@ Shackleton-rim site against the published figures, the cache, the height image, 
 
 from __future__ import annotations
 
+import os
 import struct
 import zlib
 from pathlib import Path
@@ -180,6 +181,13 @@ def test_a_height_image_is_read_without_pygame_and_kept_inside_the_mod(tmp_path:
     (tmp_path / "fake.png").write_bytes(b"not a picture")
     with pytest.raises(HeightImageError, match="not a PNG"):
         read_height_image(tmp_path / "fake.png")
+    (tmp_path / "huge.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(2_000_001))
+    with pytest.raises(HeightImageError, match="larger than 2000 kB"):
+        read_height_image(tmp_path / "huge.png")
+    if hasattr(os, "mkfifo"):  # read through the one reader: a pipe in the image's place is refused, never waited on
+        os.mkfifo(tmp_path / "pipe.png")
+        with pytest.raises(HeightImageError, match="is not a file"):
+            read_height_image(tmp_path / "pipe.png")
 
 
 def test_a_level_with_a_height_image_gets_its_heights(tmp_path: Path) -> None:

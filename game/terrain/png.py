@@ -12,6 +12,7 @@ from pathlib import Path
 
 import numpy as np
 
+from game.content.reading import UnreadableFile, read_bytes
 from game.content.relief_models import MAX_IMAGE_BYTES
 
 MAX_SIDE = 120
@@ -32,11 +33,15 @@ def image_inside(folder: Path, name: str) -> Path:
 
 def read_height_image(path: Path) -> np.ndarray:
     """Brightness 0..1 per pixel, shape (rows, columns), from the first channel."""
-    if not path.is_file():
-        raise HeightImageError(f"the height image '{path.name}' was not found next to the level")
-    if path.stat().st_size > MAX_IMAGE_BYTES:
-        raise HeightImageError(f"the height image '{path.name}' is larger than {MAX_IMAGE_BYTES // 1000} kB")
-    data = path.read_bytes()
+    try:
+        data = read_bytes(path, MAX_IMAGE_BYTES)  # the one reader: no FIFO, no device, the cap on what is read
+    except UnreadableFile as error:
+        if error.kind == "missing":
+            raise HeightImageError(f"the height image '{path.name}' was not found next to the level") from None
+        if error.kind == "too_large":
+            raise HeightImageError(f"the height image '{path.name}' is larger than {MAX_IMAGE_BYTES // 1000} kB") \
+                from None
+        raise HeightImageError(f"the height image '{path.name}' {error.reason}") from None
     if not data.startswith(b"\x89PNG\r\n\x1a\n"):
         raise HeightImageError(f"'{path.name}' is not a PNG image")
     try:

@@ -236,8 +236,7 @@ class _Validation:
             self.results.append((label_for(path), load_timeline(path).problems))
         else:
             catalog, problems = self.catalog_of(path.parent)
-            mod = not _same_path(path.parent, paths.levels_dir())
-            loaded = load_level(path, catalog, mod_translations(path.parent, label_for)[0] if mod else None)
+            loaded = load_level(path, catalog, mod_translations(path.parent, label_for)[0])
             loaded.problems = problems + loaded.problems
             self.results.append((loaded.label, loaded.problems))
             if not _same_path(path.parent, paths.levels_dir()):
@@ -251,9 +250,9 @@ class _Validation:
 
     def languages(self, folder: Path) -> None:
         """A mod's lang/ folder: each translation file on its own."""
-        files = sorted(folder.glob("*.toml"))
+        files = sorted(folder.glob("*.po")) + sorted(folder.glob("*.toml"))
         if not files:
-            self.files(folder, files, "no language files (*.toml)")
+            self.files(folder, files, "no language files (*.po)")
             return
         problems = mod_translations(folder.parent, label_for)[1]
         for path in files:

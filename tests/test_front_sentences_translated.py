@@ -14,6 +14,7 @@ import pytest
 
 from game import paths
 from game.content.message import Message
+from game.content.pseudo_language import pseudo_translator
 from game.content.timeline import load_timeline
 from game.content.ui_text import Translator, load_translator
 from game.progress import load_progress, progress_path
@@ -24,6 +25,7 @@ from game.scenes.rich_text import (
 )
 from game.ui.hints import HintBook, HintFileError, load_hint_specs
 from tests.test_ui_text import pseudo_app  # noqa: F401  (a fixture: the real app in the ⟦pseudo⟧ language)
+from tests.po_helpers import Entries, write_catalog
 from tools import extract_ui_text
 
 UNUSABLE = "A line no code wraps, with {one} name"
@@ -34,14 +36,15 @@ def _wrapped(text: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def pseudo_lines() -> dict[str, str]:
-    """Every line the game wraps for translation, 'translated' as ⟦line⟧."""
-    return {line: _wrapped(line) for line in extract_ui_text.collect()}
+def pseudo_lines() -> Entries:
+    """Every line the game wraps for translation, 'translated' as ⟦line⟧ (a counted phrase: each form)."""
+    return {line: _wrapped(line) if isinstance(line, str) else tuple(_wrapped(form) for form in line)
+            for line in extract_ui_text.collect()}
 
 
 @pytest.fixture
-def pseudo(pseudo_lines: dict[str, str]) -> Translator:
-    return Translator("xx", pseudo_lines)
+def pseudo() -> Translator:
+    return pseudo_translator(extract_ui_text.collect(), _wrapped, "xx")
 
 
 def _is_translated(text: str) -> bool:
@@ -162,21 +165,19 @@ def test_a_hints_filled_in_sunlight_is_shown_through_the_players_language(pseudo
 
 
 def test_a_language_file_with_unusable_lines_warns_in_that_language(
-        tmp_path: Path, pseudo_lines: dict[str, str]) -> None:
-    body = "".join(f"{json.dumps(line, ensure_ascii=False)} = {json.dumps(wrapped, ensure_ascii=False)}\n"
-                   for line, wrapped in pseudo_lines.items())
-    body += f'"{UNUSABLE}" = "⟦{{other}}⟧"\n'  # a name its English line does not have: unusable
-    (tmp_path / "xx.toml").write_text('name = "Pseudo"\n[messages]\n' + body, encoding="utf-8")
+        tmp_path: Path, pseudo_lines: Entries) -> None:
+    # A name its English line does not have: unusable.
+    write_catalog(tmp_path, "xx", {**pseudo_lines, UNUSABLE: "⟦{other}⟧"})
     translator = load_translator("xx", [tmp_path])
     assert isinstance(translator.warning, Message)
     shown = translator(translator.warning)
-    assert _is_translated(shown) and "xx.toml" in shown and UNUSABLE in shown
+    assert _is_translated(shown) and "xx.po" in shown and UNUSABLE in shown
 
 
-@pytest.mark.parametrize("content", ["this is = not toml [", 'name = "x"\n'])
+@pytest.mark.parametrize("content", ["this is no PO file\n", "\udcff"])
 def test_an_unusable_language_files_warning_is_a_sentence_a_translation_can_reach(
         tmp_path: Path, content: str, pseudo: Translator) -> None:
-    (tmp_path / "yy.toml").write_text(content, encoding="utf-8")
+    (tmp_path / "yy.po").write_bytes(content.encode("utf-8", "surrogateescape"))
     warning = load_translator("yy", [tmp_path]).warning
     assert isinstance(warning, Message) and warning.endswith("so the game is in English.")
     assert _is_translated(pseudo(warning))
@@ -185,14 +186,9 @@ def test_an_unusable_language_files_warning_is_a_sentence_a_translation_can_reac
 
 
 @pytest.fixture
-def half_broken_language(user_home: Path, pseudo_lines: dict[str, str]) -> Iterator[None]:
+def half_broken_language(user_home: Path, pseudo_lines: Entries) -> Iterator[None]:
     """A user language 'yy' like the pseudo one, with one unusable line."""
-    body = "".join(f"{json.dumps(line, ensure_ascii=False)} = {json.dumps(wrapped, ensure_ascii=False)}\n"
-                   for line, wrapped in pseudo_lines.items())
-    body += f'"{UNUSABLE}" = "⟦{{other}}⟧"\n'
-    folder = paths.user_data_dir() / "lang"
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / "yy.toml").write_text('name = "Half"\n[messages]\n' + body, encoding="utf-8")
+    write_catalog(paths.user_data_dir() / "lang", "yy", {**pseudo_lines, UNUSABLE: "⟦{other}⟧"})
     yield
 
 
@@ -201,7 +197,7 @@ def test_the_app_shows_a_language_files_warning_in_that_language(
     pseudo_app.ctx.settings.language = "yy"
     assert pseudo_app.ctx.tr("Paused") == "⟦Paused⟧"  # the switch loads the file and shows its warning
     shown = [notice.text for notice in pseudo_app.ctx.notices.shown]
-    assert any(_is_translated(text) and "yy.toml" in text for text in shown), shown
+    assert any(_is_translated(text) and "yy.po" in text for text in shown), shown
 
 
 # --- the campaign timeline's level marks ------------------------------------------------------------------------

@@ -29,9 +29,12 @@ from game.rules.score import ScoreCard
 from game.settings import Settings, save_settings
 from tests.app_helpers import open_recording_app, record_fonts
 from tests.conftest import LEVELS, REPO
+from game.content.pseudo_language import pseudo_translator
+from tests.po_helpers import write_catalog
 from tools import extract_ui_text
+from tools.pot_file import MessageId
 
-Lines = dict[str, list[str]]  # each collected line, with the files that use it
+Lines = dict[MessageId, list[str]]  # each collected line (or counted phrase), with the files that use it
 FIRST_LEVEL = LEVELS / "01_agreement_2021.toml"
 GRADING = LandingGrading.model_validate({
     "perfect": {"vertical_speed_m_s": 1.0, "horizontal_speed_m_s": 0.5, "tilt_deg": 5, "distance_m": 10,
@@ -64,7 +67,7 @@ def collected() -> Lines:
 @pytest.fixture(scope="module")
 def pseudo(collected: Lines) -> Translator:
     """The made-up language: every line the template collects, wrapped."""
-    return Translator("xx", {line: _wrapped(line) for line in collected})
+    return pseudo_translator(collected, _wrapped, "xx")
 
 
 def _shows_translated(text: str, tr: Translator, collected: Lines) -> None:
@@ -176,11 +179,8 @@ def pseudo_app(user_home: Path, collected: Lines) -> Iterator[Any]:
     """The real app in the made-up language, recording every text its fonts draw."""
     from game import paths
 
-    body = "".join(f"{json.dumps(line, ensure_ascii=False)} = {json.dumps(_wrapped(line), ensure_ascii=False)}\n"
-                   for line in collected)
-    folder = paths.user_data_dir() / "lang"
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / "xx.toml").write_text('name = "Pseudo"\n[messages]\n' + body, encoding="utf-8")
+    write_catalog(paths.user_data_dir() / "lang", "xx", {
+        line: _wrapped(line) if isinstance(line, str) else tuple(_wrapped(form) for form in line) for line in collected})
     app = open_recording_app(Settings(language="xx"))
     yield app
     app.close()

@@ -1,4 +1,4 @@
-"""A language whose letters Noto Sans lacks names its own font in its file, and every screen then uses it:
+"""A language whose letters Noto Sans lacks names its own font in its catalog's X-Font header, and every screen then uses it:
 the game's own drawing and the pygame_gui theme. A font that cannot be found keeps Noto Sans, with a sentence."""
 
 from __future__ import annotations
@@ -12,18 +12,19 @@ import pytest
 from game import paths
 from game.content.ui_text import load_translator
 from game.settings import Settings, save_settings
+from tests.po_helpers import write_catalog
 
 NOTO = paths.assets_dir() / "fonts" / "NotoSans-Regular.ttf"
 
 
-def _language(folder: Path, extra: str) -> None:
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / "xx.toml").write_text(f'name = "Test"\n{extra}\n[messages]\n"Paused" = "Pause!"\n', encoding="utf-8")
+def _language(folder: Path, font: str | None = None, bold: str | None = None) -> None:
+    headers = {name: value for name, value in (("X-Font", font), ("X-Bold-Font", bold)) if value is not None}
+    write_catalog(folder, "xx", {"Paused": "Pause!"}, headers)
 
 
 def test_a_font_beside_the_language_file_or_in_the_fonts_folder_is_found(tmp_path: Path) -> None:
     lang = tmp_path / "lang"
-    _language(lang, 'font = "Beside.ttf"\nbold_font = "Shared.ttf"')
+    _language(lang, "Beside.ttf", "Shared.ttf")
     shutil.copy(NOTO, lang / "Beside.ttf")
     (tmp_path / "fonts").mkdir()
     shutil.copy(NOTO, tmp_path / "fonts" / "Shared.ttf")
@@ -34,14 +35,14 @@ def test_a_font_beside_the_language_file_or_in_the_fonts_folder_is_found(tmp_pat
 
 
 def test_without_a_bold_file_the_regular_one_serves_both(tmp_path: Path) -> None:
-    _language(tmp_path, 'font = "Only.ttf"')
+    _language(tmp_path, "Only.ttf")
     shutil.copy(NOTO, tmp_path / "Only.ttf")
     assert load_translator("xx", [tmp_path]).font_files == (tmp_path / "Only.ttf", tmp_path / "Only.ttf")
 
 
-@pytest.mark.parametrize("name", ['"Missing.ttf"', '"../Only.ttf"', "3", '""'])
+@pytest.mark.parametrize("name", ["Missing.ttf", "../Only.ttf", "sub/Only.ttf", "."])
 def test_a_font_that_is_missing_or_not_a_plain_file_name_keeps_noto_and_says_so(tmp_path: Path, name: str) -> None:
-    _language(tmp_path / "lang", f"font = {name}")
+    _language(tmp_path / "lang", name)
     shutil.copy(NOTO, tmp_path / "Only.ttf")  # one folder up: a path outside the language folders is refused
     tr = load_translator("xx", [tmp_path / "lang"])
     assert tr.font_files is None
@@ -54,7 +55,7 @@ def test_the_app_draws_and_themes_with_the_languages_font(user_home: Path) -> No
     from game.ui.theme import font_name
 
     folder = paths.user_data_dir() / "lang"
-    _language(folder, 'font = "Letters.ttf"')
+    _language(folder, "Letters.ttf")
     shutil.copy(paths.assets_dir() / "fonts" / "NotoSans-Bold.ttf", folder / "Letters.ttf")
     save_settings(Settings(language="xx"))
     app = open_app()

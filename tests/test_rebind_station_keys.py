@@ -24,6 +24,7 @@ from game.scenes.station.station_scene import StationScene
 from game.settings import DEFAULT_KEY_BINDINGS, KEY_ACTIONS, Settings, key_refusal, load_settings, rebind
 from game.ui.hints import Hint
 from tests.app_helpers import click_button, press, record_fonts, run_frames
+from game.content.pseudo_language import pseudo_translator
 from tools import extract_ui_text
 
 LEVEL_FILE = Path(__file__).resolve().parent.parent / "levels" / "01_agreement_2021.toml"
@@ -40,7 +41,7 @@ def loaded() -> LoadedLevel:
 @pytest.fixture(scope="module")
 def pseudo_tr() -> Translator:
     """A made-up language in which every line the template collects reads ⟦like this⟧."""
-    return Translator("xx", {line: f"⟦{line}⟧" for line in extract_ui_text.collect()})
+    return pseudo_translator(extract_ui_text.collect(), lambda line: f"⟦{line}⟧", "xx")
 
 
 def open_station(app: Any, loaded: LoadedLevel, bindings: dict[str, str]) -> StationScene:

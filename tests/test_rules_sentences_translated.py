@@ -29,6 +29,7 @@ from game.rules.negotiation import (
 )
 from game.rules.placement import CANNOT_BUILD_HERE, cannot_build_here, placement_refusal, refusal_reason
 from tests.app_helpers import RecordingFonts
+from game.content.pseudo_language import pseudo_translator
 from tools import extract_ui_text
 
 CATALOG, _ = load_base_catalog()
@@ -45,7 +46,7 @@ GRID = SiteGrid.from_site(
 @pytest.fixture(scope="module")
 def pseudo() -> Translator:
     """A made-up language built from every line the template tool collects: each reads ⟦like this⟧."""
-    return Translator("xx", {line: f"⟦{line}⟧" for line in extract_ui_text.collect()})
+    return pseudo_translator(extract_ui_text.collect(), lambda line: f"⟦{line}⟧", "xx")
 
 
 def wrapped(text: str) -> bool:
@@ -245,7 +246,7 @@ def test_the_negotiation_room_draws_its_reasons_and_answer_translated(app: Any) 
 
     talks = open_screen(app, "negotiation")
     app.ctx.settings.language = "xx"
-    app.ctx.translator = Translator("xx", {line: f"⟦{line}⟧" for line in extract_ui_text.collect()})
+    app.ctx.translator = pseudo_translator(extract_ui_text.collect(), lambda line: f"⟦{line}⟧", "xx")
     entries = talks.layout().reasoning_entries()
     assert entries and all(wrapped(text) for _, text, _ in entries)
     talks.propose()

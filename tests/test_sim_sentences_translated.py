@@ -34,6 +34,7 @@ from game.scenes.station.log_sentences import log_entry
 from game.simulation.simulation import Simulation
 from game.simulation.views import agreement_views
 from tests.conftest import REPO
+from game.content.pseudo_language import pseudo_translator
 from tools import extract_ui_text
 
 LEVELS = REPO / "levels"
@@ -179,7 +180,7 @@ def test_the_crash_names_the_lost_cargo_and_what_became_of_it(crew_run: Run) -> 
 @pytest.fixture(scope="module")
 def pseudo() -> Translator:
     """Every collected template line reads ⟦like this⟧ in the language 'xx'."""
-    return Translator("xx", {line: f"⟦{line}⟧" for line in extract_ui_text.collect()})
+    return pseudo_translator(extract_ui_text.collect(), lambda line: f"⟦{line}⟧", "xx")
 
 
 def _wrapped(text: str) -> bool:

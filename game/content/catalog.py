@@ -11,7 +11,7 @@ from pydantic import BaseModel, Field
 
 from game.content.images import MAX_SPRITE_PIXELS, image_problem
 from game.content.locate import LazyKeyLines, line_of
-from game.content.mod_text import mod_translations
+from game.content.mod_text import Translations, mod_translations
 from game.content.models import (
     LanderSpec,
     LaunchVehicle,
@@ -244,15 +244,18 @@ def add_level_catalog(
 
 
 def load_catalog(
-    folders: Sequence[Path], base: Catalog | None = None, labeller: Any = str
+    folders: Sequence[Path], base: Catalog | None = None, labeller: Any = str, translations: Translations | None = None
 ) -> tuple[Catalog, list[Problem]]:
-    """Reads the `catalog/` files of each folder in order over `base`; checks references between entries."""
+    """Reads the `catalog/` files of each folder in order over `base`; checks references between entries. Each
+    folder's texts read its lang/ translations, or `translations` when given."""
     catalog = base.copy() if base else Catalog()
     problems: list[Problem] = []
     added: list[tuple[str, str]] = []
+    given = translations
     for folder in folders:
-        translations, language_problems = mod_translations(folder, labeller)
-        problems += language_problems
+        if given is None:
+            translations, language_problems = mod_translations(folder, labeller)
+            problems += language_problems
         context = {TRANSLATIONS: translations} if translations else None
         for path in catalog_files(folder):
             source = read_toml(path, labeller(path), within=folder)

@@ -13,7 +13,8 @@ from pydantic import Field
 
 from game.content.models import FiniteFloat, Identifier, Sources, Strict
 from game.content.problems import Problem, format_path
-from game.content.text import LocalizedText
+from game.content.mod_text import Translations
+from game.content.text import TRANSLATIONS, LocalizedText
 from game.content.toml_file import read_toml
 from game.content.validation import validate_shape
 
@@ -71,10 +72,12 @@ class GameFileError(ValueError):
         return "; ".join(_without_file(problem) for problem in self.problems)
 
 
-def read_game_file(path: Path, model: type[FileModelT]) -> FileModelT:
-    """The file at `path` validated as `model`; GameFileError listing every problem when it cannot be used."""
+def read_game_file(path: Path, model: type[FileModelT], translations: Translations | None = None) -> FileModelT:
+    """The file at `path` validated as `model`; GameFileError listing every problem when it cannot be used.
+    `translations` (text -> {code: translation}) turn its plain texts into tables, as a mod's lang/ files do;
+    tools/extract_ui_text.py passes a recording one to list the texts for assets/lang/game.pot."""
     source = read_toml(path, path.name)
-    parsed, problems = validate_shape(model, source)
+    parsed, problems = validate_shape(model, source, {TRANSLATIONS: translations} if translations else None)
     if parsed is None:
         raise GameFileError(problems or [Problem(path.name, (), "cannot be read")])
     return parsed

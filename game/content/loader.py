@@ -258,7 +258,7 @@ def load_level_by_path(path: Path) -> LoadedLevel:
     if folder.resolve() != paths.levels_dir().resolve() and has_mod_layer(folder):
         base, mod_problems = load_catalog([folder], base, label_for)
         problems += mod_problems
-    translations = mod_translations(folder, label_for)[0] if folder.resolve() != paths.levels_dir().resolve() else None
+    translations = mod_translations(folder, label_for)[0]
     loaded = load_level(path, base, translations)
     loaded.problems = problems + loaded.problems
     return loaded

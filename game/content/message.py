@@ -12,7 +12,12 @@ level text (a `{en = ..., zh = ...}` table, shown in the player's language), oth
 in turn), or lists of those (joined with commas). `{name!l}` writes a name with a small first letter, as
 English needs mid-sentence ("the solar array"); a language may drop the `!l`.
 
-tools/extract_ui_text.py collects every literal pattern given to `say()` into assets/lang/template.toml.
+A counted phrase carries its count, so each language picks its own plural form (CLDR's rules: Russian has
+three, Chinese one, English two):
+
+    say_n("{count} launch", "{count} launches", launches)
+
+tools/extract_ui_text.py collects every literal pattern given to `say()` and `say_n()` into assets/lang/game.pot.
 """
 
 from __future__ import annotations
@@ -54,28 +59,60 @@ def fill_in(pattern: str, values: Mapping[str, object]) -> str:
     return plain.format_map(values)
 
 
+COUNT = "count"  # the value a counted phrase's plural form is chosen by
+
+
+def plural_number(count: object) -> int | None:
+    """`count` as the whole number a plural rule takes; None when it is no count (the 'other' form then)."""
+    if isinstance(count, bool):
+        return None
+    if isinstance(count, int):
+        return abs(count)
+    if isinstance(count, float) and count.is_integer():
+        return abs(int(count))
+    return None
+
+
+def english_plural(count: int) -> int:
+    """The plural form English gives `count`: CLDR's 'one' (0) for 1, 'other' (1) for every other number."""
+    return 0 if count == 1 else 1
+
+
+def english_form(singular: str, plural: str, count: object) -> str:
+    """Of an English counted phrase, the form `count` takes."""
+    number = plural_number(count)
+    return singular if number is not None and english_plural(number) == 0 else plural
+
+
 class Message(str):
-    """English text that remembers how it was made: `pattern` (English, with {names}) and `values`."""
+    """English text that remembers how it was made: `pattern` (English, with {names}) and `values`; a counted
+    phrase also keeps its English `plural` pattern (its count is `values['count']`)."""
 
     pattern: str
     values: Mapping[str, object]
+    plural: str | None
 
-    def __new__(cls, pattern: str, values: Mapping[str, object] | None = None) -> Message:
+    def __new__(cls, pattern: str, values: Mapping[str, object] | None = None, plural: str | None = None) -> Message:
         values = dict(values or {})
         # Most values are numbers and plain words: only tables and lists need resolving (the rules make
         # thousands of messages a game-day while weighing offers, so this is kept quick).
         needs_resolving = any(isinstance(value, (dict, list, tuple)) for value in values.values())
-        english = fill_in(pattern, resolve_values(values, english_text) if needs_resolving else values)
+        words = pattern if plural is None else english_form(pattern, plural, values.get(COUNT))
+        english = fill_in(words, resolve_values(values, english_text) if needs_resolving else values)
         message = super().__new__(cls, english)
         message.pattern = pattern
         message.values = values
+        message.plural = plural
         return message
 
-    def __reduce__(self) -> tuple[Callable[..., Message], tuple[str, dict[str, object]]]:
+    def __reduce__(self) -> tuple[Callable[..., Message], tuple[str, dict[str, object], str | None]]:
         # Copies and pickles rebuild from the pattern (str's own way would pass the English as the pattern).
-        return (Message, (self.pattern, dict(self.values)))
+        return (Message, (self.pattern, dict(self.values), self.plural))
 
     def __repr__(self) -> str:
+        if self.plural is not None:
+            values = {name: value for name, value in self.values.items() if name != COUNT}
+            return f"say_n({self.pattern!r}, {self.plural!r}, {self.values.get(COUNT)!r}, **{values!r})"
         return f"say({self.pattern!r}, **{dict(self.values)!r})"
 
 
@@ -84,10 +121,25 @@ def say(pattern: str, /, **values: object) -> Message:
     return Message(pattern, values)
 
 
+def say_n(singular: str, plural: str, count: object, /, **values: object) -> Message:
+    """A counted phrase for the player: `count` fills in {count} and chooses the plural form in each language
+    ("1 launch", "2 launches"; "1 запуск", "2 запуска", "5 запусков")."""
+    return Message(singular, {**values, COUNT: count}, plural)
+
+
 def level_text(text: str | dict[str, str]) -> Message:
     """Text from a level or catalog file (a string or a {en = ..., zh = ...} table) as a message, so a screen
     shows it in the player's language like the core's own sentences. No language file names its pattern."""
     return Message("{text}", {"text": text})
+
+
+def file_text(text: str | dict[str, str]) -> Message:
+    """Text from the game's own data files (assets/hints.toml, assets/what_if.toml) as a message: a plain string
+    is its own pattern, so the interface's catalog (assets/lang/game.pot) translates it; a table written in the
+    file shows in the player's language as level text does."""
+    if isinstance(text, str) and "{" not in text and "}" not in text:
+        return Message(text)
+    return level_text(text)
 
 
 def english_text(value: object) -> object:

@@ -14,7 +14,7 @@ from game import paths
 from game.content.loader import label_for
 from game.content.locate import key_lines
 from game.content.message import Message, level_text, say
-from game.content.mod_text import mod_translations
+from game.content.mod_text import Translations, mod_translations
 from game.content.models import Identifier, Sources, Strict
 from game.content.problems import Problem
 from game.content.text import TRANSLATIONS, LocalizedText
@@ -101,15 +101,15 @@ def timeline_path() -> Path:
     return paths.levels_dir() / TIMELINE_FOLDER / TIMELINE_FILE
 
 
-def load_timeline(path: Path | None = None) -> LoadedTimeline:
-    """Reads and checks the milestones file; a broken file gives its problems and no milestones. A mod's file
-    (in a mod's timeline/ folder) reads the mod's translations."""
+def load_timeline(path: Path | None = None, translations: Translations | None = None) -> LoadedTimeline:
+    """Reads and checks the milestones file; a broken file gives its problems and no milestones. The file reads
+    the translations of its folder (the game's levels/lang/, or a mod's lang/), or `translations` when given."""
     path = path or timeline_path()
     source = read_toml(path, label_for(path))
     if source.data is None:
         return LoadedTimeline(problems=list(source.problems))
-    mod = path.parent.parent
-    translations = mod_translations(mod, label_for)[0] if mod.resolve() != paths.levels_dir().resolve() else None
+    if translations is None:
+        translations = mod_translations(path.parent.parent, label_for)[0]
     context = {TRANSLATIONS: translations} if translations else None
     timeline, problems = validate_data(TimelineFile, source.data, source.label, key_lines(source.text), context=context)
     if timeline is None:

@@ -1,4 +1,9 @@
-"""The interface's own words in the player's language: assets/lang/<code>.toml, falling back to English."""
+"""The interface's own words in the player's language: gettext catalogs, assets/lang/<code>.po, falling back to English.
+
+assets/lang/game.pot is the template (tools/extract_ui_text.py writes it); a translation is `<code>.po`, read
+through Babel (game.content.po_catalog). A counted phrase takes the plural form the language's rule gives its
+count. The language's name, as the settings list it, is CLDR's name for it in that language.
+"""
 
 from __future__ import annotations
 
@@ -9,12 +14,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
-from game.content.message import Message, fill_in, resolve_values, say
+from babel.core import Locale, UnknownLocaleError
+
+from game.content.message import COUNT, Message, english_form, english_plural, fill_in, plural_number, \
+    resolve_values, say, say_n
+from game.content.po_catalog import PluralRule, UnreadableCatalog, read_po_file, template_messages
+from game.content.pseudo_language import PSEUDO_LANGUAGE, pseudo_translator
 from game.content.text import DEFAULT_LANGUAGE, translate
-from game.content.toml_file import read_toml
 
 LANGUAGE_FOLDER = "lang"  # under assets/ (bundled) and under the user's data folder (a translator's own)
-TEMPLATE_FILE = "template.toml"
+TEMPLATE_FILE = "game.pot"
+CATALOG_SUFFIX = ".po"
 # A code as the settings name it ("en", "zh", "pt-BR"): never a path, whatever a damaged settings file says.
 _LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$")
 
@@ -45,6 +55,9 @@ class Translator:
 
     language: str = DEFAULT_LANGUAGE  # the language asked for, even when its file could not be used
     messages: Mapping[str, str] = field(default_factory=dict)
+    # A counted phrase's forms by its English singular, in the order `plural_rule` numbers them.
+    plurals: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    plural_rule: PluralRule = english_plural
     # One sentence for the player (show it with the translator itself) when the language file could not be used fully.
     warning: Message | None = None
     # The language's own font files (regular, bold) when its letters are not in the bundled Noto Sans (Chinese,
@@ -52,17 +65,37 @@ class Translator:
     font_files: tuple[Path, Path] | None = None
 
     def __call__(self, text: str, /, **fill: object) -> str:
+        plural = None
         if isinstance(text, Message):  # a sentence from the core: its pattern is what the language file names
             fill = {**text.values, **fill}
+            plural = text.plural
             text = text.pattern
-        words = self.messages.get(text) or text
+        if plural is not None:
+            english = english_form(text, plural, fill.get(COUNT))
+            words = self._plural_form(text, fill.get(COUNT)) or english
+        else:
+            english = text
+            words = self.messages.get(text) or text
         if not fill:
             return words
         values = resolve_values(fill, self._show)
         try:
             return fill_in(words, values)
         except (KeyError, IndexError, ValueError, AttributeError):  # a broken translation: the English still reads
-            return fill_in(text, values)
+            return fill_in(english, values)
+
+    def n(self, singular: str, plural: str, count: object, /, **fill: object) -> str:
+        """A counted phrase in this language: `count` fills in {count} and chooses the plural form."""
+        return self(say_n(singular, plural, count, **fill))
+
+    def _plural_form(self, singular: str, count: object) -> str | None:
+        """The translated form `count` takes, or None (no translation, or a rule that names no form)."""
+        forms = self.plurals.get(singular)
+        number = plural_number(count)
+        if not forms:
+            return None
+        index = self.plural_rule(number) if number is not None else len(forms) - 1  # a fraction: 'other'
+        return forms[index] if 0 <= index < len(forms) else None
 
     def _show(self, value: object) -> object:
         """A filled-in value in this language: a nested message translated, level text in its language."""
@@ -79,74 +112,107 @@ ENGLISH = Translator()  # the source text itself: for drawing code called where 
 
 
 def language_file(language: str, folders: Sequence[Path]) -> Path | None:
-    """The first file for `language` (then its base, 'pt' for 'pt-BR') in `folders`; None when there is none."""
+    """The first catalog for `language` (then its base, 'pt' for 'pt-BR') in `folders`; None when there is none."""
     if not _LANGUAGE_CODE.match(language):
         return None  # also keeps a damaged settings file from naming a path outside the folders
     for code in dict.fromkeys((language, language.split("-")[0])):
         for folder in folders:
-            path = folder / f"{code}.toml"
+            path = folder / f"{code}{CATALOG_SUFFIX}"
             if path.is_file():
                 return path
     return None
 
 
+def language_name(code: str) -> str:
+    """The language's name in its own words, as CLDR writes it ("Русский", "中文"); the code when CLDR does not
+    know it."""
+    try:
+        locale = Locale.parse(code.replace("-", "_"))
+        name = locale.get_display_name(locale) or ""
+    except (ValueError, TypeError, UnknownLocaleError):
+        name = ""
+    return name[:1].upper() + name[1:] if name.strip() else code
+
+
 def available_languages(folders: Sequence[Path]) -> list[tuple[str, str]]:
-    """(name to show, code) for English and every language file in `folders` (the first file of a code wins);
-    the name is the file's top-level `name` (in its own language), else its code. Never raises."""
-    found: dict[str, str] = {}
+    """(name to show, code) for English and every catalog in `folders` (the first file of a code wins), each
+    named in its own language. Never raises."""
+    found: set[str] = set()
     for folder in folders:
         try:
-            paths = sorted(folder.glob("*.toml"))
+            paths = sorted(folder.glob(f"*{CATALOG_SUFFIX}"))
         except OSError:
             continue
-        for path in paths:
-            code = path.stem
-            if code in found or code == DEFAULT_LANGUAGE or not _LANGUAGE_CODE.match(code):
-                continue  # also skips template.toml, whose name is no language code
-            data = read_toml(path, path.name).data or {}
-            name = data.get("name")
-            found[code] = name.strip() if isinstance(name, str) and name.strip() else code
-    return [("English", DEFAULT_LANGUAGE), *sorted(((name, code) for code, name in found.items()),
-                                                   key=lambda pair: pair[1])]
+        found.update(path.stem for path in paths
+                     if path.stem != DEFAULT_LANGUAGE and _LANGUAGE_CODE.match(path.stem))
+    return [("English", DEFAULT_LANGUAGE), *((language_name(code), code) for code in sorted(found))]
 
 
 def load_translator(language: str, folders: Sequence[Path]) -> Translator:
     """The translator for `language`; never raises: a missing or broken file gives English and one sentence."""
     if language == DEFAULT_LANGUAGE:
         return Translator()
+    if language == PSEUDO_LANGUAGE:
+        return _pseudo_translator(folders)
     path = language_file(language, folders)
     if path is None:
         return Translator(language, warning=say("There is no translation for '{language}', so the game is in English.",
                                                 language=language))
-    read = read_toml(path, path.name)
-    if read.data is None:
+    try:
+        catalog = read_po_file(path, language)
+    except UnreadableCatalog as error:
         return Translator(language, warning=say("The translation could not be read ({problem}), so the game is in "
-                                                "English.", problem=str(read.problems[0])))
-    table = read.data.get("messages")
-    if not isinstance(table, dict):
-        return Translator(language, warning=say("The translation {file} has no [messages] table, so the game is in "
-                                                "English.", file=path.name))
+                                                "English.", problem=error.reason))
     messages: dict[str, str] = {}
+    plurals: dict[str, tuple[str, ...]] = {}
     unusable: list[str] = []
-    for source, translation in table.items():
-        if not isinstance(translation, str) or not placeholders(translation) <= placeholders(source):
-            unusable.append(source)
-        elif translation.strip():
+    for source, translation in catalog.entries.items():
+        if isinstance(translation, tuple):
+            allowed = placeholders(source) | placeholders(catalog.plural_ids.get(source, ""))
+            if all(placeholders(form) <= allowed for form in translation):
+                plurals[source] = translation
+            else:
+                unusable.append(source)
+        elif placeholders(translation) <= placeholders(source):
             messages[source] = translation
+        else:
+            unusable.append(source)
     warning = None
     if unusable:
         # {{names}} is the pattern's way of writing the literal {names}.
-        warning = say("{count} lines of {file} stay in English: each must be text using only the {{names}} of its "
-                      "English line (the first is \"{first}\").", count=len(unusable), file=path.name,
-                      first=unusable[0])
-    font_files, font_problem = _language_fonts(read.data, path)
-    return Translator(language, messages, warning or font_problem, font_files)
+        warning = say_n("{count} line of {file} stays in English: it must use only the {{names}} of its English "
+                        "line (\"{first}\").",
+                        "{count} lines of {file} stay in English: each must use only the {{names}} of its English "
+                        "line (the first is \"{first}\").", len(unusable), file=path.name, first=unusable[0])
+    elif catalog.damaged_lines:
+        warning = say_n("{count} damaged line of {file} was skipped (line {line}); the English shows there.",
+                        "{count} damaged lines of {file} were skipped (the first is line {line}); the English shows "
+                        "there.", len(catalog.damaged_lines), file=path.name, line=catalog.damaged_lines[0])
+    font_files, font_problem = _language_fonts(catalog.headers, path)
+    return Translator(language, messages, plurals, catalog.plural_rule, warning or font_problem, font_files)
 
 
-def _language_fonts(data: Mapping[str, object], path: Path) -> tuple[tuple[Path, Path] | None, Message | None]:
-    """The files named by a language file's `font` (and `bold_font`, else the same file), found beside the file
-    or in the `fonts` folder next to its folder; a name that is missing or not a plain file name gives a warning."""
-    names = {key: data.get(key) for key in ("font", "bold_font") if data.get(key) is not None}
+def _pseudo_translator(folders: Sequence[Path]) -> Translator:
+    """The made-up language for checking the interface (game.content.pseudo_language), from the first template."""
+    template = next((folder / TEMPLATE_FILE for folder in folders if (folder / TEMPLATE_FILE).is_file()), None)
+    try:
+        if template is None:
+            raise UnreadableCatalog(say("there is no {file}", file=TEMPLATE_FILE))
+        return pseudo_translator(template_messages(template))
+    except UnreadableCatalog as error:
+        return Translator(PSEUDO_LANGUAGE, warning=say("The translation could not be read ({problem}), so the game is "
+                                                       "in English.", problem=error.reason))
+
+
+# The catalog's header fields that name the language's own font files (PO keeps such X- fields as they are).
+FONT_HEADERS = {"font": "X-Font", "bold_font": "X-Bold-Font"}
+
+
+def _language_fonts(headers: Mapping[str, str], path: Path) -> tuple[tuple[Path, Path] | None, Message | None]:
+    """The files named by a catalog's `X-Font` (and `X-Bold-Font`, else the same file) header, found beside the
+    file or in the `fonts` folder next to its folder; a name that is missing or not a plain file name gives a
+    warning."""
+    names = {key: headers[header] for key, header in FONT_HEADERS.items() if headers.get(header)}
     if not names:
         return None, None
     found: dict[str, Path] = {}

@@ -32,11 +32,12 @@ _BRANCH_WORDS = {
 _NOTHING = object()
 
 
-def validate_shape(model: type[ModelT], source: TomlFile) -> tuple[ModelT | None, list[Problem]]:
+def validate_shape(model: type[ModelT], source: TomlFile,
+                   context: dict[str, Any] | None = None) -> tuple[ModelT | None, list[Problem]]:
     """Validates the parsed table of `source` as `model`; every problem at once, each with its line."""
     if source.data is None:
         return None, list(source.problems)
-    return validate_data(model, source.data, source.label, LazyKeyLines(source.text))
+    return validate_data(model, source.data, source.label, LazyKeyLines(source.text), context=context)
 
 
 def validate_data(

@@ -1,8 +1,9 @@
 """Practice's "what if" choices: the worlds whose gravity a student may fly under, read from a data file.
 
 A world's `name` in assets/what_if.toml is text players read, written as level files write it: a string, or a
-table of translations such as { en = "Mars", zh = "火星" } (docs/MODDING.md, "Text players read"). The Moon,
-always first, is the game's own word and is translated through the language files."""
+table of translations such as { en = "Mars", zh = "火星" } (docs/MODDING.md, "Text players read"). A plain
+string is translated with the interface's words (assets/lang/game.pot). The Moon, always first, is the game's
+own word."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from game.content.game_files import GameFileError, WhatIfFile, read_game_file
-from game.content.message import Message, level_text, say
+from game.content.message import Message, file_text, say
 
 WHAT_IF_FILE = "what_if.toml"
 
@@ -39,7 +40,7 @@ def read_what_if(path: Path) -> WhatIf:
         data = read_game_file(path, WhatIfFile)
     except GameFileError as error:
         raise ValueError(f"the practice choices in {path} are not usable ({error.details()})") from None
-    worlds = [moon(), *(World(level_text(world.name), world.surface_gravity_m_s2, tuple(world.sources))
+    worlds = [moon(), *(World(file_text(world.name), world.surface_gravity_m_s2, tuple(world.sources))
                         for world in data.worlds)]
     return WhatIf(tuple(worlds), tuple(data.thrust_factors))
 

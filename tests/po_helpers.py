@@ -17,7 +17,7 @@ def po_text(language: str, entries: Entries, headers: Mapping[str, str] | None =
     """A PO catalog for `language` holding `entries`; `headers` adds raw header fields (X-Font...)."""
     try:
         catalog = Catalog(locale=language.replace("-", "_"), fuzzy=False)
-    except Exception:  # noqa: BLE001 - a made-up code ('xx') CLDR refuses: no Language header then
+    except Exception:
         catalog = Catalog(fuzzy=False)
     for source, translation in entries.items():
         catalog.add(source, translation)

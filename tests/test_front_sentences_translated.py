@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -24,8 +23,8 @@ from game.scenes.rich_text import (
     format_date,
 )
 from game.ui.hints import HintBook, HintFileError, load_hint_specs
-from tests.test_ui_text import pseudo_app  # noqa: F401  (a fixture: the real app in the ⟦pseudo⟧ language)
 from tests.po_helpers import Entries, write_catalog
+from tests.test_ui_text import pseudo_app  # noqa: F401  (a fixture: the real app in the ⟦pseudo⟧ language)
 from tools import extract_ui_text
 
 UNUSABLE = "A line no code wraps, with {one} name"

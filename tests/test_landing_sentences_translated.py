@@ -17,6 +17,7 @@ import pytest
 from game.content.loader import load_level_by_path
 from game.content.message import Message, level_text
 from game.content.models import LandingGrading
+from game.content.pseudo_language import pseudo_translator
 from game.content.ui_text import Translator
 from game.debrief_export import SERIES, RunResult, export_result, score_parts
 from game.landing.grading import Touchdown, grade_touchdown
@@ -29,7 +30,6 @@ from game.rules.score import ScoreCard
 from game.settings import Settings, save_settings
 from tests.app_helpers import open_recording_app, record_fonts
 from tests.conftest import LEVELS, REPO
-from game.content.pseudo_language import pseudo_translator
 from tests.po_helpers import write_catalog
 from tools import extract_ui_text
 from tools.pot_file import MessageId
@@ -180,7 +180,8 @@ def pseudo_app(user_home: Path, collected: Lines) -> Iterator[Any]:
     from game import paths
 
     write_catalog(paths.user_data_dir() / "lang", "xx", {
-        line: _wrapped(line) if isinstance(line, str) else tuple(_wrapped(form) for form in line) for line in collected})
+        line: _wrapped(line) if isinstance(line, str) else tuple(_wrapped(form) for form in line)
+        for line in collected})
     app = open_recording_app(Settings(language="xx"))
     yield app
     app.close()

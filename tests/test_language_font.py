@@ -1,5 +1,6 @@
-"""A language whose letters Noto Sans lacks names its own font in its catalog's X-Font header, and every screen then uses it:
-the game's own drawing and the pygame_gui theme. A font that cannot be found keeps Noto Sans, with a sentence."""
+"""A language whose letters Noto Sans lacks names its own font in its catalog's X-Font header, and every screen
+then uses it: the game's own drawing and the pygame_gui theme. A font that cannot be found keeps Noto Sans,
+with a sentence."""
 
 from __future__ import annotations
 

@@ -34,7 +34,8 @@ def _first_texts() -> tuple[str, str, str]:
     """A level title, a module's name and a milestone's title, as the shipped files write them."""
     found = extract_level_text.collect()
     title = next(text for text, sources in found.items() if f"levels/{FIRST_LEVEL}" in sources and "Agreement" in text)
-    module = next(text for text, sources in found.items() if "levels/catalog" in sources and text.startswith("Solar array ("))
+    module = next(text for text, sources in found.items()
+                  if "levels/catalog" in sources and text.startswith("Solar array ("))
     milestone = next(text for text, sources in found.items() if "levels/timeline/milestones.toml" in sources)
     return title, module, milestone
 
@@ -67,7 +68,8 @@ def test_a_broken_level_catalog_keeps_english_and_names_the_file_in_one_problem(
 def test_a_mod_reads_po_and_its_older_toml_files_po_first(tmp_path: Path) -> None:
     lang = tmp_path / "mod" / "lang"
     write_catalog(lang, "zh", {"First Light": "第一缕光", "Only in PO": "仅在 PO"})
-    (lang / "zh.toml").write_text('[messages]\n"First Light" = "旧的"\n"Only in TOML" = "仅在 TOML"\n', encoding="utf-8")
+    (lang / "zh.toml").write_text('[messages]\n"First Light" = "旧的"\n"Only in TOML" = "仅在 TOML"\n',
+                                  encoding="utf-8")
     (lang / "fr.toml").write_text('[messages]\n"First Light" = "Première lumière"\n', encoding="utf-8")
     (lang / "my_mod.pot").write_text('msgid "First Light"\nmsgstr ""\n', encoding="utf-8")  # a template: no language
     found, problems = mod_translations(tmp_path / "mod")

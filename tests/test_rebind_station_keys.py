@@ -14,6 +14,7 @@ import pytest
 
 from game.content.loader import LoadedLevel, load_level_by_path
 from game.content.message import Message, level_text
+from game.content.pseudo_language import pseudo_translator
 from game.content.ui_text import Translator
 from game.scenes.menus.settings_rows import PASSIVE_KINDS
 from game.scenes.menus.settings_screen import SettingsScene
@@ -24,7 +25,6 @@ from game.scenes.station.station_scene import StationScene
 from game.settings import DEFAULT_KEY_BINDINGS, KEY_ACTIONS, Settings, key_refusal, load_settings, rebind
 from game.ui.hints import Hint
 from tests.app_helpers import click_button, press, record_fonts, run_frames
-from game.content.pseudo_language import pseudo_translator
 from tools import extract_ui_text
 
 LEVEL_FILE = Path(__file__).resolve().parent.parent / "levels" / "01_agreement_2021.toml"

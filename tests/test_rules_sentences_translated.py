@@ -12,6 +12,7 @@ import pytest
 from game.content.loader import load_base_catalog
 from game.content.message import Message
 from game.content.models import ModuleSpec, PartnerSpec, Site
+from game.content.pseudo_language import pseudo_translator
 from game.content.ui_text import ENGLISH, Translator
 from game.rules.economy import affordability_refusal
 from game.rules.grid import SiteGrid
@@ -29,7 +30,6 @@ from game.rules.negotiation import (
 )
 from game.rules.placement import CANNOT_BUILD_HERE, cannot_build_here, placement_refusal, refusal_reason
 from tests.app_helpers import RecordingFonts
-from game.content.pseudo_language import pseudo_translator
 from tools import extract_ui_text
 
 CATALOG, _ = load_base_catalog()

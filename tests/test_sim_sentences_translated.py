@@ -16,6 +16,7 @@ from game.content.catalog import Catalog
 from game.content.loader import load_level_by_path
 from game.content.message import Message
 from game.content.models import Level
+from game.content.pseudo_language import pseudo_translator
 from game.content.ui_text import Translator
 from game.ecs import events
 from game.ecs.commands import (
@@ -34,7 +35,6 @@ from game.scenes.station.log_sentences import log_entry
 from game.simulation.simulation import Simulation
 from game.simulation.views import agreement_views
 from tests.conftest import REPO
-from game.content.pseudo_language import pseudo_translator
 from tools import extract_ui_text
 
 LEVELS = REPO / "levels"

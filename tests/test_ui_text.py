@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from babel.messages.pofile import read_po
 
 from game.content.message import say_n

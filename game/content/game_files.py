@@ -11,9 +11,9 @@ from typing import Annotated, Literal, TypeVar
 
 from pydantic import Field
 
+from game.content.mod_text import Translations
 from game.content.models import FiniteFloat, Identifier, Sources, Strict
 from game.content.problems import Problem, format_path
-from game.content.mod_text import Translations
 from game.content.text import TRANSLATIONS, LocalizedText
 from game.content.toml_file import read_toml
 from game.content.validation import validate_shape

@@ -16,8 +16,17 @@ from typing import Protocol
 
 from babel.core import Locale, UnknownLocaleError
 
-from game.content.message import COUNT, Message, english_form, english_plural, fill_in, plural_number, \
-    resolve_values, say, say_n
+from game.content.message import (
+    COUNT,
+    Message,
+    english_form,
+    english_plural,
+    fill_in,
+    plural_number,
+    resolve_values,
+    say,
+    say_n,
+)
 from game.content.po_catalog import PluralRule, UnreadableCatalog, read_po_file, template_messages
 from game.content.pseudo_language import PSEUDO_LANGUAGE, pseudo_translator
 from game.content.text import DEFAULT_LANGUAGE, translate

@@ -30,6 +30,7 @@ import pygame_gui
 from pygame_gui.windows import UIConfirmationDialog
 
 from game import paths
+from game.content.system_language import system_language
 from game.render.app_icon import draw_icon
 from game.render.fonts import Fonts, fitting_scale
 from game.scenes.context import SceneContext
@@ -66,6 +67,7 @@ class App:
         self.pending: Transition | None = None  # what the open dialog will do when the player agrees
         self.frames = 0
         self.last_screenshot: Path | None = None
+        self.shown_language = ctx.translator.language  # the language the scenes laid out their words in
 
     @property
     def ui(self) -> pygame_gui.UIManager:
@@ -130,6 +132,7 @@ class App:
             if not self.running:
                 return
         self._sync_window_size()
+        self._sync_language()
         self.ui.update(dt)
         self.notices.update(dt)
         scene = self.top
@@ -199,6 +202,18 @@ class App:
             self.ctx.apply_look()
         scene = self.top
         if scene is not None:
+            self.request(scene.handle(pygame.event.Event(pygame.VIDEORESIZE, size=size, w=size[0], h=size[1])))
+
+    def _sync_language(self) -> None:
+        """A language switch applies at once: the new words are loaded and the top scene lays out again (as on
+        a resize: its buttons' widths follow the new words); scenes beneath lay out when they come back."""
+        self.ctx.switch_language()
+        if self.ctx.translator.language == self.shown_language:
+            return
+        self.shown_language = self.ctx.translator.language
+        scene = self.top
+        if scene is not None:
+            size = self.window.get_size()
             self.request(scene.handle(pygame.event.Event(pygame.VIDEORESIZE, size=size, w=size[0], h=size[1])))
 
     def toggle_fullscreen(self) -> None:
@@ -280,6 +295,8 @@ def open_app(start_scene: SceneFactory | None = None, *, mod_folders: Sequence[P
     assets = paths.assets_dir()
     ui = create_ui_manager(window.get_size(), assets)
     ctx = SceneContext(ui=ui, fonts=Fonts(assets / "fonts"), settings=loaded.settings, mod_folders=mod_folders)
+    if loaded.first_start:  # the system's language when the game has it; saved only once the player chooses
+        ctx.settings.language = system_language([code for _, code in ctx.language_choices()])
     _apply_settings(ctx)
     if loaded.warning:
         ctx.notices.show(ctx.tr(loaded.warning), SETTINGS_WARNING_SECONDS)  # a say() sentence: in the player's language

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from game import paths
 from game.atomic_file import write_text_atomically
-from game.content.message import Message, say
+from game.content.message import Message, say, say_n
 from game.content.models import Level
 from game.content.text import translate
 from game.content.ui_text import ENGLISH, Translate
@@ -145,11 +145,12 @@ def score_parts(card: ScoreCard, time_limit_days: float) -> tuple[tuple[Message,
     """How the score adds up, line by line (the formula is in game/rules/score.py)."""
     spare = max(0.0, time_limit_days - card.days) if card.won else 0.0
     return (
-        (say("{count} goals met", count=card.goals_met), formula.POINTS_PER_GOAL * card.goals_met),
-        (say("{science:.0f} science points", science=card.science), formula.POINTS_PER_SCIENCE * card.science),
+        (say_n("{count} goal met", "{count} goals met", card.goals_met), formula.POINTS_PER_GOAL * card.goals_met),
+        (say_n("{count} science point", "{count} science points", round(card.science)),
+         formula.POINTS_PER_SCIENCE * card.science),
         (say("{credits:,.0f} credits left", credits=max(0.0, card.budget_left)),
          formula.POINTS_PER_CREDIT * max(0.0, card.budget_left)),
-        (say("{days:.0f} days to spare", days=spare), formula.POINTS_PER_SPARE_DAY * spare),
+        (say_n("{count} day to spare", "{count} days to spare", round(spare)), formula.POINTS_PER_SPARE_DAY * spare),
     )
 
 

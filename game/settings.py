@@ -166,6 +166,7 @@ class LoadedSettings:
 
     settings: Settings
     warning: Message | None = None
+    first_start: bool = False  # no settings file yet: the game may take the system's language
 
 
 def settings_path() -> Path:
@@ -369,7 +370,7 @@ def load_settings(path: Path | None = None) -> LoadedSettings:
         data, legacy = _read_settings_file(path)
     except UnreadableFile as error:
         if error.kind == "missing":
-            return LoadedSettings(Settings())
+            return LoadedSettings(Settings(), first_start=True)
         return LoadedSettings(
             Settings(),
             say("Your settings file {file} {reason}, so the defaults are used; it was kept as {kept}.",

@@ -21,6 +21,8 @@ def user_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Settings, saves, mods and screenshots of every test go to its own temporary folder."""
     home = tmp_path / "home"
     monkeypatch.setenv("LUNAR_STATION_HOME", str(home))
+    # A first start takes the system's language: tests start in English whatever this machine's locale is.
+    monkeypatch.setenv("LANGUAGE", "en")
     return home
 
 

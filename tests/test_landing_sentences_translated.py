@@ -17,8 +17,7 @@ import pytest
 from game.content.loader import load_level_by_path
 from game.content.message import Message, level_text
 from game.content.models import LandingGrading
-from game.content.pseudo_language import pseudo_translator
-from game.content.ui_text import Translator
+from game.content.ui_text import Translator, pseudo_translator
 from game.debrief_export import SERIES, RunResult, export_result, score_parts
 from game.landing.grading import Touchdown, grade_touchdown
 from game.landing.pilot import PilotCommand
@@ -72,7 +71,8 @@ def pseudo(collected: Lines) -> Translator:
 
 def _shows_translated(text: str, tr: Translator, collected: Lines) -> None:
     assert isinstance(text, Message), f"{text!r} is plain text: a translation cannot reach it"
-    assert text.pattern in collected, f"{text.pattern!r} is not collected for the template"
+    key = text.pattern if text.plural is None else (text.pattern, text.plural)
+    assert key in collected, f"{key!r} is not collected for the template"
     assert tr(text).startswith("⟦") and tr(text).endswith("⟧"), tr(text)
 
 

@@ -14,8 +14,7 @@ import pytest
 
 from game.content.loader import LoadedLevel, load_level_by_path
 from game.content.message import Message, level_text
-from game.content.pseudo_language import pseudo_translator
-from game.content.ui_text import Translator
+from game.content.ui_text import Translator, pseudo_translator
 from game.scenes.menus.settings_rows import PASSIVE_KINDS
 from game.scenes.menus.settings_screen import SettingsScene
 from game.scenes.scene import Push

@@ -12,8 +12,7 @@ import pytest
 from game.content.loader import load_base_catalog
 from game.content.message import Message
 from game.content.models import ModuleSpec, PartnerSpec, Site
-from game.content.pseudo_language import pseudo_translator
-from game.content.ui_text import ENGLISH, Translator
+from game.content.ui_text import ENGLISH, Translator, pseudo_translator
 from game.rules.economy import affordability_refusal
 from game.rules.grid import SiteGrid
 from game.rules.launches import grade_refusal

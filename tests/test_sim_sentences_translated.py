@@ -16,8 +16,7 @@ from game.content.catalog import Catalog
 from game.content.loader import load_level_by_path
 from game.content.message import Message
 from game.content.models import Level
-from game.content.pseudo_language import pseudo_translator
-from game.content.ui_text import Translator
+from game.content.ui_text import Translator, pseudo_translator
 from game.ecs import events
 from game.ecs.commands import (
     ConsultPartner,

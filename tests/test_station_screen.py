@@ -392,7 +392,7 @@ def test_crewed_bar_shows_crew_dose_and_the_simulations_days_left(app: Any, load
     readings = {reading.key: reading for reading in resource_readings(crewed, ResourceHistory())}
     assert readings["crew"].value == "4"
     assert readings["dose"].warning and "600 mSv" in " ".join(readings["dose"].tooltip)
-    assert readings["water"].warning and "2.0 more days" in " ".join(readings["water"].tooltip)
+    assert readings["water"].warning and "2 more days" in " ".join(readings["water"].tooltip)
     assert not readings["oxygen"].warning
 
 

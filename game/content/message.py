@@ -22,6 +22,7 @@ tools/extract_ui_text.py collects every literal pattern given to `say()` and `sa
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import re
 from collections.abc import Callable, Mapping
@@ -96,7 +97,7 @@ class Message(str):
         values = dict(values or {})
         # Most values are numbers and plain words: only tables and lists need resolving (the rules make
         # thousands of messages a game-day while weighing offers, so this is kept quick).
-        needs_resolving = any(isinstance(value, (dict, list, tuple)) for value in values.values())
+        needs_resolving = any(isinstance(value, (dict, list, tuple, dt.date)) for value in values.values())
         words = pattern if plural is None else english_form(pattern, plural, values.get(COUNT))
         english = fill_in(words, resolve_values(values, english_text) if needs_resolving else values)
         message = super().__new__(cls, english)
@@ -143,8 +144,19 @@ def file_text(text: str | dict[str, str]) -> Message:
 
 
 def english_text(value: object) -> object:
-    """A filled-in value as English: level text tables give their 'en' entry; anything else stays."""
+    """A filled-in value as English: level text tables give their 'en' entry, a date reads '9 March 2021';
+    anything else stays."""
+    if isinstance(value, dt.date):
+        from game.content.locale_format import format_date  # Babel's dates load only once a date is worded
+
+        return format_date(value)
     return translate(value) if isinstance(value, dict) else value
+
+
+def date_text(date: dt.date) -> Message:
+    """A day for the player: '9 March 2021' as English, and as the player's language writes a date where a
+    screen shows it with tr() ('2021年3月9日', '9 марта 2021 г.'): game.content.locale_format words it."""
+    return Message("{date}", {"date": date})
 
 
 def resolve_values(values: Mapping[str, object], show: Callable[[object], object]) -> dict[str, object]:

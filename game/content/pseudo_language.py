@@ -4,8 +4,8 @@
 to 40 % longer than the English and held in brackets: "Paused" becomes "[Þåûšéð ·····]". A line still in plain
 English is then plain to see, a line cut short loses its closing bracket, and a box sized to the English
 overflows. It is made on the fly from the template (assets/lang/game.pot), never shipped as a catalog: the
-settings do not offer it, but `language = "en-XA"` in the settings, or `pseudo_translator()` in a test,
-gives it. Every character it writes is in the bundled Noto Sans.
+settings do not offer it, but `language = "en-XA"` in the settings, or game.content.ui_text's
+`pseudo_translator()` in a test, gives it. Every character it writes is in the bundled Noto Sans.
 """
 
 from __future__ import annotations
@@ -13,12 +13,6 @@ from __future__ import annotations
 import math
 import string
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING
-
-from game.content.message import english_plural
-
-if TYPE_CHECKING:
-    from game.content.ui_text import Translator
 
 PSEUDO_LANGUAGE = "en-XA"
 LONGER = 1.4  # real translations run up to this much longer than English (German, Russian, Finnish...)
@@ -49,12 +43,10 @@ def accented(text: str) -> str:
     return "[" + "".join(pieces) + padding + "]"
 
 
-def pseudo_translator(messages: Iterable[MessageId], transform: Callable[[str], str] = accented,
-                      language: str = PSEUDO_LANGUAGE) -> Translator:
-    """A Translator for the made-up language: each message (both forms of a counted phrase) through
-    `transform`, English's plural rule."""
-    from game.content.ui_text import Translator  # ui_text makes this language on the fly: imported here, no cycle
-
+def pseudo_tables(messages: Iterable[MessageId], transform: Callable[[str], str] = accented
+                  ) -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
+    """The made-up language's lines and counted phrases (both forms through `transform`), by English line:
+    game.content.ui_text.pseudo_translator makes a translator of them, with English's plural rule."""
     lines: dict[str, str] = {}
     plurals: dict[str, tuple[str, ...]] = {}
     for message in messages:
@@ -62,4 +54,4 @@ def pseudo_translator(messages: Iterable[MessageId], transform: Callable[[str], 
             plurals[message[0]] = tuple(transform(form) for form in message)
         else:
             lines[message] = transform(message)
-    return Translator(language, lines, plurals, english_plural)
+    return lines, plurals

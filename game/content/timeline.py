@@ -13,7 +13,7 @@ from pydantic import Field, model_validator
 from game import paths
 from game.content.loader import label_for
 from game.content.locate import key_lines
-from game.content.message import Message, level_text, say
+from game.content.message import Message, date_text, level_text
 from game.content.mod_text import Translations, mod_translations
 from game.content.models import Identifier, Sources, Strict
 from game.content.problems import Problem
@@ -26,17 +26,10 @@ TIMELINE_FILE = "milestones.toml"
 
 MilestoneKind = Literal["agreement", "plan", "plan_change", "partner", "mission", "stage"]
 
-# Spelled out by the game rather than by the C library's locale, so the month follows the player's language.
-MONTHS = (
-    say("January"), say("February"), say("March"), say("April"), say("May"), say("June"),
-    say("July"), say("August"), say("September"), say("October"), say("November"), say("December"),
-)
-
-
 def date_message(date: dt.date) -> Message:
     """'9 March 2021' (no leading zero, the month spelled out, readable in any English); a screen shows it with
-    tr(), where a translation may reorder the parts and names the month in its own words."""
-    return say("{day} {month} {year}", day=date.day, month=MONTHS[date.month - 1], year=date.year)
+    tr(), in the player's language as CLDR writes a date there ('2021年3月9日', '9 марта 2021 г.')."""
+    return date_text(date)
 
 
 class Milestone(Strict):

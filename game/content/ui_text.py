@@ -7,15 +7,18 @@ count. The language's name, as the settings list it, is CLDR's name for it in th
 
 from __future__ import annotations
 
+import datetime as dt
+import math
 import re
 import string
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
 from babel.core import Locale, UnknownLocaleError
 
+from game.content.locale_format import LocalNumber, format_date, local_digits, plural_stand_in
 from game.content.message import (
     COUNT,
     Message,
@@ -28,7 +31,7 @@ from game.content.message import (
     say_n,
 )
 from game.content.po_catalog import PluralRule, UnreadableCatalog, read_po_file, template_messages
-from game.content.pseudo_language import PSEUDO_LANGUAGE, pseudo_translator
+from game.content.pseudo_language import PSEUDO_LANGUAGE, MessageId, accented, pseudo_tables
 from game.content.text import DEFAULT_LANGUAGE, translate
 
 LANGUAGE_FOLDER = "lang"  # under assets/ (bundled) and under the user's data folder (a translator's own)
@@ -100,14 +103,25 @@ class Translator:
     def _plural_form(self, singular: str, count: object) -> str | None:
         """The translated form `count` takes, or None (no translation, or a rule that names no form)."""
         forms = self.plurals.get(singular)
-        number = plural_number(count)
         if not forms:
             return None
-        index = self.plural_rule(number) if number is not None else len(forms) - 1  # a fraction: 'other'
+        number = plural_number(count)
+        if number is None:  # a fraction ('1.5 days'): the form CLDR gives it, through a whole number that shares it
+            if not isinstance(count, float) or not math.isfinite(count):
+                return None
+            number = plural_stand_in(count, self.language)
+        index = self.plural_rule(number)
         return forms[index] if 0 <= index < len(forms) else None
 
     def _show(self, value: object) -> object:
-        """A filled-in value in this language: a nested message translated, level text in its language."""
+        """A filled-in value in this language: a nested message translated, level text in its language, a date
+        and a number written the language's way."""
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            return value if self.language == DEFAULT_LANGUAGE else LocalNumber(value, self.language)
+        if isinstance(value, dt.date):
+            return format_date(value, self.language)
+        if type(value) is str:  # not a Message: a number the code formatted itself reads the language's way too
+            return value if self.language == DEFAULT_LANGUAGE else local_digits(value, self.language)
         if isinstance(value, Message):
             return self(value)
         if isinstance(value, BaseException) and value.args and isinstance(value.args[0], Message):
@@ -199,6 +213,14 @@ def load_translator(language: str, folders: Sequence[Path]) -> Translator:
                         "there.", len(catalog.damaged_lines), file=path.name, line=catalog.damaged_lines[0])
     font_files, font_problem = _language_fonts(catalog.headers, path)
     return Translator(language, messages, plurals, catalog.plural_rule, warning or font_problem, font_files)
+
+
+def pseudo_translator(messages: Iterable[MessageId], transform: Callable[[str], str] = accented,
+                      language: str = PSEUDO_LANGUAGE) -> Translator:
+    """A translator for a made-up language (game.content.pseudo_language): each message, both forms of a counted
+    phrase, through `transform`; English's plural rule. Tests use it to see every line go through tr()."""
+    lines, plurals = pseudo_tables(messages, transform)
+    return Translator(language, lines, plurals, english_plural)
 
 
 def _pseudo_translator(folders: Sequence[Path]) -> Translator:

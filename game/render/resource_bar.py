@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
+from game.content.message import say_n
 from game.content.ui_text import ENGLISH, Translate, to_translate
 from game.render import palette
 from game.render.palette import STANDARD_PALETTE, Palette
@@ -117,7 +118,8 @@ def resource_readings(snapshot: StationSnapshot, history: ResourceHistory, tr: T
     energy_left = days_left(snapshot.energy_wh, was("energy"), hours)
     carry = tr("Batteries carry the station through the dark spells when the Sun is behind a ridge.")
     if energy_left is not None:
-        carry += " " + tr("At today's rate they run flat in {days} days.", days=f"{energy_left:.1f}")
+        carry += " " + tr(say_n("At today's rate they run flat in {count:g} day.",
+                                 "At today's rate they run flat in {count:g} days.", round(energy_left, 1)))
     readings.append(Reading(
         "energy", tr("Energy"), f"{share:.0%}".replace("%", " %"), _trend(snapshot.energy_wh, was("energy")),
         share < 0.2,
@@ -150,14 +152,16 @@ def resource_readings(snapshot: StationSnapshot, history: ResourceHistory, tr: T
             in_store = tr("{amount} kg in store.", amount=f"{amount:,.0f}")
         tooltip = [tr(STORE_NAMES[store]), in_store]
         if left is not None:
-            tooltip.append(tr("At today's use this lasts {days} more days.", days=f"{left:.1f}"))
+            tooltip.append(tr(say_n("At today's use this lasts {count:g} more day.",
+                                    "At today's use this lasts {count:g} more days.", round(left, 1))))
         readings.append(Reading(store, tr(STORE_NAMES[store]), value, _trend(amount, was(store)),
                                 left is not None and left < 3, tuple(tooltip)))
     science = sum(snapshot.science.values())
     waiting = sum(snapshot.unsent_science.values())
     readings.append(Reading(
         "science", tr("Science"), f"{science:,.1f}", _trend(science, was("science")), False,
-        (tr("Science sent home"), tr("{points} points have reached Earth.", points=f"{science:,.1f}"),
+        (tr("Science sent home"),
+         tr(say_n("{count:,g} point has reached Earth.", "{count:,g} points have reached Earth.", round(science, 1))),
          tr("{points} more wait on board for a working link to Earth.", points=f"{waiting:,.1f}") if waiting else
          tr("A lab or an instrument makes it; an antenna sends it home.")),
     ))

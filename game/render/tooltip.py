@@ -7,6 +7,7 @@ from collections.abc import Iterable
 import pygame
 
 from game.content.figures import real_figures, status_tag, summary_status
+from game.content.message import say_n
 from game.content.models import Figure, ModuleSpec, TileKind
 from game.content.text import translate
 from game.content.ui_text import ENGLISH, Translate, to_translate
@@ -72,7 +73,8 @@ def terrain_tooltip_lines(kind: TileKind, grid: SiteGrid, cell: tuple[int, int],
         marked(tr("Sunlight: {percent} % of the year, worked out from this tile's horizon",
                   percent=f"{grid.sunlight(x, y) * 100:.0f}"), computed),
         why,
-        marked(tr("Longest dark spell: {days} days", days=f"{grid.longest_dark_hours(x, y) / 24:.1f}"), computed),
+        marked(tr(say_n("Longest dark spell: {count:g} day", "Longest dark spell: {count:g} days",
+                        round(grid.longest_dark_hours(x, y) / 24, 1))), computed),
         marked(tr("Ice: {percent} % by mass: the Sun never reaches this ground", percent=f"{ice:g}"), ICE_IN_SHADOW)
         if ice > 0 else tr("Ice: none (the Sun reaches this ground)"),
         marked(tr("Slope: {degrees}°", degrees=f"{kind.slope_deg:g}"), kind.figure("slope_deg")),
@@ -131,7 +133,7 @@ def module_tooltip_lines(name: str, spec: ModuleSpec | None, state: str, lit: bo
         figures.append("inputs")
     if spec.science_per_day:
         points = sum(spec.science_per_day.values())
-        lines.append(tr("Science: {points} points a day", points=f"{points:g}"))
+        lines.append(tr(say_n("Science: {count:g} point a day", "Science: {count:g} points a day", points)))
         figures.append("science_per_day")
     if figures:
         # One line for the numbers above, so each is marked without doubling the box: sources in the encyclopedia.

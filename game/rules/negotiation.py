@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
-from game.content.message import Message, level_text, say
+from game.content.message import Message, level_text, say, say_n
 from game.content.models import SCIENCE_DOMAINS, PartnerSpec
 
 # A name as the catalog writes it: a string or a {en = ..., zh = ...} table, shown in the player's language.
@@ -244,10 +244,10 @@ def evaluate(
         seats = min(offer.crew_seats, partner.capabilities.crew_candidates)
         worth = weights.crew_seat * seats * asked("crew_seat")
         if seats < offer.crew_seats:
-            text = say("Crew seats: they have only {count} astronaut(s) to fly.",
-                       count=partner.capabilities.crew_candidates)
+            text = say_n("Crew seats: they have only {count} astronaut to fly.",
+                         "Crew seats: they have only {count} astronauts to fly.", partner.capabilities.crew_candidates)
         else:
-            text = say("{count} crew seat(s) for their astronauts.", count=seats)
+            text = say_n("{count} crew seat for their astronauts.", "{count} crew seats for their astronauts.", seats)
         receive(text, worth, "crew_seat" in asks)
     if offer.host_module is not None:
         name = _module_name(state, offer.host_module)
@@ -274,10 +274,12 @@ def evaluate(
         names = [_module_name(state, module) for module in offer.modules]  # a list: shown joined with commas
         add(say("Building and sending {modules}.", modules=names), -weights.module * len(offer.modules))
     if offer.launches > 0:
-        add(say("Providing {count} launch(es).", count=offer.launches), -weights.launch * offer.launches)
+        add(say_n("Providing {count} launch.", "Providing {count} launches.", offer.launches),
+            -weights.launch * offer.launches)
     if offer.instruments > 0:
         cost = -weights.instrument * offer.instruments
-        add(say("Flying {count} of their instruments with the station.", count=offer.instruments), cost)
+        add(say_n("Flying {count} of their instruments with the station.",
+                  "Flying {count} of their instruments with the station.", offer.instruments), cost)
 
     goodwill = (trust - 50.0) * weights.trust_per_point
     if trust >= 50:
@@ -286,11 +288,9 @@ def evaluate(
         add(say("They do not trust the programme enough yet ({trust:.0f} of 100).", trust=trust), goodwill)
     if state.members > 0:
         momentum = min(weights.members_cap, weights.per_member * state.members)
-        if state.members == 1:
-            add(say("1 partner has already signed on, which makes joining more attractive."), momentum)
-        else:
-            add(say("{count} partners have already signed on, which makes joining more attractive.",
-                    count=state.members), momentum)
+        add(say_n("{count} partner has already signed on, which makes joining more attractive.",
+                  "{count} partners have already signed on, which makes joining more attractive.", state.members),
+            momentum)
     return Evaluation(round(utility, 6), tuple(reasons), tuple(blocked), round(in_return, 6), weights.least_return)
 
 
@@ -450,10 +450,11 @@ def _blocked(offer: Offer, partner: PartnerSpec, state: ProgrammeState) -> list[
             blocked.append(say("{partner} cannot build the {module!l}.", partner=name,
                                module=_module_name(state, module)))
     if offer.launches > means.launches:
-        blocked.append(say("{partner} can provide at most {count} launch(es).", partner=name, count=means.launches))
+        blocked.append(say_n("{partner} can provide at most {count} launch.",
+                             "{partner} can provide at most {count} launches.", means.launches, partner=name))
     if offer.instruments > len(means.instruments):
-        blocked.append(say("{partner} has {count} instrument(s) to offer.", partner=name,
-                           count=len(means.instruments)))
+        blocked.append(say_n("{partner} has {count} instrument to offer.",
+                             "{partner} has {count} instruments to offer.", len(means.instruments), partner=name))
     if offer.host_module is not None and offer.host_module not in means.modules:
         blocked.append(say("{partner} builds no {module} to host.", partner=name,
                            module=_module_name(state, offer.host_module)))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Container, Iterable, Sequence
 
-from game.content.message import Message, say
+from game.content.message import Message, say, say_n
 from game.content.models import ModuleSpec, Nearness
 from game.rules.grid import EARTH_VIEW_NEEDED, SiteGrid, footprint_cells, turned
 
@@ -20,6 +20,11 @@ CANNOT_BUILD_HERE = "{module} cannot be built here: {reason}"
 # What stands on the map already: each module's kind and the cells it covers (standing, being built or ordered).
 Standing = Iterable[tuple[ModuleSpec, Sequence[tuple[int, int]]]]
 
+
+
+def tiles(count: int) -> Message:
+    """'1 tile', '3 tiles': a distance on the map, for a sentence that names two (each takes its own plural)."""
+    return say_n("{count} tile", "{count} tiles", count)
 
 def placement_refusal(
     module: ModuleSpec,
@@ -95,20 +100,21 @@ def distance_refusal(
         distances = [gap(cells, their) for spec, their in others if rule.names(spec)]
         what = _named(rule, others)
         if not distances:
-            return say("must stand within {tiles} tiles of {what!l}, and there is none on the map yet",
-                       tiles=rule.tiles, what=what)
+            return say("must stand within {tiles} of {what!l}, and there is none on the map yet",
+                       tiles=tiles(rule.tiles), what=what)
         if min(distances) > rule.tiles:
-            return say("must stand within {tiles} tiles of {what!l}: the nearest is {gap} tiles away",
-                       tiles=rule.tiles, what=what, gap=min(distances))
+            return say("must stand within {tiles} of {what!l}: the nearest is {gap} away",
+                       tiles=tiles(rule.tiles), what=what, gap=tiles(min(distances)))
     for spec, their in others:
         for rule in rules.away_from:
             if rule.names(spec) and (apart := gap(cells, their)) < rule.tiles:
-                return say("must stand at least {tiles} tiles from {what!l}: {other!l} is only {gap} tiles away",
-                           tiles=rule.tiles, what=_named(rule, others), other=spec.name, gap=apart)
+                return say("must stand at least {tiles} from {what!l}: {other!l} is only {gap} away",
+                           tiles=tiles(rule.tiles), what=_named(rule, others), other=spec.name, gap=tiles(apart))
         for rule in spec.placement.away_from:
             if rule.names(module) and (apart := gap(cells, their)) < rule.tiles:
-                return say("{other} keeps {what!l} at least {tiles} tiles away, and this spot is only {gap} from it",
-                           other=spec.name, what=_named(rule, [(module, cells)]), tiles=rule.tiles, gap=apart)
+                return say("{other} keeps {what!l} at least {tiles} away, and this spot is only {gap} from it",
+                           other=spec.name, what=_named(rule, [(module, cells)]), tiles=tiles(rule.tiles),
+                           gap=tiles(apart))
     return None
 
 

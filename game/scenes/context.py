@@ -46,9 +46,16 @@ class SceneContext:
 
     def tr(self, text: str, /, **fill: object) -> str:
         """`text` (English, with {names} filled from `fill`) in the settings' language, or English."""
-        if self.translator.language != self.settings.language:
-            self._load_language()
+        self.switch_language()
         return self.translator(text, **fill)
+
+    def switch_language(self) -> bool:
+        """Loads the settings' language when it is not the one in use (its words, and its font when it has
+        one); True when it did. The app then lays the top scene out again (game.app.App._sync_language)."""
+        if self.translator.language == self.settings.language:
+            return False
+        self._load_language()
+        return True
 
     def language_search_path(self) -> Sequence[Path]:
         """Where language files are looked for, first match first: `language_folders`, or the user's own

@@ -9,7 +9,7 @@ from typing import Any
 
 import esper
 
-from game.content.message import say
+from game.content.message import say, say_n
 from game.content.models import SCIENCE_DOMAINS
 from game.content.text import translate
 from game.ecs.components import Agreement, Broken, EnergyStore, Module, Ordered, Partner, PowerState, UnderConstruction
@@ -149,15 +149,15 @@ def describe_terms(offer: Offer, names: Mapping[str, str | dict[str, str]]) -> t
     for module in offer.modules:
         terms.append(say("They build the {module!l}", module=names.get(module, module)))
     if offer.launches:
-        terms.append(say("They provide {count} launch(es)", count=offer.launches))
+        terms.append(say_n("They provide {count} launch", "They provide {count} launches", offer.launches))
     if offer.instruments:
-        terms.append(say("They fly {count} instrument(s)", count=offer.instruments))
+        terms.append(say_n("They fly {count} instrument", "They fly {count} instruments", offer.instruments))
     for domain in offer.data_share:
         terms.append(say("You share {domain} data", domain=domain_name(domain)))
     if offer.payload_kg > 0:
         terms.append(say("You carry {mass:g} kg of their payload", mass=offer.payload_kg))
     if offer.crew_seats:
-        terms.append(say("You give {count} crew seat(s)", count=offer.crew_seats))
+        terms.append(say_n("You give {count} crew seat", "You give {count} crew seats", offer.crew_seats))
     if offer.host_module:
         terms.append(say("You host their {module!l}", module=names.get(offer.host_module, offer.host_module)))
     if offer.co_lead:
@@ -180,11 +180,11 @@ def partner_views(language: str = "en", module_names: dict[str, str] | None = No
             capabilities.append(say("Builds: {modules}", modules=built))
         capabilities += [translate(text, language) for text in means.instruments]
         if means.launches:
-            capabilities.append(say("{count} launch(es)", count=means.launches))
+            capabilities.append(say_n("{count} launch", "{count} launches", means.launches))
         if means.ground_stations:
-            capabilities.append(say("{count} ground station(s)", count=means.ground_stations))
+            capabilities.append(say_n("{count} ground station", "{count} ground stations", means.ground_stations))
         if means.crew_candidates:
-            capabilities.append(say("{count} crew candidate(s)", count=means.crew_candidates))
+            capabilities.append(say_n("{count} crew candidate", "{count} crew candidates", means.crew_candidates))
         answer = partner.last_answer
         views.append(PartnerView(
             id=spec.id,

@@ -10,7 +10,7 @@ from __future__ import annotations
 import esper
 
 from game.content.catalog import unknown
-from game.content.message import Message, level_text, say
+from game.content.message import Message, level_text, say, say_n
 from game.content.models import SCIENCE_DOMAINS, Event, ModuleSpec
 from game.ecs.commands import ConsultPartner, ProposeAgreement, ShareData
 from game.ecs.components import Agreement, Answer, Deliverable, Module, Partner, PowerState
@@ -160,8 +160,10 @@ class AgreementSystem(System):
         view = _their_view(partner, topic, ctx.catalog.modules)
         if days_since is not None and days_since < trust_rules.TRUST.topic_period_days:
             # The period runs from the last valued consultation on this topic, so it is not renewed here.
-            self._trust(partner, 0.0, say("{name} was consulted on {topic} only {days:.0f} day(s) ago: routine; {view}",
-                                          name=name, topic=CONSULT_TOPICS[topic], days=days_since, view=view),
+            self._trust(partner, 0.0, say_n(
+                "{name} was consulted on {topic} only {count} day ago: routine; {view}",
+                "{name} was consulted on {topic} only {count} days ago: routine; {view}",
+                round(days_since), name=name, topic=CONSULT_TOPICS[topic], view=view),
                         ease=False, command=command)
             return
         partner.consulted_topics[topic] = hour
@@ -210,8 +212,10 @@ class AgreementSystem(System):
         days_since = None if last is None else (hour - last) / HOURS_PER_DAY
         change = trust_rules.data_share_change(interest_in(partner.spec, domain), partner.trust, days_since)
         if days_since is not None and days_since < trust_rules.TRUST.share_period_days:
-            text = say("{name} received {points:.1f} points of {domain} data. They had some {days:.0f} day(s) ago: "
-                       "welcome, but routine.", name=name, points=new, domain=domain_name(domain), days=days_since)
+            text = say_n("{name} received {points:.1f} points of {domain} data. They had some {count} day ago: "
+                         "welcome, but routine.",
+                         "{name} received {points:.1f} points of {domain} data. They had some {count} days ago: "
+                         "welcome, but routine.", round(days_since), name=name, points=new, domain=domain_name(domain))
         elif pooled:
             text = say("{name} received {points:.1f} points of {domain} data through the joint data centre.",
                        name=name, points=new, domain=domain_name(domain))
@@ -403,7 +407,8 @@ class AgreementSystem(System):
             days = (hour - partner.last_consulted_hour) / HOURS_PER_DAY
             if trust_rules.feels_ignored(days):
                 partner.last_consulted_hour = hour
-                ignored = say("{name} has not been consulted for {days:.0f} days.", name=partner.spec.name, days=days)
+                ignored = say_n("{name} has not been consulted for {count} day.",
+                                "{name} has not been consulted for {count} days.", round(days), name=partner.spec.name)
                 self._trust(partner, trust_rules.TRUST.ignored, ignored)
             if trust_rules.loses_faith(partner.trust):
                 self._default(partner, say("it has lost faith in the programme (trust {trust:.0f} of 100).",

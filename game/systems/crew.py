@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from game.content.message import Message, say
+from game.content.message import Message, say, say_n
 from game.content.models import CrewNeeds
 from game.ecs.events import CrewEvacuated, CrewRotated, CrewWarning
 from game.ecs.resources import SimContext
@@ -72,9 +72,11 @@ class CrewSystem(System):
             station.crew_warned.add(RADIATION)
             rate = hourly_dose_msv(self.ctx.moon.surface_dose_usv_per_day, shielding)
             left = (limit - station.crew_dose_msv) / rate if rate > 0 else math.inf
-            self.ctx.emit(CrewWarning(RADIATION, left, say(
+            self.ctx.emit(CrewWarning(RADIATION, left, say_n(
                 "Crew warning: they have taken {dose:.0f} of the {limit:g} mSv career limit; at this rate they "
-                "reach it in {days:.0f} days.", dose=station.crew_dose_msv, limit=limit, days=left / HOURS_PER_DAY)))
+                "reach it in {count} day.",
+                "Crew warning: they have taken {dose:.0f} of the {limit:g} mSv career limit; at this rate they "
+                "reach it in {count} days.", round(left / HOURS_PER_DAY), dose=station.crew_dose_msv, limit=limit)))
 
     def _warn(self, reason: str, left: float, text: Message) -> None:
         """Warns once when `left` hours drop under the warning line; warns again after it recovers."""

@@ -6,7 +6,7 @@ from typing import Any
 
 import esper
 
-from game.content.message import Message, level_text, say
+from game.content.message import Message, level_text, say, say_n
 from game.content.models import PARTNER_GOAL_KINDS
 from game.ecs.components import Agreement, Partner
 from game.ecs.events import GoalFailed, GoalMet, LevelEnded
@@ -104,4 +104,4 @@ def _reason(ctx: SimContext, outcome: str) -> Message:
     failed = [goal for goal in ctx.level.goals if ctx.station.goals[goal.id] == FAILED]
     if failed:
         return say("a goal failed: {goal}", goal=failed[0].text)
-    return say("time ran out after {days:g} days", days=ctx.level.time_limit_days)
+    return say_n("time ran out after {count:g} day", "time ran out after {count:g} days", ctx.level.time_limit_days)

@@ -10,6 +10,7 @@ from pygame_gui.elements import UIButton, UITextBox
 
 from game.content.catalog import Catalog
 from game.content.loader import LoadedLevel
+from game.content.message import say_n
 from game.content.models import Fact, Level
 from game.content.text import translate
 from game.content.ui_text import ENGLISH, Translate
@@ -68,7 +69,7 @@ def context_html(level: Level, catalog: Catalog | None, language: str, tr: Trans
         if prospects:
             partners += f"{escape(tr('Still to be won: {names}', names=', '.join(prospects)))}<br>"
     site = translate(level.site.name, language)
-    days = f"{level.time_limit_days:g}"
+    days = say_n("{count:g} day", "{count:g} days", level.time_limit_days)
     calendar = ""
     if level.compressed_calendar:
         compressed = tr("This level's calendar is compressed: its real events come in their real order, but not on "
@@ -76,7 +77,7 @@ def context_html(level: Level, catalog: Catalog | None, language: str, tr: Trans
         calendar = f"<font color='{ACCENT_HEX}'>{escape(compressed)}</font><br><br>"
     return (
         f"{escape(' '.join(translate(level.briefing, language).split()))}<br><br>{calendar}"
-        f"<font color='{DIM_HEX}'>{escape(tr('Site: {site}  ·  Time: {days} days', site=site, days=days))}"
+        f"<font color='{DIM_HEX}'>{escape(tr('Site: {site}  ·  Time: {days}', site=site, days=days))}"
         "</font><br><br>"
         f"{heading(tr('You will learn to'))}{objectives}<br>"
         f"{heading(tr('Goals'))}{goals}<br>{partners}"

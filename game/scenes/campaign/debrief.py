@@ -19,6 +19,7 @@ import pygame_gui
 from pygame_gui.elements import UIButton, UITextBox
 
 from game.content.loader import LoadedLevel
+from game.content.message import say_n
 from game.content.text import translate
 from game.content.ui_text import ENGLISH, Translate, to_translate
 from game.debrief_export import SERIES, RunResult, export_result, run_result
@@ -310,7 +311,8 @@ class DebriefScene(SceneBase):
         line = "  ·  ".join((
             result.level_title,
             self.ctx.tr("day {day} of {days}", day=f"{result.day:.0f}", days=f"{self.level.time_limit_days:g}"),
-            self.ctx.tr("{met} of {goals} goals met", met=result.goals_met, goals=len(result.goals)),
+            self.ctx.tr(say_n("{met} of {count} goal met", "{met} of {count} goals met", len(result.goals),
+                              met=result.goals_met)),
         ))
         body_font = fonts.regular(sizes.BODY)
         draw_text(surface, fit_text(line, body_font, width - 2 * MARGIN), body_font, colours.text_dim,

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from game.content.loader import ContentFolder, LoadedLevel
+from game.content.message import say_n
 from game.content.problems import Problem
 from game.content.text import translate
 from game.content.ui_text import ENGLISH, Translate
@@ -75,16 +76,11 @@ def _entry(loaded: LoadedLevel, origin: str, folder: Path, language: str, tr: Tr
     return LevelEntry(
         title=loaded.title(language),
         origin=f"{origin} · {loaded.path.name}",
-        summary=_count(tr, len(loaded.problems), "This level has 1 problem and cannot be played yet.",
-                       "This level has {count} problems and cannot be played yet."),
+        summary=tr(say_n("This level has {count} problem and cannot be played yet.",
+                         "This level has {count} problems and cannot be played yet.", len(loaded.problems))),
         loaded=loaded,
         problems=[shortened(problem, folder) for problem in loaded.problems],
     )
-
-
-def _count(tr: Translate, number: int, one: str, many: str) -> str:
-    """The sentence for one thing or for `{count}` things (the two are separate lines for translators)."""
-    return tr(one) if number == 1 else tr(many, count=number)
 
 
 def level_entries(folders: Sequence[ContentFolder], language: str = "en", tr: Translate = ENGLISH) -> list[LevelEntry]:
@@ -102,8 +98,8 @@ def level_entries(folders: Sequence[ContentFolder], language: str = "en", tr: Tr
                 LevelEntry(
                     title=tr("Catalog of {folder}", folder=folder.path.name),
                     origin=origin,
-                    summary=_count(tr, len(folder.catalog_problems), "The shared catalog has 1 problem.",
-                                   "The shared catalog has {count} problems."),
+                    summary=tr(say_n("The shared catalog has {count} problem.",
+                                     "The shared catalog has {count} problems.", len(folder.catalog_problems))),
                     problems=[shortened(problem, folder.path) for problem in folder.catalog_problems],
                 )
             )

@@ -17,6 +17,7 @@ from pygame_gui.elements import UIButton, UITextBox
 
 from game.content.figures import HasFigures, figure_sources, status_line
 from game.content.loader import ContentFolder, load_game_content
+from game.content.message import say_n
 from game.content.models import Fact, LanderSpec, LaunchVehicle, ModuleSpec, PartnerSpec, TileKind
 from game.content.text import translate
 from game.content.timeline import Milestone, date_message, load_timelines
@@ -146,7 +147,8 @@ def module_entry(module: ModuleSpec, language: str, tr: Translate = ENGLISH) -> 
              ("cost", tr("Cost: {cost} credits", cost=_number(module.cost))),
              ("footprint", tr("Footprint: {wide} × {deep} tiles", wide=module.footprint[0], deep=module.footprint[1]))]
     if module.build_hours:
-        lines.append(("build_hours", tr("Assembly: {hours} hours after landing", hours=_number(module.build_hours))))
+        lines.append(("build_hours", tr(say_n("Assembly: {count:,g} hour after landing",
+                                              "Assembly: {count:,g} hours after landing", module.build_hours))))
     if module.power_output_w:
         watts = _number(module.power_output_w)
         lines.append(("power_output_w", tr("Makes {watts} W in full sunlight", watts=watts) if module.solar
@@ -184,8 +186,10 @@ def vehicle_entry(vehicle: LaunchVehicle, language: str, tr: Translate = ENGLISH
     payload = _number(vehicle.payload_to_surface_kg)
     lines = [("payload_to_surface_kg", tr("Lands up to {mass} kg of cargo", mass=payload)),
              ("cost", tr("Cost: {cost} credits a launch", cost=_number(vehicle.cost))),
-             ("cadence_days", tr("At most one launch every {days} days", days=_number(vehicle.cadence_days))),
-             ("transit_days", tr("{days} days from launch to landing", days=_number(vehicle.transit_days)))]
+             ("cadence_days", tr(say_n("At most one launch every {count:,g} day",
+                                                "At most one launch every {count:,g} days", vehicle.cadence_days))),
+             ("transit_days", tr(say_n("{count:,g} day from launch to landing",
+                                                "{count:,g} days from launch to landing", vehicle.transit_days)))]
     body = _catalog_body(name, "", vehicle, vehicle.sources, lines, language, tr)
     return _entry("craft", name, tr("Launch vehicle"), body, [vehicle.id, *vehicle.sources])
 
@@ -219,7 +223,8 @@ def partner_entry(partner: PartnerSpec, language: str, tr: Translate = ENGLISH) 
     limits = f"<b>{escape(tr('Rules that bind it'))}</b><br>{constraints}<br>" if constraints else ""
     favourite = max(partner.interests, key=partner.interests.__getitem__, default="-")
     lines = [("starting_trust", tr("Trust at the start: {trust} of 100", trust=f"{partner.starting_trust:g}")),
-             ("patience", tr("Patience: {rounds} rounds of talks", rounds=partner.patience)),
+             ("patience", tr(say_n("Patience: {count} round of talks", "Patience: {count} rounds of talks",
+                                         partner.patience))),
              ("interests", tr("Cares most for: {domain}", domain=favourite.replace("_", " ")))]
     if partner.capabilities.funding_per_year:
         lines.append(("funding_per_year", tr("Can fund up to {amount} credits a year",

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import pygame
 
+from game.content.message import say_n
 from game.content.ui_text import Translate
 from game.render import palette
 from game.render.fonts import Fonts, scaled, scaled_px
@@ -126,8 +127,10 @@ class NegotiationLayout:
     @once
     def patience_label(self) -> str:
         view = self.view
-        return (self.tr("Patience: {left} of {patience} rounds (game value)", left=view.rounds_left,
-                            patience=view.patience) if view.talks_open else self.tr("Talks broken off"))
+        if not view.talks_open:
+            return self.tr("Talks broken off")
+        return self.tr(say_n("Patience: {left} of {count} round (game value)",
+                             "Patience: {left} of {count} rounds (game value)", view.patience, left=view.rounds_left))
 
     @once
     def title_layout(self) -> TitleLayout:

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
+from game.content.message import say_n
 from game.render import palette
 from game.render.fonts import scaled_px
 from game.render.partner_bars import draw_interest_chart, draw_trust_bar
@@ -28,10 +29,8 @@ def draw(surface: pygame.Surface, scene: PartnerRosterScene) -> None:
     tr = ctx.tr
     name = draw_text(surface, tr("Partners"), fonts.bold(palette.HEADING), colours.text, (MARGIN, 22))
     count = len(scene.snapshot.partners)
-    # Two literal lines (not one chosen inside the call), so the template tool collects both.
-    day_number = f"{scene.snapshot.day:.0f}"
-    day = (tr("Day {day} · {count} partner in this level", day=day_number, count=count) if count == 1
-           else tr("Day {day} · {count} partners in this level", day=day_number, count=count))
+    day = tr(say_n("Day {day} · {count} partner in this level", "Day {day} · {count} partners in this level", count,
+                   day=round(scene.snapshot.day)))
     body = fonts.regular(palette.BODY)
     draw_text(surface, fit_text(day, body, surface.get_width() - 2 * MARGIN - name.width - 24), body,
               colours.text_dim, (surface.get_width() - MARGIN, name.centery), anchor="midright")

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 import pygame
 
+from game.content.message import say_n
 from game.content.ui_text import ENGLISH, Translate, to_translate
 from game.render import palette
 from game.render.fonts import Fonts, scaled, scaled_px
@@ -54,8 +55,12 @@ def status_line(view: PartnerView, tr: Translate = ENGLISH) -> str:
 
 
 def talks_line(view: PartnerView, tr: Translate) -> str:
-    return (tr("Talks open · patience {left} of {patience} rounds (game value)", left=view.rounds_left,
-               patience=view.patience) if view.talks_open else tr("Talks closed for now"))
+    """'Talks open · patience 2 of 3 rounds (game value)', or that talks are closed."""
+    if not view.talks_open:
+        return tr("Talks closed for now")
+    return tr(say_n("Talks open · patience {left} of {count} round (game value)",
+                    "Talks open · patience {left} of {count} rounds (game value)", view.patience,
+                    left=view.rounds_left))
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from game.content.catalog import Catalog
+from game.content.message import say_n
 from game.content.models import Level
 from game.content.text import translate
 from game.content.timeline import date_message
@@ -67,8 +68,7 @@ def _lander_name(lander_id: str, catalog: Catalog, language: str, tr: Translate 
 
 def _day_count(days: float, tr: Translate = ENGLISH) -> str:
     """'1 day', '3 days', '2.5 days': to a tenth of a day."""
-    shown = round(days, 1)
-    return tr("1 day") if shown == 1 else tr("{days} days", days=f"{shown:g}")
+    return tr(say_n("{count:g} day", "{count:g} days", round(days, 1)))
 
 
 def _goal_text(goal_id: str, level: Level, language: str) -> str:
@@ -123,9 +123,11 @@ def event_sentence(event: object, level: Level, catalog: Catalog, language: str,
     if isinstance(event, events.ModuleRepaired):
         return tr("{module} is repaired and working again.", module=_module_name(event.module, catalog, language))
     if isinstance(event, events.EnergyRunningLow):
-        return tr("Stored energy runs out in about {hours} hours at this rate.", hours=f"{event.hours_left:.0f}")
+        return tr(say_n("Stored energy runs out in about {count} hour at this rate.",
+                         "Stored energy runs out in about {count} hours at this rate.", round(event.hours_left)))
     if isinstance(event, events.PowerLost):
-        return tr("Power lost: {count} modules have shut down.", count=event.modules)
+        return tr(say_n("Power lost: {count} module has shut down.", "Power lost: {count} modules have shut down.",
+                         event.modules))
     if isinstance(event, events.GoalMet):
         return tr("Goal met: {goal}", goal=_goal_text(event.goal, level, language))
     if isinstance(event, events.GoalFailed):

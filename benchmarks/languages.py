@@ -71,8 +71,8 @@ def _names(pattern: str) -> list[str]:
     import string
 
     try:
-        return ["{" + name + (f":{spec}" if spec else "") + "}" for _, name, spec, _ in string.Formatter().parse(pattern)
-                if name]
+        parts = string.Formatter().parse(pattern)
+        return ["{" + name + (f":{spec}" if spec else "") + "}" for _, name, spec, _ in parts if name]
     except ValueError:
         return []
 

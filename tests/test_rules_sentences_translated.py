@@ -12,6 +12,7 @@ import pytest
 from game.content.loader import load_base_catalog
 from game.content.message import Message
 from game.content.models import ModuleSpec, PartnerSpec, Site
+from game.content.text import translate
 from game.content.ui_text import ENGLISH, Translator, pseudo_translator
 from game.rules.economy import affordability_refusal
 from game.rules.grid import SiteGrid
@@ -83,7 +84,7 @@ def test_every_kind_of_refused_placement_is_a_message_that_translates(
 
 
 def test_tile_names_travel_as_level_text_and_show_in_the_players_language() -> None:
-    french = {tile_id: tile.model_copy(update={"name": {"en": str(tile.name), "fr": f"Fr {tile.id}"}})
+    french = {tile_id: tile.model_copy(update={"name": {"en": translate(tile.name), "fr": f"Fr {tile.id}"}})
               for tile_id, tile in CATALOG.tiles.items()}
     grid = SiteGrid.from_site(Site.model_validate({"name": "t", "legend": {".": "plain", "#": "crater_floor"},
                                                    "rows": ["..##"] * 4}), french)

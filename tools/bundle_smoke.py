@@ -104,6 +104,22 @@ def check_commands(report: Report, program: Path, env: dict[str, str], version: 
     landing = _json(result.stdout)
     report.check(result.returncode == 0 and isinstance(landing, dict) and "grade" in landing, "land --json",
                  result.stdout[-300:] + result.stderr[-400:])
+    # A student's pilot runs in a process of its own, which the bundled program starts as itself: that start must
+    # run the pilot (multiprocessing.freeze_support in game/__main__.py), and a stuck one must still be ended.
+    home = Path(env["HOME"])
+    home.mkdir(parents=True, exist_ok=True)
+    (home / "hover_pilot.py").write_text("def fly(seen):\n    return (seen.mass_kg * seen.gravity_m_s2 / "
+                                         "seen.max_thrust_n, 0.0)\n", encoding="utf-8")
+    (home / "stuck_pilot.py").write_text("def fly(seen):\n    while True:\n        try:\n            pass\n"
+                                         "        except Exception:\n            pass\n", encoding="utf-8")
+    result = run(program, ["land", LEVEL, "--pilot", "hover_pilot:fly", "--json"], env)
+    landing = _json(result.stdout)
+    report.check(result.returncode == 0 and isinstance(landing, dict) and landing.get("steps", 0) > 0,
+                 "land --pilot: a student's pilot flies in its own process",
+                 result.stdout[-300:] + result.stderr[-400:])
+    result = run(program, ["land", LEVEL, "--pilot", "stuck_pilot:fly"], env)
+    report.check(result.returncode == 1 and "took more than 1 s to answer" in result.stderr,
+                 "land --pilot: a stuck pilot is ended with a sentence", result.stdout[-300:] + result.stderr[-400:])
     result = run(program, ["autoplay", LEVEL], env)
     report.check(result.returncode == 0, "autoplay wins the first level", result.stdout[-300:] + result.stderr[-400:])
     result = run(program, ["schema"], env)

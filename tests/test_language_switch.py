@@ -63,3 +63,27 @@ def test_the_app_runs_in_the_pseudo_language(user_home: Path) -> None:
         assert accented("Campaign") in _labels(app)
     finally:
         app.close()
+
+
+def test_choosing_a_language_in_the_settings_applies_at_once_with_no_apply(user_home: Path) -> None:
+    import pygame
+
+    from game.scenes.menus.settings_screen import SettingsScene
+    from game.settings import load_settings
+    from tests.screen_tour import open_screen
+
+    write_catalog(paths.user_data_dir() / "lang", "fr", {"Apply": "Appliquer", "Settings": "Réglages"})
+    app = open_recording_app(Settings())
+    try:
+        scene = open_screen(app, "settings")
+        assert isinstance(scene, SettingsScene)
+        row = next(index for index, row in enumerate(scene.rows) if row.key == "language")
+        assert scene.rows[row].choices == (("English", "en"), ("Français", "fr"))
+        scene.focus_row(row)
+        pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_RIGHT, mod=0, unicode="", scancode=0))
+        app.frame(0.016)
+        app.frame(0.016)
+        assert app.ctx.settings.language == "fr" and load_settings().settings.language == "fr"
+        assert "Appliquer" in _labels(app) and "Apply" not in _labels(app)
+    finally:
+        app.close()

@@ -42,6 +42,8 @@ def handle(event: pygame.event.Event, scene: SettingsScene) -> Transition | None
             row = scene.rows[index]
             chosen = next(choice for label, choice in row.choices if scene.ctx.tr(label) == event.text)
             setattr(scene.working, row.key, chosen)
+            if row.key == "language":
+                scene.choose_language(chosen)
             scene.focus_row(index)
     return None
 
@@ -126,6 +128,8 @@ def _adjust(scene: SettingsScene, step: int) -> None:
         current = getattr(working, row.key)
         position = values.index(current) if current in values else 0
         setattr(working, row.key, values[(position + step) % len(values)])
+        if row.key == "language":
+            scene.choose_language(working.language)
         scene.build()
     elif row.kind == "toggle":
         setattr(working, row.key, step > 0)

@@ -1,4 +1,5 @@
-"""The settings screen: window, scale, colours, sound, play options and key bindings; Apply saves and applies.
+"""The settings screen: window, scale, colours, sound, play options and key bindings; Apply saves and applies
+them, except the language, which applies as soon as it is chosen.
 
 The scene owns its state (a working copy of the settings, the page, the focus, the key action waiting for a key,
 the message line) and passes it on: `settings_rows` says what rows there are, `settings_layout` where they go
@@ -21,6 +22,7 @@ from game.scenes.menus.settings_layout import SettingsLayout
 from game.scenes.menus.settings_rows import FOOTER_BUTTONS, PASSIVE_KINDS, settings_rows
 from game.scenes.menus.settings_widgets import SettingsWidgets
 from game.scenes.scene import SceneBase, Transition
+from game.settings import save_settings
 
 
 class SettingsScene(SceneBase):
@@ -100,6 +102,19 @@ class SettingsScene(SceneBase):
             self.page = min(self.page, len(pages) - 1)
         self.widgets.build(self.layout, self.rows, pages[self.page], self.working, self.listening, len(pages))
         self.widgets.show_focus(self.focused)
+
+    def choose_language(self, code: str) -> None:
+        """A language applies at once, with no Apply: the app's settings take it and are saved, and the app lays
+        this screen out again in it on the next frame (the other edits still wait for Apply)."""
+        self.working.language = code
+        if self.ctx.settings.language == code:
+            return
+        self.ctx.settings.language = code
+        try:
+            save_settings(self.ctx.settings)
+            self.message = ""
+        except OSError as error:
+            self.message = self.ctx.tr("Settings applied, but they could not be saved: {error}.", error=error)
 
     def apply(self) -> None:
         """Copies the edited settings into the app's, saves them, and makes the window, look and sound follow."""

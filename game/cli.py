@@ -14,6 +14,7 @@ from typing import Any, NoReturn
 from game import __version__, paths
 from game.classroom import commands as classroom
 from game.content.catalog import Catalog, catalog_files, load_catalog
+from game.content.difficulty import DEFAULT_PRESET, PRESETS, with_difficulty
 from game.content.loader import (
     LoadedLevel,
     has_mod_layer,
@@ -91,6 +92,8 @@ def build_parser() -> argparse.ArgumentParser:
                           help="a JSON list of commands, e.g. [{\"hour\": 0, \"kind\": \"place\", "
                           "\"module\": \"solar_array\", \"x\": 16, \"y\": 7}]")
     simulate.add_argument("--json", action="store_true", help="print the summary as JSON")
+    simulate.add_argument("--difficulty", choices=PRESETS, default=DEFAULT_PRESET,
+                          help="the difficulty preset: explorer, standard (default, the level as written) or challenge")
 
     land = commands.add_parser(
         "land",
@@ -113,6 +116,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     autoplay.add_argument("level", metavar="LEVEL", help="a level file, or the id of a shipped level")
     autoplay.add_argument("--seed", type=_non_negative_int, help="seed for the dice (default: the level's seed)")
+    autoplay.add_argument("--difficulty", choices=PRESETS, default=DEFAULT_PRESET,
+                          help="the difficulty preset: explorer, standard (default, the level as written) or challenge")
     autoplay.add_argument("--commands-out", type=Path, metavar="FILE",
                           help="write the commands it gave as JSON, for `simulate --commands`")
 
@@ -153,11 +158,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "validate":
             return validate(args.paths)
         if args.command == "simulate":
-            return simulate(args.level, args.days, args.seed, args.commands, args.json)
+            return simulate(args.level, args.days, args.seed, args.commands, args.json, args.difficulty)
         if args.command == "land":
             return land(args.level, args.pilot, args.seed, args.record, args.json)
         if args.command == "autoplay":
-            return autoplay_level(args.level, args.seed, args.commands_out)
+            return autoplay_level(args.level, args.seed, args.commands_out, args.difficulty)
         if args.command == "schema":
             return write_schema(args.out, args.catalog)
         if args.command == "where":
@@ -381,7 +386,8 @@ def find_level(name: str) -> Path | None:
     return None
 
 
-def simulate(name: str, days: float | None, seed: int | None, commands_file: Path | None, as_json: bool) -> int:
+def simulate(name: str, days: float | None, seed: int | None, commands_file: Path | None, as_json: bool,
+             difficulty: str = DEFAULT_PRESET) -> int:
     from game.rules.hours import HOURS_PER_DAY
     from game.simulate_report import load_commands, summary, summary_text
     from game.simulation.simulation import Simulation
@@ -389,13 +395,13 @@ def simulate(name: str, days: float | None, seed: int | None, commands_file: Pat
     playable = _playable_level(name, "simulate")
     if playable is None:
         return 1
-    level, catalog = playable
+    level, catalog = with_difficulty(*playable, difficulty)
     try:
         commands = load_commands(commands_file) if commands_file else []
     except ValueError as error:
         print(f"lunar-station simulate: {error}", file=sys.stderr)
         return 1
-    simulation = Simulation(level, catalog, seed)
+    simulation = Simulation(level, catalog, seed, difficulty)
     try:
         hours = round((days if days is not None else level.time_limit_days) * HOURS_PER_DAY)
         events = simulation.run_hours(hours, commands)
@@ -452,14 +458,14 @@ def land(name: str, pilot_spec: str | None, seed: int, record: Path | None, as_j
 # --- autoplay ---------------------------------------------------------------------------------
 
 
-def autoplay_level(name: str, seed: int | None, commands_out: Path | None) -> int:
+def autoplay_level(name: str, seed: int | None, commands_out: Path | None, difficulty: str = DEFAULT_PRESET) -> int:
     from game.autoplay.player import STALL_DAYS, autoplay
     from game.ecs.commands import command_to_json
 
     playable = _playable_level(name, "autoplay")
     if playable is None:
         return 1
-    result = autoplay(*playable, seed)
+    result = autoplay(*playable, seed, difficulty=difficulty)
     print(f"{result.level}: {result.outcome} after {result.days:.1f} days, {len(result.commands)} commands")
     if result.snapshot is not None:
         for goal in result.snapshot.goals:

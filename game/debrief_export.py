@@ -35,7 +35,8 @@ if TYPE_CHECKING:
     from game.simulation.history import DaySample
     from game.simulation.simulation import Simulation
 
-EXPORT_VERSION = 2  # 2 added who played (student, class), the time played, landings, agreements and objectives
+# 2 added who played (student, class), the time played, landings, agreements and objectives; 3 the difficulty.
+EXPORT_VERSION = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +109,7 @@ class RunResult:
     landings: tuple[str, ...] = ()  # each landing's grade, in order
     agreements: tuple[str, ...] = ()  # the partners an agreement was signed with
     objectives: tuple[str, ...] = ()  # the level's learning objectives, in the run's language
+    difficulty: str = "standard"  # the preset the run was played on (game.content.difficulty)
 
     @property
     def goals_met(self) -> int:
@@ -184,6 +186,7 @@ def run_result(level: Level, simulation: Simulation, quiz_answers: Sequence[int 
         goals, facts, tuple(quiz), days, series, score_parts(card, level.time_limit_days),
         student, class_name, round(played_seconds, 1), tuple(landing.grade for landing in simulation.landings),
         signed, tuple(translate(objective, language) for objective in level.learning_objectives),
+        simulation.difficulty,
     )
 
 

@@ -18,6 +18,7 @@ from typing import Any
 
 from game.atomic_file import move_aside, write_text_atomically
 from game.content.catalog import Catalog
+from game.content.difficulty import DEFAULT_PRESET, PRESETS, with_difficulty
 from game.content.message import Message, say
 from game.content.models import Level
 from game.content.reading import UnreadableFile, read_json
@@ -50,6 +51,7 @@ class SaveGame:
     hour: int
     commands: tuple[tuple[int, Command], ...]
     saved_at: str
+    difficulty: str = DEFAULT_PRESET  # saves from before the presets were played as written: Standard
 
 
 def level_fingerprint(level: Level) -> str:
@@ -65,6 +67,7 @@ def capture(simulation: Simulation) -> SaveGame:
         hour=simulation.hour,
         commands=tuple(simulation.command_log),
         saved_at=dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        difficulty=simulation.difficulty,
     )
 
 
@@ -77,6 +80,7 @@ def to_json(save: SaveGame) -> dict[str, Any]:
         "hour": save.hour,
         "commands": [{"hour": hour, **command_to_json(command)} for hour, command in save.commands],
         "saved_at": save.saved_at,
+        "difficulty": save.difficulty,
     }
 
 
@@ -106,7 +110,11 @@ def from_json(data: Any, where: str) -> SaveGame:
             raise ValueError(f"its seed must be a whole number from 0 to {MAX_SEED}")
         if not _whole(hour) or not 0 <= hour <= MAX_SAVE_HOUR:
             raise ValueError(f"its hour must be a whole number from 0 to {MAX_SAVE_HOUR}")
+        difficulty = data.get("difficulty", DEFAULT_PRESET)
+        if difficulty not in PRESETS:
+            raise ValueError(f"its difficulty must be one of {', '.join(PRESETS)}")
         return SaveGame(
+            difficulty=difficulty,
             level_id=str(data["level"]),
             level_fingerprint=str(data["level_fingerprint"]),
             seed=seed,
@@ -164,6 +172,7 @@ def restore(
 
     `on_event(hour, event)` hears every event of the replay, so a screen can show the run's story so far.
     """
+    level, catalog = with_difficulty(level, catalog, save.difficulty)  # the figures the run was played with
     if save.level_id != level.id:
         raise SaveError(say("this save belongs to the level '{saved}', not '{level}'", saved=save.level_id,
                             level=level.id))
@@ -174,7 +183,7 @@ def restore(
     if save.hour > last_hour:
         raise SaveError(say("this save is at hour {hour}, past the end of the level '{level}' (hour {end}), so it "
                             "cannot be replayed", hour=save.hour, level=level.id, end=last_hour))
-    simulation = Simulation(level, catalog, save.seed)
+    simulation = Simulation(level, catalog, save.seed, save.difficulty)
     if on_event is None:
         simulation.run_hours(save.hour, save.commands)
     else:

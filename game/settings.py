@@ -13,6 +13,7 @@ from typing import Any
 
 from game import paths
 from game.atomic_file import move_aside, write_text_atomically
+from game.content.difficulty import DEFAULT_PRESET, PRESETS
 from game.content.message import Message, say
 from game.content.reading import UnreadableFile, read_json_any_encoding
 
@@ -120,6 +121,7 @@ class Settings:
     key_bindings: dict[str, str] = field(default_factory=_default_bindings)
     hints: bool = True
     landing_choice: str = "ask"
+    difficulty: str = DEFAULT_PRESET  # the preset a level is played on, unless a class file fixes one
     unlock_all: bool = False
     # Landing assists the player always wants; each one turns on what a level may also turn on by itself.
     assist_attitude_hold: bool = False
@@ -295,6 +297,7 @@ _CHECKS: dict[str, Callable[[Any], Any]] = {
     "key_bindings": _key_bindings,
     "hints": _boolean("hints"),
     "landing_choice": _one_of("landing_choice", LANDING_CHOICES),
+    "difficulty": _one_of("difficulty", PRESETS),
     "unlock_all": _boolean("unlock_all"),
     "assist_attitude_hold": _boolean("assist_attitude_hold"),
     "assist_suggested_burn": _boolean("assist_suggested_burn"),

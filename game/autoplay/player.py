@@ -10,6 +10,7 @@ from game.autoplay.planner import Planner
 from game.autoplay.power_model import light_label
 from game.autoplay.site_planner import SitePlanner
 from game.content.catalog import Catalog
+from game.content.difficulty import DEFAULT_PRESET, with_difficulty
 from game.content.models import Level
 from game.ecs.commands import Command, PlaceModule
 from game.rules.grid import footprint_cells
@@ -168,9 +169,11 @@ class Autoplayer:
         return launch_cost * (len(pending) + 1)
 
 
-def autoplay(level: Level, catalog: Catalog, seed: int | None = None, max_days: float | None = None) -> AutoplayResult:
-    """Plays `level` headless with the automated player and returns the result."""
-    simulation = Simulation(level, catalog, seed)
+def autoplay(level: Level, catalog: Catalog, seed: int | None = None, max_days: float | None = None,
+             difficulty: str = DEFAULT_PRESET) -> AutoplayResult:
+    """Plays `level` headless on a difficulty preset with the automated player and returns the result."""
+    level, catalog = with_difficulty(level, catalog, difficulty)
+    simulation = Simulation(level, catalog, seed, difficulty)
     try:
         return Autoplayer(level, catalog).play(simulation, max_days)
     finally:

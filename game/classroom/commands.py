@@ -12,6 +12,7 @@ from typing import Any
 from game.atomic_file import write_text_atomically
 from game.classroom.pin import hash_pin
 from game.content.class_file import CLASS_FORMAT, LOCKABLE, ClassFile, class_file_text, read_class_file
+from game.content.difficulty import PRESETS
 
 
 def add_commands(commands: argparse._SubParsersAction[Any]) -> None:
@@ -33,6 +34,8 @@ def add_commands(commands: argparse._SubParsersAction[Any]) -> None:
                      help="the smallest text size students may choose, 1.0 to 2.0")
     new.add_argument("--lock", default="", metavar="SETTING,...",
                      help=f"settings students may not change: {', '.join(LOCKABLE)}")
+    new.add_argument("--difficulty", choices=PRESETS, help="the difficulty every level is played on "
+                     "(explorer, standard, challenge); without it each student picks")
     new.add_argument("--time-limit", type=int, metavar="MINUTES", help="minutes each level may be played")
     new.add_argument("--no-names", action="store_true", help="students do not type a name or seat number")
     new.add_argument("--results", metavar="FOLDER", help="where results go, e.g. a shared folder")
@@ -72,7 +75,7 @@ def new_class(args: argparse.Namespace) -> int:
         plan = ClassFile(
             format=CLASS_FORMAT, name=args.name, levels=levels, language=args.language,
             text_size_floor=args.text_size_floor, locked=locked, time_limit_minutes=args.time_limit,
-            ask_name=not args.no_names, results_folder=args.results,
+            ask_name=not args.no_names, results_folder=args.results, difficulty=args.difficulty,
             teacher_pin=hash_pin(args.pin) if args.pin else None,
         )
     except ValidationError as error:
@@ -107,8 +110,9 @@ def check_class(path: Path) -> int:
     language = plan.language or "the one each student chooses"
     time_limit = f"{plan.time_limit_minutes} min" if plan.time_limit_minutes else "none"
     results = plan.results_folder or "each machine's user folder"
-    print(f"ok: class '{plan.name}': levels {', '.join(plan.levels)}; language {language}; locked: "
-          f"{', '.join(plan.locked) or 'nothing'}; time limit: {time_limit}; results to {results}; teacher PIN "
+    difficulty = plan.difficulty or "the one each student chooses"
+    print(f"ok: class '{plan.name}': levels {', '.join(plan.levels)}; language {language}; difficulty {difficulty}; "
+          f"locked: {', '.join(plan.locked) or 'nothing'}; time limit: {time_limit}; results to {results}; teacher PIN "
           f"{'set' if plan.teacher_pin else 'not set'}")
     return 0
 

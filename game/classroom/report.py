@@ -22,7 +22,7 @@ from game.classroom.charts import bar_chart
 from game.content.reading import UnreadableFile, read_json
 
 MAX_RESULT_BYTES = 5 * 1024 * 1024
-READABLE_FORMATS = (1, 2)  # format 1 results (before classes) have no student or class: listed under their file
+READABLE_FORMATS = (1, 2, 3)  # format 1 results (before classes) have no student or class: listed under their file
 GRADES = ("perfect", "good", "hard", "crash")  # the landing grades, best first (game/rules/grading)
 
 
@@ -61,6 +61,7 @@ class ResultFile(_Loose):
     landings: list[str] = []
     agreements: list[str] = []
     objectives: list[str] = []
+    difficulty: str = Field("standard", max_length=20)  # results before the presets were played as written
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +79,7 @@ class Cell:
     goals: int
     score: int
     minutes: float
+    difficulty: str = "standard"
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,7 +200,7 @@ def _who(result: ResultFile) -> str:
 
 def _cell(result: ResultFile) -> Cell:
     met = sum(goal.status == "met" for goal in result.goals)
-    return Cell(result.outcome, met, len(result.goals), result.score, result.played_seconds / 60)
+    return Cell(result.outcome, met, len(result.goals), result.score, result.played_seconds / 60, result.difficulty)
 
 
 def _commonest(values: Iterable[str]) -> str | None:

@@ -16,6 +16,7 @@ from typing import Literal, get_args
 
 from pydantic import Field
 
+from game.content.difficulty import Preset
 from game.content.models import Strict
 from game.content.problems import Problem
 from game.content.toml_file import read_toml
@@ -51,6 +52,9 @@ class ClassFile(Strict):
     ask_name: bool = Field(True, description="Students type a name or a seat number when the game starts.")
     results_folder: str | None = Field(None, max_length=400,
                                        description="Where results go (a shared folder); none: the user folder.")
+    difficulty: Preset | None = Field(
+        None, description="The difficulty preset every level is played on; none: each student picks."
+    )
     teacher_pin: TeacherPin | None = None
 
 
@@ -96,6 +100,8 @@ def class_file_text(plan: ClassFile) -> str:
         lines.append(f"language = {json.dumps(plan.language)}")
     lines.append(f"text_size_floor = {plan.text_size_floor}")
     lines.append(f"locked = {json.dumps(list(plan.locked))}")
+    if plan.difficulty is not None:
+        lines.append(f"difficulty = {json.dumps(plan.difficulty)}")
     if plan.time_limit_minutes is not None:
         lines.append(f"time_limit_minutes = {plan.time_limit_minutes}")
     lines.append(f"ask_name = {'true' if plan.ask_name else 'false'}")

@@ -864,6 +864,32 @@ class Landing(Strict):
         return self.target_x_m if self.target_x_m is not None else (left + right) / 2
 
 
+class DifficultyTuning(Strict):
+    """One preset's figures (game values): factors on the level's own values, and a change of patience."""
+
+    budget: float = Field(1.0, ge=0.1, le=10.0, description="Multiplies the starting budget.")
+    funding: float = Field(
+        1.0, ge=0.0, le=10.0, description="Multiplies the programme's yearly funding at the start."
+    )
+    failure_rate: float = Field(1.0, ge=0.0, le=10.0, description="Multiplies every module's failure rate.")
+    landing_dispersion: float = Field(
+        1.0, ge=0.0, le=3.0, description="Multiplies how far a flight's seed moves the landing's start."
+    )
+    landing_assists: bool = Field(False, description="Switches the landing's attitude hold and burn hint on.")
+    patience: int = Field(
+        0, ge=-9, le=9, description="Rounds of talks added to every partner's patience (which stays at least 1)."
+    )
+    time_limit: float = Field(1.0, ge=0.5, le=3.0, description="Multiplies the level's time limit in days.")
+
+
+class LevelDifficulty(Strict):
+    """A level's own tuning of each preset: the figures a table writes replace the game's for that preset."""
+
+    explorer: DifficultyTuning | None = None
+    standard: DifficultyTuning | None = None
+    challenge: DifficultyTuning | None = None
+
+
 class Level(Strict):
     """One level: a real moment of the programme, with its site, start, goals, events and facts."""
 
@@ -907,6 +933,9 @@ class Level(Strict):
     )
     landing: Landing | None = Field(None, description="The landing practice for this level; defaults when absent.")
     catalog: CatalogExtension = CatalogExtension()
+    difficulty: LevelDifficulty | None = Field(
+        None, description="The level's own figures for the difficulty presets (explorer, standard, challenge)."
+    )
 
     @model_validator(mode="after")
     def _events_name_level_partners(self) -> Level:

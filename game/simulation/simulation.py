@@ -19,6 +19,7 @@ from typing import Any
 import esper
 
 from game.content.catalog import Catalog
+from game.content.difficulty import DEFAULT_PRESET
 from game.content.message import say
 from game.content.models import Level
 from game.ecs.commands import LANDING_MODES, Command, SetLandingMode, command_to_json
@@ -51,11 +52,13 @@ class LandingRecord:
 class Simulation:
     """A level being played or simulated. Every call switches to this run's own esper world first."""
 
-    def __init__(self, level: Level, catalog: Catalog, seed: int | None = None):
+    def __init__(self, level: Level, catalog: Catalog, seed: int | None = None, difficulty: str = DEFAULT_PRESET):
+        """`level` and `catalog` as the run plays them: already tuned to `difficulty` (game.content.difficulty)."""
         if catalog.moon is None:
             raise ValueError("the catalog has no [moon] constants")
         self.level = level
         self.catalog = catalog
+        self.difficulty = difficulty  # recorded in saves and results; the figures are already in level and catalog
         self.seed = level.seed if seed is None else seed
         # A name no other run can ever have (id() is reused once a run is collected, and a reused name would
         # hand a new run the old run's leftover entities); the finalizer deletes the world of a run nobody closed.

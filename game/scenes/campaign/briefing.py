@@ -9,6 +9,7 @@ from pygame_gui.core import UIElement
 from pygame_gui.elements import UIButton, UITextBox
 
 from game.content.catalog import Catalog
+from game.content.difficulty import DEFAULT_PRESET, DIFFICULTY_NAMES, with_difficulty
 from game.content.loader import LoadedLevel
 from game.content.message import say_n
 from game.content.models import Fact, Level
@@ -56,8 +57,11 @@ def partner_names(level: Level, catalog: Catalog | None, language: str) -> tuple
     return members, prospects
 
 
-def context_html(level: Level, catalog: Catalog | None, language: str, tr: Translate = ENGLISH) -> str:
-    """The left panel: the situation, what the player will learn, the goals and who takes part."""
+def context_html(level: Level, catalog: Catalog | None, language: str, tr: Translate = ENGLISH,
+                 difficulty: str = DEFAULT_PRESET) -> str:
+    """The left panel: the situation, what the player will learn, the goals and who takes part.
+
+    `level` is tuned to `difficulty` already, so its time limit is the one the run will have."""
     objectives = "".join(f"• {escape(translate(text, language))}<br>" for text in level.learning_objectives)
     goals = "".join(f"• {escape(translate(goal.text, language))}<br>" for goal in level.goals)
     members, prospects = partner_names(level, catalog, language)
@@ -75,9 +79,11 @@ def context_html(level: Level, catalog: Catalog | None, language: str, tr: Trans
         compressed = tr("This level's calendar is compressed: its real events come in their real order, but not on "
                         "their real dates. The log gives each its real date.")
         calendar = f"<font color='{ACCENT_HEX}'>{escape(compressed)}</font><br><br>"
+    setting = tr("Site: {site}  ·  Time: {days}  ·  Difficulty: {difficulty}", site=site, days=days,
+                 difficulty=tr(DIFFICULTY_NAMES.get(difficulty, difficulty)))
     return (
         f"{escape(' '.join(translate(level.briefing, language).split()))}<br><br>{calendar}"
-        f"<font color='{DIM_HEX}'>{escape(tr('Site: {site}  ·  Time: {days}', site=site, days=days))}"
+        f"<font color='{DIM_HEX}'>{escape(setting)}"
         "</font><br><br>"
         f"{heading(tr('You will learn to'))}{objectives}<br>"
         f"{heading(tr('Goals'))}{goals}<br>{partners}"
@@ -98,7 +104,9 @@ class BriefingScene(SceneBase):
         self.loaded = loaded
         level = loaded.level
         assert level is not None, "only a playable level has a briefing"
-        self.level: Level = level
+        # The level as the run will play it: its time limit and figures tuned to the difficulty preset.
+        self.difficulty = ctx.settings.difficulty
+        self.level: Level = with_difficulty(level, loaded.require()[1], self.difficulty)[0]
         self.context_box: UITextBox | None = None
         self.facts_box: UITextBox | None = None
         self.start_button: UIButton | None = None
@@ -125,7 +133,8 @@ class BriefingScene(SceneBase):
         split = round(width * 0.56)
         language = self.ctx.language
         top = self.text_top()
-        self.context_box = UITextBox(html_for_look(context_html(self.level, self.loaded.catalog, language, self.ctx.tr),
+        self.context_box = UITextBox(html_for_look(context_html(self.level, self.loaded.catalog, language, self.ctx.tr,
+                                                                  self.difficulty),
                                                    self.ctx),
                                      pygame.Rect(MARGIN, top, split - MARGIN - 12, bottom - top - 16), self.ctx.ui)
         self.facts_box = UITextBox(html_for_look(facts_html(self.level, language, self.ctx.tr), self.ctx),

@@ -72,7 +72,7 @@ class DebriefScene(SceneBase):
     def __init__(self, ctx: SceneContext, loaded: LoadedLevel, simulation: Simulation):
         self.ctx = ctx
         self.loaded = loaded
-        self.level, self.catalog = loaded.require()
+        self.level, self.catalog = simulation.level, simulation.catalog  # as played: tuned to its difficulty
         self.simulation: Simulation | None = simulation
         self.answers: list[int | None] = [None] * len(self.level.quiz)
         self.question = 0

@@ -16,6 +16,7 @@ from pygame_gui.windows import UIConfirmationDialog
 
 from game import paths
 from game.clock import FixedStepClock
+from game.content.difficulty import with_difficulty
 from game.content.loader import LoadedLevel
 from game.content.message import Message, say
 from game.content.models import LandingAssists
@@ -182,7 +183,7 @@ class LandingScene(SceneBase):
         self.slow_motion = scenario.assists.slow_motion
 
     def _start(self, loaded: LoadedLevel, replay: FlightRecording | None) -> LandingSession:
-        level, catalog = loaded.require()
+        level, catalog = with_difficulty(*loaded.require(), self.ctx.settings.difficulty)
         options = self.options
         if replay is not None:
             if replay.level_id and replay.level_id != level.id:

@@ -11,12 +11,15 @@ from dataclasses import dataclass
 from typing import Any
 
 from game import paths
+from game.content.difficulty import DIFFICULTY_NAMES
 from game.content.ui_text import to_translate
 from game.settings import KEY_ACTIONS, WINDOW_SIZES, Settings
 
 PALETTE_CHOICES = ((to_translate("Standard colours"), "standard"), (to_translate("Colour-blind safe"), "colour_blind"))
 LANDING_CHOICES = ((to_translate("Ask each time"), "ask"), (to_translate("Autopilot always"), "autopilot"),
                    (to_translate("Fly it myself"), "fly"))
+# The presets (game.content.difficulty): what a level asks, from forgiving to pressing.
+DIFFICULTY_CHOICES = tuple((name, preset) for preset, name in DIFFICULTY_NAMES.items())
 AID_CHOICES = ((to_translate("With assistance"), "auto"), (to_translate("On"), "on"),
                (to_translate("Off"), "off"))
 LANDING_SPEEDS = ((to_translate("Real time"), 1.0), (to_translate("Three-quarter speed"), 0.75),
@@ -77,6 +80,7 @@ def settings_rows(settings: Settings, languages: Sequence[tuple[str, str]] = (),
         *_language_rows(settings, languages),
         Row("toggle", to_translate("Hints while playing"), "hints"),
         Row("choice", to_translate("Landings"), "landing_choice", LANDING_CHOICES),
+        Row("choice", to_translate("Difficulty"), "difficulty", DIFFICULTY_CHOICES),
         Row("toggle", to_translate("Unlock every level"), "unlock_all"),
     ]
     key_headings = (("station", to_translate("Keys on the station")), ("landing", to_translate("Keys in a landing")))

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from game.content.catalog import Catalog
+from game.content.difficulty import DEFAULT_PRESET, with_difficulty
 from game.content.loader import LoadedLevel
 from game.content.text import translate
 from game.ecs.commands import Command, PlaceModule
@@ -51,12 +52,12 @@ def _sprite(catalog: Catalog, module_id: str) -> str | None:
     return str(sprite) if sprite is not None else None
 
 
-def new_simulation(loaded: LoadedLevel, landing_choice: str) -> Simulation:
-    """A fresh run of the level, landing as the settings ask, with nothing the player did yet."""
+def new_simulation(loaded: LoadedLevel, landing_choice: str, difficulty: str = DEFAULT_PRESET) -> Simulation:
+    """A fresh run of the level on a difficulty preset, landing as the settings ask, with nothing done yet."""
     from game.simulation.simulation import Simulation  # here, not at the top: the title should not wait for esper
 
-    level, catalog = loaded.require()
-    simulation = Simulation(level, catalog)
+    level, catalog = with_difficulty(*loaded.require(), difficulty)
+    simulation = Simulation(level, catalog, difficulty=difficulty)
     simulation.landing_mode = landing_mode_for(landing_choice)
     simulation.has_unsaved_progress = False
     return simulation
@@ -68,9 +69,10 @@ class StationRun:
     def __init__(self, ctx: SceneContext, loaded: LoadedLevel, simulation: Simulation | None = None):
         self.ctx = ctx
         self.loaded = loaded
-        self.level, self.catalog = loaded.require()
+        self.simulation = simulation or new_simulation(loaded, ctx.settings.landing_choice, ctx.settings.difficulty)
+        # The level and catalog as this run plays them, tuned to its difficulty preset.
+        self.level, self.catalog = self.simulation.level, self.simulation.catalog
         self.grid = SiteGrid.from_site(self.level.site, self.catalog.tiles, self.catalog.moon)
-        self.simulation = simulation or new_simulation(loaded, ctx.settings.landing_choice)
         self.handed_over = False  # the debrief took the simulation: closing the screen must not close it
         self.history = ResourceHistory()
         self.log = EventLog()

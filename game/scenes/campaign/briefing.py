@@ -197,7 +197,9 @@ class BriefingScene(SceneBase):
         order = self.ctx.tr("Campaign level {number}", number=self.level.order) + "  ·  " \
             if self.level.order > 0 else ""
         when = format_date(self.level.start_date, self.ctx.tr)
-        date_line = draw_text(surface, f"{order}{when}", fonts.bold(palette.BODY), colours.accent, (MARGIN, 22))
+        difficulty = self.ctx.tr(DIFFICULTY_NAMES.get(self.difficulty, self.difficulty))
+        date_line = draw_text(surface, f"{order}{when}  ·  {difficulty}", fonts.bold(palette.BODY), colours.accent,
+                              (MARGIN, 22))
         title_font = fonts.bold(palette.HEADING + 4)
         draw_text(surface, fit_text(translate(self.level.title, language), title_font, width - 2 * MARGIN),
                   title_font, colours.text, (MARGIN, date_line.bottom))

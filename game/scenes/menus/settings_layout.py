@@ -41,12 +41,14 @@ class SettingsLayout:
         return max(3, room // scaled_px(ROW_HEIGHT, self.scale))
 
     def pages(self, rows: Sequence[Row]) -> list[list[int]]:
-        """Row indices on each page; a heading never ends a column, so it always stands above its rows."""
+        """Row indices on each page; a heading always stands above its rows, and a section that fits on a page
+        is not split across two (no row left alone on a page of its own)."""
         per_page = self.rows_per_column * self.columns
         pages: list[list[int]] = [[]]
         for index, row in enumerate(rows):
             room = per_page - len(pages[-1])
-            if room == 0 or (row.kind == "heading" and room < 2):
+            section = _section_length(rows, index) if row.kind == "heading" else 0
+            if room == 0 or (row.kind == "heading" and (room < 2 or room < section <= per_page)):
                 pages.append([])
             pages[-1].append(index)
         return pages
@@ -88,3 +90,9 @@ class SettingsLayout:
         previous = pygame.Rect(following.left - self.page_number_width - 2 * scaled_px(12, self.scale) - side, top,
                                side, side)
         return previous, following
+
+
+def _section_length(rows: Sequence[Row], heading: int) -> int:
+    """How many rows the section under the heading at `heading` has, the heading included."""
+    end = next((index for index in range(heading + 1, len(rows)) if rows[index].kind == "heading"), len(rows))
+    return end - heading

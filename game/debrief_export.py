@@ -29,6 +29,7 @@ from game.content.models import Level
 from game.content.text import translate
 from game.content.ui_text import ENGLISH, Translate
 from game.rules import score as formula
+from game.rules.evidence import objectives_shown
 from game.rules.score import ScoreCard
 
 if TYPE_CHECKING:
@@ -110,6 +111,7 @@ class RunResult:
     agreements: tuple[str, ...] = ()  # the partners an agreement was signed with
     objectives: tuple[str, ...] = ()  # the level's learning objectives, in the run's language
     difficulty: str = "standard"  # the preset the run was played on (game.content.difficulty)
+    objectives_shown: tuple[bool, ...] = ()  # for each objective, whether the run showed its evidence
 
     @property
     def goals_met(self) -> int:
@@ -187,6 +189,8 @@ def run_result(level: Level, simulation: Simulation, quiz_answers: Sequence[int 
         student, class_name, round(played_seconds, 1), tuple(landing.grade for landing in simulation.landings),
         signed, tuple(translate(objective, language) for objective in level.learning_objectives),
         simulation.difficulty,
+        objectives_shown(level, {goal.id: goal.status for goal in goals}, [answer.right for answer in quiz],
+                         snapshot.outcome == "won"),
     )
 
 

@@ -61,7 +61,8 @@ class ResultFile(_Loose):
     landings: list[str] = []
     agreements: list[str] = []
     objectives: list[str] = []
-    difficulty: str = Field("standard", max_length=20)  # results before the presets were played as written
+    difficulty: str = Field("standard", max_length=20)
+    objectives_shown: list[bool] = []  # per objective; results before format 3 have none: the whole-level rule
 
 
 @dataclass(frozen=True, slots=True)
@@ -244,8 +245,10 @@ def _level_stats(level_id: str, runs: Sequence[ResultFile]) -> LevelStats:
 
 
 def _showed(run: ResultFile, objective: int) -> bool:
-    """Evidence for a level's objective: the level won with every goal met, or, when goals were missed, the
-    quiz answered right. A level's goals and quiz are written to test its objectives (docs/MODDING.md)."""
+    """Evidence for a level's objective: what the result recorded for it (the level's [[evidence]], see
+    game/rules/evidence.py); for an older result, the level won with every goal met, or the quiz answered right."""
+    if objective < len(run.objectives_shown):
+        return run.objectives_shown[objective]
     all_goals = bool(run.goals) and all(goal.status == "met" for goal in run.goals)
     quiz_right = bool(run.quiz) and all(answer.chosen == answer.correct for answer in run.quiz)
     return (run.outcome == "won" and all_goals) or quiz_right

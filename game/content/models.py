@@ -864,6 +864,20 @@ class Landing(Strict):
         return self.target_x_m if self.target_x_m is not None else (left + right) / 2
 
 
+class ObjectiveEvidence(Strict):
+    """What shows that a student reached one learning objective: goals met, quiz questions answered right."""
+
+    objective: int = Field(ge=1, le=MAX_COUNT, description="Which learning objective, counted from 1.")
+    goals: list[Identifier] = Field([], description="Goal ids: each must be met.")
+    quiz: list[int] = Field([], description="Quiz questions, counted from 1: each must be answered right.")
+
+    @model_validator(mode="after")
+    def _names_some_evidence(self) -> ObjectiveEvidence:
+        if not self.goals and not self.quiz:
+            raise ValueError(f"the evidence for objective {self.objective} names no goals and no quiz questions")
+        return self
+
+
 class DifficultyTuning(Strict):
     """One preset's figures (game values): factors on the level's own values, and a change of patience."""
 
@@ -933,6 +947,9 @@ class Level(Strict):
     )
     landing: Landing | None = Field(None, description="The landing practice for this level; defaults when absent.")
     catalog: CatalogExtension = CatalogExtension()
+    evidence: list[ObjectiveEvidence] = Field(
+        [], description="What shows each learning objective was reached; an objective without: the whole level."
+    )
     difficulty: LevelDifficulty | None = Field(
         None, description="The level's own figures for the difficulty presets (explorer, standard, challenge)."
     )
@@ -956,6 +973,28 @@ class Level(Strict):
                     f"event '{event.id}' acts on partner '{named}', which is not in the level's [[partners]] "
                     f"(they are: {listed})"
                 )
+        return self
+
+    @model_validator(mode="after")
+    def _evidence_names_what_the_level_has(self) -> Level:
+        # A teacher reads these counts: evidence that names a missing goal or question would count nothing.
+        goal_ids = {goal.id for goal in self.goals}
+        seen: set[int] = set()
+        for evidence in self.evidence:
+            if evidence.objective > len(self.learning_objectives):
+                raise ValueError(f"evidence names objective {evidence.objective}, but the level has "
+                                 f"{len(self.learning_objectives)} learning objectives")
+            if evidence.objective in seen:
+                raise ValueError(f"objective {evidence.objective} has two [[evidence]] tables; merge them")
+            seen.add(evidence.objective)
+            unknown = [goal for goal in evidence.goals if goal not in goal_ids]
+            if unknown:
+                raise ValueError(f"the evidence for objective {evidence.objective} names goal '{unknown[0]}', which "
+                                 f"the level does not have (its goals: {', '.join(sorted(goal_ids))})")
+            missing = [number for number in evidence.quiz if not 1 <= number <= len(self.quiz)]
+            if missing:
+                raise ValueError(f"the evidence for objective {evidence.objective} names quiz question {missing[0]}, "
+                                 f"but the level has {len(self.quiz)} (counted from 1)")
         return self
 
     @model_validator(mode="after")

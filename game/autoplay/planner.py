@@ -41,6 +41,9 @@ class Planner:
         return power + self.wanted
 
     def _want(self, module: str, have: list[str], count: int = 1) -> None:
+        # Never more than the map has tiles: a goal of a billion modules (a modder's typo) plans a full map, not
+        # a list too long to hold in memory.
+        count = min(count, sum(len(row) for row in self.level.site.rows))
         already = have.count(module) + self.wanted.count(module)
         self.wanted += [module] * max(0, count - already)
 

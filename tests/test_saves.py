@@ -24,12 +24,14 @@ def _played(hours: int = 200) -> Simulation:
 
 def test_a_save_restores_the_exact_state(tmp_path):
     run = _played()
-    path = write_save(capture(run), tmp_path / "slot1.json")
+    folder = tmp_path / "saves"  # its own folder: tmp_path also holds the test's user home
+    folder.mkdir()
+    path = write_save(capture(run), folder / "slot1.json")
     level, catalog = shipped_level()
     restored = restore(read_save(path), level, catalog)
     assert restored.state_hash() == run.state_hash()
     assert not restored.has_unsaved_progress
-    assert [p.name for p in tmp_path.iterdir()] == ["slot1.json"]  # no temporary file left behind
+    assert [p.name for p in folder.iterdir()] == ["slot1.json"]  # no temporary file left behind
 
 
 def test_a_command_given_just_before_saving_is_not_lost(tmp_path):

@@ -78,7 +78,7 @@ def test_choosing_a_language_in_the_settings_applies_at_once_with_no_apply(user_
         scene = open_screen(app, "settings")
         assert isinstance(scene, SettingsScene)
         row = next(index for index, row in enumerate(scene.rows) if row.key == "language")
-        assert scene.rows[row].choices == (("English", "en"), ("Français", "fr"))
+        assert scene.rows[row].choices[0] == ("English", "en") and ("Français", "fr") in scene.rows[row].choices
         scene.focus_row(row)
         pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_RIGHT, mod=0, unicode="", scancode=0))
         app.frame(0.016)

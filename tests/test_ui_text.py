@@ -282,7 +282,7 @@ def test_the_settings_offer_a_language_only_when_there_is_a_translation(pseudo_a
     assert "language" not in {row.key for row in settings_rows(Settings(), [("English", "en")])}
     scene = open_screen(pseudo_app, "settings")
     row = next(row for row in scene.rows if row.key == "language")
-    assert row.choices == (("English", "en"), ("xx", "xx"))
+    assert row.choices[0] == ("English", "en") and ("xx", "xx") in row.choices  # beside the shipped languages
     scene.working.language = "en"
     scene.apply()
     assert pseudo_app.ctx.tr("Paused") == "Paused"

@@ -145,3 +145,25 @@ def test_a_wrong_difficulty_in_the_settings_file_falls_back_with_a_sentence(tmp_
     assert loaded.settings.difficulty == Settings().difficulty == "standard"
     assert loaded.warning is not None and "difficulty" in str(loaded.warning)
     assert PRESETS == ("explorer", "standard", "challenge")
+
+
+def test_the_student_picks_the_difficulty_on_the_briefing_and_the_run_plays_it(app, user_home):
+    import pygame
+
+    from tests.app_helpers import click_button, press
+    from tests.screen_tour import open_screen
+
+    briefing = open_screen(app, "briefing")
+    written = briefing.level.time_limit_days
+    assert app.ctx.settings.difficulty == "standard"
+    click_button(app, briefing.difficulty_button)  # Standard -> Challenge
+    assert app.ctx.settings.difficulty == "challenge" and briefing.difficulty == "challenge"
+    assert load_settings().settings.difficulty == "challenge"  # the default for the next level too
+    click_button(app, briefing.difficulty_button)  # Challenge -> Explorer: more time
+    assert briefing.level.time_limit_days == pytest.approx(written * PRESET_TUNING["explorer"].time_limit)
+    assert "Explorer" in briefing.difficulty_button.text
+    press(app, pygame.K_RETURN)  # Enter presses the focused button (the difficulty's) again: Explorer -> Standard
+    click_button(app, briefing.difficulty_button)
+    click_button(app, briefing.start_button)
+    run = getattr(app.stack[-1], "run", None)  # the station screen
+    assert run is not None and run.simulation.difficulty == app.ctx.settings.difficulty == "challenge"

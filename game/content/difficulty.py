@@ -22,6 +22,12 @@ DEFAULT_PRESET: Preset = "standard"
 # What each preset is called on screen (translated where shown).
 DIFFICULTY_NAMES: dict[str, str] = {"explorer": to_translate("Explorer"), "standard": to_translate("Standard"),
                                     "challenge": to_translate("Challenge")}
+DIFFICULTY_TIPS: dict[str, str] = {
+    "explorer": to_translate("More budget and time, fewer failures, gentler landings with assists, more patient "
+                             "partners."),
+    "standard": to_translate("The level as it is written."),
+    "challenge": to_translate("Less budget, more failures, a wider landing spread, less patient partners."),
+}
 
 
 # The game's presets (game values): Explorer forgives, Standard is the level as written, Challenge presses.

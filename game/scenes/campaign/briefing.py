@@ -3,13 +3,15 @@ the facts with their sources; Start replaces it with the station screen."""
 
 from __future__ import annotations
 
+import contextlib
+
 import pygame
 import pygame_gui
 from pygame_gui.core import UIElement
 from pygame_gui.elements import UIButton, UITextBox
 
 from game.content.catalog import Catalog
-from game.content.difficulty import DEFAULT_PRESET, DIFFICULTY_NAMES, with_difficulty
+from game.content.difficulty import DEFAULT_PRESET, DIFFICULTY_NAMES, DIFFICULTY_TIPS, PRESETS, with_difficulty
 from game.content.loader import LoadedLevel
 from game.content.message import say_n
 from game.content.models import Fact, Level
@@ -31,6 +33,7 @@ from game.scenes.rich_text import (
     sources_html,
 )
 from game.scenes.scene import Pop, Replace, SceneBase, Transition
+from game.settings import save_settings
 from game.ui.focus import ButtonFocus, scroll_key, scroll_text_box
 from game.ui.widget_set import WidgetSet
 
@@ -104,13 +107,15 @@ class BriefingScene(SceneBase):
         self.loaded = loaded
         level = loaded.level
         assert level is not None, "only a playable level has a briefing"
-        # The level as the run will play it: its time limit and figures tuned to the difficulty preset.
+        self.written = level  # as the file writes it; `level` is tuned to the difficulty
         self.difficulty = ctx.settings.difficulty
-        self.level: Level = with_difficulty(level, loaded.require()[1], self.difficulty)[0]
+        self.level: Level = level
+        self._tune()
         self.context_box: UITextBox | None = None
         self.facts_box: UITextBox | None = None
         self.start_button: UIButton | None = None
         self.back_button: UIButton | None = None
+        self.difficulty_button: UIButton | None = None
         self.focus: ButtonFocus | None = None
         self.widgets: WidgetSet[UIElement] = WidgetSet()
 
@@ -120,7 +125,7 @@ class BriefingScene(SceneBase):
     def exit(self) -> None:
         self.widgets.kill()
         self.context_box = self.facts_box = None
-        self.start_button = self.back_button = None
+        self.start_button = self.back_button = self.difficulty_button = None
         self.focus = None
 
     def _build(self) -> None:
@@ -145,9 +150,14 @@ class BriefingScene(SceneBase):
         start_width = scaled(280, scale)
         self.start_button = UIButton(pygame.Rect(width - MARGIN - start_width, bottom, start_width, button_height),
                                      self.ctx.tr("Start the level"), self.ctx.ui)
+        difficulty_width = scaled(260, scale)
+        self.difficulty_button = UIButton(
+            pygame.Rect(width - MARGIN - start_width - 16 - difficulty_width, bottom, difficulty_width, button_height),
+            self.ctx.tr("Difficulty: {difficulty}", difficulty=self.ctx.tr(DIFFICULTY_NAMES[self.difficulty])),
+            self.ctx.ui, tool_tip_text=self.ctx.tr(DIFFICULTY_TIPS[self.difficulty]))
         self.widgets.build({"context": self.context_box, "facts": self.facts_box, "back": self.back_button,
-                            "start": self.start_button})
-        self.focus = ButtonFocus([self.start_button, self.back_button], 0)
+                            "difficulty": self.difficulty_button, "start": self.start_button})
+        self.focus = ButtonFocus([self.start_button, self.difficulty_button, self.back_button], 0)
 
     def text_top(self) -> int:
         """Below the date line and the title, which grow with the UI scale."""
@@ -182,7 +192,25 @@ class BriefingScene(SceneBase):
             return Pop()
         if button is self.start_button:
             return self.start()
+        if button is self.difficulty_button:
+            self.next_difficulty()
         return None
+
+    def next_difficulty(self) -> None:
+        """The next preset, kept in the settings (the default for the next level too); the text shows its figures."""
+        order = list(PRESETS)
+        self.ctx.settings.difficulty = order[(order.index(self.difficulty) + 1) % len(order)]
+        with contextlib.suppress(OSError):  # not saved: the choice still holds for this session
+            save_settings(self.ctx.settings)
+        self._tune()
+        self._build()
+        if self.focus is not None and self.difficulty_button is not None:
+            self.focus.focus_on(self.difficulty_button)
+
+    def _tune(self) -> None:
+        """The level as the run will play it: its time limit and figures tuned to the difficulty preset."""
+        self.difficulty = self.ctx.settings.difficulty
+        self.level = with_difficulty(self.written, self.loaded.require()[1], self.difficulty)[0]
 
     def start(self) -> Transition:
         from game.scenes.station.station_scene import StationScene  # the station pulls in the simulation: load it late
@@ -203,12 +231,12 @@ class BriefingScene(SceneBase):
         title_font = fonts.bold(palette.HEADING + 4)
         draw_text(surface, fit_text(translate(self.level.title, language), title_font, width - 2 * MARGIN),
                   title_font, colours.text, (MARGIN, date_line.bottom))
-        # Between the two buttons, when there is room for it there.
+        # Between Back and the buttons on the right, when there is room for it there.
         hint = self.ctx.tr("Enter start  ·  Page Up/Down scroll  ·  Esc back")
         font = fonts.regular(palette.SMALL)
-        if self.back_button is not None and self.start_button is not None:
-            room = self.start_button.rect.left - self.back_button.rect.right - 24
+        right = self.difficulty_button or self.start_button
+        if self.back_button is not None and right is not None:
+            room = right.rect.left - self.back_button.rect.right - 24
             if font.size(hint)[0] <= room:
                 draw_text(surface, hint, font, colours.text_dim,
-                          ((self.back_button.rect.right + self.start_button.rect.left) // 2,
-                           self.start_button.rect.centery), anchor="center")
+                          ((self.back_button.rect.right + right.rect.left) // 2, right.rect.centery), anchor="center")

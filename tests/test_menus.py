@@ -334,6 +334,8 @@ def test_start_replaces_the_briefing_with_the_station_and_esc_goes_back(app: App
     assert isinstance(scene, BriefingScene)
     assert scene.focus is not None and scene.focus.focused is scene.start_button
     press(app, pygame.K_TAB)
+    assert scene.focus.focused is scene.difficulty_button
+    press(app, pygame.K_TAB)
     assert scene.focus.focused is scene.back_button
     press(app, pygame.K_TAB)
     press(app, pygame.K_RETURN, frames=3)

@@ -11,9 +11,10 @@ from pygame_gui.elements import UIButton, UITextEntryLine
 
 from game import paths
 from game.content.catalog import Catalog
+from game.content.figures import status_tag
 from game.content.loader import LoadedLevel, load_game_content
 from game.content.message import say
-from game.content.models import LandingAssists, Level
+from game.content.models import Figure, LandingAssists, Level, ModuleSpec
 from game.content.text import translate
 from game.content.ui_text import to_translate
 from game.landing.recorder import read_recording
@@ -41,6 +42,7 @@ BUTTON_HEIGHT = 54
 SLOW_MOTION = ((to_translate("Off"), 1.0), (to_translate("Half speed"), 0.5), (to_translate("Quarter speed"), 0.25))
 TARGET_SCALES = ((to_translate("Off"), 1.0), (to_translate("Twice as wide"), 2.0), (to_translate("Three times"), 3.0))
 SEEDS = 100
+WHAT_IF_THRUST = Figure(status="game")  # an engine this many times the real one: the what-if's own figure
 # Thrust-to-weight below which the panel warns that braking leaves little margin (a game judgement).
 LOW_MARGIN_TW = 1.3
 
@@ -96,6 +98,8 @@ class LandingPracticeScene(SceneBase):
         self.entries: WidgetSet[UITextEntryLine] = WidgetSet()  # the replay's file name
         self.replay_entry: UITextEntryLine | None = None
         self.problem = ""
+        self.thrust_figure = WHAT_IF_THRUST  # what the full thrust shown is: the lander's figure or a what-if's
+        self.cargo_line: tuple[ModuleSpec | None, float] = (None, 0.0)  # the cargo chosen and its mass
         self.first_row = 0  # the first choice shown: at a large UI scale the list scrolls
         self._stacked_for: tuple[object, ...] = ()  # what `stacked` was last measured for, and its answer
         self._stacked_answer = False
@@ -208,8 +212,14 @@ class LandingPracticeScene(SceneBase):
             return
         self.problem = ""
         cargo = self.choice("Cargo")
+        tr = self.ctx.tr
+        short = {module.id: translate(module.name, self.ctx.language).split(" (")[0]  # room for the mass
+                 for module in catalog.modules.values()}
+        # Each number says what it is, as everywhere: the cargo's mass stands with its status in the lander's
+        # box (there is no room for both here); the engine's own thrust is the lander's figure, its multiples
+        # are what-ifs.
         cargo.options = [(to_translate("None"), None)] + [
-            (f"{translate(module.name, self.ctx.language)} ({module.mass_kg:,.0f} kg)", module.id)
+            (short[module.id], module.id)
             for module in sorted(catalog.modules.values(), key=lambda module: module.mass_kg)
             if module.mass_kg <= spec.max_cargo_kg
         ]
@@ -217,10 +227,11 @@ class LandingPracticeScene(SceneBase):
         cargo.index = next((i for i, (_, value) in enumerate(cargo.options) if value == wanted), 0)
         thrust = self.choice("Engine thrust")
         thrust.options = [
-            (f"×{factor:g} ({spec.max_thrust_n * factor:,.0f} N)", factor)
+            (f"×{factor:g} ({spec.max_thrust_n * factor:,.0f} N, "
+             f"{status_tag(spec.figure('max_thrust_n') if factor == 1.0 else WHAT_IF_THRUST, tr)})", factor)
             for factor in self.what_if.thrust_factors
             if spec.max_thrust_n * factor >= spec.min_thrust_n
-        ] or [(f"×1 ({spec.max_thrust_n:,.0f} N)", 1.0)]
+        ] or [(f"×1 ({spec.max_thrust_n:,.0f} N, {status_tag(spec.figure('max_thrust_n'), tr)})", 1.0)]
         thrust.index = next((i for i, (_, value) in enumerate(thrust.options) if value == 1.0), 0)
         # The level's assists with the player's own from the settings: what a flight would use anyway.
         assists = assists_with_settings(level.landing.assists if level.landing is not None else LandingAssists(),
@@ -261,7 +272,11 @@ class LandingPracticeScene(SceneBase):
             return None
         spec = scenario.lander
         mass = spec.dry_mass_kg + spec.propellant_kg + scenario.cargo_mass_kg
-        thrust = spec.max_thrust_n * float(self.choice("Engine thrust").value)  # type: ignore[arg-type]
+        factor = float(self.choice("Engine thrust").value)  # type: ignore[arg-type]
+        thrust = spec.max_thrust_n * factor
+        self.thrust_figure = spec.figure("max_thrust_n") if factor == 1.0 else WHAT_IF_THRUST
+        module = catalog.modules.get(cargo) if isinstance(cargo, str) else None
+        self.cargo_line = (module, scenario.cargo_mass_kg)
         gravity = scenario.gravity_m_s2
         return translate(spec.name, self.ctx.language), mass, thrust, gravity, thrust / (mass * gravity)
 
@@ -515,11 +530,19 @@ class LandingPracticeScene(SceneBase):
         entry_top = self.replay_entry.rect.top if self.replay_entry is not None else box.bottom
         label_lines = wrap_text(tr("Replay a recording (path to a .json file):"), small, inner)
         label_top = entry_top - 6 - len(label_lines) * small.get_linesize()
+        # The start mass holds game values (propellant, cargo), so it and the weight are game values; the thrust
+        # is the lander's own figure or a what-if's.
+        game = status_tag(WHAT_IF_THRUST, tr)
         readouts = [
-            tr("Mass at the start: {mass} kg", mass=f"{mass:,.0f}"),
-            tr("Weight here: {weight} N", weight=f"{mass * gravity:,.0f}"),
-            tr("Full thrust: {thrust} N", thrust=f"{thrust:,.0f}"),
+            tr("{line} ({status})", line=tr("Mass at the start: {mass} kg", mass=f"{mass:,.0f}"), status=game),
+            tr("{line} ({status})", line=tr("Weight here: {weight} N", weight=f"{mass * gravity:,.0f}"), status=game),
+            tr("{line} ({status})", line=tr("Full thrust: {thrust} N", thrust=f"{thrust:,.0f}"),
+               status=status_tag(self.thrust_figure, tr)),
         ]
+        module, cargo_kg = self.cargo_line
+        if module is not None:
+            readouts.insert(1, tr("{line} ({status})", line=tr("Cargo: {mass} kg", mass=f"{cargo_kg:,.0f}"),
+                                  status=status_tag(module.figure("mass_kg"), tr)))
         colour = colours.good if tw >= LOW_MARGIN_TW else colours.accent if tw >= 1.0 else colours.broken
         ratio = tr("Thrust / weight: {ratio}", ratio=f"{tw:.2f}")
         # The ratio is the point of the box: when large text leaves no room for all, it comes first.

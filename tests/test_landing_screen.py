@@ -422,3 +422,26 @@ def test_the_keys_help_sits_on_a_dark_band_and_the_view_ends_above_it(open_scene
     assert max(abs(corner[i] - panel[i]) for i in range(3)) < 40, corner  # dark, not the light regolith
     camera = scene.camera((width, height), 1.0)
     assert camera.size[1] == height - band.height  # the pad and the feet are framed above the band
+
+
+def test_practice_says_which_numbers_are_real_and_which_are_game_values() -> None:
+    from game.settings import Settings
+    from tests.app_helpers import open_recording_app
+    from tests.screen_tour import open_screen
+
+    app = open_recording_app(Settings(window_size=(1280, 720)))
+    try:
+        scene = open_screen(app, "landing_practice")
+        app.frame(1 / 60)
+        seen = set(app.ctx.fonts.seen)
+        assert "Full thrust: 7,500 N (real)" in seen, seen  # the Chang'e-class engine, a sourced figure
+        assert any(text.startswith("Mass at the start: ") and text.endswith("(game value)") for text in seen)
+        assert any(text.startswith("Cargo: ") and text.endswith("(game value)") for text in seen)
+        thrust = scene.choice("Engine thrust")
+        assert thrust.shown == "×1 (7,500 N, real)"
+        thrust.index = next(i for i, (_, factor) in enumerate(thrust.options) if factor != 1.0)
+        assert thrust.shown.endswith(", game value)")
+        app.frame(1 / 60)
+        assert any(text.startswith("Full thrust: ") and text.endswith("(game value)") for text in app.ctx.fonts.seen)
+    finally:
+        app.close()

@@ -32,7 +32,7 @@ from pygame_gui.windows import UIConfirmationDialog
 from game import paths
 from game.content.system_language import system_language
 from game.render.app_icon import draw_icon
-from game.render.fonts import Fonts, fitting_scale
+from game.render.fonts import Fonts
 from game.scenes.context import SceneContext
 from game.scenes.menus.title import TitleScene
 from game.scenes.scene import Pop, Push, Quit, Replace, Scene, Transition, apply_transition
@@ -198,7 +198,7 @@ class App:
         self.ui.set_window_resolution(size)
         if not self.ctx.settings.fullscreen and window_size_fits(size):
             self.ctx.settings.window_size = size
-        if fitting_scale(self.ctx.settings.ui_scale, size) != self.ctx.fonts.scale:
+        if self.ctx.text_scale(size) != self.ctx.fonts.scale:
             self.ctx.apply_look()
         scene = self.top
         if scene is not None:

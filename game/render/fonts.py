@@ -106,6 +106,15 @@ def fitting_scale(chosen: float, window: tuple[int, int]) -> float:
     return max(1.0, min(chosen, math.floor(room * 10 + 1e-6) / 10))
 
 
+MAX_SCALE = 2.0  # the settings' largest text size: every screen is laid out to hold it
+
+
+def language_scale(chosen: float, text_size: float) -> float:
+    """The chosen UI scale grown by a language's text size (Chinese reads better a step larger), never past the
+    largest size the screens are built for (unless the player chose that already)."""
+    return max(chosen, min(chosen * text_size, MAX_SCALE))
+
+
 def scaled_px(pixels: int, scale: float) -> int:
     """A length at 100 % grown with the UI scale, as the words it holds grow."""
     return round(pixels * scale)

@@ -2,23 +2,67 @@
 
 from __future__ import annotations
 
+import re
+
 import pygame
+
+from game.content.line_breaks import SPACES, segments
 
 
 def wrap_text(text: str, font: pygame.font.Font, width: int) -> list[str]:
-    """Splits `text` into lines no wider than `width` pixels (a single long word keeps its own line)."""
+    """Splits `text` into lines no wider than `width` pixels, breaking where game.content.line_breaks allows
+    (at spaces, and between Chinese characters by the rules of Chinese typesetting). A piece that cannot fit
+    on a line of its own (a long address) is cut between characters, so no line is wider than `width`."""
+    key = (text, font, width)
+    lines = _wrapped.get(key)
+    if lines is None:
+        if len(_wrapped) >= REMEMBERED_WRAPS:
+            _wrapped.clear()
+        lines = _wrapped[key] = [line for paragraph in text.split("\n") for line in _wrap_paragraph(paragraph, font,
+                                                                                                    width)]
+    return list(lines)
+
+
+# Wrapped text by (text, font, width): screens wrap the same paragraphs every frame, and a Chinese paragraph is
+# measured once a character. The cap only stops unbounded growth.
+REMEMBERED_WRAPS = 512
+_wrapped: dict[tuple[str, pygame.font.Font, int], list[str]] = {}
+_SPACE_CHARS = "".join(sorted(SPACES))  # str.strip() alone would also take no-break spaces
+_SPACE_RUN = re.compile("[" + "".join(sorted(SPACES)) + "]+")
+
+
+def _wrap_paragraph(paragraph: str, font: pygame.font.Font, width: int) -> list[str]:
+    """One paragraph's lines, filled greedily with the pieces between break opportunities."""
+    paragraph = _SPACE_RUN.sub(lambda run: run.group() if run.group() == "\u3000" * len(run.group()) else " ",
+                               paragraph).strip(" ")
     lines: list[str] = []
-    for paragraph in text.split("\n"):
-        line = ""
-        for word in paragraph.split():
-            candidate = f"{line} {word}" if line else word
-            if line and font.size(candidate)[0] > width:
-                lines.append(line)
-                line = word
-            else:
-                line = candidate
-        lines.append(line)
+    line = ""
+    for piece in segments(paragraph):
+        candidate = line + piece
+        if line and font.size(candidate.rstrip(_SPACE_CHARS))[0] > width:
+            lines.append(line.rstrip(_SPACE_CHARS))
+            line = piece
+        else:
+            line = candidate
+        while len(line.rstrip(_SPACE_CHARS)) > 1 and font.size(line.rstrip(_SPACE_CHARS))[0] > width:
+            # one piece too wide for any line (a long address): cut between characters
+            cut = _longest_fitting(line, font, width)
+            lines.append(line[:cut])
+            line = line[cut:]
+    lines.append(line.rstrip(_SPACE_CHARS))
     return lines
+
+
+def _longest_fitting(text: str, font: pygame.font.Font, width: int) -> int:
+    """How many leading characters of `text` fit in `width` (at least one), found by halving."""
+    low, high = 1, len(text)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if font.size(text[:middle])[0] <= width:
+            low = middle
+        else:
+            high = middle - 1
+    return low
 
 
 def draw_text(
@@ -55,7 +99,7 @@ def draw_paragraph(
         last = lines[-1]
         while last and font.size(last + "…")[0] > width:
             last = last[:-1]
-        lines[-1] = last.rstrip() + "…"
+        lines[-1] = last.rstrip(_SPACE_CHARS) + "…"
     x, y = topleft
     for line in lines:
         surface.blit(font.render(line, True, colour), (x, y))
@@ -69,4 +113,4 @@ def fit_text(text: str, font: pygame.font.Font, width: int) -> str:
         return text
     while text and font.size(text + "…")[0] > width:
         text = text[:-1]
-    return text.rstrip() + "…"
+    return text.rstrip(_SPACE_CHARS) + "…"

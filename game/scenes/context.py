@@ -10,8 +10,9 @@ from typing import TYPE_CHECKING
 import pygame_gui
 
 from game import paths
+from game.content.language_look import BUNDLED, LanguageLook, load_language_look
 from game.content.ui_text import LANGUAGE_FOLDER, Translator, available_languages, load_translator
-from game.render.fonts import Fonts, fitting_scale, scale_theme_fonts
+from game.render.fonts import Fonts, fitting_scale, language_scale, scale_theme_fonts
 from game.render.palette import STANDARD_PALETTE, Palette, palette_for, recolour_theme
 from game.settings import Settings
 from game.ui.notice import Notices
@@ -34,6 +35,8 @@ class SceneContext:
     # Where language files are looked for, first match wins; None: the user's own, then the bundled ones.
     language_folders: Sequence[Path] | None = None
     translator: Translator = field(default_factory=Translator)
+    # The language's font and text size (assets/lang/fonts.toml); read with the translator.
+    look: LanguageLook = BUNDLED
 
     @property
     def language(self) -> str:
@@ -69,11 +72,24 @@ class SceneContext:
         return available_languages(self.language_search_path())
 
     def _load_language(self) -> None:
-        self.translator = load_translator(self.settings.language, self.language_search_path())
-        if self.fonts.use_language_files(self.translator.font_files):  # letters Noto Sans lacks (Chinese, ...)
-            self.apply_look()  # the theme's fonts follow, at the next layout
-        if self.translator.warning:  # in the language itself, when the file could be used in part
-            self.notices.show(self.translator(self.translator.warning))
+        folders = self.language_search_path()
+        self.translator = load_translator(self.settings.language, folders)
+        before = self.look
+        self.look = load_language_look(self.settings.language, folders)
+        # Letters Noto Sans lacks (Chinese, ...), or a larger text size: the theme's fonts follow, at the next layout.
+        # The font files are opened only now, when the language is shown, and each size only when first drawn.
+        # fonts.toml's font, else one the catalog names in its X-Font header.
+        font_files = self.look.font_files or self.translator.font_files
+        if self.fonts.use_language_files(font_files) or before.text_size != self.look.text_size:
+            self.apply_look()
+        for warning in (self.translator.warning, self.look.warning):
+            if warning:  # in the language itself, when its files could be used in part
+                self.notices.show(self.translator(warning))
+
+    def text_scale(self, window: tuple[int, int]) -> float:
+        """The scale text and layout are drawn at in `window`: the chosen size, a step larger for a language
+        that asks, and no larger than the window has room for."""
+        return fitting_scale(language_scale(self.settings.ui_scale, self.look.text_size), window)
 
     def apply_look(self) -> None:
         """Makes text sizes, the pygame_gui theme and the palette follow the settings (and the language's font);
@@ -83,7 +99,7 @@ class SceneContext:
         """
         from game.ui.theme import load_theme, use_language_font  # the theme file is read only when the look changes
 
-        scale = fitting_scale(self.settings.ui_scale, self.ui.window_resolution)
+        scale = self.text_scale(self.ui.window_resolution)
         self.fonts.scale = scale
         theme = use_language_font(scale_theme_fonts(load_theme(paths.assets_dir()), scale), self.fonts.language_files)
         chosen = self.palette

@@ -8,6 +8,8 @@ from typing import Any
 
 import pygame_gui
 
+from game.ui import line_breaks
+
 THEME_FILE = "theme.json"
 FONT_NAME = "lunar_sans"  # the font name assets/theme.json gives Noto Sans
 
@@ -52,6 +54,7 @@ def preloaded_fonts(name: str = FONT_NAME) -> list[dict[str, str | int | float]]
 
 
 def create_ui_manager(size: tuple[int, int], assets: Path) -> pygame_gui.UIManager:
+    line_breaks.install()  # text boxes break Chinese lines by the game's rules
     # Live theme updates poll the theme file's modification time every frame: wasted work in a game.
     ui = pygame_gui.UIManager(size, load_theme(assets), enable_live_theme_updates=False)
     ui.preload_fonts(preloaded_fonts())

@@ -44,13 +44,17 @@ def click_button(app: Any, button: object) -> None:
 class RecordingFont:
     """A font that notes every text it renders, so the test knows what the screen wrote."""
 
-    def __init__(self, font: pygame.font.Font, seen: set[str]):
+    def __init__(self, font: pygame.font.Font, seen: set[str], widths: dict[str, int] | None = None):
         self._font = font
         self._seen = seen
+        self._widths = widths
 
     def render(self, text: str, *args: Any, **kwargs: Any) -> pygame.Surface:
         self._seen.add(text)
-        return self._font.render(text, *args, **kwargs)
+        image = self._font.render(text, *args, **kwargs)
+        if self._widths is not None:  # the widest it was drawn, at any size
+            self._widths[text] = max(self._widths.get(text, 0), image.get_width())
+        return image
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._font, name)
@@ -60,15 +64,17 @@ class RecordingFonts(Fonts):
     """The game's fonts, noting in `seen` every text drawn with them."""
 
     seen: set[str]
+    widths: dict[str, int]  # each text's widest drawn width in pixels
 
     def _font(self, bold: bool, size: int) -> pygame.font.Font:
-        return RecordingFont(super()._font(bold, size), self.seen)  # type: ignore[return-value]
+        return RecordingFont(super()._font(bold, size), self.seen, getattr(self, "widths", None))  # type: ignore[return-value]
 
 
 def record_fonts(app: Any) -> RecordingFonts:
-    """Gives the app fonts that note what they draw (at the app's UI scale); returns them."""
-    fonts = RecordingFonts(app.ctx.fonts.folder, scale=app.ctx.fonts.scale)
+    """Gives the app fonts that note what they draw (at the app's UI scale, in its language's font); returns them."""
+    fonts = RecordingFonts(app.ctx.fonts.folder, scale=app.ctx.fonts.scale, language_files=app.ctx.fonts.language_files)
     fonts.seen = set()
+    fonts.widths = {}
     app.ctx.fonts = fonts
     return fonts
 

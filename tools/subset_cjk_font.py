@@ -15,7 +15,11 @@ keeps, in each weight:
   Chinese level text uses, chosen by a public standard that Python's codec spells out, so the list is the
   same on every machine;
 - printable ASCII, Latin-1, general punctuation, CJK symbols and punctuation, the half- and full-width forms,
-  and Cyrillic, so that numbers, untranslated lines and names mixed into Chinese show too.
+  Cyrillic, arrows, maths and geometric shapes, so that numbers, symbols (pygame_gui draws ▲▼ on its scroll
+  bars), untranslated lines and names mixed into Chinese show too.
+
+It also writes NotoSansCJKsc-Symbols.otf, the few arrows pygame_gui draws on scroll bars and lists (▲▼◀▶),
+which Noto Sans lacks: the theme draws them with it in every language.
 
 A character the source face lacks is reported and left out (the face has all of GB2312). The output is the
 same bytes every run for the same source files. `--check` writes nothing and exits 1 when a shipped
@@ -36,6 +40,10 @@ SOURCE_FOLDER = Path("/usr/share/fonts/opentype/noto")
 WEIGHTS = (("NotoSansCJK-Regular.ttc", "NotoSansCJKsc-Regular.otf"),
            ("NotoSansCJK-Bold.ttc", "NotoSansCJKsc-Bold.otf"))
 FAMILY = "Noto Sans CJK SC"  # the face of the collection to keep
+# The arrows pygame_gui writes on scroll bars, sliders and drop-down lists (▲▼◀▶) and a few signs Noto Sans
+# lacks, cut from the regular face into a file of a few kilobytes that every language's theme uses for them.
+SYMBOLS_FILE = "NotoSansCJKsc-Symbols.otf"
+SYMBOLS = "▲▼◀▶△▽◁▷←→↑↓≤≥"
 LICENCE_FILE = "OFL-NotoSansCJK.txt"
 # The copyright and Reserved Font Name of the upstream LICENSE file of noto-cjk (the font's own name table
 # gives the copyright without the reserved name).
@@ -54,6 +62,8 @@ RANGES = (
     (0x2000, 0x206F),  # general punctuation: dashes, quotes, …, thin spaces
     (0x2100, 0x215F),  # letter-like symbols (№, ℃) and number forms (fractions)
     (0x2190, 0x21FF),  # arrows
+    (0x2200, 0x22FF),  # mathematical operators: ≤ ≥ − ≈
+    (0x2500, 0x25FF),  # box drawing, blocks and geometric shapes (pygame_gui's ▲▼◀▶ on scroll bars and lists)
     (0x3000, 0x303F),  # CJK symbols and punctuation: 。、「」《》【】〜
     (0xFF00, 0xFFEF),  # half- and full-width forms: ，：；！？（）
 )
@@ -176,6 +186,12 @@ def main(argv: list[str] | None = None) -> int:
         lacking = sorted(char for char in missing & needed if not char.isspace())
         if lacking:
             print(f"  the face lacks {len(lacking)} characters the text needs: {''.join(lacking[:80])}")
+    data, missing = subset(args.source_folder / WEIGHTS[0][0], SYMBOLS)
+    if missing:
+        print(f"the face lacks the symbols {''.join(sorted(missing))}")
+        return 1
+    (args.out / SYMBOLS_FILE).write_bytes(data)
+    print(f"{SYMBOLS_FILE}: {len(SYMBOLS)} symbols, {len(data) / 1e3:.1f} kB")
     (args.out / LICENCE_FILE).write_text(licence_text(), encoding="utf-8")
     return 0
 

@@ -33,13 +33,14 @@ def font_name(language_files: tuple[Path, Path] | None) -> str:
 
 
 def use_language_font(theme: dict[str, Any], language_files: tuple[Path, Path] | None) -> dict[str, Any]:
-    """Points every font block of `theme` (in place) at a language's own font files; None leaves Noto Sans."""
+    """Points every text font block of `theme` (in place) at a language's own font files; None leaves Noto Sans.
+    The arrows' font (▲▼◀▶, which Noto Sans lacks) stays."""
     if language_files is None:
         return theme
     regular, bold = language_files
     for block in theme.values():
         font = block.get("font") if isinstance(block, dict) else None
-        if isinstance(font, dict):
+        if isinstance(font, dict) and font.get("name", FONT_NAME) == FONT_NAME:
             font.update(name=font_name(language_files), regular_path=str(regular), bold_path=str(bold))
     return theme
 

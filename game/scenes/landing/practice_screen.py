@@ -38,6 +38,9 @@ PANEL_WIDTH = 690
 # choices then take this share of the window's width at most, leaving the rest to the lander's numbers.
 STACKED_PANEL_SHARE = 0.46
 BUTTON_HEIGHT = 54
+BUTTON_FONT_PX = 24  # the theme's button text size (assets/theme.json), at 100 %
+BUTTON_PADDING = 16  # each side of a button's words
+ROW_GAP = 16
 # The words of a choice stay English in the model (the code finds choices by them) and are translated where drawn.
 SLOW_MOTION = ((to_translate("Off"), 1.0), (to_translate("Half speed"), 0.5), (to_translate("Quarter speed"), 0.25))
 TARGET_SCALES = ((to_translate("Off"), 1.0), (to_translate("Twice as wide"), 2.0), (to_translate("Three times"), 3.0))
@@ -126,6 +129,22 @@ class LandingPracticeScene(SceneBase):
         scale = min(self.ctx.fonts.scale, 1.5)
         return height - scaled_px(BUTTON_HEIGHT, scale) - self.ctx.fonts.regular(palette.SMALL).get_linesize() - 8
 
+    def _row_widths(self, labels: list[str], widths_at_100: tuple[int, ...], window_width: int) -> list[int]:
+        """The bottom row's button widths: each as wide as its words need (at least its width at 100 % grown with
+        the text size), all narrowed alike when together they would not fit the window's width."""
+        most = min(self.ctx.fonts.scale, 1.5)
+        font = self.ctx.fonts.bold(BUTTON_FONT_PX)
+        needed = [font.size(label)[0] + 2 * BUTTON_PADDING for label in labels]
+        wanted = [max(scaled_px(base, most), need) for base, need in zip(widths_at_100, needed, strict=True)]
+        room = window_width - 2 * MARGIN - len(wanted) * ROW_GAP  # a wider gap between the pairs
+        if sum(wanted) <= room:
+            return wanted
+        if sum(needed) > room:  # the words alone do not fit: all narrowed alike
+            return [need * room // sum(needed) for need in needed]
+        spare = room - sum(needed)  # what is left after the words, shared as the widths at 100 % would share it
+        slack = [want - need for want, need in zip(wanted, needed, strict=True)]
+        return [need + extra * spare // max(1, sum(slack)) for need, extra in zip(needed, slack, strict=True)]
+
     def _build_widgets(self) -> None:
         scale = self.ctx.fonts.scale
         most = min(scale, 1.5)  # three buttons in a row must still fit 1280 pixels
@@ -134,16 +153,19 @@ class LandingPracticeScene(SceneBase):
         button = scaled_px(BUTTON_HEIGHT, most)
         bottom = self._buttons_top(height)
         ui = self.ctx.ui
-        back = pygame.Rect(MARGIN, bottom, scaled_px(150, most), button)
-        self.buttons["Back"] = UIButton(back, self.ctx.tr("Back"), ui)
-        sounds = pygame.Rect(back.right + 16, bottom, scaled_px(230, most), button)
-        self.buttons["Sounds"] = UIButton(sounds, self.ctx.tr("Learn the sounds"), ui)
-        fly = pygame.Rect(0, bottom, scaled_px(200, most), button)
+        labels = {name: self.ctx.tr(name) for name in (to_translate("Back"), to_translate("Learn the sounds"),
+                                                       to_translate("Autopilot flies"), to_translate("Fly"))}
+        back_w, sounds_w, autopilot_w, fly_w = self._row_widths(list(labels.values()), (150, 230, 300, 200), width)
+        back = pygame.Rect(MARGIN, bottom, back_w, button)
+        self.buttons["Back"] = UIButton(back, labels["Back"], ui)
+        sounds = pygame.Rect(back.right + ROW_GAP, bottom, sounds_w, button)
+        self.buttons["Sounds"] = UIButton(sounds, labels["Learn the sounds"], ui)
+        fly = pygame.Rect(0, bottom, fly_w, button)
         fly.right = width - MARGIN
-        self.buttons["Fly"] = UIButton(fly, self.ctx.tr("Fly"), ui)
-        autopilot = pygame.Rect(0, bottom, scaled_px(300, most), button)
-        autopilot.right = fly.left - 16
-        self.buttons["Autopilot"] = UIButton(autopilot, self.ctx.tr("Autopilot flies"), ui)
+        self.buttons["Fly"] = UIButton(fly, labels["Fly"], ui)
+        autopilot = pygame.Rect(0, bottom, autopilot_w, button)
+        autopilot.right = fly.left - ROW_GAP
+        self.buttons["Autopilot"] = UIButton(autopilot, labels["Autopilot flies"], ui)
         right = self.info_rect((width, height))
         line = scaled_px(48, scale)
         replay_width = scaled_px(140, scale)

@@ -299,6 +299,12 @@ def encyclopedia_entries(folders: Sequence[ContentFolder], milestones: Sequence[
     return [about, *rest]
 
 
+# Keys an input method uses while it composes: the search leaves them alone until the composition is typed.
+COMPOSING_KEYS = frozenset((pygame.K_BACKSPACE, pygame.K_ESCAPE, pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_UP,
+                            pygame.K_DOWN, pygame.K_LEFT, pygame.K_RIGHT, pygame.K_TAB, pygame.K_SPACE,
+                            pygame.K_HOME, pygame.K_END, pygame.K_PAGEUP, pygame.K_PAGEDOWN))
+
+
 class EncyclopediaScene(SceneBase):
     """Browse and search what the game knows; everything reachable by keyboard, and by mouse."""
 
@@ -307,6 +313,8 @@ class EncyclopediaScene(SceneBase):
         self.entries: list[EncyclopediaEntry] = []
         self.facts_seen: set[str] = set()
         self.query = ""
+        # What an input method (Chinese pinyin, ...) is composing and has not yet typed: shown after the query.
+        self.composing = ""
         self.category = "all"
         self.selected = 0
         self.scroll = 0
@@ -341,6 +349,9 @@ class EncyclopediaScene(SceneBase):
         self._top_for = None  # the text size may have changed since: lay out afresh
         preload_text_fonts(self.ctx)
         width, height = self.ctx.ui.window_resolution
+        # Typing goes to the search: an input method opens its candidate list just under the box.
+        pygame.key.start_text_input()
+        pygame.key.set_text_input_rect(self.search_rect((width, height)))
         for category, rect in zip(CATEGORIES, self.tab_rects((width, height)), strict=True):
             self.tab_buttons[category] = UIButton(rect, self._tab_label(category), self.ctx.ui)
         self.detail = UITextBox("", self.detail_rect((width, height)), self.ctx.ui)
@@ -473,11 +484,16 @@ class EncyclopediaScene(SceneBase):
                     self.set_category(category)
         elif event.type == pygame_gui.UI_TEXT_BOX_LINK_CLICKED:
             open_link(event.link_target)
+        elif event.type == pygame.TEXTEDITING:
+            self.composing = "".join(character for character in event.text if character.isprintable())
         elif event.type == pygame.TEXTINPUT:
+            self.composing = ""  # what was composed arrives as typed text
             typed = "".join(character for character in event.text if character.isprintable())
             if typed:
                 self.set_query(self.query + typed)
         elif event.type == pygame.KEYDOWN:
+            if self.composing and event.key in COMPOSING_KEYS:
+                return None  # the input method's own: Backspace edits the composition, Esc cancels it
             return self._handle_key(event)
         elif event.type == pygame.MOUSEWHEEL:
             if self.list_rect(self.ctx.ui.window_resolution).collidepoint(pygame.mouse.get_pos()):
@@ -561,11 +577,19 @@ class EncyclopediaScene(SceneBase):
         label = draw_text(surface, self.ctx.tr("Search:"), font, colours.text_dim, (box.x + 14, box.centery),
                           anchor="midleft")
         room = box.right - 16 - label.right - 10
-        if self.query:
-            shown = self.query
-            while shown and font.size(shown + "|")[0] > room:
-                shown = shown[1:]  # keep the end of a long query in view, where the typing is
-            draw_text(surface, shown + "|", font, colours.text, (label.right + 10, box.centery), anchor="midleft")
+        if self.query or self.composing:
+            shown, composing = self.query, self.composing
+            while (shown or len(composing) > 1) and font.size(shown + composing + "|")[0] > room:
+                # keep the end of a long query in view, where the typing is
+                shown, composing = (shown[1:], composing) if shown else (shown, composing[1:])
+            typed = draw_text(surface, shown, font, colours.text, (label.right + 10, box.centery), anchor="midleft")
+            if composing:  # underlined in the accent colour until the input method types it
+                part = draw_text(surface, composing, font, colours.accent, (typed.right, box.centery),
+                                 anchor="midleft")
+                pygame.draw.line(surface, colours.accent, (part.left, part.bottom - 2), (part.right, part.bottom - 2),
+                                 2)
+                typed = part
+            draw_text(surface, "|", font, colours.text, (typed.right, box.centery), anchor="midleft")
         else:
             placeholder = colours.panel_edge.lerp(colours.text_dim, 0.5)
             draw_text(surface, fit_text(self.ctx.tr("type a word"), font, room), font, placeholder,

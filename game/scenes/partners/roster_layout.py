@@ -119,10 +119,13 @@ class RosterLayout:
         least = scaled_px(150, self.fonts.scale)
         if sum(max(least, font.size(text)[0] + 40) + BUTTON_GAP for _, text in labels) > width - 2 * MARGIN:
             least = 0
+        widths = [max(least, font.size(text)[0] + 40) for _, text in labels]
+        room = width - 2 * MARGIN - BUTTON_GAP * (len(labels) - 1)
+        if sum(widths) > room:  # a long language even without the hints: narrower buttons, never off the window
+            widths = [button_width * room // sum(widths) for button_width in widths]
         buttons = {}
         x = MARGIN
-        for name, text in labels:
-            button_width = max(least, font.size(text)[0] + 40)
+        for (name, text), button_width in zip(labels, widths, strict=True):
             buttons[name] = (pygame.Rect(x, y, button_width, self.button_height), text)
             x += button_width + BUTTON_GAP
         return buttons

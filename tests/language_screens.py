@@ -61,8 +61,8 @@ def generated_line(text: str, language: str) -> str:
         if index % 2:  # a kept token
             out.append(piece)
         elif language == "zh":
-            words = _WORD.sub(lambda match: _pick(match.group(), _HANZI, 2), piece)
-            out.append(re.sub(r"(?<=[^\x00-\x7f]) (?=[^\x00-\x7f])", "", words).translate(_CHINESE_PUNCTUATION))
+            words = _WORD.sub(lambda match: _pick(match.group(), _HANZI, 2), piece).translate(_CHINESE_PUNCTUATION)
+            out.append(re.sub(r"(?<=[\u3000-\uffff]) +(?=[\u3000-\uffff])", "", words))  # Chinese has no spaces
         else:
             out.append(_WORD.sub(lambda match: _pick(match.group(), _CYRILLIC, max(1, round(len(match.group()) * 1.3))),
                                  piece))

@@ -35,7 +35,9 @@ def _alnum(char: str) -> bool:
     return char.isascii() and char.isalnum()
 
 
+# No deadline: on a shared, busy machine a first call can take longer than Hypothesis' 200 ms for no fault of ours.
 @given(TEXT)
+@settings(deadline=None)
 def test_break_opportunities_follow_the_rules(text: str) -> None:
     found = break_opportunities(text)
     assert list(found) == sorted(set(found)) and all(0 < index < len(text) for index in found)
@@ -49,12 +51,13 @@ def test_break_opportunities_follow_the_rules(text: str) -> None:
 
 
 @given(st.text(alphabet=st.sampled_from(HANZI), min_size=2, max_size=30))
+@settings(deadline=None)
 def test_chinese_may_break_between_any_two_characters(text: str) -> None:
     assert break_opportunities(text) == tuple(range(1, len(text)))
 
 
 @given(TEXT, st.integers(min_value=0, max_value=400))
-@settings(max_examples=300)
+@settings(max_examples=300, deadline=None)
 def test_wrapped_lines_fit_keep_every_character_and_follow_the_rules(text: str, width: int) -> None:
     lines = wrap_text(text, FONT, width)  # type: ignore[arg-type]
     widest_piece = max((FONT.size(piece.rstrip())[0] for piece in segments(text)), default=0)

@@ -51,9 +51,9 @@ COPYRIGHT = "Copyright 2014-2021 Adobe (http://www.adobe.com/), with Reserved Fo
 TEXT_FOLDERS = ("assets", "levels", "examples")
 TEXT_SUFFIXES = (".po", ".pot", ".toml")
 CODE_FOLDERS = ("game",)
-# Code whose characters are tables to classify text with, never drawn (the line breaking rules list kana and
-# rare punctuation the face may lack).
-NOT_DRAWN = ("game/content/line_breaks.py",)
+# Code whose characters are tables, never drawn in Chinese: the line breaking rules list kana and rare
+# punctuation the face may lack; the accented pseudo-language (en-XA) is drawn with Noto Sans.
+NOT_DRAWN = ("game/content/line_breaks.py", "game/content/pseudo_language.py")
 # Always kept, whatever the text uses: (first, last) code points, both included.
 RANGES = (
     (0x0020, 0x007E),  # printable ASCII

@@ -24,6 +24,7 @@ import pygame_gui
 from fontTools.ttLib import TTFont
 
 from game import paths
+from game.content.ui_text import Translator, pseudo_translator
 from tools import extract_ui_text, subset_cjk_font
 
 SYMBOLS_FONT = paths.assets_dir() / "fonts" / subset_cjk_font.SYMBOLS_FILE
@@ -70,15 +71,16 @@ def generated_line(text: str, language: str) -> str:
 
 
 @functools.cache
-def generated_catalog(language: str) -> dict[str, str]:
-    return {line: generated_line(line, language) for line in extract_ui_text.collect()}
+def generated_translator(language: str) -> Translator:
+    """Every message of the interface's template (both forms of a counted phrase) made to look like `language`."""
+    return pseudo_translator(extract_ui_text.collect(), functools.partial(generated_line, language=language),
+                             language)
 
 
 @contextlib.contextmanager
 def catalogs_or_generated() -> Iterator[dict[str, str]]:
     """While open, a language of LANGUAGES without a shipped catalog loads a generated one; yields, per
     language loaded, which it got ('shipped' or 'generated')."""
-    from game.content.ui_text import Translator
     from game.scenes import context
 
     real = context.load_translator
@@ -90,7 +92,7 @@ def catalogs_or_generated() -> Iterator[dict[str, str]]:
             used[language] = "shipped"
             return translator
         used[language] = "generated"
-        return Translator(language, generated_catalog(language))
+        return generated_translator(language)
 
     context.load_translator = load  # type: ignore[assignment]
     try:

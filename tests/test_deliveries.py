@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from game.ecs.commands import Demolish, PlaceModule, ResolveLanding, command_from_json, command_to_json
+from game.ecs.commands import (
+    Demolish,
+    PlaceModule,
+    ResolveLanding,
+    SetLandingMode,
+    command_from_json,
+    command_to_json,
+)
 from game.ecs.events import CargoArrived, CargoLaunched, CommandRefused, LandingResolved
 from game.rules.launches import Flight, damaged_repair_hours, earliest_launch, grade_refusal
 from game.saves import capture, restore
@@ -19,7 +26,7 @@ ARRIVAL = 7 * 24
 
 def _run(mode: str = "autopilot", budget: float = 1000) -> Simulation:
     run = simulation(ROWS, START, launch_vehicles=["long_march_5"], start={"budget": budget, "modules": START})
-    run.landing_mode = mode
+    run.queue(SetLandingMode(mode))
     return run
 
 

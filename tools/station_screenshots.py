@@ -125,6 +125,7 @@ def shoot_station_looks(out: Path, looks: tuple[tuple[str, str, bool, float, tup
 
     from game.app import open_app
     from game.content.loader import load_level_by_path
+    from game.ecs.commands import SetLandingMode
     from game.render.overlays import next_overlay
     from game.scenes.station.station_scene import StationScene
 
@@ -144,7 +145,7 @@ def shoot_station_looks(out: Path, looks: tuple[tuple[str, str, bool, float, tup
             scene = app.top
             assert isinstance(scene, StationScene) and scene.run.simulation is not None
             scene.exit()
-            scene.run.simulation.landing_mode = "autopilot"
+            scene.run.simulation.queue(SetLandingMode("autopilot"))
             scene.enter()
             scene.run.hints.dismiss()
             scene.runner.set_speed(16)

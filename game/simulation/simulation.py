@@ -96,18 +96,15 @@ class Simulation:
 
     @property
     def landing_mode(self) -> str:
-        """"autopilot" lands each delivery as it arrives; "player" makes it wait for a ResolveLanding command."""
-        return self.ctx.landing_mode
+        """"autopilot" lands each delivery as it arrives; "player" makes it wait for a ResolveLanding command.
 
-    @landing_mode.setter
-    def landing_mode(self, mode: str) -> None:
-        """Takes effect at once, and is logged as a command so a replay switches at the same hour."""
-        if mode not in LANDING_MODES:
-            raise ValueError(f"landing mode must be one of {', '.join(LANDING_MODES)}, not {mode!r}")
-        if mode != self.ctx.landing_mode:
-            self.ctx.landing_mode = mode
-            self.command_log.append((self.hour, SetLandingMode(mode)))
-            self.has_unsaved_progress = True
+        Switched like everything else, by a SetLandingMode command, which the command system applies at the start
+        of the next hour (and a replay at the same hour); until then this answers with the mode it switches to,
+        so the screen that asked for it reads its own choice.
+        """
+        queued = [command.mode for command in self.ctx.pending_commands
+                  if isinstance(command, SetLandingMode) and command.mode in LANDING_MODES]
+        return queued[-1] if queued else self.ctx.landing_mode
 
     @property
     def ended(self) -> bool:

@@ -11,7 +11,7 @@ from game.content.catalog import Catalog
 from game.content.difficulty import DEFAULT_PRESET, with_difficulty
 from game.content.loader import LoadedLevel
 from game.content.text import translate
-from game.ecs.commands import Command, PlaceModule
+from game.ecs.commands import Command, PlaceModule, SetLandingMode
 from game.render.event_log import EventLog
 from game.render.resource_bar import Reading, ResourceHistory, resource_readings, snapshot_values
 from game.render.site_map import MapModule
@@ -58,7 +58,9 @@ def new_simulation(loaded: LoadedLevel, landing_choice: str, difficulty: str = D
 
     level, catalog = with_difficulty(*loaded.require(), difficulty)
     simulation = Simulation(level, catalog, difficulty=difficulty)
-    simulation.landing_mode = landing_mode_for(landing_choice)
+    mode = landing_mode_for(landing_choice)
+    if mode != simulation.landing_mode:
+        simulation.queue(SetLandingMode(mode))
     simulation.has_unsaved_progress = False
     return simulation
 

@@ -18,7 +18,7 @@ from game.content.timeline import load_timeline
 from game.content.ui_text import Translator, load_translator, pseudo_translator
 from game.progress import load_progress, progress_path
 from game.saves import SaveError, read_save
-from game.scenes.campaign.timeline import spread_marks
+from game.scenes.campaign.timeline_layout import spread_marks
 from game.scenes.rich_text import (
     format_date,
 )

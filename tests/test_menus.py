@@ -20,6 +20,7 @@ from game.scenes.campaign.briefing import BriefingScene
 from game.scenes.campaign.level_entries import apply_progress, level_entries
 from game.scenes.campaign.level_list import LevelListScene
 from game.scenes.campaign.timeline import TimelineScene
+from game.scenes.campaign.timeline_layout import x_of
 from game.scenes.menus import title as title_module
 from game.scenes.menus.credits import CreditsScene, asset_rows
 from game.scenes.menus.encyclopedia import EncyclopediaScene, encyclopedia_entries
@@ -250,13 +251,15 @@ def test_the_timeline_shows_milestones_and_the_campaign_with_locks(app: App) -> 
     selected = scene.selected_item
     assert selected is not None and selected.level is levels[0]  # it opens on the level to play next
     assert len(colours_on(app.window)) > 25
-    card = scene.item_rects[scene.selected]
+    card = scene.layout.item_rects[scene.selected]
     assert app.window.get_at((card.centerx, card.top + 1))[:3] == (255, 200, 87)  # the focus outline
     # Milestone marks and level cards stay on screen and level cards never overlap.
     screen = app.window.get_rect()
-    assert all(screen.contains(rect) for rect in scene.item_rects)
-    cards = [rect for rect, item in zip(scene.item_rects, scene.items, strict=True) if item.is_level]
+    assert all(screen.contains(rect) for rect in scene.layout.item_rects)
+    cards = [rect for rect, item in zip(scene.layout.item_rects, scene.items, strict=True) if item.is_level]
     assert not any(a.colliderect(b) for a, b in itertools.combinations(cards, 2))
+    detail = scene.layout.list_detail.detail  # the chosen item's words, below every card and inside the window
+    assert screen.contains(detail) and all(card.bottom < detail.top for card in cards)
 
 
 def test_keys_walk_the_timeline_and_a_locked_level_does_not_open(app: App) -> None:
@@ -273,7 +276,8 @@ def test_keys_walk_the_timeline_and_a_locked_level_does_not_open(app: App) -> No
     locked = next(i for i, item in enumerate(scene.items) if item.level is not None and item.level.locked)
     while scene.selected != locked:
         press(app, pygame.K_PAGEDOWN)
-    assert scene.open_button is not None and not scene.open_button.is_enabled
+    open_button = scene.widgets.get("open")
+    assert open_button is not None and not open_button.is_enabled
     press(app, pygame.K_RETURN)
     assert app.top is scene
     assert any("locked" in notice.text for notice in app.notices.shown)
@@ -464,14 +468,14 @@ def test_the_today_line_never_cuts_through_a_stage_name(app: App) -> None:
     size = app.window.get_size()
     font = app.ctx.fonts.regular(palette.SMALL)
     construction = next(stage for stage in scene.stages if stage.id == "stage-construction")
-    band_left = scene.x_of(construction.date, size)
+    band_left = x_of(construction.date, size)
     middle_of_name = band_left + 6 + font.size("Stage 2: construction")[0] // 2
     # "Today" moved to the middle of the stage's name: the name must stay whole, drawn over the line.
     scene.today = next(construction.date + dt.timedelta(days=day) for day in range(4000)
-                       if scene.x_of(construction.date + dt.timedelta(days=day), size) >= middle_of_name)
+                       if x_of(construction.date + dt.timedelta(days=day), size) >= middle_of_name)
     run_frames(app)
-    now = scene.x_of(scene.today, size)
-    axis = scene.axis_y(size)
+    now = x_of(scene.today, size)
+    axis = scene.layout.axis_y
     accent = tuple(app.ctx.palette.accent)[:3]
     name_rows = range(axis - 10 - font.get_linesize() + 4, axis - 14)
     assert all(tuple(app.window.get_at((now, y)))[:3] != accent for y in name_rows)

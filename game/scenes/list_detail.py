@@ -1,5 +1,7 @@
-"""The list-and-detail layout the level list, the encyclopedia, the partner roster and the ledger share: rows down
-the left, the chosen row's detail to their right. Pure arithmetic on rectangles, so tests can check it headless."""
+"""The list-and-detail layout the level list, the encyclopedia, the partner roster, the ledger and the campaign
+timeline share: rows down the left and the chosen row's detail to their right, or (the timeline) rows of cards
+across the window and the chosen one's detail below them. Pure arithmetic on rectangles, so tests can check it
+headless."""
 
 from __future__ import annotations
 
@@ -24,6 +26,16 @@ class ListDetail:
         listing = pygame.Rect(margin, top, list_width, height - top - bottom)
         left = listing.right + gap
         return cls(listing, pygame.Rect(left, top, width - margin - left, listing.height))
+
+    @classmethod
+    def above(cls, size: tuple[int, int], *, margin: int, top: int, list_bottom: int, bottom: int,
+              gap: int) -> ListDetail:
+        """The list across the window between the side margins, from `top` down to `list_bottom`; the detail `gap`
+        below it, as wide, down to `bottom` pixels above the window's foot."""
+        width, height = size
+        listing = pygame.Rect(margin, top, width - 2 * margin, max(0, list_bottom - top))
+        detail_top = list_bottom + gap
+        return cls(listing, pygame.Rect(margin, detail_top, width - 2 * margin, height - bottom - detail_top))
 
     def row(self, index: int, height: int, *, gap: int = 0, scroll: int = 0, inset: int = 0) -> pygame.Rect:
         """Row `index` of rows `height` tall and `gap` apart, the list scrolled down by `scroll` pixels; `inset`

@@ -19,7 +19,7 @@ SUCCESS = ("perfect", "good")  # the grades that count as landed
 # re-orientation of a real descent.
 NOMINAL_LANDING = {
     "terrain": {
-        "width_m": 1600, "slope_deg": 4, "roughness_m": 4, "boulders": 40, "boulder_height_m": 2.5,
+        "from_site": False, "width_m": 1600, "slope_deg": 4, "roughness_m": 4, "boulders": 40, "boulder_height_m": 2.5,
         "crater_rim_height_m": 25, "crater_radius_m": 120, "pad_width_m": 40,
     },
     "target_x_m": 800,

@@ -21,7 +21,7 @@ from game.landing.scenario import Scenario, scenario_for
 from tests.landing_helpers import nominal_level
 
 STILL = {"x_m": 0, "altitude_m": 0, "speed_m_s": 0, "angle_deg": 0}
-FLAT = {"width_m": 1200, "roughness_m": 0, "slope_deg": 0}
+FLAT = {"from_site": False, "width_m": 1200, "roughness_m": 0, "slope_deg": 0}
 
 
 @pytest.fixture(scope="module")
@@ -176,6 +176,7 @@ def _wild_pilot(seed: int):
 @given(
     seed=st.integers(0, 2**31),
     terrain=st.fixed_dictionaries({
+        "from_site": st.just(False),
         "width_m": st.floats(400, 3000),
         "slope_deg": st.floats(-30, 30),
         "roughness_m": st.floats(0, 100),

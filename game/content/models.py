@@ -745,9 +745,11 @@ class QuizQuestion(Strict):
 
 
 _GENERATION_KEYS = (
-    "width_m", "slope_deg", "roughness_m", "boulders", "boulder_height_m", "crater_rim_height_m",
+    "from_site", "width_m", "slope_deg", "roughness_m", "boulders", "boulder_height_m", "crater_rim_height_m",
     "crater_x_m", "crater_radius_m", "pad_width_m",
 )
+# What a slice of the site already has: only generated ground takes these.
+_SHAPE_KEYS = ("slope_deg", "crater_rim_height_m", "crater_x_m", "crater_radius_m")
 
 
 class LandingTerrain(Strict):
@@ -760,6 +762,9 @@ class LandingTerrain(Strict):
     seed: int | None = Field(
         None, ge=0, le=MAX_SEED, description="Fixes the generated ground; when absent each flight's seed picks it."
     )
+    from_site: bool = Field(
+        True, description="The ground is the site's relief along the landing pad's row, with the bumps and "
+        "boulders added; false generates it from the slope and crater keys instead.")
     width_m: float = Field(1200.0, ge=400.0, le=20000.0, description="Width of the generated zone, metres.")
     slope_deg: float = Field(0.0, ge=-30.0, le=30.0, description="Overall slope, rising to the right.")
     roughness_m: float = Field(3.0, ge=0.0, le=100.0, description="Height of the gentle bumps, metres.")
@@ -773,6 +778,10 @@ class LandingTerrain(Strict):
     @model_validator(mode="after")
     def _drawn_or_generated(self) -> LandingTerrain:
         if self.points is None:
+            shaped = [key for key in _SHAPE_KEYS if key in self.model_fields_set]
+            if self.from_site and shaped:
+                raise ValueError(f"the ground is cut from the site's relief, which gives its slope and craters: "
+                                 f"remove {', '.join(shaped)}, or set from_site = false to generate it")
             return self
         mixed = [key for key in _GENERATION_KEYS if key in self.model_fields_set]
         if mixed:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from game.content.catalog import Catalog, unknown
 from game.content.message import Message, say
 from game.content.models import LanderSpec, Landing, LandingAssists, LandingGrading, Level
+from game.landing.site_slice import site_profile
 from game.landing.terrain import Ground, ground_for
 
 
@@ -66,7 +67,10 @@ def scenario_for(
         gravity = catalog.moon.surface_gravity
     if not (math.isfinite(gravity) and 0.0 < gravity <= 100.0):
         raise ValueError(say("Gravity must be more than 0 and at most 100 m/s², not {gravity}.", gravity=gravity))
-    ground = ground_for(landing.terrain, landing.target_x, seed)
+    relief = None
+    if landing.terrain.from_site and landing.terrain.points is None:
+        relief = site_profile(level, catalog.tiles, catalog.modules, landing.target_x)
+    ground = ground_for(landing.terrain, landing.target_x, seed, relief)
     dice = random.Random(f"landing-start:{seed}")
     spread = landing.dispersion
     start_x = landing.target_x + landing.start_offset_m + dice.uniform(-spread.x_m, spread.x_m)

@@ -1,4 +1,5 @@
-"""The ground of a landing zone as a polyline in metres: drawn in the level, or generated from a seed."""
+"""The ground of a landing zone as a polyline in metres: drawn in the level, or generated from a seed, on
+the site's own relief (game/landing/site_slice.py) or on a slope with a crater."""
 
 from __future__ import annotations
 
@@ -52,17 +53,39 @@ class Ground:
         return list(zip(self.xs, self.ys, strict=True))
 
 
-def ground_for(terrain: LandingTerrain, target_x: float, seed: int) -> Ground:
-    """The ground a landing flies over: the drawn points as given, or generated from the seed."""
+@dataclass(frozen=True, slots=True)
+class Relief:
+    """Large-scale heights under the landing: straight between knots (x, height) in metres, flat beyond."""
+
+    knots_x: tuple[float, ...]
+    knots_y: tuple[float, ...]
+
+    def __call__(self, x: float) -> float:
+        xs = self.knots_x
+        index = bisect_right(xs, x)
+        if index <= 0:
+            return self.knots_y[0]
+        if index >= len(xs):
+            return self.knots_y[-1]
+        x0, x1 = xs[index - 1], xs[index]
+        y0, y1 = self.knots_y[index - 1], self.knots_y[index]
+        return y0 + (y1 - y0) * (x - x0) / (x1 - x0)
+
+
+def ground_for(terrain: LandingTerrain, target_x: float, seed: int, relief: Relief | None = None) -> Ground:
+    """The ground a landing flies over: the drawn points as given, or generated from the seed (on `relief`,
+    the site's heights along the pad's row, when the terrain is cut from the site)."""
     if terrain.points is not None:
         xs = tuple(float(x) for x, _ in terrain.points)
         ys = tuple(float(y) for _, y in terrain.points)
         return Ground(xs, ys, target_x, (target_x, target_x))
-    return generate_ground(terrain, target_x, terrain.seed if terrain.seed is not None else seed)
+    return generate_ground(terrain, target_x, terrain.seed if terrain.seed is not None else seed,
+                           relief if terrain.from_site else None)
 
 
-def generate_ground(terrain: LandingTerrain, target_x: float, seed: int) -> Ground:
-    """Rolling ground on an overall slope, with an optional crater rim and boulders, and a level pad."""
+def generate_ground(terrain: LandingTerrain, target_x: float, seed: int, relief: Relief | None = None) -> Ground:
+    """Rolling ground with boulders and a level pad, on `relief` when given, else on an overall slope with an
+    optional crater rim."""
     dice = random.Random(seed)
     width = terrain.width_m
     pad_left, pad_right = target_x - terrain.pad_width_m / 2, target_x + terrain.pad_width_m / 2
@@ -76,21 +99,23 @@ def generate_ground(terrain: LandingTerrain, target_x: float, seed: int) -> Grou
         for _ in range(ROLL_WAVES)
     ]
     crater_x = terrain.crater_x_m
-    if crater_x is None:
+    if crater_x is None and relief is None:
         side = dice.choice((-1.0, 1.0))
         reach = terrain.pad_width_m / 2 + terrain.crater_radius_m * 1.5 + CRATER_CLEARANCE_M
         crater_x = target_x + side * (reach + dice.uniform(0.0, 200.0))
 
     def base(x: float) -> float:
-        height = slope * (x - target_x)
+        height = relief(x) if relief is not None else slope * (x - target_x)
         for wavelength, phase, amplitude in waves:
             height += amplitude * math.sin(2.0 * math.pi * x / wavelength + phase)
-        if terrain.crater_rim_height_m > 0.0:
+        if relief is None and crater_x is not None and terrain.crater_rim_height_m > 0.0:
             height += _crater(x, crater_x, terrain.crater_radius_m, terrain.crater_rim_height_m)
         return height
 
     marks = {index * SAMPLE_SPACING_M for index in range(int(width // SAMPLE_SPACING_M) + 1)}
     marks.add(width)
+    if relief is not None:  # the relief's own corners, so a rim's crest is not cut off between samples
+        marks.update(x for x in relief.knots_x if 0.0 < x < width)
     marks.update(edge for edge in (pad_left, pad_right) if 0.0 < edge < width)
     boulders = _boulders(dice, terrain, width, pad_left, pad_right)
     for centre, half_width, _ in boulders:

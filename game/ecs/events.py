@@ -79,6 +79,14 @@ class PowerLost:
 
 
 @dataclass(frozen=True, slots=True)
+class EarthLinkChanged:
+    """Earth rose above, or set below, the horizon of every working antenna that needs it in view."""
+
+    in_view: bool
+    waiting: float  # science points waiting on board for the link
+
+
+@dataclass(frozen=True, slots=True)
 class LevelEventFired:
     event: str
     kind: str

@@ -43,6 +43,7 @@ class Station:
     crew_dose_msv: float = 0.0  # what each crew member has taken so far (they live and work together)
     crew_draw_per_hour: dict[str, float] = field(default_factory=dict)  # kg of oxygen, water, food, this hour
     crew_warned: set[str] = field(default_factory=set)  # warnings given and not yet cleared
+    earth_link_up: bool | None = None  # the antennas' link to Earth last hour; None while no antenna works
 
 
 BOOKED, IN_TRANSIT, AWAITING_LANDING = "booked", "in transit", "awaiting landing"
@@ -89,7 +90,10 @@ class WorkingSet:
     version: int
     producers: list[Producers] = field(default_factory=list)
     science_per_hour: dict[str, float] = field(default_factory=dict)
-    linked: bool = False  # a communications module works: science reaches Earth
+    linked: bool = False  # a communications module that needs no view of Earth works (a relay)
+    # The cells of each working communications module that needs Earth in view: its link holds while Earth
+    # stands above the horizon of one of them (game/systems/earth_link.py).
+    earth_links: list[tuple[tuple[int, int], ...]] = field(default_factory=list)
     life_support: bool = False
     housing: int = 0  # beds in working modules
     shielding: float = 0.0  # the best shielding of a working module the crew can live in

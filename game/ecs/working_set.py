@@ -38,7 +38,11 @@ def working_set(ctx: SimContext) -> WorkingSet:
             group.count += 1
         for domain, per_day in spec.science_per_day.items():
             result.science_per_hour[domain] = result.science_per_hour.get(domain, 0.0) + per_day / HOURS_PER_DAY
-        result.linked |= spec.category == "communications"
+        if spec.category == "communications":
+            if spec.placement.needs_earth_view:
+                result.earth_links.append(module.cells)
+            else:
+                result.linked = True
         result.life_support |= spec.category == "life_support"
         if spec.crew_capacity > 0:
             result.housing += spec.crew_capacity

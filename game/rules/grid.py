@@ -67,6 +67,13 @@ class SiteGrid:
         """Whether Earth is in view here often enough for an antenna."""
         return self.earth_share(x, y) >= EARTH_VIEW_NEEDED
 
+    def earth_in_view(self, x: int, y: int, hour: float) -> bool:
+        """Whether Earth's centre stands above this tile's horizon `hour` hours into the level (typed-in
+        light: whether the kind sees Earth at all)."""
+        if self.light is not None:
+            return self.light.earth_in_view(x, y, hour)
+        return self.kinds[y][x].earth_visible
+
     def sun_fraction(self, x: int, y: int, hour: float) -> float:
         """The share of the Sun's disc this tile sees `hour` hours into the level."""
         if self.light is not None:

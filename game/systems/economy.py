@@ -10,6 +10,7 @@ import math
 
 from game.ecs.working_set import working_set
 from game.rules.hours import HOURS_PER_YEAR
+from game.systems.earth_link import earth_linked
 from game.systems.base import System
 
 
@@ -37,8 +38,9 @@ class EconomySystem(System):
                 limit = capacity.get(resource, 0.0)
                 made = held + amount * running
                 stock[resource] = min(limit if limit > held else held, made)
-        science = station.science if working.linked else station.unsent_science
-        if working.linked and station.unsent_science:
+        linked = earth_linked(self.ctx, working)
+        science = station.science if linked else station.unsent_science
+        if linked and station.unsent_science:
             # Science counts once it reaches Earth: without a working link it waits on board.
             for sent, points in station.unsent_science.items():
                 science[sent] = science.get(sent, 0.0) + points

@@ -125,6 +125,13 @@ def event_sentence(event: object, level: Level, catalog: Catalog, language: str,
     if isinstance(event, events.EnergyRunningLow):
         return tr(say_n("Stored energy runs out in about {count} hour at this rate.",
                          "Stored energy runs out in about {count} hours at this rate.", round(event.hours_left)))
+    if isinstance(event, events.EarthLinkChanged):
+        if not event.in_view:
+            return tr("Earth has set below the horizon of every antenna: science waits on board until it rises.")
+        if event.waiting > 0:
+            return tr("Earth has risen above an antenna's horizon: {points} points of science waiting on board "
+                      "go home.", points=f"{event.waiting:,.1f}")
+        return tr("Earth has risen above an antenna's horizon: the link to Earth is back.")
     if isinstance(event, events.PowerLost):
         return tr(say_n("Power lost: {count} module has shut down.", "Power lost: {count} modules have shut down.",
                          event.modules))
@@ -158,6 +165,8 @@ def event_sentence(event: object, level: Level, catalog: Catalog, language: str,
 def is_warning(event: object) -> bool:
     if isinstance(event, WARNING_EVENTS):
         return True
+    if isinstance(event, events.EarthLinkChanged):
+        return not event.in_view
     if isinstance(event, events.LevelEnded):
         return not event.won
     if isinstance(event, events.LevelEventFired):

@@ -132,6 +132,12 @@ def screen_frame_rows(_repeats: int) -> list[Row]:
     return [Row(*row) for row in screen_rows()]
 
 
+def terrain_rows(_repeats: int) -> list[Row]:
+    from benchmarks.terrain import terrain_rows as rows
+
+    return [Row(*row) for row in rows()]
+
+
 def partner_rows(_repeats: int) -> list[Row]:
     from benchmarks.partners import partner_rows as rows
 
@@ -166,8 +172,8 @@ def main() -> int:
     repeats = 5
     rows: list[Row] = []
     for group in (startup_rows, content_rows, simulate_rows, station_sim_rows, landing_rows, pilot_process_rows,
-                  landing_frame_rows, landing_sound_rows, station_frame_rows, partner_rows, screen_frame_rows,
-                  bundle_rows, class_report_rows, modding_rows, language_rows):
+                  landing_frame_rows, landing_sound_rows, station_frame_rows, terrain_rows, partner_rows,
+                  screen_frame_rows, bundle_rows, class_report_rows, modding_rows, language_rows):
         try:
             rows += group(repeats)
         except Exception as error:  # a broken benchmark row must not hide the others

@@ -250,6 +250,7 @@ class CrewRotated:
 
 StationEvent = (
     CargoLaunched | CargoArrived | LandingResolved | CrewWarning | CrewEvacuated | CrewRotated | LaunchDelayed
+    | EarthLinkChanged
 )
 
 GameEvent = (

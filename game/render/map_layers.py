@@ -19,7 +19,8 @@ from game.render.overlays import (
     tile_regions,
 )
 from game.render.palette import STANDARD_PALETTE, Palette
-from game.render.relief import draw_sky_marks, relief_surface, shadow_surface, sun_step
+from game.render.relief import draw_sky_marks, relief_surface
+from game.render.shadow_layer import ShadedRelief
 from game.render.site_map import MapModule, TileStamps, draw_cables, draw_hover, draw_modules, draw_tiles
 from game.render.text_cache import TextCache
 from game.rules.grid import SiteGrid
@@ -49,9 +50,7 @@ class MapLayers:
     _networks: dict[int, str] = field(default_factory=dict)
     _regions: list[Region] | None = None
     _relief_key: float | None = None
-    _relief: pygame.Surface | None = None
-    _shadow_key: tuple[float, tuple[int, int]] | None = None
-    _shaded: pygame.Surface | None = None
+    _shaded: ShadedRelief | None = None
 
     def ground(self, grid: SiteGrid, overlay: str, tile_px: float, hour: float | None = None
                ) -> pygame.Surface | None:
@@ -70,20 +69,14 @@ class MapLayers:
         return self._ground
 
     def shaded_ground(self, grid: SiteGrid, tile_px: float, hour: float) -> pygame.Surface | None:
-        """The relief with the shadows of the Sun at `hour`: redrawn only when the Sun has moved a step."""
+        """The relief with the shadows of the Sun at `hour`: where the Sun's step changed them, a part a frame."""
         light = grid.light
         if light is None or grid.width * grid.height * tile_px * tile_px > MAX_CACHED_PIXELS:
             return None
         if self._relief_key != tile_px:
-            self._relief_key, self._relief, self._shadow_key = tile_px, relief_surface(grid, tile_px), None
-        if self._relief is None:
-            return None
-        key = (tile_px, sun_step(light, hour))
-        if key != self._shadow_key:
-            layer = self._relief.copy()
-            layer.blit(shadow_surface(light, hour, layer.get_size()), (0, 0))
-            self._shadow_key, self._shaded = key, layer
-        return self._shaded
+            relief = relief_surface(grid, tile_px)
+            self._relief_key, self._shaded = tile_px, None if relief is None else ShadedRelief(relief, light, tile_px)
+        return None if self._shaded is None else self._shaded.surface(hour)
 
     def modules(self, grid: SiteGrid, modules: Sequence[MapModule], tile_px: float,
                 colours: Palette = STANDARD_PALETTE) -> pygame.Surface | None:
@@ -133,6 +126,18 @@ def draw_ground(surface: pygame.Surface, grid: SiteGrid, camera: Camera, stamps:
         surface.blit(stamp if stamp is not None else stamps.get(kind, size), rect)
 
 
+def margins(view: pygame.Rect, inner: pygame.Rect) -> list[pygame.Rect]:
+    """The parts of `view` outside `inner`: up to four bands (above, below, left, right)."""
+    middle = inner.clip(view)
+    if not middle:
+        return [view]
+    bands = [pygame.Rect(view.left, view.top, view.width, middle.top - view.top),
+             pygame.Rect(view.left, middle.bottom, view.width, view.bottom - middle.bottom),
+             pygame.Rect(view.left, middle.top, middle.left - view.left, middle.height),
+             pygame.Rect(middle.right, middle.top, view.right - middle.right, middle.height)]
+    return [band for band in bands if band.width > 0 and band.height > 0]
+
+
 def draw_station_map(
     surface: pygame.Surface,
     grid: SiteGrid,
@@ -154,8 +159,11 @@ def draw_station_map(
     origin = camera.grid_to_screen(0, 0)
     corner = (round(origin[0]), round(origin[1]))
     ground = layers.ground(grid, overlay, camera.tile_px, hour)
-    if ground is None or not ground.get_rect(topleft=corner).contains(camera.viewport):
-        surface.fill(colours.sky, camera.viewport)  # sky around a map smaller than the view (a whole 1080p fill)
+    if ground is None:
+        surface.fill(colours.sky, camera.viewport)
+    else:
+        for margin in margins(camera.viewport, ground.get_rect(topleft=corner)):
+            surface.fill(colours.sky, margin)  # sky around a map smaller than the view
     if ground is not None:
         surface.blit(ground, corner)
     else:

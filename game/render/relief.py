@@ -2,8 +2,8 @@
 Sun's and Earth's directions marked on the map's edge.
 
 The shaded ground is drawn once per zoom (numpy shades a few samples per tile, then one smooth scale); the
-shadows are a small picture of each tile's share of the Sun's disc, scaled up and laid over it whenever the
-Sun has moved a step, so a frame only blits the result.
+shadows are a small picture of each tile's share of the Sun's disc, scaled up and laid over it where they
+changed whenever the Sun has moved a step (game/render/shadow_layer.py), so a frame mostly only blits.
 """
 
 from __future__ import annotations
@@ -109,16 +109,6 @@ def sun_seen(light: SiteLight, hour: float) -> np.ndarray:
     azimuth, elevation = light.sky.sun(hour)
     horizon = at_azimuth(light.horizon, azimuth)
     return np.clip((elevation - horizon) / light.sky.sun_disc_deg + 0.5, 0.0, 1.0)
-
-
-def shadow_surface(light: SiteLight, hour: float, size: tuple[int, int]) -> pygame.Surface:
-    """Black where the ground does not see the Sun now, clear where it sees all of it, at `size`."""
-    dark = _upsample(1.0 - sun_seen(light, hour), SAMPLES)
-    alpha = np.clip(dark * SHADOW_ALPHA, 0, 255).astype(np.uint8)
-    small = pygame.Surface((alpha.shape[1], alpha.shape[0]), pygame.SRCALPHA)
-    small.fill((4, 6, 14, 0))
-    pygame.surfarray.pixels_alpha(small)[:] = alpha.T
-    return pygame.transform.scale(small, size)
 
 
 def draw_sky_marks(surface: pygame.Surface, light: SiteLight, hour: float, camera: Camera, text: TextCache,

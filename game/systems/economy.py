@@ -10,8 +10,8 @@ import math
 
 from game.ecs.working_set import working_set
 from game.rules.hours import HOURS_PER_YEAR
-from game.systems.earth_link import earth_linked
 from game.systems.base import System
+from game.systems.earth_link import earth_linked
 
 
 class EconomySystem(System):

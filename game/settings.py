@@ -72,6 +72,7 @@ KEY_ACTIONS: tuple[KeyAction, ...] = (
     KeyAction("quick_save", "Quick save", "station", "f5"),
     KeyAction("partners", "Partners", "station", "p"),
     KeyAction("fit_map", "Show the whole map", "station", "0"),
+    KeyAction("horizon_plot", "Show a tile's horizon and the Sun's path", "station", "i"),
     KeyAction("throttle_up", "Landing: more thrust", "landing", "up"),
     KeyAction("throttle_down", "Landing: less thrust", "landing", "down"),
     KeyAction("turn_left", "Landing: turn left", "landing", "left"),

@@ -29,7 +29,7 @@ from tools import extract_ui_text
 LEVEL_FILE = Path(__file__).resolve().parent.parent / "levels" / "01_agreement_2021.toml"
 FREE_KEY = pygame.K_j  # bound to nothing on the station by default
 NEW_ACTIONS = ("tab_build", "tab_goals", "tab_log", "overlay", "rotate", "demolish", "dismiss_hint", "quick_save",
-               "partners", "fit_map")
+               "partners", "fit_map", "horizon_plot")
 
 
 @pytest.fixture(scope="module")
@@ -78,7 +78,7 @@ def _state(scene: StationScene) -> tuple[object, ...]:
     tools = scene.tools
     return (scene.state.side_tab, tools.palette.focused, scene.state.overlay, tools.rotated, tools.demolishing,
             scene.run.hints.showing is None, scene.run.last_save is not None, round(scene.camera.tile_px, 3),
-            scene.runner.paused)
+            scene.runner.paused, scene.state.horizon_plot)
 
 
 def _done(app: Any, scene: StationScene, action: str) -> bool:
@@ -94,6 +94,7 @@ def _done(app: Any, scene: StationScene, action: str) -> bool:
         "quick_save": lambda: scene.run.last_save is not None and scene.run.last_save.exists(),
         "partners": lambda: app.top is not scene,
         "fit_map": lambda: scene.camera.tile_px < 4.0 * fitted_tile_px(scene),
+        "horizon_plot": lambda: scene.state.horizon_plot,
     }
     return checks[action]()
 

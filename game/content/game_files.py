@@ -32,6 +32,8 @@ class HintEntry(Strict):
     when: HintTrigger
     text: LocalizedText = Field(description="{sunlight}, {module} and {key} are filled in by the game.")
     module: Identifier | None = Field(None, description="The module the hint asks for; it points at a good tile.")
+    key: Identifier | None = Field(
+        None, description="The station action whose key, as the player bound it, fills {key}.")
 
 
 class HintsFile(Strict):

@@ -23,25 +23,39 @@ TOP_DEG = 8.0  # the plot shows elevations from BOTTOM_DEG to TOP_DEG: the Sun's
 BOTTOM_DEG = -4.0
 GROUND = pygame.Color("#8d8980")
 BAND = pygame.Color(255, 209, 102, 70)
+MIN_PLOT_SHARE = 0.35  # of the box's height, kept for the plot itself
 
 
 def draw_horizon_plot(surface: pygame.Surface, area: pygame.Rect, light: SiteLight, cell: tuple[int, int],
                       hour: float, text: TextCache, colours: Palette = STANDARD_PALETTE,
-                      tr: Translate = ENGLISH) -> None:
-    """The plot of `cell`'s horizon in `area`, with its title, axes and a line saying what it shows."""
+                      tr: Translate = ENGLISH, close_key: str | None = None) -> None:
+    """The plot of `cell`'s horizon in `area`, with its title, axes and a line saying what it shows (and, when
+    it was opened by its key, which key closes it)."""
     x, y = cell
     pygame.draw.rect(surface, colours.panel, area, border_radius=8)
     pygame.draw.rect(surface, colours.panel_edge, area, 2, border_radius=8)
     share = float(light.share[y, x])
     title = tr("Horizon of tile ({x}, {y}): lit {percent} % of the year", x=x, y=y, percent=f"{share * 100:.0f}")
-    drawn = text.draw(surface, text.fit(title, palette.BODY, area.width - 24), palette.BODY, colours.text,
-                      (area.x + 12, area.y + 8), bold=True)
+    drawn = pygame.Rect(area.x + 12, area.y + 8, 0, 0)
+    for line in text.wrap(title, palette.BODY, area.width - 24, bold=True)[:2]:
+        drawn = text.draw(surface, line, palette.BODY, colours.text, (area.x + 12, drawn.bottom), bold=True)
     caption = tr("Grey: the ground's skyline. Yellow band: where the Sun can be over the year. Where the "
                  "ground rises above the band, the Sun is hidden.")
+    if close_key is not None:
+        caption = tr("{key}: close. {caption}", caption=caption, key=close_key)  # first, so it is never cut
     lines = text.wrap(caption, palette.SMALL, area.width - 24)
-    caption_height = len(lines) * (text.fonts.regular(palette.SMALL).get_linesize()) + 8
-    plot = pygame.Rect(area.x + 52, drawn.bottom + 10, area.width - 52 - 16,
-                       area.bottom - drawn.bottom - 10 - caption_height - 34)
+    line_height = text.fonts.regular(palette.SMALL).get_linesize()
+    room = area.bottom - drawn.bottom - 10 - 34 - 8
+    # The plot keeps at least MIN_PLOT_SHARE of the box: with large text the caption gives way, cut short.
+    keep = max(0, min(len(lines), (room - round(area.height * MIN_PLOT_SHARE)) // line_height))
+    if keep < len(lines):
+        lines = lines[:keep]
+        if lines:
+            lines[-1] = text.fit(lines[-1] + " …", palette.SMALL, area.width - 24)
+    axis = max(40, text.width("+6°", palette.SMALL) + 18)  # room for the elevation labels at any text size
+    plot = pygame.Rect(area.x + axis, drawn.bottom + 10, area.width - axis - 16, room - len(lines) * line_height)
+    if plot.width < 40 or plot.height < 30:
+        return  # a box too small for a plot (a tiny window at large text): the title says the share
     _draw_plot(surface, plot, light, cell, hour, text, colours, tr)
     top = plot.bottom + 30
     for line in lines:
@@ -50,7 +64,7 @@ def draw_horizon_plot(surface: pygame.Surface, area: pygame.Rect, light: SiteLig
 
 
 def _to_screen(plot: pygame.Rect, azimuth: float, elevation: float) -> tuple[float, float]:
-    fx = (azimuth % 360.0) / 360.0
+    fx = 1.0 if azimuth == 360.0 else (azimuth % 360.0) / 360.0  # the skyline's last point closes at the right
     fy = (TOP_DEG - max(BOTTOM_DEG, min(TOP_DEG, elevation))) / (TOP_DEG - BOTTOM_DEG)
     return plot.x + fx * plot.width, plot.y + fy * plot.height
 
@@ -84,11 +98,18 @@ def _draw_plot(surface: pygame.Surface, plot: pygame.Rect, light: SiteLight, cel
     # Level horizon and axes.
     _, zero = _to_screen(plot, 0, 0.0)
     pygame.draw.line(surface, colours.text_dim, (plot.x, zero), (plot.right, zero), 1)
-    for degrees in (-2, 2, 6) if plot.height < 120 else (-2, 0, 2, 4, 6):
+    per_degree = plot.height / (TOP_DEG - BOTTOM_DEG)
+    line = text.fonts.regular(palette.SMALL).get_linesize()
+    marks = next((choice for choice in ((-2, 0, 2, 4, 6), (-2, 2, 6), (0, 6))
+                  if (choice[1] - choice[0]) * per_degree >= line), (0,))
+    for degrees in marks:
         _, row = _to_screen(plot, 0, degrees)
         text.draw(surface, f"{degrees:+d}°" if degrees else "0°", palette.SMALL, colours.text_dim,
                   (plot.x - 6, round(row)), anchor="midright")
-    for azimuth, label in ((0, tr("0° Earth side")), (90, "90°"), (180, "180°"), (270, "270°")):
+    earth_side = tr("0° Earth side")
+    if text.width(earth_side, palette.SMALL) + text.width("90°", palette.SMALL) / 2 + 8 > plot.width / 4:
+        earth_side = "0°"  # the Earth disc still marks the side
+    for azimuth, label in ((0, earth_side), (90, "90°"), (180, "180°"), (270, "270°")):
         column, _ = _to_screen(plot, azimuth, BOTTOM_DEG)
         pygame.draw.line(surface, colours.panel_edge, (column, plot.y), (column, plot.bottom), 1)
         anchor = "midtop" if azimuth else "topleft"

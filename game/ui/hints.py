@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -100,8 +100,9 @@ class HintBook:
         return cls(specs, seen_path, language, read_seen(seen_path))
 
     def trigger(self, when: str, grid: SiteGrid, catalog: Catalog, occupied: set[tuple[int, int]],
-                powered: Iterable[tuple[int, int]] = ()) -> Hint | None:
-        """Shows the first unseen hint for `when` (unless one is already up) and returns it."""
+                powered: Iterable[tuple[int, int]] = (), keys: Mapping[str, str] | None = None) -> Hint | None:
+        """Shows the first unseen hint for `when` (unless one is already up) and returns it. `keys` gives each
+        station action's key as the player bound it, for a hint that names one."""
         if self.showing is not None:
             return None
         for spec in self.specs:
@@ -109,6 +110,10 @@ class HintBook:
                 continue
             cell = None
             fill: dict[str, object] = {"sunlight": "", "module": "", "key": ""}
+            if spec.key is not None:
+                if keys is None or spec.key not in keys:
+                    continue  # no key to name: the hint would send the player looking for nothing
+                fill["key"] = keys[spec.key]
             if spec.module is not None:
                 module = catalog.modules.get(spec.module)
                 if module is None:

@@ -29,6 +29,7 @@ from game.render.text import draw_text, fit_text
 from game.render.text_cache import TextCache
 from game.scenes.context import SceneContext
 from game.scenes.list_detail import ListDetail
+from game.scenes.menus.polar_light_page import polar_light_page
 from game.scenes.rich_text import (
     DIM_HEX,
     escape,
@@ -40,6 +41,7 @@ from game.scenes.rich_text import (
     sources_html,
 )
 from game.scenes.scene import Pop, SceneBase, Transition
+from game.settings import key_label
 from game.ui.focus import scroll_key, scroll_text_box
 from game.ui.widget_set import WidgetSet
 
@@ -257,11 +259,15 @@ def about_facts_entry(checked: dt.date | None, tr: Translate = ENGLISH) -> Encyc
 
 def encyclopedia_entries(folders: Sequence[ContentFolder], milestones: Sequence[Milestone],
                          language: str = "en", tr: Translate = ENGLISH,
-                         facts_checked: dt.date | None = None) -> list[EncyclopediaEntry]:
+                         facts_checked: dt.date | None = None, plot_key: str = "I") -> list[EncyclopediaEntry]:
     """Every entry, sorted by category then title: level facts, milestones, modules and partners of the game
-    and of each mod (an id is listed once: the first folder that has it wins)."""
+    and of each mod (an id is listed once: the first folder that has it wins), and the page on polar light
+    (naming `plot_key`, the key that opens a tile's horizon plot)."""
     entries: list[EncyclopediaEntry] = [milestone_entry(milestone, language, tr) for milestone in milestones]
     entries.append(about_facts_entry(facts_checked, tr))
+    light = polar_light_page(folders[0].catalog.moon if folders else None, plot_key, tr)
+    if light is not None:
+        entries.append(_entry("fact", light.title, light.subtitle, light.body_html, light.words))
     seen_facts: set[tuple[str, str]] = set()
     modules: dict[str, ModuleSpec] = {}
     partners: dict[str, PartnerSpec] = {}
@@ -333,7 +339,8 @@ class EncyclopediaScene(SceneBase):
         content = load_game_content(self.ctx.mod_folders)
         timeline = load_timelines([folder.path for folder in content[1:]])  # the game's milestones, and mods'
         self.entries = encyclopedia_entries(content, timeline.milestones, language, self.ctx.tr,
-                                            timeline.facts_checked)
+                                            timeline.facts_checked,
+                                            key_label(self.ctx.settings.key_name("horizon_plot")))
         self._visible = None
         self.facts_seen = load_progress().facts_seen
         self._build_widgets()

@@ -46,10 +46,10 @@ def current_time(screen: StationParts, alpha: float) -> dt.datetime:
     return screen.run.time_at(hours)
 
 
-def _plot_area(view: pygame.Rect) -> pygame.Rect:
-    """The horizon plot's place: the map's top-left corner, a third of its width."""
-    width = max(320, min(view.width // 2, 560))
-    return pygame.Rect(view.x + 10, view.y + 10, width, min(view.height - 20, round(width * 0.8)))
+def _plot_area(view: pygame.Rect, scale: float) -> pygame.Rect:
+    """The horizon plot's place: the map's top-left corner, up to half its width (more with larger text)."""
+    width = min(view.width - 20, max(scaled_px(320, scale), min(view.width // 2, scaled_px(560, scale))))
+    return pygame.Rect(view.x + 10, view.y + 10, width, min(view.height - 20, round(width * 0.9)))
 
 
 def draw(surface: pygame.Surface, screen: StationParts, alpha: float) -> None:
@@ -77,6 +77,7 @@ def draw(surface: pygame.Surface, screen: StationParts, alpha: float) -> None:
                                   screen.layout.bar_columns, scaled_px(RESOURCE_BAR_HEIGHT, screen.layout.scale))
     _draw_side(surface, screen)
     _draw_footer(surface, screen)
+    _draw_horizon(surface, screen, hovered)
     _draw_pointer_boxes(surface, screen, hovered, bar_cells)
 
 
@@ -159,6 +160,32 @@ def _draw_footer(surface: pygame.Surface, screen: StationParts) -> None:
                   anchor="midright")
 
 
+def plot_cell(screen: StationParts, hovered: tuple[int, int] | None) -> tuple[int, int] | None:
+    """The tile whose horizon plot shows: the hovered tile under the Sunlight overlay or with the plot's key
+    pressed; with the key and no pointer on the map, the tool's tile, else the tile in the map's middle."""
+    if screen.run.grid.light is None:
+        return None
+    if screen.state.horizon_plot:
+        camera = screen.camera
+        return hovered or screen.tools.cursor or camera.tile_at(*camera.viewport.center)
+    return hovered if screen.state.overlay == "sunlight" else None
+
+
+def _draw_horizon(surface: pygame.Surface, screen: StationParts, hovered: tuple[int, int] | None) -> None:
+    cell = plot_cell(screen, hovered)
+    light = screen.run.grid.light
+    if cell is None or light is None:
+        return
+    if hovered is None:  # the keyboard's tile: marked on the map, as the pointer's would be
+        rect = screen.camera.tile_rect(*cell)
+        if rect.colliderect(screen.camera.viewport):
+            pygame.draw.rect(surface, palette.GLYPH_EDGE, rect.inflate(4, 4), 3)
+            pygame.draw.rect(surface, screen.ctx.palette.accent, rect, 2)
+    draw_horizon_plot(surface, _plot_area(screen.camera.viewport, screen.layout.scale), light, cell,
+                      screen.run.snapshot.hour, screen.text, screen.ctx.palette, screen.ctx.tr,
+                      screen.keys.label("horizon_plot") if screen.state.horizon_plot else None)
+
+
 def _draw_pointer_boxes(surface: pygame.Surface, screen: StationParts, hovered: tuple[int, int] | None,
                         bar_cells: list[tuple[pygame.Rect, Any]]) -> None:
     """The box beside the pointer: the ghost's reason, a tile and module, or a resource's explanation."""
@@ -180,9 +207,8 @@ def _draw_pointer_boxes(surface: pygame.Surface, screen: StationParts, hovered: 
         if run.grid.light is not None:
             lines = terrain_tooltip_lines(run.grid.at(*hovered), run.grid, hovered, run.snapshot.hour,
                                           screen.ctx.language, tr)
-            if screen.state.overlay == "sunlight":
-                area = _plot_area(camera.viewport)
-                draw_horizon_plot(surface, area, run.grid.light, hovered, run.snapshot.hour, text, colours, tr)
+            if plot_cell(screen, hovered) is None:
+                lines.append(tr("{key}: its horizon and the Sun's path", key=screen.keys.label("horizon_plot")))
         else:
             lines = tile_tooltip_lines(run.grid.at(*hovered), screen.ctx.language, tr=tr)
         if module is not None:

@@ -17,7 +17,9 @@ from game.render.resource_bar import Reading, ResourceHistory, resource_readings
 from game.render.site_map import MapModule
 from game.rules.grid import SiteGrid
 from game.scenes.context import SceneContext
+from game.scenes.station.keys import STATION_ACTIONS
 from game.scenes.station.landing_question import landing_mode_for
+from game.settings import key_label
 from game.ui.hints import HintBook
 
 if TYPE_CHECKING:
@@ -156,7 +158,8 @@ class StationRun:
         occupied = set(self._module_cells)
         powered = [cell for module in self.modules if module.conducts_power or module.is_cable
                    for cell in module.cells()]
-        self.hints.trigger(when, self.grid, self.catalog, occupied, powered)
+        keys = {action: key_label(self.ctx.settings.key_name(action)) for action in STATION_ACTIONS}
+        self.hints.trigger(when, self.grid, self.catalog, occupied, powered, keys)
 
     def watch_for_hints(self) -> None:
         snapshot = self.snapshot

@@ -18,3 +18,4 @@ class StationState:
     mouse: tuple[int, int] | None = None
     dragging: bool = False
     held_pan: set[int] = field(default_factory=set)  # the pan keys held down, as key codes
+    horizon_plot: bool = False  # the horizon plot stays open (its key), over any overlay

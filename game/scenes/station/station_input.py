@@ -147,6 +147,8 @@ def _station_action(screen: StationParts, action: str, shift: bool) -> None:
         tools.toggle_demolish()
     elif action == "dismiss_hint":
         screen.run.hints.dismiss()
+    elif action == "horizon_plot":
+        screen.state.horizon_plot = not screen.state.horizon_plot
     elif action == "quick_save":
         screen.run.quick_save()
 

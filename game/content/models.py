@@ -778,7 +778,10 @@ class LandingTerrain(Strict):
     @model_validator(mode="after")
     def _drawn_or_generated(self) -> LandingTerrain:
         if self.points is None:
-            shaped = [key for key in _SHAPE_KEYS if key in self.model_fields_set]
+            # Only a value that would change the ground counts: a level written back out (model_dump) repeats
+            # every default, and must read in again.
+            shaped = [key for key in _SHAPE_KEYS
+                      if key in self.model_fields_set and getattr(self, key) != type(self).model_fields[key].default]
             if self.from_site and shaped:
                 raise ValueError(f"the ground is cut from the site's relief, which gives its slope and craters: "
                                  f"remove {', '.join(shaped)}, or set from_site = false to generate it")

@@ -3,6 +3,8 @@ box, the overlay's legend and the hint."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pygame
 
 from game.content.ui_text import ENGLISH, Translate
@@ -10,7 +12,7 @@ from game.render import palette
 from game.render.camera import Camera
 from game.render.fonts import scaled_px
 from game.render.glyphs import draw_glyph
-from game.render.overlays import OVERLAY_NAMES, draw_swatch, overlay_legend
+from game.render.overlays import OVERLAY_NAMES, LegendRow, draw_swatch, overlay_legend
 from game.render.palette import STANDARD_PALETTE, Palette
 from game.render.text import wrap_text
 from game.render.text_cache import TextCache
@@ -23,6 +25,7 @@ SWATCH = (34, 22)
 BADGE_HEIGHT = 46
 REASON_WIDTH = 440
 HINT_WIDTH = 460
+MIN_HINT_WIDTH = 300  # at 100 %: narrower than this, a hint reads badly, so it takes the width and the legend moves
 
 
 
@@ -60,11 +63,16 @@ def draw_status_badge(surface: pygame.Surface, text: TextCache, paused: bool, sp
 
 
 def draw_pause_banner(surface: pygame.Surface, view: pygame.Rect, text: TextCache, pause_key: str = "Space",
-                      colours: Palette = STANDARD_PALETTE, tr: Translate = ENGLISH) -> None:
+                      colours: Palette = STANDARD_PALETTE, tr: Translate = ENGLISH,
+                      avoid: Sequence[pygame.Rect] = ()) -> None:
+    """PAUSED at the top of the map; left out where it would cover a box in `avoid` (the header's badge and
+    the footer still say time is stopped)."""
     title = text.render(tr("PAUSED"), palette.HEADING, colours.accent, bold=True)
     hint = text.render(tr("Press {key} to run time", key=pause_key), palette.BODY, colours.text)
     box = pygame.Rect(0, 0, max(title.get_width(), hint.get_width()) + 60, title.get_height() + hint.get_height() + 26)
     box.midtop = (view.centerx, view.y + 14)
+    if box.collidelist(list(avoid)) >= 0 or not view.contains(box):
+        return
     layer = pygame.Surface(box.size, pygame.SRCALPHA)
     pygame.draw.rect(layer, (*colours.panel[:3], 225), layer.get_rect(), border_radius=10)
     surface.blit(layer, box)
@@ -166,21 +174,49 @@ def _sentence(reason: str, tr: Translate = ENGLISH) -> str:
     return said[0].upper() + said[1:]
 
 
-def draw_overlay_legend(surface: pygame.Surface, view: pygame.Rect, overlay: str, text: TextCache,
-                        colours: Palette = STANDARD_PALETTE, tr: Translate = ENGLISH) -> None:
-    """The legend of the open overlay, in the map's bottom-right corner."""
+def _legend_parts(overlay: str, text: TextCache, colours: Palette, tr: Translate
+                  ) -> tuple[list[LegendRow], list[pygame.Surface], pygame.Surface, tuple[int, int], int] | None:
     rows = overlay_legend(overlay)
     if not rows:
-        return
+        return None
     title = tr("Overlay: {overlay}", overlay=tr(OVERLAY_NAMES[overlay]))
     images = [text.render(tr(row.text), palette.SMALL, colours.text) for row in rows]
     title_image = text.render(title, palette.BODY - 2, colours.accent, bold=True)
     swatch_size = (scaled_px(SWATCH[0], text.fonts.scale), scaled_px(SWATCH[1], text.fonts.scale))
     row_px = max(swatch_size[1], images[0].get_height()) + 4
+    return rows, images, title_image, swatch_size, row_px
+
+
+def legend_size(overlay: str, text: TextCache, tr: Translate = ENGLISH) -> tuple[int, int] | None:
+    """The legend box's size for the open overlay; None when the overlay has no legend."""
+    parts = _legend_parts(overlay, text, STANDARD_PALETTE, tr)
+    if parts is None:
+        return None
+    rows, images, title_image, swatch_size, row_px = parts
     width = max(title_image.get_width(), max(image.get_width() for image in images) + swatch_size[0] + 12)
-    width += 2 * BOX_MARGIN
-    box = pygame.Rect(0, 0, width, title_image.get_height() + row_px * len(rows) + 2 * BOX_MARGIN)
+    return width + 2 * BOX_MARGIN, title_image.get_height() + row_px * len(rows) + 2 * BOX_MARGIN
+
+
+def legend_rect(view: pygame.Rect, size: tuple[int, int] | None, hint_box: pygame.Rect | None) -> pygame.Rect | None:
+    """The legend's place: the map's bottom-right corner, or its top-right one when the hint takes the bottom;
+    None when neither leaves the hint clear (a small map at large text: the Overlay button names it meanwhile)."""
+    if size is None:
+        return None
+    box = pygame.Rect((0, 0), size)
     box.bottomright = (view.right - BOX_MARGIN, view.bottom - BOX_MARGIN)
+    if hint_box is None or not box.colliderect(hint_box):
+        return box
+    box.topright = (view.right - BOX_MARGIN, view.top + BOX_MARGIN)
+    return box if not box.colliderect(hint_box) and box.bottom <= view.bottom else None
+
+
+def draw_overlay_legend(surface: pygame.Surface, box: pygame.Rect | None, overlay: str, text: TextCache,
+                        colours: Palette = STANDARD_PALETTE, tr: Translate = ENGLISH) -> None:
+    """The legend of the open overlay in `box` (from legend_rect)."""
+    parts = _legend_parts(overlay, text, colours, tr)
+    if parts is None or box is None:
+        return
+    rows, images, title_image, swatch_size, row_px = parts
     pygame.draw.rect(surface, colours.panel, box, border_radius=8)
     pygame.draw.rect(surface, colours.panel_edge, box, 2, border_radius=8)
     surface.blit(title_image, (box.x + BOX_MARGIN, box.y + BOX_MARGIN - 4))
@@ -193,7 +229,8 @@ def draw_overlay_legend(surface: pygame.Surface, view: pygame.Rect, overlay: str
 
 
 def draw_hint(surface: pygame.Surface, view: pygame.Rect, hint: Hint, camera: Camera, text: TextCache,
-              colours: Palette = STANDARD_PALETTE, tr: Translate = ENGLISH, dismiss_key: str = "H") -> pygame.Rect:
+              colours: Palette = STANDARD_PALETTE, tr: Translate = ENGLISH, dismiss_key: str = "H",
+              overlay: str = "ground") -> pygame.Rect:
     """The hint in the map's bottom-left corner, and a ring round the tile it points at; `dismiss_key` is the
     key the player bound to close it."""
     if hint.cell is not None:
@@ -206,7 +243,7 @@ def draw_hint(surface: pygame.Surface, view: pygame.Rect, hint: Hint, camera: Ca
             pygame.draw.line(surface, colours.accent, (centre[0] - radius - 14, centre[1]),
                              (centre[0] - radius + 2, centre[1]), 4)
     font = text.fonts.regular(palette.BODY - 2)
-    box = hint_box_rect(view, hint, text, tr)
+    box = hint_box_rect(view, hint, text, tr, overlay)
     rows = wrap_text(tr(hint.text), font, box.width - 2 * BOX_MARGIN)
     pygame.draw.rect(surface, colours.panel_raised, box, border_radius=10)
     pygame.draw.rect(surface, colours.accent, box, 3, border_radius=10)
@@ -219,10 +256,17 @@ def draw_hint(surface: pygame.Surface, view: pygame.Rect, hint: Hint, camera: Ca
     return box
 
 
-def hint_box_rect(view: pygame.Rect, hint: Hint, text: TextCache, tr: Translate = ENGLISH) -> pygame.Rect:
-    """Where draw_hint puts its box, for clicks."""
+def hint_box_rect(view: pygame.Rect, hint: Hint, text: TextCache, tr: Translate = ENGLISH,
+                  overlay: str = "ground") -> pygame.Rect:
+    """Where draw_hint puts its box (for clicks too): the map's bottom-left corner, narrowed to leave the open
+    overlay's legend room beside it when the hint can still be read at that width."""
     font = text.fonts.regular(palette.BODY - 2)
     width = min(scaled_px(HINT_WIDTH, text.fonts.scale), max(view.width // 2, view.width - 2 * BOX_MARGIN - 40))
+    legend = legend_size(overlay, text, tr)
+    if legend is not None:
+        beside = view.width - legend[0] - 3 * BOX_MARGIN
+        if beside >= min(width, scaled_px(MIN_HINT_WIDTH, text.fonts.scale)):
+            width = min(width, beside)
     rows = wrap_text(tr(hint.text), font, width - 2 * BOX_MARGIN)
     height = len(rows) * font.get_linesize() + 2 * BOX_MARGIN + text.fonts.bold(palette.SMALL).get_linesize() + 4
     return pygame.Rect(view.x + BOX_MARGIN, view.bottom - BOX_MARGIN - height, width, height)

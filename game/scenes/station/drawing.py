@@ -25,6 +25,9 @@ from game.scenes.station.boxes import (
     draw_pause_banner,
     draw_reason_box,
     draw_status_badge,
+    hint_box_rect,
+    legend_rect,
+    legend_size,
 )
 from game.scenes.station.layout import RESOURCE_BAR_HEIGHT
 from game.scenes.station.parts import StationParts
@@ -65,13 +68,20 @@ def draw(surface: pygame.Surface, screen: StationParts, alpha: float) -> None:
         draw_ghost(surface, camera, tools.ghost, spec.shape, rotated_footprint(spec, tools.rotated), colours)
     if tools.demolishing and tools.cursor is not None:
         _draw_demolish_cursor(surface, screen, tools.cursor)
-    draw_overlay_legend(surface, camera.viewport, screen.state.overlay, screen.text, colours, tr)
-    showing = screen.run.hints.showing
+    # The boxes over the map share it: the hint bottom left, the legend beside it (or above, or left out while
+    # the hint needs the room), the horizon plot top left, and the pause banner only where it covers none.
+    view, overlay, showing = camera.viewport, screen.state.overlay, screen.run.hints.showing
+    hint_box = None if showing is None else hint_box_rect(view, showing, screen.text, tr, overlay)
+    legend = legend_rect(view, legend_size(overlay, screen.text, tr), hint_box)
+    draw_overlay_legend(surface, legend, overlay, screen.text, colours, tr)
     if showing is not None:
-        draw_hint(surface, camera.viewport, showing, camera, screen.text, colours, tr,
-                  screen.keys.label("dismiss_hint"))
+        draw_hint(surface, view, showing, camera, screen.text, colours, tr, screen.keys.label("dismiss_hint"),
+                  overlay)
     if screen.runner.paused and not tools.in_hand:
-        draw_pause_banner(surface, camera.viewport, screen.text, screen.keys.label("pause"), colours, tr)
+        covered = [box for box in (hint_box, legend) if box is not None]
+        if plot_cell(screen, hovered) is not None:
+            covered.append(_plot_area(view, screen.layout.scale))
+        draw_pause_banner(surface, view, screen.text, screen.keys.label("pause"), colours, tr, covered)
     _draw_header(surface, screen, alpha)
     bar_cells = draw_resource_bar(surface, screen.layout.resource_bar, screen.run.readings, screen.text, colours,
                                   screen.layout.bar_columns, scaled_px(RESOURCE_BAR_HEIGHT, screen.layout.scale))

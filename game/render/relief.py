@@ -119,6 +119,7 @@ def draw_sky_marks(surface: pygame.Surface, light: SiteLight, hour: float, camer
     sun_azimuth, sun_elevation = light.sky.sun(hour)
     earth_azimuth, earth_elevation = light.sky.earth(hour)
     radius = max(7, min(14, view.height // 40))
+    taken: list[pygame.Rect] = []
     for name, azimuth, elevation, colour in (("Sun", sun_azimuth, sun_elevation, SUN_COLOUR),
                                              ("Earth", earth_azimuth, earth_elevation, EARTH_COLOUR)):
         centre = edge_point(view, azimuth, radius + 6)
@@ -142,8 +143,13 @@ def draw_sky_marks(surface: pygame.Surface, light: SiteLight, hour: float, camer
         width = text.width(label, palette.SMALL)
         # The label sits on the map's side of the mark, inside the view.
         lx = min(max(centre[0] - width / 2, view.left + 4), view.right - width - 4)
-        ly = centre[1] + radius + 8 if centre[1] < view.centery else centre[1] - radius - 8 - 22
-        box = pygame.Rect(round(lx) - 4, round(ly) - 1, width + 8, 24)
+        line = text.fonts.regular(palette.SMALL).get_linesize()  # the label's box grows with the text size
+        ly = centre[1] + radius + 8 if centre[1] < view.centery else centre[1] - radius - 8 - line
+        box = pygame.Rect(round(lx) - 4, round(ly) - 1, width + 8, line + 2)
+        for other in taken:  # the Sun and Earth in nearly the same direction: the second label steps aside
+            if box.colliderect(other):
+                box.y = other.bottom + 2 if centre[1] < view.centery else other.top - box.height - 2
+        taken.append(box)
         pygame.draw.rect(surface, colours.panel, box, border_radius=4)
         text.draw(surface, label, palette.SMALL, colours.text, (box.x + 4, box.y + 1))
 

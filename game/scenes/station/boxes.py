@@ -25,6 +25,7 @@ SWATCH = (34, 22)
 BADGE_HEIGHT = 46
 REASON_WIDTH = 440
 HINT_WIDTH = 460
+SKY_MARK_PX = 20  # the Sun's or Earth's mark on the map's edge, rays and rim included (game/render/relief.py)
 MIN_HINT_WIDTH = 300  # at 100 %: narrower than this, a hint reads badly, so it takes the width and the legend moves
 
 
@@ -70,7 +71,10 @@ def draw_pause_banner(surface: pygame.Surface, view: pygame.Rect, text: TextCach
     title = text.render(tr("PAUSED"), palette.HEADING, colours.accent, bold=True)
     hint = text.render(tr("Press {key} to run time", key=pause_key), palette.BODY, colours.text)
     box = pygame.Rect(0, 0, max(title.get_width(), hint.get_width()) + 60, title.get_height() + hint.get_height() + 26)
-    box.midtop = (view.centerx, view.y + 14)
+    # Below the Sun's and Earth's marks and their two labels, which stand on the map's top edge when the Sun
+    # and Earth are on the map's top side (at every level's start).
+    marks = 2 * SKY_MARK_PX + 2 * (text.fonts.regular(palette.SMALL).get_linesize() + 6)
+    box.midtop = (view.centerx, view.y + marks)
     if box.collidelist(list(avoid)) >= 0 or not view.contains(box):
         return
     layer = pygame.Surface(box.size, pygame.SRCALPHA)

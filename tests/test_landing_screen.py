@@ -17,6 +17,8 @@ from game.landing.pilot import PilotCommand
 from game.landing.recorder import read_recording
 from game.landing.run import LandingResult, fly
 from game.landing.scenario import scenario_for
+from game.render.landing_hud import draw_help_band
+from game.scenes.landing import flight_drawing
 from game.scenes.landing import flight_screen as landing_flight
 from game.scenes.landing.flight_screen import LandingScene, flights_dir
 from game.scenes.landing.practice_screen import LandingPracticeScene
@@ -414,13 +416,13 @@ def test_the_keys_help_sits_on_a_dark_band_and_the_view_ends_above_it(open_scene
     app = open_scene(seed=1)
     scene = app.top
     app.frame(1 / 60)
-    band = scene._draw_keys_help(app.window)
+    band = draw_help_band(app.window, app.ctx.fonts, scene.texts, scene.keys_hint(), app.ctx.palette)
     width, height = app.window.get_size()
     assert band.bottom == height and band.width == width
     panel = app.ctx.palette.panel
     corner = app.window.get_at((4, height - 4))
     assert max(abs(corner[i] - panel[i]) for i in range(3)) < 40, corner  # dark, not the light regolith
-    camera = scene.camera((width, height), 1.0)
+    camera = flight_drawing.view_camera(scene, (width, height), 1.0)
     assert camera.size[1] == height - band.height  # the pad and the feet are framed above the band
 
 

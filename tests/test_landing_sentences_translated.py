@@ -257,6 +257,7 @@ def test_the_practice_labels_are_not_cut_at_the_largest_text(user_home: Path) ->
 def test_the_flight_instruments_stay_above_the_keys_band_at_the_largest_text(user_home: Path) -> None:
     from game.app import open_app
     from game.render.landing_hud import TextCache, draw_instruments, help_band_height
+    from game.scenes.landing import flight_drawing
     from tests.screen_tour import open_screen
 
     save_settings(Settings(ui_scale=2.0))
@@ -264,12 +265,12 @@ def test_the_flight_instruments_stay_above_the_keys_band_at_the_largest_text(use
     try:
         scene = open_screen(app, "landing_flight")
         width, height = app.window.get_size()
-        band_top = height - help_band_height(app.ctx.fonts, scene._keys_hint(), width)
+        band_top = height - help_band_height(app.ctx.fonts, scene.keys_hint(), width)
         surface = pygame.Surface((width, height))
         panel = draw_instruments(surface, app.ctx.fonts, TextCache(), scene.session.seen, scene.scenario.grading,
                                  0.0, 0.0, scene.scenario.lander.propellant_kg, band_top=band_top)
         assert panel.bottom <= band_top
-        lander_x, _ = scene.camera((width, height), 1.0).to_screen(*scene.session.pose[:2])
+        lander_x, _ = flight_drawing.view_camera(scene, (width, height), 1.0).to_screen(*scene.session.pose[:2])
         assert panel.right < lander_x - 20  # the lander flies clear of the panel
     finally:
         app.close()

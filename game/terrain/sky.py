@@ -17,8 +17,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from game.content.models import MoonFacts
+from game.rules.hours import HOURS_PER_DAY
 
-HOURS_PER_DAY = 24.0
 SEASON_AT_START = 0.125  # share of the Moon's year gone by at hour 0 since the Sun crossed into the south
 
 

@@ -57,16 +57,18 @@ class CueLessonScene(SceneBase):
         self.stop()
         self.buttons.kill()
 
-    def _px(self, value: int) -> int:
-        return scaled_px(value, min(self.ctx.fonts.scale, 1.5))
+    @property
+    def capped_scale(self) -> float:
+        """The UI scale buttons and gaps grow with, at most 150 % (the text inside them grows further)."""
+        return min(self.ctx.fonts.scale, 1.5)
 
     def _build_widgets(self) -> None:
         width, height = self.ctx.ui.window_resolution
-        size = self._px(BUTTON_HEIGHT)
+        size = scaled_px(BUTTON_HEIGHT, self.capped_scale)
         bottom = height - size - self.ctx.fonts.regular(palette.SMALL).get_linesize() - 8
         tr = self.ctx.tr
-        back = UIButton(pygame.Rect(MARGIN, bottom, self._px(150), size), tr("Back"), self.ctx.ui)
-        play = pygame.Rect(0, bottom, self._px(220), size)
+        back = UIButton(pygame.Rect(MARGIN, bottom, scaled_px(150, self.capped_scale), size), tr("Back"), self.ctx.ui)
+        play = pygame.Rect(0, bottom, scaled_px(220, self.capped_scale), size)
         play.right = width - MARGIN
         self.buttons.build({"Back": back, "Play": UIButton(play, tr("Stop") if self.playing else tr("Play"),
                                                            self.ctx.ui)})
@@ -145,18 +147,19 @@ class CueLessonScene(SceneBase):
     # --- drawing ---------------------------------------------------------------------------------
 
     def _top(self) -> int:
-        return self._px(24) + self.ctx.fonts.bold(palette.HEADING).get_linesize() + 16
+        return scaled_px(24, self.capped_scale) + self.ctx.fonts.bold(palette.HEADING).get_linesize() + 16
 
     def row_rect(self, index: int) -> pygame.Rect:
-        step = max(self._px(ROW_HEIGHT), self.ctx.fonts.bold(palette.BODY).get_linesize() + 10)
-        width = min(self._px(LIST_WIDTH), self.ctx.ui.window_resolution[0] * 2 // 5)
+        step = max(scaled_px(ROW_HEIGHT, self.capped_scale), self.ctx.fonts.bold(palette.BODY).get_linesize() + 10)
+        width = min(scaled_px(LIST_WIDTH, self.capped_scale), self.ctx.ui.window_resolution[0] * 2 // 5)
         return pygame.Rect(MARGIN, self._top() + index * step, width, step - 6)
 
     def draw(self, surface: pygame.Surface, alpha: float) -> None:
         fonts, colours, tr = self.ctx.fonts, self.ctx.palette, self.ctx.tr
         surface.fill(colours.sky)
         width, height = surface.get_size()
-        draw_text(surface, tr(TITLE), fonts.bold(palette.HEADING), colours.text, (MARGIN, self._px(24)))
+        draw_text(surface, tr(TITLE), fonts.bold(palette.HEADING), colours.text,
+                  (MARGIN, scaled_px(24, self.capped_scale)))
         body, bold = fonts.regular(palette.BODY), fonts.bold(palette.BODY)
         for index, demo in enumerate(DEMOS):
             row = self.row_rect(index)

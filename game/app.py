@@ -19,6 +19,7 @@ Replace) a scene that holds it.
 
 from __future__ import annotations
 
+import os
 import signal
 import sys
 from collections.abc import Callable, Sequence
@@ -286,8 +287,30 @@ def _apply_settings(ctx: SceneContext) -> None:
         ctx.apply_look()
 
 
+def _start_class(ctx: SceneContext, opened: Path | None) -> None:
+    """Picks up the class file the teacher chose (game.classroom.pickup) and applies what it fixes for the
+    session: language and the text size floor. A damaged or newer file: no class, and one sentence why."""
+    from game.classroom.pickup import pick_up_class
+    from game.classroom.session import ClassSession
+
+    read = pick_up_class(opened, os.environ, ctx.settings.class_file, paths.program_dir())
+    if read is None:
+        return
+    if read.plan is None:
+        ctx.notices.show(ctx.tr(read.sentence()), SETTINGS_WARNING_SECONDS)
+        return
+    ctx.classroom = ClassSession(read.plan, read.path)
+    if read.plan.language:
+        ctx.settings.language = read.plan.language
+    if ctx.settings.ui_scale < read.plan.text_size_floor:
+        ctx.settings.ui_scale = read.plan.text_size_floor
+        ctx.apply_look()
+    if not ctx.classroom.needs_name:
+        paths.use_player_folder(ctx.classroom.player_folder())
+
+
 def open_app(start_scene: SceneFactory | None = None, *, mod_folders: Sequence[Path] | None = None,
-             under_title: bool = False) -> App:
+             under_title: bool = False, class_file: Path | None = None) -> App:
     """Opens the window and builds the app with its first scene, ready for `frame()`. With `under_title`, the
     title screen lies under the first scene, so leaving it goes to the title rather than out of the game."""
     loaded = load_settings()
@@ -303,6 +326,13 @@ def open_app(start_scene: SceneFactory | None = None, *, mod_folders: Sequence[P
     home_problem = paths.user_home().problem
     if home_problem:  # portable mode asked for on a read-only stick: say where the files go instead
         ctx.notices.show(ctx.tr(home_problem), SETTINGS_WARNING_SECONDS)
+    _start_class(ctx, class_file)
+    if ctx.classroom is not None and ctx.classroom.needs_name:  # the name first, then the class's title screen
+        from game.scenes.classroom.name_entry import NameEntryScene
+
+        app = App(window, ctx, _title_scene(ctx))
+        app.request(Push(NameEntryScene(ctx, ctx.classroom)))
+        return app
     if start_scene is not None and under_title:
         app = App(window, ctx, _title_scene(ctx))
         app.request(Push(start_scene(ctx)))
@@ -317,9 +347,10 @@ def run(
     on_interactive: Callable[[], None] | None = None,
     mod_folders: Sequence[Path] | None = None,
     under_title: bool = False,
+    class_file: Path | None = None,
 ) -> int:
     """Plays the game until the player quits (or `max_frames` have run); see the module docstring."""
-    app = open_app(start_scene, mod_folders=mod_folders, under_title=under_title)
+    app = open_app(start_scene, mod_folders=mod_folders, under_title=under_title, class_file=class_file)
     clock = pygame.time.Clock()
     dt = 0.0
     previous = _end_on_sigterm()

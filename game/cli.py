@@ -61,6 +61,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     play_command.add_argument("level", nargs="?", metavar="LEVEL",
                               help="a level file, or the id of a shipped or installed level")
+    play_command.add_argument("--class", dest="class_file", type=Path, metavar="FILE",
+                              help="play in the class this class file (or folder holding class.toml) sets up")
     classroom.add_commands(commands)
     commands.add_parser(
         "where",
@@ -169,7 +171,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return where()
         if args.command in ("class", "report"):
             return classroom.run(args)
-        return play(getattr(args, "level", None))
+        return play(getattr(args, "level", None), getattr(args, "class_file", None))
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:  # the reader went away (`... | head`): nothing left to say
@@ -529,13 +531,14 @@ def where_lines(home: paths.UserHome) -> list[str]:
     return lines
 
 
-def play(level: str | None = None) -> int:
-    """The game; with `level`, that level's station screen at once (over the title, where leaving it goes)."""
+def play(level: str | None = None, class_file: Path | None = None) -> int:
+    """The game; with `level`, that level's station screen at once (over the title, where leaving it goes);
+    with `class_file`, in that class (a damaged one: without a class, saying why on the title screen)."""
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")  # players need no banner in their terminal
     if level is None:
         from game.app import run
 
-        return run()
+        return run(class_file=class_file)
     path = find_level(level)
     if path is None:
         print(f"lunar-station play: no level file or level called '{level}'", file=sys.stderr)
@@ -551,4 +554,4 @@ def play(level: str | None = None) -> int:
     from game.scenes.station.station_scene import StationScene
 
     watch = LevelWatch(path)
-    return run(lambda ctx: StationScene(ctx, loaded, watch=watch), under_title=True)
+    return run(lambda ctx: StationScene(ctx, loaded, watch=watch), under_title=True, class_file=class_file)

@@ -128,8 +128,24 @@ def user_mods_dir() -> Path:
     return user_data_dir() / MODS_FOLDER
 
 
+# In a class, each student's progress and saves live in their own subfolder (game.classroom.session), so two
+# students sharing one machine never see each other's Continue. Set once the student has typed a name.
+_player_folder: str = ""
+
+
+def use_player_folder(subfolder: str) -> None:
+    """Keeps progress and saves below `subfolder` of the user data folder from now on ("" for the player's own)."""
+    global _player_folder
+    _player_folder = subfolder
+
+
+def player_data_dir() -> Path:
+    """The folder of this player's progress and saves: the user data folder, or a class student's subfolder."""
+    return user_data_dir() / _player_folder if _player_folder else user_data_dir()
+
+
 def user_saves_dir() -> Path:
-    return user_data_dir() / SAVES_FOLDER
+    return player_data_dir() / SAVES_FOLDER
 
 
 def user_results_dir() -> Path:

@@ -40,7 +40,7 @@ class Progress:
 
 
 def progress_path() -> Path:
-    return paths.user_data_dir() / PROGRESS_FILE
+    return paths.player_data_dir() / PROGRESS_FILE
 
 
 class DamagedProgress(ValueError):

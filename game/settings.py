@@ -134,6 +134,7 @@ class Settings:
     audio_assistance: bool = False
     sonified_landing: str = "auto"
     spoken_callouts: str = "auto"
+    class_file: str = ""  # a class file, or a shared folder holding class.toml, a teacher set for this machine
 
     @property
     def sonify_landing(self) -> bool:
@@ -247,6 +248,12 @@ def _language(value: Any) -> str:
     return value
 
 
+def _folder_text(value: Any) -> str:
+    if not isinstance(value, str) or len(value) > 400:
+        raise ValueError(say("'class_file' must be the path of a class file or folder, as text"))
+    return value
+
+
 def window_size_fits(size: tuple[int, int]) -> bool:
     """Whether a window of `size` pixels is one the game opens and remembers."""
     return all(low <= side <= high for side, low, high in zip(size, MIN_WINDOW_SIZE, MAX_WINDOW_SIZE, strict=True))
@@ -308,6 +315,7 @@ _CHECKS: dict[str, Callable[[Any], Any]] = {
     "audio_assistance": _boolean("audio_assistance"),
     "sonified_landing": _one_of("sonified_landing", AID_CHOICES),
     "spoken_callouts": _one_of("spoken_callouts", AID_CHOICES),
+    "class_file": _folder_text,
 }
 # Settings files from before the landing's time scale had a half-speed switch: it reads as that scale.
 _FORMER_SLOW_MOTION = "assist_slow_motion"

@@ -9,6 +9,8 @@ from typing import Any
 
 import pytest
 
+from game import paths
+
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 
@@ -23,6 +25,8 @@ def user_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("LUNAR_STATION_HOME", str(home))
     # A first start takes the system's language: tests start in English whatever this machine's locale is.
     monkeypatch.setenv("LANGUAGE", "en")
+    monkeypatch.delenv("LUNAR_STATION_CLASS", raising=False)  # a class on this machine must not reach the tests
+    monkeypatch.setattr(paths, "_player_folder", "")  # each test starts as the machine's own player
     return home
 
 

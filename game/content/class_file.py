@@ -17,6 +17,7 @@ from typing import Literal, get_args
 from pydantic import Field
 
 from game.content.difficulty import Preset
+from game.content.message import Message, say
 from game.content.models import Strict
 from game.content.problems import Problem
 from game.content.toml_file import read_toml
@@ -66,12 +67,12 @@ class ReadClassFile:
     plan: ClassFile | None = None
     problems: list[Problem] = field(default_factory=list)
 
-    def sentence(self) -> str:
-        """One sentence for the player when the file cannot be used."""
+    def sentence(self) -> Message | str:
+        """One sentence for the player (a say() message, shown translated) when the file cannot be used."""
         if not self.problems:
             return ""
-        first = self.problems[0]
-        return f"The class file {self.path} cannot be used ({first}), so the game plays without a class."
+        return say("The class file {path} cannot be used ({problem}), so the game plays without a class.",
+                   path=self.path, problem=self.problems[0])
 
 
 def read_class_file(path: Path) -> ReadClassFile:

@@ -130,3 +130,13 @@ def apply_progress(entries: Sequence[LevelEntry], progress: Progress, unlock_all
     for position, entry in enumerate(campaign):
         if position >= open_count:
             entry.locked_by = campaign[open_count - 1].title if open_count > 0 else campaign[0].title
+
+
+def class_entries(entries: Sequence[LevelEntry], level_ids: Sequence[str]) -> list[LevelEntry]:
+    """Only the levels a class assigns, in the class's order, all open; an id no level has is left out (the
+    class check, `lunar-station class check`, names it for the teacher)."""
+    by_id = {entry.level_id: entry for entry in entries if entry.level_id and entry.playable}
+    chosen = [by_id[level_id] for level_id in dict.fromkeys(level_ids) if level_id in by_id]
+    for entry in chosen:
+        entry.locked_by = None
+    return chosen

@@ -20,7 +20,7 @@ from game.render import palette
 from game.render.fonts import scaled
 from game.render.level_picture import LevelPictures
 from game.render.text import draw_paragraph, draw_text, fit_text
-from game.scenes.campaign.level_entries import LevelEntry, apply_progress, level_entries
+from game.scenes.campaign.level_entries import LevelEntry, apply_progress, class_entries, level_entries
 from game.scenes.context import SceneContext
 from game.scenes.list_detail import ListDetail
 from game.scenes.rich_text import (
@@ -101,6 +101,8 @@ class LevelListScene(SceneBase):
         # Read the files every time the list opens, so a modder who fixes a file sees it at once.
         self.entries = level_entries(load_game_content(self.ctx.mod_folders), self.ctx.language, self.ctx.tr)
         apply_progress(self.entries, load_progress(), self.ctx.settings.unlock_all)
+        if self.ctx.classroom is not None:  # a class plays only its own levels, in its order
+            self.entries = class_entries(self.entries, self.ctx.classroom.plan.levels)
         self.selected = min(self.selected, max(0, len(self.entries) - 1))
         self._build_widgets()
 

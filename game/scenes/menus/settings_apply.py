@@ -16,6 +16,7 @@ def apply_settings(ctx: SceneContext, working: Settings) -> str:
     """Copies `working` into the app's settings, saves them and makes everything follow; returns what happened,
     in sentences for the screen's message line."""
     settings = ctx.settings
+    keep_class_rules(ctx, working)
     window_changed = working.window_size != settings.window_size
     fullscreen_changed = working.fullscreen != settings.fullscreen
     look_changed = any(getattr(working, name) != getattr(settings, name)
@@ -43,6 +44,17 @@ def apply_settings(ctx: SceneContext, working: Settings) -> str:
                                 "{chosen} %.", fits=round(ctx.fonts.scale * 100),
                                 chosen=round(settings.ui_scale * 100)))
     return " ".join(sentences)
+
+
+def keep_class_rules(ctx: SceneContext, working: Settings) -> None:
+    """What a class fixes stays fixed whatever was edited (Defaults included), until the PIN unlocks it."""
+    session = ctx.classroom
+    if session is None:
+        return
+    for name in session.locked_fields():
+        setattr(working, name, copy.deepcopy(getattr(ctx.settings, name)))
+    if not session.unlocked:
+        working.ui_scale = max(working.ui_scale, session.plan.text_size_floor)
 
 
 def restore_volumes(ctx: SceneContext) -> None:

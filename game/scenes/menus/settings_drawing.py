@@ -12,7 +12,7 @@ from game.render import palette
 from game.render.fonts import scaled_px
 from game.render.text import draw_text, fit_text
 from game.scenes.menus.settings_layout import FOOTER_HEIGHT, MARGIN
-from game.scenes.menus.settings_rows import HOME_MODES, Row
+from game.scenes.menus.settings_rows import HOME_MODES, LOCKED_REASON, Row
 from game.scenes.menus.settings_widgets import slider_percent
 
 if TYPE_CHECKING:
@@ -47,6 +47,9 @@ def draw(surface: pygame.Surface, scene: SettingsScene) -> None:
         if row.kind == "folder":
             _draw_folder_row(surface, scene, row, rect)
             continue
+        if row.kind == "locked":
+            _draw_locked_row(surface, scene, row, rect)
+            continue
         if kind == "row" and focused == index:
             pygame.draw.rect(surface, colours.panel_raised, rect.inflate(16, 4), border_radius=8)
             pygame.draw.rect(surface, colours.focus, rect.inflate(16, 4), 3, border_radius=8)
@@ -77,6 +80,18 @@ def _draw_folder_row(surface: pygame.Surface, scene: SettingsScene, row: Row, re
     while len(value) > 4 and label_font.size(value)[0] > room:
         value = "…" + value[2:] if value.startswith("…") else "…" + value[1:]
     draw_text(surface, value, label_font, colours.text, (rect.right - 4, rect.centery), anchor="midright")
+
+
+def _draw_locked_row(surface: pygame.Surface, scene: SettingsScene, row: Row, rect: pygame.Rect) -> None:
+    """A setting the class fixes: its label greyed, and why it cannot be changed where its control would be."""
+    colours, tr = scene.ctx.palette, scene.ctx.tr
+    font = scene.ctx.fonts.regular(palette.BODY)
+    control = scene.layout.control_rect(rect)
+    draw_text(surface, fit_text(tr(row.label), font, control.left - rect.left - 16), font, colours.text_dim,
+              (rect.left + 8, rect.centery), anchor="midleft")
+    draw_text(surface, fit_text(tr(LOCKED_REASON), font, control.width), font, colours.text_dim,
+              (control.right - 4, rect.centery), anchor="midright")
+    pygame.draw.line(surface, colours.panel_edge, (control.left, rect.bottom - 2), (control.right, rect.bottom - 2), 1)
 
 
 def whole_clauses(text: str, font: pygame.font.Font, width: int, separator: str = "  ·  ") -> str:

@@ -6,7 +6,7 @@ caller (the scene asks the context which translations exist).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -42,7 +42,8 @@ class Row:
     unit: str = "%"
 
 
-PASSIVE_KINDS = ("heading", "folder")  # rows with nothing to change: never focused, no control
+PASSIVE_KINDS = ("heading", "folder", "locked")  # rows with nothing to change: never focused, no control
+LOCKED_REASON = to_translate("Locked by the class")
 HOME_MODES = {
     "system": to_translate("this computer's user folders"),
     "portable": to_translate("portable mode: in a folder beside the program"),
@@ -51,11 +52,14 @@ HOME_MODES = {
 
 
 def settings_rows(settings: Settings, languages: Sequence[tuple[str, str]] = (),
-                  home: paths.UserHome | None = None) -> list[Row]:
+                  home: paths.UserHome | None = None, locked: Collection[str] = (),
+                  text_size_floor: float = 1.0) -> list[Row]:
     """Every row of the screen, in order; the window sizes include the player's own size if it is unusual.
 
     `languages` are (name, code) pairs: the Language row shows only when there is more than English to choose.
-    `home` adds where the player's files are kept, last (a teacher looking for saves or results finds it)."""
+    `home` adds where the player's files are kept, last (a teacher looking for saves or results finds it).
+    `locked` names the Settings fields a class fixes: their rows show greyed with the reason, and change nothing;
+    `text_size_floor` is the smallest text size the class allows."""
     sizes = list(WINDOW_SIZES)
     if settings.window_size not in sizes:
         sizes.append(settings.window_size)
@@ -66,7 +70,8 @@ def settings_rows(settings: Settings, languages: Sequence[tuple[str, str]] = (),
         Row("heading", to_translate("Display")),
         Row("choice", to_translate("Window size"), "window_size", tuple((f"{w} × {h}", (w, h)) for w, h in sizes)),
         Row("toggle", to_translate("Full screen"), "fullscreen"),
-        Row("slider", to_translate("Text and interface size"), "ui_scale", low=100, high=200, step=10),
+        Row("slider", to_translate("Text and interface size"), "ui_scale", low=round(text_size_floor * 100), high=200,
+            step=10),
         Row("choice", to_translate("Colours"), "palette", PALETTE_CHOICES),
         Row("toggle", to_translate("High contrast (projectors)"), "high_contrast"),
         Row("heading", to_translate("Sound")),
@@ -96,6 +101,8 @@ def settings_rows(settings: Settings, languages: Sequence[tuple[str, str]] = (),
         Row("choice", to_translate("Landing speed"), "landing_time_scale", tuple(speeds)),
         Row("toggle", to_translate("Reduced motion"), "reduced_motion"),
     ]
+    rows = [Row("locked", row.label, row.key) if row.key in locked and row.kind not in PASSIVE_KINDS else row
+            for row in rows]
     if home is not None:
         rows += [
             Row("heading", to_translate("Your files")),

@@ -19,10 +19,10 @@ from game.scenes.context import SceneContext
 from game.scenes.menus import settings_drawing, settings_input
 from game.scenes.menus.settings_apply import apply_settings
 from game.scenes.menus.settings_layout import SettingsLayout
-from game.scenes.menus.settings_rows import FOOTER_BUTTONS, PASSIVE_KINDS, settings_rows
+from game.scenes.menus.settings_rows import FOOTER_BUTTONS, PASSIVE_KINDS, Row, settings_rows
 from game.scenes.menus.settings_widgets import SettingsWidgets
 from game.scenes.scene import SceneBase, Transition
-from game.settings import save_settings
+from game.settings import Settings, save_settings
 
 
 class SettingsScene(SceneBase):
@@ -32,12 +32,20 @@ class SettingsScene(SceneBase):
         self.ctx = ctx
         self.working = copy.deepcopy(ctx.settings)
         self.languages = ctx.language_choices()
-        self.rows = settings_rows(self.working, self.languages, paths.user_home())
+        self.rows = self.make_rows(self.working)
         self.page = 0
         self.focus = 0  # index into self.focusable()
         self.listening: str | None = None  # the key action waiting for a key press
         self.message = ""
         self.widgets = SettingsWidgets(ctx)
+
+    def make_rows(self, settings: Settings) -> list[Row]:
+        """The rows for `settings`, with what a class fixes shown locked (until the teacher's PIN unlocks it)."""
+        session = self.ctx.classroom
+        if session is None or session.unlocked:
+            return settings_rows(settings, self.languages, paths.user_home())
+        return settings_rows(settings, self.languages, paths.user_home(), session.locked_fields(),
+                             session.plan.text_size_floor)
 
     @property
     def layout(self) -> SettingsLayout:
@@ -119,7 +127,7 @@ class SettingsScene(SceneBase):
     def apply(self) -> None:
         """Copies the edited settings into the app's, saves them, and makes the window, look and sound follow."""
         self.message = apply_settings(self.ctx, self.working)
-        self.rows = settings_rows(self.ctx.settings, self.languages, paths.user_home())
+        self.rows = self.make_rows(self.ctx.settings)
         self.build()
 
     # --- input and drawing -----------------------------------------------------------------------

@@ -28,6 +28,8 @@ TITLE_MOST_SCALE = 1.2  # the name is huge already: at 200 % it would leave no r
 HINT = to_translate("Arrows or Tab choose  ·  Enter select  ·  F11 full screen  ·  F12 screenshot  ·  Esc quit")
 # When large text leaves no room for the whole hint:
 SHORT_HINT = to_translate("Arrows choose  ·  Enter select  ·  Esc quit")
+CLASS_LINE = to_translate("Class: {name}  ·  {student}")
+CLASS_LINE_NO_NAME = to_translate("Class: {name}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,9 +70,12 @@ class TitleScene(SceneBase):
         save = latest_save()
         if save is not None:
             items.append(MenuItem(to_translate("Continue"), lambda: self._continue(save)))
+        if self.ctx.classroom is not None:  # a class plays its own levels, in its order, and nothing else
+            items.append(MenuItem(to_translate("Class levels"), self._level_list))
+        else:
+            items += [MenuItem(to_translate("Campaign"), self._campaign),
+                      MenuItem(to_translate("Sandbox and mods"), self._level_list)]
         items += [
-            MenuItem(to_translate("Campaign"), self._campaign),
-            MenuItem(to_translate("Sandbox and mods"), self._level_list),
             MenuItem(to_translate("Landing practice"), self._landing_practice),
             MenuItem(to_translate("Encyclopedia"), self._encyclopedia),
             MenuItem(to_translate("Settings"), self._settings),
@@ -123,7 +128,8 @@ class TitleScene(SceneBase):
     # --- life cycle ------------------------------------------------------------------------------
 
     def enter(self) -> None:
-        if not self.progress_checked:
+        naming = self.ctx.classroom is not None and self.ctx.classroom.needs_name
+        if not self.progress_checked and not naming:  # in a class, the student's own progress, once named
             self.progress_checked = True
             self._warn_about_damaged_progress()
         self._build()
@@ -161,11 +167,20 @@ class TitleScene(SceneBase):
         """The menu's buttons in the order of its items."""
         return list(self.widgets.values())
 
+    def subtitle(self) -> str:
+        """The line under the name: the game's subject, or in a class the class and who is playing."""
+        session = self.ctx.classroom
+        if session is None:
+            return self.ctx.tr(SUBTITLE)
+        if session.student:
+            return self.ctx.tr(CLASS_LINE, name=session.name, student=session.student)
+        return self.ctx.tr(CLASS_LINE_NO_NAME, name=session.name)
+
     def _heading_bottom(self, size: tuple[int, int], subtitle: bool) -> int:
         """Where the name and (if shown) the wrapped subtitle end: the menu starts below them."""
         width, height = size
         font = self.ctx.fonts.regular(palette.LARGE)
-        lines = len(wrap_text(self.ctx.tr(SUBTITLE), font, width - 80)) if subtitle else 0
+        lines = len(wrap_text(self.subtitle(), font, width - 80)) if subtitle else 0
         return round(height * 0.06) + self._title_font().get_linesize() + 4 + lines * font.get_linesize()
 
     def _title_font(self) -> pygame.font.Font:
@@ -247,7 +262,7 @@ class TitleScene(SceneBase):
                          (width // 2, top), anchor="midtop", shadow=True)
         subtitle_font = fonts.regular(palette.LARGE)
         y = name.bottom + 4
-        subtitle = wrap_text(self.ctx.tr(SUBTITLE), subtitle_font, width - 80)
+        subtitle = wrap_text(self.subtitle(), subtitle_font, width - 80)
         for line in subtitle if self.shows_subtitle((width, height)) else []:
             y = draw_text(surface, line, subtitle_font, colours.accent, (width // 2, y), anchor="midtop",
                           shadow=True).bottom

@@ -1,0 +1,139 @@
+"""Class mode in the real app: the class file picked up, a student's name, the class's levels, locked settings,
+and two students on one machine keeping their own progress and saves."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pygame
+import pytest
+
+from game import paths
+from game.app import open_app
+from game.classroom.pickup import CLASS_FILE_NAME, class_file_place
+from game.classroom.pin import hash_pin
+from game.content.class_file import ClassFile, class_file_text
+from game.progress import load_progress, mark_completed
+from game.scenes.campaign.level_list import LevelListScene
+from game.scenes.classroom.name_entry import NameEntryScene
+from game.scenes.menus.settings_screen import SettingsScene
+from game.scenes.menus.title import TitleScene, latest_save
+from tests.app_helpers import click_button, press, run_frames
+
+LEVELS = ["change7-2026", "agreement-2021"]
+
+
+def write_class(folder: Path, **changes: Any) -> Path:
+    plan = ClassFile(**{"format": 1, "name": "Year 9 Physics", "levels": LEVELS, "locked": ["language", "hints"],
+                        "text_size_floor": 1.2, "ask_name": True, **changes})
+    path = folder / CLASS_FILE_NAME
+    folder.mkdir(parents=True, exist_ok=True)
+    path.write_text(class_file_text(plan), encoding="utf-8")
+    return path
+
+
+def type_text(app: Any, text: str) -> None:
+    for character in text:
+        pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text=character))
+    run_frames(app)
+
+
+def start_as(class_file: Path, student: str) -> Any:
+    app = open_app(class_file=class_file)
+    run_frames(app)
+    assert isinstance(app.top, NameEntryScene)
+    type_text(app, student)
+    press(app, pygame.K_RETURN)
+    assert isinstance(app.top, TitleScene)
+    return app
+
+
+def test_the_class_file_is_found_where_the_teacher_put_it(tmp_path: Path) -> None:
+    shared = write_class(tmp_path / "share")
+    program = tmp_path / "stick"
+    portable = write_class(program)
+    assert class_file_place(None, {}, "", program) == portable  # beside a portable install
+    assert class_file_place(None, {"LUNAR_STATION_CLASS": str(shared.parent)}, "", program) == shared  # a folder
+    assert class_file_place(None, {}, str(shared), program) == shared  # the machine's setting
+    opened = tmp_path / "other.toml"
+    assert class_file_place(opened, {"LUNAR_STATION_CLASS": str(shared)}, "", program) == opened  # opened wins
+    assert class_file_place(None, {}, "", tmp_path / "nothing") is None
+
+
+def test_a_student_names_themself_and_sees_only_the_class_levels(tmp_path: Path) -> None:
+    app = open_app(class_file=write_class(tmp_path / "share"))
+    try:
+        run_frames(app)
+        assert isinstance(app.top, NameEntryScene)
+        press(app, pygame.K_RETURN)  # nothing typed: no way past
+        assert isinstance(app.top, NameEntryScene) and app.top.problem
+        type_text(app, "Seat 12")
+        press(app, pygame.K_RETURN)
+        title = app.top
+        assert isinstance(title, TitleScene)
+        assert title.subtitle() == "Class: Year 9 Physics  ·  Seat 12"
+        labels = [item.label for item in title.items]
+        assert "Class levels" in labels and "Campaign" not in labels and "Sandbox and mods" not in labels
+        assert app.ctx.settings.ui_scale == pytest.approx(1.2)  # the class's text size floor
+        click_button(app, title.button_labelled("Class levels"))
+        listing = app.top
+        assert isinstance(listing, LevelListScene)
+        assert [entry.level_id for entry in listing.entries] == LEVELS  # the class's order, nothing else
+        assert not any(entry.locked for entry in listing.entries)
+    finally:
+        app.close()
+
+
+def test_locked_settings_are_shown_locked_and_stay_as_the_class_set_them(tmp_path: Path) -> None:
+    app = start_as(write_class(tmp_path / "share", language="en"), "Ana")
+    try:
+        click_button(app, app.top.button_labelled("Settings"))
+        screen = app.top
+        assert isinstance(screen, SettingsScene)
+        kinds = {row.key: row.kind for row in screen.rows}
+        assert kinds["hints"] == "locked" and kinds["palette"] == "choice"
+        assert next(row for row in screen.rows if row.key == "ui_scale").low == 120
+        screen.working.hints = False  # as if changed anyway: Apply keeps the class's value
+        screen.working.ui_scale = 1.0
+        screen.apply()
+        assert app.ctx.settings.hints is True and app.ctx.settings.ui_scale == pytest.approx(1.2)
+    finally:
+        app.close()
+
+
+def test_a_damaged_or_newer_class_file_plays_without_a_class_and_says_why(tmp_path: Path) -> None:
+    newer = tmp_path / "newer.toml"
+    newer.write_text('format = 9\nname = "X"\nlevels = ["a"]\n', encoding="utf-8")
+    damaged = tmp_path / "damaged.toml"
+    damaged.write_text("name = [unclosed\n", encoding="utf-8")
+    for path, reason in ((newer, "newer version"), (damaged, "damaged.toml")):
+        app = open_app(class_file=path)
+        try:
+            run_frames(app)
+            assert app.ctx.classroom is None and isinstance(app.top, TitleScene)
+            shown = " ".join(notice.text for notice in app.ctx.notices.shown)
+            assert "plays without a class" in shown and reason in shown
+        finally:
+            app.close()
+
+
+def test_two_students_on_one_machine_keep_their_own_progress_and_saves(tmp_path: Path) -> None:
+    class_file = write_class(tmp_path / "share", teacher_pin=hash_pin("4321", iterations=100_000))
+    app = start_as(class_file, "Ana")
+    try:
+        mark_completed("change7-2026", 800)
+        saves = paths.user_saves_dir()
+        saves.mkdir(parents=True)
+        (saves / "change7-2026.json").write_text("{}", encoding="utf-8")
+        assert latest_save() is not None
+    finally:
+        app.close()
+    paths.use_player_folder("")
+    app = start_as(class_file, "Ben")
+    try:
+        assert load_progress().completed == {} and latest_save() is None
+        assert "Continue" not in [item.label for item in app.top.items]  # Ben never sees Ana's Continue
+        assert "Ben" in str(paths.player_data_dir()) and "Ana" in str(saves)
+    finally:
+        app.close()

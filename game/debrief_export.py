@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from game.simulation.history import DaySample
     from game.simulation.simulation import Simulation
 
+TIME_UP = "time-up"  # the outcome when a class's time limit ended the level before it was won or lost
 # 2 added who played (student, class), the time played, landings, agreements and objectives; 3 the difficulty.
 EXPORT_VERSION = 3
 

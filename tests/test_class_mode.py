@@ -3,6 +3,7 @@ and two students on one machine keeping their own progress and saves."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +14,7 @@ from game import paths
 from game.app import open_app
 from game.classroom.pickup import CLASS_FILE_NAME, class_file_place
 from game.classroom.pin import hash_pin
+from game.classroom.session import ClassSession
 from game.content.class_file import ClassFile, class_file_text
 from game.progress import load_progress, mark_completed
 from game.scenes.campaign.level_list import LevelListScene
@@ -137,3 +139,46 @@ def test_two_students_on_one_machine_keep_their_own_progress_and_saves(tmp_path:
         assert "Ben" in str(paths.player_data_dir()) and "Ana" in str(saves)
     finally:
         app.close()
+
+
+def test_the_time_limit_ends_a_level_as_time_up_and_the_result_goes_to_the_class_folder(tmp_path: Path) -> None:
+    from game.content.loader import load_level_by_path
+    from game.scenes.campaign.debrief import DebriefScene
+    from game.scenes.scene import Push
+    from game.scenes.station.station_scene import StationScene
+
+    results = tmp_path / "share" / "results"
+    app = start_as(write_class(tmp_path / "share", time_limit_minutes=5, results_folder="results"), "Ana")
+    try:
+        loaded = load_level_by_path(Path(__file__).resolve().parent.parent / "levels" / "02_change7_2026.toml")
+        app.request(Push(StationScene(app.ctx, loaded)))
+        run_frames(app)
+        station = app.top
+        assert isinstance(station, StationScene) and station.runner.time_limit_seconds == 300
+        assert station.runner.paused  # paused or not, the lesson's clock runs
+        station.runner.played_seconds = 299.99
+        run_frames(app, 3)
+        debrief = app.top
+        assert isinstance(debrief, DebriefScene) and debrief.result.outcome == "time-up"
+        assert debrief.result.student == "Ana" and debrief.result.class_name == "Year 9 Physics"
+        click_button(app, debrief.buttons.get("Back to campaign"))
+        written = sorted(results.glob("*.json"))
+        assert len(written) == 1 and written[0].name.startswith("Ana-change7-2026-")
+        data = json.loads(written[0].read_text(encoding="utf-8"))
+        assert data["outcome"] == "time-up" and data["played_seconds"] >= 300
+        assert load_progress().completed == {}  # time up is not a win
+    finally:
+        app.close()
+
+
+def test_a_results_folder_that_cannot_be_written_sends_results_to_the_user_folder(tmp_path: Path) -> None:
+    blocked = tmp_path / "share" / "results"
+    blocked.parent.mkdir(parents=True)
+    blocked.write_text("a file where the folder should be", encoding="utf-8")
+    session = ClassSession(ClassFile(format=1, name="C", levels=LEVELS, results_folder=str(blocked)),
+                           tmp_path / "share" / CLASS_FILE_NAME, "Ana")
+    folder, problem = session.results_folder(tmp_path / "mine")
+    assert folder == tmp_path / "mine" and problem is not None and str(blocked) in problem
+    writable = tmp_path / "shared-results"
+    session.plan = session.plan.model_copy(update={"results_folder": str(writable)})
+    assert session.results_folder(tmp_path / "mine") == (writable, None)

@@ -11,6 +11,8 @@ facts, Esc back to the campaign.
 
 from __future__ import annotations
 
+import dataclasses
+
 import html
 from typing import TYPE_CHECKING
 
@@ -18,11 +20,12 @@ import pygame
 import pygame_gui
 from pygame_gui.elements import UIButton, UITextBox
 
+from game import paths
 from game.content.loader import LoadedLevel
 from game.content.message import say_n
 from game.content.text import translate
 from game.content.ui_text import ENGLISH, Translate, to_translate
-from game.debrief_export import SERIES, RunResult, export_result, run_result
+from game.debrief_export import SERIES, TIME_UP, RunResult, export_result, run_result
 from game.render import palette as sizes
 from game.render.fonts import scaled_px
 from game.render.graphs import GraphLine, draw_line_graph, draw_marker
@@ -69,8 +72,12 @@ def facts_html(result: RunResult, tr: Translate = ENGLISH) -> str:
 class DebriefScene(SceneBase):
     """The end of a level. It owns the finished simulation and closes it when it leaves the stack."""
 
-    def __init__(self, ctx: SceneContext, loaded: LoadedLevel, simulation: Simulation):
+    def __init__(self, ctx: SceneContext, loaded: LoadedLevel, simulation: Simulation, *,
+                 played_seconds: float = 0.0, time_up: bool = False):
         self.ctx = ctx
+        self.played_seconds = played_seconds
+        self.time_up = time_up  # the class's time limit ended the level: the result says "time-up"
+        self.written = False  # the class's result file was written as the screen left
         self.loaded = loaded
         self.level, self.catalog = simulation.level, simulation.catalog  # as played: tuned to its difficulty
         self.simulation: Simulation | None = simulation
@@ -89,7 +96,11 @@ class DebriefScene(SceneBase):
     def _collect(self) -> RunResult:
         if self.simulation is None:  # closed as the screen left: its last result stands
             return self.result
-        return run_result(self.level, self.simulation, self.answers, self.ctx.language)
+        session = self.ctx.classroom
+        result = run_result(self.level, self.simulation, self.answers, self.ctx.language,
+                            student=session.student if session else "", class_name=session.name if session else "",
+                            played_seconds=self.played_seconds)
+        return dataclasses.replace(result, outcome=TIME_UP) if self.time_up else result
 
     def _graphs_with_data(self) -> list[tuple[str, str, tuple[str, ...]]]:
         series = self.result.series
@@ -113,9 +124,28 @@ class DebriefScene(SceneBase):
         self.focus = None
 
     def close(self) -> None:
+        if self.ctx.classroom is not None and not self.written:
+            self.written = True
+            self._write_class_result()
         if self.simulation is not None:
             self.simulation.close()
         self.simulation = None
+
+    def _write_class_result(self) -> None:
+        """In a class, the result (with the quiz as answered) goes to the class's results folder by itself as the
+        screen leaves; a folder that cannot be written sends it to the user's own, and says so."""
+        session = self.ctx.classroom
+        assert session is not None
+        self.result = self._collect()
+        folder, problem = session.results_folder(paths.user_results_dir())
+        if problem:
+            self.ctx.notices.show(self.ctx.tr(problem), 9.0)
+        try:
+            json_path, _ = export_result(self.result, folder, tr=self.ctx.tr)
+        except OSError as error:
+            self.ctx.notices.show(self.ctx.tr("Your result could not be written: {error}.", error=error), 9.0)
+            return
+        self.ctx.notices.show(self.ctx.tr("Your result was saved for your teacher: {file}", file=json_path.name))
 
     def _record_progress(self) -> None:
         """A win goes into the campaign progress; a problem there is told, never fatal."""
@@ -300,7 +330,8 @@ class DebriefScene(SceneBase):
         width, height = surface.get_size()
         result = self.result
         won = result.outcome == "won"
-        headline = self.ctx.tr("Level complete") if won else self.ctx.tr("Level not complete")
+        headline = (self.ctx.tr("Level complete") if won else self.ctx.tr("Time is up: the class's time for this level "
+                    "has run out") if result.outcome == TIME_UP else self.ctx.tr("Level not complete"))
         marker_colour = colours.good if won else colours.broken
         title_font = fonts.bold(sizes.HEADING)
         centre_y = scaled_px(20, scale) + title_font.get_linesize() // 2

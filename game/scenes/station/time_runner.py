@@ -45,6 +45,10 @@ class TimeRunner:
         self.running_before_landing = False  # time ran when the cargo arrived: it runs on once it has landed
         self.resolved_deliveries: set[int] = set()
         self.ended = False  # the level's end was answered (the debrief opened)
+        # Real seconds spent on this level, paused or not: a class's time limit is the lesson's clock.
+        self.played_seconds = 0.0
+        minutes = ctx.classroom.plan.time_limit_minutes if ctx.classroom is not None else None
+        self.time_limit_seconds = minutes * 60.0 if minutes else None
 
     @property
     def paused(self) -> bool:
@@ -71,7 +75,11 @@ class TimeRunner:
     # --- steps -----------------------------------------------------------------------------------
 
     def advance(self, dt: float) -> bool:
-        """Runs the fixed steps `dt` seconds of real time hold at the clock's speed; True when any ran."""
+        """Runs the fixed steps `dt` seconds of real time hold at the clock's speed; True when any ran, or
+        when the class's time is up (the level must then end)."""
+        self.played_seconds += dt
+        if self.time_up:
+            return True
         steps = self.clock.advance(dt)
         if steps == 0:
             return False
@@ -87,6 +95,11 @@ class TimeRunner:
         self.run.take_snapshot()
         self.run.watch_for_hints()
         return True
+
+    @property
+    def time_up(self) -> bool:
+        """The class's time limit for a level has run out."""
+        return self.time_limit_seconds is not None and self.played_seconds >= self.time_limit_seconds
 
     def _record(self, event: object) -> bool:
         """Logs the event; returns True when it calls for the alarm."""
@@ -181,8 +194,9 @@ class TimeRunner:
     # --- the end ---------------------------------------------------------------------------------
 
     def level_end(self) -> Transition | None:
-        """The level is won, lost or out of time: stop, keep the run in the autosave, and open the debrief."""
-        if self.run.snapshot.outcome == "playing" or self.ended:
+        """The level is won, lost, out of days or out of the class's time: stop, keep the run in the autosave, and
+        open the debrief."""
+        if (self.run.snapshot.outcome == "playing" and not self.time_up) or self.ended:
             return None
         from game.scenes.campaign.debrief import DebriefScene
 
@@ -190,4 +204,5 @@ class TimeRunner:
         self.clock.speed = 0
         self.run.autosave()
         # The debrief now owns the run: it reads the history and score, then closes it.
-        return Replace(DebriefScene(self.ctx, self.run.loaded, self.run.hand_over()))
+        return Replace(DebriefScene(self.ctx, self.run.loaded, self.run.hand_over(), played_seconds=self.played_seconds,
+                                    time_up=self.time_up and self.run.snapshot.outcome == "playing"))

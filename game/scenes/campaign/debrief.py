@@ -12,7 +12,6 @@ facts, Esc back to the campaign.
 from __future__ import annotations
 
 import dataclasses
-
 import html
 from typing import TYPE_CHECKING
 

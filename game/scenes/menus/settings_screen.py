@@ -113,7 +113,10 @@ class SettingsScene(SceneBase):
 
     def choose_language(self, code: str) -> None:
         """A language applies at once, with no Apply: the app's settings take it and are saved, and the app lays
-        this screen out again in it on the next frame (the other edits still wait for Apply)."""
+        this screen out again in it on the next frame (the other edits still wait for Apply). A class that fixes
+        the language keeps it."""
+        if self.ctx.classroom is not None and self.ctx.classroom.is_locked("language"):
+            return
         self.working.language = code
         if self.ctx.settings.language == code:
             return

@@ -182,3 +182,71 @@ def test_a_results_folder_that_cannot_be_written_sends_results_to_the_user_folde
     writable = tmp_path / "shared-results"
     session.plan = session.plan.model_copy(update={"results_folder": str(writable)})
     assert session.results_folder(tmp_path / "mine") == (writable, None)
+
+
+def test_the_teachers_pin_unlocks_the_class_settings_from_a_small_dialog(tmp_path: Path) -> None:
+    from game.scenes.classroom.pin_dialog import PinScene
+    from game.scenes.classroom.teacher import TeacherScene
+
+    app = start_as(write_class(tmp_path / "share", teacher_pin=hash_pin("4321", iterations=100_000)), "Ana")
+    try:
+        click_button(app, app.top.button_labelled("Teacher"))
+        dialog = app.top
+        assert isinstance(dialog, PinScene)
+        type_text(app, "1111")
+        press(app, pygame.K_RETURN)
+        assert app.top is dialog and dialog.problem and not app.ctx.classroom.unlocked
+        type_text(app, "4321")
+        press(app, pygame.K_RETURN)
+        assert isinstance(app.top, TeacherScene) and app.ctx.classroom.unlocked
+        click_button(app, app.top.buttons.get("Back"))
+        click_button(app, app.top.button_labelled("Settings"))
+        assert not any(row.kind == "locked" for row in app.top.rows)  # unlocked for this session
+    finally:
+        app.close()
+
+
+def test_the_teacher_screen_makes_a_class_file_and_builds_the_report(tmp_path: Path) -> None:
+    from game.classroom.pin import pin_matches
+    from game.content.class_file import read_class_file
+    from game.scenes.classroom.teacher import TeacherScene
+
+    app = open_app()
+    try:
+        run_frames(app)
+        click_button(app, app.top.button_labelled("Teacher"))  # no class: open, no PIN asked
+        teacher = app.top
+        assert isinstance(teacher, TeacherScene)
+        out = tmp_path / "lesson" / "class.toml"
+        for name, text in (("name", "Year 10 Geography"), ("levels", "agreement-2021, change7-2026"),
+                           ("locked", "hints, assists"), ("time_limit_minutes", "20"), ("pin", "2468"),
+                           ("results_folder", "results"), ("save_to", str(out)), ("text_size_floor", "130")):
+            teacher.entries.get(name).set_text(text)
+        click_button(app, teacher.buttons.get("ask_name"))  # no names in this lesson
+        click_button(app, teacher.buttons.get("Save class file"))
+        read = read_class_file(out)
+        assert read.plan is not None, read.problems
+        plan = read.plan
+        assert (plan.name, plan.levels, plan.locked, plan.time_limit_minutes, plan.ask_name, plan.text_size_floor) == (
+            "Year 10 Geography", ["agreement-2021", "change7-2026"], ["hints", "assists"], 20, False, 1.3)
+        assert plan.teacher_pin is not None and pin_matches("2468", plan.teacher_pin)
+        assert "2468" not in out.read_text(encoding="utf-8")
+        assert str(out) in teacher.message
+        teacher.entries.get("levels").set_text("no-such-level")
+        click_button(app, teacher.buttons.get("Save class file"))
+        assert "no-such-level" in teacher.message  # one sentence, nothing written over
+        assert read_class_file(out).plan == plan
+        # The report of a results folder, from one real exported result.
+        results = tmp_path / "results"
+        results.mkdir()
+        (results / "Ana-x.json").write_text(json.dumps({
+            "format": 2, "exported": "2026-12-06T10:00:00", "level_id": "agreement-2021", "level_title": "A",
+            "outcome": "won", "score": 500, "day": 10, "student": "Ana", "class_name": "Year 10 Geography",
+        }), encoding="utf-8")
+        teacher.entries.get("report_from").set_text(str(results))
+        click_button(app, teacher.buttons.get("Build class report"))
+        report = results / "class-report.html"
+        assert report.is_file() and "Ana" in report.read_text(encoding="utf-8")
+        assert str(report) in teacher.message
+    finally:
+        app.close()

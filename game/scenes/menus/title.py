@@ -17,7 +17,7 @@ from game.render.fonts import scaled
 from game.render.sky import render_backdrop
 from game.render.text import draw_text, fit_text, wrap_text
 from game.scenes.context import SceneContext
-from game.scenes.scene import Push, Quit, SceneBase, Transition
+from game.scenes.scene import Push, Quit, Replace, SceneBase, Transition
 from game.ui.focus import ButtonFocus
 from game.ui.widget_set import WidgetSet
 
@@ -79,6 +79,7 @@ class TitleScene(SceneBase):
             MenuItem(to_translate("Landing practice"), self._landing_practice),
             MenuItem(to_translate("Encyclopedia"), self._encyclopedia),
             MenuItem(to_translate("Settings"), self._settings),
+            MenuItem(to_translate("Teacher"), self._teacher),
             MenuItem(to_translate("Credits"), self._credits),
             MenuItem(to_translate("Quit"), Quit),
         ]
@@ -115,6 +116,18 @@ class TitleScene(SceneBase):
         from game.scenes.menus.settings_screen import SettingsScene
 
         return Push(SettingsScene(self.ctx))
+
+    def _teacher(self) -> Transition:
+        """The Teacher screen: behind the class's PIN when a class is loaded (a right PIN also unlocks the class's
+        settings on this machine for the session); open when there is no class."""
+        from game.scenes.classroom.teacher import TeacherScene
+
+        session = self.ctx.classroom
+        if session is None or session.unlocked or session.plan.teacher_pin is None:
+            return Push(TeacherScene(self.ctx))
+        from game.scenes.classroom.pin_dialog import PinScene
+
+        return Push(PinScene(self.ctx, session, lambda: Replace(TeacherScene(self.ctx))))
 
     def _continue(self, save: Path) -> Transition | None:
         from game.scenes.station.station_scene import resume_scene  # the station pulls in the simulation: late

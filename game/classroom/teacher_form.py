@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Collection, Mapping
+from typing import Any
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -45,10 +46,11 @@ def plan_from_form(fields: Mapping[str, str], ask_name: bool, known_levels: Coll
     except ValueError:
         return say("The text size floor and the time limit must be whole numbers (percent, minutes).")
     pin = fields.get("pin", "").strip()
+    locks: Any = locked  # each checked against LOCKABLE above
     try:
         return ClassFile(format=CLASS_FORMAT, name=fields.get("name", "").strip(), levels=levels,
                          language=fields.get("language", "").strip() or None, text_size_floor=floor,
-                         locked=locked, time_limit_minutes=minutes, ask_name=ask_name,
+                         locked=locks, time_limit_minutes=minutes, ask_name=ask_name,
                          results_folder=fields.get("results_folder", "").strip() or None,
                          teacher_pin=hash_pin(pin) if pin else None)
     except ValidationError as error:

@@ -74,7 +74,7 @@ def test_title_offers_the_whole_game_in_order(app: App) -> None:
     run_frames(app)
     names = labels(title_of(app))
     assert names[:3] == ["Campaign", "Sandbox and mods", "Landing practice"]
-    assert names[-4:] == ["Encyclopedia", "Settings", "Credits", "Quit"]
+    assert names[-5:] == ["Encyclopedia", "Settings", "Teacher", "Credits", "Quit"]
     assert "Continue" not in names  # nothing saved yet
 
 

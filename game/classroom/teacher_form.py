@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Collection, Mapping
-from typing import Any
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 

@@ -302,6 +302,8 @@ def _start_class(ctx: SceneContext, opened: Path | None) -> None:
     ctx.classroom = ClassSession(read.plan, read.path)
     if read.plan.language:
         ctx.settings.language = read.plan.language
+    if read.plan.difficulty is not None:
+        ctx.settings.difficulty = read.plan.difficulty
     if ctx.settings.ui_scale < read.plan.text_size_floor:
         ctx.settings.ui_scale = read.plan.text_size_floor
         ctx.apply_look()

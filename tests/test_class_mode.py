@@ -220,7 +220,8 @@ def test_the_teacher_screen_makes_a_class_file_and_builds_the_report(tmp_path: P
         out = tmp_path / "lesson" / "class.toml"
         for name, text in (("name", "Year 10 Geography"), ("levels", "agreement-2021, change7-2026"),
                            ("locked", "hints, assists"), ("time_limit_minutes", "20"), ("pin", "2468"),
-                           ("results_folder", "results"), ("save_to", str(out)), ("text_size_floor", "130")):
+                           ("results_folder", "results"), ("save_to", str(out)), ("text_size_floor", "130"),
+                           ("difficulty", "Challenge")):
             teacher.entries.get(name).set_text(text)
         click_button(app, teacher.buttons.get("ask_name"))  # no names in this lesson
         click_button(app, teacher.buttons.get("Save class file"))
@@ -230,6 +231,7 @@ def test_the_teacher_screen_makes_a_class_file_and_builds_the_report(tmp_path: P
         assert (plan.name, plan.levels, plan.locked, plan.time_limit_minutes, plan.ask_name, plan.text_size_floor) == (
             "Year 10 Geography", ["agreement-2021", "change7-2026"], ["hints", "assists"], 20, False, 1.3)
         assert plan.teacher_pin is not None and pin_matches("2468", plan.teacher_pin)
+        assert plan.difficulty == "challenge"
         assert "2468" not in out.read_text(encoding="utf-8")
         assert str(out) in teacher.message
         teacher.entries.get("levels").set_text("no-such-level")
@@ -248,5 +250,24 @@ def test_the_teacher_screen_makes_a_class_file_and_builds_the_report(tmp_path: P
         report = results / "class-report.html"
         assert report.is_file() and "Ana" in report.read_text(encoding="utf-8")
         assert str(report) in teacher.message
+    finally:
+        app.close()
+
+
+def test_a_class_that_fixes_the_difficulty_sets_it_for_the_session_and_shows_it_locked(tmp_path: Path) -> None:
+    from game.content.loader import load_level_by_path
+    from game.scenes.campaign.briefing import BriefingScene
+    from game.scenes.scene import Push
+
+    app = start_as(write_class(tmp_path / "share", difficulty="challenge"), "Ana")
+    try:
+        assert app.ctx.settings.difficulty == "challenge" and app.ctx.classroom.is_locked("difficulty")
+        loaded = load_level_by_path(Path(__file__).resolve().parent.parent / "levels" / "02_change7_2026.toml")
+        app.request(Push(BriefingScene(app.ctx, loaded)))
+        run_frames(app)
+        briefing = app.top
+        assert isinstance(briefing, BriefingScene) and not briefing.difficulty_button.is_enabled
+        briefing.next_difficulty()
+        assert app.ctx.settings.difficulty == "challenge"
     finally:
         app.close()

@@ -56,6 +56,8 @@ class ClassSession:
         fields: set[str] = set()
         for lock in self.plan.locked:
             fields.update(LOCK_FIELDS.get(lock, (lock,)))
+        if self.plan.difficulty is not None:  # a class that fixes the difficulty fixes it for everyone
+            fields.add("difficulty")
         return fields
 
     def is_locked(self, setting: str) -> bool:

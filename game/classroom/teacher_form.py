@@ -16,11 +16,12 @@ from pydantic import ValidationError
 from game.atomic_file import write_text_atomically
 from game.classroom.pin import hash_pin
 from game.content.class_file import CLASS_FORMAT, LOCKABLE, ClassFile, class_file_text
+from game.content.difficulty import PRESETS
 from game.content.message import Message, say, say_n
 
 # The typed fields of the form, in the order the screen shows them.
-FIELDS = ("name", "levels", "language", "text_size_floor", "locked", "time_limit_minutes", "results_folder", "pin",
-          "save_to")
+FIELDS = ("name", "levels", "language", "text_size_floor", "locked", "time_limit_minutes", "difficulty",
+          "results_folder", "pin", "save_to")
 
 
 def _listed(text: str) -> list[str]:
@@ -45,13 +46,17 @@ def plan_from_form(fields: Mapping[str, str], ask_name: bool, known_levels: Coll
         minutes = int(minutes_text) if minutes_text else None
     except ValueError:
         return say("The text size floor and the time limit must be whole numbers (percent, minutes).")
+    difficulty: Any = fields.get("difficulty", "").strip().lower() or None
+    if difficulty is not None and difficulty not in PRESETS:
+        return say("“{name}” is not a difficulty; choose from {names}, or leave it empty.", name=difficulty,
+                   names=", ".join(PRESETS))
     pin = fields.get("pin", "").strip()
     locks: Any = locked  # each checked against LOCKABLE above
     try:
         return ClassFile(format=CLASS_FORMAT, name=fields.get("name", "").strip(), levels=levels,
                          language=fields.get("language", "").strip() or None, text_size_floor=floor,
                          locked=locks, time_limit_minutes=minutes, ask_name=ask_name,
-                         results_folder=fields.get("results_folder", "").strip() or None,
+                         results_folder=fields.get("results_folder", "").strip() or None, difficulty=difficulty,
                          teacher_pin=hash_pin(pin) if pin else None)
     except ValidationError as error:
         first = error.errors()[0]

@@ -157,6 +157,9 @@ class BriefingScene(SceneBase):
             self.ctx.ui, tool_tip_text=self.ctx.tr(DIFFICULTY_TIPS[self.difficulty]))
         self.widgets.build({"context": self.context_box, "facts": self.facts_box, "back": self.back_button,
                             "difficulty": self.difficulty_button, "start": self.start_button})
+        if self.ctx.classroom is not None and self.ctx.classroom.is_locked("difficulty"):
+            self.difficulty_button.disable()  # greyed: the class fixes the difficulty
+            self.difficulty_button.set_tooltip(self.ctx.tr("Locked by the class"))
         self.focus = ButtonFocus([self.start_button, self.difficulty_button, self.back_button], 0)
 
     def text_top(self) -> int:
@@ -198,6 +201,8 @@ class BriefingScene(SceneBase):
 
     def next_difficulty(self) -> None:
         """The next preset, kept in the settings (the default for the next level too); the text shows its figures."""
+        if self.ctx.classroom is not None and self.ctx.classroom.is_locked("difficulty"):
+            return  # the class fixes it (the button is shown disabled)
         order = list(PRESETS)
         self.ctx.settings.difficulty = order[(order.index(self.difficulty) + 1) % len(order)]
         with contextlib.suppress(OSError):  # not saved: the choice still holds for this session

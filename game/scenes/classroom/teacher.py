@@ -33,6 +33,7 @@ LABELS = {
     "locked": to_translate("Locked (language, ui_scale, unlock_all, hints, landing_choice, assists, palette, "
                            "high_contrast)"),
     "time_limit_minutes": to_translate("Minutes per level (empty: no limit)"),
+    "difficulty": to_translate("Difficulty: explorer, standard or challenge (empty: each student's)"),
     "results_folder": to_translate("Results folder (empty: each machine's)"),
     "pin": to_translate("Teacher's PIN (kept only as a salted hash)"),
     "save_to": to_translate("Save the class file as"),
@@ -177,6 +178,7 @@ def _values_of(plan: ClassFile | None, known_levels: list[str]) -> dict[str, str
         "text_size_floor": f"{round((plan.text_size_floor if plan else 1.0) * 100)}",
         "locked": ", ".join(plan.locked) if plan else "",
         "time_limit_minutes": str(plan.time_limit_minutes or "") if plan else "",
+        "difficulty": (plan.difficulty or "") if plan else "",
         "results_folder": (plan.results_folder or "") if plan else "",
         "pin": "",
         "save_to": str(paths.user_data_dir() / CLASS_FILE_NAME),

@@ -36,13 +36,10 @@ class SceneContext:
     # Where language files are looked for, first match wins; None: the user's own, then the bundled ones.
     language_folders: Sequence[Path] | None = None
     translator: Translator = field(default_factory=Translator)
-<<<<<<< HEAD
     # The language's font and text size (assets/lang/fonts.toml); read with the translator.
     look: LanguageLook = BUNDLED
-=======
     # The class this machine plays in (game.classroom.session), None without one.
     classroom: ClassSession | None = None
->>>>>>> 6228cc5 (Class mode in the game, first step: the class file is picked up (--class, LUNAR_STATION_CLASS, the class_file setting, beside a portable install); a student types a name or seat, plays only the class's levels in its order, sees locked settings greyed with the reason, and keeps progress and saves in their own subfolder so two students never share a Continue)
 
     @property
     def language(self) -> str:

@@ -238,7 +238,7 @@ class App:
 
     def _save_settings(self) -> None:
         try:
-            save_settings(self.ctx.settings)
+            save_settings(self.ctx.settings_to_save())
         except OSError as error:
             self.notices.show(self.ctx.tr("Your settings could not be saved: {error}", error=error))
 
@@ -248,7 +248,7 @@ class App:
             apply_transition(self.stack, Quit())
         self.running = False
         try:
-            save_settings(self.ctx.settings)
+            save_settings(self.ctx.settings_to_save())
         except OSError as error:
             print(f"lunar-station: your settings could not be saved: {error}", file=sys.stderr)
         if self.ctx.audio is not None:
@@ -299,13 +299,13 @@ def _start_class(ctx: SceneContext, opened: Path | None) -> None:
     if read.plan is None:
         ctx.notices.show(ctx.tr(read.sentence()), SETTINGS_WARNING_SECONDS)
         return
-    ctx.classroom = ClassSession(read.plan, read.path)
+    ctx.classroom = session = ClassSession(read.plan, read.path)
     if read.plan.language:
-        ctx.settings.language = read.plan.language
+        session.set_for_session(ctx.settings, "language", read.plan.language)
     if read.plan.difficulty is not None:
-        ctx.settings.difficulty = read.plan.difficulty
+        session.set_for_session(ctx.settings, "difficulty", read.plan.difficulty)
     if ctx.settings.ui_scale < read.plan.text_size_floor:
-        ctx.settings.ui_scale = read.plan.text_size_floor
+        session.set_for_session(ctx.settings, "ui_scale", read.plan.text_size_floor)
         ctx.apply_look()
     if not ctx.classroom.needs_name:
         paths.use_player_folder(ctx.classroom.player_folder())

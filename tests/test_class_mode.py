@@ -271,3 +271,18 @@ def test_a_class_that_fixes_the_difficulty_sets_it_for_the_session_and_shows_it_
         assert app.ctx.settings.difficulty == "challenge"
     finally:
         app.close()
+
+
+def test_what_the_class_sets_for_its_session_is_not_saved_as_the_machines_own(tmp_path: Path) -> None:
+    from game.settings import load_settings
+
+    app = start_as(write_class(tmp_path / "share", language="ru", difficulty="challenge"), "Ana")
+    try:
+        assert (app.ctx.settings.language, app.ctx.settings.difficulty) == ("ru", "challenge")
+        assert app.ctx.settings.ui_scale >= 1.2
+        app.ctx.settings.hints = False  # a setting the class does not set: the student's change is kept
+    finally:
+        app.close()  # the app saves the settings as it closes
+    saved = load_settings().settings
+    assert (saved.language, saved.difficulty, saved.ui_scale) == ("en", "standard", 1.0)
+    assert saved.hints is False

@@ -7,8 +7,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from game.content.class_file import ClassFile
 from game.content.message import Message, say
@@ -39,6 +40,14 @@ class ClassSession:
     path: Path
     student: str = ""
     unlocked: bool = False
+    # The machine's own values of the settings the class set for this session (language, text size, difficulty):
+    # what is saved in their place, so the next game on this machine starts as its owner left it.
+    kept: dict[str, Any] = field(default_factory=dict)
+
+    def set_for_session(self, settings: Any, name: str, value: Any) -> None:
+        """Sets a setting for the class's session, keeping the machine's own value to save instead."""
+        self.kept.setdefault(name, getattr(settings, name))
+        setattr(settings, name, value)
 
     @property
     def name(self) -> str:

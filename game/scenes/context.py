@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -44,6 +45,13 @@ class SceneContext:
     @property
     def language(self) -> str:
         return self.settings.language
+
+    def settings_to_save(self) -> Settings:
+        """The settings as the machine keeps them: what a class set for its session (language, text size,
+        difficulty) is saved as the machine's own value, so the next game here starts as its owner left it."""
+        if self.classroom is None or not self.classroom.kept:
+            return self.settings
+        return dataclasses.replace(self.settings, **self.classroom.kept)
 
     @property
     def palette(self) -> Palette:

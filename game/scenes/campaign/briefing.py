@@ -206,7 +206,7 @@ class BriefingScene(SceneBase):
         order = list(PRESETS)
         self.ctx.settings.difficulty = order[(order.index(self.difficulty) + 1) % len(order)]
         with contextlib.suppress(OSError):  # not saved: the choice still holds for this session
-            save_settings(self.ctx.settings)
+            save_settings(self.ctx.settings_to_save())
         self._tune()
         self._build()
         if self.focus is not None and self.difficulty_button is not None:

@@ -25,7 +25,7 @@ def apply_settings(ctx: SceneContext, working: Settings) -> str:
         setattr(settings, item.name, copy.deepcopy(getattr(working, item.name)))
     sentences = [ctx.tr("Settings applied and saved.")]
     try:
-        save_settings(settings)
+        save_settings(ctx.settings_to_save())
     except OSError as error:
         sentences = [ctx.tr("Settings applied, but they could not be saved: {error}.", error=error)]
     if ctx.audio is not None:

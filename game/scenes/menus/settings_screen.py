@@ -122,7 +122,7 @@ class SettingsScene(SceneBase):
             return
         self.ctx.settings.language = code
         try:
-            save_settings(self.ctx.settings)
+            save_settings(self.ctx.settings_to_save())
             self.message = ""
         except OSError as error:
             self.message = self.ctx.tr("Settings applied, but they could not be saved: {error}.", error=error)

@@ -1,4 +1,5 @@
-"""Station screen frame time: 300 modules on the first level's map at 1280×720, time running, pointer moving.
+"""Station screen frame time: 300 modules on the first level's map at 1280×720, time running, pointer moving;
+and the same in a class (a student's name, locks and a time limit), which should add nothing to a frame.
 
 Run `python -m benchmarks.station_frames [FRAMES]`. Each frame is the app's whole turn (events, the UI,
 the scene's update and draw, the UI drawing) on SDL's dummy display, so it measures our drawing, not a
@@ -40,7 +41,17 @@ def crowded_level(module_count: int = MODULE_COUNT):  # type: ignore[no-untyped-
     return loaded
 
 
-def frame_times_ms(frames: int = 600) -> list[float]:
+def in_class(ctx):  # type: ignore[no-untyped-def]
+    """Puts the app in a class with a name typed, locks and a lesson's time limit, as a student's game is."""
+    from game.classroom.session import ClassSession
+    from game.content.class_file import ClassFile
+
+    plan = ClassFile(format=1, name="Benchmark class", levels=["agreement-2021"], locked=["language", "hints"],
+                     time_limit_minutes=45)
+    ctx.classroom = ClassSession(plan, Path(tempfile.gettempdir()) / "class.toml", student="Seat 12")
+
+
+def frame_times_ms(frames: int = 600, classroom: bool = False) -> list[float]:
     os.environ["SDL_VIDEODRIVER"] = "dummy"
     os.environ["SDL_AUDIODRIVER"] = "dummy"
     import pygame
@@ -50,7 +61,13 @@ def frame_times_ms(frames: int = 600) -> list[float]:
     from game.scenes.station.station_scene import StationScene
 
     loaded = crowded_level()
-    app = open_app(lambda ctx: StationScene(ctx, loaded))
+
+    def station(ctx):  # type: ignore[no-untyped-def]
+        if classroom:
+            in_class(ctx)
+        return StationScene(ctx, loaded)
+
+    app = open_app(station)
     try:
         scene = app.top
         assert isinstance(scene, StationScene) and scene.run.simulation is not None
@@ -80,6 +97,7 @@ def station_rows(frames: int = 600) -> list[Row]:
         os.environ["LUNAR_STATION_HOME"] = home
         try:
             times = sorted(frame_times_ms(frames))
+            class_times = sorted(frame_times_ms(frames, classroom=True))
         finally:
             if previous is None:
                 os.environ.pop("LUNAR_STATION_HOME", None)
@@ -87,9 +105,13 @@ def station_rows(frames: int = 600) -> list[Row]:
                 os.environ["LUNAR_STATION_HOME"] = previous
     p95 = times[int(len(times) * 0.95)]
     median = statistics.median(times)
+    class_p95 = class_times[int(len(class_times) * 0.95)]
+    class_median = statistics.median(class_times)
     return [
         (f"station screen frame, {MODULE_COUNT} modules, 1280×720 (p95)", p95, "ms",
          f"median {median:.1f} ms; {p95 / GOAL_MS:.2f}× the 8 ms goal"),
+        ("the same in a class (name, locks, time limit) (p95)", class_p95, "ms",
+         f"median {class_median:.1f} ms; {class_median / median:.2f}× the median without a class (goal: about 1×)"),
     ]
 
 

@@ -14,6 +14,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
 FIRST_LEVEL = REPO / "levels" / "01_agreement_2021.toml"
@@ -41,7 +42,7 @@ def crowded_level(module_count: int = MODULE_COUNT):  # type: ignore[no-untyped-
     return loaded
 
 
-def in_class(ctx):  # type: ignore[no-untyped-def]
+def in_class(ctx: Any) -> None:
     """Puts the app in a class with a name typed, locks and a lesson's time limit, as a student's game is."""
     from game.classroom.session import ClassSession
     from game.content.class_file import ClassFile
@@ -62,7 +63,7 @@ def frame_times_ms(frames: int = 600, classroom: bool = False) -> list[float]:
 
     loaded = crowded_level()
 
-    def station(ctx):  # type: ignore[no-untyped-def]
+    def station(ctx: Any) -> Any:
         if classroom:
             in_class(ctx)
         return StationScene(ctx, loaded)

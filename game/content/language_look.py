@@ -64,11 +64,11 @@ def _look(table: Mapping[str, object], path: Path) -> LanguageLook:
         warning = say("The text_size in {file} must be a number from {low} to {high}, so text keeps its size.",
                       file=path.name, low=TEXT_SIZE_RANGE[0], high=TEXT_SIZE_RANGE[1])
         size = 1.0
-    files, font_problem = _font_files(table, path)
+    files, font_problem = font_files(table, path)
     return LanguageLook(files, float(size), font_problem or warning)
 
 
-def _font_files(table: Mapping[str, object], path: Path) -> tuple[tuple[Path, Path] | None, Message | None]:
+def font_files(table: Mapping[str, object], path: Path) -> tuple[tuple[Path, Path] | None, Message | None]:
     """The files named by `font` (and `bold_font`, else the same file), found beside `path` or in the `fonts`
     folder next to its folder; a name that is missing or not a plain file name gives a warning."""
     names = {key: table.get(key) for key in ("font", "bold_font") if table.get(key) is not None}

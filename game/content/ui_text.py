@@ -18,6 +18,7 @@ from typing import Protocol
 
 from babel.core import Locale, UnknownLocaleError
 
+from game.content.language_look import font_files
 from game.content.locale_format import LocalNumber, format_date, local_digits, plural_stand_in
 from game.content.message import (
     COUNT,
@@ -240,20 +241,5 @@ FONT_HEADERS = {"font": "X-Font", "bold_font": "X-Bold-Font"}
 
 
 def _language_fonts(headers: Mapping[str, str], path: Path) -> tuple[tuple[Path, Path] | None, Message | None]:
-    """The files named by a catalog's `X-Font` (and `X-Bold-Font`, else the same file) header, found beside the
-    file or in the `fonts` folder next to its folder; a name that is missing or not a plain file name gives a
-    warning."""
-    names = {key: headers[header] for key, header in FONT_HEADERS.items() if headers.get(header)}
-    if not names:
-        return None, None
-    found: dict[str, Path] = {}
-    for key, name in names.items():
-        candidates = [] if not isinstance(name, str) or Path(name).name != name or not name.strip() else \
-            [path.parent / name, path.parent.parent / "fonts" / name]
-        file = next((candidate for candidate in candidates if candidate.is_file()), None)
-        if file is None:
-            return None, say("The font '{font}' named by {file} was not found beside it or in the fonts folder, so the "
-                             "bundled font is used.", font=str(name), file=path.name)
-        found[key] = file
-    regular = found.get("font") or found["bold_font"]
-    return (regular, found.get("bold_font", regular)), None
+    """The files named by a catalog's `X-Font` (and `X-Bold-Font`) header, found as a fonts.toml entry's are."""
+    return font_files({key: headers[header] for key, header in FONT_HEADERS.items() if headers.get(header)}, path)

@@ -38,6 +38,7 @@ from game.ui.focus import ButtonFocus, scroll_key, scroll_text_box
 from game.ui.widget_set import WidgetSet
 
 MARGIN = 40
+BUTTON_FONT_PX = 24  # the theme's button text (assets/theme.json)
 TOP = 128
 BUTTON_HEIGHT = 56
 
@@ -150,11 +151,14 @@ class BriefingScene(SceneBase):
         start_width = scaled(280, scale)
         self.start_button = UIButton(pygame.Rect(width - MARGIN - start_width, bottom, start_width, button_height),
                                      self.ctx.tr("Start the level"), self.ctx.ui)
-        difficulty_width = scaled(260, scale)
+        label = self.ctx.tr("Difficulty: {difficulty}", difficulty=self.ctx.tr(DIFFICULTY_NAMES[self.difficulty]))
+        # As wide as its words need (languages run longer than English), never over the Back button.
+        room = width - MARGIN - start_width - 16 - (MARGIN + scaled(170, scale) + 16)
+        needed = self.ctx.fonts.bold(BUTTON_FONT_PX).size(label)[0] + scaled(32, scale)
+        difficulty_width = min(room, max(scaled(260, scale), needed))
         self.difficulty_button = UIButton(
             pygame.Rect(width - MARGIN - start_width - 16 - difficulty_width, bottom, difficulty_width, button_height),
-            self.ctx.tr("Difficulty: {difficulty}", difficulty=self.ctx.tr(DIFFICULTY_NAMES[self.difficulty])),
-            self.ctx.ui, tool_tip_text=self.ctx.tr(DIFFICULTY_TIPS[self.difficulty]))
+            label, self.ctx.ui, tool_tip_text=self.ctx.tr(DIFFICULTY_TIPS[self.difficulty]))
         self.widgets.build({"context": self.context_box, "facts": self.facts_box, "back": self.back_button,
                             "difficulty": self.difficulty_button, "start": self.start_button})
         if self.ctx.classroom is not None and self.ctx.classroom.is_locked("difficulty"):

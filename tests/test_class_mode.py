@@ -199,7 +199,7 @@ def test_the_teachers_pin_unlocks_the_class_settings_from_a_small_dialog(tmp_pat
         type_text(app, "4321")
         press(app, pygame.K_RETURN)
         assert isinstance(app.top, TeacherScene) and app.ctx.classroom.unlocked
-        click_button(app, app.top.buttons.get("Back"))
+        click_button(app, app.top.buttons.get("back"))
         click_button(app, app.top.button_labelled("Settings"))
         assert not any(row.kind == "locked" for row in app.top.rows)  # unlocked for this session
     finally:
@@ -224,7 +224,7 @@ def test_the_teacher_screen_makes_a_class_file_and_builds_the_report(tmp_path: P
                            ("difficulty", "Challenge")):
             teacher.entries.get(name).set_text(text)
         click_button(app, teacher.buttons.get("ask_name"))  # no names in this lesson
-        click_button(app, teacher.buttons.get("Save class file"))
+        click_button(app, teacher.buttons.get("save"))
         read = read_class_file(out)
         assert read.plan is not None, read.problems
         plan = read.plan
@@ -235,7 +235,7 @@ def test_the_teacher_screen_makes_a_class_file_and_builds_the_report(tmp_path: P
         assert "2468" not in out.read_text(encoding="utf-8")
         assert str(out) in teacher.message
         teacher.entries.get("levels").set_text("no-such-level")
-        click_button(app, teacher.buttons.get("Save class file"))
+        click_button(app, teacher.buttons.get("save"))
         assert "no-such-level" in teacher.message  # one sentence, nothing written over
         assert read_class_file(out).plan == plan
         # The report of a results folder, from one real exported result.
@@ -246,7 +246,7 @@ def test_the_teacher_screen_makes_a_class_file_and_builds_the_report(tmp_path: P
             "outcome": "won", "score": 500, "day": 10, "student": "Ana", "class_name": "Year 10 Geography",
         }), encoding="utf-8")
         teacher.entries.get("report_from").set_text(str(results))
-        click_button(app, teacher.buttons.get("Build class report"))
+        click_button(app, teacher.buttons.get("report"))
         report = results / "class-report.html"
         assert report.is_file() and "Ana" in report.read_text(encoding="utf-8")
         assert str(report) in teacher.message

@@ -14,6 +14,7 @@ from game.render.fonts import scaled
 from game.render.text import draw_text, fit_text, wrap_text
 from game.scenes.context import SceneContext
 from game.scenes.scene import Pop, SceneBase, Transition
+from game.ui.button_words import button_width_for
 from game.ui.widget_set import WidgetSet
 
 ASK = to_translate("Type your name or your seat number, then press Enter.")
@@ -63,9 +64,11 @@ class NameEntryScene(SceneBase):
         self.entry.set_text_length_limit(MAX_STUDENT_NAME)
         self.entry.set_text(typed)
         self.entry.focus()
-        button = pygame.Rect(0, box.bottom + scaled(16, scale), scaled(200, scale), line)
+        label = self.ctx.tr(START)  # the button as wide as its words need (a translation may run longer)
+        button = pygame.Rect(0, box.bottom + scaled(16, scale),
+                             min(width - 80, max(scaled(200, scale), button_width_for(self.ctx.fonts, label))), line)
         button.centerx = width // 2
-        self.widgets.build({START: UIButton(button, self.ctx.tr(START), self.ctx.ui)})
+        self.widgets.build({START: UIButton(button, label, self.ctx.ui)})
 
     def _title_font(self) -> pygame.font.Font:
         scale = self.ctx.fonts.scale  # the class's name is huge already: it grows less than the rest

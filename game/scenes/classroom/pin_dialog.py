@@ -17,13 +17,16 @@ from game.render import palette
 from game.render.fonts import scaled
 from game.render.text import draw_text, wrap_text
 from game.scenes.context import SceneContext
-from game.scenes.scene import Pop, SceneBase, Transition
+from game.scenes.scene import SceneBase, Transition
+from game.scenes.screen_events import BACK, route
+from game.ui.button_words import button_width_for
+from game.ui.pin_box import PinBox
 from game.ui.widget_set import WidgetSet
 
 ASK = to_translate("Teacher's PIN for {name}: it unlocks the class's settings on this computer until the game closes.")
 WRONG = to_translate("That PIN is not right.")
 UNLOCK = to_translate("Unlock")
-BACK = to_translate("Back")
+BACK_LABEL = to_translate("Back")
 
 
 class PinScene(SceneBase):
@@ -45,13 +48,15 @@ class PinScene(SceneBase):
         line = scaled(48, scale)
         box = pygame.Rect(0, 0, min(width - 80, scaled(320, scale)), line)
         box.center = (width // 2, height // 2)
-        self.entry = self.entries.add("pin", UITextEntryLine(box, self.ctx.ui))
-        self.entry.set_text_hidden(True)
+        self.entry = self.entries.add("pin", PinBox(box, self.ctx.ui))
         self.entry.focus()
-        button_width = scaled(160, scale)
+        # Two buttons of one width, as wide as the longer words need, side by side under the box.
+        labels = {"unlock": self.ctx.tr(UNLOCK), BACK: self.ctx.tr(BACK_LABEL)}
+        button_width = min((width - 80 - 16) // 2, max(scaled(160, scale), *(
+            button_width_for(self.ctx.fonts, label) for label in labels.values())))
         unlock = pygame.Rect(width // 2 - button_width - 8, box.bottom + scaled(16, scale), button_width, line)
-        self.widgets.build({UNLOCK: UIButton(unlock, self.ctx.tr(UNLOCK), self.ctx.ui),
-                            BACK: UIButton(unlock.move(button_width + 16, 0), self.ctx.tr(BACK), self.ctx.ui)})
+        self.widgets.build({name: UIButton(unlock.move(number * (button_width + 16), 0), label, self.ctx.ui)
+                            for number, (name, label) in enumerate(labels.items())})
 
     def exit(self) -> None:
         self.widgets.kill()
@@ -70,17 +75,13 @@ class PinScene(SceneBase):
         return None
 
     def handle(self, event: pygame.event.Event) -> Transition | None:
-        if event.type == pygame.VIDEORESIZE:
-            self.enter()
-        elif event.type == pygame_gui.UI_TEXT_ENTRY_FINISHED and event.ui_element is self.entry:
+        if event.type == pygame_gui.UI_TEXT_ENTRY_FINISHED and event.ui_element is self.entry:
             return self.check(self.entry.get_text())
-        elif event.type == pygame_gui.UI_BUTTON_PRESSED:
-            if event.ui_element is self.widgets.get(UNLOCK) and self.entry is not None:
-                return self.check(self.entry.get_text())
-            if event.ui_element is self.widgets.get(BACK):
-                return Pop()
-        elif event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
-            return Pop()
+        return route(event, self.widgets, rebuild=self.enter, pressed=self._pressed)
+
+    def _pressed(self, name: str) -> Transition | None:
+        if name == "unlock" and self.entry is not None:
+            return self.check(self.entry.get_text())
         return None
 
     def draw(self, surface: pygame.Surface, alpha: float) -> None:

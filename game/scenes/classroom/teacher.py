@@ -10,19 +10,22 @@ from __future__ import annotations
 from pathlib import Path
 
 import pygame
-import pygame_gui
 from pygame_gui.elements import UIButton, UITextEntryLine
 
 from game import paths
 from game.classroom.pickup import CLASS_FILE_NAME
 from game.classroom.teacher_form import FIELDS, plan_from_form, write_class_file, write_class_report
 from game.content.class_file import ClassFile
-from game.content.ui_text import to_translate
+from game.content.ui_text import Translate, to_translate
 from game.render import palette
-from game.render.fonts import scaled
-from game.render.text import draw_text, fit_text, wrap_text
+from game.render.fonts import Fonts, scaled
+from game.render.text import draw_text
+from game.scenes.classroom.teacher_layout import FormWords, TeacherLayout, lay_out
 from game.scenes.context import SceneContext
-from game.scenes.scene import Pop, SceneBase, Transition
+from game.scenes.scene import SceneBase, Transition
+from game.scenes.screen_events import BACK, route
+from game.ui.button_words import button_width_for
+from game.ui.pin_box import PinBox
 from game.ui.widget_set import WidgetSet
 
 LABELS = {
@@ -41,13 +44,18 @@ LABELS = {
 }
 ASK_NAMES = to_translate("Ask names: {answer}")
 YES, NO = to_translate("yes"), to_translate("no")
-SAVE, REPORT, BACK = to_translate("Save class file"), to_translate("Build class report"), to_translate("Back")
+# The buttons along the foot, left to right, by name.
+BUTTONS = (("save", to_translate("Save class file")), ("report", to_translate("Build class report")),
+           (BACK, to_translate("Back")))
 ROWS = (*FIELDS, "report_from")
+TOGGLE = "ask_name"  # the one row that is a button, after the boxes
 REPORT_FILE = "class-report.html"
+PAGE_KEYS = {pygame.K_PAGEUP: -1, pygame.K_PAGEDOWN: 1}
 
 
 class TeacherScene(SceneBase):
-    """Tab moves between the boxes; the buttons save the class file, build the report, or go back."""
+    """Tab and Shift+Tab move between the boxes (turning the page when large text needs more than one), Page Up and
+    Page Down or the wheel turn it; the buttons save the class file, build the report, or go back."""
 
     def __init__(self, ctx: SceneContext, known_levels: list[str] | None = None):
         self.ctx = ctx
@@ -60,7 +68,8 @@ class TeacherScene(SceneBase):
         self.entries: WidgetSet[UITextEntryLine] = WidgetSet()
         self.buttons: WidgetSet[UIButton] = WidgetSet()
         self.message = ""
-        self.label_rects: dict[str, pygame.Rect] = {}
+        self.page = 0
+        self.shown: TeacherLayout | None = None  # the layout the widgets were built for
 
     # --- life cycle ------------------------------------------------------------------------------
 
@@ -78,39 +87,57 @@ class TeacherScene(SceneBase):
             if entry is not None:
                 self.values[name] = entry.get_text()
 
+    def layout(self) -> TeacherLayout:
+        """The layout for the window, text size, language and message as they are now."""
+        return teacher_layout(self.ctx.ui.window_resolution, self.ctx.tr, self.ctx.fonts, self.message, self.page)
+
+    def _toggle_words(self, answer: str) -> str:
+        return toggle_words(self.ctx.tr, answer)
+
     def _build(self) -> None:
         self.exit()
-        width, height = self.ctx.ui.window_resolution
-        scale = self.ctx.fonts.scale
-        label_font = self.ctx.fonts.regular(palette.SMALL)
-        line = scaled(34, scale)
-        top = scaled(70, scale)
-        footer = scaled(56, scale) + label_font.get_linesize() * 2 + 8
-        row_height = label_font.get_linesize() + line + scaled(8, scale)
-        room = max(1, (height - top - footer) // row_height)  # rows one column has room for
-        count = len(ROWS) + 1
-        columns = next((n for n in (1, 2, 3) if -(-count // n) <= room), 3)  # large text: more, narrower columns
-        rows_per_column = -(-count // columns)
-        column_width = (width - 80 - (columns - 1) * 24) // columns
-        self.label_rects = {}
-        for index, name in enumerate((*ROWS, "ask_name")):
-            column, row = divmod(index, rows_per_column)
-            x, y = 40 + column * (column_width + 24), top + row * row_height
-            self.label_rects[name] = pygame.Rect(x, y, column_width, label_font.get_linesize())
-            box = pygame.Rect(x, y + label_font.get_linesize(), column_width, line)
-            if name == "ask_name":
-                self.buttons["ask_name"] = UIButton(box, self.ctx.tr(ASK_NAMES, answer=self.ctx.tr(
-                    YES if self.ask_name else NO)), self.ctx.ui)
-                continue
-            entry = self.entries.add(name, UITextEntryLine(box, self.ctx.ui))
-            entry.set_text(self.values.get(name, ""))
-            if name == "pin":
-                entry.set_text_hidden(True)
-        button_width = min(scaled(260, scale), (width - 80 - 32) // 3)
-        bottom = height - scaled(12, scale) - scaled(44, scale)
-        for number, label in enumerate((SAVE, REPORT, BACK)):
-            rect = pygame.Rect(40 + number * (button_width + 16), bottom, button_width, scaled(44, scale))
-            self.buttons[label] = UIButton(rect, self.ctx.tr(label), self.ctx.ui)
+        layout = self.shown = self.layout()
+        self.page = layout.page
+        for place in layout.shown:
+            if place.name == TOGGLE:
+                self.buttons[TOGGLE] = UIButton(place.box, self._toggle_words(YES if self.ask_name else NO),
+                                                self.ctx.ui)
+            elif place.name == "pin":
+                self.entries.add(place.name, PinBox(place.box, self.ctx.ui, self.values.get(place.name, "")))
+            else:
+                self.entries.add(place.name, UITextEntryLine(place.box, self.ctx.ui)).set_text(
+                    self.values.get(place.name, ""))
+        for name, label in BUTTONS:
+            self.buttons[name] = UIButton(layout.buttons[name], self.ctx.tr(label), self.ctx.ui)
+        if layout.page_buttons is not None:
+            previous, following = layout.page_buttons
+            self.buttons["previous"] = UIButton(previous, "<", self.ctx.ui,
+                                                tool_tip_text=self.ctx.tr("Previous page (Page Up)"))
+            self.buttons["next"] = UIButton(following, ">", self.ctx.ui,
+                                            tool_tip_text=self.ctx.tr("Next page (Page Down)"))
+
+    # --- pages and focus -------------------------------------------------------------------------
+
+    def turn_page(self, step: int) -> None:
+        pages = len(self.layout().pages)
+        if pages > 1:
+            self.page = (self.page + step) % pages
+            self._build()
+
+    def _wheel(self, up: int) -> None:
+        if up:  # the wheel up shows the page before, as a list scrolls
+            self.turn_page(-1 if up > 0 else 1)
+
+    def move_focus(self, step: int) -> None:
+        """Focuses the box `step` after the focused one (the first when none is), on whatever page it stands."""
+        focused = next((index for index, name in enumerate(ROWS) if (entry := self.entries.get(name)) is not None
+                        and entry.is_focused), None)
+        target = ROWS[(focused + step) % len(ROWS)] if focused is not None else ROWS[0]
+        page = self.layout().page_of(target)
+        if page != self.page:
+            self.page = page
+            self._build()
+        self.ctx.ui.set_focus_set(self.entries.get(target))
 
     # --- what the buttons do ---------------------------------------------------------------------
 
@@ -128,39 +155,64 @@ class TeacherScene(SceneBase):
         self.message = self.ctx.tr(write_class_report(folder, folder / REPORT_FILE))
 
     def handle(self, event: pygame.event.Event) -> Transition | None:
-        if event.type == pygame.VIDEORESIZE:
+        return route(event, self.buttons, rebuild=self._build, pressed=self._pressed, key=self._key,
+                     wheel=self._wheel)
+
+    def _pressed(self, name: str) -> None:
+        if name == TOGGLE:
+            self.ask_name = not self.ask_name
             self._build()
-        elif event.type == pygame_gui.UI_BUTTON_PRESSED:
-            if event.ui_element is self.buttons.get("ask_name"):
-                self.ask_name = not self.ask_name
-                self._build()
-            elif event.ui_element is self.buttons.get(SAVE):
-                self.save_class_file()
-            elif event.ui_element is self.buttons.get(REPORT):
-                self.build_report()
-            elif event.ui_element is self.buttons.get(BACK):
-                return Pop()
-        elif event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
-            return Pop()
-        return None
+        elif name == "save":
+            self.save_class_file()
+            self._build()  # the message may need more lines than the room kept for it
+        elif name == "report":
+            self.build_report()
+            self._build()
+        elif name in ("previous", "next"):
+            self.turn_page(-1 if name == "previous" else 1)
+
+    def _key(self, event: pygame.event.Event) -> None:
+        if event.key == pygame.K_TAB:
+            self.move_focus(-1 if event.mod & pygame.KMOD_SHIFT else 1)
+        elif event.key in PAGE_KEYS:
+            self.turn_page(PAGE_KEYS[event.key])
 
     def draw(self, surface: pygame.Surface, alpha: float) -> None:
         colours, fonts = self.ctx.palette, self.ctx.fonts
         surface.fill(colours.sky)
-        width = surface.get_width()
+        layout = self.shown
+        if layout is None:
+            return
         draw_text(surface, self.ctx.tr("Teacher"), fonts.bold(palette.HEADING), colours.text,
-                  (40, scaled(16, fonts.scale)))
+                  (layout.message.left, scaled(16, fonts.scale)))
         small = fonts.regular(palette.SMALL)
-        for name, rect in self.label_rects.items():
-            if name != "ask_name":
-                draw_text(surface, fit_text(self.ctx.tr(LABELS[name]), small, rect.width), small, colours.text_dim,
-                          rect.topleft)
-        save = self.buttons.get(SAVE)
-        if self.message and save is not None:
-            lines = wrap_text(self.message, small, width - 80)[:2]
-            y = save.rect.top - 8 - len(lines) * small.get_linesize()
-            for part in lines:
-                y = draw_text(surface, part, small, colours.accent, (40, y)).bottom
+        for place in layout.shown:
+            for number, line in enumerate(place.lines):
+                draw_text(surface, line, small, colours.text_dim,
+                          (place.label.left, place.label.top + number * small.get_linesize()))
+        if layout.page_number is not None:
+            draw_text(surface, self.ctx.tr("Page {page} of {pages}", page=layout.page + 1, pages=len(layout.pages)),
+                      small, colours.text_dim, layout.page_number.center, anchor="center")
+        for number, line in enumerate(layout.message_lines):
+            draw_text(surface, line, small, colours.accent,
+                      (layout.message.left, layout.message.top + number * small.get_linesize()))
+
+
+def toggle_words(tr: Translate, answer: str) -> str:
+    return tr(ASK_NAMES, answer=tr(answer))
+
+
+def teacher_layout(size: tuple[int, int], tr: Translate, fonts: Fonts, message: str = "",
+                   page: int = 0) -> TeacherLayout:
+    """The Teacher screen's layout in a `size` window, in the language of `tr`, with `fonts` at their text size."""
+    small = fonts.regular(palette.SMALL)
+    words = FormWords(
+        labels=(*((name, tr(LABELS[name])) for name in ROWS), (TOGGLE, "")),
+        toggle_width=max(button_width_for(fonts, toggle_words(tr, answer)) for answer in (YES, NO)),
+        buttons=tuple((name, button_width_for(fonts, tr(label))) for name, label in BUTTONS),
+        page_number_width=small.size(tr("Page {page} of {pages}", page=8, pages=8))[0],
+        message=message)
+    return lay_out(size, fonts.scale, words, small, page)
 
 
 def _shipped_level_ids() -> list[str]:

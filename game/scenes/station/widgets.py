@@ -16,12 +16,10 @@ from game.scenes.station.boxes import badge_size
 from game.scenes.station.keys import StationKeys
 from game.scenes.station.layout import StationLayout
 from game.scenes.station.time_runner import SPEEDS
+from game.ui.button_words import button_width_for
 from game.ui.widget_set import WidgetSet
 
 BUTTON_GAP = 10
-BUTTON_PADDING = 34  # pygame_gui's text padding and border on both sides of a button's label (not scaled)
-BUTTON_BREATHING = 8  # and a little room beyond it, which grows with the text
-BUTTON_FONT_SIZE = 24  # the theme's button font (assets/theme.json), before the UI scale
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,8 +52,7 @@ class StationWidgets:
         self._shown = None
 
     def _button_width(self, label: str) -> int:
-        return (self.ctx.fonts.bold(BUTTON_FONT_SIZE).size(label)[0] + BUTTON_PADDING
-                + round(BUTTON_BREATHING * self.ctx.fonts.scale))
+        return button_width_for(self.ctx.fonts, label)
 
     def overlay_label(self, overlay: str, keys: StationKeys, wording: int) -> str:
         """Wording 0 'Overlay: Ice (O)', 1 'Overlay: Ice', 2 'Ice' (the map's legend box says it is the overlay)."""

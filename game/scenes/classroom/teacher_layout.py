@@ -1,0 +1,161 @@
+"""Where each part of the Teacher screen goes: the form's rows (a label wrapped on as many lines as its words need,
+the box under it) in one to three columns, on pages when large text cannot show them all at once; the buttons
+along the foot as wide as their words, on a second line when one is too short; the message above them.
+
+Pure: arithmetic on the window's size and the fonts' measures, so tests can check it without a window.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import pygame
+
+from game.render.fonts import scaled_px
+from game.render.text import wrap_text
+
+MARGIN = 40
+COLUMN_GAP = 24
+TOP = 70  # the form starts below the heading
+ROW_GAP = 10
+BOX_HEIGHT = 34
+MOST_COLUMN_WIDTH = 760  # wider boxes only make the eye travel: more columns instead
+BUTTON_HEIGHT = 44
+LEAST_BUTTON_WIDTH = 200
+BUTTON_GAP = 16
+FOOT_GAP = 12  # below the last line of buttons
+PAGE_BUTTON_SIZE = 44  # the square "<" and ">" that turn the form's page with the mouse
+MESSAGE_LINES = 2  # kept for the message even when there is none, so the form does not move when one comes
+
+
+@dataclass(frozen=True, slots=True)
+class FormWords:
+    """What the layout measures, in the language shown: each row's label ('' for a row that is only a button),
+    the widths the ask-names toggle's and the foot buttons' words need, and the widest "Page 8 of 8"."""
+
+    labels: tuple[tuple[str, str], ...]  # (row name, label), in the form's order
+    toggle_width: int  # the words of the row that is a button (its label is '')
+    buttons: tuple[tuple[str, int], ...]  # (name, width its words need), left to right
+    page_number_width: int
+    message: str = ""  # what the last button did: as many lines as it needs (room for two kept when empty)
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """One row of the form: its label's lines in `label` (a rectangle as wide as the column) and its box."""
+
+    name: str
+    lines: tuple[str, ...]
+    label: pygame.Rect
+    box: pygame.Rect
+
+
+@dataclass(frozen=True, slots=True)
+class TeacherLayout:
+    """The Teacher screen at one window size and text size; `page` is the page of the form shown."""
+
+    size: tuple[int, int]
+    columns: int
+    pages: tuple[tuple[Place, ...], ...]
+    page: int
+    buttons: dict[str, pygame.Rect]
+    message: pygame.Rect  # the room for the message, above the buttons
+    message_lines: tuple[str, ...]
+    page_buttons: tuple[pygame.Rect, pygame.Rect] | None  # "<" and ">", when the form has more than one page
+    page_number: pygame.Rect | None  # between them
+
+    @property
+    def shown(self) -> tuple[Place, ...]:
+        return self.pages[self.page]
+
+    def page_of(self, name: str) -> int:
+        """The page the row `name` stands on."""
+        return next(number for number, places in enumerate(self.pages) if any(p.name == name for p in places))
+
+
+def lay_out(size: tuple[int, int], scale: float, words: FormWords, label_font: pygame.font.Font,
+            page: int = 0) -> TeacherLayout:
+    """The layout for a `size` window at `scale`, labels wrapped in `label_font`, showing the form's `page`."""
+    width = size[0]
+    line = label_font.get_linesize()
+    buttons, buttons_top = _foot_buttons(size, scale, words.buttons)
+    message_lines = tuple(wrap_text(words.message, label_font, width - 2 * MARGIN)) if words.message else ()
+    message_height = max(MESSAGE_LINES, len(message_lines)) * line
+    message = pygame.Rect(MARGIN, buttons_top - 8 - message_height, width - 2 * MARGIN, message_height)
+    form = pygame.Rect(MARGIN, scaled_px(TOP, scale), width - 2 * MARGIN, message.top - 8 - scaled_px(TOP, scale))
+    options = {columns: _paged(form, scale, words, label_font, columns) for columns in (1, 2, 3)}
+    most = scaled_px(MOST_COLUMN_WIDTH, scale)
+    # Fewest pages first (all on one if it can be); then the fewest columns that are not wider than the eye likes.
+    columns, pages = min(((columns, pages) for columns, pages in options.items() if pages is not None),
+                         key=lambda option: (len(option[1]), _column_width(form.width, option[0], scale) > most,
+                                             option[0]))
+    page = max(0, min(page, len(pages) - 1))
+    turn, number = _page_buttons(size, scale, words.page_number_width) if len(pages) > 1 else (None, None)
+    return TeacherLayout(size, columns, pages, page, buttons, message, message_lines, turn, number)
+
+
+def _column_width(form_width: int, columns: int, scale: float) -> int:
+    return (form_width - (columns - 1) * scaled_px(COLUMN_GAP, scale)) // columns
+
+
+def _paged(form: pygame.Rect, scale: float, words: FormWords, font: pygame.font.Font,
+           columns: int) -> tuple[tuple[Place, ...], ...] | None:
+    """The rows in `columns` columns, filling each column down and then the next, a new page when the last is full;
+    None when the toggle's words do not fit a column (one column always takes it, cut to the window)."""
+    column_width = _column_width(form.width, columns, scale)
+    if columns > 1 and words.toggle_width > column_width:
+        return None
+    box_height, gap = scaled_px(BOX_HEIGHT, scale), scaled_px(ROW_GAP, scale)
+    pages: list[list[Place]] = [[]]
+    column, y = 0, form.top
+    for name, label in words.labels:
+        lines = tuple(wrap_text(label, font, column_width)) if label else ()
+        needed = len(lines) * font.get_linesize() + box_height
+        if y > form.top and y + needed > form.bottom:  # this column is full: the next, or a new page
+            column, y = column + 1, form.top
+            if column == columns:
+                pages.append([])
+                column = 0
+        x = form.left + column * (column_width + scaled_px(COLUMN_GAP, scale))
+        label_rect = pygame.Rect(x, y, column_width, len(lines) * font.get_linesize())
+        pages[-1].append(Place(name, lines, label_rect, pygame.Rect(x, label_rect.bottom, column_width, box_height)))
+        y += needed + gap
+    return tuple(tuple(places) for places in pages)
+
+
+def _foot_buttons(size: tuple[int, int], scale: float,
+                  buttons: Sequence[tuple[str, int]]) -> tuple[dict[str, pygame.Rect], int]:
+    """The foot's buttons left to right, each as wide as its words (at least LEAST_BUTTON_WIDTH), onto a line
+    above when a line is full; returns them and the top of the highest line."""
+    width, height = size
+    room = width - 2 * MARGIN
+    gap, button_height = scaled_px(BUTTON_GAP, scale), scaled_px(BUTTON_HEIGHT, scale)
+    lines: list[list[tuple[str, int]]] = [[]]
+    used = 0
+    for name, needed in buttons:
+        button_width = min(room, max(scaled_px(LEAST_BUTTON_WIDTH, scale), needed))
+        if lines[-1] and used + gap + button_width > room:
+            lines.append([])
+            used = 0
+        used += (gap if lines[-1] else 0) + button_width
+        lines[-1].append((name, button_width))
+    rects: dict[str, pygame.Rect] = {}
+    top = height - scaled_px(FOOT_GAP, scale) - len(lines) * button_height - (len(lines) - 1) * gap
+    for number, placed in enumerate(lines):
+        x, y = MARGIN, top + number * (button_height + gap)
+        for name, button_width in placed:
+            rects[name] = pygame.Rect(x, y, button_width, button_height)
+            x += button_width + gap
+    return rects, top
+
+
+def _page_buttons(size: tuple[int, int], scale: float,
+                  number_width: int) -> tuple[tuple[pygame.Rect, pygame.Rect], pygame.Rect]:
+    """"<" and ">" at the top right, with the page number between them."""
+    side = scaled_px(PAGE_BUTTON_SIZE, scale)
+    top = max(4, (scaled_px(TOP, scale) - side) // 2)
+    following = pygame.Rect(size[0] - MARGIN - side, top, side, side)
+    between = pygame.Rect(following.left - scaled_px(12, scale) - number_width, top, number_width, side)
+    previous = pygame.Rect(between.left - scaled_px(12, scale) - side, top, side, side)
+    return (previous, following), between

@@ -10,9 +10,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import pygame
-import pygame_gui
 
-from game.scenes.scene import Pop, Transition
+from game.scenes.scene import Transition
+from game.scenes.screen_events import route
 from game.ui.focus import PRESS_KEYS
 
 if TYPE_CHECKING:
@@ -20,24 +20,12 @@ if TYPE_CHECKING:
 
 
 def handle(event: pygame.event.Event, scene: TimelineScene) -> Transition | None:
-    if event.type == pygame.VIDEORESIZE:
-        scene.build_widgets()
-    elif event.type == pygame_gui.UI_BUTTON_PRESSED:
-        pressed = scene.widgets.name_of(event.ui_element)
-        if pressed == "back":
-            return Pop()
-        if pressed == "open":
-            return scene.open_selected()
-    elif event.type == pygame.KEYDOWN:
-        return _key(event, scene)
-    elif event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
-        return _click(event.pos, scene)
-    return None
+    return route(event, scene.widgets, rebuild=scene.build_widgets,
+                 pressed=lambda name: scene.open_selected() if name == "open" else None,
+                 key=lambda key: _key(key, scene), click=lambda position: _click(position, scene))
 
 
 def _key(event: pygame.event.Event, scene: TimelineScene) -> Transition | None:
-    if event.key == pygame.K_ESCAPE:
-        return Pop()
     if event.key in PRESS_KEYS:
         return scene.open_selected()
     shift = bool(event.mod & pygame.KMOD_SHIFT)

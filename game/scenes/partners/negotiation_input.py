@@ -10,37 +10,29 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import pygame
-import pygame_gui
 
-from game.scenes.scene import Pop, Transition
+from game.scenes.scene import Transition
+from game.scenes.screen_events import route
 
 if TYPE_CHECKING:
     from game.scenes.partners.negotiation import NegotiationScene
 
 
 def handle(event: pygame.event.Event, scene: NegotiationScene) -> Transition | None:
-    if event.type == pygame.VIDEORESIZE:
-        scene.build_widgets()
-    elif event.type == pygame_gui.UI_BUTTON_PRESSED:
-        pressed = scene.widgets.name_of(event.ui_element)
-        if pressed == "back":
-            return Pop()
-        if pressed == "propose":
-            scene.propose()
-        elif pressed == "counter":
-            scene.take_counter()
-    elif event.type == pygame.KEYDOWN:
-        return _key(event.key, scene)
-    elif event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
-        _click(event.pos, scene)
-    elif event.type == pygame.MOUSEWHEEL:  # the reasons are the one thing on this screen that scrolls freely
-        scene.scroll_reasoning(-2 * event.y)
-    return None
+    # The reasons are the one thing on this screen that the wheel scrolls.
+    return route(event, scene.widgets, rebuild=scene.build_widgets, pressed=lambda name: _pressed(name, scene),
+                 key=lambda key: _key(key.key, scene), click=lambda position: _click(position, scene),
+                 wheel=lambda up: scene.scroll_reasoning(-2 * up))
 
 
-def _key(key: int, scene: NegotiationScene) -> Transition | None:
-    if key == pygame.K_ESCAPE:
-        return Pop()
+def _pressed(name: str, scene: NegotiationScene) -> None:
+    if name == "propose":
+        scene.propose()
+    elif name == "counter":
+        scene.take_counter()
+
+
+def _key(key: int, scene: NegotiationScene) -> None:
     if key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_p):
         scene.propose()
     elif key == pygame.K_t:
@@ -52,7 +44,6 @@ def _key(key: int, scene: NegotiationScene) -> Transition | None:
     elif key in (pygame.K_PAGEUP, pygame.K_PAGEDOWN):
         page = max(1, len(scene.layout().reasoning_layout().lines) - 1)  # a panel less one line: the reader's place
         scene.scroll_reasoning(page * (-1 if key == pygame.K_PAGEUP else 1))
-    return None
 
 
 def _click(position: tuple[int, int], scene: NegotiationScene) -> None:

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import statistics
-import subprocess
-import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+
+from benchmarks.harness import seconds_to_interactive
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -28,24 +28,6 @@ def median_seconds(action: Callable[[], object], repeats: int) -> float:
         action()
         times.append(time.perf_counter() - start)
     return statistics.median(times)
-
-
-def seconds_to_interactive(mode: str) -> float:
-    """Wall time from spawning a fresh interpreter until the window reports it is interactive."""
-    start = time.perf_counter()
-    child = subprocess.Popen(
-        [sys.executable, "-m", "benchmarks.startup_probe", mode], cwd=REPO, stdout=subprocess.PIPE, text=True
-    )
-    assert child.stdout is not None
-    for line in child.stdout:
-        if line.strip() == "interactive":
-            elapsed = time.perf_counter() - start
-            break
-    else:
-        child.wait()
-        raise RuntimeError(f"the {mode} start-up probe never became interactive")
-    child.wait(timeout=60)
-    return elapsed
 
 
 def startup_rows(repeats: int) -> list[Row]:

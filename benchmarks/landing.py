@@ -37,6 +37,7 @@ import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 
+from benchmarks.harness import Row, print_rows
 from game.content.catalog import Catalog
 from game.content.models import Level
 from game.landing.ear_pilot import by_ear as listening_pilot
@@ -44,7 +45,6 @@ from game.landing.run import fly, fly_scenario
 from game.landing.scenario import scenario_for
 from tests.landing_helpers import SUCCESS, cargo_for, nominal_level
 
-Row = tuple[str, float, str, str]
 # Steps per second: rounds of our landings and of LunarLander-v3 taken in turn (game values for the benchmark).
 ROUNDS = 5
 LANDINGS_PER_ROUND = 8
@@ -182,8 +182,7 @@ def landing_rows(count: int = 1000, workers: int | None = None, by_ear_count: in
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     count = int(args[0]) if args else 1000
-    for name, figure, unit, note in landing_rows(count):
-        print(f"{name:<42} {figure:>12,.1f} {unit:<8} {note}")
+    print_rows(landing_rows(count), digits=1)
     return 0
 
 

@@ -14,17 +14,16 @@ import json
 import os
 import shutil
 import statistics
-import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
+
+from benchmarks.harness import Row, print_rows, seconds_to_interactive
 
 REPO = Path(__file__).resolve().parent.parent
 STARTUP_RATIO_GOAL = 1.3
 SWITCH_GOAL_MS = 300.0
 SYSTEM_CJK = Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc")
-Row = tuple[str, float, str, str]
 
 
 def _bundled_chinese_font() -> Path | None:
@@ -79,20 +78,8 @@ def _names(pattern: str) -> list[str]:
 
 def seconds_to_title(home: Path) -> float:
     """Wall time from spawning a fresh interpreter until the title screen is interactive, with `home`."""
-    env = dict(os.environ, LUNAR_STATION_HOME=str(home), SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy")
-    start = time.perf_counter()
-    child = subprocess.Popen([sys.executable, "-m", "benchmarks.startup_probe", "game"], cwd=REPO, env=env,
-                             stdout=subprocess.PIPE, text=True)
-    assert child.stdout is not None
-    for line in child.stdout:
-        if line.strip() == "interactive":
-            elapsed = time.perf_counter() - start
-            break
-    else:
-        child.wait()
-        raise RuntimeError("the start-up probe never became interactive")
-    child.wait(timeout=60)
-    return elapsed
+    return seconds_to_interactive("game", dict(os.environ, LUNAR_STATION_HOME=str(home), SDL_VIDEODRIVER="dummy",
+                                               SDL_AUDIODRIVER="dummy"))
 
 
 def startup_rows(repeats: int = 5) -> list[Row]:
@@ -148,10 +135,7 @@ def language_rows() -> list[Row]:
 
 
 def main() -> int:
-    rows = language_rows()
-    width = max(len(row[0]) for row in rows)
-    for name, figure, unit, note in rows:
-        print(f"{name:<{width}}  {figure:>10,.1f}  {unit:<4}  {note}")
+    print_rows(language_rows(), digits=1)
     return 0
 
 

@@ -18,11 +18,12 @@ import tempfile
 import time
 from pathlib import Path
 
+from benchmarks.harness import Row, print_rows
+
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLE_MOD = REPO / "examples" / "mods" / "artemis"
 VALIDATE_GOAL_S = 0.5
 RELOAD_GOAL_S = 1.0
-Row = tuple[str, float, str, str]
 
 
 def validate_seconds(repeats: int = 5) -> tuple[float, float]:
@@ -101,8 +102,7 @@ def modding_rows() -> list[Row]:
 
 
 def main() -> int:
-    for name, figure, unit, note in modding_rows():
-        print(f"{name:<40} {figure:>10,.1f} {unit:<4} {note}")
+    print_rows(modding_rows(), digits=1)
     return 0
 
 

@@ -11,6 +11,7 @@ import statistics
 import time
 from pathlib import Path
 
+from benchmarks.harness import Row, print_rows
 from game.content.catalog import Catalog
 from game.content.loader import load_level_by_path
 from game.content.models import LevelPartner, PartnerSpec
@@ -21,7 +22,6 @@ REPO = Path(__file__).resolve().parent.parent
 FIRST_LEVEL = REPO / "levels" / "01_agreement_2021.toml"
 PARTNERS = 30
 GOAL_MS = 1.0
-Row = tuple[str, float, str, str]
 
 
 def thirty_partners(catalog: Catalog) -> list[PartnerSpec]:
@@ -98,8 +98,7 @@ def partner_rows() -> list[Row]:
 
 
 def main() -> int:
-    for name, figure, unit, note in partner_rows():
-        print(f"{name:<52} {figure:>10,.3f} {unit:<3} {note}")
+    print_rows(partner_rows(), digits=3)
     return 0
 
 

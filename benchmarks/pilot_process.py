@@ -33,12 +33,12 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from benchmarks.harness import Row, print_rows
 from game.landing.autopilot import Autopilot
 from game.landing.pilot import Pilot
 from game.landing.run import fly, load_pilot
 from tests.landing_helpers import nominal_level
 
-Row = tuple[str, float, str, str]
 ROUNDS = 5  # game values for the benchmark
 STEP_BY_STEP_SHARE = 4  # the slow way flies a quarter of the landings, enough for a steady figure
 
@@ -89,8 +89,7 @@ def pilot_process_rows(landings: int = 8) -> list[Row]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
-    for name, figure, unit, note in pilot_process_rows(int(args[0]) if args else 8):
-        print(f"{name:<40} {figure:>12,.1f} {unit:<8} {note}")
+    print_rows(pilot_process_rows(int(args[0]) if args else 8), digits=1)
     return 0
 
 

@@ -13,13 +13,12 @@ written. The way to each screen, `open_screen(app, name)`, is the tests' (tests/
 
 from __future__ import annotations
 
-import os
 import statistics
 import sys
-import tempfile
 import time
 from collections.abc import Sequence
 
+from benchmarks.harness import Row, opened_app, print_rows
 from tests.screen_tour import SCREENS, open_screen, run_frames
 
 GOAL_MS = 4.0
@@ -27,7 +26,6 @@ FRAME_S = 1 / 60
 WARM_UP_FRAMES = 5
 # (window size, text size): the default window, and a 1080p projector with the text at 150 %.
 LOOKS: tuple[tuple[tuple[int, int], float], ...] = (((1280, 720), 1.0), ((1920, 1080), 1.5))
-Row = tuple[str, float, str, str]
 
 def frame_times(name: str, frames: int, size: tuple[int, int] = LOOKS[0][0], text_scale: float = LOOKS[0][1],
                 ) -> tuple[list[float], list[float]]:
@@ -36,35 +34,18 @@ def frame_times(name: str, frames: int, size: tuple[int, int] = LOOKS[0][0], tex
 
     The CPU time leaves out the moments another program on a shared machine had the processor, which
     wall time counts as a slow frame. Runs in a throwaway user folder holding only the look's settings."""
-    os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
-    os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
-    from game.app import open_app
-    from game.settings import Settings, save_settings
+    from game.settings import Settings
 
-    previous = os.environ.get("LUNAR_STATION_HOME")
-    with tempfile.TemporaryDirectory(prefix="lunar-station-bench-") as home:
-        os.environ["LUNAR_STATION_HOME"] = home
-        try:
-            save_settings(Settings(window_size=size, ui_scale=text_scale))
-            app = open_app()
-            try:
-                assert app.window.get_size() == size, f"asked for a {size} window, got {app.window.get_size()}"
-                open_screen(app, name)
-                run_frames(app, WARM_UP_FRAMES)  # the first frames build caches: not what a player feels
-                wall, cpu = [], []
-                for _ in range(frames):
-                    start, start_cpu = time.perf_counter(), time.thread_time()
-                    app.frame(FRAME_S)
-                    wall.append(time.perf_counter() - start)
-                    cpu.append(time.thread_time() - start_cpu)
-                return wall, cpu
-            finally:
-                app.close()
-        finally:
-            if previous is None:
-                os.environ.pop("LUNAR_STATION_HOME", None)
-            else:
-                os.environ["LUNAR_STATION_HOME"] = previous
+    with opened_app(Settings(window_size=size, ui_scale=text_scale)) as app:
+        open_screen(app, name)
+        run_frames(app, WARM_UP_FRAMES)  # the first frames build caches: not what a player feels
+        wall, cpu = [], []
+        for _ in range(frames):
+            start, start_cpu = time.perf_counter(), time.thread_time()
+            app.frame(FRAME_S)
+            wall.append(time.perf_counter() - start)
+            cpu.append(time.thread_time() - start_cpu)
+        return wall, cpu
 
 
 def percentile(values: Sequence[float], share: float) -> float:
@@ -91,8 +72,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     frames = int(args[0]) if args and args[0].isdigit() else 120
     names = [arg for arg in args if not arg.isdigit()] or SCREENS
-    for name, figure, unit, note in screen_rows(frames, names):
-        print(f"{name:<52} {figure:>7.2f} {unit}  {note}")
+    print_rows(screen_rows(frames, names))
     return 0
 
 

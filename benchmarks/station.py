@@ -13,6 +13,7 @@ import sys
 import time
 from typing import Any
 
+from benchmarks.harness import Row, print_rows
 from game.content.catalog import Catalog
 from game.content.loader import load_base_catalog
 from game.content.models import Level
@@ -23,7 +24,6 @@ GOAL_SECONDS = 5.0
 YEARS = 10
 WIDTH, HEIGHT = 64, 40
 CRATER_COLUMNS = 12  # on the right: shadowed floor with ice
-Row = tuple[str, float, str, str]
 
 # How many of each module the generated base holds (game values, only for the benchmark): enough
 # reactors that all 300 work day and night, and every other kind of the catalog at least a few times.
@@ -129,8 +129,7 @@ def station_rows(years: float = YEARS) -> list[Row]:
 
 def main(argv: list[str]) -> int:
     years = float(argv[0]) if argv else YEARS
-    for name, figure, unit, note in station_rows(years):
-        print(f"{name}: {figure:.2f} {unit} ({note})")
+    print_rows(station_rows(years))
     return 0
 
 

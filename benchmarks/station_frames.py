@@ -16,11 +16,12 @@ import time
 from pathlib import Path
 from typing import Any
 
+from benchmarks.harness import Row, print_rows, throwaway_home
+
 REPO = Path(__file__).resolve().parent.parent
 FIRST_LEVEL = REPO / "levels" / "01_agreement_2021.toml"
 MODULE_COUNT = 300
 GOAL_MS = 8.0
-Row = tuple[str, float, str, str]
 
 
 def crowded_level(module_count: int = MODULE_COUNT):  # type: ignore[no-untyped-def]
@@ -93,17 +94,9 @@ def frame_times_ms(frames: int = 600, classroom: bool = False) -> list[float]:
 
 def station_rows(frames: int = 600) -> list[Row]:
     """The benchmark table's row; runs in a throwaway user folder, so no setting or hint of the player changes."""
-    previous = os.environ.get("LUNAR_STATION_HOME")
-    with tempfile.TemporaryDirectory(prefix="lunar-station-bench-") as home:
-        os.environ["LUNAR_STATION_HOME"] = home
-        try:
-            times = sorted(frame_times_ms(frames))
-            class_times = sorted(frame_times_ms(frames, classroom=True))
-        finally:
-            if previous is None:
-                os.environ.pop("LUNAR_STATION_HOME", None)
-            else:
-                os.environ["LUNAR_STATION_HOME"] = previous
+    with throwaway_home():
+        times = sorted(frame_times_ms(frames))
+        class_times = sorted(frame_times_ms(frames, classroom=True))
     p95 = times[int(len(times) * 0.95)]
     median = statistics.median(times)
     class_p95 = class_times[int(len(class_times) * 0.95)]
@@ -118,8 +111,7 @@ def station_rows(frames: int = 600) -> list[Row]:
 
 def main(argv: list[str]) -> int:
     frames = int(argv[0]) if argv else 600
-    for name, figure, unit, note in station_rows(frames):
-        print(f"{name}: {figure:.2f} {unit} ({note})")
+    print_rows(station_rows(frames))
     return 0
 
 

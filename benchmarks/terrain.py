@@ -13,20 +13,18 @@ Run `python -m benchmarks.terrain [FRAMES]`.
 
 from __future__ import annotations
 
-import os
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
+from benchmarks.harness import Row, opened_app, print_rows
 from benchmarks.screens import FRAME_S, GOAL_MS, WARM_UP_FRAMES, percentile
 
 REPO = Path(__file__).resolve().parent.parent
 FIRST_LEVEL = REPO / "levels" / "01_agreement_2021.toml"
 LIGHT_GOALS_S = {"40×24": 0.3, "120×120": 2.0}
 LOOKS = (((1280, 720), 1.0), ((1920, 1080), 1.0), ((1920, 1080), 1.5))
-Row = tuple[str, float, str, str]
 
 
 def light_seconds(repeats: int = 3) -> dict[str, tuple[float, float]]:
@@ -69,45 +67,29 @@ def light_seconds(repeats: int = 3) -> dict[str, tuple[float, float]]:
 def shadow_frames(frames: int, size: tuple[int, int], text_scale: float) -> tuple[list[float], list[float]]:
     """CPU seconds of each frame on the first level's station screen at 16×, and of the frames that met a
     new Sun step (shadows to redraw)."""
-    os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
-    os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
-    from game.app import open_app
     from game.render.relief import sun_step
     from game.scenes.station.station_scene import StationScene
-    from game.settings import Settings, save_settings
+    from game.settings import Settings
     from tests.screen_tour import open_screen, run_frames
 
-    previous = os.environ.get("LUNAR_STATION_HOME")
-    with tempfile.TemporaryDirectory(prefix="lunar-station-bench-") as home:
-        os.environ["LUNAR_STATION_HOME"] = home
-        try:
-            save_settings(Settings(window_size=size, ui_scale=text_scale))
-            app = open_app()
-            try:
-                scene = open_screen(app, "station")
-                assert isinstance(scene, StationScene) and scene.run.simulation is not None
-                scene.run.hints.dismiss()
-                scene.runner.set_speed(16)
-                run_frames(app, WARM_UP_FRAMES)
-                light = scene.run.simulation.ctx.grid.light
-                assert light is not None, "the first level's light is computed"
-                cpu, stepped = [], []
-                for _ in range(frames):
-                    before = sun_step(light, scene.run.simulation.hour)
-                    start = time.thread_time()
-                    app.frame(FRAME_S)
-                    spent = time.thread_time() - start
-                    cpu.append(spent)
-                    if sun_step(light, scene.run.simulation.hour) != before:
-                        stepped.append(spent)
-                return cpu, stepped
-            finally:
-                app.close()
-        finally:
-            if previous is None:
-                os.environ.pop("LUNAR_STATION_HOME", None)
-            else:
-                os.environ["LUNAR_STATION_HOME"] = previous
+    with opened_app(Settings(window_size=size, ui_scale=text_scale)) as app:
+        scene = open_screen(app, "station")
+        assert isinstance(scene, StationScene) and scene.run.simulation is not None
+        scene.run.hints.dismiss()
+        scene.runner.set_speed(16)
+        run_frames(app, WARM_UP_FRAMES)
+        light = scene.run.simulation.ctx.grid.light
+        assert light is not None, "the first level's light is computed"
+        cpu, stepped = [], []
+        for _ in range(frames):
+            before = sun_step(light, scene.run.simulation.hour)
+            start = time.thread_time()
+            app.frame(FRAME_S)
+            spent = time.thread_time() - start
+            cpu.append(spent)
+            if sun_step(light, scene.run.simulation.hour) != before:
+                stepped.append(spent)
+        return cpu, stepped
 
 
 def terrain_rows(frames: int = 600) -> list[Row]:
@@ -130,8 +112,7 @@ def terrain_rows(frames: int = 600) -> list[Row]:
 
 def main(argv: list[str]) -> int:
     frames = int(argv[0]) if argv else 600
-    for name, figure, unit, note in terrain_rows(frames):
-        print(f"{name:<62} {figure:>8.2f} {unit}  {note}")
+    print_rows(terrain_rows(frames))
     return 0
 
 

@@ -20,7 +20,7 @@ REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:  # run as a script: the game and tools packages come from this checkout
     sys.path.insert(0, str(REPO))
 
-from tools.pot_file import is_current, pot_text, write_pot  # noqa: E402
+from tools.pot_file import check_or_write, pot_text  # noqa: E402
 
 TEMPLATE = REPO / "levels" / "lang" / "levels.pot"
 HEADER = """\
@@ -69,15 +69,8 @@ def main(argv: list[str] | None = None) -> int:
     arguments = parser.parse_args(argv)
     out = arguments.out or TEMPLATE
     found = collect(arguments.folder)
-    text = template_text(found)
-    if arguments.check:
-        if not is_current(out, text):
-            print(f"{out} is out of date: run python tools/extract_level_text.py")
-            return 1
-        return 0
-    changed = write_pot(out, text)
-    print(f"{len(found)} texts {'written to' if changed else 'already current in'} {out}")
-    return 0
+    return check_or_write(out, template_text(found), arguments.check, out, f"{len(found)} texts",
+                          "tools/extract_level_text.py")
 
 
 if __name__ == "__main__":

@@ -24,7 +24,7 @@ REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:  # run as a script: the game and tools packages come from this checkout
     sys.path.insert(0, str(REPO))
 
-from tools.pot_file import MessageId, is_current, pot_text, write_pot  # noqa: E402
+from tools.pot_file import MessageId, check_or_write, pot_text  # noqa: E402
 
 SOURCE_FOLDERS = ("game",)
 TEMPLATE = REPO / "assets" / "lang" / "game.pot"
@@ -120,15 +120,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true", help="only say whether the template is up to date")
     arguments = parser.parse_args(argv)
     found = collect()
-    text = template_text(found)
-    if arguments.check:
-        if not is_current(TEMPLATE, text):
-            print(f"{TEMPLATE.relative_to(REPO)} is out of date: run python tools/extract_ui_text.py")
-            return 1
-        return 0
-    changed = write_pot(TEMPLATE, text)
-    print(f"{len(found)} messages {'written to' if changed else 'already current in'} {TEMPLATE.relative_to(REPO)}")
-    return 0
+    return check_or_write(TEMPLATE, template_text(found), arguments.check, TEMPLATE.relative_to(REPO),
+                          f"{len(found)} messages", "tools/extract_ui_text.py")
 
 
 if __name__ == "__main__":

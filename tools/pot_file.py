@@ -68,3 +68,17 @@ def write_pot(path: Path, text: str) -> bool:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
     return True
+
+
+def check_or_write(path: Path, text: str, check: bool, shown: object, counted: str, tool: str) -> int:
+    """A template command's end: with `check`, says whether the template at `path` is stale (1) or current (0);
+    else writes it when its messages changed and says so. `shown` names the path to the reader, `counted` says
+    what the template holds ("1094 messages"), `tool` is the script that brings it up to date."""
+    if check:
+        if not is_current(path, text):
+            print(f"{shown} is out of date: run python {tool}")
+            return 1
+        return 0
+    changed = write_pot(path, text)
+    print(f"{counted} {'written to' if changed else 'already current in'} {shown}")
+    return 0

@@ -3,6 +3,8 @@ they draw (so a test can ask what the screen wrote, not where its pixels went)."
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from typing import Any
 
 import pygame
@@ -19,6 +21,30 @@ def run_frames(app: Any, frames: int = 2, dt: float = FRAME) -> None:
     for _ in range(frames):
         if app.running:
             app.frame(dt)
+
+
+@contextlib.contextmanager
+def drawing_one_frame_in(app: Any, frames: int) -> Iterator[None]:
+    """While open, the app draws one frame in `frames`; events and updates still run every frame.
+
+    For tests whose subject is time or state (a flight's length, what was said, a grade), not pixels: drawing is
+    about nine tenths of a landing frame's cost, so thousands of frames cost what their updates cost, while the
+    drawing code still runs through every phase it would have drawn.
+    """
+    draw = app.draw
+    count = 0
+
+    def sometimes() -> None:
+        nonlocal count
+        if count % frames == 0:
+            draw()
+        count += 1
+
+    app.draw = sometimes
+    try:
+        yield
+    finally:
+        app.draw = draw
 
 
 def press(app: Any, key: int, mod: int = 0, frames: int = 2) -> None:

@@ -25,7 +25,8 @@ from fontTools.ttLib import TTFont
 
 from game import paths
 from game.content.ui_text import Translator, pseudo_translator
-from tools import extract_ui_text, subset_cjk_font
+from tests.cached_content import ui_messages
+from tools import subset_cjk_font
 
 SYMBOLS_FONT = paths.assets_dir() / "fonts" / subset_cjk_font.SYMBOLS_FILE
 # The languages the programme speaks, the text sizes the settings offer, the windows classrooms have.
@@ -73,7 +74,7 @@ def generated_line(text: str, language: str) -> str:
 @functools.cache
 def generated_translator(language: str) -> Translator:
     """Every message of the interface's template (both forms of a counted phrase) made to look like `language`."""
-    return pseudo_translator(extract_ui_text.collect(), functools.partial(generated_line, language=language),
+    return pseudo_translator(ui_messages(), functools.partial(generated_line, language=language),
                              language)
 
 

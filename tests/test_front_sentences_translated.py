@@ -23,9 +23,9 @@ from game.scenes.rich_text import (
     format_date,
 )
 from game.ui.hints import HintBook, HintFileError, load_hint_specs
+from tests.cached_content import ui_messages
 from tests.po_helpers import Entries, write_catalog
 from tests.test_ui_text import pseudo_app  # noqa: F401  (a fixture: the real app in the ⟦pseudo⟧ language)
-from tools import extract_ui_text
 
 UNUSABLE = "A line no code wraps, with {one} name"
 
@@ -38,12 +38,12 @@ def _wrapped(text: str) -> str:
 def pseudo_lines() -> Entries:
     """Every line the game wraps for translation, 'translated' as ⟦line⟧ (a counted phrase: each form)."""
     return {line: _wrapped(line) if isinstance(line, str) else tuple(_wrapped(form) for form in line)
-            for line in extract_ui_text.collect()}
+            for line in ui_messages()}
 
 
 @pytest.fixture
 def pseudo() -> Translator:
-    return pseudo_translator(extract_ui_text.collect(), _wrapped, "xx")
+    return pseudo_translator(ui_messages(), _wrapped, "xx")
 
 
 def _is_translated(text: str) -> bool:

@@ -22,6 +22,7 @@ from game.content.ui_text import (
 )
 from game.settings import Settings
 from tests.app_helpers import open_recording_app
+from tests.cached_content import ui_messages
 from tests.po_helpers import write_catalog
 from tools import extract_ui_text
 from tools.pot_file import is_current
@@ -229,7 +230,7 @@ def pseudo_app(user_home: Path) -> Iterator[Any]:
 
     write_catalog(paths.user_data_dir() / "lang", "xx", {
         line: _wrapped(line) if isinstance(line, str) else tuple(_wrapped(form) for form in line)
-        for line in extract_ui_text.collect()})
+        for line in ui_messages()})
     app = open_recording_app(Settings(language="xx"))
     yield app
     app.close()

@@ -24,6 +24,8 @@ import pygame_gui
 from fontTools.ttLib import TTFont
 
 from game import paths
+from game.content.class_file import LOCKABLE
+from game.content.difficulty import PRESETS
 from game.content.ui_text import Translator, pseudo_translator
 from tests.cached_content import ui_messages
 from tools import subset_cjk_font
@@ -196,7 +198,9 @@ def check_screen(app: Any, name: str) -> ScreenReport:
 _SOURCE = re.compile(r"(https?://|www\.)\S+|\S+\.(org|com|ru|cn|int|gov|edu|net)\S*|doi:\S+")
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]{2,}\b")
 _ALLOWED_WORDS = frozenset({"km", "kg", "kwh", "mwh", "min", "max", "pdf", "json", "png", "csv", "toml", "html", "esc",
-                            "enter", "tab", "shift", "ctrl", "alt", "space", "pgup", "pgdn", "home", "end"})
+                            "enter", "tab", "shift", "ctrl", "alt", "space", "pgup", "pgdn", "home", "end",
+                            # codes a teacher types into the class file, named as the file spells them
+                            *LOCKABLE, *PRESETS})
 
 
 def english_left(texts: set[str]) -> list[str]:

@@ -37,10 +37,11 @@ EXPECTED: dict[str, tuple[str, str | None]] = {
     "encyclopedia": ("Encyclopedia", "Back  (Esc)"),
     "credits": ("Credits", "Back  (Esc)"),
     "sandbox_list": ("Sandbox and mods", "Open briefing"),
+    "teacher": ("Teacher", "Save class file"),
 }
 # Screens whose background is the palette's sky or panel colour (the rest show the sky, Moon or station art).
 FLAT_BACKGROUND = {"campaign_timeline", "briefing", "settings", "landing_practice", "encyclopedia", "credits",
-                   "sandbox_list", "partners", "negotiation", "ledger"}
+                   "sandbox_list", "partners", "negotiation", "ledger", "teacher"}
 GRID = (64, 36)  # pixels sampled across the window
 
 

@@ -5,6 +5,7 @@ turns pages (Page Up/Down, the wheel, "<" ">", and Tab from box to box), keeping
 from __future__ import annotations
 
 import itertools
+from collections import Counter
 from collections.abc import Iterator
 from typing import Any
 
@@ -83,10 +84,14 @@ def test_every_word_of_the_form_fits_inside_the_window_and_nothing_overlaps(font
         assert all(screen.contains(rect) for rect in rects), "something runs out of the window"
 
 
-def test_at_100_in_a_large_window_the_whole_form_is_one_page(font_system: None) -> None:
+def test_at_100_in_a_large_window_the_whole_form_is_one_page_in_even_columns(font_system: None) -> None:
     for language in LANGUAGES:
         layouts, _, _ = _layouts(language, (1920, 1080), 1.0)
         assert len(layouts) == 1 and layouts[0].page_buttons is None
+        (layout,) = layouts
+        per_column = Counter(place.box.left for place in layout.shown)
+        assert len(per_column) == layout.columns > 1, "a column stands empty beside a long one"
+        assert max(per_column.values()) - min(per_column.values()) <= 1
 
 
 @pytest.fixture

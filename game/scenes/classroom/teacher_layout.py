@@ -101,19 +101,27 @@ def _column_width(form_width: int, columns: int, scale: float) -> int:
 
 def _paged(form: pygame.Rect, scale: float, words: FormWords, font: pygame.font.Font,
            columns: int) -> tuple[tuple[Place, ...], ...] | None:
-    """The rows in `columns` columns, filling each column down and then the next, a new page when the last is full;
-    None when the toggle's words do not fit a column (one column always takes it, cut to the window)."""
-    column_width = _column_width(form.width, columns, scale)
-    if columns > 1 and words.toggle_width > column_width:
+    """The rows in `columns` columns: shared out evenly when they all fit on one page, else filling each column
+    down and then the next, a new page when the last is full. None when the toggle's words do not fit a column
+    (one column always takes it, cut to the window)."""
+    if columns > 1 and words.toggle_width > _column_width(form.width, columns, scale):
         return None
+    even = _placed(form, scale, words, font, columns, -(-len(words.labels) // columns))
+    return even if len(even) == 1 else _placed(form, scale, words, font, columns, len(words.labels))
+
+
+def _placed(form: pygame.Rect, scale: float, words: FormWords, font: pygame.font.Font, columns: int,
+            most_per_column: int) -> tuple[tuple[Place, ...], ...]:
+    """The rows down each column in turn, a column ending when it is full or holds `most_per_column` rows."""
+    column_width = _column_width(form.width, columns, scale)
     box_height, gap = scaled_px(BOX_HEIGHT, scale), scaled_px(ROW_GAP, scale)
     pages: list[list[Place]] = [[]]
-    column, y = 0, form.top
+    column, y, in_column = 0, form.top, 0
     for name, label in words.labels:
         lines = tuple(wrap_text(label, font, column_width)) if label else ()
         needed = len(lines) * font.get_linesize() + box_height
-        if y > form.top and y + needed > form.bottom:  # this column is full: the next, or a new page
-            column, y = column + 1, form.top
+        if in_column and (y + needed > form.bottom or in_column == most_per_column):  # the next column, or page
+            column, y, in_column = column + 1, form.top, 0
             if column == columns:
                 pages.append([])
                 column = 0
@@ -121,6 +129,7 @@ def _paged(form: pygame.Rect, scale: float, words: FormWords, font: pygame.font.
         label_rect = pygame.Rect(x, y, column_width, len(lines) * font.get_linesize())
         pages[-1].append(Place(name, lines, label_rect, pygame.Rect(x, label_rect.bottom, column_width, box_height)))
         y += needed + gap
+        in_column += 1
     return tuple(tuple(places) for places in pages)
 
 

@@ -82,8 +82,9 @@ def _read(path: Path) -> Progress:
     except DamagedProgress as error:
         raise UnreadableFile(say("cannot be used: {reason}", reason=error.reason), error.kind) from None
     if legacy:  # all of it was read: load_progress saves it again as UTF-8
-        progress.warning = say("Your campaign progress file {file} was not saved as UTF-8, so it was read as Western "
-                               "European text (Windows-1252) and saved again as UTF-8.", file=path.name)
+        progress.warning = say("Your campaign progress file {file} was not saved as UTF-8, so it was read in this "
+                               "computer's older Windows encoding ({encoding}) and saved again as UTF-8.",
+                               file=path.name, encoding=legacy)
     return progress
 
 

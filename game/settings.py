@@ -365,8 +365,8 @@ def _kept(path: Path, why: str) -> str:
         return path.name  # then save_settings will not write over it either (it is still unusable)
 
 
-def _read_settings_file(path: Path) -> tuple[dict[str, Any], bool]:
-    """The settings file's object, and whether it was read in the older Windows encoding rather than UTF-8."""
+def _read_settings_file(path: Path) -> tuple[dict[str, Any], str | None]:
+    """The settings file's object, and the older Windows encoding it was read in (None: UTF-8)."""
     data, legacy = read_json_any_encoding(path, MAX_SETTINGS_BYTES)
     if not isinstance(data, dict):
         raise UnreadableFile(say("does not hold one JSON object"), "damaged")
@@ -410,9 +410,9 @@ def load_settings(path: Path | None = None) -> LoadedSettings:
     if legacy:  # every setting was read: saved again as UTF-8 at once, so the warning is given once
         with contextlib.suppress(OSError):  # a read-only folder: read the same way next time, nothing lost
             save_settings(settings, path)
-        return LoadedSettings(settings, say("Your settings file {file} was not saved as UTF-8, so it was read as "
-                                            "Western European text (Windows-1252) and saved again as UTF-8.",
-                                            file=path.name))
+        return LoadedSettings(settings, say("Your settings file {file} was not saved as UTF-8, so it was read in "
+                                            "this computer's older Windows encoding ({encoding}) and saved again "
+                                            "as UTF-8.", file=path.name, encoding=legacy))
     return LoadedSettings(settings)
 
 

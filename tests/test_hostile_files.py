@@ -342,8 +342,15 @@ def test_settings_saved_by_notepad_as_unicode_are_read(tmp_path: Path) -> None:
     assert loaded.warning is None and loaded.settings.hints is False and loaded.settings.window_size == (1600, 900)
 
 
+def _machine_encoding(monkeypatch: pytest.MonkeyPatch, encoding: str) -> None:
+    """As on a machine whose system encoding is `encoding` (what Windows editors there save as "ANSI")."""
+    monkeypatch.setattr("locale.getpreferredencoding", lambda do_setlocale=True: encoding)
+
+
 @pytest.mark.parametrize("encoding", ["latin-1", "cp1252"])
-def test_settings_saved_in_the_older_windows_encoding_are_read_whole_and_said(tmp_path: Path, encoding: str) -> None:
+def test_settings_saved_in_the_older_windows_encoding_are_read_whole_and_said(tmp_path: Path, encoding: str,
+                                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    _machine_encoding(monkeypatch, "UTF-8")  # Linux or macOS: a file from a Western Windows is the likeliest
     path = tmp_path / "settings.json"
     # \u2019 exists in Windows-1252 (0x92) but not in Latin-1, whose 0x92 is a control code: both read the same.
     original = '{"hints": false, "ui_scale": 1.25, "language": "fr", "note": "caf\u00e9 l\u2019\u00e9t\u00e9"}'
@@ -351,11 +358,37 @@ def test_settings_saved_in_the_older_windows_encoding_are_read_whole_and_said(tm
     path.write_bytes(content)
     loaded = load_settings(path)
     assert loaded.warning is not None
-    assert "settings.json was not saved as UTF-8, so it was read as Western European text" in loaded.warning
+    assert "settings.json was not saved as UTF-8, so it was read in this computer's older Windows encoding " \
+        "(Windows-1252)" in loaded.warning
     assert loaded.settings.hints is False and loaded.settings.ui_scale == 1.25
     assert list(tmp_path.iterdir()) == [path], "nothing is moved aside: every setting was read"
     assert load_settings(path).warning is None, "saved again as UTF-8 at once: the warning is given once"
     assert load_settings(path).settings == loaded.settings
+
+
+@pytest.mark.parametrize(("machine", "name", "fact"), [("cp1251", "Windows-1251", "луна-27"),
+                                                       ("cp1250", "Windows-1250", "księżyc"),
+                                                       ("cp936", "GBK", "嫦娥七号")])
+def test_progress_saved_as_ansi_on_a_windows_of_another_script_is_read_in_its_code_page(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, machine: str, name: str, fact: str) -> None:
+    # A Russian, Polish or Chinese Windows editor saves "ANSI" in its own code page: read as Windows-1252, every
+    # letter of another script would become Western ones, and be saved back that way.
+    _machine_encoding(monkeypatch, machine)
+    path = tmp_path / "progress.json"
+    path.write_bytes(json.dumps({"format": 1, "facts_seen": [fact]}, ensure_ascii=False).encode(machine))
+    progress = load_progress(path)
+    assert progress.facts_seen == {fact}
+    assert progress.warning is not None and f"older Windows encoding ({name})" in progress.warning
+    assert load_progress(path).warning is None and load_progress(path).facts_seen == {fact}, "saved as UTF-8"
+
+
+def test_a_file_the_machines_code_page_cannot_read_is_read_as_latin_1(tmp_path: Path,
+                                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    _machine_encoding(monkeypatch, "cp1251")  # 0x98 is the one byte Windows-1251 leaves undefined: Latin-1 keeps it
+    path = tmp_path / "progress.json"
+    path.write_bytes(b'{"format": 1, "facts_seen": ["a\x98b"]}')
+    progress = load_progress(path)
+    assert progress.facts_seen == {"a\x98b"} and progress.warning is not None and "(Latin-1)" in progress.warning
 
 
 def test_a_settings_file_that_cannot_be_moved_is_never_written_over(tmp_path: Path) -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import codecs
 import json
+import locale
 import math
 import os
 import stat
@@ -98,30 +99,47 @@ def decode(raw: bytes) -> str:
         raise UnreadableFile(say("is not UTF-8 text; save it as UTF-8 in your editor"), "not_text", line) from None
 
 
-# What a Windows editor saves as "ANSI" in Western Europe and the Americas: Latin-1 with printable characters where
-# Latin-1 has control codes (0x80-0x9F). A file in it is read, not refused, where losing it would cost the player.
-LEGACY_ENCODING = "cp1252"
+# Where the machine's system encoding is UTF-8 (Linux, macOS), a file in an older encoding most likely came from a
+# Western European or American Windows: Windows-1252, Latin-1 with printable characters in place of control codes.
+WESTERN_CODE_PAGE = "cp1252"
 
 
-def decode_any(raw: bytes) -> tuple[str, bool]:
-    """(text, read_as_legacy): as decode, but text that is not UTF-8 is read as LEGACY_ENCODING (Latin-1 for the
-    five bytes it leaves undefined; Latin-1 reads any byte), so that nothing in it is lost. Only bytes that are
-    no text at all (a NUL, as in UTF-16 saved without a BOM) are still refused, as decode refuses them."""
+def ansi_code_page() -> str:
+    """The codec of what a Windows editor on this machine saves as "ANSI": the system's code page (Windows-1251 on a
+    Russian Windows, GBK on a Chinese one), or WESTERN_CODE_PAGE where the system works in UTF-8 or plain ASCII."""
     try:
-        return decode(raw), False
+        name = codecs.lookup(locale.getpreferredencoding(False)).name
+    except LookupError:
+        return WESTERN_CODE_PAGE
+    return WESTERN_CODE_PAGE if name in ("utf-8", "ascii") else name
+
+
+def code_page_name(codec: str) -> str:
+    """A codec as players see it named: Windows-1251 for cp1251, GBK for gbk."""
+    return f"Windows-{codec[2:]}" if codec.startswith("cp125") else codec.upper().replace("ISO8859", "ISO-8859")
+
+
+def decode_any(raw: bytes) -> tuple[str, str | None]:
+    """(text, the older encoding it was read in, by name, or None for UTF-8): as decode, but text that is not
+    UTF-8 is read in this machine's ansi_code_page (in Latin-1 when it does not read there; Latin-1 reads any
+    byte), so that nothing in it is lost. Only bytes that are no text at all (a NUL, as in UTF-16 saved without
+    a BOM) are still refused, as decode refuses them."""
+    try:
+        return decode(raw), None
     except UnreadableFile:
+        code_page = ansi_code_page()
         try:
-            text = raw.decode(LEGACY_ENCODING)
+            text, name = raw.decode(code_page), code_page_name(code_page)
         except UnicodeDecodeError:
-            text = raw.decode("latin-1")
+            text, name = raw.decode("latin-1"), "Latin-1"
         if "\x00" in text:
             raise
-        return text, True
+        return text, name
 
 
-def read_json_any_encoding(path: Path, limit: int) -> tuple[Any, bool]:
-    """(the JSON value of the file at `path`, whether it was read as LEGACY_ENCODING): read_json for a file the game
-    writes itself, which a player may have saved from an editor in the older Windows encoding."""
+def read_json_any_encoding(path: Path, limit: int) -> tuple[Any, str | None]:
+    """(the JSON value of the file at `path`, the older encoding it was read in or None): read_json for a file the
+    game writes itself, which a player may have saved from an editor in the older Windows encoding."""
     text, legacy = decode_any(read_bytes(path, limit))
     return parse_json(text), legacy
 

@@ -24,7 +24,7 @@ def run_frames(app: Any, count: int = 3) -> None:
         app.frame(1 / 60)
 
 
-def _key(app: Any, code: int, frames: int = 3) -> None:
+def _key(app: Any, code: int, frames: int = 1) -> None:
     import pygame
 
     pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=code, mod=0, unicode="", scancode=0))
@@ -143,7 +143,10 @@ def _open(app: Any, name: str) -> Any:
 
 
 def open_screen(app: Any, name: str) -> Any:
-    """Takes a freshly opened app from its title to the screen `name` (one of SCREENS); returns that scene."""
+    """Takes a freshly opened app from its title to the screen `name` (one of SCREENS); returns that scene.
+
+    Each key on the way gets one frame, as the game needs (a key is handled, and the next screen built and drawn, in
+    the frame that reads it); the screen reached gets three."""
     run_frames(app, 1)
     scene = _open(app, name)
     run_frames(app)

@@ -9,6 +9,7 @@ import pygame
 
 from game.content.ui_text import ENGLISH, Translate
 from game.render.camera import Camera
+from game.render.module_layer import MAX_CACHED_PIXELS, ModuleLayer, whole_map_camera
 from game.render.overlays import (
     Region,
     draw_computed_overlay,
@@ -25,17 +26,6 @@ from game.render.site_map import MapModule, TileStamps, draw_cables, draw_hover,
 from game.render.text_cache import TextCache
 from game.rules.grid import SiteGrid
 
-TRANSPARENT_KEY = pygame.Color(255, 0, 255)  # a colour no module art uses
-MAX_CACHED_PIXELS = 12_000_000  # a whole-map layer above this (a huge mod map, zoomed in) is drawn tile by tile
-
-
-def whole_map_camera(grid: SiteGrid, tile_px: float) -> Camera:
-    """A camera whose viewport is the whole map at `tile_px`, for drawing a layer once."""
-    size = (round(grid.width * tile_px), round(grid.height * tile_px))
-    camera = Camera(pygame.Rect((0, 0), size), grid.width, grid.height, grid.tile_size_m, tile_px)
-    camera.centre_x, camera.centre_y = grid.width / 2, grid.height / 2
-    return camera
-
 
 @dataclass(slots=True)
 class MapLayers:
@@ -44,8 +34,7 @@ class MapLayers:
     stamps: TileStamps = field(default_factory=TileStamps)
     _ground_key: tuple[str, float] | None = None
     _ground: pygame.Surface | None = None
-    _modules_key: tuple[float, str, tuple[MapModule, ...]] | None = None
-    _modules: pygame.Surface | None = None
+    _modules: ModuleLayer = field(default_factory=ModuleLayer)
     _networks_key: tuple[MapModule, ...] | None = None
     _networks: dict[int, str] = field(default_factory=dict)
     _regions: list[Region] | None = None
@@ -80,20 +69,7 @@ class MapLayers:
 
     def modules(self, grid: SiteGrid, modules: Sequence[MapModule], tile_px: float,
                 colours: Palette = STANDARD_PALETTE) -> pygame.Surface | None:
-        key = (tile_px, colours.name, tuple(modules))
-        if key != self._modules_key:
-            self._modules_key, self._modules = key, None
-            if grid.width * grid.height * tile_px * tile_px <= MAX_CACHED_PIXELS:
-                camera = whole_map_camera(grid, tile_px)
-                # A colour key, not per-pixel alpha: module art is drawn without smoothing, and a keyed
-                # blit of the whole viewport costs a fraction of an alpha blend.
-                layer = pygame.Surface(camera.viewport.size)
-                layer.fill(TRANSPARENT_KEY)
-                draw_cables(layer, modules, camera, colours)
-                draw_modules(layer, modules, camera, colours)
-                layer.set_colorkey(TRANSPARENT_KEY, pygame.RLEACCEL)
-                self._modules = layer
-        return self._modules
+        return self._modules.get(grid, modules, tile_px, colours)
 
     def networks(self, modules: Sequence[MapModule]) -> dict[int, str]:
         key = tuple(modules)

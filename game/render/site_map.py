@@ -78,10 +78,17 @@ def draw_tiles(surface: pygame.Surface, grid: SiteGrid, camera: Camera, stamps: 
             surface.blit(stamps.get(kind, size), rect)
 
 
+def power_carriers(modules: Iterable[MapModule]) -> set[tuple[int, int]]:
+    """The tiles a cable may join: under cables and modules that carry power."""
+    return {cell for module in modules if module.conducts_power or module.is_cable for cell in module.cells()}
+
+
 def draw_cables(surface: pygame.Surface, modules: Sequence[MapModule], camera: Camera,
-                colours: Palette = STANDARD_PALETTE) -> None:
-    """Cables join the centres of their tile to every neighbouring tile that carries power."""
-    carriers = {cell for module in modules if module.conducts_power or module.is_cable for cell in module.cells()}
+                colours: Palette = STANDARD_PALETTE, carriers: set[tuple[int, int]] | None = None) -> None:
+    """Cables join the centres of their tile to every neighbouring tile that carries power (`carriers`, worked
+    out from `modules` when not given)."""
+    if carriers is None:
+        carriers = power_carriers(modules)
     width = max(2, round(camera.tile_px / 5))
     for module in modules:
         if not module.is_cable:

@@ -83,8 +83,7 @@ def draw(surface: pygame.Surface, screen: StationParts, alpha: float) -> None:
             covered.append(_plot_area(view, screen.layout.scale))
         draw_pause_banner(surface, view, screen.text, screen.keys.label("pause"), colours, tr, covered)
     _draw_header(surface, screen, alpha)
-    bar_cells = draw_resource_bar(surface, screen.layout.resource_bar, screen.run.readings, screen.text, colours,
-                                  screen.layout.bar_columns, scaled_px(RESOURCE_BAR_HEIGHT, screen.layout.scale))
+    bar_cells = _draw_bar(surface, screen)
     _draw_side(surface, screen)
     _draw_footer(surface, screen)
     _draw_horizon(surface, screen, hovered)
@@ -105,6 +104,23 @@ def _draw_demolish_cursor(surface: pygame.Surface, screen: StationParts, cursor:
 
 
 def _draw_header(surface: pygame.Surface, screen: StationParts, alpha: float) -> None:
+    ctx = screen.ctx
+    # The clock face shows whole hours: the header is drawn again when the hour, the speed or the buttons change.
+    hour = current_time(screen, alpha).replace(minute=0, second=0, microsecond=0)
+    inputs = (screen.layout.header, hour, screen.runner.paused, screen.runner.clock.speed, _leftmost_button(screen),
+              ctx.language, ctx.palette.name, ctx.fonts.scale)
+    screen.kept["header"].draw(surface, screen.layout.header, inputs,
+                               lambda: _draw_header_at(surface, screen, hour))
+
+
+def _leftmost_button(screen: StationParts) -> float | None:
+    """Where the header's leftmost button starts (the title and date end before it)."""
+    header = screen.layout.header
+    return min((button.get_abs_rect().left for button in screen.widgets.buttons.values()
+                if button.get_abs_rect().top < header.bottom), default=None)
+
+
+def _draw_header_at(surface: pygame.Surface, screen: StationParts, now: dt.datetime) -> None:
     header, colours, text, tr = screen.layout.header, screen.ctx.palette, screen.text, screen.ctx.tr
     level, language = screen.run.level, screen.ctx.language
     pygame.draw.rect(surface, colours.panel, header)
@@ -112,15 +128,13 @@ def _draw_header(surface: pygame.Surface, screen: StationParts, alpha: float) ->
     badge_height = scaled_px(46, screen.layout.scale)
     badge = draw_status_badge(surface, text, screen.runner.paused, screen.runner.clock.speed,
                               (header.right - 20, (header.height - badge_height) // 2), colours, tr)
-    leftmost = min((button.get_abs_rect().left for button in screen.widgets.buttons.values()
-                    if button.get_abs_rect().top < header.bottom), default=badge.left)
-    room = leftmost - 24 - 20
+    leftmost = _leftmost_button(screen)
+    room = (badge.left if leftmost is None else leftmost) - 24 - 20
     title_font, date_font = screen.ctx.fonts.bold(palette.LARGE), screen.ctx.fonts.regular(palette.SMALL)
     # Title and date share the header's height, centred as a pair whatever the UI scale.
     top = max(0, (header.height - title_font.get_linesize() - date_font.get_linesize()) // 2)
     title = text.fit(screen.run.loaded.title(language), palette.LARGE, room, bold=True)
     drawn = text.draw(surface, title, palette.LARGE, colours.text, (24, top), bold=True)
-    now = current_time(screen, alpha)
     day = (now - screen.run.time_at(0)).days + 1
     site = translate(level.site.name, language)
     when = f"{format_date(now.date(), tr)}, {now:%H}:00  ·  " + tr(
@@ -130,7 +144,41 @@ def _draw_header(surface: pygame.Surface, screen: StationParts, alpha: float) ->
     text.draw(surface, text.fit(when, palette.SMALL, room), palette.SMALL, colours.accent, (24, drawn.bottom))
 
 
+def _draw_bar(surface: pygame.Surface, screen: StationParts) -> list[tuple[pygame.Rect, Any]]:
+    """The resource bar, drawn again when a reading changes; returns each cell's rectangle and reading."""
+    layout, ctx = screen.layout, screen.ctx
+    row_height = scaled_px(RESOURCE_BAR_HEIGHT, layout.scale)
+    inputs = (layout.resource_bar, tuple(screen.run.readings), layout.bar_columns, row_height, ctx.language,
+              ctx.palette.name, ctx.fonts.scale)
+    # Its 2-pixel edge line runs one row into the map below, over the whole width: those pixels are the bar's too.
+    area = layout.resource_bar.copy()
+    area.height += 1
+    return screen.kept["bar"].draw(surface, area, inputs, lambda: draw_resource_bar(
+        surface, layout.resource_bar, screen.run.readings, screen.text, ctx.palette, layout.bar_columns, row_height))
+
+
+def side_inputs(screen: StationParts) -> tuple[object, ...]:
+    """Everything the side panel is drawn from (while none of it changes, its pixels are copied back): keep this
+    in step with _draw_side and the panels it draws."""
+    layout, state, ctx, log = screen.layout, screen.state, screen.ctx, screen.run.log
+    build, budget = screen.tools.palette, screen.run.snapshot.budget
+    shown: tuple[object, ...] = ()
+    if state.side_tab == "build":
+        # Only whether each module is affordable shows, not the budget, which changes with nearly every hour.
+        shown = (tuple(build.entries), build.selected, build.scroll, build.focused, build.scale, screen.tools.armed,
+                 tuple(budget is None or entry.spec.cost <= budget for entry in build.entries))
+    elif state.side_tab == "goals":
+        shown = (screen.run.snapshot.goals, state.goals_scroll)
+    return (layout.side, layout.panel, layout.log, layout.log_tab, state.side_tab, ctx.language, ctx.palette.name,
+            ctx.fonts.scale, tuple(log.lines), log.scroll, shown)
+
+
 def _draw_side(surface: pygame.Surface, screen: StationParts) -> None:
+    screen.kept["side"].draw(surface, screen.layout.side, side_inputs(screen),
+                             lambda: _draw_side_panels(surface, screen))
+
+
+def _draw_side_panels(surface: pygame.Surface, screen: StationParts) -> None:
     layout, colours, tr, state, text = screen.layout, screen.ctx.palette, screen.ctx.tr, screen.state, screen.text
     # The standard night-blue behind the panels; the high-contrast palettes keep their black.
     pygame.draw.rect(surface, palette.SKY_HORIZON if colours.sky == palette.SKY else colours.sky, layout.side)
@@ -158,11 +206,18 @@ def footer_hint(screen: StationParts) -> str:
 
 
 def _draw_footer(surface: pygame.Surface, screen: StationParts) -> None:
+    footer, ctx = screen.layout.footer, screen.ctx
+    right_of_buttons = max((button.get_abs_rect().right for button in screen.widgets.buttons.values()
+                            if button.get_abs_rect().top >= footer.top), default=footer.x)
+    inputs = (footer, right_of_buttons, screen.tools.armed is not None, screen.tools.demolishing, screen.keys,
+              ctx.language, ctx.palette.name, ctx.fonts.scale)
+    screen.kept["footer"].draw(surface, footer, inputs, lambda: _draw_footer_now(surface, screen, right_of_buttons))
+
+
+def _draw_footer_now(surface: pygame.Surface, screen: StationParts, right_of_buttons: float) -> None:
     footer, colours, text = screen.layout.footer, screen.ctx.palette, screen.text
     pygame.draw.rect(surface, colours.panel, footer)
     pygame.draw.line(surface, colours.panel_edge, footer.topleft, footer.topright, 2)
-    right_of_buttons = max((button.get_abs_rect().right for button in screen.widgets.buttons.values()
-                            if button.get_abs_rect().top >= footer.top), default=footer.x)
     room = footer.right - 16 - right_of_buttons - 16
     hint = text.fit_clauses(footer_hint(screen), palette.SMALL, room)
     if room > MIN_FOOTER_HINT_PX and hint:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Protocol
+from collections import defaultdict
+from typing import Any, Protocol
 
 from game.render.camera import Camera
+from game.render.kept_pixels import KeptPixels
 from game.render.map_layers import MapLayers
 from game.render.text_cache import TextCache
 from game.scenes.context import SceneContext
@@ -26,6 +28,7 @@ class StationParts(Protocol):
     keys: StationKeys
     camera: Camera
     layers: MapLayers  # the map's drawn layers, kept between frames
+    kept: defaultdict[str, KeptPixels[Any]]  # panels' pixels by name, kept between frames while their inputs stay
     text: TextCache
     state: StationState
     run: StationRun

@@ -9,15 +9,17 @@ reads them.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pygame
 
 from game.content.loader import LoadedLevel
 from game.content.watch import LevelWatch
 from game.render.camera import Camera
+from game.render.kept_pixels import KeptPixels
 from game.render.map_layers import MapLayers
 from game.render.text_cache import TextCache
 from game.scenes.context import SceneContext
@@ -68,6 +70,7 @@ class StationScene(SceneBase):
         self.camera = Camera(self.layout.map, grid.width, grid.height, grid.tile_size_m)
         self.camera.fit()
         self.layers = MapLayers()
+        self.kept: defaultdict[str, KeptPixels[Any]] = defaultdict(KeptPixels)
         self.text = TextCache(ctx.fonts)
         self.tools = BuildTools(ctx, self.run, self.camera)
         self.runner = TimeRunner(ctx, self.run)

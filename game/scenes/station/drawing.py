@@ -158,9 +158,9 @@ def _draw_bar(surface: pygame.Surface, screen: StationParts) -> list[tuple[pygam
 
 
 def side_inputs(screen: StationParts) -> tuple[object, ...]:
-    """Everything the side panel is drawn from (while none of it changes, its pixels are copied back): keep this
-    in step with _draw_side and the panels it draws."""
-    layout, state, ctx, log = screen.layout, screen.state, screen.ctx, screen.run.log
+    """Everything the side panel but its log is drawn from (while none of it changes, its pixels are copied
+    back): keep this in step with _draw_side_panels and the panels it draws."""
+    layout, state, ctx = screen.layout, screen.state, screen.ctx
     build, budget = screen.tools.palette, screen.run.snapshot.budget
     shown: tuple[object, ...] = ()
     if state.side_tab == "build":
@@ -170,26 +170,38 @@ def side_inputs(screen: StationParts) -> tuple[object, ...]:
     elif state.side_tab == "goals":
         shown = (screen.run.snapshot.goals, state.goals_scroll)
     return (layout.side, layout.panel, layout.log, layout.log_tab, state.side_tab, ctx.language, ctx.palette.name,
-            ctx.fonts.scale, tuple(log.lines), log.scroll, shown)
+            ctx.fonts.scale, shown)
 
 
 def _draw_side(surface: pygame.Surface, screen: StationParts) -> None:
-    screen.kept["side"].draw(surface, screen.layout.side, side_inputs(screen),
-                             lambda: _draw_side_panels(surface, screen))
+    """The side panel, then its log: kept apart, as a station short of power logs news every hour."""
+    layout, ctx, log = screen.layout, screen.ctx, screen.run.log
+    screen.kept["side"].draw(surface, layout.side, side_inputs(screen), lambda: _draw_side_panels(surface, screen))
+    if not layout.log_tab or screen.state.side_tab == "log":
+        inputs = (layout.log, tuple(log.lines), log.scroll, ctx.language, ctx.palette.name, ctx.fonts.scale)
+        screen.kept["log"].draw(surface, layout.log, inputs, lambda: _draw_log(surface, screen))
+
+
+def _side_ground(colours: palette.Palette) -> pygame.Color:
+    # The standard night-blue behind the panels; the high-contrast palettes keep their black.
+    return palette.SKY_HORIZON if colours.sky == palette.SKY else colours.sky
 
 
 def _draw_side_panels(surface: pygame.Surface, screen: StationParts) -> None:
     layout, colours, tr, state, text = screen.layout, screen.ctx.palette, screen.ctx.tr, screen.state, screen.text
-    # The standard night-blue behind the panels; the high-contrast palettes keep their black.
-    pygame.draw.rect(surface, palette.SKY_HORIZON if colours.sky == palette.SKY else colours.sky, layout.side)
+    pygame.draw.rect(surface, _side_ground(colours), layout.side)
     pygame.draw.line(surface, colours.panel_edge, layout.side.topleft, layout.side.bottomleft, 2)
     if state.side_tab == "build":
         draw_build_palette(surface, layout.panel, screen.tools.palette, text, screen.run.snapshot.budget,
                            screen.tools.armed, colours, tr)
     elif state.side_tab == "goals":
         draw_goals_panel(surface, layout.panel, screen.run.snapshot.goals, text, state.goals_scroll, colours, tr)
-    if not layout.log_tab or state.side_tab == "log":
-        draw_event_log(surface, layout.log, screen.run.log, text, colours, tr)
+
+
+def _draw_log(surface: pygame.Surface, screen: StationParts) -> None:
+    colours, log_area = screen.ctx.palette, screen.layout.log
+    pygame.draw.rect(surface, _side_ground(colours), log_area)  # the panel's ground shows at the log's round corners
+    draw_event_log(surface, log_area, screen.run.log, screen.text, colours, screen.ctx.tr)
 
 
 def footer_hint(screen: StationParts) -> str:

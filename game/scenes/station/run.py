@@ -4,6 +4,7 @@ map, the resource history, the station log, the hints and the saves."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -24,7 +25,7 @@ from game.ui.hints import HintBook
 
 if TYPE_CHECKING:
     from game.simulation.simulation import Simulation
-    from game.simulation.views import StationSnapshot
+    from game.simulation.views import ModuleView, StationSnapshot
 
 
 def map_modules_from_level(loaded: LoadedLevel, language: str) -> list[MapModule]:
@@ -38,14 +39,11 @@ def map_modules_from_level(loaded: LoadedLevel, language: str) -> list[MapModule
     return modules
 
 
-def map_modules_from_snapshot(snapshot: StationSnapshot, loaded: LoadedLevel) -> list[MapModule]:
-    _, catalog = loaded.require()
-    return [
-        MapModule(view.module_id, view.name, view.shape, view.x, view.y, view.footprint,
-                  catalog.modules[view.module_id].conducts_power if view.module_id in catalog.modules else False,
-                  view.state, sprite=_sprite(catalog, view.module_id))
-        for view in snapshot.modules
-    ]
+def map_module(view: ModuleView, catalog: Catalog) -> MapModule:
+    """One module of a snapshot as the map shows it."""
+    return MapModule(view.module_id, view.name, view.shape, view.x, view.y, view.footprint,
+                     catalog.modules[view.module_id].conducts_power if view.module_id in catalog.modules else False,
+                     view.state, sprite=_sprite(catalog, view.module_id))
 
 
 def _sprite(catalog: Catalog, module_id: str) -> str | None:
@@ -85,7 +83,11 @@ class StationRun:
         self.snapshot: StationSnapshot = self.simulation.snapshot(ctx.language)
         self.modules: list[MapModule] = []
         self.readings: list[Reading] = []  # the resource bar's cells for this snapshot, in the player's language
-        self._module_cells: dict[tuple[int, int], MapModule] = {}  # an index for module_at, not game state
+        # Indexes for module_at and the map, not game state: the module (its place in `modules`) on each tile, and
+        # each module as the map shows it, made once for each state it is seen in.
+        self._module_cells: dict[tuple[int, int], int] = {}
+        self._places: list[tuple[int, int, tuple[int, int]]] = []
+        self._map_modules: dict[ModuleView, MapModule] = {}
         self.take_snapshot()
 
     @property
@@ -95,8 +97,11 @@ class StationRun:
     def take_snapshot(self) -> None:
         """Reads the simulation after a step: what the map, the bar and the panels show until the next one."""
         self.snapshot = self.simulation.snapshot(self.ctx.language)
-        self.modules = map_modules_from_snapshot(self.snapshot, self.loaded)
-        self._module_cells = {tile: module for module in self.modules for tile in module.cells()}
+        self.modules = self._modules_for(self.snapshot.modules)
+        places = [(module.x, module.y, module.footprint) for module in self.modules]
+        if places != self._places:  # a module came or went: most hours only states change
+            self._places = places
+            self._module_cells = {tile: index for index, module in enumerate(self.modules) for tile in module.cells()}
         self.history.record(self.snapshot.hour, snapshot_values(self.snapshot))
         self.word_readings()
 
@@ -105,7 +110,21 @@ class StationRun:
         self.readings = resource_readings(self.snapshot, self.history, self.ctx.tr)
 
     def module_at(self, cell: tuple[int, int]) -> MapModule | None:
-        return self._module_cells.get(cell)
+        index = self._module_cells.get(cell)
+        return None if index is None else self.modules[index]
+
+    def _modules_for(self, views: Sequence[ModuleView]) -> list[MapModule]:
+        """The snapshot's modules as the map shows them, each made once for each state it is seen in."""
+        made = self._map_modules
+        if len(made) > 8 * len(views) + 64:  # modules come, go and change: keep the index from growing forever
+            made.clear()
+        modules = []
+        for view in views:
+            module = made.get(view)
+            if module is None:
+                module = made[view] = map_module(view, self.catalog)
+            modules.append(module)
+        return modules
 
     def time_at(self, hour: float) -> dt.datetime:
         return dt.datetime.combine(self.level.start_date, dt.time()) + dt.timedelta(hours=hour)

@@ -66,6 +66,7 @@ def test_a_kept_layer_matches_a_fresh_one_as_states_change(tile_px: float, palet
         layer = kept.get(grid, modules, tile_px, colours)
         fresh = ModuleLayer().get(grid, modules, tile_px, colours)
         assert _pixels(layer) == _pixels(fresh)
+        assert fresh is not None and kept.drawn.contains(fresh.get_bounding_rect())  # the map blits only that part
 
 
 def test_a_new_module_or_zoom_draws_the_layer_afresh() -> None:

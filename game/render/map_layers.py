@@ -71,6 +71,11 @@ class MapLayers:
                 colours: Palette = STANDARD_PALETTE) -> pygame.Surface | None:
         return self._modules.get(grid, modules, tile_px, colours)
 
+    @property
+    def modules_drawn(self) -> pygame.Rect:
+        """The part of the modules' layer anything is drawn on (the rest is transparent)."""
+        return self._modules.drawn
+
     def networks(self, modules: Sequence[MapModule]) -> dict[int, str]:
         key = tuple(modules)
         if key != self._networks_key:
@@ -146,7 +151,8 @@ def draw_station_map(
         draw_ground(surface, grid, camera, layers.stamps, overlay)
     module_layer = layers.modules(grid, modules, camera.tile_px, colours)
     if module_layer is not None:
-        surface.blit(module_layer, corner)
+        drawn = layers.modules_drawn
+        surface.blit(module_layer, (corner[0] + drawn.x, corner[1] + drawn.y), drawn)
     else:
         draw_cables(surface, modules, camera, colours)
         draw_modules(surface, modules, camera, colours)

@@ -53,6 +53,7 @@ class ModuleLayer:
         self._at_cell: dict[tuple[int, int], int] = {}  # the module (its index) on each tile
         self._tiles: dict[tuple[int, str], pygame.Surface] = {}  # a module's tiles by (index, state)
         self._quiet_frames = 0
+        self.drawn = pygame.Rect(0, 0, 0, 0)  # the part of the layer anything is drawn on: the rest is all key
 
     def get(self, grid: SiteGrid, modules: Sequence[MapModule], tile_px: float,
             colours: Palette = STANDARD_PALETTE) -> pygame.Surface | None:
@@ -66,7 +67,7 @@ class ModuleLayer:
                 and len(before[2]) == len(key[2]) and all(map(same_but_state, before[2], key[2])):
             self._restate(before[2], key[2], colours)
             return self._layer
-        self._layer, self._camera, self._tiles = None, None, {}
+        self._layer, self._camera, self._tiles, self.drawn = None, None, {}, pygame.Rect(0, 0, 0, 0)
         if grid.width * grid.height * tile_px * tile_px <= MAX_CACHED_PIXELS:
             self._draw_whole(grid, key[2], tile_px, colours)
         return self._layer
@@ -81,6 +82,8 @@ class ModuleLayer:
         draw_cables(layer, modules, camera, colours, self._carriers)
         draw_modules(layer, modules, camera, colours)
         layer.set_colorkey(TRANSPARENT_KEY, pygame.RLEACCEL)
+        # A station covers a part of its map, and a keyed blit costs by the pixel: blit only that part.
+        self.drawn = layer.get_bounding_rect()
         self._layer, self._camera = layer, camera
         self._at_cell = {cell: index for index, module in enumerate(modules) for cell in module.cells()}
         self._quiet_frames = QUIET_FRAMES_BEFORE_ENCODING
@@ -102,6 +105,7 @@ class ModuleLayer:
             area = camera.tile_rect(new.x, new.y, *new.footprint).clip(bounds)
             if not area:
                 continue
+            self.drawn.union_ip(area)  # a module's new state draws on its own tiles, inside this already
             if (index, old.state) not in self._tiles:
                 self._tiles[index, old.state] = _plain_copy(layer, area)
             kept = self._tiles.get((index, new.state))

@@ -24,7 +24,8 @@ from typing import TYPE_CHECKING, Any
 
 from game import paths
 from game.atomic_file import write_text_atomically
-from game.content.message import Message, say, say_n
+from game.content.locale_format import KILOGRAM, KILOWATT_HOUR
+from game.content.message import Message, say, say_n, unit_text
 from game.content.models import Level
 from game.content.text import translate
 from game.content.ui_text import ENGLISH, Translate
@@ -43,7 +44,7 @@ EXPORT_VERSION = 3
 
 @dataclass(frozen=True, slots=True)
 class SeriesSpec:
-    """One figure followed over the run: its label and unit (a symbol, or a word as a message), by its id."""
+    """One figure followed over the run: its label and unit (a CLDR unit name, or a word as a message), by its id."""
 
     id: str
     label: Message
@@ -52,12 +53,12 @@ class SeriesSpec:
 
 # The figures the debrief draws and the CSV holds, in that order.
 SERIES: tuple[SeriesSpec, ...] = (
-    SeriesSpec("energy_kwh", say("Energy stored"), "kWh"),
+    SeriesSpec("energy_kwh", say("Energy stored"), KILOWATT_HOUR),
     SeriesSpec("budget", say("Budget"), say("credits")),
     SeriesSpec("science", say("Science"), say("points")),
-    SeriesSpec("water_kg", say("Water"), "kg"),
-    SeriesSpec("oxygen_kg", say("Oxygen"), "kg"),
-    SeriesSpec("food_kg", say("Food"), "kg"),
+    SeriesSpec("water_kg", say("Water"), KILOGRAM),
+    SeriesSpec("oxygen_kg", say("Oxygen"), KILOGRAM),
+    SeriesSpec("food_kg", say("Food"), KILOGRAM),
 )
 
 
@@ -153,7 +154,7 @@ def score_parts(card: ScoreCard, time_limit_days: float) -> tuple[tuple[Message,
         (say_n("{count} goal met", "{count} goals met", card.goals_met), formula.POINTS_PER_GOAL * card.goals_met),
         (say_n("{count} science point", "{count} science points", round(card.science)),
          formula.POINTS_PER_SCIENCE * card.science),
-        (say("{credits:,.0f} credits left", credits=max(0.0, card.budget_left)),
+        (say_n("{count:,} credit left", "{count:,} credits left", round(max(0.0, card.budget_left))),
          formula.POINTS_PER_CREDIT * max(0.0, card.budget_left)),
         (say_n("{count} day to spare", "{count} days to spare", round(spare)), formula.POINTS_PER_SPARE_DAY * spare),
     )
@@ -205,12 +206,22 @@ def result_to_json(result: RunResult, exported: dt.datetime, tr: Translate = ENG
     return {"format": EXPORT_VERSION, "exported": exported.isoformat(timespec="seconds"), **data}
 
 
+SYMBOL_UNITS = (KILOWATT_HOUR, KILOGRAM)  # the charts' units written as symbols, the rest as words ('credits')
+
+
+def unit_label(unit: str, tr: Translate = ENGLISH) -> str:
+    """A chart's unit in the player's language: a unit's symbol as CLDR writes it ('kWh', 'кВт·ч', '千瓦时'), a word
+    ('credits') translated."""
+    return tr(unit_text(unit)) if unit in SYMBOL_UNITS else tr(unit)
+
+
 def result_to_csv(result: RunResult, tr: Translate = ENGLISH) -> str:
     """One row a day: the day, then each SERIES figure; spreadsheets open it as it is. The first column's name
     stays "day" (a key a classroom script may read); `tr` words the figures' headings."""
     stream = io.StringIO()
     writer = csv.writer(stream, lineterminator="\n")
-    writer.writerow(["day", *(tr("{label} ({unit})", label=spec.label, unit=spec.unit) for spec in SERIES)])
+    writer.writerow(["day", *(tr("{label} ({unit})", label=spec.label, unit=unit_label(spec.unit, tr))
+                              for spec in SERIES)])
     for index, day in enumerate(result.days):
         writer.writerow([f"{day:g}", *(f"{result.series[spec.id][index]:.6g}" for spec in SERIES)])
     return stream.getvalue()

@@ -14,7 +14,7 @@ from typing import Any
 from game import paths
 from game.atomic_file import move_aside, write_text_atomically
 from game.content.difficulty import DEFAULT_PRESET, PRESETS
-from game.content.message import Message, say
+from game.content.message import Alternatives, Message, say
 from game.content.reading import UnreadableFile, read_json_any_encoding
 
 SETTINGS_FILE = "settings.json"
@@ -235,7 +235,7 @@ def _number_between(name: str, low: float, high: float) -> Callable[[Any], Any]:
 def _one_of(name: str, choices: tuple[str, ...]) -> Callable[[Any], Any]:
     def check(value: Any) -> str:
         if value not in choices:
-            listed = [f'"{choice}"' for choice in choices]
+            listed = Alternatives(f'"{choice}"' for choice in choices)
             raise ValueError(say("'{name}' must be one of {listed}", name=name, listed=listed))
         return str(value)
 

@@ -26,6 +26,19 @@ from fontTools.ttLib import TTFont
 from game import paths
 from game.content.class_file import LOCKABLE
 from game.content.difficulty import PRESETS
+from game.content.locale_format import (
+    KILOGRAM,
+    KILOMETRE,
+    KILOWATT,
+    KILOWATT_HOUR,
+    METRE,
+    METRE_PER_SECOND,
+    METRE_PER_SECOND_SQUARED,
+    NEWTON,
+    TONNE,
+    WATT,
+    unit_symbol,
+)
 from game.content.ui_text import Translator, pseudo_translator
 from tests.cached_content import ui_messages
 from tools import subset_cjk_font
@@ -194,13 +207,32 @@ def check_screen(app: Any, name: str) -> ScreenReport:
     return report
 
 
-# What may stay Latin in a translated screen: addresses of sources, key names, units and initials.
+# What may stay Latin in a translated screen: addresses of sources, key names and initials. (Units are no
+# exception: a number's unit must be the language's own, see english_units_left.)
 _SOURCE = re.compile(r"(https?://|www\.)\S+|\S+\.(org|com|ru|cn|int|gov|edu|net)\S*|doi:\S+")
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]{2,}\b")
-_ALLOWED_WORDS = frozenset({"km", "kg", "kwh", "mwh", "min", "max", "pdf", "json", "png", "csv", "toml", "html", "esc",
+_ALLOWED_WORDS = frozenset({"min", "max", "pdf", "json", "png", "csv", "toml", "html", "esc",
                             "enter", "tab", "shift", "ctrl", "alt", "space", "pgup", "pgdn", "home", "end",
                             # codes a teacher types into the class file, named as the file spells them
                             *LOCKABLE, *PRESETS})
+
+
+# The units the game words through CLDR (game/content/locale_format.py): a number followed by one of their English
+# symbols on a screen whose language writes the unit otherwise (Russian 'кг', not 'kg') was formatted by hand.
+_GAME_UNITS = (KILOGRAM, TONNE, WATT, KILOWATT, KILOWATT_HOUR, NEWTON, METRE, KILOMETRE, METRE_PER_SECOND,
+               METRE_PER_SECOND_SQUARED)
+
+
+def english_units_left(texts: set[str], language: str) -> list[str]:
+    """The drawn texts with a number followed by an English unit symbol the language writes its own way."""
+    english = {unit_symbol(unit, "en") for unit in _GAME_UNITS
+               if unit_symbol(unit, "en") != unit_symbol(unit, language)}
+    if not english:
+        return []
+    # Longest first, so 'kWh' is not read as 'kW'; a symbol must end there ('5 mSv' is no metre).
+    symbols = "|".join(re.escape(symbol) for symbol in sorted(english, key=len, reverse=True))
+    pattern = re.compile(rf"\d[\s\u00a0]?(?:{symbols})(?![\w/²])")
+    return sorted(text for text in texts if pattern.search(text))
 
 
 def english_left(texts: set[str]) -> list[str]:

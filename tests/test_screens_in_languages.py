@@ -3,7 +3,9 @@ fits to 150 %), at 100 %, and full HD at 200 %: no glyph missing from the font t
 than its box or the window, no button on top of another, and in Chinese no button's words cut. Russian's cut
 labels are listed by tools/language_screens.py, which runs the whole matrix (every size in both windows),
 saves the pictures and lists the English left on each screen. No English is left on any screen but the
-credits (the assets' sources and licences, which stay as written): two lowercase English words in a row fail.
+credits (the assets' sources and licences, which stay as written): two lowercase English words in a row fail,
+and so does a number with an English unit symbol where the language writes the unit its own way ('5 kg' in
+Russian).
 
 The languages' shipped catalogs are used when they exist; until then a generated one with realistic lengths
 (tests/language_screens.py)."""
@@ -17,7 +19,7 @@ import pytest
 
 from game.settings import Settings
 from tests.app_helpers import open_recording_app
-from tests.language_screens import LANGUAGES, catalogs_or_generated, check_screen, english_left
+from tests.language_screens import LANGUAGES, catalogs_or_generated, check_screen, english_left, english_units_left
 from tests.screen_tour import SCREENS, open_screen, run_frames
 
 SIZES = [pytest.param(((1280, 720), 1.0), id="720p_100"), pytest.param(((1280, 720), 2.0), id="720p_200"),
@@ -50,5 +52,7 @@ def test_every_screen_shows_every_character_and_fits(language_app: Any, name: st
     # The credits screen is the assets' sources and licences, which stay as written (like a fact's sources).
     english = english_left(report.drawn) if name != "credits" else []
     assert not english, f"{name}: English left:\n" + "\n".join(english)
+    units = english_units_left(report.drawn, app.ctx.language)
+    assert not units, f"{name}: a unit in English:\n" + "\n".join(units)
     if app.ctx.language == "zh":  # Russian runs longer: its cut labels are listed by tools/language_screens.py
         assert not report.cut, f"{name}:\n" + "\n".join(report.cut)

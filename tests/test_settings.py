@@ -48,7 +48,7 @@ def test_a_file_missing_some_key_bindings_keeps_the_defaults_for_them(tmp_path: 
         ("ui_scale", "big", "'ui_scale' must be a number from 1 to 2"),
         ("master_volume", -0.1, "'master_volume' must be a number from 0 to 1"),
         ("effects_volume", True, "'effects_volume' must be a number from 0 to 1"),
-        ("palette", "rainbow", "'palette' must be one of \"standard\", \"colour_blind\""),
+        ("palette", "rainbow", "'palette' must be one of \"standard\" or \"colour_blind\""),
         ("landing_choice", "maybe", "'landing_choice' must be one of"),
         ("high_contrast", "yes", "'high_contrast' must be true or false"),
         ("key_bindings", ["space"], "'key_bindings' must map actions to key names"),

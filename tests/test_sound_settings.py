@@ -46,7 +46,7 @@ def test_the_former_half_speed_switch_reads_as_half_the_landing_speed(tmp_path: 
     ("landing_time_scale", 0.0, "'landing_time_scale' must be a number from 0.1 to 1"),
     ("landing_time_scale", 2, "'landing_time_scale' must be a number from 0.1 to 1"),
     ("reduced_motion", "yes", "'reduced_motion' must be true or false"),
-    ("sonified_landing", "loud", "'sonified_landing' must be one of \"auto\", \"on\", \"off\""),
+    ("sonified_landing", "loud", "'sonified_landing' must be one of \"auto\", \"on\" or \"off\""),
     ("spoken_callouts", None, "'spoken_callouts' must be one of"),
 ])
 def test_a_bad_aid_or_comfort_value_is_reset_with_a_sentence(tmp_path: Path, key: str, value: object,

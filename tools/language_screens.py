@@ -6,8 +6,9 @@ For each language, window (1280×720, 1920×1080) and text size (100 %, 150 %, 2
 through the real app (tests/screen_tour.py), saves it as `<language>_<screen>_<size>_<window width>.png`,
 and checks it as tests/test_screens_in_languages.py does: no glyph missing from the font, no line wider than
 its box, no button cut or overlapping. It also lists the English left on each screen (texts with two or more
-lowercase Latin words once addresses, key names and units are set aside): a report while the translations are
-incomplete. Exits 1 when a screen has a problem (the English left does not count, see `--strict`).
+lowercase Latin words once addresses and key names are set aside, and numbers with an English unit symbol the
+language writes otherwise): a report while the translations are incomplete. Exits 1 when a screen has a
+problem (the English left does not count, see `--strict`).
 
 A language without a shipped catalog is shown with a generated one (Chinese characters, or Cyrillic words
 30 % longer than the English), so the fonts, breaking and room are checked before the translations land.
@@ -55,7 +56,7 @@ def _shoot(language: str, window: tuple[int, int], scale: float, screens: list[s
 
     from game.settings import Settings
     from tests.app_helpers import open_recording_app
-    from tests.language_screens import catalogs_or_generated, check_screen, english_left
+    from tests.language_screens import catalogs_or_generated, check_screen, english_left, english_units_left
     from tests.screen_tour import SCREENS, open_screen, run_frames
 
     failures = 0
@@ -72,7 +73,7 @@ def _shoot(language: str, window: tuple[int, int], scale: float, screens: list[s
                 pygame.image.save(app.window, str(picture))
             finally:
                 app.close()
-            english = english_left(report.drawn)
+            english = english_left(report.drawn) + english_units_left(report.drawn, language)
             label = (f"{language} ({used.get(language, '?')} catalog) {window[0]}×{window[1]} "
                      f"{round(scale * 100)} % {name}")
             problems = report.problems + report.cut + (

@@ -17,7 +17,7 @@ from game.atomic_file import write_text_atomically
 from game.classroom.pin import hash_pin
 from game.content.class_file import CLASS_FORMAT, LOCKABLE, ClassFile, class_file_text
 from game.content.difficulty import PRESETS
-from game.content.message import Message, say, say_n
+from game.content.message import Alternatives, Message, say, say_n
 
 # The typed fields of the form, in the order the screen shows them.
 FIELDS = ("name", "levels", "language", "text_size_floor", "locked", "time_limit_minutes", "difficulty",
@@ -39,7 +39,7 @@ def plan_from_form(fields: Mapping[str, str], ask_name: bool, known_levels: Coll
     wrong = [name for name in locked if name not in LOCKABLE]
     if wrong:
         return say("“{name}” is not a setting a class can lock; choose from {names}.", name=wrong[0],
-                   names=", ".join(LOCKABLE))
+                   names=Alternatives(LOCKABLE))
     try:
         floor = float(fields.get("text_size_floor", "").strip().rstrip("%") or 100) / 100
         minutes_text = fields.get("time_limit_minutes", "").strip()
@@ -49,7 +49,7 @@ def plan_from_form(fields: Mapping[str, str], ask_name: bool, known_levels: Coll
     difficulty: Any = fields.get("difficulty", "").strip().lower() or None
     if difficulty is not None and difficulty not in PRESETS:
         return say("“{name}” is not a difficulty; choose from {names}, or leave it empty.", name=difficulty,
-                   names=", ".join(PRESETS))
+                   names=Alternatives(PRESETS))
     pin = fields.get("pin", "").strip()
     locks: Any = locked  # each checked against LOCKABLE above
     try:

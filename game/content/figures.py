@@ -65,7 +65,7 @@ def summary_status(entry: HasFigures, shown: Iterable[str], tr: Translate = ENGL
     real = real_figures(entry, shown)
     if not real:
         return tr("figures: game values")
-    names = ", ".join(tr(FIGURE_NAMES.get(name, name.replace("_", " "))) for name in real)
+    names = [tr(FIGURE_NAMES.get(name, name.replace("_", " "))) for name in real]  # listed as the language lists
     return tr("figures: game values, except {names} (real)", names=names)
 
 

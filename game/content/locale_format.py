@@ -14,7 +14,11 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import math
 import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Literal
 
 from babel.core import Locale, UnknownLocaleError
 from babel.dates import format_date as babel_format_date
@@ -101,3 +105,132 @@ def plural_stand_in(count: float, language: str) -> int:
     know whole numbers only): one CLDR puts in the same category, else 2 (Russian '1,5 дня' reads like 2)."""
     stand_in = _integer_like(language, cldr_locale(language).plural_form(abs(count)))
     return 2 if stand_in is None else stand_in
+
+
+# Units by CLDR's names (babel.units): the game's quantities, written in each language's short form ("5 kg",
+# "5 кг"), so no table of unit words lives in the game.
+KILOGRAM = "mass-kilogram"
+TONNE = "mass-tonne"
+WATT = "power-watt"
+KILOWATT = "power-kilowatt"
+KILOWATT_HOUR = "energy-kilowatt-hour"
+NEWTON = "force-newton"
+METRE = "length-meter"
+KILOMETRE = "length-kilometer"
+METRE_PER_SECOND = "speed-meter-per-second"
+METRE_PER_SECOND_SQUARED = "acceleration-meter-per-square-second"
+PERCENT = "concentr-percent"  # '45%', '45 %': a Quantity of 45, not of 0.45
+
+# Languages whose glossary writes SI units by their international symbols, spaced as in English ('5 kW', '12 kWh',
+# '7,500 N'): Chinese science writing does (GB 3100; assets/lang/glossary/zh.md), while CLDR's Chinese short form
+# mixes symbols and words on one display ('120 kg' and 'm/s' beside '5千瓦', '7,500牛', '12.5米'). Their quantities
+# take the English short pattern and keep their own digits.
+SI_SYMBOL_LANGUAGES = frozenset({"zh"})
+DEFAULT_UNIT_LANGUAGE = "en"
+
+# CLDR writes a few signs the bundled fonts lack: each is replaced by the sign of the same meaning that they have
+# (Russian kilowatt-hours, written with the dot operator U+22C5, take the middle dot U+00B7 instead, as Russian
+# print writes 'кВт·ч').
+_SIGNS_THE_FONTS_LACK = {ord("\u22c5"): "\u00b7", ord("\u202f"): "\u00a0"}
+MINUS = "\u2212"  # a signed quantity's minus, the typographic one ('−800 W')
+
+
+class Worded:
+    """A value a screen words in the player's language when it fills it into a sentence (`text(language)`), and
+    that reads as English anywhere else."""
+
+    __slots__ = ()
+
+    def text(self, language: str = "en") -> str:
+        raise NotImplementedError
+
+    def __str__(self) -> str:
+        return self.text()
+
+    def __format__(self, spec: str) -> str:
+        return format(self.text(), spec)
+
+
+@dataclass(frozen=True, slots=True)
+class UnitSymbol(Worded):
+    """A unit on its own, as a chart's title names it: 'm/s', 'м/с' (CLDR's short form)."""
+
+    unit: str
+
+    def text(self, language: str = "en") -> str:
+        return unit_symbol(self.unit, language)
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity(Worded):
+    """A measured amount in a CLDR unit, written in each language's way: `str()` is the English ('7,500 kg'),
+    `text(language)` the language's ('7 500 кг'). `decimals` fixes the decimals shown; None shows up to three, as
+    many as the value needs (as Python's `:g`). A `signed` quantity always shows its sign ('+10 kW', '−800 W')."""
+
+    value: float
+    unit: str
+    decimals: int | None = None
+    signed: bool = False
+
+    def text(self, language: str = "en") -> str:
+        return format_quantity(self.value, self.unit, language, self.decimals, self.signed)
+
+
+def format_quantity(value: float, unit: str, language: str = "en", decimals: int | None = None,
+                    signed: bool = False) -> str:
+    """`value` of the CLDR `unit` as the language writes it short ('5 kg', '5 кг'), its number with the
+    language's decimal sign and grouping (Chinese: SI symbols, see SI_SYMBOL_LANGUAGES); an unknown unit raises
+    babel.units.UnknownUnitError."""
+    shown = abs(value) if signed else value
+    if decimals is None:  # as many decimals as the value needs, at most three ('2.5', '7,500')
+        number = format(LocalNumber(shown, language), ",.3f")
+        decimal = number_signs(language)[0]
+        number = number.rstrip("0").rstrip(decimal) if decimal in number else number
+    else:
+        number = format(LocalNumber(shown, language), f",.{decimals}f")
+    patterns = _unit_patterns(unit, language)
+    # The usual short form has one pattern whatever the count: no plural to work out (Babel's plural_form is slow).
+    if len(set(patterns.values())) == 1 or not math.isfinite(shown):
+        pattern = next(iter(patterns.values()))
+    else:
+        category = cldr_locale(language).plural_form(abs(round(shown, 3 if decimals is None else decimals)))
+        pattern = patterns.get(category) or patterns["other"]
+    text = pattern.replace("{0}", number)
+    if signed:
+        text = ("+" if value >= 0 else MINUS) + text
+    return text
+
+
+def unit_symbol(unit: str, language: str = "en") -> str:
+    """The unit's short symbol in the language, as its quantities show it ('kg', 'кг')."""
+    return _unit_patterns(unit, language)["other"].replace("{0}", "").strip()
+
+
+@functools.lru_cache(maxsize=256)
+def _unit_patterns(unit: str, language: str) -> dict[str, str]:
+    """CLDR's short patterns for `unit` in the language by plural category ({'one': '{0} кг', ...}), read once
+    through Babel's public format_unit with a number of each category (the landing's panel words quantities every
+    frame)."""
+    from babel.numbers import format_decimal
+    from babel.units import format_unit  # Babel's unit tables load only once a quantity is worded
+
+    locale = cldr_locale(DEFAULT_UNIT_LANGUAGE if language.split("-")[0] in SI_SYMBOL_LANGUAGES else language)
+    patterns = {}
+    for category in sorted(locale.plural_form.tags | {"other"}):
+        sample: float = next((number for number in range(200) if locale.plural_form(number) == category), -1)
+        if sample < 0:  # a category of fractions only (Russian 'other': 1,5 кг)
+            sample = next((number + 0.5 for number in range(200) if locale.plural_form(number + 0.5) == category),
+                          0.5)
+        written = format_decimal(sample, "0.#", locale=locale)
+        text = format_unit(sample, unit, length="short", format="0.#", locale=locale)
+        patterns[category] = text.replace(written, "{0}", 1).translate(_SIGNS_THE_FONTS_LACK)
+    return patterns
+
+
+def format_list(items: Iterable[object], language: str = "en", style: Literal["standard", "or"] = "standard") -> str:
+    """The items as the language lists them in a sentence ('a, b and c', 'a, b и c', 'a、b和c'): CLDR's pattern;
+    `style` "or" lists alternatives ('a, b or c')."""
+    from babel.lists import format_list as babel_format_list
+
+    words = [str(item) for item in items]
+    return babel_format_list(words, style=style, locale=cldr_locale(language)) if words else ""

@@ -9,8 +9,9 @@ The result is a `Message`: a `str` that reads as English everywhere (logs, tests
 and that also keeps its English pattern and the values filled in. A screen shows it with `ctx.tr(text)`,
 which looks the pattern up in the player's language file and fills it in again. Filled-in values may be
 level text (a `{en = ..., zh = ...}` table, shown in the player's language), other messages (translated
-in turn), or lists of those (joined with commas). `{name!l}` writes a name with a small first letter, as
-English needs mid-sentence ("the solar array"); a language may drop the `!l`.
+in turn), lists of those (listed as the language lists them: 'a, b and c', 'a、b和c'), or quantities with their
+units (game.content.locale_format.Quantity: '5 kg', '5 кг'). `{name!l}` writes a name with a small first letter,
+as English needs mid-sentence ("the solar array"); a language may drop the `!l`.
 
 A counted phrase carries its count, so each language picks its own plural form (CLDR's rules: Russian has
 three, Chinese one, English two):
@@ -25,9 +26,13 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from typing import TYPE_CHECKING
 
 from game.content.text import translate
+
+if TYPE_CHECKING:
+    from game.content.locale_format import Quantity
 
 
 def lower_first(text: str) -> str:
@@ -159,13 +164,44 @@ def date_text(date: dt.date) -> Message:
     return Message("{date}", {"date": date})
 
 
-def resolve_values(values: Mapping[str, object], show: Callable[[object], object]) -> dict[str, object]:
-    """The values ready to fill in: each passed through `show`; a list or tuple becomes its items joined
-    with commas ('a solar array, a battery')."""
+def quantity_text(quantity: Quantity) -> Message:
+    """An amount with its unit for the player ('7,500 kg' as English; '7 500 кг' where a screen shows it
+    with tr()): a game.content.locale_format.Quantity on its own."""
+    return Message("{quantity}", {"quantity": quantity})
+
+
+def unit_text(unit: str) -> Message:
+    """A unit on its own for the player, as a chart names it ('kWh' as English; 'кВт·ч' where a screen shows
+    it with tr()): `unit` is CLDR's name (game.content.locale_format's KILOWATT_HOUR...)."""
+    from game.content.locale_format import UnitSymbol  # Babel loads only once a unit is worded
+
+    return Message("{unit}", {"unit": UnitSymbol(unit)})
+
+
+class Alternatives(tuple[object, ...]):
+    """Things offered as a choice, filled into a sentence as the language lists alternatives ('a, b or c',
+    'a, b или c', 'a、b或c'); a plain list or tuple is listed with 'and'."""
+
+    __slots__ = ()
+
+
+def list_text(items: Iterable[object]) -> Message:
+    """Things listed for the player: 'a, b and c' as English, and as the player's language lists them where a
+    screen shows it with tr() ('a, b и c', 'a、b和c'); each item is shown in that language too."""
+    return Message("{items}", {"items": tuple(items)})
+
+
+def resolve_values(values: Mapping[str, object], show: Callable[[object], object],
+                   language: str = "en") -> dict[str, object]:
+    """The values ready to fill in: each passed through `show`; a list or tuple becomes its items listed as the
+    language lists them ('a solar array, a battery and a rover'; CLDR's pattern)."""
     resolved: dict[str, object] = {}
     for name, value in values.items():
         if isinstance(value, (list, tuple)):
-            resolved[name] = ", ".join(str(show(item)) for item in value)
+            from game.content.locale_format import format_list  # Babel loads only once a list is worded
+
+            items = (show(item) for item in value)
+            resolved[name] = format_list(items, language, "or" if isinstance(value, Alternatives) else "standard")
         else:
             resolved[name] = show(value)
     return resolved

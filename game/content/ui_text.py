@@ -19,7 +19,7 @@ from typing import Protocol
 from babel.core import Locale, UnknownLocaleError
 
 from game.content.language_look import font_files
-from game.content.locale_format import LocalNumber, format_date, local_digits, plural_stand_in
+from game.content.locale_format import LocalNumber, Worded, format_date, local_digits, plural_stand_in
 from game.content.message import (
     COUNT,
     Message,
@@ -91,7 +91,7 @@ class Translator:
             words = self.messages.get(text) or text
         if not fill:
             return words
-        values = resolve_values(fill, self._show)
+        values = resolve_values(fill, self._show, self.language)
         try:
             return fill_in(words, values)
         except (KeyError, IndexError, ValueError, AttributeError):  # a broken translation: the English still reads
@@ -121,6 +121,8 @@ class Translator:
             return value if self.language == DEFAULT_LANGUAGE else LocalNumber(value, self.language)
         if isinstance(value, dt.date):
             return format_date(value, self.language)
+        if isinstance(value, Worded):  # a quantity with its unit, a unit on its own
+            return value.text(self.language)
         if type(value) is str:  # not a Message: a number the code formatted itself reads the language's way too
             return value if self.language == DEFAULT_LANGUAGE else local_digits(value, self.language)
         if isinstance(value, Message):

@@ -6,8 +6,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
-from game.content.message import Message, say
+from game.content.locale_format import METRE, METRE_PER_SECOND, Quantity
+from game.content.message import Message, say, say_n
 from game.content.models import GradeLimits, LandingGrading
+from game.content.ui_text import to_translate
 
 GradeName = Literal["perfect", "good", "hard", "off_target", "crash"]
 
@@ -46,23 +48,24 @@ def crash(reason: Message) -> Grade:
 # The touchdown's measures, each with its sentence against each standard: whole sentences, so a translation
 # words each one its own way (a language file gets every pattern, see game/content/message.py).
 Reason = Callable[[float, float], Message]
+
+
+def _speeds(pattern: str) -> Reason:
+    """A sentence about a speed and its limit, each worded with its unit in the player's language ('2.5 m/s')."""
+    return lambda value, limit: say(pattern, value=Quantity(value, METRE_PER_SECOND, 1),
+                                    limit=Quantity(limit, METRE_PER_SECOND))
+
+
 _MEASURES: tuple[tuple[str, dict[str, Reason]], ...] = (
     ("vertical_speed_m_s", {
-        "hard": lambda value, limit: say("Came down at {value:.1f} m/s; the legs take {limit:g} m/s.",
-                                         value=value, limit=limit),
-        "good": lambda value, limit: say("Came down at {value:.1f} m/s; a good landing stays within {limit:g} m/s.",
-                                         value=value, limit=limit),
-        "perfect": lambda value, limit: say(
-            "Came down at {value:.1f} m/s; a perfect landing stays within {limit:g} m/s.", value=value, limit=limit),
+        "hard": _speeds(to_translate("Came down at {value}; the legs take {limit}.")),
+        "good": _speeds(to_translate("Came down at {value}; a good landing stays within {limit}.")),
+        "perfect": _speeds(to_translate("Came down at {value}; a perfect landing stays within {limit}.")),
     }),
     ("horizontal_speed_m_s", {
-        "hard": lambda value, limit: say("Slid sideways at {value:.1f} m/s; the legs take {limit:g} m/s.",
-                                         value=value, limit=limit),
-        "good": lambda value, limit: say(
-            "Slid sideways at {value:.1f} m/s; a good landing stays within {limit:g} m/s.", value=value, limit=limit),
-        "perfect": lambda value, limit: say(
-            "Slid sideways at {value:.1f} m/s; a perfect landing stays within {limit:g} m/s.", value=value,
-            limit=limit),
+        "hard": _speeds(to_translate("Slid sideways at {value}; the legs take {limit}.")),
+        "good": _speeds(to_translate("Slid sideways at {value}; a good landing stays within {limit}.")),
+        "perfect": _speeds(to_translate("Slid sideways at {value}; a perfect landing stays within {limit}.")),
     }),
     ("tilt_deg", {
         "hard": lambda value, limit: say("Leaned {value:.0f}°; the legs take {limit:g}°.", value=value, limit=limit),
@@ -101,8 +104,8 @@ def grade_touchdown(touchdown: Touchdown, grading: LandingGrading, target_scale:
     perfect = grading.perfect
     if perfect.distance_m is not None and touchdown.distance_m > perfect.distance_m * target_scale:
         limit = perfect.distance_m * target_scale
-        shortfalls.append(say("Landed {distance:.0f} m from the target; a perfect landing is within {limit:g} m.",
-                              distance=touchdown.distance_m, limit=limit))
+        shortfalls.append(say("Landed {distance} from the target; a perfect landing is within {limit}.",
+                              distance=Quantity(touchdown.distance_m, METRE, 0), limit=Quantity(limit, METRE)))
     if touchdown.propellant_left < perfect.propellant_left:
         shortfalls.append(say("{left:.0%} of the propellant was left; a perfect landing keeps {kept:.0%}.",
                               left=touchdown.propellant_left, kept=perfect.propellant_left))
@@ -129,5 +132,8 @@ def _share_past(value: float, good: float, hard: float) -> float:
 
 
 def _off_target_reason(touchdown: Touchdown, limit: float, haul_cost: float) -> Message:
-    return say("Landed {distance:.0f} m from the target (more than {limit:g} m): hauling the cargo there costs "
-               "{cost:.1f} credits.", distance=touchdown.distance_m, limit=limit, cost=haul_cost)
+    return say_n("Landed {distance} from the target (more than {limit}): hauling the cargo there costs {count:.1f} "
+                 "credit.",
+                 "Landed {distance} from the target (more than {limit}): hauling the cargo there costs {count:.1f} "
+                 "credits.", round(haul_cost, 1), distance=Quantity(touchdown.distance_m, METRE, 0),
+                 limit=Quantity(limit, METRE))

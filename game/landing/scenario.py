@@ -7,6 +7,7 @@ import random
 from dataclasses import dataclass
 
 from game.content.catalog import Catalog, unknown
+from game.content.locale_format import METRE_PER_SECOND_SQUARED, NEWTON, Quantity
 from game.content.message import Message, say
 from game.content.models import LanderSpec, Landing, LandingAssists, LandingGrading, Level
 from game.landing.site_slice import site_profile
@@ -66,7 +67,8 @@ def scenario_for(
             raise ValueError(say("The catalog sets no surface gravity: add a [moon] table to a catalog file."))
         gravity = catalog.moon.surface_gravity
     if not (math.isfinite(gravity) and 0.0 < gravity <= 100.0):
-        raise ValueError(say("Gravity must be more than 0 and at most 100 m/s², not {gravity}.", gravity=gravity))
+        raise ValueError(say("Gravity must be more than 0 and at most {most}, not {gravity}.",
+                             most=Quantity(100, METRE_PER_SECOND_SQUARED), gravity=gravity))
     relief = None
     if landing.terrain.from_site and landing.terrain.points is None:
         relief = site_profile(level, catalog.tiles, catalog.modules, landing.target_x)
@@ -99,8 +101,9 @@ def scenario_for(
 def _with_thrust(spec: LanderSpec, max_thrust_n: float) -> LanderSpec:
     """The lander with another full thrust; it may not fall below the engine's lowest setting."""
     if not (math.isfinite(max_thrust_n) and spec.min_thrust_n <= max_thrust_n <= 1.0e7):
-        raise ValueError(say("The engine's full thrust must be between its lowest setting ({least:g} N) and "
-                             "10,000,000 N, not {thrust:g} N.", least=spec.min_thrust_n, thrust=max_thrust_n))
+        raise ValueError(say("The engine's full thrust must be between its lowest setting ({least}) and {most}, not "
+                             "{thrust}.", least=Quantity(spec.min_thrust_n, NEWTON),
+                             most=Quantity(1.0e7, NEWTON), thrust=Quantity(max_thrust_n, NEWTON)))
     return spec.model_copy(update={"max_thrust_n": max_thrust_n})
 
 

@@ -8,6 +8,8 @@ import pygame
 
 from game.content.catalog import Catalog
 from game.content.figures import summary_status
+from game.content.locale_format import KILOWATT, KILOWATT_HOUR, WATT, Quantity
+from game.content.message import list_text, quantity_text
 from game.content.models import ModuleSpec
 from game.content.text import translate
 from game.content.ui_text import ENGLISH, Translate, to_translate
@@ -37,8 +39,10 @@ GLYPH_PX = 46
 
 def power_text(spec: ModuleSpec, tr: Translate = ENGLISH) -> str:
     """'+10 kW' for a maker, '−800 W' for a user, '' for neither; the sign says which way power flows."""
-    def watts(value: float) -> str:
-        return f"{value / 1000:g} kW" if value >= 1000 else f"{value:g} W"
+    def watts(value: float) -> Quantity:
+        if abs(value) >= 1000:
+            return Quantity(value / 1000, KILOWATT, signed=True)
+        return Quantity(value, WATT, signed=True)
 
     def marked(text: str, field_name: str) -> str:
         # Game values are the rule in a row (its status line says so); a real figure says it is one here too.
@@ -47,14 +51,15 @@ def power_text(spec: ModuleSpec, tr: Translate = ENGLISH) -> str:
 
     parts = []
     if spec.power_output_w > 0:
-        made = f"+{watts(spec.power_output_w)}"
-        parts.append(marked(tr("{power} in sun", power=made) if spec.solar else made, "power_output_w"))
+        made = watts(spec.power_output_w)
+        parts.append(marked(tr("{power} in sun", power=made) if spec.solar else tr(quantity_text(made)),
+                            "power_output_w"))
     if spec.power_draw_w > 0:
-        parts.append(marked(f"−{watts(spec.power_draw_w)}", "power_draw_w"))
+        parts.append(marked(tr(quantity_text(watts(-spec.power_draw_w))), "power_draw_w"))
     if spec.energy_storage_wh > 0:
-        stored = tr("stores {energy} kWh", energy=f"{spec.energy_storage_wh / 1000:g}")
+        stored = tr("stores {energy}", energy=Quantity(spec.energy_storage_wh / 1000, KILOWATT_HOUR))
         parts.append(marked(stored, "energy_storage_wh"))
-    return ", ".join(parts)
+    return tr(list_text(parts))
 
 
 def requirement_text(spec: ModuleSpec, tr: Translate = ENGLISH) -> str:
@@ -73,7 +78,7 @@ def requirement_text(spec: ModuleSpec, tr: Translate = ENGLISH) -> str:
         needs.append(tr("Earth in view"))
     if rules.needs_power and spec.power_draw_w > 0:
         needs.append(tr("power"))
-    return tr("needs {what}", what=", ".join(needs)) if needs else tr("stands anywhere")
+    return tr("needs {what}", what=needs) if needs else tr("stands anywhere")
 
 
 SUMMARY_FIGURES = ("cost", "footprint", "power_output_w", "power_draw_w", "energy_storage_wh")

@@ -9,6 +9,8 @@ from typing import Literal
 
 import pygame
 
+from game.content.locale_format import METRE, METRE_PER_SECOND, Quantity
+from game.content.message import quantity_text
 from game.content.models import LandingGrading
 from game.content.ui_text import ENGLISH, Translate, to_translate
 from game.landing.instruments import braking_height, delta_v_left, thrust_to_weight
@@ -161,12 +163,12 @@ def draw_instruments(
     cues = touchdown_cues(seen, grading)
     tw = thrust_to_weight(seen)
     rows: list[tuple[str, str, Cue | None]] = [
-        (tr("Altitude"), f"{max(0.0, seen.altitude_m):,.1f} m", None),
-        (tr("Down speed"), f"{-seen.vy_m_s:+.1f} m/s", cues["down"]),
-        (tr("Sideways"), f"{seen.vx_m_s:+.1f} m/s", cues["side"]),
+        (tr("Altitude"), tr(quantity_text(Quantity(max(0.0, seen.altitude_m), METRE, 1))), None),
+        (tr("Down speed"), tr(quantity_text(Quantity(-seen.vy_m_s, METRE_PER_SECOND, 1, signed=True))), cues["down"]),
+        (tr("Sideways"), tr(quantity_text(Quantity(seen.vx_m_s, METRE_PER_SECOND, 1, signed=True))), cues["side"]),
         (tr("Tilt"), f"{math.degrees(seen.angle_rad):+.0f}°", cues["tilt"]),
         (tr("Thrust / weight"), f"{tw:.2f}", None),
-        (tr("Δv left"), f"{delta_v_left(seen):,.0f} m/s", None),
+        (tr("Δv left"), tr(quantity_text(Quantity(delta_v_left(seen), METRE_PER_SECOND, 0))), None),
     ]
     row_height = px(ROW_HEIGHT)
     panel = pygame.Rect(PANEL_MARGIN, PANEL_MARGIN, px(PANEL_WIDTH), px(26) + row_height * (len(rows) + 2))

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 import pygame
 
+from game.content.locale_format import KILOGRAM, METRE, METRE_PER_SECOND, UnitSymbol
 from game.content.ui_text import ENGLISH, Translate, to_translate
 from game.landing.recorder import FlightRecording
 from game.render import palette
@@ -14,9 +15,9 @@ from game.render.palette import STANDARD_PALETTE, Palette
 
 MAX_POINTS = 480
 SERIES = (
-    (to_translate("Altitude"), "m", "altitude_m", pygame.Color("#8cc8ff")),
-    (to_translate("Vertical speed"), "m/s", "vy_m_s", pygame.Color("#ffb347")),
-    (to_translate("Propellant"), "kg", "propellant_kg", pygame.Color("#7ee0a0")),
+    (to_translate("Altitude"), UnitSymbol(METRE), "altitude_m", pygame.Color("#8cc8ff")),
+    (to_translate("Vertical speed"), UnitSymbol(METRE_PER_SECOND), "vy_m_s", pygame.Color("#ffb347")),
+    (to_translate("Propellant"), UnitSymbol(KILOGRAM), "propellant_kg", pygame.Color("#7ee0a0")),
 )
 LABEL_WIDTH = 78
 GAP = 30

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pygame
 
+from game.content.locale_format import METRE, METRE_PER_SECOND, PERCENT, Quantity
+from game.content.message import say_n
 from game.content.ui_text import ENGLISH, Translate, to_translate
 from game.landing.grading import GradeName
 from game.landing.run import LandingResult
@@ -29,11 +31,13 @@ def result_facts(result: LandingResult, cargo_name: str | None, tr: Translate = 
     touchdown = result.touchdown
     if touchdown is not None:
         facts += [
-            tr("Touched down at {down} m/s down, {sideways} m/s sideways, leaning {tilt}°.",
-               down=f"{touchdown.vertical_speed_m_s:.2f}", sideways=f"{touchdown.horizontal_speed_m_s:.2f}",
+            tr("Touched down at {down} down, {sideways} sideways, leaning {tilt}°.",
+               down=Quantity(touchdown.vertical_speed_m_s, METRE_PER_SECOND, 2),
+               sideways=Quantity(touchdown.horizontal_speed_m_s, METRE_PER_SECOND, 2),
                tilt=f"{touchdown.tilt_deg:.1f}"),
-            tr("{distance} m from the target, {share} of the propellant left.", distance=f"{touchdown.distance_m:.1f}",
-               share=f"{touchdown.propellant_left:.0%}"),
+            tr("{distance} from the target, {share} of the propellant left.",
+               distance=Quantity(touchdown.distance_m, METRE, 1),
+               share=Quantity(round(touchdown.propellant_left * 100), PERCENT, 0)),
         ]
     grade = result.grade
     if cargo_name is None:
@@ -46,7 +50,8 @@ def result_facts(result: LandingResult, cargo_name: str | None, tr: Translate = 
     else:
         facts.append(tr("The {cargo!l} arrives intact.", cargo=cargo_name))
     if grade.haul_cost:
-        facts.append(tr("Hauling it to the target costs {cost} credits.", cost=f"{grade.haul_cost:.1f}"))
+        facts.append(tr(say_n("Hauling it to the target costs {count:.1f} credit.",
+                              "Hauling it to the target costs {count:.1f} credits.", round(grade.haul_cost, 1))))
     facts.append(tr("Flight time {seconds} s.", seconds=f"{result.final.time_s:.1f}"))
     return facts
 

@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from game.content.message import say_n
+from game.content.locale_format import KILOGRAM, KILOWATT, KILOWATT_HOUR, PERCENT, TONNE, WATT, Quantity
+from game.content.message import quantity_text, say_n
 from game.content.ui_text import ENGLISH, Translate, to_translate
 from game.render import palette
 from game.render.palette import STANDARD_PALETTE, Palette
@@ -39,14 +40,14 @@ class Reading:
     tooltip: tuple[str, ...]
 
 
-def _kg(amount: float) -> str:
-    return f"{amount / 1000:,.1f} t" if amount >= 10000 else f"{amount:,.0f} kg"
+def _kg(amount: float) -> Quantity:
+    return Quantity(amount / 1000, TONNE, 1) if amount >= 10000 else Quantity(amount, KILOGRAM, 0)
 
 
-def _watts(watts: float) -> str:
+def _watts(watts: float, signed: bool = False) -> Quantity:
     if abs(watts) >= 10000:
-        return f"{watts / 1000:,.0f} kW"
-    return f"{watts / 1000:,.1f} kW" if abs(watts) >= 1000 else f"{watts:,.0f} W"
+        return Quantity(watts / 1000, KILOWATT, 0, signed)
+    return Quantity(watts / 1000, KILOWATT, 1, signed) if abs(watts) >= 1000 else Quantity(watts, WATT, 0, signed)
 
 
 def snapshot_values(snapshot: StationSnapshot) -> dict[str, float]:
@@ -121,17 +122,18 @@ def resource_readings(snapshot: StationSnapshot, history: ResourceHistory, tr: T
         carry += " " + tr(say_n("At today's rate they run flat in {count:g} day.",
                                  "At today's rate they run flat in {count:g} days.", round(energy_left, 1)))
     readings.append(Reading(
-        "energy", tr("Energy"), f"{share:.0%}".replace("%", " %"), _trend(snapshot.energy_wh, was("energy")),
-        share < 0.2,
+        "energy", tr("Energy"), tr(quantity_text(Quantity(round(share * 100), PERCENT, 0))),
+        _trend(snapshot.energy_wh, was("energy")), share < 0.2,
         (tr("Stored energy"),
-         tr("{stored} of {capacity} kWh in the batteries.", stored=f"{snapshot.energy_wh / 1000:,.0f}",
-            capacity=f"{capacity / 1000:,.0f}"),
+         tr("{stored} of {capacity} in the batteries.",
+            stored=Quantity(snapshot.energy_wh / 1000, KILOWATT_HOUR, 0),
+            capacity=Quantity(capacity / 1000, KILOWATT_HOUR, 0)),
          carry),
     ))
     generation, draw = snapshot.power_generation_w, snapshot.power_draw_w  # as the power system found them
     balance = generation - draw
     readings.append(Reading(
-        "power", tr("Power"), ("+" if balance >= 0 else "−") + _watts(abs(balance)), _trend(balance, was("power")),
+        "power", tr("Power"), tr(quantity_text(_watts(balance, signed=True))), _trend(balance, was("power")),
         balance < 0,
         (tr("Power balance"), tr("Made now: {made}. Used now: {used}.", made=_watts(generation), used=_watts(draw)),
          tr("A surplus charges the batteries; a deficit drains them.")),
@@ -144,12 +146,12 @@ def resource_readings(snapshot: StationSnapshot, history: ResourceHistory, tr: T
             left = given_days_left[store]
         elif store in CONSUMABLES:
             left = days_left(amount, was(store), hours)
-        value = _kg(amount)
+        value = tr(quantity_text(_kg(amount)))
         if store in snapshot.capacity:
-            in_store = tr("{amount} kg in store (room for {room} kg).", amount=f"{amount:,.0f}",
-                          room=f"{snapshot.capacity[store]:,.0f}")
+            in_store = tr("{amount} in store (room for {room}).", amount=Quantity(amount, KILOGRAM, 0),
+                          room=Quantity(snapshot.capacity[store], KILOGRAM, 0))
         else:
-            in_store = tr("{amount} kg in store.", amount=f"{amount:,.0f}")
+            in_store = tr("{amount} in store.", amount=Quantity(amount, KILOGRAM, 0))
         tooltip = [tr(STORE_NAMES[store]), in_store]
         if left is not None:
             tooltip.append(tr(say_n("At today's use this lasts {count:g} more day.",
@@ -168,7 +170,8 @@ def resource_readings(snapshot: StationSnapshot, history: ResourceHistory, tr: T
     crew = snapshot.crew
     if crew > 0:
         readings.append(Reading("crew", tr("Crew"), f"{crew}", _trend(float(crew), was("crew")), False,
-                                (tr("Crew"), tr("{crew} people live on the surface.", crew=crew),
+                                (tr("Crew"), tr(say_n("{count} person lives on the surface.",
+                                                     "{count} people live on the surface.", crew)),
                                  tr("Each needs water, oxygen and food every day, and a habitat."))))
         readings.append(_dose_reading(snapshot, tr))
     return readings
@@ -183,7 +186,8 @@ def _dose_reading(snapshot: StationSnapshot, tr: Translate) -> Reading:
         words.insert(1, tr("The limit is {limit} mSv, NASA's limit for a whole career (real); in the game the crew "
                            "must go home before they reach it.", limit=f"{limit:,.0f}"))
         near_limit = dose >= 0.8 * limit
-    return Reading("dose", tr("Dose"), f"{dose:,.1f} mSv", 0, near_limit, (tr("Radiation dose"), *words))
+    return Reading("dose", tr("Dose"), tr("{dose} mSv", dose=f"{dose:,.1f}"), 0, near_limit,
+                   (tr("Radiation dose"), *words))
 
 
 def draw_trend_arrow(surface: pygame.Surface, trend: int, centre: tuple[int, int], colour: pygame.Color,

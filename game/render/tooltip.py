@@ -7,13 +7,15 @@ from collections.abc import Iterable
 import pygame
 
 from game.content.figures import real_figures, status_tag, summary_status
-from game.content.message import say_n
+from game.content.locale_format import KILOGRAM, KILOWATT, KILOWATT_HOUR, Quantity
+from game.content.message import list_text, say_n
 from game.content.models import Figure, ModuleSpec, TileKind
 from game.content.text import translate
 from game.content.ui_text import ENGLISH, Translate, to_translate
 from game.render import palette
 from game.render.fonts import Fonts
 from game.render.palette import STANDARD_PALETTE, Palette
+from game.render.resource_bar import STORE_NAMES
 from game.render.text_cache import TextCache
 from game.rules.grid import SiteGrid
 
@@ -96,8 +98,11 @@ STATE_WORDS = {
 }
 
 
-def _per_hour(amounts: Iterable[tuple[str, float]]) -> str:
-    return ", ".join(f"{amount:g} kg {name.replace('_', ' ')}" for name, amount in amounts)
+def amounts_text(amounts: Iterable[tuple[str, float]], tr: Translate = ENGLISH) -> str:
+    """'2 kg of water and 1 kg of oxygen' in the player's language: each resource by its name, each mass in the
+    language's unit, listed as the language lists."""
+    return tr(list_text(tr("{amount} of {resource!l}", amount=Quantity(amount, KILOGRAM),
+                           resource=tr(STORE_NAMES.get(name, name.replace("_", " ")))) for name, amount in amounts))
 
 
 def module_tooltip_lines(name: str, spec: ModuleSpec | None, state: str, lit: bool | None = None,
@@ -108,28 +113,29 @@ def module_tooltip_lines(name: str, spec: ModuleSpec | None, state: str, lit: bo
         return lines
     figures: list[str] = []
     if spec.power_output_w > 0:
-        power = f"{spec.power_output_w / 1000:g}"
+        power = Quantity(spec.power_output_w / 1000, KILOWATT)
         if not spec.solar:
-            output = tr("Makes {power} kW of power", power=power)
+            output = tr("Makes {power} of power", power=power)
         elif lit is None:
-            output = tr("Makes {power} kW of power while lit", power=power)
+            output = tr("Makes {power} of power while lit", power=power)
         elif lit:
-            output = tr("Makes {power} kW of power while lit (lit now)", power=power)
+            output = tr("Makes {power} of power while lit (lit now)", power=power)
         else:
-            output = tr("Makes {power} kW of power while lit (in shadow now: making none)", power=power)
+            output = tr("Makes {power} of power while lit (in shadow now: making none)", power=power)
         lines.append(output)
         figures.append("power_output_w")
     if spec.power_draw_w > 0:
-        lines.append(tr("Uses {power} kW of power", power=f"{spec.power_draw_w / 1000:g}"))
+        lines.append(tr("Uses {power} of power", power=Quantity(spec.power_draw_w / 1000, KILOWATT)))
         figures.append("power_draw_w")
     if spec.energy_storage_wh > 0:
-        lines.append(tr("Stores {energy} kWh", energy=f"{spec.energy_storage_wh / 1000:g}"))
+        lines.append(tr("Stores {energy}", energy=Quantity(spec.energy_storage_wh / 1000, KILOWATT_HOUR)))
         figures.append("energy_storage_wh")
     if spec.outputs:
-        lines.append(tr("Makes per hour: {amounts}", amounts=_per_hour(spec.outputs.items())))
+        lines.append(tr("Makes per hour: {amounts}", amounts=amounts_text(spec.outputs.items(), tr)))
         figures.append("outputs")
     if spec.inputs:
-        lines.append(tr("Uses per hour: {amounts} (idle when any runs out)", amounts=_per_hour(spec.inputs.items())))
+        lines.append(tr("Uses per hour: {amounts} (idle when any runs out)",
+                        amounts=amounts_text(spec.inputs.items(), tr)))
         figures.append("inputs")
     if spec.science_per_day:
         points = sum(spec.science_per_day.values())

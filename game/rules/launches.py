@@ -6,7 +6,7 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from game.content.message import Message, say
+from game.content.message import Alternatives, Message, say
 from game.rules.hours import HOURS_PER_DAY
 
 GRADES = ("perfect", "good", "hard", "off_target", "crash")
@@ -89,7 +89,8 @@ def damaged_repair_hours(cargo_damage: float) -> float:
 def grade_refusal(grade: str, cargo_damage: float, haul_cost: float) -> Message | None:
     """None when a landing result makes sense; else what is wrong with it, in one sentence."""
     if grade not in GRADES:
-        return say("'{grade}' is not a landing grade; expected one of {grades}", grade=grade, grades=GRADES)
+        return say("'{grade}' is not a landing grade; expected one of {grades}", grade=grade,
+                   grades=Alternatives(GRADES))
     if not (math.isfinite(cargo_damage) and 0.0 <= cargo_damage <= 1.0):
         return say("cargo damage must be a share from 0 to 1, not {damage}", damage=cargo_damage)
     if not (math.isfinite(haul_cost) and haul_cost >= 0.0):

@@ -12,7 +12,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
-from game.content.message import Message, level_text, say, say_n
+from game.content.locale_format import KILOGRAM, Quantity
+from game.content.message import Alternatives, Message, level_text, say, say_n
 from game.content.models import SCIENCE_DOMAINS, PartnerSpec
 
 # A name as the catalog writes it: a string or a {en = ..., zh = ...} table, shown in the player's language.
@@ -173,7 +174,7 @@ def offer_problem(offer: Offer) -> Message | None:
     for domain in (*offer.data_share, *(() if offer.co_lead is None else (offer.co_lead,))):
         if domain not in SCIENCE_DOMAINS:
             return say("'{domain}' is not a science domain; choose one of {domains}", domain=domain,
-                       domains=SCIENCE_DOMAINS)
+                       domains=Alternatives(SCIENCE_DOMAINS))
     numbers = (offer.funding_per_year, offer.launches, offer.instruments, offer.payload_kg, offer.crew_seats)
     if any(number < 0 for number in numbers):
         return say("an offer cannot hold negative amounts")
@@ -238,8 +239,8 @@ def evaluate(
                     interest=interest), worth, interest > 0)
     if offer.payload_kg > 0:
         worth = weights.payload_per_100_kg * offer.payload_kg / 100 * asked("payload_mass")
-        receive(say("{mass:.0f} kg of payload on the programme's landers for their instruments.",
-                    mass=offer.payload_kg), worth, "payload_mass" in asks)
+        receive(say("{mass} of payload on the programme's landers for their instruments.",
+                    mass=Quantity(offer.payload_kg, KILOGRAM, 0)), worth, "payload_mass" in asks)
     if offer.crew_seats > 0:
         seats = min(offer.crew_seats, partner.capabilities.crew_candidates)
         worth = weights.crew_seat * seats * asked("crew_seat")
@@ -268,8 +269,9 @@ def evaluate(
     capacity = partner.capabilities.funding_per_year
     if offer.funding_per_year > 0 and capacity > 0:
         share_given = offer.funding_per_year / capacity
-        add(say("Paying {funding:g} credits a year is {share:.0%} of what they can give.",
-                funding=offer.funding_per_year, share=share_given), -weights.funding * share_given)
+        add(say_n("Paying {count:g} credit a year is {share:.0%} of what they can give.",
+                  "Paying {count:g} credits a year is {share:.0%} of what they can give.",
+                  offer.funding_per_year, share=share_given), -weights.funding * share_given)
     if offer.modules:
         names = [_module_name(state, module) for module in offer.modules]  # a list: shown joined with commas
         add(say("Building and sending {modules}.", modules=names), -weights.module * len(offer.modules))
@@ -353,8 +355,9 @@ def describe_changes(before: Offer, after: Offer, state: ProgrammeState) -> Mess
     add a share of lunar geology data')."""
     changes: list[Message] = []
     if after.funding_per_year != before.funding_per_year:
-        changes.append(say("funding {before:g} → {after:g} credits a year", before=before.funding_per_year,
-                           after=after.funding_per_year))
+        changes.append(say_n("funding {before:g} → {count:g} credit a year",
+                             "funding {before:g} → {count:g} credits a year", after.funding_per_year,
+                             before=before.funding_per_year))
     for module in before.modules:
         if module not in after.modules:
             changes.append(say("no {module}", module=_module_name(state, module)))
@@ -369,7 +372,8 @@ def describe_changes(before: Offer, after: Offer, state: ProgrammeState) -> Mess
         if domain not in after.data_share:
             changes.append(say("no {domain} data share", domain=domain_name(domain)))
     if after.payload_kg != before.payload_kg:
-        changes.append(say("payload {before:g} → {after:g} kg", before=before.payload_kg, after=after.payload_kg))
+        changes.append(say("payload {before} → {after}", before=Quantity(before.payload_kg, KILOGRAM),
+                           after=Quantity(after.payload_kg, KILOGRAM)))
     if after.crew_seats != before.crew_seats:
         changes.append(say("crew seats {before} → {after}", before=before.crew_seats, after=after.crew_seats))
     if after.host_module != before.host_module:
@@ -443,8 +447,9 @@ def _blocked(offer: Offer, partner: PartnerSpec, state: ProgrammeState) -> list[
             blocked.append(say("Ruled out by law ({terms}): {law}", terms=words, law=text))
     means = partner.capabilities
     if offer.funding_per_year > means.funding_per_year:
-        blocked.append(say("{partner} can put in at most {funding:g} credits a year.", partner=name,
-                           funding=means.funding_per_year))
+        blocked.append(say_n("{partner} can put in at most {count:g} credit a year.",
+                             "{partner} can put in at most {count:g} credits a year.", means.funding_per_year,
+                             partner=name))
     for module in offer.modules:
         if module not in means.modules:
             blocked.append(say("{partner} cannot build the {module!l}.", partner=name,
@@ -545,9 +550,10 @@ def counter_reasons(
         reasons.append(say("They ask to co-lead {domain}: of the science the station makes, it is the one they "
                            "care for most.", domain=domain_name(after.co_lead)))
     if after.payload_kg > before.payload_kg:
-        reasons.append(say("They ask for {payload:g} kg of payload: the programme's largest lander sets down "
-                           "{largest:g} kg, and they ask at most {most:g}.", payload=after.payload_kg,
-                           largest=state.largest_payload_kg, most=payload_room(state, weights)))
+        reasons.append(say("They ask for {payload} of payload: the programme's largest lander sets down {largest}, "
+                           "and they ask at most {most}.", payload=Quantity(after.payload_kg, KILOGRAM),
+                           largest=Quantity(state.largest_payload_kg, KILOGRAM),
+                           most=Quantity(payload_room(state, weights), KILOGRAM)))
     if after.crew_seats > before.crew_seats:
         reasons.append(say("They ask for a crew seat: the station has room for crew now."))
     if after.host_module is not None and after.host_module != before.host_module:

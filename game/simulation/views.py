@@ -3,12 +3,14 @@ functions that build them from the run's world. Reading only: building a view ne
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from typing import Any
 
 import esper
 
+from game.content.locale_format import KILOGRAM, Quantity
 from game.content.message import say, say_n
 from game.content.models import SCIENCE_DOMAINS
 from game.content.text import translate
@@ -145,7 +147,8 @@ def describe_terms(offer: Offer, names: Mapping[str, str | dict[str, str]]) -> t
     """Each term of an offer as a short phrase, what the partner gives first."""
     terms: list[str] = []
     if offer.funding_per_year > 0:
-        terms.append(say("They pay {funding:g} credits a year", funding=offer.funding_per_year))
+        terms.append(say_n("They pay {count:g} credit a year", "They pay {count:g} credits a year",
+                           offer.funding_per_year))
     for module in offer.modules:
         terms.append(say("They build the {module!l}", module=names.get(module, module)))
     if offer.launches:
@@ -155,7 +158,7 @@ def describe_terms(offer: Offer, names: Mapping[str, str | dict[str, str]]) -> t
     for domain in offer.data_share:
         terms.append(say("You share {domain} data", domain=domain_name(domain)))
     if offer.payload_kg > 0:
-        terms.append(say("You carry {mass:g} kg of their payload", mass=offer.payload_kg))
+        terms.append(say("You carry {mass} of their payload", mass=Quantity(offer.payload_kg, KILOGRAM)))
     if offer.crew_seats:
         terms.append(say_n("You give {count} crew seat", "You give {count} crew seats", offer.crew_seats))
     if offer.host_module:
@@ -163,6 +166,9 @@ def describe_terms(offer: Offer, names: Mapping[str, str | dict[str, str]]) -> t
     if offer.co_lead:
         terms.append(say("They co-lead {domain}", domain=domain_name(offer.co_lead)))
     return tuple(terms)
+
+
+_BRACKETED_NOTE = re.compile(r"\s*[(（][^()（）]*[)）]$")  # a name's closing note, in either script's brackets
 
 
 def partner_views(language: str = "en", module_names: dict[str, str] | None = None) -> tuple[PartnerView, ...]:
@@ -174,9 +180,11 @@ def partner_views(language: str = "en", module_names: dict[str, str] | None = No
         means = spec.capabilities
         capabilities: list[str] = []
         if means.funding_per_year:
-            capabilities.append(say("Funding up to {funding:g} credits a year", funding=means.funding_per_year))
+            capabilities.append(say_n("Funding up to {count:g} credit a year", "Funding up to {count:g} credits a year",
+                                      means.funding_per_year))
         if means.modules:
-            built = [names.get(module, module) for module in means.modules]
+            # Listed without their notes in brackets: 'Solar array (vertical, sun-tracking)' blurs the list's commas.
+            built = [_BRACKETED_NOTE.sub("", names.get(module, module)) for module in means.modules]
             capabilities.append(say("Builds: {modules}", modules=built))
         capabilities += [translate(text, language) for text in means.instruments]
         if means.launches:

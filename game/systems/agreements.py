@@ -10,6 +10,7 @@ from __future__ import annotations
 import esper
 
 from game.content.catalog import unknown
+from game.content.locale_format import KILOGRAM, Quantity
 from game.content.message import Message, level_text, say, say_n
 from game.content.models import SCIENCE_DOMAINS, Event, ModuleSpec
 from game.ecs.commands import ConsultPartner, ProposeAgreement, ShareData
@@ -217,12 +218,14 @@ class AgreementSystem(System):
                          "{name} received {points:.1f} points of {domain} data. They had some {count} days ago: "
                          "welcome, but routine.", round(days_since), name=name, points=new, domain=domain_name(domain))
         elif pooled:
-            text = say("{name} received {points:.1f} points of {domain} data through the joint data centre.",
-                       name=name, points=new, domain=domain_name(domain))
+            text = say_n("{name} received {count:.1f} point of {domain} data through the joint data centre.",
+                         "{name} received {count:.1f} points of {domain} data through the joint data centre.",
+                         round(new, 1), name=name, domain=domain_name(domain))
             partner.shared_hours[domain] = hour
         else:
-            text = say("{name} received {points:.1f} points of {domain} data.", name=name, points=new,
-                       domain=domain_name(domain))
+            text = say_n("{name} received {count:.1f} point of {domain} data.",
+                         "{name} received {count:.1f} points of {domain} data.", round(new, 1), name=name,
+                         domain=domain_name(domain))
             partner.shared_hours[domain] = hour
         self._trust(partner, change, text, ease=False, command=command)
 
@@ -243,8 +246,10 @@ class AgreementSystem(System):
         if offer.funding_per_year > 0:
             amount = offer.funding_per_year * INSTALMENT_DAYS * HOURS_PER_DAY / HOURS_PER_YEAR
             for number in range(1, periods + 1):
-                items.append(Deliverable("partner", "funding", say("Instalment {number} of {periods}: {amount:.1f} "
-                                         "credits", number=number, periods=periods, amount=amount),
+                items.append(Deliverable("partner", "funding", say_n(
+                    "Instalment {number} of {periods}: {count:.1f} credit",
+                    "Instalment {number} of {periods}: {count:.1f} credits", round(amount, 1), number=number,
+                    periods=periods),
                                          due(number * INSTALMENT_DAYS), amount=amount))
         for module in offer.modules:
             arrives = say("Their {module} arrives", module=names.get(module, module))
@@ -266,8 +271,9 @@ class AgreementSystem(System):
                                          due(number * INSTALMENT_DAYS), detail=domain))
         if offer.payload_kg > 0:
             charge = offer.payload_kg * PAYLOAD_CREDITS_PER_KG
-            items.append(Deliverable("player", "payload_mass", say("Carry {mass:g} kg of their payload ({charge:.0f} "
-                                                                   "credits)", mass=offer.payload_kg, charge=charge),
+            items.append(Deliverable("player", "payload_mass", say_n(
+                "Carry {mass} of their payload ({count:,} credit)", "Carry {mass} of their payload ({count:,} credits)",
+                round(charge), mass=Quantity(offer.payload_kg, KILOGRAM)),
                                      due(PAYLOAD_DUE_DAYS), amount=charge))
         for number in range(1, offer.crew_seats + 1):
             items.append(Deliverable("player", "crew_seat", say("Fly their astronaut (seat {number})", number=number),
@@ -306,10 +312,12 @@ class AgreementSystem(System):
             paid = item.amount * factor
             station.budget += paid
             if abs(factor - 1) >= 0.005:
-                text = say("{name} paid {paid:.1f} credits ({mood:+.0%} for their trust in the programme).", name=name,
-                           paid=paid, mood=factor - 1)
+                text = say_n("{name} paid {count:.1f} credit ({mood:+.0%} for their trust in the programme).",
+                             "{name} paid {count:.1f} credits ({mood:+.0%} for their trust in the programme).",
+                             round(paid, 1), name=name, mood=factor - 1)
             else:
-                text = say("{name} paid {paid:.1f} credits.", name=name, paid=paid)
+                text = say_n("{name} paid {count:.1f} credit.", "{name} paid {count:.1f} credits.", round(paid, 1),
+                             name=name)
         elif item.kind == "module":
             text = self._module_arrives(desk, partner, ctx.catalog.modules[item.detail])
         elif item.kind == "launch":
@@ -332,8 +340,9 @@ class AgreementSystem(System):
         spot = _free_spot(ctx, spec)
         if spot is None:
             ctx.station.budget += spec.cost
-            return say("{name}'s {module} found no free ground, so they paid its {cost:.0f} credits instead.",
-                       name=name, module=spec.name, cost=spec.cost)
+            return say_n("{name}'s {module} found no free ground, so they paid its {count:,} credit instead.",
+                         "{name}'s {module} found no free ground, so they paid its {count:,} credits instead.",
+                         round(spec.cost), name=name, module=spec.name)
         entity = spawn_module(ctx, spec, spot[0], spot[1], built=False)
         recount_capacity(ctx)
         desk.contributed[entity] = partner.spec.id

@@ -6,7 +6,7 @@ from __future__ import annotations
 import esper
 
 from game.content.catalog import unknown
-from game.content.message import Message, say
+from game.content.message import Alternatives, Message, say
 from game.ecs.commands import (
     DIPLOMACY_COMMANDS,
     LANDING_MODES,
@@ -71,7 +71,7 @@ class CommandSystem(System):
     def _set_landing_mode(self, command: SetLandingMode) -> None:
         if command.mode not in LANDING_MODES:
             self.ctx.emit(CommandRefused(say("landing mode must be one of {modes}, not {mode!r}",
-                                             modes=list(LANDING_MODES), mode=command.mode), command))
+                                             modes=Alternatives(LANDING_MODES), mode=command.mode), command))
             return
         self.ctx.landing_mode = command.mode
 

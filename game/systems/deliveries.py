@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import esper
 
-from game.content.message import Message, say
+from game.content.message import Message, say, say_n
 from game.content.models import ModuleSpec
 from game.ecs.commands import ResolveLanding
 from game.ecs.components import Broken, Module, Ordered, UnderConstruction
@@ -149,8 +149,9 @@ def resolve_landing(ctx: SimContext, delivery: Delivery, grade: str, cargo_damag
         elif grade == "off_target":
             ctx.station.budget -= haul_cost
             ctx.station.lowest_budget = min(ctx.station.lowest_budget, ctx.station.budget)
-            text = say("The lander came down off target: hauling the {cargo} to the site cost {cost:.0f} credits.",
-                       cargo=names, cost=haul_cost)
+            text = say_n("The lander came down off target: hauling the {cargo} to the site cost {count:,} credit.",
+                         "The lander came down off target: hauling the {cargo} to the site cost {count:,} credits.",
+                         round(haul_cost), cargo=names)
     ctx.topology_changed = True
     recount_capacity(ctx)
     ctx.emit(LandingResolved(delivery.id, grade, modules, text, command))

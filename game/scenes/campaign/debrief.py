@@ -21,10 +21,11 @@ from pygame_gui.elements import UIButton, UITextBox
 
 from game import paths
 from game.content.loader import LoadedLevel
+from game.content.locale_format import KILOGRAM, KILOWATT_HOUR
 from game.content.message import say_n
 from game.content.text import translate
 from game.content.ui_text import ENGLISH, Translate, to_translate
-from game.debrief_export import SERIES, TIME_UP, RunResult, export_result, run_result
+from game.debrief_export import SERIES, TIME_UP, RunResult, export_result, run_result, unit_label
 from game.render import palette as sizes
 from game.render.fonts import scaled_px
 from game.render.graphs import GraphLine, draw_line_graph, draw_marker
@@ -42,12 +43,13 @@ HEADER_HEIGHT = 118
 FOOTER_HEIGHT = 84
 TABS = (to_translate("Summary"), to_translate("Facts"), to_translate("Quiz"))
 FOOTER = (to_translate("Export for teacher"), to_translate("Retry"), to_translate("Back to campaign"))
-# (title, unit, series ids): one graph each; a graph whose figures stay at zero all run is left out.
+# (title, unit, series ids): one graph each; a graph whose figures stay at zero all run is left out. A unit is a
+# CLDR unit name (its symbol in the player's language) or a word (game.debrief_export.unit_label).
 GRAPHS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
-    (to_translate("Energy stored"), "kWh", ("energy_kwh",)),
+    (to_translate("Energy stored"), KILOWATT_HOUR, ("energy_kwh",)),
     (to_translate("Budget"), to_translate("credits"), ("budget",)),
     (to_translate("Science"), to_translate("points"), ("science",)),
-    (to_translate("Supplies"), "kg", ("water_kg", "oxygen_kg", "food_kg")),
+    (to_translate("Supplies"), KILOGRAM, ("water_kg", "oxygen_kg", "food_kg")),
 )
 ALWAYS_SHOWN = ("Energy stored", "Budget")
 LABELS = {spec.id: spec.label for spec in SERIES}
@@ -410,7 +412,8 @@ class DebriefScene(SceneBase):
         # The series' labels are messages from game/debrief_export.py, shown in the player's language here.
         lines = [GraphLine(self.ctx.tr(LABELS[key]), self.result.series.get(key, ())) for key in keys]
         draw_line_graph(surface, self.graph_rect(), self.result.days, lines, title=self.ctx.tr(title),
-                        unit=self.ctx.tr(unit), fonts=self.ctx.fonts, colours=self.ctx.palette, tr=self.ctx.tr)
+                        unit=unit_label(unit, self.ctx.tr), fonts=self.ctx.fonts, colours=self.ctx.palette,
+                        tr=self.ctx.tr)
 
     def _draw_quiz(self, surface: pygame.Surface) -> None:
         colours, fonts = self.ctx.palette, self.ctx.fonts

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
+from game.content.locale_format import METRE_PER_SECOND_SQUARED, Quantity
 from game.content.message import Message
 from game.content.text import translate
 from game.landing.run import LandingResult
@@ -143,8 +144,8 @@ def _banner_words(scene: LandingScene, burn_now: bool) -> list[tuple[str, pygame
     details = []
     if scene.world_name and scene.options.gravity is not None:  # another world than the catalog's Moon
         # The name is a message (game/landing/what_if.py): tr shows it in the player's language.
-        details.append(tr("{world}: {gravity} m/s²", world=scene.world_name,
-                          gravity=f"{scene.scenario.gravity_m_s2:g}"))
+        details.append(tr("{world}: {gravity}", world=scene.world_name,
+                          gravity=Quantity(scene.scenario.gravity_m_s2, METRE_PER_SECOND_SQUARED)))
     if scene.slow_motion < 1.0:
         details.append(tr("slow motion ×{factor}", factor=f"{scene.slow_motion:g}"))
     if details:

@@ -13,6 +13,7 @@ from game import paths
 from game.content.catalog import Catalog
 from game.content.figures import status_tag
 from game.content.loader import LoadedLevel, load_game_content
+from game.content.locale_format import KILOGRAM, METRE_PER_SECOND_SQUARED, NEWTON, Quantity
 from game.content.message import say
 from game.content.models import Figure, LandingAssists, Level, ModuleSpec
 from game.content.text import translate
@@ -194,7 +195,8 @@ class LandingPracticeScene(SceneBase):
         for world in self.what_if.worlds:
             gravity = world.gravity_m_s2 if world.gravity_m_s2 is not None else self._moon_gravity()
             # A message: the choice's text is shown through tr, so the world's name reads in the player's language.
-            worlds.append((say("{world}: {gravity} m/s²", world=world.name, gravity=f"{gravity:g}"), world))
+            worlds.append((say("{world}: {gravity}", world=world.name,
+                                gravity=Quantity(gravity, METRE_PER_SECOND_SQUARED)), world))
         self.choices = [
             Choice(to_translate("Landing zone"), zones),
             Choice(to_translate("Cargo"), [(to_translate("None"), None)]),
@@ -556,14 +558,16 @@ class LandingPracticeScene(SceneBase):
         # is the lander's own figure or a what-if's.
         game = status_tag(WHAT_IF_THRUST, tr)
         readouts = [
-            tr("{line} ({status})", line=tr("Mass at the start: {mass} kg", mass=f"{mass:,.0f}"), status=game),
-            tr("{line} ({status})", line=tr("Weight here: {weight} N", weight=f"{mass * gravity:,.0f}"), status=game),
-            tr("{line} ({status})", line=tr("Full thrust: {thrust} N", thrust=f"{thrust:,.0f}"),
+            tr("{line} ({status})", line=tr("Mass at the start: {mass}", mass=Quantity(mass, KILOGRAM, 0)),
+               status=game),
+            tr("{line} ({status})", line=tr("Weight here: {weight}", weight=Quantity(mass * gravity, NEWTON, 0)),
+               status=game),
+            tr("{line} ({status})", line=tr("Full thrust: {thrust}", thrust=Quantity(thrust, NEWTON, 0)),
                status=status_tag(self.thrust_figure, tr)),
         ]
         module, cargo_kg = self.cargo_line
         if module is not None:
-            readouts.insert(1, tr("{line} ({status})", line=tr("Cargo: {mass} kg", mass=f"{cargo_kg:,.0f}"),
+            readouts.insert(1, tr("{line} ({status})", line=tr("Cargo: {mass}", mass=Quantity(cargo_kg, KILOGRAM, 0)),
                                   status=status_tag(module.figure("mass_kg"), tr)))
         colour = colours.good if tw >= LOW_MARGIN_TW else colours.accent if tw >= 1.0 else colours.broken
         ratio = tr("Thrust / weight: {ratio}", ratio=f"{tw:.2f}")

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from game.content.message import say_n
+from game.content.message import list_text, say_n
 from game.render import palette
 from game.render.fonts import scaled_px
 from game.render.partner_bars import draw_interest_chart, draw_trust_bar
@@ -145,7 +145,7 @@ def _draw_detail(surface: pygame.Surface, ctx: SceneContext, panel: pygame.Rect,
             y = paragraph(brings or tr("Nothing listed."), top, left, 3) + 6
             top = section(tr("They ask for"), y, left, colours.text)
             if top is not None:
-                asks = ", ".join(tr(ASK_WORDS.get(ask, ask)) for ask in view.asks) or tr("Nothing in particular.")
+                asks = tr(list_text(tr(ASK_WORDS.get(ask, ask)) for ask in view.asks)) or tr("Nothing in particular.")
                 paragraph(asks, top, left, 2)
 
     source_line = line + 4  # the source stays at the foot of the right column

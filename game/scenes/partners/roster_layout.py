@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 import pygame
 
-from game.content.message import say_n
+from game.content.message import list_text, say_n
 from game.content.ui_text import ENGLISH, Translate, to_translate
 from game.render import palette
 from game.render.fonts import Fonts, scaled, scaled_px
@@ -34,7 +34,7 @@ BUTTON_HEIGHT = 50
 BUTTON_GAP = 14
 WIDE_LIST_SHARE = 0.4  # of the window, for the list when the detail is one scrolling column: whole names read
 ASK_WORDS = {
-    "data_share": to_translate("a share of the data"),
+    "data_share": to_translate("shared data"),
     "payload_mass": to_translate("payload mass"),
     "crew_seat": to_translate("a crew seat"),
     "host_module": to_translate("hosting their module"),
@@ -219,7 +219,7 @@ class RosterLayout:
             return top + needed * line if needed <= (foot - top) // line else None
 
         brings = "; ".join(tr(capability) for capability in view.capabilities) or tr("Nothing listed.")
-        asks = ", ".join(tr(ASK_WORDS.get(ask, ask)) for ask in view.asks) or tr("Nothing in particular.")
+        asks = tr(list_text(tr(ASK_WORDS.get(ask, ask)) for ask in view.asks)) or tr("Nothing in particular.")
         left: int | None = section(y, [], 0, bottom)
         if left is None or left + len(view.interests) * line > bottom:
             return False
@@ -259,7 +259,7 @@ class RosterLayout:
         words("; ".join(tr(capability) for capability in view.capabilities) or tr("Nothing listed."), small,
               colours.text_dim)
         section(tr("They ask for"))
-        words(", ".join(tr(ASK_WORDS.get(ask, ask)) for ask in view.asks) or tr("Nothing in particular."), small,
+        words(tr(list_text(tr(ASK_WORDS.get(ask, ask)) for ask in view.asks)) or tr("Nothing in particular."), small,
               colours.text_dim)
         section(tr("Who they are"))
         words(view.profile, small, colours.text_dim)

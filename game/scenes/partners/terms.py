@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+from game.content.locale_format import KILOGRAM, Quantity
+from game.content.message import quantity_text
 from game.content.models import SCIENCE_DOMAINS, PartnerSpec
 from game.content.ui_text import ENGLISH, Translate, to_translate
 from game.render.partner_bars import DOMAIN_LABELS
@@ -34,7 +36,7 @@ def _cycle(options: list[str | None], current: str | None, step: int) -> str | N
 
 
 # A term's value in words: "yes", "no" and "none" stay English here (the drawing tells on from off by them) and
-# are translated where drawn.
+# are translated where drawn, as is a mass (a message that reads '0 kg' in English and '0 кг' in Russian).
 OFF_VALUES = ("no", "none", "0", "0/yr", "0 kg")
 VALUE_WORDS = (to_translate("yes"), to_translate("no"), to_translate("none"))  # for the translation template
 
@@ -73,7 +75,7 @@ def term_rows(spec: PartnerSpec, module_names: dict[str, str], tr: Translate = E
                             lambda offer, d: replace(offer, instruments=max(0, min(count, offer.instruments + d)))))
     rows += [_data_row(domain, tr) for domain in SCIENCE_DOMAINS]
     rows.append(TermRow(
-        "you", tr("Payload for them"), lambda offer: f"{offer.payload_kg:g} kg",
+        "you", tr("Payload for them"), lambda offer: quantity_text(Quantity(offer.payload_kg, KILOGRAM)),
         lambda offer, d: replace(
             offer, payload_kg=max(0.0, min(MAX_PAYLOAD_KG, offer.payload_kg + d * PAYLOAD_STEP_KG))),
     ))

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 import pygame
 
+from game.content.message import say_n
 from game.content.ui_text import ENGLISH, Translate
 from game.render import palette
 from game.render.camera import Camera
@@ -134,7 +135,8 @@ def draw_reason_box(surface: pygame.Surface, text: TextCache, pointer: tuple[int
     width = min(scaled_px(REASON_WIDTH, text.fonts.scale), bounds.width - 40)
     title_font = text.fonts.bold(palette.BODY - 2)
     if preview.ok:
-        title = tr("{module}: {cost} credits. Click to order it.", module=name, cost=f"{preview.cost:g}")
+        title = tr(say_n("{module}: {count:,} credit. Click to order it.",
+                         "{module}: {count:,} credits. Click to order it.", round(preview.cost), module=name))
         title_colour = colours.good
     else:
         title, title_colour = tr("Cannot build the {module!l} here", module=name), colours.broken

@@ -11,7 +11,7 @@ import pygame_gui
 from pygame_gui.elements import UIButton, UITextBox, UIWindow
 
 from game.content.catalog import Catalog
-from game.content.message import lower_first
+from game.content.message import list_text, lower_first
 from game.content.models import Level
 from game.content.text import translate
 from game.content.ui_text import ENGLISH, Translate
@@ -40,10 +40,11 @@ def landing_mode_for(choice: str) -> str:
 
 
 def cargo_words(delivery: DeliveryView, catalog: Catalog, language: str, tr: Translate = ENGLISH) -> str:
-    """The cargo's short names as they read mid-sentence ('solar array, battery bank')."""
+    """The cargo's short names as they read mid-sentence, listed as the language lists ('solar array and battery
+    bank')."""
     names = [lower_first(translate(catalog.modules[module].name, language).split(" (")[0])
              if module in catalog.modules else module for module in delivery.modules]
-    return ", ".join(names) if names else tr("cargo")
+    return tr(list_text(names)) if names else tr("cargo")
 
 
 def flight_seed(simulation: Simulation, delivery: DeliveryView) -> int:

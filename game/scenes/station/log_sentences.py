@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from game.content.catalog import Catalog
-from game.content.message import say_n
+from game.content.message import list_text, say_n
 from game.content.models import Level
 from game.content.text import translate
 from game.content.timeline import date_message
@@ -49,9 +49,7 @@ def _cargo(module_ids: tuple[str, ...], catalog: Catalog, language: str, tr: Tra
     parts = [tr("{count} × {module}", count=count, module=_module_name(module_id, catalog, language).lower())
              if count > 1 else _module_name(module_id, catalog, language).lower()
              for module_id, count in counts.items()]
-    if len(parts) == 1:
-        return parts[0]
-    return tr("{list} and {last}", list=", ".join(parts[:-1]), last=parts[-1])
+    return tr(list_text(parts))
 
 
 def _vehicle_name(vehicle_id: str, catalog: Catalog, language: str) -> str:
@@ -112,8 +110,8 @@ def event_sentence(event: object, level: Level, catalog: Catalog, language: str,
         return tr("{module} accepted at tile ({x}, {y}); its cost is paid.",
                   module=_module_name(event.module, catalog, language), x=event.x, y=event.y)
     if isinstance(event, events.ModuleDemolished):
-        return tr("{module} taken down: {refund} credits back.", module=_module_name(event.module, catalog, language),
-                  refund=f"{event.refund:,.0f}")
+        return tr(say_n("{module} taken down: {count:,} credit back.", "{module} taken down: {count:,} credits back.",
+                        round(event.refund), module=_module_name(event.module, catalog, language)))
     if isinstance(event, events.CommandRefused):
         return as_sentence(tr("refused: {reason}", reason=event.reason))
     if isinstance(event, events.ModuleCompleted):
@@ -129,8 +127,10 @@ def event_sentence(event: object, level: Level, catalog: Catalog, language: str,
         if not event.in_view:
             return tr("Earth has set below the horizon of every antenna: science waits on board until it rises.")
         if event.waiting > 0:
-            return tr("Earth has risen above an antenna's horizon: {points} points of science waiting on board "
-                      "go home.", points=f"{event.waiting:,.1f}")
+            return tr(say_n("Earth has risen above an antenna's horizon: {count:,.1f} point of science waiting on "
+                            "board goes home.",
+                            "Earth has risen above an antenna's horizon: {count:,.1f} points of science waiting on "
+                            "board go home.", round(event.waiting, 1)))
         return tr("Earth has risen above an antenna's horizon: the link to Earth is back.")
     if isinstance(event, events.PowerLost):
         return tr(say_n("Power lost: {count} module has shut down.", "Power lost: {count} modules have shut down.",
@@ -142,10 +142,11 @@ def event_sentence(event: object, level: Level, catalog: Catalog, language: str,
     if isinstance(event, events.LevelEnded):
         return tr(event.reason)
     if isinstance(event, events.CargoLaunched):
-        return tr("Launch: the {vehicle} lifted off with {cargo} ({cost} credits); it reaches the Moon on day {day}.",
-                  vehicle=_vehicle_name(event.vehicle, catalog, language),
-                  cargo=_cargo(event.modules, catalog, language, tr), cost=f"{event.cost:,.0f}",
-                  day=int(event.arrival_day) + 1)
+        return tr(say_n("Launch: the {vehicle} lifted off with {cargo} ({count:,} credit); it reaches the Moon on day "
+                        "{day}.",
+                        "Launch: the {vehicle} lifted off with {cargo} ({count:,} credits); it reaches the Moon on day "
+                        "{day}.", round(event.cost), vehicle=_vehicle_name(event.vehicle, catalog, language),
+                        cargo=_cargo(event.modules, catalog, language, tr), day=int(event.arrival_day) + 1))
     if isinstance(event, events.LaunchDelayed):
         return tr("Launch delayed by {delay}: the {cargo} now lifts off on day {launch_day} and reaches the Moon on "
                   "day {arrival_day}.", delay=_day_count(event.days, tr),

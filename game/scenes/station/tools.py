@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from game.content.message import lower_first
+from game.content.message import lower_first, say_n
 from game.content.models import ModuleSpec
 from game.ecs.commands import Demolish, PlaceModule
 from game.render.build_palette import BuildPalette, palette_entries
@@ -172,7 +172,8 @@ class BuildTools:
         self.pending_demolish = module
         tr = self.ctx.tr
         question = Question(tr("Take down the {module}?", module=lower_first(module.name)),
-                            tr("You get {refund} credits back; the rest of its cost is lost.", refund=f"{refund:,.0f}"),
+                            tr(say_n("You get {count:,} credit back; the rest of its cost is lost.",
+                                     "You get {count:,} credits back; the rest of its cost is lost.", round(refund))),
                             tr("Take down"))
         self.close_dialog()
         self.dialog = open_confirm_dialog(self.ctx.ui, self.ctx.ui.window_resolution, question, tr)

@@ -170,6 +170,11 @@ def quantity_text(quantity: Quantity) -> Message:
     return Message("{quantity}", {"quantity": quantity})
 
 
+def number_text(value: float, decimals: int = 0) -> Message:
+    """A number on its own for the player ('1,234.5' as English; '1 234,5' where a screen shows it with tr())."""
+    return Message(f"{{number:,.{decimals}f}}", {"number": value})
+
+
 def unit_text(unit: str) -> Message:
     """A unit on its own for the player, as a chart names it ('kWh' as English; 'кВт·ч' where a screen shows
     it with tr()): `unit` is CLDR's name (game.content.locale_format's KILOWATT_HOUR...)."""

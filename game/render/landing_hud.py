@@ -9,8 +9,8 @@ from typing import Literal
 
 import pygame
 
-from game.content.locale_format import METRE, METRE_PER_SECOND, Quantity
-from game.content.message import quantity_text
+from game.content.locale_format import KILOGRAM, METRE, METRE_PER_SECOND, PERCENT, Quantity
+from game.content.message import number_text, quantity_text
 from game.content.models import LandingGrading
 from game.content.ui_text import ENGLISH, Translate, to_translate
 from game.landing.instruments import braking_height, delta_v_left, thrust_to_weight
@@ -167,7 +167,7 @@ def draw_instruments(
         (tr("Down speed"), tr(quantity_text(Quantity(-seen.vy_m_s, METRE_PER_SECOND, 1, signed=True))), cues["down"]),
         (tr("Sideways"), tr(quantity_text(Quantity(seen.vx_m_s, METRE_PER_SECOND, 1, signed=True))), cues["side"]),
         (tr("Tilt"), f"{math.degrees(seen.angle_rad):+.0f}°", cues["tilt"]),
-        (tr("Thrust / weight"), f"{tw:.2f}", None),
+        (tr("Thrust / weight"), tr(number_text(tw, 2)), None),
         (tr("Δv left"), tr(quantity_text(Quantity(delta_v_left(seen), METRE_PER_SECOND, 0))), None),
     ]
     row_height = px(ROW_HEIGHT)
@@ -182,13 +182,14 @@ def draw_instruments(
         if cue is not None:
             draw_cue_mark(surface, cue, (panel.right - px(26), y + px(15)), px(9), colours)
         y += row_height
-    _bar(surface, fonts, scale, texts, tr("Throttle"), throttle, f"{thrust_share:.0%}" if thrust_share else tr("off"),
+    _bar(surface, fonts, scale, texts, tr("Throttle"), throttle,
+         tr(quantity_text(Quantity(round(thrust_share * 100), PERCENT, 0))) if thrust_share else tr("off"),
          (panel.x + px(14), y), panel.width - px(28), colours.accent, colours)
     y += row_height
     fuel = seen.propellant_kg
     share = fuel / propellant_capacity_kg if propellant_capacity_kg > 0.0 else 0.0
     colour = colours.good if share > 0.1 else cue_colours(colours)["crash"]
-    _bar(surface, fonts, scale, texts, tr("Propellant"), share, f"{fuel:,.0f} kg",
+    _bar(surface, fonts, scale, texts, tr("Propellant"), share, tr(quantity_text(Quantity(fuel, KILOGRAM, 0))),
          (panel.x + px(14), y), panel.width - px(28), colour, colours)
     return panel
 

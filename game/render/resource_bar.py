@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.content.locale_format import KILOGRAM, KILOWATT, KILOWATT_HOUR, PERCENT, TONNE, WATT, Quantity
-from game.content.message import quantity_text, say_n
+from game.content.message import number_text, quantity_text, say_n
 from game.content.ui_text import ENGLISH, Translate, to_translate
 from game.render import palette
 from game.render.palette import STANDARD_PALETTE, Palette
@@ -161,7 +161,7 @@ def resource_readings(snapshot: StationSnapshot, history: ResourceHistory, tr: T
     science = sum(snapshot.science.values())
     waiting = sum(snapshot.unsent_science.values())
     readings.append(Reading(
-        "science", tr("Science"), f"{science:,.1f}", _trend(science, was("science")), False,
+        "science", tr("Science"), tr(number_text(science, 1)), _trend(science, was("science")), False,
         (tr("Science sent home"),
          tr(say_n("{count:,g} point has reached Earth.", "{count:,g} points have reached Earth.", round(science, 1))),
          tr("{points} more wait on board for a working link to Earth.", points=f"{waiting:,.1f}") if waiting else

@@ -250,12 +250,16 @@ class LandingPracticeScene(SceneBase):
         wanted = level.landing.cargo if level.landing is not None else None
         cargo.index = next((i for i, (_, value) in enumerate(cargo.options) if value == wanted), 0)
         thrust = self.choice("Engine thrust")
+
+        def thrust_option(factor: float) -> str:
+            status = status_tag(spec.figure("max_thrust_n") if factor == 1.0 else WHAT_IF_THRUST, tr)
+            return tr("×{factor} ({thrust}, {status})", factor=f"{factor:g}",
+                      thrust=Quantity(spec.max_thrust_n * factor, NEWTON, 0), status=status)
+
         thrust.options = [
-            (f"×{factor:g} ({spec.max_thrust_n * factor:,.0f} N, "
-             f"{status_tag(spec.figure('max_thrust_n') if factor == 1.0 else WHAT_IF_THRUST, tr)})", factor)
-            for factor in self.what_if.thrust_factors
+            (thrust_option(factor), factor) for factor in self.what_if.thrust_factors
             if spec.max_thrust_n * factor >= spec.min_thrust_n
-        ] or [(f"×1 ({spec.max_thrust_n:,.0f} N, {status_tag(spec.figure('max_thrust_n'), tr)})", 1.0)]
+        ] or [(thrust_option(1.0), 1.0)]
         thrust.index = next((i for i, (_, value) in enumerate(thrust.options) if value == 1.0), 0)
         # The level's assists with the player's own from the settings: what a flight would use anyway.
         assists = assists_with_settings(level.landing.assists if level.landing is not None else LandingAssists(),

@@ -14,7 +14,15 @@ from game.render.partner_bars import draw_interest_chart, draw_trust_bar
 from game.render.partner_emblem import draw_emblem
 from game.render.text import draw_paragraph, draw_text, fit_text
 from game.scenes.context import SceneContext
-from game.scenes.partners.roster_layout import ASK_WORDS, MARGIN, TOP, RosterLayout, status_line, talks_line
+from game.scenes.partners.roster_layout import (
+    ASK_WORDS,
+    MARGIN,
+    TOP,
+    RosterLayout,
+    capabilities_text,
+    status_line,
+    talks_line,
+)
 
 if TYPE_CHECKING:
     from game.scenes.partners.roster import PartnerRosterScene
@@ -141,7 +149,7 @@ def _draw_detail(surface: pygame.Surface, ctx: SceneContext, panel: pygame.Rect,
         y = top + chart_height + 8
         top = section(tr("They can bring"), y, left, colours.text)
         if top is not None:
-            brings = "; ".join(tr(capability) for capability in view.capabilities)
+            brings = capabilities_text(view, tr)
             y = paragraph(brings or tr("Nothing listed."), top, left, 3) + 6
             top = section(tr("They ask for"), y, left, colours.text)
             if top is not None:

@@ -7,6 +7,7 @@ measures, so tests can check it without a window; nothing here draws or changes 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -46,6 +47,14 @@ KIND_WORDS = {"agency": to_translate("Space agency"), "country": to_translate("C
 BUTTONS = (("back", to_translate("Back (Esc)")), ("negotiate", to_translate("Negotiate (N)")),
            ("consult", to_translate("Consult (C)")), ("share", to_translate("Share data (S)")),
            ("ledger", to_translate("Ledger (L)")))
+
+def capabilities_text(view: PartnerView, tr: Translate = ENGLISH) -> str:
+    """What the partner can bring, one clause each, separated as the language separates clauses ('; ', '；'): the
+    clauses hold lists of their own, so a list pattern's commas would blur them."""
+    clauses = [tr(capability) for capability in view.capabilities]
+    return functools.reduce(lambda earlier, later: tr("{earlier}; {later}", earlier=earlier, later=later),
+                            clauses) if clauses else ""
+
 
 def status_line(view: PartnerView, tr: Translate = ENGLISH) -> str:
     joined = (tr("joined {date}", date=format_date(dt.date.fromisoformat(view.joined), tr)) if view.joined
@@ -218,7 +227,7 @@ class RosterLayout:
             needed = min(most, len(wrap_text(" ".join(texts), small, column))) if texts else 0
             return top + needed * line if needed <= (foot - top) // line else None
 
-        brings = "; ".join(tr(capability) for capability in view.capabilities) or tr("Nothing listed.")
+        brings = capabilities_text(view, tr) or tr("Nothing listed.")
         asks = tr(list_text(tr(ASK_WORDS.get(ask, ask)) for ask in view.asks)) or tr("Nothing in particular.")
         left: int | None = section(y, [], 0, bottom)
         if left is None or left + len(view.interests) * line > bottom:
@@ -256,7 +265,7 @@ class RosterLayout:
         section(tr("What they care for (game values)"))
         lines.extend(DetailLine(small.get_linesize(), interest=pair) for pair in view.interests)
         section(tr("They can bring"))
-        words("; ".join(tr(capability) for capability in view.capabilities) or tr("Nothing listed."), small,
+        words(capabilities_text(view, tr) or tr("Nothing listed."), small,
               colours.text_dim)
         section(tr("They ask for"))
         words(tr(list_text(tr(ASK_WORDS.get(ask, ask)) for ask in view.asks)) or tr("Nothing in particular."), small,

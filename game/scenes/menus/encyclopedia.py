@@ -7,7 +7,7 @@ Esc clears the search or goes back. Facts met in play are marked.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import pygame
@@ -25,8 +25,10 @@ from game.content.ui_text import ENGLISH, Translate, to_translate
 from game.progress import load_progress
 from game.render import palette
 from game.render.fonts import scaled, scaled_px
+from game.render.partner_bars import DOMAIN_LABELS
 from game.render.text import draw_text, fit_text
 from game.render.text_cache import TextCache
+from game.render.tooltip import amounts_text
 from game.scenes.context import SceneContext
 from game.scenes.list_detail import ListDetail
 from game.scenes.menus.polar_light_page import polar_light_page
@@ -118,8 +120,6 @@ def _number(value: float) -> str:
     return f"{value:,.0f}" if value >= 10 else f"{value:g}"
 
 
-def _per_hour(amounts: Iterable[tuple[str, float]]) -> str:
-    return ", ".join(f"{amount:g} kg {name.replace('_', ' ')}" for name, amount in amounts)
 
 
 def figures_html(entry: HasFigures, lines: Sequence[tuple[str, str]], language: str, tr: Translate = ENGLISH) -> str:
@@ -146,7 +146,7 @@ def module_entry(module: ModuleSpec, language: str, tr: Translate = ENGLISH) -> 
     description = translate(module.description, language)
     category = module.category.replace("_", " ")
     lines = [("mass_kg", tr("Mass: {mass} kg", mass=_number(module.mass_kg))),
-             ("cost", tr("Cost: {cost} credits", cost=_number(module.cost))),
+             ("cost", tr(say_n("Cost: {count:,g} credit", "Cost: {count:,g} credits", module.cost))),
              ("footprint", tr("Footprint: {wide} × {deep} tiles", wide=module.footprint[0], deep=module.footprint[1]))]
     if module.build_hours:
         lines.append(("build_hours", tr(say_n("Assembly: {count:,g} hour after landing",
@@ -160,9 +160,9 @@ def module_entry(module: ModuleSpec, language: str, tr: Translate = ENGLISH) -> 
     if module.energy_storage_wh:
         lines.append(("energy_storage_wh", tr("Stores {energy} Wh", energy=_number(module.energy_storage_wh))))
     if module.outputs:
-        lines.append(("outputs", tr("Makes per hour: {amounts}", amounts=_per_hour(module.outputs.items()))))
+        lines.append(("outputs", tr("Makes per hour: {amounts}", amounts=amounts_text(module.outputs.items(), tr))))
     if module.inputs:
-        lines.append(("inputs", tr("Uses per hour: {amounts}", amounts=_per_hour(module.inputs.items()))))
+        lines.append(("inputs", tr("Uses per hour: {amounts}", amounts=amounts_text(module.inputs.items(), tr))))
     if module.crew_capacity:
         lines.append(("crew_capacity", tr("Crew: {crew}", crew=module.crew_capacity)))
     counterpart = translate(module.real_counterpart, language) if module.real_counterpart else ""
@@ -187,7 +187,8 @@ def vehicle_entry(vehicle: LaunchVehicle, language: str, tr: Translate = ENGLISH
     name = translate(vehicle.name, language)
     payload = _number(vehicle.payload_to_surface_kg)
     lines = [("payload_to_surface_kg", tr("Lands up to {mass} kg of cargo", mass=payload)),
-             ("cost", tr("Cost: {cost} credits a launch", cost=_number(vehicle.cost))),
+             ("cost", tr(say_n("Cost: {count:,g} credit a launch", "Cost: {count:,g} credits a launch",
+                               vehicle.cost))),
              ("cadence_days", tr(say_n("At most one launch every {count:,g} day",
                                                 "At most one launch every {count:,g} days", vehicle.cadence_days))),
              ("transit_days", tr(say_n("{count:,g} day from launch to landing",
@@ -227,10 +228,12 @@ def partner_entry(partner: PartnerSpec, language: str, tr: Translate = ENGLISH) 
     lines = [("starting_trust", tr("Trust at the start: {trust} of 100", trust=f"{partner.starting_trust:g}")),
              ("patience", tr(say_n("Patience: {count} round of talks", "Patience: {count} rounds of talks",
                                          partner.patience))),
-             ("interests", tr("Cares most for: {domain}", domain=favourite.replace("_", " ")))]
+             ("interests", tr("Cares most for: {domain}",
+                                   domain=tr(DOMAIN_LABELS[favourite]) if favourite in DOMAIN_LABELS else favourite))]
     if partner.capabilities.funding_per_year:
-        lines.append(("funding_per_year", tr("Can fund up to {amount} credits a year",
-                                             amount=_number(partner.capabilities.funding_per_year))))
+        lines.append(("funding_per_year", tr(say_n("Can fund up to {count:,g} credit a year",
+                                                   "Can fund up to {count:,g} credits a year",
+                                                   partner.capabilities.funding_per_year))))
     figures = f"<b>{escape(tr('In the game'))}</b><br>{figures_html(partner, lines, language, tr)}<br>"
     every_source = list(dict.fromkeys([*partner.sources, *figure_sources(partner)]))
     body = f"{heading(name)}<font color='#ffc857'>{escape(subtitle)}</font><br><br>{escape(profile)}<br><br>" \

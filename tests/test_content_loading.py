@@ -101,7 +101,7 @@ def test_a_mod_level_is_checked_against_the_mods_override(tmp_path: Path) -> Non
     line = line_showing(level, '{ module = "solar_array", x = 2, y = 1 }')
     assert [str(problem) for problem in loaded.problems] == [
         f"{loaded.label}:{line}: start.modules[1]: solar_array cannot stand at (2, 1): "
-        "needs sunlight: this tile is lit 86% of the time, and it needs at least 90%"
+        "needs sunlight: this tile is lit 86% of the time (real), and it needs at least 90% (game value)"
     ]
     # The same file checked on its own (as `lunar-station validate outpost.toml` does) sees the mod too.
     assert [str(p) for p in load_level_by_path(level).problems] == [str(p) for p in loaded.problems]

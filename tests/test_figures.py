@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from pydantic import ValidationError
 
-from game.content.figures import status_line, summary_status
+from game.content.figures import WORKED_OUT, status_line, summary_status
 from game.content.loader import load_base_catalog, load_game_content, load_level_by_path
 from game.content.models import Figure, ModuleSpec, TileKind
 from game.paths import levels_dir
@@ -85,9 +87,9 @@ def test_tooltips_and_the_palette_say_what_their_numbers_are() -> None:
     assert "Sunlight: 70 % of the lunar day (game value)" in rim
     floor = tile_tooltip_lines(CATALOG.tiles["crater_floor"], "en")
     assert "Ice: 5.6 % by mass (real)" in floor
-    computed = Figure(status="game")  # a share worked out from a game terrain is a game value
-    assert tile_tooltip_lines(CATALOG.tiles["rim"], "en", sunlight=(0.42, computed))[1] == \
-        "Sunlight: 42 % of the lunar day (game value)"
+    # A share worked out from the terrain says so: computed figures are never called game values.
+    assert tile_tooltip_lines(CATALOG.tiles["rim"], "en", sunlight=(0.42, WORKED_OUT))[1] == \
+        "Sunlight: 42 % of the lunar day (worked out from this tile's horizon)"
     rtg = module_tooltip_lines("Radioisotope generator", CATALOG.modules["radioisotope_generator"], "working")
     assert rtg[-1] == "figures: game values, except power (real); sources in the encyclopedia"
     battery = module_tooltip_lines("Battery bank", CATALOG.modules["battery"], "working")
@@ -101,9 +103,13 @@ def test_tooltips_and_the_palette_say_what_their_numbers_are() -> None:
     assert generator.row_status_in(lambda text, **fill: text.format(**fill)) == "other figures: game values"
 
 
+MARKS = ("(game value)", "(real)", "(worked out from this tile's horizon)")
+
+
 def test_the_computed_light_tooltip_marks_every_number() -> None:
-    # The shipped levels work light out from their relief: those shares are game values, the ice in
-    # permanent shadow is LCROSS's real figure, and the slope carries its ground kind's status.
+    # The shipped levels work light out from their relief: those shares say they are worked out from the
+    # tile's horizon, the ice in permanent shadow is LCROSS's real figure, and the slope carries its ground
+    # kind's status.
     level, catalog = load_level_by_path(levels_dir() / "02_change7_2026.toml").require()
     grid = SiteGrid.from_site(level.site, catalog.tiles, catalog.moon)
     assert grid.light is not None
@@ -112,10 +118,11 @@ def test_the_computed_light_tooltip_marks_every_number() -> None:
     lit = max(cells, key=lambda cell: grid.sunlight(*cell))
     for cell in (dark, lit):
         lines = terrain_tooltip_lines(grid.at(*cell), grid, cell, 0.0, "en")
-        numbered = [line for line in lines[1:] if any(ch.isdigit() for ch in line) and "horizon towards" not in line]
-        assert numbered and all(line.endswith(("(game value)", "(real)")) for line in numbered), lines
+        numbered = [line for line in lines[2:] if any(ch.isdigit() for ch in line) and "horizon towards" not in line]
+        assert numbered and all(line.endswith(MARKS) for line in numbered), lines
+        assert not any("game value" in line for line in lines if "horizon" in line or "Earth" in line), lines
     lines = terrain_tooltip_lines(grid.at(*lit), grid, lit, 0.0, "en")
-    assert lines[1].endswith("worked out from this tile's horizon (game value)")
+    assert lines[1].endswith(", worked out from this tile's horizon")
     assert any(line.startswith("Ice: 5.6 % by mass") and line.endswith("(real)")
                for line in terrain_tooltip_lines(grid.at(*dark), grid, dark, 0.0, "en"))
 
@@ -169,3 +176,74 @@ def test_heater_units_make_no_electricity_and_every_module_names_its_real_counte
             assert module.sources, f"{module.id}: a real counterpart needs a source"
     generator = CATALOG.modules["radioisotope_generator"]
     assert generator.figure("power_output_w").status == "real" and generator.power_output_w == 110
+
+
+# --- the placement rules' sentences --------------------------------------------------------------
+
+# A status mark right after a number: a fixed one, or {status} filled in with the tile figure's own.
+STATUS_AFTER = re.compile(r"[^{(]*\((?:game value|real|\{status\})\)")
+FORMATTED_NUMBER = re.compile(r"\{(\w+)(?:![a-z])?:[^}]*\}")
+# Values the placement sentences fill in unformatted: names, the status itself, and counts of the map's own
+# tiles (a footprint, a distance on the map), which the player counts on the map and which claim nothing
+# about the Moon. A new number must be formatted ({name:g}), and then it needs its status.
+UNFORMATTED = {"width", "height", "tiles", "gap", "count", "what", "other", "either", "here", "module", "reason",
+               "status", "tag"}
+
+
+def _placement_patterns() -> list[str]:
+    from tools.extract_ui_text import collect_code
+
+    return [text for key, files in collect_code().items() if "game/rules/placement.py" in files
+            for text in ([key] if isinstance(key, str) else key)]
+
+
+def test_every_number_in_a_placement_sentence_says_what_it_is() -> None:
+    patterns = _placement_patterns()
+    assert any("needs sunlight" in pattern for pattern in patterns)
+    for pattern in patterns:
+        for field in FORMATTED_NUMBER.finditer(pattern):
+            assert STATUS_AFTER.match(pattern, field.end()), f"{field.group(0)} has no status in {pattern!r}"
+        bare = set(re.findall(r"\{(\w+)(?:![a-z])?\}", pattern)) - UNFORMATTED
+        assert not bare, f"{pattern!r} fills in {bare} unformatted: format the number and give it its status"
+
+
+NUMBER_SHOWN = re.compile(r"\d+(?:\.\d+)?\s?(?:%|°)")
+MARK_SHOWN = re.compile(r"[^(\d]*\((?:game value|real|worked out from this tile's horizon)\)")
+
+
+def _refusals(grid: SiteGrid, catalog) -> set[str]:
+    """Every refusal a module can meet on the map, in English."""
+    from game.rules.placement import placement_refusal
+
+    return {str(refusal) for module in catalog.modules.values() for x, y, _ in grid.cells()
+            if (refusal := placement_refusal(module, x, y, grid)) is not None}
+
+
+def test_every_refusal_on_every_shipped_map_marks_its_numbers() -> None:
+    # With computed light (every shipped level) and typed-in light (as a level with light = "tile_kinds"
+    # has it): each percentage and angle a refusal shows has its status before the next number.
+    checked = 0
+    for path in sorted(levels_dir().glob("*.toml")):
+        level, catalog = load_level_by_path(path).require()
+        for grid in (SiteGrid.from_site(level.site, catalog.tiles, catalog.moon),
+                     SiteGrid.from_site(level.site, catalog.tiles)):
+            for sentence in _refusals(grid, catalog):
+                for number in NUMBER_SHOWN.finditer(sentence):
+                    assert MARK_SHOWN.match(sentence, number.end()), f"{number.group(0)} has no status: {sentence}"
+                    checked += 1
+                if grid.light is not None:  # a share worked out from the terrain is never called a game value
+                    for status in re.findall(r"\d+% of the time \(([^)]*)\)", sentence):
+                        assert status == "worked out from this tile's horizon", sentence
+    assert checked > 20
+
+
+def test_a_refusal_names_the_status_of_the_tile_figure_it_quotes() -> None:
+    from game.content.models import Site
+    from game.rules.placement import placement_refusal
+
+    site = Site.model_validate({"name": "t", "legend": {"^": "peak", "#": "crater_floor"}, "rows": ["^#^#"] * 4})
+    typed = SiteGrid.from_site(site, CATALOG.tiles)
+    fussy = CATALOG.modules["solar_array"].model_copy(update={"placement": CATALOG.modules["solar_array"].placement
+                                                             .model_copy(update={"min_sunlight": 0.9})})
+    assert "lit 86% of the time (real), and it needs at least 90% (game value)" in \
+        str(placement_refusal(fussy, 0, 0, typed))

@@ -36,12 +36,15 @@ GRID = SiteGrid.from_site(
     ("module", "x", "y", "occupied", "expected"),
     [
         ("solar_array", 0, 0, (), None),
-        ("solar_array", 4, 0, (), "needs sunlight: this tile is lit 0% of the time, and it needs at least 10%"),
+        # Each number says what it is: the floor's 0 % is a real figure, the array's least share a game value.
+        ("solar_array", 4, 0, (), "needs sunlight: this tile is lit 0% of the time (real), and it needs at least 10% "
+                                  "(game value)"),
         ("ice_extractor", 4, 0, (), None),
-        ("ice_extractor", 2, 0, (), "needs ice: this tile holds none, and it needs at least 1 %"),
+        ("ice_extractor", 2, 0, (), "needs ice: this tile holds none, and it needs at least 1 % (game value)"),
         ("habitat", 5, 3, (), "does not fit"),
         ("habitat", 2, 0, ((3, 1),), "already taken"),
-        ("habitat", 0, 2, (), "too steep: this ground slopes 32°"),
+        ("habitat", 0, 2, (), "too steep: this ground slopes 32° (game value), and it can stand on 10° at most "
+                              "(game value)"),
         ("earth_antenna", 4, 1, (), "needs Earth in view: a ridge hides Earth from this tile"),
         ("laboratory", 4, 2, (), "too steep"),
     ],

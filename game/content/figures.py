@@ -1,10 +1,13 @@
-"""What a shown number is: a real figure with its source, or a game value, in the words every screen uses."""
+"""What a shown number is, in the words every screen uses: a real figure with its source, a game value, or a
+figure the game works out from the site's terrain (a tile's light, its dark spells, how much Earth it sees)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import ClassVar, Protocol
+from dataclasses import dataclass
+from typing import ClassVar, Literal, Protocol
 
+from game.content.message import Message, say
 from game.content.models import GAME_VALUE, Figure
 from game.content.text import translate
 from game.content.ui_text import ENGLISH, Translate, to_translate
@@ -40,9 +43,28 @@ class HasFigures(Protocol):
     def figure(self, name: str) -> Figure: ...
 
 
-def status_tag(figure: Figure, tr: Translate = ENGLISH) -> str:
-    """The short mark after a number: 'real' or 'game value'."""
-    return tr("real") if figure.status == "real" else tr("game value")
+@dataclass(frozen=True, slots=True)
+class WorkedOut:
+    """The status of a number the game works out from the site's relief and the Sun's and Earth's real paths:
+    not a figure a source gives, nor one chosen for play, so it is never called either."""
+
+    status: Literal["worked out"] = "worked out"
+
+
+WORKED_OUT = WorkedOut()
+
+
+def status_tag(figure: Figure | WorkedOut, tr: Translate = ENGLISH) -> str:
+    """The short mark after a number: 'real', 'game value' or 'worked out from this tile's horizon'."""
+    return tr(status_words(figure))
+
+
+def status_words(figure: Figure | WorkedOut) -> Message:
+    """The short mark as a say() value, for a sentence the headless core writes ("lit 40 % of the time
+    (worked out from this tile's horizon)"): shown in the player's language wherever the sentence is."""
+    if isinstance(figure, WorkedOut):
+        return say("worked out from this tile's horizon")
+    return say("real") if figure.status == "real" else say("game value")
 
 
 def status_line(figure: Figure, language: str, tr: Translate = ENGLISH) -> str:
@@ -81,10 +103,13 @@ def figure_sources(entry: HasFigures) -> list[str]:
 __all__ = [
     "FIGURE_NAMES",
     "GAME_VALUE",
+    "WORKED_OUT",
     "HasFigures",
+    "WorkedOut",
     "figure_sources",
     "real_figures",
     "status_line",
     "status_tag",
+    "status_words",
     "summary_status",
 ]

@@ -259,12 +259,16 @@ class LegendRow:
     text: str  # English, marked for translation: the legend's drawer translates it
 
 
-def overlay_legend(overlay: str) -> list[LegendRow]:
+def overlay_legend(overlay: str, worked_out: bool = True) -> list[LegendRow]:
+    """The legend's rows. `worked_out`: the site's light is computed from its relief, so the labels are worked
+    out from each tile's horizon; otherwise each is its ground kind's typed-in figure, real or a game value."""
     if overlay == "sunlight":
+        labels = (to_translate("Labels: % of the time lit (worked out from horizons)") if worked_out else
+                  to_translate("Labels: % of the time lit (each ground kind's figure)"))
         return [LegendRow("lit-high", to_translate("Bright: lit most of the lunar day")),
                 LegendRow("lit-half", to_translate("Grey: lit half")),
                 LegendRow("lit-none", to_translate("Black, hatched: never lit")),
-                LegendRow("label", to_translate("Labels: % of the time lit (game values)"))]
+                LegendRow("label", labels)]
     if overlay == "ice":
         return [LegendRow("ice", to_translate("Blue, dotted: ice in the soil")),
                 LegendRow("no-ice", to_translate("Grey: dry ground")),

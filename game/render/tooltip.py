@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 import pygame
 
-from game.content.figures import real_figures, status_tag, summary_status
+from game.content.figures import WORKED_OUT, WorkedOut, real_figures, status_tag, summary_status
 from game.content.locale_format import KILOGRAM, KILOWATT, KILOWATT_HOUR, Quantity
 from game.content.message import list_text, say_n
 from game.content.models import Figure, ModuleSpec, TileKind
@@ -20,14 +20,12 @@ from game.render.text_cache import TextCache
 from game.rules.grid import SiteGrid
 
 OFFSET = 22
-# The ice every permanently shadowed tile holds when light is computed: LCROSS's figure for Cabeus.
-ICE_IN_SHADOW = Figure(status="real", source="https://cen.acs.org/articles/87/i47/Splashdown-Moon-Kicks-Water.html")
 MAX_WIDTH_SHARE = 0.45  # of the window's width
 MIN_WRAP_PX = 320
 
 
 def tile_tooltip_lines(kind: TileKind, language: str, module_name: str | None = None,
-                       tr: Translate = ENGLISH, sunlight: tuple[float, Figure] | None = None) -> list[str]:
+                       tr: Translate = ENGLISH, sunlight: tuple[float, Figure | WorkedOut] | None = None) -> list[str]:
     """The tooltip's lines, title first; each number says whether it is a real figure or a game value.
     `sunlight` replaces the ground kind's share with one worked out another way (from the site's terrain),
     with that share's own status, so whichever way the light is found the tooltip says what it is."""
@@ -64,23 +62,23 @@ def terrain_tooltip_lines(kind: TileKind, grid: SiteGrid, cell: tuple[int, int],
               horizon=f"{skyline:+.1f}", sun=f"{sun_elevation:+.1f}"))
     ice = grid.ice_percent(x, y)
 
-    def marked(line: str, figure: Figure) -> str:
+    def marked(line: str, figure: Figure | WorkedOut) -> str:
         return tr("{line} ({status})", line=line, status=status_tag(figure, tr))
 
-    # Shares worked out from a level's made-up relief are game values, like every tile figure chosen for play;
-    # the ice in permanent shadow is LCROSS's real 5.6 % (levels/catalog/moon.toml).
-    computed = Figure(status="game")
+    # Shares worked out from the tile's horizon say so (never 'game value': the Sun's and Earth's paths are
+    # real, only the relief is the level's); the ice in permanent shadow is LCROSS's real 5.6 %.
     return [
         translate(kind.name, language),
-        marked(tr("Sunlight: {percent} % of the year, worked out from this tile's horizon",
-                  percent=f"{grid.sunlight(x, y) * 100:.0f}"), computed),
+        tr("Sunlight: {percent} % of the year, worked out from this tile's horizon",
+           percent=f"{grid.sunlight(x, y) * 100:.0f}"),
         why,
         marked(tr(say_n("Longest dark spell: {count:g} day", "Longest dark spell: {count:g} days",
-                        round(grid.longest_dark_hours(x, y) / 24, 1))), computed),
-        marked(tr("Ice: {percent} % by mass: the Sun never reaches this ground", percent=f"{ice:g}"), ICE_IN_SHADOW)
-        if ice > 0 else tr("Ice: none (the Sun reaches this ground)"),
+                        round(grid.longest_dark_hours(x, y) / 24, 1))), WORKED_OUT),
+        marked(tr("Ice: {percent} % by mass: the Sun never reaches this ground", percent=f"{ice:g}"),
+               grid.ice_status(x, y)) if ice > 0 else tr("Ice: none (the Sun reaches this ground)"),
         marked(tr("Slope: {degrees}°", degrees=f"{kind.slope_deg:g}"), kind.figure("slope_deg")),
-        marked(tr("Earth in view: {percent} % of the time", percent=f"{grid.earth_share(x, y) * 100:.0f}"), computed),
+        marked(tr("Earth in view: {percent} % of the time", percent=f"{grid.earth_share(x, y) * 100:.0f}"),
+               WORKED_OUT),
         tr("The Sunlight overlay shows this tile's horizon against the Sun's path."),
     ]
 

@@ -10,11 +10,15 @@ from __future__ import annotations
 from collections.abc import Hashable, Iterator
 from dataclasses import dataclass
 
-from game.content.models import MoonFacts, Site, TileKind
+from game.content.figures import WORKED_OUT, WorkedOut
+from game.content.models import Figure, MoonFacts, Site, TileKind
 from game.rules.sunlight import is_lit, longest_dark_hours, sun_azimuth_deg
 from game.terrain.light import SiteLight, site_light
 from game.terrain.sky import Sky
 
+# The ice every permanently shadowed tile holds when light is computed is the Moon catalog's
+# ice_percent_in_permanent_shadow: LCROSS's figure for Cabeus (levels/catalog/moon.toml), a real one.
+ICE_IN_SHADOW = Figure(status="real", source="https://cen.acs.org/articles/87/i47/Splashdown-Moon-Kicks-Water.html")
 # An antenna needs Earth above its horizon at least this share of the time (a game value: at the pole
 # Earth bobs about the horizon, so even open ground sees it only about half the time).
 EARTH_VIEW_NEEDED = 0.25
@@ -57,6 +61,15 @@ class SiteGrid:
         if self.light is None:
             return self.kinds[y][x].ice_percent
         return self.light.sky.ice_percent if self.light.permanently_dark(x, y) else 0.0
+
+    # -- what each of those numbers is, for every screen and sentence that shows one --
+    def sunlight_status(self, x: int, y: int) -> Figure | WorkedOut:
+        """Computed light is worked out from the tile's horizon; typed-in light is its kind's figure."""
+        return WORKED_OUT if self.light is not None else self.kinds[y][x].figure("sunlight")
+
+    def ice_status(self, x: int, y: int) -> Figure:
+        """Computed light: the real LCROSS figure every permanently shadowed tile holds; else the kind's."""
+        return ICE_IN_SHADOW if self.light is not None else self.kinds[y][x].figure("ice_percent")
 
     def earth_share(self, x: int, y: int) -> float:
         if self.light is not None:

@@ -1,6 +1,6 @@
 """Whether a module may stand on a spot of the site, and if not, why, in one clause the player can read.
 
-The clause ("needs sunlight: this tile is lit 0% of the time, ...") stands on its own: the station's reason
+The clause ("needs sunlight: this tile is lit 0% of the time (real), ...") stands on its own: the station's reason
 box titles it "Cannot build the solar array here", and a log line says the whole sentence with
 `cannot_build_here()`. Both are `say()` messages, so each shows in the player's language as a whole.
 """
@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Container, Iterable, Sequence
 
+from game.content.figures import WORKED_OUT, status_words
 from game.content.message import Message, say, say_n
 from game.content.models import ModuleSpec, Nearness
 from game.rules.grid import EARTH_VIEW_NEEDED, SiteGrid, footprint_cells, turned
@@ -54,26 +55,31 @@ def placement_refusal(
         if rules.tiles is not None and tile.id not in rules.tiles:
             return say("must stand on {tiles!l}: this tile is {here!l}",
                        tiles=_any_of([_tile_name(grid, kind) for kind in rules.tiles]), here=tile.name)
+        # Each number says what it is: the tile's, worked out from its horizon or its ground kind's figure; the
+        # module's limits are game values (tests/test_figures.py holds every sentence to it).
         sunlight = grid.sunlight(cx, cy)
         if sunlight < rules.min_sunlight:
-            return say("needs sunlight: this tile is lit {lit:.0%} of the time, and it needs at least {needed:.0%}",
-                       lit=sunlight, needed=rules.min_sunlight)
+            return say("needs sunlight: this tile is lit {lit:.0%} of the time ({status}), and it needs at least "
+                       "{needed:.0%} (game value)", lit=sunlight, status=status_words(grid.sunlight_status(cx, cy)),
+                       needed=rules.min_sunlight)
         ice = grid.ice_percent(cx, cy)
         if ice < rules.min_ice_percent:
             if ice == 0:
-                return say("needs ice: this tile holds none, and it needs at least {needed:g} %",
+                return say("needs ice: this tile holds none, and it needs at least {needed:g} % (game value)",
                            needed=rules.min_ice_percent)
-            return say("needs ice: this tile holds only {held:g} %, and it needs at least {needed:g} %",
-                       held=ice, needed=rules.min_ice_percent)
+            return say("needs ice: this tile holds only {held:g} % ({status}), and it needs at least {needed:g} % "
+                       "(game value)", held=ice, status=status_words(grid.ice_status(cx, cy)),
+                       needed=rules.min_ice_percent)
         if tile.slope_deg > rules.max_slope_deg:
-            return say("too steep: this ground slopes {slope:g}°, and it can stand on {most:g}° at most",
-                       slope=tile.slope_deg, most=rules.max_slope_deg)
+            return say("too steep: this ground slopes {slope:g}° ({status}), and it can stand on {most:g}° at most "
+                       "(game value)", slope=tile.slope_deg, status=status_words(tile.figure("slope_deg")),
+                       most=rules.max_slope_deg)
         if rules.needs_earth_view and not grid.earth_visible(cx, cy):
             if grid.light is None:
                 return say("needs Earth in view: a ridge hides Earth from this tile")
-            return say("needs Earth in view: the horizon hides Earth from this tile {seen:.0%} of the time, and an "
-                       "antenna needs it in view at least {needed:.0%}", seen=1 - grid.earth_share(cx, cy),
-                       needed=EARTH_VIEW_NEEDED)
+            return say("needs Earth in view: the horizon hides Earth from this tile {seen:.0%} of the time "
+                       "({status}), and an antenna needs it in view at least {needed:.0%} (game value)",
+                       seen=1 - grid.earth_share(cx, cy), status=status_words(WORKED_OUT), needed=EARTH_VIEW_NEEDED)
         if rules.needs_earth_hidden and grid.earth_visible(cx, cy):
             return say("needs Earth out of view: Earth stands above this tile's horizon")
     return distance_refusal(module, cells, standing)

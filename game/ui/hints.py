@@ -11,6 +11,7 @@ from pathlib import Path
 from game import paths
 from game.atomic_file import write_text_atomically
 from game.content.catalog import Catalog
+from game.content.figures import status_words
 from game.content.game_files import GameFileError, HintEntry, HintsFile, read_game_file
 from game.content.message import Message, level_text, say
 from game.content.reading import UnreadableFile, read_json
@@ -124,9 +125,10 @@ class HintBook:
                     cell = best_spot(spec.module, grid, catalog, occupied, powered)
                     if cell is None:
                         continue  # nowhere left to point at: the hint would mislead
-                    # A say() value, so a language may write its percentages its own way ("86 %", "86%"). The
-                    # share is worked out from the level's made-up relief: a game value, and the hint says so.
-                    fill["sunlight"] = say("{percent:.0f} % (game value)", percent=grid.sunlight(*cell) * 100)
+                    # A say() value, so a language may write its percentages its own way ("86 %", "86%"), with
+                    # the share's status: worked out from the tile's horizon, or its ground kind's figure.
+                    fill["sunlight"] = say("{percent:.0f} % ({status})", percent=grid.sunlight(*cell) * 100,
+                                           status=status_words(grid.sunlight_status(*cell)))
             # The file's text in the player's language is the pattern; its values are shown through tr() in turn.
             try:
                 words = Message(translate(spec.text, self.language), fill)

@@ -242,13 +242,17 @@ def partner_entry(partner: PartnerSpec, language: str, tr: Translate = ENGLISH) 
 
 
 def about_facts_entry(checked: dt.date | None, tr: Translate = ENGLISH) -> EncyclopediaEntry:
-    """How to read the encyclopedia: when its facts were checked, and what 'real' and 'game value' mean."""
+    """How to read the encyclopedia: when its facts were checked, and what 'real', 'game value' and 'worked out'
+    mean."""
     title = tr("About these facts")
     when = tr("The facts were last checked against their sources on {date}.", date=tr(date_message(checked))) \
         if checked else tr("The date the facts were last checked is not recorded in this copy of the game.")
     lines = [
         tr("Every number carries its status. 'Real' numbers come from the public source listed under them; "
            "'game values' are chosen for play, and where one was scaled from a real figure, the page names it."),
+        tr("A tile's light, its dark spells and how much of the time it sees Earth are 'worked out from this tile's "
+           "horizon': the game computes them from the level's relief and the Sun's and Earth's real paths in the sky, "
+           "so they are neither a source's figures nor values chosen for play."),
         tr("Plans are marked as plans, and where the sources disagree or stand alone, the page says unconfirmed. "
            "Anything that depends on a date is true as of the day above, or says its own date."),
         tr("A level whose calendar is compressed says so in its briefing: its real events come in their order, "

@@ -180,9 +180,9 @@ def _sentence(reason: str, tr: Translate = ENGLISH) -> str:
     return said[0].upper() + said[1:]
 
 
-def _legend_parts(overlay: str, text: TextCache, colours: Palette, tr: Translate
+def _legend_parts(overlay: str, text: TextCache, colours: Palette, tr: Translate, worked_out: bool = True
                   ) -> tuple[list[LegendRow], list[pygame.Surface], pygame.Surface, tuple[int, int], int] | None:
-    rows = overlay_legend(overlay)
+    rows = overlay_legend(overlay, worked_out)
     if not rows:
         return None
     title = tr("Overlay: {overlay}", overlay=tr(OVERLAY_NAMES[overlay]))
@@ -193,9 +193,11 @@ def _legend_parts(overlay: str, text: TextCache, colours: Palette, tr: Translate
     return rows, images, title_image, swatch_size, row_px
 
 
-def legend_size(overlay: str, text: TextCache, tr: Translate = ENGLISH) -> tuple[int, int] | None:
-    """The legend box's size for the open overlay; None when the overlay has no legend."""
-    parts = _legend_parts(overlay, text, STANDARD_PALETTE, tr)
+def legend_size(overlay: str, text: TextCache, tr: Translate = ENGLISH,
+                worked_out: bool = True) -> tuple[int, int] | None:
+    """The legend box's size for the open overlay; None when the overlay has no legend. `worked_out`: the site's
+    light is computed (overlay_legend)."""
+    parts = _legend_parts(overlay, text, STANDARD_PALETTE, tr, worked_out)
     if parts is None:
         return None
     rows, images, title_image, swatch_size, row_px = parts
@@ -217,9 +219,10 @@ def legend_rect(view: pygame.Rect, size: tuple[int, int] | None, hint_box: pygam
 
 
 def draw_overlay_legend(surface: pygame.Surface, box: pygame.Rect | None, overlay: str, text: TextCache,
-                        colours: Palette = STANDARD_PALETTE, tr: Translate = ENGLISH) -> None:
+                        colours: Palette = STANDARD_PALETTE, tr: Translate = ENGLISH,
+                        worked_out: bool = True) -> None:
     """The legend of the open overlay in `box` (from legend_rect)."""
-    parts = _legend_parts(overlay, text, colours, tr)
+    parts = _legend_parts(overlay, text, colours, tr, worked_out)
     if parts is None or box is None:
         return
     rows, images, title_image, swatch_size, row_px = parts
@@ -236,7 +239,7 @@ def draw_overlay_legend(surface: pygame.Surface, box: pygame.Rect | None, overla
 
 def draw_hint(surface: pygame.Surface, view: pygame.Rect, hint: Hint, camera: Camera, text: TextCache,
               colours: Palette = STANDARD_PALETTE, tr: Translate = ENGLISH, dismiss_key: str = "H",
-              overlay: str = "ground") -> pygame.Rect:
+              overlay: str = "ground", worked_out: bool = True) -> pygame.Rect:
     """The hint in the map's bottom-left corner, and a ring round the tile it points at; `dismiss_key` is the
     key the player bound to close it."""
     if hint.cell is not None:
@@ -249,7 +252,7 @@ def draw_hint(surface: pygame.Surface, view: pygame.Rect, hint: Hint, camera: Ca
             pygame.draw.line(surface, colours.accent, (centre[0] - radius - 14, centre[1]),
                              (centre[0] - radius + 2, centre[1]), 4)
     font = text.fonts.regular(palette.BODY - 2)
-    box = hint_box_rect(view, hint, text, tr, overlay)
+    box = hint_box_rect(view, hint, text, tr, overlay, worked_out)
     rows = wrap_text(tr(hint.text), font, box.width - 2 * BOX_MARGIN)
     pygame.draw.rect(surface, colours.panel_raised, box, border_radius=10)
     pygame.draw.rect(surface, colours.accent, box, 3, border_radius=10)
@@ -263,12 +266,12 @@ def draw_hint(surface: pygame.Surface, view: pygame.Rect, hint: Hint, camera: Ca
 
 
 def hint_box_rect(view: pygame.Rect, hint: Hint, text: TextCache, tr: Translate = ENGLISH,
-                  overlay: str = "ground") -> pygame.Rect:
+                  overlay: str = "ground", worked_out: bool = True) -> pygame.Rect:
     """Where draw_hint puts its box (for clicks too): the map's bottom-left corner, narrowed to leave the open
     overlay's legend room beside it when the hint can still be read at that width."""
     font = text.fonts.regular(palette.BODY - 2)
     width = min(scaled_px(HINT_WIDTH, text.fonts.scale), max(view.width // 2, view.width - 2 * BOX_MARGIN - 40))
-    legend = legend_size(overlay, text, tr)
+    legend = legend_size(overlay, text, tr, worked_out)
     if legend is not None:
         beside = view.width - legend[0] - 3 * BOX_MARGIN
         if beside >= min(width, scaled_px(MIN_HINT_WIDTH, text.fonts.scale)):

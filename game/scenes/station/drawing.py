@@ -71,12 +71,13 @@ def draw(surface: pygame.Surface, screen: StationParts, alpha: float) -> None:
     # The boxes over the map share it: the hint bottom left, the legend beside it (or above, or left out while
     # the hint needs the room), the horizon plot top left, and the pause banner only where it covers none.
     view, overlay, showing = camera.viewport, screen.state.overlay, screen.run.hints.showing
-    hint_box = None if showing is None else hint_box_rect(view, showing, screen.text, tr, overlay)
-    legend = legend_rect(view, legend_size(overlay, screen.text, tr), hint_box)
-    draw_overlay_legend(surface, legend, overlay, screen.text, colours, tr)
+    worked_out = screen.run.grid.light is not None  # the legend says how the light labels are found
+    hint_box = None if showing is None else hint_box_rect(view, showing, screen.text, tr, overlay, worked_out)
+    legend = legend_rect(view, legend_size(overlay, screen.text, tr, worked_out), hint_box)
+    draw_overlay_legend(surface, legend, overlay, screen.text, colours, tr, worked_out)
     if showing is not None:
         draw_hint(surface, view, showing, camera, screen.text, colours, tr, screen.keys.label("dismiss_hint"),
-                  overlay)
+                  overlay, worked_out)
     if screen.runner.paused and not tools.in_hand:
         covered = [box for box in (hint_box, legend) if box is not None]
         if plot_cell(screen, hovered) is not None:

@@ -194,8 +194,8 @@ def _mouse_down(screen: StationParts, button: int, position: tuple[int, int]) ->
     state.mouse = position
     showing = screen.run.hints.showing
     if button == 1 and showing is not None and \
-            hint_box_rect(camera.viewport, showing, screen.text, screen.ctx.tr,
-                          screen.state.overlay).collidepoint(position):
+            hint_box_rect(camera.viewport, showing, screen.text, screen.ctx.tr, screen.state.overlay,
+                          screen.run.grid.light is not None).collidepoint(position):
         screen.run.hints.dismiss()
         return
     if button == 1 and state.side_tab == "build" and screen.layout.panel.collidepoint(position):

@@ -1,16 +1,23 @@
 """Lists every claim a player can read, with where it is and its sources, for docs/FACTS_AUDIT.md section 4.
 
-Run from the repository: `python tools/facts_inventory.py --write` rewrites the audit's claim table. A row
-keeps the verdict written in it while its claim still has the same numbers and sources; a new claim, or
-one whose numbers or sources changed, gets the verdict "to check", which tests/test_facts_audit.py
-refuses, so nobody adds a claim without reading it against its source. Without --write the table is
-printed instead.
+Run from the repository:
+
+    python tools/facts_inventory.py --write             rewrite the claim table from the game's texts
+    python tools/facts_inventory.py --rechecked WHERE   after reading a changed row again: it is checked
+
+Each row keeps the verdict written in it while its claim still has the same numbers and sources; a new
+claim, or one whose numbers or sources changed, gets the verdict "to check". Each row also keeps, in its
+last column, a fingerprint of the exact text its verdict was written for: when the wording changes, even
+with the same numbers, the fingerprint no longer matches and tests/test_facts_audit.py names the row until
+someone reads the new text against its source and runs --rechecked with the row's `where`. --write prints
+each changed text beside the one that was checked. Without --write or --rechecked the table is printed.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import hashlib
 import re
 import sys
 from collections.abc import Iterator
@@ -29,7 +36,7 @@ from game.content.timeline import Milestone, load_timeline  # noqa: E402
 AUDIT = REPO / "docs" / "FACTS_AUDIT.md"
 TABLE_START = "<!-- claims: written by tools/facts_inventory.py; only the verdict column is edited by hand -->"
 TABLE_END = "<!-- end of claims -->"
-HEADER = "| claim | where | sources | verdict |"
+HEADER = "| claim | where | sources | verdict | checked text |"
 TO_CHECK = "to check"
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December")
@@ -47,12 +54,25 @@ class Claim:
 
 @dataclass(frozen=True, slots=True)
 class AuditRow:
-    """One row of the audit's claim table as written."""
+    """One row of the audit's claim table as written. `checked` is the fingerprint of the text its verdict was
+    written for ('' until someone has checked it)."""
 
     claim: str
     where: str
     sources: tuple[str, ...]
     verdict: str
+    checked: str = ""
+
+
+def fingerprint(text: str) -> str:
+    """Eight hex digits that change whenever the text's wording does (spaces and line breaks aside): the
+    audit keeps the fingerprint of the text each verdict was written for."""
+    return hashlib.sha256(_cell(text).encode("utf-8")).hexdigest()[:8]
+
+
+def reworded(claim: Claim, row: AuditRow) -> bool:
+    """Whether the claim's text is no longer the text the row's verdict was written for."""
+    return fingerprint(claim.text) != row.checked
 
 
 def numbers(text: str) -> set[str]:
@@ -151,10 +171,11 @@ def read_rows(audit: Path = AUDIT) -> list[AuditRow]:
     rows = []
     for line in table.splitlines():
         cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
-        if len(cells) != 4 or cells[0] in ("claim", "---"):
+        if len(cells) != 5 or cells[0] in ("claim", "---"):
             continue
-        claim, where, links, verdict = cells
-        rows.append(AuditRow(claim, where.strip("`"), tuple(re.findall(r"<([^>]+)>", links)), verdict))
+        claim, where, links, verdict, checked = cells
+        rows.append(AuditRow(claim, where.strip("`"), tuple(re.findall(r"<([^>]+)>", links)), verdict,
+                             checked.strip("`")))
     return rows
 
 
@@ -163,32 +184,68 @@ def unchanged(claim: Claim, row: AuditRow) -> bool:
     return numbers(claim.text) == numbers(row.claim) and set(claim.sources) == set(row.sources)
 
 
-def table(audit: Path = AUDIT) -> str:
+def table(audit: Path = AUDIT, rechecked: frozenset[str] = frozenset()) -> str:
+    """The claim table for the game's texts now. Verdicts and fingerprints are kept from `audit`, except that
+    the rows named in `rechecked` take the fingerprint of their text now (someone has read it again)."""
     kept = {row.where: row for row in read_rows(audit)}
-    lines = [HEADER, "| --- | --- | --- | --- |"]
+    lines = [HEADER, "| --- | --- | --- | --- | --- |"]
     for claim in claims():
         row = kept.get(claim.where)
         verdict = row.verdict if row is not None and unchanged(claim, row) else TO_CHECK
+        checked = fingerprint(claim.text) if claim.where in rechecked else row.checked if row is not None else ""
         links = " ".join(f"<{source}>" for source in claim.sources)
-        lines.append(f"| {_cell(claim.text)} | `{claim.where}` | {links} | {verdict} |")
+        lines.append(f"| {_cell(claim.text)} | `{claim.where}` | {links} | {verdict} | `{checked}` |")
     return "\n".join(lines)
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--write", action="store_true", help="rewrite the table inside docs/FACTS_AUDIT.md")
-    args = parser.parse_args()
-    new = table()
-    if not args.write:
-        print(new)
-        return
-    text = AUDIT.read_text(encoding="utf-8")
+def changed_since_checked(audit: Path = AUDIT) -> list[tuple[Claim, AuditRow]]:
+    """Each claim whose text is not the one its row's verdict was written for, with that row."""
+    kept = {row.where: row for row in read_rows(audit)}
+    return [(claim, kept[claim.where]) for claim in claims()
+            if claim.where in kept and reworded(claim, kept[claim.where])]
+
+
+def _write(audit: Path, new: str) -> None:
+    text = audit.read_text(encoding="utf-8")
     before, rest = text.split(TABLE_START, 1)
     after = rest.split(TABLE_END, 1)[1]
-    AUDIT.write_text(f"{before}{TABLE_START}\n{new}\n{TABLE_END}{after}", encoding="utf-8")
-    to_check = new.count(f"| {TO_CHECK} |")
-    print(f"{AUDIT.relative_to(REPO)}: {new.count(chr(10)) - 1} claims, {to_check} to check")
+    audit.write_text(f"{before}{TABLE_START}\n{new}\n{TABLE_END}{after}", encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--write", action="store_true", help="rewrite the table inside docs/FACTS_AUDIT.md")
+    parser.add_argument("--rechecked", nargs="+", metavar="WHERE",
+                        help="rows (their `where`) whose new text you have read against its sources: record it")
+    args = parser.parse_args(argv)
+    audit = AUDIT  # looked up now, so a test can point it at a copy
+    name = audit.relative_to(REPO) if audit.is_relative_to(REPO) else audit
+    rows = {row.where: row for row in read_rows(audit)}
+    if args.rechecked:
+        unknown = [where for where in args.rechecked if where not in rows]
+        unread = [where for where in args.rechecked if where in rows and rows[where].verdict == TO_CHECK]
+        for where in unknown:
+            print(f"no row '{where}' in {name} (run --write first if the text is new)")
+        for where in unread:
+            print(f"'{where}' still says '{TO_CHECK}': write its verdict first, then record it as re-checked")
+        if unknown or unread:
+            return 1
+    new = table(audit, frozenset(args.rechecked or ()))
+    if not (args.write or args.rechecked):
+        print(new)
+        return 0
+    _write(audit, new)
+    # The table now holds the new wording; the one before is in `git diff docs/FACTS_AUDIT.md`.
+    for claim, row in changed_since_checked(audit):
+        before = rows.get(claim.where)
+        was = f"\n    was: {before.claim}" if before is not None and before.claim != _cell(claim.text) else ""
+        print(f"reworded since it was checked: {claim.where} ({row.verdict}){was}\n    now: {_cell(claim.text)}")
+    kept = read_rows(audit)
+    waiting = sum(1 for row in kept if row.verdict == TO_CHECK)
+    print(f"{name}: {len(kept)} claims, {waiting} to check, {len(changed_since_checked(audit))} reworded since "
+          "they were checked")
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

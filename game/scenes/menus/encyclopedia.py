@@ -250,9 +250,9 @@ def about_facts_entry(checked: dt.date | None, tr: Translate = ENGLISH) -> Encyc
     lines = [
         tr("Every number carries its status. 'Real' numbers come from the public source listed under them; "
            "'game values' are chosen for play, and where one was scaled from a real figure, the page names it."),
-        tr("A tile's light, its dark spells and how much of the time it sees Earth are 'worked out from this tile's "
-           "horizon': the game computes them from the level's relief and the Sun's and Earth's real paths in the sky, "
-           "so they are neither a source's figures nor values chosen for play."),
+        tr("Some numbers are neither: a tile's light, its dark spells and how much of the time it sees Earth are "
+           "worked out by the game from the level's relief and the Sun's and Earth's real paths in the sky, and say "
+           "so."),
         tr("Plans are marked as plans, and where the sources disagree or stand alone, the page says unconfirmed. "
            "Anything that depends on a date is true as of the day above, or says its own date."),
         tr("A level whose calendar is compressed says so in its briefing: its real events come in their order, "

@@ -160,7 +160,8 @@ def _no_endless_number(text: str) -> None:
 
 # How many generated levels one run tries, and the share of them that must validate: the generator stays inside the
 # schema's ranges (in_range), so most do; if a change to the format or the generator made most of them refuse, the
-# property would silently test almost nothing, and this share catches that.
+# property would silently test almost nothing, and this share catches that. The draws are derandomized (the same
+# levels every run): hypothesis's draws are not independent, and one run under load validated only 20 of 48.
 EXAMPLES = 48
 LEAST_VALID_SHARE = 0.5  # about 0.75 validate (300 draws: 238); the old generator made 0.17
 
@@ -168,7 +169,8 @@ LEAST_VALID_SHARE = 0.5  # about 0.75 validate (300 draws: 238); the old generat
 def test_any_level_that_validates_plays_and_draws(tmp_path_factory: pytest.TempPathFactory) -> None:
     tally = {"tried": 0, "valid": 0}
 
-    @settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck), database=None)
+    @settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck), database=None,
+              derandomize=True)
     @given(text=levels())
     def plays(text: str) -> None:
         tally["tried"] += 1

@@ -84,7 +84,7 @@ def test_the_daily_record_covers_the_run_day_by_day(finished_run: Any) -> None:
 def test_the_summary_draws_goals_and_a_graph_from_the_run(app: Any, finished_run: Any) -> None:
     scene = open_debrief(app, finished_run)
     assert scene.result.outcome == "won" and scene.result.goals_met == len(scene.result.goals)
-    graph = scene.graph_rect()
+    graph = scene.layout.graph
     colours = {app.window.get_at((x, y))[:3] for x in range(graph.left, graph.right, 3)
                for y in range(graph.top, graph.bottom, 3)}
     assert tuple(app.ctx.palette.series[0])[:3] in colours  # the first line is drawn in its colour
@@ -196,7 +196,7 @@ def test_with_one_day_only_the_graph_says_so_instead_of_drawing_nothing(app: Any
     app.request(Push(scene))
     run_frames(app, 3)
     assert scene.result.days == (0.0,) and scene.result.outcome == "playing"
-    graph = scene.graph_rect()
+    graph = scene.layout.graph
     text = tuple(app.ctx.palette.text_dim)[:3]
     assert any(app.window.get_at((x, graph.centery + dy))[:3] == text
                for x in range(graph.left, graph.right) for dy in range(-8, 9))

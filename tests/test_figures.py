@@ -14,7 +14,13 @@ from game.paths import levels_dir
 from game.render.build_palette import PaletteEntry, power_text
 from game.render.tooltip import module_tooltip_lines, terrain_tooltip_lines, tile_tooltip_lines
 from game.rules.grid import SiteGrid
-from game.scenes.menus.encyclopedia import encyclopedia_entries, lander_entry, module_entry, tile_entry, vehicle_entry
+from game.scenes.menus.encyclopedia_entries import (
+    encyclopedia_entries,
+    lander_entry,
+    module_entry,
+    tile_entry,
+    vehicle_entry,
+)
 
 CATALOG, PROBLEMS = load_base_catalog()
 

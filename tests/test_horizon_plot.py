@@ -9,7 +9,7 @@ from typing import Any
 import pygame
 
 from game.content.loader import load_game_content, load_level_by_path
-from game.scenes.menus.encyclopedia import encyclopedia_entries
+from game.scenes.menus.encyclopedia_entries import encyclopedia_entries
 from game.scenes.scene import Push
 from game.scenes.station import drawing
 from game.scenes.station.station_scene import StationScene

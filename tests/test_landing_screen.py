@@ -252,8 +252,8 @@ def test_earth_gravity_shows_the_engine_is_too_weak(app: Any) -> None:
         practice.change("Gravity", 1)
     loaded = practice.zone
     assert loaded is not None and loaded.level is not None and loaded.catalog is not None
-    numbers = practice._lander_numbers(loaded.level, loaded.catalog)
-    assert numbers is not None and numbers[-1] < 1.0
+    numbers = practice.numbers
+    assert numbers is not None and numbers.thrust_to_weight < 1.0
     practice.draw(app.window, 1.0)
     practice.exit()
 
@@ -447,5 +447,29 @@ def test_practice_says_which_numbers_are_real_and_which_are_game_values() -> Non
         assert thrust.shown.endswith(", game value)")
         app.frame(1 / 60)
         assert any(text.startswith("Full thrust: ") and text.endswith("(game value)") for text in app.ctx.fonts.seen)
+    finally:
+        app.close()
+
+
+def test_practice_marks_each_worlds_gravity_real_with_its_source() -> None:
+    from game.settings import Settings
+    from tests.app_helpers import open_recording_app
+    from tests.screen_tour import open_screen
+
+    app = open_recording_app(Settings(window_size=(1280, 720)))
+    try:
+        scene = open_screen(app, "landing_practice")
+        gravity = scene.choice("Gravity")
+        shown = [app.ctx.tr(words) for words, _ in gravity.options]
+        assert shown[0] == "Moon: 1.622 m/s² (real)", shown  # the catalog's figure, marked real in moon.toml
+        assert "Mars: 3.71 m/s² (real)" in shown and "Earth: 9.81 m/s² (real)" in shown
+        app.frame(1 / 60)
+        seen = " ".join(app.ctx.fonts.seen)  # the line wraps where the box is narrow
+        assert "Moon's gravity:" in seen and "https://vocabs.ands.org.au/" in seen, "the Moon's gravity with its source"
+        scene.change("Gravity", 1)
+        app.ctx.fonts.seen.clear()
+        app.frame(1 / 60)
+        seen = " ".join(app.ctx.fonts.seen)
+        assert "Mars's gravity:" in seen and "nssdc.gsfc.nasa.gov" in seen
     finally:
         app.close()

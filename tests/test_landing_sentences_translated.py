@@ -233,7 +233,7 @@ def test_practice_shows_the_worlds_in_the_players_language(pseudo_app: Any) -> N
     gravity = scene.choice("Gravity")
     assert isinstance(gravity.shown, Message)
     expected = app.ctx.tr(gravity.shown)
-    assert expected.startswith("⟦⟦Moon⟧: ") and expected.endswith(" m/s²⟧")
+    assert expected.startswith("⟦⟦Moon⟧: ") and expected.endswith(" (⟦real⟧)⟧")  # the status translated too
     assert any(was_drawn(expected, text) for text in app.ctx.fonts.seen), sorted(app.ctx.fonts.seen)
 
 
@@ -246,8 +246,8 @@ def test_the_practice_labels_are_not_cut_at_the_largest_text(user_home: Path) ->
     try:
         fonts = record_fonts(app)
         scene = open_screen(app, "landing_practice")
-        assert scene.stacked()
-        shown = [scene.choices[index].label for index in scene.visible_rows()]
+        assert scene.layout.stacked
+        shown = [scene.choices[index].label for index in scene.layout.visible_rows(scene.first_row)]
         assert len(shown) >= 3
         assert all(label in fonts.seen for label in shown), sorted(fonts.seen)
     finally:

@@ -23,7 +23,8 @@ from game.scenes.campaign.timeline import TimelineScene
 from game.scenes.campaign.timeline_layout import x_of
 from game.scenes.menus import title as title_module
 from game.scenes.menus.credits import CreditsScene, asset_rows
-from game.scenes.menus.encyclopedia import EncyclopediaScene, encyclopedia_entries
+from game.scenes.menus.encyclopedia import EncyclopediaScene
+from game.scenes.menus.encyclopedia_entries import encyclopedia_entries
 from game.scenes.menus.title import TitleScene
 from game.scenes.scene import Pop
 from game.scenes.station.station_scene import StationScene
@@ -434,11 +435,12 @@ def test_the_encyclopedia_marks_facts_met_in_play(app: App) -> None:
 
 def test_the_encyclopedia_fits_a_full_hd_screen(big_app: App) -> None:
     scene = open_encyclopedia(big_app)
-    size = big_app.window.get_size()
+    screen = big_app.window.get_rect()
     tabs = list(scene.tab_buttons.values())
-    assert not scene.search_rect(size).colliderect(tabs[-1].rect)
+    assert all(screen.contains(tab.rect) for tab in tabs) and screen.contains(scene.layout.search)
+    assert not scene.layout.search.colliderect(tabs[-1].rect)
     assert not any(a.rect.colliderect(b.rect) for a, b in itertools.combinations(tabs, 2))
-    assert not scene.list_rect(size).colliderect(scene.detail_rect(size))
+    assert not scene.layout.list_detail.list.colliderect(scene.layout.list_detail.detail)
     assert len(colours_on(big_app.window)) > 15
 
 

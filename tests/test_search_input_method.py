@@ -39,8 +39,7 @@ def test_the_composition_shows_and_the_chosen_characters_search(chinese_app: Any
     rects: list[pygame.Rect] = []
     monkeypatch.setattr(pygame.key, "set_text_input_rect", lambda rect: rects.append(pygame.Rect(rect)))
     scene = open_encyclopedia(app)
-    size = app.ctx.ui.window_resolution
-    assert rects and rects[-1] == scene.search_rect(size), "the input method's candidates open at the search box"
+    assert rects and rects[-1] == scene.layout.search, "the input method's candidates open at the search box"
     everything = len(scene.visible)
     fonts = app.ctx.fonts
     fonts.seen.clear()
@@ -68,5 +67,5 @@ def test_a_long_composition_keeps_its_end_in_view(chinese_app: Any) -> None:
     drawn = [text for text in fonts.seen if "zhan" in text]
     assert drawn and all(text.endswith("zhan") for text in drawn)
     font = app.ctx.fonts.regular(palette.BODY)
-    box = scene.search_rect(app.ctx.ui.window_resolution)
+    box = scene.layout.search
     assert all(font.size(text)[0] < box.width for text in fonts.seen if "zhan" in text or "站" in text)

@@ -501,7 +501,19 @@ class MoonFacts(Strict):
     surface_dose_usv_per_day: NonNegative = Field(description="Radiation dose on the open surface, µSv/day.")
     crew: CrewNeeds | None = Field(None, description="What the crew need; a level with crew needs it.")
     sky: PolarSky | None = Field(None, description="The Sun's and Earth's paths at the pole, for computed light.")
+    figures: Figures = {}
     sources: Sources = Field(min_length=1)
+
+    SHOWN_FIGURES: ClassVar[tuple[str, ...]] = ("surface_gravity",)  # landing practice's gravity row
+
+    @model_validator(mode="after")
+    def _figures_name_shown_numbers(self) -> MoonFacts:
+        _check_figure_names(self, self.figures, self.SHOWN_FIGURES)
+        return self
+
+    def figure(self, name: str) -> Figure:
+        """The status of the number in field `name`: as listed in `figures`, else a game value."""
+        return self.figures.get(name, GAME_VALUE)
 
 
 class CatalogFile(Strict):

@@ -9,9 +9,8 @@ from dataclasses import dataclass
 
 from game.content.models import MoonFacts
 from game.content.ui_text import ENGLISH, Translate
+from game.rules.hours import HOURS_PER_DAY
 from game.scenes.rich_text import escape, heading, sources_html
-
-HOURS_PER_DAY = 24.0
 
 
 @dataclass(frozen=True, slots=True)

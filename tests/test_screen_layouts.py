@@ -1,0 +1,164 @@
+"""The pure layouts of the encyclopedia, the debrief and landing practice, checked without a window: in both
+classroom windows, at 100, 150 and 200 % text and in English, Chinese and Russian, every part lies inside the
+window and no two parts cover each other."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable, Iterator, Sequence
+
+import pygame
+import pytest
+
+from game import paths
+from game.content.language_look import load_language_look
+from game.content.loader import load_level_by_path
+from game.content.text import translate
+from game.content.ui_text import Translate, load_translator
+from game.render import palette
+from game.render.fonts import Fonts, fitting_scale, language_scale
+from game.render.text import wrap_text
+from game.scenes.campaign.debrief_layout import FOOTER, TABS, DebriefLayout
+from game.scenes.landing.practice_layout import BUTTONS, PracticeLayout
+from game.scenes.landing.practice_screen import BUTTON_WORDS
+from game.scenes.menus.encyclopedia_entries import CATEGORIES, CATEGORY_TABS
+from game.scenes.menus.encyclopedia_layout import EncyclopediaLayout
+
+WINDOWS = ((1280, 720), (1920, 1080))
+SCALES = (1.0, 1.5, 2.0)
+LANGUAGES = ("en", "zh", "ru")
+CASES = list(itertools.product(WINDOWS, SCALES, LANGUAGES))
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _fonts_ready() -> Iterator[None]:
+    pygame.font.init()
+    yield
+
+
+def _fonts_and_words(language: str, scale: float, size: tuple[int, int]) -> tuple[Fonts, Translate]:
+    """The fonts as the game sets them for `language` at the chosen text size `scale` in a `size` window (a
+    language may ask for a step larger; a small window holds less), and the language's words."""
+    folders = [paths.assets_dir() / "lang"]
+    tr, look = load_translator(language, folders), load_language_look(language, folders)
+    shown = fitting_scale(language_scale(scale, look.text_size), size)
+    return Fonts(paths.assets_dir() / "fonts", scale=shown, language_files=look.font_files or tr.font_files), tr
+
+
+def _apart_and_inside(size: tuple[int, int], parts: Iterable[tuple[str, pygame.Rect]]) -> None:
+    """Every part has room, lies inside the window and covers no other part."""
+    window = pygame.Rect((0, 0), size)
+    named: Sequence[tuple[str, pygame.Rect]] = list(parts)
+    for name, rect in named:
+        assert rect.width > 0 and rect.height > 0, f"{name} has no room: {rect}"
+        assert window.contains(rect), f"{name} {rect} runs out of the {size} window"
+    for (one, first), (other, second) in itertools.combinations(named, 2):
+        assert not first.colliderect(second), f"{one} {first} covers {other} {second}"
+
+
+# --- encyclopedia ------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("size", "scale", "language"), CASES)
+def test_the_encyclopedia_layout_keeps_its_parts_apart_and_inside(size: tuple[int, int], scale: float,
+                                                                   language: str) -> None:
+    fonts, tr = _fonts_and_words(language, scale, size)
+    labels = [f"{tr(CATEGORY_TABS[category])} (157)" for category in CATEGORIES]
+    heading = fonts.bold(palette.HEADING).size(tr("Encyclopedia"))[0]
+    layout = EncyclopediaLayout.for_size(size, fonts, labels, heading)
+    _apart_and_inside(size, [*((f"tab {label}", tab) for label, tab in zip(labels, layout.tabs, strict=True)),
+                             ("search", layout.search), ("list", layout.list_detail.list),
+                             ("detail", layout.list_detail.detail), ("back", layout.back)])
+    heading_box = pygame.Rect(40, 16, heading, fonts.bold(palette.HEADING).get_linesize())
+    assert not heading_box.colliderect(layout.search), "the search box leaves the heading readable"
+    assert all(tab.width >= fonts.bold(24).size(label)[0] for label, tab in zip(labels, layout.tabs, strict=True))
+    first, second = layout.row(0, 0), layout.row(1, 0)
+    assert layout.list_detail.list.contains(first) and first.bottom <= second.top, "rows one under the other"
+    assert first.height >= fonts.bold(palette.SMALL + 1).get_linesize() + fonts.regular(palette.SMALL).get_linesize()
+
+
+# --- debrief -----------------------------------------------------------------------------------------------
+
+def _debrief_layout(size: tuple[int, int], scale: float, language: str) -> tuple[DebriefLayout, Fonts, Translate]:
+    fonts, tr = _fonts_and_words(language, scale, size)
+    tabs = [tr(TABS[0]), tr("Facts ({count})", count=12), tr("Quiz ({count})", count=3)]
+    layout = DebriefLayout.for_size(size, fonts, tabs, [tr(name) for name in FOOTER], tr("Next graph (G)"),
+                                    tr("Next question"))
+    return layout, fonts, tr
+
+
+def _around_the_body(layout: DebriefLayout) -> list[tuple[str, pygame.Rect]]:
+    """The parts every tab shows: the tabs, the footer's buttons and its line."""
+    return [*((f"tab {number}", tab) for number, tab in enumerate(layout.tabs)),
+            *((f"footer button {number}", button) for number, button in enumerate(layout.footer_buttons)),
+            ("footer line", layout.hint)]
+
+
+@pytest.mark.parametrize(("size", "scale", "language"), CASES)
+def test_the_debrief_summary_keeps_its_parts_apart_and_inside(size: tuple[int, int], scale: float,
+                                                               language: str) -> None:
+    layout, fonts, tr = _debrief_layout(size, scale, language)
+    score_parts = pygame.Rect(layout.graph.left, layout.graph.bottom + 8, layout.next_graph.left - 16
+                              - layout.graph.left, 2 * fonts.regular(palette.SMALL).get_linesize())
+    _apart_and_inside(size, [*_around_the_body(layout), ("goals", layout.goals), ("graph", layout.graph),
+                             ("next graph", layout.next_graph), ("score's parts", score_parts)])
+    assert layout.body.bottom <= layout.footer_top and all(tab.bottom < layout.body.top for tab in layout.tabs)
+    button_font = fonts.bold(24)
+    words = [*(tr(name) for name in FOOTER), tr("Next graph (G)")]
+    rects = [*layout.footer_buttons, layout.next_graph]
+    assert all(button_font.size(word)[0] < rect.width for word, rect in zip(words, rects, strict=True)), \
+        "every button holds its words"
+    assert layout.hint.width >= fonts.regular(palette.SMALL).size("Esc")[0] * 4, "the footer's line has room"
+
+
+@pytest.mark.parametrize(("size", "scale", "language"), CASES)
+def test_the_debrief_quiz_keeps_its_choices_above_the_footer(size: tuple[int, int], scale: float,
+                                                              language: str) -> None:
+    layout, fonts, _ = _debrief_layout(size, scale, language)
+    level, _ = load_level_by_path(paths.levels_dir() / "01_agreement_2021.toml").require()
+    assert level.quiz
+    for quiz in level.quiz:
+        places = layout.quiz(fonts, translate(quiz.question, language), len(quiz.choices))
+        choices = places.choices
+        explanation = pygame.Rect(layout.explanation_left, places.answers_top, layout.body.right
+                                  - layout.explanation_left, layout.next_question.top - 8 - places.answers_top)
+        _apart_and_inside(size, [*_around_the_body(layout), ("next question", layout.next_question),
+                                 ("explanation", explanation),
+                                 *((f"choice {number}", choice) for number, choice in enumerate(choices))])
+        assert all(layout.body.contains(choice) for choice in choices), "the choices stay above the footer"
+        assert all(choice.height >= fonts.bold(24).get_linesize() * 0.8 for choice in choices), "room for the words"
+        question = fonts.bold(places.question_size)
+        assert len(wrap_text(translate(quiz.question, language), question, layout.body.width)) \
+            * question.get_linesize() <= places.answers_top - layout.body.top, "the question stands above its choices"
+
+
+# --- landing practice --------------------------------------------------------------------------------------
+
+PRACTICE_LABELS = ("Landing zone", "Cargo", "Gravity", "Engine thrust", "Attitude hold", "Suggested burn",
+                   "Slow motion", "Larger target", "Seed")
+
+
+@pytest.mark.parametrize(("size", "scale", "language"), CASES)
+def test_the_practice_layout_keeps_its_parts_apart_and_inside(size: tuple[int, int], scale: float,
+                                                               language: str) -> None:
+    fonts, tr = _fonts_and_words(language, scale, size)
+    labels = [tr(label) for label in PRACTICE_LABELS]
+    words = [tr(BUTTON_WORDS[name]) for name, _ in BUTTONS]
+    marked = [tr("{world}: {gravity} ({status})", world=tr("Moon"), gravity="1.622 m/s²", status=tr("real")),
+              f"×4 (30,000 N, {tr('game value')})"]
+    layout = PracticeLayout.for_size(size, fonts, labels, words, marked)
+    rows = [layout.row(index, 0) for index in layout.visible_rows(0)]
+    entry, replay = layout.replay
+    _apart_and_inside(size, [*((f"row {number}", row) for number, row in enumerate(rows)),
+                             ("info box", layout.info), *layout.buttons])
+    assert layout.info.contains(entry) and layout.info.contains(replay) and not entry.colliderect(replay)
+    assert len(rows) >= 3, "a few choices stay in view at the largest text"
+    assert rows[-1].bottom <= layout.buttons_top and layout.info.bottom <= layout.buttons_top
+    body = fonts.regular(palette.BODY)
+    if not layout.stacked:  # a label beside its value has the room it needs
+        assert all(body.size(label)[0] <= layout.value_left(rows[0]) - rows[0].x - 20 for label in labels)
+    value = fonts.bold(palette.BODY)
+    room = layout.value_room(rows[0], value.size("›")[0])
+    if not layout.stacked:  # beside their labels the figures keep their status, or the rows stack
+        assert all(value.size(words)[0] <= room for words in marked), "a figure's status is cut off"
+    font = fonts.bold(24)
+    assert all(font.size(word)[0] <= rect.width for word, (_, rect) in zip(words, layout.buttons, strict=True))

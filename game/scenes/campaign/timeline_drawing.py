@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
+from game.content.message import say_n
 from game.content.text import translate
 from game.content.ui_text import to_translate
 from game.render import palette
@@ -68,15 +69,16 @@ def draw(surface: pygame.Surface, scene: TimelineScene) -> None:
 
 
 def _draw_more_cards(surface: pygame.Surface, scene: TimelineScene, layout: TimelineLayout) -> None:
-    ctx = scene.ctx
     """Says so when level cards are scrolled out of sight (a large UI scale in a small window)."""
+    ctx = scene.ctx
     hidden = [index for index, item in enumerate(scene.items) if item.is_level and not layout.item_rects[index].w]
     if not hidden:
         return
     shown = [rect for rect, item in zip(layout.item_rects, scene.items, strict=False) if item.is_level and rect.w]
     font = ctx.fonts.bold(palette.SMALL)
     top = min((rect.top for rect in shown), default=layout.axis_y)
-    draw_text(surface, f"{len(hidden)} more: Left/Right", font, ctx.palette.accent,
+    more = ctx.tr(say_n("{count} more level: Left/Right", "{count} more levels: Left/Right", len(hidden)))
+    draw_text(surface, more, font, ctx.palette.accent,
               (surface.get_width() - MARGIN + 20, top - 4), anchor="bottomright")
 
 

@@ -235,12 +235,19 @@ def english_units_left(texts: set[str], language: str) -> list[str]:
     return sorted(text for text in texts if pattern.search(text))
 
 
+def _address_piece(token: str) -> bool:
+    """A piece of a source's address, as a long address wraps over lines ('-sduma-ratifitsirovala-', '-75.shtml'),
+    or a path: slashes, a dot inside, or a hyphen at an end."""
+    return "/" in token or token.startswith("-") or token.endswith("-") or re.search(r"\.\w", token) is not None
+
+
 def english_left(texts: set[str]) -> list[str]:
-    """The drawn texts that still read as English: two or more lowercase Latin words (names are capitalised, and
-    a source's address, key names and units are left out)."""
+    """The drawn texts that still read as English: any lowercase Latin word (names are capitalised, and a source's
+    address, key names and codes are left out). One word is enough: '6 more: Left/Right' was English left."""
     found = []
     for text in texts:
-        words = [word for word in _LOWER_WORD.findall(_SOURCE.sub(" ", text)) if word.lower() not in _ALLOWED_WORDS]
-        if len(words) >= 2:
+        kept = " ".join(token for token in _SOURCE.sub(" ", text).split() if not _address_piece(token))
+        words = [word for word in _LOWER_WORD.findall(kept) if word.lower() not in _ALLOWED_WORDS]
+        if words:
             found.append(text)
     return sorted(found)

@@ -188,10 +188,10 @@ def test_heater_units_make_no_electricity_and_every_module_names_its_real_counte
 
 # A status mark right after a number: a fixed one, or {status} filled in with the tile figure's own.
 STATUS_AFTER = re.compile(r"[^{(]*\((?:game value|real|\{status\})\)")
-FORMATTED_NUMBER = re.compile(r"\{(\w+)(?:![a-z])?:[^}]*\}")
-# Values the placement sentences fill in unformatted: names, the status itself, and counts of the map's own
-# tiles (a footprint, a distance on the map), which the player counts on the map and which claim nothing
-# about the Moon. A new number must be formatted ({name:g}), and then it needs its status.
+FIELD = re.compile(r"\{(\w+)(?:![a-z])?(?::[^}]*)?\}")
+# Fields that are no figure of the Moon: names, the status itself, and counts of the map's own tiles (a footprint,
+# a distance on the map), which the player counts on the map and which claim nothing about the Moon. Every other
+# field is a number (formatted, {lit:g}, or a Quantity the language words, {lit}) and needs its status after it.
 UNFORMATTED = {"width", "height", "tiles", "gap", "count", "what", "other", "either", "here", "module", "reason",
                "status", "tag"}
 
@@ -206,11 +206,14 @@ def _placement_patterns() -> list[str]:
 def test_every_number_in_a_placement_sentence_says_what_it_is() -> None:
     patterns = _placement_patterns()
     assert any("needs sunlight" in pattern for pattern in patterns)
+    numbers = 0
     for pattern in patterns:
-        for field in FORMATTED_NUMBER.finditer(pattern):
+        for field in FIELD.finditer(pattern):
+            if field.group(1) in UNFORMATTED:
+                continue
+            numbers += 1
             assert STATUS_AFTER.match(pattern, field.end()), f"{field.group(0)} has no status in {pattern!r}"
-        bare = set(re.findall(r"\{(\w+)(?:![a-z])?\}", pattern)) - UNFORMATTED
-        assert not bare, f"{pattern!r} fills in {bare} unformatted: format the number and give it its status"
+    assert numbers >= 8, "the sentences' numbers were not found: the check would pass on anything"
 
 
 NUMBER_SHOWN = re.compile(r"\d+(?:\.\d+)?\s?(?:%|°)")

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Container, Iterable, Sequence
 
 from game.content.figures import WORKED_OUT, status_words
+from game.content.locale_format import PERCENT, Quantity
 from game.content.message import Message, say, say_n
 from game.content.models import ModuleSpec, Nearness
 from game.rules.grid import EARTH_VIEW_NEEDED, SiteGrid, footprint_cells, turned
@@ -59,9 +60,9 @@ def placement_refusal(
         # module's limits are game values (tests/test_figures.py holds every sentence to it).
         sunlight = grid.sunlight(cx, cy)
         if sunlight < rules.min_sunlight:
-            return say("needs sunlight: this tile is lit {lit:.0%} of the time ({status}), and it needs at least "
-                       "{needed:.0%} (game value)", lit=sunlight, status=status_words(grid.sunlight_status(cx, cy)),
-                       needed=rules.min_sunlight)
+            return say("needs sunlight: this tile is lit {lit} of the time ({status}), and it needs at least "
+                       "{needed} (game value)", lit=_percent(sunlight),
+                       status=status_words(grid.sunlight_status(cx, cy)), needed=_percent(rules.min_sunlight))
         ice = grid.ice_percent(cx, cy)
         if ice < rules.min_ice_percent:
             if ice == 0:
@@ -77,12 +78,18 @@ def placement_refusal(
         if rules.needs_earth_view and not grid.earth_visible(cx, cy):
             if grid.light is None:
                 return say("needs Earth in view: a ridge hides Earth from this tile")
-            return say("needs Earth in view: the horizon hides Earth from this tile {seen:.0%} of the time "
-                       "({status}), and an antenna needs it in view at least {needed:.0%} (game value)",
-                       seen=1 - grid.earth_share(cx, cy), status=status_words(WORKED_OUT), needed=EARTH_VIEW_NEEDED)
+            return say("needs Earth in view: the horizon hides Earth from this tile {seen} of the time "
+                       "({status}), and an antenna needs it in view at least {needed} (game value)",
+                       seen=_percent(1 - grid.earth_share(cx, cy)), status=status_words(WORKED_OUT),
+                       needed=_percent(EARTH_VIEW_NEEDED))
         if rules.needs_earth_hidden and grid.earth_visible(cx, cy):
             return say("needs Earth out of view: Earth stands above this tile's horizon")
     return distance_refusal(module, cells, standing)
+
+
+def _percent(share: float) -> Quantity:
+    """A share (0..1) as a whole percentage in the language's way: '9%' in English and Chinese, '9 %' in Russian."""
+    return Quantity(round(share * 100), PERCENT, 0)
 
 
 def gap(cells: Sequence[tuple[int, int]], other: Sequence[tuple[int, int]]) -> int:

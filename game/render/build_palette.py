@@ -9,7 +9,7 @@ import pygame
 from game.content.catalog import Catalog
 from game.content.figures import summary_status
 from game.content.locale_format import KILOWATT, KILOWATT_HOUR, WATT, Quantity
-from game.content.message import list_text, quantity_text
+from game.content.message import Alternatives, list_text, lower_first, quantity_text
 from game.content.models import ModuleSpec
 from game.content.text import translate
 from game.content.ui_text import ENGLISH, Translate, to_translate
@@ -32,7 +32,8 @@ CATEGORY_NAMES = {
 }
 HEADER_ROW_PX = 34
 ROW_PX = 80  # name, its numbers, and what those numbers are (game values or real): on every row, chosen or not
-SELECTED_EXTRA_PX = 50  # the chosen row also shows, on two lines, what the module needs from the ground
+NEEDS_LINES = 3  # the chosen row also shows, on up to three lines, what the module needs from the ground
+SELECTED_EXTRA_PX = 25 * NEEDS_LINES
 STATUS_TOP_PX = 54  # the status line, under the numbers
 GLYPH_PX = 46
 
@@ -62,12 +63,14 @@ def power_text(spec: ModuleSpec, tr: Translate = ENGLISH) -> str:
     return tr(list_text(parts))
 
 
-def requirement_text(spec: ModuleSpec, tr: Translate = ENGLISH) -> str:
-    """What the ground must offer, in words: 'needs sun 80 %+, Earth in view' (Noto Sans has no ≥ sign)."""
+def requirement_text(spec: ModuleSpec, tr: Translate = ENGLISH, tile_names: tuple[str, ...] = ()) -> str:
+    """What the ground must offer, in words: 'needs sun 80 %+, Earth in view' (Noto Sans has no ≥ sign). The
+    ground kinds it may stand on are named by `tile_names` (in the player's language) where given, else by id."""
     rules = spec.placement
     needs = []
     if rules.tiles is not None:
-        needs.append(tr("on {tiles}", tiles=f" {tr('or')} ".join(rules.tiles).replace("_", " ")))
+        names = tile_names or tuple(kind.replace("_", " ") for kind in rules.tiles)
+        needs.append(tr("on {tiles}", tiles=Alternatives(names)))
     if rules.min_sunlight > 0:
         needs.append(tr("sun {percent} %+", percent=f"{rules.min_sunlight * 100:.0f}"))
     if rules.min_ice_percent > 0:
@@ -92,6 +95,7 @@ class PaletteEntry:
     spec: ModuleSpec
     name: str
     category: str
+    tile_names: tuple[str, ...] = ()  # the ground kinds it may stand on, named in the player's language
 
     @property
     def summary(self) -> str:
@@ -124,8 +128,13 @@ def palette_entries(catalog: Catalog, language: str) -> list[PaletteEntry]:
         order = CATEGORY_ORDER.index(spec.category) if spec.category in CATEGORY_ORDER else len(CATEGORY_ORDER)
         return order, spec.cost, spec.id
 
+    def tile_names(spec: ModuleSpec) -> tuple[str, ...]:
+        kinds = spec.placement.tiles or []
+        return tuple(lower_first(translate(catalog.tiles[kind].name, language)) if kind in catalog.tiles
+                     else kind.replace("_", " ") for kind in kinds)
+
     return [
-        PaletteEntry(spec, translate(spec.name, language), spec.category)
+        PaletteEntry(spec, translate(spec.name, language), spec.category, tile_names(spec))
         for spec in sorted(catalog.modules.values(), key=rank)
     ]
 
@@ -290,7 +299,10 @@ def _draw_entry(surface: pygame.Surface, row: pygame.Rect, build: BuildPalette, 
     text.draw(surface, text.fit(entry.row_status_in(tr), palette.SMALL, room), palette.SMALL, colours.text_dim,
               (x, status_top))
     if selected:
-        for line_number, line in enumerate(wrap_text(requirement_text(entry.spec, tr), font, room)[:2]):
+        lines = wrap_text(requirement_text(entry.spec, tr, entry.tile_names), font, room)
+        if len(lines) > NEEDS_LINES:  # cut where the row ends, and seen to be cut
+            lines = [*lines[:NEEDS_LINES - 1], lines[NEEDS_LINES - 1] + " …"]
+        for line_number, line in enumerate(lines):
             text.draw(surface, text.fit(line, palette.SMALL, room), palette.SMALL, colours.accent,
                       (x, status_top + (line_number + 1) * font.get_linesize()))
 

@@ -5,8 +5,8 @@
 For each language, window (1280×720, 1920×1080) and text size (100 %, 150 %, 200 %) it opens every screen
 through the real app (tests/screen_tour.py), saves it as `<language>_<screen>_<size>_<window width>.png`,
 and checks it as tests/test_screens_in_languages.py does: no glyph missing from the font, no line wider than
-its box, no button cut or overlapping. It also lists the English left on each screen (texts with two or more
-lowercase Latin words once addresses and key names are set aside, and numbers with an English unit symbol the
+its box, no button cut or overlapping. It also lists the English left on each screen (texts with a lowercase
+Latin word once addresses and key names are set aside, and numbers with an English unit symbol the
 language writes otherwise): a report while the translations are incomplete. Exits 1 when a screen has a
 problem (the English left does not count, see `--strict`).
 

@@ -81,7 +81,11 @@ def requirement_text(spec: ModuleSpec, tr: Translate = ENGLISH, tile_names: tupl
         needs.append(tr("Earth in view"))
     if rules.needs_power and spec.power_draw_w > 0:
         needs.append(tr("power"))
-    return tr("needs {what}", what=needs) if needs else tr("stands anywhere")
+    if not needs:
+        return tr("stands anywhere")
+    # The thresholds are the game's own choice for play: said once for the whole line.
+    numbers = rules.min_sunlight > 0 or rules.min_ice_percent > 0 or rules.max_slope_deg < 90
+    return tr("needs {what} (game values)", what=needs) if numbers else tr("needs {what}", what=needs)
 
 
 SUMMARY_FIGURES = ("cost", "footprint", "power_output_w", "power_draw_w", "energy_storage_wh")

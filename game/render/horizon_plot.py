@@ -12,6 +12,7 @@ import math
 
 import pygame
 
+from game.content.locale_format import PERCENT, Quantity
 from game.content.ui_text import ENGLISH, Translate
 from game.render import palette
 from game.render.palette import STANDARD_PALETTE, Palette
@@ -35,9 +36,12 @@ def draw_horizon_plot(surface: pygame.Surface, area: pygame.Rect, light: SiteLig
     pygame.draw.rect(surface, colours.panel, area, border_radius=8)
     pygame.draw.rect(surface, colours.panel_edge, area, 2, border_radius=8)
     share = float(light.share[y, x])
-    title = tr("Horizon of tile ({x}, {y}): lit {percent} % of the year", x=x, y=y, percent=f"{share * 100:.0f}")
+    # The share is the level's relief against the real Sun's path: worked out (the plot shows from what), never a
+    # game value.
+    title = tr("Horizon of tile ({x}, {y}): lit {percent} of the year (worked out)", x=x, y=y,
+               percent=Quantity(round(share * 100), PERCENT, 0))
     drawn = pygame.Rect(area.x + 12, area.y + 8, 0, 0)
-    for line in text.wrap(title, palette.BODY, area.width - 24, bold=True)[:2]:
+    for line in text.wrap(title, palette.BODY, area.width - 24, bold=True)[:3]:
         drawn = text.draw(surface, line, palette.BODY, colours.text, (area.x + 12, drawn.bottom), bold=True)
     caption = tr("Grey: the ground's skyline. Yellow band: where the Sun can be over the year. Where the "
                  "ground rises above the band, the Sun is hidden.")

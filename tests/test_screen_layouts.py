@@ -23,6 +23,7 @@ from game.scenes.landing.practice_layout import BUTTONS, PracticeLayout
 from game.scenes.landing.practice_screen import BUTTON_WORDS
 from game.scenes.menus.encyclopedia_entries import CATEGORIES, CATEGORY_TABS
 from game.scenes.menus.encyclopedia_layout import EncyclopediaLayout
+from game.ui.button_words import button_font
 
 WINDOWS = ((1280, 720), (1920, 1080))
 SCALES = (1.0, 1.5, 2.0)
@@ -70,7 +71,7 @@ def test_the_encyclopedia_layout_keeps_its_parts_apart_and_inside(size: tuple[in
                              ("detail", layout.list_detail.detail), ("back", layout.back)])
     heading_box = pygame.Rect(40, 16, heading, fonts.bold(palette.HEADING).get_linesize())
     assert not heading_box.colliderect(layout.search), "the search box leaves the heading readable"
-    assert all(tab.width >= fonts.bold(24).size(label)[0] for label, tab in zip(labels, layout.tabs, strict=True))
+    assert all(tab.width >= button_font(fonts).size(label)[0] for label, tab in zip(labels, layout.tabs, strict=True))
     first, second = layout.row(0, 0), layout.row(1, 0)
     assert layout.list_detail.list.contains(first) and first.bottom <= second.top, "rows one under the other"
     assert first.height >= fonts.bold(palette.SMALL + 1).get_linesize() + fonts.regular(palette.SMALL).get_linesize()
@@ -102,10 +103,10 @@ def test_the_debrief_summary_keeps_its_parts_apart_and_inside(size: tuple[int, i
     _apart_and_inside(size, [*_around_the_body(layout), ("goals", layout.goals), ("graph", layout.graph),
                              ("next graph", layout.next_graph), ("score's parts", score_parts)])
     assert layout.body.bottom <= layout.footer_top and all(tab.bottom < layout.body.top for tab in layout.tabs)
-    button_font = fonts.bold(24)
+    font = button_font(fonts)
     words = [*(tr(name) for name in FOOTER), tr("Next graph (G)")]
     rects = [*layout.footer_buttons, layout.next_graph]
-    assert all(button_font.size(word)[0] < rect.width for word, rect in zip(words, rects, strict=True)), \
+    assert all(font.size(word)[0] < rect.width for word, rect in zip(words, rects, strict=True)), \
         "every button holds its words"
     assert layout.hint.width >= fonts.regular(palette.SMALL).size("Esc")[0] * 4, "the footer's line has room"
 
@@ -125,7 +126,7 @@ def test_the_debrief_quiz_keeps_its_choices_above_the_footer(size: tuple[int, in
                                  ("explanation", explanation),
                                  *((f"choice {number}", choice) for number, choice in enumerate(choices))])
         assert all(layout.body.contains(choice) for choice in choices), "the choices stay above the footer"
-        assert all(choice.height >= fonts.bold(24).get_linesize() * 0.8 for choice in choices), "room for the words"
+        assert all(choice.height >= button_font(fonts).get_linesize() * 0.8 for choice in choices), "room for the words"
         question = fonts.bold(places.question_size)
         assert len(wrap_text(translate(quiz.question, language), question, layout.body.width)) \
             * question.get_linesize() <= places.answers_top - layout.body.top, "the question stands above its choices"
@@ -160,5 +161,5 @@ def test_the_practice_layout_keeps_its_parts_apart_and_inside(size: tuple[int, i
     room = layout.value_room(rows[0], value.size("›")[0])
     if not layout.stacked:  # beside their labels the figures keep their status, or the rows stack
         assert all(value.size(words)[0] <= room for words in marked), "a figure's status is cut off"
-    font = fonts.bold(24)
+    font = button_font(fonts)
     assert all(font.size(word)[0] <= rect.width for word, (_, rect) in zip(words, layout.buttons, strict=True))

@@ -34,11 +34,11 @@ from game.scenes.rich_text import (
 )
 from game.scenes.scene import Pop, Replace, SceneBase, Transition
 from game.settings import save_settings
+from game.ui.button_words import button_font
 from game.ui.focus import ButtonFocus, scroll_key, scroll_text_box
 from game.ui.widget_set import WidgetSet
 
 MARGIN = 40
-BUTTON_FONT_PX = 24  # the theme's button text (assets/theme.json)
 TOP = 128
 BUTTON_HEIGHT = 56
 
@@ -154,7 +154,7 @@ class BriefingScene(SceneBase):
         label = self.ctx.tr("Difficulty: {difficulty}", difficulty=self.ctx.tr(DIFFICULTY_NAMES[self.difficulty]))
         # As wide as its words need (languages run longer than English), never over the Back button.
         room = width - MARGIN - start_width - 16 - (MARGIN + scaled(170, scale) + 16)
-        needed = self.ctx.fonts.bold(BUTTON_FONT_PX).size(label)[0] + scaled(32, scale)
+        needed = button_font(self.ctx.fonts).size(label)[0] + scaled(32, scale)
         difficulty_width = min(room, max(scaled(260, scale), needed))
         self.difficulty_button = UIButton(
             pygame.Rect(width - MARGIN - start_width - 16 - difficulty_width, bottom, difficulty_width, button_height),

@@ -31,10 +31,11 @@ from game.debrief_export import TIME_UP, RunResult, export_result, run_result
 from game.render.fonts import scaled
 from game.render.text import fit_text
 from game.scenes.campaign import debrief_drawing, debrief_input
-from game.scenes.campaign.debrief_layout import BUTTON_FONT_PX, BUTTON_PADDING, FOOTER, TABS, DebriefLayout
+from game.scenes.campaign.debrief_layout import BUTTON_PADDING, FOOTER, TABS, DebriefLayout
 from game.scenes.context import SceneContext
 from game.scenes.layout_memo import LastLayout
 from game.scenes.scene import Pop, Replace, SceneBase, Transition
+from game.ui.button_words import button_font
 from game.ui.focus import ButtonFocus
 from game.ui.widget_set import WidgetSet
 
@@ -210,7 +211,7 @@ class DebriefScene(SceneBase):
             elif chosen is not None and number == chosen:
                 text = self.ctx.tr("Not this one: {answer}", answer=text)
             # Answered choices stay bright (a greyed button is hard to read on a projector); pressing does nothing.
-            words = fit_text(text, self.ctx.fonts.bold(BUTTON_FONT_PX), rect.width - scaled(BUTTON_PADDING, scale))
+            words = fit_text(text, button_font(self.ctx.fonts), rect.width - scaled(BUTTON_PADDING, scale))
             self.buttons[f"choice:{number}"] = UIButton(rect, words, self.ctx.ui)
         if chosen is not None and self.question + 1 < len(self.level.quiz):
             self.buttons["next_question"] = UIButton(layout.next_question, self.ctx.tr("Next question"), self.ctx.ui)

@@ -17,6 +17,7 @@ from game.content.ui_text import to_translate
 from game.render import palette as sizes
 from game.render.fonts import Fonts, scaled, scaled_px
 from game.render.text import wrap_text
+from game.ui.button_words import BUTTON_FONT_PX, button_font
 
 MARGIN = 32
 HEADER_HEIGHT = 118
@@ -26,7 +27,6 @@ TAB_GAP = 12
 FOOTER_BUTTON_SIZE = (260, 54)
 FOOTER_GAP = 14  # between the footer's buttons
 HINT_ROOM = 240  # at 100 %: the footer's line keeps at least this much beside the buttons, or they narrow
-BUTTON_FONT_PX = 24  # the theme's button text (assets/theme.json), at 100 %
 BUTTON_PADDING = 32  # at 100 %, around a button's words
 CHOICE_HEIGHT = 48
 QUESTION_GAP = 16  # at 100 %, between the question and its first choice
@@ -59,7 +59,7 @@ class DebriefLayout:
         """The labels as the buttons read them, in the player's language."""
         scale = fonts.scale
         width, height = size
-        font = fonts.bold(BUTTON_FONT_PX)
+        font = button_font(fonts)
 
         def needs(label: str) -> int:
             return font.size(label)[0] + scaled(BUTTON_PADDING, scale)
@@ -102,7 +102,7 @@ class DebriefLayout:
             if top + below + count * full + (count - 1) * gap <= self.body.bottom:
                 return QuizPlaces(text_size, top + below, self._choices(top + below, count, full, gap))
         gap, below = scaled_px(4, self.scale), below // 2
-        floor = max(self.button_text_px, round(fonts.bold(BUTTON_FONT_PX).get_linesize() * 0.8))
+        floor = max(self.button_text_px, round(button_font(fonts).get_linesize() * 0.8))
         height = max(floor, (self.body.bottom - top - below - (count - 1) * gap) // max(1, count))
         return QuizPlaces(sizes.BODY, top + below, self._choices(top + below, count, height, gap))
 

@@ -12,6 +12,7 @@ import pygame
 from game.render import palette
 from game.render.fonts import Fonts, scaled
 from game.render.landing_hud import help_band_height
+from game.ui.button_words import button_font
 
 BUTTON_HEIGHT = 54
 EDGE = 40  # the result's buttons and plot stand this far from the window's sides
@@ -47,7 +48,7 @@ def result_buttons(size: tuple[int, int], fonts: Fonts, labels: dict[str, str]) 
     width, height = size
     scale = fonts.scale
     button_height = scaled(BUTTON_HEIGHT, min(scale, 1.5))  # room for the text, no taller
-    font = fonts.bold(24)
+    font = button_font(fonts)
     widths = {name: max(scaled(170, min(scale, 1.5)), font.size(label)[0] + 40) for name, label in labels.items()}
     names = list(labels)[:-1]
     one_row = sum(widths.values()) + 16 * len(names) <= width - 2 * EDGE

@@ -11,6 +11,7 @@ import pygame
 
 from game.render import palette
 from game.render.fonts import Fonts, scaled_px
+from game.ui.button_words import button_font
 
 MARGIN = 40
 TOP = 100
@@ -23,7 +24,6 @@ SIDE_BY_SIDE_SHARE = 0.54  # of the window's width at most, for the choices with
 STACKED_PANEL_SHARE = 0.46
 VALUE_ARROWS = 70  # at 100 %: the room a value beside its label leaves for its arrows
 BUTTON_HEIGHT = 54
-BUTTON_FONT_PX = 24  # the theme's button text size (assets/theme.json), at 100 %
 BUTTON_PADDING = 16  # each side of a button's words
 ROW_GAP = 16
 # The row of buttons: Back and "Learn the sounds" at the left, "Autopilot flies" and Fly at the right, with
@@ -68,7 +68,7 @@ class PracticeLayout:
         top = min(scaled_px(TOP, scale), title_bottom + 16)
         most = min(scale, 1.5)  # the row of buttons must still fit 1280 pixels
         buttons_top = size[1] - scaled_px(BUTTON_HEIGHT, most) - fonts.regular(palette.SMALL).get_linesize() - 8
-        font = fonts.bold(BUTTON_FONT_PX)
+        font = button_font(fonts)
         widths = _row_widths([font.size(words)[0] + 2 * BUTTON_PADDING for words in button_words],
                              [scaled_px(base, most) for _, base in BUTTONS], size[0])
         return cls(size, scale, stacked, panel_width, top, row_step, buttons_top, len(labels),

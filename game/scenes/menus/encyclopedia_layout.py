@@ -12,6 +12,7 @@ import pygame
 from game.render import palette
 from game.render.fonts import Fonts, scaled, scaled_px
 from game.scenes.list_detail import ListDetail
+from game.ui.button_words import button_font
 
 MARGIN = 40
 TOP = 136
@@ -38,7 +39,7 @@ class EncyclopediaLayout:
         x, y = MARGIN, 26 + fonts.bold(palette.HEADING).get_linesize()
         tabs = []
         for label in tab_labels:
-            tab_width = max(scaled_px(130, scale), fonts.bold(24).size(label)[0] + 36)
+            tab_width = max(scaled_px(130, scale), button_font(fonts).size(label)[0] + 36)
             if x > MARGIN and x + tab_width > size[0] - MARGIN:
                 x, y = MARGIN, y + tab_height + 8
             tabs.append(pygame.Rect(x, y, tab_width, tab_height))

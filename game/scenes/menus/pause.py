@@ -26,6 +26,7 @@ from game.render.fonts import scaled
 from game.render.text import draw_paragraph, draw_text, wrap_text
 from game.scenes.context import SceneContext
 from game.scenes.scene import Pop, Push, SceneBase, Transition
+from game.ui.button_words import least_button_height
 from game.ui.focus import ButtonFocus
 from game.ui.widget_set import WidgetSet
 
@@ -34,7 +35,6 @@ GAP = 16
 DIM_ALPHA = 190
 PADDING = 24
 MARGIN = 12  # the least room left between the card and the window's edges
-BUTTON_FONT_PX = 24  # the button font in assets/theme.json, before the UI scale
 MESSAGE_LINES = 3  # the most a save message may take: longer ones are cut with an ellipsis
 LEAVE_QUESTION = to_translate("Leave this level and go back to the menu? Anything since your last save is lost.")
 
@@ -124,7 +124,7 @@ class PauseScene(SceneBase):
         message_room = message_lines * body.get_linesize() + (padding if message_lines else 0)
         below = padding + message_room + fonts.regular(sizes.SMALL).get_linesize()
         room = (height - 2 * MARGIN - 2 * padding - above - below - (count - 1) * GAP) // count
-        least = round(scaled(BUTTON_FONT_PX, fonts.scale) * 1.4) + 10
+        least = least_button_height(fonts.scale)
         button_height = max(least, min(scaled(BUTTON_SIZE[1], fonts.scale), room))
         return above, (scaled(BUTTON_SIZE[0], fonts.scale), button_height), below
 

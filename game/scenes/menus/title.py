@@ -18,6 +18,7 @@ from game.render.sky import render_backdrop
 from game.render.text import draw_text, fit_text, wrap_text
 from game.scenes.context import SceneContext
 from game.scenes.scene import Push, Quit, Replace, SceneBase, Transition
+from game.ui.button_words import least_button_height
 from game.ui.focus import ButtonFocus
 from game.ui.widget_set import WidgetSet
 
@@ -205,8 +206,7 @@ class TitleScene(SceneBase):
         return self._menu_room(size, True)[1] >= self._least_button_height()
 
     def _least_button_height(self) -> int:
-        # The button font (24 px in assets/theme.json, bold) grown with the UI scale, with a little margin.
-        return round(scaled(24, self.ctx.fonts.scale) * 1.4) + 10
+        return least_button_height(self.ctx.fonts.scale)
 
     def _menu_room(self, size: tuple[int, int], subtitle: bool) -> tuple[int, int]:
         """(top of the menu, the height a button can have) for the two-column menu under the heading."""

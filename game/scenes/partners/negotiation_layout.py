@@ -21,6 +21,7 @@ from game.render.text import fit_text, wrap_text
 from game.rules.negotiation import Evaluation
 from game.scenes.layout_memo import once
 from game.scenes.partners.terms import TermRow
+from game.ui.button_words import button_font
 
 if TYPE_CHECKING:
     from game.simulation.views import PartnerView
@@ -98,7 +99,7 @@ class NegotiationLayout:
         24 px bold, grown with the UI scale); without the key hints when large text would not fit them all."""
         width, height = self.size
         y = height - self.button_height - 16
-        font = self.fonts.bold(24)
+        font = button_font(self.fonts)
         tr = self.tr
         labels = {"back": tr("Back (Esc)"), "counter": tr("Take their terms (T)"), "propose": tr("Propose (Enter)")}
         least = scaled_px(120, self.fonts.scale)

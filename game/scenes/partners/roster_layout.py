@@ -23,6 +23,7 @@ from game.render.text import wrap_text
 from game.scenes.layout_memo import once
 from game.scenes.list_detail import ListDetail
 from game.scenes.rich_text import format_date
+from game.ui.button_words import button_font
 
 if TYPE_CHECKING:
     from game.simulation.views import PartnerView
@@ -121,7 +122,7 @@ class RosterLayout:
         share a least width where it lets them all fit in the window, else each is as wide as its words."""
         width, height = self.size
         y = height - self.button_height - 16
-        font = self.fonts.bold(24)
+        font = button_font(self.fonts)
         labels = [(name, self.tr(words)) for name, words in BUTTONS]
         if sum(font.size(text)[0] + 40 + BUTTON_GAP for _, text in labels) > width - 2 * MARGIN:
             labels = [(name, text.split(" (")[0]) for name, text in labels]

@@ -17,21 +17,20 @@ from game.scenes.menus.settings_apply import restore_volumes
 from game.scenes.menus.settings_rows import FOOTER_BUTTONS
 from game.scenes.menus.settings_widgets import slider_percent
 from game.scenes.scene import Pop, Transition
+from game.scenes.screen_events import route
 from game.settings import KEY_ACTIONS, Settings, key_label, key_refusal, rebind
 from game.ui.focus import NEXT_KEYS, PRESS_KEYS
 
 if TYPE_CHECKING:
     from game.scenes.menus.settings_screen import SettingsScene
 
+
 def handle(event: pygame.event.Event, scene: SettingsScene) -> Transition | None:
-    if event.type == pygame.VIDEORESIZE:
-        scene.build()
-    elif event.type == pygame.KEYDOWN:
-        return _key(event, scene)
-    elif event.type == pygame_gui.UI_BUTTON_PRESSED:
-        return _pressed(event.ui_element, scene)
-    elif event.type == pygame.MOUSEWHEEL and event.y and scene.listening is None:
-        scene.turn_page(-1 if event.y > 0 else 1)  # wheel up shows the page before, as a list scrolls
+    if event.type == pygame.KEYDOWN and scene.listening is not None:
+        _listen(event, scene.listening, scene)  # the key to bind, Esc included (it keeps the old key, not leave)
+        return None
+    if event.type == pygame_gui.UI_BUTTON_PRESSED:
+        scene.ctx.play_sound("click")  # every button clicks, a slider's arrows and a list's own too
     elif event.type == pygame_gui.UI_HORIZONTAL_SLIDER_MOVED:
         index = _row_of(event.ui_element, scene)
         if index is not None:
@@ -45,20 +44,21 @@ def handle(event: pygame.event.Event, scene: SettingsScene) -> Transition | None
             if row.key == "language":
                 scene.choose_language(chosen)
             scene.focus_row(index)
-    return None
+    return route(event, scene.widgets.set, rebuild=scene.build, pressed=lambda name: _pressed(name, scene),
+                 key=lambda key: _key(key, scene), wheel=lambda turn: _wheel(turn, scene))
+
+
+def _listen(event: pygame.event.Event, action: str, scene: SettingsScene) -> None:
+    """The key pressed while `action` waited for one: bound to it, or Esc keeps the old key."""
+    scene.listening = None
+    if event.key != pygame.K_ESCAPE:
+        _bind(scene, action, pygame.key.name(event.key))
+    else:
+        scene.message = scene.ctx.tr("Key unchanged.")
+    scene.build()
 
 
 def _key(event: pygame.event.Event, scene: SettingsScene) -> Transition | None:
-    if scene.listening is not None:
-        action, scene.listening = scene.listening, None
-        if event.key != pygame.K_ESCAPE:
-            _bind(scene, action, pygame.key.name(event.key))
-        else:
-            scene.message = scene.ctx.tr("Key unchanged.")
-        scene.build()
-        return None
-    if event.key == pygame.K_ESCAPE:
-        return Pop()
     shift = bool(event.mod & pygame.KMOD_SHIFT)
     if event.key == pygame.K_UP or (event.key == pygame.K_TAB and shift):
         scene.move_focus(-1)
@@ -75,20 +75,28 @@ def _key(event: pygame.event.Event, scene: SettingsScene) -> Transition | None:
     return None
 
 
+def _wheel(turn: int, scene: SettingsScene) -> None:
+    if turn and scene.listening is None:
+        scene.turn_page(-1 if turn > 0 else 1)  # wheel up shows the page before, as a list scrolls
+
+
 def _row_of(element: object, scene: SettingsScene) -> int | None:
     name = scene.widgets.set.name_of(element)
-    return int(name[4:]) if name is not None and name.startswith("row-") else None
+    return _row_index(name) if name is not None else None
 
 
-def _pressed(element: object, scene: SettingsScene) -> Transition | None:
-    scene.ctx.play_sound("click")
-    name = scene.widgets.set.name_of(element)
+def _row_index(name: str) -> int | None:
+    """The row a widget named "row-N" shows, or None for any other widget."""
+    return int(name[4:]) if name.startswith("row-") else None
+
+
+def _pressed(name: str, scene: SettingsScene) -> Transition | None:
     if name in ("previous", "next"):
         scene.turn_page(-1 if name == "previous" else 1)
         return None
-    if name is not None and name.startswith("footer-"):
+    if name.startswith("footer-"):
         return _footer(scene, int(name[7:]))
-    index = _row_of(element, scene)
+    index = _row_index(name)
     if index is not None:
         scene.focus_row(index)
         return _activate(scene)

@@ -10,43 +10,47 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import pygame
-import pygame_gui
 
 from game.scenes.scene import Transition
+from game.scenes.screen_events import route
 from game.ui.focus import PRESS_KEYS
 
 if TYPE_CHECKING:
     from game.scenes.partners.roster import PartnerRosterScene
 
-ACTION_KEYS = {pygame.K_ESCAPE: "back", pygame.K_n: "negotiate", pygame.K_c: "consult", pygame.K_s: "share",
-               pygame.K_l: "ledger"}
+ACTION_KEYS = {pygame.K_n: "negotiate", pygame.K_c: "consult", pygame.K_s: "share", pygame.K_l: "ledger"}
 
 
 def handle(event: pygame.event.Event, scene: PartnerRosterScene) -> Transition | None:
-    if event.type == pygame.VIDEORESIZE:
-        scene.build_widgets()
-    elif event.type == pygame_gui.UI_BUTTON_PRESSED:
-        pressed = scene.widgets.name_of(event.ui_element)
+    return route(event, scene.widgets, rebuild=scene.build_widgets, pressed=scene.do,
+                 key=lambda key: _key(key, scene), click=lambda position: _click(position, scene),
+                 wheel=lambda turn: _wheel(turn, scene))
+
+
+def _key(event: pygame.event.Event, scene: PartnerRosterScene) -> Transition | None:
+    if event.key in ACTION_KEYS:
+        return scene.do(ACTION_KEYS[event.key])
+    if event.key in (pygame.K_UP, pygame.K_DOWN):
+        scene.select(scene.selected + (1 if event.key == pygame.K_DOWN else -1))
+    elif event.key in (pygame.K_PAGEUP, pygame.K_PAGEDOWN):
+        page = max(1, scene.layout().detail_layout().shown - 1)  # a panel less one line: the reader's place
+        scene.scroll_detail(page * (-1 if event.key == pygame.K_PAGEUP else 1))
+    elif scene.focus is not None and event.key in (pygame.K_TAB, *PRESS_KEYS):
+        pressed = scene.widgets.name_of(scene.focus.handle_key(event))
         if pressed is not None:
             return scene.do(pressed)
-    elif event.type == pygame.KEYDOWN:
-        if event.key in ACTION_KEYS:
-            return scene.do(ACTION_KEYS[event.key])
-        if event.key in (pygame.K_UP, pygame.K_DOWN):
-            scene.select(scene.selected + (1 if event.key == pygame.K_DOWN else -1))
-        elif event.key in (pygame.K_PAGEUP, pygame.K_PAGEDOWN):
-            page = max(1, scene.layout().detail_layout().shown - 1)  # a panel less one line: the reader's place
-            scene.scroll_detail(page * (-1 if event.key == pygame.K_PAGEUP else 1))
-        elif scene.focus is not None and event.key in (pygame.K_TAB, *PRESS_KEYS):
-            pressed = scene.widgets.name_of(scene.focus.handle_key(event))
-            if pressed is not None:
-                return scene.do(pressed)
-    elif event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
-        layout = scene.layout()
-        first = layout.first_card()
-        for index in range(first, min(len(scene.snapshot.partners), first + layout.visible_cards())):
-            if scene.layout().card_rect(index).collidepoint(event.pos):  # a choice may scroll the cards
-                scene.select(index)
-    elif event.type == pygame.MOUSEWHEEL and scene.layout().detail_rect().collidepoint(pygame.mouse.get_pos()):
-        scene.scroll_detail(-2 * event.y)
     return None
+
+
+def _click(position: tuple[int, int], scene: PartnerRosterScene) -> Transition | None:
+    layout = scene.layout()
+    first = layout.first_card()
+    for index in range(first, min(len(scene.snapshot.partners), first + layout.visible_cards())):
+        if scene.layout().card_rect(index).collidepoint(position):  # a choice may scroll the cards
+            scene.select(index)
+    return None
+
+
+def _wheel(turn: int, scene: PartnerRosterScene) -> None:
+    if scene.layout().detail_rect().collidepoint(pygame.mouse.get_pos()):  # the wheel scrolls what it is over
+        scene.scroll_detail(-2 * turn)

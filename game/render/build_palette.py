@@ -14,6 +14,7 @@ from game.content.models import ModuleSpec
 from game.content.text import translate
 from game.content.ui_text import ENGLISH, Translate, to_translate
 from game.render import palette
+from game.render.fonts import scaled_px
 from game.render.glyphs import draw_glyph
 from game.render.palette import STANDARD_PALETTE, Palette
 from game.render.text import wrap_text
@@ -157,7 +158,7 @@ class BuildPalette:
 
     def px(self, pixels: int) -> int:
         """A size in the list at the UI scale."""
-        return round(pixels * self.scale)
+        return scaled_px(pixels, self.scale)
 
     def glyph_plate(self, shape: str, selected: bool, colours: Palette = STANDARD_PALETTE) -> pygame.Surface:
         """The module's silhouette on its plate, drawn once and kept."""

@@ -9,6 +9,7 @@ import pygame
 
 from game.content.ui_text import ENGLISH, Translate, to_translate
 from game.render import palette
+from game.render.fonts import scaled_px
 from game.render.palette import STANDARD_PALETTE, Palette
 from game.render.text_cache import TextCache
 
@@ -25,7 +26,7 @@ def draw_status_mark(surface: pygame.Surface, status: str, centre: tuple[int, in
     x, y = centre
 
     def px(pixels: int) -> int:
-        return round(pixels * scale)
+        return scaled_px(pixels, scale)
 
     if status == "met":
         pygame.draw.circle(surface, colours.good, centre, px(10))

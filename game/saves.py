@@ -24,6 +24,7 @@ from game.content.models import Level
 from game.content.reading import UnreadableFile, read_json
 from game.ecs.commands import Command, command_from_json, command_to_json
 from game.ecs.events import GameEvent
+from game.rules.hours import HOURS_PER_DAY
 from game.simulation.simulation import Simulation
 
 SAVE_FORMAT = 1
@@ -31,7 +32,7 @@ MAX_SAVE_BYTES = 16 * 1024 * 1024
 # The dice take any whole number; a save's seed is one the game itself could have written (a 63-bit number).
 MAX_SEED = 2**63 - 1
 # The longest level lasts 100 years (the level format's time_limit_days); no save is later than that.
-MAX_SAVE_HOUR = 36500 * 24
+MAX_SAVE_HOUR = 36500 * HOURS_PER_DAY
 
 
 class SaveError(Exception):
@@ -179,7 +180,7 @@ def restore(
     if save.level_fingerprint != level_fingerprint(level):
         raise SaveError(say("the level '{level}' has changed since this save was made, so it cannot be replayed",
                             level=level.id))
-    last_hour = math.ceil(level.time_limit_days * 24)
+    last_hour = math.ceil(level.time_limit_days * HOURS_PER_DAY)
     if save.hour > last_hour:
         raise SaveError(say("this save is at hour {hour}, past the end of the level '{level}' (hour {end}), so it "
                             "cannot be replayed", hour=save.hour, level=level.id, end=last_hour))

@@ -11,6 +11,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validat
 
 from game.content.relief_models import PolarSky, Relief
 from game.content.text import LocalizedText
+from game.rules.hours import HOURS_PER_DAY
 
 FORMAT_VERSION = 1
 
@@ -228,7 +229,8 @@ class ModuleSpec(Strict):
     mass_kg: float = Field(gt=0.0, le=MAX_MASS_KG)
     cost: NonNegative = Field(description="Cost in credits (million CNY-equivalent).")
     footprint: tuple[int, int] = Field((1, 1), strict=False, description="Width and height in tiles.")
-    build_hours: float = Field(0.0, ge=0.0, le=MAX_DAYS * 24, description="Hours of assembly after the module lands.")
+    build_hours: float = Field(0.0, ge=0.0, le=MAX_DAYS * HOURS_PER_DAY,
+                               description="Hours of assembly after the module lands.")
     power_output_w: NonNegative = 0.0
     solar: bool = Field(False, description="Output follows sunlight on the module's tile.")
     power_draw_w: NonNegative = 0.0
@@ -495,7 +497,7 @@ class MoonFacts(Strict):
     """Real constants of the Moon that the simulation uses, with their sources."""
 
     synodic_day_hours: float = Field(
-        gt=0.0, le=MAX_DAYS * 24, description="One lunar day, sunrise to sunrise, in hours."
+        gt=0.0, le=MAX_DAYS * HOURS_PER_DAY, description="One lunar day, sunrise to sunrise, in hours."
     )
     surface_gravity: float = Field(gt=0.0, le=100.0, description="m/s².")
     surface_dose_usv_per_day: NonNegative = Field(description="Radiation dose on the open surface, µSv/day.")

@@ -16,6 +16,7 @@ from game.render.patterns import draw_pattern
 from game.render.site_map import MapModule
 from game.render.text_cache import TextCache
 from game.rules.grid import SiteGrid
+from game.rules.hours import HOURS_PER_DAY
 from game.rules.power import power_networks
 
 OVERLAYS = ("ground", "sunlight", "ice", "power", "earth")
@@ -90,7 +91,7 @@ def computed_label(grid: SiteGrid, cell: tuple[int, int], overlay: str, tr: Tran
         if share <= 0:
             return "0 %"
         return tr("{percent} % · dark up to {days} d", percent=f"{share * 100:.0f}",
-                  days=f"{grid.longest_dark_hours(x, y) / 24:.0f}")
+                  days=f"{grid.longest_dark_hours(x, y) / HOURS_PER_DAY:.0f}")
     if overlay == "ice":
         ice = grid.ice_percent(x, y)
         return tr("ice {percent} %", percent=f"{ice:g}") if ice > 0 else None

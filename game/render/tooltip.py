@@ -18,6 +18,7 @@ from game.render.palette import STANDARD_PALETTE, Palette
 from game.render.resource_bar import STORE_NAMES
 from game.render.text_cache import TextCache
 from game.rules.grid import SiteGrid
+from game.rules.hours import HOURS_PER_DAY
 
 OFFSET = 22
 MAX_WIDTH_SHARE = 0.45  # of the window's width
@@ -73,7 +74,7 @@ def terrain_tooltip_lines(kind: TileKind, grid: SiteGrid, cell: tuple[int, int],
            percent=f"{grid.sunlight(x, y) * 100:.0f}"),
         why,
         marked(tr(say_n("Longest dark spell: {count:g} day", "Longest dark spell: {count:g} days",
-                        round(grid.longest_dark_hours(x, y) / 24, 1))), WORKED_OUT),
+                        round(grid.longest_dark_hours(x, y) / HOURS_PER_DAY, 1))), WORKED_OUT),
         marked(tr("Ice: {percent} % by mass: the Sun never reaches this ground", percent=f"{ice:g}"),
                grid.ice_status(x, y)) if ice > 0 else tr("Ice: none (the Sun reaches this ground)"),
         marked(tr("Slope: {degrees}°", degrees=f"{kind.slope_deg:g}"), kind.figure("slope_deg")),

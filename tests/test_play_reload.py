@@ -17,6 +17,7 @@ from game.content.loader import load_level_by_path
 from game.content.watch import LevelWatch
 from game.scenes.menus.title import TitleScene
 from game.scenes.station.station_scene import StationScene
+from tests.app_helpers import press
 
 REPO = Path(__file__).resolve().parent.parent
 ARTEMIS = REPO / "examples" / "mods" / "artemis"
@@ -33,13 +34,6 @@ def touch_later(path: Path, text: str) -> None:
     path.write_text(text, encoding="utf-8")
     later = time.time() + 5  # a different time of change even on a file system with coarse times
     os.utime(path, (later, later))
-
-
-def press(app, key: int) -> None:
-    pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=key, mod=0, unicode="", scancode=0))
-    pygame.event.post(pygame.event.Event(pygame.KEYUP, key=key, mod=0, unicode="", scancode=0))
-    for _ in range(3):
-        app.frame(1 / 60)
 
 
 def wait_a_second(app) -> None:
@@ -73,7 +67,7 @@ def test_a_changed_level_is_offered_and_reloaded_keeping_the_view(mod):
         wait_a_second(app)
         assert scene.reload.offered
         started = time.perf_counter()
-        press(app, pygame.K_RETURN)
+        press(app, pygame.K_RETURN, frames=3)
         reloaded = app.top
         assert isinstance(reloaded, StationScene) and reloaded is not scene
         assert time.perf_counter() - started < 5  # the benchmark holds the real target (1 s)
@@ -93,7 +87,7 @@ def test_a_change_that_breaks_the_level_keeps_the_one_being_played(mod):
         app.frame(1 / 60)
         touch_later(level, level.read_text(encoding="utf-8").replace("time_limit_days = 60", "time_limit_days = -1"))
         wait_a_second(app)
-        press(app, pygame.K_RETURN)
+        press(app, pygame.K_RETURN, frames=3)
         assert app.top is scene
         shown = " ".join(notice.text for notice in app.ctx.notices.shown)
         assert "cannot be played yet" in shown and "time_limit_days" in shown
@@ -101,7 +95,7 @@ def test_a_change_that_breaks_the_level_keeps_the_one_being_played(mod):
         touch_later(mod / "catalog" / "modules.toml", (mod / "catalog" / "modules.toml").read_text(encoding="utf-8"))
         wait_a_second(app)
         assert scene.reload.offered
-        press(app, pygame.K_ESCAPE)
+        press(app, pygame.K_ESCAPE, frames=3)
         assert app.top is scene and not scene.reload.offered
     finally:
         app.close()

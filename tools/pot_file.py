@@ -49,7 +49,18 @@ def pot_text(found: Mapping[MessageId, Sequence[str]], project: str, header_comm
                     auto_comments=[note] if note else [])
     buffer = io.BytesIO()
     write_po(buffer, catalog, width=0, include_lineno=False)
-    return buffer.getvalue().decode("utf-8")
+    return _without_python_format(buffer.getvalue().decode("utf-8"))
+
+
+def _without_python_format(text: str) -> str:
+    """`text` without the python-format flag Babel guesses from any '%' ("86 % of a year"): the game formats with
+    str.format only, and under that flag msgmerge (Poedit's "Update from POT") marks such a translation fuzzy,
+    as msgfmt -c rejects it."""
+    def flags(line: re.Match[str]) -> str:
+        kept = [flag for flag in line.group(1).split(", ") if flag != "python-format"]
+        return f"#, {', '.join(kept)}\n" if kept else ""
+
+    return re.sub(r"^#, (.*)\n", flags, text, flags=re.MULTILINE)
 
 
 def _without_date(text: str) -> str:

@@ -54,6 +54,13 @@ def press(app: Any, key: int, mod: int = 0, frames: int = 2) -> None:
     run_frames(app, frames)
 
 
+def type_text(app: Any, text: str) -> None:
+    """Types `text` one character at a time as a keyboard's text input would, then two frames."""
+    for character in text:
+        pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text=character))
+    run_frames(app)
+
+
 def click(app: Any, position: tuple[int, int], button: int = 1) -> None:
     """A mouse click at `position` (button 1 left, 3 right), then two frames."""
     pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONDOWN, button=button, pos=position))
@@ -65,6 +72,22 @@ def click_button(app: Any, button: object) -> None:
     """Presses a pygame_gui button as a click on it would, then two frames."""
     pygame.event.post(pygame.event.Event(pygame_gui.UI_BUTTON_PRESSED, ui_element=button))
     run_frames(app)
+
+
+def colours_in(surface: pygame.Surface, area: pygame.Rect | None = None, step: int = 3) -> set[tuple[int, int, int]]:
+    """The colours drawn in `area` (the whole surface if None), sampled every `step` pixels each way."""
+    area = (area or surface.get_rect()).clip(surface.get_rect())
+    return {tuple(surface.get_at((x, y)))[:3] for x in range(area.left, area.right, step)  # type: ignore[misc]
+            for y in range(area.top, area.bottom, step)}
+
+
+def edge_colours(surface: pygame.Surface, rect: pygame.Rect, depth: int = 4) -> set[tuple[int, int, int]]:
+    """The colours of the band `depth` pixels deep just inside `rect`'s edge: where an outline is drawn, however thick
+    the screen draws it."""
+    inner = rect.inflate(-2 * depth, -2 * depth)
+    area = rect.clip(surface.get_rect())
+    return {tuple(surface.get_at((x, y)))[:3] for x in range(area.left, area.right)  # type: ignore[misc]
+            for y in range(area.top, area.bottom) if not inner.collidepoint(x, y)}
 
 
 class RecordingFont:

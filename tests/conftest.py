@@ -38,3 +38,14 @@ def app() -> Iterator[Any]:
     opened = open_app()
     yield opened
     opened.close()
+
+
+@pytest.fixture
+def opened_app(request: pytest.FixtureRequest) -> Iterator[Any]:
+    """The real app with the Settings of `request.param` saved before it opens, its fonts noting every text it draws
+    (parametrize indirectly: `@pytest.mark.parametrize("opened_app", [Settings(...)], indirect=True)`)."""
+    from tests.app_helpers import open_recording_app
+
+    opened = open_recording_app(request.param)
+    yield opened
+    opened.close()

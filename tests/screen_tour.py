@@ -9,6 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from tests.app_helpers import press, run_frames
+
 FIRST_LEVEL = Path(__file__).resolve().parent.parent / "levels" / "01_agreement_2021.toml"
 
 # Every screen a player can reach, in the order the game shows them.
@@ -16,20 +18,6 @@ SCREENS = (
     "title", "campaign_timeline", "briefing", "station", "pause", "settings", "debrief", "partners",
     "negotiation", "ledger", "landing_practice", "landing_flight", "encyclopedia", "credits", "sandbox_list", "teacher",
 )
-
-
-def run_frames(app: Any, count: int = 3) -> None:
-    """Runs `count` whole frames of 1/60 s."""
-    for _ in range(count):
-        app.frame(1 / 60)
-
-
-def _key(app: Any, code: int, frames: int = 1) -> None:
-    import pygame
-
-    pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=code, mod=0, unicode="", scancode=0))
-    pygame.event.post(pygame.event.Event(pygame.KEYUP, key=code, mod=0, unicode="", scancode=0))
-    run_frames(app, frames)
 
 
 def _title_button(app: Any, label: str) -> None:
@@ -43,7 +31,7 @@ def _title_button(app: Any, label: str) -> None:
     button = title.button_labelled(label)
     assert button is not None, f"the title has no '{label}' button"
     title.focus.focus_on(button)
-    _key(app, pygame.K_RETURN)
+    press(app, pygame.K_RETURN, frames=1)
 
 
 def _expect(app: Any, class_name: str) -> Any:
@@ -57,9 +45,9 @@ def _station(app: Any) -> Any:
 
     _title_button(app, "Campaign")
     _expect(app, "TimelineScene")
-    _key(app, pygame.K_RETURN)  # the first open level's briefing
+    press(app, pygame.K_RETURN, frames=1)  # the first open level's briefing
     _expect(app, "BriefingScene")
-    _key(app, pygame.K_RETURN)  # Start
+    press(app, pygame.K_RETURN, frames=1)  # Start
     return _expect(app, "StationScene")
 
 
@@ -67,7 +55,7 @@ def _partners(app: Any) -> Any:
     import pygame
 
     _station(app)
-    _key(app, pygame.K_p)
+    press(app, pygame.K_p, frames=1)
     return _expect(app, "PartnerRosterScene")
 
 
@@ -83,7 +71,7 @@ def _debrief(app: Any) -> Any:
     simulation = Simulation(level, catalog)
     simulation.run_hours(24 * 5)
     app.request(Push(DebriefScene(app.ctx, loaded, simulation)))
-    run_frames(app)
+    run_frames(app, 3)
     return _expect(app, "DebriefScene")
 
 
@@ -97,13 +85,13 @@ def _open(app: Any, name: str) -> Any:
         return _expect(app, "TimelineScene")
     if name == "briefing":
         _title_button(app, "Campaign")
-        _key(app, pygame.K_RETURN)
+        press(app, pygame.K_RETURN, frames=1)
         return _expect(app, "BriefingScene")
     if name == "station":
         return _station(app)
     if name == "pause":
         _station(app)
-        _key(app, pygame.K_ESCAPE)
+        press(app, pygame.K_ESCAPE, frames=1)
         return _expect(app, "PauseScene")
     if name == "settings":
         _title_button(app, "Settings")
@@ -114,18 +102,18 @@ def _open(app: Any, name: str) -> Any:
         return _partners(app)
     if name == "negotiation":
         _partners(app)
-        _key(app, pygame.K_n)
+        press(app, pygame.K_n, frames=1)
         return _expect(app, "NegotiationScene")
     if name == "ledger":
         _partners(app)
-        _key(app, pygame.K_l)
+        press(app, pygame.K_l, frames=1)
         return _expect(app, "LedgerScene")
     if name == "landing_practice":
         _title_button(app, "Landing practice")
         return _expect(app, "LandingPracticeScene")
     if name == "landing_flight":
         _title_button(app, "Landing practice")
-        _key(app, pygame.K_RETURN)  # Fly
+        press(app, pygame.K_RETURN, frames=1)  # Fly
         return _expect(app, "LandingScene")
     if name == "encyclopedia":
         _title_button(app, "Encyclopedia")
@@ -149,5 +137,5 @@ def open_screen(app: Any, name: str) -> Any:
     the frame that reads it); the screen reached gets three."""
     run_frames(app, 1)
     scene = _open(app, name)
-    run_frames(app)
+    run_frames(app, 3)
     return scene

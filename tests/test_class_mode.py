@@ -21,7 +21,7 @@ from game.scenes.campaign.level_list import LevelListScene
 from game.scenes.classroom.name_entry import NameEntryScene
 from game.scenes.menus.settings_screen import SettingsScene
 from game.scenes.menus.title import TitleScene, latest_save
-from tests.app_helpers import click_button, press, run_frames
+from tests.app_helpers import click_button, press, run_frames, type_text
 
 LEVELS = ["change7-2026", "agreement-2021"]
 
@@ -33,12 +33,6 @@ def write_class(folder: Path, **changes: Any) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     path.write_text(class_file_text(plan), encoding="utf-8")
     return path
-
-
-def type_text(app: Any, text: str) -> None:
-    for character in text:
-        pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text=character))
-    run_frames(app)
 
 
 def start_as(class_file: Path, student: str) -> Any:

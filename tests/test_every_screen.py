@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +14,6 @@ import pytest
 
 from game.render.palette import palette_for
 from game.settings import Settings
-from tests.app_helpers import open_recording_app
 from tests.conftest import REPO
 from tests.screen_tour import SCREENS, open_screen
 
@@ -45,15 +43,6 @@ FLAT_BACKGROUND = {"campaign_timeline", "briefing", "settings", "landing_practic
 GRID = (64, 36)  # pixels sampled across the window
 
 
-@pytest.fixture
-def opened_app(request: pytest.FixtureRequest) -> Iterator[Any]:
-    """The real app with the settings of `request.param` (high contrast, UI scale) saved before it opens."""
-    high_contrast, ui_scale = request.param
-    app = open_recording_app(Settings(high_contrast=high_contrast, ui_scale=ui_scale))
-    yield app
-    app.close()
-
-
 def sampled_colours(surface: pygame.Surface) -> Counter[tuple[int, int, int]]:
     width, height = surface.get_size()
     columns, rows = GRID
@@ -73,8 +62,8 @@ def was_drawn(expected: str, seen: str) -> bool:
     return seen == expected or (seen.endswith("…") and len(seen) > 4 and expected.startswith(seen[:-1]))
 
 
-LOOKS = [pytest.param((False, 1.0), id="standard"), pytest.param((True, 1.0), id="high_contrast"),
-         pytest.param((True, 2.0), id="high_contrast_200")]
+LOOKS = [pytest.param(Settings(), id="standard"), pytest.param(Settings(high_contrast=True), id="high_contrast"),
+         pytest.param(Settings(high_contrast=True, ui_scale=2.0), id="high_contrast_200")]
 
 
 @pytest.mark.parametrize("opened_app", LOOKS, indirect=True)

@@ -1,18 +1,16 @@
 """A language whose letters Noto Sans lacks names its own font in its catalog's X-Font header, and every screen
-then uses it: the game's own drawing and the pygame_gui theme. A font that cannot be found keeps Noto Sans,
-with a sentence."""
+then uses it (the app's drawing and theme with it: tests/test_language_look.py, with the fonts.toml way). A font
+that cannot be found keeps Noto Sans, with a sentence."""
 
 from __future__ import annotations
 
 import shutil
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from game import paths
 from game.content.ui_text import load_translator
-from game.settings import Settings, save_settings
 from tests.po_helpers import write_catalog
 
 NOTO = paths.assets_dir() / "fonts" / "NotoSans-Regular.ttf"
@@ -35,41 +33,18 @@ def test_a_font_beside_the_language_file_or_in_the_fonts_folder_is_found(tmp_pat
     assert tr("Paused") == "Pause!"
 
 
-def test_without_a_bold_file_the_regular_one_serves_both(tmp_path: Path) -> None:
+def test_without_a_bold_header_the_regular_font_serves_both(tmp_path: Path) -> None:
     _language(tmp_path, "Only.ttf")
     shutil.copy(NOTO, tmp_path / "Only.ttf")
     assert load_translator("xx", [tmp_path]).font_files == (tmp_path / "Only.ttf", tmp_path / "Only.ttf")
 
 
 @pytest.mark.parametrize("name", ["Missing.ttf", "../Only.ttf", "sub/Only.ttf", "."])
-def test_a_font_that_is_missing_or_not_a_plain_file_name_keeps_noto_and_says_so(tmp_path: Path, name: str) -> None:
+def test_a_header_font_that_is_missing_or_not_a_plain_file_name_keeps_noto_and_says_so(tmp_path: Path,
+                                                                                      name: str) -> None:
     _language(tmp_path / "lang", name)
     shutil.copy(NOTO, tmp_path / "Only.ttf")  # one folder up: a path outside the language folders is refused
     tr = load_translator("xx", [tmp_path / "lang"])
     assert tr.font_files is None
     assert tr.warning is not None and "bundled font is used" in tr.warning
     assert tr("Paused") == "Pause!"  # the words are still used
-
-
-def test_the_app_draws_and_themes_with_the_languages_font(user_home: Path) -> None:
-    from game.app import open_app
-    from game.ui.theme import font_name
-
-    folder = paths.user_data_dir() / "lang"
-    _language(folder, "Letters.ttf")
-    shutil.copy(paths.assets_dir() / "fonts" / "NotoSans-Bold.ttf", folder / "Letters.ttf")
-    save_settings(Settings(language="xx"))
-    app = open_app()
-    try:
-        ctx: Any = app.ctx
-        assert ctx.tr("Paused") == "Pause!"
-        assert ctx.fonts.files() == (folder / "Letters.ttf", folder / "Letters.ttf")
-        assert ctx.fonts.regular(20).get_height() > 0
-        known = ctx.ui.get_theme().get_font_dictionary().known_font_paths
-        assert font_name(ctx.fonts.language_files) in known
-        ctx.settings.language = "en"  # back to English: back to Noto Sans
-        assert ctx.tr("Paused") == "Paused"
-        assert ctx.fonts.language_files is None
-        app.frame(0.016)
-    finally:
-        app.close()

@@ -5,6 +5,7 @@ with a sentence. Chinese has its font and a step larger text out of the box."""
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -91,12 +92,26 @@ def test_a_languages_larger_size_never_passes_the_largest_setting() -> None:
     assert language_scale(2.0, 1.1) == 2.0
 
 
-def test_the_app_draws_and_themes_with_the_languages_font(user_home: Path) -> None:
+def _font_in_fonts_toml(folder: Path) -> float:
+    _look(folder, 'font = "Letters.ttf"\ntext_size = 1.2')
+    return 1.2
+
+
+def _font_in_the_catalogs_header(folder: Path) -> float:
+    write_catalog(folder, "xx", {"Paused": "Pause!"}, {"X-Font": "Letters.ttf"})
+    return 1.0  # a header names a font only: the text keeps its size
+
+
+@pytest.mark.parametrize("name_the_font", [_font_in_fonts_toml, _font_in_the_catalogs_header])
+def test_the_app_draws_and_themes_with_the_languages_font(user_home: Path,
+                                                          name_the_font: Callable[[Path], float]) -> None:
+    """Both ways a language names its font (its fonts.toml table, its catalog's X-Font header) reach the game's
+    own drawing and the pygame_gui theme, and English brings back Noto Sans at the chosen size."""
     from game.app import open_app
     from game.ui.theme import font_name
 
     folder = paths.user_data_dir() / "lang"
-    _look(folder, 'font = "Letters.ttf"\ntext_size = 1.2')
+    text_size = name_the_font(folder)
     shutil.copy(paths.assets_dir() / "fonts" / "NotoSans-Bold.ttf", folder / "Letters.ttf")
     save_settings(Settings(language="xx"))
     app = open_app()
@@ -104,7 +119,7 @@ def test_the_app_draws_and_themes_with_the_languages_font(user_home: Path) -> No
         ctx: Any = app.ctx
         assert ctx.tr("Paused") == "Pause!"
         assert ctx.fonts.files() == (folder / "Letters.ttf", folder / "Letters.ttf")
-        assert ctx.fonts.scale == pytest.approx(1.2)
+        assert ctx.fonts.scale == pytest.approx(text_size)
         assert ctx.fonts.regular(20).get_height() > 0
         known = ctx.ui.get_theme().get_font_dictionary().known_font_paths
         assert font_name(ctx.fonts.language_files) in known

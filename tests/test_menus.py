@@ -29,19 +29,7 @@ from game.scenes.menus.title import TitleScene
 from game.scenes.scene import Pop
 from game.scenes.station.station_scene import StationScene
 from game.settings import Settings, save_settings
-from tests.app_helpers import click_button, press, run_frames
-
-
-def type_text(app: App, text: str) -> None:
-    for character in text:
-        pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text=character))
-    run_frames(app)
-
-
-def colours_on(surface: pygame.Surface, rect: pygame.Rect | None = None) -> set[tuple[int, ...]]:
-    area = rect or surface.get_rect()
-    return {tuple(surface.get_at((x, y)))[:3] for x in range(area.left, area.right, 9)
-            for y in range(area.top, area.bottom, 9)}
+from tests.app_helpers import click_button, colours_in, press, run_frames, type_text
 
 
 def title_of(app: App) -> TitleScene:
@@ -199,7 +187,7 @@ def test_the_title_is_drawn_with_its_art_and_nothing_overlaps(big_app: App) -> N
     run_frames(big_app, 3)
     scene = title_of(big_app)
     assert big_app.window.get_size() == (1920, 1080)
-    assert len(colours_on(big_app.window)) > 40  # stars, Earth, ridges, buttons and text, not a flat fill
+    assert len(colours_in(big_app.window, step=9)) > 40  # stars, Earth, ridges, buttons and text, not a flat fill
     for first, second in itertools.combinations(scene.buttons, 2):
         assert not first.rect.colliderect(second.rect)
     assert all(big_app.window.get_rect().contains(button.rect) for button in scene.buttons)
@@ -251,7 +239,7 @@ def test_the_timeline_shows_milestones_and_the_campaign_with_locks(app: App) -> 
     assert sum(1 for item in scene.items if item.milestone is not None) >= 20
     selected = scene.selected_item
     assert selected is not None and selected.level is levels[0]  # it opens on the level to play next
-    assert len(colours_on(app.window)) > 25
+    assert len(colours_in(app.window, step=9)) > 25
     card = scene.layout.item_rects[scene.selected]
     assert app.window.get_at((card.centerx, card.top + 1))[:3] == (255, 200, 87)  # the focus outline
     # Milestone marks and level cards stay on screen and level cards never overlap.
@@ -327,7 +315,7 @@ def test_the_briefing_tells_date_context_objectives_goals_partners_and_sourced_f
     assert "China National Space Administration" in context  # partner names from the catalog, not ids
     facts = scene.facts_box.html_text
     assert level.facts and all(source in facts for fact in level.facts for source in fact.sources)
-    assert len(colours_on(app.window)) > 15
+    assert len(colours_in(app.window, step=9)) > 15
 
 
 def test_start_replaces_the_briefing_with_the_station_and_esc_goes_back(app: App) -> None:
@@ -441,7 +429,7 @@ def test_the_encyclopedia_fits_a_full_hd_screen(big_app: App) -> None:
     assert not scene.layout.search.colliderect(tabs[-1].rect)
     assert not any(a.rect.colliderect(b.rect) for a, b in itertools.combinations(tabs, 2))
     assert not scene.layout.list_detail.list.colliderect(scene.layout.list_detail.detail)
-    assert len(colours_on(big_app.window)) > 15
+    assert len(colours_in(big_app.window, step=9)) > 15
 
 
 # --- credits -------------------------------------------------------------------------------------

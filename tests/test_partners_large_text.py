@@ -3,7 +3,6 @@ section, the list shows whole names, and the negotiation room's title shows the 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pygame
@@ -13,18 +12,15 @@ from game.render import palette
 from game.render.text import wrap_text
 from game.scenes.partners.roster_layout import WIDE_LIST_SHARE
 from game.settings import Settings
-from tests.app_helpers import open_recording_app, press
+from tests.app_helpers import press
 from tests.screen_tour import open_screen
 
 HEADINGS = ("What they care for (game values)", "They can bring", "They ask for", "Who they are", "History")
 
 
-@pytest.fixture
-def opened_app(request: pytest.FixtureRequest) -> Iterator[Any]:
-    """The real app at the UI scale of `request.param` in a 1280x720 window, noting every text it draws."""
-    app = open_recording_app(Settings(ui_scale=request.param, window_size=(1280, 720)))
-    yield app
-    app.close()
+def at(*scales: float) -> list[Any]:
+    """The app in a 1280x720 window at each UI scale, for the shared `opened_app` fixture (tests/conftest.py)."""
+    return [pytest.param(Settings(ui_scale=scale, window_size=(1280, 720)), id=f"{scale:.0%}") for scale in scales]
 
 
 def _roster(app: Any) -> Any:
@@ -46,7 +42,7 @@ def _scroll_to_the_end(app: Any, scene: Any) -> set[str]:
     return seen
 
 
-@pytest.mark.parametrize("opened_app", [2.0], indirect=True)
+@pytest.mark.parametrize("opened_app", at(2.0), indirect=True)
 def test_at_200_every_section_and_the_whole_history_can_be_scrolled_into_view(opened_app: Any) -> None:
     app = opened_app
     scene = _roster(app)
@@ -72,7 +68,7 @@ def test_at_200_every_section_and_the_whole_history_can_be_scrolled_into_view(op
     assert not [text for text in seen - first_page if text.endswith("…")], "a line of the detail was cut"
 
 
-@pytest.mark.parametrize("opened_app", [2.0], indirect=True)
+@pytest.mark.parametrize("opened_app", at(2.0), indirect=True)
 def test_page_down_and_the_wheel_move_the_detail_and_page_up_brings_it_back(opened_app: Any,
                                                                             monkeypatch: pytest.MonkeyPatch) -> None:
     app = opened_app
@@ -92,7 +88,7 @@ def test_page_down_and_the_wheel_move_the_detail_and_page_up_brings_it_back(open
     assert scene.selected == 1 and scene.layout().detail_layout().first == 0
 
 
-@pytest.mark.parametrize("opened_app", [2.0], indirect=True)
+@pytest.mark.parametrize("opened_app", at(2.0), indirect=True)
 def test_at_200_the_list_shows_whole_names(opened_app: Any) -> None:
     app = opened_app
     scene = _roster(app)
@@ -106,7 +102,7 @@ def test_at_200_the_list_shows_whole_names(opened_app: Any) -> None:
     assert scene.layout().visible_cards() >= 2
 
 
-@pytest.mark.parametrize("opened_app", [1.0], indirect=True)
+@pytest.mark.parametrize("opened_app", at(1.0), indirect=True)
 def test_at_100_the_detail_is_two_columns_and_nothing_scrolls(opened_app: Any) -> None:
     app = opened_app
     scene = _roster(app)
@@ -123,7 +119,7 @@ def test_at_100_the_detail_is_two_columns_and_nothing_scrolls(opened_app: Any) -
     assert pygame.image.tobytes(app.window, "RGB") == before
 
 
-@pytest.mark.parametrize("opened_app", [1.0, 1.5, 2.0], indirect=True)
+@pytest.mark.parametrize("opened_app", at(1.0, 1.5, 2.0), indirect=True)
 def test_the_negotiation_title_shows_the_whole_partner_name(opened_app: Any) -> None:
     app = opened_app
     open_screen(app, "negotiation")
@@ -145,7 +141,7 @@ def test_the_negotiation_title_shows_the_whole_partner_name(opened_app: Any) -> 
     assert room_layout.column_top() >= 18 + layout.height  # the terms start below the title
 
 
-@pytest.mark.parametrize("opened_app", [1.0, 1.5, 2.0], indirect=True)
+@pytest.mark.parametrize("opened_app", at(1.0, 1.5, 2.0), indirect=True)
 def test_the_roster_says_trust_patience_and_interests_are_game_values(opened_app: Any) -> None:
     # Chosen for play (game/rules/trust.py, negotiation.py), so marked as game values the way tooltips and the
     # encyclopedia mark them, whole at every text size.
@@ -160,7 +156,7 @@ def test_the_roster_says_trust_patience_and_interests_are_game_values(opened_app
     assert "What they care for (game values)" in seen
 
 
-@pytest.mark.parametrize("opened_app", [1.0, 1.5, 2.0], indirect=True)
+@pytest.mark.parametrize("opened_app", at(1.0, 1.5, 2.0), indirect=True)
 def test_the_negotiation_room_says_trust_patience_and_worth_are_game_values(opened_app: Any) -> None:
     app = opened_app
     open_screen(app, "negotiation")

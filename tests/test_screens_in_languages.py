@@ -18,9 +18,9 @@ from typing import Any
 import pytest
 
 from game.settings import Settings
-from tests.app_helpers import open_recording_app
+from tests.app_helpers import open_recording_app, run_frames
 from tests.language_screens import LANGUAGES, catalogs_or_generated, check_screen, english_left, english_units_left
-from tests.screen_tour import SCREENS, open_screen, run_frames
+from tests.screen_tour import SCREENS, open_screen
 
 SIZES = [pytest.param(((1280, 720), 1.0), id="720p_100"), pytest.param(((1280, 720), 2.0), id="720p_200"),
          pytest.param(((1920, 1080), 2.0), id="1080p_200")]

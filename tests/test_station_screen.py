@@ -33,7 +33,7 @@ from game.scenes.station.layout import StationLayout
 from game.scenes.station.log_sentences import log_entry
 from game.scenes.station.save_slots import load_station_save, save_path
 from game.scenes.station.station_scene import StationScene, resume_scene
-from tests.app_helpers import click, press, run_frames
+from tests.app_helpers import click, colours_in, press, run_frames
 
 LEVEL_FILE = Path(__file__).resolve().parent.parent / "levels" / "01_agreement_2021.toml"
 
@@ -65,16 +65,6 @@ def open_station(app: Any, loaded: LoadedLevel) -> StationScene:
 def first_cell(scene: StationScene, kind: str) -> tuple[int, int]:
     run = scene.run
     return next((x, y) for x, y, tile in run.grid.cells() if tile.id == kind and run.module_at((x, y)) is None)
-
-
-def colours_in(surface: pygame.Surface, area: pygame.Rect, step: int = 3) -> set[tuple[int, int, int]]:
-    area = area.clip(surface.get_rect())
-    found: set[tuple[int, int, int]] = set()
-    for x in range(area.left, area.right, step):
-        for y in range(area.top, area.bottom, step):
-            red, green, blue, _ = surface.get_at((x, y))
-            found.add((red, green, blue))
-    return found
 
 
 def pick_from_palette(app: Any, scene: StationScene, module_id: str) -> None:

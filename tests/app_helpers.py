@@ -81,13 +81,14 @@ def colours_in(surface: pygame.Surface, area: pygame.Rect | None = None, step: i
             for y in range(area.top, area.bottom, step)}
 
 
-def edge_colours(surface: pygame.Surface, rect: pygame.Rect, depth: int = 4) -> set[tuple[int, int, int]]:
-    """The colours of the band `depth` pixels deep just inside `rect`'s edge: where an outline is drawn, however thick
-    the screen draws it."""
-    inner = rect.inflate(-2 * depth, -2 * depth)
-    area = rect.clip(surface.get_rect())
-    return {tuple(surface.get_at((x, y)))[:3] for x in range(area.left, area.right)  # type: ignore[misc]
-            for y in range(area.top, area.bottom) if not inner.collidepoint(x, y)}
+def outline_colours(surface: pygame.Surface, rect: pygame.Rect, depth: int = 4) -> set[tuple[int, int, int]]:
+    """The colours found on all four sides of `rect`, in the band `depth` pixels deep inside each edge: an outline's
+    colour whatever its thickness or corner rounding, and not a line that only touches one side."""
+    across, down = (rect.width, depth), (depth, rect.height)
+    bands = (pygame.Rect(rect.topleft, across), pygame.Rect((rect.left, rect.bottom - depth), across),
+             pygame.Rect(rect.topleft, down), pygame.Rect((rect.right - depth, rect.top), down))
+    sides = [colours_in(surface, band, step=1) for band in bands]
+    return set.intersection(*sides)
 
 
 class RecordingFont:

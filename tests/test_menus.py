@@ -29,7 +29,7 @@ from game.scenes.menus.title import TitleScene
 from game.scenes.scene import Pop
 from game.scenes.station.station_scene import StationScene
 from game.settings import Settings, save_settings
-from tests.app_helpers import click_button, colours_in, press, run_frames, type_text
+from tests.app_helpers import click_button, colours_in, outline_colours, press, run_frames, type_text
 
 
 def title_of(app: App) -> TitleScene:
@@ -240,8 +240,11 @@ def test_the_timeline_shows_milestones_and_the_campaign_with_locks(app: App) -> 
     selected = scene.selected_item
     assert selected is not None and selected.level is levels[0]  # it opens on the level to play next
     assert len(colours_in(app.window, step=9)) > 25
-    card = scene.layout.item_rects[scene.selected]
-    assert app.window.get_at((card.centerx, card.top + 1))[:3] == (255, 200, 87)  # the focus outline
+    focus = app.ctx.palette.focus[:3]  # the chosen card, and only it, is outlined in the focus colour all round
+    shown_cards = [rect for rect, item in zip(scene.layout.item_rects, scene.items, strict=True)
+                   if item.is_level and rect.w]
+    outlined = [rect for rect in shown_cards if focus in outline_colours(app.window, rect)]
+    assert len(shown_cards) >= 2 and outlined == [scene.layout.item_rects[scene.selected]]
     # Milestone marks and level cards stay on screen and level cards never overlap.
     screen = app.window.get_rect()
     assert all(screen.contains(rect) for rect in scene.layout.item_rects)

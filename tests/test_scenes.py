@@ -10,6 +10,7 @@ os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 import itertools
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pygame
 import pygame_gui
@@ -29,7 +30,7 @@ from game.scenes.menus.title import TitleScene
 from game.scenes.scene import Pop, Push, Quit, Replace, SceneBase, apply_transition
 from game.scenes.station import drawing
 from game.scenes.station.station_scene import StationScene
-from tests.app_helpers import click, press, run_frames
+from tests.app_helpers import click, colours_in, outline_colours, press, run_frames
 
 BROKEN_LEVEL = """\
 format = 1
@@ -186,13 +187,13 @@ def test_list_screen_is_drawn_with_the_selected_card(app: App):
     press(app, pygame.K_RETURN, frames=3)
     scene = app.top
     assert isinstance(scene, LevelListScene)
-    card = scene.card_rect(0, app.window.get_size())
-    pixels = {tuple(app.window.get_at((x, y))) for x in range(0, 1280, 7) for y in range(0, 720, 7)}
-    assert len(pixels) > 20
-    assert app.window.get_at((card.centerx, card.top + 1))[:3] == palette.FOCUS[:3]
+    first, second = (scene.card_rect(index, app.window.get_size()) for index in (0, 1))
+    assert len(colours_in(app.window, step=7)) > 20
+    focus = app.ctx.palette.focus[:3]
+    assert focus in outline_colours(app.window, first) and focus not in outline_colours(app.window, second)
     press(app, pygame.K_DOWN)
-    assert scene.selected == 1
-    assert app.window.get_at((card.centerx, card.top + 1))[:3] != palette.FOCUS[:3]
+    assert scene.selected == 1  # the outline goes with the choice
+    assert focus not in outline_colours(app.window, first) and focus in outline_colours(app.window, second)
 
 
 def test_campaign_levels_come_first_in_order():
@@ -243,14 +244,31 @@ def test_a_level_file_that_is_not_toml_is_listed_as_broken(broken_mod: Path):
 # --- the level scene -----------------------------------------------------------------------------
 
 
+def _accent_share(app: App, area: pygame.Rect) -> float:
+    """The share of `area` drawn in the accent colour."""
+    accent = app.ctx.palette.accent[:3]
+    pixels = [tuple(app.window.get_at((x, y)))[:3] for x in range(area.left, area.right, 2)
+              for y in range(area.top, area.bottom, 2)]
+    return sum(pixel == accent for pixel in pixels) / len(pixels)
+
+
 def test_level_scene_pauses_with_space_and_shows_it(app: App):
     scene = open_first_level(app)
-    status_pixel = (app.window.get_width() - 26, 38)  # inside the PAUSED/RUNNING box, right of the text
+    # The header's status badge, right of its time buttons: filled with the accent colour while paused, only
+    # outlined in it while time runs.
+    header = scene.layout.header
+    buttons = [button.get_abs_rect() for button in scene.widgets.buttons.values()]
+    right_of_buttons = max(rect.right for rect in buttons if header.contains(rect))
+    badge_end = pygame.Rect(right_of_buttons, header.top, header.right - right_of_buttons, header.height)
     assert scene.runner.paused
-    assert app.window.get_at(status_pixel)[:3] == palette.ACCENT[:3]
+    paused = _accent_share(app, badge_end)
     press(app, pygame.K_SPACE)
     assert not scene.runner.paused
-    assert app.window.get_at(status_pixel)[:3] != palette.ACCENT[:3]
+    running = _accent_share(app, badge_end)
+    assert paused > 0.15 and running < paused / 3, (paused, running)
+    press(app, pygame.K_SPACE)
+    assert scene.runner.paused and _accent_share(app, badge_end) == pytest.approx(paused)
+    press(app, pygame.K_SPACE)
     press(app, pygame.K_p)
     assert scene.runner.paused
 
@@ -301,7 +319,16 @@ def test_level_scene_pans_with_held_arrows_and_drag(app: App):
     assert scene.camera.centre_y == pytest.approx(y - 40 / scene.camera.tile_px)
 
 
-def test_hovering_a_tile_names_it_with_its_numbers(app: App):
+def test_hovering_a_tile_names_it_with_its_numbers(app: App, monkeypatch: pytest.MonkeyPatch):
+    shown: list[tuple[list[str], pygame.Rect]] = []  # each tooltip the screen draws: its lines and its box
+    draw_tooltip = drawing.draw_tooltip
+
+    def noted(surface: pygame.Surface, lines: list[str], *args: Any, **kwargs: Any) -> pygame.Rect:
+        box = draw_tooltip(surface, lines, *args, **kwargs)
+        shown.append((list(lines), box))
+        return box
+
+    monkeypatch.setattr(drawing, "draw_tooltip", noted)
     scene = open_first_level(app)
     peak = next((x, y) for x, y, kind in scene.run.grid.cells() if kind.id == "peak")
     pos = tuple(round(v) for v in scene.camera.grid_to_screen(peak[0] + 0.5, peak[1] + 0.5))
@@ -314,10 +341,13 @@ def test_hovering_a_tile_names_it_with_its_numbers(app: App):
     assert lines[0] == "Sunlit peak"
     assert lines[1] == "Sunlight: 86 % of the lunar day (real)" and "Slope: 8° (game value)" in lines
     assert "Earth in view: yes" in lines
-    # The tooltip is on screen: its title is drawn in the accent colour beside the pointer.
-    box = pygame.Rect(pos[0] + 20, pos[1] + 20, 260, 60)
-    assert any(app.window.get_at((x, y))[:3] == palette.ACCENT[:3]
-               for x in range(box.left, box.right) for y in range(box.top, box.bottom))
+    # The tooltip drawn names the tile, lies inside the window, leaves the pointed spot in view, and shows its
+    # title at its top in the accent colour.
+    said, box = shown[-1]
+    assert said[0] == "Sunlit peak" and len(said) >= 3
+    assert app.window.get_rect().contains(box) and not box.collidepoint(pos)
+    top = pygame.Rect(box.x, box.y, box.width, box.height // 3)
+    assert app.ctx.palette.accent[:3] in colours_in(app.window, top, step=1)
 
 
 def test_drawing_the_level_changes_nothing(app: App):

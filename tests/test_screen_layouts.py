@@ -1,6 +1,6 @@
 """The pure layouts of the encyclopedia, the debrief and landing practice, checked without a window: in both
 classroom windows, at 100, 150 and 200 % text and in English, Chinese and Russian, every part lies inside the
-window and no two parts cover each other."""
+window and no two parts cover each other. And a tooltip's place: inside the window, beside its pointer, never on it."""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ from game.content.ui_text import Translate, load_translator
 from game.render import palette
 from game.render.fonts import Fonts, fitting_scale, language_scale
 from game.render.text import wrap_text
+from game.render.tooltip import MAX_WIDTH_SHARE, MIN_WRAP_PX, tooltip_box
 from game.scenes.campaign.debrief_layout import FOOTER, TABS, DebriefLayout
 from game.scenes.landing.practice_layout import BUTTONS, PracticeLayout
 from game.scenes.landing.practice_screen import BUTTON_WORDS
@@ -163,3 +164,20 @@ def test_the_practice_layout_keeps_its_parts_apart_and_inside(size: tuple[int, i
         assert all(value.size(words)[0] <= room for words in marked), "a figure's status is cut off"
     font = button_font(fonts)
     assert all(font.size(word)[0] <= rect.width for word, (_, rect) in zip(words, layout.buttons, strict=True))
+
+
+# --- tooltips ----------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("size", WINDOWS)
+def test_a_tooltip_stays_in_the_window_beside_its_pointer_and_never_on_it(size: tuple[int, int]) -> None:
+    width, height = size
+    window = pygame.Rect((0, 0), size)
+    widest = max(MIN_WRAP_PX, round(width * MAX_WIDTH_SHARE)) + 28  # the longest wrapped line and the box's margins
+    boxes = [(60, 40), (widest, 120), (widest, height // 2), (200, height - 8)]
+    pointers = [(x, y) for x in (*range(0, width, 41), width - 1) for y in (*range(0, height, 37), height - 1)]
+    for pointer, box_size in itertools.product(pointers, boxes):
+        box = tooltip_box(size, pointer, box_size)
+        where = f"a {box_size} tooltip at {box.topleft} for the pointer at {pointer}"
+        assert box.size == box_size and window.contains(box), f"{where} runs out of the {size} window"
+        assert not box.collidepoint(pointer), f"{where} hides the spot it describes"
+        assert box.inflate(80, 80).collidepoint(pointer), f"{where} stands far from the pointer"

@@ -147,9 +147,21 @@ def module_tooltip_lines(name: str, spec: ModuleSpec | None, state: str, lit: bo
     return lines
 
 
+def tooltip_box(window: tuple[int, int], mouse: tuple[int, int], size: tuple[int, int]) -> pygame.Rect:
+    """Where a tooltip of `size` stands for the pointer at `mouse`: below and right of it, turned to the left or
+    above it where the window ends first, and always inside the window."""
+    box = pygame.Rect((mouse[0] + OFFSET, mouse[1] + OFFSET), size)
+    if box.right > window[0] - 4:
+        box.right = mouse[0] - OFFSET
+    if box.bottom > window[1] - 4:
+        box.bottom = mouse[1] - OFFSET
+    return box.clamp(pygame.Rect((0, 0), window))
+
+
 def draw_tooltip(surface: pygame.Surface, lines: list[str], mouse: tuple[int, int], fonts: Fonts,
-                 text: TextCache | None = None, colours: Palette = STANDARD_PALETTE) -> None:
-    """A box beside the pointer, kept inside the window; `text` reuses rendered lines between frames."""
+                 text: TextCache | None = None, colours: Palette = STANDARD_PALETTE) -> pygame.Rect:
+    """A box beside the pointer, kept inside the window (see tooltip_box); `text` reuses rendered lines between
+    frames. Returns the box."""
     title_size, body_size = palette.BODY, palette.BODY - 2
     # Long lines wrap: a wide box would slide under the panels' buttons, which pygame_gui draws on top.
     wrap_px = max(MIN_WRAP_PX, round(surface.get_width() * MAX_WIDTH_SHARE))
@@ -163,15 +175,11 @@ def draw_tooltip(surface: pygame.Surface, lines: list[str], mouse: tuple[int, in
         images += [fonts.regular(body_size).render(line, True, colours.text) for line in lines[1:]]
     width = max(image.get_width() for image in images) + 28
     height = sum(image.get_height() for image in images) + 22
-    box = pygame.Rect(mouse[0] + OFFSET, mouse[1] + OFFSET, width, height)
-    if box.right > surface.get_width() - 4:
-        box.right = mouse[0] - OFFSET
-    if box.bottom > surface.get_height() - 4:
-        box.bottom = mouse[1] - OFFSET
-    box.clamp_ip(surface.get_rect())
+    box = tooltip_box(surface.get_size(), mouse, (width, height))
     pygame.draw.rect(surface, colours.panel_raised, box, border_radius=8)
     pygame.draw.rect(surface, colours.panel_edge, box, 2, border_radius=8)
     y = box.y + 11
     for image in images:
         surface.blit(image, (box.x + 14, y))
         y += image.get_height()
+    return box

@@ -7,6 +7,7 @@ import contextlib
 from collections.abc import Iterator
 from typing import Any
 
+import numpy as np
 import pygame
 import pygame_gui
 
@@ -89,6 +90,11 @@ def outline_colours(surface: pygame.Surface, rect: pygame.Rect, depth: int = 4) 
              pygame.Rect(rect.topleft, down), pygame.Rect((rect.right - depth, rect.top), down))
     sides = [colours_in(surface, band, step=1) for band in bands]
     return set.intersection(*sides)
+
+
+def changed_pixels(before: pygame.Surface, after: pygame.Surface) -> np.ndarray:
+    """Where two drawings of the same size differ, indexed [x, y]: what one drawing adds to the other."""
+    return np.any(pygame.surfarray.pixels3d(before) != pygame.surfarray.pixels3d(after), axis=2)
 
 
 class RecordingFont:

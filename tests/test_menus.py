@@ -29,7 +29,7 @@ from game.scenes.menus.title import TitleScene
 from game.scenes.scene import Pop
 from game.scenes.station.station_scene import StationScene
 from game.settings import Settings, save_settings
-from tests.app_helpers import click_button, colours_in, outline_colours, press, run_frames, type_text
+from tests.app_helpers import changed_pixels, click_button, colours_in, outline_colours, press, run_frames, type_text
 
 
 def title_of(app: App) -> TitleScene:
@@ -191,7 +191,17 @@ def test_the_title_is_drawn_with_its_art_and_nothing_overlaps(big_app: App) -> N
     for first, second in itertools.combinations(scene.buttons, 2):
         assert not first.rect.colliderect(second.rect)
     assert all(big_app.window.get_rect().contains(button.rect) for button in scene.buttons)
-    assert min(button.rect.top for button in scene.buttons) > 260  # below the name and subtitle
+    # The words the title writes over its art (the name, the subtitle, the version and the keys' line): no button
+    # covers any of them, and the name and subtitle stand above the menu.
+    assert scene.backdrop is not None
+    words = scene.backdrop.copy()
+    scene.draw(words, 1.0)
+    written = changed_pixels(scene.backdrop, words)
+    for button in scene.buttons:
+        assert not written[button.rect.left:button.rect.right, button.rect.top:button.rect.bottom].any(), \
+            f"the button '{button.text}' covers words of the title"
+    menu_top = min(button.rect.top for button in scene.buttons)
+    assert written[:, :menu_top].sum() > 0.5 * written.sum(), "the name and subtitle stand above the menu"
 
 
 # --- campaign timeline ---------------------------------------------------------------------------
@@ -455,24 +465,30 @@ def test_the_today_line_never_cuts_through_a_stage_name(app: App) -> None:
     from game.render import palette
     from game.scenes.scene import Push
 
-    scene = TimelineScene(app.ctx, today=dt.date(2026, 11, 21))
+    scene = TimelineScene(app.ctx, today=dt.date(2021, 1, 2))  # "today" at the line's start, far from the stage
     app.request(Push(scene))
     run_frames(app)
     size = app.window.get_size()
-    font = app.ctx.fonts.regular(palette.SMALL)
     construction = next(stage for stage in scene.stages if stage.id == "stage-construction")
-    band_left = x_of(construction.date, size)
-    middle_of_name = band_left + 6 + font.size("Stage 2: construction")[0] // 2
-    # "Today" moved to the middle of the stage's name: the name must stay whole, drawn over the line.
+    assert construction.end is not None
+    line_height = app.ctx.fonts.regular(palette.SMALL).get_linesize()
+    band = scene.layout.stage_band(construction.date, construction.end, line_height)
+    # The name is what the stage's band shows in the text colour.
+    text = app.ctx.palette.text[:3]
+    name_columns = [x for x in range(band.left, band.right)
+                    if any(tuple(app.window.get_at((x, y)))[:3] == text for y in range(band.top, band.bottom))]
+    assert name_columns, "the stage's band shows no name"
+    name = pygame.Rect(name_columns[0], band.top, name_columns[-1] + 1 - name_columns[0], band.height)
+    before = app.window.subsurface(name).copy()
+    # "Today" moved to the middle of the stage's name: the name must look the same, drawn over the line.
     scene.today = next(construction.date + dt.timedelta(days=day) for day in range(4000)
-                       if x_of(construction.date + dt.timedelta(days=day), size) >= middle_of_name)
+                       if x_of(construction.date + dt.timedelta(days=day), size) >= name.centerx)
     run_frames(app)
     now = x_of(scene.today, size)
-    axis = scene.layout.axis_y
-    accent = tuple(app.ctx.palette.accent)[:3]
-    name_rows = range(axis - 10 - font.get_linesize() + 4, axis - 14)
-    assert all(tuple(app.window.get_at((now, y)))[:3] != accent for y in name_rows)
-    assert tuple(app.window.get_at((now, axis + 8)))[:3] == accent  # the line itself is still drawn below the band
+    assert name.left < now < name.right
+    assert not changed_pixels(before, app.window.subsurface(name)).any(), "the today line cuts the stage's name"
+    below_band = pygame.Rect(now, band.bottom, 1, scene.layout.list_detail.list.top - band.bottom)
+    assert app.ctx.palette.accent[:3] in colours_in(app.window, below_band, step=1), "no today line below the band"
 
 
 @pytest.mark.parametrize(("window", "ui_scale"), [((1280, 720), 1.0), ((1280, 720), 1.5), ((1280, 720), 2.0),

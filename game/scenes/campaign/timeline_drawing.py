@@ -98,9 +98,7 @@ def _draw_axis(surface: pygame.Surface, scene: TimelineScene, layout: TimelineLa
     band_height = font.get_linesize()
     titles: list[tuple[str, pygame.Rect, pygame.Color]] = []
     for number, stage in enumerate(scene.stages):
-        x0 = x_of(stage.date, size)
-        x1 = x_of(stage.end or stage.date, size)
-        band = pygame.Rect(x0, axis - 10 - band_height, max(4, x1 - x0), band_height)
+        band = layout.stage_band(stage.date, stage.end or stage.date, band_height)
         fill = _stage_fill(number, colours)
         pygame.draw.rect(surface, fill, band, border_radius=4)
         if colours.name.endswith("high_contrast"):

@@ -174,3 +174,9 @@ class TimelineLayout:
                                        bottom=below, gap=DETAIL_GAP)
         return cls(size, line_top, lane_count, axis, mark_radius, button_height, detail_least_height, tuple(rects),
                    mark_x, title_lines, first_card_row, list_detail)
+
+    def stage_band(self, start: dt.date, end: dt.date, line_height: int) -> pygame.Rect:
+        """A programme stage's band just above the line, from its start to its end (at least a sliver for a stage
+        of one day), tall enough for one line of its name."""
+        left, right = x_of(start, self.size), x_of(end, self.size)
+        return pygame.Rect(left, self.axis_y - 10 - line_height, max(4, right - left), line_height)

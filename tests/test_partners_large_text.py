@@ -109,8 +109,9 @@ def test_at_100_the_detail_is_two_columns_and_nothing_scrolls(opened_app: Any) -
     assert not scene.layout().one_column()
     layout = scene.layout()
     # The list keeps its usual width (it widens only for one column), the detail beside it to the right margin.
-    assert layout.list_width() < 1280 * WIDE_LIST_SHARE
-    assert layout.detail_rect().left > layout.card_rect(0).right and layout.detail_rect().right <= 1280
+    window = app.window.get_rect()
+    assert layout.list_width() < window.width * WIDE_LIST_SHARE
+    assert layout.detail_rect().left > layout.card_rect(0).right and window.contains(layout.detail_rect())
     assert "What they care for (game values)" in app.ctx.fonts.seen and "Who they are" in app.ctx.fonts.seen
     assert not any(text.startswith("lines ") for text in app.ctx.fonts.seen)
     before = pygame.image.tobytes(app.window, "RGB")
@@ -132,13 +133,14 @@ def test_the_negotiation_title_shows_the_whole_partner_name(opened_app: Any) -> 
     assert all(line in app.ctx.fonts.seen for line in layout.lines), "the title was not drawn whole"
     fonts = app.ctx.fonts
     assert layout.font.get_height() >= fonts.bold(palette.BODY).get_height(), "the title is smaller than body text"
-    left = room_layout.title_left()
-    room = 1280 - 32 - left
-    if layout.patience_beside:
-        room -= fonts.regular(palette.BODY).size(room_layout.patience_label())[0] + 16
-    assert all(layout.font.size(line)[0] <= room for line in layout.lines), "the title runs into the patience"
+    window, box = app.window.get_rect(), room_layout.title_rect()
+    assert window.contains(box), f"the title {box} runs out of the window"
+    beside = room_layout.patience_beside_rect()
+    if beside is not None:
+        assert window.contains(beside) and not box.colliderect(beside), "the title runs into the patience"
     assert room_layout.patience_label() in app.ctx.fonts.seen
-    assert room_layout.column_top() >= 18 + layout.height  # the terms start below the title
+    headings = room_layout.heading_rects().values()
+    assert all(heading.top >= box.bottom for heading in headings), "the terms start below the title"
 
 
 @pytest.mark.parametrize("opened_app", at(1.0, 1.5, 2.0), indirect=True)

@@ -14,7 +14,7 @@ from game.render.partner_emblem import draw_emblem
 from game.render.text import draw_paragraph, draw_text, fit_text
 from game.rules.negotiation import Offer
 from game.scenes.context import SceneContext
-from game.scenes.partners.negotiation_layout import MARGIN, NegotiationLayout
+from game.scenes.partners.negotiation_layout import MARGIN, TITLE_TOP, NegotiationLayout
 from game.scenes.partners.terms import OFF_VALUES, TermRow
 
 if TYPE_CHECKING:
@@ -29,17 +29,18 @@ def draw(surface: pygame.Surface, scene: NegotiationScene) -> None:
     view = layout.view
     width = surface.get_width()
     radius = scaled_px(32, ctx.fonts.scale)
-    draw_emblem(surface, (MARGIN + radius, 18 + radius), radius, view.emblem_colour, view.name,
+    draw_emblem(surface, (MARGIN + radius, TITLE_TOP + radius), radius, view.emblem_colour, view.name,
                 fonts.bold(palette.BODY))
     left = layout.title_left()
     title = layout.title_layout()
     body = fonts.regular(palette.BODY)
-    y = 18
+    y = TITLE_TOP
     for line in title.lines:
         bottom = draw_text(surface, line, title.font, colours.text, (left, y)).bottom
         y += title.font.get_linesize()
-    if title.patience_beside:
-        patience = _draw_patience(surface, ctx, layout, (width - MARGIN, 24))
+    beside = layout.patience_beside_rect()
+    if beside is not None:
+        patience = _draw_patience(surface, ctx, layout, beside.topright)
         trust_right = width - MARGIN
     else:  # the title took the whole width: the patience shares the trust bar's line, its dots beside it
         patience = _draw_patience(surface, ctx, layout, (width - MARGIN, bottom), dots_beside=True)

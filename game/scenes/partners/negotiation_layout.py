@@ -27,6 +27,8 @@ if TYPE_CHECKING:
     from game.simulation.views import PartnerView
 
 MARGIN = 32
+TITLE_TOP = 18  # the title's first line and the emblem start this far down
+PATIENCE_TOP = 24  # the patience beside the title: level with the title's words
 COLUMN_TOP = 120
 ROW_HEIGHT = 38
 COLUMN_WIDTH = 404
@@ -119,11 +121,25 @@ class NegotiationLayout:
     def column_top(self) -> int:
         """Below the title and the trust bar, which grow with the text."""
         fonts = self.fonts
-        header = 18 + self.title_layout().height + fonts.regular(palette.BODY).get_linesize() + 12
+        header = TITLE_TOP + self.title_layout().height + fonts.regular(palette.BODY).get_linesize() + 12
         return max(COLUMN_TOP, header)
 
     def title_left(self) -> int:
         return MARGIN + 2 * scaled_px(32, self.fonts.scale) + 16  # right of the emblem
+
+    def title_rect(self) -> pygame.Rect:
+        """The box the title's lines take, right of the emblem."""
+        title = self.title_layout()
+        return pygame.Rect(self.title_left(), TITLE_TOP, max(title.font.size(line)[0] for line in title.lines),
+                           title.height)
+
+    def patience_beside_rect(self) -> pygame.Rect | None:
+        """The patience's words at the top right, beside the title; None when they share the trust bar's line."""
+        if not self.title_layout().patience_beside:
+            return None
+        words = pygame.Rect((0, 0), self.fonts.regular(palette.BODY).size(self.patience_label()))
+        words.topright = (self.size[0] - MARGIN, PATIENCE_TOP)
+        return words
 
     @once
     def patience_label(self) -> str:

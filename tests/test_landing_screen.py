@@ -388,10 +388,13 @@ def test_the_impact_label_never_overlaps_the_burn_line_or_its_label(burn_offset:
 def test_the_impact_label_sits_above_its_cross_when_nothing_is_in_the_way() -> None:
     from game.render.landing_hud import impact_label_rect
 
-    label = impact_label_rect((70, 24), (400.0, 500.0), [pygame.Rect(900, 100, 150, 24)])
-    # Centred over the cross, clear of it, and near it: within one label height (the gap is the renderer's choice).
-    assert label.centerx == 400 and label.size == (70, 24)
-    assert 500 - label.height <= label.bottom < 500
+    size, cross = (70, 24), (400.0, 500.0)
+    far_away = pygame.Rect(900, 100, 150, 24)
+    label = impact_label_rect(size, cross, [far_away])
+    # As big as its words, centred over the cross, clear of it, and near it: within one label height (the gap is
+    # the renderer's choice).
+    assert label.size == size and label.centerx == round(cross[0])
+    assert cross[1] - label.height <= label.bottom < cross[1]
 
 
 @pytest.mark.parametrize("ui_scale", [1.0, 1.5, 2.0])
@@ -422,7 +425,7 @@ def test_the_keys_help_sits_on_a_dark_band_and_the_view_ends_above_it(open_scene
     width, height = app.window.get_size()
     assert band.bottom == height and band.width == width
     panel = app.ctx.palette.panel
-    corner = app.window.get_at((4, height - 4))
+    corner = app.window.get_at((band.left + 4, band.bottom - 4))  # the band's corner, where the ground would show
     assert max(abs(corner[i] - panel[i]) for i in range(3)) < 40, corner  # dark, not the light regolith
     camera = flight_drawing.view_camera(scene, (width, height), 1.0)
     assert camera.size[1] == height - band.height  # the pad and the feet are framed above the band

@@ -12,9 +12,12 @@ import pytest
 
 from game.content.loader import LoadedLevel, load_level_by_path
 from game.landing.callouts import MAX_LAG_S
+from game.render import palette
+from game.render.sound_panel import ROWS
+from game.scenes.landing import flight_drawing
 from game.scenes.landing.flight_screen import LandingScene
 from game.settings import Settings
-from tests.app_helpers import drawing_one_frame_in
+from tests.app_helpers import changed_pixels, drawing_one_frame_in
 from tests.conftest import LEVELS
 
 FRAME = 1 / 60
@@ -86,17 +89,21 @@ def test_the_sound_panel_shows_the_cues_while_flying(open_scene: Callable[..., A
     for _ in range(30):
         app.frame(FRAME)
     assert scene.aids is not None and scene.aids.cues is not None
-    with_panel, without = pygame.Surface((1280, 720)), pygame.Surface((1280, 720))
+    size = app.window.get_size()
+    with_panel, without = pygame.Surface(size), pygame.Surface(size)
     scene.draw(with_panel, 1.0)
     scene.aids.on = False
     scene.draw(without, 1.0)
-    # The same frame: the panel is the difference, a block in the left column, clear of the flight in the middle.
-    changed = np.any(pygame.surfarray.pixels3d(with_panel) != pygame.surfarray.pixels3d(without), axis=2)
-    columns, rows = np.nonzero(changed)
+    # The same frame: the panel is the difference, a block inside the window with a line for its title and each
+    # cue, clear of the lander flying in the middle.
+    columns, rows = np.nonzero(changed_pixels(with_panel, without))
     assert columns.size > 0, "the sound panel drew nothing"
     block = pygame.Rect(columns.min(), rows.min(), columns.max() - columns.min() + 1, rows.max() - rows.min() + 1)
-    assert block.width >= 150 and block.height >= 60, block  # room for the cues' rows
-    assert block.right < 1280 // 2 and block.top > 0, block
+    small = app.ctx.fonts.regular(palette.SMALL)
+    assert block.height >= (1 + len(ROWS)) * small.get_linesize(), block
+    assert block.width >= max(small.size(label)[0] for label in ROWS), block
+    lander_x, _ = flight_drawing.view_camera(scene, size, 1.0).to_screen(*scene.session.pose[:2])
+    assert pygame.Rect((0, 0), size).contains(block) and block.right < lander_x, (block, lander_x)
 
 
 def test_without_assistance_nothing_is_heard_or_said(open_scene: Callable[..., Any]) -> None:

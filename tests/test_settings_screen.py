@@ -101,7 +101,8 @@ def test_high_contrast_changes_the_palette_and_the_drawn_screen(app: Any) -> Non
     press(app, pygame.K_RETURN)
     run_frames(app)
     assert app.ctx.palette.name == "standard_high_contrast"
-    assert app.window.get_at((4, 4))[:3] == (0, 0, 0)
+    # A corner shows the screen's background: it takes the high-contrast sky, which is not the standard one.
+    assert app.window.get_at((4, 4))[:3] == tuple(app.ctx.palette.sky)[:3] != tuple(STANDARD_PALETTE.sky)[:3]
 
 
 def test_colour_blind_palette_replaces_green_and_red(app: Any) -> None:

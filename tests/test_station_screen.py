@@ -10,11 +10,13 @@ from typing import Any
 import pygame
 import pytest
 
+from game import paths
 from game.content.loader import LoadedLevel, load_level_by_path
 from game.ecs import events
 from game.ecs.commands import Demolish, PlaceModule, ResolveLanding
 from game.progress import load_progress
 from game.render import palette
+from game.render.fonts import Fonts, scaled_px
 from game.render.landing_result import GRADE_WORDS
 from game.render.overlays import OVERLAYS
 from game.render.palette import palette_for
@@ -29,7 +31,7 @@ from game.rules.placement import placement_refusal
 from game.scenes.scene import Push
 from game.scenes.station import drawing
 from game.scenes.station.boxes import draw_reason_box
-from game.scenes.station.layout import StationLayout
+from game.scenes.station.layout import RESOURCE_BAR_HEIGHT, StationLayout
 from game.scenes.station.log_sentences import log_entry
 from game.scenes.station.save_slots import load_station_save, save_path
 from game.scenes.station.station_scene import StationScene, resume_scene
@@ -104,7 +106,13 @@ def test_layout_parts_never_overlap(size: tuple[int, int]) -> None:
         assert screen.contains(part) and part.width > 0 and part.height > 0
         for other in parts[index + 1:]:
             assert not part.colliderect(other), (part, other)
-    assert layout.panel.height >= 200 and layout.log.height >= 120  # room for rows of projector-sized text
+    # Room for rows of projector-sized text: the palette several lines of body text, the log its heading and three
+    # entries' lines.
+    pygame.font.init()
+    fonts = Fonts(paths.assets_dir() / "fonts")
+    body, small = fonts.regular(palette.BODY).get_linesize(), fonts.regular(palette.SMALL).get_linesize()
+    assert layout.panel.height >= 6 * body, "the palette shows too few rows"
+    assert layout.log.height >= fonts.bold(palette.BODY).get_linesize() + 3 * small, "the log shows too few lines"
 
 
 def test_the_widgets_do_not_cover_each_other(app: Any, loaded: LoadedLevel) -> None:
@@ -550,7 +558,10 @@ def test_at_a_large_ui_scale_the_layout_grows_and_nothing_overflows(app: Any, lo
     assert layout.header.height >= app.ctx.fonts.bold(palette.LARGE).get_linesize() + \
         app.ctx.fonts.regular(palette.SMALL).get_linesize()
     assert app.ctx.fonts.scale == (1.5 if size == (1280, 720) else scale)  # 200 % needs a window with room for it
-    assert layout.footer.height > layout.button_height and layout.tabs.height >= round(46 * app.ctx.fonts.scale)
+    assert layout.footer.height > layout.button_height
+    tabs = [button.get_abs_rect() for name, button in scene.widgets.buttons.items() if name.startswith("tab-")]
+    words = app.ctx.fonts.bold(24).get_linesize()  # the buttons' font (assets/theme.json), grown with the UI scale
+    assert tabs and all(layout.tabs.contains(tab) and tab.height >= words for tab in tabs), "a tab misses its words"
     parts = [layout.header, layout.resource_bar, layout.map, layout.tabs, layout.panel, layout.footer]
     for index, part in enumerate(parts):
         assert screen.contains(part) and part.width > 0 and part.height > 0
@@ -563,7 +574,7 @@ def test_at_a_large_ui_scale_the_layout_grows_and_nothing_overflows(app: Any, lo
     assert scene.run.snapshot is not None
     readings = resource_readings(scene.run.snapshot, scene.run.history)
     cells = draw_resource_bar(app.window, layout.resource_bar, readings, scene.text, scene.ctx.palette,
-                              layout.bar_columns, round(58 * app.ctx.fonts.scale))
+                              layout.bar_columns, scaled_px(RESOURCE_BAR_HEIGHT, layout.scale))
     assert len(cells) == len(readings)
     small = app.ctx.fonts.regular(palette.SMALL)
     assert all(cell.width >= small.size(reading.label)[0] + 16 for cell, reading in cells)

@@ -20,7 +20,7 @@ from game.scenes.context import SceneContext
 from game.scenes.menus.title import TitleScene
 from game.scenes.scene import Pop, Push, SceneBase, Transition
 from game.settings import Settings, load_settings, save_settings
-from tests.app_helpers import press, run_frames
+from tests.app_helpers import colours_in, outline_colours, press, run_frames
 
 
 class UnsavedScene(SceneBase):
@@ -36,21 +36,6 @@ class UnsavedScene(SceneBase):
         return None
 
 
-def distinct_colours(surface: pygame.Surface, step: int = 7) -> int:
-    width, height = surface.get_size()
-    return len({tuple(surface.get_at((x, y))) for x in range(0, width, step) for y in range(0, height, step)})
-
-
-def has_colour(surface: pygame.Surface, rect: pygame.Rect, colour: pygame.Color) -> bool:
-    area = surface.subsurface(rect.clip(surface.get_rect()))
-    return any(
-        area.get_at((x, y))[:3] == colour[:3] for x in range(area.get_width()) for y in range(area.get_height())
-    )
-
-
-# --- the window ----------------------------------------------------------------------------------
-
-
 def test_window_opens_at_1280_by_720_with_the_title_screen(app: App):
     assert pygame.display.get_caption()[0] == WINDOW_TITLE
     assert app.window.get_size() == WINDOW_SIZE == (1280, 720)
@@ -59,17 +44,17 @@ def test_window_opens_at_1280_by_720_with_the_title_screen(app: App):
 
 def test_title_screen_is_drawn_with_the_focused_play_button(app: App):
     run_frames(app, 3)
-    assert distinct_colours(app.window) > 60  # sky, stars, Earth, ridges, text: far from blank
+    assert len(colours_in(app.window, step=7)) > 60  # sky, stars, Earth, ridges, text: far from blank
     title = app.top
     assert isinstance(title, TitleScene)
     campaign, sandbox = title.button_labelled("Campaign"), title.button_labelled("Sandbox and mods")
     assert campaign is not None and sandbox is not None and title.focus is not None
     # The keyboard focus shows as the accent border of the first button, and moves with the keys.
-    assert has_colour(app.window, campaign.rect, palette.FOCUS)
+    assert palette.FOCUS[:3] in outline_colours(app.window, campaign.rect)
     press(app, pygame.K_DOWN)
     assert title.focus.focused is sandbox
-    assert has_colour(app.window, sandbox.rect, palette.FOCUS)
-    assert not has_colour(app.window, campaign.rect, palette.FOCUS)
+    assert palette.FOCUS[:3] in outline_colours(app.window, sandbox.rect)
+    assert palette.FOCUS[:3] not in outline_colours(app.window, campaign.rect)
 
 
 def test_run_stops_after_max_frames_and_reports_when_interactive():

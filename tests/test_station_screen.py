@@ -35,6 +35,7 @@ from game.scenes.station.layout import RESOURCE_BAR_HEIGHT, StationLayout
 from game.scenes.station.log_sentences import log_entry
 from game.scenes.station.save_slots import load_station_save, save_path
 from game.scenes.station.station_scene import StationScene, resume_scene
+from game.ui.button_words import button_font
 from tests.app_helpers import click, colours_in, press, run_frames
 
 LEVEL_FILE = Path(__file__).resolve().parent.parent / "levels" / "01_agreement_2021.toml"
@@ -560,7 +561,7 @@ def test_at_a_large_ui_scale_the_layout_grows_and_nothing_overflows(app: Any, lo
     assert app.ctx.fonts.scale == (1.5 if size == (1280, 720) else scale)  # 200 % needs a window with room for it
     assert layout.footer.height > layout.button_height
     tabs = [button.get_abs_rect() for name, button in scene.widgets.buttons.items() if name.startswith("tab-")]
-    words = app.ctx.fonts.bold(24).get_linesize()  # the buttons' font (assets/theme.json), grown with the UI scale
+    words = button_font(app.ctx.fonts).get_linesize()
     assert tabs and all(layout.tabs.contains(tab) and tab.height >= words for tab in tabs), "a tab misses its words"
     parts = [layout.header, layout.resource_bar, layout.map, layout.tabs, layout.panel, layout.footer]
     for index, part in enumerate(parts):

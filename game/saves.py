@@ -20,7 +20,7 @@ from game.atomic_file import move_aside, write_text_atomically
 from game.content.catalog import Catalog
 from game.content.difficulty import DEFAULT_PRESET, PRESETS, with_difficulty
 from game.content.message import Message, say
-from game.content.models import Level
+from game.content.models import MAX_DAYS, MAX_SEED, Level
 from game.content.reading import UnreadableFile, read_json
 from game.ecs.commands import Command, command_from_json, command_to_json
 from game.ecs.events import GameEvent
@@ -29,10 +29,8 @@ from game.simulation.simulation import Simulation
 
 SAVE_FORMAT = 1
 MAX_SAVE_BYTES = 16 * 1024 * 1024
-# The dice take any whole number; a save's seed is one the game itself could have written (a 63-bit number).
-MAX_SEED = 2**63 - 1
-# The longest level lasts 100 years (the level format's time_limit_days); no save is later than that.
-MAX_SAVE_HOUR = 36500 * HOURS_PER_DAY
+# No save is later than the longest level lasts (the level format's time_limit_days).
+MAX_SAVE_HOUR = round(MAX_DAYS * HOURS_PER_DAY)
 
 
 class SaveError(Exception):

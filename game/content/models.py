@@ -48,7 +48,7 @@ MAX_AMOUNT = 1.0e9  # kg, Wh, W, credits, points: any amount or rate a level or 
 MAX_DAYS = 36500.0  # a century: the longest level
 MAX_COUNT = 1000  # modules, crew, launches, goals' counts: far more than a 120-row site can hold
 MAX_MASS_KG = 200000.0  # a lander, its propellant or a cargo: pymunk is given these masses
-MAX_SEED = 2**63 - 1
+MAX_SEED = 2**63 - 1  # the dice take any whole number; a seed the game writes (level, save) is 63-bit
 MAX_DISTANCE_M = 100000.0  # 100 km: the farthest the landing ground reaches from its origin
 NonNegative = Annotated[float, Field(ge=0.0, le=MAX_AMOUNT)]
 Amount = Annotated[float, Field(ge=-MAX_AMOUNT, le=MAX_AMOUNT)]

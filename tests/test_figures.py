@@ -256,3 +256,25 @@ def test_a_refusal_names_the_status_of_the_tile_figure_it_quotes() -> None:
                                                              .model_copy(update={"min_sunlight": 0.9})})
     assert "lit 86% of the time (real), and it needs at least 90% (game value)" in \
         str(placement_refusal(fussy, 0, 0, typed))
+
+
+def test_the_ice_in_permanent_shadow_takes_its_status_from_the_moon_catalog() -> None:
+    # The shipped [moon.sky] lists LCROSS's 5.6 % as real, with its source: the data says so, not the code.
+    sky = CATALOG.moon.sky
+    assert sky is not None
+    shipped = sky.figure("ice_percent_in_permanent_shadow")
+    assert shipped.status == "real" and shipped.source == "https://cen.acs.org/articles/87/i47/Splashdown-Moon-Kicks-Water.html"
+    level, catalog = load_level_by_path(levels_dir() / "02_change7_2026.toml").require()
+    grid = SiteGrid.from_site(level.site, catalog.tiles, catalog.moon)
+    dark = next((x, y) for x, y, _ in grid.cells() if grid.ice_percent(x, y) > 0)
+    assert grid.ice_status(*dark) == shipped
+    # A mod that changes the figure and lists no status gets a game value on the same map, tooltip included.
+    modded_sky = sky.model_copy(update={"ice_percent_in_permanent_shadow": 12.0, "figures": {}})
+    modded = SiteGrid.from_site(level.site, catalog.tiles, catalog.moon.model_copy(update={"sky": modded_sky}))
+    assert modded.ice_percent(*dark) == 12.0 and modded.ice_status(*dark).status == "game"
+    assert any(line.startswith("Ice: 12 % by mass") and line.endswith("(game value)")
+               for line in terrain_tooltip_lines(modded.at(*dark), modded, dark, 0.0, "en"))
+    # The pydantic model refuses a status for a number the sky does not show, in a sentence.
+    written = sky.model_dump(mode="python")
+    with pytest.raises(ValidationError, match=r"'figures' names 'ice'.*it may name: ice_percent_in_permanent_shadow"):
+        type(sky).model_validate({**written, "figures": {"ice": {"status": "game"}}})

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import Annotated, ClassVar, Literal
 
 import pydantic
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from game.content.figure_model import GAME_VALUE, Figure, Figures, Source
+from game.content.figure_model import check_figure_names as _check_figure_names
 from game.content.relief_models import PolarSky, Relief
 from game.content.text import LocalizedText
 from game.rules.hours import HOURS_PER_DAY
@@ -28,16 +29,6 @@ Identifier = Annotated[
         description="An id: lower-case letters, digits, '_' and '-', starting with a letter.",
     ),
 ]
-_URL = re.compile(r"^https?://[^\s\x00-\x1f\x7f-\x9f]+$")
-
-
-def _check_source(text: str) -> str:
-    if not _URL.match(text):
-        raise ValueError("a source must be a web address starting with http:// or https://")
-    return text
-
-
-Source = Annotated[str, AfterValidator(_check_source), Field(description="A public web address.")]
 Sources = Annotated[list[Source], Field(description="Public web addresses that back the real figures.")]
 Colour = Annotated[str, Field(pattern=r"^#[0-9a-fA-F]{6}$", description="A colour as '#rrggbb'.")]
 Fraction = Annotated[float, Field(ge=0.0, le=1.0)]
@@ -72,55 +63,6 @@ class Strict(BaseModel):
     # strict: `count = true` or `budget = "100"` is a mistake to report, not a value to coerce.
     # allow_inf_nan: TOML can write inf and nan, and no field of the format may hold them.
     model_config = ConfigDict(extra="forbid", frozen=True, strict=True, allow_inf_nan=False)
-
-
-# --- what each shown number is: a real figure or a game value -----------------------------------
-
-
-class Figure(Strict):
-    """The status of one number a player reads: a real figure with its source, or a value chosen for play."""
-
-    status: Literal["real", "game"] = Field(
-        description="'real': the figure as a public source gives it; 'game': a value chosen for play."
-    )
-    source: Source | None = Field(
-        None, description="real: where the figure comes from; game: where the figure in 'scaled_from' comes from.",
-    )
-    note: LocalizedText | None = Field(None, description="real: what the figure is, in a few words.")
-    scaled_from: LocalizedText | None = Field(
-        None, description="game: the real figure this value was scaled from, in a few words.",
-    )
-
-    @model_validator(mode="after")
-    def _real_has_a_source(self) -> Figure:
-        if self.status == "real" and self.source is None:
-            raise ValueError("a real figure needs 'source', the public address it comes from")
-        if self.status == "real" and self.scaled_from is not None:
-            raise ValueError("'scaled_from' is for game values; a real figure says what it is in 'note'")
-        if self.scaled_from is not None and self.source is None:
-            raise ValueError("'scaled_from' names a real figure, so it needs 'source' too")
-        return self
-
-
-GAME_VALUE = Figure(status="game")
-Figures = Annotated[
-    dict[Annotated[str, Field(max_length=40)], Figure],
-    Field(description=(
-        "The status of each number shown to players, by field name: real (with its source) or a game value "
-        "(with the real figure it was scaled from, if any). A number not listed is a game value."
-    )),
-]
-
-
-def _check_figure_names(entry: BaseModel, figures: dict[str, Figure], shown: tuple[str, ...]) -> None:
-    # A status for a number the game never shows (or a misspelt field) would be a claim nobody can read.
-    for name in figures:
-        if name not in shown:
-            kind = type(entry).__name__
-            raise ValueError(
-                f"'figures' names '{name}', which is not a number a player reads on a {kind}; "
-                f"it may name: {', '.join(shown)}"
-            )
 
 
 # --- catalogs ---------------------------------------------------------------------------------

@@ -7,10 +7,12 @@ radii are in tiles (columns from the left, rows from the top, as the map's text 
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, ClassVar
 
 import pydantic
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+
+from game.content.figure_model import GAME_VALUE, Figure, Figures, check_figure_names
 
 # Caps that keep a modder's relief cheap to compute and impossible to blow up (the map itself is at most
 # 120 × 120 tiles): features, a grid's size, and heights within the Moon's real range (about ±10 km).
@@ -145,4 +147,18 @@ class PolarSky(_Strict):
     moon_radius_km: float = Field(gt=0.0, le=10_000.0, description="For the curvature of the ground.")
     ice_percent_in_permanent_shadow: float = Field(
         ge=0.0, le=100.0, description="Water ice by mass in ground the Sun never reaches, percent.")
+    figures: Figures = {}
     sources: list[Annotated[str, AfterValidator(_web_address)]] = Field(min_length=1)
+
+    # The one number of the sky a player reads: the ice a permanently shadowed tile holds (its tooltip, the
+    # ice extractor's refusal). The others shape the light, which the screens call worked out.
+    SHOWN_FIGURES: ClassVar[tuple[str, ...]] = ("ice_percent_in_permanent_shadow",)
+
+    @model_validator(mode="after")
+    def _figures_name_shown_numbers(self) -> PolarSky:
+        check_figure_names(self, self.figures, self.SHOWN_FIGURES)
+        return self
+
+    def figure(self, name: str) -> Figure:
+        """The status of the number in field `name`: as listed in `figures`, else a game value."""
+        return self.figures.get(name, GAME_VALUE)

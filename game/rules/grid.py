@@ -16,9 +16,6 @@ from game.rules.sunlight import is_lit, longest_dark_hours, sun_azimuth_deg
 from game.terrain.light import SiteLight, site_light
 from game.terrain.sky import Sky
 
-# The ice every permanently shadowed tile holds when light is computed is the Moon catalog's
-# ice_percent_in_permanent_shadow: LCROSS's figure for Cabeus (levels/catalog/moon.toml), a real one.
-ICE_IN_SHADOW = Figure(status="real", source="https://cen.acs.org/articles/87/i47/Splashdown-Moon-Kicks-Water.html")
 # An antenna needs Earth above its horizon at least this share of the time (a game value: at the pole
 # Earth bobs about the horizon, so even open ground sees it only about half the time).
 EARTH_VIEW_NEEDED = 0.25
@@ -68,8 +65,9 @@ class SiteGrid:
         return WORKED_OUT if self.light is not None else self.kinds[y][x].figure("sunlight")
 
     def ice_status(self, x: int, y: int) -> Figure:
-        """Computed light: the real LCROSS figure every permanently shadowed tile holds; else the kind's."""
-        return ICE_IN_SHADOW if self.light is not None else self.kinds[y][x].figure("ice_percent")
+        """Computed light: the status [moon.sky] gives the ice every permanently shadowed tile holds (LCROSS's real
+        figure in the shipped catalog); typed-in light: the kind's."""
+        return self.light.sky.ice_status if self.light is not None else self.kinds[y][x].figure("ice_percent")
 
     def earth_share(self, x: int, y: int) -> float:
         if self.light is not None:

@@ -100,7 +100,8 @@ def light_for_heights(heights: np.ndarray, tile_m: float, far: object, sky: Sky,
     key = digest.hexdigest()[:32]
     cached = _MEMORY.get(key)
     if cached is not None:
-        return cached
+        # The key holds what shapes the light, not the ice in shadow nor its status: the sky is this call's.
+        return cached if cached.sky == sky else dataclasses.replace(cached, sky=sky, _rows={})
     light = _read_cache(key, sky, tile_m) if use_disk else None
     if light is None:
         whole = horizon(heights, tile_m, sky.moon_radius_m, far_points, n_azimuths)

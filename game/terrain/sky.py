@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from game.content.models import MoonFacts
+from game.content.models import GAME_VALUE, Figure, MoonFacts
 from game.rules.hours import HOURS_PER_DAY
 
 SEASON_AT_START = 0.125  # share of the Moon's year gone by at hour 0 since the Sun crossed into the south
@@ -35,6 +35,7 @@ class Sky:
     earth_lon_period_hours: float
     moon_radius_m: float
     ice_percent: float
+    ice_status: Figure = GAME_VALUE  # what the ice figure is, as [moon.sky] figures say (LCROSS's, real)
     earth_azimuth_deg: float = 0.0  # which way the near side lies on the map (a site's choice)
 
     @classmethod
@@ -55,6 +56,7 @@ class Sky:
             earth_lon_period_hours=sky.earth_longitude_period_days * HOURS_PER_DAY,
             moon_radius_m=sky.moon_radius_km * 1000.0,
             ice_percent=sky.ice_percent_in_permanent_shadow,
+            ice_status=sky.figure("ice_percent_in_permanent_shadow"),
         )
 
     def key(self) -> tuple[float, ...]:

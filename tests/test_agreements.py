@@ -71,7 +71,7 @@ def test_a_signed_agreement_lists_deliverables_with_their_deadlines(make_sim: An
     # 99 days left: three monthly instalments, three data checks, co-leadership due at day 60.
     assert due.count(("partner", 30)) == 1 and due.count(("partner", 90)) == 1
     assert ("player", 60) in due and len([d for d in due if d[0] == "player"]) == 4
-    assert "They pay 120 credits a year" in agreement.terms
+    assert "They pay 120 credits a year (game value)" in agreement.terms
 
 
 def test_funding_arrives_on_its_date_and_trust_adds_to_it(make_sim: Any) -> None:

@@ -278,3 +278,113 @@ def test_the_ice_in_permanent_shadow_takes_its_status_from_the_moon_catalog() ->
     written = sky.model_dump(mode="python")
     with pytest.raises(ValidationError, match=r"'figures' names 'ice'.*it may name: ice_percent_in_permanent_shadow"):
         type(sky).model_validate({**written, "figures": {"ice": {"status": "game"}}})
+
+
+# --- the budget's and the partners' sentences ----------------------------------------------------
+
+# A number as a sentence shows it, and what may follow it as the same figure ('150 kg → 0 kg', '62 of 100').
+_NUMBER = r"[+−-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+SHOWN_NUMBER = re.compile(rf"{_NUMBER}(?:\s?(?:kg|%))?(?:\s?(?:→|of)\s?{_NUMBER}(?:\s?(?:kg|%))?)*")
+YEAR = re.compile(r"(?:19|20|21)\d\d")  # a date, checked in the facts audit with the text that tells it
+# Numbers that are no figure: a day of the game's calendar and a count of the play's own things (launches,
+# instruments, seats, astronauts, partners signed, rounds), which claim nothing about the Moon or the programme.
+COUNT_BEFORE = re.compile(r"(?:[Dd]ay|launches|instruments|crew seats|Instalment|Launch|Agreement|agreement) $")
+COUNT_AFTER = re.compile(r" (?:launch|instrument|crew seat|astronaut|partner|round|of their instruments)")
+STATUS_MARK = re.compile(r"\((?:game value|real|worked out from this tile's horizon)\)")
+
+
+def unmarked_numbers(sentence: str) -> list[str]:
+    """The numbers of an English sentence with no status mark after them before the next number."""
+    unmarked = []
+    numbers = list(SHOWN_NUMBER.finditer(sentence))
+    for index, number in enumerate(numbers):
+        before, after = sentence[:number.start()], sentence[number.end():]
+        if COUNT_BEFORE.search(before) or COUNT_AFTER.match(after) or YEAR.fullmatch(number.group(0)) \
+                or before[-1:].isalpha() \
+                or before[-1:] == "-":  # part of a name: 'Chang'e-7', 'Luna 27' is written as a word here
+            continue
+        following = sentence[number.end():numbers[index + 1].start()] if index + 1 < len(numbers) else after
+        if not STATUS_MARK.search(following):
+            unmarked.append(number.group(0))
+    return unmarked
+
+
+def test_the_check_finds_a_number_left_without_its_status() -> None:
+    assert unmarked_numbers("not enough budget: the habitat costs 300 credits and you have 120") == ["300", "120"]
+    assert unmarked_numbers("Paying 25 credits a year (game value) is 25% of what they can give.") == ["25%"]
+    assert unmarked_numbers("They trust the programme: 62 of 100 (game value).") == []
+    assert unmarked_numbers("funding 40 → 20 credits a year (game value); launches 2 → 1") == []
+    assert unmarked_numbers("Roscosmos can provide at most 2 launches. Talks reopen on day 12.") == []
+
+
+def test_every_budget_sentence_marks_its_credits() -> None:
+    # Credits are game values: every sentence that names an amount of them says so right after it (the refusal,
+    # the order box, the take-down question, the log, the partners' payments and the ledger). The encyclopedia
+    # gives each figure its status line of its own, and the debrief's score card counts the player's result.
+    from tools.extract_ui_text import collect_code
+
+    credits = re.compile(r"\{[^}]*\}\s*credits?\b")
+    mark = re.compile(r"[^{]*?\((?:game value|\{status\})\)|[^{]*?; a game value\)")
+    own_status_line = {"game/scenes/menus/encyclopedia_entries.py", "game/debrief_export.py"}
+    checked = 0
+    for key, files in collect_code().items():
+        if set(files) <= own_status_line:
+            continue
+        for text in ([key] if isinstance(key, str) else key):
+            for amount in credits.finditer(text):
+                assert mark.match(text, amount.end()), f"credits with no status in {text!r} ({sorted(files)})"
+                checked += 1
+    assert checked >= 20, "the budget sentences were not found: the check would pass on anything"
+    from game.rules.economy import affordability_refusal
+
+    for module in CATALOG.modules.values():
+        refusal = affordability_refusal(module.name, module.cost, module.cost / 3)
+        assert refusal is not None and not unmarked_numbers(str(refusal)), refusal
+
+
+def _replies() -> set[str]:
+    """Every sentence a shipped partner can answer an offer with, in English: the answer, its reasons and what
+    rules terms out, over offers of every kind, low and high trust, and a station that can give anything or
+    nothing yet."""
+    from dataclasses import replace
+
+    from game.content.models import SCIENCE_DOMAINS
+    from game.rules.negotiation import Offer, ProgrammeState, respond
+
+    rocket = CATALOG.launch_vehicles["long_march_10"]
+    states = (
+        ProgrammeState(),
+        ProgrammeState(science={domain: 50.0 for domain in SCIENCE_DOMAINS}, members=3,
+                       producing={domain: "laboratory" for domain in SCIENCE_DOMAINS},
+                       hostable=frozenset(CATALOG.modules), largest_payload_kg=rocket.payload_to_surface_kg,
+                       largest_payload_status=rocket.figure("payload_to_surface_kg"), crewed=True),
+    )
+    offers = [Offer(funding_per_year=amount) for amount in (5.0, 25.0, 1000.0)]
+    offers += [Offer(launches=5), Offer(instruments=9), Offer(modules=("laboratory", "fission_power_unit"))]
+    base = Offer(funding_per_year=10.0)
+    offers += [replace(base, data_share=(domain,)) for domain in SCIENCE_DOMAINS]
+    offers += [replace(base, co_lead=domain) for domain in SCIENCE_DOMAINS]
+    offers += [replace(base, payload_kg=150.0), replace(base, crew_seats=2), replace(base, host_module="observatory")]
+    sentences: set[str] = set()
+    for partner in CATALOG.partners.values():
+        for state in states:
+            for trust in (20.0, 80.0):
+                for offer in offers:
+                    for rounds in (1, 3):
+                        answer = respond(offer, partner, trust, state, rounds)
+                        sentences.add(str(answer.text))
+                        sentences.update(str(reason.text) for reason in answer.evaluation.reasons)
+                        sentences.update(str(text) for text in answer.evaluation.blocked)
+    return sentences
+
+
+def test_every_number_in_a_partners_answer_says_what_it_is() -> None:
+    sentences = _replies()
+    assert any("proposes changed terms" in sentence for sentence in sentences)
+    assert any("they care" in sentence for sentence in sentences)
+    assert any("credits a year" in sentence for sentence in sentences)
+    numbered = 0
+    for sentence in sentences:
+        assert not unmarked_numbers(sentence), f"{unmarked_numbers(sentence)} with no status: {sentence}"
+        numbered += bool(SHOWN_NUMBER.search(sentence))
+    assert numbered > 20, "the answers' numbers were not found: the check would pass on anything"

@@ -79,7 +79,8 @@ def test_evaluation_weighs_what_they_get_against_what_they_give(offer: Offer, ac
         (Offer(funding_per_year=10, data_share=("geology",)),
          "They care most about astronomy from the Moon; this offer gives them none of it."),
         (Offer(funding_per_year=10), "They asked for co-leadership of a science domain; this offer gives them none."),
-        (Offer(funding_per_year=25), "Paying 25 credits a year is 25% of what they can give."),
+        (Offer(funding_per_year=25),
+         "Paying 25 credits a year (game value) is 25% of what they can give (game value)."),
         (Offer(funding_per_year=10, data_share=("astronomy",)), "the station has sent none yet, so it counts for half"),
     ],
 )
@@ -295,7 +296,8 @@ def test_in_2023_roscosmos_asks_to_host_its_laboratory_not_the_fission_unit_and_
     assert answer.decision == "counter" and answer.counter is not None
     assert answer.counter.host_module == "laboratory"
     assert answer.counter.data_share == ("astronomy",)
-    assert "They ask for astronomy from the Moon data: they care 50% for it, and the station's Observatory makes " \
+    assert "They ask for astronomy from the Moon data: they care 50% for it (game value), and the station's " \
+           "Observatory makes " \
            "it." in answer.text
     assert "They ask you to host their laboratory" in answer.text
 

@@ -97,7 +97,7 @@ def test_too_expensive_is_a_message_and_names_the_module_in_the_players_language
     name = {"en": "Habitat", "fr": "Habitat lunaire"}
     refusal = affordability_refusal(name, 300.0, 120.4)
     assert isinstance(refusal, Message)
-    assert refusal == "not enough budget: the habitat costs 300 credits and you have 120"
+    assert refusal == "not enough budget: the habitat costs 300 credits (game value), and you have 120 (game value)"
     assert wrapped(pseudo(refusal))
     assert "habitat lunaire" in Translator("fr")(refusal)
 

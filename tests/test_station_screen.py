@@ -179,7 +179,7 @@ def test_demolish_asks_with_the_refund_then_queues(app: Any, loaded: LoadedLevel
     battery = next(module for module in scene.run.modules if module.module_id == "battery")
     click(app, tile_centre(scene, (battery.x, battery.y)))
     assert scene.tools.dialog is not None and scene.tools.pending_demolish == battery
-    assert "credits back" in scene.tools.dialog.confirmation_text.html_text
+    assert "credits (game value) back" in scene.tools.dialog.confirmation_text.html_text
     press(app, pygame.K_RETURN)
     assert scene.run.simulation is not None
     assert (scene.run.simulation.hour, Demolish(battery.x, battery.y)) in scene.run.simulation.command_log

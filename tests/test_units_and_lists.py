@@ -90,22 +90,24 @@ RUSSIAN_CREDITS = {0: "кредитов", 1: "кредит", 2: "кредита"
 @pytest.mark.parametrize("count", sorted(RUSSIAN_CREDITS))
 def test_credits_take_russians_plural_form_for_their_count(count: int) -> None:
     tr = load_translator("ru", SHIPPED)
-    phrase = say_n("You get {count:,} credit back; the rest of its cost is lost.",
-                   "You get {count:,} credits back; the rest of its cost is lost.", count)
-    assert tr(phrase) == f"Вам возвращается {count} {RUSSIAN_CREDITS[count]}; остальная стоимость потеряна."
+    phrase = say_n("You get {count:,} credit (game value) back; the rest of its cost is lost.",
+                   "You get {count:,} credits (game value) back; the rest of its cost is lost.", count)
+    assert tr(phrase) == (f"Вам возвращается {count} {RUSSIAN_CREDITS[count]} (игровое значение); остальная "
+                          "стоимость потеряна.")
     left = tr(say_n("{count:,} credit left", "{count:,} credits left", count))
     assert left.endswith(f" {count} {RUSSIAN_CREDITS[count]}")
 
 
 def test_credits_in_english_are_one_credit_and_two_credits() -> None:
-    phrase = ("{module}: {count:,} credit. Click to order it.", "{module}: {count:,} credits. Click to order it.")
-    assert say_n(*phrase, 1, module="Battery") == "Battery: 1 credit. Click to order it."
-    assert say_n(*phrase, 2, module="Battery") == "Battery: 2 credits. Click to order it."
-    assert say_n(*phrase, 1500, module="Battery") == "Battery: 1,500 credits. Click to order it."
+    phrase = ("{module}: {count:,} credit (game value). Click to order it.",
+              "{module}: {count:,} credits (game value). Click to order it.")
+    assert say_n(*phrase, 1, module="Battery") == "Battery: 1 credit (game value). Click to order it."
+    assert say_n(*phrase, 2, module="Battery") == "Battery: 2 credits (game value). Click to order it."
+    assert say_n(*phrase, 1500, module="Battery") == "Battery: 1,500 credits (game value). Click to order it."
     assert ENGLISH(say_n("{count:,} credit left", "{count:,} credits left", 1)) == "1 credit left"
 
 
 def test_a_fraction_of_credits_takes_the_form_russian_gives_fractions() -> None:
     tr = load_translator("ru", SHIPPED)
-    assert tr(say_n("{name} paid {count:.1f} credit.", "{name} paid {count:.1f} credits.", 12.5, name="ESA")) \
-        == "ESA платит 12,5 кредита."
+    assert tr(say_n("{name} paid {count:.1f} credit (game value).", "{name} paid {count:.1f} credits (game value).",
+                    12.5, name="ESA")) == "ESA платит 12,5 кредита (игровое значение)."

@@ -133,7 +133,7 @@ def _share_past(value: float, good: float, hard: float) -> float:
 
 def _off_target_reason(touchdown: Touchdown, limit: float, haul_cost: float) -> Message:
     return say_n("Landed {distance} from the target (more than {limit}): hauling the cargo there costs {count:.1f} "
-                 "credit.",
+                 "credit (game value).",
                  "Landed {distance} from the target (more than {limit}): hauling the cargo there costs {count:.1f} "
-                 "credits.", round(haul_cost, 1), distance=Quantity(touchdown.distance_m, METRE, 0),
+                 "credits (game value).", round(haul_cost, 1), distance=Quantity(touchdown.distance_m, METRE, 0),
                  limit=Quantity(limit, METRE))

@@ -50,8 +50,9 @@ def result_facts(result: LandingResult, cargo_name: str | None, tr: Translate = 
     else:
         facts.append(tr("The {cargo!l} arrives intact.", cargo=cargo_name))
     if grade.haul_cost:
-        facts.append(tr(say_n("Hauling it to the target costs {count:.1f} credit.",
-                              "Hauling it to the target costs {count:.1f} credits.", round(grade.haul_cost, 1))))
+        facts.append(tr(say_n("Hauling it to the target costs {count:.1f} credit (game value).",
+                              "Hauling it to the target costs {count:.1f} credits (game value).",
+                              round(grade.haul_cost, 1))))
     facts.append(tr("Flight time {seconds} s.", seconds=f"{result.final.time_s:.1f}"))
     return facts
 

@@ -110,7 +110,7 @@ def resource_readings(snapshot: StationSnapshot, history: ResourceHistory, tr: T
         _trend(snapshot.budget, was("budget")), snapshot.budget < 0,
         (tr("Budget"),
          tr("{amount} credits in hand (million CNY-equivalent; a game value).", amount=f"{snapshot.budget:,.0f}"),
-         tr("Funding: {amount} credits a year, paid a little every hour.",
+         tr("Funding: {amount} credits a year (game value), paid a little every hour.",
             amount=f"{snapshot.funding_per_year:,.0f}"),
          tr("Building costs credits; the arrow compares with a day ago.")),
     ))

@@ -19,5 +19,8 @@ def affordability_refusal(name: str | dict[str, str], cost: float, budget: float
     the catalog writes it (level text), so it shows in the player's language."""
     if cost <= budget:
         return None
-    return say("not enough budget: the {module!l} costs {cost:g} credits and you have {budget:.0f}",
+    # Credits are game values (the resource bar says so too), and the sentence marks each as the placement
+    # refusals mark theirs (tests/test_figures.py holds it).
+    return say("not enough budget: the {module!l} costs {cost:g} credits (game value), and you have {budget:.0f} "
+               "(game value)",
                module=name, cost=cost, budget=max(budget, 0))

@@ -12,9 +12,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
-from game.content.locale_format import KILOGRAM, Quantity
+from game.content.figures import status_words
+from game.content.locale_format import KILOGRAM, PERCENT, Quantity
 from game.content.message import Alternatives, Message, level_text, say, say_n
-from game.content.models import SCIENCE_DOMAINS, PartnerSpec
+from game.content.models import GAME_VALUE, SCIENCE_DOMAINS, Figure, PartnerSpec
 
 # A name as the catalog writes it: a string or a {en = ..., zh = ...} table, shown in the player's language.
 Name = str | dict[str, str]
@@ -111,6 +112,7 @@ class ProgrammeState:
     producing: Mapping[str, str] = field(default_factory=dict)  # domain -> a module (standing or being built) making it
     hostable: frozenset[str] = frozenset()  # modules standing, or liftable by the level's landers and affordable
     largest_payload_kg: float = 0.0  # what the level's biggest lander sets down (0: no launches in the level)
+    largest_payload_status: Figure = GAME_VALUE  # what that figure is, as its rocket's catalog entry says
     crewed: bool = False  # the station has crew, or a module that houses it
 
 
@@ -226,20 +228,22 @@ def evaluate(
         freshness = 0.5 + 0.5 * min(1.0, sent / weights.fresh_science_points)
         worth = weights.data_share * interest * freshness * asked("data_share")
         if sent > 0:
-            share = say("A share of {domain} data (they care {interest:.0%} for it).",
-                        domain=domain_name(domain), interest=interest)
+            share = say("A share of {domain} data: they care {interest} for it ({status}).",
+                        domain=domain_name(domain), interest=_percent(interest), status=_interest_status(partner))
         else:
-            share = say("A share of {domain} data (they care {interest:.0%} for it); the station has sent none "
-                        "yet, so it counts for half.", domain=domain_name(domain), interest=interest)
+            share = say("A share of {domain} data: they care {interest} for it ({status}); the station has sent "
+                        "none yet, so it counts for half.", domain=domain_name(domain), interest=_percent(interest),
+                        status=_interest_status(partner))
         receive(share, worth, interest > 0)
     if offer.co_lead is not None:
         interest = interests.get(offer.co_lead, 0.0)
         worth = weights.co_lead * interest * asked("co_lead_domain")
-        receive(say("Co-leading {domain} (they care {interest:.0%} for it).", domain=domain_name(offer.co_lead),
-                    interest=interest), worth, interest > 0)
+        receive(say("Co-leading {domain}: they care {interest} for it ({status}).",
+                    domain=domain_name(offer.co_lead), interest=_percent(interest),
+                    status=_interest_status(partner)), worth, interest > 0)
     if offer.payload_kg > 0:
         worth = weights.payload_per_100_kg * offer.payload_kg / 100 * asked("payload_mass")
-        receive(say("{mass} of payload on the programme's landers for their instruments.",
+        receive(say("{mass} (game value) of payload on the programme's landers for their instruments.",
                     mass=Quantity(offer.payload_kg, KILOGRAM, 0)), worth, "payload_mass" in asks)
     if offer.crew_seats > 0:
         seats = min(offer.crew_seats, partner.capabilities.crew_candidates)
@@ -269,9 +273,10 @@ def evaluate(
     capacity = partner.capabilities.funding_per_year
     if offer.funding_per_year > 0 and capacity > 0:
         share_given = offer.funding_per_year / capacity
-        add(say_n("Paying {count:g} credit a year is {share:.0%} of what they can give.",
-                  "Paying {count:g} credits a year is {share:.0%} of what they can give.",
-                  offer.funding_per_year, share=share_given), -weights.funding * share_given)
+        add(say_n("Paying {count:g} credit a year (game value) is {share} of what they can give ({status}).",
+                  "Paying {count:g} credits a year (game value) is {share} of what they can give ({status}).",
+                  offer.funding_per_year, share=_percent(share_given),
+                  status=status_words(partner.figure("funding_per_year"))), -weights.funding * share_given)
     if offer.modules:
         names = [_module_name(state, module) for module in offer.modules]  # a list: shown joined with commas
         add(say("Building and sending {modules}.", modules=names), -weights.module * len(offer.modules))
@@ -285,9 +290,9 @@ def evaluate(
 
     goodwill = (trust - 50.0) * weights.trust_per_point
     if trust >= 50:
-        add(say("They trust the programme ({trust:.0f} of 100).", trust=trust), goodwill)
+        add(say("They trust the programme: {trust:.0f} of 100 (game value).", trust=trust), goodwill)
     else:
-        add(say("They do not trust the programme enough yet ({trust:.0f} of 100).", trust=trust), goodwill)
+        add(say("They do not trust the programme enough yet: {trust:.0f} of 100 (game value).", trust=trust), goodwill)
     if state.members > 0:
         momentum = min(weights.members_cap, weights.per_member * state.members)
         add(say_n("{count} partner has already signed on, which makes joining more attractive.",
@@ -355,8 +360,8 @@ def describe_changes(before: Offer, after: Offer, state: ProgrammeState) -> Mess
     add a share of lunar geology data')."""
     changes: list[Message] = []
     if after.funding_per_year != before.funding_per_year:
-        changes.append(say_n("funding {before:g} → {count:g} credit a year",
-                             "funding {before:g} → {count:g} credits a year", after.funding_per_year,
+        changes.append(say_n("funding {before:g} → {count:g} credit a year (game value)",
+                             "funding {before:g} → {count:g} credits a year (game value)", after.funding_per_year,
                              before=before.funding_per_year))
     for module in before.modules:
         if module not in after.modules:
@@ -372,7 +377,7 @@ def describe_changes(before: Offer, after: Offer, state: ProgrammeState) -> Mess
         if domain not in after.data_share:
             changes.append(say("no {domain} data share", domain=domain_name(domain)))
     if after.payload_kg != before.payload_kg:
-        changes.append(say("payload {before} → {after}", before=Quantity(before.payload_kg, KILOGRAM),
+        changes.append(say("payload {before} → {after} (game value)", before=Quantity(before.payload_kg, KILOGRAM),
                            after=Quantity(after.payload_kg, KILOGRAM)))
     if after.crew_seats != before.crew_seats:
         changes.append(say("crew seats {before} → {after}", before=before.crew_seats, after=after.crew_seats))
@@ -418,6 +423,16 @@ _TERM_WORDS = {  # a term a law rules out, as the law's sentence names it
 }
 
 
+def _percent(share: float) -> Quantity:
+    """A share (0..1) as a whole percentage in the language's way: '45%' in English and Chinese, '45 %' in Russian."""
+    return Quantity(round(share * 100), PERCENT, 0)
+
+
+def _interest_status(partner: PartnerSpec) -> Message:
+    """What the partner's interest in a domain is, as its catalog entry says: a game value unless it names one."""
+    return status_words(partner.figure("interests"))
+
+
 def _module_name(state: ProgrammeState, module: str) -> Name:
     """A module's name as the catalog writes it, or its id when the programme state does not know it."""
     return state.module_names.get(module, module)
@@ -447,9 +462,10 @@ def _blocked(offer: Offer, partner: PartnerSpec, state: ProgrammeState) -> list[
             blocked.append(say("Ruled out by law ({terms}): {law}", terms=words, law=text))
     means = partner.capabilities
     if offer.funding_per_year > means.funding_per_year:
-        blocked.append(say_n("{partner} can put in at most {count:g} credit a year.",
-                             "{partner} can put in at most {count:g} credits a year.", means.funding_per_year,
-                             partner=name))
+        blocked.append(say_n("{partner} can put in at most {count:g} credit a year ({status}).",
+                             "{partner} can put in at most {count:g} credits a year ({status}).",
+                             means.funding_per_year, partner=name,
+                             status=status_words(partner.figure("funding_per_year"))))
     for module in offer.modules:
         if module not in means.modules:
             blocked.append(say("{partner} cannot build the {module!l}.", partner=name,
@@ -540,19 +556,23 @@ def counter_reasons(
             interest = interest_in(partner, domain)
             maker_id = state.producing.get(domain, "")
             if maker_id:
-                reasons.append(say("They ask for {domain} data: they care {interest:.0%} for it, and the station's "
-                                   "{maker} makes it.", domain=domain_name(domain), interest=interest,
+                reasons.append(say("They ask for {domain} data: they care {interest} for it ({status}), and the "
+                                   "station's {maker} makes it.", domain=domain_name(domain),
+                                   interest=_percent(interest), status=_interest_status(partner),
                                    maker=_module_name(state, maker_id)))
             else:
-                reasons.append(say("They ask for {domain} data: they care {interest:.0%} for it, and the station "
-                                   "makes it.", domain=domain_name(domain), interest=interest))
+                reasons.append(say("They ask for {domain} data: they care {interest} for it ({status}), and the "
+                                   "station makes it.", domain=domain_name(domain), interest=_percent(interest),
+                                   status=_interest_status(partner)))
     if after.co_lead is not None and after.co_lead != before.co_lead:
         reasons.append(say("They ask to co-lead {domain}: of the science the station makes, it is the one they "
                            "care for most.", domain=domain_name(after.co_lead)))
     if after.payload_kg > before.payload_kg:
-        reasons.append(say("They ask for {payload} of payload: the programme's largest lander sets down {largest}, "
-                           "and they ask at most {most}.", payload=Quantity(after.payload_kg, KILOGRAM),
+        reasons.append(say("They ask for {payload} of payload (game value): the programme's largest lander sets "
+                           "down {largest} ({status}), and they ask at most {most} (game value).",
+                           payload=Quantity(after.payload_kg, KILOGRAM),
                            largest=Quantity(state.largest_payload_kg, KILOGRAM),
+                           status=status_words(state.largest_payload_status),
                            most=Quantity(payload_room(state, weights), KILOGRAM)))
     if after.crew_seats > before.crew_seats:
         reasons.append(say("They ask for a crew seat: the station has room for crew now."))
@@ -602,6 +622,7 @@ def _main_objection(evaluation: Evaluation) -> str:
     missing = [reason for reason in evaluation.reasons if reason.weight == 0.0]
     favourite = [reason for reason in missing if reason.favourite_missing]
     if not (favourite or missing):
-        return say("the offer is worth {worth:+.0f} to them, less than nothing.", worth=evaluation.utility)
-    return say("the offer is worth {worth:+.0f} to them, less than nothing. {missing}", worth=evaluation.utility,
-               missing=(favourite or missing)[0].text)
+        return say("the offer is worth {worth:+.0f} to them (game value), less than nothing.",
+                   worth=evaluation.utility)
+    return say("the offer is worth {worth:+.0f} to them (game value), less than nothing. {missing}",
+               worth=evaluation.utility, missing=(favourite or missing)[0].text)

@@ -10,6 +10,7 @@ from typing import Any
 
 import esper
 
+from game.content.figures import status_words
 from game.content.locale_format import KILOGRAM, Quantity
 from game.content.message import say, say_n
 from game.content.models import SCIENCE_DOMAINS
@@ -147,8 +148,8 @@ def describe_terms(offer: Offer, names: Mapping[str, str | dict[str, str]]) -> t
     """Each term of an offer as a short phrase, what the partner gives first."""
     terms: list[str] = []
     if offer.funding_per_year > 0:
-        terms.append(say_n("They pay {count:g} credit a year", "They pay {count:g} credits a year",
-                           offer.funding_per_year))
+        terms.append(say_n("They pay {count:g} credit a year (game value)",
+                           "They pay {count:g} credits a year (game value)", offer.funding_per_year))
     for module in offer.modules:
         terms.append(say("They build the {module!l}", module=names.get(module, module)))
     if offer.launches:
@@ -180,8 +181,9 @@ def partner_views(language: str = "en", module_names: dict[str, str] | None = No
         means = spec.capabilities
         capabilities: list[str] = []
         if means.funding_per_year:
-            capabilities.append(say_n("Funding up to {count:g} credit a year", "Funding up to {count:g} credits a year",
-                                      means.funding_per_year))
+            capabilities.append(say_n("Funding up to {count:g} credit a year ({status})",
+                                      "Funding up to {count:g} credits a year ({status})", means.funding_per_year,
+                                      status=status_words(spec.figure("funding_per_year"))))
         if means.modules:
             # Listed without their notes in brackets: 'Solar array (vertical, sun-tracking)' blurs the list's commas.
             built = [_BRACKETED_NOTE.sub("", names.get(module, module)) for module in means.modules]

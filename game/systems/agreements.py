@@ -10,9 +10,9 @@ from __future__ import annotations
 import esper
 
 from game.content.catalog import unknown
-from game.content.locale_format import KILOGRAM, Quantity
+from game.content.locale_format import KILOGRAM, PERCENT, Quantity
 from game.content.message import Message, level_text, say, say_n
-from game.content.models import SCIENCE_DOMAINS, Event, ModuleSpec
+from game.content.models import GAME_VALUE, SCIENCE_DOMAINS, Event, ModuleSpec
 from game.ecs.commands import ConsultPartner, ProposeAgreement, ShareData
 from game.ecs.components import Agreement, Answer, Deliverable, Module, Partner, PowerState
 from game.ecs.events import (
@@ -247,9 +247,9 @@ class AgreementSystem(System):
             amount = offer.funding_per_year * INSTALMENT_DAYS * HOURS_PER_DAY / HOURS_PER_YEAR
             for number in range(1, periods + 1):
                 items.append(Deliverable("partner", "funding", say_n(
-                    "Instalment {number} of {periods}: {count:.1f} credit",
-                    "Instalment {number} of {periods}: {count:.1f} credits", round(amount, 1), number=number,
-                    periods=periods),
+                    "Instalment {number} of {periods}: {count:.1f} credit (game value)",
+                    "Instalment {number} of {periods}: {count:.1f} credits (game value)", round(amount, 1),
+                    number=number, periods=periods),
                                          due(number * INSTALMENT_DAYS), amount=amount))
         for module in offer.modules:
             arrives = say("Their {module} arrives", module=names.get(module, module))
@@ -272,7 +272,8 @@ class AgreementSystem(System):
         if offer.payload_kg > 0:
             charge = offer.payload_kg * PAYLOAD_CREDITS_PER_KG
             items.append(Deliverable("player", "payload_mass", say_n(
-                "Carry {mass} of their payload ({count:,} credit)", "Carry {mass} of their payload ({count:,} credits)",
+                "Carry {mass} of their payload: {count:,} credit (game value)",
+                "Carry {mass} of their payload: {count:,} credits (game value)",
                 round(charge), mass=Quantity(offer.payload_kg, KILOGRAM)),
                                      due(PAYLOAD_DUE_DAYS), amount=charge))
         for number in range(1, offer.crew_seats + 1):
@@ -312,12 +313,15 @@ class AgreementSystem(System):
             paid = item.amount * factor
             station.budget += paid
             if abs(factor - 1) >= 0.005:
-                text = say_n("{name} paid {count:.1f} credit ({mood:+.0%} for their trust in the programme).",
-                             "{name} paid {count:.1f} credits ({mood:+.0%} for their trust in the programme).",
-                             round(paid, 1), name=name, mood=factor - 1)
+                text = say_n("{name} paid {count:.1f} credit (game value): {mood} for their trust in the programme "
+                             "(game value).",
+                             "{name} paid {count:.1f} credits (game value): {mood} for their trust in the programme "
+                             "(game value).",
+                             round(paid, 1), name=name, mood=Quantity(round((factor - 1) * 100), PERCENT, 0,
+                                                                       signed=True))
             else:
-                text = say_n("{name} paid {count:.1f} credit.", "{name} paid {count:.1f} credits.", round(paid, 1),
-                             name=name)
+                text = say_n("{name} paid {count:.1f} credit (game value).",
+                             "{name} paid {count:.1f} credits (game value).", round(paid, 1), name=name)
         elif item.kind == "module":
             text = self._module_arrives(desk, partner, ctx.catalog.modules[item.detail])
         elif item.kind == "launch":
@@ -325,7 +329,8 @@ class AgreementSystem(System):
                      if v in ctx.catalog.launch_vehicles]
             saved = min(costs) if costs else LAUNCH_CREDITS
             station.budget += saved
-            text = say("{name} flew a launch for the programme, saving {saved:.0f} credits.", name=name, saved=saved)
+            text = say("{name} flew a launch for the programme, saving {saved:.0f} credits (game value).", name=name,
+                       saved=saved)
         else:  # instrument
             desk.instruments.append((partner.spec.id, item.detail))
             text = say("{name}'s instrument is working: it adds {domain} science every day.", name=name,
@@ -340,8 +345,10 @@ class AgreementSystem(System):
         spot = _free_spot(ctx, spec)
         if spot is None:
             ctx.station.budget += spec.cost
-            return say_n("{name}'s {module} found no free ground, so they paid its {count:,} credit instead.",
-                         "{name}'s {module} found no free ground, so they paid its {count:,} credits instead.",
+            return say_n("{name}'s {module} found no free ground, so they paid its {count:,} credit (game value) "
+                         "instead.",
+                         "{name}'s {module} found no free ground, so they paid its {count:,} credits (game value) "
+                         "instead.",
                          round(spec.cost), name=name, module=spec.name)
         entity = spawn_module(ctx, spec, spot[0], spot[1], built=False)
         recount_capacity(ctx)
@@ -521,7 +528,8 @@ def programme_state(ctx: SimContext) -> ProgrammeState:
     for _, instrument_domain in ctx.desk.instruments:
         producing.setdefault(instrument_domain, "")  # a partner's instrument, already working
     vehicles = [ctx.catalog.launch_vehicles[v] for v in ctx.level.launch_vehicles if v in ctx.catalog.launch_vehicles]
-    largest = max((vehicle.payload_to_surface_kg for vehicle in vehicles), default=0.0)
+    biggest = max(vehicles, key=lambda vehicle: vehicle.payload_to_surface_kg, default=None)
+    largest = biggest.payload_to_surface_kg if biggest is not None else 0.0
     standing_ids = {spec.id for _, spec in standing}
     hostable = frozenset(
         module_id for module_id, spec in ctx.catalog.modules.items()
@@ -530,4 +538,4 @@ def programme_state(ctx: SimContext) -> ProgrammeState:
     )
     crewed = ctx.station.crew > 0 or any(spec.crew_capacity > 0 for _, spec in standing)
     return ProgrammeState(ctx.level.programme, dict(ctx.station.science), members, names, producing, hostable,
-                          largest, crewed)
+                          largest, GAME_VALUE if biggest is None else biggest.figure("payload_to_surface_kg"), crewed)

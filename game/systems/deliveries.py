@@ -149,8 +149,10 @@ def resolve_landing(ctx: SimContext, delivery: Delivery, grade: str, cargo_damag
         elif grade == "off_target":
             ctx.station.budget -= haul_cost
             ctx.station.lowest_budget = min(ctx.station.lowest_budget, ctx.station.budget)
-            text = say_n("The lander came down off target: hauling the {cargo} to the site cost {count:,} credit.",
-                         "The lander came down off target: hauling the {cargo} to the site cost {count:,} credits.",
+            text = say_n("The lander came down off target: hauling the {cargo} to the site cost {count:,} credit "
+                         "(game value).",
+                         "The lander came down off target: hauling the {cargo} to the site cost {count:,} credits "
+                         "(game value).",
                          round(haul_cost), cargo=names)
     ctx.topology_changed = True
     recount_capacity(ctx)

@@ -135,8 +135,9 @@ def draw_reason_box(surface: pygame.Surface, text: TextCache, pointer: tuple[int
     width = min(scaled_px(REASON_WIDTH, text.fonts.scale), bounds.width - 40)
     title_font = text.fonts.bold(palette.BODY - 2)
     if preview.ok:
-        title = tr(say_n("{module}: {count:,} credit. Click to order it.",
-                         "{module}: {count:,} credits. Click to order it.", round(preview.cost), module=name))
+        title = tr(say_n("{module}: {count:,} credit (game value). Click to order it.",
+                         "{module}: {count:,} credits (game value). Click to order it.", round(preview.cost),
+                         module=name))
         title_colour = colours.good
     else:
         title, title_colour = tr("Cannot build the {module!l} here", module=name), colours.broken

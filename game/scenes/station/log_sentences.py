@@ -110,7 +110,8 @@ def event_sentence(event: object, level: Level, catalog: Catalog, language: str,
         return tr("{module} accepted at tile ({x}, {y}); its cost is paid.",
                   module=_module_name(event.module, catalog, language), x=event.x, y=event.y)
     if isinstance(event, events.ModuleDemolished):
-        return tr(say_n("{module} taken down: {count:,} credit back.", "{module} taken down: {count:,} credits back.",
+        return tr(say_n("{module} taken down: {count:,} credit (game value) back.",
+                        "{module} taken down: {count:,} credits (game value) back.",
                         round(event.refund), module=_module_name(event.module, catalog, language)))
     if isinstance(event, events.CommandRefused):
         return as_sentence(tr("refused: {reason}", reason=event.reason))
@@ -142,10 +143,11 @@ def event_sentence(event: object, level: Level, catalog: Catalog, language: str,
     if isinstance(event, events.LevelEnded):
         return tr(event.reason)
     if isinstance(event, events.CargoLaunched):
-        return tr(say_n("Launch: the {vehicle} lifted off with {cargo} ({count:,} credit); it reaches the Moon on day "
-                        "{day}.",
-                        "Launch: the {vehicle} lifted off with {cargo} ({count:,} credits); it reaches the Moon on day "
-                        "{day}.", round(event.cost), vehicle=_vehicle_name(event.vehicle, catalog, language),
+        return tr(say_n("Launch: the {vehicle} lifted off with {cargo} for {count:,} credit (game value); it reaches "
+                        "the Moon on day {day}.",
+                        "Launch: the {vehicle} lifted off with {cargo} for {count:,} credits (game value); it reaches "
+                        "the Moon on day {day}.", round(event.cost),
+                        vehicle=_vehicle_name(event.vehicle, catalog, language),
                         cargo=_cargo(event.modules, catalog, language, tr), day=int(event.arrival_day) + 1))
     if isinstance(event, events.LaunchDelayed):
         return tr("Launch delayed by {delay}: the {cargo} now lifts off on day {launch_day} and reaches the Moon on "

@@ -172,8 +172,9 @@ class BuildTools:
         self.pending_demolish = module
         tr = self.ctx.tr
         question = Question(tr("Take down the {module}?", module=lower_first(module.name)),
-                            tr(say_n("You get {count:,} credit back; the rest of its cost is lost.",
-                                     "You get {count:,} credits back; the rest of its cost is lost.", round(refund))),
+                            tr(say_n("You get {count:,} credit (game value) back; the rest of its cost is lost.",
+                                     "You get {count:,} credits (game value) back; the rest of its cost is lost.",
+                                     round(refund))),
                             tr("Take down"))
         self.close_dialog()
         self.dialog = open_confirm_dialog(self.ctx.ui, self.ctx.ui.window_resolution, question, tr)

@@ -197,6 +197,23 @@ def test_nothing_in_the_negotiation_room_draws_outside_its_box(played: Any, size
             for y in range(gap.top, gap.bottom)} <= {sky}
 
 
+def test_an_answer_too_long_for_its_box_is_read_whole_in_the_reasoning_panel(played: Any) -> None:
+    # Large text in the small window ends the answer with '…': the panel, which scrolls, repeats it whole, its
+    # figures' status marks included; when the whole answer fits, the panel does not repeat it.
+    app, simulation, loaded = played
+    talks = NegotiationScene(app.ctx, simulation, loaded, "cnsa")
+    show(app, talks)
+    long_answer = LONG_ANSWER + " " + LONG_ANSWER
+    for scale, cut in ((2.0, True), (1.0, False)):
+        look(app, (1280, 720), scale)
+        talks.answer, talks.evaluation = long_answer if cut else LONG_ANSWER, many_reasons()
+        app.frame(1 / 60)
+        layout = talks.layout()
+        assert layout.answer_cut() is cut
+        repeated = [text for _, text, _ in layout.reasoning_entries() if text == layout.answer_text()]
+        assert repeated == ([long_answer] if cut else [])
+
+
 def test_page_down_and_the_wheel_scroll_the_reasons_to_the_end_and_back(played: Any) -> None:
     app, simulation, loaded = played
     talks = NegotiationScene(app.ctx, simulation, loaded, "cnsa")

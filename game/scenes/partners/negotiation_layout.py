@@ -195,15 +195,27 @@ class NegotiationLayout:
     @once
     def answer_lines(self) -> int:
         """Lines the answer gets: two while there is none (the layout does not jump at the first one; one when
-        large text leaves room for only a few terms), as many as it needs after that, up to a fifth of the
-        window's height (so the terms keep their room at a large UI scale, where a very long answer ends
-        with '…')."""
+        large text leaves room for only a few terms), as many as it needs after that, up to a quarter of the
+        window's height (a Russian counter-offer with its reasons and their figures' status marks takes five
+        lines at 100 %), a fifth at a large UI scale (so the terms keep their room; a very long answer ends
+        with '…', and the reasoning panel repeats it whole: `answer_cut`)."""
         body = self.fonts.regular(palette.BODY)
-        width, height = self.size
-        needed = len(wrap_text(self.answer_text(), body, width - 2 * MARGIN)) if self.answer else 0
-        most = max(2, height // 5 // body.get_linesize())
+        height = self.size[1]
+        most = max(2, height // (5 if self.fonts.scale >= 1.5 else 4) // body.get_linesize())
         least = 1 if self.one_side_at_a_time() else 2
-        return max(least, min(needed, most))
+        return max(least, min(self._answer_needs(), most))
+
+    @once
+    def _answer_needs(self) -> int:
+        """Lines the whole answer takes across the window."""
+        if not self.answer:
+            return 0
+        return len(wrap_text(self.answer_text(), self.fonts.regular(palette.BODY), self.size[0] - 2 * MARGIN))
+
+    @once
+    def answer_cut(self) -> bool:
+        """Whether the answer's box ends it with '…' (large text in a small window)."""
+        return self._answer_needs() > self.answer_lines()
 
     @once
     def answer_text(self) -> str:
@@ -328,7 +340,9 @@ class NegotiationLayout:
         colours = self.colours
         tr = self.tr
         evaluation = self.evaluation
-        entries = [("•", tr(text), colours.broken) for text in evaluation.blocked]  # a law is quoted in full
+        # An answer too long for its box is read whole here, first, with every figure's status mark in it.
+        entries = [("•", self.answer_text(), colours.accent)] if self.answer_cut() else []
+        entries += [("•", tr(text), colours.broken) for text in evaluation.blocked]  # a law is quoted in full
         # What they miss first (it says what to offer), then the biggest weights either way.
         ordered = sorted(evaluation.reasons, key=lambda reason: (reason.weight != 0, -abs(reason.weight)))
         entries += [(f"{reason.weight:+.0f}" if reason.weight else "•", tr(reason.text),

@@ -196,10 +196,10 @@ UNFORMATTED = {"width", "height", "tiles", "gap", "count", "what", "other", "eit
                "status", "tag"}
 
 
-def _placement_patterns() -> list[str]:
+def _placement_patterns(source: str = "game/rules/placement.py") -> list[str]:
     from tools.extract_ui_text import collect_code
 
-    return [text for key, files in collect_code().items() if "game/rules/placement.py" in files
+    return [text for key, files in collect_code().items() if source in files
             for text in ([key] if isinstance(key, str) else key)]
 
 
@@ -214,6 +214,25 @@ def test_every_number_in_a_placement_sentence_says_what_it_is() -> None:
             numbers += 1
             assert STATUS_AFTER.match(pattern, field.end()), f"{field.group(0)} has no status in {pattern!r}"
     assert numbers >= 8, "the sentences' numbers were not found: the check would pass on anything"
+
+
+def test_the_cargo_refusal_the_budget_refusal_and_the_dose_limit_mark_their_figures() -> None:
+    # The other sentences that refuse a module or send the crew home name catalog figures: each says what it is,
+    # as the catalog's figures give it ({..._status}) or as a game value. A rocket's name, and the dose taken and
+    # the hours or days left (the play's own tally), are no figure.
+    status_after = re.compile(r"[^{(]*\((?:game value|real|\{\w*status\})[):]")
+    not_figures = {"dose", "hours", "supply", "count", "vehicle"}
+    checked = 0
+    for source in ("game/systems/placement.py", "game/rules/economy.py", "game/systems/crew.py"):
+        for pattern in _placement_patterns(source):
+            if source.endswith("crew.py") and "mSv" not in pattern:
+                continue
+            for field in FIELD.finditer(pattern):
+                if field.group(1) in UNFORMATTED | not_figures or field.group(1).endswith("status"):
+                    continue
+                checked += 1
+                assert status_after.match(pattern, field.end()), f"{field.group(0)} has no status in {pattern!r}"
+    assert checked >= 6, "the sentences' numbers were not found: the check would pass on anything"
 
 
 NUMBER_SHOWN = re.compile(r"\d+(?:\.\d+)?\s?(?:%|°)")

@@ -432,7 +432,19 @@ class CrewNeeds(Strict):
     life_support_recovery: Fraction = Field(
         0.9, description="Share of oxygen and water a working life-support module recovers (a game value)."
     )
+    figures: Figures = {}
     sources: Sources = Field(min_length=1)
+
+    SHOWN_FIGURES: ClassVar[tuple[str, ...]] = ("dose_limit_msv",)  # the crew's dose warnings and evacuation
+
+    @model_validator(mode="after")
+    def _figures_name_shown_numbers(self) -> CrewNeeds:
+        _check_figure_names(self, self.figures, self.SHOWN_FIGURES)
+        return self
+
+    def figure(self, name: str) -> Figure:
+        """The status of the number in field `name`: as listed in `figures`, else a game value."""
+        return self.figures.get(name, GAME_VALUE)
 
 
 class MoonFacts(Strict):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 
+from game.content.figures import status_words
 from game.content.message import Message, say, say_n
 from game.content.models import CrewNeeds
 from game.ecs.events import CrewEvacuated, CrewRotated, CrewWarning
@@ -65,18 +66,20 @@ class CrewSystem(System):
         station = self.ctx.station
         limit = needs.dose_limit_msv
         if station.crew_dose_msv >= limit:
-            evacuate(self.ctx, say("the crew reached the career dose limit of {limit:g} mSv (a whole career's "
-                                   "allowance, not one stay's)", limit=limit))
+            evacuate(self.ctx, say("the crew reached the career dose limit of {limit:g} mSv ({status}: a whole "
+                                   "career's allowance, not one stay's)", limit=limit,
+                                   status=status_words(needs.figure("dose_limit_msv"))))
             return
         if station.crew_dose_msv >= DOSE_WARNING_SHARE * limit and RADIATION not in station.crew_warned:
             station.crew_warned.add(RADIATION)
             rate = hourly_dose_msv(self.ctx.moon.surface_dose_usv_per_day, shielding)
             left = (limit - station.crew_dose_msv) / rate if rate > 0 else math.inf
             self.ctx.emit(CrewWarning(RADIATION, left, say_n(
-                "Crew warning: they have taken {dose:.0f} of the {limit:g} mSv career limit; at this rate they "
-                "reach it in {count} day.",
-                "Crew warning: they have taken {dose:.0f} of the {limit:g} mSv career limit; at this rate they "
-                "reach it in {count} days.", round(left / HOURS_PER_DAY), dose=station.crew_dose_msv, limit=limit)))
+                "Crew warning: they have taken {dose:.0f} of the {limit:g} mSv career limit ({status}); at this "
+                "rate they reach it in {count} day.",
+                "Crew warning: they have taken {dose:.0f} of the {limit:g} mSv career limit ({status}); at this "
+                "rate they reach it in {count} days.", round(left / HOURS_PER_DAY), dose=station.crew_dose_msv,
+                limit=limit, status=status_words(needs.figure("dose_limit_msv")))))
 
     def _warn(self, reason: str, left: float, text: Message) -> None:
         """Warns once when `left` hours drop under the warning line; warns again after it recovers."""

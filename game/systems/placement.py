@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import esper
 
+from game.content.figures import status_words
 from game.content.message import say
 from game.content.models import ModuleSpec
 from game.ecs.components import EnergyStore, Module
@@ -41,8 +42,12 @@ def cargo_refusal(ctx: SimContext, spec: ModuleSpec) -> str | None:
     biggest = max(vehicles, key=lambda vehicle: vehicle.payload_to_surface_kg)
     if spec.mass_kg <= biggest.payload_to_surface_kg:
         return None
-    return say("too heavy to fly: it weighs {mass:,.0f} kg and the biggest launch of this level, {vehicle}, lands "
-               "{payload:,.0f} kg", mass=spec.mass_kg, vehicle=biggest.name, payload=biggest.payload_to_surface_kg)
+    # Each mass says what it is, as the catalog gives its status (the placement refusals do the same).
+    return say("too heavy to fly: it weighs {mass:,.0f} kg ({mass_status}) and the biggest launch of this level, "
+               "{vehicle}, lands {payload:,.0f} kg ({payload_status})", mass=spec.mass_kg,
+               mass_status=status_words(spec.figure("mass_kg")), vehicle=biggest.name,
+               payload=biggest.payload_to_surface_kg,
+               payload_status=status_words(biggest.figure("payload_to_surface_kg")))
 
 
 def power_reaches(ctx: SimContext, spec: ModuleSpec, cells: tuple[tuple[int, int], ...]) -> bool:

@@ -27,6 +27,7 @@ from game.scenes.rich_text import (
     preload_text_fonts,
 )
 from game.scenes.scene import Pop, SceneBase, Transition
+from game.scenes.screen_events import route
 from game.ui.focus import ButtonFocus, scroll_key, scroll_text_box
 from game.ui.widget_set import WidgetSet
 
@@ -144,23 +145,19 @@ class CreditsScene(SceneBase):
         self.focus = ButtonFocus([self.back_button])
 
     def handle(self, event: pygame.event.Event) -> Transition | None:
-        if event.type == pygame.VIDEORESIZE:
-            self._build()
-        elif event.type == pygame_gui.UI_BUTTON_PRESSED and event.ui_element is self.back_button:
-            return Pop()
-        elif event.type == pygame_gui.UI_TEXT_BOX_LINK_CLICKED:
+        if event.type == pygame_gui.UI_TEXT_BOX_LINK_CLICKED:
             open_link(event.link_target)
-        elif event.type == pygame.KEYDOWN:
-            if event.key == pygame.K_ESCAPE:
-                return Pop()
-            if event.key in (pygame.K_DOWN, pygame.K_UP):
-                scroll_text_box(self.text, 0.25 if event.key == pygame.K_DOWN else -0.25)
-                return None
-            pages = scroll_key(event)
-            if pages is not None:
-                scroll_text_box(self.text, pages)
-            elif self.focus is not None and self.focus.handle_key(event) is not None:
-                return Pop()
+        return route(event, self.widgets, rebuild=self._build, pressed=lambda name: None, key=self._key)
+
+    def _key(self, event: pygame.event.Event) -> Transition | None:
+        if event.key in (pygame.K_DOWN, pygame.K_UP):
+            scroll_text_box(self.text, 0.25 if event.key == pygame.K_DOWN else -0.25)
+            return None
+        pages = scroll_key(event)
+        if pages is not None:
+            scroll_text_box(self.text, pages)
+        elif self.focus is not None and self.focus.handle_key(event) is not None:
+            return Pop()  # Enter on Back, its only button
         return None
 
     def draw(self, surface: pygame.Surface, alpha: float) -> None:

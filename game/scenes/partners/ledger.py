@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import pygame
-import pygame_gui
 from pygame_gui.elements import UIButton
 
 from game.content.loader import LoadedLevel
@@ -16,6 +15,7 @@ from game.render.text import draw_paragraph, draw_text, fit_text
 from game.scenes.context import SceneContext
 from game.scenes.list_detail import ListDetail
 from game.scenes.scene import Pop, SceneBase, Transition
+from game.scenes.screen_events import route
 from game.ui.widget_set import WidgetSet
 
 if TYPE_CHECKING:
@@ -73,7 +73,6 @@ class LedgerScene(SceneBase):
         self.loaded = loaded
         self.scroll = 0
         self.snapshot: StationSnapshot = simulation.snapshot(ctx.language)
-        self.back: UIButton | None = None
         self.widgets: WidgetSet[UIButton] = WidgetSet()
 
     def enter(self) -> None:
@@ -82,16 +81,15 @@ class LedgerScene(SceneBase):
 
     def exit(self) -> None:
         self.widgets.kill()
-        self.back = None
 
     def _build_widgets(self) -> None:
         self.exit()
         height = self.ctx.ui.window_resolution[1]
         scale = self.ctx.fonts.scale
         button_height = self._button_height()
-        self.back = UIButton(pygame.Rect(MARGIN, height - button_height - 16, scaled(160, scale), button_height),
-                             self.ctx.tr("Back (Esc)"), self.ctx.ui)
-        self.widgets.build({"back": self.back})
+        back = UIButton(pygame.Rect(MARGIN, height - button_height - 16, scaled(160, scale), button_height),
+                        self.ctx.tr("Back (Esc)"), self.ctx.ui)
+        self.widgets.build({"back": back})
 
     def _button_height(self) -> int:
         return scaled(BUTTON_HEIGHT, min(self.ctx.fonts.scale, 1.5))  # room for the text, no taller
@@ -107,19 +105,16 @@ class LedgerScene(SceneBase):
                                  list_width=size[0] - 2 * MARGIN, gap=0).list
 
     def handle(self, event: pygame.event.Event) -> Transition | None:
-        if event.type == pygame.VIDEORESIZE:
-            self._build_widgets()
-        elif event.type == pygame_gui.UI_BUTTON_PRESSED and event.ui_element is self.back:
-            return Pop()
-        elif event.type == pygame.KEYDOWN:
-            steps = {pygame.K_UP: -SCROLL_STEP, pygame.K_DOWN: SCROLL_STEP, pygame.K_PAGEUP: -SCROLL_STEP * 4,
-                     pygame.K_PAGEDOWN: SCROLL_STEP * 4}
-            if event.key in (pygame.K_ESCAPE, pygame.K_l):
-                return Pop()
-            if event.key in steps:
-                self._scroll_by(steps[event.key])
-        elif event.type == pygame.MOUSEWHEEL:
-            self._scroll_by(-event.y * SCROLL_STEP)
+        return route(event, self.widgets, rebuild=self._build_widgets, pressed=lambda name: None, key=self._key,
+                     wheel=lambda turn: self._scroll_by(-turn * SCROLL_STEP))
+
+    def _key(self, event: pygame.event.Event) -> Transition | None:
+        if event.key == pygame.K_l:
+            return Pop()  # the key that opened the ledger closes it
+        steps = {pygame.K_UP: -SCROLL_STEP, pygame.K_DOWN: SCROLL_STEP, pygame.K_PAGEUP: -SCROLL_STEP * 4,
+                 pygame.K_PAGEDOWN: SCROLL_STEP * 4}
+        if event.key in steps:
+            self._scroll_by(steps[event.key])
         return None
 
     def _scroll_by(self, pixels: int) -> None:

@@ -1,5 +1,6 @@
-"""A student can open a tile's horizon plot with a key of their own, the first level's hint names that key, and
-the encyclopedia explains the light at the pole with the Moon catalog's own figures."""
+"""A student can open a tile's horizon plot with a key of their own, the first level's hint names that key, the
+plot drawn from its kept parts is the plot drawn afresh, and the encyclopedia explains the light at the pole with the
+Moon catalog's own figures."""
 
 from __future__ import annotations
 
@@ -9,6 +10,9 @@ from typing import Any
 import pygame
 
 from game.content.loader import load_game_content, load_level_by_path
+from game.render.horizon_plot import KeptPlot, draw_horizon_plot
+from game.render.palette import palette_for
+from game.render.text_cache import TextCache
 from game.scenes.menus.encyclopedia_entries import encyclopedia_entries
 from game.scenes.scene import Push
 from game.scenes.station import drawing
@@ -48,6 +52,35 @@ def test_the_first_levels_hint_about_dark_ground_names_the_plots_key_as_bound(ap
     scene.run.trigger_hint("energy_falling")
     assert hints.showing is not None and hints.showing.id == "horizon-plot"
     assert "press J:" in scene.ctx.tr(hints.showing.text)
+
+
+def test_the_plot_drawn_from_its_kept_parts_is_the_plot_drawn_afresh(app: Any) -> None:
+    """Over a map that changes under it (its rounded corners show the map), tile after tile, hour after hour, in
+    boxes of several sizes (one too small for a plot), opened by key or not, in another palette."""
+    scene = open_station(app, {})
+    light = scene.run.grid.light
+    assert light is not None
+    text = TextCache(app.ctx.fonts)
+    kept = KeptPlot()
+    surface = pygame.Surface((700, 640), 0, app.window)
+    views = [(pygame.Rect(10, 10, 560, 500), (12, 10), 300.0, None, "standard"),
+             (pygame.Rect(10, 10, 560, 500), (12, 10), 301.0, None, "standard"),  # the Sun moved
+             (pygame.Rect(10, 10, 560, 500), (3, 4), 301.0, None, "standard"),  # another tile
+             (pygame.Rect(10, 10, 560, 500), (3, 4), 301.0, "I", "standard"),  # opened by its key
+             (pygame.Rect(30, 20, 400, 360), (3, 4), 302.0, "I", "standard"),  # a smaller box elsewhere
+             (pygame.Rect(30, 20, 400, 360), (3, 4), 302.0, "I", "high_contrast"),
+             (pygame.Rect(30, 20, 200, 90), (5, 6), 303.0, None, "standard"),  # no room for a plot
+             (pygame.Rect(10, 10, 560, 500), (12, 10), 304.0, None, "standard")]
+    for index, (area, cell, hour, close_key, palette_name) in enumerate(views):
+        colours = palette_for("standard", high_contrast=palette_name == "high_contrast")
+        ground = (40 + 20 * index, 90, 200 - 15 * index)  # the map under the box, different each time
+        pixels = []
+        for kept_parts in (kept, None):
+            surface.fill(ground)
+            draw_horizon_plot(surface, area, light, cell, hour, text, colours, app.ctx.tr, close_key, kept_parts)
+            pixels.append(pygame.image.tobytes(surface, "RGB"))
+        assert pixels[0] == pixels[1], f"the kept plot differs from a fresh one for view {index}"
+        assert surface.get_at((area.x, area.y))[:3] == ground, "the box's rounded corner shows the map"
 
 
 def test_the_encyclopedia_explains_polar_light_with_the_moon_catalogs_figures() -> None:

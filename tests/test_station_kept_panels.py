@@ -1,6 +1,7 @@
 """The station screen's panels copied back from their last drawing (the header, the resource bar, the side panel
-and the footer) look exactly as freshly drawn ones through what a player does: pausing, speeds, tabs, arming and
-scrolling the palette, demolishing, time passing, news in the log, a new palette and a new text size."""
+and the footer) and the horizon plot's kept parts look exactly as freshly drawn ones through what a player does:
+pausing, speeds, tabs, arming and scrolling the palette, demolishing, time passing, news in the log, the horizon
+plot opened over tile after tile while the Sun moves, a new palette and a new text size."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ import pytest
 from game.content.loader import load_level_by_path
 from game.render.kept_pixels import KeptPixels
 from game.scenes.scene import Push
+from game.scenes.station.parts import KeptWork
 from game.scenes.station.station_scene import StationScene
 from game.settings import Settings, save_settings
 from tests.app_helpers import press, run_frames
@@ -25,13 +27,13 @@ LEVEL_FILE = Path(__file__).resolve().parent.parent / "levels" / "01_agreement_2
 
 def _fresh_pixels(app: Any, scene: StationScene) -> bytes:
     """The window drawn with nothing kept, the kept panels put back afterwards."""
-    kept = scene.kept
-    scene.kept = defaultdict(KeptPixels)
+    kept, work = scene.kept, scene.kept_work
+    scene.kept, scene.kept_work = defaultdict(KeptPixels), KeptWork()
     try:
         app.draw()
         return pygame.image.tobytes(app.window, "RGB")
     finally:
-        scene.kept = kept
+        scene.kept, scene.kept_work = kept, work
 
 
 def _kept_pixels(app: Any) -> bytes:
@@ -44,6 +46,20 @@ def _progress(scene: StationScene) -> None:
     goals = scene.run.snapshot.goals
     further = dataclasses.replace(goals[0], fraction=min(1.0, goals[0].fraction + 0.25))
     scene.run.snapshot = dataclasses.replace(scene.run.snapshot, goals=(further, *goals[1:]))
+
+
+def _point_at(app: Any, scene: StationScene, cell: tuple[int, int]) -> None:
+    """The pointer moved over `cell` of the map."""
+    position = scene.camera.tile_rect(*cell).center
+    pygame.event.post(pygame.event.Event(pygame.MOUSEMOTION, pos=position, rel=(1, 1), buttons=(0, 0, 0)))
+    run_frames(app, 1)
+
+
+def _run_a_while(app: Any, frames: int) -> None:
+    """Time runs at 16× for `frames` frames, then pauses while the map's shadows catch up with the Sun (they are
+    drawn a little a frame, so two drawings in a row differ while they sweep)."""
+    press(app, pygame.K_3, frames=frames)
+    press(app, pygame.K_SPACE, frames=40)
 
 
 def _set_look(app: Any, scene: StationScene, **change: Any) -> None:
@@ -66,11 +82,19 @@ STEPS: list[tuple[str, Callable[[Any, StationScene], None]]] = [
     ("demolishing", lambda app, scene: scene.tools.toggle_demolish()),
     ("not demolishing", lambda app, scene: scene.tools.toggle_demolish()),
     ("news in the log", lambda app, scene: scene.run.log.add(scene.run.when(), "A test line.", warning=True)),
+    ("the horizon plot opened", lambda app, scene: press(app, pygame.K_i)),
+    ("the pointer on a tile", lambda app, scene: _point_at(app, scene, (12, 10))),
+    ("the Sun moved over the plot", lambda app, scene: _run_a_while(app, 20)),
+    ("the pointer on another tile", lambda app, scene: _point_at(app, scene, (3, 4))),
+    ("the pointer off the map", lambda app, scene: _point_at(app, scene, (-30, -30))),
     ("less money", lambda app, scene: setattr(scene.run, "snapshot",
                                               dataclasses.replace(scene.run.snapshot, budget=1.0))),
     ("the colour-blind palette", lambda app, scene: _set_look(app, scene, palette="colour_blind")),
     ("high contrast", lambda app, scene: _set_look(app, scene, high_contrast=True)),
     ("text at 150 %", lambda app, scene: _set_look(app, scene, ui_scale=1.5)),
+    ("the pointer back on the map at 150 %", lambda app, scene: _point_at(app, scene, (12, 10))),
+    ("in Russian", lambda app, scene: _set_look(app, scene, language="ru")),
+    ("the horizon plot closed", lambda app, scene: press(app, pygame.K_i)),
 ]
 
 

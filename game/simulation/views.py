@@ -248,8 +248,10 @@ def station_snapshot(ctx: SimContext, language: str = "en") -> StationSnapshot:
     stores = [store for _, store in esper.get_component(EnergyStore)]
     progress = measure(ctx)
     linked = linked_to_pad(ctx) if esper.get_component(UnderConstruction) else None
+    # Each kind's name translated once, not once a module: a crowded station has hundreds of modules.
+    names = {key: translate(spec.name, language) for key, spec in ctx.catalog.modules.items()}
     modules = [
-        module_view(ctx, entity, module, power, language, linked)
+        module_view(ctx, entity, module, power, language, linked, names)
         for entity, (module, power) in sorted(esper.get_components(Module, PowerState), key=lambda p: p[0])
     ]
     goals = tuple(
@@ -271,8 +273,7 @@ def station_snapshot(ctx: SimContext, language: str = "en") -> StationSnapshot:
         goals=goals,
         modules=tuple(modules),
         outcome=station.outcome,
-        partners=partner_views(language, {key: translate(spec.name, language)
-                                          for key, spec in ctx.catalog.modules.items()}),
+        partners=partner_views(language, names),
         agreements=agreement_views(ctx, language),
         crew=station.crew,
         crew_dose_msv=station.crew_dose_msv,
@@ -289,8 +290,9 @@ def station_snapshot(ctx: SimContext, language: str = "en") -> StationSnapshot:
 
 
 def module_view(ctx: SimContext, entity: int, module: Module, power: PowerState, language: str,
-                linked: frozenset[int] | None) -> ModuleView:
-    """One module as the map shows it; `linked` is what a landing pad reaches (linked_to_pad)."""
+                linked: frozenset[int] | None, names: Mapping[str, str] | None = None) -> ModuleView:
+    """One module as the map shows it; `linked` is what a landing pad reaches (linked_to_pad); `names`, the
+    modules' names by id in `language`, when the caller has them already."""
     spec = module.spec
     ordered = esper.try_component(entity, Ordered)
     if ordered is not None:
@@ -304,8 +306,9 @@ def module_view(ctx: SimContext, entity: int, module: Module, power: PowerState,
         state = "unpowered"
     else:
         state = "working"
-    return ModuleView(spec.id, translate(spec.name, language), spec.shape, module.x, module.y,
-                      module.footprint, state, power.lit, module.rotated)
+    name = names[spec.id] if names is not None and spec.id in names else translate(spec.name, language)
+    return ModuleView(spec.id, name, spec.shape, module.x, module.y, module.footprint, state, power.lit,
+                      module.rotated)
 
 
 def supplies_days_left(stock: dict[str, float], per_hour: dict[str, float]) -> dict[str, float] | None:

@@ -106,12 +106,17 @@ def _draw_demolish_cursor(surface: pygame.Surface, screen: StationParts, cursor:
 
 def _draw_header(surface: pygame.Surface, screen: StationParts, alpha: float) -> None:
     ctx = screen.ctx
-    # The clock face shows whole hours: the header is drawn again when the hour, the speed or the buttons change.
+    # The clock face shows whole hours. The header but its clock line is drawn again only when the speed, the
+    # buttons or the look change; the clock line, each hour, over it.
     hour = current_time(screen, alpha).replace(minute=0, second=0, microsecond=0)
-    inputs = (screen.layout.header, hour, screen.runner.paused, screen.runner.clock.speed, _leftmost_button(screen),
+    inputs = (screen.layout.header, screen.runner.paused, screen.runner.clock.speed, _leftmost_button(screen),
               ctx.language, ctx.palette.name, ctx.fonts.scale)
-    screen.kept["header"].draw(surface, screen.layout.header, inputs,
-                               lambda: _draw_header_at(surface, screen, hour))
+    room, top = screen.kept["header"].draw(surface, screen.layout.header, inputs,
+                                           lambda: _draw_header_at(surface, screen))
+    line = screen.kept_work.clock_line.value((hour, room, ctx.language, ctx.fonts.scale),
+                                             lambda _: screen.text.fit(_clock_line(screen, hour, room), palette.SMALL,
+                                                                       room))
+    screen.text.draw(surface, line, palette.SMALL, ctx.palette.accent, (24, top))
 
 
 def _leftmost_button(screen: StationParts) -> float | None:
@@ -121,28 +126,34 @@ def _leftmost_button(screen: StationParts) -> float | None:
                 if button.get_abs_rect().top < header.bottom), default=None)
 
 
-def _draw_header_at(surface: pygame.Surface, screen: StationParts, now: dt.datetime) -> None:
-    header, colours, text, tr = screen.layout.header, screen.ctx.palette, screen.text, screen.ctx.tr
-    level, language = screen.run.level, screen.ctx.language
+def _draw_header_at(surface: pygame.Surface, screen: StationParts) -> tuple[float, int]:
+    """The header but its clock line; returns the room the title and clock line have and where the line goes."""
+    header, colours, text = screen.layout.header, screen.ctx.palette, screen.text
     pygame.draw.rect(surface, colours.panel, header)
     pygame.draw.line(surface, colours.panel_edge, (0, header.bottom - 1), (header.right, header.bottom - 1), 2)
     badge_height = scaled_px(46, screen.layout.scale)
     badge = draw_status_badge(surface, text, screen.runner.paused, screen.runner.clock.speed,
-                              (header.right - 20, (header.height - badge_height) // 2), colours, tr)
+                              (header.right - 20, (header.height - badge_height) // 2), colours, screen.ctx.tr)
     leftmost = _leftmost_button(screen)
     room = (badge.left if leftmost is None else leftmost) - 24 - 20
     title_font, date_font = screen.ctx.fonts.bold(palette.LARGE), screen.ctx.fonts.regular(palette.SMALL)
     # Title and date share the header's height, centred as a pair whatever the UI scale.
     top = max(0, (header.height - title_font.get_linesize() - date_font.get_linesize()) // 2)
-    title = text.fit(screen.run.loaded.title(language), palette.LARGE, room, bold=True)
+    title = text.fit(screen.run.loaded.title(screen.ctx.language), palette.LARGE, room, bold=True)
     drawn = text.draw(surface, title, palette.LARGE, colours.text, (24, top), bold=True)
+    return room, drawn.bottom
+
+
+def _clock_line(screen: StationParts, now: dt.datetime, room: float) -> str:
+    """'9 March 2021, 06:00  ·  day 1 of 90  ·  Site', the site's name left out when the line has no room."""
+    level, language, text, tr = screen.run.level, screen.ctx.language, screen.text, screen.ctx.tr
     day = (now - screen.run.time_at(0)).days + 1
     site = translate(level.site.name, language)
     when = f"{format_date(now.date(), tr)}, {now:%H}:00  ·  " + tr(
         "day {day} of {days}", day=day, days=f"{level.time_limit_days:g}")
     if text.width(f"{when}  ·  {site}", palette.SMALL) <= room:
         when = f"{when}  ·  {site}"  # the site's name is the first thing to go when room is short
-    text.draw(surface, text.fit(when, palette.SMALL, room), palette.SMALL, colours.accent, (24, drawn.bottom))
+    return when
 
 
 def _draw_bar(surface: pygame.Surface, screen: StationParts) -> list[tuple[pygame.Rect, Any]]:
@@ -261,7 +272,7 @@ def _draw_horizon(surface: pygame.Surface, screen: StationParts, hovered: tuple[
             pygame.draw.rect(surface, screen.ctx.palette.accent, rect, 2)
     draw_horizon_plot(surface, _plot_area(screen.camera.viewport, screen.layout.scale), light, cell,
                       screen.run.snapshot.hour, screen.text, screen.ctx.palette, screen.ctx.tr,
-                      screen.keys.label("horizon_plot") if screen.state.horizon_plot else None)
+                      screen.keys.label("horizon_plot") if screen.state.horizon_plot else None, screen.kept_work.plot)
 
 
 def _draw_pointer_boxes(surface: pygame.Surface, screen: StationParts, hovered: tuple[int, int] | None,

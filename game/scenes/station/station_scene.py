@@ -28,6 +28,7 @@ from game.scenes.station import drawing, station_input
 from game.scenes.station.file_reload import FileReload, keep_view
 from game.scenes.station.keys import StationKeys
 from game.scenes.station.layout import StationLayout
+from game.scenes.station.parts import KeptWork
 from game.scenes.station.run import StationRun
 from game.scenes.station.state import StationState
 from game.scenes.station.time_runner import TimeRunner
@@ -71,6 +72,7 @@ class StationScene(SceneBase):
         self.camera.fit()
         self.layers = MapLayers()
         self.kept: defaultdict[str, KeptPixels[Any]] = defaultdict(KeptPixels)
+        self.kept_work = KeptWork()
         self.text = TextCache(ctx.fonts)
         self.tools = BuildTools(ctx, self.run, self.camera)
         self.runner = TimeRunner(ctx, self.run)

@@ -62,6 +62,20 @@ def _run_a_while(app: Any, frames: int) -> None:
     press(app, pygame.K_SPACE, frames=40)
 
 
+def _point_at_bar(app: Any, scene: StationScene) -> None:
+    """The pointer on the resource bar's first cell (its tooltip shows)."""
+    bar = scene.layout.resource_bar
+    position = (bar.x + 30, bar.centery)
+    pygame.event.post(pygame.event.Event(pygame.MOUSEMOTION, pos=position, rel=(1, 1), buttons=(0, 0, 0)))
+    run_frames(app, 1)
+
+
+def _new_tooltip_words(scene: StationScene) -> None:
+    """The first cell's tooltip says something new while the cell itself reads the same, as most hours bring."""
+    first = scene.run.readings[0]
+    scene.run.readings[0] = dataclasses.replace(first, tooltip=(*first.tooltip, "A new line for this hour."))
+
+
 def _set_look(app: Any, scene: StationScene, **change: Any) -> None:
     for name, value in change.items():
         setattr(app.ctx.settings, name, value)
@@ -87,6 +101,8 @@ STEPS: list[tuple[str, Callable[[Any, StationScene], None]]] = [
     ("the Sun moved over the plot", lambda app, scene: _run_a_while(app, 20)),
     ("the pointer on another tile", lambda app, scene: _point_at(app, scene, (3, 4))),
     ("the pointer off the map", lambda app, scene: _point_at(app, scene, (-30, -30))),
+    ("the pointer on the bar", lambda app, scene: _point_at_bar(app, scene)),
+    ("new words in the bar's tooltip", lambda app, scene: _new_tooltip_words(scene)),
     ("less money", lambda app, scene: setattr(scene.run, "snapshot",
                                               dataclasses.replace(scene.run.snapshot, budget=1.0))),
     ("the colour-blind palette", lambda app, scene: _set_look(app, scene, palette="colour_blind")),

@@ -160,13 +160,17 @@ def _draw_bar(surface: pygame.Surface, screen: StationParts) -> list[tuple[pygam
     """The resource bar, drawn again when a reading changes; returns each cell's rectangle and reading."""
     layout, ctx = screen.layout, screen.ctx
     row_height = scaled_px(RESOURCE_BAR_HEIGHT, layout.scale)
-    inputs = (layout.resource_bar, tuple(screen.run.readings), layout.bar_columns, row_height, ctx.language,
-              ctx.palette.name, ctx.fonts.scale)
+    # What the cells show, not their tooltips: those change with nearly every hour, the bar's words seldom.
+    shown = tuple((reading.label, reading.value, reading.trend, reading.warning) for reading in screen.run.readings)
+    inputs = (layout.resource_bar, shown, layout.bar_columns, row_height, ctx.language, ctx.palette.name,
+              ctx.fonts.scale)
     # Its 2-pixel edge line runs one row into the map below, over the whole width: those pixels are the bar's too.
     area = layout.resource_bar.copy()
     area.height += 1
-    return screen.kept["bar"].draw(surface, area, inputs, lambda: draw_resource_bar(
+    cells = screen.kept["bar"].draw(surface, area, inputs, lambda: draw_resource_bar(
         surface, layout.resource_bar, screen.run.readings, screen.text, ctx.palette, layout.bar_columns, row_height))
+    # Kept cells hold the readings they were drawn from: their tooltips are this hour's.
+    return [(cell, reading) for (cell, _), reading in zip(cells, screen.run.readings)]
 
 
 def side_inputs(screen: StationParts) -> tuple[object, ...]:

@@ -169,8 +169,9 @@ def _draw_bar(surface: pygame.Surface, screen: StationParts) -> list[tuple[pygam
     area.height += 1
     cells = screen.kept["bar"].draw(surface, area, inputs, lambda: draw_resource_bar(
         surface, layout.resource_bar, screen.run.readings, screen.text, ctx.palette, layout.bar_columns, row_height))
-    # Kept cells hold the readings they were drawn from: their tooltips are this hour's.
-    return [(cell, reading) for (cell, _), reading in zip(cells, screen.run.readings)]
+    # Kept cells hold the readings they were drawn from: their tooltips are this hour's (a full bar may show
+    # fewer cells than readings).
+    return [(cell, reading) for (cell, _), reading in zip(cells, screen.run.readings, strict=False)]
 
 
 def side_inputs(screen: StationParts) -> tuple[object, ...]:

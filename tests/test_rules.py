@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from typing import Any
 
 import pytest
@@ -14,7 +15,7 @@ from game.rules.grid import SiteGrid
 from game.rules.links import pad_linked
 from game.rules.objectives import FAILED, MET, PENDING, Progress, goal_status, level_outcome
 from game.rules.placement import placement_refusal
-from game.rules.power import balance_hour, power_networks
+from game.rules.power import RESTART_HOURS, balance_hour, power_networks
 from game.rules.score import score
 from game.rules.sunlight import is_lit, longest_dark_hours, sun_azimuth_deg
 
@@ -140,6 +141,38 @@ def test_an_hour_of_power(generation, draw, charges, capacities, supplied, after
     assert balance.supplied is supplied
     assert list(balance.charges) == pytest.approx(after)
     assert balance.shortfall_wh == pytest.approx(shortfall)
+
+
+@pytest.mark.parametrize(
+    ("generation", "draw", "charges", "capacities", "supplied", "after"),
+    [
+        (300, 400, [100.0], [1000.0], False, [400.0]),  # one hour's gathering is not enough: still out, gathering
+        (300, 400, [650.0], [1000.0], True, [550.0]),  # stores that carry the shortfall 6 hours restart it
+        (300, 400, [200.0], [200.0], True, [100.0]),  # full stores restart it, however small
+        (400, 400, [0.0], [1000.0], True, [0.0]),  # so does generation covering the draw
+        (300, 400, [0.0], [0.0], False, [0.0]),  # no stores, not enough: out
+    ],
+)
+def test_a_browned_out_network_restarts_only_with_enough_in_store(generation, draw, charges, capacities, supplied,
+                                                                  after):
+    balance = balance_hour(generation, draw, charges, capacities, restarting=True)
+    assert balance.supplied is supplied
+    assert list(balance.charges) == pytest.approx(after)
+
+
+def test_a_network_short_of_power_works_in_spells_not_on_and_off_every_hour():
+    """Making three quarters of its draw, a network with stores works for hours, then gathers for hours: it used
+    to work one hour in two, its modules flickering and the alarm sounding every other hour."""
+    charges, capacities = [0.0], [10_000.0]
+    restarting = False
+    supplied = []
+    for _ in range(96):
+        balance = balance_hour(300.0, 400.0, charges, capacities, restarting=restarting)
+        charges, restarting = list(balance.charges), not balance.supplied
+        supplied.append(balance.supplied)
+    spells = [len(list(run)) for works, run in itertools.groupby(supplied) if works]
+    assert 0.6 < sum(supplied) / len(supplied) < 0.9  # it still works about as much as its power allows
+    assert len(spells) > 3 and min(spells[:-1]) >= RESTART_HOURS  # the last spell may end with the test
 
 
 @given(

@@ -42,16 +42,28 @@ class HourBalance:
     shortfall_wh: float
 
 
+# A game value: a network that browned out starts again only once its stores could carry the shortfall this long
+# (or are full). Restarting on a single hour's gathering ran it an hour and browned it out the next: every module
+# flickered between working and unpowered each hour, and the log raised the alarm every other hour.
+RESTART_HOURS = 6.0
+
+
 def balance_hour(
-    generation_w: float, draw_w: float, charges: Sequence[float], capacities: Sequence[float]
+    generation_w: float, draw_w: float, charges: Sequence[float], capacities: Sequence[float],
+    restarting: bool = False,
 ) -> HourBalance:
     """Runs one hour: a surplus charges the stores (in proportion to their room), a deficit drains them.
 
     When generation and storage together cannot cover the draw, the network browns out: consumers get
-    nothing this hour, and what the network makes goes into its stores for the next hour.
+    nothing this hour, and what the network makes goes into its stores for the next hour. A network browned out
+    the hour before (`restarting`) stays out, gathering, until its generation covers the draw, or its stores are
+    full or could carry the shortfall for RESTART_HOURS.
     """
     net_wh = generation_w - draw_w  # watts for one hour are watt-hours
     stored = sum(charges)
+    if restarting and net_wh < 0 and stored < -net_wh * RESTART_HOURS and stored < sum(capacities) - 1e-6:
+        recharged = balance_hour(generation_w, 0.0, charges, capacities).charges
+        return HourBalance(False, recharged, max(0.0, -net_wh - stored))
     if net_wh >= 0:
         room = [capacity - charge for charge, capacity in zip(charges, capacities, strict=True)]
         total_room = sum(room)

@@ -118,12 +118,14 @@ class PowerSystem(System):
 
     @staticmethod
     def _balance(network: _Network, generation: float) -> bool:
-        """One hour of the network's stores; True when every consumer was supplied."""
+        """One hour of the network's stores; True when every consumer was supplied. A network browned out last
+        hour restarts only with enough in store (balance_hour), so it does not flicker on and off each hour."""
         if network.full and generation >= network.draw_w:
             return True  # a surplus into full stores changes nothing
         charges = [store.charge_wh for store in network.stores]
         capacities = [store.capacity_wh for store in network.stores]
-        balance = balance_hour(generation, network.draw_w, charges, capacities)
+        balance = balance_hour(generation, network.draw_w, charges, capacities,
+                               restarting=network.supplied is False)
         for store, charge in zip(network.stores, balance.charges, strict=True):
             store.charge_wh = charge
         network.full = all(c >= cap - 1e-6 for c, cap in zip(balance.charges, capacities, strict=True))

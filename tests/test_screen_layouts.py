@@ -4,6 +4,7 @@ window and no two parts cover each other. And a tooltip's place: inside the wind
 
 from __future__ import annotations
 
+import functools
 import itertools
 from collections.abc import Iterable, Iterator, Sequence
 
@@ -12,14 +13,18 @@ import pytest
 
 from game import paths
 from game.content.language_look import load_language_look
-from game.content.loader import load_level_by_path
+from game.content.loader import load_game_content, load_level_by_path
 from game.content.text import translate
+from game.content.timeline import Milestone, load_timeline
 from game.content.ui_text import Translate, load_translator
 from game.render import palette
 from game.render.fonts import Fonts, fitting_scale, language_scale
 from game.render.text import wrap_text
 from game.render.tooltip import MAX_WIDTH_SHARE, MIN_WRAP_PX, tooltip_box
 from game.scenes.campaign.debrief_layout import FOOTER, TABS, DebriefLayout
+from game.scenes.campaign.level_entries import level_entries
+from game.scenes.campaign.timeline_items import TimelineItem, timeline_items
+from game.scenes.campaign.timeline_layout import TimelineLayout
 from game.scenes.landing.practice_layout import BUTTONS, PracticeLayout
 from game.scenes.landing.practice_screen import BUTTON_WORDS
 from game.scenes.menus.encyclopedia_entries import CATEGORIES, CATEGORY_TABS
@@ -164,6 +169,37 @@ def test_the_practice_layout_keeps_its_parts_apart_and_inside(size: tuple[int, i
         assert all(value.size(words)[0] <= room for words in marked), "a figure's status is cut off"
     font = button_font(fonts)
     assert all(font.size(word)[0] <= rect.width for word, (_, rect) in zip(words, layout.buttons, strict=True))
+
+
+# --- campaign timeline -------------------------------------------------------------------------------------
+
+@functools.cache
+def _timeline_items() -> tuple[list[Milestone], list[TimelineItem]]:
+    """The programme's milestones and the line's items (milestones and campaign levels), read once."""
+    milestones = load_timeline().milestones
+    campaign = [entry for entry in level_entries(load_game_content([])) if entry.in_campaign]
+    return milestones, timeline_items(milestones, campaign)
+
+
+@pytest.mark.parametrize(("size", "scale", "language"), CASES)
+def test_the_timeline_layout_keeps_stages_marks_and_cards_apart_and_inside(size: tuple[int, int], scale: float,
+                                                                          language: str) -> None:
+    fonts, _ = _fonts_and_words(language, scale, size)
+    milestones, items = _timeline_items()
+    levels = [index for index, item in enumerate(items) if item.is_level]
+    layout = TimelineLayout.for_items(size, fonts, items, levels[0], 0)
+    window = pygame.Rect((0, 0), size)
+    cards = [(f"card {index}", layout.item_rects[index]) for index in levels if layout.item_rects[index].w]
+    assert cards, "no level card in view"
+    _apart_and_inside(size, [*cards, ("detail", layout.list_detail.detail)])
+    marks = [layout.item_rects[index] for index, item in enumerate(items) if not item.is_level]
+    assert all(window.contains(mark) and mark.bottom < layout.axis_y for mark in marks), "a milestone off the line"
+    assert all(rect.top > layout.axis_y for _, rect in cards), "a card above the line it hangs from"
+    small = fonts.regular(palette.SMALL).get_linesize()
+    for stage in (milestone for milestone in milestones if milestone.kind == "stage"):
+        band = layout.stage_band(stage.date, stage.end or stage.date, small)
+        assert window.contains(band) and band.bottom < layout.axis_y, f"stage {stage.id} {band} is off the line"
+        assert band.top >= layout.line_top, f"stage {stage.id} {band} runs into the heading"
 
 
 # --- tooltips ----------------------------------------------------------------------------------------------

@@ -21,7 +21,7 @@ from game.rules.hours import HOURS_PER_DAY
 from game.scenes.campaign.debrief import DebriefScene
 from game.scenes.scene import Pop, Push, Replace
 from game.simulation.simulation import Simulation
-from tests.app_helpers import run_frames
+from tests.app_helpers import colours_in, record_fonts, run_frames
 
 LEVEL = Path(__file__).resolve().parent.parent / "levels" / "01_agreement_2021.toml"
 # Two questions the level's own facts answer, with the facts' sources: the test must not depend on the
@@ -192,14 +192,16 @@ def test_with_one_day_only_the_graph_says_so_instead_of_drawing_nothing(app: Any
     loaded, _ = finished_run
     level, catalog = loaded.require()
     simulation = Simulation(level, catalog)
+    fonts = record_fonts(app)
     scene = DebriefScene(app.ctx, loaded, simulation)  # a run that never passed its first day
     app.request(Push(scene))
     run_frames(app, 3)
     assert scene.result.days == (0.0,) and scene.result.outcome == "playing"
-    graph = scene.layout.graph
-    text = tuple(app.ctx.palette.text_dim)[:3]
-    assert any(app.window.get_at((x, graph.centery + dy))[:3] == text
-               for x in range(graph.left, graph.right) for dy in range(-8, 9))
+    # The graph's box says why it is empty, in the dim text colour, and draws no line.
+    assert "Not enough days were recorded to draw this graph." in fonts.seen
+    drawn = colours_in(app.window, scene.layout.graph, step=1)
+    assert app.ctx.palette.text_dim[:3] in drawn
+    assert not drawn & {tuple(colour)[:3] for colour in app.ctx.palette.series}, "a line was drawn"
 
 
 @pytest.mark.parametrize(

@@ -49,3 +49,14 @@ def opened_app(request: pytest.FixtureRequest) -> Iterator[Any]:
     opened = open_recording_app(request.param)
     yield opened
     opened.close()
+
+
+@pytest.fixture
+def pseudo_app(user_home: Path) -> Iterator[Any]:
+    """The real app in the made-up language of tests/bracket_language.py (every line reads ⟦like this⟧), read from
+    a catalog in the player's folder, its fonts noting every text they draw."""
+    from tests.bracket_language import open_bracket_app
+
+    opened = open_bracket_app()
+    yield opened
+    opened.close()

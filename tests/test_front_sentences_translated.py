@@ -15,7 +15,7 @@ from game import paths
 from game.content import locale_format
 from game.content.message import Message
 from game.content.timeline import load_timeline
-from game.content.ui_text import Translator, load_translator, pseudo_translator
+from game.content.ui_text import Translator, load_translator
 from game.progress import load_progress, progress_path
 from game.saves import SaveError, read_save
 from game.scenes.campaign.timeline_layout import spread_marks
@@ -23,31 +23,21 @@ from game.scenes.rich_text import (
     format_date,
 )
 from game.ui.hints import HintBook, HintFileError, load_hint_specs
-from tests.cached_content import ui_messages
+from tests.bracket_language import bracket_translator, bracketed_entries, is_bracketed
 from tests.po_helpers import Entries, write_catalog
-from tests.test_ui_text import pseudo_app  # noqa: F401  (a fixture: the real app in the ⟦pseudo⟧ language)
 
 UNUSABLE = "A line no code wraps, with {one} name"
-
-
-def _wrapped(text: str) -> str:
-    return f"⟦{text}⟧"
 
 
 @pytest.fixture(scope="module")
 def pseudo_lines() -> Entries:
     """Every line the game wraps for translation, 'translated' as ⟦line⟧ (a counted phrase: each form)."""
-    return {line: _wrapped(line) if isinstance(line, str) else tuple(_wrapped(form) for form in line)
-            for line in ui_messages()}
+    return bracketed_entries()
 
 
 @pytest.fixture
 def pseudo() -> Translator:
-    return pseudo_translator(ui_messages(), _wrapped, "xx")
-
-
-def _is_translated(text: str) -> bool:
-    return text.startswith("⟦") and text.endswith("⟧")
+    return bracket_translator()
 
 
 # --- dates ---------------------------------------------------------------------------------------------------------
@@ -90,7 +80,7 @@ def test_a_damaged_progress_files_warning_is_translated(content: str, pseudo: Tr
     warning = load_progress().warning
     assert isinstance(warning, Message) and warning.startswith("Your campaign progress file progress.json")
     shown = pseudo(warning)
-    assert _is_translated(shown) and ("progress.damaged-1.json" in shown or "progress.newer-version-1.json" in shown)
+    assert is_bracketed(shown) and ("progress.damaged-1.json" in shown or "progress.newer-version-1.json" in shown)
     assert shown.count("⟦") >= 2  # the reason is a sentence of its own, translated too
 
 
@@ -102,7 +92,7 @@ def damaged_progress(user_home: Path) -> None:
 
 
 def test_the_title_shows_the_damaged_progress_warning_in_the_players_language(
-        damaged_progress: None, pseudo_app: Any) -> None:  # noqa: F811
+        damaged_progress: None, pseudo_app: Any) -> None:
     pseudo_app.frame(1 / 60)
     shown = [notice.text for notice in pseudo_app.ctx.notices.shown]
     assert any(text.startswith("⟦Your campaign progress file") for text in shown), shown
@@ -119,7 +109,7 @@ def test_a_save_that_cannot_be_read_says_so_in_the_players_language(
     with pytest.raises(SaveError) as raised:
         read_save(path)
     assert isinstance(raised.value.message, Message) and "broken.json" in str(raised.value)
-    assert _is_translated(pseudo(raised.value.message))
+    assert is_bracketed(pseudo(raised.value.message))
     # The title and the station pass the error itself as a value: its sentence is translated inside theirs.
     shown = pseudo("The last save could not be continued: {error}", error=raised.value)
     assert shown.startswith("⟦The last save could not be continued: ⟦the save 'broken.json'")
@@ -144,7 +134,7 @@ def test_a_broken_hints_file_is_reported_in_the_players_language(
     book = HintBook.for_level(1, True, "en", assets=tmp_path)
     assert book.problem is not None and book.specs == []
     shown = pseudo(book.problem)
-    assert _is_translated(shown) and "hints.toml" in shown and shown.endswith("playing without hints.⟧")
+    assert is_bracketed(shown) and "hints.toml" in shown and shown.endswith("playing without hints.⟧")
 
 
 def test_a_hints_filled_in_sunlight_is_shown_through_the_players_language(pseudo: Translator) -> None:
@@ -172,7 +162,7 @@ def test_a_language_file_with_unusable_lines_warns_in_that_language(
     translator = load_translator("xx", [tmp_path])
     assert isinstance(translator.warning, Message)
     shown = translator(translator.warning)
-    assert _is_translated(shown) and "xx.po" in shown and UNUSABLE in shown
+    assert is_bracketed(shown) and "xx.po" in shown and UNUSABLE in shown
 
 
 @pytest.mark.parametrize("content", ["this is no PO file\n", "\udcff"])
@@ -181,9 +171,9 @@ def test_an_unusable_language_files_warning_is_a_sentence_a_translation_can_reac
     (tmp_path / "yy.po").write_bytes(content.encode("utf-8", "surrogateescape"))
     warning = load_translator("yy", [tmp_path]).warning
     assert isinstance(warning, Message) and warning.endswith("so the game is in English.")
-    assert _is_translated(pseudo(warning))
+    assert is_bracketed(pseudo(warning))
     missing = load_translator("zz", [tmp_path]).warning
-    assert isinstance(missing, Message) and _is_translated(pseudo(missing))
+    assert isinstance(missing, Message) and is_bracketed(pseudo(missing))
 
 
 @pytest.fixture
@@ -194,11 +184,11 @@ def half_broken_language(user_home: Path, pseudo_lines: Entries) -> Iterator[Non
 
 
 def test_the_app_shows_a_language_files_warning_in_that_language(
-        half_broken_language: None, pseudo_app: Any) -> None:  # noqa: F811
+        half_broken_language: None, pseudo_app: Any) -> None:
     pseudo_app.ctx.settings.language = "yy"
     assert pseudo_app.ctx.tr("Paused") == "⟦Paused⟧"  # the switch loads the file and shows its warning
     shown = [notice.text for notice in pseudo_app.ctx.notices.shown]
-    assert any(_is_translated(text) and "yy.po" in text for text in shown), shown
+    assert any(is_bracketed(text) and "yy.po" in text for text in shown), shown
 
 
 # --- the campaign timeline's level marks ------------------------------------------------------------------------

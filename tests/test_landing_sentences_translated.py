@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +16,7 @@ import pytest
 from game.content.loader import load_level_by_path
 from game.content.message import Message, level_text
 from game.content.models import LandingGrading
-from game.content.ui_text import Translator, pseudo_translator
+from game.content.ui_text import Translator
 from game.debrief_export import SERIES, RunResult, export_result, score_parts
 from game.landing.grading import Touchdown, grade_touchdown
 from game.landing.pilot import PilotCommand
@@ -27,9 +26,9 @@ from game.landing.scenario import problem_text, scenario_for
 from game.landing.what_if import read_what_if
 from game.rules.score import ScoreCard
 from game.settings import Settings, save_settings
-from tests.app_helpers import open_recording_app, record_fonts
+from tests.app_helpers import record_fonts
+from tests.bracket_language import bracket_translator
 from tests.conftest import LEVELS, REPO
-from tests.po_helpers import write_catalog
 from tools import extract_ui_text
 from tools.pot_file import MessageId
 
@@ -54,19 +53,15 @@ TOUCHDOWNS = [
 ]
 
 
-def _wrapped(text: str) -> str:
-    return f"⟦{text}⟧"
-
-
 @pytest.fixture(scope="module")
 def collected() -> Lines:
     return extract_ui_text.collect()
 
 
 @pytest.fixture(scope="module")
-def pseudo(collected: Lines) -> Translator:
+def pseudo() -> Translator:
     """The made-up language: every line the template collects, wrapped."""
-    return pseudo_translator(collected, _wrapped, "xx")
+    return bracket_translator()
 
 
 def _shows_translated(text: str, tr: Translator, collected: Lines) -> None:
@@ -172,19 +167,6 @@ def test_the_export_is_worded_in_the_players_language(tmp_path: Path, pseudo: Tr
 
 
 # --- the screens show them through tr --------------------------------------------------------------------------
-
-
-@pytest.fixture
-def pseudo_app(user_home: Path, collected: Lines) -> Iterator[Any]:
-    """The real app in the made-up language, recording every text its fonts draw."""
-    from game import paths
-
-    write_catalog(paths.user_data_dir() / "lang", "xx", {
-        line: _wrapped(line) if isinstance(line, str) else tuple(_wrapped(form) for form in line)
-        for line in collected})
-    app = open_recording_app(Settings(language="xx"))
-    yield app
-    app.close()
 
 
 def test_the_landing_result_panel_draws_the_reasons_translated(pseudo_app: Any) -> None:

@@ -14,7 +14,7 @@ import pytest
 
 from game.content.loader import LoadedLevel, load_level_by_path
 from game.content.message import Message, level_text
-from game.content.ui_text import Translator, pseudo_translator
+from game.content.ui_text import Translator
 from game.scenes.menus.settings_rows import PASSIVE_KINDS
 from game.scenes.menus.settings_screen import SettingsScene
 from game.scenes.scene import Push
@@ -24,7 +24,7 @@ from game.scenes.station.station_scene import StationScene
 from game.settings import DEFAULT_KEY_BINDINGS, KEY_ACTIONS, Settings, key_refusal, load_settings, rebind
 from game.ui.hints import Hint
 from tests.app_helpers import click_button, press, record_fonts, run_frames
-from tools import extract_ui_text
+from tests.bracket_language import bracket_translator
 
 LEVEL_FILE = Path(__file__).resolve().parent.parent / "levels" / "01_agreement_2021.toml"
 FREE_KEY = pygame.K_j  # bound to nothing on the station by default
@@ -40,7 +40,7 @@ def loaded() -> LoadedLevel:
 @pytest.fixture(scope="module")
 def pseudo_tr() -> Translator:
     """A made-up language in which every line the template collects reads ⟦like this⟧."""
-    return pseudo_translator(extract_ui_text.collect(), lambda line: f"⟦{line}⟧", "xx")
+    return bracket_translator()
 
 
 def open_station(app: Any, loaded: LoadedLevel, bindings: dict[str, str]) -> StationScene:

@@ -13,7 +13,7 @@ from game.content.loader import load_base_catalog
 from game.content.message import Message
 from game.content.models import ModuleSpec, PartnerSpec, Site
 from game.content.text import translate
-from game.content.ui_text import ENGLISH, Translator, pseudo_translator
+from game.content.ui_text import ENGLISH, Translator
 from game.rules.economy import affordability_refusal
 from game.rules.grid import SiteGrid
 from game.rules.launches import grade_refusal
@@ -30,7 +30,7 @@ from game.rules.negotiation import (
 )
 from game.rules.placement import CANNOT_BUILD_HERE, cannot_build_here, placement_refusal, refusal_reason
 from tests.app_helpers import RecordingFonts
-from tools import extract_ui_text
+from tests.bracket_language import bracket_translator, is_bracketed
 
 CATALOG, _ = load_base_catalog()
 GRID = SiteGrid.from_site(
@@ -46,11 +46,7 @@ GRID = SiteGrid.from_site(
 @pytest.fixture(scope="module")
 def pseudo() -> Translator:
     """A made-up language built from every line the template tool collects: each reads ⟦like this⟧."""
-    return pseudo_translator(extract_ui_text.collect(), lambda line: f"⟦{line}⟧", "xx")
-
-
-def wrapped(text: str) -> bool:
-    return text.startswith("⟦") and text.endswith("⟧")
+    return bracket_translator()
 
 
 def with_rules(module: str, **placement: Any) -> ModuleSpec:
@@ -80,7 +76,7 @@ def test_every_kind_of_refused_placement_is_a_message_that_translates(
 ) -> None:
     refusal = placement_refusal(spec, x, y, GRID, set(occupied))
     assert isinstance(refusal, Message) and english in refusal
-    assert wrapped(pseudo(refusal))  # only the language file's line for its pattern wraps it
+    assert is_bracketed(pseudo(refusal))  # only the language file's line for its pattern wraps it
 
 
 def test_tile_names_travel_as_level_text_and_show_in_the_players_language() -> None:
@@ -98,7 +94,7 @@ def test_too_expensive_is_a_message_and_names_the_module_in_the_players_language
     refusal = affordability_refusal(name, 300.0, 120.4)
     assert isinstance(refusal, Message)
     assert refusal == "not enough budget: the habitat costs 300 credits (game value), and you have 120 (game value)"
-    assert wrapped(pseudo(refusal))
+    assert is_bracketed(pseudo(refusal))
     assert "habitat lunaire" in Translator("fr")(refusal)
 
 
@@ -111,14 +107,14 @@ def test_the_whole_refusal_sentence_keeps_its_reason_apart(pseudo: Translator) -
     assert refusal_reason(sentence) is reason  # the very message: still translatable, not cut from English
     assert refusal_reason("a plain sentence") == "a plain sentence"
     shown = pseudo(sentence)
-    assert wrapped(shown) and pseudo(reason) in shown
+    assert is_bracketed(shown) and pseudo(reason) in shown
 
 
 @pytest.mark.parametrize(("grade", "damage", "haul"), [("bumpy", 0.0, 0.0), ("good", 1.5, 0.0), ("good", 0.0, -1.0)])
 def test_a_wrong_landing_result_is_a_message_that_translates(pseudo: Translator, grade: str, damage: float,
                                                             haul: float) -> None:
     refusal = grade_refusal(grade, damage, haul)
-    assert isinstance(refusal, Message) and wrapped(pseudo(refusal))
+    assert isinstance(refusal, Message) and is_bracketed(pseudo(refusal))
 
 
 # --- negotiation -----------------------------------------------------------------------------------------
@@ -153,7 +149,7 @@ CAN_GIVE_ALL = ProgrammeState(producing={domain: "laboratory" for domain in ("as
 )
 def test_every_offer_problem_is_a_message_that_translates(pseudo: Translator, offer: Offer) -> None:
     problem = offer_problem(offer)
-    assert isinstance(problem, Message) and wrapped(pseudo(problem))
+    assert isinstance(problem, Message) and is_bracketed(pseudo(problem))
 
 
 def test_every_reason_and_law_of_an_evaluation_translates(pseudo: Translator) -> None:
@@ -164,7 +160,7 @@ def test_every_reason_and_law_of_an_evaluation_translates(pseudo: Translator) ->
     assert len(evaluation.blocked) >= 4 and len(texts) >= 12
     for text in texts:
         assert isinstance(text, Message), text
-        assert wrapped(pseudo(text)), text
+        assert is_bracketed(pseudo(text)), text
     assert any("Agence de test" in Translator("fr")(text) for text in evaluation.blocked)
 
 
@@ -181,7 +177,7 @@ def test_a_decline_and_a_counter_are_messages_whose_every_part_translates(pseudo
     nothing = respond(Offer(funding_per_year=100), partner_spec(), 50.0, ProgrammeState(), 3)
     assert nothing.decision == "decline" and isinstance(nothing.text, Message)
     shown = pseudo(nothing.text)
-    assert wrapped(shown) and "Test Agency" in shown
+    assert is_bracketed(shown) and "Test Agency" in shown
     assert "⟦They would receive nothing they asked for or care about.⟧" in shown
     assert "⟦They want ⟦⟦a share of the data⟧ or ⟦co-leadership⟧⟧, once the station can give it.⟧" in shown
     assert NOTHING_IN_RETURN in [reason.text for reason in nothing.evaluation.reasons]
@@ -246,9 +242,9 @@ def test_the_negotiation_room_draws_its_reasons_and_answer_translated(app: Any) 
 
     talks = open_screen(app, "negotiation")
     app.ctx.settings.language = "xx"
-    app.ctx.translator = pseudo_translator(extract_ui_text.collect(), lambda line: f"⟦{line}⟧", "xx")
+    app.ctx.translator = bracket_translator()
     entries = talks.layout().reasoning_entries()
-    assert entries and all(wrapped(text) for _, text, _ in entries)
+    assert entries and all(is_bracketed(text) for _, text, _ in entries)
     talks.propose()
-    assert talks.answer and wrapped(talks.layout().answer_text())
+    assert talks.answer and is_bracketed(talks.layout().answer_text())
     assert ENGLISH(talks.answer) == talks.answer  # kept as the simulation wrote it; shown through tr

@@ -16,7 +16,7 @@ from game.content.catalog import Catalog
 from game.content.loader import load_level_by_path
 from game.content.message import Message
 from game.content.models import Level
-from game.content.ui_text import Translator, pseudo_translator
+from game.content.ui_text import Translator
 from game.ecs import events
 from game.ecs.commands import (
     ConsultPartner,
@@ -33,8 +33,8 @@ from game.scenes.partners.reply import act_and_reply
 from game.scenes.station.log_sentences import log_entry
 from game.simulation.simulation import Simulation
 from game.simulation.views import agreement_views
+from tests.bracket_language import bracket_translator, is_bracketed
 from tests.conftest import REPO
-from tools import extract_ui_text
 
 LEVELS = REPO / "levels"
 
@@ -179,11 +179,7 @@ def test_the_crash_names_the_lost_cargo_and_what_became_of_it(crew_run: Run) -> 
 @pytest.fixture(scope="module")
 def pseudo() -> Translator:
     """Every collected template line reads ⟦like this⟧ in the language 'xx'."""
-    return pseudo_translator(extract_ui_text.collect(), lambda line: f"⟦{line}⟧", "xx")
-
-
-def _wrapped(text: str) -> bool:
-    return text.startswith("⟦") and text.endswith("⟧")
+    return bracket_translator()
 
 
 @pytest.mark.parametrize("name", ["partners_run", "crew_run"])
@@ -195,7 +191,7 @@ def test_the_station_log_shows_the_simulations_sentences_translated(name: str, r
         entry = log_entry(event, run.level, run.catalog, "xx", pseudo)
         assert entry is not None
         shown = pseudo(text)
-        if not isinstance(event, LEVEL_WORDS) and not _wrapped(shown):
+        if not isinstance(event, LEVEL_WORDS) and not is_bracketed(shown):
             untranslated.append(shown)
         elif shown not in entry.text or (entry.text == text and not isinstance(event, LEVEL_WORDS)):
             untranslated.append(entry.text)
@@ -208,7 +204,7 @@ def test_history_deliverables_and_terms_translate_whole(partners_run: Run, pseud
     texts = [line for _, partner in esper.get_component(Partner) for line in partner.history]
     texts += [item.text for view in agreement_views(simulation.ctx) for item in view.deliverables]
     texts += [term for view in agreement_views(simulation.ctx) for term in view.terms]
-    english = [text for text in texts if not _wrapped(pseudo(text))]
+    english = [text for text in texts if not is_bracketed(pseudo(text))]
     assert not english, english[:5]
     # A history line names its day, then the news, each in the player's language (the news nested whole).
     line = texts[0]
@@ -220,8 +216,8 @@ def test_what_a_partner_action_says_comes_back_translated(pseudo: Translator) ->
         partner = run.level.partners[0].partner
         consulted = act_and_reply(run.simulation, ConsultPartner(partner, "science"), pseudo)
         refused = act_and_reply(run.simulation, ShareData(partner, "geology"), pseudo)  # nothing sent home yet
-        assert _wrapped(consulted) and "⟦they would put" in consulted
-        assert _wrapped(refused) and refused.startswith("⟦There is no new")
+        assert is_bracketed(consulted) and "⟦they would put" in consulted
+        assert is_bracketed(refused) and refused.startswith("⟦There is no new")
 
 
 # --- the partner roster's interest chart at large text ---------------------------------------------------------

@@ -3,7 +3,6 @@ a whole pseudo-language through the real app, and the committed template kept up
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -21,8 +20,7 @@ from game.content.ui_text import (
     placeholders,
 )
 from game.settings import Settings
-from tests.app_helpers import open_recording_app
-from tests.cached_content import ui_messages
+from tests.bracket_language import bracketed
 from tests.po_helpers import write_catalog
 from tools import extract_ui_text
 from tools.pot_file import is_current
@@ -218,24 +216,6 @@ def test_the_hint_files_texts_are_in_the_template_and_show_translated(tmp_path: 
 # --- a whole pseudo-language through the real app --------------------------------------------------------------
 
 
-def _wrapped(text: str) -> str:
-    return f"⟦{text}⟧"
-
-
-@pytest.fixture
-def pseudo_app(user_home: Path) -> Iterator[Any]:
-    """The real app in a made-up language 'xx' where every wrapped line reads ⟦like this⟧, and a record of
-    every text its fonts draw."""
-    from game import paths
-
-    write_catalog(paths.user_data_dir() / "lang", "xx", {
-        line: _wrapped(line) if isinstance(line, str) else tuple(_wrapped(form) for form in line)
-        for line in ui_messages()})
-    app = open_recording_app(Settings(language="xx"))
-    yield app
-    app.close()
-
-
 # Per screen: texts the screen draws itself and the start of one of its buttons, all in the pseudo-language.
 PSEUDO_EXPECTED: dict[str, tuple[tuple[str, ...], str | None]] = {
     "title": (("Lunar Station", "Arrows or Tab choose  ·  Enter select  ·  F11 full screen  ·  F12 screenshot  ·  "
@@ -268,12 +248,12 @@ def test_every_main_label_comes_out_in_the_players_language(pseudo_app: Any, nam
     texts, button = PSEUDO_EXPECTED[name]
     seen = app.ctx.fonts.seen
     for text in texts:
-        assert any(was_drawn(_wrapped(text), drawn) for drawn in seen), f"{name}: '{_wrapped(text)}' was not drawn"
+        assert any(was_drawn(bracketed(text), drawn) for drawn in seen), f"{name}: '{bracketed(text)}' was not drawn"
         assert text not in seen, f"{name}: '{text}' was drawn in English"
     if button is not None:
         labels = button_labels(app.ui)
-        assert any(label.startswith(_wrapped(button)[:-1]) for label in labels), \
-            f"{name}: no '{_wrapped(button)}' button among {labels}"
+        assert any(label.startswith(bracketed(button)[:-1]) for label in labels), \
+            f"{name}: no '{bracketed(button)}' button among {labels}"
 
 
 def test_the_settings_offer_a_language_only_when_there_is_a_translation(pseudo_app: Any) -> None:

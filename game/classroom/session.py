@@ -9,10 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from game.content.class_file import ClassFile
 from game.content.message import Message, say
+
+if TYPE_CHECKING:
+    from game.settings import Settings
 
 # A class lock names a setting or a group of them; the settings screen locks each field it covers.
 LOCK_FIELDS: dict[str, tuple[str, ...]] = {
@@ -44,7 +47,7 @@ class ClassSession:
     # what is saved in their place, so the next game on this machine starts as its owner left it.
     kept: dict[str, Any] = field(default_factory=dict)
 
-    def set_for_session(self, settings: Any, name: str, value: Any) -> None:
+    def set_for_session(self, settings: Settings, name: str, value: Any) -> None:
         """Sets a setting for the class's session, keeping the machine's own value to save instead."""
         self.kept.setdefault(name, getattr(settings, name))
         setattr(settings, name, value)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pygame
@@ -195,3 +196,34 @@ def test_text_larger_than_the_window_has_room_for_is_shown_at_what_fits_and_grow
     pygame.display.set_mode((1366, 768), pygame.RESIZABLE)  # as when the player drags the window smaller
     run_frames(app)
     assert app.ctx.fonts.scale == 1.6 and app.ctx.ui.window_resolution == (1366, 768)
+
+
+def test_a_drop_downs_choices_are_readable_at_a_large_text_size_and_each_language_in_its_own_letters(app: Any) -> None:
+    """At 150 % the choices' rows stayed 20 px high (the words cut to slivers), and in English '中文' came out as
+    empty boxes: a Chinese student could not find their language."""
+    from game.render.fonts import font_draws
+    from game.ui.theme import LANGUAGE_MENU_ID
+
+    scene = open_settings(app)
+    scene.working.ui_scale = 2.0
+    scene.apply()
+    run_frames(app)
+    assert app.ctx.fonts.scale == 1.5 and app.ctx.language == "en"
+    focus_row(app, scene, "language")
+    run_frames(app)
+    index = scene.focused[1]
+    menu = scene.widgets.controls[index]
+    assert LANGUAGE_MENU_ID in menu.object_ids
+    menu.current_state.should_transition, menu.current_state.target_state = True, "expanded"
+    run_frames(app, 3)
+    choices = menu.menu_states["expanded"].options_selection_list.item_list_container.elements
+    names = [choice.text for choice in choices]
+    assert {"English", "Русский", "中文"} <= set(names)
+    theme = app.ctx.ui.get_theme()
+    for choice in choices:
+        assert choice.rect.height >= choice.font.get_rect(choice.text).height, choice.text  # whole words, not slivers
+        font = theme.get_font_info(choice.combined_element_ids)
+        files = (Path(str(font["regular_path"])), Path(str(font["bold_path"])))
+        assert font_draws(files, (choice.text,)), choice.text  # its letters, not empty boxes
+    assert not font_draws((paths.assets_dir() / "fonts" / "NotoSans-Regular.ttf",
+                           paths.assets_dir() / "fonts" / "NotoSans-Bold.ttf"), ("中文",))  # the check can fail

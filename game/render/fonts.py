@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import functools
 import math
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -99,6 +100,21 @@ class Fonts:
 ROOM_PER_SCALE = (853, 480)
 
 
+@functools.lru_cache(maxsize=16)
+def font_draws(files: tuple[Path, Path], texts: tuple[str, ...]) -> bool:
+    """Whether the bold file of `files` (regular, bold) has a letter for every character of `texts`.
+
+    Asked of freetype: pygame.font measures a missing letter as its empty box."""
+    import pygame.freetype
+
+    pygame.freetype.init()
+    try:
+        font = pygame.freetype.Font(files[1], 12)
+    except (OSError, pygame.error):
+        return False
+    return all(glyph is not None for text in texts for glyph in font.get_metrics(text))
+
+
 def fitting_scale(chosen: float, window: tuple[int, int]) -> float:
     """The UI scale to use: the player's choice, or less (to a tenth, never under 100 %) when the window is
     too small for it."""
@@ -126,10 +142,15 @@ def scaled(size: int, scale: float) -> int:
 
 
 def scale_theme_fonts(theme: dict[str, Any], scale: float) -> dict[str, Any]:
-    """A copy of a pygame_gui theme whose font sizes are multiplied by `scale`."""
+    """A copy of a pygame_gui theme whose font sizes, and the rows of lists that hold such text (a drop-down's
+    choices), are multiplied by `scale`."""
     scaled_theme = copy.deepcopy(theme)
     for block in scaled_theme.values():
         font = block.get("font") if isinstance(block, dict) else None
         if isinstance(font, dict) and "size" in font:
             font["size"] = str(scaled(int(font["size"]), scale))
+        misc = block.get("misc") if isinstance(block, dict) else None
+        if isinstance(misc, dict) and "list_item_height" in misc:
+            # pygame_gui's rows stay 20 px whatever the font: at 150 % the choices were cut to slivers
+            misc["list_item_height"] = str(scaled_px(int(misc["list_item_height"]), scale))
     return scaled_theme

@@ -13,7 +13,7 @@ import pygame_gui
 from game import paths
 from game.content.language_look import BUNDLED, LanguageLook, load_language_look
 from game.content.ui_text import LANGUAGE_FOLDER, Translator, available_languages, load_translator
-from game.render.fonts import Fonts, fitting_scale, language_scale, scale_theme_fonts
+from game.render.fonts import Fonts, fitting_scale, font_draws, language_scale, scale_theme_fonts, scaled
 from game.render.palette import STANDARD_PALETTE, Palette, palette_for, recolour_theme
 from game.settings import Settings
 from game.ui.notice import Notices
@@ -81,6 +81,24 @@ class SceneContext:
     def language_choices(self) -> list[tuple[str, str]]:
         """(name, code) of English and every language a file exists for, for the settings screen."""
         return available_languages(self.language_search_path())
+
+    def show_language_names(self) -> bool:
+        """Readies the theme to draw every offered language's name in its own letters (the settings' language menu)
+        when the font in use cannot: with the first language's own font (Chinese's, say) that has them all.
+        True when the menu then needs `LANGUAGE_MENU_ID`; False when the font in use draws them, or none does."""
+        from game.ui.theme import MENU_TEXT_SIZE, language_menu_theme
+
+        choices = self.language_choices()
+        names = tuple(name for name, _ in choices)
+        if font_draws(self.fonts.files(), names):
+            return False
+        folders = self.language_search_path()
+        for _, code in choices:
+            files = load_language_look(code, folders).font_files
+            if files is not None and font_draws(files, names):
+                self.ui.get_theme().load_theme(language_menu_theme(files, scaled(MENU_TEXT_SIZE, self.fonts.scale)))
+                return True
+        return False
 
     def _load_language(self) -> None:
         folders = self.language_search_path()

@@ -45,6 +45,20 @@ def use_language_font(theme: dict[str, Any], language_files: tuple[Path, Path] |
     return theme
 
 
+LANGUAGE_MENU_ID = "#language_choice"  # the settings' language menu: each language named in its own letters
+LANGUAGE_MENU_FONT = "lunar_language_names"
+MENU_TEXT_SIZE = 24  # the theme's button text, which the menu and its choices are drawn in
+
+
+def language_menu_theme(files: tuple[Path, Path], size: int) -> dict[str, Any]:
+    """Theme blocks that draw the language menu and its choices in `files` (regular, bold) at `size` pixels.
+
+    Loaded only when the menu is shown, so a font such as Chinese's is opened only when its letters are."""
+    font = {"name": LANGUAGE_MENU_FONT, "size": str(size), "bold": "1", "regular_path": str(files[0]),
+            "bold_path": str(files[1])}
+    return {LANGUAGE_MENU_ID: {"font": font}, f"{LANGUAGE_MENU_ID}.selection_list.button": {"font": dict(font)}}
+
+
 # Bold text in text boxes (<b>, and <font pixel_size=28> headings) that the theme itself does not load;
 # loading it up front avoids a stall, and a warning, the first time a text box needs it.
 PRELOADED_SIZES = (20, 28)

@@ -12,6 +12,7 @@ from game.scenes.context import SceneContext
 from game.scenes.menus.settings_layout import SettingsLayout
 from game.scenes.menus.settings_rows import FOOTER_BUTTONS, PASSIVE_KINDS, Row
 from game.settings import Settings, key_label
+from game.ui.theme import LANGUAGE_MENU_ID
 from game.ui.widget_set import WidgetSet
 
 
@@ -71,7 +72,12 @@ class SettingsWidgets:
         if row.kind == "choice":
             labels: list[str | tuple[str, str]] = [tr(label) for label, _ in row.choices]
             current = tr(next((label for label, choice in row.choices if choice == value), row.choices[0][0]))
-            return UIDropDownMenu(labels, current, rect, ui)
+            object_id = None
+            if row.key == "language" and self.ctx.show_language_names():
+                # Each language is named in its own letters, which Noto Sans alone cannot all draw: '中文' came out
+                # as boxes in English and Russian, so a Chinese student could not find their language.
+                object_id = LANGUAGE_MENU_ID
+            return UIDropDownMenu(labels, current, rect, ui, object_id=object_id)
         if row.kind == "toggle":
             return UIButton(rect, tr("On") if value else tr("Off"), ui)
         if row.kind == "slider":

@@ -472,3 +472,24 @@ def test_practice_marks_each_worlds_gravity_real_with_its_source() -> None:
         assert "Mars's gravity:" in seen and "nssdc.gsfc.nasa.gov" in seen
     finally:
         app.close()
+
+
+@pytest.mark.parametrize(("scale", "window"), [(1.0, (1280, 720)), (1.5, (1280, 720)), (2.0, (1920, 1080))])
+def test_the_grade_is_written_whole_at_every_text_size(loaded: LoadedLevel, scale: float,
+                                                         window: tuple[int, int]) -> None:
+    """At 150 % (the most a 1280 × 720 window shows) the grade read 'Perfect landi…'."""
+    from game import paths
+    from game.render.landing_result import GRADE_WORDS, draw_result
+    from game.scenes.landing.flight_layout import result_parts
+    from tests.app_helpers import RecordingFonts
+
+    pygame.font.init()
+    fonts = RecordingFonts(paths.assets_dir() / "fonts", scale=scale)
+    fonts.seen = set()
+    surface = pygame.Surface(window)
+    level, catalog = loaded.level, loaded.catalog
+    result = fly(level, catalog, seed=5, cargo="battery")
+    column, keys_top, plot_rect = result_parts(surface.get_size(), fonts, [])
+    draw_result(surface, fonts, result, "Battery bank", column, (pygame.Surface(plot_rect.size), plot_rect),
+                bottom=keys_top - 8)
+    assert GRADE_WORDS[result.grade.name] in fonts.seen

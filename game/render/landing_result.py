@@ -57,6 +57,16 @@ def result_facts(result: LandingResult, cargo_name: str | None, tr: Translate = 
     return facts
 
 
+def grade_font(fonts: Fonts, words: str, width: int) -> pygame.font.Font:
+    """The largest heading size the grade's words fit `width` in: at 150 % the largest cut 'Perfect landing' to
+    'Perfect landi…', the one word the player most wants to read."""
+    for size in (palette.HEADING + 6, palette.HEADING, palette.LARGE):
+        font = fonts.bold(size)
+        if font.size(words)[0] <= width:
+            return font
+    return font
+
+
 def draw_result(
     surface: pygame.Surface, fonts: Fonts, result: LandingResult, cargo_name: str | None, column: int,
     plot: tuple[pygame.Surface, pygame.Rect], colours: Palette = STANDARD_PALETTE, bottom: int | None = None,
@@ -72,12 +82,13 @@ def draw_result(
     surface.blit(veil, (0, 0))
     grade = result.grade
     cue = GRADE_CUES[grade.name]
-    heading = fonts.bold(palette.HEADING + 6)
+    words = tr(GRADE_WORDS[grade.name])
     radius = scaled(16, fonts.scale)
-    draw_cue_mark(surface, cue, (40 + radius, 38 + heading.get_linesize() // 2), radius, colours)
     title_x = 40 + 2 * radius + 14
-    title = draw_text(surface, fit_text(tr(GRADE_WORDS[grade.name]), heading, column - title_x), heading,
-                      cue_colours(colours)[cue], (title_x, 38))
+    heading = grade_font(fonts, words, column - title_x)
+    draw_cue_mark(surface, cue, (40 + radius, 38 + heading.get_linesize() // 2), radius, colours)
+    title = draw_text(surface, fit_text(words, heading, column - title_x), heading, cue_colours(colours)[cue],
+                      (title_x, 38))
     y = title.bottom + 18
     body, small = fonts.regular(palette.BODY), fonts.regular(palette.SMALL)
     for reason in grade.reasons:

@@ -202,3 +202,19 @@ def test_level_marks_close_in_time_are_moved_apart_as_little_as_possible() -> No
     assert spread_marks([100, 300], 48, 40, 1240) == [100, 300]
     assert spread_marks([1230, 1235], 48, 40, 1240)[-1] <= 1240
     assert spread_marks([41, 42], 48, 40, 1240)[0] >= 40
+
+
+@pytest.mark.parametrize(("language", "name"), [("en", "the Earth antenna"), ("ru", "антенна связи с Землёй")])
+def test_a_hint_names_a_module_with_only_its_first_letter_lowered(language: str, name: str) -> None:
+    """The hint read 'build the earth antenna' (and 'связи с землёй'): the whole name was lowered."""
+    from game.content.loader import load_game_content
+    from game.rules.grid import SiteGrid
+
+    first = next(loaded for folder in load_game_content([]) for loaded in folder.levels
+                 if loaded.ok and loaded.level is not None and loaded.level.order == 1)
+    level, catalog = first.require()
+    book = HintBook.for_level(1, True, language)
+    hint = book.trigger("day_two", SiteGrid.from_site(level.site, catalog.tiles), catalog, set())
+    assert hint is not None and hint.id == "call-home"
+    assert name in str(hint.text)
+

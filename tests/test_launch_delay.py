@@ -93,7 +93,7 @@ def test_booked_cargo_slips_and_the_log_says_which_and_when():
     assert (delivery.state, delivery.launch_hour, delivery.arrival_hour) == ("booked", 960, 960 + TRANSIT)
     level, catalog = _level()
     sentence = event_sentence(fired[1], level, catalog, "en")
-    assert sentence == ("Launch delayed by 10 days: the earth antenna now lifts off on day 41 "
+    assert sentence == ("Launch delayed by 10 days: the Earth antenna now lifts off on day 41 "
                         "and reaches the Moon on day 48.")
     assert is_warning(fired[1])
 

@@ -62,6 +62,12 @@ def test_a_small_first_letter_keeps_acronyms() -> None:
     assert lower_first("") == ""
 
 
+def test_a_small_first_letter_keeps_a_name() -> None:
+    assert lower_first("Earth antenna") == "Earth antenna"  # 'build the earth antenna' read as soil
+    assert lower_first("Антенна связи с Землёй") == "антенна связи с Землёй"
+    assert lower_first("Sunlit ridge") == "sunlit ridge"  # a word that only begins like a name
+
+
 @given(st.text(alphabet=st.characters(blacklist_characters="{}"), max_size=40))
 def test_any_brace_free_text_is_its_own_english(text: str) -> None:
     assert say(text) == text

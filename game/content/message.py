@@ -35,9 +35,14 @@ if TYPE_CHECKING:
     from game.content.locale_format import Quantity
 
 
+# Names that keep their capital inside a sentence: 'build the Earth antenna', never 'the earth antenna'.
+PROPER_NAMES = frozenset({"Earth", "Moon", "Sun", "Mars", "Земля", "Луна", "Солнце", "Марс"})
+
+
 def lower_first(text: str) -> str:
-    """'Solar array' → 'solar array', but 'ISRU plant' stays: a word in capitals is an acronym."""
-    if len(text) > 1 and text[:2].isupper():
+    """'Solar array' → 'solar array', but 'ISRU plant' stays (a word in capitals is an acronym), and so does
+    'Earth antenna' (a name)."""
+    if (len(text) > 1 and text[:2].isupper()) or text.split(" ", 1)[0] in PROPER_NAMES:
         return text
     return text[:1].lower() + text[1:]
 

@@ -13,7 +13,7 @@ from game.atomic_file import write_text_atomically
 from game.content.catalog import Catalog
 from game.content.figures import status_words
 from game.content.game_files import GameFileError, HintEntry, HintsFile, read_game_file
-from game.content.message import Message, level_text, say
+from game.content.message import Message, level_text, lower_first, say
 from game.content.reading import UnreadableFile, read_json
 from game.content.text import translate
 from game.content.toml_file import MAX_FILE_BYTES
@@ -119,8 +119,9 @@ class HintBook:
                 module = catalog.modules.get(spec.module)
                 if module is None:
                     continue
-                # "Solar array (vertical, sun-tracking)" reads as "solar array" inside a sentence.
-                fill["module"] = translate(module.name, self.language).split(" (")[0].lower()
+                # "Solar array (vertical, sun-tracking)" reads as "solar array" inside a sentence; only the first
+                # letter is lowered (a name keeps it): it read "build the earth antenna" and "связи с землёй".
+                fill["module"] = lower_first(translate(module.name, self.language).split(" (")[0])
                 if "{sunlight}" in translate(spec.text, self.language):
                     cell = best_spot(spec.module, grid, catalog, occupied, powered)
                     if cell is None:

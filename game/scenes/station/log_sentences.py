@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from game.content.catalog import Catalog
-from game.content.message import list_text, say_n
+from game.content.message import list_text, lower_first, say_n
 from game.content.models import Level
 from game.content.text import translate
 from game.content.timeline import date_message
@@ -46,8 +46,9 @@ def _cargo(module_ids: tuple[str, ...], catalog: Catalog, language: str, tr: Tra
     counts: dict[str, int] = {}
     for module_id in module_ids:
         counts[module_id] = counts.get(module_id, 0) + 1
-    parts = [tr("{count} × {module}", count=count, module=_module_name(module_id, catalog, language).lower())
-             if count > 1 else _module_name(module_id, catalog, language).lower()
+    # Only the first letter is lowered, as names are inside a sentence: 'the earth antenna' read as soil.
+    parts = [tr("{count} × {module}", count=count, module=lower_first(_module_name(module_id, catalog, language)))
+             if count > 1 else lower_first(_module_name(module_id, catalog, language))
              for module_id, count in counts.items()]
     return tr(list_text(parts))
 

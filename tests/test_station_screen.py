@@ -599,3 +599,13 @@ def test_the_reason_box_wraps_to_stay_inside_the_map(app: Any, loaded: LoadedLev
                           scene.tools.ghost, "Solar array (vertical, sun-tracking)", scene.camera.viewport,
                           scene.ctx.palette)
     assert box is not None and scene.camera.viewport.contains(box)
+
+
+@pytest.mark.parametrize(("language", "stamp"), [("en", "9 Mar 00:00"), ("ru", "9 мар. 00:00"), ("zh", "3月9日 00:00")])
+def test_the_logs_time_stamp_names_the_month_in_the_players_language(
+        app: Any, loaded: LoadedLevel, language: str, stamp: str) -> None:
+    """The log wrote 'Apr' in Russian and Chinese too (strftime's %b)."""
+    app.ctx.settings.language = language
+    app.ctx.tr("Paused")  # the language is read when first used
+    scene = open_station(app, loaded)
+    assert scene.run.when(0) == stamp

@@ -22,6 +22,7 @@ from typing import Literal
 
 from babel.core import Locale, UnknownLocaleError
 from babel.dates import format_date as babel_format_date
+from babel.dates import format_skeleton
 
 ENGLISH_LOCALE = "en_GB"  # the game's English: "9 March 2021", "programme", "colour"
 
@@ -40,6 +41,11 @@ def cldr_locale(language: str) -> Locale:
 def format_date(date: dt.date, language: str = "en") -> str:
     """The day written out as the language writes a date in a sentence (CLDR's long date)."""
     return babel_format_date(date, format="long", locale=cldr_locale(language))
+
+
+def format_day_and_month(date: dt.date, language: str = "en") -> str:
+    """The day and the month's short name as the language writes them: '23 Apr', '23 апр.', '4月23日'."""
+    return format_skeleton("MMMd", date, locale=cldr_locale(language))
 
 
 @functools.lru_cache(maxsize=32)

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from game.content.catalog import Catalog
 from game.content.difficulty import DEFAULT_PRESET, with_difficulty
 from game.content.loader import LoadedLevel
+from game.content.locale_format import format_day_and_month
 from game.content.text import translate
 from game.ecs.commands import Command, PlaceModule, SetLandingMode
 from game.render.event_log import EventLog
@@ -130,9 +131,10 @@ class StationRun:
         return dt.datetime.combine(self.level.start_date, dt.time()) + dt.timedelta(hours=hour)
 
     def when(self, hour: float | None = None) -> str:
-        """The log's time stamp, '7 Apr 22:00', for `hour` (now when None)."""
+        """The log's time stamp, '7 Apr 22:00' ('7 апр. 22:00', '4月7日 22:00'), for `hour` (now when None): the
+        month in the player's language (strftime's %b wrote 'Apr' in every language)."""
         moment = self.time_at(self.snapshot.hour if hour is None else hour)
-        return f"{moment.day} {moment:%b} {moment:%H}:00"
+        return f"{format_day_and_month(moment.date(), self.ctx.language)} {moment:%H}:00"
 
     # --- orders ----------------------------------------------------------------------------------
 

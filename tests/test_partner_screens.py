@@ -252,3 +252,37 @@ def test_the_gallery_shows_the_partner_countering_with_its_reasons(played: Any) 
     assert talks.widgets["counter"].is_enabled
     talks.handle(key(pygame.K_t))
     assert talks.evaluation.acceptable  # their counter, put back on the table, is one they would sign
+
+
+def test_what_the_talks_set_off_is_written_in_the_station_log(app: Any) -> None:
+    """An agreement signed in the talks never reached the station's log (it showed only after a reload): each
+    answer runs a game hour, and that hour's events went nowhere, a goal met in it too."""
+    from game.scenes.station.station_scene import StationScene
+    from tests.app_helpers import run_frames
+
+    station = StationScene(app.ctx, load_level_by_path(LEVEL))
+    app.request(Push(station))
+    run_frames(app, 2)
+    opened = station.open_partners()
+    assert isinstance(opened, Push)
+    app.request(opened)
+    run_frames(app)
+    roster = opened.scene
+    assert isinstance(roster, PartnerRosterScene)
+    talks = roster.do("negotiate")
+    assert isinstance(talks, Push) and isinstance(talks.scene, NegotiationScene)
+    app.request(talks)
+    run_frames(app)
+    room = talks.scene
+    geology = next(i for i, row in enumerate(room.rows) if row.label == "Geology data")
+    room.cursor = geology
+    room.handle(key(pygame.K_SPACE))
+    room.handle(key(pygame.K_RETURN))
+    assert "accepts" in room.answer
+    app.request(Pop())
+    app.request(Pop())
+    run_frames(app)
+    assert app.top is station
+    logged = [line.text for line in station.run.log.lines]
+    assert any("signs agreement 1" in text for text in logged), logged
+    assert station.run.snapshot.agreements  # the panels read the station as it now is

@@ -19,7 +19,7 @@ from game.scenes.context import SceneContext
 from game.scenes.layout_memo import LastLayout
 from game.scenes.partners import negotiation_drawing, negotiation_input
 from game.scenes.partners.negotiation_layout import NegotiationLayout
-from game.scenes.partners.reply import act_and_reply
+from game.scenes.partners.reply import EventListener, act_and_reply
 from game.scenes.partners.terms import term_rows
 from game.scenes.scene import SceneBase, Transition
 from game.ui.widget_set import WidgetSet
@@ -33,11 +33,13 @@ class NegotiationScene(SceneBase):
     """Up/Down choose a term · Left/Right or Space change it · Enter propose · T take their terms · PgUp/PgDn or the
     wheel scroll their reasoning · Esc back."""
 
-    def __init__(self, ctx: SceneContext, simulation: Simulation, loaded: LoadedLevel, partner_id: str):
+    def __init__(self, ctx: SceneContext, simulation: Simulation, loaded: LoadedLevel, partner_id: str,
+                 listener: EventListener | None = None):
         self.ctx = ctx
         self.simulation = simulation
         self.loaded = loaded
         self.partner_id = partner_id
+        self.listener = listener  # the station's log hears what the talks set off
         catalog = simulation.catalog
         self.spec = catalog.partners[partner_id]
         self.module_names = {module_id: translate(spec.name, ctx.language) for module_id, spec in
@@ -90,7 +92,8 @@ class NegotiationScene(SceneBase):
     def propose(self) -> None:
         from game.ecs.commands import ProposeAgreement
 
-        self.answer = act_and_reply(self.simulation, ProposeAgreement(self.partner_id, self.offer), self.ctx.tr)
+        self.answer = act_and_reply(self.simulation, ProposeAgreement(self.partner_id, self.offer), self.ctx.tr,
+                                    self.listener)
         self._refresh()
 
     def take_counter(self) -> None:

@@ -16,7 +16,7 @@ from game.content.loader import LoadedLevel
 from game.scenes.context import SceneContext
 from game.scenes.layout_memo import LastLayout
 from game.scenes.partners import roster_drawing, roster_input
-from game.scenes.partners.reply import act_and_reply
+from game.scenes.partners.reply import EventListener, act_and_reply
 from game.scenes.partners.roster_layout import RosterLayout
 from game.scenes.scene import Pop, Push, SceneBase, Transition
 from game.ui.focus import ButtonFocus
@@ -31,10 +31,12 @@ class PartnerRosterScene(SceneBase):
     """Up/Down choose a partner · PgUp/PgDn or the wheel scroll the detail at large text · N negotiate · C consult ·
     S share data · L ledger · Esc back."""
 
-    def __init__(self, ctx: SceneContext, simulation: Simulation, loaded: LoadedLevel):
+    def __init__(self, ctx: SceneContext, simulation: Simulation, loaded: LoadedLevel,
+                 listener: EventListener | None = None):
         self.ctx = ctx
         self.simulation = simulation
         self.loaded = loaded
+        self.listener = listener  # the station's log hears what the talks set off
         self.selected = 0
         self.message = ""
         self.snapshot: StationSnapshot = simulation.snapshot(ctx.language)
@@ -122,14 +124,15 @@ class PartnerRosterScene(SceneBase):
                 return None
             from game.scenes.partners.negotiation import NegotiationScene
 
-            return Push(NegotiationScene(self.ctx, self.simulation, self.loaded, view.id))
+            return Push(NegotiationScene(self.ctx, self.simulation, self.loaded, view.id, self.listener))
         if action == "consult":
-            self.message = act_and_reply(self.simulation, ConsultPartner(view.id, "science"), self.ctx.tr)
+            self.message = act_and_reply(self.simulation, ConsultPartner(view.id, "science"), self.ctx.tr,
+                                         self.listener)
         elif action == "share":
             sent = self.snapshot.science
             domains = sorted((weight, domain) for domain, weight in view.interests if sent.get(domain, 0.0) > 0)
             domain = domains[-1][1] if domains else max(view.interests, key=lambda pair: pair[1])[0]
-            self.message = act_and_reply(self.simulation, ShareData(view.id, domain), self.ctx.tr)
+            self.message = act_and_reply(self.simulation, ShareData(view.id, domain), self.ctx.tr, self.listener)
         self.snapshot = self.simulation.snapshot(self.ctx.language)
         return None
 

@@ -97,7 +97,7 @@ class StationScene(SceneBase):
 
     def enter(self) -> None:
         self.relayout()  # the UI scale, the language or the key bindings may have changed on a screen above this one
-        self.run.word_readings()
+        self.run.take_snapshot()  # a screen above may have run hours (a partner's answer takes one)
         self.state.held_pan.clear()
         self.state.dragging = False
         hints = self.run.hints
@@ -181,7 +181,7 @@ class StationScene(SceneBase):
         from game.scenes.partners.roster import PartnerRosterScene
 
         self.runner.pause_for_another_screen()
-        return Push(PartnerRosterScene(self.ctx, self.run.simulation, self.run.loaded))
+        return Push(PartnerRosterScene(self.ctx, self.run.simulation, self.run.loaded, self.runner.record_events))
 
     def open_menu(self) -> Transition:
         from game.scenes.menus.pause import PauseScene

@@ -101,15 +101,25 @@ class TimeRunner:
         """The class's time limit for a level has run out."""
         return self.time_limit_seconds is not None and self.played_seconds >= self.time_limit_seconds
 
-    def _record(self, event: object) -> bool:
-        """Logs the event; returns True when it calls for the alarm."""
+    def record_events(self, happened: Sequence[object]) -> None:
+        """Logs the events of an hour another screen ran (a partner's answer takes one): the log told nothing of
+        an agreement signed in the talks, nor of a goal it met."""
+        hour = self.run.simulation.hour - 1  # the hour that has just run
+        alarm = False
+        for event in happened:
+            alarm = self._record(event, hour) or alarm
+        if alarm:
+            self.ctx.play_sound("alarm")
+
+    def _record(self, event: object, hour: int | None = None) -> bool:
+        """Logs the event (at `hour`, else the hour shown); returns True when it calls for the alarm."""
         if isinstance(event, events.LevelEventFired) and event.fact:
             self._mark_fact_seen(event.fact)
         run = self.run
         entry = log_entry(event, run.level, run.catalog, self.ctx.language, self.ctx.tr)
         if entry is None:
             return False
-        run.log.add(run.when(), entry.text, entry.warning, entry.alarm)
+        run.log.add(run.when(hour), entry.text, entry.warning, entry.alarm)
         # The log holds everything; only the turning points of the level also pop up over the map.
         if isinstance(event, TURNING_POINTS):
             self.ctx.notices.show(entry.text)

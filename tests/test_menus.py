@@ -531,3 +531,32 @@ def test_a_mod_level_reusing_a_games_level_id_is_shown_broken_with_the_line_to_f
     assert problem.path == ("id",) and problem.line is not None
     assert "already the id of 01_agreement_2021.toml" in problem.message
     assert campaign_ids() == [entry.level_id for entry in entries if entry.in_campaign]
+
+
+def test_at_a_large_text_size_the_timeline_still_says_what_is_chosen_and_why_a_level_is_locked(
+        user_home: Path) -> None:
+    """At 150 % in a 1280 × 720 window the chosen milestone or level had no words at all: the detail panel was left
+    out for want of room for all of it, so a locked level never said what to win first."""
+    from tests.app_helpers import open_recording_app
+
+    app = open_recording_app(Settings(ui_scale=2.0))  # 1280 × 720 shows 150 %
+    try:
+        assert app.ctx.fonts.scale == 1.5
+        scene = open_timeline(app)
+        assert scene.layout.list_detail.detail.height < scene.layout.detail_least_height  # the case in question
+        locked = next(index for index, item in enumerate(scene.items) if item.level is not None and item.level.locked)
+        scene.select(locked)
+        app.ctx.fonts.seen.clear()
+        run_frames(app)
+        level = scene.items[locked].level
+        assert level is not None
+        assert any(f"'{level.locked_by}'" in text for text in app.ctx.fonts.seen), sorted(app.ctx.fonts.seen)
+        milestone = next(index for index, item in enumerate(scene.items) if item.milestone is not None)
+        scene.select(milestone)
+        app.ctx.fonts.seen.clear()
+        run_frames(app)
+        title = translate(scene.items[milestone].milestone.title, "en")  # type: ignore[union-attr]
+        assert any(text.rstrip("…") and title.startswith(text.rstrip("…")) for text in app.ctx.fonts.seen
+                   if len(text) > 8), sorted(app.ctx.fonts.seen)
+    finally:
+        app.close()

@@ -189,7 +189,11 @@ def _draw_detail(surface: pygame.Surface, scene: TimelineScene, layout: Timeline
     fonts, colours = ctx.fonts, ctx.palette
     item = scene.selected_item
     panel = layout.list_detail.detail
-    if item is None or panel.height < layout.detail_least_height:
+    body_font, title_font = fonts.regular(palette.SMALL), fonts.bold(palette.BODY + 2)
+    # Short of room for the whole detail (150 % in a 1280 × 720 window), its title and one line still tell what
+    # the chosen mark is, and why a level is locked: the panel was left out and the line said nothing at all.
+    compact = panel.height < layout.detail_least_height
+    if item is None or (compact and panel.height < title_font.get_linesize() + body_font.get_linesize() + 12):
         return
     pygame.draw.rect(surface, colours.panel, panel, border_radius=8)
     if colours.name.endswith("high_contrast"):
@@ -217,9 +221,13 @@ def _draw_detail(surface: pygame.Surface, scene: TimelineScene, layout: Timeline
         text = entry.summary
         foot = (ctx.tr("Locked: win '{level}' first.", level=entry.locked_by) if entry.locked
                 else ctx.tr("Press Enter to open the briefing."))
-    body_font = fonts.regular(palette.SMALL)
+    if compact:  # the title, then the date and kind of a milestone, or what a level asks of the player
+        title_rect = draw_text(surface, fit_text(title, title_font, width), title_font, colours.text,
+                               (x, panel.y + 6))
+        line, colour = (head, colours.accent) if item.milestone is not None else (foot, colours.text_dim)
+        draw_text(surface, fit_text(line, body_font, width), body_font, colour, (x, title_rect.bottom))
+        return
     head_rect = draw_text(surface, fit_text(head, body_font, width), body_font, colours.accent, (x, panel.y + 8))
-    title_font = fonts.bold(palette.BODY + 2)
     title_rect = draw_text(surface, fit_text(title, title_font, width), title_font, colours.text,
                            (x, head_rect.bottom))
     foot_y = panel.bottom - body_font.get_linesize() - 6

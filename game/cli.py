@@ -182,10 +182,21 @@ def main(argv: Sequence[str] | None = None) -> int:
 # --- validate ---------------------------------------------------------------------------------
 
 
+def _validation_target(target: str) -> Path | None:
+    """The file or folder `target` names: as given, else inside the player's mods folder (MODDING.md's first steps
+    say `lunar-station validate my_mod`, which answered 'no such file' unless typed in that folder), else an
+    installed level by its id."""
+    path = Path(target)
+    if path.exists():
+        return path
+    in_mods = paths.user_mods_dir() / target
+    return in_mods if in_mods.exists() else find_level(target)
+
+
 def validate(targets: Sequence[str]) -> int:
     """Checks each target as the game would read it; exit 0 when all are valid, 1 with every problem, 2 for a
     path that is not there (a mistake in the command itself)."""
-    found = {target: Path(target) if Path(target).exists() else find_level(target) for target in targets}
+    found = {target: _validation_target(target) for target in targets}
     missing = [target for target, path in found.items() if path is None]
     for target in missing:
         print(f"lunar-station validate: no such file or folder, and no level with that id: {target}", file=sys.stderr)

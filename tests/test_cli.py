@@ -88,6 +88,21 @@ def test_validate_a_mod_folder_with_its_own_catalog(tmp_path):
     assert "no such file or folder, and no level with that id: no/such/place" in missing.stderr
 
 
+def test_validate_finds_a_mod_by_its_folder_name_from_any_folder(tmp_path, user_home):
+    """MODDING.md's first steps say `lunar-station validate my_mod`; typed anywhere but the mods folder, it
+    answered 'no such file or folder'."""
+    mod = user_home / "data" / "mods" / "my_mod"
+    mod.mkdir(parents=True)
+    level = FIRST_LEVEL.read_text(encoding="utf-8").replace('id = "agreement-2021"', 'id = "my-first-level"')
+    (mod / "my_first_level.toml").write_text(level, encoding="utf-8")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    for target in ("my_mod", "my_mod/my_first_level.toml"):
+        result = cli("validate", target, cwd=elsewhere)
+        assert result.returncode == 0, result.stdout + result.stderr
+    assert cli("validate", "not_a_mod", cwd=elsewhere).returncode == 2
+
+
 def test_simulate_is_deterministic_for_a_seed():
     first = json.loads(cli("simulate", "agreement-2021", "--days", "20", "--json").stdout)
     second = json.loads(cli("simulate", str(FIRST_LEVEL), "--days", "20", "--json").stdout)

@@ -227,3 +227,18 @@ def test_a_drop_downs_choices_are_readable_at_a_large_text_size_and_each_languag
         assert font_draws(files, (choice.text,)), choice.text  # its letters, not empty boxes
     assert not font_draws((paths.assets_dir() / "fonts" / "NotoSans-Regular.ttf",
                            paths.assets_dir() / "fonts" / "NotoSans-Bold.ttf"), ("中文",))  # the check can fail
+
+
+def test_a_tooltip_is_wide_enough_for_its_words_at_a_large_text_size(app: Any) -> None:
+    """At 150 % the 16× button's tooltip stood 170 px wide and wrapped a word a line ('Run / time at / 16×')."""
+    scene = open_settings(app)
+    scene.working.ui_scale = 2.0
+    scene.apply()
+    run_frames(app)
+    assert app.ctx.fonts.scale == 1.5
+    tip = app.ctx.ui.create_tool_tip("Run time at 16× (key 3)", (100, 100), (0, 0), None, None)
+    try:
+        line = app.ctx.fonts.regular(20).get_linesize()  # the tooltip's 20 px text at the same scale
+        assert tip.rect.height < 3 * line, tip.rect  # two lines at most
+    finally:
+        tip.kill()

@@ -141,16 +141,21 @@ def scaled(size: int, scale: float) -> int:
     return max(1, round(size * scale))
 
 
+# Sizes in pygame_gui's theme that hold text: fixed in pixels, they stayed as small at 150 % and cut the words to
+# slivers (a drop-down's rows) or wrapped a tooltip a word a line ("Run / time at / 16× (key / 3)").
+SCALED_MISC = ("list_item_height", "rect_width")
+
+
 def scale_theme_fonts(theme: dict[str, Any], scale: float) -> dict[str, Any]:
-    """A copy of a pygame_gui theme whose font sizes, and the rows of lists that hold such text (a drop-down's
-    choices), are multiplied by `scale`."""
+    """A copy of a pygame_gui theme whose font sizes, and the room given to such text (a drop-down's rows, a
+    tooltip's width), are multiplied by `scale`."""
     scaled_theme = copy.deepcopy(theme)
     for block in scaled_theme.values():
         font = block.get("font") if isinstance(block, dict) else None
         if isinstance(font, dict) and "size" in font:
             font["size"] = str(scaled(int(font["size"]), scale))
         misc = block.get("misc") if isinstance(block, dict) else None
-        if isinstance(misc, dict) and "list_item_height" in misc:
-            # pygame_gui's rows stay 20 px whatever the font: at 150 % the choices were cut to slivers
-            misc["list_item_height"] = str(scaled_px(int(misc["list_item_height"]), scale))
+        for name in SCALED_MISC:
+            if isinstance(misc, dict) and name in misc:
+                misc[name] = str(scaled_px(int(misc[name]), scale))
     return scaled_theme

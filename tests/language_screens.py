@@ -197,10 +197,13 @@ def check_screen(app: Any, name: str) -> ScreenReport:
         for other in solid[index + 1:]:
             if one.rect.colliderect(other.rect):
                 report.add(f"the buttons '{one.text[:20]}' and '{other.text[:20]}' overlap")
-    # The game's own drawing uses its fonts; pygame_gui's widgets those and the theme's arrows font (▲▼◀▶).
+    # The game's own drawing uses its fonts, and with Noto Sans the symbols font for the arrows and signs Noto Sans
+    # lacks (game.render.fonts.SYMBOLS); pygame_gui's widgets those and the theme's arrows font (▲▼◀▶), which text
+    # boxes also set those signs in (rich_text.escape).
     widget_texts = drawn - set(app.ctx.fonts.seen)
     own_files = tuple(dict.fromkeys(fonts.files()))
-    for texts, files in ((set(app.ctx.fonts.seen), own_files), (widget_texts, (*own_files, SYMBOLS_FONT))):
+    drawing_files = own_files if fonts.language_files is not None else (*own_files, SYMBOLS_FONT)
+    for texts, files in ((set(app.ctx.fonts.seen), drawing_files), (widget_texts, (*own_files, SYMBOLS_FONT))):
         for text, lacking in missing_glyphs(texts, files).items():
             report.add(f"no glyph for {lacking!r} in '{text[:40]}'")
     report.drawn = drawn

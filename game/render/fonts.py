@@ -13,6 +13,10 @@ import pygame
 
 REGULAR_FILE = "NotoSans-Regular.ttf"
 BOLD_FILE = "NotoSans-Bold.ttf"
+# Arrows and signs Noto Sans lacks ('funding 40 → 20', ≤, ▲): they are drawn from this cut of Noto Sans CJK
+# (tools/subset_cjk_font.py), which holds exactly these characters. A language's own font has them itself.
+SYMBOLS_FILE = "NotoSansCJKsc-Symbols.otf"
+SYMBOLS = frozenset("←↑→↓≤≥▲△▶▷▼▽◀◁")
 # Each font keeps this many rendered lines and measured widths: a busy screen shows a few hundred strings a
 # frame; the cap only stops unbounded growth (a clock, a scrolling log).
 REMEMBERED_LINES = 1024
@@ -23,10 +27,12 @@ class RememberingFont(pygame.font.Font):
     rasterising them again was most of a frame's time. The images are shared, so callers blit them and never
     draw on them (every caller in the game only blits); the pixels are exactly the plain font's."""
 
-    def __init__(self, file: Path, size: int) -> None:
+    def __init__(self, file: Path, size: int, symbols: Path | None = None) -> None:
         super().__init__(file, size)
         self._rendered: dict[tuple[Any, ...], pygame.Surface] = {}
         self._sizes: dict[str, tuple[int, int]] = {}
+        # The font that draws SYMBOLS in this one's place (None: this font has them).
+        self._symbols = pygame.font.Font(symbols, size) if symbols is not None else None
 
     def render(self, text: Any, antialias: bool, color: Any, bgcolor: Any = None, wraplength: int = 0
                ) -> pygame.Surface:
@@ -35,7 +41,12 @@ class RememberingFont(pygame.font.Font):
         if image is None:
             if len(self._rendered) >= REMEMBERED_LINES:
                 self._rendered.clear()
-            image = self._rendered[key] = super().render(text, antialias, color, bgcolor, wraplength)
+            runs = self._runs(text) if not wraplength else None
+            if runs is None:
+                image = super().render(text, antialias, color, bgcolor, wraplength)
+            else:
+                image = self._render_runs(runs, antialias, color, bgcolor)
+            self._rendered[key] = image
         return image
 
     def size(self, text: Any) -> tuple[int, int]:
@@ -43,8 +54,50 @@ class RememberingFont(pygame.font.Font):
         if measured is None:
             if len(self._sizes) >= REMEMBERED_LINES:
                 self._sizes.clear()
-            measured = self._sizes[text] = super().size(text)
+            runs = self._runs(text)
+            if runs is None:
+                measured = super().size(text)
+            else:
+                measured = (sum(self._run_width(symbol, run) for symbol, run in runs), self.get_height())
+            self._sizes[text] = measured
         return measured
+
+    def _runs(self, text: Any) -> list[tuple[bool, str]] | None:
+        """The text cut into (symbols?, run) pieces, or None when this font draws all of it."""
+        if self._symbols is None or not isinstance(text, str) or SYMBOLS.isdisjoint(text):
+            return None
+        runs: list[tuple[bool, str]] = []
+        for char in text:
+            symbol = char in SYMBOLS
+            if runs and runs[-1][0] == symbol:
+                runs[-1] = (symbol, runs[-1][1] + char)
+            else:
+                runs.append((symbol, char))
+        return runs
+
+    def _run_font(self, symbol: bool) -> pygame.font.Font:
+        return self._symbols if symbol and self._symbols is not None else self
+
+    def _run_width(self, symbol: bool, run: str) -> int:
+        return (self._symbols.size(run) if symbol and self._symbols is not None
+                else pygame.font.Font.size(self, run))[0]
+
+    def _render_runs(self, runs: list[tuple[bool, str]], antialias: bool, color: Any, bgcolor: Any
+                     ) -> pygame.Surface:
+        """The runs side by side on one line, their baselines level."""
+        images = []
+        for symbol, run in runs:
+            font = self._run_font(symbol)
+            draw = font.render if symbol else functools.partial(pygame.font.Font.render, self)
+            images.append((draw(run, antialias, color, bgcolor), font.get_ascent()))
+        image = pygame.Surface((sum(part.get_width() for part, _ in images), self.get_height()), pygame.SRCALPHA)
+        if bgcolor is not None:
+            image.fill(bgcolor)
+        x, baseline = 0, self.get_ascent()
+        for part, ascent in images:
+            image.blit(part, (x, baseline - ascent))
+            x += part.get_width()
+        return image
 
 
 def _colour_key(colour: Any) -> Any:
@@ -87,10 +140,14 @@ class Fonts:
         font = self._opened.get(key)
         if font is None:
             regular, bold_file = self.files()
+            symbols: Path | None = self.folder / SYMBOLS_FILE
+            if symbols is not None and not symbols.is_file():
+                symbols = None  # a copy of the game without it draws the signs as boxes, as before
             try:
-                font = RememberingFont(bold_file if bold else regular, size)
+                font = RememberingFont(bold_file if bold else regular, size,
+                                       symbols if self.language_files is None else None)
             except (OSError, pygame.error):  # a language's font that is not a font: Noto Sans still reads
-                font = RememberingFont(self.folder / (BOLD_FILE if bold else REGULAR_FILE), size)
+                font = RememberingFont(self.folder / (BOLD_FILE if bold else REGULAR_FILE), size, symbols)
             self._opened[key] = font
         return font
 

@@ -503,6 +503,7 @@ def _within_means(offer: Offer, partner: PartnerSpec, state: ProgrammeState) -> 
 
 
 PAYLOAD_STEP_KG = 50.0  # a counter adds payload in steps of this many kg, and so does the negotiation room (game value)
+MAX_PAYLOAD_KG = 400.0  # the most payload the negotiation room lets an offer carry for a partner (game value)
 PAYLOAD_CREDITS_PER_KG = 0.1  # what carrying a partner's payload costs the programme (game value)
 
 

@@ -13,13 +13,14 @@ import pygame
 
 from game.content.timeline import date_message
 from game.content.ui_text import ENGLISH, Translate
-from game.render.fonts import scaled
+from game.render.fonts import SYMBOLS, scaled
 from game.scenes.context import SceneContext
-from game.ui.theme import font_name
+from game.ui.theme import SYMBOLS_FONT_NAME, font_name
 
 ACCENT_HEX = "#ffc857"
 DIM_HEX = "#aab4c4"
 HEADING_SIZE = 28  # a bold size the UI manager preloads (game/ui/theme.py)
+_SYMBOL_RUN = re.compile(f"[{''.join(sorted(SYMBOLS))}]+")
 
 
 def format_date(date: dt.date, tr: Translate = ENGLISH) -> str:
@@ -40,13 +41,15 @@ def html_for_look(text: str, ctx: SceneContext) -> str:
 
 
 def preload_text_fonts(ctx: SceneContext) -> None:
-    """Loads the bold sizes text boxes use at this UI scale, so the first box does not stall (or warn)."""
+    """Loads the sizes text boxes use at this UI scale, so the first box does not stall (or warn): the bold
+    sizes, and the symbols font (escape() sets arrows in it) at the body and heading sizes."""
     fonts = ctx.ui.get_theme().get_font_dictionary()
-    name = font_name(ctx.fonts.language_files)
-    missing = [size for size in sorted({scaled(size, ctx.fonts.scale) for size in (20, HEADING_SIZE)})
-               if not fonts.check_font_preloaded(fonts.create_font_id(size, name, True, False))]
+    sizes = sorted({scaled(size, ctx.fonts.scale) for size in (20, HEADING_SIZE)})
+    wanted = [(font_name(ctx.fonts.language_files), "bold", True), (SYMBOLS_FONT_NAME, "regular", False)]
+    missing = [{"name": name, "point_size": size, "style": style} for name, style, bold in wanted for size in sizes
+               if not fonts.check_font_preloaded(fonts.create_font_id(size, name, bold, False))]
     if missing:
-        ctx.ui.preload_fonts([{"name": name, "point_size": size, "style": "bold"} for size in missing])
+        ctx.ui.preload_fonts(missing)
 
 
 def _hex(colour: pygame.Color) -> str:
@@ -54,7 +57,11 @@ def _hex(colour: pygame.Color) -> str:
 
 
 def escape(text: str) -> str:
-    return html.escape(text, quote=False)
+    """Words as text-box HTML; the arrows and signs Noto Sans lacks are set in the theme's symbols font."""
+    escaped = html.escape(text, quote=False)
+    if SYMBOLS.isdisjoint(escaped):
+        return escaped
+    return _SYMBOL_RUN.sub(lambda run: f"<font face='{SYMBOLS_FONT_NAME}'>{run.group(0)}</font>", escaped)
 
 
 def sources_html(sources: Sequence[str], tr: Translate = ENGLISH) -> str:

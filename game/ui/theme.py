@@ -12,6 +12,7 @@ from game.ui import line_breaks
 
 THEME_FILE = "theme.json"
 FONT_NAME = "lunar_sans"  # the font name assets/theme.json gives Noto Sans
+SYMBOLS_FONT_NAME = "lunar_symbols"  # its name for the arrows and signs Noto Sans lacks (fonts.SYMBOLS)
 
 
 def load_theme(assets: Path) -> dict[str, Any]:

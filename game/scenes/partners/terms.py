@@ -11,9 +11,7 @@ from game.content.message import quantity_text
 from game.content.models import SCIENCE_DOMAINS, PartnerSpec
 from game.content.ui_text import ENGLISH, Translate, to_translate
 from game.render.partner_bars import DOMAIN_LABELS
-from game.rules.negotiation import PAYLOAD_STEP_KG, Offer
-
-MAX_PAYLOAD_KG = 400.0  # the most payload an offer can carry for a partner (game value)
+from game.rules.negotiation import MAX_PAYLOAD_KG, PAYLOAD_STEP_KG, Offer
 
 
 @dataclass(frozen=True, slots=True)

@@ -46,8 +46,9 @@ def preload_text_fonts(ctx: SceneContext) -> None:
     fonts = ctx.ui.get_theme().get_font_dictionary()
     sizes = sorted({scaled(size, ctx.fonts.scale) for size in (20, HEADING_SIZE)})
     wanted = [(font_name(ctx.fonts.language_files), "bold", True), (SYMBOLS_FONT_NAME, "regular", False)]
-    missing = [{"name": name, "point_size": size, "style": style} for name, style, bold in wanted for size in sizes
-               if not fonts.check_font_preloaded(fonts.create_font_id(size, name, bold, False))]
+    missing: list[dict[str, str | int | float]] = [
+        {"name": name, "point_size": size, "style": style} for name, style, bold in wanted for size in sizes
+        if not fonts.check_font_preloaded(fonts.create_font_id(size, name, bold, False))]
     if missing:
         ctx.ui.preload_fonts(missing)
 

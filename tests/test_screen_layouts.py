@@ -19,8 +19,9 @@ from game.content.timeline import Milestone, load_timeline
 from game.content.ui_text import Translate, load_translator
 from game.render import palette
 from game.render.fonts import Fonts, fitting_scale, language_scale
+from game.render.pointer_box import place_beside_pointer
 from game.render.text import wrap_text
-from game.render.tooltip import MAX_WIDTH_SHARE, MIN_WRAP_PX, tooltip_box
+from game.render.tooltip import MAX_WIDTH_SHARE, MIN_WRAP_PX
 from game.scenes.campaign.debrief_layout import FOOTER, TABS, DebriefLayout
 from game.scenes.campaign.level_entries import level_entries
 from game.scenes.campaign.timeline_items import TimelineItem, timeline_items
@@ -212,7 +213,9 @@ def test_a_tooltip_stays_in_the_window_beside_its_pointer_and_never_on_it(size: 
     boxes = [(60, 40), (widest, 120), (widest, height // 2), (200, height - 8)]
     pointers = [(x, y) for x in (*range(0, width, 41), width - 1) for y in (*range(0, height, 37), height - 1)]
     for pointer, box_size in itertools.product(pointers, boxes):
-        box = tooltip_box(size, pointer, box_size)
+        place = place_beside_pointer(lambda _, box_size=box_size: box_size, box_size[0], pointer, window)
+        assert place is not None
+        box = place.rect
         where = f"a {box_size} tooltip at {box.topleft} for the pointer at {pointer}"
         assert box.size == box_size and window.contains(box), f"{where} runs out of the {size} window"
         assert not box.collidepoint(pointer), f"{where} hides the spot it describes"

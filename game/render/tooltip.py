@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 import pygame
 
@@ -15,7 +16,9 @@ from game.content.ui_text import ENGLISH, Translate, to_translate
 from game.render import palette
 from game.render.fonts import Fonts
 from game.render.palette import STANDARD_PALETTE, Palette
+from game.render.pointer_box import EDGE, PointerBox, place_beside_pointer
 from game.render.resource_bar import STORE_NAMES
+from game.render.text import wrap_text
 from game.render.text_cache import TextCache
 from game.rules.grid import SiteGrid
 from game.rules.hours import HOURS_PER_DAY
@@ -147,39 +150,90 @@ def module_tooltip_lines(name: str, spec: ModuleSpec | None, state: str, lit: bo
     return lines
 
 
-def tooltip_box(window: tuple[int, int], mouse: tuple[int, int], size: tuple[int, int]) -> pygame.Rect:
-    """Where a tooltip of `size` stands for the pointer at `mouse`: below and right of it, turned to the left or
-    above it where the window ends first, and always inside the window."""
-    box = pygame.Rect((mouse[0] + OFFSET, mouse[1] + OFFSET), size)
-    if box.right > window[0] - 4:
-        box.right = mouse[0] - OFFSET
-    if box.bottom > window[1] - 4:
-        box.bottom = mouse[1] - OFFSET
-    return box.clamp(pygame.Rect((0, 0), window))
+# The text sizes tried, largest first, as (title, body): at a large UI scale in a small window the box may find no
+# place clear of the buttons at the first, and SMALL is the least the back row reads.
+TEXT_SIZES = ((palette.BODY, palette.BODY - 2), (palette.BODY - 2, palette.SMALL))
+PADDING = (14, 11)  # around the words, at the sides and at the top and bottom
+MORE = "…"  # the last row, when the lines after it were left out for want of room
+
+
+def tooltip_wrap(window: tuple[int, int]) -> int:
+    """How wide a tooltip's words wrap at first: a wide box would slide under the panels' buttons."""
+    return max(MIN_WRAP_PX, round(window[0] * MAX_WIDTH_SHARE))
+
+
+@dataclass(frozen=True, slots=True)
+class TooltipPlace:
+    """Where a tooltip goes, and how its words are set there."""
+
+    rect: pygame.Rect
+    wrap: int
+    sizes: tuple[int, int]  # the title's and the body's text size at 100 %
+    shown: int  # how many of its lines show (the rest, least needed, are left out for want of room)
+    clear: bool  # inside the window and off every place avoided
+
+
+def tooltip_rows(lines: list[str], fonts: Fonts, wrap: int, sizes: tuple[int, int] = TEXT_SIZES[0]
+                 ) -> list[tuple[str, bool]]:
+    """The tooltip's rows wrapped to `wrap` pixels at the text `sizes`, each with whether it is the title's."""
+    rows = [(row, True) for row in wrap_text(lines[0], fonts.bold(sizes[0]), wrap)]
+    return rows + [(row, False) for line in lines[1:]
+                   for row in (wrap_text(line, fonts.regular(sizes[1]), wrap) if line else [""])]
+
+
+def _font(fonts: Fonts, title: bool, sizes: tuple[int, int]) -> pygame.font.Font:
+    return fonts.bold(sizes[0]) if title else fonts.regular(sizes[1])
+
+
+def tooltip_size(lines: list[str], fonts: Fonts, wrap: int, sizes: tuple[int, int] = TEXT_SIZES[0]
+                 ) -> tuple[int, int]:
+    """The box's width and height for `lines` wrapped to `wrap` pixels at the text `sizes`."""
+    rows = tooltip_rows(lines, fonts, wrap, sizes)
+    width = max(_font(fonts, bold, sizes).size(row)[0] for row, bold in rows)
+    height = sum(_font(fonts, bold, sizes).get_linesize() for _, bold in rows)
+    return width + 2 * PADDING[0], height + 2 * PADDING[1]
+
+
+def place_tooltip(lines: list[str], fonts: Fonts, mouse: tuple[int, int], window: tuple[int, int],
+                  avoid: Sequence[pygame.Rect] = ()) -> TooltipPlace:
+    """Where the tooltip goes: beside the pointer, inside the window and off `avoid` (the buttons pygame_gui
+    draws over it). Where the room left is too short, its words wrap wider, then take the smaller text size,
+    then its last lines (hints, after the figures) are left out, one at a time, the title and a line kept."""
+    widest = window[0] - 2 * (EDGE + PADDING[0])
+    bounds = pygame.Rect((0, 0), window)
+    place: PointerBox | None = None
+    for shown in range(len(lines), min(2, len(lines)) - 1, -1):
+        kept = lines[:shown] + ([MORE] if shown < len(lines) else [])
+        for sizes in TEXT_SIZES if shown == len(lines) else TEXT_SIZES[-1:]:
+            place = place_beside_pointer(lambda wrap: tooltip_size(kept, fonts, wrap, sizes),  # noqa: B023
+                                         tooltip_wrap(window), mouse, bounds, avoid, widest, OFFSET,
+                                         2 * PADDING[0])
+            if place.clear or _inside_and_off(place.rect, bounds, avoid):
+                return TooltipPlace(place.rect, place.wrap, sizes, shown, True)
+    assert place is not None
+    return TooltipPlace(place.rect, place.wrap, TEXT_SIZES[-1], min(2, len(lines)), False)
+
+
+def _inside_and_off(rect: pygame.Rect, bounds: pygame.Rect, avoid: Sequence[pygame.Rect]) -> bool:
+    """Clear of what matters, though it may cover the pointer (better than leaving words out)."""
+    return bounds.contains(rect) and rect.collidelist(list(avoid)) < 0
 
 
 def draw_tooltip(surface: pygame.Surface, lines: list[str], mouse: tuple[int, int], fonts: Fonts,
-                 text: TextCache | None = None, colours: Palette = STANDARD_PALETTE) -> pygame.Rect:
-    """A box beside the pointer, kept inside the window (see tooltip_box); `text` reuses rendered lines between
+                 text: TextCache | None = None, colours: Palette = STANDARD_PALETTE,
+                 avoid: Sequence[pygame.Rect] = ()) -> pygame.Rect:
+    """A box beside the pointer, kept inside the window and off `avoid`; `text` reuses rendered lines between
     frames. Returns the box."""
-    title_size, body_size = palette.BODY, palette.BODY - 2
-    # Long lines wrap: a wide box would slide under the panels' buttons, which pygame_gui draws on top.
-    wrap_px = max(MIN_WRAP_PX, round(surface.get_width() * MAX_WIDTH_SHARE))
-    if text is not None:
-        images = [text.render(row, title_size, colours.accent, bold=True)
-                  for row in text.wrap(lines[0], title_size, wrap_px, bold=True)]
-        images += [text.render(row, body_size, colours.text)
-                   for line in lines[1:] for row in (text.wrap(line, body_size, wrap_px) if line else [""])]
-    else:
-        images = [fonts.bold(title_size).render(lines[0], True, colours.accent)]
-        images += [fonts.regular(body_size).render(line, True, colours.text) for line in lines[1:]]
-    width = max(image.get_width() for image in images) + 28
-    height = sum(image.get_height() for image in images) + 22
-    box = tooltip_box(surface.get_size(), mouse, (width, height))
+    place = place_tooltip(lines, fonts, mouse, surface.get_size(), avoid)
+    box, sizes = place.rect, place.sizes
+    kept = lines[:place.shown] + ([MORE] if place.shown < len(lines) else [])
     pygame.draw.rect(surface, colours.panel_raised, box, border_radius=8)
     pygame.draw.rect(surface, colours.panel_edge, box, 2, border_radius=8)
-    y = box.y + 11
-    for image in images:
-        surface.blit(image, (box.x + 14, y))
-        y += image.get_height()
+    y = box.y + PADDING[1]
+    for row, bold in tooltip_rows(kept, fonts, place.wrap, sizes):
+        size, colour = (sizes[0], colours.accent) if bold else (sizes[1], colours.text)
+        image = text.render(row, size, colour, bold=bold) if text is not None \
+            else _font(fonts, bold, sizes).render(row, True, colour)
+        surface.blit(image, (box.x + PADDING[0], y))
+        y += _font(fonts, bold, sizes).get_linesize()
     return box

@@ -11,10 +11,11 @@ from game.content.message import say_n
 from game.content.ui_text import ENGLISH, Translate
 from game.render import palette
 from game.render.camera import Camera
-from game.render.fonts import scaled_px
+from game.render.fonts import Fonts, scaled_px
 from game.render.glyphs import draw_glyph
 from game.render.overlays import OVERLAY_NAMES, LegendRow, draw_swatch, overlay_legend
 from game.render.palette import STANDARD_PALETTE, Palette
+from game.render.pointer_box import EDGE, PointerBox, place_beside_pointer
 from game.render.text import wrap_text
 from game.render.text_cache import TextCache
 from game.scenes.station.tools import GhostPreview
@@ -25,6 +26,7 @@ BOX_MARGIN = 12
 SWATCH = (34, 22)
 BADGE_HEIGHT = 46
 REASON_WIDTH = 440
+REASON_PADDING = (12, 8)  # around the reason box's words, at the sides and at the top and bottom
 HINT_WIDTH = 460
 SKY_MARK_PX = 20  # the Sun's or Earth's mark on the map's edge, rays and rim included (game/render/relief.py)
 MIN_HINT_WIDTH = 300  # at 100 %: narrower than this, a hint reads badly, so it takes the width and the legend moves
@@ -122,48 +124,69 @@ def draw_ghost(surface: pygame.Surface, camera: Camera, preview: GhostPreview, s
     surface.set_clip(previous_clip)
 
 
-def draw_reason_box(surface: pygame.Surface, text: TextCache, pointer: tuple[int, int], preview: GhostPreview,
-                    name: str, bounds: pygame.Rect, colours: Palette = STANDARD_PALETTE,
-                    tr: Translate = ENGLISH) -> pygame.Rect | None:
-    """The sentence that says why not (or what to watch out for), beside the pointer and inside `bounds`.
+def reason_rows(preview: GhostPreview, name: str, fonts: Fonts, wrap: int, tr: Translate = ENGLISH
+                ) -> list[tuple[str, str, bool]]:
+    """The reason box's rows wrapped to `wrap` pixels, each with its kind ("good", "broken", "text" or "accent",
+    its colour's name in the palette) and whether it is bold.
 
     `name` is the module's name in the player's language; the preview's reason and warnings are the core's
-    messages, shown through `tr`.
-    """
-    lines: list[tuple[str, pygame.Color, bool]] = []
-    font = text.fonts.regular(palette.BODY - 2)
-    width = min(scaled_px(REASON_WIDTH, text.fonts.scale), bounds.width - 40)
-    title_font = text.fonts.bold(palette.BODY - 2)
+    messages, shown through `tr`."""
+    font, title_font = fonts.regular(palette.BODY - 2), fonts.bold(palette.BODY - 2)
     if preview.ok:
         title = tr(say_n("{module}: {count:,} credit (game value). Click to order it.",
                          "{module}: {count:,} credits (game value). Click to order it.", round(preview.cost),
                          module=name))
-        title_colour = colours.good
     else:
-        title, title_colour = tr("Cannot build the {module!l} here", module=name), colours.broken
-    lines += [(row, title_colour, True) for row in wrap_text(title, title_font, width)]
+        title = tr("Cannot build the {module!l} here", module=name)
+    kind = "good" if preview.ok else "broken"
+    rows = [(row, kind, True) for row in wrap_text(title, title_font, wrap)]
     if not preview.ok:
-        lines += [(row, colours.text, False) for row in wrap_text(_sentence(preview.reason or "", tr), font, width)]
+        rows += [(row, "text", False) for row in wrap_text(_sentence(preview.reason or "", tr), font, wrap)]
     for warning in preview.warnings:
         watch_out = tr("Watch out: {warning}.", warning=tr(warning))  # the warnings are clauses
-        lines += [(row, colours.accent, False) for row in wrap_text(watch_out, font, width)]
-    images = [text.render(line, palette.BODY - 2, colour, bold=bold) for line, colour, bold in lines]
-    box = pygame.Rect(0, 0, max(image.get_width() for image in images) + 24,
-                      sum(image.get_height() for image in images) + 16)
-    box.topleft = (pointer[0] + REASON_OFFSET, pointer[1] + REASON_OFFSET)
-    if box.right > bounds.right - 4:
-        box.right = pointer[0] - REASON_OFFSET
-    if box.bottom > bounds.bottom - 4:
-        box.bottom = pointer[1] - REASON_OFFSET
-    # Inside the map when it fits there; a map squeezed by a huge UI scale lends it the whole window.
-    fits = box.width <= bounds.width and box.height <= bounds.height
-    box.clamp_ip(bounds if fits else surface.get_rect())
+        rows += [(row, "accent", False) for row in wrap_text(watch_out, font, wrap)]
+    return rows
+
+
+def reason_box_size(rows: Sequence[tuple[str, str, bool]], fonts: Fonts) -> tuple[int, int]:
+    """The reason box's width and height around `rows`."""
+    measured = [(fonts.bold(palette.BODY - 2) if bold else fonts.regular(palette.BODY - 2)) for _, _, bold in rows]
+    return (max(font.size(row)[0] for font, (row, _, _) in zip(measured, rows, strict=True)) + 2 * REASON_PADDING[0],
+            sum(font.get_linesize() for font in measured) + 2 * REASON_PADDING[1])
+
+
+def place_reason_box(preview: GhostPreview, name: str, fonts: Fonts, pointer: tuple[int, int], bounds: pygame.Rect,
+                     window: pygame.Rect | None = None, avoid: Sequence[pygame.Rect] = (),
+                     tr: Translate = ENGLISH) -> PointerBox:
+    """Where the reason box goes: beside the pointer inside `bounds` (the map) and off `avoid` (the hint, the
+    buttons); where the map has no such place, anywhere in `window` off `avoid`, its words wrapped wider if
+    need be."""
+    wrap = min(scaled_px(REASON_WIDTH, fonts.scale), bounds.width - 40)
+
+    def measure(width: int) -> tuple[int, int]:
+        return reason_box_size(reason_rows(preview, name, fonts, width, tr), fonts)
+
+    inside = place_beside_pointer(measure, wrap, pointer, bounds, avoid, offset=REASON_OFFSET,
+                                  padding=2 * REASON_PADDING[0])
+    if inside.clear or window is None:
+        return inside
+    return place_beside_pointer(measure, wrap, pointer, window, avoid, window.width - 2 * (EDGE + REASON_PADDING[0]),
+                                REASON_OFFSET, 2 * REASON_PADDING[0])
+
+
+def draw_reason_box(surface: pygame.Surface, text: TextCache, pointer: tuple[int, int], preview: GhostPreview,
+                    name: str, bounds: pygame.Rect, colours: Palette = STANDARD_PALETTE,
+                    tr: Translate = ENGLISH, avoid: Sequence[pygame.Rect] = ()) -> pygame.Rect | None:
+    """The sentence that says why not (or what to watch out for), beside the pointer, inside `bounds` where it
+    finds a place there off `avoid`, else elsewhere in the window (place_reason_box)."""
+    place = place_reason_box(preview, name, text.fonts, pointer, bounds, surface.get_rect(), avoid, tr)
+    box = place.rect
     pygame.draw.rect(surface, colours.panel_raised, box, border_radius=8)
     pygame.draw.rect(surface, colours.good if preview.ok else colours.broken, box, 2, border_radius=8)
-    y = box.y + 8
-    for image in images:
-        surface.blit(image, (box.x + 12, y))
-        y += image.get_height()
+    y = box.y + REASON_PADDING[1]
+    for row, kind, bold in reason_rows(preview, name, text.fonts, place.wrap, tr):
+        text.draw(surface, row, palette.BODY - 2, getattr(colours, kind), (box.x + REASON_PADDING[0], y), bold=bold)
+        y += (text.fonts.bold(palette.BODY - 2) if bold else text.fonts.regular(palette.BODY - 2)).get_linesize()
     return box
 
 

@@ -280,6 +280,16 @@ def _draw_horizon(surface: pygame.Surface, screen: StationParts, hovered: tuple[
                       screen.keys.label("horizon_plot") if screen.state.horizon_plot else None, screen.kept_work.plot)
 
 
+def pointer_box_avoid(screen: StationParts) -> list[pygame.Rect]:
+    """What a box beside the pointer keeps off: the buttons, and the hint the player is reading."""
+    showing = screen.run.hints.showing
+    avoid = list(screen.layout.button_rows)
+    if showing is not None:
+        avoid.append(hint_box_rect(screen.camera.viewport, showing, screen.text, screen.ctx.tr, screen.state.overlay,
+                                   screen.run.grid.light is not None))
+    return avoid
+
+
 def _draw_pointer_boxes(surface: pygame.Surface, screen: StationParts, hovered: tuple[int, int] | None,
                         bar_cells: list[tuple[pygame.Rect, Any]]) -> None:
     """The box beside the pointer: the ghost's reason, a tile and module, or a resource's explanation."""
@@ -292,7 +302,8 @@ def _draw_pointer_boxes(surface: pygame.Surface, screen: StationParts, hovered: 
             anchor = camera.tile_rect(*tools.cursor).bottomright
         if anchor is not None:
             name = translate(run.catalog.modules[tools.armed].name, screen.ctx.language)
-            draw_reason_box(surface, text, anchor, tools.ghost, name, camera.viewport, colours, tr)
+            draw_reason_box(surface, text, anchor, tools.ghost, name, camera.viewport, colours, tr,
+                            pointer_box_avoid(screen))
         return
     if mouse is None:
         return
@@ -310,9 +321,10 @@ def _draw_pointer_boxes(surface: pygame.Surface, screen: StationParts, hovered: 
             module_lines = module_tooltip_lines(module.name, run.catalog.modules.get(module.module_id),
                                                 module.state, view.lit if view else None, tr)
             lines = [*module_lines, "", tr("Ground: {kind}", kind=lines[0]), lines[1]]
-        draw_tooltip(surface, lines, mouse, screen.ctx.fonts, text, colours)
+        draw_tooltip(surface, lines, mouse, screen.ctx.fonts, text, colours, screen.layout.button_rows)
         return
     for cell, reading in bar_cells:
         if cell.collidepoint(mouse):
-            draw_tooltip(surface, list(reading.tooltip), mouse, screen.ctx.fonts, text, colours)
+            draw_tooltip(surface, list(reading.tooltip), mouse, screen.ctx.fonts, text, colours,
+                         screen.layout.button_rows)
             return

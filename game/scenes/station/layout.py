@@ -52,6 +52,17 @@ class StationLayout:
     def button_height(self) -> int:
         return scaled_px(BUTTON_HEIGHT, self.scale)
 
+    @property
+    def button_rows(self) -> tuple[pygame.Rect, ...]:
+        """Where pygame_gui's buttons stand, which it draws over everything else: the header's row (the time
+        controls), the side panel's tabs and the footer's row. A box beside the pointer keeps off them."""
+        height = self.button_height
+        header = pygame.Rect(self.header.x, self.header.y + (self.header.height - height) // 2, self.header.width,
+                             height)
+        footer = pygame.Rect(self.footer.x, self.footer.y + (self.footer.height - height) // 2, self.footer.width,
+                             height)
+        return header, self.tabs, footer
+
     @classmethod
     def for_size(cls, size: tuple[int, int], scale: float = 1.0) -> StationLayout:
         width, height = size

@@ -81,7 +81,7 @@ class StationWidgets:
         # Time controls at the top right, left of the status badge (sized for its widest words).
         badge_width = max(badge_size(self.text, False, 16, tr)[0], badge_size(self.text, True, 1, tr)[0])
         right = layout.header.right - 20 - badge_width - 12
-        top = (layout.header.height - height) // 2
+        top = layout.button_rows[0].top  # the row a box beside the pointer keeps off
         for name, action in reversed((("pause", "pause"), ("1", "speed_1"), ("4", "speed_4"), ("16", "speed_16"))):
             label = tr("Pause") if name == "pause" else f"{name}×"
             width = max(self._button_width(tr(word)) for word in ("Pause", "Run")) if name == "pause" \
@@ -113,7 +113,7 @@ class StationWidgets:
         while len(labels) > 1 and footer_width(labels) > room:
             labels.remove(next(item for item in labels if item[0] in ("save", "partners", "demolish")))
         x = footer.x + 12
-        y = footer.y + (footer.height - height) // 2
+        y = layout.button_rows[2].top
         for name, label in labels:
             width = width_for(name, label)
             buttons[name] = UIButton(pygame.Rect(x, y, width, height), label, ui)

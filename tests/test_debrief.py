@@ -210,3 +210,38 @@ def test_with_one_day_only_the_graph_says_so_instead_of_drawing_nothing(app: Any
 )
 def test_axis_ticks_are_round_and_cover_the_values(low: float, high: float, expected: list[float]) -> None:
     assert nice_ticks(low, high) == expected
+
+
+@pytest.mark.parametrize("language", ["en", "zh", "ru"])
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)])
+def test_an_answered_questions_explanation_shows_whole_at_large_text(size: tuple[int, int], language: str) -> None:
+    """At 200 % text each explanation of the shipped quiz is in a box beside the choices, whole: it scrolls
+    (Page Down) where it is taller than the box, and nothing of it is cut."""
+    import html
+
+    from game.content.text import translate
+    from game.settings import Settings
+    from tests.app_helpers import open_recording_app, press
+    from tests.screen_tour import open_screen
+
+    app = open_recording_app(Settings(language=language, ui_scale=2.0, window_size=size))
+    try:
+        scene = open_screen(app, "debrief")
+        scene.press("tab:Quiz")
+        run_frames(app)
+        for number, question in enumerate(scene.level.quiz):
+            scene.answer((question.answer + 1) % len(question.choices))
+            run_frames(app)
+            box = scene.boxes.get("explanation")
+            assert box is not None, f"question {number + 1}'s explanation has a box"
+            assert html.escape(translate(question.explanation, language), quote=False) in box.html_text
+            assert app.window.get_rect().contains(box.rect)
+            assert not any(box.rect.colliderect(button.rect) for button in scene.buttons.values())
+            if box.scroll_bar is not None:  # taller than its box: Page Down shows the rest
+                start = box.scroll_bar.start_percentage
+                press(app, pygame.K_PAGEDOWN)
+                assert box.scroll_bar.start_percentage > start
+            scene.press("next_question")
+            run_frames(app)
+    finally:
+        app.close()

@@ -125,18 +125,25 @@ def test_the_debrief_quiz_keeps_its_choices_above_the_footer(size: tuple[int, in
     level, _ = load_level_by_path(paths.levels_dir() / "01_agreement_2021.toml").require()
     assert level.quiz
     for quiz in level.quiz:
-        places = layout.quiz(fonts, translate(quiz.question, language), len(quiz.choices))
+        question_text = translate(quiz.question, language)
+        places = layout.quiz(fonts, question_text, len(quiz.choices))
         choices = places.choices
-        explanation = pygame.Rect(layout.explanation_left, places.answers_top, layout.body.right
-                                  - layout.explanation_left, layout.next_question.top - 8 - places.answers_top)
-        _apart_and_inside(size, [*_around_the_body(layout), ("next question", layout.next_question),
-                                 ("explanation", explanation),
-                                 *((f"choice {number}", choice) for number, choice in enumerate(choices))])
+        question = fonts.bold(places.question_size)
+        rows = wrap_text(question_text, question, places.question_width)
+        question_box = pygame.Rect(layout.body.left, places.question_top, max(question.size(row)[0] for row in rows),
+                                   len(rows) * question.get_linesize())
+        for last in (False, True):  # the last question has no Next question button: its explanation takes the room
+            explanation = layout.explanation(places, last)
+            _apart_and_inside(size, [*_around_the_body(layout), ("explanation", explanation),
+                                     ("question", question_box),
+                                     *([] if last else [("next question", layout.next_question)]),
+                                     *((f"choice {number}", choice) for number, choice in enumerate(choices))])
+            assert layout.body.contains(explanation), "the explanation stays above the footer"
+            # The verdict and two lines of the explanation at least; the box scrolls to the rest.
+            assert explanation.height >= 3 * fonts.regular(palette.BODY).get_linesize()
         assert all(layout.body.contains(choice) for choice in choices), "the choices stay above the footer"
         assert all(choice.height >= button_font(fonts).get_linesize() * 0.8 for choice in choices), "room for the words"
-        question = fonts.bold(places.question_size)
-        assert len(wrap_text(translate(quiz.question, language), question, layout.body.width)) \
-            * question.get_linesize() <= places.answers_top - layout.body.top, "the question stands above its choices"
+        assert question_box.bottom <= places.answers_top, "the question stands above its choices"
 
 
 # --- landing practice --------------------------------------------------------------------------------------

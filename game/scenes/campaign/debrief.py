@@ -6,7 +6,7 @@ The scene owns the finished `simulation` and closes it when it leaves. Graphs re
 `simulation.history` (one sample a game-day). On a win the
 score goes to the player's progress. Buttons: Export for teacher (JSON + CSV in the results folder),
 Retry, Back to campaign. Keys: Up/Down/Tab choose, Enter press, G next graph, Page Up/Down scroll the
-facts, Esc back to the campaign.
+facts or an answered question's explanation, Esc back to the campaign.
 
 The scene owns its state (the tab, the graph, the quiz's answers, the result) and its verbs (`press`);
 `debrief_layout` says where everything goes (pure), `debrief_input.handle` turns events into presses and
@@ -25,6 +25,7 @@ from pygame_gui.elements import UIButton, UITextBox
 from game import paths
 from game.content.loader import LoadedLevel
 from game.content.locale_format import KILOGRAM, KILOWATT_HOUR
+from game.content.models import QuizQuestion
 from game.content.text import translate
 from game.content.ui_text import ENGLISH, Translate, to_translate
 from game.debrief_export import TIME_UP, RunResult, export_result, run_result
@@ -34,6 +35,7 @@ from game.scenes.campaign import debrief_drawing, debrief_input
 from game.scenes.campaign.debrief_layout import BUTTON_PADDING, FOOTER, TABS, DebriefLayout
 from game.scenes.context import SceneContext
 from game.scenes.layout_memo import LastLayout
+from game.scenes.rich_text import DIM_HEX, escape, html_for_look, preload_text_fonts
 from game.scenes.scene import Pop, Replace, SceneBase, Transition
 from game.ui.button_words import button_font
 from game.ui.focus import ButtonFocus
@@ -68,6 +70,18 @@ def facts_html(result: RunResult, tr: Translate = ENGLISH) -> str:
     return "<br><br>".join(parts)
 
 
+def explanation_html(question: QuizQuestion, chosen: int, ctx: SceneContext) -> str:
+    """An answered question's verdict in its colour, then its explanation and sources, for a scrolling text box
+    (in the standard look: html_for_look makes it follow the settings)."""
+    right = chosen == question.answer
+    verdict = ctx.tr("Right!") if right else ctx.tr("Not quite.")
+    colour = ctx.palette.good if right else ctx.palette.broken
+    sources = "".join(f"<br><font color='{DIM_HEX}'>{escape(ctx.tr('Source: {source}', source=source))}</font>"
+                      for source in question.sources)
+    return (f"<font color='#{colour.r:02x}{colour.g:02x}{colour.b:02x}'><b>{escape(verdict)}</b></font><br>"
+            f"{escape(translate(question.explanation, ctx.language))}{sources}")
+
+
 class DebriefScene(SceneBase):
     """The end of a level. It owns the finished simulation and closes it when it leaves the stack."""
 
@@ -89,7 +103,7 @@ class DebriefScene(SceneBase):
         self.message = ""
         self.recorded = False
         self.buttons: WidgetSet[UIButton] = WidgetSet()
-        self.boxes: WidgetSet[UITextBox] = WidgetSet()  # the facts tab's text
+        self.boxes: WidgetSet[UITextBox] = WidgetSet()  # the facts tab's text, or an answered question's explanation
         self.focus: ButtonFocus | None = None
         self._layout: LastLayout[DebriefLayout] = LastLayout()
 
@@ -213,7 +227,13 @@ class DebriefScene(SceneBase):
             # Answered choices stay bright (a greyed button is hard to read on a projector); pressing does nothing.
             words = fit_text(text, button_font(self.ctx.fonts), rect.width - scaled(BUTTON_PADDING, scale))
             self.buttons[f"choice:{number}"] = UIButton(rect, words, self.ctx.ui)
-        if chosen is not None and self.question + 1 < len(self.level.quiz):
+        if chosen is None:
+            return
+        last = self.question + 1 >= len(self.level.quiz)
+        preload_text_fonts(self.ctx)
+        self.boxes["explanation"] = UITextBox(html_for_look(explanation_html(question, chosen, self.ctx), self.ctx),
+                                              layout.explanation(places, last), self.ctx.ui)
+        if not last:
             self.buttons["next_question"] = UIButton(layout.next_question, self.ctx.tr("Next question"), self.ctx.ui)
 
     # --- input, verbs and drawing ----------------------------------------------------------------

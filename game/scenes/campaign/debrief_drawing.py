@@ -1,5 +1,5 @@
 """Drawing the debrief: the headline and score, the chosen tab underlined, the goals, the graph and how the score
-adds up, the quiz's question, markers and explanation, and the footer's line, where `debrief_layout` puts them.
+adds up, the quiz's question and markers, and the footer's line, where `debrief_layout` puts them.
 Only reads the scene."""
 
 from __future__ import annotations
@@ -136,7 +136,7 @@ def _draw_quiz(surface: pygame.Surface, scene: DebriefScene, layout: DebriefLayo
     question = translate(quiz.question, ctx.language)
     places = layout.quiz(fonts, question, len(quiz.choices))
     draw_paragraph(surface, question, fonts.bold(places.question_size), colours.text,
-                   (body.left, body.top + small.get_linesize()), body.width)
+                   (body.left, places.question_top), places.question_width)
     chosen = scene.answers[scene.question]
     if chosen is None:
         return
@@ -147,21 +147,4 @@ def _draw_quiz(surface: pygame.Surface, scene: DebriefScene, layout: DebriefLayo
             draw_marker(surface, "circle" if right_one else "cross",
                         (button.rect.right + 18, button.rect.centery), scaled_px(9, ctx.fonts.scale),
                         colours.good if right_one else colours.broken)
-    right = chosen == quiz.answer
-    left = layout.explanation_left
-    column = body.right - left
-    top = places.answers_top
-    verdict = ctx.tr("Right!") if right else ctx.tr("Not quite.")
-    draw_text(surface, verdict, fonts.bold(sizes.LARGE), colours.good if right else colours.broken, (left, top))
-    y = top + fonts.bold(sizes.LARGE).get_linesize() + 4
-    limit = (layout.next_question.top if "next_question" in scene.buttons else body.bottom) - 8
-    font = fonts.regular(sizes.BODY)
-    lines = max(1, (limit - y) // font.get_linesize() - len(quiz.sources) - 1)
-    y = draw_paragraph(surface, translate(quiz.explanation, ctx.language), font, colours.text, (left, y),
-                       column, max_lines=lines)
-    for source in quiz.sources:
-        room = (limit - y - 4) // small.get_linesize()  # a source never runs under the Next question button
-        if room < 1:
-            break
-        y = draw_paragraph(surface, ctx.tr("Source: {source}", source=source), small, colours.text_dim,
-                           (left, y + 4), column, max_lines=min(2, room))
+    # The verdict, explanation and sources are the explanation text box's (DebriefScene._build_quiz).

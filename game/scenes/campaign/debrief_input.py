@@ -1,5 +1,6 @@
 """Where the debrief handles input: the buttons, and the keys that stand for them (Esc back to the campaign, G the
-next graph, Up/Down/Tab and Enter over the buttons), become the scene's presses; Page Up/Down scroll the facts."""
+next graph, Up/Down/Tab and Enter over the buttons), become the scene's presses; Page Up/Down scroll the facts,
+or an answered question's explanation."""
 
 from __future__ import annotations
 
@@ -17,8 +18,8 @@ if TYPE_CHECKING:
 
 def handle(event: pygame.event.Event, scene: DebriefScene) -> Transition | None:
     pages = scroll_key(event)
-    if pages is not None and scene.tab == "Facts":
-        scroll_text_box(scene.boxes.get("facts"), pages)
+    if pages is not None and scene.tab in ("Facts", "Quiz"):
+        scroll_text_box(scene.boxes.get("facts" if scene.tab == "Facts" else "explanation"), pages)
         return None
     if event.type == pygame.VIDEORESIZE:
         scene.build()

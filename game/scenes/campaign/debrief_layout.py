@@ -2,6 +2,8 @@
 or the quiz), the graph's button, the quiz's choices, its explanation and its button, and the footer's line and
 buttons. Pure: arithmetic on the window's size and the fonts' measures, so tests can check it without a window.
 
+An answered question's explanation is a text box that scrolls where the room is short, so it shows whole.
+
 Buttons are as wide as their words need: at a large text size in a small window the footer's buttons give up
 their common width before the footer's line loses its room, and the quiz's choices grow shorter before they
 run into the footer."""
@@ -84,7 +86,7 @@ class DebriefLayout:
         hint = pygame.Rect(MARGIN, footer_top + 10, max(0, left - MARGIN - 16), footer_height - 14)
         next_question = pygame.Rect(0, 0, max(scaled_px(240, scale), needs(next_question_label)),
                                     scaled_px(CHOICE_HEIGHT, scale))
-        next_question.bottomright = (body.right, body.bottom - 10)
+        next_question.bottomright = body.bottomright  # at the body's foot, where the lowest choice may end
         return cls(size, scale, tuple(tabs), body, goals, graph, next_graph, footer_top, tuple(buttons), hint,
                    next_question, scaled(BUTTON_FONT_PX, scale))
 
@@ -92,19 +94,29 @@ class DebriefLayout:
         """Where a question with `count` choices goes: the status line, then the question in the large size (or,
         when that leaves its choices too little room, the body size), then the choices one under the other, as
         tall and as far apart as at 100 % grown with the text, or closer and shorter where the body has less room
-        (never shorter than their words)."""
+        (never shorter than their words). The question keeps to the choices' width when it needs no more lines
+        there, so an answer's explanation may start beside it."""
         status = fonts.regular(sizes.SMALL).get_linesize()
         full, gap = scaled_px(CHOICE_HEIGHT, self.scale), scaled_px(8, self.scale)
         below = scaled_px(QUESTION_GAP, self.scale)
+        narrow = round(self.body.width * CHOICE_SHARE)
+
+        def question_lines(font: pygame.font.Font) -> tuple[int, int]:
+            lines = len(wrap_text(question, font, self.body.width))
+            return lines, narrow if len(wrap_text(question, font, narrow)) == lines else self.body.width
+
         for text_size in (sizes.LARGE, sizes.BODY):
             font = fonts.bold(text_size)
-            top = self.body.top + status + len(wrap_text(question, font, self.body.width)) * font.get_linesize()
+            lines, width = question_lines(font)
+            top = self.body.top + status + lines * font.get_linesize()
             if top + below + count * full + (count - 1) * gap <= self.body.bottom:
-                return QuizPlaces(text_size, top + below, self._choices(top + below, count, full, gap))
+                return QuizPlaces(text_size, top + below, self._choices(top + below, count, full, gap), width,
+                                  self.body.top + status)
         gap, below = scaled_px(4, self.scale), below // 2
         floor = max(self.button_text_px, round(button_font(fonts).get_linesize() * 0.8))
         height = max(floor, (self.body.bottom - top - below - (count - 1) * gap) // max(1, count))
-        return QuizPlaces(sizes.BODY, top + below, self._choices(top + below, count, height, gap))
+        return QuizPlaces(sizes.BODY, top + below, self._choices(top + below, count, height, gap), width,
+                          self.body.top + status)
 
     def _choices(self, top: int, count: int, height: int, gap: int) -> tuple[pygame.Rect, ...]:
         width = round(self.body.width * CHOICE_SHARE)
@@ -116,14 +128,25 @@ class DebriefLayout:
         """Where the verdict and explanation of an answered question begin, right of the choices."""
         return self.body.left + round(self.body.width * CHOICE_SHARE) + MARGIN + 20
 
+    def explanation(self, places: QuizPlaces, last: bool) -> pygame.Rect:
+        """Where an answered question's verdict, explanation and sources go: right of the choices (and of the
+        question, when it keeps to their width), down to the Next question button (to the body's foot after the
+        last question, which has none). A text box there scrolls when the words need more room than a large text
+        size in a small window leaves."""
+        top = places.question_top if places.question_width < self.body.width else places.answers_top
+        bottom = self.body.bottom if last else self.next_question.top - 8
+        return pygame.Rect(self.explanation_left, top, self.body.right - self.explanation_left, bottom - top)
+
 
 @dataclass(frozen=True, slots=True)
 class QuizPlaces:
     """Where one question of the quiz goes."""
 
     question_size: int  # the question's text size at 100 % (palette.LARGE, or BODY where room is short)
-    answers_top: int  # below the status line and the question: where the choices and, beside them, the verdict begin
+    answers_top: int  # below the status line and the question: where the choices begin
     choices: tuple[pygame.Rect, ...]
+    question_width: int  # what the question wraps to: the choices' width where it needs no more lines there
+    question_top: int  # below the status line
 
 
 def _footer_buttons(size: tuple[int, int], scale: float, needed: Sequence[int], footer_top: int) -> list[pygame.Rect]:

@@ -16,7 +16,7 @@ from game.autoplay.player import autoplay
 from game.content.loader import LoadedLevel, load_level_by_path
 from game.content.models import QuizQuestion
 from game.debrief_export import SERIES, export_result, results_dir, run_result, series_from_samples
-from game.render.graphs import nice_ticks
+from game.render.graph_layout import nice_ticks
 from game.rules.hours import HOURS_PER_DAY
 from game.scenes.campaign.debrief import DebriefScene
 from game.scenes.scene import Pop, Push, Replace

@@ -17,8 +17,10 @@ from game.content.loader import load_game_content, load_level_by_path
 from game.content.text import translate
 from game.content.timeline import Milestone, load_timeline
 from game.content.ui_text import Translate, load_translator
+from game.debrief_export import SERIES
 from game.render import palette
 from game.render.fonts import Fonts, fitting_scale, language_scale
+from game.render.graph_layout import GraphLayout
 from game.render.pointer_box import place_beside_pointer
 from game.render.text import wrap_text
 from game.render.tooltip import MAX_WIDTH_SHARE, MIN_WRAP_PX
@@ -144,6 +146,32 @@ def test_the_debrief_quiz_keeps_its_choices_above_the_footer(size: tuple[int, in
         assert all(layout.body.contains(choice) for choice in choices), "the choices stay above the footer"
         assert all(choice.height >= button_font(fonts).get_linesize() * 0.8 for choice in choices), "room for the words"
         assert question_box.bottom <= places.answers_top, "the question stands above its choices"
+
+
+@pytest.mark.parametrize(("size", "scale", "language"), CASES)
+def test_the_debrief_graph_keeps_its_labels_inside_its_frame_and_apart(size: tuple[int, int], scale: float,
+                                                                        language: str) -> None:
+    layout, fonts, tr = _debrief_layout(size, scale, language)
+    labels = [tr(spec.label) for spec in SERIES if spec.id in ("water_kg", "oxygen_kg", "food_kg")]
+    title = tr("{title} ({unit})", title=tr("Supplies"), unit="kg")
+    # A short run, a month and a whole level's 90 days; small figures, hundreds and tens of thousands.
+    for last_day, high in ((5, 200.0), (30, 800.0), (90, 12_500.0)):
+        days = [float(day) for day in range(last_day + 1)]
+        graph = GraphLayout.for_frame(layout.graph, fonts, days, [0.0, high], title, labels, tr)
+        assert graph is not None, f"the {layout.graph} frame has room for a plot"
+        font = fonts.regular(palette.SMALL)
+        assert font.size(graph.days[-1].text)[0] == graph.days[-1].rect.width
+        assert graph.days[-1].value == last_day or len(graph.days) > 1, "the days run along the axis"
+        frame = layout.graph.inflate(-4, -4)  # inside the frame's rounded edge
+        for name, parts in (("day", graph.days), ("value", graph.values)):
+            for part in parts:
+                assert frame.contains(part.rect), f"the {name} label '{part.text}' {part.rect} leaves {frame}"
+                assert not part.rect.colliderect(graph.plot.inflate(-2, -2)), f"'{part.text}' covers the plot"
+            for one, other in itertools.combinations(parts, 2):
+                assert not one.rect.colliderect(other.rect), f"'{one.text}' covers '{other.text}'"
+        for _, words, box in graph.legend:
+            assert frame.contains(box), f"the legend's '{words}' {box} leaves {frame}"
+        assert fonts.bold(palette.LARGE).size(graph.title)[0] <= layout.graph.width - 32, "the title fits"
 
 
 # --- landing practice --------------------------------------------------------------------------------------

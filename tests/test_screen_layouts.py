@@ -146,6 +146,7 @@ def test_the_debrief_quiz_keeps_its_choices_above_the_footer(size: tuple[int, in
         assert all(layout.body.contains(choice) for choice in choices), "the choices stay above the footer"
         assert all(choice.height >= button_font(fonts).get_linesize() * 0.8 for choice in choices), "room for the words"
         assert question_box.bottom <= places.answers_top, "the question stands above its choices"
+        assert layout.next_question.bottom < layout.footer_top - 1, "Next question stays off the footer's rule"
 
 
 @pytest.mark.parametrize(("size", "scale", "language"), CASES)

@@ -86,7 +86,7 @@ class DebriefLayout:
         hint = pygame.Rect(MARGIN, footer_top + 10, max(0, left - MARGIN - 16), footer_height - 14)
         next_question = pygame.Rect(0, 0, max(scaled_px(240, scale), needs(next_question_label)),
                                     scaled_px(CHOICE_HEIGHT, scale))
-        next_question.bottomright = body.bottomright  # at the body's foot, where the lowest choice may end
+        next_question.bottomright = (body.right, body.bottom - 6)  # clear of the footer's line
         return cls(size, scale, tuple(tabs), body, goals, graph, next_graph, footer_top, tuple(buttons), hint,
                    next_question, scaled(BUTTON_FONT_PX, scale))
 

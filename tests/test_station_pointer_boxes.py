@@ -126,5 +126,5 @@ def test_a_box_with_no_clear_place_wraps_wider_before_it_covers_a_button() -> No
         return wrap, max(40, 120_000 // wrap)
 
     place = place_beside_pointer(measure, 300, (700, 200), window, buttons)
-    assert place.clear and place.wrap > 300 and place.rect.height <= 272
+    assert place is not None and place.clear and place.wrap > 300 and place.rect.height <= 272
     assert window.contains(place.rect) and place.rect.collidelist(buttons) < 0

@@ -16,7 +16,7 @@ from game.content.ui_text import ENGLISH, Translate, to_translate
 from game.render import palette
 from game.render.fonts import Fonts
 from game.render.palette import STANDARD_PALETTE, Palette
-from game.render.pointer_box import EDGE, PointerBox, place_beside_pointer
+from game.render.pointer_box import EDGE, place_beside_pointer
 from game.render.resource_bar import STORE_NAMES
 from game.render.text import wrap_text
 from game.render.text_cache import TextCache
@@ -201,22 +201,32 @@ def place_tooltip(lines: list[str], fonts: Fonts, mouse: tuple[int, int], window
     then its last lines (hints, after the figures) are left out, one at a time, the title and a line kept."""
     widest = window[0] - 2 * (EDGE + PADDING[0])
     bounds = pygame.Rect((0, 0), window)
-    place: PointerBox | None = None
-    for shown in range(len(lines), min(2, len(lines)) - 1, -1):
-        kept = lines[:shown] + ([MORE] if shown < len(lines) else [])
-        for sizes in TEXT_SIZES if shown == len(lines) else TEXT_SIZES[-1:]:
-            place = place_beside_pointer(lambda wrap: tooltip_size(kept, fonts, wrap, sizes),  # noqa: B023
-                                         tooltip_wrap(window), mouse, bounds, avoid, widest, OFFSET,
-                                         2 * PADDING[0])
-            if place.clear or _inside_and_off(place.rect, bounds, avoid):
-                return TooltipPlace(place.rect, place.wrap, sizes, shown, True)
-    assert place is not None
-    return TooltipPlace(place.rect, place.wrap, TEXT_SIZES[-1], min(2, len(lines)), False)
+    tries = [(shown, sizes) for shown in range(len(lines), min(2, len(lines)) - 1, -1)
+             for sizes in (TEXT_SIZES if shown == len(lines) else TEXT_SIZES[-1:])]
+    for number, (shown, sizes) in enumerate(tries):
+        kept = tuple(lines[:shown]) + ((MORE,) if shown < len(lines) else ())
+        settle = number == len(tries) - 1
+        place = place_beside_pointer(lambda wrap: _measured(kept, fonts, wrap, sizes),  # noqa: B023
+                                     tooltip_wrap(window), mouse, bounds, avoid, widest, OFFSET, 2 * PADDING[0],
+                                     settle)
+        if place is not None and (place.apart or settle):
+            return TooltipPlace(place.rect, place.wrap, sizes, shown, place.apart)
+    raise AssertionError("the last try settles on a place")
 
 
-def _inside_and_off(rect: pygame.Rect, bounds: pygame.Rect, avoid: Sequence[pygame.Rect]) -> bool:
-    """Clear of what matters, though it may cover the pointer (better than leaving words out)."""
-    return bounds.contains(rect) and rect.collidelist(list(avoid)) < 0
+# Box sizes by (lines, wrap, sizes, UI scale, language's fonts): the pointer moves every frame, the words do not.
+_SIZES: dict[tuple[object, ...], tuple[int, int]] = {}
+REMEMBERED_SIZES = 256
+
+
+def _measured(lines: tuple[str, ...], fonts: Fonts, wrap: int, sizes: tuple[int, int]) -> tuple[int, int]:
+    key = (lines, wrap, sizes, fonts.scale, fonts.language_files)
+    size = _SIZES.get(key)
+    if size is None:
+        if len(_SIZES) >= REMEMBERED_SIZES:
+            _SIZES.clear()
+        size = _SIZES[key] = tooltip_size(list(lines), fonts, wrap, sizes)
+    return size
 
 
 def draw_tooltip(surface: pygame.Surface, lines: list[str], mouse: tuple[int, int], fonts: Fonts,

@@ -167,11 +167,14 @@ def place_reason_box(preview: GhostPreview, name: str, fonts: Fonts, pointer: tu
         return reason_box_size(reason_rows(preview, name, fonts, width, tr), fonts)
 
     inside = place_beside_pointer(measure, wrap, pointer, bounds, avoid, offset=REASON_OFFSET,
-                                  padding=2 * REASON_PADDING[0])
-    if inside.clear or window is None:
+                                  padding=2 * REASON_PADDING[0], settle=window is None)
+    if window is None or (inside is not None and inside.clear):
+        assert inside is not None, "a place that settles is always found"
         return inside
-    return place_beside_pointer(measure, wrap, pointer, window, avoid, window.width - 2 * (EDGE + REASON_PADDING[0]),
-                                REASON_OFFSET, 2 * REASON_PADDING[0])
+    anywhere = place_beside_pointer(measure, wrap, pointer, window, avoid,
+                                    window.width - 2 * (EDGE + REASON_PADDING[0]), REASON_OFFSET, 2 * REASON_PADDING[0])
+    assert anywhere is not None, "a place that settles is always found"
+    return anywhere
 
 
 def draw_reason_box(surface: pygame.Surface, text: TextCache, pointer: tuple[int, int], preview: GhostPreview,

@@ -6,7 +6,7 @@ import re
 
 import pygame
 
-from game.content.line_breaks import SPACES, segments
+from game.content.line_breaks import OPENING, SPACES, segments
 
 
 def wrap_text(text: str, font: pygame.font.Font, width: int) -> list[str]:
@@ -47,6 +47,8 @@ def _wrap_paragraph(paragraph: str, font: pygame.font.Font, width: int) -> list[
         while len(line.rstrip(_SPACE_CHARS)) > 1 and font.size(line.rstrip(_SPACE_CHARS))[0] > width:
             # one piece too wide for any line (a long address): cut between characters
             cut = _longest_fitting(line, font, width)
+            if cut > 1 and line[cut - 1] in OPENING:
+                cut -= 1  # an opening bracket never ends a line: it goes down with what it opens
             lines.append(line[:cut])
             line = line[cut:]
     lines.append(line.rstrip(_SPACE_CHARS))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import json
 import math
 import re
@@ -158,31 +159,56 @@ def _no_endless_number(text: str) -> None:
     assert not _ENDLESS.search(text), text
 
 
-# How many generated levels one run tries, and the share of them that must validate: the generator stays inside the
-# schema's ranges (in_range), so most do; if a change to the format or the generator made most of them refuse, the
-# property would silently test almost nothing, and this share catches that. The draws are derandomized (the same
-# levels every run): hypothesis's draws are not independent, and one run under load validated only 20 of 48.
+# How many distinct generated levels one run tries, and the share of them that must validate: the generator stays
+# inside the schema's ranges (in_range), so most do; if a change to the format or the generator made most of them
+# refuse, the property would silently test almost nothing, and this share catches that. The draws are derandomized (the
+# same levels every run, in every xdist worker): hypothesis's draws are not independent, and one run under load
+# validated only 20 of 48. Hypothesis draws some levels twice (48 draws gave 37 distinct): each is played once.
 EXAMPLES = 48
 LEAST_VALID_SHARE = 0.5  # about 0.75 validate (300 draws: 238); the old generator made 0.17
+# The levels are played in shards, so that xdist spreads them over its workers instead of one worker playing all.
+SHARDS = 6
 
 
-def test_any_level_that_validates_plays_and_draws(tmp_path_factory: pytest.TempPathFactory) -> None:
-    tally = {"tried": 0, "valid": 0}
+@functools.cache
+def generated_levels() -> tuple[str, ...]:
+    """The first EXAMPLES distinct levels the generator draws (derandomized: the same in every process)."""
+    found: list[str] = []
 
-    @settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck), database=None,
+    @settings(max_examples=EXAMPLES * 2, deadline=None, suppress_health_check=list(HealthCheck), database=None,
               derandomize=True)
     @given(text=levels())
-    def plays(text: str) -> None:
-        tally["tried"] += 1
-        if _plays_and_draws(tmp_path_factory, text):
-            tally["valid"] += 1
+    def collect(text: str) -> None:
+        if len(found) < EXAMPLES and text not in found:
+            found.append(text)
 
-    plays()
-    print(f"generated levels: {tally['valid']} of {tally['tried']} validated and played")
-    assert tally["tried"] >= EXAMPLES * 0.9, tally
-    assert tally["valid"] >= LEAST_VALID_SHARE * tally["tried"], (
-        f"only {tally['valid']} of {tally['tried']} generated levels validated: the generator no longer fits the format"
+    collect()
+    return tuple(found)
+
+
+def _validates(tmp_path_factory: pytest.TempPathFactory, text: str) -> bool:
+    path = tmp_path_factory.mktemp("level") / "property.toml"
+    path.write_text(text, encoding="utf-8")
+    return load_level_by_path(path).ok
+
+
+def test_most_generated_levels_validate(tmp_path_factory: pytest.TempPathFactory) -> None:
+    generated = generated_levels()
+    assert len(generated) == EXAMPLES, f"hypothesis drew only {len(generated)} distinct levels"
+    valid = sum(_validates(tmp_path_factory, text) for text in generated)
+    print(f"generated levels: {valid} of {len(generated)} validated")
+    assert valid >= LEAST_VALID_SHARE * len(generated), (
+        f"only {valid} of {len(generated)} generated levels validated: the generator no longer fits the format"
     )
+
+
+@pytest.mark.parametrize("shard", range(SHARDS))
+def test_any_level_that_validates_plays_and_draws(tmp_path_factory: pytest.TempPathFactory, shard: int) -> None:
+    """Every generated level of this shard that validates plays and draws (each shard has some that do)."""
+    mine = generated_levels()[shard::SHARDS]
+    played = sum(_plays_and_draws(tmp_path_factory, text) for text in mine)
+    print(f"shard {shard}: {played} of {len(mine)} generated levels validated and played")
+    assert mine and played, "this shard played no level: the generator no longer fits the format"
 
 
 def _plays_and_draws(tmp_path_factory: pytest.TempPathFactory, text: str) -> bool:

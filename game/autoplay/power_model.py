@@ -27,9 +27,8 @@ class PowerModel:
     def for_level(cls, catalog: Catalog, grid: SiteGrid, labels: dict[str, tuple[int, int]],
                   days: float) -> PowerModel:
         """`labels` names a tile standing for each light label (light_label)."""
-        hours = range(0, int(min(days, 365.0) * HOURS_PER_DAY), STEP_HOURS)
-        lit = {label: np.array([grid.sun_fraction(x, y, hour) for hour in hours])
-               for label, (x, y) in labels.items()}
+        hours = np.arange(0, int(min(days, 365.0) * HOURS_PER_DAY), STEP_HOURS, dtype=np.float64)
+        lit = {label: grid.sun_fractions(x, y, hours) for label, (x, y) in labels.items()}
         array = catalog.modules.get("solar_array")
         return cls(lit, array.power_output_w if array else 0.0)
 

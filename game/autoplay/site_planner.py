@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from collections import deque
 from collections.abc import Iterable
+from functools import cache
 
 from game.autoplay.power_model import light_label
 from game.content.catalog import Catalog
@@ -29,6 +30,9 @@ class SitePlanner:
         self.network: set[tuple[int, int]] = set()  # cells of conducting modules joined to the base
         self.pad_rule = False  # a pad stands: modules must join the pad's network to be assembled
         self.islands: list[set[tuple[int, int]]] = []  # standing conducting groups the pad does not reach
+        # Where each module may stand on empty ground, row by row (worked out once a module): the ground never
+        # changes, and with nothing standing passed, a taken cell is the only other reason placement_refusal gives.
+        self._on_empty_ground: dict[str, tuple[list[tuple[int, int]], set[tuple[int, int]]]] = {}
 
     def claim(self, spec: ModuleSpec, x: int, y: int) -> None:
         cells = footprint_cells(x, y, spec.footprint)
@@ -77,14 +81,26 @@ class SitePlanner:
         return placements
 
     def allowed(self, spec: ModuleSpec, x: int, y: int) -> bool:
-        return placement_refusal(spec, x, y, self.grid, self.occupied) is None
+        """Whether placement_refusal(spec, x, y, grid, occupied) is None (without wording the refusals)."""
+        return (x, y) in self._empty_ground(spec)[1] and self._free(spec, x, y)
 
     def spots(self, spec: ModuleSpec) -> Iterable[tuple[int, int]]:
-        width, height = spec.footprint
-        for y in range(self.grid.height - height + 1):
-            for x in range(self.grid.width - width + 1):
-                if self.allowed(spec, x, y):
-                    yield x, y
+        """Where `spec` may stand now, row by row from the top left."""
+        return (spot for spot in self._empty_ground(spec)[0] if self._free(spec, *spot))
+
+    def _free(self, spec: ModuleSpec, x: int, y: int) -> bool:
+        occupied = self.occupied
+        return not any((x + dx, y + dy) in occupied for dx, dy in _shape(spec.footprint)[0])
+
+    def _empty_ground(self, spec: ModuleSpec) -> tuple[list[tuple[int, int]], set[tuple[int, int]]]:
+        """The spots where `spec` may stand with nothing on the map, in order and as a set."""
+        found = self._on_empty_ground.get(spec.id)
+        if found is None:
+            width, height = spec.footprint
+            order = [(x, y) for y in range(self.grid.height - height + 1) for x in range(self.grid.width - width + 1)
+                     if placement_refusal(spec, x, y, self.grid) is None]
+            found = self._on_empty_ground[spec.id] = (order, set(order))
+        return found
 
     def place(self, spec: ModuleSpec, prefer: str | None = None) -> list[tuple[str, int, int]]:
         """Spots for `spec` and any cables it needs, nearest the network first; [] when nothing fits.
@@ -95,12 +111,13 @@ class SitePlanner:
         # A module that makes, stores or draws no power needs no cable: it goes to the nearest free spot.
         linked = self.pad_rule or spec.power_draw_w > 0 or spec.power_output_w > 0 or spec.energy_storage_wh > 0
         best: tuple[float, int, int] | None = None
+        network, rim = self.network, _shape(spec.footprint)[1]
         for x, y in self.spots(spec):
             if prefer is not None and light_label(self.grid, x, y) != prefer:
                 continue
-            cells = footprint_cells(x, y, spec.footprint)
-            reach = min((distance.get(cell, math.inf) for cell in self._edge(cells)), default=math.inf)
-            if not self.network or any(cell in self.network for cell in self._edge(cells)):
+            edge = [(x + dx, y + dy) for dx, dy in rim]  # self._edge(footprint_cells(...)), without building sets
+            reach = min((distance.get(cell, math.inf) for cell in edge), default=math.inf)
+            if not network or any(cell in network for cell in edge):
                 reach = 0
             if not linked and reach == math.inf:
                 reach = 10_000 + x + y  # anywhere will do, but keep the order stable
@@ -132,15 +149,29 @@ class SitePlanner:
         cable = self.catalog.modules.get("power_cable")
         distance: dict[tuple[int, int], int] = {cell: 0 for cell in self.network}
         parent: dict[tuple[int, int], tuple[int, int]] = {}
+        if cable is None:
+            return distance, parent
         queue = deque(sorted(self.network))
+        occupied, cable_ground = self.occupied, self._empty_ground(cable)[1]  # empty ground lies inside the map
         while queue:
-            x, y = queue.popleft()
-            for nx, ny in ((x + 1, y), (x - 1, y), (x, y + 1), (x, y - 1)):
-                if (nx, ny) in distance or not self.grid.contains(nx, ny) or (nx, ny) in self.occupied:
+            here = queue.popleft()
+            x, y = here
+            for step in ((x + 1, y), (x - 1, y), (x, y + 1), (x, y - 1)):
+                if step in distance or step in occupied or step not in cable_ground or not self._free(cable, *step):
                     continue
-                if cable is None or not self.allowed(cable, nx, ny):
-                    continue
-                distance[(nx, ny)] = distance[(x, y)] + 1
-                parent[(nx, ny)] = (x, y)
-                queue.append((nx, ny))
+                distance[step] = distance[here] + 1
+                parent[step] = here
+                queue.append(step)
         return distance, parent
+
+
+Offsets = tuple[tuple[int, int], ...]
+
+
+@cache
+def _shape(footprint: tuple[int, int]) -> tuple[Offsets, Offsets]:
+    """A footprint's cells and the cells around its sides (not its corners), as offsets from its top-left corner."""
+    width, height = footprint
+    own = [(dx, dy) for dy in range(height) for dx in range(width)]
+    rim = {(x + dx, y + dy) for x, y in own for dx, dy in ((1, 0), (-1, 0), (0, 1), (0, -1))} - set(own)
+    return tuple(own), tuple(sorted(rim))

@@ -10,9 +10,11 @@ from __future__ import annotations
 from collections.abc import Hashable, Iterator
 from dataclasses import dataclass
 
+import numpy as np
+
 from game.content.figures import WORKED_OUT, WorkedOut
 from game.content.models import Figure, MoonFacts, Site, TileKind
-from game.rules.sunlight import is_lit, longest_dark_hours, sun_azimuth_deg
+from game.rules.sunlight import is_lit, lit_shares, longest_dark_hours, sun_azimuth_deg
 from game.terrain.light import SiteLight, site_light
 from game.terrain.sky import Sky
 
@@ -92,6 +94,13 @@ class SiteGrid:
         kind = self.kinds[y][x]
         azimuth = sun_azimuth_deg(hour, self.synodic_day_hours)
         return 1.0 if is_lit(kind.sunlight, kind.lit_arc_centre_deg, azimuth) else 0.0
+
+    def sun_fractions(self, x: int, y: int, hours: np.ndarray) -> np.ndarray:
+        """sun_fraction at every hour of `hours` at once (what the planner's year of steps needs)."""
+        if self.light is not None:
+            return self.light.sun_fractions(x, y, hours)
+        kind = self.kinds[y][x]
+        return lit_shares(kind.sunlight, kind.lit_arc_centre_deg, hours, self.synodic_day_hours)
 
     def light_key(self, x: int, y: int) -> Hashable:
         """Tiles with the same key are lit and dark together (typed-in: the kind's arc; computed: the tile)."""

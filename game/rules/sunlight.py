@@ -6,6 +6,8 @@ and `sunlight` × 360° wide, so a peak is lit most of the lunar day, a slope ha
 
 from __future__ import annotations
 
+import numpy as np
+
 
 def sun_azimuth_deg(hour: float, synodic_day_hours: float) -> float:
     """Where the Sun stands on the horizon (degrees) `hour` hours into the level."""
@@ -20,6 +22,15 @@ def is_lit(sunlight: float, lit_arc_centre_deg: float, azimuth_deg: float) -> bo
         return True
     offset = abs((azimuth_deg - lit_arc_centre_deg + 180.0) % 360.0 - 180.0)
     return offset <= sunlight * 180.0
+
+
+def lit_shares(sunlight: float, lit_arc_centre_deg: float, hours: np.ndarray, synodic_day_hours: float) -> np.ndarray:
+    """is_lit at every hour of `hours` at once (1.0 lit, 0.0 dark), the same figures as hour by hour."""
+    if sunlight <= 0.0 or sunlight >= 1.0:
+        return np.full(len(hours), 1.0 if sunlight >= 1.0 else 0.0)
+    azimuths = (hours / synodic_day_hours * 360.0) % 360.0
+    offsets = np.abs((azimuths - lit_arc_centre_deg + 180.0) % 360.0 - 180.0)
+    return (offsets <= sunlight * 180.0).astype(np.float64)
 
 
 def longest_dark_hours(sunlight: float, synodic_day_hours: float) -> float:

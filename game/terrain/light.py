@@ -70,6 +70,18 @@ class SiteLight:
         azimuth, elevation = self.sky.sun(hour)
         return self.sky.disc_fraction(elevation, self.horizon_at(x, y, azimuth))
 
+    def sun_fractions(self, x: int, y: int, hours: np.ndarray) -> np.ndarray:
+        """sun_fraction at every hour of `hours` at once, worked as horizon_at and disc_fraction work it."""
+        azimuths, elevations = self.sky.sun_path(hours)
+        row = self.horizon[y, x].astype(np.float64)
+        n = len(row)
+        position = (azimuths % 360.0) / (360.0 / n)
+        whole = position.astype(np.intp)  # positions are never negative: truncation is int()
+        weight = position - whole
+        low = whole % n
+        seen = row[low] * (1.0 - weight) + row[(low + 1) % n] * weight
+        return np.clip((elevations - seen) / self.sky.sun_disc_deg + 0.5, 0.0, 1.0)
+
     def earth_in_view(self, x: int, y: int, hour: float) -> bool:
         azimuth, elevation = self.sky.earth(hour)
         return elevation > self.horizon_at(x, y, azimuth)

@@ -407,3 +407,38 @@ def test_every_number_in_a_partners_answer_says_what_it_is() -> None:
         assert not unmarked_numbers(sentence), f"{unmarked_numbers(sentence)} with no status: {sentence}"
         numbered += bool(SHOWN_NUMBER.search(sentence))
     assert numbered > 20, "the answers' numbers were not found: the check would pass on anything"
+
+
+# --- trust, science points and an offer's worth in the partners' sentences -----------------------
+
+NEGATIVE_OR_POSITIVE_ZERO = re.compile(r"[+−-]0(?![.,]?\d)")
+
+
+def test_a_worth_or_trust_change_never_shows_minus_zero() -> None:
+    from game.rules.negotiation import Evaluation, Reason, _main_objection
+    from game.rules.points import signed_points
+
+    assert [signed_points(value) for value in (-0.3, -0.04, 0.0, 0.5, -0.5, 5.2, -2.6)] == \
+        ["-0.3", "0", "0", "+0.5", "-0.5", "+5", "-3"]
+    # An offer worth a third of a point less than nothing said 'worth -0 to them, less than nothing'.
+    evaluation = Evaluation(-0.3, (Reason("They asked for payload; this offer gives them none."),), (), in_return=5.0)
+    sentence = _main_objection(evaluation)
+    assert "worth -0.3 to them (game value), less than nothing" in sentence, sentence
+    for sentence in _replies():
+        assert not NEGATIVE_OR_POSITIVE_ZERO.search(sentence), sentence
+
+
+def test_trust_and_science_points_in_the_roster_history_say_they_are_game_values() -> None:
+    # The roster's history lines ('… (trust +5, a game value)'), a partner's default ('trust 12 of 100, a game
+    # value') and the data-sharing replies ('received 12.5 points (game value) of geology data').
+    shown = {"trust", "change", "points"}
+    checked = 0
+    for pattern in _placement_patterns("game/systems/agreements.py"):
+        for field in FIELD.finditer(pattern):
+            name = field.group(1)
+            if name not in shown and not (name == "count" and pattern[field.end():].startswith(" point")):
+                continue
+            following = pattern[field.end():].split("{", 1)[0]
+            assert "game value)" in following, f"{field.group(0)} has no status in {pattern!r}"
+            checked += 1
+    assert checked >= 5, "the roster's sentences were not found: the check would pass on anything"

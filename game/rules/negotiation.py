@@ -16,6 +16,7 @@ from game.content.figures import status_words
 from game.content.locale_format import KILOGRAM, PERCENT, Quantity
 from game.content.message import Alternatives, Message, level_text, say, say_n
 from game.content.models import GAME_VALUE, SCIENCE_DOMAINS, Figure, PartnerSpec
+from game.rules.points import signed_points
 
 # A name as the catalog writes it: a string or a {en = ..., zh = ...} table, shown in the player's language.
 Name = str | dict[str, str]
@@ -623,7 +624,7 @@ def _main_objection(evaluation: Evaluation) -> str:
     missing = [reason for reason in evaluation.reasons if reason.weight == 0.0]
     favourite = [reason for reason in missing if reason.favourite_missing]
     if not (favourite or missing):
-        return say("the offer is worth {worth:+.0f} to them (game value), less than nothing.",
-                   worth=evaluation.utility)
-    return say("the offer is worth {worth:+.0f} to them (game value), less than nothing. {missing}",
-               worth=evaluation.utility, missing=(favourite or missing)[0].text)
+        return say("the offer is worth {worth} to them (game value), less than nothing.",
+                   worth=signed_points(evaluation.utility))
+    return say("the offer is worth {worth} to them (game value), less than nothing. {missing}",
+               worth=signed_points(evaluation.utility), missing=(favourite or missing)[0].text)

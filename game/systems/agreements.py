@@ -42,6 +42,7 @@ from game.rules.negotiation import (
     respond,
 )
 from game.rules.placement import placement_refusal
+from game.rules.points import signed_points
 from game.rules.trust import CONSULT_TOPICS
 from game.systems.base import System
 from game.systems.placement import modules_on_map, pad_reaches, power_reaches
@@ -213,18 +214,18 @@ class AgreementSystem(System):
         days_since = None if last is None else (hour - last) / HOURS_PER_DAY
         change = trust_rules.data_share_change(interest_in(partner.spec, domain), partner.trust, days_since)
         if days_since is not None and days_since < trust_rules.TRUST.share_period_days:
-            text = say_n("{name} received {points:.1f} points of {domain} data. They had some {count} day ago: "
+            text = say_n("{name} received {points:.1f} points (game value) of {domain} data. They had some {count} day ago: "
                          "welcome, but routine.",
-                         "{name} received {points:.1f} points of {domain} data. They had some {count} days ago: "
+                         "{name} received {points:.1f} points (game value) of {domain} data. They had some {count} days ago: "
                          "welcome, but routine.", round(days_since), name=name, points=new, domain=domain_name(domain))
         elif pooled:
-            text = say_n("{name} received {count:.1f} point of {domain} data through the joint data centre.",
-                         "{name} received {count:.1f} points of {domain} data through the joint data centre.",
+            text = say_n("{name} received {count:.1f} point (game value) of {domain} data through the joint data centre.",
+                         "{name} received {count:.1f} points (game value) of {domain} data through the joint data centre.",
                          round(new, 1), name=name, domain=domain_name(domain))
             partner.shared_hours[domain] = hour
         else:
-            text = say_n("{name} received {count:.1f} point of {domain} data.",
-                         "{name} received {count:.1f} points of {domain} data.", round(new, 1), name=name,
+            text = say_n("{name} received {count:.1f} point (game value) of {domain} data.",
+                         "{name} received {count:.1f} points (game value) of {domain} data.", round(new, 1), name=name,
                          domain=domain_name(domain))
             partner.shared_hours[domain] = hour
         self._trust(partner, change, text, ease=False, command=command)
@@ -427,7 +428,7 @@ class AgreementSystem(System):
                                 "{name} has not been consulted for {count} days.", round(days), name=partner.spec.name)
                 self._trust(partner, trust_rules.TRUST.ignored, ignored)
             if trust_rules.loses_faith(partner.trust):
-                self._default(partner, say("it has lost faith in the programme (trust {trust:.0f} of 100).",
+                self._default(partner, say("it has lost faith in the programme (trust {trust:.0f} of 100, a game value).",
                                            trust=partner.trust))
 
     def _apply_partner_events(self, desk: DiplomacyDesk, partners: dict[str, Partner]) -> None:
@@ -468,7 +469,7 @@ class AgreementSystem(System):
         partner.trust = trust_rules.changed(partner.trust, change)
         self.ctx.emit(TrustChanged(partner.spec.id, partner.trust, change, text, command))
         # The change is part of the remembered sentence (not glued on), so the line still translates whole.
-        self._remember(partner, say("{text} (trust {change:+.0f})", text=text, change=change)
+        self._remember(partner, say("{text} (trust {change}, a game value)", text=text, change=signed_points(change))
                        if abs(change) >= 0.5 else text)
 
     def _remember(self, partner: Partner, text: str) -> None:

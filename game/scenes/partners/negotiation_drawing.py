@@ -13,6 +13,7 @@ from game.render.partner_bars import draw_trust_bar, draw_worth_bar
 from game.render.partner_emblem import draw_emblem
 from game.render.text import draw_paragraph, draw_text, fit_text
 from game.rules.negotiation import Offer
+from game.rules.points import signed_points
 from game.scenes.context import SceneContext
 from game.scenes.partners.negotiation_layout import MARGIN, TITLE_TOP, NegotiationLayout
 from game.scenes.partners.terms import OFF_VALUES, TermRow
@@ -139,7 +140,7 @@ def _draw_reasoning(surface: pygame.Surface, ctx: SceneContext, layout: Negotiat
     surface.set_clip(rect)  # a large UI scale in a small window shows less, never draws over the answer
     try:
         large, bold, small = fonts.bold(palette.LARGE), fonts.bold(palette.BODY), fonts.regular(palette.SMALL)
-        worth = ctx.tr("Worth to them: {worth} (game values)", worth=f"{evaluation.utility:+.0f}")
+        worth = ctx.tr("Worth to them: {worth} (game values)", worth=signed_points(evaluation.utility))
         verdict, colour = layout.verdict()
         if layout.short_header_used(rect.height):
             verdict_rows, worth_row = layout.short_header(rect.width)

@@ -19,6 +19,7 @@ from game.render.fonts import Fonts, scaled, scaled_px
 from game.render.palette import Palette
 from game.render.text import fit_text, wrap_text
 from game.rules.negotiation import Evaluation
+from game.rules.points import signed_points
 from game.scenes.layout_memo import once
 from game.scenes.partners.terms import TermRow
 from game.ui.button_words import button_font
@@ -345,7 +346,7 @@ class NegotiationLayout:
         entries += [("•", tr(text), colours.broken) for text in evaluation.blocked]  # a law is quoted in full
         # What they miss first (it says what to offer), then the biggest weights either way.
         ordered = sorted(evaluation.reasons, key=lambda reason: (reason.weight != 0, -abs(reason.weight)))
-        entries += [(f"{reason.weight:+.0f}" if reason.weight else "•", tr(reason.text),
+        entries += [(signed_points(reason.weight) if reason.weight else "•", tr(reason.text),
                      colours.good if reason.weight > 0 else colours.text if reason.weight == 0 else colours.broken)
                     for reason in ordered]
         return entries
@@ -434,7 +435,7 @@ class NegotiationLayout:
         bold_small = self.fonts.bold(palette.SMALL)
         rows = wrap_text(self.verdict()[0], bold_small, width)
         verdict = rows[:1] + ([fit_text(" ".join(rows[1:]), bold_small, width)] if len(rows) > 1 else [])
-        worth = self.tr("Worth to them: {worth} (game values)", worth=f"{self.evaluation.utility:+.0f}")
+        worth = self.tr("Worth to them: {worth} (game values)", worth=signed_points(self.evaluation.utility))
         return verdict, fit_text(worth, self.fonts.regular(palette.SMALL), width)
 
     def _placed(self, lines: list[tuple[str, str, pygame.Color, bool]], first: int, shown: int,

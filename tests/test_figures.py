@@ -442,3 +442,77 @@ def test_trust_and_science_points_in_the_roster_history_say_they_are_game_values
             assert "game value)" in following, f"{field.group(0)} has no status in {pattern!r}"
             checked += 1
     assert checked >= 5, "the roster's sentences were not found: the check would pass on anything"
+
+
+# --- the landing's grade limits and the cargo's damage -------------------------------------------
+
+# In a landing's sentences the flight's own measures ('Came down at 2.6 m/s', 'Leaned 12°', the distance and the
+# propellant left) are what the player flew; the limits they are held to ({limit}, {kept}) are figures the lander's
+# catalog entry gives, and each says its status ({status}) before the next number.
+LIMIT_FIELDS = {"limit", "kept"}
+STATUS_NEXT = re.compile(r"[^{]*?(?:\{status\}|\(game value\)|, a game value\))")
+
+
+def _touchdowns():
+    from game.landing.grading import Touchdown
+
+    for vertical in (0.5, 1.5, 2.6, 5.0):
+        for tilt in (1.0, 7.0, 15.0, 40.0):
+            for distance, propellant in ((2.0, 0.5), (20.0, 0.01), (300.0, 0.2)):
+                yield Touchdown(vertical, vertical / 2, tilt, distance, propellant)
+
+
+def test_every_limit_in_a_landing_sentence_says_what_it_is() -> None:
+    checked = 0
+    for source in ("game/landing/grading.py", "game/landing/run.py"):
+        for pattern in _placement_patterns(source):
+            for field in FIELD.finditer(pattern):
+                if field.group(1) not in LIMIT_FIELDS:
+                    continue
+                assert STATUS_NEXT.match(pattern, field.end()), f"{field.group(0)} has no status in {pattern!r}"
+                checked += 1
+    assert checked >= 12, "the landing's sentences were not found: the check would pass on anything"
+
+
+def test_the_grade_limits_carry_the_landers_grading_status_to_the_result_screen() -> None:
+    from game.landing.grading import grade_touchdown
+    from game.landing.run import LandingResult
+    from game.landing.scenario import scenario_for
+    from game.render.landing_result import result_facts
+
+    level, catalog = load_level_by_path(levels_dir() / "02_change7_2026.toml").require()
+    scenario = scenario_for(level, catalog, 1)
+    assert scenario.grading_status == scenario.lander.figure("grading")
+    limits_with = {"within", "take", "keeps", "more than"}
+    reasons = {str(reason) for touchdown in _touchdowns()
+               for reason in grade_touchdown(touchdown, scenario.grading, 1.0, scenario.grading_status).reasons}
+    quoted = [reason for reason in reasons if any(word in reason for word in limits_with)]
+    assert len(quoted) >= 8, reasons
+    for reason in quoted:  # the shipped landers' grades are game values, scaled from the Apollo LM's legs
+        assert "(game value)" in reason or ", game value)" in reason, reason
+    # Were a lander's limits a sourced figure, the same sentences would say '(real)'.
+    real = Figure(status="real", source="https://example.org/lander", note="a lander's leg loads")
+    tilted = next(touchdown for touchdown in _touchdowns()
+                  if touchdown.tilt_deg == 7.0 and touchdown.vertical_speed_m_s < 1 and touchdown.distance_m < 5)
+    reasons = [str(reason) for reason in grade_touchdown(tilted, scenario.grading, 1.0, real).reasons]
+    assert "Leaned 7°; a perfect landing stays within 5° (real)." in reasons, reasons
+    # A level that sets its own limits makes them game values whatever the lander's status.
+    assert level.landing is not None and level.landing.grading is None
+    own = level.model_copy(update={"landing": level.landing.model_copy(update={"grading": scenario.grading})})
+    real_lander = scenario.lander.model_copy(update={"figures": {**scenario.lander.figures, "grading": real}})
+    from dataclasses import replace
+
+    catalog_with_real = replace(catalog, landers={**catalog.landers, scenario.lander.id: real_lander})
+    assert scenario_for(level, catalog_with_real, 1).grading_status == real
+    assert scenario_for(own, catalog_with_real, 1).grading_status.status == "game"
+    # The cargo's damage and the haul are game values on the result screen and in the station's log.
+    hard = next(touchdown for touchdown in _touchdowns()
+                if touchdown.vertical_speed_m_s == 2.6 and touchdown.tilt_deg == 1.0)
+    grade = grade_touchdown(hard, scenario.grading, 1.0, scenario.grading_status)
+    assert grade.name == "hard" and grade.cargo_damage > 0
+    from types import SimpleNamespace
+
+    result = LandingResult("landed", grade, hard, SimpleNamespace(time_s=42.0), (), None)  # type: ignore[arg-type]
+    facts = result_facts(result, "Laboratory")
+    damaged = next(fact for fact in facts if "damaged" in fact)
+    assert damaged.endswith("damaged (game value).") and not unmarked_numbers(damaged), facts

@@ -81,8 +81,8 @@ def test_every_grading_reason_is_a_collected_message_shown_translated(collected:
     assert len(reasons) >= 12
     for reason in reasons:
         _shows_translated(reason, pseudo, collected)
-    # The English still reads as before, number formats kept in the pattern.
-    assert "Came down at 3.0 m/s; a good landing stays within 2 m/s." in reasons
+    # The English still reads as before, number formats kept in the pattern, and the limit says what it is.
+    assert "Came down at 3.0 m/s; a good landing stays within 2 m/s (game value)." in reasons
 
 
 def test_a_failed_flight_says_why_in_a_collected_message(collected: Lines, pseudo: Translator) -> None:

@@ -59,10 +59,10 @@ class LandingResult:
                 f"{touchdown.distance_m:.1f} m from the target, {touchdown.propellant_left:.0%} propellant left"
             )
         if self.recording.cargo is not None:
-            fate = "lost" if not grade.cargo_delivered else f"{grade.cargo_damage:.0%} damaged"
+            fate = "lost" if not grade.cargo_delivered else f"{grade.cargo_damage:.0%} damaged (game value)"
             lines.append(f"cargo: {self.recording.cargo}, {fate}")
         if grade.haul_cost:
-            lines.append(f"haul cost: {grade.haul_cost:.1f} credits")
+            lines.append(f"haul cost: {grade.haul_cost:.1f} credits (game value)")
         return "\n".join(lines)
 
     def as_dict(self) -> dict[str, Any]:
@@ -176,9 +176,10 @@ def _grade(flight: Flight, touchdown: Touchdown | None) -> Grade:
     if flight.status == "flying":
         return crash(say("The landing was abandoned before the lander came to rest."))
     if flight.status == "timeout" or touchdown is None:
-        return crash(say("Still in the air when the time ran out ({limit:g} s).", limit=flight.scenario.time_limit_s))
+        return crash(say("Still in the air when the time ran out ({limit:g} s, a game value).",
+                         limit=flight.scenario.time_limit_s))
     scenario = flight.scenario
-    return grade_touchdown(touchdown, scenario.grading, scenario.assists.target_scale)
+    return grade_touchdown(touchdown, scenario.grading, scenario.assists.target_scale, scenario.grading_status)
 
 
 def replay(recording: FlightRecording, level: Level, catalog: Catalog) -> LandingResult:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from game.content.catalog import Catalog, unknown
 from game.content.locale_format import METRE_PER_SECOND_SQUARED, NEWTON, Quantity
 from game.content.message import Message, say
-from game.content.models import LanderSpec, Landing, LandingAssists, LandingGrading, Level
+from game.content.models import GAME_VALUE, Figure, LanderSpec, Landing, LandingAssists, LandingGrading, Level
 from game.landing.site_slice import site_profile
 from game.landing.terrain import Ground, ground_for
 
@@ -31,6 +31,9 @@ class Scenario:
     grading: LandingGrading
     assists: LandingAssists
     seed: int
+    # What the grade limits are, for the sentences that quote them: the lander's `grading` figure in the
+    # catalog, or a game value when the level sets limits of its own.
+    grading_status: Figure = GAME_VALUE
 
 
 def scenario_for(
@@ -95,6 +98,7 @@ def scenario_for(
         grading=landing.grading or spec.grading,
         assists=landing.assists if assists is None else assists,
         seed=seed,
+        grading_status=GAME_VALUE if landing.grading is not None else spec.figure("grading"),
     )
 
 

@@ -45,7 +45,7 @@ def result_facts(result: LandingResult, cargo_name: str | None, tr: Translate = 
     elif not grade.cargo_delivered:
         facts.append(tr("The {cargo!l} is lost: it must be sent again.", cargo=cargo_name))
     elif grade.cargo_damage:
-        facts.append(tr("The {cargo!l} arrives {damage} damaged.", cargo=cargo_name,
+        facts.append(tr("The {cargo!l} arrives {damage} damaged (game value).", cargo=cargo_name,
                         damage=f"{grade.cargo_damage:.0%}"))
     else:
         facts.append(tr("The {cargo!l} arrives intact.", cargo=cargo_name))

@@ -214,13 +214,16 @@ class AgreementSystem(System):
         days_since = None if last is None else (hour - last) / HOURS_PER_DAY
         change = trust_rules.data_share_change(interest_in(partner.spec, domain), partner.trust, days_since)
         if days_since is not None and days_since < trust_rules.TRUST.share_period_days:
-            text = say_n("{name} received {points:.1f} points (game value) of {domain} data. They had some {count} day ago: "
-                         "welcome, but routine.",
-                         "{name} received {points:.1f} points (game value) of {domain} data. They had some {count} days ago: "
-                         "welcome, but routine.", round(days_since), name=name, points=new, domain=domain_name(domain))
+            text = say_n("{name} received {points:.1f} points (game value) of {domain} data. They had some "
+                         "{count} day ago: welcome, but routine.",
+                         "{name} received {points:.1f} points (game value) of {domain} data. They had some "
+                         "{count} days ago: welcome, but routine.", round(days_since), name=name, points=new,
+                         domain=domain_name(domain))
         elif pooled:
-            text = say_n("{name} received {count:.1f} point (game value) of {domain} data through the joint data centre.",
-                         "{name} received {count:.1f} points (game value) of {domain} data through the joint data centre.",
+            text = say_n("{name} received {count:.1f} point (game value) of {domain} data through the joint data "
+                         "centre.",
+                         "{name} received {count:.1f} points (game value) of {domain} data through the joint data "
+                         "centre.",
                          round(new, 1), name=name, domain=domain_name(domain))
             partner.shared_hours[domain] = hour
         else:
@@ -428,8 +431,8 @@ class AgreementSystem(System):
                                 "{name} has not been consulted for {count} days.", round(days), name=partner.spec.name)
                 self._trust(partner, trust_rules.TRUST.ignored, ignored)
             if trust_rules.loses_faith(partner.trust):
-                self._default(partner, say("it has lost faith in the programme (trust {trust:.0f} of 100, a game value).",
-                                           trust=partner.trust))
+                self._default(partner, say("it has lost faith in the programme (trust {trust:.0f} of 100, a game "
+                                           "value).", trust=partner.trust))
 
     def _apply_partner_events(self, desk: DiplomacyDesk, partners: dict[str, Partner]) -> None:
         fired = self.ctx.station.events_fired

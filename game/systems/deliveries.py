@@ -144,7 +144,8 @@ def resolve_landing(ctx: SimContext, delivery: Delivery, grade: str, cargo_damag
             _assemble(ctx, entity, cargo_damage if grade == "hard" else 0.0)
         text = say("The {cargo} landed safely; assembly starts.", cargo=names)
         if grade == "hard":
-            text = say("A hard landing: the {cargo} arrived {damage:.0%} damaged and must be repaired first.",
+            text = say("A hard landing: the {cargo} arrived {damage:.0%} damaged (game value) and must be repaired "
+                       "first.",
                        cargo=names, damage=cargo_damage)
         elif grade == "off_target":
             ctx.station.budget -= haul_cost

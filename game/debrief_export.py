@@ -160,6 +160,15 @@ def score_parts(card: ScoreCard, time_limit_days: float) -> tuple[tuple[Message,
     )
 
 
+def score_card_line(parts: Sequence[tuple[Message, float]], tr: Translate = ENGLISH) -> str:
+    """The score card in one line: "Score (game values):  600 for 6 goals met  ·  50 for 500 credits left".
+
+    A score is the game's own measure, made of game values (points, credits, science points): the card says so
+    once, at its head, rather than after each of its numbers."""
+    return tr("Score (game values):") + "  " + "  ·  ".join(
+        tr("{points} for {what}", points=f"{points:,.0f}", what=what) for what, points in parts)
+
+
 def run_result(level: Level, simulation: Simulation, quiz_answers: Sequence[int | None] = (),
                language: str = "en", *, student: str = "", class_name: str = "",
                played_seconds: float = 0.0) -> RunResult:

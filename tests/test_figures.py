@@ -339,7 +339,8 @@ def test_the_check_finds_a_number_left_without_its_status() -> None:
 def test_every_budget_sentence_marks_its_credits() -> None:
     # Credits are game values: every sentence that names an amount of them says so right after it (the refusal,
     # the order box, the take-down question, the log, the partners' payments and the ledger). The encyclopedia
-    # gives each figure its status line of its own, and the debrief's score card counts the player's result.
+    # gives each figure its status line of its own, and the debrief's score card says once, at its head, that its
+    # numbers are game values (test_the_score_card_says_once_that_its_numbers_are_game_values).
     from tools.extract_ui_text import collect_code
 
     credits = re.compile(r"\{[^}]*\}\s*credits?\b")
@@ -516,3 +517,24 @@ def test_the_grade_limits_carry_the_landers_grading_status_to_the_result_screen(
     facts = result_facts(result, "Laboratory")
     damaged = next(fact for fact in facts if "damaged" in fact)
     assert damaged.endswith("damaged (game value).") and not unmarked_numbers(damaged), facts
+
+
+# --- the debrief's score card ---------------------------------------------------------------------
+
+def test_the_score_card_says_once_that_its_numbers_are_game_values() -> None:
+    # A score is the game's own measure; its parts name credits left and science points, which are game values.
+    # The card says so once, at its head ("Score (game values): 600 for 6 goals met · 50 for 500 credits left …"),
+    # and nowhere else: the check accepts exactly one mark, before every number.
+    from game.debrief_export import score_card_line, score_parts
+    from game.rules.score import score
+
+    card = score(goals_met=3, goals_total=4, science=123.4, budget_left=512.0, days=40.0, time_limit_days=60.0,
+                 won=True)
+    line = score_card_line(score_parts(card, 60.0))
+    assert line.startswith("Score (game values):  "), line
+    assert line.count("game value") == 1, line
+    head, body = line.split(":", 1)
+    assert not any(ch.isdigit() for ch in head)
+    assert "512 credits left" in body and "123 science points" in body and "300 for 3 goals met" in body, body
+    # Every number of the card stands after its one mark: no other status is needed, and none is missing.
+    assert SHOWN_NUMBER.search(body) and not SHOWN_NUMBER.search(head)

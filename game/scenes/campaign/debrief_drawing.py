@@ -10,7 +10,7 @@ import pygame
 
 from game.content.message import say_n
 from game.content.text import translate
-from game.debrief_export import SERIES, TIME_UP, unit_label
+from game.debrief_export import SERIES, TIME_UP, score_card_line, unit_label
 from game.render import palette as sizes
 from game.render.fonts import scaled_px
 from game.render.graphs import GraphLine, draw_line_graph, draw_marker
@@ -101,8 +101,7 @@ def _draw_score_parts(surface: pygame.Surface, scene: DebriefScene, layout: Debr
         return
     graph = layout.graph
     right = layout.next_graph.left - 16 if "next_graph" in scene.buttons else graph.right
-    text = ctx.tr("Score:") + "  " + "  ·  ".join(
-        ctx.tr("{points} for {what}", points=f"{points:,.0f}", what=what) for what, points in parts)
+    text = score_card_line(parts, ctx.tr)
     draw_paragraph(surface, text, ctx.fonts.regular(sizes.SMALL), ctx.palette.text,
                    (graph.left, graph.bottom + 8), right - graph.left, max_lines=2)
 

@@ -26,19 +26,9 @@ GRADE_CUES: dict[GradeName, Cue] = {
 
 
 def result_facts(result: LandingResult, cargo_name: str | None, tr: Translate = ENGLISH) -> list[str]:
-    """The touchdown's numbers and what became of the cargo, as sentences."""
+    """What became of the cargo and the touchdown's numbers, as sentences."""
     facts = []
-    touchdown = result.touchdown
-    if touchdown is not None:
-        facts += [
-            tr("Touched down at {down} down, {sideways} sideways, leaning {tilt}°.",
-               down=Quantity(touchdown.vertical_speed_m_s, METRE_PER_SECOND, 2),
-               sideways=Quantity(touchdown.horizontal_speed_m_s, METRE_PER_SECOND, 2),
-               tilt=f"{touchdown.tilt_deg:.1f}"),
-            tr("{distance} from the target, {share} of the propellant left.",
-               distance=Quantity(touchdown.distance_m, METRE, 1),
-               share=Quantity(round(touchdown.propellant_left * 100), PERCENT, 0)),
-        ]
+    # What became of the cargo first: when large text leaves room for only some facts, it is the one kept.
     grade = result.grade
     if cargo_name is None:
         facts.append(tr("No cargo on board."))
@@ -53,6 +43,17 @@ def result_facts(result: LandingResult, cargo_name: str | None, tr: Translate = 
         facts.append(tr(say_n("Hauling it to the target costs {count:.1f} credit (game value).",
                               "Hauling it to the target costs {count:.1f} credits (game value).",
                               round(grade.haul_cost, 1))))
+    touchdown = result.touchdown
+    if touchdown is not None:
+        facts += [
+            tr("Touched down at {down} down, {sideways} sideways, leaning {tilt}°.",
+               down=Quantity(touchdown.vertical_speed_m_s, METRE_PER_SECOND, 2),
+               sideways=Quantity(touchdown.horizontal_speed_m_s, METRE_PER_SECOND, 2),
+               tilt=f"{touchdown.tilt_deg:.1f}"),
+            tr("{distance} from the target, {share} of the propellant left.",
+               distance=Quantity(touchdown.distance_m, METRE, 1),
+               share=Quantity(round(touchdown.propellant_left * 100), PERCENT, 0)),
+        ]
     facts.append(tr("Flight time {seconds} s.", seconds=f"{result.final.time_s:.1f}"))
     return facts
 
@@ -101,9 +102,10 @@ def draw_result(
         y += 6
     y += 8
     for fact in result_facts(result, cargo_name, tr):
-        for line in wrap_text(fact, small, column - 40):
-            if y + small.get_linesize() > bottom:
-                break
+        lines = wrap_text(fact, small, column - 40)
+        if y + len(lines) * small.get_linesize() > bottom:
+            break  # a fact is shown whole or not at all: never a sentence cut before its number's status
+        for line in lines:
             draw_text(surface, line, small, colours.text_dim, (40, y))
             y += small.get_linesize()
         y += 4

@@ -66,9 +66,13 @@ def result_buttons(size: tuple[int, int], fonts: Fonts, labels: dict[str, str]) 
 
 
 def result_parts(size: tuple[int, int], fonts: Fonts, buttons: Sequence[pygame.Rect]) -> tuple[int, int, pygame.Rect]:
-    """(the grade column's width, the top of the keys' line just above the buttons, the plot's rectangle)."""
+    """(the grade column's width, the top of the keys' line just above the buttons, the plot's rectangle).
+
+    Larger text takes a wider column (up to three fifths of the window at 200 %): the grade's reasons, each with
+    its limits' status, are what a player reads first; the plot keeps the rest."""
     width, height = size
-    column = max(360, round(width * 0.42))
+    share = min(0.6, 0.42 + 0.18 * max(0.0, fonts.scale - 1.0))
+    column = max(360, round(width * share))
     buttons_top = min((button.top for button in buttons), default=height - BUTTON_HEIGHT - 24)
     keys_top = buttons_top - 6 - fonts.regular(palette.SMALL).get_linesize()
     return column, keys_top, pygame.Rect(column + 20, 40, width - column - 60, keys_top - 40 - 12)

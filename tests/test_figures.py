@@ -430,8 +430,9 @@ def test_a_worth_or_trust_change_never_shows_minus_zero() -> None:
 
 
 def test_trust_and_science_points_in_the_roster_history_say_they_are_game_values() -> None:
-    # The roster's history lines ('… (trust +5, a game value)'), a partner's default ('trust 12 of 100, a game
-    # value') and the data-sharing replies ('received 12.5 points (game value) of geology data').
+    # The roster's history lines ('Trust +5 (game value): …', first because the roster cuts a long line's end), a
+    # partner's default ('trust 12 of 100, a game value') and the data-sharing replies ('received 12.5 points (game
+    # value) of geology data').
     shown = {"trust", "change", "points"}
     checked = 0
     for pattern in _placement_patterns("game/systems/agreements.py"):

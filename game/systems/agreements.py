@@ -471,8 +471,9 @@ class AgreementSystem(System):
             change = trust_rules.eased(partner.trust, change)
         partner.trust = trust_rules.changed(partner.trust, change)
         self.ctx.emit(TrustChanged(partner.spec.id, partner.trust, change, text, command))
-        # The change is part of the remembered sentence (not glued on), so the line still translates whole.
-        self._remember(partner, say("{text} (trust {change}, a game value)", text=text, change=signed_points(change))
+        # The change is part of the remembered sentence (not glued on), so the line still translates whole; it comes
+        # first, with its status, because the roster cuts a long line's end.
+        self._remember(partner, say("Trust {change} (game value): {text}", text=text, change=signed_points(change))
                        if abs(change) >= 0.5 else text)
 
     def _remember(self, partner: Partner, text: str) -> None:

@@ -102,8 +102,10 @@ def _draw_score_parts(surface: pygame.Surface, scene: DebriefScene, layout: Debr
     graph = layout.graph
     right = layout.next_graph.left - 16 if "next_graph" in scene.buttons else graph.right
     text = score_card_line(parts, ctx.tr)
-    draw_paragraph(surface, text, ctx.fonts.regular(sizes.SMALL), ctx.palette.text,
-                   (graph.left, graph.bottom + 8), right - graph.left, max_lines=2)
+    font = ctx.fonts.regular(sizes.SMALL)
+    lines = max(1, (layout.footer_top - 4 - graph.bottom - 8) // font.get_linesize())
+    draw_paragraph(surface, text, font, ctx.palette.text, (graph.left, graph.bottom + 8), right - graph.left,
+                   max_lines=lines)
 
 
 def _draw_graph(surface: pygame.Surface, scene: DebriefScene, layout: DebriefLayout) -> None:

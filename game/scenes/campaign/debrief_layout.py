@@ -76,8 +76,13 @@ class DebriefLayout:
         top = scaled_px(HEADER_HEIGHT, scale) + scaled_px(56, scale)
         body = pygame.Rect(MARGIN, top, width - 2 * MARGIN, footer_top - top)
         goals = pygame.Rect(body.left, body.top, round(body.width * GOALS_SHARE), body.height)
+        # Below the graph: its button, and beside it the score card, four lines of small text (its parts and the
+        # one note that they are game values read whole in English, Chinese and Russian at 100 %).
+        # The graph keeps at least two thirds of the body, or a large text size in a small window leaves no plot.
+        card_lines = 4 * fonts.regular(sizes.SMALL).get_linesize() + scaled_px(14, scale)
+        card_room = max(scaled_px(60, scale), min(card_lines, body.height // 3))
         graph = pygame.Rect(goals.right + MARGIN, body.top, body.right - goals.right - MARGIN,
-                            body.height - scaled_px(60, scale))
+                            body.height - card_room)
         next_graph = pygame.Rect(0, 0, min(graph.width, max(scaled_px(260, scale), needs(next_graph_label))),
                                  scaled_px(48, scale))
         next_graph.topright = (graph.right, graph.bottom + scaled_px(10, scale))

@@ -7,7 +7,14 @@ import datetime as dt
 
 import pytest
 
-from game.content.locale_format import LocalNumber, cldr_locale, format_date, format_number, local_digits
+from game.content.locale_format import (
+    LocalNumber,
+    cldr_locale,
+    compact_number,
+    format_date,
+    format_number,
+    local_digits,
+)
 from game.content.message import say, say_n
 from game.content.ui_text import ENGLISH, Translator
 
@@ -55,3 +62,13 @@ def test_a_fractional_count_takes_the_form_cldr_gives_fractions() -> None:
     assert russian(say_n("{count:g} day", "{count:g} days", 1.0)) == "1 день"
     assert say_n("{count:g} day", "{count:g} days", 1.5) == "1.5 days"
     assert say_n("{count:g} day", "{count:g} days", 1.0) == "1 day"
+
+
+@pytest.mark.parametrize(("language", "written"), [
+    ("en", ["0", "2.5", "800", "1K", "12K", "1.5M"]),
+    ("ru", ["0", "2,5", "800", "1\u00a0тыс.", "12\u00a0тыс.", "1,5\u00a0млн"]),
+    ("zh", ["0", "2.5", "800", "1000", "1.2万", "150万"]),
+])
+def test_a_graph_s_round_values_are_written_short_the_language_s_way(language: str, written: list[str]) -> None:
+    # The debrief graph's value axis: '12 тыс.' in Russian, not '12k' nor '1,000' with an English comma.
+    assert [compact_number(value, language) for value in (0, 2.5, 800, 1000, 12_000, 1_500_000)] == written

@@ -158,7 +158,7 @@ def test_the_debrief_graph_keeps_its_labels_inside_its_frame_and_apart(size: tup
     # A short run, a month and a whole level's 90 days; small figures, hundreds and tens of thousands.
     for last_day, high in ((5, 200.0), (30, 800.0), (90, 12_500.0)):
         days = [float(day) for day in range(last_day + 1)]
-        graph = GraphLayout.for_frame(layout.graph, fonts, days, [0.0, high], title, labels, tr)
+        graph = GraphLayout.for_frame(layout.graph, fonts, days, [0.0, high], title, labels, tr, language)
         assert graph is not None, f"the {layout.graph} frame has room for a plot"
         font = fonts.regular(palette.SMALL)
         assert font.size(graph.days[-1].text)[0] == graph.days[-1].rect.width

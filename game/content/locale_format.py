@@ -23,6 +23,7 @@ from typing import Literal
 from babel.core import Locale, UnknownLocaleError
 from babel.dates import format_date as babel_format_date
 from babel.dates import format_skeleton
+from babel.numbers import format_compact_decimal
 
 ENGLISH_LOCALE = "en_GB"  # the game's English: "9 March 2021", "programme", "colour"
 
@@ -90,6 +91,16 @@ def local_digits(text: str, language: str) -> str:
     if (decimal, group) == (".", ",") or not _FORMATTED_NUMBER.match(text):
         return text
     return text.translate({ord(","): group, ord("."): decimal})
+
+
+def compact_number(value: float, language: str = "en") -> str:
+    """A round value written short the language's way, for an axis: '12K' and '1.5M', '12 тыс.' and '1,5 млн',
+    '1.2万'; below a thousand, as format_number writes it with at most one decimal."""
+    if abs(value) < 1000:
+        return format_number(value, language, 0 if value == round(value) else 1)
+    # English by CLDR's root English ('1.5M'): British English writes '1.5m', which reads as metres on a graph.
+    locale = Locale.parse("en") if language.split("-")[0] == "en" else cldr_locale(language)
+    return format_compact_decimal(value, format_type="short", locale=locale, fraction_digits=1)
 
 
 def format_number(value: int | float, language: str = "en", decimals: int | None = None,

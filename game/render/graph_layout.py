@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import pygame
 
+from game.content.locale_format import compact_number
 from game.content.ui_text import ENGLISH, Translate
 from game.render import palette as sizes
 from game.render.fonts import Fonts
@@ -50,18 +51,6 @@ def nice_ticks(low: float, high: float, count: int = 4) -> list[float]:
     return ticks
 
 
-def format_value(value: float) -> str:
-    """Short axis labels: 12,000 as 12k, 1,500,000 as 1.5M, small values with one decimal."""
-    size = abs(value)
-    if size >= 1_000_000:
-        return f"{value / 1_000_000:g}M"
-    if size >= 10_000:
-        return f"{value / 1000:g}k"
-    if size >= 100 or value == round(value):
-        return f"{value:,.0f}"
-    return f"{value:.1f}"
-
-
 @dataclass(frozen=True, slots=True)
 class AxisLabel:
     """One round value on an axis: where its line or tick goes and its label's box."""
@@ -98,9 +87,11 @@ class GraphLayout:
 
     @classmethod
     def for_frame(cls, frame: pygame.Rect, fonts: Fonts, days: Sequence[float], values: Sequence[float],
-                  title: str, labels: Sequence[str], tr: Translate = ENGLISH) -> GraphLayout | None:
+                  title: str, labels: Sequence[str], tr: Translate = ENGLISH, language: str = "en"
+                  ) -> GraphLayout | None:
         """The layout for `values` (every line's) over `days`, headed `title`, with the line labels `labels` (all
-        in the player's language); None when the frame is too small for a plot."""
+        in the player's language, whose way of writing short numbers the value labels take: '12K', '12 тыс.');
+        None when the frame is too small for a plot."""
         title_font, label_font = fonts.bold(sizes.LARGE), fonts.regular(sizes.SMALL)
         line = label_font.get_linesize()
         legend_height = line + 6 if len(labels) > 1 else 0
@@ -113,7 +104,7 @@ class GraphLayout:
             ticks = nice_ticks(min(0.0, min(values)), max(values), count)
             if len(ticks) < 2 or (bottom - top) / (len(ticks) - 1) >= line:
                 break
-        label_width = max(label_font.size(format_value(tick))[0] for tick in ticks) + LABEL_GAP
+        label_width = max(label_font.size(compact_number(tick, language))[0] for tick in ticks) + LABEL_GAP
         left = frame.left + PAD + label_width
         # The last day's label is centred on the plot's right end: half of it must fit inside the frame.
         widest_day = label_font.size(tr("day {day}", day=f"{last_day:g}"))[0]
@@ -126,7 +117,7 @@ class GraphLayout:
         every = math.ceil(line / max(1, (plot.height / max(1, len(ticks) - 1))))
         value_labels = []
         for tick, y in list(zip(ticks, grid, strict=True))[::every]:
-            text = format_value(tick)
+            text = compact_number(tick, language)
             rect = pygame.Rect(0, 0, *label_font.size(text))
             rect.midright = (plot.left - LABEL_GAP + 4, y)
             value_labels.append(AxisLabel(tick, y, text, rect))

@@ -57,6 +57,7 @@ def draw_line_graph(
     fonts: Fonts,
     colours: Palette,
     tr: Translate = ENGLISH,
+    language: str = "en",
 ) -> None:
     """A framed graph of `lines` over `days` in `rect`, where GraphLayout puts its parts: title, unit, round axis
     labels and a legend (the title, unit and line labels come translated; `tr` translates the graph's own words)."""
@@ -72,7 +73,7 @@ def draw_line_graph(
                   colours.text_dim, rect.center, anchor="center")
         return
     layout = GraphLayout.for_frame(rect, fonts, days, [value for line in usable for value in line.values], heading,
-                                   [line.label for line in usable], tr)
+                                   [line.label for line in usable], tr, language)
     draw_text(surface, layout.title if layout else fit_text(heading, title_font, rect.width - 2 * PAD), title_font,
               colours.text, (rect.left + PAD, rect.top + PAD // 2))
     if layout is None:

@@ -116,7 +116,8 @@ def _draw_graph(surface: pygame.Surface, scene: DebriefScene, layout: DebriefLay
     # The series' labels are messages from game/debrief_export.py, shown in the player's language here.
     lines = [GraphLine(ctx.tr(LABELS[key]), scene.result.series.get(key, ())) for key in keys]
     draw_line_graph(surface, layout.graph, scene.result.days, lines, title=ctx.tr(title),
-                    unit=unit_label(unit, ctx.tr), fonts=ctx.fonts, colours=ctx.palette, tr=ctx.tr)
+                    unit=unit_label(unit, ctx.tr), fonts=ctx.fonts, colours=ctx.palette, tr=ctx.tr,
+                    language=ctx.language)
 
 
 def _draw_quiz(surface: pygame.Surface, scene: DebriefScene, layout: DebriefLayout) -> None:

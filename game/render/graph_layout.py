@@ -21,6 +21,7 @@ from game.render.text import fit_text
 PAD = 16  # inside the frame
 TICK = 6  # a day's tick mark below the plot, and the gap to its label
 LABEL_GAP = 12  # between two day labels, and from the value labels to the plot
+LEAST_PLOT = 40  # px across and down: a smaller plot is not drawn
 LEGEND_MARK = 22  # a legend entry's marker and the gap to its words
 LEGEND_GAP = 26  # between two legend entries
 VALUE_STEPS = (4, 3, 2)  # how many parts the value axis is cut into, most first
@@ -85,6 +86,14 @@ class GraphLayout:
         y = plot.bottom - (value - self.low) / (self.high - self.low) * plot.height
         return x, y
 
+    @staticmethod
+    def least_height(fonts: Fonts, lines: int) -> int:
+        """The shortest frame that holds a plot of `lines` lines with its title, legend and day labels."""
+        line = fonts.regular(sizes.SMALL).get_linesize()
+        legend_height = line + 6 if lines > 1 else 0
+        return (PAD // 2 + fonts.bold(sizes.LARGE).get_linesize() + legend_height + 8 + LEAST_PLOT
+                + PAD + line + TICK)
+
     @classmethod
     def for_frame(cls, frame: pygame.Rect, fonts: Fonts, days: Sequence[float], values: Sequence[float],
                   title: str, labels: Sequence[str], tr: Translate = ENGLISH, language: str = "en"
@@ -110,7 +119,7 @@ class GraphLayout:
         widest_day = label_font.size(tr("day {day}", day=f"{last_day:g}"))[0]
         right = frame.right - PAD - widest_day // 2
         plot = pygame.Rect(left, top, right - left, bottom - top)
-        if plot.width < 40 or plot.height < 40:
+        if plot.width < LEAST_PLOT or plot.height < LEAST_PLOT:
             return None
         grid = [round(plot.bottom - (tick - ticks[0]) / (ticks[-1] - ticks[0]) * plot.height) for tick in ticks]
         # On a plot too short for a label at every line, every second (or third) line is labelled, from zero.

@@ -18,6 +18,7 @@ import pygame
 from game.content.ui_text import to_translate
 from game.render import palette as sizes
 from game.render.fonts import Fonts, scaled, scaled_px
+from game.render.graph_layout import GraphLayout
 from game.render.text import wrap_text
 from game.ui.button_words import BUTTON_FONT_PX, button_font
 
@@ -80,7 +81,8 @@ class DebriefLayout:
         # one note that they are game values read whole in English, Chinese and Russian at 100 %).
         # The graph keeps at least two thirds of the body, or a large text size in a small window leaves no plot.
         card_lines = 4 * fonts.regular(sizes.SMALL).get_linesize() + scaled_px(14, scale)
-        card_room = max(scaled_px(60, scale), min(card_lines, body.height // 3))
+        least_graph = GraphLayout.least_height(fonts, lines=2) + scaled_px(20, scale)  # room for a legend too
+        card_room = max(scaled_px(60, scale), min(card_lines, body.height // 3, body.height - least_graph))
         graph = pygame.Rect(goals.right + MARGIN, body.top, body.right - goals.right - MARGIN,
                             body.height - card_room)
         next_graph = pygame.Rect(0, 0, min(graph.width, max(scaled_px(260, scale), needs(next_graph_label))),

@@ -1,5 +1,6 @@
-"""The Teacher screen: make a class file (name, levels in order, language, text size floor, locks, time limit,
-name entry, results folder, PIN), and build the HTML class report from a results folder.
+"""The Teacher screen: make a class file (name, levels, language, text size floor, locks, time limit, difficulty,
+name entry, results folder, PIN), and build the HTML class report from a results folder. Levels, locks, difficulty
+and name entry are buttons showing translated words (game/scenes/classroom/teacher_choices.py); the rest are boxes.
 
 Behind the PIN when a class is loaded (game/scenes/classroom/pin_dialog.py); open when there is none. The work is
 done by game/classroom/teacher_form.py; this screen only lays the fields out and says what happened.
@@ -14,12 +15,24 @@ from pygame_gui.elements import UIButton, UITextEntryLine
 
 from game import paths
 from game.classroom.pickup import CLASS_FILE_NAME
-from game.classroom.teacher_form import FIELDS, plan_from_form, write_class_file, write_class_report
-from game.content.class_file import ClassFile
+from game.classroom.teacher_form import plan_from_form, write_class_file, write_class_report
+from game.content.class_file import LOCKABLE, ClassFile
 from game.content.ui_text import Translate, to_translate
 from game.render import palette
 from game.render.fonts import Fonts, scaled
 from game.render.text import draw_text
+from game.scenes.classroom.teacher_choices import (
+    ASK_NAME_ROW,
+    DIFFICULTY_ROW,
+    LEVEL_ROW,
+    LOCK_ROW,
+    ask_name_words,
+    difficulty_words,
+    every_button_words,
+    level_words,
+    lock_words,
+    next_difficulty,
+)
 from game.scenes.classroom.teacher_layout import FormWords, TeacherLayout, lay_out
 from game.scenes.context import SceneContext
 from game.scenes.scene import SceneBase, Transition
@@ -30,41 +43,46 @@ from game.ui.widget_set import WidgetSet
 
 LABELS = {
     "name": to_translate("Class name"),
-    "levels": to_translate("Levels, in order (ids, commas between)"),
+    "levels": to_translate("Levels in the lesson (press one to add it or leave it out)"),
     "language": to_translate("Language (a code such as ru; empty: each student's)"),
     "text_size_floor": to_translate("Smallest text size (%)"),
-    "locked": to_translate("Locked (language, ui_scale, unlock_all, hints, landing_choice, assists, palette, "
-                           "high_contrast)"),
+    "locked": to_translate("Settings students cannot change (press one to lock or unlock it)"),
     "time_limit_minutes": to_translate("Minutes per level (empty: no limit)"),
-    "difficulty": to_translate("Difficulty: explorer, standard or challenge (empty: each student's)"),
     "results_folder": to_translate("Results folder (empty: each machine's)"),
-    "pin": to_translate("Teacher's PIN (kept only as a salted hash)"),
+    "pin": to_translate("Teacher's PIN (the file keeps it scrambled, never as typed)"),
     "save_to": to_translate("Save the class file as"),
     "report_from": to_translate("Report from the results in"),
 }
-ASK_NAMES = to_translate("Ask names: {answer}")
-YES, NO = to_translate("yes"), to_translate("no")
+HINT = to_translate("Tab next box  ·  Shift+Tab previous  ·  Page Up/Down turn the page  ·  Esc back")
 # The buttons along the foot, left to right, by name.
 BUTTONS = (("save", to_translate("Save class file")), ("report", to_translate("Build class report")),
            (BACK, to_translate("Back")))
-ROWS = (*FIELDS, "report_from")
-TOGGLE = "ask_name"  # the one row that is a button, after the boxes
+ROWS = ("name", "language", "text_size_floor", "time_limit_minutes", "results_folder", "pin", "save_to",
+        "report_from")  # the boxes, in the order Tab walks them
+HEADINGS = frozenset(("levels", "locked"))
 REPORT_FILE = "class-report.html"
 PAGE_KEYS = {pygame.K_PAGEUP: -1, pygame.K_PAGEDOWN: 1}
 
 
 class TeacherScene(SceneBase):
     """Tab and Shift+Tab move between the boxes (turning the page when large text needs more than one), Page Up and
-    Page Down or the wheel turn it; the buttons save the class file, build the report, or go back."""
+    Page Down or the wheel turn it; a choice button changes its choice; the foot's buttons save the class file,
+    build the report, or go back."""
 
-    def __init__(self, ctx: SceneContext, known_levels: list[str] | None = None):
+    def __init__(self, ctx: SceneContext, known_levels: list[tuple[str, str]] | None = None):
         self.ctx = ctx
-        self.known_levels = known_levels if known_levels is not None else _shipped_level_ids()
+        # (id, title in the player's language), in the campaign's order: the order the class file lists them.
+        self.known_levels = known_levels if known_levels is not None else _shipped_levels(ctx.language)
         session = ctx.classroom
-        self.values = _values_of(session.plan if session else None, self.known_levels)
+        plan = session.plan if session else None
+        self.values = _values_of(plan)
         if session is not None:  # the class's own results folder (a relative one is beside the class file)
             self.values["report_from"] = str(session.results_folder(paths.user_results_dir())[0])
-        self.ask_name = session.plan.ask_name if session else True
+        self.included = set(plan.levels) if plan else {level for level, _ in self.known_levels}
+        self.class_order = list(plan.levels) if plan else []  # a loaded class keeps its own order of levels
+        self.locked: set[str] = set(plan.locked) if plan else set()
+        self.difficulty: str | None = plan.difficulty if plan else None
+        self.ask_name = plan.ask_name if plan else True
         self.entries: WidgetSet[UITextEntryLine] = WidgetSet()
         self.buttons: WidgetSet[UIButton] = WidgetSet()
         self.message = ""
@@ -89,19 +107,31 @@ class TeacherScene(SceneBase):
 
     def layout(self) -> TeacherLayout:
         """The layout for the window, text size, language and message as they are now."""
-        return teacher_layout(self.ctx.ui.window_resolution, self.ctx.tr, self.ctx.fonts, self.message, self.page)
+        return teacher_layout(self.ctx.ui.window_resolution, self.ctx.tr, self.ctx.fonts, self.known_levels,
+                              self.message, self.page)
 
-    def _toggle_words(self, answer: str) -> str:
-        return toggle_words(self.ctx.tr, answer)
+    def choice_words(self, name: str) -> str:
+        """What the choice button `name` says now."""
+        tr = self.ctx.tr
+        if name.startswith(LEVEL_ROW):
+            level = name.removeprefix(LEVEL_ROW)
+            return level_words(tr, dict(self.known_levels)[level], level in self.included)
+        if name.startswith(LOCK_ROW):
+            setting = name.removeprefix(LOCK_ROW)
+            return lock_words(tr, setting, setting in self.locked)
+        if name == DIFFICULTY_ROW:
+            return difficulty_words(tr, self.difficulty)
+        return ask_name_words(tr, self.ask_name)
 
     def _build(self) -> None:
         self.exit()
         layout = self.shown = self.layout()
         self.page = layout.page
         for place in layout.shown:
-            if place.name == TOGGLE:
-                self.buttons[TOGGLE] = UIButton(place.box, self._toggle_words(YES if self.ask_name else NO),
-                                                self.ctx.ui)
+            if place.name in HEADINGS:
+                continue
+            if place.name not in ROWS:
+                self.buttons[place.name] = UIButton(place.box, self.choice_words(place.name), self.ctx.ui)
             elif place.name == "pin":
                 self.entries.add(place.name, PinBox(place.box, self.ctx.ui, self.values.get(place.name, "")))
             else:
@@ -141,13 +171,26 @@ class TeacherScene(SceneBase):
 
     # --- what the buttons do ---------------------------------------------------------------------
 
-    def save_class_file(self) -> None:
+    def form_values(self) -> dict[str, str]:
+        """The form as plan_from_form reads it: the typed boxes, and the choices as the class file's ids."""
         self._keep_typed()
-        plan = plan_from_form(self.values, self.ask_name, self.known_levels)
+        return {**self.values,
+                "levels": ", ".join(self.chosen_levels()),
+                "locked": ", ".join(name for name in LOCKABLE if name in self.locked),
+                "difficulty": self.difficulty or ""}
+
+    def chosen_levels(self) -> list[str]:
+        """The levels in the lesson: a loaded class's in its order, then those added in the campaign's order."""
+        added = [level for level, _ in self.known_levels if level in self.included and level not in self.class_order]
+        return [level for level in self.class_order if level in self.included] + added
+
+    def save_class_file(self) -> None:
+        values = self.form_values()
+        plan = plan_from_form(values, self.ask_name, [level for level, _ in self.known_levels])
         if not isinstance(plan, ClassFile):
             self.message = self.ctx.tr(plan)
             return
-        self.message = self.ctx.tr(write_class_file(plan, Path(self.values["save_to"].strip()).expanduser()))
+        self.message = self.ctx.tr(write_class_file(plan, Path(values["save_to"].strip()).expanduser()))
 
     def build_report(self) -> None:
         self._keep_typed()
@@ -158,11 +201,19 @@ class TeacherScene(SceneBase):
         return route(event, self.buttons, rebuild=self._build, pressed=self._pressed, key=self._key,
                      wheel=self._wheel)
 
-    def _pressed(self, name: str) -> None:
-        if name == TOGGLE:
+    def choose(self, name: str) -> None:
+        """Changes the choice the button `name` shows: a level in or out, a setting locked or not, and so on."""
+        if name.startswith(LEVEL_ROW):
+            self.included ^= {name.removeprefix(LEVEL_ROW)}
+        elif name.startswith(LOCK_ROW):
+            self.locked ^= {name.removeprefix(LOCK_ROW)}
+        elif name == DIFFICULTY_ROW:
+            self.difficulty = next_difficulty(self.difficulty)
+        elif name == ASK_NAME_ROW:
             self.ask_name = not self.ask_name
-            self._build()
-        elif name == "save":
+
+    def _pressed(self, name: str) -> None:
+        if name == "save":
             self.save_class_file()
             self._build()  # the message may need more lines than the room kept for it
         elif name == "report":
@@ -170,6 +221,11 @@ class TeacherScene(SceneBase):
             self._build()
         elif name in ("previous", "next"):
             self.turn_page(-1 if name == "previous" else 1)
+        else:
+            self.choose(name)
+            button = self.buttons.get(name)
+            if button is not None:  # the same place, new words: no need to build the page again
+                button.set_text(self.choice_words(name))
 
     def _key(self, event: pygame.event.Event) -> None:
         if event.key == pygame.K_TAB:
@@ -187,53 +243,57 @@ class TeacherScene(SceneBase):
                   (layout.message.left, scaled(16, fonts.scale)))
         small = fonts.regular(palette.SMALL)
         for place in layout.shown:
+            colour = colours.text if place.name in HEADINGS else colours.text_dim
             for number, line in enumerate(place.lines):
-                draw_text(surface, line, small, colours.text_dim,
+                draw_text(surface, line, small, colour,
                           (place.label.left, place.label.top + number * small.get_linesize()))
         if layout.page_number is not None:
             draw_text(surface, self.ctx.tr("Page {page} of {pages}", page=layout.page + 1, pages=len(layout.pages)),
                       small, colours.text_dim, layout.page_number.center, anchor="center")
+        colour = colours.accent if self.message else colours.text_dim  # the key help stands there when no message
         for number, line in enumerate(layout.message_lines):
-            draw_text(surface, line, small, colours.accent,
+            draw_text(surface, line, small, colour,
                       (layout.message.left, layout.message.top + number * small.get_linesize()))
 
 
-def toggle_words(tr: Translate, answer: str) -> str:
-    return tr(ASK_NAMES, answer=tr(answer))
+def form_rows(level_ids: list[str]) -> tuple[str, ...]:
+    """The form's rows in order: boxes, the headings, and a choice button per level and per lockable setting."""
+    return ("name", "levels", *(LEVEL_ROW + level for level in level_ids), "language", "text_size_floor",
+            "locked", *(LOCK_ROW + name for name in LOCKABLE), "time_limit_minutes", DIFFICULTY_ROW,
+            "results_folder", "pin", "save_to", "report_from", ASK_NAME_ROW)
 
 
-def teacher_layout(size: tuple[int, int], tr: Translate, fonts: Fonts, message: str = "",
-                   page: int = 0) -> TeacherLayout:
-    """The Teacher screen's layout in a `size` window, in the language of `tr`, with `fonts` at their text size."""
+def teacher_layout(size: tuple[int, int], tr: Translate, fonts: Fonts, levels: list[tuple[str, str]],
+                   message: str = "", page: int = 0) -> TeacherLayout:
+    """The Teacher screen's layout in a `size` window, in the language of `tr`, with `fonts` at their text size,
+    for `levels` ((id, title) pairs). The key help stands where the message goes until there is one."""
     small = fonts.regular(palette.SMALL)
     words = FormWords(
-        labels=(*((name, tr(LABELS[name])) for name in ROWS), (TOGGLE, "")),
-        toggle_width=max(button_width_for(fonts, toggle_words(tr, answer)) for answer in (YES, NO)),
+        labels=tuple((name, tr(LABELS[name]) if name in LABELS else "") for name in form_rows(
+            [level for level, _ in levels])),
+        toggle_width=max(button_width_for(fonts, words) for words in every_button_words(tr, (t for _, t in levels))),
         buttons=tuple((name, button_width_for(fonts, tr(label))) for name, label in BUTTONS),
         page_number_width=small.size(tr("Page {page} of {pages}", page=8, pages=8))[0],
-        message=message)
+        message=message or tr(HINT), headings=HEADINGS)
     return lay_out(size, fonts.scale, words, small, page)
 
 
-def _shipped_level_ids() -> list[str]:
+def _shipped_levels(language: str) -> list[tuple[str, str]]:
     from game.content.loader import load_game_content
 
-    return [loaded.level.id for folder in load_game_content() for loaded in folder.levels if loaded.level]
+    return [(loaded.level.id, loaded.title(language)) for folder in load_game_content() for loaded in folder.levels
+            if loaded.level]
 
 
-def _values_of(plan: ClassFile | None, known_levels: list[str]) -> dict[str, str]:
-    """The boxes' first text: the loaded class's, or a lesson of every level with nothing locked."""
-    values = {
+def _values_of(plan: ClassFile | None) -> dict[str, str]:
+    """The boxes' first text: the loaded class's, or an empty form."""
+    return {
         "name": plan.name if plan else "",
-        "levels": ", ".join(plan.levels if plan else known_levels),
         "language": (plan.language or "") if plan else "",
         "text_size_floor": f"{round((plan.text_size_floor if plan else 1.0) * 100)}",
-        "locked": ", ".join(plan.locked) if plan else "",
         "time_limit_minutes": str(plan.time_limit_minutes or "") if plan else "",
-        "difficulty": (plan.difficulty or "") if plan else "",
         "results_folder": (plan.results_folder or "") if plan else "",
         "pin": "",
         "save_to": str(paths.user_data_dir() / CLASS_FILE_NAME),
         "report_from": str(paths.user_results_dir()),
     }
-    return values

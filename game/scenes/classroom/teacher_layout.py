@@ -35,10 +35,11 @@ class FormWords:
     the widths the ask-names toggle's and the foot buttons' words need, and the widest "Page 8 of 8"."""
 
     labels: tuple[tuple[str, str], ...]  # (row name, label), in the form's order
-    toggle_width: int  # the words of the row that is a button (its label is '')
+    toggle_width: int  # the widest words of the rows that are buttons (their label is '')
     buttons: tuple[tuple[str, int], ...]  # (name, width its words need), left to right
     page_number_width: int
     message: str = ""  # what the last button did: as many lines as it needs (room for two kept when empty)
+    headings: frozenset[str] = frozenset()  # rows that are only a label, heading the buttons below them (no box)
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,13 +102,16 @@ def _column_width(form_width: int, columns: int, scale: float) -> int:
 
 def _paged(form: pygame.Rect, scale: float, words: FormWords, font: pygame.font.Font,
            columns: int) -> tuple[tuple[Place, ...], ...] | None:
-    """The rows in `columns` columns: shared out evenly when they all fit on one page, else filling each column
+    """The rows in `columns` columns: shared out as evenly as they fit on one page, else filling each column
     down and then the next, a new page when the last is full. None when the toggle's words do not fit a column
     (one column always takes it, cut to the window)."""
     if columns > 1 and words.toggle_width > _column_width(form.width, columns, scale):
         return None
-    even = _placed(form, scale, words, font, columns, -(-len(words.labels) // columns))
-    return even if len(even) == 1 else _placed(form, scale, words, font, columns, len(words.labels))
+    for most in range(-(-len(words.labels) // columns), len(words.labels)):  # as even as one page allows
+        even = _placed(form, scale, words, font, columns, most)
+        if len(even) == 1:
+            return even
+    return _placed(form, scale, words, font, columns, len(words.labels))
 
 
 def _placed(form: pygame.Rect, scale: float, words: FormWords, font: pygame.font.Font, columns: int,
@@ -119,15 +123,18 @@ def _placed(form: pygame.Rect, scale: float, words: FormWords, font: pygame.font
     column, y, in_column = 0, form.top, 0
     for name, label in words.labels:
         lines = tuple(wrap_text(label, font, column_width)) if label else ()
-        needed = len(lines) * font.get_linesize() + box_height
-        if in_column and (y + needed > form.bottom or in_column == most_per_column):  # the next column, or page
+        row_box = 0 if name in words.headings else box_height
+        needed = len(lines) * font.get_linesize() + row_box
+        heading = name in words.headings  # a heading never ends a column: it stays with the buttons it heads
+        if in_column and (y + needed + (box_height if heading else 0) > form.bottom
+                          or in_column + (1 if heading else 0) >= most_per_column):  # the next column, or page
             column, y, in_column = column + 1, form.top, 0
             if column == columns:
                 pages.append([])
                 column = 0
         x = form.left + column * (column_width + scaled_px(COLUMN_GAP, scale))
         label_rect = pygame.Rect(x, y, column_width, len(lines) * font.get_linesize())
-        pages[-1].append(Place(name, lines, label_rect, pygame.Rect(x, label_rect.bottom, column_width, box_height)))
+        pages[-1].append(Place(name, lines, label_rect, pygame.Rect(x, label_rect.bottom, column_width, row_box)))
         y += needed + gap
         in_column += 1
     return tuple(tuple(places) for places in pages)

@@ -212,12 +212,20 @@ def test_the_teacher_screen_makes_a_class_file_and_builds_the_report(tmp_path: P
         teacher = app.top
         assert isinstance(teacher, TeacherScene)
         out = tmp_path / "lesson" / "class.toml"
-        for name, text in (("name", "Year 10 Geography"), ("levels", "agreement-2021, change7-2026"),
-                           ("locked", "hints, assists"), ("time_limit_minutes", "20"), ("pin", "2468"),
-                           ("results_folder", "results"), ("save_to", str(out)), ("text_size_floor", "130"),
-                           ("difficulty", "Challenge")):
-            teacher.entries.get(name).set_text(text)
-        click_button(app, teacher.buttons.get("ask_name"))  # no names in this lesson
+        def type_in(name: str, text: str) -> None:  # into its box when its page is shown, else as if typed there
+            entry = teacher.entries.get(name)
+            if entry is not None:
+                entry.set_text(text)
+            teacher.values[name] = text
+
+        for name, text in (("name", "Year 10 Geography"), ("time_limit_minutes", "20"), ("pin", "2468"),
+                           ("results_folder", "results"), ("save_to", str(out)), ("text_size_floor", "130")):
+            type_in(name, text)
+        for level, _ in teacher.known_levels:  # every level starts in the lesson: leave out all but two
+            if level not in ("agreement-2021", "change7-2026"):
+                teacher.choose("level:" + level)
+        for choice in ("lock:assists", "lock:hints", "difficulty", "difficulty", "difficulty", "ask_name"):
+            teacher.choose(choice)  # two locks, Explorer, Standard, Challenge; no names in this lesson
         click_button(app, teacher.buttons.get("save"))
         read = read_class_file(out)
         assert read.plan is not None, read.problems
@@ -228,9 +236,9 @@ def test_the_teacher_screen_makes_a_class_file_and_builds_the_report(tmp_path: P
         assert plan.difficulty == "challenge"
         assert "2468" not in out.read_text(encoding="utf-8")
         assert str(out) in teacher.message
-        teacher.entries.get("levels").set_text("no-such-level")
+        type_in("time_limit_minutes", "twenty")
         click_button(app, teacher.buttons.get("save"))
-        assert "no-such-level" in teacher.message  # one sentence, nothing written over
+        assert "whole numbers" in teacher.message  # one sentence, nothing written over
         assert read_class_file(out).plan == plan
         # The report of a results folder, from one real exported result.
         results = tmp_path / "results"
@@ -239,7 +247,7 @@ def test_the_teacher_screen_makes_a_class_file_and_builds_the_report(tmp_path: P
             "format": 2, "exported": "2026-12-06T10:00:00", "level_id": "agreement-2021", "level_title": "A",
             "outcome": "won", "score": 500, "day": 10, "student": "Ana", "class_name": "Year 10 Geography",
         }), encoding="utf-8")
-        teacher.entries.get("report_from").set_text(str(results))
+        type_in("report_from", str(results))
         click_button(app, teacher.buttons.get("report"))
         report = results / "class-report.html"
         assert report.is_file() and "Ana" in report.read_text(encoding="utf-8")

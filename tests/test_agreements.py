@@ -308,3 +308,21 @@ def test_a_partner_event_must_name_a_partner_of_the_level() -> None:
 def test_a_hand_written_diplomacy_command_that_is_wrong_gets_a_sentence(data: dict[str, Any], sentence: str) -> None:
     with pytest.raises(ValueError, match=sentence):
         command_from_json(data)
+
+
+def test_proposing_the_same_accepted_offer_again_is_refused_not_signed_twice(make_sim: Any) -> None:
+    sim = make_sim(days=100)
+    sim.queue(GENEROUS)
+    sim.step()
+    trust_after_signing = partner_view(sim, "cnsa").trust
+    sim.queue(GENEROUS)
+    happened = sim.step()
+    refusals = of_kind(happened, events.CommandRefused)
+    assert len(refusals) == 1 and "already holds these terms" in refusals[0].reason
+    assert not of_kind(happened, events.AgreementSigned) and not of_kind(happened, events.OfferAnswered)
+    assert len(sim.snapshot().agreements) == 1
+    assert partner_view(sim, "cnsa").trust == trust_after_signing  # no second signing's trust
+    # Other terms are a new deal, and may be signed beside the first.
+    sim.queue(ProposeAgreement("cnsa", Offer(funding_per_year=60, data_share=("geology",))))
+    assert of_kind(sim.step(), events.AgreementSigned)
+    assert len(sim.snapshot().agreements) == 2

@@ -115,6 +115,27 @@ def test_taking_their_counter_and_proposing_it_signs_an_agreement_shown_in_the_l
     assert isinstance(ledger.handle(key(pygame.K_ESCAPE)), Pop)
 
 
+def test_pressing_enter_again_after_they_accept_signs_nothing_more(played: Any) -> None:
+    app, simulation, loaded = played
+    talks = NegotiationScene(app.ctx, simulation, loaded, "cnsa")
+    show(app, talks)
+    geology = next(i for i, row in enumerate(talks.rows) if row.label == "Geology data")
+    talks.cursor = geology
+    talks.handle(key(pygame.K_SPACE))  # a share of the geology data they care for most: they accept
+    talks.handle(key(pygame.K_RETURN))
+    assert "accepts" in talks.answer and len(simulation.snapshot().agreements) == 1
+    propose = talks.widgets.get("propose")
+    assert propose is not None and not propose.is_enabled
+    hour = simulation.hour
+    for _ in range(10):
+        talks.handle(key(pygame.K_RETURN))
+        app.frame(1 / 60)
+    assert len(simulation.snapshot().agreements) == 1 and simulation.hour == hour
+    assert "Agreement 1 holds these terms" in talks.answer
+    talks.handle(key(pygame.K_RIGHT))  # other terms are a new proposal again
+    assert talks.signed_number() is None and propose.is_enabled
+
+
 def test_the_screens_render_to_pngs(tmp_path: Path) -> None:
     written = shoot_partner_screens(tmp_path)
     assert [path.name for path in written] == ["partners_roster.png", "partners_negotiation.png", "partners_ledger.png"]

@@ -112,6 +112,12 @@ class AgreementSystem(System):
             ctx.emit(CommandRefused(say("The offer to {name} cannot be made: {problem}.", name=name, problem=problem),
                                     command))
             return
+        signed = _active_agreement_on(partner.spec.id, offer)
+        if signed is not None:
+            # Signing the same terms twice would pay the same funding and trust again for nothing new.
+            ctx.emit(CommandRefused(say("Agreement {number} with {name} already holds these terms; change them to "
+                                        "propose another agreement.", number=signed.number, name=name), command))
+            return
         state = programme_state(ctx)
         answer = respond(offer, partner.spec, partner.trust, state, partner.rounds_left)
         partner.rounds_left = answer.rounds_left
@@ -479,6 +485,12 @@ class AgreementSystem(System):
     def _remember(self, partner: Partner, text: str) -> None:
         partner.history.append(say("Day {day:.0f}: {text}", day=self.ctx.station.hour / HOURS_PER_DAY, text=text))
         del partner.history[:-HISTORY_LENGTH]
+
+
+def _active_agreement_on(partner_id: str, offer: Offer) -> Agreement | None:
+    """The partner's active agreement on exactly these terms, if there is one."""
+    return next((agreement for _, agreement in sorted(esper.get_component(Agreement), key=lambda pair: pair[1].number)
+                 if agreement.partner == partner_id and agreement.state == "active" and agreement.offer == offer), None)
 
 
 def _their_view(partner: Partner, topic: str, modules: dict[str, ModuleSpec]) -> Message:

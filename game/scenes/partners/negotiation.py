@@ -25,6 +25,9 @@ from game.scenes.scene import SceneBase, Transition
 from game.ui.widget_set import WidgetSet
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from game.ecs.events import GameEvent
     from game.simulation.simulation import Simulation
     from game.simulation.views import PartnerView
 
@@ -50,6 +53,7 @@ class NegotiationScene(SceneBase):
         self.offer = Offer(funding_per_year=float(opening)) if opening else Offer(
             instruments=min(1, len(self.spec.capabilities.instruments)))
         self.answer = ""
+        self.signed: tuple[Offer, int] | None = None  # the terms the partner last signed here, and their number
         self.reasoning_scroll = 0  # the first line of the reasons in view, moved by PgUp/PgDn and the wheel
         self.view: PartnerView = self._view()
         self.evaluation: Evaluation = simulation.evaluate_offer(partner_id, self.offer)
@@ -90,11 +94,33 @@ class NegotiationScene(SceneBase):
         self._refresh()
 
     def propose(self) -> None:
+        """Puts the terms to the partner; terms it has just signed are not put again (that would be the same
+        deal twice), the room says so instead."""
         from game.ecs.commands import ProposeAgreement
+        from game.ecs.events import AgreementSigned
 
-        self.answer = act_and_reply(self.simulation, ProposeAgreement(self.partner_id, self.offer), self.ctx.tr,
-                                    self.listener)
+        number = self.signed_number()
+        if number is not None:
+            self.answer = self.ctx.tr("Agreement {number} holds these terms: change a term to propose another "
+                                      "agreement, or press Esc to go back.", number=number)
+            return
+        offer = self.offer
+        signed: list[int] = []
+
+        def hear(events: Sequence[GameEvent]) -> None:
+            signed.extend(event.agreement for event in events
+                          if isinstance(event, AgreementSigned) and event.partner == self.partner_id)
+            if self.listener is not None:
+                self.listener(events)
+
+        self.answer = act_and_reply(self.simulation, ProposeAgreement(self.partner_id, offer), self.ctx.tr, hear)
+        if signed:
+            self.signed = (offer, signed[-1])
         self._refresh()
+
+    def signed_number(self) -> int | None:
+        """The agreement these very terms were signed as in this room, while they stay on the table."""
+        return self.signed[1] if self.signed is not None and self.signed[0] == self.offer else None
 
     def take_counter(self) -> None:
         counter = self._counter()
@@ -118,7 +144,7 @@ class NegotiationScene(SceneBase):
                 counter.disable()
         propose = self.widgets.get("propose")
         if propose is not None:
-            if self.view.talks_open:
+            if self.view.talks_open and self.signed_number() is None:
                 propose.enable()
             else:
                 propose.disable()

@@ -157,7 +157,7 @@ def describe_terms(offer: Offer, names: Mapping[str, str | dict[str, str]]) -> t
     if offer.instruments:
         terms.append(say_n("They fly {count} instrument", "They fly {count} instruments", offer.instruments))
     for domain in offer.data_share:
-        terms.append(say("You share {domain} data", domain=domain_name(domain)))
+        terms.append(say("You share the data on {domain}", domain=domain_name(domain)))
     if offer.payload_kg > 0:
         terms.append(say("You carry {mass} of their payload", mass=Quantity(offer.payload_kg, KILOGRAM)))
     if offer.crew_seats:

@@ -275,10 +275,9 @@ class AgreementSystem(System):
                                      due(INSTRUMENT_LEAD_DAYS), detail=favourite))
         for domain in offer.data_share:
             for number in range(1, periods + 1):
-                items.append(Deliverable("player", "data_share", say("Send {domain} data home ({number} of {periods})",
-                                                                     domain=domain_name(domain), number=number,
-                                                                     periods=periods),
-                                         due(number * INSTALMENT_DAYS), detail=domain))
+                promise = say("Send home new data on {domain} ({number} of {periods})", domain=domain_name(domain),
+                              number=number, periods=periods)
+                items.append(Deliverable("player", "data_share", promise, due(number * INSTALMENT_DAYS), detail=domain))
         if offer.payload_kg > 0:
             charge = offer.payload_kg * PAYLOAD_CREDITS_PER_KG
             items.append(Deliverable("player", "payload_mass", say_n(

@@ -95,7 +95,7 @@ STEPS: list[tuple[str, Callable[[Any, StationScene], None]]] = [
     ("the tool dropped", lambda app, scene: press(app, pygame.K_ESCAPE)),
     ("demolishing", lambda app, scene: scene.tools.toggle_demolish()),
     ("not demolishing", lambda app, scene: scene.tools.toggle_demolish()),
-    ("news in the log", lambda app, scene: scene.run.log.add(scene.run.when(), "A test line.", warning=True)),
+    ("news in the log", lambda app, scene: scene.run.log.add(scene.run.snapshot.hour, "A test line.", warning=True)),
     ("the horizon plot opened", lambda app, scene: press(app, pygame.K_i)),
     ("the pointer on a tile", lambda app, scene: _point_at(app, scene, (12, 10))),
     ("the Sun moved over the plot", lambda app, scene: _run_a_while(app, 20)),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 import typing
 from pathlib import Path
 from typing import Any
@@ -295,6 +296,23 @@ def test_a_resumed_run_shows_its_story_so_far_in_the_log(app: Any, loaded: Loade
         ]
     finally:
         resumed.close()
+
+
+def test_switching_language_rewords_the_whole_log(app: Any, loaded: LoadedLevel) -> None:
+    scene = open_station(app, loaded)
+    pick_from_palette(app, scene, "solar_array")
+    click(app, tile_centre(scene, first_cell(scene, "peak")))
+    scene.runner.set_speed(16)
+    run_frames(app, 120)
+    english = [line.text for line in scene.run.log.lines]
+    assert any(text.endswith(" ordered.") for text in english) and len(english) > 1
+    app.ctx.settings.language = "ru"
+    run_frames(app, 1)
+    russian = scene.run.log.lines
+    # Every line, the order note and the simulation's news alike, now reads Russian, dates too.
+    assert all(re.search("[а-яА-Я]", line.text) for line in russian), [line.text for line in russian]
+    assert all(re.search("[а-я]", line.when) for line in russian), [line.when for line in russian]
+    assert len(russian) == len(english)
 
 
 def test_a_damaged_save_gives_a_sentence_and_is_kept(app: Any, loaded: LoadedLevel) -> None:

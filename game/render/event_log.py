@@ -1,8 +1,12 @@
-"""The event log: the last sentences of the run with their game date, warnings marked, newest on top."""
+"""The event log: the last sentences of the run with their game date, warnings marked, newest on top.
+
+The log keeps what was said (a simulation event or a `Message`) with its game hour, never the worded line: it is
+worded in the player's language when shown, so switching language mid-level rewords the whole log."""
 
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import pygame
@@ -27,17 +31,52 @@ class LogLine:
     alarm: bool = False
 
 
+@dataclass(frozen=True, slots=True)
+class Said:
+    """One thing the log was told: an event or a sentence (a `Message`, or plain text), at a game hour."""
+
+    hour: float
+    said: object
+    warning: bool
+    alarm: bool = False
+
+
+def _word_plainly(said: Said) -> LogLine:
+    """A line in English, for a log nobody gave a wording to (tests, tools)."""
+    return LogLine(f"{said.hour:g} h", str(said.said), said.warning, said.alarm)
+
+
+def _english() -> str:
+    return "en"
+
+
 @dataclass(slots=True)
 class EventLog:
-    """What happened, newest last in `lines`; `scroll` is how far the reader has scrolled down, in pixels."""
+    """What happened, newest last in `lines`; `scroll` is how far the reader has scrolled down, in pixels.
 
-    lines: deque[LogLine] = field(default_factory=lambda: deque(maxlen=MAX_LINES))
+    `word` turns a `Said` into the line shown, in the player's language of the moment; `language` names that
+    language, so the worded lines are kept until it changes or news comes."""
+
+    word: Callable[[Said], LogLine] = _word_plainly
+    language: Callable[[], str] = _english
+    told: deque[Said] = field(default_factory=lambda: deque(maxlen=MAX_LINES))
     scroll: int = 0
     _wrapped: dict[tuple[str, int, int], list[str]] = field(default_factory=dict)
+    _worded: tuple[str, int, tuple[LogLine, ...]] = ("", -1, ())
+    _news: int = 0  # counts additions: the worded lines are stale when it moved
 
-    def add(self, when: str, text: str, warning: bool = False, alarm: bool = False) -> None:
-        self.lines.append(LogLine(when, text, warning or alarm, alarm))
+    def add(self, hour: float, said: object, warning: bool = False, alarm: bool = False) -> None:
+        self.told.append(Said(hour, said, warning or alarm, alarm))
+        self._news += 1
         self.scroll = 0  # news brings the reader back to the top, where the newest line is
+
+    @property
+    def lines(self) -> tuple[LogLine, ...]:
+        """Every line, newest last, worded in the current language."""
+        language = self.language()
+        if self._worded[:2] != (language, self._news):
+            self._worded = (language, self._news, tuple(self.word(said) for said in self.told))
+        return self._worded[2]
 
     def scroll_by(self, pixels: int) -> None:
         self.scroll = max(0, self.scroll + pixels)

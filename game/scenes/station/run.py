@@ -12,15 +12,17 @@ from game.content.catalog import Catalog
 from game.content.difficulty import DEFAULT_PRESET, with_difficulty
 from game.content.loader import LoadedLevel
 from game.content.locale_format import format_day_and_month
+from game.content.message import say
 from game.content.text import translate
 from game.ecs.commands import Command, PlaceModule, SetLandingMode
-from game.render.event_log import EventLog
+from game.render.event_log import EventLog, LogLine, Said
 from game.render.resource_bar import Reading, ResourceHistory, resource_readings, snapshot_values
 from game.render.site_map import MapModule
 from game.rules.grid import SiteGrid
 from game.scenes.context import SceneContext
 from game.scenes.station.keys import STATION_ACTIONS
 from game.scenes.station.landing_question import landing_mode_for
+from game.scenes.station.log_sentences import log_entry
 from game.settings import key_label
 from game.ui.hints import HintBook
 
@@ -78,7 +80,7 @@ class StationRun:
         self.grid = SiteGrid.from_site(self.level.site, self.catalog.tiles, self.catalog.moon)
         self.handed_over = False  # the debrief took the simulation: closing the screen must not close it
         self.history = ResourceHistory()
-        self.log = EventLog()
+        self.log = EventLog(self._word_log_line, lambda: self.ctx.language)
         self.hints = HintBook.for_level(self.level.order, ctx.settings.hints, ctx.language)
         self.last_save: Path | None = None
         self.snapshot: StationSnapshot = self.simulation.snapshot(ctx.language)
@@ -136,17 +138,26 @@ class StationRun:
         moment = self.time_at(self.snapshot.hour if hour is None else hour)
         return f"{format_day_and_month(moment.date(), self.ctx.language)} {moment:%H}:00"
 
+    def _word_log_line(self, said: Said) -> LogLine:
+        """What the log was told, in the player's language now: an event as its log sentence, a note translated."""
+        entry = log_entry(said.said, self.level, self.catalog, self.ctx.language, self.ctx.tr)
+        if entry is not None:
+            text = entry.text
+        else:  # a note: a `say()` message keeps its pattern to translate; other text shows as it is
+            text = self.ctx.tr(said.said) if isinstance(said.said, str) else str(said.said)
+        return LogLine(self.when(said.hour), text, said.warning, said.alarm)
+
     # --- orders ----------------------------------------------------------------------------------
 
     def queue(self, command: Command, note: str | None = None) -> None:
-        """Sends a command to the simulation (applied at the next step), logs `note`, and autosaves."""
+        """Sends a command to the simulation (applied at the next step), logs `note` (a `say()` message is worded
+        in the player's language whenever the log is shown), and autosaves."""
         self.simulation.queue(command)
         if note is None and isinstance(command, PlaceModule):
             spec = self.catalog.modules.get(command.module)
-            note = self.ctx.tr("{module} ordered.",
-                               module=translate(spec.name, self.ctx.language) if spec else command.module)
+            note = say("{module} ordered.", module=spec.name if spec else command.module)
         if note:
-            self.log.add(self.when(), note)
+            self.log.add(self.snapshot.hour, note)
         self.autosave()  # every command is a decision point
 
     # --- saves -----------------------------------------------------------------------------------

@@ -119,7 +119,7 @@ class TimeRunner:
         entry = log_entry(event, run.level, run.catalog, self.ctx.language, self.ctx.tr)
         if entry is None:
             return False
-        run.log.add(run.when(hour), entry.text, entry.warning, entry.alarm)
+        run.log.add(run.snapshot.hour if hour is None else hour, event, entry.warning, entry.alarm)
         # The log holds everything; only the turning points of the level also pop up over the map.
         if isinstance(event, TURNING_POINTS):
             self.ctx.notices.show(entry.text)
@@ -131,7 +131,7 @@ class TimeRunner:
         for hour, event in story:
             entry = log_entry(event, run.level, run.catalog, self.ctx.language, self.ctx.tr)
             if entry is not None:
-                run.log.add(run.when(hour), entry.text, entry.warning, entry.alarm)
+                run.log.add(hour, event, entry.warning, entry.alarm)
 
     def _mark_fact_seen(self, fact_id: str) -> None:
         """The encyclopedia marks the fact as met; a progress file that cannot be written never stops play."""

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from game.content.message import lower_first, say_n
+from game.content.message import lower_first, say, say_n
 from game.content.models import ModuleSpec
 from game.ecs.commands import Demolish, PlaceModule
 from game.render.build_palette import BuildPalette, palette_entries
@@ -188,7 +188,9 @@ class BuildTools:
         module, self.pending_demolish = self.pending_demolish, None
         self.close_dialog()
         if module is not None:
-            self.run.queue(Demolish(module.x, module.y), self.ctx.tr("{module} to be taken down.", module=module.name))
+            spec = self.run.catalog.modules.get(module.module_id)
+            self.run.queue(Demolish(module.x, module.y),
+                           say("{module} to be taken down.", module=spec.name if spec else module.name))
 
     def dialog_closed(self) -> None:
         """The player closed the question's window: nothing is taken down."""

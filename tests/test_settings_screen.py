@@ -13,7 +13,7 @@ from game.scenes.menus.settings_rows import FOOTER_BUTTONS, PASSIVE_KINDS, setti
 from game.scenes.menus.settings_screen import SettingsScene
 from game.scenes.scene import Push
 from game.settings import KEY_ACTIONS, Settings, load_settings
-from tests.app_helpers import press, run_frames
+from tests.app_helpers import click, press, run_frames
 
 
 def open_settings(app: Any) -> SettingsScene:
@@ -242,3 +242,36 @@ def test_a_tooltip_is_wide_enough_for_its_words_at_a_large_text_size(app: Any) -
         assert tip.rect.height < 3 * line, tip.rect  # two lines at most
     finally:
         tip.kill()
+
+
+def _page_row(scene: SettingsScene, key: str) -> tuple[int, pygame.Rect]:
+    """The row for `key` on the page shown, with its rectangle."""
+    for place, index in enumerate(scene.pages()[scene.page]):
+        if scene.rows[index].key == key:
+            return index, scene.layout.row_rect(place)
+    raise AssertionError(f"{key} is not on the page shown")
+
+
+def test_clicking_a_rows_label_focuses_it_so_left_and_right_change_that_setting(app: Any) -> None:
+    """The playtest clicked a label, pressed Right, and a different setting (the one focused before) changed."""
+    scene = open_settings(app)
+    focus_row(app, scene, "master_volume")
+    index, rect = _page_row(scene, "effects_volume")
+    before = (scene.working.master_volume, scene.working.effects_volume)
+    click(app, (rect.left + 20, rect.centery))  # on the label, left of the control
+    assert scene.focused == ("row", index)
+    press(app, pygame.K_LEFT)
+    assert scene.working.master_volume == before[0] and scene.working.effects_volume < before[1]
+
+
+def test_clicking_a_rows_control_focuses_the_row(app: Any) -> None:
+    scene = open_settings(app)
+    language = next(index for index, row in enumerate(scene.rows) if row.key == "language")
+    while language not in scene.pages()[scene.page]:
+        scene.turn_page(1)
+    run_frames(app)
+    index, _ = _page_row(scene, "language")
+    assert scene.focused != ("row", index)
+    control = scene.widgets.controls[index].get_abs_rect()
+    click(app, control.center)  # opens the drop-down: the row is focused all the same
+    assert scene.focused == ("row", index)

@@ -3,7 +3,8 @@ working copy of the settings, its focus or its page.
 
 Keyboard: Up/Down (or Tab) choose a row, Left/Right change its value, Enter presses a button or waits for a new
 key on a key row, Page Up/Down turn the page, Esc goes back without applying. The mouse turns pages with the
-wheel or the arrow buttons beside the page number.
+wheel or the arrow buttons beside the page number; a click anywhere on a row, its label or its control, moves the
+keyboard focus there, so Left/Right then change the setting the player just clicked.
 """
 
 from __future__ import annotations
@@ -29,7 +30,9 @@ def handle(event: pygame.event.Event, scene: SettingsScene) -> Transition | None
     if event.type == pygame.KEYDOWN and scene.listening is not None:
         _listen(event, scene.listening, scene)  # the key to bind, Esc included (it keeps the old key, not leave)
         return None
-    if event.type == pygame_gui.UI_BUTTON_PRESSED:
+    if event.type == pygame_gui.UI_BUTTON_START_PRESS:
+        _focus_row_at(_element_centre(event.ui_element), scene)  # a control's own button (a drop-down's) too
+    elif event.type == pygame_gui.UI_BUTTON_PRESSED:
         scene.ctx.play_sound("click")  # every button clicks, a slider's arrows and a list's own too
     elif event.type == pygame_gui.UI_HORIZONTAL_SLIDER_MOVED:
         index = _row_of(event.ui_element, scene)
@@ -45,7 +48,28 @@ def handle(event: pygame.event.Event, scene: SettingsScene) -> Transition | None
                 scene.choose_language(chosen)
             scene.focus_row(index)
     return route(event, scene.widgets.set, rebuild=scene.build, pressed=lambda name: _pressed(name, scene),
-                 key=lambda key: _key(key, scene), wheel=lambda turn: _wheel(turn, scene))
+                 key=lambda key: _key(key, scene), click=lambda position: _focus_row_at(position, scene),
+                 wheel=lambda turn: _wheel(turn, scene))
+
+
+def _element_centre(element: object) -> tuple[int, int] | None:
+    get_rect = getattr(element, "get_abs_rect", None)
+    return get_rect().center if get_rect is not None else None
+
+
+def row_at(position: tuple[int, int], scene: SettingsScene) -> int | None:
+    """The focusable row of the page shown under `position`, or None."""
+    layout, focusable = scene.layout, scene.focusable()
+    for place, index in enumerate(scene.pages()[scene.page]):
+        if ("row", index) in focusable and layout.row_rect(place).inflate(16, 4).collidepoint(position):
+            return index
+    return None
+
+
+def _focus_row_at(position: tuple[int, int] | None, scene: SettingsScene) -> None:
+    index = row_at(position, scene) if position is not None else None
+    if index is not None and scene.focused != ("row", index):
+        scene.focus_row(index)
 
 
 def _listen(event: pygame.event.Event, action: str, scene: SettingsScene) -> None:

@@ -144,6 +144,30 @@ def test_picking_then_clicking_the_map_queues_a_placement_and_autosaves(app: Any
     assert "ordered" in scene.run.log.lines[-1].text
 
 
+def test_an_order_given_while_paused_shows_on_the_map_and_in_the_budget_until_time_runs(
+        app: Any, loaded: LoadedLevel) -> None:
+    """The playtest placed modules while paused: no mark on the map and the budget unchanged until time ran."""
+    scene = open_station(app, loaded)
+    assert scene.runner.paused
+    budget = scene.run.snapshot.budget
+    cost = scene.run.catalog.modules["solar_array"].cost
+    pick_from_palette(app, scene, "solar_array")
+    target = first_cell(scene, "peak")
+    click(app, tile_centre(scene, target))
+    scene.tools.cancel()
+    run_frames(app, 2)
+    assert [(order.module_id, order.cells()) for order in scene.run.pending] == [("solar_array", (target,))]
+    shown = next(reading for reading in scene.run.readings if reading.key == "budget")
+    assert shown.value == f"{budget - cost:,.0f} cr" and scene.run.spendable == budget - cost
+    assert any("paid when time runs" in line for line in shown.tooltip)
+    # The tile is marked in the accent colour of an order (a built module's state colours differ).
+    tile = scene.camera.tile_rect(*target)
+    assert palette_for("standard", False).accent[:3] in colours_in(app.window, tile.inflate(4, 4), 1)
+    scene.run.simulation.run_hours(1)
+    scene.run.take_snapshot()
+    assert scene.run.pending == [] and scene.run.snapshot.budget <= budget - cost + 1
+
+
 def test_an_invalid_spot_shows_its_reason_beside_the_pointer(app: Any, loaded: LoadedLevel) -> None:
     scene = open_station(app, loaded)
     pick_from_palette(app, scene, "solar_array")

@@ -96,7 +96,9 @@ def days_left(now: float, before: float | None, hours: int) -> float | None:
     return now / per_day
 
 
-def resource_readings(snapshot: StationSnapshot, history: ResourceHistory, tr: Translate = ENGLISH) -> list[Reading]:
+def resource_readings(snapshot: StationSnapshot, history: ResourceHistory, tr: Translate = ENGLISH,
+                      ordered: float = 0.0) -> list[Reading]:
+    """The bar's cells; `ordered` is what orders waiting for time to run will cost: the budget shows without it."""
     past = history.day_ago(snapshot.hour)
     before: dict[str, float] = past[1] if past else {}
     hours = snapshot.hour - past[0] if past else 0
@@ -105,11 +107,15 @@ def resource_readings(snapshot: StationSnapshot, history: ResourceHistory, tr: T
     def was(key: str) -> float | None:
         return before.get(key)
 
+    spendable = snapshot.budget - ordered
+    set_aside = (tr("{amount} credits (game value) set aside for orders, paid when time runs; {left} left to spend.",
+                    amount=f"{ordered:,.0f}", left=f"{spendable:,.0f}"),) if ordered > 0 else ()
     readings.append(Reading(
-        "budget", tr("Budget"), tr("{amount} cr", amount=f"{snapshot.budget:,.0f}"),
-        _trend(snapshot.budget, was("budget")), snapshot.budget < 0,
+        "budget", tr("Budget"), tr("{amount} cr", amount=f"{spendable:,.0f}"),
+        _trend(spendable, was("budget")), spendable < 0,
         (tr("Budget"),
          tr("{amount} credits in hand (million CNY-equivalent; a game value).", amount=f"{snapshot.budget:,.0f}"),
+         *set_aside,
          tr("Funding: {amount} credits a year (game value), paid a little every hour.",
             amount=f"{snapshot.funding_per_year:,.0f}"),
          tr("Building costs credits; the arrow compares with a day ago.")),

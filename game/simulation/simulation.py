@@ -110,6 +110,12 @@ class Simulation:
     def ended(self) -> bool:
         return self.ctx.station.outcome != "playing"
 
+    @property
+    def pending_commands(self) -> tuple[Command, ...]:
+        """The commands queued and not yet applied (they are, at the start of the next step): a paused screen
+        shows them as orders waiting for time to run."""
+        return tuple(self.ctx.pending_commands)
+
     def queue(self, command: Command) -> None:
         """Applied at the start of the next step (by the command system), and logged so the run can be replayed."""
         self.ctx.pending_commands.append(command)

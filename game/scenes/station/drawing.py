@@ -31,6 +31,7 @@ from game.scenes.station.boxes import (
 )
 from game.scenes.station.layout import RESOURCE_BAR_HEIGHT
 from game.scenes.station.parts import StationParts
+from game.scenes.station.pending_orders import draw_pending_orders
 from game.scenes.station.tools import rotated_footprint
 
 MIN_FOOTER_HINT_PX = 120  # narrower than this, the key hints would be cut to nothing: leave them out
@@ -63,6 +64,7 @@ def draw(surface: pygame.Surface, screen: StationParts, alpha: float) -> None:
     hovered = hovered_cell(screen)
     draw_station_map(surface, screen.run.grid, screen.run.modules, camera, screen.layers, screen.state.overlay,
                      screen.text, None if tools.armed else hovered, colours, tr, hour=screen.run.snapshot.hour)
+    orders = draw_pending_orders(surface, camera, screen.run.pending, screen.text, colours, tr)
     if tools.ghost is not None and tools.armed is not None:
         spec = screen.run.catalog.modules[tools.armed]
         draw_ghost(surface, camera, tools.ghost, spec.shape, rotated_footprint(spec, tools.rotated), colours)
@@ -79,7 +81,7 @@ def draw(surface: pygame.Surface, screen: StationParts, alpha: float) -> None:
         draw_hint(surface, view, showing, camera, screen.text, colours, tr, screen.keys.label("dismiss_hint"),
                   overlay, worked_out)
     if screen.runner.paused and not tools.in_hand:
-        covered = [box for box in (hint_box, legend) if box is not None]
+        covered = [box for box in (hint_box, legend) if box is not None] + orders
         if plot_cell(screen, hovered) is not None:
             covered.append(_plot_area(view, screen.layout.scale))
         draw_pause_banner(surface, view, screen.text, screen.keys.label("pause"), colours, tr, covered)
@@ -178,7 +180,7 @@ def side_inputs(screen: StationParts) -> tuple[object, ...]:
     """Everything the side panel but its log is drawn from (while none of it changes, its pixels are copied
     back): keep this in step with _draw_side_panels and the panels it draws."""
     layout, state, ctx = screen.layout, screen.state, screen.ctx
-    build, budget = screen.tools.palette, screen.run.snapshot.budget
+    build, budget = screen.tools.palette, screen.run.spendable
     shown: tuple[object, ...] = ()
     if state.side_tab == "build":
         # Only whether each module is affordable shows, not the budget, which changes with nearly every hour.
@@ -209,7 +211,7 @@ def _draw_side_panels(surface: pygame.Surface, screen: StationParts) -> None:
     pygame.draw.rect(surface, _side_ground(colours), layout.side)
     pygame.draw.line(surface, colours.panel_edge, layout.side.topleft, layout.side.bottomleft, 2)
     if state.side_tab == "build":
-        draw_build_palette(surface, layout.panel, screen.tools.palette, text, screen.run.snapshot.budget,
+        draw_build_palette(surface, layout.panel, screen.tools.palette, text, screen.run.spendable,
                            screen.tools.armed, colours, tr)
     elif state.side_tab == "goals":
         draw_goals_panel(surface, layout.panel, screen.run.snapshot.goals, text, state.goals_scroll, colours, tr)

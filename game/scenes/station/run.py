@@ -23,6 +23,7 @@ from game.scenes.context import SceneContext
 from game.scenes.station.keys import STATION_ACTIONS
 from game.scenes.station.landing_question import landing_mode_for
 from game.scenes.station.log_sentences import log_entry
+from game.scenes.station.pending_orders import PendingOrder, ordered_cost, pending_orders
 from game.settings import key_label
 from game.ui.hints import HintBook
 
@@ -85,6 +86,7 @@ class StationRun:
         self.last_save: Path | None = None
         self.snapshot: StationSnapshot = self.simulation.snapshot(ctx.language)
         self.modules: list[MapModule] = []
+        self.pending: list[PendingOrder] = []  # orders waiting for the next step, marked on the map
         self.readings: list[Reading] = []  # the resource bar's cells for this snapshot, in the player's language
         # Indexes for module_at and the map, not game state: the module (its place in `modules`) on each tile, and
         # each module as the map shows it, made once for each state it is seen in.
@@ -106,11 +108,22 @@ class StationRun:
             self._places = places
             self._module_cells = {tile: index for index, module in enumerate(self.modules) for tile in module.cells()}
         self.history.record(self.snapshot.hour, snapshot_values(self.snapshot))
+        self.see_pending_orders()
+
+    def see_pending_orders(self) -> None:
+        """Reads the orders still waiting for time to run (none after a step applied them), then words the bar."""
+        corners = {(module.x, module.y): (module.module_id, module.shape, module.footprint) for module in self.modules}
+        self.pending = pending_orders(self.simulation.pending_commands, self.catalog, corners)
         self.word_readings()
+
+    @property
+    def spendable(self) -> float:
+        """The budget less what the waiting orders will take when time runs: what the player can still order."""
+        return self.snapshot.budget - ordered_cost(self.pending)
 
     def word_readings(self) -> None:
         """The resource bar's cells in the player's language (again after the language changed)."""
-        self.readings = resource_readings(self.snapshot, self.history, self.ctx.tr)
+        self.readings = resource_readings(self.snapshot, self.history, self.ctx.tr, ordered_cost(self.pending))
 
     def module_at(self, cell: tuple[int, int]) -> MapModule | None:
         index = self._module_cells.get(cell)
@@ -158,6 +171,7 @@ class StationRun:
             note = say("{module} ordered.", module=spec.name if spec else command.module)
         if note:
             self.log.add(self.snapshot.hour, note)
+        self.see_pending_orders()
         self.autosave()  # every command is a decision point
 
     # --- saves -----------------------------------------------------------------------------------

@@ -25,7 +25,7 @@ CATEGORY_ORDER = (
     "habitat", "science",
 )
 CATEGORY_NAMES = {
-    "power": to_translate("Power"), "storage": to_translate("Storage"),
+    "power": to_translate("Power supply"), "storage": to_translate("Storage"),
     "infrastructure": to_translate("Cables and roads"),
     "communications": to_translate("Talking to Earth"), "logistics": to_translate("Landing and transport"),
     "resources": to_translate("Resources"), "life_support": to_translate("Life support"),

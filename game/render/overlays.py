@@ -26,7 +26,7 @@ OVERLAY_NAMES = {
     "power": to_translate("Power network"), "earth": to_translate("Earth in view"),
 }
 OVERLAY_SHORT_NAMES = {"ground": to_translate("Ground"), "sunlight": to_translate("Sunlight"),
-                       "ice": to_translate("Ice"), "power": to_translate("Power"), "earth": to_translate("Earth")}
+                       "ice": to_translate("Ice"), "power": to_translate("Grid"), "earth": to_translate("Earth")}
 MIN_LABELLED_REGION = 4  # tiles: a smaller patch gets no label, so labels never pile up
 NETWORK_TAG_COLOURS = (  # Okabe–Ito colours, told apart by colour-blind eyes; the letter is the real signal
     pygame.Color("#56b4e9"), pygame.Color("#e69f00"), pygame.Color("#009e73"), pygame.Color("#cc79a7"),

@@ -560,3 +560,14 @@ def test_at_a_large_text_size_the_timeline_still_says_what_is_chosen_and_why_a_l
                    if len(text) > 8), sorted(app.ctx.fonts.seen)
     finally:
         app.close()
+
+
+def test_the_encyclopedia_filters_count_what_the_search_finds(app: App) -> None:
+    """A tab's count is what choosing it would show: its entries that match the search, not all of them."""
+    scene = open_encyclopedia(app)
+    type_text(app, "zhang kejian rogozin")
+    for category, button in scene.tab_buttons.items():
+        found = sum(1 for entry in scene.entries
+                    if category in ("all", entry.category) and entry.matches(scene.query))
+        assert button.text.endswith(f"({found})"), f"{category}: {button.text} while {found} match"
+    assert any(button.text.endswith("(0)") for button in scene.tab_buttons.values())

@@ -22,7 +22,13 @@ from game.render.text_cache import TextCache
 from game.scenes.context import SceneContext
 from game.scenes.layout_memo import LastLayout
 from game.scenes.menus import encyclopedia_drawing, encyclopedia_input
-from game.scenes.menus.encyclopedia_entries import CATEGORIES, CATEGORY_TABS, EncyclopediaEntry, encyclopedia_entries
+from game.scenes.menus.encyclopedia_entries import (
+    CATEGORIES,
+    CATEGORY_TABS,
+    EncyclopediaEntry,
+    category_counts,
+    encyclopedia_entries,
+)
 from game.scenes.menus.encyclopedia_layout import EncyclopediaLayout
 from game.scenes.rich_text import escape, html_for_look, preload_text_fonts
 from game.scenes.scene import SceneBase, Transition
@@ -87,9 +93,9 @@ class EncyclopediaScene(SceneBase):
         """The filter tabs, the detail's text box and Back, for the window and text size as they are now."""
         preload_text_fonts(self.ctx)
         tr = self.ctx.tr
-        counts = {category: sum(1 for entry in self.entries if category in ("all", entry.category))
-                  for category in CATEGORIES}
-        self._tab_labels = tuple(f"{tr(CATEGORY_TABS[category])} ({counts[category]})" for category in CATEGORIES)
+        # Laid out for every entry's count, the widest each label gets: a search only shrinks them, so the tabs
+        # keep their places while the player types.
+        self._tab_labels = self._labels("")
         layout = self.layout
         # Typing goes to the search: an input method opens its candidate list just under the box.
         pygame.key.start_text_input()
@@ -99,6 +105,11 @@ class EncyclopediaScene(SceneBase):
         self.widgets.build({"detail": UITextBox("", layout.list_detail.detail, self.ctx.ui),
                             "back": UIButton(layout.back, tr("Back  (Esc)"), self.ctx.ui)})
         self._refresh()
+
+    def _labels(self, query: str) -> tuple[str, ...]:
+        """Each filter's name with how many entries it shows for `query`."""
+        tr, counts = self.ctx.tr, category_counts(self.entries, query)
+        return tuple(f"{tr(CATEGORY_TABS[category])} ({counts[category]})" for category in CATEGORIES)
 
     # --- what is shown, and the verbs that change it ---------------------------------------------
 
@@ -120,7 +131,10 @@ class EncyclopediaScene(SceneBase):
         """After a change of filter, search or selection: keep the choice in range and in view, show its page."""
         visible = self.visible
         self.selected = max(0, min(self.selected, len(visible) - 1))
+        labels = dict(zip(CATEGORIES, self._labels(self.query), strict=True))
         for category, button in self.tab_buttons.items():
+            if button.text != labels[category]:
+                button.set_text(labels[category])
             if category == self.category:
                 button.select()
             else:

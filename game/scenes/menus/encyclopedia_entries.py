@@ -45,6 +45,12 @@ class EncyclopediaEntry:
         return all(word in self.search_text for word in query.lower().split())
 
 
+def category_counts(entries: Sequence[EncyclopediaEntry], query: str = "") -> dict[str, int]:
+    """How many entries each filter would show with this search: the count beside each filter."""
+    return {category: sum(1 for entry in entries if category in ("all", entry.category) and entry.matches(query))
+            for category in CATEGORIES}
+
+
 def _entry(category: str, title: str, subtitle: str, body: str, words: Sequence[str],
            fact_id: str | None = None) -> EncyclopediaEntry:
     search = " ".join([title, subtitle, *words]).lower()

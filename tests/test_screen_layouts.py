@@ -32,6 +32,9 @@ from game.scenes.landing.practice_layout import BUTTONS, PracticeLayout
 from game.scenes.landing.practice_screen import BUTTON_WORDS
 from game.scenes.menus.encyclopedia_entries import CATEGORIES, CATEGORY_TABS
 from game.scenes.menus.encyclopedia_layout import EncyclopediaLayout
+from game.scenes.menus.settings_drawing import message_lines
+from game.scenes.menus.settings_layout import SettingsLayout
+from game.scenes.menus.settings_rows import FOOTER_BUTTONS
 from game.ui.button_words import button_font
 
 WINDOWS = ((1280, 720), (1920, 1080))
@@ -256,3 +259,28 @@ def test_a_tooltip_stays_in_the_window_beside_its_pointer_and_never_on_it(size: 
         assert box.size == box_size and window.contains(box), f"{where} runs out of the {size} window"
         assert not box.collidepoint(pointer), f"{where} hides the spot it describes"
         assert box.inflate(80, 80).collidepoint(pointer), f"{where} stands far from the pointer"
+
+
+# --- settings ----------------------------------------------------------------------------------------------
+
+def _applied_message(tr: Translate, fits: float, chosen: float) -> str:
+    """What Apply says when the window holds less than the text size chosen (settings_apply's longest)."""
+    return " ".join((tr("Settings applied and saved."),
+                     tr("This window fits text up to {fits} %; a larger window or full screen shows {chosen} %.",
+                        fits=round(fits * 100), chosen=round(chosen * 100))))
+
+
+@pytest.mark.parametrize(("size", "scale", "language"), CASES)
+def test_the_settings_message_is_shown_whole_beside_the_buttons(size: tuple[int, int], scale: float,
+                                                                 language: str) -> None:
+    fonts, tr = _fonts_and_words(language, scale, size)
+    layout = SettingsLayout(size, fonts.scale, 100)
+    message = _applied_message(tr, fonts.scale, 2.0)
+    font, lines = message_lines(message, fonts, layout)
+    places = layout.message_places(font.get_linesize(), len(FOOTER_BUTTONS))
+    assert "".join(lines).replace(" ", "") == message.replace(" ", ""), f"the message is cut: {lines}"
+    assert all(font.size(line)[0] <= place.width for line, place in zip(lines, places, strict=False))
+    _apart_and_inside(size, [*((f"line {number}", place) for number, place in enumerate(places[:len(lines)])),
+                             *((f"button {number}", button) for number, button
+                               in enumerate(layout.footer_buttons(len(FOOTER_BUTTONS))))])
+    assert all(place.top >= layout.footer_top for place in places), "the message stays under the rows"

@@ -9,10 +9,10 @@ import pygame
 
 from game.content.ui_text import to_translate
 from game.render import palette
-from game.render.fonts import scaled_px
-from game.render.text import draw_text, fit_text
-from game.scenes.menus.settings_layout import FOOTER_HEIGHT, MARGIN
-from game.scenes.menus.settings_rows import HOME_MODES, LOCKED_REASON, Row
+from game.render.fonts import Fonts, scaled_px
+from game.render.text import draw_text, fit_text, wrap_text
+from game.scenes.menus.settings_layout import FOOTER_HEIGHT, MARGIN, SettingsLayout
+from game.scenes.menus.settings_rows import FOOTER_BUTTONS, HOME_MODES, LOCKED_REASON, Row
 from game.scenes.menus.settings_widgets import slider_percent
 
 if TYPE_CHECKING:
@@ -63,10 +63,47 @@ def draw(surface: pygame.Surface, scene: SettingsScene) -> None:
     pygame.draw.line(surface, colours.panel_edge, (MARGIN, footer_top), (width - MARGIN, footer_top), 2)
     # One line under the rows: what just happened, or else which keys do what.
     message = scene.message
-    line_font = fonts.regular(palette.BODY if message else palette.SMALL)
-    line = message or whole_clauses(tr(HINT), line_font, width - 2 * MARGIN)
-    draw_text(surface, fit_text(line, line_font, width - 2 * MARGIN), line_font,
-              colours.accent if message else colours.text_dim, (MARGIN, footer_top + scaled_px(8, layout.scale)))
+    if message:  # wrapped into the room beside the buttons, a size smaller when it needs to be
+        font, lines = message_lines(message, fonts, layout)
+        places = layout.message_places(font.get_linesize(), len(FOOTER_BUTTONS))
+        for line, place in zip(lines, places, strict=False):
+            draw_text(surface, line, font, colours.accent, place.topleft)
+        return
+    line_font = fonts.regular(palette.SMALL)
+    line = whole_clauses(tr(HINT), line_font, width - 2 * MARGIN)
+    draw_text(surface, fit_text(line, line_font, width - 2 * MARGIN), line_font, colours.text_dim,
+              (MARGIN, footer_top + scaled_px(8, layout.scale)))
+
+
+def message_lines(message: str, fonts: Fonts, layout: SettingsLayout) -> tuple[pygame.font.Font, list[str]]:
+    """The message's font and its lines, one for each of the layout's places: the body size if it fits there,
+    else the small one (the last line cut only if even that cannot hold it)."""
+    for size in (palette.BODY, palette.SMALL):
+        font = fonts.regular(size)
+        lines = flow_text(message, font, [place.width for place in
+                                          layout.message_places(font.get_linesize(), len(FOOTER_BUTTONS))])
+        if lines is not None:
+            return font, lines
+    places = layout.message_places(font.get_linesize(), len(FOOTER_BUTTONS))
+    lines = wrap_text(message, font, min(place.width for place in places))
+    kept = lines[:len(places)]
+    kept[-1] = fit_text(" ".join(lines[len(places) - 1:]), font, places[-1].width)
+    return font, kept
+
+
+def flow_text(text: str, font: pygame.font.Font, widths: list[int]) -> list[str] | None:
+    """`text` broken into lines of the given widths in turn; None when it needs more lines than there are."""
+    lines: list[str] = []
+    rest = text.strip()
+    for width in widths:
+        if not rest:
+            break
+        line = wrap_text(rest, font, width)[0]
+        if not rest.startswith(line):  # the breaking changed the text (spaces): flowing it on would lose words
+            return None
+        lines.append(line)
+        rest = rest[len(line):].lstrip()
+    return lines if not rest else None
 
 
 def _draw_folder_row(surface: pygame.Surface, scene: SettingsScene, row: Row, rect: pygame.Rect) -> None:

@@ -82,6 +82,21 @@ class SettingsLayout:
         top = self.footer_top + scaled_px(46, self.scale)
         return [pygame.Rect((x + number * (size[0] + BUTTON_GAP), top), size) for number in range(count)]
 
+    def message_places(self, line_height: int, buttons: int) -> list[pygame.Rect]:
+        """Where the line under the rows may run, a line at a time: across the window above the footer's
+        buttons, then on in the room to their left, so a long message wraps rather than being cut."""
+        first = self.footer_buttons(buttons)[0]
+        top = self.footer_top + scaled_px(8, self.scale)
+        places: list[pygame.Rect] = []
+        while top + line_height <= first.top + scaled_px(4, self.scale):  # above the buttons: the whole width
+            places.append(pygame.Rect(MARGIN, top, self.size[0] - 2 * MARGIN, line_height))
+            top += line_height
+        beside = first.left - BUTTON_GAP - MARGIN
+        while beside > 0 and top + line_height <= self.size[1] - 2:  # then beside them, to the window's foot
+            places.append(pygame.Rect(MARGIN, top, beside, line_height))
+            top += line_height
+        return places
+
     def page_buttons(self) -> tuple[pygame.Rect, pygame.Rect]:
         """Where "<" and ">" stand: at the top right, with the page number between them."""
         side = scaled_px(PAGE_BUTTON_SIZE, self.scale)

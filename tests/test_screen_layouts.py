@@ -28,9 +28,10 @@ from game.scenes.campaign.debrief_layout import FOOTER, TABS, DebriefLayout
 from game.scenes.campaign.level_entries import level_entries
 from game.scenes.campaign.timeline_items import TimelineItem, timeline_items
 from game.scenes.campaign.timeline_layout import TimelineLayout
-from game.scenes.landing.practice_layout import BUTTONS, PracticeLayout
+from game.scenes.landing.practice_layout import BUTTONS, KEY_HINTS, MARGIN, PracticeLayout
 from game.scenes.landing.practice_screen import BUTTON_WORDS
 from game.scenes.menus.encyclopedia_entries import CATEGORIES, CATEGORY_TABS
+from game.scenes.menus.encyclopedia_layout import KEY_HINTS as ENCYCLOPEDIA_HINTS
 from game.scenes.menus.encyclopedia_layout import EncyclopediaLayout
 from game.scenes.menus.settings_drawing import message_lines
 from game.scenes.menus.settings_layout import SettingsLayout
@@ -77,10 +78,17 @@ def test_the_encyclopedia_layout_keeps_its_parts_apart_and_inside(size: tuple[in
     fonts, tr = _fonts_and_words(language, scale, size)
     labels = [f"{tr(CATEGORY_TABS[category])} (157)" for category in CATEGORIES]
     heading = fonts.bold(palette.HEADING).size(tr("Encyclopedia"))[0]
-    layout = EncyclopediaLayout.for_size(size, fonts, labels, heading)
+    layout = EncyclopediaLayout.for_size(size, fonts, labels, heading, tr(ENCYCLOPEDIA_HINTS))
+    assert layout.hint is not None, "the key hints have room beside Back"
     _apart_and_inside(size, [*((f"tab {label}", tab) for label, tab in zip(labels, layout.tabs, strict=True)),
                              ("search", layout.search), ("list", layout.list_detail.list),
-                             ("detail", layout.list_detail.detail), ("back", layout.back)])
+                             ("detail", layout.list_detail.detail), ("back", layout.back),
+                             ("key hints", layout.hint)])
+    small = fonts.regular(palette.SMALL)
+    assert " ".join(layout.hint_lines).replace("  ·  ", " ") \
+        == " ".join(tr(ENCYCLOPEDIA_HINTS).replace("  ·  ", " ").split()), "every key hint is shown whole"
+    assert all(small.size(line)[0] <= layout.hint.width for line in layout.hint_lines)
+    assert len(layout.hint_lines) * small.get_linesize() <= layout.hint.height
     heading_box = pygame.Rect(40, 16, heading, fonts.bold(palette.HEADING).get_linesize())
     assert not heading_box.colliderect(layout.search), "the search box leaves the heading readable"
     assert all(tab.width >= button_font(fonts).size(label)[0] for label, tab in zip(labels, layout.tabs, strict=True))
@@ -192,7 +200,7 @@ def test_the_practice_layout_keeps_its_parts_apart_and_inside(size: tuple[int, i
     words = [tr(BUTTON_WORDS[name]) for name, _ in BUTTONS]
     marked = [tr("{world}: {gravity} ({status})", world=tr("Moon"), gravity="1.622 m/s²", status=tr("real")),
               f"×4 (30,000 N, {tr('game value')})"]
-    layout = PracticeLayout.for_size(size, fonts, labels, words, marked)
+    layout = PracticeLayout.for_size(size, fonts, labels, words, marked, tr(KEY_HINTS))
     rows = [layout.row(index, 0) for index in layout.visible_rows(0)]
     entry, replay = layout.replay
     _apart_and_inside(size, [*((f"row {number}", row) for number, row in enumerate(rows)),
@@ -209,6 +217,17 @@ def test_the_practice_layout_keeps_its_parts_apart_and_inside(size: tuple[int, i
         assert all(value.size(words)[0] <= room for words in marked), "a figure's status is cut off"
     font = button_font(fonts)
     assert all(font.size(word)[0] <= rect.width for word, (_, rect) in zip(words, layout.buttons, strict=True))
+    small = fonts.regular(palette.SMALL)
+    hints = layout.hint_lines
+    assert " ".join(hints).replace("  ·  ", " ") == " ".join(tr(KEY_HINTS).replace("  ·  ", " ").split()), \
+        "every key hint is shown whole"
+    assert all(small.size(line)[0] <= size[0] - 2 * MARGIN for line in hints), "no hint line runs off"
+    hint_box = pygame.Rect(MARGIN, size[1] - 4 - len(hints) * small.get_linesize(), size[0] - 2 * MARGIN,
+                           len(hints) * small.get_linesize())
+    _apart_and_inside(size, [("key hints", hint_box), *layout.buttons])
+    # The lander's numbers wrap rather than being cut: the longest takes two lines at most.
+    mass = tr("{line} ({status})", line=tr("Mass at the start: {mass}", mass="2,100 kg"), status=tr("game value"))
+    assert len(wrap_text(mass, fonts.regular(palette.BODY), layout.info.width - 36)) <= 2
 
 
 # --- campaign timeline -------------------------------------------------------------------------------------

@@ -63,11 +63,10 @@ def draw(surface: pygame.Surface, scene: LandingPracticeScene) -> None:
                   anchor="center")
     _draw_scroll_marks(surface, scene, layout)
     _draw_info(surface, scene, layout)
-    hint = tr("Up/Down choose  ·  Left/Right change  ·  Enter fly  ·  A autopilot flies  ·  S learn the sounds  ·  "
-              "Esc back")
     small = fonts.regular(palette.SMALL)
-    draw_text(surface, fit_text(hint, small, width - 2 * MARGIN), small, colours.text_dim,
-              (width // 2, height - 4), anchor="midbottom")
+    for number, line in enumerate(reversed(layout.hint_lines)):  # under the buttons, the last line at the foot
+        draw_text(surface, line, small, colours.text_dim, (width // 2, height - 4 - number * small.get_linesize()),
+                  anchor="midbottom")
 
 
 def _draw_scroll_marks(surface: pygame.Surface, scene: LandingPracticeScene, layout: PracticeLayout) -> None:
@@ -124,13 +123,18 @@ def _draw_info(surface: pygame.Surface, scene: LandingPracticeScene, layout: Pra
     colour = colours.good if tw >= LOW_MARGIN_TW else colours.accent if tw >= 1.0 else colours.broken
     ratio = tr("Thrust / weight: {ratio}", ratio=f"{tw:.2f}")
     # The ratio is the point of the box: when large text leaves no room for all, it comes first.
-    ratio_first = y + len(readouts) * body.get_linesize() + 6 + large.get_linesize() > label_top
+    # A readout too long for the box (a long status, large text) goes on over two lines rather than being cut.
+    readout_lines = [wrap_text(line, body, inner) for line in readouts]
+    ratio_first = (y + sum(map(len, readout_lines)) * body.get_linesize() + 6 + large.get_linesize()
+                   > label_top)
     if ratio_first and y + large.get_linesize() <= label_top:
         draw_text(surface, fit_text(ratio, large, inner), large, colour, (x, y))
         y += large.get_linesize() + 4
-    for line in readouts:
-        if y + body.get_linesize() <= label_top:  # a large UI scale in a small window: what fits
-            draw_text(surface, fit_text(line, body, inner), body, colours.text, (x, y))
+    for lines in readout_lines:
+        if y + len(lines) * body.get_linesize() > label_top:  # a large UI scale in a small window: what fits
+            break
+        for line in lines:
+            draw_text(surface, line, body, colours.text, (x, y))
             y += body.get_linesize()
     if not ratio_first:
         draw_text(surface, fit_text(ratio, large, inner), large, colour, (x, y + 6))

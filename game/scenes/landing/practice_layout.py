@@ -9,8 +9,10 @@ from dataclasses import dataclass
 
 import pygame
 
+from game.content.ui_text import to_translate
 from game.render import palette
 from game.render.fonts import Fonts, scaled_px
+from game.render.key_hints import hint_lines
 from game.ui.button_words import button_font
 
 MARGIN = 40
@@ -28,6 +30,8 @@ BUTTON_PADDING = 16  # each side of a button's words
 ROW_GAP = 16
 # The row of buttons: Back and "Learn the sounds" at the left, "Autopilot flies" and Fly at the right, with
 # their widths at 100 %.
+KEY_HINTS = to_translate("Up/Down choose  ·  Left/Right change  ·  Enter fly  ·  A autopilot flies  ·  "
+                         "S learn the sounds  ·  Esc back")
 BUTTONS = (("Back", 150), ("Sounds", 230), ("Autopilot", 300), ("Fly", 200))
 
 
@@ -44,12 +48,14 @@ class PracticeLayout:
     buttons_top: int
     choices: int  # how many rows there are
     buttons: tuple[tuple[str, pygame.Rect], ...]  # by the names in BUTTONS
+    hint_lines: tuple[str, ...] = ()  # the key hints under the buttons, whole clauses on each line
 
     @classmethod
     def for_size(cls, size: tuple[int, int], fonts: Fonts, labels: Sequence[str], button_words: Sequence[str],
-                 marked_values: Sequence[str] = ()) -> PracticeLayout:
-        """`labels` the choices' labels, `button_words` the buttons' (in the order of BUTTONS) and `marked_values`
-        the values that end with their status ("Moon: 1.622 m/s² (real)"), as the player reads them."""
+                 marked_values: Sequence[str] = (), hint: str = "") -> PracticeLayout:
+        """`labels` the choices' labels, `button_words` the buttons' (in the order of BUTTONS), `marked_values`
+        the values that end with their status ("Moon: 1.622 m/s² (real)") and `hint` the key hints, as the player
+        reads them."""
         scale = fonts.scale
         side_by_side = min(scaled_px(PANEL_WIDTH, scale), round(size[0] * SIDE_BY_SIDE_SHARE))
         label_width = min(scaled_px(LABEL_WIDTH, scale), (side_by_side - MARGIN) * 2 // 5)
@@ -67,12 +73,14 @@ class PracticeLayout:
         title_bottom = scaled_px(24, scale) + fonts.bold(palette.HEADING).get_linesize()
         top = min(scaled_px(TOP, scale), title_bottom + 16)
         most = min(scale, 1.5)  # the row of buttons must still fit 1280 pixels
-        buttons_top = size[1] - scaled_px(BUTTON_HEIGHT, most) - fonts.regular(palette.SMALL).get_linesize() - 8
+        small = fonts.regular(palette.SMALL)
+        hints = tuple(hint_lines(hint, small, size[0] - 2 * MARGIN)) if hint else ()
+        buttons_top = size[1] - scaled_px(BUTTON_HEIGHT, most) - max(1, len(hints)) * small.get_linesize() - 8
         font = button_font(fonts)
         widths = _row_widths([font.size(words)[0] + 2 * BUTTON_PADDING for words in button_words],
                              [scaled_px(base, most) for _, base in BUTTONS], size[0])
         return cls(size, scale, stacked, panel_width, top, row_step, buttons_top, len(labels),
-                   _button_row(size[0], buttons_top, scaled_px(BUTTON_HEIGHT, most), widths))
+                   _button_row(size[0], buttons_top, scaled_px(BUTTON_HEIGHT, most), widths), hints)
 
     @property
     def rows_shown(self) -> int:

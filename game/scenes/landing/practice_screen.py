@@ -40,7 +40,7 @@ from game.scenes.landing.practice_choices import (
     nearest,
     playable_levels,
 )
-from game.scenes.landing.practice_layout import BUTTONS, PracticeLayout
+from game.scenes.landing.practice_layout import BUTTONS, KEY_HINTS, PracticeLayout
 from game.scenes.layout_memo import LastLayout
 from game.scenes.scene import Push, SceneBase, Transition
 from game.ui.widget_set import WidgetSet
@@ -77,8 +77,9 @@ class LandingPracticeScene(SceneBase):
         words = tuple(tr(BUTTON_WORDS[name]) for name, _ in BUTTONS)
         marked = tuple(tr(shown) for choice in self.choices if choice.label in MARKED_CHOICES
                        for shown, _ in choice.options)
-        return self._layout.get((size, ctx.fonts.scale, labels, words, marked),
-                                lambda: PracticeLayout.for_size(size, ctx.fonts, labels, words, marked))
+        hint = tr(KEY_HINTS)
+        return self._layout.get((size, ctx.fonts.scale, labels, words, marked, hint),
+                                lambda: PracticeLayout.for_size(size, ctx.fonts, labels, words, marked, hint))
 
     @property
     def replay_entry(self) -> UITextEntryLine | None:

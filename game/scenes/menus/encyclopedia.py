@@ -29,7 +29,7 @@ from game.scenes.menus.encyclopedia_entries import (
     category_counts,
     encyclopedia_entries,
 )
-from game.scenes.menus.encyclopedia_layout import EncyclopediaLayout
+from game.scenes.menus.encyclopedia_layout import KEY_HINTS, EncyclopediaLayout
 from game.scenes.rich_text import escape, html_for_look, preload_text_fonts
 from game.scenes.scene import SceneBase, Transition
 from game.settings import key_label
@@ -64,8 +64,11 @@ class EncyclopediaScene(SceneBase):
         ctx = self.ctx
         size = ctx.ui.window_resolution
         heading = ctx.tr("Encyclopedia")
-        return self._layout.get((size, ctx.fonts.scale, heading, self._tab_labels), lambda: EncyclopediaLayout.for_size(
-            size, ctx.fonts, self._tab_labels, ctx.fonts.bold(palette.HEADING).size(heading)[0]))
+        hint = ctx.tr(KEY_HINTS)
+        return self._layout.get((size, ctx.fonts.scale, heading, self._tab_labels, hint),
+                                lambda: EncyclopediaLayout.for_size(size, ctx.fonts, self._tab_labels,
+                                                                    ctx.fonts.bold(palette.HEADING).size(heading)[0],
+                                                                    hint))
 
     @property
     def detail(self) -> UITextBox | None:

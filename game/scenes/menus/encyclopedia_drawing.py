@@ -21,7 +21,6 @@ def draw(surface: pygame.Surface, scene: EncyclopediaScene) -> None:
     ctx, layout = scene.ctx, scene.layout
     fonts, colours = ctx.fonts, ctx.palette
     surface.fill(colours.sky)
-    size = surface.get_size()
     scene.texts.draw(surface, ctx.tr("Encyclopedia"), palette.HEADING, colours.text, (MARGIN, 16), bold=True)
     _draw_search(surface, scene, layout)
     listing = layout.list_detail.list
@@ -38,12 +37,12 @@ def draw(surface: pygame.Surface, scene: EncyclopediaScene) -> None:
     if not visible:
         draw_text(surface, ctx.tr("No entry matches."), fonts.regular(palette.BODY), colours.text_dim,
                   listing.topleft)
-    hint = ctx.tr("Type to search  ·  Up/Down choose  ·  Tab filter  ·  PgUp/PgDn scroll  ·  Esc back")
-    back = layout.back
-    room = size[0] - MARGIN - back.right - 20
-    if room > 120:
-        scene.texts.draw(surface, scene.texts.fit(hint, palette.SMALL, room), palette.SMALL, colours.text_dim,
-                        (size[0] - MARGIN, back.centery), anchor="midright")
+    if layout.hint is not None:  # beside Back, whole clauses on each line, centred on the foot
+        line_height = fonts.regular(palette.SMALL).get_linesize()
+        top = layout.hint.centery - len(layout.hint_lines) * line_height // 2
+        for number, line in enumerate(layout.hint_lines):
+            scene.texts.draw(surface, line, palette.SMALL, colours.text_dim,
+                             (layout.hint.right, top + number * line_height), anchor="topright")
 
 
 def _draw_search(surface: pygame.Surface, scene: EncyclopediaScene, layout: EncyclopediaLayout) -> None:

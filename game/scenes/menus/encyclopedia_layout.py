@@ -9,14 +9,17 @@ from dataclasses import dataclass
 
 import pygame
 
+from game.content.ui_text import to_translate
 from game.render import palette
 from game.render.fonts import Fonts, scaled, scaled_px
+from game.render.key_hints import hint_lines
 from game.scenes.list_detail import ListDetail
 from game.ui.button_words import button_font
 
 MARGIN = 40
 TOP = 136
 BUTTON_HEIGHT = 54
+KEY_HINTS = to_translate("Type to search  ·  Up/Down choose  ·  Tab filter  ·  PgUp/PgDn scroll  ·  Esc back")
 LIST_SHARE = 0.42  # of the window's width, up to the list's right edge
 
 
@@ -29,11 +32,14 @@ class EncyclopediaLayout:
     row_height: int  # one entry of the list with its gap
     list_detail: ListDetail  # the entries on the left, the chosen entry's text and sources on the right
     back: pygame.Rect
+    hint: pygame.Rect | None = None  # the key hints right of Back; None when there is no room for them
+    hint_lines: tuple[str, ...] = ()  # whole clauses on each line, right-aligned in `hint`
 
     @classmethod
     def for_size(cls, size: tuple[int, int], fonts: Fonts, tab_labels: Sequence[str],
-                 heading_width: int) -> EncyclopediaLayout:
-        """`tab_labels` as the tabs read ("Facts (12)"); `heading_width` the width of the word "Encyclopedia"."""
+                 heading_width: int, hint: str = "") -> EncyclopediaLayout:
+        """`tab_labels` as the tabs read ("Facts (12)"); `heading_width` the width of the word "Encyclopedia";
+        `hint` the key hints, which take as many lines beside Back as they need."""
         scale = fonts.scale
         tab_height = scaled(48, min(scale, 1.5))
         x, y = MARGIN, 26 + fonts.bold(palette.HEADING).get_linesize()
@@ -50,10 +56,16 @@ class EncyclopediaLayout:
         row_height = 5 + fonts.bold(palette.SMALL + 1).get_linesize() + fonts.regular(palette.SMALL).get_linesize() + 10
         button_height = scaled(BUTTON_HEIGHT, min(scale, 1.5))  # room for the text, no taller
         top = max(TOP, max((rect.bottom for rect in tabs), default=0) + 14)  # below the tabs
-        list_detail = ListDetail.beside(size, margin=MARGIN, top=top, bottom=button_height + 32,
+        back_width = scaled_px(190, scale)
+        room = size[0] - 2 * MARGIN - back_width - 20
+        small = fonts.regular(palette.SMALL)
+        hints = tuple(hint_lines(hint, small, room)) if hint and room > 120 else ()
+        band = max(button_height, len(hints) * small.get_linesize())  # the foot: Back and the hints beside it
+        list_detail = ListDetail.beside(size, margin=MARGIN, top=top, bottom=band + 32,
                                         list_width=round(size[0] * LIST_SHARE) - MARGIN, gap=20)
-        back = pygame.Rect(MARGIN, size[1] - button_height - 16, scaled_px(190, scale), button_height)
-        return cls(tuple(tabs), search, row_height, list_detail, back)
+        back = pygame.Rect(MARGIN, size[1] - 16 - (band + button_height) // 2, back_width, button_height)
+        hint_box = pygame.Rect(size[0] - MARGIN - room, size[1] - 16 - band, room, band) if hints else None
+        return cls(tuple(tabs), search, row_height, list_detail, back, hint_box, hints)
 
     def row(self, index: int, scroll: int) -> pygame.Rect:
         """Entry `index` of the list scrolled down by `scroll` pixels, clear of the list's scroll bar."""

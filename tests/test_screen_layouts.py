@@ -19,9 +19,10 @@ from game.content.timeline import Milestone, load_timeline
 from game.content.ui_text import Translate, load_translator
 from game.debrief_export import SERIES
 from game.render import palette
-from game.render.fonts import Fonts, fitting_scale, language_scale
+from game.render.fonts import Fonts, fitting_scale, language_scale, scaled
 from game.render.graph_layout import GraphLayout
 from game.render.pointer_box import place_beside_pointer
+from game.render.sky import EARTH_EDGE_MARGIN, EARTH_HALO, earth_placement
 from game.render.text import wrap_text
 from game.render.tooltip import MAX_WIDTH_SHARE, MIN_WRAP_PX
 from game.scenes.campaign.debrief_layout import FOOTER, TABS, DebriefLayout
@@ -36,6 +37,8 @@ from game.scenes.menus.encyclopedia_layout import EncyclopediaLayout
 from game.scenes.menus.settings_drawing import message_lines
 from game.scenes.menus.settings_layout import SettingsLayout
 from game.scenes.menus.settings_rows import FOOTER_BUTTONS
+from game.scenes.menus.title import BUTTON_GAP as TITLE_BUTTON_GAP
+from game.scenes.menus.title import BUTTON_SIZE as TITLE_BUTTON_SIZE
 from game.ui.button_words import button_font
 
 WINDOWS = ((1280, 720), (1920, 1080))
@@ -303,3 +306,21 @@ def test_the_settings_message_is_shown_whole_beside_the_buttons(size: tuple[int,
                              *((f"button {number}", button) for number, button
                                in enumerate(layout.footer_buttons(len(FOOTER_BUTTONS))))])
     assert all(place.top >= layout.footer_top for place in places), "the message stays under the rows"
+
+
+# --- title backdrop ----------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("size", "scale"), list(itertools.product(WINDOWS, SCALES)))
+def test_the_title_earth_stays_whole_inside_the_window_and_clear_of_the_menu(size: tuple[int, int],
+                                                                             scale: float) -> None:
+    """The menu's width as the title lays it out (two columns centred, wider with the text size the window fits)."""
+    shown = fitting_scale(scale, size)
+    gap = scaled(TITLE_BUTTON_GAP[0], shown)
+    half = min(scaled(TITLE_BUTTON_SIZE[0], shown), (size[0] - 80 - gap) // 2) + gap // 2
+    menu = pygame.Rect(size[0] // 2 - half, round(size[1] * 0.45), 2 * half, round(size[1] * 0.46))
+    (x, y), radius = earth_placement(size, [menu], ())
+    disc = pygame.Rect(x - radius - EARTH_HALO, y - radius - EARTH_HALO, 2 * (radius + EARTH_HALO),
+                       2 * (radius + EARTH_HALO))
+    inside = pygame.Rect(EARTH_EDGE_MARGIN, 0, size[0] - 2 * EARTH_EDGE_MARGIN, size[1])
+    assert inside.contains(disc), f"Earth {disc} is cut by the window's side or hugs it ({size}, {scale})"
+    assert not disc.colliderect(menu), "the menu is drawn over Earth"

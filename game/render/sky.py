@@ -22,6 +22,10 @@ NIGHT = pygame.Color(6, 9, 18, 225)
 EARTH_X_SHARE = 0.76  # Earth's usual place across the screen, right of centre, when nothing is in its way
 EARTH_LEAST_RADIUS = 12
 EARTH_CLEARANCE = 8  # pixels kept between Earth and anything drawn over the backdrop
+# Kept between Earth (with its halo) and the window's sides: the screens' own margin. Hard against the edge, its
+# night side read as the picture being cut off there.
+EARTH_EDGE_MARGIN = 40
+EARTH_HALO = 2  # the thin bright ring drawn just outside the disc
 EARTH_RISE = 0.3  # how far Earth's centre stands above the ridge, in radii: most of the disc shows
 
 
@@ -63,7 +67,8 @@ def earth_placement(
     wanted_x = round(width * EARTH_X_SHARE)
     blocked = [rect.inflate(2 * EARTH_CLEARANCE, 2 * EARTH_CLEARANCE) for rect in keep_clear]
     for radius in range(largest, EARTH_LEAST_RADIUS - 1, -2):
-        xs = range(radius + EARTH_CLEARANCE, width - radius - EARTH_CLEARANCE + 1, 4)
+        side = radius + EARTH_HALO + EARTH_EDGE_MARGIN
+        xs = range(side, width - side + 1, 4)
         for x in sorted(xs, key=lambda x: (abs(x - wanted_x), -x)):
             y = round(ground_at(x) - radius * EARTH_RISE)
             disc = pygame.Rect(x - radius, y - radius, 2 * radius, 2 * radius)
@@ -117,7 +122,7 @@ def _draw_earth(surface: pygame.Surface, centre: tuple[int, int], radius: int) -
     mask = pygame.Surface((size, size), pygame.SRCALPHA)
     pygame.draw.circle(mask, (255, 255, 255, 255), (mid, mid), radius)
     earth.blit(mask, (0, 0), special_flags=pygame.BLEND_RGBA_MIN)
-    pygame.draw.circle(earth, (140, 190, 255, 110), (mid, mid), radius + 2, 2)
+    pygame.draw.circle(earth, (140, 190, 255, 110), (mid, mid), radius + EARTH_HALO, EARTH_HALO)
     surface.blit(earth, (centre[0] - mid, centre[1] - mid))
 
 

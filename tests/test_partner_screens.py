@@ -19,6 +19,7 @@ from game.rules.placement import placement_refusal
 from game.scenes.partners.ledger import LedgerScene
 from game.scenes.partners.negotiation import NegotiationScene
 from game.scenes.partners.roster import PartnerRosterScene
+from game.scenes.partners.roster_layout import status_line
 from game.scenes.scene import Pop, Push, apply_transition
 from game.simulation.simulation import Simulation
 from tools.partner_screenshots import GALLERY_TALKS_KEYS, play_gallery_moves, shoot_partner_screens
@@ -57,6 +58,24 @@ def test_the_roster_lists_every_partner_and_keys_choose_and_open_talks(played: A
     assert isinstance(transition, Push) and isinstance(transition.scene, NegotiationScene)
     assert isinstance(roster.handle(key(pygame.K_l)), Push)
     assert isinstance(roster.handle(key(pygame.K_ESCAPE)), Pop)
+
+
+def test_a_partner_s_joining_date_is_said_to_be_the_real_programme_s(app: Any) -> None:
+    # Level 4 starts in April 2023: a partner that joined the real programme later must not read as having
+    # 'joined' in the level's past while it is not yet a member.
+    loaded = load_level_by_path(LEVEL.parent / "04_partners_2023.toml")
+    simulation = Simulation(*loaded.require())
+    try:
+        roster = PartnerRosterScene(app.ctx, simulation, loaded)
+        show(app, roster)
+        start = str(loaded.level.start_date)
+        later = [view for view in roster.snapshot.partners if view.joined and view.joined > start]
+        assert later, "level 4 lists partners that joined after it starts"
+        for view in later:
+            line = status_line(view, app.ctx.tr)
+            assert "joined the real programme" in line and "not yet a member" in line, line
+    finally:
+        simulation.close()
 
 
 def test_consulting_from_the_roster_takes_an_hour_and_says_what_happened(played: Any) -> None:

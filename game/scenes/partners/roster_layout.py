@@ -60,8 +60,8 @@ def capabilities_text(view: PartnerView, tr: Translate = ENGLISH) -> str:
 def status_line(view: PartnerView, tr: Translate = ENGLISH) -> str:
     """'Space agency · joined the real programme 17 July 2023 · not yet a member': the date is the real one, so it
     says so (a level set in 2021 would otherwise show a partner 'joined' in its future, yet not a member)."""
-    joined = (tr("joined the real programme {date}", date=format_date(dt.date.fromisoformat(view.joined), tr)) if view.joined
-              else tr("joining date not recorded"))
+    joined = (tr("joined the real programme {date}", date=format_date(dt.date.fromisoformat(view.joined), tr))
+              if view.joined else tr("joining date not recorded"))
     membership = tr("member") if view.member else tr("not yet a member")
     return f"{tr(KIND_WORDS.get(view.kind, view.kind))} · {joined} · {membership}"
 

@@ -339,6 +339,15 @@ def test_switching_language_rewords_the_whole_log(app: Any, loaded: LoadedLevel)
     assert len(russian) == len(english)
 
 
+def test_switching_language_renames_the_build_list(app: Any, loaded: LoadedLevel) -> None:
+    scene = open_station(app, loaded)
+    assert any(entry.name.startswith("Solar array") for entry in scene.tools.palette.entries)
+    app.ctx.settings.language = "ru"
+    run_frames(app, 1)
+    names = [entry.name for entry in scene.tools.palette.entries]
+    assert all(re.search("[а-яА-Я]", name) for name in names), names
+
+
 def test_a_damaged_save_gives_a_sentence_and_is_kept(app: Any, loaded: LoadedLevel) -> None:
     from game.saves import SaveError
 

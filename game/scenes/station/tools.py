@@ -60,6 +60,7 @@ class BuildTools:
         self.run = run
         self.camera = camera
         self.palette = BuildPalette(palette_entries(run.catalog, ctx.language), scale=ctx.fonts.scale)
+        self.palette_language = ctx.language  # the language the palette's names are in
         self.palette_height = 0  # the palette's visible height, which the layout gives (see fit)
         self.armed: str | None = None  # the module following the pointer, waiting for a click
         self.rotated = False
@@ -75,8 +76,12 @@ class BuildTools:
         return self.armed is not None or self.demolishing
 
     def fit(self, scale: float, palette_height: int) -> None:
-        """The palette follows the UI scale and the room the layout gives it."""
+        """The palette follows the UI scale, the room the layout gives it and the player's language (chosen on a
+        screen above this one: the names were worded when the palette was made)."""
         self.palette_height = palette_height
+        if self.palette_language != self.ctx.language:
+            self.palette.entries = palette_entries(self.run.catalog, self.ctx.language)  # same modules, same order
+            self.palette_language = self.ctx.language
         self.palette.set_scale(scale, palette_height)
 
     # --- picking a tool --------------------------------------------------------------------------

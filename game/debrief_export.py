@@ -220,8 +220,11 @@ SYMBOL_UNITS = (KILOWATT_HOUR, KILOGRAM)  # the charts' units written as symbols
 
 def unit_label(unit: str, tr: Translate = ENGLISH) -> str:
     """A chart's unit in the player's language: a unit's symbol as CLDR writes it ('kWh', 'кВт·ч', '千瓦时'), a word
-    ('credits') translated."""
-    return tr(unit_text(unit)) if unit in SYMBOL_UNITS else tr(unit)
+    ('credits') translated. The words are the game's own measures (credits, science points): a graph of them
+    says its numbers are game values, as the score card does."""
+    if unit in SYMBOL_UNITS:
+        return tr(unit_text(unit))
+    return tr("{unit}, game values", unit=tr(unit))
 
 
 def result_to_csv(result: RunResult, tr: Translate = ENGLISH) -> str:

@@ -12,6 +12,7 @@ shared machine had the processor are left out); the goal is under 8 ms.
 
 from __future__ import annotations
 
+import argparse
 import statistics
 import sys
 import tempfile
@@ -157,7 +158,12 @@ def station_rows(frames: int = 600) -> list[Row]:
 
 
 def main(argv: list[str]) -> int:
-    frames = int(argv[0]) if argv else 600
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.station_frames",
+                                     description="Station screen frame times (CPU p95).")
+    parser.add_argument("frames", nargs="?", type=int, default=600, help="frames timed in each case (default 600)")
+    frames = parser.parse_args(argv).frames
+    if frames < 40:
+        parser.error("time at least 40 frames: the first 30 of a run are left out as warm-up")
     print_rows(station_rows(frames))
     return 0
 

@@ -17,6 +17,7 @@ from game.content.text import translate
 from game.content.ui_text import ENGLISH, Translate
 from game.progress import load_progress
 from game.render import palette
+from game.render.card import draw_card
 from game.render.fonts import scaled
 from game.render.level_picture import LevelPictures
 from game.render.text import draw_paragraph, draw_text, fit_text
@@ -301,9 +302,7 @@ class LevelListScene(SceneBase):
 
     def _draw_card(self, surface: pygame.Surface, card: pygame.Rect, entry: LevelEntry, selected: bool) -> None:
         fonts, colours = self.ctx.fonts, self.ctx.palette
-        pygame.draw.rect(surface, colours.panel_raised if selected else colours.panel, card, border_radius=8)
-        edge = colours.focus if selected else colours.panel_edge
-        pygame.draw.rect(surface, edge, card, 3 if selected else 1, border_radius=8)
+        draw_card(surface, colours, card, selected)
         x = card.x + 20
         if not entry.playable:
             pygame.draw.rect(surface, colours.broken, (card.x, card.y, 8, card.height),

@@ -13,6 +13,7 @@ from game.content.message import say_n
 from game.content.text import translate
 from game.content.ui_text import to_translate
 from game.render import palette
+from game.render.card import draw_card
 from game.render.fonts import scaled_px
 from game.render.palette import Palette
 from game.render.text import draw_paragraph, draw_text, fit_text
@@ -164,9 +165,7 @@ def _draw_level(surface: pygame.Surface, scene: TimelineScene, layout: TimelineL
     draw_text(surface, number, fonts.bold(palette.SMALL), colours.sky, (x, axis + 1), anchor="center")
     if not card.w:
         return  # its card is scrolled out of sight; the mark on the line stays
-    pygame.draw.rect(surface, colours.panel_raised if selected else colours.panel, card, border_radius=8)
-    pygame.draw.rect(surface, colours.focus if selected else colours.panel_edge, card, 3 if selected else 1,
-                     border_radius=8)
+    draw_card(surface, colours, card, selected)
     small = fonts.regular(palette.SMALL)
     words = ctx.tr("Level {number}", number=number) + f"  ·  {scene.items[index].date.year}"
     head = draw_text(surface, fit_text(words, small, card.width - 24 - scaled_px(30, scale)),

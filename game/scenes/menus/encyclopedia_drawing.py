@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.render import palette
+from game.render.card import draw_card
 from game.render.text import draw_text, fit_text
 from game.scenes.menus.encyclopedia_entries import CATEGORY_NAMES, EncyclopediaEntry
 from game.scenes.menus.encyclopedia_layout import MARGIN, EncyclopediaLayout
@@ -76,9 +77,7 @@ def _draw_row(surface: pygame.Surface, scene: EncyclopediaScene, row: pygame.Rec
               selected: bool) -> None:
     ctx = scene.ctx
     colours = ctx.palette
-    pygame.draw.rect(surface, colours.panel_raised if selected else colours.panel, row, border_radius=6)
-    pygame.draw.rect(surface, colours.focus if selected else colours.panel_edge, row, 3 if selected else 1,
-                     border_radius=6)
+    draw_card(surface, colours, row, selected, radius=6)
     texts = scene.texts
     badge = texts.draw(surface, ctx.tr(CATEGORY_NAMES[entry.category]), palette.SMALL, colours.accent,
                        (row.right - 12, row.y + 6), anchor="topright")

@@ -9,6 +9,7 @@ import pygame
 
 from game.content.message import list_text, say_n
 from game.render import palette
+from game.render.card import draw_card
 from game.render.fonts import scaled_px
 from game.render.partner_bars import draw_interest_chart, draw_trust_bar
 from game.render.partner_emblem import draw_emblem
@@ -71,9 +72,7 @@ def _draw_card(surface: pygame.Surface, ctx: SceneContext, layout: RosterLayout,
                selected: bool) -> None:
     colours = ctx.palette
     fonts = ctx.fonts
-    pygame.draw.rect(surface, colours.panel_raised if selected else colours.panel, card, border_radius=8)
-    pygame.draw.rect(surface, colours.focus if selected else colours.panel_edge, card, 3 if selected else 1,
-                     border_radius=8)
+    draw_card(surface, colours, card, selected)
     name_font, small = fonts.bold(palette.BODY), fonts.regular(palette.SMALL)
     if layout.one_column():  # large text: the name across the card on two lines, a small emblem by the trust
         bottom = draw_paragraph(surface, view.name, fonts.bold(palette.SMALL), colours.text,

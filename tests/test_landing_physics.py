@@ -9,7 +9,7 @@ from typing import Any
 
 import pymunk
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from game.content.catalog import Catalog
@@ -18,6 +18,7 @@ from game.landing.flight import MAX_SPEED_M_S, Flight
 from game.landing.ground_shapes import CHUNK_M, GroundShapes
 from game.landing.pilot import Observation, PilotCommand, clean_command
 from game.landing.scenario import Scenario, scenario_for
+from game.landing.terrain import Ground
 from tests.landing_helpers import nominal_level
 
 STILL = {"x_m": 0, "altitude_m": 0, "speed_m_s": 0, "angle_deg": 0}
@@ -157,8 +158,19 @@ def test_commands_are_brought_into_range(answer, expected):
 # --- anything at all: no NaN, no tunnel, no explosion ----------------------------------------------
 
 NASTY = [float("nan"), float("inf"), -float("inf"), 1e300, -1e300]
-# Below the drawn line by more than the ground's whole thickness means the lander went through.
+# Deeper below the drawn line than the ground's whole thickness, measured square to the ground, means the lander
+# went through. (Straight down overstates it on steep ground: a pad 0.3 m into a 63° slope is 0.7 m below the line.)
 THROUGH_THE_GROUND_M = 1.0
+
+
+def test_the_distance_to_the_ground_is_measured_square_to_it():
+    slope = Ground(xs=(0.0, 10.0, 20.0), ys=(0.0, 10.0, 10.0), target_x=15.0, pad=(12.0, 18.0))  # 45°, then flat
+    assert slope.distance_above(5.0, 4.0) == pytest.approx(-1 / math.sqrt(2))  # 1 m straight below a 45° line
+    assert slope.distance_above(5.0, 6.0) == pytest.approx(1 / math.sqrt(2))
+    assert slope.distance_above(15.0, 12.0) == pytest.approx(2.0)  # on the flat, straight down is square to it
+    assert slope.distance_above(10.0, 13.0) == pytest.approx(3.0)  # above the corner, nearest is the corner
+    assert slope.distance_above(-5.0, 3.0) == pytest.approx(3.0)  # beyond the end the ground runs flat
+    assert slope.distance_above(25.0, 9.0) == pytest.approx(-1.0)
 
 
 def _wild_pilot(seed: int):
@@ -192,6 +204,11 @@ def _wild_pilot(seed: int):
     cargo=st.sampled_from([None, "battery", "habitat"]),
     lander=st.sampled_from(["change_class", "heavy_cargo_lander"]),
 )
+# A heavy lander upside down into a 63° slope at 81 m/s: a footpad ends 0.7 m into the ground, 1.03 m straight down.
+@example(seed=134, terrain={"from_site": False, "width_m": 1476.0, "slope_deg": 0.0, "roughness_m": 97.0, "boulders": 0,
+                            "boulder_height_m": 0.0, "crater_rim_height_m": 0.0, "crater_radius_m": 10.0,
+                            "pad_width_m": 5.0},
+         altitude=1878.0, velocity=(0.0, -35.0), angle=-67.0, cargo="habitat", lander="heavy_cargo_lander")
 def test_no_nan_no_tunnel_whatever_the_input(shipped, seed, terrain, altitude, velocity, angle, cargo, lander):
     level, catalog = shipped
     landing = Landing.model_validate({

@@ -179,8 +179,7 @@ class Flight:
         return self._feet_clearance(self._x, self._y, self._angle)
 
     def _feet_clearance(self, x: float, y: float, angle: float) -> float:
-        """The least height of a footpad above the ground: `_lowest_above_ground` for the feet, unrolled
-        because it runs every step."""
+        """The least height of a footpad above the ground, straight down: it runs every step."""
         cos, sin = math.cos(angle), math.sin(angle)
         height_at = self._height_at
         (lx, ly, left_radius), (rx, ry, right_radius) = self._feet
@@ -188,24 +187,15 @@ class Flight:
         right = y + rx * sin + ry * cos - right_radius - height_at(x + rx * cos - ry * sin)
         return right if right < left else left
 
-    def _lowest_above_ground(
-        self, x: float, y: float, angle: float, points: tuple[tuple[float, float, float], ...]
-    ) -> float:
-        """The least height above the ground of (local x, local y, radius) points of the lander."""
-        cos, sin = math.cos(angle), math.sin(angle)
-        height_at = self._scenario.ground.height_at
-        lowest = math.inf
-        for px, py, radius in points:
-            wx, wy = x + px * cos - py * sin, y + px * sin + py * cos
-            height = wy - radius - height_at(wx)
-            if height < lowest:
-                lowest = height
-        return lowest
-
     def lowest_clearance(self) -> float:
-        """How far the lowest point of hull or feet is above the ground line (negative: below it)."""
+        """How far the lowest point of hull or feet is from the ground, measured square to it (negative: that
+        deep inside it). Straight down would overstate a pad's depth on a steep slope."""
+        x, y, angle = self._x, self._y, self._angle
+        cos, sin = math.cos(angle), math.sin(angle)
+        distance_above = self._scenario.ground.distance_above
         corners = tuple((px, py, 0.0) for px, py in self._craft.shape.hull)
-        return self._lowest_above_ground(self._x, self._y, self._angle, corners + self._feet)
+        return min(distance_above(x + px * cos - py * sin, y + px * sin + py * cos) - radius
+                   for px, py, radius in corners + self._feet)
 
     def observe(self) -> Observation:
         x, y, angle = self._x, self._y, self._angle

@@ -49,6 +49,23 @@ class Ground:
         y0, y1 = self.ys[index - 1], self.ys[index]
         return y0 + (y1 - y0) * (x - x0) / (x1 - x0)
 
+    def distance_above(self, x: float, y: float) -> float:
+        """How far (x, y) is from the ground measured square to it, to the nearest point of the line: positive
+        above, negative below. On steep ground it is less than the height straight above the ground."""
+        straight = y - self.height_at(x)
+        nearest = abs(straight)
+        xs, ys = self.xs, self.ys
+        # No point of the line nearer than straight down can lie farther sideways than that: only the segments
+        # within that reach are measured (beyond the ends the ground runs flat, straight down is nearest there).
+        first = max(bisect_right(xs, x - nearest) - 1, 0)
+        last = min(bisect_right(xs, x + nearest), len(xs) - 1)
+        for index in range(first, last):
+            x0, y0, x1, y1 = xs[index], ys[index], xs[index + 1], ys[index + 1]
+            dx, dy = x1 - x0, y1 - y0
+            along = min(1.0, max(0.0, ((x - x0) * dx + (y - y0) * dy) / (dx * dx + dy * dy)))
+            nearest = min(nearest, math.hypot(x - x0 - along * dx, y - y0 - along * dy))
+        return math.copysign(nearest, straight)
+
     def points(self) -> list[tuple[float, float]]:
         return list(zip(self.xs, self.ys, strict=True))
 

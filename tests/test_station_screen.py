@@ -434,6 +434,51 @@ def test_a_waiting_delivery_pauses_and_the_autopilot_can_land_it(app: Any, loade
     assert not scene.runner.paused and scene.runner.clock.speed == 16  # time ran before the cargo came: it runs on
 
 
+def _cargo_in_orbit(app: Any, loaded: LoadedLevel, landing_choice: str) -> StationScene:
+    """The station with a solar array ordered and its hours run until the cargo waits in lunar orbit."""
+    from game.scenes.station.landing_question import delivery_waiting
+
+    app.ctx.settings.landing_choice = landing_choice
+    scene = open_station(app, loaded)
+    scene.run.queue(PlaceModule("solar_array", *first_cell(scene, "peak")))
+    simulation = scene.run.simulation
+    for _ in range(120):
+        simulation.run_hours(6)
+        if delivery_waiting(simulation.snapshot().deliveries) is not None:
+            break
+    scene.run.take_snapshot()
+    assert delivery_waiting(scene.run.snapshot.deliveries) is not None, "the cargo never reached lunar orbit"
+    return scene
+
+
+@pytest.mark.parametrize("landing_choice", ["ask", "fly"])
+def test_a_landing_line_written_in_english_reads_in_russian_after_a_switch(app: Any, loaded: LoadedLevel,
+                                                                          landing_choice: str) -> None:
+    """The two lines a cargo landing ends with (flown, or left to the autopilot) stayed in the language they were
+    written in, while the rest of the log reworded."""
+    from game.landing.run import fly
+
+    scene = _cargo_in_orbit(app, loaded, landing_choice)
+    flight = scene.runner.ask_about_landing()
+    if landing_choice == "ask":
+        assert flight is None and scene.runner.landing_question is not None
+        scene.runner.answer_landing("autopilot")
+        english, russian = "The autopilot landed: ", "Автопилот посадил модуль: "
+    else:
+        assert isinstance(flight, Push)
+        level, catalog = scene.run.level, scene.run.catalog
+        flight.scene.on_finished(fly(level, catalog, seed=3, cargo="solar_array"))
+        english, russian = "You landed the cargo: ", "Вы посадили груз: "
+    said = scene.run.log.lines[-1].text
+    assert said in {f"{english}{word.lower()}." for word in GRADE_WORDS.values()}, said
+    app.ctx.settings.language = "ru"
+    run_frames(app, 1)
+    assert app.ctx.tr("Perfect landing") != "Perfect landing", "the Russian catalog did not load"
+    reworded = scene.run.log.lines[-1].text
+    russian_grades = {app.ctx.tr(word).lower() for word in GRADE_WORDS.values()}
+    assert reworded in {f"{russian}{word}." for word in russian_grades}, reworded
+
+
 def test_crewed_bar_shows_crew_dose_and_the_simulations_days_left(app: Any, loaded: LoadedLevel) -> None:
     import dataclasses
 

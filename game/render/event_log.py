@@ -21,6 +21,7 @@ MAX_LINES = 50
 SCROLL_STEP_PX = 40
 
 
+# Two records: a `Said` is kept all run, a `LogLine` only till the language changes; merged, wording could be kept.
 @dataclass(frozen=True, slots=True)
 class LogLine:
     """A sentence with its game date; a warning is marked, an alarm (people or the base at risk) more so."""
@@ -33,7 +34,8 @@ class LogLine:
 
 @dataclass(frozen=True, slots=True)
 class Said:
-    """One thing the log was told: an event or a sentence (a `Message`, or plain text), at a game hour."""
+    """One thing the log was told: an event or a sentence (a `Message`; plain text is shown as it is, in the
+    language it was written in), at a game hour."""
 
     hour: float
     said: object

@@ -11,7 +11,7 @@ import pygame_gui
 from pygame_gui.elements import UIButton, UITextBox, UIWindow
 
 from game.content.catalog import Catalog
-from game.content.message import list_text, lower_first
+from game.content.message import Message, list_text, lower_first, say
 from game.content.models import Level
 from game.content.text import translate
 from game.content.ui_text import ENGLISH, Translate
@@ -52,9 +52,10 @@ def flight_seed(simulation: Simulation, delivery: DeliveryView) -> int:
     return simulation.seed * 1009 + delivery.id
 
 
-def grade_words(result: LandingResult, tr: Translate) -> str:
-    """The grade as the log says it ("hard landing"), not its id ("hard")."""
-    return tr(GRADE_WORDS[result.grade.name]).lower()
+def grade_words(result: LandingResult) -> Message:
+    """The grade as the log says it mid-sentence ("hard landing"), not its id ("hard"): a message, worded in the
+    player's language whenever the line is shown."""
+    return Message("{grade!l}", {"grade": Message(GRADE_WORDS[result.grade.name])})
 
 
 def resolve_command(delivery: DeliveryView, result: LandingResult) -> ResolveLanding:
@@ -62,9 +63,10 @@ def resolve_command(delivery: DeliveryView, result: LandingResult) -> ResolveLan
     return ResolveLanding(delivery.id, grade.name, grade.cargo_damage, grade.haul_cost)
 
 
-def autopilot_landing(level: Level, catalog: Catalog, simulation: Simulation, delivery: DeliveryView,
-                      tr: Translate = ENGLISH) -> tuple[ResolveLanding, str]:
-    """Flies the landing headless with the autopilot; returns the command and a sentence for the log."""
+def autopilot_landing(level: Level, catalog: Catalog, simulation: Simulation,
+                      delivery: DeliveryView) -> tuple[ResolveLanding, Message]:
+    """Flies the landing headless with the autopilot; returns the command and the log's sentence (a message, so
+    the log rewords it when the player switches language)."""
     from game.landing.run import fly  # pymunk is loaded only when a landing is flown
 
     cargo = delivery.modules[0] if delivery.modules else None
@@ -72,9 +74,9 @@ def autopilot_landing(level: Level, catalog: Catalog, simulation: Simulation, de
         result = fly(level, catalog, seed=flight_seed(simulation, delivery), cargo=cargo)
     except ValueError as error:
         # A level whose landing cannot be flown still delivers: the cargo lands, graded as a plain good landing.
-        return ResolveLanding(delivery.id, "good"), tr("The autopilot landed the cargo, as no flight was possible. "
-                                                       "{problem}", problem=problem_text(error))
-    return resolve_command(delivery, result), tr("The autopilot landed: {grade}.", grade=grade_words(result, tr))
+        return ResolveLanding(delivery.id, "good"), say("The autopilot landed the cargo, as no flight was possible. "
+                                                        "{problem}", problem=problem_text(error))
+    return resolve_command(delivery, result), say("The autopilot landed: {grade}.", grade=grade_words(result))
 
 
 class LandingQuestion:

@@ -12,7 +12,7 @@ from game.content.catalog import Catalog
 from game.content.difficulty import DEFAULT_PRESET, with_difficulty
 from game.content.loader import LoadedLevel
 from game.content.locale_format import format_day_and_month
-from game.content.message import say
+from game.content.message import Message, say
 from game.content.text import translate
 from game.ecs.commands import Command, PlaceModule, SetLandingMode
 from game.render.event_log import EventLog, LogLine, Said
@@ -162,9 +162,10 @@ class StationRun:
 
     # --- orders ----------------------------------------------------------------------------------
 
-    def queue(self, command: Command, note: str | None = None) -> None:
-        """Sends a command to the simulation (applied at the next step), logs `note` (a `say()` message is worded
-        in the player's language whenever the log is shown), and autosaves."""
+    def queue(self, command: Command, note: Message | None = None) -> None:
+        """Sends a command to the simulation (applied at the next step), logs `note` (a `say()` message, worded in
+        the player's language whenever the log is shown: a sentence worded once would stay in that language), and
+        autosaves."""
         self.simulation.queue(command)
         if note is None and isinstance(command, PlaceModule):
             spec = self.catalog.modules.get(command.module)

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from game.clock import FixedStepClock
+from game.content.message import say
 from game.ecs import events
 from game.scenes.context import SceneContext
 from game.scenes.scene import Push, Replace, Transition
@@ -168,7 +169,7 @@ class TimeRunner:
         if answer == "fly":
             return self._fly(question.delivery)
         run = self.run
-        command, sentence = autopilot_landing(run.level, run.catalog, run.simulation, question.delivery, self.ctx.tr)
+        command, sentence = autopilot_landing(run.level, run.catalog, run.simulation, question.delivery)
         self.resolved_deliveries.add(question.delivery.id)
         run.queue(command, sentence)
         self._run_on_after_landing()
@@ -194,8 +195,9 @@ class TimeRunner:
         cargo = delivery.modules[0] if delivery.modules else None
 
         def landed(result: LandingResult) -> None:
-            run.queue(resolve_command(delivery, result), self.ctx.tr("You landed the cargo: {grade}.",
-                                                                     grade=grade_words(result, self.ctx.tr)))
+            # The message, not its wording: the log words it again when the player switches language.
+            sentence = say("You landed the cargo: {grade}.", grade=grade_words(result))
+            run.queue(resolve_command(delivery, result), sentence)
             self._run_on_after_landing()
 
         return Push(LandingScene(self.ctx, run.loaded, cargo=cargo, seed=flight_seed(run.simulation, delivery),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from game.ecs.commands import PlaceModule, command_from_json, command_to_json
+from game.ecs.commands import Demolish, PlaceModule, command_from_json, command_to_json
 from game.ecs.events import CommandRefused, ModulePlaced
 from game.simulation.preview import NO_PAD_LINK, NOT_CONNECTED
 from tests.sim_helpers import simulation
@@ -99,3 +99,40 @@ def test_a_spot_no_pad_reaches_is_warned_about_but_still_accepted():
     assert run.preview("power_cable", 4, 0).warnings == ()  # beside the pad
     events = run.run_hours(1, [(0, PlaceModule("power_cable", 7, 3))])
     assert any(isinstance(e, ModulePlaced) for e in events)
+
+
+def test_a_second_order_on_a_waiting_orders_tile_is_refused_as_the_command_will_be():
+    """Paused, orders wait for the next step: the preview counts them, so the second module on one tile is refused
+    before time runs, with the sentence the command system gives when it meets the two."""
+    run = simulation(ROWS, START)
+    run.queue(PlaceModule("power_cable", 2, 0))
+    preview = run.preview("earth_antenna", 2, 0)
+    assert not preview.ok and "already taken" in (preview.reason or "")
+    assert run.preview("earth_antenna", 3, 0).ok  # the tile beside is still free
+    run.queue(PlaceModule("earth_antenna", 2, 0))
+    refused = [event.reason for event in run.step() if isinstance(event, CommandRefused)]
+    assert refused == [preview.reason]
+
+
+def test_a_second_order_past_the_budget_the_first_leaves_is_refused_at_once():
+    run = simulation(ROWS, START, start={"budget": 40, "modules": START})
+    assert run.preview("earth_antenna", 2, 0).ok and run.preview("earth_antenna", 4, 0).ok
+    run.queue(PlaceModule("earth_antenna", 2, 0))
+    preview = run.preview("earth_antenna", 4, 0)
+    assert not preview.ok and "not enough budget" in (preview.reason or "")
+    run.queue(PlaceModule("earth_antenna", 4, 0))
+    refused = [event.reason for event in run.step() if isinstance(event, CommandRefused)]
+    assert refused == [preview.reason]
+
+
+def test_a_waiting_take_down_frees_its_tile_and_a_refused_order_takes_none():
+    run = simulation(ROWS, START)
+    run.queue(PlaceModule("solar_array", 6, 3))  # in the dark: refused when applied, so it takes no tile
+    assert run.preview("power_cable", 6, 3).ok
+    assert not run.preview("power_cable", 1, 0).ok
+    run.queue(Demolish(1, 0))  # the cable comes down before the next order is met
+    preview = run.preview("power_cable", 1, 0)
+    assert preview.ok
+    run.queue(PlaceModule("power_cable", 1, 0))
+    placed = [event for event in run.step() if isinstance(event, ModulePlaced)]
+    assert [(event.x, event.y) for event in placed] == [(1, 0)]

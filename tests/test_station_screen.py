@@ -168,6 +168,30 @@ def test_an_order_given_while_paused_shows_on_the_map_and_in_the_budget_until_ti
     assert scene.run.pending == [] and scene.run.snapshot.budget <= budget - cost + 1
 
 
+def test_a_second_order_on_one_tile_while_paused_is_refused_at_once_as_when_time_runs(
+        app: Any, loaded: LoadedLevel) -> None:
+    """Paused, the second click on a tile was accepted, marked on the map and refused only when time ran."""
+    scene = open_station(app, loaded)
+    assert scene.runner.paused
+    pick_from_palette(app, scene, "solar_array")
+    target = first_cell(scene, "peak")
+    click(app, tile_centre(scene, target))
+    click(app, tile_centre(scene, target))
+    refusal = app.ctx.notices.shown[-1].text
+    assert refusal == "Cannot build here: this ground is already taken by another module.", refusal
+    assert [(order.module_id, order.cells()) for order in scene.run.pending] == [("solar_array", (target,))]
+    placements = [command for command in scene.run.simulation.pending_commands if isinstance(command, PlaceModule)]
+    assert placements == [PlaceModule("solar_array", *target)]
+    assert scene.tools.ghost is not None and not scene.tools.ghost.ok  # the ghost on the ordered tile says so
+    # Time runs: the order is placed, and a click on its tile now gets the same sentence.
+    scene.run.simulation.run_hours(1)
+    scene.run.take_snapshot()
+    app.ctx.notices.shown.clear()
+    click(app, tile_centre(scene, target))
+    assert [notice.text for notice in app.ctx.notices.shown] == [refusal]
+    assert scene.run.pending == []
+
+
 def test_an_invalid_spot_shows_its_reason_beside_the_pointer(app: Any, loaded: LoadedLevel) -> None:
     scene = open_station(app, loaded)
     pick_from_palette(app, scene, "solar_array")

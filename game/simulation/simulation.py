@@ -179,7 +179,8 @@ class Simulation:
 
     # -- asking before doing --
     def preview(self, module_id: str, x: int, y: int, rotated: bool = False) -> PlacementPreview:
-        """Whether PlaceModule(module_id, x, y, rotated) would be accepted now, why not, and soft warnings."""
+        """Whether PlaceModule(module_id, x, y, rotated), queued now, would be accepted after the orders already
+        waiting; why not; and soft warnings."""
         esper.switch_world(self.world_name)
         return preview_placement(self.ctx, module_id, x, y, rotated)
 

@@ -3,6 +3,9 @@ power and a landing pad's road reach it. Needs the run's world current."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
 import esper
 
 from game.content.figures import status_words
@@ -16,20 +19,34 @@ from game.rules.links import PAD_SHAPE, pad_linked
 from game.rules.placement import cannot_build_here, placement_refusal
 
 
+@dataclass(frozen=True, slots=True)
+class PlannedBase:
+    """The base as the orders waiting for the next step will leave it: the tiles taken (each with what takes it),
+    every module on the map with its cells (for the distance rules), and the budget left."""
+
+    occupied: Mapping[tuple[int, int], object]
+    standing: Sequence[tuple[ModuleSpec, tuple[tuple[int, int], ...]]]
+    budget: float
+
+
 def modules_on_map(ctx: SimContext) -> list[tuple[ModuleSpec, tuple[tuple[int, int], ...]]]:
     """Every module on the map (standing, being built or ordered) with its cells, for the distance rules."""
     return [(module.spec, module.cells) for _, module in esper.get_component(Module)]
 
 
-def placement_refusal_here(ctx: SimContext, spec: ModuleSpec, x: int, y: int, rotated: bool) -> str | None:
-    """The full sentence the player sees when this module may not be placed here now, else None.
+def placement_refusal_here(ctx: SimContext, spec: ModuleSpec, x: int, y: int, rotated: bool,
+                           planned: PlannedBase | None = None) -> str | None:
+    """The full sentence the player sees when this module may not be placed here now (or, given `planned`, once
+    the orders before it are applied), else None.
 
     A screen whose title already names the module shows only the reason: game.rules.placement.refusal_reason().
     """
+    occupied, standing, budget = ((ctx.occupied, modules_on_map(ctx), ctx.station.budget) if planned is None
+                                  else (planned.occupied, planned.standing, planned.budget))
     refusal = (
-        placement_refusal(spec, x, y, ctx.grid, ctx.occupied, rotated=rotated, standing=modules_on_map(ctx))
+        placement_refusal(spec, x, y, ctx.grid, occupied, rotated=rotated, standing=standing)
         or cargo_refusal(ctx, spec)
-        or affordability_refusal(spec.name, spec.cost, ctx.station.budget)
+        or affordability_refusal(spec.name, spec.cost, budget)
     )
     return None if refusal is None else cannot_build_here(spec.name, refusal)
 

@@ -165,6 +165,9 @@ class BuildTools:
                                   else self.ctx.tr("Cannot build here."))
             return
         self.run.queue(PlaceModule(self.armed, cell[0], cell[1], rotated=self.rotated))
+        # The order takes the tile now: the ghost says so before time runs (with no hint about red tiles: the
+        # one that matters now says the module was ordered).
+        self.ghost = ghost_preview(self.run.simulation, self.armed, cell, self.rotated)
         self.run.hints.module_ordered(self.armed)
         self.run.trigger_hint("first_placement")
 

@@ -18,6 +18,7 @@ import math
 import os
 import stat
 import sys
+from collections import OrderedDict
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +31,11 @@ else:  # pragma: no cover - exercised on Python 3.10 only
 
 # Deeper than any file the game writes or a level needs (a level nests about six tables deep).
 MAX_DEPTH = 32
+# The catalog and the levels are read again and again (the catalog with every level, the level list at every visit);
+# parsing is pure Python and costs about a hundred times what copying the parsed table does. The tables of the last
+# texts parsed are kept by their text, so only a text never seen is parsed: a changed file is a new text.
+PARSED_TOML_KEPT = 64
+_parsed_toml: OrderedDict[str, dict[str, Any]] = OrderedDict()
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),  # before UTF-16: they start alike
     (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
@@ -179,8 +185,12 @@ def parse_json(text: str) -> Any:
 
 
 def parse_toml(text: str) -> dict[str, Any]:
-    """The TOML table in `text`; tomllib's TOMLDecodeError for a syntax error (toml_file words those),
-    UnreadableFile for deep nesting, a huge integer or a non-finite number."""
+    """The TOML table in `text`, the caller's own to change; tomllib's TOMLDecodeError for a syntax error (toml_file
+    words those), UnreadableFile for deep nesting, a huge integer or a non-finite number."""
+    kept = _parsed_toml.get(text)
+    if kept is not None:
+        _parsed_toml.move_to_end(text)
+        return _copy_table(kept)
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError:
@@ -190,7 +200,19 @@ def parse_toml(text: str) -> dict[str, Any]:
     except ValueError as error:  # an integer of thousands of digits
         raise _too_long(error) from None
     check_depth(data)
+    _parsed_toml[text] = _copy_table(data)
+    if len(_parsed_toml) > PARSED_TOML_KEPT:
+        _parsed_toml.popitem(last=False)
     return data
+
+
+def _copy_table(value: Any) -> Any:
+    """A copy of a parsed table down to its values (strings, numbers, dates and times, which never change)."""
+    if isinstance(value, dict):
+        return {key: _copy_table(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_copy_table(item) for item in value]
+    return value
 
 
 def read_json(path: Path, limit: int) -> Any:

@@ -14,31 +14,48 @@ from game import paths
 
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
-# SDL2's audio thread sleeps two buffers' length for the sound to drain whenever the mixer closes: at the game's 512
-# samples that is about 70 ms of sleep for each app a test opens and closes, over half a minute across the suite. The
-# dummy device plays to nowhere, so under it the tests' mixer opens with a short buffer (players keep the game's 512).
+# Closing the mixer makes SDL2's audio thread sleep for the sound to drain: at least 22 ms whatever the buffer, about
+# 70 ms at the game's 512 samples, for each of the ~470 apps the suite opens and closes, with a core idle meanwhile.
+# The dummy device plays to nowhere, so under it the tests keep one mixer open (at a short buffer) for the whole test
+# process: the game's "quit" stops every sound and resets the channels, as a fresh mixer would have them, and its
+# next "init" at the same format finds the mixer ready. Any other driver gets pygame's own init and quit.
 TEST_MIXER_BUFFER = 128
 
 
-def _short_mixer_buffer() -> None:
+def _keep_one_test_mixer() -> None:
     if os.environ["SDL_AUDIODRIVER"] != "dummy":
         return
     import pygame
 
-    init = pygame.mixer.init
+    mixer = pygame.mixer
+    init, quit_for_real = mixer.init, mixer.quit
 
     @functools.wraps(init)
-    def short(*args: Any, **kwargs: Any) -> None:
-        if len(args) >= 4:  # init(frequency, size, channels, buffer, ...)
-            args = (*args[:3], TEST_MIXER_BUFFER, *args[4:])
-        else:
-            kwargs["buffer"] = TEST_MIXER_BUFFER
-        init(*args, **kwargs)
+    def init_once(frequency: int = 44100, size: int = -16, channels: int = 2, buffer: int = 512,
+                  *args: Any, **kwargs: Any) -> None:
+        opened = mixer.get_init()
+        if opened is not None and opened == (frequency, size, channels):
+            return
+        if opened is not None:
+            quit_for_real()
+        init(frequency, size, channels, TEST_MIXER_BUFFER, *args, **kwargs)
 
-    pygame.mixer.init = short
+    @functools.wraps(quit_for_real)
+    def keep_open() -> None:
+        if mixer.get_init() is None:
+            return
+        mixer.stop()
+        mixer.music.stop()
+        for number in range(mixer.get_num_channels()):
+            mixer.Channel(number).set_volume(1.0)
+        mixer.set_reserved(0)
+        mixer.set_num_channels(8)  # SDL_mixer's own count for a new mixer
+
+    pygame.mixer.init = init_once
+    pygame.mixer.quit = keep_open
 
 
-_short_mixer_buffer()
+_keep_one_test_mixer()
 
 REPO = Path(__file__).resolve().parent.parent
 LEVELS = REPO / "levels"

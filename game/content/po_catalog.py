@@ -9,10 +9,12 @@ damaged line is skipped and counted, never fatal: the rest of the catalog still 
 
 from __future__ import annotations
 
+import functools
 import gettext
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import MappingProxyType
 
 from babel.core import UnknownLocaleError
 from babel.messages.catalog import Catalog
@@ -29,14 +31,15 @@ PluralRule = Callable[[int], int]
 
 @dataclass(frozen=True, slots=True)
 class PoCatalog:
-    """What a PO file holds, ready to use: translations by English line, the plural rule and the headers."""
+    """What a PO file holds, ready to use: translations by English line, the plural rule and the headers.
+    Read-only: a catalog parsed once is shared by everyone who reads the same text (parse_po)."""
 
-    entries: dict[str, Translation] = field(default_factory=dict)
+    entries: Mapping[str, Translation] = field(default_factory=dict)
     # msgid -> the English plural (msgid_plural), for the counted phrases among `entries`.
-    plural_ids: dict[str, str] = field(default_factory=dict)
+    plural_ids: Mapping[str, str] = field(default_factory=dict)
     plural_rule: PluralRule = english_plural
     plural_count: int = 2
-    headers: dict[str, str] = field(default_factory=dict)  # every header field, X-Font and the like included
+    headers: Mapping[str, str] = field(default_factory=dict)  # every header field, X-Font and the like included
     damaged_lines: tuple[int, ...] = ()  # lines Babel could not read (1-based), skipped
 
 
@@ -67,6 +70,9 @@ class _QuietParser(PoFileParser):
         self.damaged.append(lineno + 1)
 
 
+# Babel's parser is pure Python: a whole catalog takes tens of milliseconds, and the same catalog is read at every
+# start and every switch to its language. A catalog is kept by its text, so a changed file is parsed anew.
+@functools.lru_cache(maxsize=8)
 def parse_po(text: str, language: str | None = None) -> PoCatalog:
     """The catalog in `text`; raises ValueError with a reason only when nothing of it can be read."""
     babel_catalog = _HeaderKeepingCatalog(language)
@@ -90,7 +96,8 @@ def parse_po(text: str, language: str | None = None) -> PoCatalog:
                 plural_ids[str(message.id[0])] = str(message.id[1])
         elif isinstance(message.string, str) and message.string.strip():
             entries[str(message.id)] = message.string
-    return PoCatalog(entries, plural_ids, rule, count, dict(babel_catalog.raw_headers), tuple(parser.damaged))
+    return PoCatalog(MappingProxyType(entries), MappingProxyType(plural_ids), rule, count,
+                     MappingProxyType(dict(babel_catalog.raw_headers)), tuple(parser.damaged))
 
 
 def _plural_rule(header: str, language: str) -> tuple[PluralRule, int]:

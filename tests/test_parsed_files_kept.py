@@ -1,5 +1,6 @@
-"""A TOML text read again is not parsed again (game.content.reading keeps the last tables parsed), yet every caller
-gets a table of its own, a changed text is parsed anew, and a broken text is refused every time."""
+"""A TOML text or a language catalog read again is not parsed again (game.content.reading and po_catalog keep the
+last ones parsed), yet every caller of a TOML table gets one of its own, a shared catalog cannot be changed, a changed
+text is parsed anew, and a broken text is refused every time."""
 
 from __future__ import annotations
 
@@ -52,3 +53,24 @@ def test_only_the_last_texts_are_kept() -> None:
         parse_toml(f"n = {number}\n")
     assert len(reading._parsed_toml) == PARSED_TOML_KEPT
     assert "n = 0\n" not in reading._parsed_toml
+
+
+# --- language catalogs are kept the same way ------------------------------------------------------------------------
+
+RU = ('msgid ""\nmsgstr ""\n"Language: ru\\n"\n"Plural-Forms: nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : '
+      'n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);\\n"\n\nmsgid "Budget"\nmsgstr "Бюджет"\n')
+
+
+def test_a_catalog_read_again_is_not_parsed_again_and_cannot_be_changed(monkeypatch: pytest.MonkeyPatch) -> None:
+    from game.content import po_catalog
+
+    first = po_catalog.parse_po(RU, "ru")
+    monkeypatch.setattr(po_catalog.PoFileParser, "parse", lambda *_: pytest.fail("parsed again"))
+    again = po_catalog.parse_po(RU, "ru")
+    assert again is first and again.entries == {"Budget": "Бюджет"}
+    with pytest.raises(TypeError):
+        again.entries["Budget"] = "changed"  # type: ignore[index]
+    with pytest.raises(TypeError):
+        again.headers["Language"] = "zh"  # type: ignore[index]
+    monkeypatch.undo()
+    assert po_catalog.parse_po(RU.replace("Бюджет", "Смета"), "ru").entries == {"Budget": "Смета"}

@@ -63,12 +63,15 @@ class App:
         self.window = window
         self.ctx = ctx
         self.stack: list[Scene] = []
+        # The player's language (its words, font and text size) before the first scene lays anything out: loaded
+        # by the first tr() halfway through a layout, it left the title's first button at English's text size.
+        ctx.switch_language()
+        self.shown_language = ctx.translator.language  # the language the scenes laid out their words in
         self.running = apply_transition(self.stack, Push(first_scene))
         self.confirm_dialog: UIConfirmationDialog | None = None
         self.pending: Transition | None = None  # what the open dialog will do when the player agrees
         self.frames = 0
         self.last_screenshot: Path | None = None
-        self.shown_language = ctx.translator.language  # the language the scenes laid out their words in
 
     @property
     def ui(self) -> pygame_gui.UIManager:

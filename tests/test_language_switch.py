@@ -87,3 +87,20 @@ def test_choosing_a_language_in_the_settings_applies_at_once_with_no_apply(user_
         assert "Appliquer" in _labels(app) and "Apply" not in _labels(app)
     finally:
         app.close()
+
+
+def _title_button_sizes(language: str) -> set[tuple[int, int]]:
+    app = open_recording_app(Settings(language=language))
+    try:
+        app.frame(0.016)
+        return {button.rect.size for button in app.top.buttons}
+    finally:
+        app.close()
+
+
+def test_a_game_that_starts_in_chinese_lays_the_title_out_at_chinese_text_size(user_home: Path) -> None:
+    """Chinese asks for a step larger text (its fonts.toml): loaded halfway through the first layout, by the first
+    translated word, it left the first button at English's size and the rest at Chinese's."""
+    chinese = _title_button_sizes("zh")
+    assert len(chinese) == 1, chinese
+    assert chinese != _title_button_sizes("en")  # Chinese's text, and so its buttons, are larger

@@ -165,7 +165,7 @@ class TitleScene(SceneBase):
         size = self.ctx.ui.window_resolution
         self.items = self.menu_items()
         rows = (len(self.items) + 1) // 2
-        rects = [self.button_rect(index, rows, size) for index in range(len(self.items))]
+        rects = self.button_rects(size)
         # Earth is placed clear of the buttons, so the sky is redrawn when they move (Continue adds a row).
         menu = tuple(tuple(rect) for rect in rects)
         if self.backdrop is None or self.backdrop.get_size() != tuple(size) or menu != self.backdrop_menu:
@@ -217,19 +217,23 @@ class TitleScene(SceneBase):
         bottom = height - self.ctx.fonts.regular(palette.SMALL).get_linesize() - 24
         return top, (bottom - top - (rows - 1) * gap_y) // rows
 
-    def button_rect(self, index: int, rows: int, size: tuple[int, int]) -> pygame.Rect:
-        """Two columns, filled top to bottom, centred under the title; they grow with the UI scale as far as
-        the window lets them."""
+    def button_rects(self, size: tuple[int, int]) -> list[pygame.Rect]:
+        """The menu's buttons in two columns, filled top to bottom, centred under the title; they grow with the UI
+        scale as far as the window lets them. (The heading's wrapped height is measured once for all of them.)"""
         width = size[0]
         scale = self.ctx.fonts.scale
+        rows = max(1, (len(self.items) + 1) // 2)
         gap_x, gap_y = scaled(BUTTON_GAP[0], scale), scaled(BUTTON_GAP[1], scale)
         button_width = min(scaled(BUTTON_SIZE[0], scale), (width - 80 - gap_x) // 2)
         top, room = self._menu_room(size, self.shows_subtitle(size))
         button_height = max(self._least_button_height(), min(scaled(BUTTON_SIZE[1], scale), room))
-        column, row = divmod(index, rows)
         left = width // 2 - button_width - gap_x // 2
-        return pygame.Rect(left + column * (button_width + gap_x), top + row * (button_height + gap_y),
-                           button_width, button_height)
+        rects = []
+        for index in range(len(self.items)):
+            column, row = divmod(index, rows)
+            rects.append(pygame.Rect(left + column * (button_width + gap_x), top + row * (button_height + gap_y),
+                                     button_width, button_height))
+        return rects
 
     def button_labelled(self, label: str) -> UIButton | None:
         for item, button in zip(self.items, self.buttons, strict=False):

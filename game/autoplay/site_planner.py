@@ -12,7 +12,7 @@ from game.content.catalog import Catalog
 from game.content.models import Level, ModuleSpec
 from game.rules.grid import SiteGrid, footprint_cells
 from game.rules.links import PAD_SHAPE, pad_linked
-from game.rules.placement import placement_refusal
+from game.rules.placement import may_stand
 from game.rules.power import power_networks
 
 
@@ -31,7 +31,7 @@ class SitePlanner:
         self.pad_rule = False  # a pad stands: modules must join the pad's network to be assembled
         self.islands: list[set[tuple[int, int]]] = []  # standing conducting groups the pad does not reach
         # Where each module may stand on empty ground, row by row (worked out once a module): the ground never
-        # changes, and with nothing standing passed, a taken cell is the only other reason placement_refusal gives.
+        # changes, and with nothing standing passed, a taken cell is the only other reason a spot is refused.
         self._on_empty_ground: dict[str, tuple[list[tuple[int, int]], set[tuple[int, int]]]] = {}
 
     def claim(self, spec: ModuleSpec, x: int, y: int) -> None:
@@ -81,7 +81,7 @@ class SitePlanner:
         return placements
 
     def allowed(self, spec: ModuleSpec, x: int, y: int) -> bool:
-        """Whether placement_refusal(spec, x, y, grid, occupied) is None (without wording the refusals)."""
+        """Whether may_stand(spec, x, y, grid, occupied)."""
         return (x, y) in self._empty_ground(spec)[1] and self._free(spec, x, y)
 
     def spots(self, spec: ModuleSpec) -> Iterable[tuple[int, int]]:
@@ -98,7 +98,7 @@ class SitePlanner:
         if found is None:
             width, height = spec.footprint
             order = [(x, y) for y in range(self.grid.height - height + 1) for x in range(self.grid.width - width + 1)
-                     if placement_refusal(spec, x, y, self.grid) is None]
+                     if may_stand(spec, x, y, self.grid)]
             found = self._on_empty_ground[spec.id] = (order, set(order))
         return found
 

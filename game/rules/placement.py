@@ -7,7 +7,7 @@ box titles it "Cannot build the solar array here", and a log line says the whole
 
 from __future__ import annotations
 
-from collections.abc import Container, Iterable, Sequence
+from collections.abc import Callable, Container, Iterable, Sequence
 
 from game.content.figures import WORKED_OUT, status_words
 from game.content.locale_format import PERCENT, Quantity
@@ -20,7 +20,8 @@ CANNOT_BUILD_HERE = "{module} cannot be built here: {reason}"
 
 
 # What stands on the map already: each module's kind and the cells it covers (standing, being built or ordered).
-Standing = Iterable[tuple[ModuleSpec, Sequence[tuple[int, int]]]]
+Placed = tuple[ModuleSpec, Sequence[tuple[int, int]]]  # a module and the cells it covers
+Standing = Iterable[Placed]
 
 
 
@@ -42,49 +43,88 @@ def placement_refusal(
     A rotated module turns a quarter turn: its footprint's width and height swap. `standing` is what is on the
     map already, for the distance rules (`near`, `away_from`).
     """
-    footprint = turned(module.footprint, rotated)
+    words = _broken_rule(module, x, y, grid, occupied, rotated, standing)
+    return words() if words is not None else None
+
+
+def may_stand(
+    module: ModuleSpec,
+    x: int,
+    y: int,
+    grid: SiteGrid,
+    occupied: Container[tuple[int, int]] = (),
+    rotated: bool = False,
+    standing: Standing = (),
+) -> bool:
+    """Whether placement_refusal() would be None, without wording a refusal: for callers that try many spots
+    (the automated player, the hints, the planned spots of an agreement), most of which are refused."""
+    return _broken_rule(module, x, y, grid, occupied, rotated, standing) is None
+
+
+# The first rule a spot breaks, as the words that say it, worded only when asked: most spots a planner tries are
+# refused, and wording each refusal (a message, its numbers and their statuses) cost more than checking the rules.
+Refusal = Callable[[], Message]
+
+
+def _broken_rule(
+    module: ModuleSpec,
+    x: int,
+    y: int,
+    grid: SiteGrid,
+    occupied: Container[tuple[int, int]],
+    rotated: bool,
+    standing: Standing,
+) -> Refusal | None:
+    width, height = footprint = turned(module.footprint, rotated)
+    if not (grid.contains(x, y) and grid.contains(x + width - 1, y + height - 1)):  # the footprint is a rectangle
+        return lambda: say("does not fit: it needs {width} × {height} tiles and runs off the edge of the map here",
+                           width=width, height=height)
     cells = footprint_cells(x, y, footprint)
-    if not all(grid.contains(cx, cy) for cx, cy in cells):
-        width, height = footprint
-        return say("does not fit: it needs {width} × {height} tiles and runs off the edge of the map here",
-                   width=width, height=height)
     if any(cell in occupied for cell in cells):
-        return say("this ground is already taken by another module")
-    rules = module.placement
+        return lambda: say("this ground is already taken by another module")
     for cx, cy in cells:
-        tile = grid.at(cx, cy)
-        if rules.tiles is not None and tile.id not in rules.tiles:
-            return say("must stand on {tiles!l}: this tile is {here!l}",
-                       tiles=_any_of([_tile_name(grid, kind) for kind in rules.tiles]), here=tile.name)
-        # Each number says what it is: the tile's, worked out from its horizon or its ground kind's figure; the
-        # module's limits are game values (tests/test_figures.py holds every sentence to it).
-        sunlight = grid.sunlight(cx, cy)
-        if sunlight < rules.min_sunlight:
-            return say("needs sunlight: this tile is lit {lit} of the time ({status}), and it needs at least "
-                       "{needed} (game value)", lit=_percent(sunlight),
-                       status=status_words(grid.sunlight_status(cx, cy)), needed=_percent(rules.min_sunlight))
-        ice = grid.ice_percent(cx, cy)
-        if ice < rules.min_ice_percent:
-            if ice == 0:
-                return say("needs ice: this tile holds none, and it needs at least {needed:g} % (game value)",
+        broken = _broken_tile_rule(module, grid, cx, cy)
+        if broken is not None:
+            return broken
+    return _broken_distance_rule(module, cells, standing)
+
+
+def _broken_tile_rule(module: ModuleSpec, grid: SiteGrid, x: int, y: int) -> Refusal | None:
+    """The first of the module's ground rules the tile at (x, y) breaks."""
+    rules = module.placement
+    tile = grid.at(x, y)
+    if rules.tiles is not None and tile.id not in rules.tiles:
+        return lambda: say("must stand on {tiles!l}: this tile is {here!l}",
+                           tiles=_any_of([_tile_name(grid, kind) for kind in rules.tiles or ()]), here=tile.name)
+    # Each number says what it is: the tile's, worked out from its horizon or its ground kind's figure; the
+    # module's limits are game values (tests/test_figures.py holds every sentence to it).
+    sunlight = grid.sunlight(x, y)
+    if sunlight < rules.min_sunlight:
+        return lambda: say("needs sunlight: this tile is lit {lit} of the time ({status}), and it needs at least "
+                           "{needed} (game value)", lit=_percent(sunlight),
+                           status=status_words(grid.sunlight_status(x, y)), needed=_percent(rules.min_sunlight))
+    ice = grid.ice_percent(x, y)
+    if ice < rules.min_ice_percent:
+        if ice == 0:
+            return lambda: say("needs ice: this tile holds none, and it needs at least {needed:g} % (game value)",
+                               needed=rules.min_ice_percent)
+        return lambda: say("needs ice: this tile holds only {held:g} % ({status}), and it needs at least "
+                           "{needed:g} % (game value)", held=ice, status=status_words(grid.ice_status(x, y)),
                            needed=rules.min_ice_percent)
-            return say("needs ice: this tile holds only {held:g} % ({status}), and it needs at least {needed:g} % "
-                       "(game value)", held=ice, status=status_words(grid.ice_status(cx, cy)),
-                       needed=rules.min_ice_percent)
-        if tile.slope_deg > rules.max_slope_deg:
-            return say("too steep: this ground slopes {slope:g}° ({status}), and it can stand on {most:g}° at most "
-                       "(game value)", slope=tile.slope_deg, status=status_words(tile.figure("slope_deg")),
-                       most=rules.max_slope_deg)
-        if rules.needs_earth_view and not grid.earth_visible(cx, cy):
-            if grid.light is None:
-                return say("needs Earth in view: a ridge hides Earth from this tile")
-            return say("needs Earth in view: the horizon hides Earth from this tile {seen} of the time "
-                       "({status}), and an antenna needs it in view at least {needed} (game value)",
-                       seen=_percent(1 - grid.earth_share(cx, cy)), status=status_words(WORKED_OUT),
-                       needed=_percent(EARTH_VIEW_NEEDED))
-        if rules.needs_earth_hidden and grid.earth_visible(cx, cy):
-            return say("needs Earth out of view: Earth stands above this tile's horizon")
-    return distance_refusal(module, cells, standing)
+    if tile.slope_deg > rules.max_slope_deg:
+        return lambda: say("too steep: this ground slopes {slope:g}° ({status}), and it can stand on {most:g}° at "
+                           "most (game value)", slope=tile.slope_deg, status=status_words(tile.figure("slope_deg")),
+                           most=rules.max_slope_deg)
+    if rules.needs_earth_view and not grid.earth_visible(x, y):
+        if grid.light is None:
+            return lambda: say("needs Earth in view: a ridge hides Earth from this tile")
+        return lambda: say("needs Earth in view: the horizon hides Earth from this tile {seen} of the time "
+                           "({status}), and an antenna needs it in view at least {needed} (game value)",
+                           seen=_percent(1 - grid.earth_share(x, y)), status=status_words(WORKED_OUT),
+                           needed=_percent(EARTH_VIEW_NEEDED))
+    if rules.needs_earth_hidden and grid.earth_visible(x, y):
+        return lambda: say("needs Earth out of view: Earth stands above this tile's horizon")
+    return None
 
 
 def _percent(share: float) -> Quantity:
@@ -101,34 +141,62 @@ def gap(cells: Sequence[tuple[int, int]], other: Sequence[tuple[int, int]]) -> i
     return max(dx, dy)
 
 
-def distance_refusal(
-    module: ModuleSpec, cells: Sequence[tuple[int, int]], standing: Standing
-) -> Message | None:
+def _broken_distance_rule(module: ModuleSpec, cells: Sequence[tuple[int, int]], standing: Standing) -> Refusal | None:
     """The first distance rule broken: one of the module's own, or an exclusion zone a standing module keeps."""
     rules = module.placement
     others = [(spec, their) for spec, their in standing if their]
     if not rules.near and not rules.away_from and not any(spec.placement.away_from for spec, _ in others):
         return None
     for rule in rules.near:
-        distances = [gap(cells, their) for spec, their in others if rule.names(spec)]
-        what = _named(rule, others)
-        if not distances:
-            return say("must stand within {tiles} of {what!l}, and there is none on the map yet",
-                       tiles=tiles(rule.tiles), what=what)
-        if min(distances) > rule.tiles:
-            return say("must stand within {tiles} of {what!l}: the nearest is {gap} away",
-                       tiles=tiles(rule.tiles), what=what, gap=tiles(min(distances)))
+        broken = _too_far(rule, cells, others)
+        if broken is not None:
+            return broken
     for spec, their in others:
         for rule in rules.away_from:
-            if rule.names(spec) and (apart := gap(cells, their)) < rule.tiles:
-                return say("must stand at least {tiles} from {what!l}: {other!l} is only {gap} away",
-                           tiles=tiles(rule.tiles), what=_named(rule, others), other=spec.name, gap=tiles(apart))
+            if rule.names(spec):
+                broken = _too_near(rule, cells, (spec, their), others)
+                if broken is not None:
+                    return broken
         for rule in spec.placement.away_from:
-            if rule.names(module) and (apart := gap(cells, their)) < rule.tiles:
-                return say("{other} keeps {what!l} at least {tiles} away, and this spot is only {gap} from it",
-                           other=spec.name, what=_named(rule, [(module, cells)]), tiles=tiles(rule.tiles),
-                           gap=tiles(apart))
+            if rule.names(module):
+                broken = _in_exclusion_zone(rule, (module, cells), (spec, their))
+                if broken is not None:
+                    return broken
     return None
+
+
+def _too_far(rule: Nearness, cells: Sequence[tuple[int, int]], others: Sequence[Placed]) -> Refusal | None:
+    """A `near` rule broken: nothing it names on the map, or the nearest farther than it allows."""
+    distances = [gap(cells, their) for spec, their in others if rule.names(spec)]
+    if not distances:
+        return lambda: say("must stand within {tiles} of {what!l}, and there is none on the map yet",
+                           tiles=tiles(rule.tiles), what=_named(rule, others))
+    nearest = min(distances)
+    if nearest > rule.tiles:
+        return lambda: say("must stand within {tiles} of {what!l}: the nearest is {gap} away",
+                           tiles=tiles(rule.tiles), what=_named(rule, others), gap=tiles(nearest))
+    return None
+
+
+def _too_near(rule: Nearness, cells: Sequence[tuple[int, int]], other: Placed, others: Sequence[Placed]
+              ) -> Refusal | None:
+    """An `away_from` rule of the module broken by one standing module it names."""
+    spec, their = other
+    apart = gap(cells, their)
+    if apart >= rule.tiles:
+        return None
+    return lambda: say("must stand at least {tiles} from {what!l}: {other!l} is only {gap} away",
+                       tiles=tiles(rule.tiles), what=_named(rule, others), other=spec.name, gap=tiles(apart))
+
+
+def _in_exclusion_zone(rule: Nearness, placing: Placed, other: Placed) -> Refusal | None:
+    """A standing module's `away_from` rule that names the module being placed, broken."""
+    cells, (spec, their) = placing[1], other
+    apart = gap(cells, their)
+    if apart >= rule.tiles:
+        return None
+    return lambda: say("{other} keeps {what!l} at least {tiles} away, and this spot is only {gap} from it",
+                       other=spec.name, what=_named(rule, [placing]), tiles=tiles(rule.tiles), gap=tiles(apart))
 
 
 def _named(

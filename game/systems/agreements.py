@@ -41,7 +41,7 @@ from game.rules.negotiation import (
     offer_problem,
     respond,
 )
-from game.rules.placement import placement_refusal
+from game.rules.placement import may_stand
 from game.rules.points import signed_points
 from game.rules.trust import CONSULT_TOPICS
 from game.systems.base import System
@@ -510,7 +510,7 @@ def _free_spot(ctx: SimContext, spec: ModuleSpec) -> tuple[int, int] | None:
     on_the_map = modules_on_map(ctx)
     allowed = [
         (x, y) for y in range(ctx.grid.height) for x in range(ctx.grid.width)
-        if placement_refusal(spec, x, y, ctx.grid, ctx.occupied, standing=on_the_map) is None
+        if may_stand(spec, x, y, ctx.grid, ctx.occupied, standing=on_the_map)
     ]
     for x, y in allowed:
         cells = tuple(footprint_cells(x, y, spec.footprint))

@@ -18,7 +18,7 @@ from game.content.reading import UnreadableFile, read_json
 from game.content.text import translate
 from game.content.toml_file import MAX_FILE_BYTES
 from game.rules.grid import SiteGrid
-from game.rules.placement import placement_refusal
+from game.rules.placement import may_stand
 
 HINTS_FILE = "hints.toml"
 SEEN_FILE = "hints_seen.json"
@@ -63,7 +63,7 @@ def best_spot(module_id: str, grid: SiteGrid, catalog: Catalog, occupied: set[tu
     def distance(cell: tuple[int, int]) -> int:
         return min((abs(cell[0] - x) + abs(cell[1] - y) for x, y in carriers), default=0)
 
-    allowed = [(x, y) for x, y, _ in grid.cells() if placement_refusal(spec, x, y, grid, occupied) is None]
+    allowed = [(x, y) for x, y, _ in grid.cells() if may_stand(spec, x, y, grid, occupied)]
     if not allowed:
         return None
     return max(allowed, key=lambda cell: (grid.sunlight(*cell), -distance(cell), -cell[1], -cell[0]))

@@ -88,17 +88,26 @@ class SceneContext:
         True when the menu then needs `LANGUAGE_MENU_ID`; False when the font in use draws them, or none does."""
         from game.ui.theme import MENU_TEXT_SIZE, language_menu_theme
 
+        files = self.language_names_files()
+        if files is None:
+            return False
+        self.ui.get_theme().load_theme(language_menu_theme(files, scaled(MENU_TEXT_SIZE, self.fonts.scale)))
+        return True
+
+    def language_names_files(self) -> tuple[Path, Path] | None:
+        """The font files (regular, bold) that draw every offered language's name in its own letters when the font
+        in use cannot: the first language's own that has them all. None when the font in use draws them, or none
+        does."""
         choices = self.language_choices()
         names = tuple(name for name, _ in choices)
         if font_draws(self.fonts.files(), names):
-            return False
+            return None
         folders = self.language_search_path()
         for _, code in choices:
             files = load_language_look(code, folders).font_files
             if files is not None and font_draws(files, names):
-                self.ui.get_theme().load_theme(language_menu_theme(files, scaled(MENU_TEXT_SIZE, self.fonts.scale)))
-                return True
-        return False
+                return files
+        return None
 
     def _load_language(self) -> None:
         folders = self.language_search_path()

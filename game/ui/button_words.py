@@ -20,7 +20,13 @@ def button_font(fonts: Fonts) -> pygame.font.Font:
 
 def button_width_for(fonts: Fonts, label: str) -> int:
     """The least width in pixels of a button showing `label` in `fonts` (at their scale and language)."""
-    return button_font(fonts).size(label)[0] + BUTTON_PADDING + round(BUTTON_BREATHING * fonts.scale)
+    return button_width_in(button_font(fonts), label, fonts.scale)
+
+
+def button_width_in(font: pygame.font.Font, label: str, scale: float) -> int:
+    """The least width of a button drawing `label` in its own `font` (a theme block's, such as the language
+    names'), at the UI `scale`."""
+    return font.size(label)[0] + BUTTON_PADDING + round(BUTTON_BREATHING * scale)
 
 
 def least_button_height(scale: float) -> int:

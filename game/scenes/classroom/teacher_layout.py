@@ -1,6 +1,8 @@
-"""Where each part of the Teacher screen goes: the form's rows (a label wrapped on as many lines as its words need,
-the box under it) in one to three columns, on pages when large text cannot show them all at once; the buttons
-along the foot as wide as their words, on a second line when one is too short; the message above them.
+"""Where each part of the Teacher screen goes: the form's rows in one to three columns, on pages when large text
+cannot show them all at once; the buttons along the foot as wide as their words, on a second line when one is too
+short; the message above them. A row is a label wrapped on as many lines as its words need with its box or choice
+button beside it, as the Settings screen's rows are, or under it when the column is too narrow for both side by
+side; a heading is a label alone.
 
 Pure: arithmetic on the window's size and the fonts' measures, so tests can check it without a window.
 """
@@ -21,6 +23,9 @@ TOP = 70  # the form starts below the heading
 ROW_GAP = 10
 BOX_HEIGHT = 34
 MOST_COLUMN_WIDTH = 760  # wider boxes only make the eye travel: more columns instead
+CONTROL_SHARE = 0.5  # of a column, for a row's box or button when it stands beside its label (more if its words need)
+LABEL_GAP = 16  # between a label and the control beside it
+LEAST_LABEL_WIDTH = 200  # narrower, and the label goes above its control
 BUTTON_HEIGHT = 44
 LEAST_BUTTON_WIDTH = 200
 BUTTON_GAP = 16
@@ -31,11 +36,11 @@ MESSAGE_LINES = 2  # kept for the message even when there is none, so the form d
 
 @dataclass(frozen=True, slots=True)
 class FormWords:
-    """What the layout measures, in the language shown: each row's label ('' for a row that is only a button),
-    the widths the ask-names toggle's and the foot buttons' words need, and the widest "Page 8 of 8"."""
+    """What the layout measures, in the language shown: each row's label, the widths the choice buttons' and the
+    foot buttons' words need, and the widest "Page 8 of 8"."""
 
     labels: tuple[tuple[str, str], ...]  # (row name, label), in the form's order
-    toggle_width: int  # the widest words of the rows that are buttons (their label is '')
+    toggle_width: int  # the widest words any choice button shows
     buttons: tuple[tuple[str, int], ...]  # (name, width its words need), left to right
     page_number_width: int
     message: str = ""  # what the last button did: as many lines as it needs (room for two kept when empty)
@@ -44,7 +49,7 @@ class FormWords:
 
 @dataclass(frozen=True, slots=True)
 class Place:
-    """One row of the form: its label's lines in `label` (a rectangle as wide as the column) and its box."""
+    """One row of the form: its label's lines in `label` and its box or button in `box` (empty for a heading)."""
 
     name: str
     lines: tuple[str, ...]
@@ -58,6 +63,7 @@ class TeacherLayout:
 
     size: tuple[int, int]
     columns: int
+    beside: bool  # each control stands beside its label (else under it)
     pages: tuple[tuple[Place, ...], ...]
     page: int
     buttons: dict[str, pygame.Rect]
@@ -85,47 +91,68 @@ def lay_out(size: tuple[int, int], scale: float, words: FormWords, label_font: p
     message_height = max(MESSAGE_LINES, len(message_lines)) * line
     message = pygame.Rect(MARGIN, buttons_top - 8 - message_height, width - 2 * MARGIN, message_height)
     form = pygame.Rect(MARGIN, scaled_px(TOP, scale), width - 2 * MARGIN, message.top - 8 - scaled_px(TOP, scale))
-    options = {columns: _paged(form, scale, words, label_font, columns) for columns in (1, 2, 3)}
+    options = {(columns, beside): _paged(form, scale, words, label_font, columns, beside)
+               for columns in (1, 2, 3) for beside in (True, False)}
     most = scaled_px(MOST_COLUMN_WIDTH, scale)
-    # Fewest pages first (all on one if it can be); then the fewest columns that are not wider than the eye likes.
-    columns, pages = min(((columns, pages) for columns, pages in options.items() if pages is not None),
-                         key=lambda option: (len(option[1]), _column_width(form.width, option[0], scale) > most,
-                                             option[0]))
+    # Fewest pages first (all on one if it can be); then controls beside their labels, which takes fewer lines;
+    # then the fewest columns that are not wider than the eye likes.
+    (columns, beside), pages = min(
+        ((option, pages) for option, pages in options.items() if pages is not None),
+        key=lambda found: (len(found[1]), not found[0][1], _column_width(form.width, found[0][0], scale) > most,
+                           found[0][0]))
     page = max(0, min(page, len(pages) - 1))
     turn, number = _page_buttons(size, scale, words.page_number_width) if len(pages) > 1 else (None, None)
-    return TeacherLayout(size, columns, pages, page, buttons, message, message_lines, turn, number)
+    return TeacherLayout(size, columns, beside, pages, page, buttons, message, message_lines, turn, number)
 
 
 def _column_width(form_width: int, columns: int, scale: float) -> int:
     return (form_width - (columns - 1) * scaled_px(COLUMN_GAP, scale)) // columns
 
 
-def _paged(form: pygame.Rect, scale: float, words: FormWords, font: pygame.font.Font,
-           columns: int) -> tuple[tuple[Place, ...], ...] | None:
+def _control_width(column_width: int, toggle_width: int, scale: float) -> int | None:
+    """How wide a control beside its label is in a column `column_width` wide; None when the label would be left
+    too little room."""
+    control = max(toggle_width, round(column_width * CONTROL_SHARE))
+    room = column_width - control - scaled_px(LABEL_GAP, scale)
+    return control if room >= scaled_px(LEAST_LABEL_WIDTH, scale) else None
+
+
+def _paged(form: pygame.Rect, scale: float, words: FormWords, font: pygame.font.Font, columns: int,
+           beside: bool) -> tuple[tuple[Place, ...], ...] | None:
     """The rows in `columns` columns: shared out as evenly as they fit on one page, else filling each column
-    down and then the next, a new page when the last is full. None when the toggle's words do not fit a column
-    (one column always takes it, cut to the window)."""
-    if columns > 1 and words.toggle_width > _column_width(form.width, columns, scale):
+    down and then the next, a new page when the last is full. None when the choices' words do not fit a column,
+    or leave their labels too little room beside them (one column under its labels always takes them, cut to
+    the window)."""
+    column_width = _column_width(form.width, columns, scale)
+    if beside and _control_width(column_width, words.toggle_width, scale) is None:
+        return None
+    if not beside and columns > 1 and words.toggle_width > column_width:
         return None
     for most in range(-(-len(words.labels) // columns), len(words.labels)):  # as even as one page allows
-        even = _placed(form, scale, words, font, columns, most)
+        even = _placed(form, scale, words, font, columns, beside, most)
         if len(even) == 1:
             return even
-    return _placed(form, scale, words, font, columns, len(words.labels))
+    return _placed(form, scale, words, font, columns, beside, len(words.labels))
 
 
-def _placed(form: pygame.Rect, scale: float, words: FormWords, font: pygame.font.Font, columns: int,
+def _placed(form: pygame.Rect, scale: float, words: FormWords, font: pygame.font.Font, columns: int, beside: bool,
             most_per_column: int) -> tuple[tuple[Place, ...], ...]:
     """The rows down each column in turn, a column ending when it is full or holds `most_per_column` rows."""
     column_width = _column_width(form.width, columns, scale)
-    box_height, gap = scaled_px(BOX_HEIGHT, scale), scaled_px(ROW_GAP, scale)
+    control_width = (_control_width(column_width, words.toggle_width, scale) or column_width) if beside else 0
+    label_width = column_width - control_width - scaled_px(LABEL_GAP, scale) if beside else column_width
+    box_height, gap, line = scaled_px(BOX_HEIGHT, scale), scaled_px(ROW_GAP, scale), font.get_linesize()
     pages: list[list[Place]] = [[]]
     column, y, in_column = 0, form.top, 0
     for name, label in words.labels:
-        lines = tuple(wrap_text(label, font, column_width)) if label else ()
-        row_box = 0 if name in words.headings else box_height
-        needed = len(lines) * font.get_linesize() + row_box
         heading = name in words.headings  # a heading never ends a column: it stays with the buttons it heads
+        lines = tuple(wrap_text(label, font, column_width if heading else label_width)) if label else ()
+        if heading:
+            needed = len(lines) * line
+        elif beside:
+            needed = max(len(lines) * line, box_height)
+        else:
+            needed = len(lines) * line + box_height
         if in_column and (y + needed + (box_height if heading else 0) > form.bottom
                           or in_column + (1 if heading else 0) >= most_per_column):  # the next column, or page
             column, y, in_column = column + 1, form.top, 0
@@ -133,8 +160,17 @@ def _placed(form: pygame.Rect, scale: float, words: FormWords, font: pygame.font
                 pages.append([])
                 column = 0
         x = form.left + column * (column_width + scaled_px(COLUMN_GAP, scale))
-        label_rect = pygame.Rect(x, y, column_width, len(lines) * font.get_linesize())
-        pages[-1].append(Place(name, lines, label_rect, pygame.Rect(x, label_rect.bottom, column_width, row_box)))
+        if heading:
+            label_rect = pygame.Rect(x, y, column_width, len(lines) * line)
+            box = pygame.Rect(x, label_rect.bottom, column_width, 0)
+        elif beside:  # both centred on the row, so a one-line label reads level with its button
+            label_rect = pygame.Rect(x, y + (needed - len(lines) * line) // 2, label_width, len(lines) * line)
+            box = pygame.Rect(x + column_width - control_width, y + (needed - box_height) // 2, control_width,
+                              box_height)
+        else:
+            label_rect = pygame.Rect(x, y, column_width, len(lines) * line)
+            box = pygame.Rect(x, label_rect.bottom, column_width, box_height)
+        pages[-1].append(Place(name, lines, label_rect, box))
         y += needed + gap
         in_column += 1
     return tuple(tuple(places) for places in pages)

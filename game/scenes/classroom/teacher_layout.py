@@ -128,23 +128,37 @@ def _paged(form: pygame.Rect, scale: float, words: FormWords, font: pygame.font.
         return None
     if not beside and columns > 1 and words.toggle_width > column_width:
         return None
-    for most in range(-(-len(words.labels) // columns), len(words.labels)):  # as even as one page allows
-        even = _placed(form, scale, words, font, columns, beside, most)
+    even = _evenly(form, scale, words, font, columns, beside, words.labels)
+    if even is not None:
+        return (even,)
+    pages = _placed(form, scale, words, font, columns, beside, len(words.labels), words.labels)
+    # The last page shares its rows out evenly too, rather than one long column beside an empty one.
+    names = {place.name for place in pages[-1]}
+    last = _evenly(form, scale, words, font, columns, beside, tuple(row for row in words.labels if row[0] in names))
+    return (*pages[:-1], last or pages[-1])
+
+
+def _evenly(form: pygame.Rect, scale: float, words: FormWords, font: pygame.font.Font, columns: int, beside: bool,
+            labels: tuple[tuple[str, str], ...]) -> tuple[Place, ...] | None:
+    """The rows `labels` shared out as evenly over the columns as one page allows, or None when they need more."""
+    for most in range(-(-len(labels) // columns), len(labels) + 1):
+        even = _placed(form, scale, words, font, columns, beside, most, labels)
         if len(even) == 1:
-            return even
-    return _placed(form, scale, words, font, columns, beside, len(words.labels))
+            return even[0]
+    return None
 
 
 def _placed(form: pygame.Rect, scale: float, words: FormWords, font: pygame.font.Font, columns: int, beside: bool,
-            most_per_column: int) -> tuple[tuple[Place, ...], ...]:
-    """The rows down each column in turn, a column ending when it is full or holds `most_per_column` rows."""
+            most_per_column: int, labels: tuple[tuple[str, str], ...]) -> tuple[tuple[Place, ...], ...]:
+    """The rows `labels` down each column in turn, a column ending when it is full or holds `most_per_column`
+    rows."""
     column_width = _column_width(form.width, columns, scale)
     control_width = (_control_width(column_width, words.toggle_width, scale) or column_width) if beside else 0
     label_width = column_width - control_width - scaled_px(LABEL_GAP, scale) if beside else column_width
     box_height, gap, line = scaled_px(BOX_HEIGHT, scale), scaled_px(ROW_GAP, scale), font.get_linesize()
     pages: list[list[Place]] = [[]]
     column, y, in_column = 0, form.top, 0
-    for name, label in words.labels:
+    for name, label in labels:
         heading = name in words.headings  # a heading never ends a column: it stays with the buttons it heads
         lines = tuple(wrap_text(label, font, column_width if heading else label_width)) if label else ()
         if heading:

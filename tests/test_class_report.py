@@ -11,7 +11,6 @@ import random
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -20,6 +19,7 @@ from game.classroom.pin import hash_pin, pin_matches
 from game.classroom.report import build_report, render_report
 from game.content.class_file import ClassFile, class_file_text, read_class_file
 from game.debrief_export import EXPORT_VERSION, export_result, file_name_part, result_to_json, run_result
+from tests.cli_helpers import run_cli
 
 REPO = Path(__file__).resolve().parent.parent
 LEVELS = {"agreement-2021": "Open to All", "change7-2026": "Chang'e-7"}
@@ -180,24 +180,22 @@ def test_a_damaged_or_newer_class_file_plays_without_a_class_and_says_why(tmp_pa
     assert expected in read.sentence() and "plays without a class" in read.sentence()
 
 
-def test_the_teacher_s_commands_make_a_class_and_a_report(tmp_path, class_results):
+def test_the_teacher_s_commands_make_a_class_and_a_report(tmp_path, class_results, capfd, monkeypatch):
     folder, _ = class_results
-    made = subprocess.run([sys.executable, "-m", "game", "class", "new", "--name", "8B", "--levels",
-                           "agreement-2021", "--lock", "language", "--pin", "1234", "--out",
-                           str(tmp_path / "class.toml")], cwd=REPO, capture_output=True, text=True, timeout=120)
-    assert made.returncode == 0, made.stderr
-    checked = subprocess.run([sys.executable, "-m", "game", "class", "check", str(tmp_path / "class.toml")],
-                             cwd=REPO, capture_output=True, text=True, timeout=60)
-    assert checked.returncode == 0 and "teacher PIN set" in checked.stdout
-    bad = subprocess.run([sys.executable, "-m", "game", "class", "new", "--name", "8B", "--levels", "nope"],
-                         cwd=tmp_path, capture_output=True, text=True, timeout=120,
-                         env={"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)})
-    assert bad.returncode == 1 and "no level has the id 'nope'" in bad.stderr and "Traceback" not in bad.stderr
+    made = run_cli(["class", "new", "--name", "8B", "--levels", "agreement-2021", "--lock", "language", "--pin", "1234",
+                    "--out", str(tmp_path / "class.toml")], capfd)
+    assert made.code == 0, made.err
+    checked = run_cli(["class", "check", str(tmp_path / "class.toml")], capfd)
+    assert checked.code == 0 and "teacher PIN set" in checked.out
+    # Typed in another folder on a machine with no game folders set up: the player's folders are the system's.
+    monkeypatch.delenv("LUNAR_STATION_HOME")
+    monkeypatch.setenv("HOME", str(tmp_path))
+    bad = run_cli(["class", "new", "--name", "8B", "--levels", "nope"], capfd, tmp_path)
+    assert bad.code == 1 and "no level has the id 'nope'" in bad.err
     out = tmp_path / "report.html"
-    built = subprocess.run([sys.executable, "-m", "game", "report", str(folder), "--out", str(out)], cwd=REPO,
-                           capture_output=True, text=True, timeout=120)
-    assert built.returncode == 0, built.stderr
-    assert "35 student(s)" in built.stdout and out.is_file()
+    built = run_cli(["report", str(folder), "--out", str(out)], capfd)
+    assert built.code == 0, built.err
+    assert "35 student(s)" in built.out and out.is_file()
 
 
 def test_a_real_run_exports_who_played_it_and_its_landings(tmp_path):

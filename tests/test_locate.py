@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import operator
 import re
+import string
 import sys
 from pathlib import Path
 from typing import Any
@@ -194,10 +196,11 @@ def _paths(value: Any, prefix: KeyPath = ()) -> Any:
 # --- property: any TOML the generator below writes, every key is found on the line it was written --
 
 _KEY_CHARS = st.sampled_from(list("abcxyz_-019 .#=[]{},\"'\\é月"))
-keys = st.one_of(
-    st.from_regex(r"[a-z][a-z0-9_-]{0,6}", fullmatch=True),
-    st.text(_KEY_CHARS, min_size=0, max_size=6),
-)
+# A bare key, [a-z][a-z0-9_-]{0,6}, built from two draws: drawn with st.from_regex, the same keys took about a third
+# of this property's time.
+bare_keys = st.builds(operator.add, st.sampled_from(string.ascii_lowercase),
+                      st.text(st.sampled_from(string.ascii_lowercase + string.digits + "_-"), max_size=6))
+keys = st.one_of(bare_keys, st.text(_KEY_CHARS, min_size=0, max_size=6))
 _TEXT_CHARS = st.sampled_from(list("ab #=[]{},\"'\\\té月\n"))
 scalars = st.one_of(
     st.integers(-10**6, 10**6),

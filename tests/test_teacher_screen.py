@@ -171,6 +171,10 @@ def test_the_focus_is_outlined_and_its_label_lit(teacher_at_200: Any) -> None:
     gap = round(4 * app.ctx.fonts.scale)
     assert app.ctx.palette.focus[:3] in outline_colours(app.window, button.get_abs_rect().inflate(2 * gap, 2 * gap), 2)
     assert scene.buttons.get("difficulty").is_selected and not scene.buttons.get("language").is_selected
+    click_button(app, scene.buttons.get("language"))  # a click changes the choice and takes the focus with it
+    assert scene.focus == "language" and scene.choice_words("language") == "English"
+    press(app, pygame.K_RIGHT)
+    assert scene.choice_words("language") == "Русский" and scene.buttons.get("language").is_selected
 
 
 def test_the_whole_form_is_filled_in_and_saved_with_keys_alone(tmp_path: Any) -> None:

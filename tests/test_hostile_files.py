@@ -277,6 +277,8 @@ def test_a_hostile_pilot_gets_one_sentence(tmp_path: Path, monkeypatch: pytest.M
 
 
 def test_a_looping_pilot_typed_at_a_terminal_is_ended_after_its_second(tmp_path: Path) -> None:
+    # A process of its own, as a student starts it: the real 1 s budget, and a watchdog that fails to fire times out
+    # here (HANG_SECONDS) without taking pytest down.
     name, source, _ = PILOTS[0]
     (tmp_path / f"{name}.py").write_text(source, encoding="utf-8")
     ran = run_subprocess(["land", str(SANDBOX), "--pilot", f"{name}.py:fly"], tmp_path)
@@ -571,6 +573,7 @@ FROZEN_GAME = textwrap.dedent("""
 
 
 def test_a_frozen_game_ends_on_sigterm(tmp_path: Path) -> None:
+    # A process of its own: a frozen game and the signal that ends it are what is tested.
     env = {**os.environ, "PYTHONPATH": str(REPO), "SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy",
            "LUNAR_STATION_HOME": str(tmp_path), "PYGAME_HIDE_SUPPORT_PROMPT": "1"}
     game = subprocess.Popen([sys.executable, "-c", FROZEN_GAME], env=env, stdout=subprocess.PIPE,

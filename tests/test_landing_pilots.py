@@ -64,6 +64,7 @@ def test_a_recording_replays_identically_in_another_process(nominal, tmp_path):
     level, catalog = nominal
     path = tmp_path / "flight.json"
     first = fly(level, catalog, seed=11, record_path=path, cargo="battery")
+    # A process of its own, with another hash seed: nothing of this process (a set's order, a cache) may reach a replay.
     script = (
         "import json, sys\n"
         "from pathlib import Path\n"

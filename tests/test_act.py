@@ -45,7 +45,7 @@ def test_a_proposal_is_answered_by_the_partner(sim: Simulation) -> None:
 @pytest.mark.parametrize(
     ("command", "sentence"),
     [
-        (ShareData("cnsa", "geology"), "no new lunar geology data"),
+        (ShareData("cnsa", "geology"), "no new data on lunar geology"),
         (ConsultPartner("cnsa", "weather"), "not a topic to consult on"),
         (ProposeAgreement("nobody", Offer(funding_per_year=10)), "partner of this level"),
         (PlaceModule("solar_array", 2, 1), "cannot be built"),

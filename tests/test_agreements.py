@@ -167,7 +167,7 @@ def test_sharing_data_needs_new_data_and_pleases_as_much_as_they_care(make_sim: 
     sim = make_sim(partners=[{"partner": "cnsa", "trust": 50}])
     sim.queue(ShareData("cnsa", "geology"))
     refused = of_kind(sim.step(), events.CommandRefused)
-    assert "no new lunar geology data" in refused[0].reason
+    assert "no new data on lunar geology" in refused[0].reason
     sim.ctx.station.science["geology"] = 2.0
     start = partner_view(sim, "cnsa").trust
     sim.queue(ShareData("cnsa", "geology"))

@@ -90,17 +90,17 @@ def test_ground_rockets_and_landers_have_their_pages() -> None:
 
 def test_tooltips_and_the_palette_say_what_their_numbers_are() -> None:
     rim = tile_tooltip_lines(CATALOG.tiles["rim"], "en")
-    assert "Sunlight: 70 % of the lunar day (game value)" in rim
+    assert "Sunlight: 70% of the lunar day (game value)" in rim
     floor = tile_tooltip_lines(CATALOG.tiles["crater_floor"], "en")
-    assert "Ice: 5.6 % by mass (real)" in floor
+    assert "Ice: 5.6% by mass (real)" in floor
     # A share worked out from the terrain says so: computed figures are never called game values.
     assert tile_tooltip_lines(CATALOG.tiles["rim"], "en", sunlight=(0.42, WORKED_OUT))[1] == \
-        "Sunlight: 42 % of the lunar day (worked out from this tile's horizon)"
+        "Sunlight: 42% of the lunar day (worked out from this tile's horizon)"
     rtg = module_tooltip_lines("Radioisotope generator", CATALOG.modules["radioisotope_generator"], "working")
     assert rtg[-1] == "figures: game values, except power (real); sources in the encyclopedia"
     battery = module_tooltip_lines("Battery bank", CATALOG.modules["battery"], "working")
     assert battery[-1] == "figures: game values"
-    assert power_text(CATALOG.modules["radioisotope_generator"]) == "+110 W (real)"
+    assert power_text(CATALOG.modules["radioisotope_generator"]) == "+110\xa0W (real)"
     entry = PaletteEntry(CATALOG.modules["solar_array"], "Solar array", "power")
     assert entry.status_in(lambda text, **fill: text.format(**fill)) == "figures: game values"
     assert entry.row_status_in(lambda text, **fill: text.format(**fill)) == "figures: game values"
@@ -129,7 +129,7 @@ def test_the_computed_light_tooltip_marks_every_number() -> None:
         assert not any("game value" in line for line in lines if "horizon" in line or "Earth" in line), lines
     lines = terrain_tooltip_lines(grid.at(*lit), grid, lit, 0.0, "en")
     assert lines[1].endswith(", worked out from this tile's horizon")
-    assert any(line.startswith("Ice: 5.6 % by mass") and line.endswith("(real)")
+    assert any(line.startswith("Ice: 5.6% by mass") and line.endswith("(real)")
                for line in terrain_tooltip_lines(grid.at(*dark), grid, dark, 0.0, "en"))
 
 
@@ -291,7 +291,7 @@ def test_the_ice_in_permanent_shadow_takes_its_status_from_the_moon_catalog() ->
     modded_sky = sky.model_copy(update={"ice_percent_in_permanent_shadow": 12.0, "figures": {}})
     modded = SiteGrid.from_site(level.site, catalog.tiles, catalog.moon.model_copy(update={"sky": modded_sky}))
     assert modded.ice_percent(*dark) == 12.0 and modded.ice_status(*dark).status == "game"
-    assert any(line.startswith("Ice: 12 % by mass") and line.endswith("(game value)")
+    assert any(line.startswith("Ice: 12% by mass") and line.endswith("(game value)")
                for line in terrain_tooltip_lines(modded.at(*dark), modded, dark, 0.0, "en"))
     # The pydantic model refuses a status for a number the sky does not show, in a sentence.
     written = sky.model_dump(mode="python")
@@ -432,10 +432,12 @@ def test_a_worth_or_trust_change_never_shows_minus_zero() -> None:
 def test_trust_and_science_points_in_the_roster_history_say_they_are_game_values() -> None:
     # The roster's history lines ('Trust +5 (game value): …', first because the roster cuts a long line's end), a
     # partner's default ('trust 12 of 100, a game value') and the data-sharing replies ('received 12.5 points (game
-    # value) of geology data').
+    # value) of new data on lunar geology').
     shown = {"trust", "change", "points"}
     checked = 0
     for pattern in _placement_patterns("game/systems/agreements.py"):
+        if re.fullmatch(r"\{count[^{}]*\} points?", pattern):
+            continue  # only a count and its noun, filled in as the {points} of a sentence that says its status
         for field in FIELD.finditer(pattern):
             name = field.group(1)
             if name not in shown and not (name == "count" and pattern[field.end():].startswith(" point")):

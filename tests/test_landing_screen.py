@@ -437,11 +437,11 @@ def test_practice_says_which_numbers_are_real_and_which_are_game_values() -> Non
         scene = open_screen(app, "landing_practice")
         app.frame(1 / 60)
         seen = set(app.ctx.fonts.seen)
-        assert "Full thrust: 7,500 N (real)" in seen, seen  # the Chang'e-class engine, a sourced figure
+        assert "Full thrust: 7,500\xa0N (real)" in seen, seen  # the Chang'e-class engine, a sourced figure
         assert any(text.startswith("Mass at the start: ") and text.endswith("(game value)") for text in seen)
         assert any(text.startswith("Cargo: ") and text.endswith("(game value)") for text in seen)
         thrust = scene.choice("Engine thrust")
-        assert thrust.shown == "×1 (7,500 N, real)"
+        assert thrust.shown == "×1 (7,500\xa0N, real)"
         thrust.index = next(i for i, (_, factor) in enumerate(thrust.options) if factor != 1.0)
         assert thrust.shown.endswith(", game value)")
         app.frame(1 / 60)
@@ -460,8 +460,8 @@ def test_practice_marks_each_worlds_gravity_real_with_its_source() -> None:
         scene = open_screen(app, "landing_practice")
         gravity = scene.choice("Gravity")
         shown = [app.ctx.tr(words) for words, _ in gravity.options]
-        assert shown[0] == "Moon: 1.622 m/s² (real)", shown  # the catalog's figure, marked real in moon.toml
-        assert "Mars: 3.71 m/s² (real)" in shown and "Earth: 9.81 m/s² (real)" in shown
+        assert shown[0] == "Moon: 1.622\xa0m/s² (real)", shown  # the catalog's figure, marked real in moon.toml
+        assert "Mars: 3.71\xa0m/s² (real)" in shown and "Earth: 9.81\xa0m/s² (real)" in shown
         app.frame(1 / 60)
         seen = " ".join(app.ctx.fonts.seen)  # the line wraps where the box is narrow
         assert "Moon's gravity:" in seen and "https://vocabs.ands.org.au/" in seen, "the Moon's gravity with its source"

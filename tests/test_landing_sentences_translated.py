@@ -82,7 +82,7 @@ def test_every_grading_reason_is_a_collected_message_shown_translated(collected:
     for reason in reasons:
         _shows_translated(reason, pseudo, collected)
     # The English still reads as before, number formats kept in the pattern, and the limit says what it is.
-    assert "Came down at 3.0 m/s; a good landing stays within 2 m/s (game value)." in reasons
+    assert "Came down at 3.0\xa0m/s; a good landing stays within 2\xa0m/s (game value)." in reasons
 
 
 def test_a_failed_flight_says_why_in_a_collected_message(collected: Lines, pseudo: Translator) -> None:
@@ -203,7 +203,7 @@ def test_another_worlds_name_shows_translated_on_the_flight(pseudo_app: Any) -> 
     app.request(Push(scene))
     app.frame(1 / 60)
     app.frame(1 / 60)
-    assert "⟦Marte: 3.71 m/s²⟧" in app.ctx.fonts.seen
+    assert "⟦Marte: 3.71\xa0m/s²⟧" in app.ctx.fonts.seen
 
 
 def test_practice_shows_the_worlds_in_the_players_language(pseudo_app: Any) -> None:

@@ -296,7 +296,7 @@ def test_in_2023_roscosmos_asks_to_host_its_laboratory_not_the_fission_unit_and_
     assert answer.decision == "counter" and answer.counter is not None
     assert answer.counter.host_module == "laboratory"
     assert answer.counter.data_share == ("astronomy",)
-    assert "They ask for astronomy from the Moon data: they care 50% for it (game value), and the station's " \
+    assert "They ask for data on astronomy from the Moon: they care 50% for it (game value), and the station's " \
            "Observatory makes " \
            "it." in answer.text
     assert "They ask you to host their laboratory" in answer.text

@@ -41,7 +41,7 @@ GRID = SiteGrid.from_site(
         ("solar_array", 4, 0, (), "needs sunlight: this tile is lit 0% of the time (real), and it needs at least 10% "
                                   "(game value)"),
         ("ice_extractor", 4, 0, (), None),
-        ("ice_extractor", 2, 0, (), "needs ice: this tile holds none, and it needs at least 1 % (game value)"),
+        ("ice_extractor", 2, 0, (), "needs ice: this tile holds none, and it needs at least 1% (game value)"),
         ("habitat", 5, 3, (), "does not fit"),
         ("habitat", 2, 0, ((3, 1),), "already taken"),
         ("habitat", 0, 2, (), "too steep: this ground slopes 32° (game value), and it can stand on 10° at most "

@@ -66,7 +66,7 @@ def with_rules(module: str, **placement: Any) -> ModuleSpec:
          "must stand on permanently shadowed floor or shadowed slope: this tile is intercrater plain"),
         (CATALOG.modules["solar_array"], 4, 0, (), "needs sunlight: this tile is lit 0% of the time"),
         (CATALOG.modules["ice_extractor"], 2, 0, (), "needs ice: this tile holds none"),
-        (with_rules("ice_extractor", min_ice_percent=50.0), 4, 0, (), "needs ice: this tile holds only 5.6 %"),
+        (with_rules("ice_extractor", min_ice_percent=50.0), 4, 0, (), "needs ice: this tile holds only 5.6%"),
         (CATALOG.modules["habitat"], 0, 2, (), "too steep: this ground slopes 32°"),
         (CATALOG.modules["earth_antenna"], 4, 1, (), "needs Earth in view: a ridge hides Earth from this tile"),
     ],

@@ -339,7 +339,7 @@ def test_hovering_a_tile_names_it_with_its_numbers(app: App, monkeypatch: pytest
 
     lines = tile_tooltip_lines(scene.run.grid.at(*peak), "en")
     assert lines[0] == "Sunlit peak"
-    assert lines[1] == "Sunlight: 86 % of the lunar day (real)" and "Slope: 8° (game value)" in lines
+    assert lines[1] == "Sunlight: 86% of the lunar day (real)" and "Slope: 8° (game value)" in lines
     assert "Earth in view: yes" in lines
     # The tooltip drawn names the tile, lies inside the window, leaves the pointed spot in view, and shows its
     # title at its top in the accent colour.

@@ -188,7 +188,7 @@ def test_text_larger_than_the_window_has_room_for_is_shown_at_what_fits_and_grow
     scene.working.ui_scale = 2.0
     scene.apply()
     assert app.ctx.settings.ui_scale == 2.0 and app.ctx.fonts.scale == 1.5  # the choice is kept; 150 % fits
-    assert "fits text up to 150 %" in scene.message and "200 %" in scene.message
+    assert "fits text up to 150%" in scene.message and "200%" in scene.message
     scene.working.window_size = (1920, 1080)
     scene.apply()
     run_frames(app)

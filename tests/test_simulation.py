@@ -89,7 +89,7 @@ def test_a_refused_command_says_why_and_costs_nothing():
     events = run.run_hours(1, [(0, PlaceModule("ice_extractor", 0, 0))])
     refusals = [event.reason for event in events if isinstance(event, CommandRefused)]
     assert refusals == [
-        "Ice extractor cannot be built here: needs ice: this tile holds none, and it needs at least 1 % (game value)"
+        "Ice extractor cannot be built here: needs ice: this tile holds none, and it needs at least 1% (game value)"
     ]
     assert run.snapshot().budget >= budget
 

@@ -398,7 +398,7 @@ def test_first_level_hint_points_at_a_lit_free_tile_and_shows_once(app: Any, loa
     grid = scene.run.grid
     share = grid.sunlight(*hint.cell)
     # The share is worked out from the tile's horizon, and the hint says so (never 'game value').
-    assert f"{share * 100:.0f} % (worked out from this tile's horizon)" in hint.text
+    assert f"{share * 100:.0f}% (worked out from this tile's horizon)" in hint.text
     assert "game value" not in hint.text and scene.run.module_at(hint.cell) is None
     array = scene.run.catalog.modules["solar_array"]
     taken = {cell for cell in ((x, y) for x, y, _ in grid.cells()) if scene.run.module_at(cell) is not None}

@@ -11,9 +11,9 @@ from game.content.locale_format import (
     KILOWATT_HOUR,
     METRE_PER_SECOND,
     NEWTON,
-    PERCENT,
     TONNE,
     WATT,
+    Percent,
     Quantity,
     format_list,
     unit_symbol,
@@ -25,18 +25,19 @@ from game.paths import assets_dir
 SHIPPED = [assets_dir() / "lang"]
 
 
+# A number and its unit are joined by a no-break space (U+00A0), so a line never ends between them.
 @pytest.mark.parametrize(("quantity", "en", "ru", "zh"), [
-    (Quantity(7500, KILOGRAM), "7,500 kg", "7\xa0500 кг", "7,500 kg"),
-    (Quantity(12.5, TONNE, 1), "12.5 t", "12,5 т", "12.5 t"),
-    (Quantity(5, KILOWATT), "5 kW", "5 кВт", "5 kW"),
-    (Quantity(-800, WATT, signed=True), "−800 W", "−800 Вт", "−800 W"),
-    (Quantity(3.2, KILOWATT, 1, signed=True), "+3.2 kW", "+3,2 кВт", "+3.2 kW"),
-    (Quantity(12, KILOWATT_HOUR), "12 kWh", "12 кВт·ч", "12 kWh"),  # the fonts' middle dot, not CLDR's '⋅'
-    (Quantity(2.54, METRE_PER_SECOND, 1), "2.5 m/s", "2,5 м/с", "2.5 m/s"),
-    (Quantity(7500, NEWTON), "7,500 N", "7\xa0500 Н", "7,500 N"),
-    (Quantity(45, PERCENT, 0), "45%", "45 %", "45%"),
+    (Quantity(7500, KILOGRAM), "7,500\xa0kg", "7\xa0500\xa0кг", "7,500\xa0kg"),
+    (Quantity(12.5, TONNE, 1), "12.5\xa0t", "12,5\xa0т", "12.5\xa0t"),
+    (Quantity(5, KILOWATT), "5\xa0kW", "5\xa0кВт", "5\xa0kW"),
+    (Quantity(-800, WATT, signed=True), "−800\xa0W", "−800\xa0Вт", "−800\xa0W"),
+    (Quantity(3.2, KILOWATT, 1, signed=True), "+3.2\xa0kW", "+3,2\xa0кВт", "+3.2\xa0kW"),
+    (Quantity(12, KILOWATT_HOUR), "12\xa0kWh", "12\xa0кВт·ч", "12\xa0kWh"),  # the fonts' middle dot, not CLDR's '⋅'
+    (Quantity(2.54, METRE_PER_SECOND, 1), "2.5\xa0m/s", "2,5\xa0м/с", "2.5\xa0m/s"),
+    (Quantity(7500, NEWTON), "7,500\xa0N", "7\xa0500\xa0Н", "7,500\xa0N"),
+    (Percent(0.45), "45%", "45\xa0%", "45%"),
 ])
-def test_a_quantity_is_written_in_each_languages_short_unit_form(quantity: Quantity, en: str, ru: str,
+def test_a_quantity_is_written_in_each_languages_short_unit_form(quantity: Quantity | Percent, en: str, ru: str,
                                                                  zh: str) -> None:
     assert str(quantity) == en
     assert (quantity.text("ru"), quantity.text("zh")) == (ru, zh)
@@ -54,10 +55,10 @@ def test_chinese_writes_si_symbols_as_its_glossary_does_not_cldrs_mix_of_symbols
 
 def test_a_core_sentence_with_a_quantity_reads_english_and_shows_translated() -> None:
     sentence = say("You carry {mass} of their payload", mass=Quantity(250, KILOGRAM))
-    assert sentence == "You carry 250 kg of their payload"
+    assert sentence == "You carry 250\xa0kg of their payload"
     tr = load_translator("ru", SHIPPED)
-    assert tr(sentence) == "Вы доставляете 250 кг их полезного груза"
-    assert load_translator("zh", SHIPPED)(sentence) == "你运送他们的 250 kg 载荷"
+    assert tr(sentence) == "Вы доставляете 250\xa0кг их полезного груза"
+    assert load_translator("zh", SHIPPED)(sentence) == "你运送他们的 250\xa0kg 载荷"
 
 
 @pytest.mark.parametrize(("language", "and_list", "or_list"), [

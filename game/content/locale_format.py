@@ -13,10 +13,11 @@ A language CLDR does not know is written as English.
 from __future__ import annotations
 
 import datetime as dt
+import decimal
 import functools
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -110,18 +111,32 @@ def format_number(value: int | float, language: str = "en", decimals: int | None
     return format(LocalNumber(value, language), spec)
 
 
+def plural_category(shown: str, language: str) -> str:
+    """CLDR's plural category of a number as a sentence shows it ('12.5', '5.0', '21'): 'one', 'few', 'other'...
+    Visible decimals count, as CLDR says: Russian '21' is 'one', '21.0' and '12.5' are 'other'."""
+    return str(cldr_locale(language).plural_form(decimal.Decimal(shown)))
+
+
 @functools.lru_cache(maxsize=256)
-def _integer_like(language: str, category: str) -> int | None:
-    """The smallest whole number CLDR puts in `category` for the language; None when only fractions are there."""
+def catalog_form(category: str, language: str, rule: Callable[[int], int], form_count: int) -> int:
+    """The form (msgstr index) of a catalog whose gettext `rule` knows whole numbers only that a number of CLDR's
+    `category` takes: the form of the first whole number in the category; for a category of fractions only
+    (Russian 'other': '12,5 очка') the catalog's form no whole number reaches, when it has one (a header written
+    from CLDR), else the 'few' form (Russian, Ukrainian: '2 очка', the same words), else the 'other' form."""
     locale = cldr_locale(language)
-    return next((number for number in range(200) if locale.plural_form(number) == category), None)
-
-
-def plural_stand_in(count: float, language: str) -> int:
-    """A whole number that takes the same plural form as the fraction `count` in the language (gettext's rules
-    know whole numbers only): one CLDR puts in the same category, else 2 (Russian '1,5 дня' reads like 2)."""
-    stand_in = _integer_like(language, cldr_locale(language).plural_form(abs(count)))
-    return 2 if stand_in is None else stand_in
+    whole_numbers = range(200)
+    first = next((number for number in whole_numbers if locale.plural_form(number) == category), None)
+    if first is not None:
+        return rule(first)
+    reached = {rule(number) for number in whole_numbers}
+    spare = [index for index in range(form_count) if index not in reached]
+    if spare:
+        return spare[0]
+    for fallback in ("few", "other"):
+        first = next((number for number in whole_numbers if locale.plural_form(number) == fallback), None)
+        if first is not None:
+            return rule(first)
+    return rule(2)
 
 
 # Units by CLDR's names (babel.units): the game's quantities, written in each language's short form ("5 kg",
@@ -136,7 +151,6 @@ METRE = "length-meter"
 KILOMETRE = "length-kilometer"
 METRE_PER_SECOND = "speed-meter-per-second"
 METRE_PER_SECOND_SQUARED = "acceleration-meter-per-square-second"
-PERCENT = "concentr-percent"  # '45%', '45 %': a Quantity of 45, not of 0.45
 
 # Languages whose glossary writes SI units by their international symbols, spaced as in English ('5 kW', '12 kWh',
 # '7,500 N'): Chinese science writing does (GB 3100; assets/lang/glossary/zh.md), while CLDR's Chinese short form
@@ -150,6 +164,9 @@ DEFAULT_UNIT_LANGUAGE = "en"
 # print writes 'кВт·ч').
 _SIGNS_THE_FONTS_LACK = {ord("\u22c5"): "\u00b7", ord("\u202f"): "\u00a0"}
 MINUS = "\u2212"  # a signed quantity's minus, the typographic one ('−800 W')
+# A number and its unit stay on one line ('30 m' never ends one line with '30'): the space CLDR writes between them
+# becomes a no-break space, which the text wrapping (game/content/line_breaks.py) never breaks at.
+NO_BREAK_SPACE = "\u00a0"
 
 
 class Worded:
@@ -193,18 +210,55 @@ class Quantity(Worded):
         return format_quantity(self.value, self.unit, language, self.decimals, self.signed)
 
 
+def _number_text(value: float, language: str, decimals: int | None) -> str:
+    """`value` with the language's signs: `decimals` decimals, or (None) as many as it needs up to three."""
+    if decimals is not None:
+        return format(LocalNumber(value, language), f",.{decimals}f")
+    number = format(LocalNumber(value, language), ",.3f")
+    decimal = number_signs(language)[0]
+    return number.rstrip("0").rstrip(decimal) if decimal in number else number
+
+
+@dataclass(frozen=True, slots=True)
+class Percent(Worded):
+    """A share (0.45 is 45 percent) as the language writes a percentage: '45%', '45 %' (Russian, with a no-break
+    space), '45%' (Chinese), by CLDR's percent pattern. `decimals` as in Quantity (whole percent by default); a
+    `signed` one always shows its sign ('+10%', '−5 %')."""
+
+    share: float
+    decimals: int | None = 0
+    signed: bool = False
+
+    def text(self, language: str = "en") -> str:
+        return format_percent(self.share, language, self.decimals, self.signed)
+
+
+def format_percent(share: float, language: str = "en", decimals: int | None = 0, signed: bool = False) -> str:
+    """The share (0..1) as a percentage in the language's way (CLDR's percent pattern): the one place a
+    percentage is worded for players."""
+    shown = abs(share) if signed else share
+    text = _percent_pattern(language).replace("{0}", _number_text(shown * 100, language, decimals))
+    if signed:
+        text = ("+" if share >= 0 else MINUS) + text
+    return text
+
+
+@functools.lru_cache(maxsize=32)
+def _percent_pattern(language: str) -> str:
+    """CLDR's percent pattern for the language with {0} for the number ('{0}%', '{0}\u00a0%', '%{0}' in Turkish)."""
+    from babel.numbers import format_percent as babel_format_percent
+
+    locale = cldr_locale(language)
+    return _glued(babel_format_percent(0.07, locale=locale).replace("7", "{0}", 1).translate(_SIGNS_THE_FONTS_LACK))
+
+
 def format_quantity(value: float, unit: str, language: str = "en", decimals: int | None = None,
                     signed: bool = False) -> str:
     """`value` of the CLDR `unit` as the language writes it short ('5 kg', '5 кг'), its number with the
     language's decimal sign and grouping (Chinese: SI symbols, see SI_SYMBOL_LANGUAGES); an unknown unit raises
     babel.units.UnknownUnitError."""
     shown = abs(value) if signed else value
-    if decimals is None:  # as many decimals as the value needs, at most three ('2.5', '7,500')
-        number = format(LocalNumber(shown, language), ",.3f")
-        decimal = number_signs(language)[0]
-        number = number.rstrip("0").rstrip(decimal) if decimal in number else number
-    else:
-        number = format(LocalNumber(shown, language), f",.{decimals}f")
+    number = _number_text(shown, language, decimals)
     patterns = _unit_patterns(unit, language)
     # The usual short form has one pattern whatever the count: no plural to work out (Babel's plural_form is slow).
     if len(set(patterns.values())) == 1 or not math.isfinite(shown):
@@ -240,8 +294,13 @@ def _unit_patterns(unit: str, language: str) -> dict[str, str]:
                           0.5)
         written = format_decimal(sample, "0.#", locale=locale)
         text = format_unit(sample, unit, length="short", format="0.#", locale=locale)
-        patterns[category] = text.replace(written, "{0}", 1).translate(_SIGNS_THE_FONTS_LACK)
+        patterns[category] = _glued(text.replace(written, "{0}", 1).translate(_SIGNS_THE_FONTS_LACK))
     return patterns
+
+
+def _glued(pattern: str) -> str:
+    """A CLDR pattern ('{0} kg', '{0} %') with the space beside its number made a no-break space."""
+    return pattern.replace("{0} ", "{0}" + NO_BREAK_SPACE).replace(" {0}", NO_BREAK_SPACE + "{0}")
 
 
 def format_list(items: Iterable[object], language: str = "en", style: Literal["standard", "or"] = "standard") -> str:

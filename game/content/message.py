@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import math
 import re
 from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING
@@ -32,7 +33,7 @@ from typing import TYPE_CHECKING
 from game.content.text import translate
 
 if TYPE_CHECKING:
-    from game.content.locale_format import Quantity
+    from game.content.locale_format import Worded
 
 
 # Names that keep their capital inside a sentence: 'build the Earth antenna', never 'the earth antenna'.
@@ -53,13 +54,43 @@ _LOWERED_FIELD = re.compile(r"\{(\w+)!l([:}])")
 _LOWERED_SUFFIX = "\x00lower"
 
 
+# A full stop that follows a field in the pattern ('… on {date}.') is written as this mark, then dropped when the
+# value filled in already ends with a point ('9 марта 2021 г.', 'etc.'): one point ends both the abbreviation and
+# the sentence, never 'г..'.
+_STOP_AFTER_FIELD = "\x01"
+
+
 @functools.lru_cache(maxsize=4096)
 def _plain_pattern(pattern: str) -> tuple[str, tuple[str, ...]]:
-    """The pattern with each `{name!l` written as `{name<suffix>`, and the names that need a lowered copy."""
+    """The pattern with each `{name!l` written as `{name<suffix>`, each full stop right after a field marked, and
+    the names that need a lowered copy."""
     names = tuple(dict.fromkeys(match.group(1) for match in _LOWERED_FIELD.finditer(pattern)))
+    if "}." in pattern and _STOP_AFTER_FIELD not in pattern:
+        pattern = _mark_stops_after_fields(pattern)
     if not names:
         return pattern, ()
     return _LOWERED_FIELD.sub(lambda match: "{" + match.group(1) + _LOWERED_SUFFIX + match.group(2), pattern), names
+
+
+def _mark_stops_after_fields(pattern: str) -> str:
+    """`pattern` with the full stop that follows a replacement field (not a literal '}}') written as the mark."""
+    pieces = []
+    depth = 0
+    index = 0
+    while index < len(pattern):
+        char = pattern[index]
+        if depth == 0 and pattern.startswith(("{{", "}}"), index):
+            pieces.append(pattern[index:index + 2])
+            index += 2
+            continue
+        depth += {"{": 1, "}": -1}.get(char, 0)
+        pieces.append(char)
+        if char == "}" and depth == 0 and pattern.startswith(".", index + 1) \
+                and not pattern.startswith("..", index + 1):
+            pieces.append(_STOP_AFTER_FIELD)
+            index += 1
+        index += 1
+    return "".join(pieces)
 
 
 def fill_in(pattern: str, values: Mapping[str, object]) -> str:
@@ -67,21 +98,48 @@ def fill_in(pattern: str, values: Mapping[str, object]) -> str:
     plain, lowered = _plain_pattern(pattern)
     if lowered:
         values = {**values, **{name + _LOWERED_SUFFIX: lower_first(str(values[name])) for name in lowered}}
-    return plain.format_map(values)
+    text = plain.format_map(values)
+    if _STOP_AFTER_FIELD in plain and _STOP_AFTER_FIELD not in pattern:
+        text = text.replace("." + _STOP_AFTER_FIELD, ".").replace(_STOP_AFTER_FIELD, ".")
+    return text
 
 
 COUNT = "count"  # the value a counted phrase's plural form is chosen by
 
 
-def plural_number(count: object) -> int | None:
-    """`count` as the whole number a plural rule takes; None when it is no count (the 'other' form then)."""
-    if isinstance(count, bool):
+# The {count} field of a counted phrase, with its format spec ('{count:,.1f}'): the plural form goes by the number
+# as the sentence shows it, so '5.0 points' (a visible decimal) takes the form of a fraction, as CLDR says.
+_COUNT_FIELD = re.compile(r"\{count(?:![a-z])?(?::([^{}]*))?\}")
+
+
+@functools.lru_cache(maxsize=4096)
+def count_spec(pattern: str) -> str:
+    """The format spec `pattern` shows its {count} with ('.1f' of '{count:.1f} points'); '' when it has none."""
+    match = _COUNT_FIELD.search(pattern)
+    return (match.group(1) or "") if match else ""
+
+
+def shown_count(count: object, spec: str = "") -> str | None:
+    """`count` as a sentence with `spec` shows it, without sign or digit grouping ('12.5', '5.0', '3'): the number
+    CLDR's plural rules read; None when it is no finite number (no count: the 'other' form)."""
+    if isinstance(count, bool) or not isinstance(count, (int, float)):
         return None
-    if isinstance(count, int):
-        return abs(count)
-    if isinstance(count, float) and count.is_integer():
-        return abs(int(count))
-    return None
+    if isinstance(count, float) and not math.isfinite(count):
+        return None
+    try:
+        text = format(count, spec.replace(",", "").replace("_", ""))
+    except ValueError:  # a spec for another kind of value: the number as Python writes it
+        text = str(count)
+    return text.lstrip("+- ").rstrip("%")
+
+
+def plural_number(count: object, spec: str = "") -> int | None:
+    """`count`, shown with `spec`, as the whole number a gettext plural rule takes; None when the sentence shows
+    it with decimals ('12.5', '5.0': CLDR's rule for fractions decides) or it is no count."""
+    if isinstance(count, int) and not isinstance(count, bool) and not spec:
+        return abs(count)  # the usual case, kept quick: messages are made by the thousand
+    shown = shown_count(count, spec)
+    return int(shown) if shown is not None and shown.isdigit() else None
 
 
 def english_plural(count: int) -> int:
@@ -90,8 +148,8 @@ def english_plural(count: int) -> int:
 
 
 def english_form(singular: str, plural: str, count: object) -> str:
-    """Of an English counted phrase, the form `count` takes."""
-    number = plural_number(count)
+    """Of an English counted phrase, the form `count` takes ('1 point', '1.0 points', '12.5 points')."""
+    number = plural_number(count, count_spec(singular))
     return singular if number is not None and english_plural(number) == 0 else plural
 
 
@@ -169,9 +227,9 @@ def date_text(date: dt.date) -> Message:
     return Message("{date}", {"date": date})
 
 
-def quantity_text(quantity: Quantity) -> Message:
+def quantity_text(quantity: Worded) -> Message:
     """An amount with its unit for the player ('7,500 kg' as English; '7 500 кг' where a screen shows it
-    with tr()): a game.content.locale_format.Quantity on its own."""
+    with tr()): a game.content.locale_format.Quantity (or Percent) on its own."""
     return Message("{quantity}", {"quantity": quantity})
 
 

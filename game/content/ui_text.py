@@ -8,7 +8,6 @@ count. The language's name, as the settings list it, is CLDR's name for it in th
 from __future__ import annotations
 
 import datetime as dt
-import math
 import re
 import string
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -19,10 +18,18 @@ from typing import Protocol
 from babel.core import Locale, UnknownLocaleError
 
 from game.content.language_look import font_files
-from game.content.locale_format import LocalNumber, Worded, format_date, local_digits, plural_stand_in
+from game.content.locale_format import (
+    LocalNumber,
+    Worded,
+    catalog_form,
+    format_date,
+    local_digits,
+    plural_category,
+)
 from game.content.message import (
     COUNT,
     Message,
+    count_spec,
     english_form,
     english_plural,
     fill_in,
@@ -30,6 +37,7 @@ from game.content.message import (
     resolve_values,
     say,
     say_n,
+    shown_count,
 )
 from game.content.po_catalog import PluralRule, UnreadableCatalog, read_po_file, template_messages
 from game.content.pseudo_language import PSEUDO_LANGUAGE, MessageId, accented, pseudo_tables
@@ -106,12 +114,15 @@ class Translator:
         forms = self.plurals.get(singular)
         if not forms:
             return None
-        number = plural_number(count)
-        if number is None:  # a fraction ('1.5 days'): the form CLDR gives it, through a whole number that shares it
-            if not isinstance(count, float) or not math.isfinite(count):
+        spec = count_spec(singular)
+        number = plural_number(count, spec)
+        if number is not None:
+            index = self.plural_rule(number)
+        else:  # shown with decimals ('12,5', '5,0'): CLDR's category for it, as this catalog's form
+            shown = shown_count(count, spec)
+            if shown is None:
                 return None
-            number = plural_stand_in(count, self.language)
-        index = self.plural_rule(number)
+            index = catalog_form(plural_category(shown, self.language), self.language, self.plural_rule, len(forms))
         return forms[index] if 0 <= index < len(forms) else None
 
     def _show(self, value: object) -> object:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from game.content.figures import status_words
-from game.content.locale_format import METRE, METRE_PER_SECOND, Quantity
+from game.content.locale_format import METRE, METRE_PER_SECOND, Percent, Quantity
 from game.content.message import Message, say, say_n
 from game.content.models import GAME_VALUE, Figure, GradeLimits, LandingGrading
 from game.content.ui_text import to_translate
@@ -119,9 +119,9 @@ def grade_touchdown(touchdown: Touchdown, grading: LandingGrading, target_scale:
                               distance=Quantity(touchdown.distance_m, METRE, 0), limit=Quantity(limit, METRE),
                               status=status_words(status)))
     if touchdown.propellant_left < perfect.propellant_left:
-        shortfalls.append(say("{left:.0%} of the propellant was left; a perfect landing keeps {kept:.0%} "
-                              "({status}).", left=touchdown.propellant_left, kept=perfect.propellant_left,
-                              status=status_words(status)))
+        shortfalls.append(say("{left} of the propellant was left; a perfect landing keeps {kept} "
+                              "({status}).", left=Percent(touchdown.propellant_left),
+                              kept=Percent(perfect.propellant_left), status=status_words(status)))
     if shortfalls:
         return Grade("good", 0.0, 0.0, tuple(shortfalls))
     return Grade("perfect", 0.0, 0.0, (say("A perfect touchdown: soft, upright and on target."),))

@@ -8,7 +8,7 @@ import pygame
 
 from game.content.catalog import Catalog
 from game.content.figures import summary_status
-from game.content.locale_format import KILOWATT, KILOWATT_HOUR, WATT, Quantity
+from game.content.locale_format import KILOWATT, KILOWATT_HOUR, WATT, Percent, Quantity
 from game.content.message import Alternatives, list_text, lower_first, quantity_text
 from game.content.models import ModuleSpec
 from game.content.text import translate
@@ -73,9 +73,9 @@ def requirement_text(spec: ModuleSpec, tr: Translate = ENGLISH, tile_names: tupl
         names = tile_names or tuple(kind.replace("_", " ") for kind in rules.tiles)
         needs.append(tr("on {tiles}", tiles=Alternatives(names)))
     if rules.min_sunlight > 0:
-        needs.append(tr("sun {percent} %+", percent=f"{rules.min_sunlight * 100:.0f}"))
+        needs.append(tr("sun {percent}+", percent=Percent(rules.min_sunlight)))
     if rules.min_ice_percent > 0:
-        needs.append(tr("ice {percent} %+", percent=f"{rules.min_ice_percent:g}"))
+        needs.append(tr("ice {percent}+", percent=Percent(rules.min_ice_percent / 100, None)))
     if rules.max_slope_deg < 90:
         needs.append(tr("slope up to {degrees}°", degrees=f"{rules.max_slope_deg:g}"))
     if rules.needs_earth_view:

@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING
 
 import pygame
 
+from game.content.locale_format import Percent
+from game.content.message import quantity_text
 from game.content.ui_text import ENGLISH, Translate, to_translate
 from game.render import palette
 from game.render.fonts import scaled_px
@@ -50,7 +52,8 @@ def draw_goals_panel(surface: pygame.Surface, area: pygame.Rect, goals: Sequence
     surface.set_clip(area.inflate(-4, -4))
     y = area.y + 8 - scroll
     scale = text.fonts.scale
-    label_room = text.width("100 %", palette.SMALL, bold=True) + 12  # the widest percentage beside its bar
+    # The widest percentage beside its bar, as the language writes it ('100%', '100 %').
+    label_room = text.width(tr(quantity_text(Percent(1))), palette.SMALL, bold=True) + 12
     for goal in goals:
         x = area.x + round(38 * scale)
         width = area.right - 12 - x
@@ -68,7 +71,7 @@ def draw_goals_panel(surface: pygame.Surface, area: pygame.Rect, goals: Sequence
             pygame.draw.rect(surface, fill, filled, border_radius=4)
         pygame.draw.rect(surface, colours.text_dim, bar, 1, border_radius=4)
         label = tr(STATUS_WORDS[goal.status]) if goal.status in STATUS_WORDS else \
-            f"{goal.fraction:.0%}".replace("%", " %")
+            tr(quantity_text(Percent(goal.fraction)))
         text.draw(surface, label, palette.SMALL, fill if goal.status in STATUS_WORDS else colours.text,
                   (area.right - 12, bar.centery), anchor="midright", bold=goal.status in STATUS_WORDS)
         y = bar.bottom + round(14 * scale)

@@ -12,7 +12,7 @@ import math
 
 import pygame
 
-from game.content.locale_format import PERCENT, Quantity
+from game.content.locale_format import Percent
 from game.content.ui_text import ENGLISH, Translate
 from game.render import palette
 from game.render.kept_pixels import Kept, blit_box, box_image
@@ -62,7 +62,7 @@ def draw_horizon_plot(surface: pygame.Surface, area: pygame.Rect, light: SiteLig
     # The share is the level's relief against the real Sun's path: worked out (the plot shows from what), never a
     # game value.
     title = tr("Horizon of tile ({x}, {y}): lit {percent} of the year (worked out)", x=x, y=y,
-               percent=Quantity(round(share * 100), PERCENT, 0))
+               percent=Percent(share))
     title_lines = text.wrap(title, palette.BODY, area.width - 24, bold=True)[:3]
     title_bottom = area.y + 8 + sum(text.render(line, palette.BODY, colours.text, bold=True).get_height()
                                     for line in title_lines)

@@ -9,7 +9,7 @@ from typing import Literal
 
 import pygame
 
-from game.content.locale_format import KILOGRAM, METRE, METRE_PER_SECOND, PERCENT, Quantity
+from game.content.locale_format import KILOGRAM, METRE, METRE_PER_SECOND, Percent, Quantity
 from game.content.message import number_text, quantity_text
 from game.content.models import LandingGrading
 from game.content.ui_text import ENGLISH, Translate, to_translate
@@ -183,7 +183,7 @@ def draw_instruments(
             draw_cue_mark(surface, cue, (panel.right - px(26), y + px(15)), px(9), colours)
         y += row_height
     _bar(surface, fonts, scale, texts, tr("Throttle"), throttle,
-         tr(quantity_text(Quantity(round(thrust_share * 100), PERCENT, 0))) if thrust_share else tr("off"),
+         tr(quantity_text(Percent(thrust_share))) if thrust_share else tr("off"),
          (panel.x + px(14), y), panel.width - px(28), colours.accent, colours)
     y += row_height
     fuel = seen.propellant_kg

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pygame
 
-from game.content.locale_format import METRE, METRE_PER_SECOND, PERCENT, Quantity
+from game.content.locale_format import METRE, METRE_PER_SECOND, Percent, Quantity
 from game.content.message import say_n
 from game.content.ui_text import ENGLISH, Translate, to_translate
 from game.landing.grading import GradeName
@@ -36,7 +36,7 @@ def result_facts(result: LandingResult, cargo_name: str | None, tr: Translate = 
         facts.append(tr("The {cargo!l} is lost: it must be sent again.", cargo=cargo_name))
     elif grade.cargo_damage:
         facts.append(tr("The {cargo!l} arrives {damage} damaged (game value).", cargo=cargo_name,
-                        damage=f"{grade.cargo_damage:.0%}"))
+                        damage=Percent(grade.cargo_damage)))
     else:
         facts.append(tr("The {cargo!l} arrives intact.", cargo=cargo_name))
     if grade.haul_cost:
@@ -52,7 +52,7 @@ def result_facts(result: LandingResult, cargo_name: str | None, tr: Translate = 
                tilt=f"{touchdown.tilt_deg:.1f}"),
             tr("{distance} from the target, {share} of the propellant left.",
                distance=Quantity(touchdown.distance_m, METRE, 1),
-               share=Quantity(round(touchdown.propellant_left * 100), PERCENT, 0)),
+               share=Percent(touchdown.propellant_left)),
         ]
     facts.append(tr("Flight time {seconds} s.", seconds=f"{result.final.time_s:.1f}"))
     return facts

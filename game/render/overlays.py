@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 import pygame
 
+from game.content.locale_format import Percent
+from game.content.message import quantity_text
 from game.content.models import TileKind
 from game.content.ui_text import ENGLISH, Translate, to_translate
 from game.render import palette
@@ -74,9 +76,9 @@ def overlay_tile(kind: TileKind, overlay: str, size: int) -> pygame.Surface | No
 
 def region_label(kind: TileKind, overlay: str, tr: Translate = ENGLISH) -> str | None:
     if overlay == "sunlight":
-        return f"{kind.sunlight * 100:.0f} %"
+        return tr(quantity_text(Percent(kind.sunlight)))
     if overlay == "ice":
-        return tr("ice {percent} %", percent=f"{kind.ice_percent:g}") if kind.ice_percent > 0 else None
+        return tr("ice {percent}", percent=Percent(kind.ice_percent / 100, None)) if kind.ice_percent > 0 else None
     if overlay == "earth":
         return None if kind.earth_visible else tr("Earth hidden")
     return None
@@ -89,14 +91,14 @@ def computed_label(grid: SiteGrid, cell: tuple[int, int], overlay: str, tr: Tran
     if overlay == "sunlight":
         share = grid.sunlight(x, y)
         if share <= 0:
-            return "0 %"
-        return tr("{percent} % · dark up to {days} d", percent=f"{share * 100:.0f}",
+            return tr(quantity_text(Percent(0)))
+        return tr("{percent} · dark up to {days} d", percent=Percent(share),
                   days=f"{grid.longest_dark_hours(x, y) / HOURS_PER_DAY:.0f}")
     if overlay == "ice":
         ice = grid.ice_percent(x, y)
-        return tr("ice {percent} %", percent=f"{ice:g}") if ice > 0 else None
+        return tr("ice {percent}", percent=Percent(ice / 100, None)) if ice > 0 else None
     if overlay == "earth":
-        return tr("Earth {percent} %", percent=f"{grid.earth_share(x, y) * 100:.0f}")
+        return tr("Earth {percent}", percent=Percent(grid.earth_share(x, y)))
     return None
 
 

@@ -6,6 +6,8 @@ from collections.abc import Sequence
 
 import pygame
 
+from game.content.locale_format import Percent
+from game.content.message import quantity_text
 from game.content.ui_text import ENGLISH, Translate, to_translate
 from game.render.palette import STANDARD_PALETTE, Palette
 from game.render.text import draw_text, fit_text
@@ -70,7 +72,7 @@ def draw_interest_chart(surface: pygame.Surface, rect: pygame.Rect, interests: S
     if len(shown) > fits:
         strongest = sorted(range(len(shown)), key=lambda index: -shown[index][1])[:fits]
         shown = [shown[index] for index in sorted(strongest)]  # the domains keep their usual order
-    share_width = font.size("100%")[0] + 8
+    share_width = font.size(tr(quantity_text(Percent(1))))[0] + 8
     # The longest label whole while the bar keeps a quarter of the row (large text in one column has the room).
     label_width = min(max(font.size(tr(label))[0] for label in DOMAIN_LABELS.values()) + 10,
                       rect.width - share_width - max(MIN_BAR_PX, (rect.width - share_width) // 4))
@@ -89,7 +91,8 @@ def draw_interest_chart(surface: pygame.Surface, rect: pygame.Rect, interests: S
             fill.width = round(track.width * max(0.0, min(1.0, weight)))
             if fill.width:
                 pygame.draw.rect(surface, colours.accent, fill, border_radius=3)
-        draw_text(surface, f"{weight:.0%}", font, colours.text, (rect.right, middle), anchor="midright")
+        draw_text(surface, tr(quantity_text(Percent(weight))), font, colours.text, (rect.right, middle),
+                  anchor="midright")
 
 
 def draw_worth_bar(surface: pygame.Surface, rect: pygame.Rect, utility: float, font: pygame.font.Font,

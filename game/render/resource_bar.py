@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from game.content.locale_format import KILOGRAM, KILOWATT, KILOWATT_HOUR, PERCENT, TONNE, WATT, Quantity
+from game.content.locale_format import KILOGRAM, KILOWATT, KILOWATT_HOUR, TONNE, WATT, Percent, Quantity
 from game.content.message import number_text, quantity_text, say_n
 from game.content.ui_text import ENGLISH, Translate, to_translate
 from game.render import palette
@@ -128,7 +128,7 @@ def resource_readings(snapshot: StationSnapshot, history: ResourceHistory, tr: T
         carry += " " + tr(say_n("At today's rate they run flat in {count:g} day.",
                                  "At today's rate they run flat in {count:g} days.", round(energy_left, 1)))
     readings.append(Reading(
-        "energy", tr("Energy"), tr(quantity_text(Quantity(round(share * 100), PERCENT, 0))),
+        "energy", tr("Energy"), tr(quantity_text(Percent(share))),
         _trend(snapshot.energy_wh, was("energy")), share < 0.2,
         (tr("Stored energy"),
          tr("{stored} of {capacity} in the batteries.",

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pygame
 
+from game.content.locale_format import Percent
 from game.content.ui_text import ENGLISH, Translate, to_translate
 from game.landing.sonify import Cues
 from game.render import palette
@@ -60,9 +61,9 @@ def sound_rows(cues: Cues, tr: Translate = ENGLISH) -> list[str]:
     if abs(cues.warble) < 0.05:
         warble = tr("none (upright)")
     elif cues.warble < 0:
-        warble = tr("left, {share}", share=f"{abs(cues.warble):.0%}")
+        warble = tr("left, {share}", share=Percent(abs(cues.warble)))
     else:
-        warble = tr("right, {share}", share=f"{cues.warble:.0%}")
+        warble = tr("right, {share}", share=Percent(cues.warble))
     return [descent, height, warble]
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import pygame
 
 from game.content.figures import WORKED_OUT, WorkedOut, real_figures, status_tag, summary_status
-from game.content.locale_format import KILOGRAM, KILOWATT, KILOWATT_HOUR, Quantity
+from game.content.locale_format import KILOGRAM, KILOWATT, KILOWATT_HOUR, Percent, Quantity
 from game.content.message import list_text, say_n
 from game.content.models import Figure, ModuleSpec, TileKind
 from game.content.text import translate
@@ -39,9 +39,9 @@ def tile_tooltip_lines(kind: TileKind, language: str, module_name: str | None = 
     share, share_status = sunlight if sunlight is not None else (kind.sunlight, kind.figure("sunlight"))
     lines = [
         translate(kind.name, language),
-        tr("{line} ({status})", line=tr("Sunlight: {percent} % of the lunar day", percent=f"{share * 100:.0f}"),
+        tr("{line} ({status})", line=tr("Sunlight: {percent} of the lunar day", percent=Percent(share)),
            status=status_tag(share_status, tr)),
-        marked(tr("Ice: {percent} % by mass", percent=f"{kind.ice_percent:g}"), "ice_percent")
+        marked(tr("Ice: {percent} by mass", percent=Percent(kind.ice_percent / 100, None)), "ice_percent")
         if kind.ice_percent > 0 else tr("Ice: none"),
         marked(tr("Slope: {degrees}°", degrees=f"{kind.slope_deg:g}"), "slope_deg"),
         tr("Earth in view: yes") if kind.earth_visible else tr("Earth in view: no (hidden by the horizon)"),
@@ -73,15 +73,15 @@ def terrain_tooltip_lines(kind: TileKind, grid: SiteGrid, cell: tuple[int, int],
     # real, only the relief is the level's); the ice in permanent shadow is LCROSS's real 5.6 %.
     return [
         translate(kind.name, language),
-        tr("Sunlight: {percent} % of the year, worked out from this tile's horizon",
-           percent=f"{grid.sunlight(x, y) * 100:.0f}"),
+        tr("Sunlight: {percent} of the year, worked out from this tile's horizon",
+           percent=Percent(grid.sunlight(x, y))),
         why,
         marked(tr(say_n("Longest dark spell: {count:g} day", "Longest dark spell: {count:g} days",
                         round(grid.longest_dark_hours(x, y) / HOURS_PER_DAY, 1))), WORKED_OUT),
-        marked(tr("Ice: {percent} % by mass: the Sun never reaches this ground", percent=f"{ice:g}"),
+        marked(tr("Ice: {percent} by mass: the Sun never reaches this ground", percent=Percent(ice / 100, None)),
                grid.ice_status(x, y)) if ice > 0 else tr("Ice: none (the Sun reaches this ground)"),
         marked(tr("Slope: {degrees}°", degrees=f"{kind.slope_deg:g}"), kind.figure("slope_deg")),
-        marked(tr("Earth in view: {percent} % of the time", percent=f"{grid.earth_share(x, y) * 100:.0f}"),
+        marked(tr("Earth in view: {percent} of the time", percent=Percent(grid.earth_share(x, y))),
                WORKED_OUT),
         tr("The Sunlight overlay shows this tile's horizon against the Sun's path."),
     ]

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from game.content.figures import status_words
-from game.content.locale_format import KILOGRAM, PERCENT, Quantity
+from game.content.locale_format import KILOGRAM, Percent, Quantity
 from game.content.message import Alternatives, Message, level_text, say, say_n
 from game.content.models import GAME_VALUE, SCIENCE_DOMAINS, Figure, PartnerSpec
 from game.rules.points import signed_points
@@ -229,10 +229,10 @@ def evaluate(
         freshness = 0.5 + 0.5 * min(1.0, sent / weights.fresh_science_points)
         worth = weights.data_share * interest * freshness * asked("data_share")
         if sent > 0:
-            share = say("A share of {domain} data: they care {interest} for it ({status}).",
+            share = say("A share of data on {domain}: they care {interest} for it ({status}).",
                         domain=domain_name(domain), interest=_percent(interest), status=_interest_status(partner))
         else:
-            share = say("A share of {domain} data: they care {interest} for it ({status}); the station has sent "
+            share = say("A share of data on {domain}: they care {interest} for it ({status}); the station has sent "
                         "none yet, so it counts for half.", domain=domain_name(domain), interest=_percent(interest),
                         status=_interest_status(partner))
         receive(share, worth, interest > 0)
@@ -373,10 +373,10 @@ def describe_changes(before: Offer, after: Offer, state: ProgrammeState) -> Mess
         changes.append(say("instruments {before} → {after}", before=before.instruments, after=after.instruments))
     for domain in after.data_share:
         if domain not in before.data_share:
-            changes.append(say("add a share of {domain} data", domain=domain_name(domain)))
+            changes.append(say("add a share of data on {domain}", domain=domain_name(domain)))
     for domain in before.data_share:
         if domain not in after.data_share:
-            changes.append(say("no {domain} data share", domain=domain_name(domain)))
+            changes.append(say("no share of data on {domain}", domain=domain_name(domain)))
     if after.payload_kg != before.payload_kg:
         changes.append(say("payload {before} → {after} (game value)", before=Quantity(before.payload_kg, KILOGRAM),
                            after=Quantity(after.payload_kg, KILOGRAM)))
@@ -424,9 +424,9 @@ _TERM_WORDS = {  # a term a law rules out, as the law's sentence names it
 }
 
 
-def _percent(share: float) -> Quantity:
+def _percent(share: float) -> Percent:
     """A share (0..1) as a whole percentage in the language's way: '45%' in English and Chinese, '45 %' in Russian."""
-    return Quantity(round(share * 100), PERCENT, 0)
+    return Percent(share)
 
 
 def _interest_status(partner: PartnerSpec) -> Message:
@@ -558,13 +558,13 @@ def counter_reasons(
             interest = interest_in(partner, domain)
             maker_id = state.producing.get(domain, "")
             if maker_id:
-                reasons.append(say("They ask for {domain} data: they care {interest} for it ({status}), and the "
-                                   "station's {maker} makes it.", domain=domain_name(domain),
+                reasons.append(say("They ask for data on {domain}: they care {interest} for it ({status}), and "
+                                   "the station's {maker} makes it.", domain=domain_name(domain),
                                    interest=_percent(interest), status=_interest_status(partner),
                                    maker=_module_name(state, maker_id)))
             else:
-                reasons.append(say("They ask for {domain} data: they care {interest} for it ({status}), and the "
-                                   "station makes it.", domain=domain_name(domain), interest=_percent(interest),
+                reasons.append(say("They ask for data on {domain}: they care {interest} for it ({status}), and "
+                                   "the station makes it.", domain=domain_name(domain), interest=_percent(interest),
                                    status=_interest_status(partner)))
     if after.co_lead is not None and after.co_lead != before.co_lead:
         reasons.append(say("They ask to co-lead {domain}: of the science the station makes, it is the one they "

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Container, Iterable, Sequence
 
 from game.content.figures import WORKED_OUT, status_words
-from game.content.locale_format import PERCENT, Quantity
+from game.content.locale_format import Percent
 from game.content.message import Message, say, say_n
 from game.content.models import ModuleSpec, Nearness
 from game.rules.grid import EARTH_VIEW_NEEDED, SiteGrid, footprint_cells, turned
@@ -106,11 +106,11 @@ def _broken_tile_rule(module: ModuleSpec, grid: SiteGrid, x: int, y: int) -> Ref
     ice = grid.ice_percent(x, y)
     if ice < rules.min_ice_percent:
         if ice == 0:
-            return lambda: say("needs ice: this tile holds none, and it needs at least {needed:g} % (game value)",
-                               needed=rules.min_ice_percent)
-        return lambda: say("needs ice: this tile holds only {held:g} % ({status}), and it needs at least "
-                           "{needed:g} % (game value)", held=ice, status=status_words(grid.ice_status(x, y)),
-                           needed=rules.min_ice_percent)
+            return lambda: say("needs ice: this tile holds none, and it needs at least {needed} (game value)",
+                               needed=Percent(rules.min_ice_percent / 100, None))
+        return lambda: say("needs ice: this tile holds only {held} ({status}), and it needs at least {needed} "
+                           "(game value)", held=Percent(ice / 100, None), status=status_words(grid.ice_status(x, y)),
+                           needed=Percent(rules.min_ice_percent / 100, None))
     if tile.slope_deg > rules.max_slope_deg:
         return lambda: say("too steep: this ground slopes {slope:g}° ({status}), and it can stand on {most:g}° at "
                            "most (game value)", slope=tile.slope_deg, status=status_words(tile.figure("slope_deg")),
@@ -127,9 +127,9 @@ def _broken_tile_rule(module: ModuleSpec, grid: SiteGrid, x: int, y: int) -> Ref
     return None
 
 
-def _percent(share: float) -> Quantity:
+def _percent(share: float) -> Percent:
     """A share (0..1) as a whole percentage in the language's way: '9%' in English and Chinese, '9 %' in Russian."""
-    return Quantity(round(share * 100), PERCENT, 0)
+    return Percent(share)
 
 
 def gap(cells: Sequence[tuple[int, int]], other: Sequence[tuple[int, int]]) -> int:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import esper
 
 from game.content.catalog import unknown
-from game.content.locale_format import KILOGRAM, PERCENT, Quantity
+from game.content.locale_format import KILOGRAM, Percent, Quantity
 from game.content.message import Message, level_text, say, say_n
 from game.content.models import GAME_VALUE, SCIENCE_DOMAINS, Event, ModuleSpec
 from game.ecs.commands import ConsultPartner, ProposeAgreement, ShareData
@@ -195,8 +195,8 @@ class AgreementSystem(System):
                                         domains=list(SCIENCE_DOMAINS)), command))
             return
         if ctx.station.science.get(domain, 0.0) - partner.shared_science.get(domain, 0.0) <= 1e-9:
-            ctx.emit(CommandRefused(say("There is no new {domain} data to share with {name}: the station must send "
-                                        "some home first.", domain=domain_name(domain), name=partner.spec.name),
+            ctx.emit(CommandRefused(say("There is no new data on {domain} to share with {name}: the station must "
+                                        "send some home first.", domain=domain_name(domain), name=partner.spec.name),
                                     command))
             return
         self._send_data(partner, command, pooled=False)
@@ -220,22 +220,24 @@ class AgreementSystem(System):
         days_since = None if last is None else (hour - last) / HOURS_PER_DAY
         change = trust_rules.data_share_change(interest_in(partner.spec, domain), partner.trust, days_since)
         if days_since is not None and days_since < trust_rules.TRUST.share_period_days:
-            text = say_n("{name} received {points:.1f} points (game value) of {domain} data. They had some "
-                         "{count} day ago: welcome, but routine.",
-                         "{name} received {points:.1f} points (game value) of {domain} data. They had some "
-                         "{count} days ago: welcome, but routine.", round(days_since), name=name, points=new,
+            # The points are a counted phrase of their own, so each number takes its own plural form.
+            points = say_n("{count:.1f} point", "{count:.1f} points", round(new, 1))
+            text = say_n("{name} received {points} (game value) of new data on {domain}. They had some {count} day "
+                         "ago: welcome, but routine.",
+                         "{name} received {points} (game value) of new data on {domain}. They had some {count} days "
+                         "ago: welcome, but routine.", round(days_since), name=name, points=points,
                          domain=domain_name(domain))
         elif pooled:
-            text = say_n("{name} received {count:.1f} point (game value) of {domain} data through the joint data "
-                         "centre.",
-                         "{name} received {count:.1f} points (game value) of {domain} data through the joint data "
-                         "centre.",
+            text = say_n("{name} received {count:.1f} point (game value) of new data on {domain} through the "
+                         "joint data centre.",
+                         "{name} received {count:.1f} points (game value) of new data on {domain} through the "
+                         "joint data centre.",
                          round(new, 1), name=name, domain=domain_name(domain))
             partner.shared_hours[domain] = hour
         else:
-            text = say_n("{name} received {count:.1f} point (game value) of {domain} data.",
-                         "{name} received {count:.1f} points (game value) of {domain} data.", round(new, 1), name=name,
-                         domain=domain_name(domain))
+            text = say_n("{name} received {count:.1f} point (game value) of new data on {domain}.",
+                         "{name} received {count:.1f} points (game value) of new data on {domain}.", round(new, 1),
+                         name=name, domain=domain_name(domain))
             partner.shared_hours[domain] = hour
         self._trust(partner, change, text, ease=False, command=command)
 
@@ -326,8 +328,7 @@ class AgreementSystem(System):
                              "(game value).",
                              "{name} paid {count:.1f} credits (game value): {mood} for their trust in the programme "
                              "(game value).",
-                             round(paid, 1), name=name, mood=Quantity(round((factor - 1) * 100), PERCENT, 0,
-                                                                       signed=True))
+                             round(paid, 1), name=name, mood=Percent(factor - 1, signed=True))
             else:
                 text = say_n("{name} paid {count:.1f} credit (game value).",
                              "{name} paid {count:.1f} credits (game value).", round(paid, 1), name=name)

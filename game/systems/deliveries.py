@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import esper
 
+from game.content.locale_format import Percent
 from game.content.message import Message, say, say_n
 from game.content.models import ModuleSpec
 from game.ecs.commands import ResolveLanding
@@ -144,9 +145,9 @@ def resolve_landing(ctx: SimContext, delivery: Delivery, grade: str, cargo_damag
             _assemble(ctx, entity, cargo_damage if grade == "hard" else 0.0)
         text = say("The {cargo} landed safely; assembly starts.", cargo=names)
         if grade == "hard":
-            text = say("A hard landing: the {cargo} arrived {damage:.0%} damaged (game value) and must be repaired "
+            text = say("A hard landing: the {cargo} arrived {damage} damaged (game value) and must be repaired "
                        "first.",
-                       cargo=names, damage=cargo_damage)
+                       cargo=names, damage=Percent(cargo_damage))
         elif grade == "off_target":
             ctx.station.budget -= haul_cost
             ctx.station.lowest_budget = min(ctx.station.lowest_budget, ctx.station.budget)

@@ -13,6 +13,7 @@ from game.atomic_file import write_text_atomically
 from game.content.catalog import Catalog
 from game.content.figures import status_words
 from game.content.game_files import GameFileError, HintEntry, HintsFile, read_game_file
+from game.content.locale_format import Percent
 from game.content.message import Message, level_text, lower_first, say
 from game.content.reading import UnreadableFile, read_json
 from game.content.text import translate
@@ -128,7 +129,7 @@ class HintBook:
                         continue  # nowhere left to point at: the hint would mislead
                     # A say() value, so a language may write its percentages its own way ("86 %", "86%"), with
                     # the share's status: worked out from the tile's horizon, or its ground kind's figure.
-                    fill["sunlight"] = say("{percent:.0f} % ({status})", percent=grid.sunlight(*cell) * 100,
+                    fill["sunlight"] = say("{percent} ({status})", percent=Percent(grid.sunlight(*cell)),
                                            status=status_words(grid.sunlight_status(*cell)))
             # The file's text in the player's language is the pattern; its values are shown through tr() in turn.
             try:

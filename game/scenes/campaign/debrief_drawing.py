@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from game.content.message import say_n
+from game.content.locale_format import Percent
+from game.content.message import quantity_text, say_n
 from game.content.text import translate
 from game.debrief_export import SERIES, TIME_UP, score_card_line, unit_label
 from game.render import palette as sizes
@@ -82,7 +83,7 @@ def _draw_goals(surface: pygame.Surface, scene: DebriefScene, layout: DebriefLay
         shape, colour, word = {
             "met": ("circle", colours.good, ctx.tr("met")),
             "failed": ("cross", colours.broken, ctx.tr("failed")),
-        }.get(goal.status, ("ring", colours.text_dim, f"{goal.fraction:.0%}"))
+        }.get(goal.status, ("ring", colours.text_dim, ctx.tr(quantity_text(Percent(goal.fraction)))))
         draw_marker(surface, shape, (rect.left + 10, y + font.get_linesize() // 2), scaled_px(8, scale), colour)
         text_left = rect.left + 30
         word_width = ctx.fonts.bold(sizes.SMALL).size(word)[0]

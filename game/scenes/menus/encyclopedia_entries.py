@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from game.content.figures import HasFigures, figure_sources, status_line
 from game.content.loader import ContentFolder
+from game.content.locale_format import Percent
 from game.content.message import say_n
 from game.content.models import Fact, LanderSpec, LaunchVehicle, ModuleSpec, PartnerSpec, TileKind
 from game.content.text import translate
@@ -148,9 +149,9 @@ def tile_entry(kind: TileKind, language: str, tr: Translate = ENGLISH) -> Encycl
     """A kind of ground: its sunlight, ice and slope, each with its status."""
     name = translate(kind.name, language)
     description = translate(kind.description, language) if kind.description else ""
-    lines = [("sunlight", tr("Sunlight: {percent} % of the lunar day", percent=f"{kind.sunlight * 100:.0f}")),
-             ("ice_percent", tr("Ice: {percent} % by mass", percent=f"{kind.ice_percent:g}") if kind.ice_percent > 0
-              else tr("Ice: none")),
+    lines = [("sunlight", tr("Sunlight: {percent} of the lunar day", percent=Percent(kind.sunlight))),
+             ("ice_percent", tr("Ice: {percent} by mass", percent=Percent(kind.ice_percent / 100, None))
+              if kind.ice_percent > 0 else tr("Ice: none")),
              ("slope_deg", tr("Slope: {degrees}°", degrees=f"{kind.slope_deg:g}"))]
     body = _catalog_body(name, description, kind, kind.sources, lines, language, tr)
     return _entry("craft", name, tr("Ground"), body, [description, kind.id, *kind.sources])

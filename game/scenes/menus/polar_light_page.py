@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from game.content.locale_format import Percent
 from game.content.models import MoonFacts
 from game.content.ui_text import ENGLISH, Translate
 from game.rules.hours import HOURS_PER_DAY
@@ -38,8 +39,8 @@ def polar_light_page(moon: MoonFacts | None, plot_key: str, tr: Translate = ENGL
         tr("So a place is lit when its horizon towards the Sun is lower than the Sun. High rims and peaks look "
            "over the land around them and are lit most of the time, though no place is lit all the time; the "
            "floors of deep craters never see the Sun at all. In that permanent shadow ice can last: about "
-           "{ice} % water by mass was measured in one such crater, Cabeus.",
-           ice=f"{sky.ice_percent_in_permanent_shadow:g}"),
+           "{ice} water by mass was measured in one such crater, Cabeus.",
+           ice=Percent(sky.ice_percent_in_permanent_shadow / 100, None)),
         tr("The game works this out as scientists do from laser-altimeter maps of the real pole. For every tile it "
            "finds the height of the skyline in each direction (the map's own hills and craters, the curve of the "
            "Moon, and the mountains beyond the map), then checks a year of the Sun's positions against it. A "

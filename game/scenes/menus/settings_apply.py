@@ -8,6 +8,7 @@ from dataclasses import fields
 
 import pygame
 
+from game.content.locale_format import Percent
 from game.scenes.context import SceneContext
 from game.settings import Settings, save_settings
 
@@ -40,9 +41,8 @@ def apply_settings(ctx: SceneContext, working: Settings) -> str:
     if look_changed or window_changed or fullscreen_changed:  # the text size that fits may have changed too
         ctx.apply_look()
     if ctx.fonts.scale < settings.ui_scale:
-        sentences.append(ctx.tr("This window fits text up to {fits} %; a larger window or full screen shows "
-                                "{chosen} %.", fits=round(ctx.fonts.scale * 100),
-                                chosen=round(settings.ui_scale * 100)))
+        sentences.append(ctx.tr("This window fits text up to {fits}; a larger window or full screen shows "
+                                "{chosen}.", fits=Percent(ctx.fonts.scale), chosen=Percent(settings.ui_scale)))
     return " ".join(sentences)
 
 

@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING
 
 import pygame
 
+from game.content.locale_format import Percent
+from game.content.message import quantity_text
 from game.content.ui_text import to_translate
 from game.render import palette
 from game.render.fonts import Fonts, scaled_px
@@ -57,8 +59,8 @@ def draw(surface: pygame.Surface, scene: SettingsScene) -> None:
         text = fit_text(tr(row.label), label_font, control.left - rect.left - 16)
         draw_text(surface, text, label_font, colours.text, (rect.left + 8, rect.centery), anchor="midleft")
         if row.kind == "slider":
-            draw_text(surface, f"{slider_percent(scene.working, row)} %", label_font, colours.text,
-                      (control.right - 4, rect.centery), anchor="midright")
+            draw_text(surface, tr(quantity_text(Percent(slider_percent(scene.working, row) / 100))), label_font,
+                      colours.text, (control.right - 4, rect.centery), anchor="midright")
     footer_top = height - scaled_px(FOOTER_HEIGHT, layout.scale)
     pygame.draw.line(surface, colours.panel_edge, (MARGIN, footer_top), (width - MARGIN, footer_top), 2)
     # One line under the rows: what just happened, or else which keys do what.

@@ -489,7 +489,6 @@ def test_the_grade_is_written_whole_at_every_text_size(loaded: LoadedLevel, scal
     surface = pygame.Surface(window)
     level, catalog = loaded.level, loaded.catalog
     result = fly(level, catalog, seed=5, cargo="battery")
-    column, keys_top, plot_rect = result_parts(surface.get_size(), fonts, [])
-    draw_result(surface, fonts, result, "Battery bank", column, (pygame.Surface(plot_rect.size), plot_rect),
-                bottom=keys_top - 8)
+    column, _, plot_rect = result_parts(surface.get_size(), fonts, [])
+    draw_result(surface, fonts, result, column, (pygame.Surface(plot_rect.size), plot_rect))
     assert GRADE_WORDS[result.grade.name] in fonts.seen

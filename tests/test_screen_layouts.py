@@ -4,6 +4,7 @@ window and no two parts cover each other. And a tooltip's place: inside the wind
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import itertools
 from collections.abc import Iterable, Iterator, Sequence
@@ -14,21 +15,29 @@ import pytest
 from game import paths
 from game.content.language_look import load_language_look
 from game.content.loader import load_game_content, load_level_by_path
+from game.content.message import say_n
 from game.content.text import translate
 from game.content.timeline import Milestone, load_timeline
 from game.content.ui_text import Translate, load_translator
-from game.debrief_export import SERIES
+from game.debrief_export import SERIES, score_card_line, score_parts
+from game.landing.grading import Grade, Touchdown, grade_touchdown
+from game.landing.run import LandingResult, fly
+from game.landing.scenario import scenario_for
 from game.render import palette
 from game.render.fonts import Fonts, fitting_scale, language_scale, scaled
 from game.render.graph_layout import GraphLayout
+from game.render.landing_result import GRADE_WORDS, result_facts
 from game.render.pointer_box import place_beside_pointer
 from game.render.sky import EARTH_EDGE_MARGIN, EARTH_HALO, earth_placement
 from game.render.text import wrap_text
 from game.render.tooltip import MAX_WIDTH_SHARE, MIN_WRAP_PX
-from game.scenes.campaign.debrief_layout import FOOTER, TABS, DebriefLayout
+from game.rules.score import score
+from game.scenes.campaign.debrief_layout import FOOTER, TABS, DebriefLayout, header_line_size
+from game.scenes.campaign.debrief_layout import MARGIN as DEBRIEF_MARGIN
 from game.scenes.campaign.level_entries import level_entries
 from game.scenes.campaign.timeline_items import TimelineItem, timeline_items
 from game.scenes.campaign.timeline_layout import TimelineLayout
+from game.scenes.landing.flight_layout import result_buttons, result_parts, result_text
 from game.scenes.landing.practice_layout import BUTTONS, KEY_HINTS, MARGIN, PracticeLayout
 from game.scenes.landing.practice_screen import BUTTON_WORDS
 from game.scenes.menus.encyclopedia_entries import CATEGORIES, CATEGORY_TABS
@@ -102,11 +111,22 @@ def test_the_encyclopedia_layout_keeps_its_parts_apart_and_inside(size: tuple[in
 
 # --- debrief -----------------------------------------------------------------------------------------------
 
+def _debrief_words(language: str) -> tuple[list[tuple[str, str]], str, str]:
+    """Level 1's goals as the summary shows them (status word, text), a won run's score card and the level's title,
+    in `language`."""
+    tr = load_translator(language, [paths.assets_dir() / "lang"])
+    level, _ = load_level_by_path(paths.levels_dir() / "01_agreement_2021.toml").require()
+    card = score(len(level.goals), len(level.goals), 12_345, 4_321, 58, level.time_limit_days, True)
+    goals = [(tr("met") if number % 2 else f"{0.37:.0%}", translate(goal.text, language))
+             for number, goal in enumerate(level.goals)]
+    return goals, score_card_line(score_parts(card, level.time_limit_days), tr), translate(level.title, language)
+
+
 def _debrief_layout(size: tuple[int, int], scale: float, language: str) -> tuple[DebriefLayout, Fonts, Translate]:
     fonts, tr = _fonts_and_words(language, scale, size)
     tabs = [tr(TABS[0]), tr("Facts ({count})", count=12), tr("Quiz ({count})", count=3)]
     layout = DebriefLayout.for_size(size, fonts, tabs, [tr(name) for name in FOOTER], tr("Next graph (G)"),
-                                    tr("Next question"))
+                                    tr("Next question"), _debrief_words(language)[1])
     return layout, fonts, tr
 
 
@@ -121,10 +141,9 @@ def _around_the_body(layout: DebriefLayout) -> list[tuple[str, pygame.Rect]]:
 def test_the_debrief_summary_keeps_its_parts_apart_and_inside(size: tuple[int, int], scale: float,
                                                                language: str) -> None:
     layout, fonts, tr = _debrief_layout(size, scale, language)
-    score_parts = pygame.Rect(layout.graph.left, layout.graph.bottom + 8, layout.next_graph.left - 16
-                              - layout.graph.left, 2 * fonts.regular(palette.SMALL).get_linesize())
+    card = [("score card", layout.score_card)] if layout.score_card is not None else []
     _apart_and_inside(size, [*_around_the_body(layout), ("goals", layout.goals), ("graph", layout.graph),
-                             ("next graph", layout.next_graph), ("score's parts", score_parts)])
+                             ("next graph", layout.next_graph), *card])
     assert layout.body.bottom <= layout.footer_top and all(tab.bottom < layout.body.top for tab in layout.tabs)
     font = button_font(fonts)
     words = [*(tr(name) for name in FOOTER), tr("Next graph (G)")]
@@ -132,6 +151,42 @@ def test_the_debrief_summary_keeps_its_parts_apart_and_inside(size: tuple[int, i
     assert all(font.size(word)[0] < rect.width for word, rect in zip(words, rects, strict=True)), \
         "every button holds its words"
     assert layout.hint.width >= fonts.regular(palette.SMALL).size("Esc")[0] * 4, "the footer's line has room"
+
+
+@pytest.mark.parametrize(("size", "scale", "language"), CASES)
+def test_the_debrief_summary_shows_every_goal_and_the_score_card_whole(size: tuple[int, int], scale: float,
+                                                                        language: str) -> None:
+    """At 200 % in a 1280 × 720 window (150 % shown) the score card ended in '…' beside Next graph, and each goal
+    was cut after two lines: now every word is on a line of the goals column (which scrolls) or of the card."""
+    layout, fonts, tr = _debrief_layout(size, scale, language)
+    goals, card, title = _debrief_words(language)
+    small = fonts.regular(palette.SMALL)
+    if layout.score_card is not None:  # under the graph: all its lines in its room
+        rows = wrap_text(card, small, layout.score_card.width)
+        assert len(rows) * small.get_linesize() <= layout.score_card.height, "the score card is cut under the graph"
+    column = layout.summary_column(fonts, tr("Goals"), goals, card, 0, tr)
+    words = [line.text for line in column.lines]
+    shown = " ".join(words).replace(" ", "")
+    wanted = [text for _, text in goals] + ([] if layout.score_card is not None else [card])
+    for text in wanted:
+        assert text.replace(" ", "") in shown, f"'{text[:40]}' is not shown whole"
+    assert not any(word.endswith("…") for word in words), "a line of the goals column is cut"
+    window = column.window
+    for line in column.lines:  # every line keeps inside the column, clear of the scroll bar
+        font = fonts.bold(line.size) if line.bold else fonts.regular(line.size)
+        assert line.indent + font.size(line.text)[0] <= window.area.width, f"'{line.text}' runs past the column"
+    assert window.shown >= 3, "a few lines of goals in view at the largest text"
+    if window.scroll is not None:  # the pager right under the lines in view, inside the column
+        last = window.tops[-1] + column.lines[window.first + window.shown - 1].height
+        assert 0 <= window.pager_top - last <= 8 and window.pager_top + small.get_linesize() <= layout.goals.bottom
+        bottom = column.lines[-1]
+        end = layout.summary_column(fonts, tr("Goals"), goals, card, 10_000, tr).window
+        assert end.first == end.last_first and end.first + end.shown == len(column.lines), \
+            f"scrolled to the end, the last line '{bottom.text[:30]}' is in view"
+    line = "  ·  ".join((title, tr("day {day} of {days}", day="58", days="90"),
+                      tr(say_n("{met} of {count} goal met", "{met} of {count} goals met", 6, met=6))))
+    font = fonts.regular(header_line_size(fonts, line, size[0] - 2 * DEBRIEF_MARGIN))
+    assert font.size(line)[0] <= size[0] - 2 * DEBRIEF_MARGIN, "the line under the headline is cut"
 
 
 @pytest.mark.parametrize(("size", "scale", "language"), CASES)
@@ -231,6 +286,54 @@ def test_the_practice_layout_keeps_its_parts_apart_and_inside(size: tuple[int, i
     # The lander's numbers wrap rather than being cut: the longest takes two lines at most.
     mass = tr("{line} ({status})", line=tr("Mass at the start: {mass}", mass="2,100 kg"), status=tr("game value"))
     assert len(wrap_text(mass, fonts.regular(palette.BODY), layout.info.width - 36)) <= 2
+
+
+# --- landing result ----------------------------------------------------------------------------------------
+
+@functools.cache
+def _four_reasons() -> tuple[LandingResult, Grade]:
+    """A flight of level 1, and a grade for a touchdown past every good limit and off target: four reasons."""
+    level, catalog = load_level_by_path(paths.levels_dir() / "01_agreement_2021.toml").require()
+    result = fly(level, catalog, seed=5, cargo="battery")
+    limits = scenario_for(level, catalog, 5, cargo="battery")
+    good = limits.grading.good
+    touchdown = Touchdown(good.vertical_speed_m_s + 0.3, good.horizontal_speed_m_s + 0.2, good.tilt_deg + 2,
+                          (good.distance_m or 50.0) * 3, 0.2)
+    grade = grade_touchdown(touchdown, limits.grading, status=limits.grading_status)
+    return dataclasses.replace(result, grade=grade, touchdown=touchdown), grade
+
+
+@pytest.mark.parametrize(("size", "scale", "language"), CASES)
+def test_a_landing_result_with_four_reasons_shows_each_reason_and_fact_whole(size: tuple[int, int], scale: float,
+                                                                             language: str) -> None:
+    """At 200 % in a 1280 × 720 window the fourth reason ended in '…' and the facts (the cargo's fate first) were
+    left out: now every reason and fact is whole in the column, which scrolls only where nothing else makes room."""
+    fonts, tr = _fonts_and_words(language, scale, size)
+    result, grade = _four_reasons()
+    assert len(grade.reasons) == 4
+    reasons = [tr(reason) for reason in grade.reasons]
+    facts = result_facts(result, "Battery bank", tr)
+    labels = {name: tr(name) for name in ("Export CSV", "Save recording", "Fly again", "Continue")}
+    buttons = list(result_buttons(size, fonts, labels).values())
+    text = result_text(size, fonts, tr(GRADE_WORDS[grade.name]), reasons, facts, buttons, 0, tr)
+    window = text.window
+    shown = "".join(line.text for line in text.lines).replace(" ", "")
+    for sentence in [*("• " + reason for reason in reasons), *facts]:
+        assert sentence.replace(" ", "") in shown, f"'{sentence[:40]}' is not shown whole"
+    for line in text.lines:
+        assert fonts.regular(line.size).size(line.text)[0] <= window.area.width, f"'{line.text}' runs past"
+    keys_top = result_parts(size, fonts, buttons)[1]
+    _apart_and_inside(size, [("text", window.area), ("plot", text.plot), *(("button", button) for button in buttons)])
+    assert window.area.bottom <= keys_top - 8, "the column stays above the keys' line"
+    if window.scroll is None:
+        assert window.shown == len(text.lines)
+    else:
+        assert window.pager_top + fonts.regular(palette.SMALL).get_linesize() <= keys_top - 8, "the pager too"
+        end = result_text(size, fonts, tr(GRADE_WORDS[grade.name]), reasons, facts, buttons, 10_000, tr).window
+        assert end.first + end.shown == len(text.lines), "scrolled to the end, the last fact is in view"
+        assert window.shown >= 4, "a few lines in view at the largest text"
+    if size == (1920, 1080) or scale == 1.0:  # a large window, or the usual text size: no scrolling needed
+        assert window.scroll is None, "everything fits without scrolling"
 
 
 # --- campaign timeline -------------------------------------------------------------------------------------

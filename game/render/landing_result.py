@@ -1,4 +1,5 @@
-"""After a landing: the grade in words, colour and shape, its reasons, the touchdown's numbers and the plot."""
+"""After a landing: the grade in words, colour and shape, the sentences of its reasons and the touchdown's numbers,
+and the plot."""
 
 from __future__ import annotations
 
@@ -13,13 +14,14 @@ from game.render import palette
 from game.render.fonts import Fonts, scaled
 from game.render.landing_hud import Cue, cue_colours, draw_cue_mark
 from game.render.palette import STANDARD_PALETTE, Palette
-from game.render.text import draw_paragraph, draw_text, fit_text, wrap_text
+from game.render.text import draw_text, fit_text
 
 GRADE_WORDS: dict[GradeName, str] = {
     "perfect": to_translate("Perfect landing"), "good": to_translate("Good landing"),
     "off_target": to_translate("Landed off target"), "hard": to_translate("Hard landing"),
     "crash": to_translate("Crash"),
 }
+TITLE_TOP = 38  # the grade's words, from the window's top
 GRADE_CUES: dict[GradeName, Cue] = {
     "perfect": "ok", "good": "ok", "off_target": "hard", "hard": "hard", "crash": "crash",
 }
@@ -68,16 +70,23 @@ def grade_font(fonts: Fonts, words: str, width: int) -> pygame.font.Font:
     return font
 
 
-def draw_result(
-    surface: pygame.Surface, fonts: Fonts, result: LandingResult, cargo_name: str | None, column: int,
-    plot: tuple[pygame.Surface, pygame.Rect], colours: Palette = STANDARD_PALETTE, bottom: int | None = None,
-    tr: Translate = ENGLISH,
-) -> None:
-    """Veils the final view, then the grade and its reasons left of `column` and the plot right of it.
+def title_left(fonts: Fonts) -> int:
+    """Where the grade's words begin: right of its mark."""
+    return 40 + 2 * scaled(16, fonts.scale) + 14
 
-    Text stops above `bottom` (the buttons), dropping the last facts when a large UI scale leaves no room."""
+
+def text_top(fonts: Fonts, words: str, column: int) -> int:
+    """Where the reasons begin: under the grade's words, set in the size `grade_font` picks for a `column` this wide."""
+    return TITLE_TOP + grade_font(fonts, words, column - title_left(fonts)).get_height() + 18
+
+
+def draw_result(
+    surface: pygame.Surface, fonts: Fonts, result: LandingResult, column: int,
+    plot: tuple[pygame.Surface, pygame.Rect], colours: Palette = STANDARD_PALETTE, tr: Translate = ENGLISH,
+) -> None:
+    """Veils the final view, then writes the grade left of `column` and puts the plot right of it. Its reasons and
+    the facts go under the grade, where the landing screen's layout puts them (flight_layout.result_text)."""
     width, height = surface.get_size()
-    bottom = height if bottom is None else bottom
     veil = pygame.Surface((width, height), pygame.SRCALPHA)
     veil.fill((*colours.sky[:3], 205))
     surface.blit(veil, (0, 0))
@@ -85,30 +94,10 @@ def draw_result(
     cue = GRADE_CUES[grade.name]
     words = tr(GRADE_WORDS[grade.name])
     radius = scaled(16, fonts.scale)
-    title_x = 40 + 2 * radius + 14
-    heading = grade_font(fonts, words, column - title_x)
-    draw_cue_mark(surface, cue, (40 + radius, 38 + heading.get_linesize() // 2), radius, colours)
-    title = draw_text(surface, fit_text(words, heading, column - title_x), heading, cue_colours(colours)[cue],
-                      (title_x, 38))
-    y = title.bottom + 18
-    body, small = fonts.regular(palette.BODY), fonts.regular(palette.SMALL)
-    for reason in grade.reasons:
-        room = (bottom - y) // body.get_linesize()
-        if room < 1:
-            break
-        # Each reason is a whole sentence from the grading (a message): shown in the player's language as it is.
-        y = draw_paragraph(surface, "• " + tr(reason), body, colours.text, (40, y),
-                           column - 40, max_lines=room)
-        y += 6
-    y += 8
-    for fact in result_facts(result, cargo_name, tr):
-        lines = wrap_text(fact, small, column - 40)
-        if y + len(lines) * small.get_linesize() > bottom:
-            break  # a fact is shown whole or not at all: never a sentence cut before its number's status
-        for line in lines:
-            draw_text(surface, line, small, colours.text_dim, (40, y))
-            y += small.get_linesize()
-        y += 4
+    left = title_left(fonts)
+    heading = grade_font(fonts, words, column - left)
+    draw_cue_mark(surface, cue, (40 + radius, TITLE_TOP + heading.get_linesize() // 2), radius, colours)
+    draw_text(surface, fit_text(words, heading, column - left), heading, cue_colours(colours)[cue], (left, TITLE_TOP))
     image, rect = plot
     surface.blit(image, rect)
     pygame.draw.rect(surface, colours.panel_edge, rect, 2)

@@ -24,15 +24,22 @@ from pygame_gui.elements import UIButton, UITextBox
 
 from game import paths
 from game.content.loader import LoadedLevel
-from game.content.locale_format import KILOGRAM, KILOWATT_HOUR
+from game.content.locale_format import KILOGRAM, KILOWATT_HOUR, Percent
+from game.content.message import quantity_text
 from game.content.models import QuizQuestion
 from game.content.text import translate
 from game.content.ui_text import ENGLISH, Translate, to_translate
-from game.debrief_export import TIME_UP, RunResult, export_result, run_result
+from game.debrief_export import TIME_UP, RunResult, export_result, run_result, score_card_line
 from game.render.fonts import scaled
 from game.render.text import fit_text
 from game.scenes.campaign import debrief_drawing, debrief_input
-from game.scenes.campaign.debrief_layout import BUTTON_PADDING, FOOTER, TABS, DebriefLayout
+from game.scenes.campaign.debrief_layout import (
+    BUTTON_PADDING,
+    FOOTER,
+    TABS,
+    DebriefLayout,
+    SummaryColumn,
+)
 from game.scenes.context import SceneContext
 from game.scenes.layout_memo import LastLayout
 from game.scenes.rich_text import DIM_HEX, escape, html_for_look, preload_text_fonts
@@ -99,6 +106,7 @@ class DebriefScene(SceneBase):
         self.result = self._collect()
         self.graphs = self._graphs_with_data()
         self.graph = 0
+        self.summary_scroll = 0  # the first line of the goals column in view, moved by PgUp/PgDn and the wheel
         self.tab = TABS[0]
         self.message = ""
         self.recorded = False
@@ -181,8 +189,26 @@ class DebriefScene(SceneBase):
         tabs = tuple(self._tab_label(name) for name in TABS)
         footer = tuple(tr(name) for name in FOOTER)
         graph, question = tr("Next graph (G)"), tr("Next question")
-        return self._layout.get((size, ctx.fonts.scale, tabs, footer, graph, question), lambda: DebriefLayout.for_size(
-            size, ctx.fonts, tabs, footer, graph, question))
+        card = score_card_line(self.result.score_parts, tr) if self.result.score_parts else ""
+        return self._layout.get((size, ctx.fonts.scale, tabs, footer, graph, question, card),
+                                lambda: DebriefLayout.for_size(size, ctx.fonts, tabs, footer, graph, question, card))
+
+    def summary_column(self) -> SummaryColumn:
+        """The summary's goals column (the goals whole, and the score card when it has no room under the graph),
+        scrolled to where the player left it."""
+        ctx = self.ctx
+        tr = ctx.tr
+        words = {"met": tr("met"), "failed": tr("failed")}
+        # Through tr: the core may word a goal as a message (a translated level text passes unchanged).
+        goals = [(words.get(goal.status) or tr(quantity_text(Percent(goal.fraction))), tr(goal.text))
+                 for goal in self.result.goals]
+        card = score_card_line(self.result.score_parts, tr) if self.result.score_parts else ""
+        return self.layout.summary_column(ctx.fonts, tr("Goals"), goals, card, self.summary_scroll, tr)
+
+    def scroll_summary(self, lines: int) -> None:
+        """Moves the goals column by `lines` (down when positive), never past either end."""
+        window = self.summary_column().window
+        self.summary_scroll = max(0, min(window.first + lines, window.last_first))
 
     def build(self) -> None:
         """The tabs, what the tab shown needs (the graph's button, the facts' text or the quiz's choices) and the

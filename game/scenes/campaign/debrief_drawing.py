@@ -11,12 +11,12 @@ import pygame
 from game.content.locale_format import Percent
 from game.content.message import quantity_text, say_n
 from game.content.text import translate
-from game.debrief_export import SERIES, TIME_UP, score_card_line, unit_label
+from game.debrief_export import SERIES, TIME_UP, GoalResult, score_card_line, unit_label
 from game.render import palette as sizes
 from game.render.fonts import scaled_px
 from game.render.graphs import GraphLine, draw_line_graph, draw_marker
 from game.render.text import draw_paragraph, draw_text, fit_text
-from game.scenes.campaign.debrief_layout import MARGIN, DebriefLayout
+from game.scenes.campaign.debrief_layout import MARGIN, DebriefLayout, header_line_size
 
 if TYPE_CHECKING:
     from game.scenes.campaign.debrief import DebriefScene
@@ -38,8 +38,11 @@ def draw(surface: pygame.Surface, scene: DebriefScene) -> None:
     marker_colour = colours.good if won else colours.broken
     title_font = fonts.bold(sizes.HEADING)
     centre_y = scaled_px(20, scale) + title_font.get_linesize() // 2
-    draw_marker(surface, "circle" if won else "cross", (MARGIN + 14, centre_y), scaled_px(13, scale), marker_colour)
-    title = draw_text(surface, headline, title_font, colours.text, (MARGIN + 40, scaled_px(20, scale)))
+    radius = scaled_px(13, scale)
+    draw_marker(surface, "circle" if won else "cross", (MARGIN + radius, centre_y), radius, marker_colour)
+    # The headline stands clear of its marker at every text size (at 200 % they touched).
+    title = draw_text(surface, headline, title_font, colours.text, (MARGIN + 2 * radius + scaled_px(12, scale),
+                                                                    scaled_px(20, scale)))
     draw_text(surface, ctx.tr("Score {score}", score=result.score), fonts.bold(sizes.HEADING), colours.accent,
               (width - MARGIN, scaled_px(20, scale)), anchor="topright")
     line = "  ·  ".join((
@@ -48,8 +51,8 @@ def draw(surface: pygame.Surface, scene: DebriefScene) -> None:
         ctx.tr(say_n("{met} of {count} goal met", "{met} of {count} goals met", len(result.goals),
                      met=result.goals_met)),
     ))
-    body_font = fonts.regular(sizes.BODY)
-    draw_text(surface, fit_text(line, body_font, width - 2 * MARGIN), body_font, colours.text_dim,
+    line_font = fonts.regular(header_line_size(fonts, line, width - 2 * MARGIN))
+    draw_text(surface, fit_text(line, line_font, width - 2 * MARGIN), line_font, colours.text_dim,
               (MARGIN, title.bottom + 6))
     tab = scene.buttons.get(f"tab:{scene.tab}")
     if tab is not None:  # the tab shown is underlined, so it reads as chosen, not as greyed out
@@ -64,49 +67,64 @@ def draw(surface: pygame.Surface, scene: DebriefScene) -> None:
     footer_top, hint = layout.footer_top, layout.hint
     pygame.draw.line(surface, colours.panel_edge, (MARGIN, footer_top), (width - MARGIN, footer_top), 2)
     text = scene.message or ctx.tr("Up/Down choose  ·  Enter press  ·  G next graph  ·  Esc back to the campaign")
-    draw_paragraph(surface, text, fonts.regular(sizes.SMALL), colours.accent if scene.message else colours.text_dim,
-                   hint.topleft, hint.width, max_lines=3)
+    small = fonts.regular(sizes.SMALL)
+    draw_paragraph(surface, text, small, colours.accent if scene.message else colours.text_dim,
+                   hint.topleft, hint.width, max_lines=max(1, hint.height // small.get_linesize()))
 
 
 def _draw_goals(surface: pygame.Surface, scene: DebriefScene, layout: DebriefLayout) -> None:
+    """The goals, each whole with its marker and status word, then the score card when it has no room under the
+    graph; the column scrolls where they need more room than it has."""
     ctx = scene.ctx
     scale = ctx.fonts.scale
     colours, fonts = ctx.palette, ctx.fonts
     rect = layout.goals
-    draw_text(surface, ctx.tr("Goals"), fonts.bold(sizes.LARGE), colours.accent, rect.topleft)
-    y = rect.top + fonts.bold(sizes.LARGE).get_linesize() + 6
-    font = fonts.regular(sizes.BODY)
-    for goal in scene.result.goals:
-        room = (rect.bottom - y) // font.get_linesize()  # a goal's second line never runs into the footer
-        if room < 1:
-            break
-        shape, colour, word = {
-            "met": ("circle", colours.good, ctx.tr("met")),
-            "failed": ("cross", colours.broken, ctx.tr("failed")),
-        }.get(goal.status, ("ring", colours.text_dim, ctx.tr(quantity_text(Percent(goal.fraction)))))
-        draw_marker(surface, shape, (rect.left + 10, y + font.get_linesize() // 2), scaled_px(8, scale), colour)
-        text_left = rect.left + 30
-        word_width = ctx.fonts.bold(sizes.SMALL).size(word)[0]
-        # Through tr: the core may word a goal as a message (a translated level text passes unchanged).
-        bottom = draw_paragraph(surface, ctx.tr(goal.text), font, colours.text, (text_left, y),
-                                rect.right - text_left - word_width - 12, max_lines=min(2, room))
-        draw_text(surface, word, fonts.bold(sizes.SMALL), colour, (rect.right, y + 2), anchor="topright")
-        y = bottom + 10
+    column = scene.summary_column()
+    window = column.window
+    goals = scene.result.goals
+    for line, top in zip(column.lines[window.first:window.first + window.shown], window.tops, strict=True):
+        font = fonts.bold(line.size) if line.bold else fonts.regular(line.size)
+        colour = colours.accent if line.size == sizes.LARGE else colours.text
+        if line.goal is not None:
+            shape, colour_of_mark, word = _goal_mark(scene, goals[line.goal])
+            draw_marker(surface, shape, (rect.left + scaled_px(10, scale), top + font.get_linesize() // 2),
+                        scaled_px(8, scale), colour_of_mark)
+            if line.status:  # the status word on its own line, in the marker's colour
+                colour = colour_of_mark
+            else:
+                draw_text(surface, word, fonts.bold(sizes.SMALL), colour_of_mark, (window.area.right, top + 2),
+                          anchor="topright")
+        draw_text(surface, line.text, font, colour, (rect.left + line.indent, top))
+    if window.scroll is not None:
+        track, thumb = window.scroll
+        pygame.draw.rect(surface, colours.panel_edge, track, border_radius=4)
+        pygame.draw.rect(surface, colours.accent, thumb, border_radius=4)
+        small = fonts.regular(sizes.SMALL)
+        draw_text(surface, fit_text(window.where, small, rect.width), small, colours.text_dim,
+                  (rect.left, window.pager_top))
+
+
+def _goal_mark(scene: DebriefScene, goal: GoalResult) -> tuple[str, pygame.Color, str]:
+    """A goal's marker shape, colour and status word: met, failed, or how far along."""
+    ctx = scene.ctx
+    colours = ctx.palette
+    return {
+        "met": ("circle", colours.good, ctx.tr("met")),
+        "failed": ("cross", colours.broken, ctx.tr("failed")),
+    }.get(goal.status, ("ring", colours.text_dim, ctx.tr(quantity_text(Percent(goal.fraction)))))
 
 
 def _draw_score_parts(surface: pygame.Surface, scene: DebriefScene, layout: DebriefLayout) -> None:
-    """How the score adds up, under the graph beside its button: "600 for 6 goals met · 10 for …"."""
+    """How the score adds up, under the graph beside its button: "600 for 6 goals met · 10 for …", when the layout
+    found it room there (else it follows the goals)."""
     ctx = scene.ctx
     parts = scene.result.score_parts
-    if not parts:
+    card = layout.score_card
+    if not parts or card is None:
         return
-    graph = layout.graph
-    right = layout.next_graph.left - 16 if "next_graph" in scene.buttons else graph.right
-    text = score_card_line(parts, ctx.tr)
-    font = ctx.fonts.regular(sizes.SMALL)
-    lines = max(1, (layout.footer_top - 4 - graph.bottom - 8) // font.get_linesize())
-    draw_paragraph(surface, text, font, ctx.palette.text, (graph.left, graph.bottom + 8), right - graph.left,
-                   max_lines=lines)
+    right = card.right if "next_graph" in scene.buttons else layout.graph.right
+    draw_paragraph(surface, score_card_line(parts, ctx.tr), ctx.fonts.regular(sizes.SMALL), ctx.palette.text,
+                   card.topleft, right - card.left)
 
 
 def _draw_graph(surface: pygame.Surface, scene: DebriefScene, layout: DebriefLayout) -> None:

@@ -1,6 +1,6 @@
 """Where the debrief handles input: the buttons, and the keys that stand for them (Esc back to the campaign, G the
-next graph, Up/Down/Tab and Enter over the buttons), become the scene's presses; Page Up/Down scroll the facts,
-or an answered question's explanation."""
+next graph, Up/Down/Tab and Enter over the buttons), become the scene's presses; Page Up/Down scroll the goals (and
+the wheel over them) where large text leaves their column short, the facts, or an answered question's explanation."""
 
 from __future__ import annotations
 
@@ -21,6 +21,14 @@ def handle(event: pygame.event.Event, scene: DebriefScene) -> Transition | None:
     if pages is not None and scene.tab in ("Facts", "Quiz"):
         scroll_text_box(scene.boxes.get("facts" if scene.tab == "Facts" else "explanation"), pages)
         return None
+    if scene.tab == "Summary":  # the goals column scrolls where large text leaves it short
+        if pages is not None:
+            page = scene.summary_column().window.page
+            scene.scroll_summary(page if pages > 0 else -page)
+            return None
+        if event.type == pygame.MOUSEWHEEL and scene.layout.goals.collidepoint(pygame.mouse.get_pos()):
+            scene.scroll_summary(-2 * event.y)
+            return None
     if event.type == pygame.VIDEORESIZE:
         scene.build()
     elif event.type == pygame_gui.UI_BUTTON_PRESSED:

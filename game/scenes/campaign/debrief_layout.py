@@ -15,11 +15,12 @@ from dataclasses import dataclass
 
 import pygame
 
-from game.content.ui_text import to_translate
+from game.content.ui_text import Translate, to_translate
 from game.render import palette as sizes
 from game.render.fonts import Fonts, scaled, scaled_px
 from game.render.graph_layout import GraphLayout
 from game.render.text import wrap_text
+from game.scenes.line_window import LineWindow, line_window
 from game.ui.button_words import BUTTON_FONT_PX, button_font
 
 MARGIN = 32
@@ -35,6 +36,8 @@ CHOICE_HEIGHT = 48
 QUESTION_GAP = 16  # at 100 %, between the question and its first choice
 CHOICE_SHARE = 0.62  # of the body's width, for a quiz choice
 GOALS_SHARE = 0.38  # of the body's width, for the goals beside the graph
+GOALS_GROWTH = 0.12  # the goals' share grows by this for each 100 % of text size above 100 %
+GOAL_INDENT = 30  # at 100 %: a goal's words start right of its marker
 TABS = (to_translate("Summary"), to_translate("Facts"), to_translate("Quiz"))
 FOOTER = (to_translate("Export for teacher"), to_translate("Retry"), to_translate("Back to campaign"))
 
@@ -50,6 +53,9 @@ class DebriefLayout:
     goals: pygame.Rect
     graph: pygame.Rect  # right of the goals, with room below for its button and how the score adds up
     next_graph: pygame.Rect
+    # How the score adds up, under the graph beside its button; None when it would be cut there: then it follows
+    # the goals in their column (summary_column).
+    score_card: pygame.Rect | None
     footer_top: int
     footer_buttons: tuple[pygame.Rect, ...]  # in the order of FOOTER
     hint: pygame.Rect  # the footer's line (the keys, or what Export did), left of its buttons
@@ -58,8 +64,8 @@ class DebriefLayout:
 
     @classmethod
     def for_size(cls, size: tuple[int, int], fonts: Fonts, tab_labels: Sequence[str], footer_labels: Sequence[str],
-                 next_graph_label: str, next_question_label: str) -> DebriefLayout:
-        """The labels as the buttons read them, in the player's language."""
+                 next_graph_label: str, next_question_label: str, score_card: str = "") -> DebriefLayout:
+        """The labels as the buttons read them, and the score card's line, in the player's language."""
         scale = fonts.scale
         width, height = size
         font = button_font(fonts)
@@ -74,13 +80,17 @@ class DebriefLayout:
             x += tab_width + TAB_GAP
         footer_height = scaled_px(FOOTER_HEIGHT, scale)
         footer_top = height - footer_height
+        small = fonts.regular(sizes.SMALL)
         top = scaled_px(HEADER_HEIGHT, scale) + scaled_px(56, scale)
         body = pygame.Rect(MARGIN, top, width - 2 * MARGIN, footer_top - top)
-        goals = pygame.Rect(body.left, body.top, round(body.width * GOALS_SHARE), body.height)
+        # Larger text takes a wider goals column (half the body at 200 %): whole goals are what the player reads
+        # first, and the graph reads at any width.
+        share = GOALS_SHARE + GOALS_GROWTH * (scale - 1.0)
+        goals = pygame.Rect(body.left, body.top, round(body.width * share), body.height)
         # Below the graph: its button, and beside it the score card, four lines of small text (its parts and the
         # one note that they are game values read whole in English, Chinese and Russian at 100 %).
         # The graph keeps at least two thirds of the body, or a large text size in a small window leaves no plot.
-        card_lines = 4 * fonts.regular(sizes.SMALL).get_linesize() + scaled_px(14, scale)
+        card_lines = 4 * small.get_linesize() + scaled_px(14, scale)
         least_graph = GraphLayout.least_height(fonts, lines=2) + scaled_px(20, scale)  # room for a legend too
         card_room = max(scaled_px(60, scale), min(card_lines, body.height // 3, body.height - least_graph))
         graph = pygame.Rect(goals.right + MARGIN, body.top, body.right - goals.right - MARGIN,
@@ -88,14 +98,56 @@ class DebriefLayout:
         next_graph = pygame.Rect(0, 0, min(graph.width, max(scaled_px(260, scale), needs(next_graph_label))),
                                  scaled_px(48, scale))
         next_graph.topright = (graph.right, graph.bottom + scaled_px(10, scale))
+        beside = pygame.Rect(graph.left, graph.bottom + 8, next_graph.left - 16 - graph.left,
+                             footer_top - 4 - graph.bottom - 8)
+        card: pygame.Rect | None = beside
+        if len(wrap_text(score_card, small, beside.width)) * small.get_linesize() > beside.height:
+            # The card would be cut beside the button (large text, a long language): it goes under the goals, in
+            # their column that scrolls, and the graph takes its room.
+            card = None
+            graph.height = body.height - next_graph.height - scaled_px(10, scale)
+            next_graph.topright = (graph.right, graph.bottom + scaled_px(10, scale))
         buttons = _footer_buttons(size, scale, [needs(label) for label in footer_labels], footer_top)
         left = min((button.left for button in buttons), default=width - MARGIN)
         hint = pygame.Rect(MARGIN, footer_top + 10, max(0, left - MARGIN - 16), footer_height - 14)
         next_question = pygame.Rect(0, 0, max(scaled_px(240, scale), needs(next_question_label)),
                                     scaled_px(CHOICE_HEIGHT, scale))
         next_question.bottomright = (body.right, body.bottom - 6)  # clear of the footer's line
-        return cls(size, scale, tuple(tabs), body, goals, graph, next_graph, footer_top, tuple(buttons), hint,
+        return cls(size, scale, tuple(tabs), body, goals, graph, next_graph, card, footer_top, tuple(buttons), hint,
                    next_question, scaled(BUTTON_FONT_PX, scale))
+
+    def summary_column(self, fonts: Fonts, heading: str, goals: Sequence[tuple[str, str]], score_card: str,
+                       scrolled: int, tr: Translate) -> SummaryColumn:
+        """The goals' column of the summary: its heading, each goal (`goals`: its status word, its text) whole over
+        as many lines as it needs, then the score card when it has no room under the graph; scrolled to the line
+        `scrolled` when it is taller than the column (PgUp/PgDn and the wheel)."""
+        box = self.goals
+        scale = self.scale
+        body, word_font, small = fonts.regular(sizes.BODY), fonts.bold(sizes.SMALL), fonts.regular(sizes.SMALL)
+        text_left = box.left + scaled_px(GOAL_INDENT, scale)
+        bar = scaled_px(8, scale)
+        room = box.right - bar - 12  # the lines keep clear of the scroll bar, should they need it
+        lines = [ColumnLine(heading, sizes.LARGE, True, fonts.bold(sizes.LARGE).get_linesize(), 0)]
+        # A status word beside each goal; where the words would take more than a quarter of the goals' width
+        # ('выполнено' at large text), each stands on a line of its own above its goal, which then has the width.
+        widest = max((word_font.size(word)[0] for word, _ in goals), default=0)
+        apart = widest + 12 > (room - text_left) // 4
+        for number, (word, text) in enumerate(goals):
+            gap = 10 if number else 6
+            if apart:
+                lines.append(ColumnLine(word, sizes.SMALL, True, word_font.get_linesize(), gap, number,
+                                        text_left - box.left, status=True))
+            width = room - text_left - (0 if apart else word_font.size(word)[0] + 12)
+            for row, words in enumerate(wrap_text(text, body, max(40, width))):
+                first = row == 0 and not apart
+                lines.append(ColumnLine(words, sizes.BODY, False, body.get_linesize(), gap if first else 0,
+                                        number if first else None, text_left - box.left))
+        if self.score_card is None and score_card:
+            for row, words in enumerate(wrap_text(score_card, small, room - box.left)):
+                lines.append(ColumnLine(words, sizes.SMALL, False, small.get_linesize(), 16 if row == 0 else 0))
+        window = line_window([(line.height, line.gap) for line in lines], box, scrolled, small.get_linesize(), bar,
+                             tr)
+        return SummaryColumn(tuple(lines), window)
 
     def quiz(self, fonts: Fonts, question: str, count: int) -> QuizPlaces:
         """Where a question with `count` choices goes: the status line, then the question in the large size (or,
@@ -143,6 +195,34 @@ class DebriefLayout:
         top = places.question_top if places.question_width < self.body.width else places.answers_top
         bottom = self.body.bottom if last else self.next_question.top - 8
         return pygame.Rect(self.explanation_left, top, self.body.right - self.explanation_left, bottom - top)
+
+
+def header_line_size(fonts: Fonts, line: str, width: int) -> int:
+    """The text size of the line under the headline (level, day, goals met): the body size, or the small one where
+    that would cut it (Russian at large text)."""
+    return sizes.BODY if fonts.regular(sizes.BODY).size(line)[0] <= width else sizes.SMALL
+
+
+@dataclass(frozen=True, slots=True)
+class ColumnLine:
+    """One line of the summary's goals column."""
+
+    text: str
+    size: int  # the text size at 100 % (palette.LARGE, BODY or SMALL)
+    bold: bool
+    height: int
+    gap: int  # room above it
+    goal: int | None = None  # the goal whose first line this is: its marker and status word stand beside it
+    indent: int = 0  # from the column's left
+    status: bool = False  # the line is the goal's status word, on a line of its own above the goal
+
+
+@dataclass(frozen=True, slots=True)
+class SummaryColumn:
+    """The goals' column of the summary, and which of its lines are in view."""
+
+    lines: tuple[ColumnLine, ...]
+    window: LineWindow
 
 
 @dataclass(frozen=True, slots=True)

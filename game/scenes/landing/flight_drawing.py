@@ -171,13 +171,22 @@ def _draw_error(surface: pygame.Surface, scene: LandingScene) -> None:
 def _draw_result(surface: pygame.Surface, scene: LandingScene, result: LandingResult) -> None:
     ctx = scene.ctx
     width, height = surface.get_size()
-    colours = ctx.palette
-    column, keys_top, plot_rect = result_parts((width, height), ctx.fonts,
-                                               [button.rect for button in scene.buttons.values()])
-    small = ctx.fonts.regular(palette.SMALL)
-    plot = scene.pictures.plot(plot_rect.size, result, ctx)
-    draw_result(surface, ctx.fonts, result, _cargo_name(scene, result), column, (plot, plot_rect),
-                colours, keys_top - 8, ctx.tr)
+    colours, fonts = ctx.palette, ctx.fonts
+    text = scene.result_text()
+    plot = scene.pictures.plot(text.plot.size, result, ctx)
+    draw_result(surface, fonts, result, text.column, (plot, text.plot), colours, ctx.tr)
+    window = text.window
+    for line, top in zip(text.lines[window.first:window.first + window.shown], window.tops, strict=True):
+        draw_text(surface, line.text, fonts.regular(line.size), colours.text_dim if line.fact else colours.text,
+                  (window.area.x, top))
+    small = fonts.regular(palette.SMALL)
+    if window.scroll is not None:
+        track, thumb = window.scroll
+        pygame.draw.rect(surface, colours.panel_edge, track, border_radius=4)
+        pygame.draw.rect(surface, colours.accent, thumb, border_radius=4)
+        draw_text(surface, fit_text(window.where, small, text.column - 40), small, colours.text_dim,
+                  (window.area.x, window.pager_top))
+    keys_top = result_parts((width, height), fonts, [button.rect for button in scene.buttons.values()])[1]
     keys = ctx.tr("Enter continue  ·  E export CSV  ·  R save recording")
     if scene.practice:
         keys += "  ·  " + ctx.tr("F fly again")
@@ -185,7 +194,8 @@ def _draw_result(surface: pygame.Surface, scene: LandingScene, result: LandingRe
               anchor="midtop")
 
 
-def _cargo_name(scene: LandingScene, result: LandingResult) -> str | None:
+def cargo_name(scene: LandingScene, result: LandingResult) -> str | None:
+    """The cargo's name in the player's language (its id when the catalog lacks it), or None when there is none."""
     ctx = scene.ctx
     cargo_id = result.recording.cargo
     if cargo_id is None:

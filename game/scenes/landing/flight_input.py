@@ -1,6 +1,7 @@
 """Where the landing screen handles input: while flying, the controls (keys or a gamepad, as bound in the
 settings) steer, pause and hand over to the autopilot, and Esc asks before abandoning; after the flight, the
-buttons and their keys continue, export, save the recording or fly again.
+buttons and their keys continue, export, save the recording or fly again, and PgUp/PgDn or the wheel scroll the
+grade's reasons where large text leaves them short.
 """
 
 from __future__ import annotations
@@ -72,8 +73,13 @@ def _handle_dialog(event: pygame.event.Event, scene: LandingScene) -> Transition
 
 
 def _handle_finished(event: pygame.event.Event, scene: LandingScene) -> Transition | None:
+    if event.type == pygame.MOUSEWHEEL:  # the reasons scroll where large text leaves them short
+        scene.scroll_result(-2 * event.y)
     if event.type == pygame.KEYDOWN:
-        if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_ESCAPE):
+        if event.key in (pygame.K_PAGEUP, pygame.K_PAGEDOWN):
+            page = scene.result_text().window.page
+            scene.scroll_result(page if event.key == pygame.K_PAGEDOWN else -page)
+        elif event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_ESCAPE):
             return scene.leave()
         if event.key == pygame.K_e:
             scene.export_csv()

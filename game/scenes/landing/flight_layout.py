@@ -1,17 +1,23 @@
 """Where the landing screen's parts go that are not the flight itself: the band of key help at the foot (the view
 stays above it), the status words between the instruments and the touchdown box, and after the flight the
-buttons, the grade's column and the plot. Pure: arithmetic on the window's size and the fonts' measures, so
+buttons, the grade's column (its reasons and facts whole, scrolling only where nothing else makes room) and the
+plot. Pure: arithmetic on the window's size and the fonts' measures, so
 tests can check it without a window."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import pygame
 
+from game.content.ui_text import Translate
 from game.render import palette
-from game.render.fonts import Fonts, scaled
+from game.render.fonts import Fonts, scaled, scaled_px
 from game.render.landing_hud import help_band_height
+from game.render.landing_result import text_top
+from game.render.text import wrap_text
+from game.scenes.line_window import LineWindow, fitting, line_window
 from game.ui.button_words import button_font
 
 BUTTON_HEIGHT = 54
@@ -76,3 +82,71 @@ def result_parts(size: tuple[int, int], fonts: Fonts, buttons: Sequence[pygame.R
     buttons_top = min((button.top for button in buttons), default=height - BUTTON_HEIGHT - 24)
     keys_top = buttons_top - 6 - fonts.regular(palette.SMALL).get_linesize()
     return column, keys_top, pygame.Rect(column + 20, 40, width - column - 60, keys_top - 40 - 12)
+
+
+WIDE_SHARE = 0.6  # of the window: the most the grade's column takes from the plot when its words need the room
+
+
+@dataclass(frozen=True, slots=True)
+class ResultLine:
+    """One line under the grade: of a reason, or (dim, smaller) of a fact about the touchdown."""
+
+    text: str
+    size: int  # palette.BODY or palette.SMALL, at 100 %
+    fact: bool
+    height: int
+    gap: int  # room above it
+
+
+@dataclass(frozen=True, slots=True)
+class ResultText:
+    """The result's column: how wide it is, the lines of the grade's reasons and facts and which are in view, and
+    the plot beside it."""
+
+    column: int  # the column's right edge; the plot begins right of it
+    lines: tuple[ResultLine, ...]
+    window: LineWindow
+    plot: pygame.Rect
+
+
+def result_text(size: tuple[int, int], fonts: Fonts, grade_words: str, reasons: Sequence[str], facts: Sequence[str],
+                buttons: Sequence[pygame.Rect], scrolled: int, tr: Translate) -> ResultText:
+    """Where the grade's reasons (each a sentence, '• ' before it) and the facts go, whole: in the body size in the
+    usual column; else in the small size; else in a column as wide as WIDE_SHARE of the window; else (four reasons at
+    the largest text in a small window) in the usual column in the small size, scrolled to the line `scrolled`
+    (PgUp/PgDn, the wheel)."""
+    width, _ = size
+    usual, keys_top, _ = result_parts(size, fonts, buttons)
+    wide = max(usual, round(width * WIDE_SHARE))
+    tries = [(usual, palette.BODY), (usual, palette.SMALL)] + ([(wide, palette.SMALL)] if wide > usual else [])
+    bar = scaled_px(8, fonts.scale)
+    small = fonts.regular(palette.SMALL)
+    for column, reason_size in tries:
+        top = text_top(fonts, grade_words, column)
+        box = pygame.Rect(40, top, column - 40, max(0, keys_top - 8 - top))
+        lines = _result_lines(fonts, reasons, facts, reason_size, box.width)
+        if fitting([(line.height, line.gap) for line in lines], 0, box.height) >= len(lines):
+            break
+    else:  # no room for all (four reasons at the largest text in a small window): the usual column scrolls, in the
+        # small size, and the plot keeps its width (its titles read whole); the lines keep clear of the scroll bar
+        column, reason_size = tries[1]
+        top = text_top(fonts, grade_words, column)
+        box = pygame.Rect(40, top, column - 40, max(0, keys_top - 8 - top))
+        lines = _result_lines(fonts, reasons, facts, reason_size, box.width - bar - 12)
+    window = line_window([(line.height, line.gap) for line in lines], box, scrolled, small.get_linesize(), bar, tr)
+    return ResultText(column, tuple(lines), window, pygame.Rect(column + 20, 40, width - column - 60,
+                                                                keys_top - 40 - 12))
+
+
+def _result_lines(fonts: Fonts, reasons: Sequence[str], facts: Sequence[str], reason_size: int,
+                  width: int) -> list[ResultLine]:
+    """The reasons' lines, then the facts' (what became of the cargo first), wrapped to `width`."""
+    lines = []
+    for size, fact, texts, gap, first_gap in ((reason_size, False, ["• " + reason for reason in reasons], 6, 0),
+                                              (palette.SMALL, True, facts, 4, 14)):
+        font = fonts.regular(size)
+        for number, text in enumerate(texts):
+            for row, words in enumerate(wrap_text(text, font, width)):
+                above = (first_gap if number == 0 else gap) if row == 0 else 0
+                lines.append(ResultLine(words, size, fact, font.get_linesize(), above if lines else 0))
+    return lines

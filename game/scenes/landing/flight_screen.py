@@ -38,13 +38,14 @@ from game.render.landing_hud import (
     worst,
 )
 from game.render.landing_particles import DUST_REACH_M, Particles
+from game.render.landing_result import GRADE_WORDS, result_facts
 from game.render.landing_view import (
     GroundShade,
 )
 from game.scenes.context import SceneContext
 from game.scenes.landing import flight_drawing, flight_input
-from game.scenes.landing.flight_drawing import FlightPictures
-from game.scenes.landing.flight_layout import result_buttons
+from game.scenes.landing.flight_drawing import FlightPictures, cargo_name
+from game.scenes.landing.flight_layout import ResultText, result_buttons, result_text
 from game.scenes.landing.flight_sounds import FlightSounds, find_audio
 from game.scenes.landing.sound_aids import LandingAids
 from game.scenes.scene import Pop, Replace, SceneBase, Transition
@@ -148,6 +149,7 @@ class LandingScene(SceneBase):
         self.texts = TextCache()
         self.pictures = FlightPictures()  # the sky and the plot, kept between frames
         self.result: LandingResult | None = None
+        self.result_scroll = 0  # the first line of the result's reasons in view, where they need more room
         self.dialog: UIConfirmationDialog | None = None
         self.buttons: WidgetSet[UIButton] = WidgetSet()
         self.alarm_sounded = False
@@ -329,6 +331,21 @@ class LandingScene(SceneBase):
         names = ["Export CSV", "Save recording"] + (["Fly again"] if self.practice else []) + ["Continue"]
         rects = result_buttons(self.ctx.ui.window_resolution, self.ctx.fonts, {name: tr(name) for name in names})
         self.buttons.build({name: UIButton(rects[name], tr(name), self.ctx.ui) for name in names})
+
+    def result_text(self) -> ResultText:
+        """Where the result's reasons and facts go, scrolled to where the player left them."""
+        assert self.result is not None, "only after the flight"
+        tr = self.ctx.tr
+        reasons = [tr(reason) for reason in self.result.grade.reasons]  # whole sentences (messages), translated
+        facts = result_facts(self.result, cargo_name(self, self.result), tr)
+        buttons = [button.rect for button in self.buttons.values()]
+        return result_text(self.ctx.ui.window_resolution, self.ctx.fonts, tr(GRADE_WORDS[self.result.grade.name]),
+                           reasons, facts, buttons, self.result_scroll, tr)
+
+    def scroll_result(self, lines: int) -> None:
+        """Moves the result's reasons and facts by `lines` (down when positive), never past either end."""
+        window = self.result_text().window
+        self.result_scroll = max(0, min(window.first + lines, window.last_first))
 
     def fly_again(self) -> Transition:
         self.phase = "left"

@@ -166,3 +166,32 @@ def test_the_negotiation_room_says_trust_patience_and_worth_are_game_values(open
     assert any(text.startswith("Trust ") and text.endswith("game value)") for text in drawn), drawn
     assert any(text.startswith("Patience: ") and text.endswith("(game value)") for text in drawn), drawn
     assert any(text.startswith("Worth to them: ") and text.endswith("(game values)") for text in drawn), drawn
+
+
+@pytest.mark.parametrize("opened_app", [
+    pytest.param(Settings(ui_scale=2.0, window_size=(1280, 720)), id="en-1280"),
+    pytest.param(Settings(language="ru", ui_scale=2.0, window_size=(1920, 1080)), id="ru-1920"),
+], indirect=True)
+def test_no_empty_line_stands_above_the_pagers_of_the_partner_panels(opened_app: Any) -> None:
+    """At 200 % in Russian the roster's detail left a whole empty line above 'lines 1-12 of 26 · PgUp/PgDn' (the next
+    line did not fit, and the pager kept to the panel's foot); the negotiation's reasons did the same."""
+    app = opened_app
+    scene = open_screen(app, "partners")
+    small = app.ctx.fonts.regular(palette.SMALL)
+    panel = scene.layout().detail_rect()
+    for first in range(scene.layout().detail_layout().last_first + 1):
+        scene.detail_scroll = first
+        detail = scene.layout().detail_layout()
+        assert detail.scroll is not None, "at 200 % the detail scrolls"
+        shown = detail.lines[detail.first:detail.first + detail.shown]
+        bottom = detail.area.y + sum(line.height + (line.gap if count else 0) for count, line in enumerate(shown))
+        assert 0 <= detail.pager_top - bottom <= 6, f"scrolled to {first}: {detail.pager_top - bottom} px gap"
+        assert detail.pager_top + small.get_height() <= panel.bottom - 8, "the pager stays inside the panel"
+    press(app, pygame.K_n)
+    talks = app.top
+    assert type(talks).__name__ == "NegotiationScene"
+    reasoning = talks.layout().reasoning_layout()
+    assert reasoning.scroll is not None and reasoning.lines, "the reasons scroll at 200 %"
+    gap = reasoning.pager_top - reasoning.lines[-1].rect.bottom
+    assert 0 <= gap <= 6 and reasoning.pager_top + small.get_height() <= reasoning.box.bottom, \
+        f"{gap} px above the negotiation's pager"

@@ -5,6 +5,7 @@ window and no two parts cover each other. And a tooltip's place: inside the wind
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import functools
 import itertools
 from collections.abc import Iterable, Iterator, Sequence
@@ -36,7 +37,7 @@ from game.scenes.campaign.debrief_layout import FOOTER, TABS, DebriefLayout, hea
 from game.scenes.campaign.debrief_layout import MARGIN as DEBRIEF_MARGIN
 from game.scenes.campaign.level_entries import level_entries
 from game.scenes.campaign.timeline_items import TimelineItem, timeline_items
-from game.scenes.campaign.timeline_layout import TimelineLayout
+from game.scenes.campaign.timeline_layout import TimelineLayout, today_line, x_of, year_labels
 from game.scenes.landing.flight_layout import result_buttons, result_parts, result_text
 from game.scenes.landing.practice_layout import BUTTONS, KEY_HINTS, MARGIN, PracticeLayout
 from game.scenes.landing.practice_screen import BUTTON_WORDS
@@ -365,6 +366,27 @@ def test_the_timeline_layout_keeps_stages_marks_and_cards_apart_and_inside(size:
         band = layout.stage_band(stage.date, stage.end or stage.date, small)
         assert window.contains(band) and band.bottom < layout.axis_y, f"stage {stage.id} {band} is off the line"
         assert band.top >= layout.line_top, f"stage {stage.id} {band} runs into the heading"
+
+
+@pytest.mark.parametrize(("size", "scale", "language"), CASES)
+def test_the_today_line_never_runs_through_a_years_label(size: tuple[int, int], scale: float, language: str) -> None:
+    """In 2030 (or on 1 January of any year written under the line) the "today" line ran through the year's label."""
+    fonts, _ = _fonts_and_words(language, scale, size)
+    _, items = _timeline_items()
+    layout = TimelineLayout.for_items(size, fonts, items, 0, 0)
+    labels = year_labels(size, fonts, layout.axis_y, layout.mark_radius)
+    assert labels and labels[0][0] == 2021, "the line names its first year"
+    small = fonts.regular(palette.SMALL)
+    top = layout.axis_y - 40  # as the drawing goes: from above the stages to just under the years' labels
+    bottom = layout.axis_y + layout.mark_radius + 2 + max(small.get_linesize(), small.get_height()) + 4
+    for year, month in itertools.product(range(2021, 2051), (1, 4, 7, 10)):
+        x = x_of(dt.date(year, month, 1), size)
+        pieces = today_line(x, top, bottom, labels)
+        assert pieces and pieces[0][0] == top and pieces[-1][1] == bottom, "the line still reaches 'today'"
+        for start, end in pieces:
+            line = pygame.Rect(x - 1, start, 2, end - start)
+            for written, label in labels:
+                assert not line.colliderect(label), f"on {year}-{month:02} the line runs through '{written}'"
 
 
 # --- tooltips ----------------------------------------------------------------------------------------------

@@ -100,8 +100,9 @@ def _draw_goals(surface: pygame.Surface, scene: DebriefScene, layout: DebriefLay
         pygame.draw.rect(surface, colours.panel_edge, track, border_radius=4)
         pygame.draw.rect(surface, colours.accent, thumb, border_radius=4)
         small = fonts.regular(sizes.SMALL)
+        # Right under the last line, at the right by the scroll bar it tells of: not read as the text's next line.
         draw_text(surface, fit_text(window.where, small, rect.width), small, colours.text_dim,
-                  (rect.left, window.pager_top))
+                  (window.area.right, window.pager_top), anchor="topright")
 
 
 def _goal_mark(scene: DebriefScene, goal: GoalResult) -> tuple[str, pygame.Color, str]:

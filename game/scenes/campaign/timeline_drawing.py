@@ -19,7 +19,16 @@ from game.render.palette import Palette
 from game.render.text import draw_paragraph, draw_text, fit_text
 from game.scenes.campaign.level_entries import LevelEntry
 from game.scenes.campaign.timeline_items import TimelineItem
-from game.scenes.campaign.timeline_layout import FIRST_YEAR, LAST_YEAR, MARGIN, SPLIT_YEAR, TimelineLayout, x_of
+from game.scenes.campaign.timeline_layout import (
+    FIRST_YEAR,
+    LAST_YEAR,
+    MARGIN,
+    SPLIT_YEAR,
+    TimelineLayout,
+    today_line,
+    x_of,
+    year_labels,
+)
 
 if TYPE_CHECKING:
     from game.scenes.campaign.timeline import TimelineScene
@@ -109,15 +118,16 @@ def _draw_axis(surface: pygame.Surface, scene: TimelineScene, layout: TimelineLa
     pygame.draw.rect(surface, colours.panel_raised, (left, axis - 4, now - left, 8))  # the past: solid
     pygame.draw.line(surface, colours.panel_edge, (now, axis), (right, axis), 2)  # the plans: a thin line
     mark = layout.mark_radius
+    labels = year_labels(size, fonts, axis, mark)
     for year in range(FIRST_YEAR, LAST_YEAR + 1):
         x = x_of(dt.date(year, 1, 1), size)
-        labelled = year in (FIRST_YEAR, 2023, 2025) or (year % 5 == 0 and year > SPLIT_YEAR)
-        pygame.draw.line(surface, colours.text_dim, (x, axis - 6), (x, axis + (12 if labelled else 6)), 1)
-        if labelled and (ctx.fonts.scale < 1.75 or year in (FIRST_YEAR, 2025) or year % 10 == 0):
-            # At the largest text sizes every other year label would run into the next: fewer years.
-            draw_text(surface, str(year), font, colours.text_dim, (x, axis + mark + 2), anchor="midtop")
-    today_bottom = axis + mark + 2 + font.get_linesize()
-    pygame.draw.line(surface, colours.accent, (now, axis - 10 - band_height - 2), (now, today_bottom + 2), 2)
+        long_tick = year in (FIRST_YEAR, 2023, 2025) or (year % 5 == 0 and year > SPLIT_YEAR)
+        pygame.draw.line(surface, colours.text_dim, (x, axis - 6), (x, axis + (12 if long_tick else 6)), 1)
+    for year, rect in labels:
+        draw_text(surface, str(year), font, colours.text_dim, rect.topleft)
+    today_bottom = axis + mark + 2 + max(font.get_linesize(), font.get_height())  # below the years' labels
+    for top, bottom in today_line(now, axis - 10 - band_height - 2, today_bottom + 4, labels):
+        pygame.draw.line(surface, colours.accent, (now, top), (now, bottom), 2)
     draw_text(surface, ctx.tr("today"), font, colours.accent, (now - 4, today_bottom), anchor="topright")
     # The stage names go over the "today" line, each on its band's colour, so the line never cuts a word.
     for title, band, fill in titles:

@@ -93,6 +93,40 @@ def x_of(date: dt.date, size: tuple[int, int]) -> int:
     return round(split + (right - split) * (year - SPLIT_YEAR) / (LAST_YEAR + 1 - SPLIT_YEAR))
 
 
+def labelled_year(year: int, scale: float) -> bool:
+    """Whether the line writes `year` under its tick: the first, 2023 and 2025 of the crowded years, then every
+    fifth; at the largest text sizes every other label would run into the next, so fewer."""
+    labelled = year in (FIRST_YEAR, 2023, 2025) or (year % 5 == 0 and year > SPLIT_YEAR)
+    return labelled and (scale < 1.75 or year in (FIRST_YEAR, 2025) or year % 10 == 0)
+
+
+def year_labels(size: tuple[int, int], fonts: Fonts, axis_y: int, mark_radius: int) -> list[tuple[int, pygame.Rect]]:
+    """Each year written under the line, with where its label goes (centred under its tick)."""
+    font = fonts.regular(palette.SMALL)
+    labels = []
+    for year in range(FIRST_YEAR, LAST_YEAR + 1):
+        if labelled_year(year, fonts.scale):
+            rect = pygame.Rect((0, 0), font.size(str(year)))
+            rect.midtop = (x_of(dt.date(year, 1, 1), size), axis_y + mark_radius + 2)
+            labels.append((year, rect))
+    return labels
+
+
+def today_line(x: int, top: int, bottom: int, labels: Sequence[tuple[int, pygame.Rect]]) -> list[tuple[int, int]]:
+    """The "today" line at `x` from `top` to `bottom`, as (top, bottom) pieces: broken around a year's label it
+    would run through, so the year reads whole (in 2030 the line ran through '2030')."""
+    pieces, y = [], top
+    for _, label in sorted(labels, key=lambda pair: pair[1].top):
+        around = label.inflate(6, 4)
+        if around.left <= x < around.right and around.bottom > y and around.top < bottom:
+            if around.top > y:
+                pieces.append((y, around.top))
+            y = around.bottom
+    if y < bottom:
+        pieces.append((y, bottom))
+    return pieces
+
+
 def card_height(fonts: Fonts, title_lines: int = 2) -> int:
     """A level card holds its heading line and (up to) two lines of title, at the text size chosen."""
     head, title = fonts.regular(palette.SMALL), fonts.bold(palette.SMALL + 1)

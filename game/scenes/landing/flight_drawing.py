@@ -185,7 +185,7 @@ def _draw_result(surface: pygame.Surface, scene: LandingScene, result: LandingRe
         pygame.draw.rect(surface, colours.panel_edge, track, border_radius=4)
         pygame.draw.rect(surface, colours.accent, thumb, border_radius=4)
         draw_text(surface, fit_text(window.where, small, text.column - 40), small, colours.text_dim,
-                  (window.area.x, window.pager_top))
+                  (window.area.right, window.pager_top), anchor="topright")  # by its scroll bar
     keys_top = result_parts((width, height), fonts, [button.rect for button in scene.buttons.values()])[1]
     keys = ctx.tr("Enter continue  ·  E export CSV  ·  R save recording")
     if scene.practice:

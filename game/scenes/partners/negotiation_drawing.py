@@ -167,6 +167,6 @@ def _draw_reasoning(surface: pygame.Surface, ctx: SceneContext, layout: Negotiat
             pygame.draw.rect(surface, colours.panel_edge, track, border_radius=4)
             pygame.draw.rect(surface, colours.accent, thumb, border_radius=4)
             draw_text(surface, fit_text(reasoning.where, small, reasoning.area.width), small, colours.text_dim,
-                      (reasoning.area.x, reasoning.area.bottom), anchor="bottomleft")
+                      (track.left - 8, reasoning.pager_top), anchor="topright")  # by its scroll bar
     finally:
         surface.set_clip(clip)

@@ -21,6 +21,7 @@ from game.render.text import fit_text, wrap_text
 from game.rules.negotiation import Evaluation
 from game.rules.points import signed_points
 from game.scenes.layout_memo import once
+from game.scenes.line_window import PAGER_GAP
 from game.scenes.partners.terms import TermRow
 from game.ui.button_words import button_font
 
@@ -72,6 +73,7 @@ class ReasoningLayout:
     total: int  # wrapped lines in all
     scroll: tuple[pygame.Rect, pygame.Rect] | None  # the scroll bar's track and thumb, when the reasons overflow
     where: str  # "lines 4-11 of 15 · PgUp/PgDn", or '' when all show
+    pager_top: int = 0  # the pager's top: right under the last line in view, so no empty line stands above it
 
 
 class NegotiationLayout:
@@ -395,8 +397,10 @@ class NegotiationLayout:
         thumb.y = track.y + (track.height - thumb.height) * first // max(1, last_first)
         where = self.tr("lines {first}-{last} of {count} · PgUp/PgDn", first=first + 1, last=first + shown,
                             count=len(lines))
-        return ReasoningLayout(box, area, tuple(self._placed(lines, first, shown, area.topleft, indent)), first,
-                               last_first, len(lines), (track, thumb.clip(track)), where)
+        placed = tuple(self._placed(lines, first, shown, area.topleft, indent))
+        pager_top = (placed[-1].rect.bottom if placed else area.y) + PAGER_GAP
+        return ReasoningLayout(box, area, placed, first, last_first, len(lines), (track, thumb.clip(track)), where,
+                               pager_top)
 
     def _reasoning_header(self, room: int) -> int:
         """The height of the panel's fixed top: heading, worth, bar and verdict; at a large UI scale in a small

@@ -203,5 +203,6 @@ def _draw_one_column(surface: pygame.Surface, ctx: SceneContext, layout: RosterL
         track, thumb = scroll.scroll
         pygame.draw.rect(surface, colours.panel_edge, track, border_radius=4)
         pygame.draw.rect(surface, colours.accent, thumb, border_radius=4)
+        # Right under the last line, at the right by the scroll bar it tells of: not read as the text's next line.
         draw_text(surface, fit_text(scroll.where, small, panel.width - 40), small, colours.text_dim,
-                  (area.x, panel.bottom - 14), anchor="bottomleft")
+                  (area.right, scroll.pager_top), anchor="topright")

@@ -21,6 +21,7 @@ from game.render.fonts import Fonts, scaled, scaled_px
 from game.render.palette import Palette
 from game.render.text import wrap_text
 from game.scenes.layout_memo import once
+from game.scenes.line_window import PAGER_GAP
 from game.scenes.list_detail import ListDetail
 from game.scenes.rich_text import format_date
 from game.ui.button_words import button_font
@@ -98,6 +99,7 @@ class DetailScroll:
     last_first: int  # the furthest it may scroll: the last lines fill the area
     scroll: tuple[pygame.Rect, pygame.Rect] | None  # the bar's track and thumb, when the lines overflow
     where: str  # "lines 4-11 of 30 · PgUp/PgDn", or '' when all show
+    pager_top: int = 0  # the pager's top: right under the last line in view, so no empty line stands above it
 
 
 class RosterLayout:
@@ -320,4 +322,6 @@ class RosterLayout:
         thumb.y = track.y + (track.height - thumb.height) * first // max(1, last_first)
         where = self.tr("lines {first}-{last} of {count} · PgUp/PgDn", first=first + 1, last=first + shown,
                             count=len(lines))
-        return DetailScroll(area, lines, first, shown, last_first, (track, thumb.clip(track)), where)
+        used = sum(line.height + (line.gap if count else 0) for count, line in enumerate(lines[first:first + shown]))
+        return DetailScroll(area, lines, first, shown, last_first, (track, thumb.clip(track)), where,
+                            area.y + used + PAGER_GAP)

@@ -33,7 +33,7 @@ from game.render.sky import EARTH_EDGE_MARGIN, EARTH_HALO, earth_placement
 from game.render.text import wrap_text
 from game.render.tooltip import MAX_WIDTH_SHARE, MIN_WRAP_PX
 from game.rules.score import score
-from game.scenes.campaign.debrief_layout import FOOTER, TABS, DebriefLayout, header_line_size
+from game.scenes.campaign.debrief_layout import FOOTER, TABS, DebriefLayout, footer_keys, header_line_size
 from game.scenes.campaign.debrief_layout import MARGIN as DEBRIEF_MARGIN
 from game.scenes.campaign.level_entries import level_entries
 from game.scenes.campaign.timeline_items import TimelineItem, timeline_items
@@ -188,6 +188,13 @@ def test_the_debrief_summary_shows_every_goal_and_the_score_card_whole(size: tup
                       tr(say_n("{met} of {count} goal met", "{met} of {count} goals met", 6, met=6))))
     font = fonts.regular(header_line_size(fonts, line, size[0] - 2 * DEBRIEF_MARGIN))
     assert font.size(line)[0] <= size[0] - 2 * DEBRIEF_MARGIN, "the line under the headline is cut"
+    keys = tr("Up/Down choose  ·  Enter press  ·  G next graph  ·  Esc back to the campaign")
+    rows = footer_keys(keys, small, layout.hint)
+    assert len(rows) * small.get_linesize() <= layout.hint.height and not any(row.endswith("…") for row in rows)
+    assert all(small.size(row)[0] <= layout.hint.width for row in rows)
+    shown = " ".join(rows).replace(" ", "")
+    for part in keys.split("·")[-2:]:  # the debrief's own keys, G and Esc, read whole
+        assert part.replace(" ", "") in shown, f"the footer's '{part.strip()}' is cut: {rows}"
 
 
 @pytest.mark.parametrize(("size", "scale", "language"), CASES)

@@ -16,7 +16,7 @@ from game.render import palette as sizes
 from game.render.fonts import scaled_px
 from game.render.graphs import GraphLine, draw_line_graph, draw_marker
 from game.render.text import draw_paragraph, draw_text, fit_text
-from game.scenes.campaign.debrief_layout import MARGIN, DebriefLayout, header_line_size
+from game.scenes.campaign.debrief_layout import MARGIN, DebriefLayout, footer_keys, header_line_size
 
 if TYPE_CHECKING:
     from game.scenes.campaign.debrief import DebriefScene
@@ -66,10 +66,14 @@ def draw(surface: pygame.Surface, scene: DebriefScene) -> None:
         _draw_quiz(surface, scene, layout)
     footer_top, hint = layout.footer_top, layout.hint
     pygame.draw.line(surface, colours.panel_edge, (MARGIN, footer_top), (width - MARGIN, footer_top), 2)
-    text = scene.message or ctx.tr("Up/Down choose  ·  Enter press  ·  G next graph  ·  Esc back to the campaign")
     small = fonts.regular(sizes.SMALL)
-    draw_paragraph(surface, text, small, colours.accent if scene.message else colours.text_dim,
-                   hint.topleft, hint.width, max_lines=max(1, hint.height // small.get_linesize()))
+    if scene.message:
+        draw_paragraph(surface, scene.message, small, colours.accent, hint.topleft, hint.width,
+                       max_lines=max(1, hint.height // small.get_linesize()))
+    else:
+        keys = ctx.tr("Up/Down choose  ·  Enter press  ·  G next graph  ·  Esc back to the campaign")
+        for number, words in enumerate(footer_keys(keys, small, hint)):
+            draw_text(surface, words, small, colours.text_dim, (hint.left, hint.top + number * small.get_linesize()))
 
 
 def _draw_goals(surface: pygame.Surface, scene: DebriefScene, layout: DebriefLayout) -> None:

@@ -19,7 +19,7 @@ from game.content.ui_text import Translate, to_translate
 from game.render import palette as sizes
 from game.render.fonts import Fonts, scaled, scaled_px
 from game.render.graph_layout import GraphLayout
-from game.render.text import wrap_text
+from game.render.text import fit_text, wrap_text
 from game.scenes.line_window import LineWindow, line_window
 from game.ui.button_words import BUTTON_FONT_PX, button_font
 
@@ -201,6 +201,21 @@ def header_line_size(fonts: Fonts, line: str, width: int) -> int:
     """The text size of the line under the headline (level, day, goals met): the body size, or the small one where
     that would cut it (Russian at large text)."""
     return sizes.BODY if fonts.regular(sizes.BODY).size(line)[0] <= width else sizes.SMALL
+
+
+def footer_keys(keys: str, font: pygame.font.Font, room: pygame.Rect) -> list[str]:
+    """The footer's keys ('Up/Down choose  ·  Enter press  ·  G next graph  ·  Esc back to the campaign') wrapped
+    into `room`; where they need more lines than it holds (English at 150 %, beside wide buttons), the keys every
+    screen shares go first, from the left, so the debrief's own (G, Esc) read whole rather than end in '…'."""
+    most = max(1, room.height // font.get_linesize())
+    parts = [part.strip() for part in keys.split("·")]
+    while True:
+        lines = wrap_text("  ·  ".join(parts), font, room.width)
+        if len(lines) <= most:
+            return lines
+        if len(parts) <= 2:  # never in the shipped languages: the last line says it is cut
+            return [*lines[:most - 1], fit_text(lines[most - 1] + " " + lines[most], font, room.width)]
+        parts = parts[1:]
 
 
 @dataclass(frozen=True, slots=True)

@@ -141,7 +141,7 @@ def result_text(size: tuple[int, int], fonts: Fonts, grade_words: str, reasons: 
 def _result_lines(fonts: Fonts, reasons: Sequence[str], facts: Sequence[str], reason_size: int,
                   width: int) -> list[ResultLine]:
     """The reasons' lines, then the facts' (what became of the cargo first), wrapped to `width`."""
-    lines = []
+    lines: list[ResultLine] = []
     for size, fact, texts, gap, first_gap in ((reason_size, False, ["• " + reason for reason in reasons], 6, 0),
                                               (palette.SMALL, True, facts, 4, 14)):
         font = fonts.regular(size)

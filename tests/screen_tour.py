@@ -1,15 +1,19 @@
 """The way to every screen a player can reach, from a freshly opened app's title, as a keyboard player goes there.
 
 Shared by the tests (tests/test_every_screen.py checks that each screen is drawn), the frame benchmark
-(benchmarks/screens.py) and the screenshot gallery (tools/screenshots.py).
+(benchmarks/screens.py) and the screenshot gallery (tools/screenshots.py). `visit_screens` takes one app to many
+screens in turn, as a player goes back and on, so that a test of every screen opens one app, not one a screen.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from tests.app_helpers import press, run_frames
+
+T = TypeVar("T")
 
 FIRST_LEVEL = Path(__file__).resolve().parent.parent / "levels" / "01_agreement_2021.toml"
 
@@ -139,3 +143,90 @@ def open_screen(app: Any, name: str) -> Any:
     scene = _open(app, name)
     run_frames(app, 3)
     return scene
+
+
+# The screens reached from the station, and the keys that reach them from it.
+_FROM_STATION: dict[str, tuple[tuple[str, str], ...]] = {
+    "station": (),
+    "pause": (("K_ESCAPE", "PauseScene"),),
+    "partners": (("K_p", "PartnerRosterScene"),),
+    "negotiation": (("K_p", "PartnerRosterScene"), ("K_n", "NegotiationScene")),
+    "ledger": (("K_p", "PartnerRosterScene"), ("K_l", "LedgerScene")),
+}
+
+
+def alive_buttons(app: Any) -> list[str]:
+    """The words of every button alive in the app's UI, sorted."""
+    import pygame_gui
+
+    return sorted(element.text for element in app.ui.get_sprite_group().sprites()
+                  if isinstance(element, pygame_gui.elements.UIButton) and element.alive())
+
+
+def back_to(app: Any, class_name: str) -> Any:
+    """Leaves the scenes above the lowest `class_name` of the stack (no question asked: the test is done with
+    them), as Esc would one by one; returns the scene revealed."""
+    from game.scenes.scene import Pop, apply_transition
+
+    names = [type(scene).__name__ for scene in app.stack]
+    assert class_name in names, f"no {class_name} in the stack {names}"
+    while len(app.stack) > names.index(class_name) + 1:
+        apply_transition(app.stack, Pop())
+    return app.top
+
+
+def _station_in(app: Any) -> bool:
+    return any(type(scene).__name__ == "StationScene" for scene in app.stack)
+
+
+def visit_screens(app: Any, names: Iterable[str], look: Callable[[Any, str], T]) -> dict[str, T | Exception]:
+    """Takes a freshly opened app to each screen of `names` in turn and returns what `look(app, name)` found
+    there; a screen that cannot be reached (or a `look` that fails) gets its exception instead, and the tour
+    goes on from the title.
+
+    Each screen is reached as `open_screen` reaches it, from the title, except those under the station: the
+    station is opened once and its pause, partner, negotiation and ledger screens reached from it, with the
+    same keys (they come last, whatever the order of `names`). Before each screen the fonts' record is cleared
+    (if the fonts keep one), so what `look` finds drawn was drawn on the way to that screen or on it. Going back
+    from a screen must find the buttons of the screen below as they were, or that screen's result is the error.
+    """
+    import pygame
+
+    run_frames(app, 1)
+    found: dict[str, T | Exception] = {}
+    # The buttons of each screen the tour goes back to: going back must find them as they were, or the screen
+    # left behind some of its own.
+    bases: dict[str, list[str]] = {"TitleScene": alive_buttons(app)}
+    for name in sorted(names, key=lambda name: name in _FROM_STATION):
+        try:
+            base = "StationScene" if name in _FROM_STATION and _station_in(app) else "TitleScene"
+            back_to(app, base)
+            _forget_drawn(app)
+            if base == "StationScene":
+                for key, class_name in _FROM_STATION[name]:
+                    press(app, getattr(pygame, key), frames=1)
+                    _expect(app, class_name)
+            else:
+                _open(app, name)
+            if name == "station":
+                bases["StationScene"] = alive_buttons(app)
+            run_frames(app, 3)
+            seen = look(app, name)
+            if name != "station":  # the station stays open for the screens reached from it
+                back_to(app, base)
+                left, expected = alive_buttons(app), bases[base]
+                bases[base] = left  # the next screen is not blamed for this one's leftovers
+                assert left == expected, f"back from {name} on the {base}, its buttons are {left}, not {expected}"
+            found[name] = seen
+        except Exception as error:  # this screen's test reports it; the others still get theirs
+            found[name] = error
+    return found
+
+
+def _forget_drawn(app: Any) -> None:
+    seen = getattr(app.ctx.fonts, "seen", None)
+    if seen is not None:
+        seen.clear()
+    widths = getattr(app.ctx.fonts, "widths", None)
+    if widths is not None:
+        widths.clear()

@@ -1,10 +1,12 @@
 """Every screen of the game, opened through the real app as a player opens it, is drawn: in the standard
-colours and in high contrast, at 100 % and at 200 % text size."""
+colours and in high contrast, at 100 % and at 200 % text size. One app a look visits every screen in turn
+(tests/screen_tour.py's visit_screens) and each test reads what its screen showed."""
 
 from __future__ import annotations
 
 import json
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -14,8 +16,9 @@ import pytest
 
 from game.render.palette import palette_for
 from game.settings import Settings
+from tests.app_helpers import open_recording_app
 from tests.conftest import REPO
-from tests.screen_tour import SCREENS, open_screen
+from tests.screen_tour import SCREENS, visit_screens
 
 # For each screen: a text the game draws on it (heading or label) and the start of a button's label, if any
 # (buttons may drop their key hint, "(B)", when large text leaves no room).
@@ -62,28 +65,60 @@ def was_drawn(expected: str, seen: str) -> bool:
     return seen == expected or (seen.endswith("…") and len(seen) > 4 and expected.startswith(seen[:-1]))
 
 
-LOOKS = [pytest.param(Settings(), id="standard"), pytest.param(Settings(high_contrast=True), id="high_contrast"),
-         pytest.param(Settings(high_contrast=True, ui_scale=2.0), id="high_contrast_200")]
+LOOKS = {"standard": Settings(), "high_contrast": Settings(high_contrast=True),
+         "high_contrast_200": Settings(high_contrast=True, ui_scale=2.0)}
 
 
-@pytest.mark.parametrize("opened_app", LOOKS, indirect=True)
+@dataclass(frozen=True)
+class Shown:
+    """What one screen showed: the texts drawn on the way and on it, its buttons, its colours, its palette's
+    backgrounds."""
+
+    drawn: frozenset[str]
+    buttons: tuple[str, ...]
+    colours: Counter[tuple[int, int, int]]
+    backgrounds: frozenset[tuple[int, int, int]]
+
+
+def _look(app: Any, name: str) -> Shown:
+    look = app.ctx.palette
+    return Shown(frozenset(app.ctx.fonts.seen), tuple(button_labels(app.ui)), sampled_colours(app.window),
+                 frozenset((colour.r, colour.g, colour.b) for colour in (look.sky, look.panel, look.panel_raised)))
+
+
+# Each look's screens, visited once (by the first test that asks) in one app in this process.
+_SHOWN: dict[str, dict[str, Shown | Exception]] = {}
+
+
+def _shown(look: str, name: str) -> Shown:
+    if look not in _SHOWN:
+        app = open_recording_app(LOOKS[look])
+        try:
+            _SHOWN[look] = visit_screens(app, SCREENS, _look)
+        finally:
+            app.close()
+    found = _SHOWN[look][name]
+    if isinstance(found, Exception):
+        raise found
+    return found
+
+
+@pytest.mark.parametrize("look", [pytest.param(look, marks=pytest.mark.xdist_group(f"every_screen-{look}"))
+                                  for look in LOOKS])
 @pytest.mark.parametrize("name", SCREENS)
-def test_every_screen_is_drawn(opened_app: Any, name: str) -> None:
-    app = opened_app
-    open_screen(app, name)
+def test_every_screen_is_drawn(look: str, name: str) -> None:
+    shown = _shown(look, name)
     text, button = EXPECTED[name]
-    assert any(was_drawn(text, seen) for seen in app.ctx.fonts.seen), f"{name}: '{text}' was never drawn"
+    assert any(was_drawn(text, seen) for seen in shown.drawn), f"{name}: '{text}' was never drawn"
     if button is not None:
-        labels = button_labels(app.ui)
-        assert any(label.startswith(button) for label in labels), f"{name}: no '{button}' button among {labels}"
-    colours = sampled_colours(app.window)
+        assert any(label.startswith(button) for label in shown.buttons), \
+            f"{name}: no '{button}' button among {shown.buttons}"
+    colours = shown.colours
     assert len(colours) > 12, f"{name}: only {len(colours)} colours on screen: blank or nearly"
     most_common, count = colours.most_common(1)[0]
     assert count < GRID[0] * GRID[1] * 0.97, f"{name}: one colour covers the whole window"
     if name in FLAT_BACKGROUND:
-        look = app.ctx.palette
-        backgrounds = {(colour.r, colour.g, colour.b) for colour in (look.sky, look.panel, look.panel_raised)}
-        assert most_common in backgrounds, f"{name}: the background is {most_common}, not the palette's"
+        assert most_common in shown.backgrounds, f"{name}: the background is {most_common}, not the palette's"
 
 
 def test_the_high_contrast_sky_differs_from_the_standard_one() -> None:

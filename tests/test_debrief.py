@@ -213,10 +213,10 @@ def test_axis_ticks_are_round_and_cover_the_values(low: float, high: float, expe
 
 
 @pytest.mark.parametrize("language", ["en", "zh", "ru"])
-@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)])
-def test_an_answered_questions_explanation_shows_whole_at_large_text(size: tuple[int, int], language: str) -> None:
+def test_an_answered_questions_explanation_shows_whole_at_large_text(language: str) -> None:
     """At 200 % text each explanation of the shipped quiz is in a box beside the choices, whole: it scrolls
-    (Page Down) where it is taller than the box, and nothing of it is cut."""
+    (Page Down) where it is taller than the box, and nothing of it is cut. In the smallest window, the hardest
+    fit: tests/test_screen_layouts.py checks the quiz's places in full HD too, in every language."""
     import html
 
     from game.content.text import translate
@@ -224,7 +224,7 @@ def test_an_answered_questions_explanation_shows_whole_at_large_text(size: tuple
     from tests.app_helpers import open_recording_app, press
     from tests.screen_tour import open_screen
 
-    app = open_recording_app(Settings(language=language, ui_scale=2.0, window_size=size))
+    app = open_recording_app(Settings(language=language, ui_scale=2.0, window_size=(1280, 720)))
     try:
         scene = open_screen(app, "debrief")
         scene.press("tab:Quiz")

@@ -491,8 +491,9 @@ def test_the_today_line_never_cuts_through_a_stage_name(app: App) -> None:
     assert app.ctx.palette.accent[:3] in colours_in(app.window, below_band, step=1), "no today line below the band"
 
 
-@pytest.mark.parametrize(("window", "ui_scale"), [((1280, 720), 1.0), ((1280, 720), 1.5), ((1280, 720), 2.0),
-                                                 ((1920, 1080), 1.0), ((1920, 1080), 2.0)])
+# The smallest window at 100 % and at the largest text, the hardest fit: tests/test_screen_layouts.py places Earth
+# beside the menu's block in both windows at every text size, without a window.
+@pytest.mark.parametrize(("window", "ui_scale"), [((1280, 720), 1.0), ((1280, 720), 2.0)])
 def test_earth_stands_on_the_title_horizon_clear_of_the_menu(
     window: tuple[int, int], ui_scale: float, monkeypatch: pytest.MonkeyPatch, user_home: Path,
 ) -> None:

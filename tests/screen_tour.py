@@ -2,14 +2,14 @@
 
 Shared by the tests (tests/test_every_screen.py checks that each screen is drawn), the frame benchmark
 (benchmarks/screens.py) and the screenshot gallery (tools/screenshots.py). `visit_screens` takes one app to many
-screens in turn, as a player goes back and on, so that a test of every screen opens one app, not one a screen.
+screens in turn, as a player goes on and back, so that a test of every screen opens one app, not one a screen.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from tests.app_helpers import press, run_frames
 
@@ -22,6 +22,36 @@ SCREENS = (
     "title", "campaign_timeline", "briefing", "station", "pause", "settings", "debrief", "partners",
     "negotiation", "ledger", "landing_practice", "landing_flight", "encyclopedia", "credits", "sandbox_list", "teacher",
 )
+
+
+class Route(NamedTuple):
+    """How a screen is reached: from the screen `after`, by the title's button `button` or the key `key` (a
+    pygame constant's name); `scene` is the class of the scene it shows."""
+
+    after: str | None
+    scene: str
+    button: str | None = None
+    key: str | None = None
+
+
+ROUTES: dict[str, Route] = {
+    "title": Route(None, "TitleScene"),
+    "campaign_timeline": Route("title", "TimelineScene", button="Campaign"),
+    "briefing": Route("campaign_timeline", "BriefingScene", key="K_RETURN"),  # the first open level's
+    "station": Route("briefing", "StationScene", key="K_RETURN"),  # Start
+    "pause": Route("station", "PauseScene", key="K_ESCAPE"),
+    "settings": Route("title", "SettingsScene", button="Settings"),
+    "debrief": Route("title", "DebriefScene"),  # what a finished level shows: see _debrief
+    "partners": Route("station", "PartnerRosterScene", key="K_p"),
+    "negotiation": Route("partners", "NegotiationScene", key="K_n"),
+    "ledger": Route("partners", "LedgerScene", key="K_l"),
+    "landing_practice": Route("title", "LandingPracticeScene", button="Landing practice"),
+    "landing_flight": Route("landing_practice", "LandingScene", key="K_RETURN"),  # Fly
+    "encyclopedia": Route("title", "EncyclopediaScene", button="Encyclopedia"),
+    "credits": Route("title", "CreditsScene", button="Credits"),
+    "sandbox_list": Route("title", "LevelListScene", button="Sandbox and mods"),
+    "teacher": Route("title", "TeacherScene", button="Teacher"),  # no class on this machine: open, no PIN asked
+}
 
 
 def _title_button(app: Any, label: str) -> None:
@@ -44,26 +74,7 @@ def _expect(app: Any, class_name: str) -> Any:
     return scene
 
 
-def _station(app: Any) -> Any:
-    import pygame
-
-    _title_button(app, "Campaign")
-    _expect(app, "TimelineScene")
-    press(app, pygame.K_RETURN, frames=1)  # the first open level's briefing
-    _expect(app, "BriefingScene")
-    press(app, pygame.K_RETURN, frames=1)  # Start
-    return _expect(app, "StationScene")
-
-
-def _partners(app: Any) -> Any:
-    import pygame
-
-    _station(app)
-    press(app, pygame.K_p, frames=1)
-    return _expect(app, "PartnerRosterScene")
-
-
-def _debrief(app: Any) -> Any:
+def _debrief(app: Any) -> None:
     """A few days of level 1 run in the simulation, then its debrief: the screen a finished level replaces."""
     from game.content.loader import load_level_by_path
     from game.scenes.campaign.debrief import DebriefScene
@@ -76,62 +87,37 @@ def _debrief(app: Any) -> Any:
     simulation.run_hours(24 * 5)
     app.request(Push(DebriefScene(app.ctx, loaded, simulation)))
     run_frames(app, 3)
-    return _expect(app, "DebriefScene")
+
+
+def _path(name: str) -> list[str]:
+    """The screens from the title to `name`, both included."""
+    if name not in ROUTES:
+        raise ValueError(f"no screen called '{name}'; the screens are: {', '.join(SCREENS)}")
+    path = [name]
+    while (after := ROUTES[path[0]].after) is not None:
+        path.insert(0, after)
+    return path
+
+
+def _step(app: Any, name: str) -> Any:
+    """From the screen `name` is reached from, on to `name`; returns its scene."""
+    import pygame
+
+    route = ROUTES[name]
+    if route.button is not None:
+        _title_button(app, route.button)
+    elif route.key is not None:
+        press(app, getattr(pygame, route.key), frames=1)
+    elif name == "debrief":
+        _debrief(app)
+    return _expect(app, route.scene)
 
 
 def _open(app: Any, name: str) -> Any:
-    import pygame
-
-    if name == "title":
-        return _expect(app, "TitleScene")
-    if name == "campaign_timeline":
-        _title_button(app, "Campaign")
-        return _expect(app, "TimelineScene")
-    if name == "briefing":
-        _title_button(app, "Campaign")
-        press(app, pygame.K_RETURN, frames=1)
-        return _expect(app, "BriefingScene")
-    if name == "station":
-        return _station(app)
-    if name == "pause":
-        _station(app)
-        press(app, pygame.K_ESCAPE, frames=1)
-        return _expect(app, "PauseScene")
-    if name == "settings":
-        _title_button(app, "Settings")
-        return _expect(app, "SettingsScene")
-    if name == "debrief":
-        return _debrief(app)
-    if name == "partners":
-        return _partners(app)
-    if name == "negotiation":
-        _partners(app)
-        press(app, pygame.K_n, frames=1)
-        return _expect(app, "NegotiationScene")
-    if name == "ledger":
-        _partners(app)
-        press(app, pygame.K_l, frames=1)
-        return _expect(app, "LedgerScene")
-    if name == "landing_practice":
-        _title_button(app, "Landing practice")
-        return _expect(app, "LandingPracticeScene")
-    if name == "landing_flight":
-        _title_button(app, "Landing practice")
-        press(app, pygame.K_RETURN, frames=1)  # Fly
-        return _expect(app, "LandingScene")
-    if name == "encyclopedia":
-        _title_button(app, "Encyclopedia")
-        return _expect(app, "EncyclopediaScene")
-    if name == "credits":
-        _title_button(app, "Credits")
-        return _expect(app, "CreditsScene")
-    if name == "sandbox_list":
-        _title_button(app, "Sandbox and mods")
-        return _expect(app, "LevelListScene")
-    if name == "teacher":  # no class on this machine: open, no PIN asked
-        _title_button(app, "Teacher")
-        return _expect(app, "TeacherScene")
-    raise ValueError(f"no screen called '{name}'; the screens are: {', '.join(SCREENS)}")
+    scene = _expect(app, "TitleScene")
+    for screen in _path(name)[1:]:
+        scene = _step(app, screen)
+    return scene
 
 
 def open_screen(app: Any, name: str) -> Any:
@@ -145,14 +131,7 @@ def open_screen(app: Any, name: str) -> Any:
     return scene
 
 
-# The screens reached from the station, and the keys that reach them from it.
-_FROM_STATION: dict[str, tuple[tuple[str, str], ...]] = {
-    "station": (),
-    "pause": (("K_ESCAPE", "PauseScene"),),
-    "partners": (("K_p", "PartnerRosterScene"),),
-    "negotiation": (("K_p", "PartnerRosterScene"), ("K_n", "NegotiationScene")),
-    "ledger": (("K_p", "PartnerRosterScene"), ("K_l", "LedgerScene")),
-}
+# --- many screens in one app -------------------------------------------------------------------------------
 
 
 def alive_buttons(app: Any) -> list[str]:
@@ -163,63 +142,62 @@ def alive_buttons(app: Any) -> list[str]:
                   if isinstance(element, pygame_gui.elements.UIButton) and element.alive())
 
 
-def back_to(app: Any, class_name: str) -> Any:
-    """Leaves the scenes above the lowest `class_name` of the stack (no question asked: the test is done with
-    them), as Esc would one by one; returns the scene revealed."""
+def _back_to(app: Any, name: str) -> list[str]:
+    """Leaves the scenes above the screen `name` (no question asked: the test is done with them), as Esc would one
+    by one; returns the names of the scenes left."""
     from game.scenes.scene import Pop, apply_transition
 
-    names = [type(scene).__name__ for scene in app.stack]
-    assert class_name in names, f"no {class_name} in the stack {names}"
-    while len(app.stack) > names.index(class_name) + 1:
+    classes = [type(scene).__name__ for scene in app.stack]
+    left = classes[classes.index(ROUTES[name].scene) + 1:]
+    for _ in left:
         apply_transition(app.stack, Pop())
-    return app.top
+    return left
 
 
-def _station_in(app: Any) -> bool:
-    return any(type(scene).__name__ == "StationScene" for scene in app.stack)
+def _deepest_open(app: Any, name: str) -> str:
+    """The last screen on the way to `name` that is open in the app (the title at least)."""
+    classes = {type(scene).__name__ for scene in app.stack}
+    on_the_way = [screen for screen in _path(name)[:-1] if ROUTES[screen].scene in classes]
+    return on_the_way[-1] if on_the_way else "title"
 
 
 def visit_screens(app: Any, names: Iterable[str], look: Callable[[Any, str], T]) -> dict[str, T | Exception]:
     """Takes a freshly opened app to each screen of `names` in turn and returns what `look(app, name)` found
     there; a screen that cannot be reached (or a `look` that fails) gets its exception instead, and the tour
-    goes on from the title.
+    goes on.
 
-    Each screen is reached as `open_screen` reaches it, from the title, except those under the station: the
-    station is opened once and its pause, partner, negotiation and ledger screens reached from it, with the
-    same keys (they come last, whatever the order of `names`). Before each screen the fonts' record is cleared
-    (if the fonts keep one), so what `look` finds drawn was drawn on the way to that screen or on it. Going back
-    from a screen must find the buttons of the screen below as they were, or that screen's result is the error.
-    """
-    import pygame
-
+    The screens are visited in the order of their paths (the timeline, then the briefing from it, the station
+    from that, its pause, partners and so on): each is reached by the same keys as `open_screen`, from the last
+    screen on its way still open, the screens above that left as Esc would. Before each screen the fonts' record is
+    cleared (if the fonts keep one), so what `look` finds drawn was drawn on the way to that screen or on it. A
+    screen gone back to must show the buttons it showed before, or the screens left gave it some of theirs: the
+    last screen visited gets that error (which names them all)."""
     run_frames(app, 1)
     found: dict[str, T | Exception] = {}
-    # The buttons of each screen the tour goes back to: going back must find them as they were, or the screen
-    # left behind some of its own.
-    bases: dict[str, list[str]] = {"TitleScene": alive_buttons(app)}
-    for name in sorted(names, key=lambda name: name in _FROM_STATION):
+    shown: dict[str, list[str]] = {"title": alive_buttons(app)}  # each screen's buttons when it was visited
+    order = sorted(names, key=lambda name: [SCREENS.index(screen) for screen in _path(name)])
+    last = None
+    for name in [*order, "title"]:  # and back to the title at the end, to see what the last screens left
         try:
-            base = "StationScene" if name in _FROM_STATION and _station_in(app) else "TitleScene"
-            back_to(app, base)
+            start = _deepest_open(app, name)
+            left = _back_to(app, start)
+            if start in shown and alive_buttons(app) != shown[start]:
+                error = AssertionError(f"back on the {start} from {', '.join(left)}, its buttons are "
+                                       f"{alive_buttons(app)}, not {shown[start]}")
+                shown[start] = alive_buttons(app)  # the next screens are not blamed for these leftovers
+                if last is not None and not isinstance(found.get(last), Exception):
+                    found[last] = error
+            if last is not None and name == "title":
+                break  # the tour's end
             _forget_drawn(app)
-            if base == "StationScene":
-                for key, class_name in _FROM_STATION[name]:
-                    press(app, getattr(pygame, key), frames=1)
-                    _expect(app, class_name)
-            else:
-                _open(app, name)
-            if name == "station":
-                bases["StationScene"] = alive_buttons(app)
+            for screen in _path(name)[_path(name).index(start) + 1:]:
+                _step(app, screen)
             run_frames(app, 3)
-            seen = look(app, name)
-            if name != "station":  # the station stays open for the screens reached from it
-                back_to(app, base)
-                left, expected = alive_buttons(app), bases[base]
-                bases[base] = left  # the next screen is not blamed for this one's leftovers
-                assert left == expected, f"back from {name} on the {base}, its buttons are {left}, not {expected}"
-            found[name] = seen
+            found[name] = look(app, name)
+            shown[name] = alive_buttons(app)
         except Exception as error:  # this screen's test reports it; the others still get theirs
             found[name] = error
+        last = name
     return found
 
 

@@ -58,3 +58,51 @@ def test_the_hint_the_legend_and_the_pause_banner_never_cover_each_other(
             assert drawn["legend"] is not None and drawn["legend"].bottom == hint.bottom  # side by side
     finally:
         app.close()
+
+
+@pytest.mark.parametrize("overlay", ["ground", "sunlight"])
+@pytest.mark.parametrize("scale", [1.0, 2.0])
+def test_the_maps_labels_never_cover_each_other_nor_an_order(scale: float, overlay: str,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """At 200 % text the 'ordered' label of a module ordered under the Sun's mark covered the Sun's and Earth's
+    labels at the map's edge; the Earth's label covered the order's tile."""
+    from game.render.map_labels import LabelRoom
+    from game.render.relief import edge_point
+
+    app = open_recording_app(Settings(ui_scale=scale))
+    try:
+        scene = StationScene(app.ctx, load_level_by_path(LEVEL_FILE))
+        app.request(Push(scene))
+        run_frames(app)
+        scene.run.hints.dismiss()
+        run, camera = scene.run, scene.camera
+        light = run.grid.light
+        assert light is not None
+        # The free tile nearest below the Sun's mark, where the labels crowd.
+        sun = edge_point(camera.viewport, light.sky.sun(run.snapshot.hour)[0], 20)
+        free = [(x, y) for x, y, _ in run.grid.cells()
+                if camera.viewport.contains(camera.tile_rect(x, y)) and run.simulation.preview("solar_array", x, y).ok]
+        target = min(free, key=lambda cell: (camera.tile_rect(*cell).centerx - sun[0]) ** 2
+                     + (camera.tile_rect(*cell).centery - sun[1] - 60 * scale) ** 2)
+        scene.tools.arm("solar_array")
+        scene.tools.click_cell(target)
+        scene.tools.cancel()
+        scene.state.overlay = overlay
+        rooms: list[LabelRoom] = []
+
+        def noted_room(*args: Any) -> LabelRoom:
+            rooms.append(LabelRoom(*args))
+            return rooms[-1]
+
+        monkeypatch.setattr(drawing, "LabelRoom", noted_room)
+        run_frames(app, 1)
+        room, tile = rooms[-1], camera.tile_rect(*target)
+        sky = drawing.sky_marks(light, run.snapshot.hour, camera.viewport, scene.text, app.ctx.tr)
+        discs = [mark.disc for mark in sky]
+        labels = [box for box in room.taken if box != tile and box not in discs]
+        assert len(labels) >= 3 + (overlay != "ground")  # the Sun's, Earth's, the order's (and the ground's)
+        for index, label in enumerate(labels):
+            assert camera.viewport.contains(label) and not label.colliderect(tile), (label, tile)
+            assert label.collidelist(labels[index + 1:]) < 0, (label, labels)
+    finally:
+        app.close()

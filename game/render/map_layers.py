@@ -9,6 +9,7 @@ import pygame
 
 from game.content.ui_text import ENGLISH, Translate
 from game.render.camera import Camera
+from game.render.map_labels import LabelRoom
 from game.render.module_layer import MAX_CACHED_PIXELS, ModuleLayer, whole_map_camera
 from game.render.overlays import (
     Region,
@@ -20,7 +21,7 @@ from game.render.overlays import (
     tile_regions,
 )
 from game.render.palette import STANDARD_PALETTE, Palette
-from game.render.relief import draw_sky_marks, relief_surface
+from game.render.relief import relief_surface
 from game.render.shadow_layer import ShadedRelief
 from game.render.site_map import MapModule, TileStamps, draw_cables, draw_hover, draw_modules, draw_tiles
 from game.render.text_cache import TextCache
@@ -131,10 +132,12 @@ def draw_station_map(
     colours: Palette = STANDARD_PALETTE,
     tr: Translate = ENGLISH,
     hour: float | None = None,
+    room: LabelRoom | None = None,
 ) -> None:
     """The map with its overlay, clipped to the camera's viewport: cached layers, then labels and the hover.
     With the site's light computed and the `hour` given, the ground is shaded relief with the Sun's shadows
-    of that hour, and the Sun's and Earth's directions are marked on the map's edge."""
+    of that hour. The ground's labels keep clear of the boxes `room` has taken (the Sun's and Earth's marks on
+    the map's edge, the orders'), which the screen draws over the map (game.render.relief.draw_sky_marks)."""
     previous_clip = surface.get_clip()
     surface.set_clip(camera.viewport)
     origin = camera.grid_to_screen(0, 0)
@@ -159,8 +162,6 @@ def draw_station_map(
     if overlay == "power":
         draw_power_tags(surface, modules, layers.networks(modules), camera, text, colours, tr)
     elif overlay != "ground":
-        draw_region_labels(surface, layers.regions(grid), overlay, camera, text, colours, tr, grid)
+        draw_region_labels(surface, layers.regions(grid), overlay, camera, text, colours, tr, grid, room)
     draw_hover(surface, camera, hovered, colours)
-    if grid.light is not None and hour is not None:
-        draw_sky_marks(surface, grid.light, hour, camera, text, colours, tr)
     surface.set_clip(previous_clip)

@@ -13,6 +13,7 @@ from game.content.models import TileKind
 from game.content.ui_text import ENGLISH, Translate, to_translate
 from game.render import palette
 from game.render.camera import Camera
+from game.render.map_labels import LabelRoom
 from game.render.palette import STANDARD_PALETTE, Palette
 from game.render.patterns import draw_pattern
 from game.render.site_map import MapModule
@@ -200,12 +201,13 @@ def module_networks(modules: Sequence[MapModule]) -> dict[int, str]:
 
 def draw_region_labels(surface: pygame.Surface, regions: Sequence[Region], overlay: str, camera: Camera,
                        text: TextCache, colours: Palette = STANDARD_PALETTE, tr: Translate = ENGLISH,
-                       grid: SiteGrid | None = None) -> None:
+                       grid: SiteGrid | None = None, room: LabelRoom | None = None) -> None:
     """One label a patch of ground; with computed light it reads the light of the patch's middle tile.
 
-    Bigger patches are labelled first; a label that would cover one already drawn is left out, and one at the
-    map's edge is moved inside it, so every label shown is whole and readable."""
-    taken: list[pygame.Rect] = []
+    Bigger patches are labelled first; a label that would cover one already drawn (or a box `room` has taken:
+    the sky's, an order's) is left out, and one at the map's edge is moved inside it, so every label shown is
+    whole and readable."""
+    taken = room.taken if room is not None else []
     for region in sorted(regions, key=lambda region: -region.size):
         if region.size < MIN_LABELLED_REGION:
             continue

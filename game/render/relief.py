@@ -9,13 +9,15 @@ changed whenever the Sun has moved a step (game/render/shadow_layer.py), so a fr
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 import pygame
 
 from game.content.ui_text import ENGLISH, Translate
 from game.render import palette
-from game.render.camera import Camera
+from game.render.map_labels import LabelRoom
 from game.render.palette import STANDARD_PALETTE, Palette
 from game.render.patterns import draw_pattern
 from game.render.text_cache import TextCache
@@ -111,19 +113,65 @@ def sun_seen(light: SiteLight, hour: float) -> np.ndarray:
     return np.clip((elevation - horizon) / light.sky.sun_disc_deg + 0.5, 0.0, 1.0)
 
 
-def draw_sky_marks(surface: pygame.Surface, light: SiteLight, hour: float, camera: Camera, text: TextCache,
-                   colours: Palette = STANDARD_PALETTE, tr: Translate = ENGLISH) -> None:
-    """The Sun and Earth where they stand round the map's edge, each a shape with a label: a rayed disc for
-    the Sun, a ringed disc for Earth, and how high above (or below) the level horizon each stands."""
-    view = camera.viewport
+@dataclass(frozen=True, slots=True)
+class SkyMark:
+    """The Sun or Earth on the map's edge: where its disc stands, how big it is, and its label's words and box."""
+
+    body: str  # "Sun" or "Earth"
+    centre: tuple[int, int]
+    radius: int
+    label: str
+    box: pygame.Rect
+
+    @property
+    def disc(self) -> pygame.Rect:
+        """The disc with its rim and the Sun's rays: what a label must not cover."""
+        reach = self.radius + 6
+        return pygame.Rect(self.centre[0] - reach, self.centre[1] - reach, 2 * reach + 1, 2 * reach + 1)
+
+
+def sky_marks(light: SiteLight, hour: float, view: pygame.Rect, text: TextCache, tr: Translate = ENGLISH,
+              room: LabelRoom | None = None) -> tuple[SkyMark, ...]:
+    """Where the Sun and Earth stand round the view's edge, with how high above (or below) the level horizon each
+    is. Each label sits on the map's side of its disc, or below (above) the other's when the two stand together,
+    or beside its disc when that would cover what `room` has taken (an order's tiles); the discs and labels then
+    take their places in `room`, so the map's other labels keep clear of them."""
+    room = room if room is not None else LabelRoom(view)
     sun_azimuth, sun_elevation = light.sky.sun(hour)
     earth_azimuth, earth_elevation = light.sky.earth(hour)
     radius = max(7, min(14, view.height // 40))
-    taken: list[pygame.Rect] = []
-    for name, azimuth, elevation, colour in (("Sun", sun_azimuth, sun_elevation, SUN_COLOUR),
-                                             ("Earth", earth_azimuth, earth_elevation, EARTH_COLOUR)):
+    line = text.fonts.regular(palette.SMALL).get_linesize()  # the label's box grows with the text size
+    marks: list[SkyMark] = []
+    for body, azimuth, elevation in (("Sun", sun_azimuth, sun_elevation), ("Earth", earth_azimuth, earth_elevation)):
         centre = edge_point(view, azimuth, radius + 6)
-        if name == "Sun":
+        label = (tr("Sun {degrees}° up", degrees=f"{elevation:.1f}") if body == "Sun" and elevation >= 0
+                 else tr("Sun {degrees}° below", degrees=f"{-elevation:.1f}") if body == "Sun"
+                 else tr("Earth {degrees}° up", degrees=f"{elevation:.1f}") if elevation >= 0
+                 else tr("Earth {degrees}° below", degrees=f"{-elevation:.1f}"))
+        width = text.width(label, palette.SMALL)
+        top_side = centre[1] < view.centery
+        lx = min(max(centre[0] - width / 2, view.left + 4), view.right - width - 4)
+        ly = centre[1] + radius + 8 if top_side else centre[1] - radius - 8 - line
+        box = pygame.Rect(round(lx) - 4, round(ly) - 1, width + 8, line + 2)
+        for other in marks:  # the Sun and Earth in nearly the same direction: the second label steps aside
+            if box.colliderect(other.box):
+                box.y = other.box.bottom + 2 if top_side else other.box.top - box.height - 2
+        beside = [box.copy(), box.copy()]
+        beside[0].midleft = (centre[0] + radius + 10, centre[1])
+        beside[1].midright = (centre[0] - radius - 10, centre[1])
+        room.take(SkyMark(body, centre, radius, label, box).disc)
+        marks.append(SkyMark(body, centre, radius, label, room.take_first([box, *beside])))
+    return tuple(marks)
+
+
+def draw_sky_marks(surface: pygame.Surface, marks: Sequence[SkyMark], text: TextCache,
+                   colours: Palette = STANDARD_PALETTE) -> None:
+    """Each mark a shape with its label: a rayed disc for the Sun, a ringed disc for Earth (all inside the view
+    `sky_marks` was given)."""
+    for mark in marks:
+        centre, radius = mark.centre, mark.radius
+        colour = SUN_COLOUR if mark.body == "Sun" else EARTH_COLOUR
+        if mark.body == "Sun":
             for ray in range(8):
                 angle = ray * math.pi / 4
                 inner = (centre[0] + math.cos(angle) * (radius + 2), centre[1] + math.sin(angle) * (radius + 2))
@@ -132,26 +180,12 @@ def draw_sky_marks(surface: pygame.Surface, light: SiteLight, hour: float, camer
                 pygame.draw.line(surface, colour, inner, outer, 2)
         pygame.draw.circle(surface, palette.GLYPH_EDGE, centre, radius + 2)
         pygame.draw.circle(surface, colour, centre, radius)
-        if name == "Earth":
+        if mark.body == "Earth":
             pygame.draw.circle(surface, palette.GLYPH_FILL, centre, radius, 2)
             pygame.draw.line(surface, palette.GLYPH_FILL, (centre[0] - radius, centre[1]),
                              (centre[0] + radius, centre[1]), 2)
-        label = (tr("Sun {degrees}° up", degrees=f"{elevation:.1f}") if name == "Sun" and elevation >= 0
-                 else tr("Sun {degrees}° below", degrees=f"{-elevation:.1f}") if name == "Sun"
-                 else tr("Earth {degrees}° up", degrees=f"{elevation:.1f}") if elevation >= 0
-                 else tr("Earth {degrees}° below", degrees=f"{-elevation:.1f}"))
-        width = text.width(label, palette.SMALL)
-        # The label sits on the map's side of the mark, inside the view.
-        lx = min(max(centre[0] - width / 2, view.left + 4), view.right - width - 4)
-        line = text.fonts.regular(palette.SMALL).get_linesize()  # the label's box grows with the text size
-        ly = centre[1] + radius + 8 if centre[1] < view.centery else centre[1] - radius - 8 - line
-        box = pygame.Rect(round(lx) - 4, round(ly) - 1, width + 8, line + 2)
-        for other in taken:  # the Sun and Earth in nearly the same direction: the second label steps aside
-            if box.colliderect(other):
-                box.y = other.bottom + 2 if centre[1] < view.centery else other.top - box.height - 2
-        taken.append(box)
-        pygame.draw.rect(surface, colours.panel, box, border_radius=4)
-        text.draw(surface, label, palette.SMALL, colours.text, (box.x + 4, box.y + 1))
+        pygame.draw.rect(surface, colours.panel, mark.box, border_radius=4)
+        text.draw(surface, mark.label, palette.SMALL, colours.text, (mark.box.x + 4, mark.box.y + 1))
 
 
 def edge_point(view: pygame.Rect, azimuth: float, inset: int) -> tuple[int, int]:

@@ -14,7 +14,9 @@ from game.render.event_log import draw_event_log
 from game.render.fonts import scaled_px
 from game.render.goals_panel import draw_goals_panel
 from game.render.horizon_plot import draw_horizon_plot
+from game.render.map_labels import LabelRoom
 from game.render.map_layers import draw_station_map
+from game.render.relief import draw_sky_marks, sky_marks
 from game.render.resource_bar import draw_resource_bar
 from game.render.tooltip import draw_tooltip, module_tooltip_lines, terrain_tooltip_lines, tile_tooltip_lines
 from game.scenes.rich_text import format_date
@@ -31,7 +33,7 @@ from game.scenes.station.boxes import (
 )
 from game.scenes.station.layout import RESOURCE_BAR_HEIGHT
 from game.scenes.station.parts import StationParts
-from game.scenes.station.pending_orders import draw_pending_orders
+from game.scenes.station.pending_orders import draw_pending_orders, place_order_marks
 from game.scenes.station.tools import rotated_footprint
 
 MIN_FOOTER_HINT_PX = 120  # narrower than this, the key hints would be cut to nothing: leave them out
@@ -62,9 +64,16 @@ def draw(surface: pygame.Surface, screen: StationParts, alpha: float) -> None:
     # No whole-window fill: header, resource bar, map, side panel and footer tile the window and each draws
     # its own ground (a 1080p fill is a tenth of the frame's budget).
     hovered = hovered_cell(screen)
-    draw_station_map(surface, screen.run.grid, screen.run.modules, camera, screen.layers, screen.state.overlay,
-                     screen.text, None if tools.armed else hovered, colours, tr, hour=screen.run.snapshot.hour)
-    orders = draw_pending_orders(surface, camera, screen.run.pending, screen.text, colours, tr)
+    # The map's labels take their places before any is drawn, so none covers another (game/render/map_labels.py).
+    grid, hour = screen.run.grid, screen.run.snapshot.hour
+    room = LabelRoom(camera.viewport, [camera.tile_rect(order.x, order.y, *order.footprint)
+                                       for order in screen.run.pending])
+    sky = () if grid.light is None else sky_marks(grid.light, hour, camera.viewport, screen.text, tr, room)
+    marks = place_order_marks(camera, screen.run.pending, screen.text, room, tr)
+    draw_station_map(surface, grid, screen.run.modules, camera, screen.layers, screen.state.overlay, screen.text,
+                     None if tools.armed else hovered, colours, tr, hour=hour, room=room)
+    orders = draw_pending_orders(surface, camera, marks, screen.text, colours, tr)
+    draw_sky_marks(surface, sky, screen.text, colours)  # over the orders' marks: a label is read whole
     if tools.ghost is not None and tools.armed is not None:
         spec = screen.run.catalog.modules[tools.armed]
         draw_ghost(surface, camera, tools.ghost, spec.shape, rotated_footprint(spec, tools.rotated), colours)

@@ -17,8 +17,12 @@ from game.ecs.commands import Command, Demolish, PlaceModule
 from game.render import palette
 from game.render.camera import Camera
 from game.render.glyphs import draw_glyph
+from game.render.map_labels import LabelRoom
 from game.render.palette import STANDARD_PALETTE, Palette
 from game.render.text_cache import TextCache
+
+ORDER_LABEL_SIZE = palette.SMALL - 2
+LABEL_GAP = 2  # pixels between an order's tiles and its label's plate
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,18 +64,51 @@ def ordered_cost(orders: list[PendingOrder]) -> float:
     return sum(order.cost for order in orders if not order.demolish)
 
 
-def draw_pending_orders(surface: pygame.Surface, camera: Camera, orders: list[PendingOrder], text: TextCache,
+@dataclass(frozen=True, slots=True)
+class OrderMark:
+    """A waiting order as the map marks it: its tiles on the screen, and its label's plate beside them."""
+
+    order: PendingOrder
+    tiles: pygame.Rect
+    plate: pygame.Rect
+
+
+def order_label(order: PendingOrder, tr: Translate = ENGLISH) -> str:
+    return tr("to be taken down") if order.demolish else tr("ordered")
+
+
+def place_order_marks(camera: Camera, orders: list[PendingOrder], text: TextCache, room: LabelRoom,
+                      tr: Translate = ENGLISH) -> list[OrderMark]:
+    """Each order's tiles and a place for its label in `room`: above the tiles, else below, right or left,
+    wherever it covers no label already placed (the Sun's and Earth's at the map's edge, another order's)."""
+    marks: list[OrderMark] = []
+    for order in orders:
+        tiles = camera.tile_rect(order.x, order.y, *order.footprint)
+        if not tiles.colliderect(camera.viewport):
+            continue  # off the map's view: no label at its edge for an order nobody sees
+        label = order_label(order, tr)
+        size = (text.width(label, ORDER_LABEL_SIZE, bold=True) + 10, text.fonts.bold(ORDER_LABEL_SIZE).get_height() + 4)
+        gap = LABEL_GAP
+        plate = room.place(size, (("midbottom", (tiles.centerx, tiles.top - gap)),
+                                  ("midtop", (tiles.centerx, tiles.bottom + gap)),
+                                  ("midleft", (tiles.right + gap, tiles.centery)),
+                                  ("midright", (tiles.left - gap, tiles.centery))))
+        marks.append(OrderMark(order, tiles, plate))
+    return marks
+
+
+def draw_pending_orders(surface: pygame.Surface, camera: Camera, marks: list[OrderMark], text: TextCache,
                         colours: Palette = STANDARD_PALETTE, tr: Translate = ENGLISH) -> list[pygame.Rect]:
     """Each waiting placement as a dashed outline with the module's glyph, labelled 'ordered'; a take-down as
     a dashed red outline labelled 'to be taken down'. Returns the marks' rectangles, for the pause banner to
     keep clear of (orders are given while paused, so the banner would cover them)."""
     drawn: list[pygame.Rect] = []
-    if not orders:
+    if not marks:
         return drawn
     previous_clip = surface.get_clip()
     surface.set_clip(camera.viewport)
-    for order in orders:
-        whole = camera.tile_rect(order.x, order.y, *order.footprint)
+    for mark in marks:
+        order, whole, plate = mark.order, mark.tiles, mark.plate
         colour = colours.broken if order.demolish else colours.accent
         if not order.demolish:
             layer = pygame.Surface(whole.size, pygame.SRCALPHA)
@@ -79,13 +116,11 @@ def draw_pending_orders(surface: pygame.Surface, camera: Camera, orders: list[Pe
             surface.blit(layer, whole)
             draw_glyph(surface, order.shape, whole.inflate(-whole.width // 3, -whole.height // 3))
         _dashed_rect(surface, colour, whole, max(2, whole.width // 24))
-        label = tr("to be taken down") if order.demolish else tr("ordered")
-        image = text.render(label, palette.SMALL - 2, colour, bold=True)
-        box = image.get_rect(midbottom=(whole.centerx, whole.top - 3))
-        pygame.draw.rect(surface, colours.panel, box.inflate(10, 4), border_radius=4)
-        pygame.draw.rect(surface, colour, box.inflate(10, 4), 1, border_radius=4)
-        surface.blit(image, box)
-        drawn.append(whole.union(box.inflate(10, 4)))
+        image = text.render(order_label(order, tr), ORDER_LABEL_SIZE, colour, bold=True)
+        pygame.draw.rect(surface, colours.panel, plate, border_radius=4)
+        pygame.draw.rect(surface, colour, plate, 1, border_radius=4)
+        surface.blit(image, image.get_rect(center=plate.center))
+        drawn.append(whole.union(plate))
     surface.set_clip(previous_clip)
     return drawn
 

@@ -188,14 +188,21 @@ class Flight:
         return right if right < left else left
 
     def lowest_clearance(self) -> float:
-        """How far the lowest point of hull or feet is from the ground, measured square to it (negative: that
-        deep inside it). Straight down would overstate a pad's depth on a steep slope."""
+        """How far the lowest point of hull or feet is above the ground: straight down while above it, and once
+        inside it, how deep, measured square to the ground (straight down would overstate a pad's depth on a steep
+        slope). Square to the ground is measured only there: from high up it would search far along the ground."""
         x, y, angle = self._x, self._y, self._angle
         cos, sin = math.cos(angle), math.sin(angle)
-        distance_above = self._scenario.ground.distance_above
+        ground = self._scenario.ground
         corners = tuple((px, py, 0.0) for px, py in self._craft.shape.hull)
-        return min(distance_above(x + px * cos - py * sin, y + px * sin + py * cos) - radius
-                   for px, py, radius in corners + self._feet)
+        lowest = math.inf
+        for px, py, radius in corners + self._feet:
+            wx, wy = x + px * cos - py * sin, y + px * sin + py * cos
+            above = wy - radius - ground.height_at(wx)
+            if above < 0.0:
+                above = ground.distance_above(wx, wy) - radius
+            lowest = min(lowest, above)
+        return lowest
 
     def observe(self) -> Observation:
         x, y, angle = self._x, self._y, self._angle

@@ -132,7 +132,27 @@ def shoot_every_screen(out: Path) -> list[Path]:
     written += shoot_landing_screens(out)
     written += shoot_settings_pause_and_debrief(out)
     written += shoot_large_text_screens(out)
+    written.append(shoot_teacher(out / "teacher.png"))
     return written
+
+
+def shoot_teacher(path: Path) -> Path:
+    """The Teacher screen as a teacher first opens it from the title, with no class made yet (README's picture)."""
+    import pygame
+
+    from game.app import open_app
+    from game.scenes.classroom.teacher import TeacherScene
+    from game.scenes.scene import Push
+
+    app = open_app()
+    try:
+        app.request(Push(TeacherScene(app.ctx)))
+        for _ in range(5):
+            app.frame(1 / 60)
+        pygame.image.save(app.window, str(path))
+    finally:
+        app.close()
+    return path
 
 
 LARGE_TEXT_SCREENS = ("title", "campaign_timeline", "briefing", "partners", "negotiation", "landing_practice",

@@ -195,3 +195,16 @@ def test_no_empty_line_stands_above_the_pagers_of_the_partner_panels(opened_app:
     gap = reasoning.pager_top - reasoning.lines[-1].rect.bottom
     assert 0 <= gap <= 6 and reasoning.pager_top + small.get_height() <= reasoning.box.bottom, \
         f"{gap} px above the negotiation's pager"
+
+
+@pytest.mark.parametrize("opened_app", [pytest.param(Settings(language="ru", ui_scale=2.0, window_size=(1920, 1080)),
+                                                     id="ru-1080p-200%")], indirect=True)
+def test_long_term_names_show_one_side_at_a_time_rather_than_cut(opened_app: Any) -> None:
+    """Russian term names at 200 % in full HD: in two columns most ended in '…' ("Финансы (кр…")."""
+    app = opened_app
+    open_screen(app, "negotiation")
+    layout = app.top.layout()
+    assert layout.one_side_at_a_time()
+    shown = [row.label for row in layout.rows if row.side in layout.sides_shown()]
+    cut = [label for label in shown if label not in app.ctx.fonts.seen]
+    assert 2 * len(cut) <= len(shown), f"most names were cut: {cut}"

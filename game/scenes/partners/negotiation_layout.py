@@ -249,10 +249,15 @@ class NegotiationLayout:
 
     @once
     def one_side_at_a_time(self) -> bool:
-        """Large text in a small window: two columns of terms would cut their labels to a word ("Fun…"), so
-        the side of the chosen term takes both columns' room and the other waits behind its heading."""
+        """Large text: two columns of terms would cut their labels to a word ("Fun…"), or cut most of them (long
+        Russian names at 200 % even in full HD), so the side of the chosen term takes both columns' room and the
+        other waits behind its heading."""
         room = self.column_width() - scaled_px(124, self.fonts.scale) - 18
-        return room < scaled_px(LEAST_LABEL_PX, self.fonts.scale)
+        if room < scaled_px(LEAST_LABEL_PX, self.fonts.scale):
+            return True
+        body = self.fonts.regular(palette.BODY)
+        cut = sum(1 for row in self.rows if body.size(row.label)[0] > room)
+        return 2 * cut > len(self.rows)
 
     @once
     def sides_shown(self) -> tuple[str, ...]:
